@@ -22,6 +22,7 @@ public class Decoder {
   public int pos;
   private final int end;
   private int maxAnyDepth = DEFAULT_MAX_ANY_DEPTH;
+  private boolean lastVarIntNegative;
 
   public Decoder(byte[] arr) {
     this(arr, 0, arr.length);
@@ -128,12 +129,16 @@ public class Decoder {
 
   /** Signed sign-magnitude varint; -0 reads as 0 (see {@link #readAny} for where that matters). */
   public long readVarInt() {
-    long[] sign = new long[1];
-    return readVarIntInternal(sign);
+    long mag = readVarIntMagnitude();
+    return lastVarIntNegative ? -mag : mag;
   }
 
-  /** Reads a varInt; sets {@code negZero[0]} to 1 if it was the encoding of -0. */
-  private long readVarIntInternal(long[] negZero) {
+  /**
+   * Reads a varInt and returns its magnitude; {@link #lastVarIntNegative()} then tells its sign
+   * bit. lib0's UintOptRle column uses the sign bit as a flag even on zero (-0), which a long
+   * cannot carry.
+   */
+  public long readVarIntMagnitude() {
     if (pos >= end) {
       throw eof();
     }
@@ -163,10 +168,13 @@ public class Decoder {
       }
     }
     pos = p;
-    if (negative && num == 0) {
-      negZero[0] = 1;
-    }
-    return negative ? -num : num;
+    lastVarIntNegative = negative;
+    return num;
+  }
+
+  /** Sign bit of the last varInt read by {@link #readVarIntMagnitude} or {@link #readVarInt}. */
+  public boolean lastVarIntNegative() {
+    return lastVarIntNegative;
   }
 
   public String readVarString() {
@@ -242,9 +250,11 @@ public class Decoder {
       case 126:
         return null;
       case 125: {
-        long[] negZero = new long[1];
-        long v = readVarIntInternal(negZero);
-        return negZero[0] != 0 ? (Object) (-0.0d) : (Object) v;
+        long mag = readVarIntMagnitude();
+        if (lastVarIntNegative) {
+          return mag == 0 ? (Object) (-0.0d) : (Object) (-mag);
+        }
+        return mag;
       }
       case 124:
         return (double) readFloat32();

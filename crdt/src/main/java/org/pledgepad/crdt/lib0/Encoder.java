@@ -38,6 +38,14 @@ public final class Encoder {
     return Arrays.copyOf(buf, len);
   }
 
+  /** Drops everything written after the first {@code length} bytes. */
+  void truncate(int length) {
+    if (length < 0 || length > len) {
+      throw new IndexOutOfBoundsException(length);
+    }
+    len = length;
+  }
+
   /** Forgets the content but keeps the buffer, so one encoder can serve many messages. */
   public void reset() {
     len = 0;
@@ -113,21 +121,30 @@ public final class Encoder {
   /**
    * lib0's signed varint: the first byte holds a continuation bit, a sign bit and 6 bits of the
    * magnitude; later bytes 7 bits each. This is sign-magnitude, not zig-zag, so -0 has its own
-   * encoding (0x40), written by {@link #writeVarIntNegativeZero}.
+   * encoding (0x40), see {@link #writeVarInt(long, boolean)}.
    */
   public void writeVarInt(long num) {
-    boolean negative = num < 0;
-    long mag = negative ? -num : num;
-    if (mag < 0) { // Long.MIN_VALUE: its magnitude is 2^63, representable as unsigned
-      mag = num;
+    if (num < 0) {
+      writeVarInt(-num, true);
+    } else {
+      writeVarInt(num, false);
     }
+  }
+
+  /**
+   * Writes magnitude and sign bit separately, so that -0 (magnitude 0, negative) is expressible:
+   * lib0's UintOptRle column flags runs by negating the value, including 0.
+   */
+  public void writeVarInt(long magnitude, boolean negative) {
+    long mag = magnitude;
     ensure(11);
     byte[] b = buf;
     int p = len;
+    // Unsigned comparisons keep Long.MIN_VALUE (whose negation is itself) well defined.
     b[p++] = (byte) ((Long.compareUnsigned(mag, 0x3F) > 0 ? 0x80 : 0) | (negative ? 0x40 : 0) | (mag & 0x3F));
     mag >>>= 6;
-    while (mag > 0) {
-      b[p++] = (byte) ((mag > 0x7F ? 0x80 : 0) | (mag & 0x7F));
+    while (mag != 0) {
+      b[p++] = (byte) ((Long.compareUnsigned(mag, 0x7F) > 0 ? 0x80 : 0) | (mag & 0x7F));
       mag >>>= 7;
     }
     len = p;

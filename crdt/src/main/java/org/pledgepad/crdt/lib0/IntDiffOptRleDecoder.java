@@ -1,0 +1,36 @@
+package org.pledgepad.crdt.lib0;
+
+// Follows lib0/decoding.js (lib0 0.2.114): class IntDiffOptRleDecoder.
+
+/**
+ * Reads what {@link IntDiffOptRleEncoder} wrote. Reading past the end, or accumulating a value
+ * a JavaScript number could not hold exactly, is a DecodingException (lib0 would return 0 or
+ * lose precision).
+ */
+public final class IntDiffOptRleDecoder extends Decoder {
+  private long s;
+  private long count;
+  private long diff;
+
+  public IntDiffOptRleDecoder(byte[] data) {
+    super(data);
+  }
+
+  public long read() {
+    if (count == 0) {
+      long d = readVarInt();
+      diff = d >> 1; // floor(d / 2), also for negative d
+      count = 1;
+      if ((d & 1) != 0) {
+        count = readVarUint() + 2;
+      }
+    }
+    long next = s + diff; // |s|, |diff| <= 2^53, so no long overflow
+    if (next > Encoder.MAX_SAFE_INTEGER || next < -Encoder.MAX_SAFE_INTEGER) {
+      throw new DecodingException("integer out of range");
+    }
+    s = next;
+    count--;
+    return s;
+  }
+}
