@@ -1,0 +1,464 @@
+// Generates the Yjs conformance corpus: seeded random multi-client traces run on the real
+// `yjs` package, each recording the operations (so another implementation can replay them) and
+// every byte Yjs produced (so that implementation can be compared byte for byte).
+//
+//   node generate.mjs --seed 1 --traces 1000 --out ../src/test/resources/conformance/corpus.jsonl.gz
+//
+// Same seed and count → same file (no wall clock, no Math.random reaches the output).
+// The record format is described in README.md beside this file.
+import * as Y from 'yjs'
+import { writeFileSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
+import { Prng, toB64, ROOTS, getRoot, kindOf, resolvePath, applyOp, describeDoc, encodeValue } from './trace-format.mjs'
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]])
+  return acc
+}, []))
+const SEED = Number(args.seed ?? 1)
+const TRACES = Number(args.traces ?? 1000)
+const OUT = args.out ?? '../src/test/resources/conformance/corpus.jsonl.gz'
+
+/** clientID of the documents that only receive updates ("mirror" documents). */
+export const MIRROR_CLIENT = 424242
+
+// ---- random content ---------------------------------------------------------------------------
+
+const PIECES = ['a', 'b', 'c', 'x', 'yz', ' ', 'Rat', 'Bürger', 'ß', 'é', '日本', '\n', '😀', '👍🏽', '𝔸', 'ü', '\t', '—', '🏳️‍🌈', 'ok', '\u0000']
+const KEYS = ['a', 'b', 'c', 'title', 'name', 'k1', 'k2', 'ä', '😀', 'list', 'meta', '']
+const ATTR_NAMES = ['class', 'id', 'href', 'data-x', 'lang']
+const TAGS = ['p', 'h1', 'ul', 'li', 'span', 'img', 'blockquote']
+const FORMATS = [{ bold: true }, { italic: true }, { bold: null }, { italic: null }, { color: '#ff0000' }, { link: 'https://example.org/1' },
+  { size: 12 }, { bold: true, italic: true }, { color: null }, { comment: { id: 7, by: 'rat' } }]
+
+const randString = (rng, maxPieces = 4) => {
+  let s = ''
+  const n = rng.int(1, maxPieces)
+  for (let i = 0; i < n; i++) s += rng.pick(PIECES)
+  return s
+}
+
+const randJson = (rng, depth) => {
+  const k = rng.weighted({ str: 4, int: 4, float: 2, bool: 1, nul: 1, obj: depth < 2 ? 1.5 : 0, arr: depth < 2 ? 1.5 : 0, special: 0.4, bytes: 0.3 })
+  switch (k) {
+    case 'str': return randString(rng)
+    case 'int': return rng.pick([0, 1, -1, 63, 64, -64, 127, 128, 2147483647, -2147483648, 2147483648, 9007199254740991, -9007199254740991, rng.int(-100000, 100000)])
+    case 'float': return rng.pick([0.5, -1.25, 3.141592653589793, 1e300, -2.5e-8, 1.5, 0.1, 16777217.5, 3.4028234663852886e38])
+    case 'bool': return rng.bool()
+    case 'nul': return null
+    case 'obj': {
+      const o = {}
+      const n = rng.int(0, 3)
+      // numeric-looking keys exercise JavaScript property order
+      for (let i = 0; i < n; i++) o[rng.pick(['z', 'a', 'k', '2', '10', 'ü', '1', 'x y'])] = randJson(rng, depth + 1)
+      return o
+    }
+    case 'arr': {
+      const a = []
+      const n = rng.int(0, 3)
+      for (let i = 0; i < n; i++) a.push(randJson(rng, depth + 1))
+      return a
+    }
+    case 'special': return rng.pick([{ $num: 'NaN' }, { $num: 'Infinity' }, { $num: '-Infinity' }, { $num: '-0' }, { $undefined: true }, { $bigint: '-9223372036854775808' }, { $bigint: '12345678901234567' }])
+    case 'bytes': return { $bytes: toB64(new Uint8Array(rng.int(0, 5)).map(() => rng.int(0, 255))) }
+  }
+}
+
+let subdocCounter = 0
+let traceIndex = 0
+
+/** A value for YArray.insert / YMap.set: JSON, binary, a nested (prelim) type or a subdocument. */
+const randValue = (rng, depth, allowSubdoc) => {
+  const k = rng.weighted({ json: 10, bytes: 1, type: depth < 2 ? 2.5 : 0, doc: allowSubdoc ? 0.4 : 0, undef: 0.3 })
+  switch (k) {
+    case 'json': return randJson(rng, 0)
+    case 'bytes': return { $bytes: toB64(new Uint8Array(rng.int(0, 6)).map(() => rng.int(0, 255))) }
+    case 'undef': return { $undefined: true }
+    case 'type': return randTypeSpec(rng, depth)
+    case 'doc': {
+      const opts = rng.pick([{}, { gc: false }, { autoLoad: true }, { meta: { kind: 'motion' } }, { meta: 'x' }])
+      return { $doc: { guid: `sub-${traceIndex}-${subdocCounter++}`, opts } }
+    }
+  }
+}
+
+/** YArray.insert accepts neither undefined nor BigInt at the top level (YMap.set does). */
+const arraySafe = v => v !== null && typeof v === 'object' && ('$undefined' in v || '$bigint' in v) ? [v] : v
+
+const randTypeSpec = (rng, depth) => {
+  const kind = rng.weighted({ map: 3, array: 3, text: 2, xmlText: 1, xmlElement: 1, xmlFragment: 0.5 })
+  const empty = rng.bool(0.5)
+  switch (kind) {
+    case 'map': {
+      const entries = {}
+      if (!empty) for (let i = rng.int(1, 3); i > 0; i--) entries[rng.pick(KEYS)] = randValue(rng, depth + 1, false)
+      return { $type: 'map', entries }
+    }
+    case 'array': {
+      const items = []
+      if (!empty) for (let i = rng.int(1, 3); i > 0; i--) items.push(arraySafe(randValue(rng, depth + 1, false)))
+      return { $type: 'array', items }
+    }
+    case 'text': return { $type: 'text', text: empty ? '' : randString(rng) }
+    case 'xmlText': return { $type: 'xmlText', text: empty ? '' : randString(rng) }
+    case 'xmlFragment': return { $type: 'xmlFragment', children: empty ? [] : [randXmlSpec(rng, depth + 1)] }
+    case 'xmlElement': return randXmlElementSpec(rng, depth, empty)
+  }
+}
+
+const randXmlElementSpec = (rng, depth, empty) => {
+  const attrs = {}
+  if (rng.bool(0.5)) attrs[rng.pick(ATTR_NAMES)] = randString(rng, 2)
+  const children = []
+  if (!empty && depth < 3) for (let i = rng.int(1, 2); i > 0; i--) children.push(randXmlSpec(rng, depth + 1))
+  return { $type: 'xmlElement', name: rng.pick(TAGS), attrs, children }
+}
+
+const randXmlSpec = (rng, depth) => rng.bool(0.5)
+  ? { $type: 'xmlText', text: rng.bool(0.2) ? '' : randString(rng) }
+  : randXmlElementSpec(rng, depth + 1, depth >= 2 || rng.bool(0.4))
+
+// ---- choosing targets ----------------------------------------------------------------------
+
+/** All live shared types of doc with their paths (depth-limited). */
+const liveTypes = doc => {
+  const out = []
+  const walk = (t, path, depth) => {
+    out.push({ t, path, kind: kindOf(t) })
+    if (depth > 4) return
+    if (t instanceof Y.Map) {
+      for (const [k, v] of [...t.entries()].sort((a, b) => a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) {
+        if (v instanceof Y.AbstractType) walk(v, [...path, k], depth + 1)
+      }
+    } else if (t instanceof Y.Array || t instanceof Y.XmlFragment) {
+      // YXmlElement extends YXmlFragment
+      t.toArray().forEach((v, i) => { if (v instanceof Y.AbstractType) walk(v, [...path, i], depth + 1) })
+    }
+  }
+  for (const name of Object.keys(ROOTS)) walk(getRoot(doc, name), [name], 0)
+  return out
+}
+
+/** UTF-16 units of a text type in index space (embeds count as one unit, formats as none). */
+const textUnits = t => {
+  let s = ''
+  for (const d of t.toDelta()) s += typeof d.insert === 'string' ? d.insert : '\uE000'
+  return s
+}
+
+/** Positions in [0, s.length] that do not split a surrogate pair. */
+const safePositions = s => {
+  const out = []
+  for (let p = 0; p <= s.length; p++) {
+    const hi = s.charCodeAt(p - 1)
+    const lo = s.charCodeAt(p)
+    if (p > 0 && p < s.length && hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff) continue
+    out.push(p)
+  }
+  return out
+}
+
+/** A range [a, b) with both ends safe, a < b, or null. */
+const safeRange = (rng, s, maxLen = 8) => {
+  const pos = safePositions(s)
+  if (pos.length < 2) return null
+  const i = rng.int(0, pos.length - 2)
+  const j = Math.min(pos.length - 1, i + rng.int(1, maxLen))
+  return [pos[i], pos[j]]
+}
+
+const randAttrs = rng => JSON.parse(JSON.stringify(rng.pick(FORMATS)))
+
+/** Builds one operation for the given target, or null when none applies. */
+const genOp = (rng, target) => {
+  const { t, path, kind } = target
+  switch (kind) {
+    case 'text':
+    case 'xmlText': {
+      const s = textUnits(t)
+      const k = rng.weighted({ insert: 6, delete: s.length > 0 ? 3 : 0, format: s.length > 0 ? 2 : 0, embed: 0.7, delta: 1 })
+      if (k === 'insert') {
+        const index = rng.pick(safePositions(s))
+        const op = { op: 'text.insert', path, index, text: randString(rng) }
+        if (rng.bool(0.3)) op.attrs = randAttrs(rng)
+        return op
+      }
+      if (k === 'embed') {
+        const index = rng.pick(safePositions(s))
+        const op = { op: 'text.insertEmbed', path, index, embed: rng.pick([{ image: 'rathaus.png' }, { formula: 'x^2' }, { mention: { user: 42 } }]) }
+        if (rng.bool(0.3)) op.attrs = randAttrs(rng)
+        return op
+      }
+      if (k === 'delete') {
+        const r = safeRange(rng, s)
+        return r && { op: 'text.delete', path, index: r[0], len: r[1] - r[0] }
+      }
+      if (k === 'format') {
+        const r = safeRange(rng, s, 12)
+        return r && { op: 'text.format', path, index: r[0], len: r[1] - r[0], attrs: randAttrs(rng) }
+      }
+      // applyDelta: retain, then one of insert / delete / formatting retain
+      const pos = safePositions(s)
+      const at = rng.pick(pos)
+      const delta = []
+      if (at > 0) delta.push({ retain: at })
+      const r = safeRange(rng, s.slice(at))
+      const which = r && r[0] === 0 ? rng.weighted({ insert: 2, delete: 1, retain: 1 }) : 'insert'
+      if (which === 'insert') {
+        const d = { insert: randString(rng) }
+        if (rng.bool(0.5)) d.attributes = randAttrs(rng)
+        delta.push(d)
+      } else if (which === 'delete') {
+        delta.push({ delete: r[1] })
+      } else {
+        delta.push({ retain: r[1], attributes: randAttrs(rng) })
+      }
+      return { op: 'text.applyDelta', path, delta }
+    }
+    case 'array': {
+      const len = t.length
+      const k = rng.weighted({ insert: 5, delete: len > 0 ? 2 : 0 })
+      if (k === 'insert') {
+        const values = []
+        for (let i = rng.int(1, 4); i > 0; i--) {
+          values.push(arraySafe(randValue(rng, path.length, true)))
+        }
+        return { op: 'array.insert', path, index: rng.int(0, len), values }
+      }
+      const index = rng.int(0, len - 1)
+      return { op: 'array.delete', path, index, len: rng.int(1, Math.min(4, len - index)) }
+    }
+    case 'map': {
+      const keys = [...t.keys()].sort()
+      const k = rng.weighted({ set: 6, delete: keys.length > 0 ? 2 : 0 })
+      if (k === 'set') return { op: 'map.set', path, key: rng.bool(0.7) && keys.length ? rng.pick(keys) : rng.pick(KEYS), value: randValue(rng, path.length, true) }
+      return { op: 'map.delete', path, key: rng.pick(keys) }
+    }
+    case 'xmlFragment':
+    case 'xmlElement': {
+      const len = t.length
+      const isEl = kind === 'xmlElement'
+      const attrNames = isEl ? Object.keys(t.getAttributes()).sort() : []
+      const k = rng.weighted({ insert: 2.5, delete: len > 0 ? 1.5 : 0, setAttr: isEl ? 2 : 0, removeAttr: attrNames.length ? 1 : 0 })
+      if (k === 'insert') {
+        const values = []
+        for (let i = rng.int(1, 2); i > 0; i--) values.push(randXmlSpec(rng, path.length))
+        return { op: 'xml.insert', path, index: rng.int(0, len), values }
+      }
+      if (k === 'delete') {
+        const index = rng.int(0, len - 1)
+        return { op: 'xml.delete', path, index, len: rng.int(1, Math.min(2, len - index)) }
+      }
+      if (k === 'setAttr') return { op: 'xml.setAttribute', path, name: rng.pick(ATTR_NAMES), value: randString(rng, 2) }
+      return { op: 'xml.removeAttribute', path, name: rng.pick(attrNames) }
+    }
+  }
+  return null
+}
+
+const pickTarget = (rng, doc) => {
+  const all = liveTypes(doc)
+  // favour the roots a little less than the nested types so that nesting gets exercised
+  return rng.bool(0.5) ? rng.pick(all.slice(0, Object.keys(ROOTS).length)) : rng.pick(all)
+}
+
+// ---- one trace -------------------------------------------------------------------------------
+
+const captureUpdates = doc => {
+  const cap = { v1: null, v2: null }
+  doc.on('update', u => { cap.v1 = u })
+  doc.on('updateV2', u => { cap.v2 = u })
+  return cap
+}
+const take = cap => {
+  const r = cap.v1 == null && cap.v2 == null ? null : { v1: toB64(cap.v1), v2: toB64(cap.v2) }
+  cap.v1 = null; cap.v2 = null
+  return r
+}
+
+const describeFinal = doc => ({
+  update: { v1: toB64(Y.encodeStateAsUpdate(doc)), v2: toB64(Y.encodeStateAsUpdateV2(doc)) },
+  sv: toB64(Y.encodeStateVector(doc)),
+  snapshot: { v1: toB64(Y.encodeSnapshot(Y.snapshot(doc))), v2: toB64(Y.encodeSnapshotV2(Y.snapshot(doc))) },
+  ...describeDoc(doc)
+})
+
+/** JSON with object keys sorted: map key order is per document (insertion order), not converged state. */
+const sortedJson = v => JSON.stringify(v, (k, x) => x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.keys(x).sort().map(k => [k, x[k]])) : x)
+
+const genTrace = (index, seed) => {
+  traceIndex = index
+  subdocCounter = 0
+  const rng = new Prng(seed)
+  const gc = rng.bool(0.6)
+  const nClients = rng.weighted({ 2: 5, 3: 3, 4: 1 }) | 0
+  const bigIds = rng.bool(0.1)
+  const clients = []
+  while (clients.length < nClients) {
+    const id = bigIds ? 4294967296 + rng.int(0, 1 << 30) * 4096 + rng.int(0, 4095) : rng.next()
+    if (id !== MIRROR_CLIENT && !clients.includes(id)) clients.push(id)
+  }
+  const docs = clients.map(id => { const d = new Y.Doc({ gc }); d.clientID = id; return d })
+  const caps = docs.map(captureUpdates)
+  const mirrors = clients.map(() => { const d = new Y.Doc({ gc }); d.clientID = MIRROR_CLIENT; return d })
+  const steps = []
+  const txSteps = [] // indices of tx steps that emitted an update
+  const nSteps = rng.int(6, 28)
+  const offline = new Set()
+
+  const doSync = (from, to) => {
+    const fmt = rng.bool(0.3) ? 'v2' : 'v1'
+    const sv = Y.encodeStateVector(docs[to])
+    const update = fmt === 'v1' ? Y.encodeStateAsUpdate(docs[from], sv) : Y.encodeStateAsUpdateV2(docs[from], sv)
+    take(caps[to])
+    if (fmt === 'v1') { Y.applyUpdate(docs[to], update); Y.applyUpdate(mirrors[to], update) } else { Y.applyUpdateV2(docs[to], update); Y.applyUpdateV2(mirrors[to], update) }
+    steps.push({ k: 'sync', from, to, fmt, sv: toB64(sv), update: toB64(update), recv: take(caps[to]) })
+  }
+
+  for (let s = 0; s < nSteps; s++) {
+    const kind = rng.weighted({ tx: 7, sync: 2, deliver: txSteps.length ? 1.5 : 0, snapshot: 0.4, offline: 0.4 })
+    if (kind === 'tx') {
+      const d = rng.int(0, nClients - 1)
+      const doc = docs[d]
+      const ops = []
+      const nOps = rng.bool(0.15) ? rng.int(3, 6) : rng.int(1, 2)
+      take(caps[d])
+      doc.transact(() => {
+        for (let i = 0; i < nOps; i++) {
+          const op = genOp(rng, pickTarget(rng, doc))
+          if (op == null) continue
+          applyOp(doc, op)
+          ops.push(op)
+        }
+      })
+      if (ops.length === 0) continue
+      const upd = take(caps[d])
+      const mfmt = rng.bool(0.5) ? 'v1' : 'v2'
+      if (upd) {
+        if (mfmt === 'v1') Y.applyUpdate(mirrors[d], Buffer.from(upd.v1, 'base64')); else Y.applyUpdateV2(mirrors[d], Buffer.from(upd.v2, 'base64'))
+        txSteps.push(steps.length)
+      }
+      steps.push({ k: 'tx', doc: d, ops, update: upd, mfmt })
+    } else if (kind === 'sync') {
+      const online = [...Array(nClients).keys()].filter(i => !offline.has(i))
+      if (online.length < 2) continue
+      const from = rng.pick(online)
+      const to = rng.pick(online.filter(i => i !== from))
+      doSync(from, to)
+    } else if (kind === 'deliver') {
+      // an individual transaction update, possibly out of order or twice
+      const src = rng.pick(txSteps)
+      const origin = steps[src].doc
+      const to = rng.pick([...Array(nClients).keys()].filter(i => i !== origin))
+      const fmt = rng.bool(0.4) ? 'v2' : 'v1'
+      const bytes = Buffer.from(steps[src].update[fmt], 'base64')
+      take(caps[to])
+      if (fmt === 'v1') { Y.applyUpdate(docs[to], bytes); Y.applyUpdate(mirrors[to], bytes) } else { Y.applyUpdateV2(docs[to], bytes); Y.applyUpdateV2(mirrors[to], bytes) }
+      steps.push({ k: 'deliver', step: src, to, fmt, recv: take(caps[to]) })
+    } else if (kind === 'snapshot') {
+      const d = rng.int(0, nClients - 1)
+      const snap = Y.snapshot(docs[d])
+      steps.push({ k: 'snapshot', doc: d, v1: toB64(Y.encodeSnapshot(snap)), v2: toB64(Y.encodeSnapshotV2(snap)) })
+    } else {
+      const d = rng.int(0, nClients - 1)
+      if (offline.has(d)) offline.delete(d); else offline.add(d)
+    }
+  }
+  const converge = rng.bool(0.8)
+  if (converge) {
+    for (let i = 1; i < nClients; i++) doSync(i, 0)
+    for (let i = 1; i < nClients; i++) doSync(0, i)
+    const ref = toB64(Y.encodeStateVector(docs[0]))
+    for (const d of docs) {
+      if (toB64(Y.encodeStateVector(d)) !== ref) throw new Error(`trace ${index}: state vectors differ after convergence`)
+      if (sortedJson(describeDoc(d)) !== sortedJson(describeDoc(docs[0]))) throw new Error(`trace ${index}: Yjs docs did not converge`)
+    }
+  }
+  const final = docs.map(describeFinal)
+  const mirror = mirrors.map((m, i) => {
+    const v1 = toB64(Y.encodeStateAsUpdate(m))
+    const v2 = toB64(Y.encodeStateAsUpdateV2(m))
+    return v1 === final[i].update.v1 && v2 === final[i].update.v2 ? null : { v1, v2 }
+  })
+  // restoring snapshots needs the full history
+  if (!gc) {
+    for (const st of steps) {
+      if (st.k !== 'snapshot') continue
+      const restored = Y.createDocFromSnapshot(docs[st.doc], Y.decodeSnapshot(Buffer.from(st.v1, 'base64')))
+      st.restored = { v1: toB64(Y.encodeStateAsUpdate(restored)), ...describeDoc(restored) }
+    }
+  }
+  return { name: `trace-${String(index).padStart(4, '0')}`, seed, gc, clients, mirrorClient: MIRROR_CLIENT, roots: ROOTS, converge, steps, final, mirror, updateOps: genUpdateOps(rng, steps, txSteps, final) }
+}
+
+// ---- the update-level API over the recorded updates --------------------------------------------
+
+const genUpdateOps = (rng, steps, txSteps, final) => {
+  const ops = []
+  const b = x => Buffer.from(x, 'base64')
+  const argBytes = a => a.tx !== undefined ? b(steps[a.tx].update[a.fmt]) : a.ref !== undefined ? b(ops[a.ref].out) : b(a.b64)
+  const add = (fn, args, f, outIsJson = false) => {
+    const out = f(...args.map(argBytes))
+    ops.push(outIsJson ? { fn, args, out } : { fn, args, out: toB64(out) })
+    return ops.length - 1
+  }
+  if (txSteps.length === 0) return ops
+  const all1 = txSteps.map(s => ({ tx: s, fmt: 'v1' }))
+  const all2 = txSteps.map(s => ({ tx: s, fmt: 'v2' }))
+  const m1 = add('mergeUpdates', all1, (...u) => Y.mergeUpdates(u))
+  const m2 = add('mergeUpdatesV2', all2, (...u) => Y.mergeUpdatesV2(u))
+  // a shuffled subset: merging out of order keeps the gaps
+  const sub = txSteps.filter(() => rng.bool(0.6))
+  for (let i = sub.length - 1; i > 0; i--) { const j = rng.int(0, i); [sub[i], sub[j]] = [sub[j], sub[i]] }
+  const s1 = sub.length ? add('mergeUpdates', sub.map(s => ({ tx: s, fmt: 'v1' })), (...u) => Y.mergeUpdates(u)) : null
+  add('mergeUpdates', final.map(f => ({ b64: f.update.v1 })), (...u) => Y.mergeUpdates(u))
+  add('encodeStateVectorFromUpdate', [{ ref: m1 }], u => Y.encodeStateVectorFromUpdate(u))
+  add('encodeStateVectorFromUpdateV2', [{ ref: m2 }], u => Y.encodeStateVectorFromUpdateV2(u))
+  if (s1 !== null) {
+    add('encodeStateVectorFromUpdate', [{ ref: s1 }], u => Y.encodeStateVectorFromUpdate(u))
+    add('parseUpdateMeta', [{ ref: s1 }], u => metaJson(Y.parseUpdateMeta(u)), true)
+  }
+  add('parseUpdateMeta', [{ ref: m1 }], u => metaJson(Y.parseUpdateMeta(u)), true)
+  add('parseUpdateMetaV2', [{ ref: m2 }], u => metaJson(Y.parseUpdateMetaV2(u)), true)
+  // diff against a state vector seen during the trace (or the empty one)
+  const svs = steps.filter(s => s.k === 'sync').map(s => s.sv)
+  const sv = svs.length ? rng.pick(svs) : toB64(new Uint8Array([0]))
+  add('diffUpdate', [{ ref: m1 }, { b64: sv }], (u, v) => Y.diffUpdate(u, v))
+  add('diffUpdateV2', [{ ref: m2 }, { b64: sv }], (u, v) => Y.diffUpdateV2(u, v))
+  add('convertUpdateFormatV1ToV2', [{ ref: m1 }], u => Y.convertUpdateFormatV1ToV2(u))
+  add('convertUpdateFormatV2ToV1', [{ ref: m2 }], u => Y.convertUpdateFormatV2ToV1(u))
+  for (const s of txSteps.slice(0, 3)) {
+    add('convertUpdateFormatV1ToV2', [{ tx: s, fmt: 'v1' }], u => Y.convertUpdateFormatV1ToV2(u))
+    add('convertUpdateFormatV2ToV1', [{ tx: s, fmt: 'v2' }], u => Y.convertUpdateFormatV2ToV1(u))
+  }
+  return ops
+}
+
+const metaJson = ({ from, to }) => ({
+  from: Object.fromEntries([...from.entries()].map(([k, v]) => [String(k), v])),
+  to: Object.fromEntries([...to.entries()].map(([k, v]) => [String(k), v]))
+})
+
+// ---- main ------------------------------------------------------------------------------------
+
+const lines = []
+const stats = { steps: 0, tx: 0, ops: {}, gcFalse: 0, mirrorDiffers: 0 }
+for (let i = 0; i < TRACES; i++) {
+  const seed = (Math.imul(SEED, 1000003) + i * 7919) >>> 0
+  const trace = genTrace(i, seed)
+  stats.steps += trace.steps.length
+  if (!trace.gc) stats.gcFalse++
+  if (trace.mirror.some(m => m !== null)) stats.mirrorDiffers++
+  for (const st of trace.steps) {
+    if (st.k !== 'tx') continue
+    stats.tx++
+    for (const op of st.ops) stats.ops[op.op] = (stats.ops[op.op] || 0) + 1
+  }
+  lines.push(JSON.stringify(trace))
+}
+const header = { format: 'pledgepad-yjs-conformance/1', yjs: JSON.parse((await import('node:fs')).readFileSync(new URL('./node_modules/yjs/package.json', import.meta.url))).version, seed: SEED, traces: TRACES, command: `node generate.mjs --seed ${SEED} --traces ${TRACES} --out <file>` }
+const text = [JSON.stringify(header), ...lines].join('\n') + '\n'
+const gz = gzipSync(Buffer.from(text), { level: 9 })
+writeFileSync(OUT, gz)
+console.error(JSON.stringify({ out: OUT, bytes: gz.length, rawBytes: text.length, ...stats }))
+void encodeValue; void resolvePath
