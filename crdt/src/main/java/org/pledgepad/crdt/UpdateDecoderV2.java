@@ -1,0 +1,117 @@
+package org.pledgepad.crdt;
+
+// Follows yjs/src/utils/UpdateDecoder.js (yjs 13.6.33): class UpdateDecoderV2.
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pledgepad.crdt.lib0.Decoder;
+import org.pledgepad.crdt.lib0.DecodingException;
+import org.pledgepad.crdt.lib0.IntDiffOptRleDecoder;
+import org.pledgepad.crdt.lib0.RleDecoder;
+import org.pledgepad.crdt.lib0.StringDecoder;
+import org.pledgepad.crdt.lib0.UintOptRleDecoder;
+
+/**
+ * Reads the v2 update format: the constructor splits off the nine columns (each length-checked
+ * against the input); the rest stays in {@link #restDecoder}. Columns read past their end and
+ * out-of-range values raise DecodingException.
+ */
+public class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
+  /** Keys read so far, indexed by key clock (see UpdateEncoderV2.writeKey). */
+  final List<String> keys = new ArrayList<>();
+
+  final IntDiffOptRleDecoder keyClockDecoder;
+  final UintOptRleDecoder clientDecoder;
+  final IntDiffOptRleDecoder leftClockDecoder;
+  final IntDiffOptRleDecoder rightClockDecoder;
+  final RleDecoder infoDecoder;
+  final StringDecoder stringDecoder;
+  final RleDecoder parentInfoDecoder;
+  final UintOptRleDecoder typeRefDecoder;
+  final UintOptRleDecoder lenDecoder;
+
+  public UpdateDecoderV2(Decoder decoder) {
+    super(decoder);
+    decoder.readVarUint(); // feature flag, unused by Yjs 13
+    keyClockDecoder = new IntDiffOptRleDecoder(decoder.readVarUint8Array());
+    clientDecoder = new UintOptRleDecoder(decoder.readVarUint8Array());
+    leftClockDecoder = new IntDiffOptRleDecoder(decoder.readVarUint8Array());
+    rightClockDecoder = new IntDiffOptRleDecoder(decoder.readVarUint8Array());
+    infoDecoder = new RleDecoder(decoder.readVarUint8Array());
+    stringDecoder = new StringDecoder(decoder.readVarUint8Array());
+    parentInfoDecoder = new RleDecoder(decoder.readVarUint8Array());
+    typeRefDecoder = new UintOptRleDecoder(decoder.readVarUint8Array());
+    lenDecoder = new UintOptRleDecoder(decoder.readVarUint8Array());
+  }
+
+  @Override
+  public ID readLeftID() {
+    long client = clientDecoder.read();
+    return new ID(client, UpdateDecoderV1.checkClock(leftClockDecoder.read()));
+  }
+
+  @Override
+  public ID readRightID() {
+    long client = clientDecoder.read();
+    return new ID(client, UpdateDecoderV1.checkClock(rightClockDecoder.read()));
+  }
+
+  @Override
+  public long readClient() {
+    return clientDecoder.read();
+  }
+
+  @Override
+  public int readInfo() {
+    return UpdateDecoderV1.checkInfo(infoDecoder.read());
+  }
+
+  @Override
+  public String readString() {
+    return stringDecoder.read();
+  }
+
+  @Override
+  public boolean readParentInfo() {
+    return UpdateDecoderV1.checkParentInfo(parentInfoDecoder.read());
+  }
+
+  @Override
+  public int readTypeRef() {
+    return UpdateDecoderV1.checkTypeRef(typeRefDecoder.read());
+  }
+
+  @Override
+  public long readLen() {
+    return lenDecoder.read();
+  }
+
+  @Override
+  public Object readAny() {
+    return restDecoder.readAny();
+  }
+
+  @Override
+  public byte[] readBuf() {
+    return restDecoder.readVarUint8Array();
+  }
+
+  @Override
+  public Object readJSON() {
+    return restDecoder.readAny();
+  }
+
+  @Override
+  public String readKey() {
+    long keyClock = keyClockDecoder.read();
+    if (keyClock < 0) {
+      throw new DecodingException("negative key clock " + keyClock);
+    }
+    if (keyClock < keys.size()) {
+      return keys.get((int) keyClock);
+    }
+    String key = stringDecoder.read();
+    keys.add(key);
+    return key;
+  }
+}
