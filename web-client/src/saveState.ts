@@ -1,0 +1,90 @@
+// What the save indicator says, derived only from what the provider reports. "Saved" requires a
+// live connection, a finished handshake and no update still waiting for the server's
+// acknowledgement (the Hocuspocus provider counts those in unsyncedChanges).
+
+export type Connection = 'connecting' | 'connected' | 'disconnected';
+
+export interface ProviderFacts {
+  connection: Connection;
+  /** The provider's synced flag: the server answered our sync step 1 on the current connection. */
+  synced: boolean;
+  /** Updates sent (or queued) that the server has not yet acknowledged. */
+  unsyncedChanges: number;
+  /** The server refused the document (permission denied). */
+  denied: boolean;
+  /** A connection was open at least once. */
+  everConnected: boolean;
+}
+
+export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-unsaved' | 'offline' | 'denied';
+
+export function deriveSaveState(f: ProviderFacts): SaveState {
+  if (f.denied) return 'denied';
+  if (f.connection !== 'connected') {
+    if (f.unsyncedChanges > 0) return 'offline-unsaved';
+    return f.everConnected ? 'offline' : 'connecting';
+  }
+  if (!f.synced || f.unsyncedChanges > 0) return 'saving';
+  return 'saved';
+}
+
+/** The message key of each state (see messages.ts). */
+export const SAVE_STATE_MESSAGE = {
+  connecting: 'save.connecting',
+  saving: 'save.saving',
+  saved: 'save.saved',
+  'offline-unsaved': 'save.offlineUnsaved',
+  offline: 'save.offline',
+  denied: 'save.denied',
+} as const satisfies Record<SaveState, string>;
+
+/** A state that needs the user's attention is shown as a problem (with a shape, not only a colour). */
+export function isProblem(state: SaveState): boolean {
+  return state === 'offline-unsaved' || state === 'offline' || state === 'denied';
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+/**
+ * Decides what a polite live region announces. While typing, the state flips between "saving"
+ * and "saved" many times a second; a screen reader should hear only the state that lasts.
+ * A state is announced once it has held for `settleMs`, and never twice in a row.
+ * Problems (offline, denied) are announced after the same delay, so a blink during a reconnect
+ * stays silent too.
+ */
+export class SaveAnnouncer {
+  private lastAnnounced: SaveState | null = null;
+  private pending: unknown = null;
+
+  constructor(
+    private readonly announce: (state: SaveState) => void,
+    private readonly settleMs = 1200,
+    private readonly timers: Timers = { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>) },
+  ) {}
+
+  /** The first state (e.g. "connecting" on page load) is taken as known, not announced. */
+  prime(state: SaveState): void {
+    this.lastAnnounced = state;
+  }
+
+  update(state: SaveState): void {
+    if (this.pending !== null) {
+      this.timers.clearTimeout(this.pending);
+      this.pending = null;
+    }
+    if (state === this.lastAnnounced) return;
+    this.pending = this.timers.setTimeout(() => {
+      this.pending = null;
+      this.lastAnnounced = state;
+      this.announce(state);
+    }, this.settleMs);
+  }
+
+  dispose(): void {
+    if (this.pending !== null) this.timers.clearTimeout(this.pending);
+    this.pending = null;
+  }
+}

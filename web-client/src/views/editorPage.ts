@@ -1,0 +1,291 @@
+// The editor page: the document's text as a Tiptap editor bound to the Yjs document that the
+// Hocuspocus provider keeps in sync with the server, with toolbar, save indicator, read-only
+// notice, line numbers and the list of people present.
+import { Editor, Extension } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import CollaborationCaret from '@tiptap/extension-collaboration-caret';
+import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { ApiError, collabUrl, getDocument } from '../api';
+import type { DocumentDetails } from '../documents';
+import { h, i18nText, icon } from '../dom';
+import { onLanguageChange, t } from '../i18n';
+import { LineNumberGutter } from '../lineNumbers';
+import { loadPseudonym } from '../pseudonym';
+import { deriveSaveState, isProblem, SAVE_STATE_MESSAGE, SaveAnnouncer, type Connection, type SaveState } from '../saveState';
+import { kindLabel, stageLabel } from './startPage';
+import { createLinkDialog } from './linkDialog';
+import { createToolbar } from './toolbar';
+import type { View } from './view';
+
+/** Yjs field that Tiptap's Collaboration extension binds to (its default). */
+export const YJS_FIELD = 'default';
+const MAX_NAME_LENGTH = 40;
+
+interface AwarenessUser {
+  name: string;
+  color: string;
+}
+
+function readUser(state: Record<string, unknown> | undefined): AwarenessUser | null {
+  const user = state?.user as Partial<AwarenessUser> | undefined;
+  if (!user || typeof user.name !== 'string') return null;
+  return { name: user.name.slice(0, MAX_NAME_LENGTH), color: typeof user.color === 'string' && /^#[0-9a-f]{6}$/i.test(user.color) ? user.color : '#555555' };
+}
+
+export function editorPage(main: HTMLElement, name: string, backLink: () => HTMLElement): View {
+  const abort = new AbortController();
+  let title = name;
+  let cleanup: (() => void) | null = null;
+
+  const container = h('div', { class: 'page page-editor' }, h('p', { class: 'muted' }, t('loading')));
+  main.replaceChildren(container);
+  main.removeAttribute('aria-labelledby');
+
+  getDocument(name, abort.signal).then(
+    (details) => {
+      title = details.title;
+      document.title = `${title} – Pledgepad`;
+      cleanup = mount(container, details, backLink());
+    },
+    (error: unknown) => {
+      if ((error as Error).name === 'AbortError') return;
+      const message = error instanceof ApiError && error.status === 404 ? t('notFound') : t('documentLoadFailed', { detail: (error as Error).message });
+      container.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, message)), backLink());
+    },
+  );
+
+  return {
+    title: () => `${title} – Pledgepad`,
+    dispose() {
+      abort.abort();
+      cleanup?.();
+    },
+  };
+}
+
+function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLElement): () => void {
+  const pseudonym = loadPseudonym(safeLocalStorage());
+  const ownName = () => t('guestName', { number: String(pseudonym.number) });
+
+  // --- page structure -------------------------------------------------------------------
+  const heading = h('h1', { id: 'page-title', class: 'doc-title' }, details.title);
+  const meta = h(
+    'p',
+    { class: 'doc-meta' },
+    h('span', { class: `kind-badge kind-${details.kind}` }, kindLabel(details.kind)),
+    ' ',
+    h('span', { class: `stage-badge stage-${details.stage}` }, stageLabel(details.stage)),
+  );
+  const saveText = h('span', { class: 'save-text' });
+  const saveIndicator = h('p', { class: 'save-indicator', 'data-state': 'connecting' }, h('span', { class: 'save-icon' }), saveText);
+  saveIndicator.dataset.i18nTitle = 'saveStatus';
+  const liveRegion = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
+
+  const readonlyNotice = h('div', { class: 'notice notice-readonly', hidden: true }, icon('lock'), h('p', {}, i18nText(h('strong', {}), 'readonlyTitle'), ' ', i18nText(h('span', {}), 'readonlyText')));
+  const deniedText = h('p', {});
+  const deniedNotice = h('div', { class: 'notice notice-problem', role: 'alert', hidden: true }, icon('warning'), deniedText);
+
+  const editorHost = h('div', { class: 'editor-host' });
+  const gutter = h('div', { class: 'line-gutter', 'aria-hidden': 'true' });
+  const frame = h('div', { class: 'editor-frame' }, gutter, editorHost);
+
+  const participantList = h('ul', { class: 'participants' });
+  const infoList = h(
+    'dl',
+    { class: 'doc-info' },
+    i18nText(h('dt', {}), 'kind'),
+    h('dd', {}, kindLabel(details.kind)),
+    i18nText(h('dt', {}), 'stage'),
+    h('dd', {}, stageLabel(details.stage)),
+  );
+  const aside = h(
+    'aside',
+    { class: 'editor-aside' },
+    h('section', { 'aria-labelledby': 'participants-title' }, i18nText(h('h2', { id: 'participants-title' }), 'participants'), participantList),
+    h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList),
+  );
+  aside.dataset.i18nAriaLabel = 'participants';
+  aside.setAttribute('aria-label', t('participants'));
+
+  // --- collaboration ----------------------------------------------------------------------
+  const ydoc = new Y.Doc();
+  let connection: Connection = 'connecting';
+  let everConnected = false;
+  let denied = false;
+  let readonly = false;
+  let authenticated = false;
+
+  const provider = new HocuspocusProvider({ url: collabUrl(), name: details.name, document: ydoc });
+
+  const editor = new Editor({
+    element: editorHost,
+    editable: false,
+    extensions: [
+      StarterKit.configure({
+        undoRedo: false, // Collaboration brings its own undo, limited to one's own changes
+        heading: { levels: [1, 2, 3] },
+        link: { openOnClick: false, autolink: true, defaultProtocol: 'https', protocols: ['mailto'] },
+        codeBlock: false,
+        code: false,
+      }),
+      Collaboration.configure({ document: ydoc, field: YJS_FIELD }),
+      CollaborationCaret.configure({
+        provider,
+        user: { name: ownName(), color: pseudonym.color },
+        render: (user: Record<string, unknown>) => {
+          const info = readUser({ user });
+          const caret = h('span', { class: 'collab-caret', 'aria-hidden': 'true' });
+          caret.style.borderColor = info?.color ?? '#555555';
+          const label = h('span', { class: 'collab-caret-label' }, info?.name ?? '?');
+          label.style.backgroundColor = info?.color ?? '#555555';
+          caret.appendChild(label);
+          return caret;
+        },
+      }),
+      Extension.create({
+        name: 'linkShortcut',
+        addKeyboardShortcuts: () => ({
+          'Mod-k': () => {
+            linkDialog.open();
+            return true;
+          },
+        }),
+      }),
+    ],
+    editorProps: {
+      attributes: {
+        class: 'prose',
+        role: 'textbox',
+        'aria-multiline': 'true',
+        'aria-labelledby': 'page-title',
+        id: 'document-editor',
+        spellcheck: 'true',
+        lang: 'de',
+      },
+    },
+  });
+  const linkDialog = createLinkDialog(editor);
+  const toolbar = createToolbar(editor, () => linkDialog.open(), 'document-editor');
+
+  container.replaceChildren(
+    backLink,
+    h('header', { class: 'doc-header' }, h('div', { class: 'doc-heading' }, heading, meta), saveIndicator),
+    liveRegion,
+    readonlyNotice,
+    deniedNotice,
+    h('div', { class: 'editor-layout' }, h('div', { class: 'editor-column' }, toolbar.element, frame), aside),
+    linkDialog.element,
+  );
+
+  const gutterView = new LineNumberGutter(editor.view.dom as HTMLElement, gutter);
+  editor.on('update', () => gutterView.schedule());
+  ydoc.on('update', () => gutterView.schedule());
+
+  // --- state: editable, save indicator ----------------------------------------------------
+  let currentState: SaveState = 'connecting';
+  const announcer = new SaveAnnouncer((state) => {
+    liveRegion.textContent = t(SAVE_STATE_MESSAGE[state]);
+  });
+  announcer.prime(currentState);
+
+  function refresh(): void {
+    const state = deriveSaveState({ connection, synced: provider.isSynced, unsyncedChanges: provider.unsyncedChanges, denied, everConnected });
+    currentState = state;
+    saveIndicator.dataset.state = state;
+    container.dataset.saveState = state; // read by the end-to-end test
+    saveIndicator.classList.toggle('is-problem', isProblem(state));
+    const iconName = state === 'saved' ? 'check' : state === 'denied' ? 'warning' : isProblem(state) ? 'offline' : 'sync';
+    saveIndicator.querySelector('.save-icon')!.replaceChildren(icon(iconName));
+    saveText.textContent = t(SAVE_STATE_MESSAGE[state]);
+    announcer.update(state);
+
+    // Editing is offered once the server has let us in (or synced without saying otherwise);
+    // it stays on while offline so that nothing typed is lost. The server enforces rights anyway.
+    const editable = !denied && !readonly && (authenticated || everConnected);
+    if (editor.isEditable !== editable) editor.setEditable(editable);
+    toolbar.setEnabled(editable);
+    readonlyNotice.hidden = !readonly;
+    editor.view.dom.setAttribute('aria-readonly', String(!editable));
+  }
+
+  provider.on('status', ({ status }: { status: WebSocketStatus }) => {
+    connection = status === WebSocketStatus.Connected ? 'connected' : status === WebSocketStatus.Connecting ? 'connecting' : 'disconnected';
+    refresh();
+  });
+  provider.on('synced', () => {
+    everConnected = true;
+    refresh();
+  });
+  provider.on('unsyncedChanges', refresh);
+  provider.on('authenticated', ({ scope }: { scope: string }) => {
+    authenticated = true;
+    denied = false;
+    readonly = scope === 'readonly';
+    deniedNotice.hidden = true;
+    refresh();
+  });
+  provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+    denied = true;
+    deniedText.textContent = t('deniedText', { reason: reason || '—' });
+    deniedNotice.hidden = false;
+    refresh();
+  });
+  if (provider.configuration.websocketProvider.status === WebSocketStatus.Connected) connection = 'connected';
+
+  // --- people present ---------------------------------------------------------------------
+  function renderParticipants(): void {
+    const awareness = provider.awareness;
+    if (!awareness) return;
+    const items: HTMLLIElement[] = [];
+    const own = awareness.clientID;
+    const entries = [...awareness.getStates().entries()].sort(([a], [b]) => (a === own ? -1 : b === own ? 1 : a - b));
+    for (const [clientId, state] of entries) {
+      const user = readUser(state);
+      if (!user) continue;
+      const swatch = h('span', { class: 'swatch', 'aria-hidden': 'true' });
+      swatch.style.backgroundColor = user.color;
+      items.push(h('li', {}, swatch, clientId === own ? t('you', { name: user.name }) : user.name));
+    }
+    participantList.replaceChildren(...items);
+  }
+  provider.awareness?.on('change', renderParticipants);
+  renderParticipants();
+
+  // --- language changes -------------------------------------------------------------------
+  const unsubscribeLanguage = onLanguageChange(() => {
+    editor.commands.updateUser({ name: ownName(), color: pseudonym.color });
+    refresh();
+    renderParticipants();
+  });
+
+  const beforeUnload = (event: BeforeUnloadEvent) => {
+    if (provider.hasUnsyncedChanges) {
+      event.preventDefault();
+      event.returnValue = t('unsavedLeave');
+    }
+  };
+  window.addEventListener('beforeunload', beforeUnload);
+
+  refresh();
+
+  return () => {
+    window.removeEventListener('beforeunload', beforeUnload);
+    unsubscribeLanguage();
+    announcer.dispose();
+    gutterView.dispose();
+    toolbar.dispose();
+    provider.destroy();
+    editor.destroy();
+    ydoc.destroy();
+  };
+}
+
+function safeLocalStorage(): Storage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}

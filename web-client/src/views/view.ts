@@ -1,0 +1,5 @@
+/** A page mounted into <main>: gives its window title and cleans up when the route changes. */
+export interface View {
+  title(): string;
+  dispose(): void;
+}
