@@ -126,7 +126,7 @@ public class PermanentUserData {
         }
       }
     }));
-    doc.onAfterTransaction(transaction -> defer.execute(() -> {
+    doc.onAfterTransaction((transaction, d) -> defer.execute(() -> {
       YArray<Object> yds = (YArray<Object>) user[0].get("ds");
       DeleteSet ds = transaction.deleteSet;
       if (transaction.local && !ds.clients.isEmpty() && filter.test(transaction, ds)) {

@@ -94,8 +94,8 @@ public class UndoManager {
   private final List<StackItemListener> updatedListeners = new CopyOnWriteArrayList<>();
   private final List<Consumer<StackClearedEvent>> clearedListeners = new CopyOnWriteArrayList<>();
 
-  private final Doc.TransactionHandler afterTransactionHandler = this::afterTransaction;
-  private final Doc.DestroyHandler destroyHandler = d -> destroy();
+  private final TransactionHandler afterTransactionHandler = (tr, d) -> afterTransaction(tr);
+  private final Consumer<Doc> destroyHandler = d -> destroy();
 
   /** @param typeScope a Doc, a shared type, or a List of them */
   public UndoManager(Object typeScope) {
