@@ -398,7 +398,7 @@ class YMapYjsTest {
     YEvent.Changes[] changes = {null};
     map0.observe((e, tr) -> changes[0] = e.changes());
     map0.set("a", 1);
-    YEvent.KeyChange keyChange = changes[0].keys.get("a");
+    YEvent.EventChange keyChange = changes[0].keys.get("a");
     assertTrue(changes[0] != null && keyChange.action.equals("add") && isUndefined(keyChange.oldValue));
     map0.set("a", 2);
     keyChange = changes[0].keys.get("a");

@@ -572,6 +572,17 @@ final class YjsTestHelper {
     return JsLiteral.parse(literal);
   }
 
+  /** A delta literal (list of ops) → the type taken by YText.applyDelta. */
+  @SuppressWarnings("unchecked")
+  static List<Map<String, Object>> delta(String literal) {
+    return (List<Map<String, Object>>) (List<?>) JsLiteral.list(literal);
+  }
+
+  /** An attribute/object literal. */
+  static Map<String, Object> obj(String literal) {
+    return JsLiteral.map(literal);
+  }
+
   static List<Object> list(Object... values) {
     return new ArrayList<>(Arrays.asList(values));
   }
