@@ -1,0 +1,126 @@
+package org.pledgepad.pledges.compare;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.de.GermanLightStemFilter;
+import org.apache.lucene.analysis.de.GermanNormalizationFilter;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.ngram.NGramTokenFilter;
+import org.apache.lucene.analysis.synonym.SolrSynonymParser;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+
+/**
+ * The two German analysis chains of the comparison, both built from Lucene's German components.
+ *
+ * <p>Both start alike: standard tokenizer, lower case, a small synonym list of English terms German
+ * municipal texts use beside the German word ("Open Data" / "Daten", resource {@value #SYNONYMS}),
+ * then Lucene's German stop words and German normalisation.
+ *
+ * <ul>
+ *   <li>{@link #words()}: standard tokenizer, lower case, synonyms, Lucene's German stop words, German
+ *       normalisation (ä→a, ß→ss, …) and the light German stemmer, so "Digitales"/"Digitalen" and
+ *       "großer"/"großen" meet.</li>
+ *   <li>{@link #grams()}: the same up to normalisation, then character {@value #GRAM}-grams of every word. German
+ *       glues words into compounds ("Glasfasernetzes", "Datenportal"); a compound and its part share
+ *       most of their grams, so "Glasfaser" meets "Glasfasernetzes" and "digitalisiert" meets
+ *       "Digitalisierung" without a dictionary of word parts. Words shorter than a gram are left
+ *       to the words field.</li>
+ * </ul>
+ */
+public final class GermanPledgeAnalysis {
+    /** Gram length: long enough that a gram is mostly a word part ("faser", "daten"), short enough for German stems. */
+    public static final int GRAM = 5;
+    /** Classpath resource (next to this class) with the synonym groups. */
+    public static final String SYNONYMS = "synonyms-de.txt";
+    private static final SynonymMap SYNONYM_MAP = loadSynonyms();
+
+    private GermanPledgeAnalysis() {}
+
+    public static Analyzer words() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = normalised(source);
+                s = new GermanLightStemFilter(s);
+                return new TokenStreamComponents(source, s);
+            }
+        };
+    }
+
+    public static Analyzer grams() {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                TokenStream s = new NGramTokenFilter(normalised(source), GRAM, GRAM, false);
+                return new TokenStreamComponents(source, s);
+            }
+        };
+    }
+
+    private static TokenStream normalised(Tokenizer source) {
+        TokenStream s = new LowerCaseFilter(source);
+        // Flattened so that multi-word synonyms can be indexed; no query here uses positions.
+        s = new FlattenGraphFilter(new SynonymGraphFilter(s, SYNONYM_MAP, true));
+        s = new StopFilter(s, GermanAnalyzer.getDefaultStopSet());
+        return new GermanNormalizationFilter(s);
+    }
+
+    private static SynonymMap loadSynonyms() {
+        Analyzer plain = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new StandardTokenizer();
+                return new TokenStreamComponents(source, new LowerCaseFilter(source));
+            }
+        };
+        try (InputStream in = GermanPledgeAnalysis.class.getResourceAsStream(SYNONYMS)) {
+            if (in == null) throw new IllegalStateException("missing resource " + SYNONYMS);
+            SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
+            parser.parse(new InputStreamReader(in, StandardCharsets.UTF_8));
+            return parser.build();
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("synonym list " + SYNONYMS + " is invalid", e);
+        }
+    }
+
+    /**
+     * Each term the analyzer makes from {@code text}, with the original words it came from (an
+     * n-gram keeps its word's offsets). Used to build queries and to show readers which words matched.
+     */
+    public static Map<String, Set<String>> termsWithWords(Analyzer analyzer, String text) {
+        Map<String, Set<String>> out = new LinkedHashMap<>();
+        try (TokenStream ts = analyzer.tokenStream("f", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = ts.addAttribute(OffsetAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                String word = text.substring(offset.startOffset(), offset.endOffset());
+                out.computeIfAbsent(term.toString(), k -> new LinkedHashSet<>()).add(word);
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing an in-memory string cannot fail", e);
+        }
+        return out;
+    }
+}

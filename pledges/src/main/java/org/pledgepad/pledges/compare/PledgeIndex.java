@@ -1,0 +1,93 @@
+package org.pledgepad.pledges.compare;
+
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.pledgepad.pledges.model.Pledge;
+import org.pledgepad.pledges.model.PledgeDocument;
+
+/**
+ * An in-memory Lucene index of the pledges of two documents. Both sides go into one index so that
+ * term statistics (how rare "Glasfaser" is) come from the whole comparison and every pledge can be
+ * scored against its own text for normalisation. Title and body are indexed twice: as stemmed words
+ * and as character grams.
+ */
+final class PledgeIndex implements AutoCloseable {
+    static final String ID = "id";
+    static final String SIDE = "side";
+    static final String TITLE = "title";
+    static final String BODY = "body";
+    static final String TITLE_GRAMS = "title_grams";
+    static final String BODY_GRAMS = "body_grams";
+    static final String SIDE_A = "a";
+    static final String SIDE_B = "b";
+
+    private final ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private final DirectoryReader reader;
+    final IndexSearcher searcher;
+    /** pledge id → Lucene doc id, per side (the same pledge may be on both sides in a self-comparison). */
+    private final Map<String, Integer> docA = new HashMap<>();
+    private final Map<String, Integer> docB = new HashMap<>();
+
+    PledgeIndex(PledgeDocument a, PledgeDocument b) throws IOException {
+        Analyzer words = GermanPledgeAnalysis.words();
+        Analyzer grams = GermanPledgeAnalysis.grams();
+        Analyzer perField = new PerFieldAnalyzerWrapper(words, Map.of(TITLE_GRAMS, grams, BODY_GRAMS, grams));
+        IndexWriterConfig config = new IndexWriterConfig(perField).setSimilarity(new BM25Similarity());
+        try (IndexWriter writer = new IndexWriter(directory, config)) {
+            add(writer, a.pledges(), SIDE_A);
+            add(writer, b.pledges(), SIDE_B);
+        }
+        reader = DirectoryReader.open(directory);
+        searcher = new IndexSearcher(reader);
+        searcher.setSimilarity(new BM25Similarity());
+        for (int doc = 0; doc < reader.maxDoc(); doc++) {
+            Document d = reader.storedFields().document(doc);
+            (SIDE_A.equals(d.get(SIDE)) ? docA : docB).put(d.get(ID), doc);
+        }
+    }
+
+    private static void add(IndexWriter writer, List<Pledge> pledges, String side) throws IOException {
+        for (Pledge p : pledges) {
+            Document d = new Document();
+            d.add(new StringField(ID, p.id(), Field.Store.YES));
+            d.add(new StringField(SIDE, side, Field.Store.YES));
+            d.add(new TextField(TITLE, p.title(), Field.Store.NO));
+            d.add(new TextField(BODY, p.body(), Field.Store.NO));
+            d.add(new TextField(TITLE_GRAMS, p.title(), Field.Store.NO));
+            d.add(new TextField(BODY_GRAMS, p.body(), Field.Store.NO));
+            writer.addDocument(d);
+        }
+    }
+
+    int docOfA(String pledgeId) {
+        return docA.get(pledgeId);
+    }
+
+    int docOfB(String pledgeId) {
+        return docB.get(pledgeId);
+    }
+
+    String pledgeId(int doc) throws IOException {
+        return reader.storedFields().document(doc).get(ID);
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+        directory.close();
+    }
+}

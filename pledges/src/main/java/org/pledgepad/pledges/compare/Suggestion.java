@@ -1,0 +1,23 @@
+package org.pledgepad.pledges.compare;
+
+import java.util.List;
+
+/**
+ * A machine suggestion that two pledges may be related. It is advice for a person: it becomes a
+ * {@code PledgeLink} only when someone confirms it.
+ *
+ * @param pledgeId     pledge of the compared document (A)
+ * @param candidateId  pledge of the other document (B)
+ * @param score        normalised score 0..1: the candidate's BM25 score divided by the score the
+ *                     compared pledge would reach against its own text (see {@link PledgeComparator})
+ * @param rawScore     the BM25 score before normalisation (for debugging and tuning)
+ * @param confidence   the score put into words
+ * @param matchedTerms word pairs that earned the score, strongest first
+ */
+public record Suggestion(
+        String pledgeId, String candidateId, double score, double rawScore, Confidence confidence,
+        List<MatchedTerm> matchedTerms) {
+    public Suggestion {
+        matchedTerms = List.copyOf(matchedTerms);
+    }
+}
