@@ -14,9 +14,11 @@ export interface ProviderFacts {
   denied: boolean;
   /** A connection was open at least once. */
   everConnected: boolean;
+  /** The server let us in read-only. */
+  readonly?: boolean;
 }
 
-export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-unsaved' | 'offline' | 'denied';
+export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-unsaved' | 'offline' | 'denied' | 'readonly';
 
 export function deriveSaveState(f: ProviderFacts): SaveState {
   if (f.denied) return 'denied';
@@ -25,7 +27,7 @@ export function deriveSaveState(f: ProviderFacts): SaveState {
     return f.everConnected ? 'offline' : 'connecting';
   }
   if (!f.synced || f.unsyncedChanges > 0) return 'saving';
-  return 'saved';
+  return f.readonly ? 'readonly' : 'saved';
 }
 
 /** The message key of each state (see messages.ts). */
@@ -36,6 +38,7 @@ export const SAVE_STATE_MESSAGE = {
   'offline-unsaved': 'save.offlineUnsaved',
   offline: 'save.offline',
   denied: 'save.denied',
+  readonly: 'save.readonly',
 } as const satisfies Record<SaveState, string>;
 
 /** A state that needs the user's attention is shown as a problem (with a shape, not only a colour). */

@@ -30,6 +30,11 @@ describe('deriveSaveState', () => {
     expect(deriveSaveState({ connection: 'connecting', synced: false, unsyncedChanges: 0, denied: false, everConnected: false })).toBe('connecting');
   });
 
+  it('says read only instead of saved when the server let us in read-only', () => {
+    expect(deriveSaveState({ ...online, readonly: true })).toBe('readonly');
+    expect(deriveSaveState({ ...online, readonly: true, connection: 'disconnected' })).toBe('offline');
+  });
+
   it('reports a refused document above everything else', () => {
     expect(deriveSaveState({ ...online, denied: true })).toBe('denied');
   });

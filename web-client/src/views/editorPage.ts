@@ -191,12 +191,12 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   announcer.prime(currentState);
 
   function refresh(): void {
-    const state = deriveSaveState({ connection, synced: provider.isSynced, unsyncedChanges: provider.unsyncedChanges, denied, everConnected });
+    const state = deriveSaveState({ connection, synced: provider.isSynced, unsyncedChanges: provider.unsyncedChanges, denied, everConnected, readonly });
     currentState = state;
     saveIndicator.dataset.state = state;
     container.dataset.saveState = state; // read by the end-to-end test
     saveIndicator.classList.toggle('is-problem', isProblem(state));
-    const iconName = state === 'saved' ? 'check' : state === 'denied' ? 'warning' : isProblem(state) ? 'offline' : 'sync';
+    const iconName = state === 'saved' ? 'check' : state === 'readonly' ? 'lock' : state === 'denied' ? 'warning' : isProblem(state) ? 'offline' : 'sync';
     saveIndicator.querySelector('.save-icon')!.replaceChildren(icon(iconName));
     saveText.textContent = t(SAVE_STATE_MESSAGE[state]);
     announcer.update(state);

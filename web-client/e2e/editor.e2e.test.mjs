@@ -1,0 +1,186 @@
+// End-to-end: the real server jar, the built client it serves, the system Chromium.
+// Two browser contexts (two people) open the same demo document; what one types appears for the
+// other, the save indicator reaches "Gespeichert", and axe-core finds no serious or critical
+// accessibility violation on the start page and the editor. Screenshots go to docs/screenshots/.
+//
+// Run: npm run test:e2e   (needs server/target/pledgepad.jar and /usr/bin/chromium)
+// Under CI=true a missing jar or Chromium fails the run; elsewhere the test is skipped.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { DEFAULT_JAR, startServer } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+const here = dirname(fileURLToPath(import.meta.url));
+const screenshots = resolve(here, '..', '..', 'docs', 'screenshots');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_JAR;
+const ci = process.env.CI === 'true';
+
+const missing = [];
+if (!existsSync(chromiumPath)) missing.push(`Chromium (${chromiumPath}; install with: apt-get install -y chromium)`);
+if (!process.env.PLEDGEPAD_URL && !existsSync(jar)) missing.push(`server jar (${jar}; build with: mvn -q -B -DskipTests install)`);
+if (missing.length > 0 && ci) {
+  // Under CI a missing dependency is a failure, never a skip.
+  describe('end-to-end prerequisites', () => {
+    it('has Chromium and the server jar', () => assert.fail(`missing: ${missing.join('; ')}`));
+  });
+}
+const skip = missing.length > 0 && !ci ? `missing: ${missing.join('; ')}` : false;
+
+const LAUNCH_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+async function seriousAxeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+function describeViolations(violations) {
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(', ')}`).join('\n');
+}
+
+describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
+  let server;
+  let browser;
+  let demo; // { name, title }
+
+  before(async () => {
+    server = await startServer({ jar });
+    browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: LAUNCH_ARGS });
+    mkdirSync(screenshots, { recursive: true });
+    const list = await (await fetch(`${server.baseUrl}/api/documents`)).json();
+    assert.ok(Array.isArray(list) && list.length > 0, 'the server lists at least one demo document');
+    demo = list.find((d) => d.kind === 'coalition-agreement') ?? list[0];
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPage(locale = 'de-DE') {
+    const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+    return page;
+  }
+
+  it('start page lists the documents grouped by stage, in German, and the search filters by title', async () => {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'de');
+    await page.locator('.doc-card').first().waitFor();
+    const headings = await page.locator('.stage-group h2 > span:first-child').allTextContents();
+    assert.deepEqual(headings.slice(0, 4), ['Entwurf', 'Beteiligung', 'Beschlossen', 'Archiviert']);
+    const titles = await page.locator('.doc-card h3').allTextContents();
+    assert.ok(titles.includes(demo.title), `the demo document "${demo.title}" is listed`);
+    await page.screenshot({ path: resolve(screenshots, 'start-page.png'), fullPage: true });
+
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+
+    const word = demo.title.split(/\s+/).find((w) => w.length > 4) ?? demo.title;
+    await page.getByLabel('Nach Titel suchen').fill(word);
+    const filtered = await page.locator('.doc-card h3').allTextContents();
+    assert.ok(filtered.length >= 1 && filtered.every((t) => t.toLowerCase().includes(word.toLowerCase())), `only titles with "${word}": ${filtered}`);
+    await page.getByLabel('Nach Titel suchen').fill('zzzz-nichts-dergleichen');
+    await page.getByText('Kein Dokument gefunden').waitFor();
+    assert.equal(await page.locator('.doc-card').count(), 0);
+    await page.context().close();
+  });
+
+  it('two people edit the same document: typing in one shows in the other, and it is saved', async () => {
+    const alice = await newPage();
+    const bob = await newPage();
+    const url = `${server.baseUrl}/d/${encodeURIComponent(demo.name)}`;
+    await Promise.all([alice.goto(url), bob.goto(url)]);
+    for (const page of [alice, bob]) {
+      await page.locator('h1.doc-title', { hasText: demo.title }).waitFor();
+      await page.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
+      await page.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 30_000 });
+    }
+    assert.equal(await alice.locator('.save-indicator').innerText(), 'Gespeichert');
+
+    const marker = `Testsatz ${Date.now().toString(36)} für die Stadtverordnetenversammlung`;
+    await alice.locator('.ProseMirror').click();
+    await alice.keyboard.press('Control+End');
+    await alice.keyboard.press('Enter');
+    await alice.keyboard.type(marker, { delay: 5 });
+
+    await bob.locator('.ProseMirror', { hasText: marker }).waitFor({ timeout: 15_000 });
+    await alice.locator('[data-save-state="saved"]').waitFor({ timeout: 15_000 });
+    assert.equal(await alice.locator('.save-indicator').innerText(), 'Gespeichert');
+
+    // Both people see each other by pseudonym in the list of those present.
+    await bob.locator('.participants li').nth(1).waitFor({ timeout: 10_000 });
+    const present = await bob.locator('.participants li').allTextContents();
+    assert.equal(present.length, 2, `two people present: ${present}`);
+    assert.match(present[0], /^Gast \d{4} \(Sie\)$/);
+    assert.match(present[1], /^Gast \d{4}$/);
+
+    // Bold through the toolbar, with the toolbar's pressed state following the selection.
+    await alice.keyboard.press('Shift+Home');
+    await alice.getByRole('button', { name: 'Fett' }).click();
+    assert.equal(await alice.getByRole('button', { name: 'Fett' }).getAttribute('aria-pressed'), 'true');
+    await bob.locator('.ProseMirror strong', { hasText: marker }).waitFor({ timeout: 15_000 });
+
+    // Line numbers are shown in the margin.
+    assert.ok((await alice.locator('.line-gutter .line-number').count()) > 1, 'line numbers are rendered');
+
+    // The other person's caret is shown with their name.
+    await bob.locator('.ProseMirror').click();
+    await bob.keyboard.press('Control+Home');
+    await alice.keyboard.press('End');
+    await alice.locator('.collab-caret-label', { hasText: /^Gast \d{4}$/ }).waitFor({ timeout: 10_000 });
+
+    await alice.screenshot({ path: resolve(screenshots, 'editor.png'), fullPage: false });
+    for (const page of [alice, bob]) {
+      const violations = await seriousAxeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+    }
+
+    // A third visit (a reload) gets the text from the server, not from the other browser.
+    await bob.context().close();
+    const carol = await newPage();
+    await carol.goto(url);
+    await carol.locator('.ProseMirror', { hasText: marker }).waitFor({ timeout: 15_000 });
+    await carol.context().close();
+    await alice.context().close();
+  });
+
+  it('the language switch changes the texts and html lang, and is remembered', async () => {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/`);
+    await page.locator('.doc-card').first().waitFor();
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByRole('heading', { level: 1, name: 'Documents' }).waitFor();
+    await page.reload();
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    await page.getByRole('heading', { level: 2, name: /Adopted/ }).waitFor();
+    await page.screenshot({ path: resolve(screenshots, 'start-page-en.png'), fullPage: true });
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    await page.context().close();
+  });
+});

@@ -1,0 +1,87 @@
+// Starts the real Pledgepad server (server/target/pledgepad.jar) on a free port with a fresh
+// temporary data directory, and stops it again. PLEDGEPAD_URL points the tests at a server that
+// is already running instead (then nothing is started).
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const DEFAULT_JAR = resolve(here, '..', '..', 'server', 'target', 'pledgepad.jar');
+
+export function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.unref();
+    probe.on('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForHttp(url, child, output, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it answered:\n${output()}`);
+    try {
+      const response = await fetch(url, { signal: AbortSignal.timeout(2000) });
+      if (response.ok) return;
+      lastError = `HTTP ${response.status}`;
+    } catch (error) {
+      lastError = String(error.cause?.code ?? error.message);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not answer ${url} within ${timeoutMs} ms (${lastError}):\n${output()}`);
+}
+
+/** Returns { baseUrl, stop() }. */
+export async function startServer({ jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_JAR, timeoutMs = 90_000 } = {}) {
+  if (process.env.PLEDGEPAD_URL) {
+    const baseUrl = process.env.PLEDGEPAD_URL.replace(/\/$/, '');
+    await waitForHttp(`${baseUrl}/api/documents`, null, () => '', timeoutMs);
+    return { baseUrl, stop: async () => {} };
+  }
+  if (!existsSync(jar)) throw new Error(`server jar not found: ${jar} (build it with: mvn -q -B -DskipTests install)`);
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'pledgepad-e2e-data-'));
+  const lines = [];
+  const child = spawn('java', ['-jar', jar], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const keep = (chunk) => {
+    lines.push(...chunk.toString().split('\n'));
+    if (lines.length > 200) lines.splice(0, lines.length - 200);
+  };
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
+  const output = () => lines.join('\n');
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHttp(`${baseUrl}/api/documents`, child, output, timeoutMs);
+  } catch (error) {
+    child.kill('SIGKILL');
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    baseUrl,
+    output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
