@@ -280,12 +280,8 @@ public final class Encoder {
   }
 
   private void writeAnyNumber(Number n) {
-    if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
-      writeUint8(125);
-      writeVarInt(n.longValue());
-      return;
-    }
-    if (n instanceof Long) {
+    if (n instanceof Integer || n instanceof Short || n instanceof Byte || n instanceof Long) {
+      // lib0 takes the integer tag only for |n| <= 2^31 - 1, so Integer.MIN_VALUE is a float.
       long v = n.longValue();
       if (v >= -0x7FFFFFFFL && v <= 0x7FFFFFFFL) {
         writeUint8(125);
