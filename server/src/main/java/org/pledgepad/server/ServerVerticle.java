@@ -1,0 +1,107 @@
+package org.pledgepad.server;
+
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.ext.web.Router;
+import java.util.function.Supplier;
+import org.pledgepad.server.auth.AuthHook;
+import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.doc.SharedDocument;
+import org.pledgepad.server.http.ApiRoutes;
+import org.pledgepad.server.http.OpsRoutes;
+import org.pledgepad.server.http.Problems;
+import org.pledgepad.server.http.SyncEndpoints;
+import org.pledgepad.server.http.WebClientRoutes;
+import org.pledgepad.server.metrics.ServerMetrics;
+import org.pledgepad.server.seed.DemoSeeder;
+import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.session.SessionSettings;
+import org.pledgepad.server.store.DocumentStore;
+import org.pledgepad.server.store.DocumentStores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole server as one verticle: store (migrated), demo seed, sessions, HTTP routes and the
+ * two sync endpoints. Start order matters: nothing listens before the store is ready.
+ */
+public final class ServerVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerVerticle.class);
+
+  private final ServerConfig config;
+  private final PrometheusMeterRegistry prometheus;
+  private final Supplier<SharedDocument> documents;
+  private final DemoSeeder seeder;
+  private final AuthHook auth;
+  private DocumentStore store;
+  private SessionRegistry sessions;
+  private HttpServer http;
+
+  public ServerVerticle(ServerConfig config, PrometheusMeterRegistry prometheus,
+      Supplier<SharedDocument> documents, DemoSeeder seeder, AuthHook auth) {
+    this.config = config;
+    this.prometheus = prometheus;
+    this.documents = documents;
+    this.seeder = seeder;
+    this.auth = auth;
+  }
+
+  @Override
+  public Future<?> start() {
+    ServerMetrics metrics = new ServerMetrics(prometheus);
+    store = DocumentStores.create(vertx, config);
+    return store.start()
+        .compose(v -> config.seedDemo() ? seeder.seedIfEmpty(store) : Future.succeededFuture())
+        .compose(v -> {
+          sessions = new SessionRegistry(vertx, store, documents, SessionSettings.from(config), metrics);
+          Router router = Router.router(vertx);
+          new ApiRoutes(store).mount(router);
+          new OpsRoutes(store, prometheus).mount(router);
+          new WebClientRoutes().mount(router);
+          router.route().last().handler(ctx -> Problems.send(ctx, 404, Problems.NOT_FOUND, "Not found"));
+          router.route().failureHandler(ctx -> {
+            LOG.error("Request failed", ctx.failure());
+            int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
+            Problems.send(ctx, status, status == 500 ? Problems.INTERNAL : Problems.NOT_FOUND,
+                status == 500 ? "Internal error" : "Request failed");
+          });
+          SyncEndpoints sync = new SyncEndpoints(vertx, config.limits(), metrics, auth, sessions);
+          HttpServerOptions options = new HttpServerOptions()
+              .setHost(config.host())
+              .setPort(config.port())
+              .setMaxWebSocketFrameSize(config.limits().maxFrameBytes())
+              .setMaxWebSocketMessageSize(config.limits().maxMessageBytes())
+              // Compressed messages could inflate far beyond the message cap.
+              .setPerMessageWebSocketCompressionSupported(false)
+              .setPerFrameWebSocketCompressionSupported(false)
+              .setIdleTimeout((int) config.limits().idleTimeout().toSeconds() * 2);
+          http = vertx.createHttpServer(options)
+              .webSocketHandshakeHandler(sync::handshake)
+              .webSocketHandler(sync::connect)
+              .requestHandler(router);
+          return http.listen();
+        })
+        .onSuccess(s -> LOG.info("Pledgepad listening on {}:{} ({} store)", config.host(), s.actualPort(),
+            config.databaseUrl().isPresent() ? "PostgreSQL" : "embedded"));
+  }
+
+  @Override
+  public Future<?> stop() {
+    Future<Void> closing = http == null ? Future.succeededFuture() : http.close();
+    return closing
+        .compose(v -> sessions == null ? Future.succeededFuture() : sessions.shutdown())
+        .eventually(() -> store == null ? Future.succeededFuture() : store.close());
+  }
+
+  /** The port actually bound (differs from the config when it asked for 0). */
+  public int actualPort() {
+    return http.actualPort();
+  }
+
+  public SessionRegistry sessions() {
+    return sessions;
+  }
+}

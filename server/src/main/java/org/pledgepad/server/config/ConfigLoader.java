@@ -1,0 +1,168 @@
+package org.pledgepad.server.config;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Builds the {@link ServerConfig} once at start from environment variables and an optional JSON
+ * file (CONFIG_FILE) holding the same keys; environment variables win. Every value is checked
+ * here, so the rest of the server never sees an invalid setting; unknown keys in the file are
+ * errors because a misspelt limit silently falling back to its default is worse than a refusal.
+ */
+public final class ConfigLoader {
+  public static final String CONFIG_FILE = "CONFIG_FILE";
+
+  static final Set<String> KEYS = Set.of(
+      "PORT", "HOST", "DATA_DIR", "DATABASE_URL", "SEED_DEMO",
+      "MAX_FRAME_BYTES", "MAX_MESSAGE_BYTES", "MESSAGES_PER_SECOND", "MESSAGE_BURST",
+      "MAX_DOCUMENT_BYTES", "IDLE_TIMEOUT_SECONDS", "PING_INTERVAL_SECONDS", "SEND_QUEUE_BYTES",
+      "MAX_DOCUMENTS_PER_CONNECTION", "MAX_QUEUED_BEFORE_AUTH", "MAX_OUTGOING_MESSAGE_BYTES",
+      "SNAPSHOT_EVERY", "UNLOAD_DELAY_MS", "GROUP_COMMIT_MAX_UPDATES");
+
+  private final Map<String, String> values;
+
+  private ConfigLoader(Map<String, String> values) {
+    this.values = values;
+  }
+
+  /** Reads the process environment (and the file it names). */
+  public static ServerConfig fromEnvironment() {
+    return load(System.getenv());
+  }
+
+  /** Loads from the given variables; the CONFIG_FILE variable, if set, names a JSON file. */
+  public static ServerConfig load(Map<String, String> env) {
+    Map<String, String> merged = new HashMap<>();
+    String file = env.get(CONFIG_FILE);
+    if (file != null && !file.isBlank()) {
+      merged.putAll(readFile(file));
+    }
+    for (String key : KEYS) {
+      String v = env.get(key);
+      if (v != null) {
+        merged.put(key, v);
+      }
+    }
+    return new ConfigLoader(merged).build();
+  }
+
+  private static Map<String, String> readFile(String file) {
+    JsonObject json;
+    try {
+      json = new JsonObject(Files.readString(Path.of(file), StandardCharsets.UTF_8));
+    } catch (IOException | InvalidPathException e) {
+      throw new ConfigException(CONFIG_FILE, "cannot read " + file);
+    } catch (DecodeException e) {
+      throw new ConfigException(CONFIG_FILE, file + " is not a JSON object");
+    }
+    Map<String, String> out = new HashMap<>();
+    for (String key : json.fieldNames()) {
+      if (!KEYS.contains(key)) {
+        throw new ConfigException(key, "unknown key in " + file);
+      }
+      Object v = json.getValue(key);
+      if (v instanceof JsonObject || v instanceof io.vertx.core.json.JsonArray) {
+        throw new ConfigException(key, "must be a string, number or boolean");
+      }
+      if (v != null) {
+        out.put(key, String.valueOf(v));
+      }
+    }
+    return out;
+  }
+
+  private ServerConfig build() {
+    int port = intValue("PORT", ServerConfig.DEFAULT_PORT, 0, 65535);
+    String host = string("HOST", ServerConfig.DEFAULT_HOST);
+    Path dataDir;
+    try {
+      dataDir = Path.of(string("DATA_DIR", ServerConfig.DEFAULT_DATA_DIR));
+    } catch (InvalidPathException e) {
+      throw new ConfigException("DATA_DIR", "not a valid path");
+    }
+    String dbRaw = values.get("DATABASE_URL");
+    Optional<DatabaseUrl> db = dbRaw == null || dbRaw.isBlank()
+        ? Optional.empty() : Optional.of(DatabaseUrl.parse("DATABASE_URL", dbRaw.trim()));
+    int maxFrame = intValue("MAX_FRAME_BYTES", Limits.DEFAULT_MAX_FRAME_BYTES, 1024, 16 * 1024 * 1024);
+    int maxMessage = intValue("MAX_MESSAGE_BYTES", Limits.DEFAULT_MAX_MESSAGE_BYTES, 1024, 256 * 1024 * 1024);
+    if (maxMessage < maxFrame) {
+      throw new ConfigException("MAX_MESSAGE_BYTES", "must be at least MAX_FRAME_BYTES");
+    }
+    Limits limits = new Limits(
+        maxFrame,
+        maxMessage,
+        intValue("MESSAGES_PER_SECOND", Limits.DEFAULT_MESSAGES_PER_SECOND, 1, 1_000_000),
+        intValue("MESSAGE_BURST", Limits.DEFAULT_MESSAGE_BURST, 1, 10_000_000),
+        longValue("MAX_DOCUMENT_BYTES", Limits.DEFAULT_MAX_DOCUMENT_BYTES, 1024, 1L << 40),
+        Duration.ofSeconds(intValue("IDLE_TIMEOUT_SECONDS", (int) Limits.DEFAULT_IDLE_TIMEOUT.toSeconds(), 5, 86_400)),
+        Duration.ofSeconds(intValue("PING_INTERVAL_SECONDS", (int) Limits.DEFAULT_PING_INTERVAL.toSeconds(), 1, 86_400)),
+        intValue("SEND_QUEUE_BYTES", Limits.DEFAULT_SEND_QUEUE_BYTES, 64 * 1024, 1 << 30),
+        intValue("MAX_DOCUMENTS_PER_CONNECTION", Limits.DEFAULT_MAX_DOCUMENTS_PER_CONNECTION, 1, 10_000),
+        intValue("MAX_QUEUED_BEFORE_AUTH", Limits.DEFAULT_MAX_QUEUED_BEFORE_AUTH, 1, 100_000),
+        intValue("MAX_OUTGOING_MESSAGE_BYTES", Limits.DEFAULT_MAX_OUTGOING_MESSAGE_BYTES, 1024, 256 * 1024 * 1024));
+    if (limits.pingInterval().compareTo(limits.idleTimeout()) >= 0) {
+      throw new ConfigException("PING_INTERVAL_SECONDS", "must be shorter than IDLE_TIMEOUT_SECONDS");
+    }
+    return new ServerConfig(
+        port, host, dataDir, db, limits,
+        bool("SEED_DEMO", ServerConfig.DEFAULT_SEED_DEMO),
+        intValue("SNAPSHOT_EVERY", ServerConfig.DEFAULT_SNAPSHOT_EVERY, 1, 1_000_000),
+        Duration.ofMillis(intValue("UNLOAD_DELAY_MS", (int) ServerConfig.DEFAULT_UNLOAD_DELAY.toMillis(), 0, 86_400_000)),
+        intValue("GROUP_COMMIT_MAX_UPDATES", ServerConfig.DEFAULT_GROUP_COMMIT_MAX_UPDATES, 1, 100_000));
+  }
+
+  private String string(String key, String def) {
+    String v = values.get(key);
+    if (v == null) {
+      return def;
+    }
+    if (v.isBlank()) {
+      throw new ConfigException(key, "must not be empty");
+    }
+    return v.trim();
+  }
+
+  private int intValue(String key, int def, int min, int max) {
+    return (int) longValue(key, def, min, max);
+  }
+
+  private long longValue(String key, long def, long min, long max) {
+    String v = values.get(key);
+    if (v == null) {
+      return def;
+    }
+    long parsed;
+    try {
+      parsed = Long.parseLong(v.trim());
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key, "must be an integer between " + min + " and " + max);
+    }
+    if (parsed < min || parsed > max) {
+      throw new ConfigException(key, "must be between " + min + " and " + max);
+    }
+    return parsed;
+  }
+
+  private boolean bool(String key, boolean def) {
+    String v = values.get(key);
+    if (v == null) {
+      return def;
+    }
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "true", "1", "yes" -> true;
+      case "false", "0", "no" -> false;
+      default -> throw new ConfigException(key, "must be true or false");
+    };
+  }
+}

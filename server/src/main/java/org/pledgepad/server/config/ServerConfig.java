@@ -1,0 +1,39 @@
+package org.pledgepad.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The validated, frozen configuration of one server process.
+ *
+ * @param databaseUrl present → PostgreSQL store; absent → embedded store under dataDir
+ * @param snapshotEvery a snapshot is written after this many updates of a document
+ * @param unloadDelay a document without connections stays loaded this long
+ * @param groupCommitMaxUpdates most updates committed in one transaction
+ */
+public record ServerConfig(
+    int port,
+    String host,
+    Path dataDir,
+    Optional<DatabaseUrl> databaseUrl,
+    Limits limits,
+    boolean seedDemo,
+    int snapshotEvery,
+    Duration unloadDelay,
+    int groupCommitMaxUpdates) {
+
+  public static final int DEFAULT_PORT = 8080;
+  public static final String DEFAULT_HOST = "0.0.0.0";
+  public static final String DEFAULT_DATA_DIR = "./data";
+  public static final boolean DEFAULT_SEED_DEMO = true;
+  public static final int DEFAULT_SNAPSHOT_EVERY = 200;
+  public static final Duration DEFAULT_UNLOAD_DELAY = Duration.ofSeconds(10);
+  public static final int DEFAULT_GROUP_COMMIT_MAX_UPDATES = 256;
+
+  /** A copy with another port (tests start servers on port 0). */
+  public ServerConfig withPort(int newPort) {
+    return new ServerConfig(newPort, host, dataDir, databaseUrl, limits, seedDemo, snapshotEvery,
+        unloadDelay, groupCommitMaxUpdates);
+  }
+}

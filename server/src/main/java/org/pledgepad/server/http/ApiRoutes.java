@@ -1,0 +1,72 @@
+package org.pledgepad.server.http;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.pledgepad.server.protocol.DocumentNames;
+import org.pledgepad.server.store.DocumentInfo;
+import org.pledgepad.server.store.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The REST API the web client reads: document list, one document, the current user. */
+public final class ApiRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiRoutes.class);
+
+  private final DocumentStore store;
+
+  public ApiRoutes(DocumentStore store) {
+    this.store = store;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/documents").handler(this::list);
+    router.get("/api/documents/:name").handler(this::one);
+    router.get("/api/me").handler(this::me);
+    router.route("/api/*").handler(ctx -> Problems.send(ctx, 404, Problems.NOT_FOUND, "No such resource"));
+  }
+
+  private void list(RoutingContext ctx) {
+    store.listDocuments()
+        .onSuccess(docs -> {
+          JsonArray out = new JsonArray();
+          for (DocumentInfo d : docs) {
+            out.add(d.toJson(false));
+          }
+          json(ctx, out.encode());
+        })
+        .onFailure(e -> storeFailed(ctx, e));
+  }
+
+  private void one(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    if (!DocumentNames.isValid(name)) {
+      Problems.send(ctx, 400, Problems.INVALID_NAME, "Invalid document name");
+      return;
+    }
+    store.document(name)
+        .onSuccess(d -> {
+          if (d.isEmpty()) {
+            Problems.send(ctx, 404, Problems.NOT_FOUND, "No such document");
+          } else {
+            json(ctx, d.get().toJson(true).encode());
+          }
+        })
+        .onFailure(e -> storeFailed(ctx, e));
+  }
+
+  private void me(RoutingContext ctx) {
+    // Accounts come with a later issue: everyone is a guest for now.
+    json(ctx, new JsonObject().put("role", "guest").putNull("user").encode());
+  }
+
+  private static void json(RoutingContext ctx, String body) {
+    ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store").end(body);
+  }
+
+  private static void storeFailed(RoutingContext ctx, Throwable e) {
+    LOG.error("Store request failed", e);
+    Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Storage unavailable");
+  }
+}

@@ -1,0 +1,84 @@
+package org.pledgepad.server.http;
+
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.ServerWebSocketHandshake;
+import java.util.List;
+import org.pledgepad.server.auth.AuthHook;
+import org.pledgepad.server.config.Limits;
+import org.pledgepad.server.metrics.ServerMetrics;
+import org.pledgepad.server.protocol.CloseCodes;
+import org.pledgepad.server.protocol.DocumentNames;
+import org.pledgepad.server.protocol.HocuspocusConnection;
+import org.pledgepad.server.protocol.YWebsocketConnection;
+import org.pledgepad.server.session.SessionRegistry;
+
+/**
+ * Routes WebSocket upgrades: {@code /ws/{documentName}} speaks y-websocket, {@code /collab}
+ * speaks Hocuspocus. Anything else is refused before the upgrade with an HTTP status.
+ */
+public final class SyncEndpoints {
+  public static final String Y_WEBSOCKET_PREFIX = "/ws/";
+  public static final String HOCUSPOCUS_PATH = "/collab";
+
+  private final Vertx vertx;
+  private final Limits limits;
+  private final ServerMetrics metrics;
+  private final AuthHook auth;
+  private final SessionRegistry sessions;
+
+  public SyncEndpoints(Vertx vertx, Limits limits, ServerMetrics metrics, AuthHook auth,
+      SessionRegistry sessions) {
+    this.vertx = vertx;
+    this.limits = limits;
+    this.metrics = metrics;
+    this.auth = auth;
+    this.sessions = sessions;
+  }
+
+  public void handshake(ServerWebSocketHandshake h) {
+    String path = h.path();
+    if (path.equals(HOCUSPOCUS_PATH)) {
+      h.accept();
+    } else if (path.startsWith(Y_WEBSOCKET_PREFIX)) {
+      if (documentName(path) == null) {
+        h.reject(400);
+      } else {
+        h.accept();
+      }
+    } else {
+      h.reject(404);
+    }
+  }
+
+  public void connect(ServerWebSocket ws) {
+    String path = ws.path();
+    if (path.equals(HOCUSPOCUS_PATH)) {
+      new HocuspocusConnection(vertx, ws, limits, metrics, auth, sessions).start();
+      return;
+    }
+    String name = documentName(path);
+    if (name == null) {
+      ws.close(CloseCodes.MALFORMED_MESSAGE, "invalid document name");
+      return;
+    }
+    List<String> tokens = new QueryStringDecoder(ws.uri()).parameters().get("token");
+    String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
+    new YWebsocketConnection(vertx, ws, limits, metrics, name, token, auth, sessions).start();
+  }
+
+  private static String documentName(String path) {
+    if (!path.startsWith(Y_WEBSOCKET_PREFIX)) {
+      return null;
+    }
+    String raw = path.substring(Y_WEBSOCKET_PREFIX.length());
+    String name;
+    try {
+      name = QueryStringDecoder.decodeComponent(raw);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    return DocumentNames.isValid(name) ? name : null;
+  }
+}

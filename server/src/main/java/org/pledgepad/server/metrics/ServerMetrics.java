@@ -1,0 +1,78 @@
+package org.pledgepad.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The server's own meters (Vert.x adds its HTTP and pool meters to the same registry).
+ * Meters are thread-safe; sessions on different contexts update them concurrently.
+ */
+public final class ServerMetrics {
+  private final MeterRegistry registry;
+  private final AtomicInteger connections = new AtomicInteger();
+  private final AtomicInteger documentsLoaded = new AtomicInteger();
+  private final Counter updatesAccepted;
+  private final Counter updatesRejected;
+  private final Timer commitLatency;
+  private final DistributionSummary batchSize;
+
+  public ServerMetrics(MeterRegistry registry) {
+    this.registry = registry;
+    registry.gauge("pledgepad.connections", connections);
+    registry.gauge("pledgepad.documents.loaded", documentsLoaded);
+    updatesAccepted = Counter.builder("pledgepad.updates.accepted")
+        .description("Updates committed, applied and broadcast").register(registry);
+    updatesRejected = Counter.builder("pledgepad.updates.rejected")
+        .description("Updates refused (invalid, read-only, too large)").register(registry);
+    commitLatency = Timer.builder("pledgepad.commit.latency")
+        .description("Time from batch start to committed transaction")
+        .publishPercentileHistogram().register(registry);
+    batchSize = DistributionSummary.builder("pledgepad.commit.batch.size")
+        .description("Updates per committed transaction (group commit)").register(registry);
+  }
+
+  /** Meters that go nowhere, for unit tests. */
+  public static ServerMetrics noop() {
+    return new ServerMetrics(new SimpleMeterRegistry());
+  }
+
+  public MeterRegistry registry() {
+    return registry;
+  }
+
+  public void connectionOpened() {
+    connections.incrementAndGet();
+  }
+
+  public void connectionClosed() {
+    connections.decrementAndGet();
+  }
+
+  public void documentLoaded() {
+    documentsLoaded.incrementAndGet();
+  }
+
+  public void documentUnloaded() {
+    documentsLoaded.decrementAndGet();
+  }
+
+  public void committed(int updates, long nanos) {
+    updatesAccepted.increment(updates);
+    batchSize.record(updates);
+    commitLatency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void updateRejected() {
+    updatesRejected.increment();
+  }
+
+  /** A connection was closed for what it sent; tagged with the close code, never the content. */
+  public void frameRejected(short closeCode) {
+    registry.counter("pledgepad.frames.rejected", "code", Short.toString(closeCode)).increment();
+  }
+}

@@ -1,0 +1,154 @@
+package org.pledgepad.server.protocol;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pledgepad.server.auth.AuthDecision;
+import org.pledgepad.server.auth.AuthHook;
+import org.pledgepad.server.auth.AuthRequest;
+import org.pledgepad.server.session.DocumentSession;
+import org.pledgepad.server.session.Inbound;
+import org.pledgepad.server.session.Peer;
+import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.session.SyncMessages;
+import org.pledgepad.server.wire.WireWriter;
+
+/**
+ * One document on a Hocuspocus socket: its auth state, the messages held until auth resolved,
+ * and the {@link Peer} the document session talks to. Used on the connection's context, except
+ * the Peer send methods, which the session calls from its own.
+ */
+final class HocuspocusChannel implements Peer {
+  private enum State { AWAITING_TOKEN, AUTHENTICATING, JOINED, LEFT }
+
+  private final HocuspocusConnection conn;
+  private final String documentName;
+  private final AuthHook auth;
+  private final SessionRegistry sessions;
+  private final int maxQueued;
+  private State state = State.AWAITING_TOKEN;
+  private final List<Inbound> held = new ArrayList<>();
+  private DocumentSession session;
+  private volatile boolean readOnly = true;
+  private volatile String actor = "anonymous";
+
+  HocuspocusChannel(HocuspocusConnection conn, String documentName, AuthHook auth,
+      SessionRegistry sessions, int maxQueued) {
+    this.conn = conn;
+    this.documentName = documentName;
+    this.auth = auth;
+    this.sessions = sessions;
+    this.maxQueued = maxQueued;
+  }
+
+  String documentName() {
+    return documentName;
+  }
+
+  void authenticate(String token) {
+    if (state != State.AWAITING_TOKEN) {
+      return; // one auth per document and socket; repeated tokens are ignored
+    }
+    state = State.AUTHENTICATING;
+    auth.authenticate(new AuthRequest(documentName, token, conn.remote())).onComplete(ar -> {
+      if (state != State.AUTHENTICATING) {
+        return;
+      }
+      if (ar.failed() || ar.result() instanceof AuthDecision.Denied) {
+        String reason = ar.failed() ? "authentication failed" : ((AuthDecision.Denied) ar.result()).reason();
+        state = State.LEFT;
+        held.clear();
+        conn.forget(this);
+        conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
+            .writeVarUint(HocuspocusConnection.AUTH_PERMISSION_DENIED).writeVarString(reason));
+        return;
+      }
+      AuthDecision.Allowed a = (AuthDecision.Allowed) ar.result();
+      actor = a.actor();
+      readOnly = a.readOnly();
+      conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
+          .writeVarUint(HocuspocusConnection.AUTH_AUTHENTICATED)
+          .writeVarString(a.readOnly() ? "readonly" : "read-write"));
+      state = State.JOINED;
+      session = sessions.acquire(documentName);
+      session.join(this);
+      for (Inbound m : held) {
+        session.receive(this, m);
+      }
+      held.clear();
+    });
+  }
+
+  void receive(Inbound m) {
+    switch (state) {
+      case JOINED -> session.receive(this, m);
+      case AWAITING_TOKEN, AUTHENTICATING -> {
+        if (held.size() >= maxQueued) {
+          throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many messages before authentication");
+        }
+        held.add(m);
+      }
+      case LEFT -> { }
+    }
+  }
+
+  void leave() {
+    if (state == State.JOINED) {
+      session.leave(this);
+    }
+    state = State.LEFT;
+    held.clear();
+  }
+
+  // Peer
+
+  @Override
+  public String connectionId() {
+    return conn.id();
+  }
+
+  @Override
+  public String actor() {
+    return actor;
+  }
+
+  @Override
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  @Override
+  public void sendSyncStep1(byte[] stateVector) {
+    sync(SyncMessages.STEP1, stateVector);
+  }
+
+  @Override
+  public void sendSyncStep2(byte[] update) {
+    sync(SyncMessages.STEP2, update);
+  }
+
+  @Override
+  public void sendUpdate(byte[] update) {
+    sync(SyncMessages.UPDATE, update);
+  }
+
+  private void sync(int kind, byte[] payload) {
+    conn.sendTo(documentName, HocuspocusConnection.SYNC,
+        SyncMessages.write(new WireWriter(payload.length + 8), kind, payload));
+  }
+
+  @Override
+  public void sendAwareness(byte[] awarenessUpdate) {
+    conn.sendTo(documentName, HocuspocusConnection.AWARENESS,
+        new WireWriter(awarenessUpdate.length + 8).writeVarUint8Array(awarenessUpdate));
+  }
+
+  @Override
+  public void sendSyncStatus(boolean applied) {
+    conn.sendTo(documentName, HocuspocusConnection.SYNC_STATUS, new WireWriter().writeVarInt(applied ? 1 : 0));
+  }
+
+  @Override
+  public void close(short code, String reason) {
+    conn.close(code, reason);
+  }
+}

@@ -1,0 +1,154 @@
+package org.pledgepad.server.protocol;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pledgepad.server.auth.AuthHook;
+import org.pledgepad.server.config.Limits;
+import org.pledgepad.server.metrics.ServerMetrics;
+import org.pledgepad.server.session.Inbound;
+import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.session.SyncMessages;
+import org.pledgepad.server.wire.MalformedFrameException;
+import org.pledgepad.server.wire.WireReader;
+import org.pledgepad.server.wire.WireWriter;
+
+/**
+ * The Hocuspocus protocol (provider 4.x): several documents share one socket; every message is
+ * varString(documentName) + varUint(type) + body, except the connection-level keep-alive, a
+ * single byte Ping (9) / Pong (10). Each document has its own {@link HocuspocusChannel} with its
+ * own auth; its messages are held until the auth resolved.
+ */
+public final class HocuspocusConnection extends WsConnection {
+  static final int SYNC = 0;
+  static final int AWARENESS = 1;
+  static final int AUTH = 2;
+  static final int QUERY_AWARENESS = 3;
+  static final int SYNC_REPLY = 4;
+  static final int STATELESS = 5;
+  static final int BROADCAST_STATELESS = 6;
+  static final int CLOSE = 7;
+  static final int SYNC_STATUS = 8;
+  static final int PING = 9;
+  static final int PONG = 10;
+
+  static final int AUTH_TOKEN = 0;
+  static final int AUTH_PERMISSION_DENIED = 1;
+  static final int AUTH_AUTHENTICATED = 2;
+
+  private final AuthHook auth;
+  private final SessionRegistry sessions;
+  private final Map<String, HocuspocusChannel> channels = new HashMap<>();
+
+  public HocuspocusConnection(Vertx vertx, ServerWebSocket ws, Limits limits, ServerMetrics metrics,
+      AuthHook auth, SessionRegistry sessions) {
+    super(vertx, ws, limits, metrics);
+    this.auth = auth;
+    this.sessions = sessions;
+  }
+
+  @Override
+  protected void onOpen() {
+    // The client speaks first (Auth, then sync step 1).
+  }
+
+  @Override
+  protected void onMessage(byte[] message) {
+    if (message.length == 1 && (message[0] == PING || message[0] == PONG)) {
+      if (message[0] == PING) {
+        send(new byte[] {PONG});
+      }
+      return;
+    }
+    WireReader r = new WireReader(message);
+    String name = r.readVarString();
+    if (!DocumentNames.isValid(name)) {
+      throw new ProtocolViolation(CloseCodes.MALFORMED_MESSAGE, "invalid document name");
+    }
+    int type = r.readVarUintAsInt();
+    HocuspocusChannel ch = channels.get(name);
+    if (type == AUTH) {
+      if (r.readVarUintAsInt() != AUTH_TOKEN) {
+        throw new MalformedFrameException("clients may only send auth tokens");
+      }
+      String token = r.readVarString();
+      if (ch == null) {
+        ch = openChannel(name);
+      }
+      ch.authenticate(token);
+      return;
+    }
+    Inbound m;
+    switch (type) {
+      case SYNC, SYNC_REPLY -> m = SyncMessages.read(r);
+      case AWARENESS -> m = new Inbound.Awareness(r.readVarUint8Array());
+      case QUERY_AWARENESS -> m = new Inbound.QueryAwareness();
+      case STATELESS -> {
+        r.readVarString(); // validated (UTF-8) and dropped: no stateless handlers yet
+        return;
+      }
+      case CLOSE -> {
+        if (ch != null) {
+          ch.leave();
+          channels.remove(name);
+        }
+        return;
+      }
+      case SYNC_STATUS, PING, PONG -> {
+        return;
+      }
+      default -> throw new MalformedFrameException("unknown message type");
+    }
+    if (ch == null) {
+      ch = openChannel(name);
+    }
+    ch.receive(m);
+  }
+
+  private HocuspocusChannel openChannel(String name) {
+    if (channels.size() >= limits.maxDocumentsPerConnection()) {
+      throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many documents on one connection");
+    }
+    HocuspocusChannel ch = new HocuspocusChannel(this, name, auth, sessions, limits.maxQueuedBeforeAuth());
+    channels.put(name, ch);
+    return ch;
+  }
+
+  /** A channel whose auth was denied is forgotten, so the client may try another token. */
+  void forget(HocuspocusChannel ch) {
+    channels.remove(ch.documentName(), ch);
+  }
+
+  void sendTo(String documentName, int type, WireWriter body) {
+    byte[] b = body.toByteArray();
+    send(new WireWriter(b.length + documentName.length() + 8)
+        .writeVarString(documentName).writeVarUint(type).writeRaw(b).toByteArray());
+  }
+
+  void violate(ProtocolViolation v) {
+    violation(v);
+  }
+
+  String id() {
+    return id;
+  }
+
+  String remote() {
+    return remoteAddress();
+  }
+
+  @Override
+  protected void sendPing() {
+    send(new byte[] {PING});
+  }
+
+  @Override
+  protected void onClosed() {
+    for (HocuspocusChannel ch : List.copyOf(channels.values())) {
+      ch.leave();
+    }
+    channels.clear();
+  }
+}

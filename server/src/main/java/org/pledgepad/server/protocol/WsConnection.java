@@ -1,0 +1,150 @@
+package org.pledgepad.server.protocol;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.UUID;
+import org.pledgepad.server.config.Limits;
+import org.pledgepad.server.metrics.ServerMetrics;
+import org.pledgepad.server.wire.MalformedFrameException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What every WebSocket connection shares regardless of protocol: message rate limit, idle
+ * timeout with pings, bounded send queue, close-once with a code, and the rule that a bad
+ * message closes this connection only. Message handling runs on the connection's context.
+ */
+public abstract class WsConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
+  /** RFC 6455 allows 123 bytes of close reason; ours are short ASCII. */
+  private static final int MAX_REASON_LENGTH = 120;
+
+  protected final Vertx vertx;
+  protected final ServerWebSocket ws;
+  protected final Limits limits;
+  protected final ServerMetrics metrics;
+  protected final String id = UUID.randomUUID().toString();
+  private final RateLimiter rate;
+  private long lastReceived = System.nanoTime();
+  private long timer = -1;
+  private volatile boolean closed;
+
+  protected WsConnection(Vertx vertx, ServerWebSocket ws, Limits limits, ServerMetrics metrics) {
+    this.vertx = vertx;
+    this.ws = ws;
+    this.limits = limits;
+    this.metrics = metrics;
+    this.rate = new RateLimiter(limits.messagesPerSecond(), limits.messageBurst(), lastReceived);
+  }
+
+  /** Installs the handlers; call once from the connection's context. */
+  public final void start() {
+    metrics.connectionOpened();
+    ws.setWriteQueueMaxSize(limits.sendQueueBytes());
+    ws.binaryMessageHandler(this::onMessage);
+    ws.textMessageHandler(t -> violation(new ProtocolViolation(CloseCodes.UNSUPPORTED_DATA, "text frames are not supported")));
+    ws.pongHandler(b -> lastReceived = System.nanoTime());
+    ws.exceptionHandler(e -> {
+      // Netty reports oversized frames and messages here; the content is never logged.
+      LOG.debug("WebSocket error on connection {}: {}", id, e.getClass().getSimpleName());
+      violation(new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "protocol error"));
+    });
+    ws.closeHandler(v -> {
+      closed = true;
+      if (timer >= 0) {
+        vertx.cancelTimer(timer);
+      }
+      metrics.connectionClosed();
+      onClosed();
+    });
+    long period = Math.max(1000, limits.pingInterval().toMillis() / 2);
+    timer = vertx.setPeriodic(period, t -> checkIdle());
+    onOpen();
+  }
+
+  private void onMessage(Buffer b) {
+    if (closed) {
+      return;
+    }
+    long now = System.nanoTime();
+    lastReceived = now;
+    if (!rate.tryAcquire(now)) {
+      violation(new ProtocolViolation(CloseCodes.RATE_LIMITED, "message rate limit exceeded"));
+      return;
+    }
+    if (b.length() > limits.maxMessageBytes()) {
+      violation(new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "message too big"));
+      return;
+    }
+    try {
+      onMessage(b.getBytes());
+    } catch (MalformedFrameException e) {
+      violation(new ProtocolViolation(CloseCodes.MALFORMED_MESSAGE, e.getMessage()));
+    } catch (ProtocolViolation v) {
+      violation(v);
+    }
+  }
+
+  private void checkIdle() {
+    long silent = System.nanoTime() - lastReceived;
+    if (silent > limits.idleTimeout().toNanos()) {
+      close(CloseCodes.IDLE_TIMEOUT, "idle timeout");
+    } else if (silent > limits.pingInterval().toNanos()) {
+      sendPing();
+    }
+  }
+
+  /** Closes for something the client sent; logged with the code, never the content. */
+  protected final void violation(ProtocolViolation v) {
+    if (closed) {
+      return;
+    }
+    metrics.frameRejected(v.code());
+    LOG.warn("Closing connection {}: {} ({})", id, v.getMessage(), v.code());
+    close(v.code(), v.getMessage());
+  }
+
+  /** Queues a message; a reader whose queue is full is dropped rather than buffered. */
+  protected final void send(byte[] message) {
+    if (closed) {
+      return;
+    }
+    if (ws.writeQueueFull()) {
+      metrics.frameRejected(CloseCodes.SLOW_READER);
+      LOG.warn("Closing connection {}: send queue full ({})", id, CloseCodes.SLOW_READER);
+      close(CloseCodes.SLOW_READER, "send queue full");
+      return;
+    }
+    ws.writeBinaryMessage(Buffer.buffer(message));
+  }
+
+  public final void close(short code, String reason) {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    String r = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
+    ws.close(code, r);
+  }
+
+  protected final boolean isClosed() {
+    return closed;
+  }
+
+  protected final String remoteAddress() {
+    return ws.remoteAddress() == null ? "unknown" : ws.remoteAddress().hostAddress();
+  }
+
+  /** Called once the handlers are installed. */
+  protected abstract void onOpen();
+
+  /** One complete binary message, within the size and rate limits. */
+  protected abstract void onMessage(byte[] message);
+
+  /** Sends the protocol's keep-alive. */
+  protected abstract void sendPing();
+
+  /** The socket closed (either side); leave every session. */
+  protected abstract void onClosed();
+}

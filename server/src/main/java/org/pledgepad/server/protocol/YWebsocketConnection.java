@@ -1,0 +1,166 @@
+package org.pledgepad.server.protocol;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.List;
+import org.pledgepad.server.auth.AuthDecision;
+import org.pledgepad.server.auth.AuthHook;
+import org.pledgepad.server.auth.AuthRequest;
+import org.pledgepad.server.config.Limits;
+import org.pledgepad.server.metrics.ServerMetrics;
+import org.pledgepad.server.session.DocumentSession;
+import org.pledgepad.server.session.Inbound;
+import org.pledgepad.server.session.Peer;
+import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.session.SyncMessages;
+import org.pledgepad.server.wire.MalformedFrameException;
+import org.pledgepad.server.wire.WireReader;
+import org.pledgepad.server.wire.WireWriter;
+
+/**
+ * The y-websocket protocol (what the stock {@code WebsocketProvider} speaks): one document per
+ * socket, named in the URL path; every message is varUint(type) + payload. Messages that arrive
+ * while the auth hook decides are held (up to MAX_QUEUED_BEFORE_AUTH).
+ */
+public final class YWebsocketConnection extends WsConnection implements Peer {
+  static final int MESSAGE_SYNC = 0;
+  static final int MESSAGE_AWARENESS = 1;
+  static final int MESSAGE_AUTH = 2;
+  static final int MESSAGE_QUERY_AWARENESS = 3;
+  static final int AUTH_PERMISSION_DENIED = 0;
+
+  private final String documentName;
+  private final String token;
+  private final AuthHook auth;
+  private final SessionRegistry sessions;
+  private DocumentSession session;
+  private List<Inbound> beforeAuth = new ArrayList<>();
+  private volatile boolean readOnly = true;
+  private String actor = "anonymous";
+
+  public YWebsocketConnection(Vertx vertx, ServerWebSocket ws, Limits limits, ServerMetrics metrics,
+      String documentName, String token, AuthHook auth, SessionRegistry sessions) {
+    super(vertx, ws, limits, metrics);
+    this.documentName = documentName;
+    this.token = token;
+    this.auth = auth;
+    this.sessions = sessions;
+  }
+
+  @Override
+  protected void onOpen() {
+    auth.authenticate(new AuthRequest(documentName, token, remoteAddress())).onComplete(ar -> {
+      if (isClosed()) {
+        return;
+      }
+      if (ar.failed()) {
+        deny("authentication failed");
+      } else if (ar.result() instanceof AuthDecision.Denied d) {
+        deny(d.reason());
+      } else {
+        AuthDecision.Allowed a = (AuthDecision.Allowed) ar.result();
+        actor = a.actor();
+        readOnly = a.readOnly();
+        session = sessions.acquire(documentName);
+        session.join(this);
+        List<Inbound> held = beforeAuth;
+        beforeAuth = null;
+        held.forEach(m -> session.receive(this, m));
+      }
+    });
+  }
+
+  private void deny(String reason) {
+    send(new WireWriter().writeVarUint(MESSAGE_AUTH).writeVarUint(AUTH_PERMISSION_DENIED)
+        .writeVarString(reason).toByteArray());
+    close(CloseCodes.FORBIDDEN, "permission denied");
+  }
+
+  @Override
+  protected void onMessage(byte[] message) {
+    WireReader r = new WireReader(message);
+    int type = r.readVarUintAsInt();
+    Inbound m;
+    switch (type) {
+      case MESSAGE_SYNC -> m = SyncMessages.read(r);
+      case MESSAGE_AWARENESS -> m = new Inbound.Awareness(r.readVarUint8Array());
+      case MESSAGE_QUERY_AWARENESS -> m = new Inbound.QueryAwareness();
+      case MESSAGE_AUTH -> {
+        // Clients never send auth messages in this protocol; tolerated and ignored like the
+        // reference server does.
+        return;
+      }
+      default -> throw new MalformedFrameException("unknown message type");
+    }
+    if (session != null) {
+      session.receive(this, m);
+    } else if (beforeAuth != null) {
+      if (beforeAuth.size() >= limits.maxQueuedBeforeAuth()) {
+        throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many messages before authentication");
+      }
+      beforeAuth.add(m);
+    }
+  }
+
+  @Override
+  protected void sendPing() {
+    ws.writePing(Buffer.buffer());
+  }
+
+  @Override
+  protected void onClosed() {
+    if (session != null) {
+      session.leave(this);
+    }
+  }
+
+  // Peer
+
+  @Override
+  public String connectionId() {
+    return id;
+  }
+
+  @Override
+  public String actor() {
+    return actor;
+  }
+
+  @Override
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  @Override
+  public void sendSyncStep1(byte[] stateVector) {
+    sendSync(SyncMessages.STEP1, stateVector);
+  }
+
+  @Override
+  public void sendSyncStep2(byte[] update) {
+    sendSync(SyncMessages.STEP2, update);
+  }
+
+  @Override
+  public void sendUpdate(byte[] update) {
+    sendSync(SyncMessages.UPDATE, update);
+  }
+
+  private void sendSync(int kind, byte[] payload) {
+    WireWriter w = new WireWriter(payload.length + 8).writeVarUint(MESSAGE_SYNC);
+    send(SyncMessages.write(w, kind, payload).toByteArray());
+  }
+
+  @Override
+  public void sendAwareness(byte[] awarenessUpdate) {
+    send(new WireWriter(awarenessUpdate.length + 8).writeVarUint(MESSAGE_AWARENESS)
+        .writeVarUint8Array(awarenessUpdate).toByteArray());
+  }
+
+  @Override
+  public void sendSyncStatus(boolean applied) {
+    // y-websocket has no acknowledgement message.
+  }
+}

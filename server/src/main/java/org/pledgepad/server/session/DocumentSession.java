@@ -1,0 +1,443 @@
+package org.pledgepad.server.session;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.pledgepad.server.doc.SharedDocument;
+import org.pledgepad.server.doc.UpdateRejectedException;
+import org.pledgepad.server.metrics.ServerMetrics;
+import org.pledgepad.server.protocol.CloseCodes;
+import org.pledgepad.server.protocol.ProtocolViolation;
+import org.pledgepad.server.store.DocumentStore;
+import org.pledgepad.server.store.LoadedDocument;
+import org.pledgepad.server.store.NewUpdate;
+import org.pledgepad.server.store.StoredUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One open document: its live CRDT state, its peers and its awareness. Everything runs on one
+ * Vert.x context (the one that opened it), so the state needs no locks and messages are handled
+ * in arrival order. The public methods may be called from any thread; they hop onto the context.
+ *
+ * <p>An update travels: validate (decodes fully) → commit queue → one store transaction for
+ * everything queued while the previous commit was in flight (group commit) → apply to the live
+ * state → broadcast to the other peers → SyncStatus to the sender. Nothing is visible to anyone
+ * before it is durable. The document is loaded from snapshot + log tail before the first sync
+ * answer, and unloaded after the last peer left and the unload delay passed.
+ */
+public final class DocumentSession {
+  private static final Logger LOG = LoggerFactory.getLogger(DocumentSession.class);
+
+  private enum State { LOADING, READY, CLOSED }
+
+  private record PendingUpdate(Peer from, byte[] update) {}
+
+  private final String name;
+  private final Vertx vertx;
+  private final Context context;
+  private final SessionRegistry registry;
+  private final DocumentStore store;
+  private final SharedDocument doc;
+  private final SessionSettings settings;
+  private final ServerMetrics metrics;
+  /** Connections that acquired this session and have not released it (see SessionRegistry). */
+  final AtomicInteger reservations = new AtomicInteger();
+
+  private State state = State.LOADING;
+  /** Actions that arrived while loading, run in order once the document is ready. */
+  private final List<Runnable> waiting = new ArrayList<>();
+  private final Set<Peer> peers = new LinkedHashSet<>();
+  /** Peers whose join waits for the load; closed if the load fails. */
+  private final Set<Peer> joining = new LinkedHashSet<>();
+  private final AwarenessStates awareness = new AwarenessStates();
+  private final ArrayDeque<PendingUpdate> commitQueue = new ArrayDeque<>();
+  private long queuedBytes;
+  private boolean commitInFlight;
+  private boolean snapshotInFlight;
+  /** Sequence number of the newest update applied to {@link #doc}. */
+  private long headSeq;
+  private long lastSnapshotSeq;
+  private long unloadTimer = -1;
+
+  DocumentSession(String name, Vertx vertx, Context context, SessionRegistry registry,
+      DocumentStore store, SharedDocument doc, SessionSettings settings, ServerMetrics metrics) {
+    this.name = name;
+    this.vertx = vertx;
+    this.context = context;
+    this.registry = registry;
+    this.store = store;
+    this.doc = doc;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  void start() {
+    context.runOnContext(v -> store.load(name).onComplete(ar -> onContext(() -> {
+      if (ar.succeeded()) {
+        loaded(ar.result());
+      } else {
+        LOG.error("Loading document {} failed", name, ar.cause());
+        failLoading();
+      }
+    })));
+  }
+
+  private void loaded(LoadedDocument loaded) {
+    if (loaded.snapshot() != null) {
+      try {
+        doc.apply(loaded.snapshot());
+      } catch (RuntimeException e) {
+        LOG.error("Snapshot {} of document {} does not apply; log tail applied without it",
+            loaded.snapshotSeq(), name, e);
+      }
+    }
+    for (StoredUpdate u : loaded.tail()) {
+      applyLogged(u);
+    }
+    headSeq = loaded.headSeq();
+    lastSnapshotSeq = loaded.snapshotSeq();
+    state = State.READY;
+    metrics.documentLoaded();
+    LOG.info("Document {} loaded: head seq {}, snapshot seq {}, {} tail updates", name, headSeq,
+        lastSnapshotSeq, loaded.tail().size());
+    List<Runnable> queued = new ArrayList<>(waiting);
+    waiting.clear();
+    queued.forEach(Runnable::run);
+    if (peers.isEmpty()) {
+      scheduleUnload();
+    }
+  }
+
+  private void applyLogged(StoredUpdate u) {
+    try {
+      doc.apply(u.update());
+    } catch (RuntimeException e) {
+      // Logged updates were validated before commit; one that fails now is skipped so the
+      // rest of the document stays usable, and reported for the moderators.
+      LOG.error("Logged update {} of document {} does not apply; skipped", u.seq(), name, e);
+    }
+  }
+
+  private void failLoading() {
+    state = State.CLOSED;
+    waiting.clear();
+    for (Peer p : List.copyOf(joining)) {
+      p.close(CloseCodes.INTERNAL_ERROR, "document unavailable");
+    }
+    joining.clear();
+    registry.forceRemove(this);
+  }
+
+  /** Adds a peer: it receives the server's sync step 1 and the current awareness states. */
+  public void join(Peer p) {
+    onContext(() -> {
+      if (state == State.CLOSED) {
+        p.close(CloseCodes.INTERNAL_ERROR, "document unavailable");
+      } else if (state == State.LOADING) {
+        joining.add(p);
+      }
+    });
+    run(() -> {
+      joining.remove(p);
+      peers.add(p);
+      cancelUnload();
+      p.sendSyncStep1(doc.stateVector());
+      byte[] all = awareness.encodeAll();
+      if (all != null) {
+        p.sendAwareness(all);
+      }
+    });
+  }
+
+  /** Handles one message of a peer; a violation closes that peer only. */
+  public void receive(Peer p, Inbound m) {
+    run(() -> {
+      if (!peers.contains(p)) {
+        return;
+      }
+      try {
+        handle(p, m);
+      } catch (ProtocolViolation v) {
+        reject(p, v.code(), v.getMessage());
+      }
+    });
+  }
+
+  private void handle(Peer p, Inbound m) {
+    // Java 17: no pattern matching in switch yet.
+    if (m instanceof Inbound.SyncStep1 s) {
+      byte[] diff;
+      try {
+        diff = doc.diff(s.stateVector());
+      } catch (UpdateRejectedException e) {
+        throw new ProtocolViolation(CloseCodes.INVALID_UPDATE, "malformed state vector");
+      }
+      p.sendSyncStep2(diff);
+    } else if (m instanceof Inbound.SyncStep2 s) {
+      accept(p, s.update());
+    } else if (m instanceof Inbound.Update u) {
+      accept(p, u.update());
+    } else if (m instanceof Inbound.Awareness a) {
+      awareness.apply(p, a.update());
+      for (Peer q : peers) {
+        q.sendAwareness(a.update());
+      }
+    } else if (m instanceof Inbound.QueryAwareness) {
+      byte[] all = awareness.encodeAll();
+      if (all != null) {
+        p.sendAwareness(all);
+      }
+    }
+  }
+
+  /** Removes a peer (idempotent); its awareness states are announced as gone. */
+  public void leave(Peer p) {
+    run(() -> {
+      if (!peers.remove(p)) {
+        return;
+      }
+      byte[] removal = awareness.removePeer(p);
+      if (removal != null) {
+        for (Peer q : peers) {
+          q.sendAwareness(removal);
+        }
+      }
+      registry.release(this);
+      if (peers.isEmpty()) {
+        scheduleUnload();
+      }
+    });
+  }
+
+  /**
+   * Updates that were committed elsewhere (another server process sharing the store): applied
+   * and broadcast without logging them again. Updates at or below the head are ignored.
+   */
+  public void applyCommitted(List<StoredUpdate> updates) {
+    run(() -> {
+      for (StoredUpdate u : updates) {
+        if (u.seq() <= headSeq) {
+          continue;
+        }
+        applyLogged(u);
+        headSeq = u.seq();
+        for (Peer q : peers) {
+          q.sendUpdate(u.update());
+        }
+      }
+    });
+  }
+
+  private void accept(Peer p, byte[] update) {
+    if (p.readOnly()) {
+      metrics.updateRejected();
+      p.sendSyncStatus(false);
+      return;
+    }
+    if (isEmptyUpdate(update)) {
+      // A client without local changes sends this as its step 2: nothing to log.
+      p.sendSyncStatus(true);
+      return;
+    }
+    try {
+      doc.validate(update);
+    } catch (UpdateRejectedException e) {
+      metrics.updateRejected();
+      throw new ProtocolViolation(CloseCodes.INVALID_UPDATE, "update does not decode");
+    }
+    if (doc.approximateSize() + queuedBytes + update.length > settings.maxDocumentBytes()) {
+      metrics.updateRejected();
+      throw new ProtocolViolation(CloseCodes.DOCUMENT_TOO_LARGE, "document size limit reached");
+    }
+    commitQueue.add(new PendingUpdate(p, update));
+    queuedBytes += update.length;
+    flush();
+  }
+
+  /** A v1 update with no structs and an empty delete set. */
+  private static boolean isEmptyUpdate(byte[] u) {
+    return u.length == 2 && u[0] == 0 && u[1] == 0;
+  }
+
+  private void flush() {
+    if (commitInFlight || commitQueue.isEmpty()) {
+      return;
+    }
+    List<PendingUpdate> batch = new ArrayList<>();
+    while (!commitQueue.isEmpty() && batch.size() < settings.groupCommitMaxUpdates()) {
+      batch.add(commitQueue.poll());
+    }
+    List<NewUpdate> rows = new ArrayList<>(batch.size());
+    for (PendingUpdate pu : batch) {
+      rows.add(new NewUpdate(pu.update(), pu.from().actor(), pu.from().connectionId()));
+    }
+    commitInFlight = true;
+    long started = System.nanoTime();
+    store.append(name, rows).onComplete(ar -> onContext(() -> {
+      commitInFlight = false;
+      for (PendingUpdate pu : batch) {
+        queuedBytes -= pu.update().length;
+      }
+      if (ar.succeeded()) {
+        metrics.committed(batch.size(), System.nanoTime() - started);
+        committed(batch, ar.result());
+      } else {
+        LOG.error("Commit of {} updates to document {} failed", batch.size(), name, ar.cause());
+        for (PendingUpdate pu : batch) {
+          // The client still holds its change and resends it on reconnect (sync step 2).
+          pu.from().close(CloseCodes.INTERNAL_ERROR, "storage unavailable");
+        }
+      }
+      flush();
+      maybeUnloadLater();
+    }));
+  }
+
+  private void committed(List<PendingUpdate> batch, List<Long> seqs) {
+    for (int i = 0; i < batch.size(); i++) {
+      PendingUpdate pu = batch.get(i);
+      headSeq = seqs.get(i);
+      try {
+        doc.apply(pu.update());
+      } catch (RuntimeException e) {
+        LOG.error("Committed update {} of document {} failed to apply", headSeq, name, e);
+        reject(pu.from(), CloseCodes.INVALID_UPDATE, "update failed to apply");
+        continue;
+      }
+      for (Peer q : peers) {
+        if (q != pu.from()) {
+          q.sendUpdate(pu.update());
+        }
+      }
+      pu.from().sendSyncStatus(true);
+    }
+    maybeSnapshot();
+  }
+
+  private void maybeSnapshot() {
+    if (snapshotInFlight || headSeq - lastSnapshotSeq < settings.snapshotEvery()) {
+      return;
+    }
+    writeSnapshot();
+  }
+
+  private Future<Void> writeSnapshot() {
+    long seq = headSeq;
+    byte[] state = doc.encodeState();
+    snapshotInFlight = true;
+    return store.writeSnapshot(name, seq, state).andThen(ar -> onContext(() -> {
+      snapshotInFlight = false;
+      if (ar.succeeded()) {
+        lastSnapshotSeq = Math.max(lastSnapshotSeq, seq);
+      } else {
+        LOG.warn("Snapshot of document {} at seq {} failed; the log still has everything", name, seq,
+            ar.cause());
+      }
+    }));
+  }
+
+  private void reject(Peer p, short code, String reason) {
+    metrics.frameRejected(code);
+    LOG.warn("Closing connection {} on document {}: {} ({})", p.connectionId(), name, reason, code);
+    p.close(code, reason);
+  }
+
+  private void scheduleUnload() {
+    cancelUnload();
+    unloadTimer = vertx.setTimer(Math.max(1, settings.unloadDelay().toMillis()), id -> onContext(() -> {
+      unloadTimer = -1;
+      tryUnload();
+    }));
+  }
+
+  private void maybeUnloadLater() {
+    if (peers.isEmpty() && unloadTimer < 0 && state == State.READY) {
+      scheduleUnload();
+    }
+  }
+
+  private void cancelUnload() {
+    if (unloadTimer >= 0) {
+      vertx.cancelTimer(unloadTimer);
+      unloadTimer = -1;
+    }
+  }
+
+  private void tryUnload() {
+    if (state != State.READY || !peers.isEmpty()) {
+      return;
+    }
+    if (commitInFlight || !commitQueue.isEmpty() || snapshotInFlight) {
+      scheduleUnload();
+      return;
+    }
+    if (!registry.tryRemove(this)) {
+      return;
+    }
+    state = State.CLOSED;
+    metrics.documentUnloaded();
+    if (headSeq > lastSnapshotSeq) {
+      writeSnapshot();
+    }
+    LOG.info("Document {} unloaded at seq {}", name, headSeq);
+  }
+
+  /** For shutdown: the pending commits finished (or failed) and a final snapshot written. */
+  Future<Void> shutdown() {
+    return Future.future(promise -> run(() -> {
+      cancelUnload();
+      for (Peer p : List.copyOf(peers)) {
+        p.close(CloseCodes.GOING_AWAY, "server shutting down");
+      }
+      peers.clear();
+      if (headSeq > lastSnapshotSeq && !snapshotInFlight && state == State.READY) {
+        writeSnapshot().onComplete(ar -> promise.complete());
+      } else {
+        promise.complete();
+      }
+    }));
+  }
+
+  /** Runs on the session's context; while loading, queues behind the load. */
+  private void run(Runnable action) {
+    onContext(() -> {
+      if (state == State.LOADING) {
+        if (waiting.size() >= settings.maxQueuedWhileLoading()) {
+          LOG.warn("Document {} still loading and its queue is full; dropping a message", name);
+          return;
+        }
+        waiting.add(action);
+      } else if (state == State.READY) {
+        action.run();
+      }
+    });
+  }
+
+  private void onContext(Runnable r) {
+    if (Vertx.currentContext() == context) {
+      r.run();
+    } else {
+      context.runOnContext(v -> r.run());
+    }
+  }
+
+  // Visible for tests.
+  long headSeq() {
+    return headSeq;
+  }
+
+  int peerCount() {
+    return peers.size();
+  }
+}

@@ -1,0 +1,96 @@
+package org.pledgepad.server.session;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.pledgepad.server.doc.SharedDocument;
+import org.pledgepad.server.metrics.ServerMetrics;
+import org.pledgepad.server.store.DocumentStore;
+
+/**
+ * The open document sessions of this process, by name. A connection {@link #acquire}s a session
+ * before joining and releases it on leaving; a session is removed only when nobody holds it,
+ * decided atomically per name, so a joining connection can never meet an unloaded session.
+ */
+public final class SessionRegistry {
+  private final Vertx vertx;
+  private final DocumentStore store;
+  private final Supplier<SharedDocument> documents;
+  private final SessionSettings settings;
+  private final ServerMetrics metrics;
+  private final ConcurrentHashMap<String, DocumentSession> sessions = new ConcurrentHashMap<>();
+
+  public SessionRegistry(Vertx vertx, DocumentStore store, Supplier<SharedDocument> documents,
+      SessionSettings settings, ServerMetrics metrics) {
+    this.vertx = vertx;
+    this.store = store;
+    this.documents = documents;
+    this.settings = settings;
+    this.metrics = metrics;
+  }
+
+  /**
+   * The session of {@code name}, created and loading if it was not open, pinned to the caller's
+   * context. The caller must {@code join} it and later {@code leave} it exactly once.
+   */
+  public DocumentSession acquire(String name) {
+    DocumentSession[] created = new DocumentSession[1];
+    DocumentSession s = sessions.compute(name, (k, cur) -> {
+      if (cur == null) {
+        cur = new DocumentSession(name, vertx, vertx.getOrCreateContext(), this, store,
+            documents.get(), settings, metrics);
+        created[0] = cur;
+      }
+      cur.reservations.incrementAndGet();
+      return cur;
+    });
+    if (created[0] != null) {
+      created[0].start();
+    }
+    return s;
+  }
+
+  /** Gives back a reservation taken by {@link #acquire}. */
+  void release(DocumentSession s) {
+    s.reservations.decrementAndGet();
+  }
+
+  /** Removes the session if nobody holds it; true when removed. */
+  boolean tryRemove(DocumentSession s) {
+    boolean[] removed = new boolean[1];
+    sessions.compute(s.name(), (k, cur) -> {
+      if (cur == s && s.reservations.get() == 0) {
+        removed[0] = true;
+        return null;
+      }
+      return cur;
+    });
+    return removed[0];
+  }
+
+  /** Removes a session that failed to load, whoever holds it. */
+  void forceRemove(DocumentSession s) {
+    sessions.remove(s.name(), s);
+  }
+
+  public int openCount() {
+    return sessions.size();
+  }
+
+  /** The session of {@code name} if it is open (for updates arriving from the store). */
+  public DocumentSession find(String name) {
+    return sessions.get(name);
+  }
+
+  /** Closes every connection and writes final snapshots. */
+  public Future<Void> shutdown() {
+    List<Future<Void>> all = new ArrayList<>();
+    for (DocumentSession s : sessions.values()) {
+      all.add(s.shutdown());
+    }
+    return Future.join(all).mapEmpty();
+  }
+}

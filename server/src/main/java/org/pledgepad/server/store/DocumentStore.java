@@ -1,0 +1,43 @@
+package org.pledgepad.server.store;
+
+import io.vertx.core.Future;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Durable storage of documents: an append-only log of Yjs v1 updates per document (never
+ * trimmed), snapshots that make loading fast, and document metadata. An update counts as
+ * accepted only once the future of {@link #append} succeeded: the transaction committed.
+ * Implementations must complete their futures on the caller's Vert.x context.
+ */
+public interface DocumentStore {
+  /** Prepares the storage (migrations, files); called once before any other method. */
+  Future<Void> start();
+
+  /**
+   * Appends a batch of updates to one document in a single committed transaction (group
+   * commit). Creates the document with default metadata if it does not exist.
+   *
+   * @return the sequence numbers assigned, in batch order, consecutive per document
+   */
+  Future<List<Long>> append(String document, List<NewUpdate> batch);
+
+  /** The newest snapshot (if any) and every logged update after it, in sequence order. */
+  Future<LoadedDocument> load(String document);
+
+  /** Stores the document state as of {@code seq} (the state after applying updates 1..seq). */
+  Future<Void> writeSnapshot(String document, long seq, byte[] state);
+
+  /** Metadata of every document, by name. */
+  Future<List<DocumentInfo>> listDocuments();
+
+  Future<Optional<DocumentInfo>> document(String name);
+
+  /** Creates a document with metadata, or updates title, kind and stage of an existing one. */
+  Future<Void> putDocument(String name, String title, DocumentKind kind, DocumentStage stage);
+
+  /** Cheap round trip proving the storage answers, for readiness checks. */
+  Future<Void> ping();
+
+  Future<Void> close();
+}

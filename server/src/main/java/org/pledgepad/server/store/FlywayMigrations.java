@@ -1,0 +1,18 @@
+package org.pledgepad.server.store;
+
+import org.flywaydb.core.Flyway;
+import org.pledgepad.server.config.DatabaseUrl;
+
+/** Applies the SQL migrations of schema/ (packaged under db/migration) through JDBC. Blocking:
+ *  call from a worker thread only. */
+final class FlywayMigrations {
+  private FlywayMigrations() {}
+
+  static void migrate(DatabaseUrl url) {
+    Flyway.configure()
+        .dataSource(url.jdbcUrl(), url.user(), url.password())
+        .locations("classpath:db/migration")
+        .load()
+        .migrate();
+  }
+}

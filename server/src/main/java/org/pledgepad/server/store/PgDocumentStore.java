@@ -1,0 +1,186 @@
+package org.pledgepad.server.store;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.pledgepad.server.config.DatabaseUrl;
+
+/**
+ * The production store: PostgreSQL through the Vert.x reactive client. Migrations in schema/
+ * are applied by Flyway (JDBC, on a worker thread) before the pool serves anything. Appends lock
+ * the document row, so sequence numbers stay gap-free and the hash chain linear even with
+ * several server processes writing to one database.
+ */
+public final class PgDocumentStore implements DocumentStore {
+  private static final int POOL_SIZE = 8;
+
+  private final Vertx vertx;
+  private final DatabaseUrl url;
+  private Pool pool;
+
+  public PgDocumentStore(Vertx vertx, DatabaseUrl url) {
+    this.vertx = vertx;
+    this.url = url;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return vertx.<Void>executeBlocking(() -> {
+      FlywayMigrations.migrate(url);
+      return null;
+    }).map(v -> {
+      PgConnectOptions connect = new PgConnectOptions()
+          .setHost(url.host()).setPort(url.port()).setDatabase(url.database()).setUser(url.user());
+      if (url.password() != null) {
+        connect.setPassword(url.password());
+      }
+      pool = PgBuilder.pool()
+          .with(new PoolOptions().setMaxSize(POOL_SIZE))
+          .connectingTo(connect)
+          .using(vertx)
+          .build();
+      return null;
+    });
+  }
+
+  @Override
+  public Future<List<Long>> append(String document, List<NewUpdate> batch) {
+    return pool.withTransaction(conn -> ensureDocument(conn, document)
+        .compose(v -> conn.preparedQuery(
+                "SELECT head_seq, head_hash FROM documents WHERE name = $1 FOR UPDATE")
+            .execute(Tuple.of(document)))
+        .compose(rows -> {
+          Row head = rows.iterator().next();
+          long seq = head.getLong(0);
+          byte[] hash = head.getBuffer(1).getBytes();
+          List<Tuple> tuples = new ArrayList<>(batch.size());
+          List<Long> seqs = new ArrayList<>(batch.size());
+          for (NewUpdate u : batch) {
+            seq++;
+            hash = HashChain.next(hash, document, seq, u.update());
+            tuples.add(Tuple.of(document, seq, u.actor(), u.connectionId(),
+                Buffer.buffer(u.update()), Buffer.buffer(hash)));
+            seqs.add(seq);
+          }
+          long newHead = seq;
+          byte[] newHash = hash;
+          return conn.preparedQuery(
+                  "INSERT INTO document_updates (document, seq, actor, connection_id, update_v1, hash)"
+                      + " VALUES ($1, $2, $3, $4, $5, $6)")
+              .executeBatch(tuples)
+              .compose(r -> conn.preparedQuery(
+                      "UPDATE documents SET head_seq = $2, head_hash = $3, updated_at = now() WHERE name = $1")
+                  .execute(Tuple.of(document, newHead, Buffer.buffer(newHash))))
+              .map(r -> seqs);
+        }))
+        .recover(e -> Future.failedFuture(new StoreException("append failed", e)));
+  }
+
+  private static Future<Void> ensureDocument(SqlConnection conn, String document) {
+    return conn.preparedQuery(
+            "INSERT INTO documents (name, title, kind, stage) VALUES ($1, $1, $2, $3)"
+                + " ON CONFLICT (name) DO NOTHING")
+        .execute(Tuple.of(document, DocumentInfo.DEFAULT_KIND.wire(), DocumentInfo.DEFAULT_STAGE.wire()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<LoadedDocument> load(String document) {
+    // One read-only transaction so the snapshot and the tail come from the same moment.
+    return pool.withTransaction(conn -> conn.preparedQuery(
+                "SELECT seq, state_v1 FROM document_snapshots WHERE document = $1 ORDER BY seq DESC LIMIT 1")
+            .execute(Tuple.of(document))
+            .compose(snaps -> {
+              byte[] snapshot = null;
+              long snapshotSeq = 0;
+              if (snaps.size() > 0) {
+                Row r = snaps.iterator().next();
+                snapshotSeq = r.getLong(0);
+                snapshot = r.getBuffer(1).getBytes();
+              }
+              byte[] snap = snapshot;
+              long snapSeq = snapshotSeq;
+              return conn.preparedQuery(
+                      "SELECT seq, created_at, actor, connection_id, update_v1 FROM document_updates"
+                          + " WHERE document = $1 AND seq > $2 ORDER BY seq")
+                  .execute(Tuple.of(document, snapSeq))
+                  .map(rows -> {
+                    List<StoredUpdate> tail = new ArrayList<>(rows.size());
+                    for (Row r : rows) {
+                      tail.add(new StoredUpdate(r.getLong(0), r.getOffsetDateTime(1).toInstant(),
+                          r.getString(2), r.getString(3), r.getBuffer(4).getBytes()));
+                    }
+                    return new LoadedDocument(snap, snapSeq, tail);
+                  });
+            }))
+        .recover(e -> Future.failedFuture(new StoreException("load failed", e)));
+  }
+
+  @Override
+  public Future<Void> writeSnapshot(String document, long seq, byte[] state) {
+    return pool.withTransaction(conn -> ensureDocument(conn, document)
+            .compose(v -> conn.preparedQuery(
+                    "INSERT INTO document_snapshots (document, seq, state_v1) VALUES ($1, $2, $3)"
+                        + " ON CONFLICT (document, seq) DO NOTHING")
+                .execute(Tuple.of(document, seq, Buffer.buffer(state)))))
+        .<Void>mapEmpty()
+        .recover(e -> Future.failedFuture(new StoreException("snapshot failed", e)));
+  }
+
+  @Override
+  public Future<List<DocumentInfo>> listDocuments() {
+    return pool.preparedQuery(
+            "SELECT name, title, kind, stage, updated_at, head_seq FROM documents ORDER BY name")
+        .execute()
+        .map(rows -> {
+          List<DocumentInfo> out = new ArrayList<>(rows.size());
+          rows.forEach(r -> out.add(info(r)));
+          return out;
+        });
+  }
+
+  @Override
+  public Future<Optional<DocumentInfo>> document(String name) {
+    return pool.preparedQuery(
+            "SELECT name, title, kind, stage, updated_at, head_seq FROM documents WHERE name = $1")
+        .execute(Tuple.of(name))
+        .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(info(rows.iterator().next())));
+  }
+
+  private static DocumentInfo info(Row r) {
+    OffsetDateTime updated = r.getOffsetDateTime(4);
+    return new DocumentInfo(r.getString(0), r.getString(1), DocumentKind.fromWire(r.getString(2)),
+        DocumentStage.fromWire(r.getString(3)), updated.toInstant(), r.getLong(5));
+  }
+
+  @Override
+  public Future<Void> putDocument(String name, String title, DocumentKind kind, DocumentStage stage) {
+    return pool.preparedQuery(
+            "INSERT INTO documents (name, title, kind, stage) VALUES ($1, $2, $3, $4)"
+                + " ON CONFLICT (name) DO UPDATE SET title = EXCLUDED.title, kind = EXCLUDED.kind,"
+                + " stage = EXCLUDED.stage, updated_at = now()")
+        .execute(Tuple.of(name, title, kind.wire(), stage.wire()))
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<Void> ping() {
+    return pool.query("SELECT 1").execute().mapEmpty();
+  }
+
+  @Override
+  public Future<Void> close() {
+    return pool == null ? Future.succeededFuture() : pool.close();
+  }
+}
