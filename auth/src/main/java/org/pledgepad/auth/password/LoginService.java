@@ -1,0 +1,68 @@
+package org.pledgepad.auth.password;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.pledgepad.auth.Ids;
+
+/**
+ * Password login: throttle, look up, verify (with equal work for unknown logins), upgrade old
+ * hashes. Blocking (Argon2 and possibly the store): call it from a worker thread
+ * ({@code vertx.executeBlocking}), never on an event loop.
+ */
+public final class LoginService {
+  private final UserStore store;
+  private final PasswordHasher hasher;
+  private final LoginThrottle throttle;
+
+  public LoginService(UserStore store, PasswordHasher hasher, LoginThrottle throttle) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.hasher = Objects.requireNonNull(hasher, "hasher");
+    this.throttle = Objects.requireNonNull(throttle, "throttle");
+  }
+
+  /**
+   * @param login         as typed (normalised to lower case here)
+   * @param password      as typed
+   * @param remoteAddress the client's address as the server determined it (trusted proxy rules
+   *                      are the server's business)
+   */
+  public LoginResult login(String login, CharSequence password, String remoteAddress) {
+    String normalized = login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT);
+    Duration wait = throttle.retryAfter(normalized, remoteAddress);
+    if (!wait.isZero()) {
+      return new LoginResult.Throttled(wait);
+    }
+    Optional<StoredUser> found = Ids.isLogin(normalized) ? store.findByLogin(normalized) : Optional.empty();
+    if (found.isEmpty() || found.get().passwordHash() == null) {
+      hasher.burnEqualTime(password);
+      throttle.recordFailure(normalized, remoteAddress);
+      return new LoginResult.Rejected();
+    }
+    StoredUser user = found.get();
+    boolean ok = hasher.matches(password, user.passwordHash());
+    if (!ok || user.user().disabled()) {
+      throttle.recordFailure(normalized, remoteAddress);
+      return new LoginResult.Rejected();
+    }
+    throttle.recordSuccess(normalized);
+    if (hasher.needsRehash(user.passwordHash())) {
+      store.setPassword(user.user().id(), hasher.hash(password), user.mustChangePassword());
+    }
+    return new LoginResult.Success(user.user().principal(), user.mustChangePassword());
+  }
+
+  /**
+   * Changes a password after checking the old one (which also ends the one-time state). Returns
+   * false if the old password is wrong or the account is unknown or disabled.
+   */
+  public boolean changePassword(String userId, CharSequence oldPassword, CharSequence newPassword) {
+    PasswordHasher.checkPolicy(newPassword);
+    Optional<StoredUser> found = store.findById(userId);
+    if (found.isEmpty() || found.get().user().disabled()
+        || !hasher.matches(oldPassword, found.get().passwordHash())) {
+      return false;
+    }
+    return store.setPassword(userId, hasher.hash(newPassword), false);
+  }
+}

@@ -1,0 +1,38 @@
+package org.pledgepad.auth.password;
+
+import java.util.List;
+import java.util.Optional;
+import org.pledgepad.auth.User;
+
+/**
+ * Local accounts. The in-memory implementation serves tests and the demo; the server backs this
+ * with its database. Calls may block (JDBC): the login path runs on a worker thread anyway
+ * because Argon2 is CPU-bound.
+ *
+ * <p>Implementations must treat logins as unique and ids as immutable.
+ */
+public interface UserStore {
+  Optional<StoredUser> findByLogin(String login);
+
+  Optional<StoredUser> findById(String id);
+
+  /** Adds an account; throws {@link DuplicateUserException} if the id or login exists. */
+  void add(User user, String passwordHash, boolean mustChangePassword);
+
+  /** All accounts ordered by login, without credentials. */
+  List<User> list();
+
+  /** Returns false if no such user. */
+  boolean setDisabled(String id, boolean disabled);
+
+  /** Returns false if no such user. */
+  boolean setPassword(String id, String passwordHash, boolean mustChangePassword);
+
+  final class DuplicateUserException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DuplicateUserException(String message) {
+      super(message);
+    }
+  }
+}

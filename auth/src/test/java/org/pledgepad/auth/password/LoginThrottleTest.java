@@ -1,0 +1,77 @@
+package org.pledgepad.auth.password;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+  private final MutableClock clock = new MutableClock();
+  private final LoginThrottle throttle = new LoginThrottle(clock, 3, 10, Duration.ofSeconds(1),
+      Duration.ofMinutes(15), Duration.ofHours(24), 100);
+
+  @Test
+  void firstFailuresAreFreeThenTheWaitDoubles() {
+    for (int i = 0; i < 3; i++) {
+      throttle.recordFailure("anna", "10.0.0.1");
+    }
+    assertThat(throttle.retryAfter("anna", "10.0.0.1")).isZero();
+    throttle.recordFailure("anna", "10.0.0.1");
+    assertThat(throttle.retryAfter("anna", "10.0.0.1")).isEqualTo(Duration.ofSeconds(1));
+    throttle.recordFailure("anna", "10.0.0.1");
+    assertThat(throttle.retryAfter("anna", "10.0.0.1")).isEqualTo(Duration.ofSeconds(2));
+    throttle.recordFailure("anna", "10.0.0.1");
+    assertThat(throttle.retryAfter("anna", "10.0.0.1")).isEqualTo(Duration.ofSeconds(4));
+  }
+
+  @Test
+  void accountThrottleAppliesFromEveryAddress() {
+    for (int i = 0; i < 5; i++) {
+      throttle.recordFailure("anna", "10.0.0." + i);
+    }
+    assertThat(throttle.retryAfter("ANNA", "192.168.1.1")).isPositive();
+    assertThat(throttle.retryAfter("ben", "192.168.1.1")).isZero();
+  }
+
+  @Test
+  void addressThrottleAppliesToEveryAccount() {
+    for (int i = 0; i < 11; i++) {
+      throttle.recordFailure("user" + i, "10.0.0.9");
+    }
+    assertThat(throttle.retryAfter("someone-else", "10.0.0.9")).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void delayIsCappedAndFailuresAreForgottenAfterAWhile() {
+    for (int i = 0; i < 60; i++) {
+      throttle.recordFailure("anna", "a");
+    }
+    assertThat(throttle.retryAfter("anna", "b")).isEqualTo(Duration.ofMinutes(15));
+    clock.advance(Duration.ofMinutes(15));
+    assertThat(throttle.retryAfter("anna", "b")).isZero();
+    throttle.recordFailure("anna", "b"); // still counted: 61 failures
+    assertThat(throttle.retryAfter("anna", "c")).isEqualTo(Duration.ofMinutes(15));
+    clock.advance(Duration.ofHours(25));
+    assertThat(throttle.retryAfter("anna", "c")).isZero();
+    throttle.recordFailure("anna", "c");
+    assertThat(throttle.retryAfter("anna", "d")).isZero(); // counter started over
+  }
+
+  @Test
+  void successClearsTheAccountButNotTheAddress() {
+    for (int i = 0; i < 11; i++) {
+      throttle.recordFailure("anna", "10.0.0.9");
+    }
+    throttle.recordSuccess("anna");
+    assertThat(throttle.retryAfter("anna", "10.0.0.8")).isZero();
+    assertThat(throttle.retryAfter("anna", "10.0.0.9")).isPositive();
+  }
+
+  @Test
+  void memoryStaysBounded() {
+    for (int i = 0; i < 1000; i++) {
+      throttle.recordFailure("user" + i, "addr" + i);
+    }
+    assertThat(throttle.size()).isLessThanOrEqualTo(200);
+  }
+}
