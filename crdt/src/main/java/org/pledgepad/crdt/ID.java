@@ -27,6 +27,25 @@ public final class ID {
     return a == b || (a != null && b != null && a.client == b.client && a.clock == b.clock);
   }
 
+  public static void writeID(org.pledgepad.crdt.lib0.Encoder encoder, ID id) {
+    encoder.writeVarUint(id.client);
+    encoder.writeVarUint(id.clock);
+  }
+
+  public static ID readID(org.pledgepad.crdt.lib0.Decoder decoder) {
+    return new ID(decoder.readVarUint(), decoder.readVarUint());
+  }
+
+  /** The name under which a root type is registered in its document. */
+  public static String findRootTypeKey(AbstractType<?> type) {
+    for (java.util.Map.Entry<String, AbstractType<?>> e : type.doc.share.entrySet()) {
+      if (e.getValue() == type) {
+        return e.getKey();
+      }
+    }
+    throw new IllegalStateException("type is not a root type of its document");
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof ID && ((ID) o).client == client && ((ID) o).clock == clock;

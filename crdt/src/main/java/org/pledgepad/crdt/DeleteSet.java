@@ -1,0 +1,252 @@
+package org.pledgepad.crdt;
+
+// Follows yjs/src/utils/DeleteSet.js (yjs 13.6.33).
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.pledgepad.crdt.lib0.DecodingException;
+
+/**
+ * Deleted ranges per client. Deletions are not structs: they are sent as this compact set,
+ * which is sorted and merged before it is written.
+ */
+public final class DeleteSet {
+  /** Per client, its deleted ranges (sorted and merged after sortAndMergeDeleteSet). */
+  public final Map<Long, ArrayList<DeleteItem>> clients = new LinkedHashMap<>();
+
+  public static void iterateDeletedStructs(Transaction transaction, DeleteSet ds, Consumer<AbstractStruct> f) {
+    for (Map.Entry<Long, ArrayList<DeleteItem>> e : ds.clients.entrySet()) {
+      ArrayList<AbstractStruct> structs = transaction.doc.store.clients.get(e.getKey());
+      if (structs != null) {
+        AbstractStruct lastStruct = structs.get(structs.size() - 1);
+        long clockState = lastStruct.id.clock + lastStruct.length;
+        ArrayList<DeleteItem> deletes = e.getValue();
+        for (int i = 0; i < deletes.size() && deletes.get(i).clock < clockState; i++) {
+          DeleteItem del = deletes.get(i);
+          StructStore.iterateStructs(transaction, structs, del.clock, del.len, f);
+        }
+      }
+    }
+  }
+
+  /** Index of the range containing clock, or -1. */
+  public static int findIndexDS(List<DeleteItem> dis, long clock) {
+    int left = 0;
+    int right = dis.size() - 1;
+    while (left <= right) {
+      int midindex = (left + right) >>> 1;
+      DeleteItem mid = dis.get(midindex);
+      long midclock = mid.clock;
+      if (midclock <= clock) {
+        if (clock < midclock + mid.len) {
+          return midindex;
+        }
+        left = midindex + 1;
+      } else {
+        right = midindex - 1;
+      }
+    }
+    return -1;
+  }
+
+  public static boolean isDeleted(DeleteSet ds, ID id) {
+    ArrayList<DeleteItem> dis = ds.clients.get(id.client);
+    return dis != null && findIndexDS(dis, id.clock) >= 0;
+  }
+
+  private static final Comparator<DeleteItem> BY_CLOCK = (a, b) -> Long.compare(a.clock, b.clock);
+
+  public static void sortAndMergeDeleteSet(DeleteSet ds) {
+    for (ArrayList<DeleteItem> dels : ds.clients.values()) {
+      dels.sort(BY_CLOCK);
+      int i;
+      int j;
+      for (i = 1, j = 1; i < dels.size(); i++) {
+        DeleteItem left = dels.get(j - 1);
+        DeleteItem right = dels.get(i);
+        if (left.clock + left.len >= right.clock) {
+          dels.set(j - 1, new DeleteItem(left.clock, Math.max(left.len, right.clock + right.len - left.clock)));
+        } else {
+          if (j < i) {
+            dels.set(j, right);
+          }
+          j++;
+        }
+      }
+      if (j < dels.size()) {
+        dels.subList(j, dels.size()).clear();
+      }
+    }
+  }
+
+  public static DeleteSet mergeDeleteSets(List<DeleteSet> dss) {
+    DeleteSet merged = new DeleteSet();
+    for (int dssI = 0; dssI < dss.size(); dssI++) {
+      for (Map.Entry<Long, ArrayList<DeleteItem>> e : dss.get(dssI).clients.entrySet()) {
+        Long client = e.getKey();
+        if (!merged.clients.containsKey(client)) {
+          ArrayList<DeleteItem> dels = new ArrayList<>(e.getValue());
+          for (int i = dssI + 1; i < dss.size(); i++) {
+            ArrayList<DeleteItem> other = dss.get(i).clients.get(client);
+            if (other != null) {
+              dels.addAll(other);
+            }
+          }
+          merged.clients.put(client, dels);
+        }
+      }
+    }
+    sortAndMergeDeleteSet(merged);
+    return merged;
+  }
+
+  public static void addToDeleteSet(DeleteSet ds, long client, long clock, long length) {
+    ds.clients.computeIfAbsent(client, k -> new ArrayList<>()).add(new DeleteItem(clock, length));
+  }
+
+  public static DeleteSet createDeleteSet() {
+    return new DeleteSet();
+  }
+
+  public static DeleteSet createDeleteSetFromStructStore(StructStore ss) {
+    DeleteSet ds = new DeleteSet();
+    for (Map.Entry<Long, ArrayList<AbstractStruct>> e : ss.clients.entrySet()) {
+      ArrayList<AbstractStruct> structs = e.getValue();
+      ArrayList<DeleteItem> dsitems = new ArrayList<>();
+      for (int i = 0; i < structs.size(); i++) {
+        AbstractStruct struct = structs.get(i);
+        if (struct.deleted()) {
+          long clock = struct.id.clock;
+          long len = struct.length;
+          while (i + 1 < structs.size() && structs.get(i + 1).deleted()) {
+            len += structs.get(++i).length;
+          }
+          dsitems.add(new DeleteItem(clock, len));
+        }
+      }
+      if (!dsitems.isEmpty()) {
+        ds.clients.put(e.getKey(), dsitems);
+      }
+    }
+    return ds;
+  }
+
+  public static void writeDeleteSet(DSEncoder encoder, DeleteSet ds) {
+    encoder.restEncoder().writeVarUint(ds.clients.size());
+    List<Map.Entry<Long, ArrayList<DeleteItem>>> entries = new ArrayList<>(ds.clients.entrySet());
+    // higher client ids first, as Yjs
+    entries.sort((a, b) -> Long.compare(b.getKey(), a.getKey()));
+    for (Map.Entry<Long, ArrayList<DeleteItem>> e : entries) {
+      encoder.resetDsCurVal();
+      encoder.restEncoder().writeVarUint(e.getKey());
+      ArrayList<DeleteItem> dsitems = e.getValue();
+      int len = dsitems.size();
+      encoder.restEncoder().writeVarUint(len);
+      for (int i = 0; i < len; i++) {
+        DeleteItem item = dsitems.get(i);
+        encoder.writeDsClock(item.clock);
+        encoder.writeDsLen(item.len);
+      }
+    }
+  }
+
+  /** Reads a delete set completely; nothing is applied, so malformed input changes nothing. */
+  public static DeleteSet readDeleteSet(DSDecoder decoder) {
+    DeleteSet ds = new DeleteSet();
+    long numClients = decoder.restDecoder().readVarUint();
+    for (long i = 0; i < numClients; i++) {
+      decoder.resetDsCurVal();
+      long client = decoder.restDecoder().readVarUint();
+      long numberOfDeletes = decoder.restDecoder().readVarUint();
+      if (numberOfDeletes > 0) {
+        ArrayList<DeleteItem> dsField = ds.clients.computeIfAbsent(client, k -> new ArrayList<>());
+        for (long j = 0; j < numberOfDeletes; j++) {
+          long clock = decoder.readDsClock();
+          long len = decoder.readDsLen();
+          if (clock < 0 || len < 0 || clock + len < 0) {
+            throw new DecodingException("delete range out of bounds");
+          }
+          dsField.add(new DeleteItem(clock, len));
+        }
+      }
+    }
+    return ds;
+  }
+
+  /**
+   * Applies a decoded delete set (the second half of Yjs's readAndApplyDeleteSet); returns the
+   * deletions of structs not yet present as a v2 update, or null.
+   */
+  public static byte[] applyDeleteSet(DeleteSet decoded, Transaction transaction, StructStore store) {
+    DeleteSet unappliedDS = new DeleteSet();
+    for (Map.Entry<Long, ArrayList<DeleteItem>> e : decoded.clients.entrySet()) {
+      long client = e.getKey();
+      ArrayList<AbstractStruct> structs = store.clients.get(client);
+      long state = StructStore.getState(store, client);
+      for (DeleteItem di : e.getValue()) {
+        long clock = di.clock;
+        long clockEnd = clock + di.len;
+        if (clock < state) {
+          if (state < clockEnd) {
+            addToDeleteSet(unappliedDS, client, state, clockEnd - state);
+          }
+          int index = StructStore.findIndexSS(structs, clock);
+          AbstractStruct struct = structs.get(index);
+          if (!struct.deleted() && struct.id.clock < clock) {
+            structs.add(index + 1, Item.splitItem(transaction, (Item) struct, clock - struct.id.clock));
+            index++;
+          }
+          while (index < structs.size()) {
+            struct = structs.get(index++);
+            if (struct.id.clock < clockEnd) {
+              if (!struct.deleted()) {
+                if (clockEnd < struct.id.clock + struct.length) {
+                  structs.add(index, Item.splitItem(transaction, (Item) struct, clockEnd - struct.id.clock));
+                }
+                ((Item) struct).delete(transaction);
+              }
+            } else {
+              break;
+            }
+          }
+        } else {
+          addToDeleteSet(unappliedDS, client, clock, clockEnd - clock);
+        }
+      }
+    }
+    if (!unappliedDS.clients.isEmpty()) {
+      UpdateEncoderV2 ds = new UpdateEncoderV2();
+      ds.restEncoder().writeVarUint(0);
+      writeDeleteSet(ds, unappliedDS);
+      return ds.toUint8Array();
+    }
+    return null;
+  }
+
+  public static byte[] readAndApplyDeleteSet(DSDecoder decoder, Transaction transaction, StructStore store) {
+    return applyDeleteSet(readDeleteSet(decoder), transaction, store);
+  }
+
+  public static boolean equalDeleteSets(DeleteSet ds1, DeleteSet ds2) {
+    if (ds1.clients.size() != ds2.clients.size()) {
+      return false;
+    }
+    for (Map.Entry<Long, ArrayList<DeleteItem>> e : ds1.clients.entrySet()) {
+      ArrayList<DeleteItem> d1 = e.getValue();
+      ArrayList<DeleteItem> d2 = ds2.clients.get(e.getKey());
+      if (d2 == null || d1.size() != d2.size()) {
+        return false;
+      }
+      for (int i = 0; i < d1.size(); i++) {
+        if (d1.get(i).clock != d2.get(i).clock || d1.get(i).len != d2.get(i).len) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+}

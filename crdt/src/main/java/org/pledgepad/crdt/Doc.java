@@ -1,0 +1,397 @@
+package org.pledgepad.crdt;
+
+// Follows yjs/src/utils/Doc.js (yjs 13.6.33).
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * A shared document: named root types, the struct store and the event hooks. Not thread-safe;
+ * like a Yjs document it must be used from one thread (the server pins it to one context).
+ */
+public class Doc {
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  public boolean gc;
+  public Predicate<Item> gcFilter;
+  /** This peer's client id; replaced if a remote update turns out to use it too. */
+  public long clientID;
+  public final String guid;
+  public String collectionid;
+  /** Root types by name, in creation order. */
+  public final Map<String, AbstractType<?>> share = new LinkedHashMap<>();
+  public final StructStore store = new StructStore();
+  public Transaction _transaction = null;
+  public List<Transaction> _transactionCleanups = new ArrayList<>();
+  public final Set<Doc> subdocs = new LinkedHashSet<>();
+  /** The item holding this document when it is a subdocument. */
+  public Item _item = null;
+  public boolean shouldLoad;
+  public boolean autoLoad;
+  public Object meta;
+  public boolean isLoaded = false;
+  public boolean isSynced = false;
+  public boolean isDestroyed = false;
+  public final CompletableFuture<Doc> whenLoaded = new CompletableFuture<>();
+  public CompletableFuture<Void> whenSynced = new CompletableFuture<>();
+
+  private final List<UpdateHandler> updateHandlers = new CopyOnWriteArrayList<>();
+  private final List<UpdateHandler> updateV2Handlers = new CopyOnWriteArrayList<>();
+  private final List<TransactionHandler> beforeTransactionHandlers = new CopyOnWriteArrayList<>();
+  private final List<TransactionHandler> beforeObserverCallsHandlers = new CopyOnWriteArrayList<>();
+  private final List<TransactionHandler> afterTransactionHandlers = new CopyOnWriteArrayList<>();
+  private final List<TransactionHandler> afterTransactionCleanupHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Doc>> beforeAllTransactionsHandlers = new CopyOnWriteArrayList<>();
+  private final List<BiConsumer<Doc, List<Transaction>>> afterAllTransactionsHandlers = new CopyOnWriteArrayList<>();
+  private final List<SubdocsHandler> subdocsHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Doc>> destroyHandlers = new CopyOnWriteArrayList<>();
+  private final List<Consumer<Boolean>> syncHandlers = new CopyOnWriteArrayList<>();
+
+  /** The 'subdocs' event payload. */
+  public static final class SubdocsEvent {
+    public final Set<Doc> loaded;
+    public final Set<Doc> added;
+    public final Set<Doc> removed;
+
+    public SubdocsEvent(Set<Doc> loaded, Set<Doc> added, Set<Doc> removed) {
+      this.loaded = loaded;
+      this.added = added;
+      this.removed = removed;
+    }
+  }
+
+  public Doc() {
+    this(new DocOptions());
+  }
+
+  public Doc(DocOptions opts) {
+    this.gc = opts.gc;
+    this.gcFilter = opts.gcFilter == null ? item -> true : opts.gcFilter;
+    this.clientID = opts.clientID != null ? opts.clientID : generateNewClientId();
+    this.guid = opts.guid != null ? opts.guid : UUID.randomUUID().toString();
+    this.collectionid = opts.collectionid;
+    this.shouldLoad = opts.shouldLoad;
+    this.autoLoad = opts.autoLoad;
+    this.meta = opts.meta;
+  }
+
+  /** A random unsigned 32-bit number, as lib0's random.uint32. */
+  public static long generateNewClientId() {
+    return RANDOM.nextInt() & 0xFFFFFFFFL;
+  }
+
+  /** Asks the parent document to load this subdocument. */
+  public void load() {
+    Item item = _item;
+    if (item != null && !shouldLoad) {
+      Transaction.transact(((AbstractType<?>) item.parent).doc, tr -> {
+        tr.subdocsLoaded.add(this);
+      }, null, true);
+    }
+    shouldLoad = true;
+  }
+
+  public Set<Doc> getSubdocs() {
+    return subdocs;
+  }
+
+  public Set<String> getSubdocGuids() {
+    Set<String> s = new LinkedHashSet<>();
+    for (Doc d : subdocs) {
+      s.add(d.guid);
+    }
+    return s;
+  }
+
+  public void transact(Consumer<Transaction> f) {
+    Transaction.transact(this, f, null, true);
+  }
+
+  public void transact(Consumer<Transaction> f, Object origin) {
+    Transaction.transact(this, f, origin, true);
+  }
+
+  public <R> R transactResult(Function<Transaction, R> f, Object origin) {
+    return Transaction.transact(this, f, origin, true);
+  }
+
+  /** The root type named name, created as a plain AbstractType if it does not exist yet. */
+  public AbstractType<?> get(String name) {
+    AbstractType<?> type = share.get(name);
+    if (type == null) {
+      type = new AbstractType<YEvent<?>>();
+      type._integrate(this, null);
+      share.put(name, type);
+    }
+    return type;
+  }
+
+  /**
+   * The root type named name as an instance of cls. A plain AbstractType created by an update
+   * before anyone asked for its kind is converted in place.
+   */
+  public <T extends AbstractType<?>> T get(String name, Class<T> cls) {
+    AbstractType<?> type = share.get(name);
+    if (type == null) {
+      T t = newType(cls);
+      t._integrate(this, null);
+      share.put(name, t);
+      return t;
+    }
+    if (type.getClass() != cls) {
+      if (type.getClass() == AbstractType.class) {
+        T t = newType(cls);
+        t._map = type._map;
+        for (Item n : type._map.values()) {
+          for (; n != null; n = n.left) {
+            n.parent = t;
+          }
+        }
+        t._start = type._start;
+        for (Item n = t._start; n != null; n = n.right) {
+          n.parent = t;
+        }
+        t._length = type._length;
+        share.put(name, t);
+        t._integrate(this, null);
+        return t;
+      }
+      throw new IllegalStateException("Type with the name " + name + " has already been defined with a different constructor");
+    }
+    return cls.cast(type);
+  }
+
+  private static <T extends AbstractType<?>> T newType(Class<T> cls) {
+    Object t;
+    Class<?> c = cls;
+    if (c == YArray.class) {
+      t = new YArray<Object>();
+    } else if (c == YMap.class) {
+      t = new YMap<Object>();
+    } else if (c == YText.class) {
+      t = new YText();
+    } else if (c == YXmlFragment.class) {
+      t = new YXmlFragment();
+    } else if (c == YXmlElement.class) {
+      t = new YXmlElement();
+    } else if (c == YXmlText.class) {
+      t = new YXmlText();
+    } else if (c == YXmlHook.class) {
+      t = new YXmlHook("");
+    } else if (c == AbstractType.class) {
+      t = new AbstractType<YEvent<?>>();
+    } else {
+      try {
+        t = cls.getDeclaredConstructor().newInstance();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalArgumentException("cannot create root type " + cls, e);
+      }
+    }
+    return cls.cast(t);
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> YArray<T> getArray(String name) {
+    return (YArray<T>) get(name, YArray.class);
+  }
+
+  public YArray<Object> getArray() {
+    return getArray("");
+  }
+
+  public YText getText(String name) {
+    return get(name, YText.class);
+  }
+
+  public YText getText() {
+    return getText("");
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> YMap<T> getMap(String name) {
+    return (YMap<T>) get(name, YMap.class);
+  }
+
+  public YMap<Object> getMap() {
+    return getMap("");
+  }
+
+  public YXmlElement getXmlElement(String name) {
+    return get(name, YXmlElement.class);
+  }
+
+  public YXmlFragment getXmlFragment(String name) {
+    return get(name, YXmlFragment.class);
+  }
+
+  public YXmlFragment getXmlFragment() {
+    return getXmlFragment("");
+  }
+
+  /** Root types as JSON-like values (String, List, Map …). */
+  public Map<String, Object> toJSON() {
+    Map<String, Object> doc = new LinkedHashMap<>();
+    for (Map.Entry<String, AbstractType<?>> e : share.entrySet()) {
+      doc.put(e.getKey(), e.getValue().toJSON());
+    }
+    return doc;
+  }
+
+  public void destroy() {
+    isDestroyed = true;
+    for (Doc subdoc : new ArrayList<>(subdocs)) {
+      subdoc.destroy();
+    }
+    Item item = _item;
+    if (item != null) {
+      _item = null;
+      ContentDoc content = (ContentDoc) item.content;
+      Map<String, Object> opts = new LinkedHashMap<>(content.opts);
+      opts.put("shouldLoad", false);
+      content.doc = ContentDoc.createDocFromOpts(guid, opts);
+      content.doc.shouldLoad = false;
+      content.doc._item = item;
+      Transaction.transact(((AbstractType<?>) item.parent).doc, tr -> {
+        Doc d = content.doc;
+        if (!item.deleted()) {
+          tr.subdocsAdded.add(d);
+        }
+        tr.subdocsRemoved.add(this);
+      }, null, true);
+    }
+    for (Consumer<Doc> h : destroyHandlers) {
+      h.accept(this);
+    }
+    clearHandlers();
+  }
+
+  private void clearHandlers() {
+    updateHandlers.clear();
+    updateV2Handlers.clear();
+    beforeTransactionHandlers.clear();
+    beforeObserverCallsHandlers.clear();
+    afterTransactionHandlers.clear();
+    afterTransactionCleanupHandlers.clear();
+    beforeAllTransactionsHandlers.clear();
+    afterAllTransactionsHandlers.clear();
+    subdocsHandlers.clear();
+    destroyHandlers.clear();
+    syncHandlers.clear();
+  }
+
+  // Typed replacements of Yjs's Observable events.
+
+  public void onUpdate(UpdateHandler h) { updateHandlers.add(h); }
+  public void offUpdate(UpdateHandler h) { updateHandlers.remove(h); }
+  public void onUpdateV2(UpdateHandler h) { updateV2Handlers.add(h); }
+  public void offUpdateV2(UpdateHandler h) { updateV2Handlers.remove(h); }
+  public void onBeforeTransaction(TransactionHandler h) { beforeTransactionHandlers.add(h); }
+  public void offBeforeTransaction(TransactionHandler h) { beforeTransactionHandlers.remove(h); }
+  public void onBeforeObserverCalls(TransactionHandler h) { beforeObserverCallsHandlers.add(h); }
+  public void offBeforeObserverCalls(TransactionHandler h) { beforeObserverCallsHandlers.remove(h); }
+  public void onAfterTransaction(TransactionHandler h) { afterTransactionHandlers.add(h); }
+  public void offAfterTransaction(TransactionHandler h) { afterTransactionHandlers.remove(h); }
+  public void onAfterTransactionCleanup(TransactionHandler h) { afterTransactionCleanupHandlers.add(h); }
+  public void offAfterTransactionCleanup(TransactionHandler h) { afterTransactionCleanupHandlers.remove(h); }
+  public void onBeforeAllTransactions(Consumer<Doc> h) { beforeAllTransactionsHandlers.add(h); }
+  public void offBeforeAllTransactions(Consumer<Doc> h) { beforeAllTransactionsHandlers.remove(h); }
+  public void onAfterAllTransactions(BiConsumer<Doc, List<Transaction>> h) { afterAllTransactionsHandlers.add(h); }
+  public void offAfterAllTransactions(BiConsumer<Doc, List<Transaction>> h) { afterAllTransactionsHandlers.remove(h); }
+  public void onSubdocs(SubdocsHandler h) { subdocsHandlers.add(h); }
+  public void offSubdocs(SubdocsHandler h) { subdocsHandlers.remove(h); }
+  public void onDestroy(Consumer<Doc> h) { destroyHandlers.add(h); }
+  public void offDestroy(Consumer<Doc> h) { destroyHandlers.remove(h); }
+  public void onSync(Consumer<Boolean> h) { syncHandlers.add(h); }
+  public void offSync(Consumer<Boolean> h) { syncHandlers.remove(h); }
+
+  /** Providers call this when the document is (or stops being) in sync with its peer. */
+  public void emitSync(boolean synced) {
+    if (!synced && isSynced) {
+      whenSynced = new CompletableFuture<>();
+    }
+    isSynced = synced;
+    if (isSynced) {
+      whenSynced.complete(null);
+      if (!isLoaded) {
+        emitLoad();
+      }
+    }
+    for (Consumer<Boolean> h : syncHandlers) {
+      h.accept(synced);
+    }
+  }
+
+  public void emitLoad() {
+    isLoaded = true;
+    whenLoaded.complete(this);
+  }
+
+  boolean hasUpdateHandlers() { return !updateHandlers.isEmpty(); }
+  boolean hasUpdateV2Handlers() { return !updateV2Handlers.isEmpty(); }
+
+  void emitUpdate(byte[] update, Transaction tr) {
+    for (UpdateHandler h : updateHandlers) {
+      h.onUpdate(update, tr.origin, this, tr);
+    }
+  }
+
+  void emitUpdateV2(byte[] update, Transaction tr) {
+    for (UpdateHandler h : updateV2Handlers) {
+      h.onUpdate(update, tr.origin, this, tr);
+    }
+  }
+
+  void emitBeforeTransaction(Transaction tr) {
+    for (TransactionHandler h : beforeTransactionHandlers) {
+      h.handle(tr, this);
+    }
+  }
+
+  void emitBeforeObserverCalls(Transaction tr) {
+    for (TransactionHandler h : beforeObserverCallsHandlers) {
+      h.handle(tr, this);
+    }
+  }
+
+  void emitAfterTransaction(Transaction tr) {
+    for (TransactionHandler h : afterTransactionHandlers) {
+      h.handle(tr, this);
+    }
+  }
+
+  void emitAfterTransactionCleanup(Transaction tr) {
+    for (TransactionHandler h : afterTransactionCleanupHandlers) {
+      h.handle(tr, this);
+    }
+  }
+
+  void emitBeforeAllTransactions() {
+    for (Consumer<Doc> h : beforeAllTransactionsHandlers) {
+      h.accept(this);
+    }
+  }
+
+  void emitAfterAllTransactions(List<Transaction> trs) {
+    for (BiConsumer<Doc, List<Transaction>> h : afterAllTransactionsHandlers) {
+      h.accept(this, trs);
+    }
+  }
+
+  void emitSubdocs(SubdocsEvent e, Transaction tr) {
+    for (SubdocsHandler h : subdocsHandlers) {
+      h.onSubdocs(e, this, tr);
+    }
+  }
+}

@@ -1,0 +1,474 @@
+package org.pledgepad.crdt;
+
+// Follows yjs/src/utils/encoding.js (yjs 13.6.33).
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.pledgepad.crdt.lib0.Decoder;
+import org.pledgepad.crdt.lib0.DecodingException;
+
+/**
+ * Reading and writing whole updates. Unlike Yjs, an update is decoded completely (structs and
+ * delete set) before the document is touched, so malformed input changes nothing.
+ */
+public final class Encoding {
+  /** Clocks beyond 2^53 - 1 cannot come from a real Yjs peer. */
+  static final long MAX_CLOCK = 9007199254740991L;
+
+  private Encoding() {}
+
+  /** The structs of one client in an update, and how many of them were consumed (Yjs: {i, refs}). */
+  static final class StructRefs {
+    int i = 0;
+    List<AbstractStruct> refs;
+
+    StructRefs(List<AbstractStruct> refs) {
+      this.refs = refs;
+    }
+  }
+
+  /**
+   * Upper bound for the number of structs in an update of n bytes: v2 run-length columns let
+   * identical structs cost almost nothing, but never thousands per byte.
+   */
+  static long maxStructs(int updateLength) {
+    return 64L * updateLength + 1024;
+  }
+
+  private static void writeStructs(UpdateEncoder encoder, List<AbstractStruct> structs, long client, long clock) {
+    // make sure the first id exists
+    clock = Math.max(clock, structs.get(0).id.clock);
+    int startNewStructs = StructStore.findIndexSS((ArrayList<AbstractStruct>) structs, clock);
+    encoder.restEncoder().writeVarUint(structs.size() - startNewStructs);
+    encoder.writeClient(client);
+    encoder.restEncoder().writeVarUint(clock);
+    AbstractStruct firstStruct = structs.get(startNewStructs);
+    firstStruct.write(encoder, clock - firstStruct.id.clock);
+    for (int i = startNewStructs + 1; i < structs.size(); i++) {
+      structs.get(i).write(encoder, 0);
+    }
+  }
+
+  /** Writes all structs of store that the state vector _sm does not cover; clients in descending order. */
+  public static void writeClientsStructs(UpdateEncoder encoder, StructStore store, Map<Long, Long> _sm) {
+    Map<Long, Long> sm = new LinkedHashMap<>();
+    for (Map.Entry<Long, Long> e : _sm.entrySet()) {
+      if (StructStore.getState(store, e.getKey()) > e.getValue()) {
+        sm.put(e.getKey(), e.getValue());
+      }
+    }
+    for (Long client : store.clients.keySet()) {
+      if (!_sm.containsKey(client)) {
+        sm.put(client, 0L);
+      }
+    }
+    encoder.restEncoder().writeVarUint(sm.size());
+    List<Map.Entry<Long, Long>> entries = new ArrayList<>(sm.entrySet());
+    entries.sort((a, b) -> Long.compare(b.getKey(), a.getKey()));
+    for (Map.Entry<Long, Long> e : entries) {
+      writeStructs(encoder, store.clients.get(e.getKey()), e.getKey(), e.getValue());
+    }
+  }
+
+  /**
+   * Decodes the struct part of an update. Parents given by root name stay Strings here; they
+   * are resolved against a document only once decoding has succeeded.
+   */
+  static Map<Long, StructRefs> readClientsStructRefs(UpdateDecoder decoder, long maxStructs) {
+    Map<Long, StructRefs> clientRefs = new LinkedHashMap<>();
+    long numOfStateUpdates = decoder.restDecoder().readVarUint();
+    long total = 0;
+    for (long s = 0; s < numOfStateUpdates; s++) {
+      long numberOfStructs = decoder.restDecoder().readVarUint();
+      long client = decoder.readClient();
+      long clock = decoder.restDecoder().readVarUint();
+      if (numberOfStructs > maxStructs - total) {
+        throw new DecodingException("update declares more structs than its size allows");
+      }
+      total += numberOfStructs;
+      List<AbstractStruct> refs = new ArrayList<>((int) Math.min(numberOfStructs, 1024));
+      clientRefs.put(client, new StructRefs(refs));
+      for (long i = 0; i < numberOfStructs; i++) {
+        AbstractStruct struct = readStruct(decoder, client, clock);
+        refs.add(struct);
+        clock = addClock(clock, struct.length);
+      }
+    }
+    return clientRefs;
+  }
+
+  static long addClock(long clock, long len) {
+    if (len < 0 || clock > MAX_CLOCK - len) {
+      throw new DecodingException("clock exceeds 2^53 - 1");
+    }
+    return clock + len;
+  }
+
+  /** Reads one struct (GC, Skip or Item); parent stays an ID or a root-type name. */
+  static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock) {
+    int info = decoder.readInfo();
+    switch (info & 31) {
+      case 0: {
+        long len = decoder.readLen();
+        if (len == 0) {
+          throw new DecodingException("empty GC struct");
+        }
+        return new GC(new ID(client, clock), len);
+      }
+      case 10: {
+        long len = decoder.restDecoder().readVarUint();
+        if (len == 0) {
+          throw new DecodingException("empty Skip struct");
+        }
+        return new Skip(new ID(client, clock), len);
+      }
+      default: {
+        boolean cantCopyParentInfo = (info & (0x40 | 0x80)) == 0;
+        ID origin = (info & 0x80) == 0x80 ? decoder.readLeftID() : null;
+        ID rightOrigin = (info & 0x40) == 0x40 ? decoder.readRightID() : null;
+        Object parent = null;
+        if (cantCopyParentInfo) {
+          parent = decoder.readParentInfo() ? decoder.readString() : decoder.readLeftID();
+        }
+        String parentSub = cantCopyParentInfo && (info & 0x20) == 0x20 ? decoder.readString() : null;
+        AbstractContent content = AbstractContent.readItemContent(decoder, info);
+        if (content.getLength() <= 0) {
+          throw new DecodingException("empty item content");
+        }
+        return new Item(new ID(client, clock), null, origin, null, rightOrigin, parent, parentSub, content);
+      }
+    }
+  }
+
+  /** Replaces root-type names by the document's types (Yjs does this while decoding). */
+  private static void resolveRootParents(Doc doc, Map<Long, StructRefs> refs) {
+    for (StructRefs r : refs.values()) {
+      for (AbstractStruct s : r.refs) {
+        if (s instanceof Item && ((Item) s).parent instanceof String) {
+          ((Item) s).parent = doc.get((String) ((Item) s).parent);
+        }
+      }
+    }
+  }
+
+  /** Integrates decoded structs; returns the ones whose dependencies are missing, or null. */
+  private static StructStore.PendingStructs integrateStructs(Transaction transaction, StructStore store,
+      Map<Long, StructRefs> clientsStructRefs) {
+    ArrayList<AbstractStruct> stack = new ArrayList<>();
+    // sorting ascending and popping from the end integrates higher client ids first, as Yjs
+    ArrayList<Long> clientsStructRefsIds = new ArrayList<>(clientsStructRefs.keySet());
+    Collections.sort(clientsStructRefsIds);
+    if (clientsStructRefsIds.isEmpty()) {
+      return null;
+    }
+    StructRefs curStructsTarget = getNextStructTarget(clientsStructRefs, clientsStructRefsIds);
+    if (curStructsTarget == null) {
+      return null;
+    }
+    StructStore restStructs = new StructStore();
+    Map<Long, Long> missingSV = new LinkedHashMap<>();
+    AbstractStruct stackHead = curStructsTarget.refs.get(curStructsTarget.i++);
+    Map<Long, Long> state = new LinkedHashMap<>();
+    while (true) {
+      if (!(stackHead instanceof Skip)) {
+        long headClient = stackHead.id.client;
+        Long lc = state.get(headClient);
+        if (lc == null) {
+          lc = StructStore.getState(store, headClient);
+          state.put(headClient, lc);
+        }
+        long localClock = lc;
+        long offset = localClock - stackHead.id.clock;
+        if (offset < 0) {
+          // update from the same client is missing
+          stack.add(stackHead);
+          updateMissingSv(missingSV, headClient, stackHead.id.clock - 1);
+          addStackToRestSS(stack, clientsStructRefs, restStructs, clientsStructRefsIds);
+        } else {
+          long missing = stackHead.getMissing(transaction, store);
+          if (missing != -1) {
+            stack.add(stackHead);
+            // get the struct reader that has the missing struct
+            StructRefs structRefs = clientsStructRefs.get(missing);
+            if (structRefs == null || structRefs.refs.size() == structRefs.i) {
+              // this update message causally depends on another update message that doesn't exist yet
+              updateMissingSv(missingSV, missing, StructStore.getState(store, missing));
+              addStackToRestSS(stack, clientsStructRefs, restStructs, clientsStructRefsIds);
+            } else {
+              stackHead = structRefs.refs.get(structRefs.i++);
+              continue;
+            }
+          } else if (offset == 0 || offset < stackHead.length) {
+            // all fine, apply the stackhead
+            stackHead.integrate(transaction, offset);
+            state.put(headClient, stackHead.id.clock + stackHead.length);
+          }
+        }
+      }
+      // iterate to next stackHead
+      if (!stack.isEmpty()) {
+        stackHead = stack.remove(stack.size() - 1);
+      } else if (curStructsTarget != null && curStructsTarget.i < curStructsTarget.refs.size()) {
+        stackHead = curStructsTarget.refs.get(curStructsTarget.i++);
+      } else {
+        curStructsTarget = getNextStructTarget(clientsStructRefs, clientsStructRefsIds);
+        if (curStructsTarget == null) {
+          break;
+        } else {
+          stackHead = curStructsTarget.refs.get(curStructsTarget.i++);
+        }
+      }
+    }
+    if (!restStructs.clients.isEmpty()) {
+      UpdateEncoderV2 encoder = new UpdateEncoderV2();
+      writeClientsStructs(encoder, restStructs, new LinkedHashMap<>());
+      // no deletes in this message
+      encoder.restEncoder().writeVarUint(0);
+      return new StructStore.PendingStructs(missingSV, encoder.toUint8Array());
+    }
+    return null;
+  }
+
+  private static StructRefs getNextStructTarget(Map<Long, StructRefs> clientsStructRefs, ArrayList<Long> ids) {
+    if (ids.isEmpty()) {
+      return null;
+    }
+    StructRefs nextStructsTarget = clientsStructRefs.get(ids.get(ids.size() - 1));
+    while (nextStructsTarget.refs.size() == nextStructsTarget.i) {
+      ids.remove(ids.size() - 1);
+      if (!ids.isEmpty()) {
+        nextStructsTarget = clientsStructRefs.get(ids.get(ids.size() - 1));
+      } else {
+        return null;
+      }
+    }
+    return nextStructsTarget;
+  }
+
+  private static void updateMissingSv(Map<Long, Long> missingSV, long client, long clock) {
+    Long mclock = missingSV.get(client);
+    if (mclock == null || mclock > clock) {
+      missingSV.put(client, clock);
+    }
+  }
+
+  private static void addStackToRestSS(ArrayList<AbstractStruct> stack, Map<Long, StructRefs> clientsStructRefs,
+      StructStore restStructs, ArrayList<Long> clientsStructRefsIds) {
+    for (AbstractStruct item : stack) {
+      long client = item.id.client;
+      StructRefs inapplicableItems = clientsStructRefs.get(client);
+      if (inapplicableItems != null) {
+        // decrement because we weren't able to apply previous operation
+        inapplicableItems.i--;
+        restStructs.clients.put(client,
+            new ArrayList<>(inapplicableItems.refs.subList(inapplicableItems.i, inapplicableItems.refs.size())));
+        clientsStructRefs.remove(client);
+        inapplicableItems.i = 0;
+        inapplicableItems.refs = new ArrayList<>();
+      } else {
+        // item was the last item on clientsStructRefs and the field was already cleared
+        ArrayList<AbstractStruct> l = new ArrayList<>();
+        l.add(item);
+        restStructs.clients.put(client, l);
+      }
+      // remove client from clientsStructRefsIds to prevent users from applying the same update again
+      clientsStructRefsIds.removeIf(c -> c == client);
+    }
+    stack.clear();
+  }
+
+  public static void writeStructsFromTransaction(UpdateEncoder encoder, Transaction transaction) {
+    writeClientsStructs(encoder, transaction.doc.store, transaction.beforeState);
+  }
+
+  /** Reads an update (v1 or v2 per structDecoder) completely, then applies it to ydoc. */
+  public static void readUpdateV2(Decoder decoder, Doc ydoc, Object transactionOrigin, UpdateDecoder structDecoder) {
+    Map<Long, StructRefs> ss = readClientsStructRefs(structDecoder, maxStructs(decoder.arr.length));
+    DeleteSet ds = DeleteSet.readDeleteSet(structDecoder);
+    Transaction.transact(ydoc, transaction -> {
+      transaction.local = false;
+      boolean retry = false;
+      Doc doc = transaction.doc;
+      StructStore store = doc.store;
+      resolveRootParents(doc, ss);
+      StructStore.PendingStructs restStructs = integrateStructs(transaction, store, ss);
+      StructStore.PendingStructs pending = store.pendingStructs;
+      if (pending != null) {
+        // check if we can apply something
+        for (Map.Entry<Long, Long> e : pending.missing.entrySet()) {
+          if (e.getValue() < StructStore.getState(store, e.getKey())) {
+            retry = true;
+            break;
+          }
+        }
+        if (restStructs != null) {
+          // merge restStructs into store.pending
+          for (Map.Entry<Long, Long> e : restStructs.missing.entrySet()) {
+            Long mclock = pending.missing.get(e.getKey());
+            if (mclock == null || mclock > e.getValue()) {
+              pending.missing.put(e.getKey(), e.getValue());
+            }
+          }
+          List<byte[]> l = new ArrayList<>();
+          l.add(pending.update);
+          l.add(restStructs.update);
+          pending.update = Updates.mergeUpdatesV2(l);
+        }
+      } else {
+        store.pendingStructs = restStructs;
+      }
+      byte[] dsRest = DeleteSet.applyDeleteSet(ds, transaction, store);
+      if (store.pendingDs != null) {
+        UpdateDecoderV2 pendingDSUpdate = new UpdateDecoderV2(new Decoder(store.pendingDs));
+        // read 0 structs, because we only encode deletes in pendingdsupdate
+        pendingDSUpdate.restDecoder().readVarUint();
+        byte[] dsRest2 = DeleteSet.readAndApplyDeleteSet(pendingDSUpdate, transaction, store);
+        if (dsRest != null && dsRest2 != null) {
+          List<byte[]> l = new ArrayList<>();
+          l.add(dsRest);
+          l.add(dsRest2);
+          store.pendingDs = Updates.mergeUpdatesV2(l);
+        } else {
+          store.pendingDs = dsRest != null ? dsRest : dsRest2;
+        }
+      } else {
+        // either dsRest == null && pendingDs == null OR dsRest != null
+        store.pendingDs = dsRest;
+      }
+      if (retry) {
+        byte[] update = store.pendingStructs.update;
+        store.pendingStructs = null;
+        applyUpdateV2(transaction.doc, update);
+      }
+    }, transactionOrigin, false);
+  }
+
+  public static void readUpdate(Decoder decoder, Doc ydoc, Object transactionOrigin) {
+    readUpdateV2(decoder, ydoc, transactionOrigin, new UpdateDecoderV1(decoder));
+  }
+
+  public static void applyUpdateV2(Doc ydoc, byte[] update, Object transactionOrigin) {
+    Decoder decoder = new Decoder(update);
+    readUpdateV2(decoder, ydoc, transactionOrigin, new UpdateDecoderV2(decoder));
+  }
+
+  public static void applyUpdateV2(Doc ydoc, byte[] update) {
+    applyUpdateV2(ydoc, update, null);
+  }
+
+  public static void applyUpdate(Doc ydoc, byte[] update, Object transactionOrigin) {
+    Decoder decoder = new Decoder(update);
+    readUpdateV2(decoder, ydoc, transactionOrigin, new UpdateDecoderV1(decoder));
+  }
+
+  public static void applyUpdate(Doc ydoc, byte[] update) {
+    applyUpdate(ydoc, update, null);
+  }
+
+  public static void writeStateAsUpdate(UpdateEncoder encoder, Doc doc, Map<Long, Long> targetStateVector) {
+    writeClientsStructs(encoder, doc.store, targetStateVector);
+    DeleteSet.writeDeleteSet(encoder, DeleteSet.createDeleteSetFromStructStore(doc.store));
+  }
+
+  private static final byte[] EMPTY_SV = {0};
+
+  static byte[] encodeStateAsUpdateV2(Doc doc, byte[] encodedTargetStateVector, UpdateEncoder encoder) {
+    if (encodedTargetStateVector == null) {
+      encodedTargetStateVector = EMPTY_SV;
+    }
+    Map<Long, Long> targetStateVector = decodeStateVector(encodedTargetStateVector);
+    writeStateAsUpdate(encoder, doc, targetStateVector);
+    List<byte[]> updates = new ArrayList<>();
+    updates.add(encoder.toUint8Array());
+    // also add the pending updates (if there are any)
+    if (doc.store.pendingDs != null) {
+      updates.add(doc.store.pendingDs);
+    }
+    if (doc.store.pendingStructs != null) {
+      updates.add(Updates.diffUpdateV2(doc.store.pendingStructs.update, encodedTargetStateVector));
+    }
+    if (updates.size() > 1) {
+      if (encoder instanceof UpdateEncoderV1) {
+        List<byte[]> v1 = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+          v1.add(i == 0 ? updates.get(i) : Updates.convertUpdateFormatV2ToV1(updates.get(i)));
+        }
+        return Updates.mergeUpdates(v1);
+      } else {
+        return Updates.mergeUpdatesV2(updates);
+      }
+    }
+    return updates.get(0);
+  }
+
+  public static byte[] encodeStateAsUpdateV2(Doc doc, byte[] encodedTargetStateVector) {
+    return encodeStateAsUpdateV2(doc, encodedTargetStateVector, new UpdateEncoderV2());
+  }
+
+  public static byte[] encodeStateAsUpdateV2(Doc doc) {
+    return encodeStateAsUpdateV2(doc, null);
+  }
+
+  public static byte[] encodeStateAsUpdate(Doc doc, byte[] encodedTargetStateVector) {
+    return encodeStateAsUpdateV2(doc, encodedTargetStateVector, new UpdateEncoderV1());
+  }
+
+  public static byte[] encodeStateAsUpdate(Doc doc) {
+    return encodeStateAsUpdate(doc, null);
+  }
+
+  public static Map<Long, Long> readStateVector(DSDecoder decoder) {
+    Map<Long, Long> ss = new LinkedHashMap<>();
+    long ssLength = decoder.restDecoder().readVarUint();
+    for (long i = 0; i < ssLength; i++) {
+      long client = decoder.restDecoder().readVarUint();
+      long clock = decoder.restDecoder().readVarUint();
+      ss.put(client, clock);
+    }
+    return ss;
+  }
+
+  public static Map<Long, Long> decodeStateVector(byte[] decodedState) {
+    return readStateVector(new DSDecoderV1(new Decoder(decodedState)));
+  }
+
+  public static DSEncoder writeStateVector(DSEncoder encoder, Map<Long, Long> sv) {
+    encoder.restEncoder().writeVarUint(sv.size());
+    List<Map.Entry<Long, Long>> entries = new ArrayList<>(sv.entrySet());
+    entries.sort((a, b) -> Long.compare(b.getKey(), a.getKey()));
+    for (Map.Entry<Long, Long> e : entries) {
+      encoder.restEncoder().writeVarUint(e.getKey());
+      encoder.restEncoder().writeVarUint(e.getValue());
+    }
+    return encoder;
+  }
+
+  public static DSEncoder writeDocumentStateVector(DSEncoder encoder, Doc doc) {
+    return writeStateVector(encoder, StructStore.getStateVector(doc.store));
+  }
+
+  public static byte[] encodeStateVectorV2(Doc doc, DSEncoder encoder) {
+    writeDocumentStateVector(encoder, doc);
+    return encoder.toUint8Array();
+  }
+
+  public static byte[] encodeStateVectorV2(Map<Long, Long> sv, DSEncoder encoder) {
+    writeStateVector(encoder, sv);
+    return encoder.toUint8Array();
+  }
+
+  public static byte[] encodeStateVectorV2(Doc doc) {
+    return encodeStateVectorV2(doc, new DSEncoderV2());
+  }
+
+  public static byte[] encodeStateVector(Doc doc) {
+    return encodeStateVectorV2(doc, new DSEncoderV1());
+  }
+
+  public static byte[] encodeStateVector(Map<Long, Long> sv) {
+    return encodeStateVectorV2(sv, new DSEncoderV1());
+  }
+}

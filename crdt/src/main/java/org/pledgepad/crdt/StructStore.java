@@ -1,0 +1,180 @@
+package org.pledgepad.crdt;
+
+// Follows yjs/src/utils/StructStore.js (yjs 13.6.33).
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * All structs of a document, per client, sorted by clock without gaps, so that an id is found
+ * by binary search. Updates that cannot be applied yet wait in pendingStructs / pendingDs.
+ */
+public final class StructStore {
+  /** Per client, its structs ordered by clock; insertion order as Yjs's Map. */
+  public final Map<Long, ArrayList<AbstractStruct>> clients = new LinkedHashMap<>();
+  /** Structs whose dependencies are missing, re-encoded as a v2 update; null if none. */
+  public PendingStructs pendingStructs;
+  /** Deletions of structs this document does not have yet, as a v2 update; null if none. */
+  public byte[] pendingDs;
+
+  /** Structs waiting for missing dependencies (Yjs: { missing, update }). */
+  public static final class PendingStructs {
+    /** Lowest missing clock per client. */
+    public final Map<Long, Long> missing;
+    public byte[] update;
+
+    public PendingStructs(Map<Long, Long> missing, byte[] update) {
+      this.missing = missing;
+      this.update = update;
+    }
+  }
+
+  public static Map<Long, Long> getStateVector(StructStore store) {
+    Map<Long, Long> sm = new LinkedHashMap<>();
+    for (Map.Entry<Long, ArrayList<AbstractStruct>> e : store.clients.entrySet()) {
+      ArrayList<AbstractStruct> structs = e.getValue();
+      AbstractStruct struct = structs.get(structs.size() - 1);
+      sm.put(e.getKey(), struct.id.clock + struct.length);
+    }
+    return sm;
+  }
+
+  public static long getState(StructStore store, long client) {
+    ArrayList<AbstractStruct> structs = store.clients.get(client);
+    if (structs == null) {
+      return 0;
+    }
+    AbstractStruct lastStruct = structs.get(structs.size() - 1);
+    return lastStruct.id.clock + lastStruct.length;
+  }
+
+  public static void integrityCheck(StructStore store) {
+    for (ArrayList<AbstractStruct> structs : store.clients.values()) {
+      for (int i = 1; i < structs.size(); i++) {
+        AbstractStruct l = structs.get(i - 1);
+        AbstractStruct r = structs.get(i);
+        if (l.id.clock + l.length != r.id.clock) {
+          throw new IllegalStateException("StructStore failed integrity check");
+        }
+      }
+    }
+  }
+
+  public static void addStruct(StructStore store, AbstractStruct struct) {
+    ArrayList<AbstractStruct> structs = store.clients.get(struct.id.client);
+    if (structs == null) {
+      structs = new ArrayList<>();
+      store.clients.put(struct.id.client, structs);
+    } else {
+      AbstractStruct lastStruct = structs.get(structs.size() - 1);
+      if (lastStruct.id.clock + lastStruct.length != struct.id.clock) {
+        throw new IllegalStateException("struct added out of order");
+      }
+    }
+    structs.add(struct);
+  }
+
+  /** Binary search for the struct containing clock, starting at an interpolated pivot as Yjs. */
+  public static int findIndexSS(ArrayList<AbstractStruct> structs, long clock) {
+    int left = 0;
+    int right = structs.size() - 1;
+    if (right < 0) {
+      throw new IllegalStateException("clock " + clock + " not in an empty struct list");
+    }
+    AbstractStruct mid = structs.get(right);
+    long midclock = mid.id.clock;
+    if (midclock == clock) {
+      return right;
+    }
+    long denom = midclock + mid.length - 1;
+    int midindex = denom <= 0 ? 0 : (int) Math.floor(((double) clock / (double) denom) * right);
+    if (midindex < 0 || midindex > right) {
+      midindex = (left + right) >>> 1;
+    }
+    while (left <= right) {
+      mid = structs.get(midindex);
+      midclock = mid.id.clock;
+      if (midclock <= clock) {
+        if (clock < midclock + mid.length) {
+          return midindex;
+        }
+        left = midindex + 1;
+      } else {
+        right = midindex - 1;
+      }
+      midindex = (left + right) >>> 1;
+    }
+    throw new IllegalStateException("clock " + clock + " not found");
+  }
+
+  public static AbstractStruct find(StructStore store, ID id) {
+    ArrayList<AbstractStruct> structs = store.clients.get(id.client);
+    if (structs == null) {
+      throw new IllegalStateException("no structs of client " + id.client);
+    }
+    return structs.get(findIndexSS(structs, id.clock));
+  }
+
+  /** Yjs's getItem; the result may be a GC, hence the struct type. */
+  public static AbstractStruct getItem(StructStore store, ID id) {
+    return find(store, id);
+  }
+
+  /** Index of the struct starting exactly at clock, splitting an item if needed. */
+  public static int findIndexCleanStart(Transaction transaction, ArrayList<AbstractStruct> structs, long clock) {
+    int index = findIndexSS(structs, clock);
+    AbstractStruct struct = structs.get(index);
+    if (struct.id.clock < clock && struct instanceof Item) {
+      structs.add(index + 1, Item.splitItem(transaction, (Item) struct, clock - struct.id.clock));
+      return index + 1;
+    }
+    return index;
+  }
+
+  /** The item starting exactly at id (split off if needed); callers know it is an item. */
+  public static Item getItemCleanStart(Transaction transaction, ID id) {
+    return (Item) getStructCleanStart(transaction, id);
+  }
+
+  /** Like getItemCleanStart, but may return a GC. */
+  public static AbstractStruct getStructCleanStart(Transaction transaction, ID id) {
+    ArrayList<AbstractStruct> structs = transaction.doc.store.clients.get(id.client);
+    return structs.get(findIndexCleanStart(transaction, structs, id.clock));
+  }
+
+  /** The struct ending exactly at id (an item is split if needed; a GC is returned whole). */
+  public static AbstractStruct getItemCleanEnd(Transaction transaction, StructStore store, ID id) {
+    ArrayList<AbstractStruct> structs = store.clients.get(id.client);
+    int index = findIndexSS(structs, id.clock);
+    AbstractStruct struct = structs.get(index);
+    if (id.clock != struct.id.clock + struct.length - 1 && struct instanceof Item) {
+      structs.add(index + 1, Item.splitItem(transaction, (Item) struct, id.clock - struct.id.clock + 1));
+    }
+    return struct;
+  }
+
+  public static void replaceStruct(StructStore store, AbstractStruct struct, AbstractStruct newStruct) {
+    ArrayList<AbstractStruct> structs = store.clients.get(struct.id.client);
+    structs.set(findIndexSS(structs, struct.id.clock), newStruct);
+  }
+
+  /** Calls f for each struct covering [clockStart, clockStart + len), split at both ends. */
+  public static void iterateStructs(Transaction transaction, ArrayList<AbstractStruct> structs, long clockStart,
+      long len, Consumer<AbstractStruct> f) {
+    if (len == 0) {
+      return;
+    }
+    long clockEnd = clockStart + len;
+    int index = findIndexCleanStart(transaction, structs, clockStart);
+    AbstractStruct struct;
+    do {
+      struct = structs.get(index++);
+      if (clockEnd < struct.id.clock + struct.length) {
+        findIndexCleanStart(transaction, structs, clockEnd);
+      }
+      f.accept(struct);
+    } while (index < structs.size() && structs.get(index).id.clock < clockEnd);
+  }
+}

@@ -1,0 +1,371 @@
+package org.pledgepad.crdt;
+
+// Follows yjs/src/utils/updates.js (yjs 13.6.33). obfuscateUpdate is not ported.
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.pledgepad.crdt.lib0.Decoder;
+import org.pledgepad.crdt.lib0.Encoder;
+
+/** Operations on encoded updates that need no document: merge, diff, convert, inspect. */
+public final class Updates {
+  private Updates() {}
+
+  /** Decoded content of an update (Yjs decodeUpdate). */
+  public static final class DecodedUpdate {
+    public final List<AbstractStruct> structs;
+    public final DeleteSet ds;
+
+    DecodedUpdate(List<AbstractStruct> structs, DeleteSet ds) {
+      this.structs = structs;
+      this.ds = ds;
+    }
+  }
+
+  /** First and next-after-last clock per client in an update (Yjs parseUpdateMeta). */
+  public static final class UpdateMeta {
+    public final Map<Long, Long> from;
+    public final Map<Long, Long> to;
+
+    UpdateMeta(Map<Long, Long> from, Map<Long, Long> to) {
+      this.from = from;
+      this.to = to;
+    }
+  }
+
+  private static UpdateDecoder decoderFor(byte[] update, boolean v2) {
+    Decoder d = new Decoder(update);
+    return v2 ? new UpdateDecoderV2(d) : new UpdateDecoderV1(d);
+  }
+
+  public static DecodedUpdate decodeUpdate(byte[] update) {
+    return decodeUpdateV2(update, false);
+  }
+
+  public static DecodedUpdate decodeUpdateV2(byte[] update) {
+    return decodeUpdateV2(update, true);
+  }
+
+  static DecodedUpdate decodeUpdateV2(byte[] update, boolean v2) {
+    List<AbstractStruct> structs = new ArrayList<>();
+    UpdateDecoder updateDecoder = decoderFor(update, v2);
+    LazyStructReader lazyDecoder = new LazyStructReader(updateDecoder, false);
+    for (AbstractStruct curr = lazyDecoder.curr; curr != null; curr = lazyDecoder.next()) {
+      structs.add(curr);
+    }
+    return new DecodedUpdate(structs, DeleteSet.readDeleteSet(updateDecoder));
+  }
+
+  public static String logUpdate(byte[] update) {
+    DecodedUpdate d = decodeUpdate(update);
+    return "Structs: " + d.structs + "\nDeleteSet: " + d.ds.clients;
+  }
+
+  public static byte[] mergeUpdates(List<byte[]> updates) {
+    return mergeUpdatesV2(updates, false);
+  }
+
+  public static byte[] mergeUpdatesV2(List<byte[]> updates) {
+    return mergeUpdatesV2(updates, true);
+  }
+
+  public static byte[] encodeStateVectorFromUpdate(byte[] update) {
+    return encodeStateVectorFromUpdateV2(update, new DSEncoderV1(), false);
+  }
+
+  public static byte[] encodeStateVectorFromUpdateV2(byte[] update) {
+    return encodeStateVectorFromUpdateV2(update, new DSEncoderV2(), true);
+  }
+
+  static byte[] encodeStateVectorFromUpdateV2(byte[] update, DSEncoder encoder, boolean v2) {
+    LazyStructReader updateDecoder = new LazyStructReader(decoderFor(update, v2), false);
+    AbstractStruct curr = updateDecoder.curr;
+    Encoder rest = encoder.restEncoder();
+    if (curr != null) {
+      long size = 0;
+      long currClient = curr.id.client;
+      // must start at 0
+      boolean stopCounting = curr.id.clock != 0;
+      long currClock = stopCounting ? 0 : curr.id.clock + curr.length;
+      for (; curr != null; curr = updateDecoder.next()) {
+        if (currClient != curr.id.client) {
+          if (currClock != 0) {
+            size++;
+            // We found a new client; write the previous one
+            rest.writeVarUint(currClient);
+            rest.writeVarUint(currClock);
+          }
+          currClient = curr.id.client;
+          currClock = 0;
+          stopCounting = curr.id.clock != 0;
+        }
+        // we ignore skips
+        if (curr instanceof Skip) {
+          stopCounting = true;
+        }
+        if (!stopCounting) {
+          currClock = curr.id.clock + curr.length;
+        }
+      }
+      // write last client
+      if (currClock != 0) {
+        size++;
+        rest.writeVarUint(currClient);
+        rest.writeVarUint(currClock);
+      }
+      // prepend the number of entries
+      byte[] body = rest.toUint8Array();
+      rest.reset();
+      rest.writeVarUint(size);
+      rest.writeUint8Array(body);
+      return encoder.toUint8Array();
+    } else {
+      rest.writeVarUint(0);
+      return encoder.toUint8Array();
+    }
+  }
+
+  public static UpdateMeta parseUpdateMeta(byte[] update) {
+    return parseUpdateMetaV2(update, false);
+  }
+
+  public static UpdateMeta parseUpdateMetaV2(byte[] update) {
+    return parseUpdateMetaV2(update, true);
+  }
+
+  static UpdateMeta parseUpdateMetaV2(byte[] update, boolean v2) {
+    Map<Long, Long> from = new LinkedHashMap<>();
+    Map<Long, Long> to = new LinkedHashMap<>();
+    LazyStructReader updateDecoder = new LazyStructReader(decoderFor(update, v2), false);
+    AbstractStruct curr = updateDecoder.curr;
+    if (curr != null) {
+      long currClient = curr.id.client;
+      long currClock = curr.id.clock;
+      // write the beginning to `from`
+      from.put(currClient, currClock);
+      for (; curr != null; curr = updateDecoder.next()) {
+        if (currClient != curr.id.client) {
+          // We found a new client; write the end to `to`
+          to.put(currClient, currClock);
+          // write the beginning to `from`
+          from.put(curr.id.client, curr.id.clock);
+          currClient = curr.id.client;
+        }
+        currClock = curr.id.clock + curr.length;
+      }
+      to.put(currClient, currClock);
+    }
+    return new UpdateMeta(from, to);
+  }
+
+  /** A copy of left without its first diff clocks (the original is not modified for GC/Skip). */
+  static AbstractStruct sliceStruct(AbstractStruct left, long diff) {
+    long client = left.id.client;
+    long clock = left.id.clock;
+    if (left instanceof GC) {
+      return new GC(new ID(client, clock + diff), left.length - diff);
+    } else if (left instanceof Skip) {
+      return new Skip(new ID(client, clock + diff), left.length - diff);
+    } else {
+      Item leftItem = (Item) left;
+      return new Item(new ID(client, clock + diff), null, new ID(client, clock + diff - 1), null,
+          leftItem.rightOrigin, leftItem.parent, leftItem.parentSub, leftItem.content.splice(diff));
+    }
+  }
+
+  private static int compareReaders(LazyStructReader dec1, LazyStructReader dec2) {
+    AbstractStruct c1 = dec1.curr;
+    AbstractStruct c2 = dec2.curr;
+    if (c1.id.client == c2.id.client) {
+      long clockDiff = c1.id.clock - c2.id.clock;
+      if (clockDiff == 0) {
+        // skips go last; we filter them anyway
+        return c1.getClass() == c2.getClass() ? 0 : c1 instanceof Skip ? 1 : -1;
+      } else {
+        return clockDiff < 0 ? -1 : 1;
+      }
+    } else {
+      // higher client ids first
+      return Long.compare(c2.id.client, c1.id.client);
+    }
+  }
+
+  static byte[] mergeUpdatesV2(List<byte[]> updates, boolean v2) {
+    if (updates.size() == 1) {
+      return updates.get(0);
+    }
+    List<UpdateDecoder> updateDecoders = new ArrayList<>();
+    for (byte[] update : updates) {
+      updateDecoders.add(decoderFor(update, v2));
+    }
+    List<LazyStructReader> lazyStructDecoders = new ArrayList<>();
+    for (UpdateDecoder d : updateDecoders) {
+      lazyStructDecoders.add(new LazyStructReader(d, true));
+    }
+    // the struct being written and the offset from which it is written
+    AbstractStruct currWriteStruct = null;
+    long currWriteOffset = 0;
+    UpdateEncoder updateEncoder = v2 ? new UpdateEncoderV2() : new UpdateEncoderV1();
+    // write structs lazily
+    LazyStructWriter lazyStructEncoder = new LazyStructWriter(updateEncoder);
+    while (true) {
+      // Write higher clients first ⇒ sort by clientID & clock and remove decoders without content
+      lazyStructDecoders.removeIf(dec -> dec.curr == null);
+      lazyStructDecoders.sort(Updates::compareReaders);
+      if (lazyStructDecoders.isEmpty()) {
+        break;
+      }
+      LazyStructReader currDecoder = lazyStructDecoders.get(0);
+      // write from currDecoder until the next operation is from another client or if filler-struct
+      // then we need to reorder the decoders and find the next operation to write
+      long firstClient = currDecoder.curr.id.client;
+      if (currWriteStruct != null) {
+        AbstractStruct curr = currDecoder.curr;
+        boolean iterated = false;
+        // iterate until we find something that we haven't written already
+        // remember: first the high client-ids are written
+        while (curr != null && curr.id.clock + curr.length <= currWriteStruct.id.clock + currWriteStruct.length
+            && curr.id.client >= currWriteStruct.id.client) {
+          curr = currDecoder.next();
+          iterated = true;
+        }
+        if (curr == null // current decoder is empty
+            || curr.id.client != firstClient // there is another decoder that has updates from firstClient
+            || (iterated && curr.id.clock > currWriteStruct.id.clock + currWriteStruct.length)) {
+          // the above while loop was used and we are potentially missing updates
+          continue;
+        }
+        if (firstClient != currWriteStruct.id.client) {
+          lazyStructEncoder.write(currWriteStruct, currWriteOffset);
+          currWriteStruct = curr;
+          currWriteOffset = 0;
+          currDecoder.next();
+        } else {
+          if (currWriteStruct.id.clock + currWriteStruct.length < curr.id.clock) {
+            // there is a gap between the structs: fill it with a Skip
+            if (currWriteStruct instanceof Skip) {
+              // extend existing skip
+              currWriteStruct.length = curr.id.clock + curr.length - currWriteStruct.id.clock;
+            } else {
+              lazyStructEncoder.write(currWriteStruct, currWriteOffset);
+              long diff = curr.id.clock - currWriteStruct.id.clock - currWriteStruct.length;
+              currWriteStruct = new Skip(new ID(firstClient, currWriteStruct.id.clock + currWriteStruct.length), diff);
+              currWriteOffset = 0;
+            }
+          } else {
+            long diff = currWriteStruct.id.clock + currWriteStruct.length - curr.id.clock;
+            if (diff > 0) {
+              if (currWriteStruct instanceof Skip) {
+                // prefer to slice Skip because the other struct might contain more information
+                currWriteStruct.length -= diff;
+              } else {
+                curr = sliceStruct(curr, diff);
+              }
+            }
+            if (!currWriteStruct.mergeWith(curr)) {
+              lazyStructEncoder.write(currWriteStruct, currWriteOffset);
+              currWriteStruct = curr;
+              currWriteOffset = 0;
+              currDecoder.next();
+            }
+          }
+        }
+      } else {
+        currWriteStruct = currDecoder.curr;
+        currWriteOffset = 0;
+        currDecoder.next();
+      }
+      for (AbstractStruct next = currDecoder.curr;
+          next != null && next.id.client == firstClient
+              && next.id.clock == currWriteStruct.id.clock + currWriteStruct.length && !(next instanceof Skip);
+          next = currDecoder.next()) {
+        lazyStructEncoder.write(currWriteStruct, currWriteOffset);
+        currWriteStruct = next;
+        currWriteOffset = 0;
+      }
+    }
+    if (currWriteStruct != null) {
+      lazyStructEncoder.write(currWriteStruct, currWriteOffset);
+    }
+    lazyStructEncoder.finish();
+    List<DeleteSet> dss = new ArrayList<>();
+    for (UpdateDecoder d : updateDecoders) {
+      dss.add(DeleteSet.readDeleteSet(d));
+    }
+    DeleteSet ds = DeleteSet.mergeDeleteSets(dss);
+    DeleteSet.writeDeleteSet(updateEncoder, ds);
+    return updateEncoder.toUint8Array();
+  }
+
+  public static byte[] diffUpdate(byte[] update, byte[] sv) {
+    return diffUpdateV2(update, sv, false);
+  }
+
+  public static byte[] diffUpdateV2(byte[] update, byte[] sv) {
+    return diffUpdateV2(update, sv, true);
+  }
+
+  static byte[] diffUpdateV2(byte[] update, byte[] sv, boolean v2) {
+    Map<Long, Long> state = Encoding.decodeStateVector(sv);
+    UpdateEncoder encoder = v2 ? new UpdateEncoderV2() : new UpdateEncoderV1();
+    LazyStructWriter lazyStructWriter = new LazyStructWriter(encoder);
+    UpdateDecoder decoder = decoderFor(update, v2);
+    LazyStructReader reader = new LazyStructReader(decoder, false);
+    while (reader.curr != null) {
+      AbstractStruct curr = reader.curr;
+      long currClient = curr.id.client;
+      Long svc = state.get(currClient);
+      long svClock = svc == null ? 0 : svc;
+      if (reader.curr instanceof Skip) {
+        // the first written struct shouldn't be a skip
+        reader.next();
+        continue;
+      }
+      if (curr.id.clock + curr.length > svClock) {
+        lazyStructWriter.write(curr, Math.max(svClock - curr.id.clock, 0));
+        reader.next();
+        while (reader.curr != null && reader.curr.id.client == currClient) {
+          lazyStructWriter.write(reader.curr, 0);
+          reader.next();
+        }
+      } else {
+        // read until something new comes up
+        while (reader.curr != null && reader.curr.id.client == currClient
+            && reader.curr.id.clock + reader.curr.length <= svClock) {
+          reader.next();
+        }
+      }
+    }
+    lazyStructWriter.finish();
+    // write ds
+    DeleteSet ds = DeleteSet.readDeleteSet(decoder);
+    DeleteSet.writeDeleteSet(encoder, ds);
+    return encoder.toUint8Array();
+  }
+
+  public static byte[] convertUpdateFormat(byte[] update, Function<AbstractStruct, AbstractStruct> blockTransformer,
+      boolean fromV2, boolean toV2) {
+    UpdateDecoder updateDecoder = decoderFor(update, fromV2);
+    LazyStructReader lazyDecoder = new LazyStructReader(updateDecoder, false);
+    UpdateEncoder updateEncoder = toV2 ? new UpdateEncoderV2() : new UpdateEncoderV1();
+    LazyStructWriter lazyWriter = new LazyStructWriter(updateEncoder);
+    for (AbstractStruct curr = lazyDecoder.curr; curr != null; curr = lazyDecoder.next()) {
+      lazyWriter.write(blockTransformer.apply(curr), 0);
+    }
+    lazyWriter.finish();
+    DeleteSet ds = DeleteSet.readDeleteSet(updateDecoder);
+    DeleteSet.writeDeleteSet(updateEncoder, ds);
+    return updateEncoder.toUint8Array();
+  }
+
+  public static byte[] convertUpdateFormatV1ToV2(byte[] update) {
+    return convertUpdateFormat(update, Function.identity(), false, true);
+  }
+
+  public static byte[] convertUpdateFormatV2ToV1(byte[] update) {
+    return convertUpdateFormat(update, Function.identity(), true, false);
+  }
+}
