@@ -62,7 +62,8 @@ function describeViolations(violations) {
 describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
   let server;
   let browser;
-  let demo; // { name, title }
+  let demo; // { name, title }: shown on the start page
+  let documents; // the server's list
 
   before(async () => {
     server = await startServer({ jar });
@@ -70,6 +71,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     mkdirSync(screenshots, { recursive: true });
     const list = await (await fetch(`${server.baseUrl}/api/documents`)).json();
     assert.ok(Array.isArray(list) && list.length > 0, 'the server lists at least one demo document');
+    documents = list;
     demo = list.find((d) => d.kind === 'coalition-agreement') ?? list[0];
   });
 
@@ -109,16 +111,48 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await page.context().close();
   });
 
+  /** Opens a document and waits until the connection settled: saved (writable), read-only or denied. */
+  async function openSettled(page, doc) {
+    await page.goto(`${server.baseUrl}/d/${encodeURIComponent(doc.name)}`);
+    await page.locator('h1.doc-title', { hasText: doc.title }).waitFor();
+    await page.locator('.page-editor:is([data-save-state="saved"], [data-save-state="readonly"], [data-save-state="denied"])').waitFor({ timeout: 30_000 });
+    return page.locator('.page-editor').getAttribute('data-save-state');
+  }
+
+  /**
+   * The document the two people edit: PLEDGEPAD_E2E_DOCUMENT, else the first one (drafts first)
+   * that this browser may write. Read-only documents met on the way are checked to say so.
+   */
+  async function findWritableDocument(page) {
+    const order = ['draft', 'consultation', 'published', 'archived'];
+    const wanted = process.env.PLEDGEPAD_E2E_DOCUMENT;
+    const candidates = wanted
+      ? documents.filter((d) => d.name === wanted)
+      : [...documents].sort((a, b) => order.indexOf(a.stage) - order.indexOf(b.stage));
+    const seen = [];
+    for (const doc of candidates) {
+      const state = await openSettled(page, doc);
+      seen.push(`${doc.name}: ${state}`);
+      if (state === 'saved' && (await page.locator('.ProseMirror').getAttribute('contenteditable')) === 'true') return doc;
+      if (state === 'readonly') {
+        assert.equal(await page.locator('.notice-readonly').isVisible(), true, 'a read-only document shows the notice');
+        assert.equal(await page.locator('.ProseMirror').getAttribute('contenteditable'), 'false');
+        assert.equal(await page.getByRole('button', { name: 'Fett' }).getAttribute('aria-disabled'), 'true');
+      }
+    }
+    assert.fail(`no document is writable for this browser (${seen.join('; ')}); set PLEDGEPAD_E2E_DOCUMENT or give guests a writable demo document`);
+  }
+
   it('two people edit the same document: typing in one shows in the other, and it is saved', async () => {
     const alice = await newPage();
     const bob = await newPage();
-    const url = `${server.baseUrl}/d/${encodeURIComponent(demo.name)}`;
-    await Promise.all([alice.goto(url), bob.goto(url)]);
+    const target = await findWritableDocument(alice);
+    await openSettled(bob, target);
     for (const page of [alice, bob]) {
-      await page.locator('h1.doc-title', { hasText: demo.title }).waitFor();
       await page.locator('[data-save-state="saved"]').waitFor({ timeout: 30_000 });
       await page.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 30_000 });
     }
+    const url = `${server.baseUrl}/d/${encodeURIComponent(target.name)}`;
     assert.equal(await alice.locator('.save-indicator').innerText(), 'Gespeichert');
 
     const marker = `Testsatz ${Date.now().toString(36)} für die Stadtverordnetenversammlung`;

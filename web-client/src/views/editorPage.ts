@@ -151,6 +151,11 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
             linkDialog.open();
             return true;
           },
+          // As in other editors: Alt+F10 moves to the toolbar, Escape there comes back.
+          'Alt-F10': () => {
+            toolbar.focus();
+            return true;
+          },
         }),
       }),
     ],

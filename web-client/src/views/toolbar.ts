@@ -33,7 +33,7 @@ function shownShortcut(shortcut: string): string {
     .replace('Shift', getLanguage() === 'de' ? 'Umschalt' : 'Shift');
 }
 
-export function createToolbar(editor: Editor, openLinkDialog: () => void, controls: string): { element: HTMLElement; setEnabled(enabled: boolean): void; dispose(): void } {
+export function createToolbar(editor: Editor, openLinkDialog: () => void, controls: string): { element: HTMLElement; setEnabled(enabled: boolean): void; focus(): void; dispose(): void } {
   const tools: ToolDef[] = [
     ...([1, 2, 3] as const).map((level) => ({
       id: `h${level}`,
@@ -79,6 +79,11 @@ export function createToolbar(editor: Editor, openLinkDialog: () => void, contro
   toolbar.addEventListener('keydown', (event) => {
     const index = ordered.indexOf(document.activeElement as HTMLButtonElement);
     if (index < 0) return;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      editor.commands.focus();
+      return;
+    }
     let next = -1;
     if (event.key === 'ArrowRight') next = (index + 1) % ordered.length;
     else if (event.key === 'ArrowLeft') next = (index - 1 + ordered.length) % ordered.length;
@@ -110,6 +115,9 @@ export function createToolbar(editor: Editor, openLinkDialog: () => void, contro
       // aria-disabled keeps the buttons focusable, so a reader can still find out what is there.
       for (const button of ordered) button.setAttribute('aria-disabled', String(!enabled));
       toolbar.classList.toggle('is-disabled', !enabled);
+    },
+    focus() {
+      (ordered.find((button) => button.tabIndex === 0) ?? ordered[0]).focus();
     },
     dispose() {
       editor.off('transaction', refreshState);
