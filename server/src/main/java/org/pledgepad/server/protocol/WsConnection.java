@@ -46,9 +46,13 @@ public abstract class WsConnection {
     ws.textMessageHandler(t -> violation(new ProtocolViolation(CloseCodes.UNSUPPORTED_DATA, "text frames are not supported")));
     ws.pongHandler(b -> lastReceived = System.nanoTime());
     ws.exceptionHandler(e -> {
-      // Netty reports oversized frames and messages here; the content is never logged.
-      LOG.debug("WebSocket error on connection {}: {}", id, e.getClass().getSimpleName());
-      violation(new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "protocol error"));
+      // Netty reports oversized or corrupt frames here, and Vert.x oversized reassembled
+      // messages; a reset connection also lands here and is no violation. Content never logged.
+      if (isFramingError(e)) {
+        violation(new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "frame or message too big or corrupt"));
+      } else {
+        LOG.debug("WebSocket error on connection {}: {}", id, e.getClass().getSimpleName());
+      }
     });
     ws.closeHandler(v -> {
       closed = true;
@@ -86,6 +90,13 @@ public abstract class WsConnection {
     }
   }
 
+  private static boolean isFramingError(Throwable e) {
+    return e instanceof io.netty.handler.codec.CorruptedFrameException
+        || e instanceof io.netty.handler.codec.TooLongFrameException
+        || (e instanceof IllegalStateException && e.getMessage() != null
+            && e.getMessage().contains("max message size"));
+  }
+
   private void checkIdle() {
     long silent = System.nanoTime() - lastReceived;
     if (silent > limits.idleTimeout().toNanos()) {
@@ -110,13 +121,18 @@ public abstract class WsConnection {
     if (closed) {
       return;
     }
-    if (ws.writeQueueFull()) {
-      metrics.frameRejected(CloseCodes.SLOW_READER);
-      LOG.warn("Closing connection {}: send queue full ({})", id, CloseCodes.SLOW_READER);
-      close(CloseCodes.SLOW_READER, "send queue full");
-      return;
+    try {
+      if (ws.writeQueueFull()) {
+        metrics.frameRejected(CloseCodes.SLOW_READER);
+        LOG.warn("Closing connection {}: send queue full ({})", id, CloseCodes.SLOW_READER);
+        close(CloseCodes.SLOW_READER, "send queue full");
+        return;
+      }
+      ws.writeBinaryMessage(Buffer.buffer(message));
+    } catch (IllegalStateException closedMeanwhile) {
+      // The socket closed between the check and the write (sessions send from other threads).
+      closed = true;
     }
-    ws.writeBinaryMessage(Buffer.buffer(message));
   }
 
   public final void close(short code, String reason) {
@@ -125,7 +141,11 @@ public abstract class WsConnection {
     }
     closed = true;
     String r = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
-    ws.close(code, r);
+    try {
+      ws.close(code, r);
+    } catch (IllegalStateException alreadyClosed) {
+      // Closed by the other side meanwhile: nothing left to do.
+    }
   }
 
   protected final boolean isClosed() {

@@ -1,0 +1,60 @@
+package org.pledgepad.server;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.pledgepad.server.auth.GuestAccess;
+import org.pledgepad.server.config.ConfigException;
+import org.pledgepad.server.config.ConfigLoader;
+import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.doc.YjsDocument;
+import org.pledgepad.server.seed.DemoSeeder;
+import org.pledgepad.server.seed.ProseMirrorSeedEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Launcher of {@code java -jar pledgepad.jar}: configuration, Vert.x with metrics, the server. */
+public final class Main {
+  private static final Logger LOG = LoggerFactory.getLogger(Main.class);
+  /** Exit status for an invalid configuration (the message names the setting). */
+  static final int EXIT_CONFIG = 2;
+  static final int EXIT_START_FAILED = 1;
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    ServerConfig config;
+    try {
+      config = ConfigLoader.fromEnvironment();
+    } catch (ConfigException e) {
+      System.err.println(e.getMessage());
+      System.exit(EXIT_CONFIG);
+      return;
+    }
+    PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    Vertx vertx = Vertx.builder()
+        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .withMetrics(new MicrometerMetricsFactory(prometheus))
+        .build();
+    ServerVerticle server = new ServerVerticle(config, prometheus, YjsDocument::new,
+        new DemoSeeder(ProseMirrorSeedEncoder::encode), new GuestAccess());
+    vertx.deployVerticle(server).onFailure(e -> {
+      LOG.error("Start failed", e);
+      vertx.close().onComplete(v -> System.exit(EXIT_START_FAILED));
+    });
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      CountDownLatch done = new CountDownLatch(1);
+      vertx.close().onComplete(v -> done.countDown());
+      try {
+        done.await(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "pledgepad-shutdown"));
+  }
+}

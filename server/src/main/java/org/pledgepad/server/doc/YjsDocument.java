@@ -1,0 +1,60 @@
+package org.pledgepad.server.doc;
+
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+
+/**
+ * The adapter to our Yjs port: the one class of the server that touches the CRDT's document
+ * model. Validation decodes the whole update (structs and delete set) through diffUpdate, which
+ * reads everything and changes nothing; malformed input raises DecodingException there.
+ */
+public final class YjsDocument implements SharedDocument {
+  /** A v1 state vector with no clients: diffing against it decodes the entire update. */
+  private static final byte[] EMPTY_STATE_VECTOR = {0};
+
+  private final Doc doc = new Doc();
+  private long size;
+
+  @Override
+  public void validate(byte[] update) {
+    try {
+      Y.diffUpdate(update, EMPTY_STATE_VECTOR);
+    } catch (RuntimeException | StackOverflowError e) {
+      // DecodingException is the documented failure; anything else from hostile bytes is
+      // treated the same way rather than taking the session down.
+      throw new UpdateRejectedException("update does not decode", e instanceof RuntimeException r ? r : null);
+    }
+  }
+
+  @Override
+  public void apply(byte[] update) {
+    Y.applyUpdate(doc, update);
+    size += update.length;
+  }
+
+  @Override
+  public byte[] stateVector() {
+    return Y.encodeStateVector(doc);
+  }
+
+  @Override
+  public byte[] diff(byte[] stateVector) {
+    try {
+      return Y.encodeStateAsUpdate(doc, stateVector);
+    } catch (RuntimeException e) {
+      throw new UpdateRejectedException("state vector does not decode", e);
+    }
+  }
+
+  @Override
+  public byte[] encodeState() {
+    byte[] state = Y.encodeStateAsUpdate(doc);
+    size = state.length;
+    return state;
+  }
+
+  @Override
+  public long approximateSize() {
+    return size;
+  }
+}
