@@ -51,8 +51,11 @@ export function editorPage(main: HTMLElement, name: string, backLink: () => HTML
     },
     (error: unknown) => {
       if ((error as Error).name === 'AbortError') return;
-      const message = error instanceof ApiError && error.status === 404 ? t('notFound') : t('documentLoadFailed', { detail: (error as Error).message });
-      container.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, message)), backLink());
+      const notFound = error instanceof ApiError && error.status === 404;
+      const message = notFound ? t('notFound') : t('documentLoadFailed', { detail: (error as Error).message });
+      title = t(notFound ? 'notFoundTitle' : 'errorTitle');
+      document.title = `${title} – Pledgepad`;
+      container.replaceChildren(backLink(), h('h1', { id: 'page-title' }, title), h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, message)));
     },
   );
 
