@@ -179,7 +179,7 @@ public final class PledgeComparator {
             double each = v / (inA.size() * inB.size());
             for (String wa : inA) {
                 for (String wb : inB) {
-                    String key = wa.toLowerCase(Locale.GERMAN) + "\u0000" + wb.toLowerCase(Locale.GERMAN);
+                    String key = displayKey(wa) + "\u0000" + displayKey(wb);
                     byPair.computeIfAbsent(key, k -> new double[1])[0] += each;
                     display.putIfAbsent(key, new String[] {wa, wb});
                 }
@@ -189,6 +189,11 @@ public final class PledgeComparator {
         byPair.forEach((k, v) -> out.add(new MatchedTerm(display.get(k)[0], display.get(k)[1], v[0] / hit.score)));
         out.sort(Comparator.comparingDouble(MatchedTerm::share).reversed());
         return out;
+    }
+
+    /** "Smart-City", "Smart City" and "smart city" are one word for the reader. */
+    private static String displayKey(String word) {
+        return word.toLowerCase(Locale.GERMAN).replaceAll("[^\\p{L}\\p{N}]+", "");
     }
 
     private static String text(Pledge p) {

@@ -1,6 +1,10 @@
 package org.pledgepad.pledges.compare;
 
+import java.time.Instant;
 import java.util.List;
+import org.pledgepad.pledges.model.LinkKind;
+import org.pledgepad.pledges.model.LinkOrigin;
+import org.pledgepad.pledges.model.PledgeLink;
 
 /**
  * A machine suggestion that two pledges may be related. It is advice for a person: it becomes a
@@ -19,5 +23,13 @@ public record Suggestion(
         List<MatchedTerm> matchedTerms) {
     public Suggestion {
         matchedTerms = List.copyOf(matchedTerms);
+    }
+
+    /**
+     * The link a person creates by confirming this suggestion. Only called on an explicit user
+     * action; the kind is the person's judgement, not derived from the score.
+     */
+    public PledgeLink confirm(LinkKind kind, String confirmedBy, Instant at) {
+        return new PledgeLink(pledgeId, candidateId, kind, confirmedBy, at, LinkOrigin.SUGGESTION_CONFIRMED);
     }
 }

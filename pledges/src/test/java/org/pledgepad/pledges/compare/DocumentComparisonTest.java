@@ -50,4 +50,16 @@ class DocumentComparisonTest {
         ComparisonResult r = comparison.compare(SEED.programme(), SEED.coalition(), List.of(flipped));
         assertThat(r.aligned()).singleElement().satisfies(p -> assertThat(p.a().title()).isEqualTo("Glasfaser in der ganzen Stadt"));
     }
+
+    @Test
+    void confirming_a_suggestion_makes_a_link_marked_as_confirmed_suggestion() {
+        Suggestion s = new PledgeComparator().suggest(SEED.programme(), SEED.coalition())
+                .forPledge(id(SEED.programme(), "Digitales Rathaus")).get(0);
+        PledgeLink l = s.confirm(LinkKind.PARTLY, "dora", Fixtures.T0);
+        assertThat(l.origin()).isEqualTo(LinkOrigin.SUGGESTION_CONFIRMED);
+        assertThat(l.a()).isEqualTo(s.pledgeId());
+        assertThat(l.b()).isEqualTo(s.candidateId());
+        ComparisonResult r = comparison.compare(SEED.programme(), SEED.coalition(), List.of(l));
+        assertThat(r.coverage().found()).isEqualTo(1);
+    }
 }
