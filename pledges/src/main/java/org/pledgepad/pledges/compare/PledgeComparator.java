@@ -140,14 +140,19 @@ public final class PledgeComparator {
         return out;
     }
 
+    /** Clauses left free for the side filter that wraps a pledge's query. */
+    private static final int RESERVED_CLAUSES = 8;
+
     private List<Clause> clauses(Map<String, Set<String>> wordTerms, Map<String, Set<String>> gramTerms) {
         List<Clause> out = new ArrayList<>();
+        // Lucene caps the clauses of a whole query tree; a very long pledge keeps its first words
+        // and, as room allows, their grams. Each term takes two clauses (title and body).
+        int room = (IndexSearcher.getMaxClauseCount() - RESERVED_CLAUSES) / 2;
         for (String t : wordTerms.keySet()) {
+            if (room-- <= 0) break;
             out.add(new Clause(boosted(PledgeIndex.TITLE, t, settings.titleBoost()), t, false));
             out.add(new Clause(boosted(PledgeIndex.BODY, t, 1.0), t, false));
         }
-        // Lucene caps the clauses of one query; a very long pledge loses its last grams, never its words.
-        int room = (IndexSearcher.getMaxClauseCount() - out.size()) / 2;
         for (String g : gramTerms.keySet()) {
             if (room-- <= 0 || settings.gramBoost() == 0) break;
             out.add(new Clause(boosted(PledgeIndex.TITLE_GRAMS, g, settings.titleBoost() * settings.gramBoost()), g, true));
