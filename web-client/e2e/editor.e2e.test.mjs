@@ -23,7 +23,7 @@ const ci = process.env.CI === 'true';
 
 const missing = [];
 if (!existsSync(chromiumPath)) missing.push(`Chromium (${chromiumPath}; install with: apt-get install -y chromium)`);
-if (!process.env.PLEDGEPAD_URL && !existsSync(jar)) missing.push(`server jar (${jar}; build with: mvn -q -B -DskipTests install)`);
+if (!process.env.PLEDGEPAD_URL && !process.env.PLEDGEPAD_SERVER_COMMAND && !existsSync(jar)) missing.push(`server jar (${jar}; build with: mvn -q -B -DskipTests install)`);
 if (missing.length > 0 && ci) {
   // Under CI a missing dependency is a failure, never a skip.
   describe('end-to-end prerequisites', () => {
@@ -199,6 +199,42 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await carol.goto(url);
     await carol.locator('.ProseMirror', { hasText: marker }).waitFor({ timeout: 15_000 });
     await carol.context().close();
+    await alice.context().close();
+  });
+
+  it('edits made while the server is down are kept, shown as not saved, and saved after it is back', async (t) => {
+    if (!server.restartable) {
+      t.skip('PLEDGEPAD_URL given: this test must start and stop the server itself');
+      return;
+    }
+    const alice = await newPage();
+    const target = await findWritableDocument(alice);
+    const before = `Vor der Unterbrechung ${Date.now().toString(36)}`;
+    const during = `Während der Unterbrechung ${Date.now().toString(36)}`;
+    await alice.locator('.ProseMirror').click();
+    await alice.keyboard.press('Control+End');
+    await alice.keyboard.press('Enter');
+    await alice.keyboard.type(before, { delay: 5 });
+    await alice.locator('[data-save-state="saved"]').waitFor({ timeout: 15_000 });
+
+    await server.kill();
+    await alice.locator('.page-editor:is([data-save-state="offline"], [data-save-state="offline-unsaved"])').waitFor({ timeout: 15_000 });
+    await alice.keyboard.type(` ${during}`, { delay: 5 });
+    await alice.locator('[data-save-state="offline-unsaved"]').waitFor({ timeout: 5_000 });
+    assert.equal(await alice.locator('.save-indicator').innerText(), 'Nicht gespeichert — offline');
+    await alice.screenshot({ path: resolve(screenshots, 'editor-offline.png') });
+    // The polite live region tells screen reader users once the state has lasted.
+    await alice.locator('[role="status"][aria-live="polite"]', { hasText: 'Nicht gespeichert — offline' }).waitFor({ timeout: 5_000 });
+
+    await server.restart();
+    await alice.locator('[data-save-state="saved"]').waitFor({ timeout: 60_000 });
+    assert.equal(await alice.locator('.save-indicator').innerText(), 'Gespeichert');
+
+    const bob = await newPage();
+    await openSettled(bob, target);
+    await bob.locator('.ProseMirror', { hasText: during }).waitFor({ timeout: 15_000 });
+    assert.ok((await bob.locator('.ProseMirror').innerText()).includes(before));
+    await bob.context().close();
     await alice.context().close();
   });
 

@@ -1,6 +1,7 @@
 // Starts the real Pledgepad server (server/target/pledgepad.jar) on a free port with a fresh
 // temporary data directory, and stops it again. PLEDGEPAD_URL points the tests at a server that
-// is already running instead (then nothing is started).
+// is already running instead (then nothing is started); PLEDGEPAD_SERVER_COMMAND starts another
+// server command instead of the jar.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -40,47 +41,68 @@ async function waitForHttp(url, child, output, timeoutMs) {
   throw new Error(`server did not answer ${url} within ${timeoutMs} ms (${lastError}):\n${output()}`);
 }
 
-/** Returns { baseUrl, stop() }. */
+/**
+ * Returns { baseUrl, stop(), kill(), restart() }. kill() ends the server process but keeps its
+ * data directory and port; restart() starts it again on both (to test reconnecting).
+ */
 export async function startServer({ jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_JAR, timeoutMs = 90_000 } = {}) {
   if (process.env.PLEDGEPAD_URL) {
     const baseUrl = process.env.PLEDGEPAD_URL.replace(/\/$/, '');
     await waitForHttp(`${baseUrl}/api/documents`, null, () => '', timeoutMs);
-    return { baseUrl, stop: async () => {} };
+    return { baseUrl, restartable: false, stop: async () => {} };
   }
-  if (!existsSync(jar)) throw new Error(`server jar not found: ${jar} (build it with: mvn -q -B -DskipTests install)`);
+  // PLEDGEPAD_SERVER_COMMAND replaces `java -jar <jar>` (a shell command that honours PORT and DATA_DIR).
+  const command = process.env.PLEDGEPAD_SERVER_COMMAND;
+  if (!command && !existsSync(jar)) throw new Error(`server jar not found: ${jar} (build it with: mvn -q -B -DskipTests install)`);
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'pledgepad-e2e-data-'));
-  const lines = [];
-  const child = spawn('java', ['-jar', jar], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const keep = (chunk) => {
-    lines.push(...chunk.toString().split('\n'));
-    if (lines.length > 200) lines.splice(0, lines.length - 200);
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const output = () => lines.join('\n');
   const baseUrl = `http://127.0.0.1:${port}`;
-  try {
+  const lines = [];
+  const output = () => lines.join('\n');
+  let child = null;
+
+  async function launch() {
+    child = spawn(command ? 'sh' : 'java', command ? ['-c', `exec ${command}`] : ['-jar', jar], {
+      env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const keep = (chunk) => {
+      lines.push(...chunk.toString().split('\n'));
+      if (lines.length > 200) lines.splice(0, lines.length - 200);
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
     await waitForHttp(`${baseUrl}/api/documents`, child, output, timeoutMs);
+  }
+
+  async function kill() {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+  }
+
+  try {
+    await launch();
   } catch (error) {
-    child.kill('SIGKILL');
+    child?.kill('SIGKILL');
     rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   return {
     baseUrl,
     output,
+    restartable: true,
+    kill,
+    async restart() {
+      await kill();
+      await launch();
+    },
     async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((r) => child.once('exit', r));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await exited;
-        clearTimeout(timer);
-      }
+      await kill();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
