@@ -154,7 +154,7 @@ const uintSeqs = [[], [0], [0, 0], [0, 0, 0, 1], [1, 1, 1, 7], [1, 2, 3, 3, 3], 
   [2 ** 53 - 1], [0, 1, 0, 1, 0, 0], randomSeq(50, 4, true), randomSeq(50, 300, false), randomSeq(80, 100000, true)]
 const byteSeqs = [[], [0], [7, 7, 7], [1, 1, 1, 7], [0, 0, 1, 1, 2, 255, 255, 255, 255], randomSeq(60, 3, true), randomSeq(40, 256, false)]
 const intSeqs = [[], [0], [1, 2, 3, 2], [0, 0, 0], [10, 20, 30, 40, 35], [-5, -10, -15, 0], [3, 1100, 1101, 1050, 0],
-  [2 ** 40, 2 ** 40 + 1, 2 ** 40 + 2], randomSeq(60, 1000, true), Array.from({ length: 40 }, (_, i) => i * 3)]
+  [2 ** 40, 2 ** 40 + 1, 2 ** 40 + 2], [0, 2 ** 53 - 1], [2 ** 53 - 1, 0, 5], [0, 2 ** 52, 2 ** 52 + 1], [2 ** 53 - 1, 2 ** 53 - 1, 7], randomSeq(60, 1000, true), Array.from({ length: 40 }, (_, i) => i * 3)]
 const stringSeqs = [[], [''], ['a', 'bc', ''], ['😀', '\uD83D', 'x', 'Grüße'], ['key', 'key', 'key'],
   ['abcdefghijklmnopqrstuvwxyz', 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123', 'ä'], ['\uD83D', '\uDE00'], Array.from({ length: 30 }, (_, i) => 'k' + i)]
 const col = (Ctor, seq) => { const e = new Ctor(); seq.forEach(v => e.write(v)); return hex(e.toUint8Array()) }

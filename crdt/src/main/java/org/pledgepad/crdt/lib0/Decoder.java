@@ -134,11 +134,24 @@ public class Decoder {
   }
 
   /**
-   * Reads a varInt and returns its magnitude; {@link #lastVarIntNegative()} then tells its sign
-   * bit. lib0's UintOptRle column uses the sign bit as a flag even on zero (-0), which a long
-   * cannot carry.
+   * Reads a varInt and returns its magnitude (at most 2^53 - 1); {@link #lastVarIntNegative()}
+   * then tells its sign bit. lib0's UintOptRle column uses the sign bit as a flag even on zero
+   * (-0), which a long cannot carry.
    */
   public long readVarIntMagnitude() {
+    long num = readVarIntMagnitudeWide();
+    if (num > Encoder.MAX_SAFE_INTEGER) {
+      throw new DecodingException("integer out of range");
+    }
+    return num;
+  }
+
+  /**
+   * Like {@link #readVarIntMagnitude} but accepts the full eight bytes (55 bits) that lib0's
+   * readVarInt returns without a range check. IntDiffOptRle needs it: for a clock step of
+   * 2^52 or more the encoded value (step * 2 + flag) exceeds 2^53, and Yjs still reads it.
+   */
+  public long readVarIntMagnitudeWide() {
     if (pos >= end) {
       throw eof();
     }
@@ -153,7 +166,7 @@ public class Decoder {
         if (p >= end) {
           throw eof();
         }
-        if (shift > 55) {
+        if (shift >= 55) { // eight bytes carry 55 bits; lib0 never writes more
           throw new DecodingException("integer out of range");
         }
         r = a[p++];
@@ -162,9 +175,6 @@ public class Decoder {
         if (r >= 0) {
           break;
         }
-      }
-      if (num > Encoder.MAX_SAFE_INTEGER) {
-        throw new DecodingException("integer out of range");
       }
     }
     pos = p;

@@ -18,14 +18,18 @@ public final class IntDiffOptRleDecoder extends Decoder {
 
   public long read() {
     if (count == 0) {
-      long d = readVarInt();
+      long m = readVarIntMagnitudeWide();
+      if (m > Encoder.MAX_SAFE_INTEGER) {
+        m = (long) (double) m; // lib0 accumulates in doubles: one rounding, to nearest even
+      }
+      long d = lastVarIntNegative() ? -m : m;
       diff = d >> 1; // floor(d / 2), also for negative d
       count = 1;
       if ((d & 1) != 0) {
         count = readVarUint() + 2;
       }
     }
-    long next = s + diff; // |s|, |diff| <= 2^53, so no long overflow
+    long next = s + diff; // |s| <= 2^53 and |diff| <= 2^54, so no long overflow
     if (next > Encoder.MAX_SAFE_INTEGER || next < -Encoder.MAX_SAFE_INTEGER) {
       throw new DecodingException("integer out of range");
     }

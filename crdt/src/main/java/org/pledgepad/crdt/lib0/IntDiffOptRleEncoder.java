@@ -27,7 +27,11 @@ public final class IntDiffOptRleEncoder {
 
   private void flush() {
     if (count > 0) {
-      encoder.writeVarInt(diff * 2 + (count == 1 ? 0 : 1));
+      long encoded = diff * 2 + (count == 1 ? 0 : 1);
+      if (Math.abs(encoded) > Encoder.MAX_SAFE_INTEGER) {
+        encoded = (long) (double) encoded; // lib0 computes this in doubles
+      }
+      encoder.writeVarInt(encoded);
       if (count > 1) {
         encoder.writeVarUint(count - 2);
       }
