@@ -1,0 +1,114 @@
+package org.pledgepad.auth.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.pledgepad.auth.Body;
+import org.pledgepad.auth.Ids;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Role;
+import org.pledgepad.auth.token.AccessTokenIssuer;
+import org.pledgepad.auth.token.AccessTokenSettings;
+import org.pledgepad.auth.token.SigningKey;
+import org.pledgepad.auth.token.SigningKeyFile;
+
+/**
+ * Operator command {@code pledgepad token}: prints a signed access token, e.g. for a bot, a
+ * test client or a councillor without an account yet.
+ *
+ * <pre>
+ * pledgepad token --user NAME --role ROLE [--doc NAME] [--ttl 1h] [--body ID]... [--name "Display"]
+ *                 [--key FILE] [--issuer ISS] [--audience AUD]
+ * </pre>
+ *
+ * The token alone goes to stdout (so it can be captured with $(...)); messages go to stderr.
+ * The key file is created (mode 600) if it does not exist, exactly as the server would.
+ */
+public final class TokenCommand {
+  /** Used when neither --key nor the environment variable is given. */
+  public static final String DEFAULT_KEY_FILE = "data/token-signing-key.json";
+  public static final String KEY_FILE_ENV = "PLEDGEPAD_TOKEN_KEY";
+  public static final Duration DEFAULT_TTL = Duration.ofHours(1);
+
+  static final String USAGE = "usage: pledgepad token --user NAME --role GUEST|CITIZEN|COUNCILLOR|MODERATOR|ADMIN"
+      + " [--doc NAME] [--ttl 1h] [--body ID]... [--name DISPLAY] [--key FILE] [--issuer ISS] [--audience AUD]";
+
+  private TokenCommand() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err, Clock.systemUTC(), new SecureRandom(), System.getenv()));
+  }
+
+  /** Returns the exit code: 0 success, 1 failure, 2 usage error. */
+  public static int run(String[] argv, PrintStream out, PrintStream err, Clock clock, SecureRandom random,
+      Map<String, String> env) {
+    Args args;
+    try {
+      args = Args.parse(argv, Set.of("user", "role", "doc", "ttl", "body", "name", "key", "issuer", "audience"),
+          Set.of("body"), Set.of("help"));
+      if (args.flag("help")) {
+        out.println(USAGE);
+        return 0;
+      }
+      if (!args.positional().isEmpty()) {
+        throw new UsageException("unexpected argument " + args.positional().get(0));
+      }
+      String user = args.require("user");
+      Role role;
+      try {
+        role = Role.parse(args.require("role"));
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--role: " + e.getMessage());
+      }
+      Set<Body> bodies = new HashSet<>();
+      for (String b : args.all("body")) {
+        if (!Body.isValid(b)) {
+          throw new UsageException("--body " + b + ": lower-case letters, digits and inner hyphens only");
+        }
+        bodies.add(new Body(b));
+      }
+      String doc = args.get("doc");
+      if (doc != null && !Ids.isDocument(doc)) {
+        throw new UsageException("--doc: letters, digits, . _ - only, at most 128 characters");
+      }
+      Duration ttl = args.get("ttl") == null ? DEFAULT_TTL : Durations.parse(args.get("ttl"));
+      AccessTokenSettings defaults = AccessTokenSettings.defaults();
+      AccessTokenSettings settings = new AccessTokenSettings(
+          orDefault(args.get("issuer"), defaults.issuer()), orDefault(args.get("audience"), defaults.audience()),
+          defaults.leeway(), defaults.maxLifetime());
+      if (ttl.compareTo(settings.maxLifetime()) > 0) {
+        throw new UsageException("--ttl: at most " + settings.maxLifetime().toDays() + "d");
+      }
+      Principal principal;
+      try {
+        principal = new Principal(Ids.requireSubject(user), user, orDefault(args.get("name"), user), false,
+            role, bodies, doc);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException("--user/--name: " + e.getMessage());
+      }
+      Path keyFile = Path.of(orDefault(args.get("key"), orDefault(env.get(KEY_FILE_ENV), DEFAULT_KEY_FILE)));
+      SigningKey key = SigningKeyFile.loadOrCreate(keyFile, random);
+      out.println(new AccessTokenIssuer(key, settings, clock, random).issue(principal, ttl));
+      err.println("token for " + user + " (" + role + (doc == null ? "" : ", document " + doc)
+          + ") valid for " + ttl + ", key id " + key.kid());
+      return 0;
+    } catch (UsageException e) {
+      err.println("error: " + e.getMessage());
+      err.println(USAGE);
+      return 2;
+    } catch (IOException | RuntimeException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static String orDefault(String v, String d) {
+    return v == null ? d : v;
+  }
+}
