@@ -5,7 +5,6 @@ import { getMe } from './api';
 import { h, i18nText, translateTree } from './dom';
 import { getLanguage, hasMessage, initI18n, onLanguageChange, setLanguage, t } from './i18n';
 import { parseRoute } from './router';
-import { editorPage } from './views/editorPage';
 import { startPage } from './views/startPage';
 import type { View } from './views/view';
 
@@ -77,10 +76,32 @@ function backLink(): HTMLElement {
   return h('p', { class: 'back' }, i18nText(h('a', { href: '/' }), 'backToList'));
 }
 
+/** The editor (Tiptap, Yjs, provider) is loaded only when a document is opened: the start page stays small. */
+function lazyEditor(name: string): View {
+  let inner: View | null = null;
+  let disposed = false;
+  main.replaceChildren(i18nText(h('p', { class: 'muted' }), 'loading'));
+  import('./views/editorPage').then(
+    ({ editorPage }) => {
+      if (!disposed) inner = editorPage(main, name, backLink);
+    },
+    () => {
+      if (!disposed) main.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, h('p', {}, t('documentLoadFailed', { detail: 'script' }))), backLink());
+    },
+  );
+  return {
+    title: () => inner?.title() ?? `${name} – Pledgepad`,
+    dispose() {
+      disposed = true;
+      inner?.dispose();
+    },
+  };
+}
+
 function render(focusMain: boolean): void {
   view?.dispose();
   const route = parseRoute(location.pathname);
-  if (route.page === 'document') view = editorPage(main, route.name, backLink);
+  if (route.page === 'document') view = lazyEditor(route.name);
   else {
     view = startPage(main);
     if (route.page === 'not-found') history.replaceState(null, '', '/');

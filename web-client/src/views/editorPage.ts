@@ -109,8 +109,8 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     h('section', { 'aria-labelledby': 'participants-title' }, i18nText(h('h2', { id: 'participants-title' }), 'participants'), participantList),
     h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList),
   );
-  aside.dataset.i18nAriaLabel = 'participants';
-  aside.setAttribute('aria-label', t('participants'));
+  aside.dataset.i18nAriaLabel = 'sidebar';
+  aside.setAttribute('aria-label', t('sidebar'));
 
   // --- collaboration ----------------------------------------------------------------------
   const ydoc = new Y.Doc();
