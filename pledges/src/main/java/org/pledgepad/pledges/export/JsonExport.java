@@ -78,7 +78,14 @@ public final class JsonExport {
             throw new IllegalArgumentException("expected format " + FORMAT + " version " + VERSION + ", got "
                     + e.format() + " version " + e.version());
         }
-        return new OpenDataBundle(e.licence(), e.documents(), e.links(), e.statuses(), e.successions());
+        if (e.licence() == null) {
+            throw new IllegalArgumentException("not a valid " + FORMAT + " file: \"licence\" is missing");
+        }
+        try {
+            return new OpenDataBundle(e.licence(), e.documents(), e.links(), e.statuses(), e.successions());
+        } catch (NullPointerException ex) {   // a list holding null
+            throw new IllegalArgumentException("not a valid " + FORMAT + " file: empty entry in a list", ex);
+        }
     }
 
     private static SimpleModule timeModule() {

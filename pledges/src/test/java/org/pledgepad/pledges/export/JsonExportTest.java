@@ -59,4 +59,20 @@ class JsonExportTest {
         assertThatThrownBy(() -> JsonExport.read(json.replace("pledgepad-open-data", "other")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("expected format");
     }
+
+    @Test
+    void content_that_breaks_a_records_rules_is_rejected_not_imported() {
+        String json = JsonExport.write(bundle());
+        String firstId = bundle().documents().get(0).pledges().get(0).id();
+        String secondId = bundle().documents().get(0).pledges().get(1).id();
+        // two pledges with the same id in one document
+        assertThatThrownBy(() -> JsonExport.read(json.replace(secondId, firstId)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonExport.read("{\"format\":\"pledgepad-open-data\",\"version\":1}"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonExport.read(json.replaceFirst("\"links\" : \\[", "\"links\" : [ null,")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> JsonExport.read("[1,2"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }
