@@ -22,7 +22,7 @@
 //   diff {target, sv, fmt}                → {update}  encodeStateAsUpdate(target, sv)
 //   quit {}             → exits
 import * as Y from 'yjs'
-import { Prng, toB64, fromB64, applyOp, describeDoc } from './trace-format.mjs'
+import { Prng, toB64, fromB64, applyOp, describeDoc, ROOTS, getRoot } from './trace-format.mjs'
 import { genContext, genOp, pickTarget } from './ops-gen.mjs'
 
 let rng = null
@@ -62,6 +62,8 @@ const handle = req => {
         peer: new Y.Doc({ gc: req.gc }),
         shadow: new Y.Doc({ gc: req.gc })
       }
+      // roots exist before any update arrives, as in the Java document
+      for (const d of Object.values(docs)) for (const r of Object.keys(ROOTS)) getRoot(d, r)
       docs.peer.clientID = req.peerClient
       docs.shadow.clientID = req.javaClient
       capture('peer', docs.peer)

@@ -9,7 +9,7 @@
 import * as Y from 'yjs'
 import { writeFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
-import { Prng, toB64, ROOTS, applyOp, describeDoc } from './trace-format.mjs'
+import { Prng, toB64, ROOTS, getRoot, applyOp, describeDoc } from './trace-format.mjs'
 import { genContext, genOp, pickTarget } from './ops-gen.mjs'
 
 const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
@@ -59,9 +59,12 @@ const genTrace = (index, seed) => {
     const id = bigIds ? 4294967296 + rng.int(0, 1 << 30) * 4096 + rng.int(0, 4095) : rng.next()
     if (id !== MIRROR_CLIENT && !clients.includes(id)) clients.push(id)
   }
-  const docs = clients.map(id => { const d = new Y.Doc({ gc }); d.clientID = id; return d })
+  // Roots are defined before anything happens: whether a root is already a YText when remote
+  // updates arrive changes the document (YText cleans up formatting after remote transactions).
+  const newDoc = id => { const d = new Y.Doc({ gc }); d.clientID = id; for (const r of Object.keys(ROOTS)) getRoot(d, r); return d }
+  const docs = clients.map(newDoc)
   const caps = docs.map(captureUpdates)
-  const mirrors = clients.map(() => { const d = new Y.Doc({ gc }); d.clientID = MIRROR_CLIENT; return d })
+  const mirrors = clients.map(() => newDoc(MIRROR_CLIENT))
   const steps = []
   const txSteps = [] // indices of tx steps that emitted an update
   const nSteps = rng.int(6, 28)
@@ -136,10 +139,13 @@ const genTrace = (index, seed) => {
     }
   }
   const final = docs.map(describeFinal)
+  // what the mirrors hold, where it differs from the original documents (struct boundaries can)
   const mirror = mirrors.map((m, i) => {
-    const v1 = toB64(Y.encodeStateAsUpdate(m))
-    const v2 = toB64(Y.encodeStateAsUpdateV2(m))
-    return v1 === final[i].update.v1 && v2 === final[i].update.v2 ? null : { v1, v2 }
+    const update = { v1: toB64(Y.encodeStateAsUpdate(m)), v2: toB64(Y.encodeStateAsUpdateV2(m)) }
+    const snapshot = { v1: toB64(Y.encodeSnapshot(Y.snapshot(m))), v2: toB64(Y.encodeSnapshotV2(Y.snapshot(m))) }
+    const f = final[i]
+    const same = update.v1 === f.update.v1 && update.v2 === f.update.v2 && snapshot.v1 === f.snapshot.v1 && snapshot.v2 === f.snapshot.v2
+    return same ? null : { update, snapshot }
   })
   // restoring snapshots needs the full history
   if (!gc) {
