@@ -13,6 +13,9 @@ import org.pledgepad.auth.Body;
 import org.pledgepad.auth.Ids;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.Role;
+import org.pledgepad.auth.User;
+import org.pledgepad.auth.password.StoredUser;
+import org.pledgepad.auth.password.UserStore;
 import org.pledgepad.auth.token.AccessTokenIssuer;
 import org.pledgepad.auth.token.AccessTokenSettings;
 import org.pledgepad.auth.token.SigningKey;
@@ -45,9 +48,23 @@ public final class TokenCommand {
     System.exit(run(args, System.out, System.err, Clock.systemUTC(), new SecureRandom(), System.getenv()));
   }
 
-  /** Returns the exit code: 0 success, 1 failure, 2 usage error. */
+  /**
+   * Without a user store: the token's subject is NAME as given (a service or test principal that
+   * the server does not find among its accounts). Returns the exit code: 0 success, 1 failure,
+   * 2 usage error.
+   */
   public static int run(String[] argv, PrintStream out, PrintStream err, Clock clock, SecureRandom random,
       Map<String, String> env) {
+    return run(argv, out, err, clock, random, env, null);
+  }
+
+  /**
+   * With the server's user store: NAME is a login; the token's subject is that account's id, its
+   * display name is the account's, the role may not exceed the account's role, and without
+   * --body the account's bodies are used. Unknown or disabled accounts are refused.
+   */
+  public static int run(String[] argv, PrintStream out, PrintStream err, Clock clock, SecureRandom random,
+      Map<String, String> env, UserStore store) {
     Args args;
     try {
       args = Args.parse(argv, Set.of("user", "role", "doc", "ttl", "body", "name", "key", "issuer", "audience"),
@@ -86,11 +103,24 @@ public final class TokenCommand {
         throw new UsageException("--ttl: at most " + settings.maxLifetime().toDays() + "d");
       }
       Principal principal;
-      try {
-        principal = new Principal(Ids.requireSubject(user), user, orDefault(args.get("name"), user), false,
-            role, bodies, doc);
-      } catch (IllegalArgumentException e) {
-        throw new UsageException("--user/--name: " + e.getMessage());
+      if (store != null) {
+        User account = store.findByLogin(user).map(StoredUser::user).orElse(null);
+        if (account == null || account.disabled()) {
+          err.println("error: no active account with login " + user);
+          return 1;
+        }
+        if (role.compareTo(account.role()) > 0) {
+          throw new UsageException("--role " + role + " is above the account's role " + account.role());
+        }
+        principal = new Principal(account.id(), account.login(), account.displayName(), account.pseudonym(),
+            role, args.all("body").isEmpty() ? account.bodies() : bodies, doc);
+      } else {
+        try {
+          principal = new Principal(Ids.requireSubject(user), user, orDefault(args.get("name"), user), false,
+              role, bodies, doc);
+        } catch (IllegalArgumentException e) {
+          throw new UsageException("--user/--name: " + e.getMessage());
+        }
       }
       Path keyFile = Path.of(orDefault(args.get("key"), orDefault(env.get(KEY_FILE_ENV), DEFAULT_KEY_FILE)));
       SigningKey key = SigningKeyFile.loadOrCreate(keyFile, random);

@@ -87,4 +87,27 @@ class TokenCommandTest {
     assertThat(run("--user", "a1", "--role", "ADMIN", "--doc", "../etc")).isEqualTo(2);
     assertThat(out.toString()).isEmpty();
   }
+
+  @Test
+  void withAUserStoreTheTokenActsAsTheAccountAndCannotExceedItsRole() throws Exception {
+    var store = new org.pledgepad.auth.password.InMemoryUserStore();
+    store.add(new org.pledgepad.auth.User("u-123", "anna", "Anna Schmidt", false, Role.COUNCILLOR,
+        java.util.Set.of(new org.pledgepad.auth.Body("spd-fraktion")), false), null, false);
+    Path key = dir.resolve("k.json");
+    java.util.function.Function<String[], Integer> run = args -> TokenCommand.run(args,
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+        clock, new SecureRandom(), Map.of(), store);
+    assertThat(run.apply(new String[] {"--user", "anna", "--role", "ADMIN", "--key", key.toString()})).isEqualTo(2);
+    assertThat(run.apply(new String[] {"--user", "nobody", "--role", "CITIZEN", "--key", key.toString()})).isEqualTo(1);
+    assertThat(out.toString()).isEmpty();
+    assertThat(run.apply(new String[] {"--user", "anna", "--role", "COUNCILLOR", "--key", key.toString()})).isZero();
+    var verifier = new AccessTokenVerifier(
+        KeyResolver.of(List.of(SigningKeyFile.load(key).verificationKey())), AccessTokenSettings.defaults(), clock);
+    Principal p = verifier.verify(out.toString(StandardCharsets.UTF_8).strip());
+    assertThat(p.subject()).isEqualTo("u-123");
+    assertThat(p.displayName()).isEqualTo("Anna Schmidt");
+    assertThat(p.bodies()).containsExactly(new org.pledgepad.auth.Body("spd-fraktion"));
+    store.setDisabled("u-123", true);
+    assertThat(run.apply(new String[] {"--user", "anna", "--role", "CITIZEN", "--key", key.toString()})).isEqualTo(1);
+  }
 }
