@@ -187,6 +187,11 @@ public class Decoder {
     return lastVarIntNegative;
   }
 
+  /**
+   * UTF-8 with a varUint byte length. lib0 decodes with TextDecoder('utf-8', {fatal: true}), so
+   * JavaScript peers already throw on invalid UTF-8 (only lib0's polyfill for old engines would
+   * replace); we reject it too, with a DecodingException, and never substitute U+FFFD.
+   */
   public String readVarString() {
     int n = need(readVarUint());
     String s = Utf8.decode(arr, pos, n);

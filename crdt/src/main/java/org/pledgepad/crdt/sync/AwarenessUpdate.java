@@ -68,6 +68,19 @@ public final class AwarenessUpdate {
     return Collections.unmodifiableList(entries);
   }
 
+  /**
+   * modifyAwarenessUpdate: rewrites every state (e.g. to strip fields a reader must not see),
+   * re-serialising it with JSON.stringify semantics; null stays a removal.
+   */
+  public static byte[] modify(byte[] update, java.util.function.UnaryOperator<Object> modify) {
+    List<Entry> in = decode(update);
+    List<Entry> out = new ArrayList<>(in.size());
+    for (Entry e : in) {
+      out.add(new Entry(e.clientID(), e.clock(), modify.apply(e.state())));
+    }
+    return encode(out);
+  }
+
   /** Writes the entries' JSON text as given. */
   public static byte[] encode(List<Entry> entries) {
     Encoder encoder = new Encoder();

@@ -99,4 +99,23 @@ class AwarenessTest {
     e.writeVarUint(1);
     assertThatThrownBy(() -> AwarenessUpdate.decode(e.toUint8Array())).isInstanceOf(DecodingException.class);
   }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void modifyRewritesStatesAndKeepsRemovals() {
+    byte[] in = AwarenessUpdate.encode(List.of(new AwarenessUpdate.Entry(2, 1, null, "{\"name\":\"Ada\",\"token\":\"s\"}"),
+        new AwarenessUpdate.Entry(3, 4, null, "null")));
+    byte[] out = AwarenessUpdate.modify(in, st -> {
+      if (st == null) {
+        return null;
+      }
+      Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) st);
+      copy.remove("token");
+      return copy;
+    });
+    List<AwarenessUpdate.Entry> entries = AwarenessUpdate.decode(out);
+    assertThat(entries.get(0).json()).isEqualTo("{\"name\":\"Ada\"}");
+    assertThat(entries.get(1).json()).isEqualTo("null");
+    assertThat(entries.get(1).clock()).isEqualTo(4);
+  }
 }
