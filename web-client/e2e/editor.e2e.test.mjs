@@ -187,6 +187,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await alice.keyboard.press('End');
     await alice.locator('.collab-caret-label', { hasText: /^Gast \d{4}$/ }).waitFor({ timeout: 10_000 });
 
+    await alice.evaluate(() => window.scrollTo(0, 0));
     await alice.screenshot({ path: resolve(screenshots, 'editor.png'), fullPage: false });
     for (const page of [alice, bob]) {
       const violations = await seriousAxeViolations(page);
