@@ -191,7 +191,9 @@ public final class PledgeComparator {
             }
         }
         List<MatchedTerm> out = new ArrayList<>();
-        byPair.forEach((k, v) -> out.add(new MatchedTerm(display.get(k)[0], display.get(k)[1], v[0] / hit.score)));
+        // Shares of the summed contributions (equal to the hit's score up to float rounding), so they add up to 1.
+        double total = byPair.values().stream().mapToDouble(v -> v[0]).sum();
+        byPair.forEach((k, v) -> out.add(new MatchedTerm(display.get(k)[0], display.get(k)[1], v[0] / total)));
         out.sort(Comparator.comparingDouble(MatchedTerm::share).reversed());
         return out;
     }

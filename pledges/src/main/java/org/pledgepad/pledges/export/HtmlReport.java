@@ -73,7 +73,8 @@ public final class HtmlReport {
         }
         h.append("</dl>\n");
         h.append("<footer><p>Lizenz: ");
-        if (licence.url().isEmpty()) {
+        // Only web addresses become links: a configured "javascript:" URL must not run in readers' browsers.
+        if (!licence.url().matches("(?i)https?://\\S+")) {
             h.append(escape(licence.name()));
         } else {
             h.append("<a href=\"").append(escape(licence.url())).append("\">").append(escape(licence.name())).append("</a>");

@@ -10,7 +10,7 @@ import net.jqwik.api.constraints.Chars;
 import net.jqwik.api.constraints.Size;
 
 /** Whatever the field text, an RFC 4180 reader gets the same fields back. */
-class CsvRoundTripProperties {
+class CsvRoundTripPropertyTest {
     @Property(tries = 500)
     void any_fields_read_back_unchanged(
             @ForAll @Size(min = 1, max = 5) List<@Chars({'a', 'ä', ',', '"', '\n', '\r', ' ', 'ß'}) String> fields) {
