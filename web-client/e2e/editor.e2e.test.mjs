@@ -171,6 +171,14 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     assert.equal(present.length, 2, `two people present: ${present}`);
     assert.match(present[0], /^Gast \d{4} \(Sie\)$/);
     assert.match(present[1], /^Gast \d{4}$/);
+    // ... and in different caret colours (one of them gives way if both drew the same).
+    let colours = [];
+    for (let i = 0; i < 50; i++) {
+      colours = await bob.locator('.participants .swatch').evaluateAll((els) => els.map((e) => e.style.backgroundColor));
+      if (colours.length === 2 && colours[0] !== colours[1]) break;
+      await bob.waitForTimeout(100);
+    }
+    assert.notEqual(colours[0], colours[1], `distinct caret colours: ${colours}`);
 
     // Bold through the toolbar, with the toolbar's pressed state following the selection.
     await alice.keyboard.press('Shift+Home');

@@ -59,6 +59,16 @@ export function loadPseudonym(storage: Pick<Storage, 'getItem' | 'setItem'> | nu
   return created;
 }
 
+/**
+ * Keeps the current colour unless someone else present already shows it; then takes the first
+ * palette colour nobody uses (or keeps the current one when all are taken).
+ */
+export function pickFreeColor(current: string, usedByOthers: Iterable<string>): string {
+  const used = new Set(usedByOthers);
+  if (!used.has(current)) return current;
+  return CARET_COLORS.find((color) => !used.has(color)) ?? current;
+}
+
 /** WCAG relative luminance contrast ratio between two #rrggbb colours. */
 export function contrastRatio(a: string, b: string): number {
   const lum = (hex: string) => {

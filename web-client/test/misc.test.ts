@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collabUrl } from '../src/api';
 import { computeLineMarks, visibleMarks } from '../src/lineNumbers';
-import { CARET_COLORS, contrastRatio, loadPseudonym, makePseudonym, parsePseudonym, PSEUDONYM_KEY } from '../src/pseudonym';
+import { CARET_COLORS, contrastRatio, loadPseudonym, makePseudonym, parsePseudonym, pickFreeColor, PSEUDONYM_KEY } from '../src/pseudonym';
 import { documentPath, parseRoute } from '../src/router';
 import { normalizeLinkInput } from '../src/views/linkDialog';
 
@@ -76,6 +76,12 @@ describe('guest pseudonym', () => {
     data.set(PSEUDONYM_KEY, '{"number":"<b>x</b>","color":"red"}');
     expect(parsePseudonym(data.get(PSEUDONYM_KEY)!)).toBeNull();
     expect(loadPseudonym(storage).number).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('moves to a free colour only when someone else shows the same one', () => {
+    expect(pickFreeColor(CARET_COLORS[2], [CARET_COLORS[0]])).toBe(CARET_COLORS[2]);
+    expect(pickFreeColor(CARET_COLORS[0], [CARET_COLORS[0], CARET_COLORS[1]])).toBe(CARET_COLORS[2]);
+    expect(pickFreeColor(CARET_COLORS[3], CARET_COLORS)).toBe(CARET_COLORS[3]);
   });
 
   it('every caret colour carries white label text at AA contrast', () => {

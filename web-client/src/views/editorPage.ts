@@ -12,7 +12,7 @@ import type { DocumentDetails } from '../documents';
 import { h, i18nText, icon } from '../dom';
 import { onLanguageChange, t } from '../i18n';
 import { LineNumberGutter } from '../lineNumbers';
-import { loadPseudonym } from '../pseudonym';
+import { loadPseudonym, pickFreeColor } from '../pseudonym';
 import { deriveSaveState, isProblem, SAVE_STATE_MESSAGE, SaveAnnouncer, type Connection, type SaveState } from '../saveState';
 import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
@@ -243,9 +243,19 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   if (provider.configuration.websocketProvider.status === WebSocketStatus.Connected) connection = 'connected';
 
   // --- people present ---------------------------------------------------------------------
+  let ownColor = pseudonym.color;
   function renderParticipants(): void {
     const awareness = provider.awareness;
     if (!awareness) return;
+    // Two people with the same caret colour are still told apart by name, but a free colour helps.
+    // Only the one with the higher client id gives way, so two newcomers do not swap back and forth.
+    const othersColors = [...awareness.getStates().entries()].filter(([id]) => id < awareness.clientID).map(([, state]) => readUser(state)?.color ?? '');
+    const free = pickFreeColor(ownColor, othersColors);
+    if (free !== ownColor) {
+      ownColor = free;
+      editor.commands.updateUser({ name: ownName(), color: ownColor });
+      return; // the awareness change this causes renders the list again
+    }
     const items: HTMLLIElement[] = [];
     const own = awareness.clientID;
     const entries = [...awareness.getStates().entries()].sort(([a], [b]) => (a === own ? -1 : b === own ? 1 : a - b));
@@ -263,7 +273,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   // --- language changes -------------------------------------------------------------------
   const unsubscribeLanguage = onLanguageChange(() => {
-    editor.commands.updateUser({ name: ownName(), color: pseudonym.color });
+    editor.commands.updateUser({ name: ownName(), color: ownColor });
     refresh();
     renderParticipants();
   });
