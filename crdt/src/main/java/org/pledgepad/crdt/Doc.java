@@ -257,14 +257,17 @@ public class Doc {
     Item item = _item;
     if (item != null) {
       _item = null;
-      ContentDoc content = (ContentDoc) item.content;
-      Map<String, Object> opts = new LinkedHashMap<>(content.opts);
-      opts.put("shouldLoad", false);
-      content.doc = ContentDoc.createDocFromOpts(guid, opts);
-      content.doc.shouldLoad = false;
-      content.doc._item = item;
+      // the item may already be collected (ContentDeleted); Yjs then sets fields on that content
+      ContentDoc content = item.content instanceof ContentDoc ? (ContentDoc) item.content : null;
+      Map<String, Object> opts = content != null ? new LinkedHashMap<>(content.opts) : new LinkedHashMap<>();
+      Doc replacement = ContentDoc.createDocFromOpts(guid, opts);
+      replacement.shouldLoad = false;
+      replacement._item = item;
+      if (content != null) {
+        content.doc = replacement;
+      }
       Transaction.transact(((AbstractType<?>) item.parent).doc, tr -> {
-        Doc d = content.doc;
+        Doc d = replacement;
         if (!item.deleted()) {
           tr.subdocsAdded.add(d);
         }

@@ -139,6 +139,8 @@ public class YText extends AbstractType<YTextEvent> {
     // skip formats that already produce the wanted state
     while (currPos.right != null && (currPos.right.deleted()
         || (currPos.right.content instanceof ContentFormat
+            && negatedAttributes.containsKey(((ContentFormat) currPos.right.content).key)
+            // a missing key is undefined in Yjs, which equals no value (not even null)
             && equalAttrs(negatedAttributes.get(((ContentFormat) currPos.right.content).key),
                 ((ContentFormat) currPos.right.content).value)))) {
       if (!currPos.right.deleted()) {

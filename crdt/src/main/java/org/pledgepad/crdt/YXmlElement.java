@@ -61,31 +61,18 @@ public class YXmlElement extends YXmlFragment {
   @Override
   public String toString() {
     Map<String, Object> attrs = getAttributes();
-    List<String> keys = new ArrayList<>(attrs.keySet());
+    List<String> keys = JsString.forInKeys(attrs);
     keys.sort(null);
     StringBuilder sb = new StringBuilder();
     for (String key : keys) {
       if (sb.length() > 0) {
         sb.append(' ');
       }
-      sb.append(key).append("=\"").append(jsString(attrs.get(key))).append('"');
+      sb.append(key).append("=\"").append(JsString.of(attrs.get(key))).append('"');
     }
     String name = nodeName.toLowerCase(Locale.ROOT);
     String attrsString = sb.length() > 0 ? " " + sb : "";
     return "<" + name + attrsString + ">" + super.toString() + "</" + name + ">";
-  }
-
-  private static String jsString(Object v) {
-    if (v instanceof Map) {
-      return "[object Object]";
-    }
-    if (v instanceof Double) {
-      double d = (Double) v;
-      if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e21) {
-        return Long.toString((long) d);
-      }
-    }
-    return String.valueOf(v);
   }
 
   public void removeAttribute(String attributeName) {

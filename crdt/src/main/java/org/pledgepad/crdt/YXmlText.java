@@ -2,7 +2,6 @@ package org.pledgepad.crdt;
 
 // Follows yjs/src/types/YXmlText.js (yjs 13.6.33).
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,30 +35,26 @@ public class YXmlText extends YText {
     return text;
   }
 
-  @SuppressWarnings("unchecked")
+  /** Formatting attributes become nested tags; attribute objects become tag attributes (for-in order). */
   @Override
   public String toString() {
     StringBuilder out = new StringBuilder();
     for (Map<String, Object> delta : toDelta()) {
-      List<String> nodeNames = new ArrayList<>();
-      Map<String, Object> attributes = delta.get("attributes") instanceof Map
-          ? (Map<String, Object>) delta.get("attributes") : Map.of();
-      nodeNames.addAll(attributes.keySet());
+      Object attributes = delta.get("attributes");
+      List<String> nodeNames = JsString.forInKeys(attributes);
       nodeNames.sort(null);
       StringBuilder str = new StringBuilder();
       for (String nodeName : nodeNames) {
         str.append('<').append(nodeName);
-        Object attrsObj = attributes.get(nodeName);
-        if (attrsObj instanceof Map) {
-          List<String> keys = new ArrayList<>(((Map<String, Object>) attrsObj).keySet());
-          keys.sort(null);
-          for (String key : keys) {
-            str.append(' ').append(key).append("=\"").append(((Map<String, Object>) attrsObj).get(key)).append('"');
-          }
+        Object attrsObj = JsString.get(attributes, nodeName);
+        List<String> keys = JsString.forInKeys(attrsObj);
+        keys.sort(null);
+        for (String key : keys) {
+          str.append(' ').append(key).append("=\"").append(JsString.of(JsString.get(attrsObj, key))).append('"');
         }
         str.append('>');
       }
-      str.append(delta.get("insert"));
+      str.append(JsString.of(delta.get("insert")));
       for (int i = nodeNames.size() - 1; i >= 0; i--) {
         str.append("</").append(nodeNames.get(i)).append('>');
       }
