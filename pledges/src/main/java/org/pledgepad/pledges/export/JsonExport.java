@@ -65,6 +65,19 @@ public final class JsonExport {
         }
     }
 
+    /**
+     * Any record of this library (a {@code SuggestionSet}, a {@code ComparisonResult}, a
+     * {@code StatusTrack}) as compact JSON with the same conventions as the export (ISO-8601 times,
+     * enum constant names, record component names), for API responses.
+     */
+    public static String toJson(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("cannot serialise " + value.getClass().getName(), ex);
+        }
+    }
+
     /** Reads an export back; malformed or foreign JSON raises {@link IllegalArgumentException} with Jackson's location. */
     public static OpenDataBundle read(String json) {
         Envelope e;

@@ -75,4 +75,11 @@ class JsonExportTest {
         assertThatThrownBy(() -> JsonExport.read("[1,2"))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void api_json_of_suggestions_names_confidence_score_and_matched_words() {
+        var set = new org.pledgepad.pledges.compare.PledgeComparator().suggest(SEED.programme(), SEED.coalition());
+        String json = JsonExport.toJson(set);
+        assertThat(json).contains("\"confidence\":\"HOCH\"").contains("\"score\":").contains("\"wordA\":\"Glasfaser\"");
+    }
 }
