@@ -241,6 +241,13 @@ out.updates = docs.map(([name, d]) => {
   return { name, v1: { calls: log1, hex: hex(v1) }, v2: { calls: log2, hex: hex(v2) } }
 })
 
+// ---- delete-set clocks: sorted as Yjs writes them, and unsorted as only hostile v1 input has them
+const dsSeqs = [[[0, 1]], [[3, 2], [10, 5], [100, 1]], [[2 ** 40, 7], [2 ** 53 - 10, 3]], [[10, 5], [3, 2]], [[50, 1], [0, 200]]]
+out.deleteSetClocks = dsSeqs.map(seq => {
+  const run = e => { e.resetDsCurVal(); seq.forEach(([c, l]) => { e.writeDsClock(c); e.writeDsLen(l) }); return hex(e.toUint8Array()) }
+  return { seq: seq.map(p => p.map(numStr)), v1: run(new Y.UpdateEncoderV1()), v2: run(new Y.UpdateEncoderV2()) }
+})
+
 // ---- sync protocol -----------------------------------------------------------------------------
 {
   const d = docs[1][1]

@@ -27,11 +27,20 @@ public class DSEncoderV2 implements DSEncoder {
     dsCurrVal = 0;
   }
 
+  /**
+   * Clocks must come sorted and non-overlapping, as Yjs's own delete sets are. An unsorted set
+   * (only a hostile v1 update re-encoded as v2 has one) gives a negative step; lib0 then writes
+   * the low seven bits of it as one byte, and so do we, so that the bytes still match Yjs.
+   */
   @Override
   public void writeDsClock(long clock) {
     long diff = clock - dsCurrVal;
     dsCurrVal = clock;
-    restEncoder.writeVarUint(diff);
+    if (diff < 0) {
+      restEncoder.writeUint8((int) (diff & 0x7F));
+    } else {
+      restEncoder.writeVarUint(diff);
+    }
   }
 
   @Override
