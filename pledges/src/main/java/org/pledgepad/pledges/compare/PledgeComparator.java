@@ -41,6 +41,8 @@ import org.pledgepad.pledges.model.PledgeDocument;
  * per pair of original words, so a reader sees "Glasfaser ↔ Glasfasernetzes" rather than grams.
  *
  * <p>Nothing here changes any document or link: the result is advice for a person to confirm.
+ * An instance may be shared between threads (Lucene analyzers keep per-thread state, and each call
+ * builds its own index); the call is blocking CPU work, so run it off an event loop.
  */
 public final class PledgeComparator {
     private final ComparisonSettings settings;
