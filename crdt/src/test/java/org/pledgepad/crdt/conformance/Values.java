@@ -116,7 +116,21 @@ final class Values {
       return e.size() == a.size() ? null : path + ": expected " + e.size() + " elements, got " + a.size()
           + " (" + show(expected) + " vs " + show(actual) + ")";
     }
+    if (expected instanceof String && actual instanceof String) {
+      return expected.equals(actual) ? null : path + ": " + stringDifference((String) expected, (String) actual);
+    }
     return Objects.equals(expected, actual) ? null : path + ": expected " + show(expected) + ", got " + show(actual);
+  }
+
+  /** Where two strings first differ, with the text around that place. */
+  static String stringDifference(String e, String a) {
+    int i = 0;
+    while (i < e.length() && i < a.length() && e.charAt(i) == a.charAt(i)) {
+      i++;
+    }
+    int from = Math.max(0, i - 30);
+    return "strings differ at UTF-16 index " + i + " (lengths " + e.length() + "/" + a.length() + "): expected …"
+        + show(e.substring(from, Math.min(e.length(), i + 90))) + "…, got …" + show(a.substring(from, Math.min(a.length(), i + 90))) + "…";
   }
 
   private static String show(Object o) {
