@@ -118,6 +118,16 @@ public class Decoder {
     throw new DecodingException("integer out of range");
   }
 
+  /** lib0 peekVarUint: the next varUint without consuming it (e.g. a message type). */
+  public long peekVarUint() {
+    int start = pos;
+    try {
+      return readVarUint();
+    } finally {
+      pos = start;
+    }
+  }
+
   /** varUint that must also fit an int (array lengths, string lengths). */
   public int readVarUintAsInt() {
     long v = readVarUint();
