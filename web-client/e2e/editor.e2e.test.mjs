@@ -214,6 +214,59 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await alice.context().close();
   });
 
+  it('everything works from the keyboard: skip link, shortcuts, toolbar, link dialog', async () => {
+    const page = await newPage();
+    const other = await newPage();
+    const target = await findWritableDocument(page);
+    await openSettled(other, target);
+
+    // The first Tab stop is the skip link, which leads to <main>.
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), 'Zum Inhalt springen');
+
+    const word = `Tastatur${Date.now().toString(36)}`;
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(word);
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.press('Control+i');
+    await other.locator('.ProseMirror em', { hasText: word }).waitFor({ timeout: 10_000 });
+
+    // Control+K opens the link dialog with the focus in the address field.
+    await page.keyboard.press('Control+k');
+    await page.locator('dialog.link-dialog[open]').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'link-url');
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    await page.keyboard.type('javascript:alert(1)');
+    await page.keyboard.press('Enter');
+    await page.getByText('Bitte eine Adresse angeben').waitFor();
+    await page.keyboard.press('Control+a');
+    await page.keyboard.type('www.kassel.de/digital');
+    await page.keyboard.press('Enter');
+    await other.locator('.ProseMirror a[href="https://www.kassel.de/digital"]', { hasText: word }).waitFor({ timeout: 10_000 });
+    assert.equal(await other.locator('.ProseMirror a[href^="javascript"]').count(), 0);
+
+    // Alt+F10 goes to the toolbar, arrows move inside it, Enter acts, Escape returns to the text.
+    await page.keyboard.press('Alt+F10');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-tool')), 'h1');
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-tool')), 'h2');
+    await page.keyboard.press('Enter');
+    await other.locator('.ProseMirror h2', { hasText: word }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('[data-tool="h2"]').getAttribute('aria-pressed'), 'true');
+    // The button acted and gave the focus back to the text; Alt+F10 returns to the last used button.
+    await page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror'));
+    await page.keyboard.press('Alt+F10');
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-tool')), 'h2');
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => document.activeElement?.classList.contains('ProseMirror'));
+
+    await other.context().close();
+    await page.context().close();
+  });
+
   it('edits made while the server is down are kept, shown as not saved, and saved after it is back', async (t) => {
     if (!server.restartable) {
       t.skip('PLEDGEPAD_URL given: this test must start and stop the server itself');
