@@ -16,12 +16,11 @@ export function yWebsocketClient (baseUrl, name, doc = new Y.Doc(), params = {})
   return {
     doc,
     provider,
-    whenSynced: () => new Promise((resolve) => {
-      if (provider.synced) return resolve()
-      const h = (synced) => { if (synced) { provider.off('sync', h); resolve() } }
-      provider.on('sync', h)
-    }),
-    disconnect: () => provider.disconnect(),
+    whenSynced: () => until(() => provider.synced && provider.wsconnected, 60000, `y-websocket sync of ${name}`),
+    disconnect: async () => {
+      provider.disconnect()
+      await until(() => !provider.wsconnected, 10000, 'y-websocket disconnect')
+    },
     connect: () => provider.connect(),
     destroy: () => provider.destroy()
   }
@@ -36,14 +35,16 @@ export function hocuspocusClient (baseUrl, name, doc = new Y.Doc(), socket = nul
     doc,
     provider,
     socket: websocketProvider,
-    whenSynced: () => new Promise((resolve) => {
-      const check = () => provider.synced && !provider.hasUnsyncedChanges
-      if (check()) return resolve()
-      const h = () => { if (check()) { provider.off('synced', h); provider.off('unsyncedChanges', h); resolve() } }
-      provider.on('synced', h)
-      provider.on('unsyncedChanges', h)
-    }),
-    disconnect: () => websocketProvider.disconnect(),
+    // Polled rather than event-driven: 'synced' and 'unsyncedChanges' fire in orders that
+    // differ between first connect and reconnect.
+    whenSynced: () => until(() => provider.synced && !provider.hasUnsyncedChanges &&
+      websocketProvider.status === 'connected', 60000, `hocuspocus sync of ${name}`),
+    // connect() right after disconnect() is a no-op in provider 4.x while the old socket is
+    // still closing: wait until it is closed.
+    disconnect: async () => {
+      websocketProvider.disconnect()
+      await until(() => websocketProvider.status === 'disconnected', 10000, 'hocuspocus disconnect')
+    },
     connect: () => websocketProvider.connect(),
     destroy: () => { provider.destroy(); if (!socket) websocketProvider.destroy() }
   }
@@ -53,7 +54,8 @@ export function hocuspocusClient (baseUrl, name, doc = new Y.Doc(), socket = nul
 export function snapshotOf (doc) {
   return {
     text: doc.getText('text').toString(),
-    map: doc.getMap('map').toJSON(),
+    // Key order of a Y.Map follows each replica's insertion order: sort for comparison.
+    map: Object.fromEntries(Object.entries(doc.getMap('map').toJSON()).sort(([a], [b]) => a.localeCompare(b))),
     xml: doc.getXmlFragment('default').toString()
   }
 }

@@ -18,7 +18,9 @@ import org.pledgepad.server.wire.WireWriter;
  * The awareness states (presence, cursors) of one document. The server does not interpret
  * them, but it enforces two rules: a state is a JSON object or null, and a clientID belongs to
  * the first connection that announced it, so nobody can move someone else's cursor or make them
- * vanish. When a connection leaves, its clientIDs are announced as removed.
+ * vanish. The one exception is the same actor on a new connection: a client that reconnects
+ * before the server noticed its old connection died must not be locked out of its own
+ * clientID. When a connection leaves, its clientIDs are announced as removed.
  * Used on the session's context only.
  */
 final class AwarenessStates {
@@ -58,7 +60,7 @@ final class AwarenessStates {
     for (int i = 0; i < ids.size(); i++) {
       long id = ids.get(i)[0];
       Entry existing = states.get(id);
-      if (existing != null && existing.owner() != from) {
+      if (existing != null && existing.owner() != from && !existing.owner().actor().equals(from.actor())) {
         throw new ProtocolViolation(CloseCodes.AWARENESS_FORGERY, "awareness clientID owned by another connection");
       }
       if (existing == null && seen.putIfAbsent(id, true) == null && ++owned > MAX_CLIENT_IDS_PER_PEER) {

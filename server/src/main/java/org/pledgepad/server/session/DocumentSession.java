@@ -122,7 +122,7 @@ public final class DocumentSession {
   private void applyLogged(StoredUpdate u) {
     try {
       doc.apply(u.update());
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | StackOverflowError e) {
       // Logged updates were validated before commit; one that fails now is skipped so the
       // rest of the document stays usable, and reported for the moderators.
       LOG.error("Logged update {} of document {} does not apply; skipped", u.seq(), name, e);
@@ -310,7 +310,7 @@ public final class DocumentSession {
       headSeq = seqs.get(i);
       try {
         doc.apply(pu.update());
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | StackOverflowError e) {
         LOG.error("Committed update {} of document {} failed to apply", headSeq, name, e);
         reject(pu.from(), CloseCodes.INVALID_UPDATE, "update failed to apply");
         continue;

@@ -1,0 +1,77 @@
+package org.pledgepad.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.server.testing.NodeScripts;
+import org.pledgepad.server.testing.ServerHarness;
+import org.pledgepad.server.testing.TestDatabase;
+
+/**
+ * Real y-websocket and Hocuspocus clients (Node) edit one document concurrently through the
+ * in-process server; everybody converges, fresh clients of either protocol receive the same
+ * state, and so do clients after a server restart.
+ */
+class CollaborationIntegrationTest {
+  private static final int CLIENTS = 4;
+  private static final int ROUNDS = 9;
+
+  @TempDir
+  Path dataDir;
+
+  @Test
+  void clientsConvergeAndStateSurvivesRestartWithEmbeddedStore() {
+    convergeAndRestart(Map.of("DATA_DIR", dataDir.toString()));
+  }
+
+  @Test
+  void clientsConvergeAndStateSurvivesRestartWithPostgres() {
+    TestDatabase.require();
+    convergeAndRestart(Map.of("DATABASE_URL", TestDatabase.url(), "SEED_DEMO", "false"));
+  }
+
+  private void convergeAndRestart(Map<String, String> env) {
+    NodeScripts.requireNode();
+    String doc = "it-" + UUID.randomUUID();
+    long seed = System.nanoTime() & 0xffffffL;
+    JsonObject converged;
+    try (ServerHarness server = ServerHarness.start(env)) {
+      converged = json(NodeScripts.run("converge.mjs", server.wsBase(), doc, Long.toString(seed),
+          Integer.toString(CLIENTS), Integer.toString(ROUNDS)));
+      JsonObject expected = converged.getJsonObject("snapshot");
+      assertThat(expected.getString("text")).as("seed %d", seed).isNotEmpty();
+      assertThat(fetch(server, doc, "y-websocket")).as("fresh y-websocket client, seed %d", seed).isEqualTo(expected);
+      assertThat(fetch(server, doc, "hocuspocus")).as("fresh Hocuspocus client, seed %d", seed).isEqualTo(expected);
+    }
+    try (ServerHarness restarted = ServerHarness.start(env)) {
+      assertThat(fetch(restarted, doc, "hocuspocus")).as("after restart, seed %d", seed)
+          .isEqualTo(converged.getJsonObject("snapshot"));
+    }
+  }
+
+  @Test
+  void demoDocumentsAreSeededAsProseMirrorXml() {
+    try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString()))) {
+      String xml = fetch(server, "spd-kassel-2021-digitalisierung", "y-websocket").getString("xml");
+      assertThat(xml).startsWith("<heading level=\"1\">Digitalisierung</heading>")
+          .contains("<heading level=\"2\">Open Data Rathaus</heading><paragraph>Den anonymisierten Datenschatz");
+      String coalition = fetch(server, "koalitionsvertrag-2021-digitalisierung", "hocuspocus").getString("xml");
+      assertThat(coalition)
+          .contains("<heading level=\"3\">Gemeinsame Einsehen und Arbeiten</heading>")
+          .contains("<heading level=\"2\">Die Koalition verfolgt daher folgende Ziele:</heading>");
+    }
+  }
+
+  static JsonObject fetch(ServerHarness server, String doc, String protocol) {
+    return json(NodeScripts.run("fetch.mjs", server.wsBase(), doc, protocol)).getJsonObject("snapshot");
+  }
+
+  static JsonObject json(String line) {
+    return new JsonObject(line);
+  }
+}

@@ -1,0 +1,10 @@
+// A fresh client syncs a document and prints what it received as JSON.
+// Usage: node fetch.mjs <ws://host:port> <document> <y-websocket|hocuspocus>
+import { yWebsocketClient, hocuspocusClient, snapshotOf } from './clients.mjs'
+
+const [base, name, protocol] = process.argv.slice(2)
+const c = protocol === 'hocuspocus' ? hocuspocusClient(base, name) : yWebsocketClient(base, name)
+await c.whenSynced()
+console.log(JSON.stringify({ snapshot: snapshotOf(c.doc) }))
+c.destroy()
+process.exit(0)
