@@ -314,8 +314,23 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'en');
     await page.getByRole('heading', { level: 2, name: /Adopted/ }).waitFor();
     await page.screenshot({ path: resolve(screenshots, 'start-page-en.png'), fullPage: true });
-    const violations = await seriousAxeViolations(page);
+    let violations = await seriousAxeViolations(page);
     assert.equal(violations.length, 0, describeViolations(violations));
+
+    // The editor in English: following a link keeps the language (client-side navigation).
+    await page.getByRole('link', { name: demo.title }).click();
+    await page.locator('.page-editor:is([data-save-state="saved"], [data-save-state="readonly"])').waitFor({ timeout: 30_000 });
+    assert.match(await page.locator('.save-indicator').innerText(), /^(Saved|Read only — up to date)$/);
+    await page.getByRole('toolbar', { name: 'Text formatting' }).waitFor();
+    await page.getByRole('complementary', { name: 'People present and document details' }).waitFor();
+    assert.match((await page.locator('.participants li').first().innerText()), /^Guest \d{4} \(you\)$/);
+    violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    // Back to German from the editor page, without reloading it.
+    await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+    assert.equal(await page.getAttribute('html', 'lang'), 'de');
+    await page.getByRole('toolbar', { name: 'Textformatierung' }).waitFor();
+    assert.match(await page.locator('.save-indicator').innerText(), /^(Gespeichert|Nur lesen — aktueller Stand)$/);
     await page.context().close();
   });
 });
