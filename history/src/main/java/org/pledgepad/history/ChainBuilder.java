@@ -1,0 +1,54 @@
+package org.pledgepad.history;
+
+import java.security.SecureRandom;
+import java.util.Objects;
+
+/**
+ * Produces the next log row of one document from the previous row's hash. The store keeps the
+ * head (seq, hash) of each document and appends {@code next(...)} under its per-document lock.
+ */
+public final class ChainBuilder {
+  public static final int SALT_BYTES = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final String doc;
+  private long headSeq;
+  private byte[] headHash;
+
+  /** Continues a document whose newest row has seq {@code headSeq} and hash {@code headHash}. */
+  public ChainBuilder(String doc, long headSeq, byte[] headHash) {
+    this.doc = Objects.requireNonNull(doc);
+    this.headSeq = headSeq;
+    this.headHash = headSeq == 0 && headHash == null ? Hashes.genesis(doc) : Objects.requireNonNull(headHash);
+  }
+
+  /** A document without rows yet. */
+  public static ChainBuilder start(String doc) {
+    return new ChainBuilder(doc, 0, Hashes.genesis(doc));
+  }
+
+  /** Builds row headSeq + 1 with a fresh random salt and advances the head. */
+  public LogRow next(long timeMillis, String actor, String connectionId, byte[] update) {
+    byte[] salt = new byte[SALT_BYTES];
+    RANDOM.nextBytes(salt);
+    return next(timeMillis, actor, connectionId, update, salt);
+  }
+
+  /** As {@link #next(long, String, String, byte[])} with a given salt (tests, imports). */
+  public LogRow next(long timeMillis, String actor, String connectionId, byte[] update, byte[] salt) {
+    long seq = headSeq + 1;
+    byte[] commitment = Hashes.commitment(salt, update);
+    byte[] hash = Hashes.rowHash(headHash, doc, seq, timeMillis, actor, commitment);
+    headSeq = seq;
+    headHash = hash;
+    return new LogRow(doc, seq, timeMillis, actor, connectionId, salt, update, commitment, hash);
+  }
+
+  public long headSeq() {
+    return headSeq;
+  }
+
+  public byte[] headHash() {
+    return headHash.clone();
+  }
+}

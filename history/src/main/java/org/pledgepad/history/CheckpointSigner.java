@@ -1,0 +1,77 @@
+package org.pledgepad.history;
+
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Objects;
+
+/** Ed25519 signing and checking of checkpoints with the JDK's own provider (Java 15+). */
+public final class CheckpointSigner {
+  private static final String ALG = "Ed25519";
+
+  private final String keyId;
+  private final PrivateKey key;
+
+  public CheckpointSigner(String keyId, PrivateKey key) {
+    this.keyId = Objects.requireNonNull(keyId);
+    this.key = Objects.requireNonNull(key);
+  }
+
+  public static KeyPair generateKeyPair() {
+    try {
+      return KeyPairGenerator.getInstance(ALG).generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Ed25519 is part of the JDK since 15", e);
+    }
+  }
+
+  public Checkpoint sign(String doc, long seq, byte[] head, long timeMillis) {
+    try {
+      Signature s = Signature.getInstance(ALG);
+      s.initSign(key);
+      s.update(Hashes.checkpointMessage(doc, seq, head, timeMillis, keyId));
+      return new Checkpoint(doc, seq, head.clone(), timeMillis, keyId, s.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("signing a checkpoint failed", e);
+    }
+  }
+
+  /** True if the signature is valid under {@code key}; false for any malformed input. */
+  public static boolean verify(Checkpoint c, PublicKey key) {
+    if (key == null) {
+      return false;
+    }
+    try {
+      Signature s = Signature.getInstance(ALG);
+      s.initVerify(key);
+      s.update(Hashes.checkpointMessage(c.doc(), c.seq(), c.head(), c.timeMillis(), c.keyId()));
+      return s.verify(c.signature());
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** Public keys travel as X.509 SubjectPublicKeyInfo bytes (what {@code getEncoded()} gives). */
+  public static PublicKey publicKey(byte[] x509) {
+    try {
+      return KeyFactory.getInstance(ALG).generatePublic(new X509EncodedKeySpec(x509));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not an Ed25519 public key", e);
+    }
+  }
+
+  /** Private keys are stored as PKCS#8 bytes (what {@code getEncoded()} gives). */
+  public static PrivateKey privateKey(byte[] pkcs8) {
+    try {
+      return KeyFactory.getInstance(ALG).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalArgumentException("not an Ed25519 private key", e);
+    }
+  }
+}

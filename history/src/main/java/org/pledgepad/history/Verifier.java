@@ -1,0 +1,173 @@
+package org.pledgepad.history;
+
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+
+/**
+ * Checks a document's log: hash chain, seq continuity, checkpoint signatures and heads, and that
+ * replaying every non-erased update gives each stored snapshot. Rows are streamed once, in the
+ * order the store returns them (which must be seq order); memory stays one row plus one document.
+ */
+public final class Verifier {
+  private final String doc;
+  private final TreeMap<Long, List<Checkpoint>> checkpoints = new TreeMap<>();
+  private Map<String, PublicKey> keys = Map.of();
+  private final TreeMap<Long, StoredSnapshot> snapshots = new TreeMap<>();
+  private Long publishedSeq;
+  private byte[] publishedHash;
+  private boolean replay = true;
+
+  public Verifier(String doc) {
+    this.doc = doc;
+  }
+
+  public Verifier checkpoints(List<Checkpoint> cs, Map<String, PublicKey> publicKeys) {
+    for (Checkpoint c : cs) {
+      checkpoints.computeIfAbsent(c.seq(), k -> new ArrayList<>()).add(c);
+    }
+    keys = Map.copyOf(publicKeys);
+    return this;
+  }
+
+  public Verifier snapshots(List<StoredSnapshot> ss) {
+    for (StoredSnapshot s : ss) {
+      snapshots.put(s.seq(), s);
+    }
+    return this;
+  }
+
+  /** A head published outside the store (e.g. in the council minutes): the log must reach it. */
+  public Verifier publishedHead(long seq, byte[] hash) {
+    publishedSeq = seq;
+    publishedHash = hash.clone();
+    return this;
+  }
+
+  /** Replaying is the expensive part; without it snapshots and decodability are not checked. */
+  public Verifier replay(boolean on) {
+    replay = on;
+    return this;
+  }
+
+  public VerificationReport verify(Iterable<LogRow> rows) {
+    List<Problem> problems = new ArrayList<>();
+    int checkpointsOk = 0;
+    for (List<Checkpoint> atSeq : checkpoints.values()) {
+      for (Checkpoint c : atSeq) {
+        if (!c.doc().equals(doc) || !CheckpointSigner.verify(c, keys.get(c.keyId()))) {
+          problems.add(new Problem(Problem.Kind.BAD_SIGNATURE, c.seq(),
+              keys.containsKey(c.keyId()) ? "checkpoint signature invalid" : "unknown key id " + c.keyId()));
+        }
+      }
+    }
+    int badSignatures = problems.size();
+
+    Doc replayDoc = replay ? new Doc() : null;
+    int snapshotsOk = 0;
+    int snapshotsSkipped = 0;
+    boolean erasedSeen = false;
+    long erased = 0;
+    long expected = 1;
+    byte[] prev = Hashes.genesis(doc);
+    long rowsOk = 0;
+    if (replayDoc != null && snapshots.containsKey(0L)) {
+      snapshotsOk += compareSnapshot(replayDoc, snapshots.get(0L), problems) ? 1 : 0;
+    }
+    Iterator<LogRow> it = rows.iterator();
+    LogRow row = it.hasNext() ? it.next() : null;
+    while (row != null) {
+      LogRow next = it.hasNext() ? it.next() : null;
+      if (row.seq() < expected) {
+        problems.add(new Problem(Problem.Kind.SEQ_ORDER, row.seq(), "seq " + row.seq() + " after " + (expected - 1)));
+        break;
+      }
+      if (row.seq() > expected) {
+        boolean later = next != null && next.seq() == expected;
+        problems.add(later
+            ? new Problem(Problem.Kind.SEQ_ORDER, expected, "seq " + row.seq() + " comes before " + expected)
+            : new Problem(Problem.Kind.SEQ_GAP, expected, "next row has seq " + row.seq()));
+        break;
+      }
+      if (!row.doc().equals(doc)) {
+        problems.add(new Problem(Problem.Kind.HASH_MISMATCH, row.seq(), "row belongs to document " + row.doc()));
+        break;
+      }
+      if (!row.erased() && !Hashes.same(Hashes.commitment(row.salt(), row.update()), row.commitment())) {
+        problems.add(new Problem(Problem.Kind.HASH_MISMATCH, row.seq(), "update or salt does not match its commitment"));
+        break;
+      }
+      byte[] h = Hashes.rowHash(prev, doc, row.seq(), row.timeMillis(), row.actor(), row.commitment());
+      if (!Hashes.same(h, row.hash())) {
+        problems.add(new Problem(Problem.Kind.HASH_MISMATCH, row.seq(), "row hash does not recompute"));
+        break;
+      }
+      rowsOk++;
+      for (Checkpoint c : checkpoints.getOrDefault(row.seq(), List.of())) {
+        if (!Hashes.same(c.head(), h)) {
+          problems.add(new Problem(Problem.Kind.CHECKPOINT_MISMATCH, row.seq(), "checkpoint by " + c.keyId()
+              + " names another head"));
+        } else {
+          checkpointsOk++;
+        }
+      }
+      if (publishedSeq != null && publishedSeq == row.seq() && !Hashes.same(publishedHash, h)) {
+        problems.add(new Problem(Problem.Kind.CHECKPOINT_MISMATCH, row.seq(), "published head differs"));
+      }
+      if (row.erased()) {
+        erased++;
+        erasedSeen = true;
+      } else if (replayDoc != null) {
+        try {
+          Y.applyUpdate(replayDoc, row.update());
+        } catch (RuntimeException e) {
+          problems.add(new Problem(Problem.Kind.UNDECODABLE_UPDATE, row.seq(), String.valueOf(e.getMessage())));
+          replayDoc = null;
+        }
+      }
+      StoredSnapshot snap = snapshots.get(row.seq());
+      if (snap != null) {
+        if (replayDoc == null || erasedSeen) {
+          snapshotsSkipped++;
+        } else if (compareSnapshot(replayDoc, snap, problems)) {
+          snapshotsOk++;
+        }
+      }
+      prev = h;
+      expected = row.seq() + 1;
+      row = next;
+    }
+    boolean chainBroken = problems.size() > badSignatures && row != null;
+    long last = expected - 1;
+    if (!chainBroken) {
+      long needed = Math.max(checkpoints.isEmpty() ? 0 : checkpoints.lastKey(),
+          Math.max(publishedSeq == null ? 0 : publishedSeq, snapshots.isEmpty() ? 0 : snapshots.lastKey()));
+      if (needed > last) {
+        problems.add(new Problem(Problem.Kind.TRUNCATED, last + 1, "log ends at seq " + last
+            + " but a checkpoint, published head or snapshot reaches seq " + needed));
+      }
+    }
+    return new VerificationReport(List.copyOf(problems), rowsOk, last, prev, checkpointsOk, snapshotsOk,
+        snapshotsSkipped, erased);
+  }
+
+  private static boolean compareSnapshot(Doc replayDoc, StoredSnapshot snap, List<Problem> problems) {
+    Doc stored = new Doc();
+    try {
+      Y.applyUpdate(stored, snap.state());
+    } catch (RuntimeException e) {
+      problems.add(new Problem(Problem.Kind.SNAPSHOT_MISMATCH, snap.seq(), "snapshot cannot be decoded"));
+      return false;
+    }
+    if (!StateFingerprint.sameState(replayDoc, stored)) {
+      problems.add(new Problem(Problem.Kind.SNAPSHOT_MISMATCH, snap.seq(), "replay differs from stored snapshot"));
+      return false;
+    }
+    return true;
+  }
+}
