@@ -181,9 +181,11 @@ public final class RelativePosition {
       tname = decoder.readVarString();
     } else if (kind == 2) {
       type = new ID(decoder.readVarUint(), decoder.readVarUint());
+    } else {
+      // Yjs decodes this into an empty position that throws on first use; reject it here so
+      // that hostile input fails where it enters, with the one decoding exception type.
+      throw new DecodingException("unknown relative position kind " + kind);
     }
-    // Yjs accepts any other kind and yields an empty position, which it cannot resolve later;
-    // we keep that leniency for byte compatibility of what is accepted.
     long assoc = decoder.hasContent() ? decoder.readVarInt() : 0;
     if (assoc < Integer.MIN_VALUE || assoc > Integer.MAX_VALUE) {
       throw new DecodingException("relative position assoc out of range: " + assoc);

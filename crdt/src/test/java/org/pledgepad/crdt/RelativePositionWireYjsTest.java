@@ -128,6 +128,9 @@ class RelativePositionWireYjsTest {
     assertThrows(DecodingException.class, () -> RelativePosition.decodeRelativePosition(new byte[] {0, 7}));
     assertThrows(DecodingException.class, () -> RelativePosition.decodeRelativePosition(new byte[] {1, 5, 0x74}));
     assertThrows(DecodingException.class, () -> RelativePosition.decodeRelativePosition(new byte[0]));
+    assertThrows(DecodingException.class, () -> RelativePosition.decodeRelativePosition(new byte[] {3, 0}));
+    // tname must be valid UTF-8
+    assertThrows(DecodingException.class, () -> RelativePosition.decodeRelativePosition(new byte[] {1, 1, (byte) 0xff, 0}));
   }
 
   @Test
