@@ -1,0 +1,196 @@
+package org.pledgepad.history;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.pledgepad.crdt.lib0.Json;
+
+/**
+ * The export file: one zip with {@code manifest.json} (rows without their bytes, hashes,
+ * checkpoints, public keys) and two length-prefixed binaries, {@code updates.bin} (seq, salt,
+ * update of every non-erased row) and {@code snapshots.bin} (seq, state). Anyone can check it
+ * with {@link VerifyCommand} without the server. Streams are handed in; nothing here opens files.
+ */
+public final class HistoryExport {
+  public static final String FORMAT = "pledgepad-history-export/1";
+  static final String MANIFEST = "manifest.json";
+  static final String UPDATES = "updates.bin";
+  static final String SNAPSHOTS = "snapshots.bin";
+  /** Refuse single records larger than this when reading (a hostile file must not allocate 2 GiB). */
+  static final int MAX_RECORD = 64 << 20;
+
+  private HistoryExport() {}
+
+  public static void write(OutputStream out, String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
+                           Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots) throws IOException {
+    ZipOutputStream zip = new ZipOutputStream(out);
+    List<Object> manifestRows = new ArrayList<>();
+    long headSeq = 0;
+    byte[] head = Hashes.genesis(doc);
+    zip.putNextEntry(new ZipEntry(UPDATES));
+    DataOutputStream data = new DataOutputStream(zip);
+    for (LogRow r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("seq", r.seq());
+      m.put("time", r.timeMillis());
+      m.put("actor", r.actor());
+      m.put("connection", r.connectionId());
+      m.put("commitment", Hashes.hex(r.commitment()));
+      m.put("hash", Hashes.hex(r.hash()));
+      m.put("erased", r.erased());
+      manifestRows.add(m);
+      if (!r.erased()) {
+        data.writeLong(r.seq());
+        writeBytes(data, r.salt());
+        writeBytes(data, r.update());
+      }
+      headSeq = r.seq();
+      head = r.hash();
+    }
+    data.flush();
+    zip.closeEntry();
+    zip.putNextEntry(new ZipEntry(SNAPSHOTS));
+    for (StoredSnapshot s : snapshots) {
+      data.writeLong(s.seq());
+      writeBytes(data, s.state());
+    }
+    data.flush();
+    zip.closeEntry();
+
+    Map<String, Object> manifest = new LinkedHashMap<>();
+    manifest.put("format", FORMAT);
+    manifest.put("doc", doc);
+    manifest.put("genesis", Hashes.hex(Hashes.genesis(doc)));
+    manifest.put("head", Map.of("seq", headSeq, "hash", Hashes.hex(head)));
+    manifest.put("rows", manifestRows);
+    List<Object> cps = new ArrayList<>();
+    for (Checkpoint c : checkpoints) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("seq", c.seq());
+      m.put("head", Hashes.hex(c.head()));
+      m.put("time", c.timeMillis());
+      m.put("keyId", c.keyId());
+      m.put("signature", Base64.getEncoder().encodeToString(c.signature()));
+      cps.add(m);
+    }
+    manifest.put("checkpoints", cps);
+    Map<String, Object> keys = new TreeMap<>();
+    publicKeys.forEach((id, k) -> keys.put(id, Base64.getEncoder().encodeToString(k.getEncoded())));
+    manifest.put("publicKeys", new LinkedHashMap<>(keys));
+    zip.putNextEntry(new ZipEntry(MANIFEST));
+    zip.write(Json.stringify(manifest).getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
+    zip.finish();
+    zip.flush();
+  }
+
+  /** Reads an export; malformed files raise {@link IOException} with the reason. */
+  @SuppressWarnings("unchecked")
+  public static ExportedHistory read(InputStream in) throws IOException {
+    Map<String, byte[]> entries = new HashMap<>();
+    ZipInputStream zip = new ZipInputStream(in);
+    for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+      entries.put(e.getName(), zip.readAllBytes());
+    }
+    byte[] manifestBytes = entries.get(MANIFEST);
+    if (manifestBytes == null || !entries.containsKey(UPDATES)) {
+      throw new IOException("not a Pledgepad history export (manifest.json or updates.bin missing)");
+    }
+    try {
+      Map<String, Object> m = (Map<String, Object>) Json.parse(new String(manifestBytes, StandardCharsets.UTF_8));
+      if (!FORMAT.equals(m.get("format"))) {
+        throw new IOException("unknown export format " + m.get("format"));
+      }
+      String doc = (String) m.get("doc");
+      Map<Long, byte[][]> bytes = readUpdates(entries.get(UPDATES));
+      List<LogRow> rows = new ArrayList<>();
+      for (Object o : (List<Object>) m.get("rows")) {
+        Map<String, Object> r = (Map<String, Object>) o;
+        long seq = num(r.get("seq"));
+        byte[][] su = Boolean.TRUE.equals(r.get("erased")) ? null : bytes.get(seq);
+        rows.add(new LogRow(doc, seq, num(r.get("time")), (String) r.get("actor"), (String) r.get("connection"),
+            su == null ? null : su[0], su == null ? null : su[1],
+            Hashes.unhex((String) r.get("commitment")), Hashes.unhex((String) r.get("hash"))));
+      }
+      List<Checkpoint> checkpoints = new ArrayList<>();
+      for (Object o : (List<Object>) m.getOrDefault("checkpoints", List.of())) {
+        Map<String, Object> c = (Map<String, Object>) o;
+        checkpoints.add(new Checkpoint(doc, num(c.get("seq")), Hashes.unhex((String) c.get("head")),
+            num(c.get("time")), (String) c.get("keyId"), Base64.getDecoder().decode((String) c.get("signature"))));
+      }
+      Map<String, PublicKey> keys = new LinkedHashMap<>();
+      ((Map<String, Object>) m.getOrDefault("publicKeys", Map.of())).forEach((id, k) ->
+          keys.put(id, CheckpointSigner.publicKey(Base64.getDecoder().decode((String) k))));
+      List<StoredSnapshot> snapshots = new ArrayList<>();
+      byte[] snapBytes = entries.get(SNAPSHOTS);
+      if (snapBytes != null) {
+        DataInputStream d = new DataInputStream(new ByteArrayInputStream(snapBytes));
+        while (d.available() > 0) {
+          snapshots.add(new StoredSnapshot(d.readLong(), readBytes(d)));
+        }
+      }
+      return new ExportedHistory(doc, rows, checkpoints, keys, snapshots);
+    } catch (RuntimeException e) {
+      throw new IOException("malformed export: " + e, e);
+    }
+  }
+
+  private static Map<Long, byte[][]> readUpdates(byte[] b) throws IOException {
+    Map<Long, byte[][]> out = new HashMap<>();
+    DataInputStream d = new DataInputStream(new ByteArrayInputStream(b));
+    while (d.available() > 0) {
+      long seq = d.readLong();
+      out.put(seq, new byte[][] {readBytes(d), readBytes(d)});
+    }
+    return out;
+  }
+
+  private static void writeBytes(DataOutputStream d, byte[] b) throws IOException {
+    d.writeInt(b.length);
+    d.write(b);
+  }
+
+  private static byte[] readBytes(DataInputStream d) throws IOException {
+    int n = d.readInt();
+    if (n < 0 || n > MAX_RECORD || n > d.available()) {
+      throw new EOFException("record length " + n + " exceeds the file");
+    }
+    return d.readNBytes(n);
+  }
+
+  private static long num(Object o) {
+    if (!(o instanceof Number n)) {
+      throw new IllegalArgumentException("expected a number, got " + o);
+    }
+    return n.longValue();
+  }
+
+  /** Convenience for tests and the server's HTTP handler: the whole export as bytes. */
+  public static byte[] toBytes(String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
+                               Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots) {
+    try {
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      write(out, doc, rows, checkpoints, publicKeys, snapshots);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
