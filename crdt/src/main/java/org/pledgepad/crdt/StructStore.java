@@ -31,6 +31,27 @@ public final class StructStore {
     }
   }
 
+  /**
+   * One-entry cache of clients.get(client): nearly every lookup is for the local client, and a
+   * map lookup with a boxed random 32-bit key dominated profiles. Entries of clients are only
+   * ever added (never replaced or removed) in a document's store, so a cached list stays valid.
+   */
+  private long cachedClient = -1;
+  private ArrayList<AbstractStruct> cachedStructs = null;
+
+  /** clients.get(client) through the one-entry cache; null if the client has no structs. */
+  public static ArrayList<AbstractStruct> getStructs(StructStore store, long client) {
+    if (store.cachedStructs != null && store.cachedClient == client) {
+      return store.cachedStructs;
+    }
+    ArrayList<AbstractStruct> structs = store.clients.get(client);
+    if (structs != null) {
+      store.cachedClient = client;
+      store.cachedStructs = structs;
+    }
+    return structs;
+  }
+
   public static Map<Long, Long> getStateVector(StructStore store) {
     Map<Long, Long> sm = new LinkedHashMap<>();
     for (Map.Entry<Long, ArrayList<AbstractStruct>> e : store.clients.entrySet()) {
@@ -42,7 +63,7 @@ public final class StructStore {
   }
 
   public static long getState(StructStore store, long client) {
-    ArrayList<AbstractStruct> structs = store.clients.get(client);
+    ArrayList<AbstractStruct> structs = getStructs(store, client);
     if (structs == null) {
       return 0;
     }
@@ -63,7 +84,7 @@ public final class StructStore {
   }
 
   public static void addStruct(StructStore store, AbstractStruct struct) {
-    ArrayList<AbstractStruct> structs = store.clients.get(struct.id.client);
+    ArrayList<AbstractStruct> structs = getStructs(store, struct.id.client);
     if (structs == null) {
       structs = new ArrayList<>();
       store.clients.put(struct.id.client, structs);
@@ -110,7 +131,7 @@ public final class StructStore {
   }
 
   public static AbstractStruct find(StructStore store, ID id) {
-    ArrayList<AbstractStruct> structs = store.clients.get(id.client);
+    ArrayList<AbstractStruct> structs = getStructs(store, id.client);
     if (structs == null) {
       throw new IllegalStateException("no structs of client " + id.client);
     }
@@ -140,13 +161,13 @@ public final class StructStore {
 
   /** Like getItemCleanStart, but may return a GC. */
   public static AbstractStruct getStructCleanStart(Transaction transaction, ID id) {
-    ArrayList<AbstractStruct> structs = transaction.doc.store.clients.get(id.client);
+    ArrayList<AbstractStruct> structs = getStructs(transaction.doc.store, id.client);
     return structs.get(findIndexCleanStart(transaction, structs, id.clock));
   }
 
   /** The struct ending exactly at id (an item is split if needed; a GC is returned whole). */
   public static AbstractStruct getItemCleanEnd(Transaction transaction, StructStore store, ID id) {
-    ArrayList<AbstractStruct> structs = store.clients.get(id.client);
+    ArrayList<AbstractStruct> structs = getStructs(store, id.client);
     int index = findIndexSS(structs, id.clock);
     AbstractStruct struct = structs.get(index);
     if (id.clock != struct.id.clock + struct.length - 1 && struct instanceof Item) {
@@ -156,7 +177,7 @@ public final class StructStore {
   }
 
   public static void replaceStruct(StructStore store, AbstractStruct struct, AbstractStruct newStruct) {
-    ArrayList<AbstractStruct> structs = store.clients.get(struct.id.client);
+    ArrayList<AbstractStruct> structs = getStructs(store, struct.id.client);
     structs.set(findIndexSS(structs, struct.id.clock), newStruct);
   }
 

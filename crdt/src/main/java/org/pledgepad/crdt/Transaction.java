@@ -112,7 +112,7 @@ public final class Transaction {
 
   private static void tryGcDeleteSet(DeleteSet ds, StructStore store, Predicate<Item> gcFilter) {
     for (Map.Entry<Long, ArrayList<DeleteItem>> e : ds.clients.entrySet()) {
-      ArrayList<AbstractStruct> structs = store.clients.get(e.getKey());
+      ArrayList<AbstractStruct> structs = StructStore.getStructs(store, e.getKey());
       ArrayList<DeleteItem> deleteItems = e.getValue();
       for (int di = deleteItems.size() - 1; di >= 0; di--) {
         DeleteItem deleteItem = deleteItems.get(di);
@@ -132,7 +132,7 @@ public final class Transaction {
 
   private static void tryMergeDeleteSet(DeleteSet ds, StructStore store) {
     for (Map.Entry<Long, ArrayList<DeleteItem>> e : ds.clients.entrySet()) {
-      ArrayList<AbstractStruct> structs = store.clients.get(e.getKey());
+      ArrayList<AbstractStruct> structs = StructStore.getStructs(store, e.getKey());
       ArrayList<DeleteItem> deleteItems = e.getValue();
       for (int di = deleteItems.size() - 1; di >= 0; di--) {
         DeleteItem deleteItem = deleteItems.get(di);
@@ -248,7 +248,7 @@ public final class Transaction {
         long clock = e.getValue();
         long beforeClock = transaction.beforeStateOf(client);
         if (beforeClock != clock) {
-          ArrayList<AbstractStruct> structs = store.clients.get(client);
+          ArrayList<AbstractStruct> structs = StructStore.getStructs(store, client);
           int firstChangePos = Math.max(StructStore.findIndexSS(structs, beforeClock), 1);
           for (int k = structs.size() - 1; k >= firstChangePos;) {
             k -= 1 + tryToMergeWithLefts(structs, k);
@@ -257,7 +257,7 @@ public final class Transaction {
       }
       for (int k = mergeStructs.size() - 1; k >= 0; k--) {
         ID mid = mergeStructs.get(k).id;
-        ArrayList<AbstractStruct> structs = store.clients.get(mid.client);
+        ArrayList<AbstractStruct> structs = StructStore.getStructs(store, mid.client);
         int replacedStructPos = StructStore.findIndexSS(structs, mid.clock);
         if (replacedStructPos + 1 < structs.size()) {
           if (tryToMergeWithLefts(structs, replacedStructPos + 1) > 1) {
