@@ -33,4 +33,12 @@ public final class Authorizer {
   public static boolean isAllowed(Principal principal, DocumentAccess document, Operation operation) {
     return authorize(principal, document, operation).allowed();
   }
+
+  /** The summary for the protocol's auth answer; see {@link AccessMode}. */
+  public static AccessMode mode(Principal principal, DocumentAccess document) {
+    if (!isAllowed(principal, document, Operation.READ)) {
+      return AccessMode.NONE;
+    }
+    return isAllowed(principal, document, Operation.SYNC_WRITE) ? AccessMode.READ_WRITE : AccessMode.READ_ONLY;
+  }
 }

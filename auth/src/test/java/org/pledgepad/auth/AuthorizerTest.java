@@ -84,4 +84,13 @@ class AuthorizerTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(Ids.requireDisplayName("Änne Müller-Öztürk")).isEqualTo("Änne Müller-Öztürk");
   }
+
+  @Test
+  void accessModeSummarisesReadAndWrite() {
+    assertThat(Authorizer.mode(councillor(), doc(Stage.DRAFT))).isEqualTo(AccessMode.READ_WRITE);
+    assertThat(Authorizer.mode(councillor(), doc(Stage.PUBLISHED))).isEqualTo(AccessMode.READ_ONLY);
+    assertThat(Authorizer.mode(Principal.anonymous(), doc(Stage.DRAFT))).isEqualTo(AccessMode.NONE);
+    assertThat(AccessMode.READ_ONLY.hocuspocusScope()).isEqualTo("readonly");
+    assertThat(AccessMode.READ_WRITE.hocuspocusScope()).isEqualTo("read-write");
+  }
 }

@@ -1,5 +1,6 @@
 package org.pledgepad.auth.oidc;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -33,6 +34,8 @@ public final class OidcProvider {
   private static final long HTTP_TIMEOUT_MS = 10_000;
 
   private final Vertx vertx;
+  /** All HTTP exchanges run on this context; see {@link #get}. */
+  private final Context context;
   private final HttpClient http;
   private final OidcSettings settings;
   private final ProviderMetadata metadata;
@@ -43,9 +46,10 @@ public final class OidcProvider {
   private volatile Instant lastRefresh = Instant.MIN;
   private long timerId = -1;
 
-  private OidcProvider(Vertx vertx, HttpClient http, OidcSettings settings, ProviderMetadata metadata,
-      JwkSet keys, Clock clock) {
+  private OidcProvider(Vertx vertx, Context context, HttpClient http, OidcSettings settings,
+      ProviderMetadata metadata, JwkSet keys, Clock clock) {
     this.vertx = vertx;
+    this.context = context;
     this.http = http;
     this.settings = settings;
     this.metadata = metadata;
@@ -60,14 +64,15 @@ public final class OidcProvider {
   public static Future<OidcProvider> discover(Vertx vertx, OidcSettings settings, Clock clock) {
     Objects.requireNonNull(vertx, "vertx");
     Objects.requireNonNull(settings, "settings");
+    Context context = vertx.getOrCreateContext();
     HttpClient http = vertx.createHttpClient(new HttpClientOptions().setVerifyHost(true).setMaxRedirects(0));
     String issuer = settings.issuerString();
     String discoveryUrl = (issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer)
         + "/.well-known/openid-configuration";
-    return get(http, discoveryUrl, ProviderMetadata.MAX_BYTES)
+    return get(context, http, discoveryUrl, ProviderMetadata.MAX_BYTES)
         .map(bytes -> ProviderMetadata.parse(bytes, settings))
-        .compose(meta -> get(http, meta.jwksUri().toString(), JwkSet.MAX_BYTES)
-            .map(bytes -> new OidcProvider(vertx, http, settings, meta,
+        .compose(meta -> get(context, http, meta.jwksUri().toString(), JwkSet.MAX_BYTES)
+            .map(bytes -> new OidcProvider(vertx, context, http, settings, meta,
                 JwkSet.parse(bytes, settings.algorithms()), clock)))
         .onFailure(err -> http.close());
   }
@@ -114,7 +119,7 @@ public final class OidcProvider {
   /** Reloads the JWKS; on failure the previous keys stay in use. */
   public Future<Void> refreshKeys() {
     lastRefresh = clock.instant();
-    return get(http, metadata.jwksUri().toString(), JwkSet.MAX_BYTES)
+    return get(context, http, metadata.jwksUri().toString(), JwkSet.MAX_BYTES)
         .map(bytes -> {
           keys = JwkSet.parse(bytes, settings.algorithms());
           return (Void) null;
@@ -132,8 +137,21 @@ public final class OidcProvider {
     return keys.find(kid);
   }
 
-  /** GET with a timeout, no redirects, status 200 required and the body bounded in size. */
-  static Future<byte[]> get(HttpClient http, String url, int maxBytes) {
+  /**
+   * GET with a timeout, no redirects, status 200 required and the body bounded in size.
+   *
+   * <p>The exchange runs on {@code context}: the response's data handler must be installed when
+   * the response head arrives, and only when the request was made on the context that the
+   * response is dispatched to do the future callbacks run inline (from a foreign thread they are
+   * queued, and the body may already have been delivered).
+   */
+  static Future<byte[]> get(Context context, HttpClient http, String url, int maxBytes) {
+    Promise<byte[]> result = Promise.promise();
+    context.runOnContext(v -> exchange(http, url, maxBytes).onComplete(result));
+    return result.future();
+  }
+
+  private static Future<byte[]> exchange(HttpClient http, String url, int maxBytes) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
         .setFollowRedirects(false).setTimeout(HTTP_TIMEOUT_MS).putHeader("Accept", "application/json");
     return http.request(options).compose(req -> req.send()).compose(resp -> {

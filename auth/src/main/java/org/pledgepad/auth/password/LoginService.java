@@ -29,10 +29,18 @@ public final class LoginService {
    */
   public LoginResult login(String login, CharSequence password, String remoteAddress) {
     String normalized = login == null ? "" : login.strip().toLowerCase(java.util.Locale.ROOT);
-    Duration wait = throttle.retryAfter(normalized, remoteAddress);
+    Duration wait = throttle.begin(normalized, remoteAddress);
     if (!wait.isZero()) {
       return new LoginResult.Throttled(wait);
     }
+    try {
+      return check(normalized, password, remoteAddress);
+    } finally {
+      throttle.end(normalized);
+    }
+  }
+
+  private LoginResult check(String normalized, CharSequence password, String remoteAddress) {
     Optional<StoredUser> found = Ids.isLogin(normalized) ? store.findByLogin(normalized) : Optional.empty();
     if (found.isEmpty() || found.get().passwordHash() == null) {
       hasher.burnEqualTime(password);
@@ -46,7 +54,8 @@ public final class LoginService {
       return new LoginResult.Rejected();
     }
     throttle.recordSuccess(normalized);
-    if (hasher.needsRehash(user.passwordHash())) {
+    if (hasher.needsRehash(user.passwordHash()) && password.length() >= PasswordHasher.MIN_PASSWORD_LENGTH) {
+      // Passwords set before the length policy keep their old hash until they are changed.
       store.setPassword(user.user().id(), hasher.hash(password), user.mustChangePassword());
     }
     return new LoginResult.Success(user.user().principal(), user.mustChangePassword());
@@ -54,15 +63,31 @@ public final class LoginService {
 
   /**
    * Changes a password after checking the old one (which also ends the one-time state). Returns
-   * false if the old password is wrong or the account is unknown or disabled.
+   * false if the old password is wrong, the account is unknown or disabled, or the account is
+   * throttled; a wrong old password counts as a login failure (a stolen session must not become
+   * a way around the login throttle).
+   *
+   * @throws IllegalArgumentException if the new password violates the length policy
    */
-  public boolean changePassword(String userId, CharSequence oldPassword, CharSequence newPassword) {
+  public boolean changePassword(String userId, CharSequence oldPassword, CharSequence newPassword,
+      String remoteAddress) {
     PasswordHasher.checkPolicy(newPassword);
     Optional<StoredUser> found = store.findById(userId);
-    if (found.isEmpty() || found.get().user().disabled()
-        || !hasher.matches(oldPassword, found.get().passwordHash())) {
+    if (found.isEmpty() || found.get().user().disabled()) {
       return false;
     }
-    return store.setPassword(userId, hasher.hash(newPassword), false);
+    String login = found.get().user().login();
+    if (!throttle.begin(login, remoteAddress).isZero()) {
+      return false;
+    }
+    try {
+      if (!hasher.matches(oldPassword, found.get().passwordHash())) {
+        throttle.recordFailure(login, remoteAddress);
+        return false;
+      }
+      return store.setPassword(userId, hasher.hash(newPassword), false);
+    } finally {
+      throttle.end(login);
+    }
   }
 }

@@ -35,6 +35,8 @@ public final class LoginThrottle {
   private final Duration forgetAfter;
   private final Map<String, Entry> accounts;
   private final Map<String, Entry> addresses;
+  /** Accounts with a password check running now; bounded by the worker pool size. */
+  private final java.util.Set<String> inFlight = new java.util.HashSet<>();
 
   /** Failures so far and the earliest time of the next allowed attempt. */
   private static final class Entry {
@@ -79,6 +81,28 @@ public final class LoginThrottle {
     Instant now = clock.instant();
     Instant until = later(blockedUntil(accounts, key(account), now), blockedUntil(addresses, key(address), now));
     return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
+  }
+
+  /**
+   * Starts an attempt: returns zero and marks the account busy if the attempt may proceed, else
+   * the time to wait. One attempt per account at a time, so that a burst of parallel guesses
+   * cannot all pass before the first failure is counted. Every zero answer must be followed by
+   * {@link #end}.
+   */
+  public synchronized Duration begin(String account, String address) {
+    Duration wait = retryAfter(account, address);
+    if (!wait.isZero()) {
+      return wait;
+    }
+    if (!inFlight.add(key(account))) {
+      return Duration.ofSeconds(1);
+    }
+    return Duration.ZERO;
+  }
+
+  /** Ends an attempt started with {@link #begin}. */
+  public synchronized void end(String account) {
+    inFlight.remove(key(account));
   }
 
   public synchronized void recordFailure(String account, String address) {

@@ -46,6 +46,17 @@ public final class PasswordHasher {
     return encoder.encode(password);
   }
 
+  /**
+   * Hashes without the length policy: only for importing accounts from an older system whose
+   * passwords predate the policy. Do not use for new passwords.
+   */
+  public String hashForMigration(CharSequence password) {
+    if (password == null || password.isEmpty() || password.length() > MAX_PASSWORD_LENGTH) {
+      throw new IllegalArgumentException("password must have 1-" + MAX_PASSWORD_LENGTH + " characters");
+    }
+    return encoder.encode(password);
+  }
+
   /** Constant-time comparison inside Argon2PasswordEncoder; false for any malformed input. */
   public boolean matches(CharSequence password, String hash) {
     if (password == null || password.length() > MAX_PASSWORD_LENGTH || hash == null) {

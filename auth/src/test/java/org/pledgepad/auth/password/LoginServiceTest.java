@@ -69,9 +69,25 @@ class LoginServiceTest {
     store.setPassword("u1", hasher.hash("one-time-secret"), true);
     assertThat(service.login("anna", "one-time-secret", "a"))
         .isInstanceOfSatisfying(LoginResult.Success.class, s -> assertThat(s.mustChangePassword()).isTrue());
-    assertThat(service.changePassword("u1", "not the old one", "a new long password")).isFalse();
-    assertThat(service.changePassword("u1", "one-time-secret", "a new long password")).isTrue();
+    assertThat(service.changePassword("u1", "not the old one", "a new long password", "a")).isFalse();
+    assertThat(service.changePassword("u1", "one-time-secret", "a new long password", "a")).isTrue();
     assertThat(service.login("anna", "a new long password", "a"))
         .isInstanceOfSatisfying(LoginResult.Success.class, s -> assertThat(s.mustChangePassword()).isFalse());
+  }
+
+  @Test
+  void oldShortPasswordStillLogsInWithoutRehash() {
+    store.setPassword("u1", new PasswordHasher(1024, 1).hashForMigration("short1"), false);
+    LoginService strong = new LoginService(store, new PasswordHasher(), new LoginThrottle(clock));
+    assertThat(strong.login("anna", "short1", "a")).isInstanceOf(LoginResult.Success.class);
+  }
+
+  @Test
+  void wrongOldPasswordsOnChangeAreThrottledLikeLogins() {
+    for (int i = 0; i < 4; i++) {
+      assertThat(service.changePassword("u1", "guess number " + i, "a new long password", "a")).isFalse();
+    }
+    assertThat(service.login("anna", "anna's long password", "b")).isInstanceOf(LoginResult.Throttled.class);
+    assertThat(service.changePassword("u1", "anna's long password", "a new long password", "b")).isFalse();
   }
 }

@@ -74,4 +74,13 @@ class LoginThrottleTest {
     }
     assertThat(throttle.size()).isLessThanOrEqualTo(200);
   }
+
+  @Test
+  void onlyOneAttemptPerAccountRunsAtATime() {
+    assertThat(throttle.begin("anna", "10.0.0.1")).isZero();
+    assertThat(throttle.begin("Anna", "10.0.0.2")).isPositive();
+    assertThat(throttle.begin("ben", "10.0.0.1")).isZero();
+    throttle.end("anna");
+    assertThat(throttle.begin("anna", "10.0.0.2")).isZero();
+  }
 }
