@@ -50,7 +50,8 @@ final class YjsTestHelper {
   /**
    * JUnit extension that hands each test a {@link Tc} and prefixes every failure with the seed.
    * Seed: system property {@code yjs.seed}, else a fixed value derived from the test name (so
-   * runs are reproducible without configuration).
+   * runs are reproducible without configuration). Random tests can be repeated from the seed's
+   * stream with {@code -Dyjs.repeat=N}.
    */
   static final class SeedExtension implements ParameterResolver, TestExecutionExceptionHandler {
     private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(SeedExtension.class);
@@ -458,7 +459,20 @@ final class YjsTestHelper {
     return applyRandomTests(tc, mods, iterations, null);
   }
 
+  /**
+   * Runs the random test; with {@code -Dyjs.repeat=N} it runs N times in a row from the same
+   * seeded stream (each run with fresh users), for longer local fuzzing without code changes.
+   */
   static <T> Result<T> applyRandomTests(Tc tc, List<Mod<T>> mods, int iterations, Function<TestYInstance, T> initTestObject) {
+    int repeat = Integer.getInteger("yjs.repeat", 1);
+    Result<T> result = null;
+    for (int r = 0; r < repeat; r++) {
+      result = applyRandomTestsOnce(tc, mods, iterations, initTestObject);
+    }
+    return result;
+  }
+
+  private static <T> Result<T> applyRandomTestsOnce(Tc tc, List<Mod<T>> mods, int iterations, Function<TestYInstance, T> initTestObject) {
     Prng gen = tc.prng;
     Result<T> result = init(tc, 5, initTestObject);
     TestConnector testConnector = result.testConnector;
