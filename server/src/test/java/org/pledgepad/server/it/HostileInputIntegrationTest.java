@@ -1,0 +1,96 @@
+package org.pledgepad.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.pledgepad.server.protocol.CloseCodes;
+import org.pledgepad.server.testing.NodeScripts;
+import org.pledgepad.server.testing.ServerHarness;
+import org.pledgepad.server.testing.TokenAuth;
+
+/**
+ * Hostile input over both protocols, each while a well-behaved client edits the same document:
+ * the offender is closed with the documented code, the witness stays connected and keeps
+ * editing, the document holds exactly the witness's edits, and the server keeps serving.
+ */
+class HostileInputIntegrationTest {
+  private static final long SEED = 20211105L;
+  private static ServerHarness server;
+  private static Path dataDir;
+
+  @BeforeAll
+  static void start() throws Exception {
+    NodeScripts.requireNode();
+    dataDir = Files.createTempDirectory("pledgepad-hostile");
+    server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"), new TokenAuth());
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @ParameterizedTest(name = "{0} closes with {1}")
+  @CsvSource({
+      "random-bytes, " + CloseCodes.MALFORMED_MESSAGE,
+      "truncated-varint, " + CloseCodes.MALFORMED_MESSAGE,
+      "huge-length, " + CloseCodes.MALFORMED_MESSAGE,
+      "garbage-update, " + CloseCodes.INVALID_UPDATE,
+      "random-update, " + CloseCodes.INVALID_UPDATE,
+      "invalid-utf8-awareness, " + CloseCodes.INVALID_UPDATE,
+      "malformed-awareness-json, " + CloseCodes.INVALID_UPDATE,
+      "forged-awareness, " + CloseCodes.AWARENESS_FORGERY,
+      "flood, " + CloseCodes.RATE_LIMITED,
+      "oversized-frame, " + CloseCodes.MESSAGE_TOO_BIG,
+      "oversized-message, " + CloseCodes.MESSAGE_TOO_BIG,
+      "text-frame, " + CloseCodes.UNSUPPORTED_DATA,
+      "denied-y-websocket, " + CloseCodes.FORBIDDEN,
+      "hp-invalid-utf8-name, " + CloseCodes.MALFORMED_MESSAGE,
+      "hp-unknown-type, " + CloseCodes.MALFORMED_MESSAGE,
+      "hp-garbage-update, " + CloseCodes.INVALID_UPDATE,
+      "hp-flood-before-auth, " + CloseCodes.RATE_LIMITED,
+      "hp-too-many-documents, " + CloseCodes.RATE_LIMITED,
+  })
+  void offenderIsClosedAndDocumentAndWitnessAreUntouched(String hostileCase, int expectedCode) {
+    String doc = "hostile-" + UUID.randomUUID();
+    JsonObject result = runCase(doc, hostileCase);
+    assertThat(result.getInteger("code")).as("close code of %s", hostileCase).isEqualTo(expectedCode);
+    assertWitnessAlone(doc, result);
+    if (hostileCase.equals("denied-y-websocket")) {
+      assertThat(result.getJsonArray("kinds").getList()).contains("permission-denied");
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"readonly-update-y-websocket", "hp-readonly-update"})
+  void readOnlyConnectionCannotChangeTheDocument(String hostileCase) {
+    String doc = "readonly-" + UUID.randomUUID();
+    JsonObject result = runCase(doc, hostileCase);
+    assertWitnessAlone(doc, result);
+    if (hostileCase.startsWith("hp-")) {
+      assertThat(result.getJsonArray("kinds").getList())
+          .contains("authenticated:readonly", "sync-status-rejected")
+          .doesNotContain("sync-status-applied");
+    }
+  }
+
+  private static JsonObject runCase(String doc, String hostileCase) {
+    return new JsonObject(NodeScripts.run("hostile.mjs", server.wsBase(), doc, hostileCase, Long.toString(SEED)));
+  }
+
+  private static void assertWitnessAlone(String doc, JsonObject result) {
+    assertThat(result.getString("witnessText")).isEqualTo("witness-ok after");
+    JsonObject stored = CollaborationIntegrationTest.fetch(server, doc, "y-websocket");
+    assertThat(stored.getString("text")).as("document as a fresh client sees it").isEqualTo("witness-ok after");
+  }
+}

@@ -1,0 +1,102 @@
+// Sends one kind of hostile input to the server while a well-behaved "witness" client edits the
+// same document; prints how the hostile connection ended and whether the witness was affected.
+// Usage: node hostile.mjs <ws://host:port> <document> <case> <seed>
+import WebSocket from 'ws'
+import * as encoding from 'lib0/encoding'
+import * as decoding from 'lib0/decoding'
+import { Y, hocuspocusClient, sleep, until } from './clients.mjs'
+
+const [base, doc, which, seedArg] = process.argv.slice(2)
+let seed = Number(seedArg) >>> 0
+const random = () => { seed = (seed * 1664525 + 1013904223) >>> 0; return seed / 4294967296 }
+const randomBytes = (n) => Uint8Array.from({ length: n }, () => Math.floor(random() * 256))
+const bytes = (f) => { const e = encoding.createEncoder(); f(e); return encoding.toUint8Array(e) }
+// A Yjs v1 update that announces one client with one struct, then ends mid-varint.
+const GARBAGE_UPDATE = Uint8Array.from([0x01, 0x01, 0x80])
+const awarenessUpdate = (clientID, clock, json) => bytes((e) => {
+  encoding.writeVarUint(e, 1); encoding.writeVarUint(e, clientID); encoding.writeVarUint(e, clock)
+  encoding.writeVarString(e, json)
+})
+const yws = (frames, opts = {}) => ({ url: `${base}/ws/${doc}${opts.query ?? ''}`, frames, ...opts })
+const hp = (frames, opts = {}) => ({ url: `${base}/collab`, frames, ...opts })
+const hpFrame = (type, f = () => {}) => bytes((e) => { encoding.writeVarString(e, doc); encoding.writeVarUint(e, type); f(e) })
+const hpAuth = (token) => hpFrame(2, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarString(e, token); encoding.writeVarString(e, 'test') })
+
+const witness = hocuspocusClient(base, doc, undefined, null, 'witness')
+await witness.whenSynced()
+witness.doc.getText('text').insert(0, 'witness-ok')
+await witness.whenSynced()
+const witnessClientID = witness.doc.clientID
+
+const cases = {
+  'random-bytes': () => yws([Uint8Array.from([0x05, ...randomBytes(63)])]),
+  'truncated-varint': () => yws([Uint8Array.from([0x80, 0x80])]),
+  'huge-length': () => yws([Uint8Array.from([0x00, 0x02, 0xff, 0xff, 0xff, 0xff, 0x0f, 1, 2, 3])]),
+  'garbage-update': () => yws([bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, GARBAGE_UPDATE) })]),
+  'random-update': () => yws([bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, Uint8Array.from([0x01, 0x01, ...randomBytes(40)])) })]),
+  'invalid-utf8-awareness': () => yws([bytes((e) => {
+    encoding.writeVarUint(e, 1)
+    encoding.writeVarUint8Array(e, Uint8Array.from([0x01, 0x07, 0x01, 0x02, 0xc3, 0x28]))
+  })]),
+  'malformed-awareness-json': () => yws([bytes((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, awarenessUpdate(4242, 1, '{"user": ')) })]),
+  'forged-awareness': () => yws([bytes((e) => { encoding.writeVarUint(e, 1); encoding.writeVarUint8Array(e, awarenessUpdate(witnessClientID, 99, '{"user":{"name":"mallory"}}')) })], { query: '?token=mallory' }),
+  flood: () => yws(Array.from({ length: 3000 }, () => Uint8Array.from([0x03]))),
+  'oversized-frame': () => yws([new Uint8Array(200 * 1024)]),
+  'oversized-message': () => yws(Array.from({ length: 40 }, () => new Uint8Array(60 * 1024)), { fragmented: true }),
+  'text-frame': () => yws(['hello'], { text: true }),
+  'denied-y-websocket': () => yws([], { query: '?token=denied' }),
+  'readonly-update-y-websocket': () => yws([bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, readonlyUpdate()) })], { query: '?token=reader', stayOpenMs: 500 }),
+  'hp-invalid-utf8-name': () => hp([Uint8Array.from([0x02, 0xc3, 0x28, 0x00])]),
+  'hp-unknown-type': () => hp([hpAuth('guest'), hpFrame(6, (e) => encoding.writeVarString(e, 'x'))]),
+  'hp-garbage-update': () => hp([hpAuth('guest'), hpFrame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, GARBAGE_UPDATE) })]),
+  'hp-flood-before-auth': () => hp(Array.from({ length: 100 }, () => hpFrame(3))),
+  'hp-too-many-documents': () => hp(Array.from({ length: 40 }, (_, i) => bytes((e) => { encoding.writeVarString(e, `${doc}-${i}`); encoding.writeVarUint(e, 2); encoding.writeVarUint(e, 0); encoding.writeVarString(e, 'guest') }))),
+  'hp-readonly-update': () => hp([hpAuth('reader'), hpFrame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, readonlyUpdate()) })], { stayOpenMs: 500 })
+}
+
+// A valid update that a read-only connection tries to make.
+function readonlyUpdate () {
+  const d = new Y.Doc()
+  d.getText('text').insert(0, 'READ-ONLY WRITE ')
+  return Y.encodeStateAsUpdate(d)
+}
+
+const spec = cases[which]()
+const ws = new WebSocket(spec.url)
+ws.binaryType = 'arraybuffer'
+const received = []
+ws.on('message', (data) => received.push(new Uint8Array(data)))
+const closed = new Promise((resolve) => ws.on('close', (code) => resolve(code)))
+ws.on('error', () => {})
+await new Promise((resolve, reject) => { ws.on('open', resolve); ws.on('unexpected-response', () => reject(new Error('upgrade refused'))) })
+await sleep(50)
+for (let i = 0; i < spec.frames.length; i++) {
+  const f = spec.frames[i]
+  if (ws.readyState !== WebSocket.OPEN) break
+  if (spec.fragmented) ws.send(f, { binary: true, fin: i === spec.frames.length - 1 })
+  else ws.send(f, { binary: !spec.text })
+}
+const code = await Promise.race([closed, sleep(spec.stayOpenMs ?? 10000).then(() => null)])
+if (code === null) ws.terminate()
+// The witness must be untouched: still connected and still able to edit.
+witness.doc.getText('text').insert(witness.doc.getText('text').length, ' after')
+await witness.whenSynced()
+await until(() => witness.socket.status === 'connected', 5000, 'witness connected')
+// What the server told the hostile connection, by protocol.
+const hocuspocus = spec.url.includes('/collab')
+const kinds = received.map((m) => {
+  if (!hocuspocus) return m[0] === 2 && m[1] === 0 ? 'permission-denied' : `type-${m[0]}`
+  if (m.length === 1) return 'ping'
+  const d = decoding.createDecoder(m)
+  decoding.readVarString(d)
+  const type = decoding.readVarUint(d)
+  if (type === 8) return decoding.readVarInt(d) === 1 ? 'sync-status-applied' : 'sync-status-rejected'
+  if (type === 2) {
+    const sub = decoding.readVarUint(d)
+    return sub === 2 ? 'authenticated:' + decoding.readVarString(d) : sub === 1 ? 'permission-denied' : 'auth-' + sub
+  }
+  return `type-${type}`
+})
+console.log(JSON.stringify({ code, witnessText: witness.doc.getText('text').toString(), kinds }))
+witness.destroy()
+process.exit(0)
