@@ -49,45 +49,88 @@ public final class ContentType implements AbstractContent {
     type._integrate(transaction.doc, item);
   }
 
+  /** Progress of deleting one type: its list part first, then its map part (Yjs's order). */
+  private static final class DeleteFrame {
+    final AbstractType<?> type;
+    Item next;
+    java.util.Iterator<Item> mapItems;
+
+    DeleteFrame(AbstractType<?> type) {
+      this.type = type;
+      this.next = type._start;
+    }
+  }
+
+  /**
+   * Deletes all children of the type. Nested types are handled with an explicit stack in the
+   * depth-first order of Yjs's recursion, because hostile nesting would overflow the Java stack.
+   */
   @Override
   public void delete(Transaction transaction) {
-    Item item = type._start;
-    while (item != null) {
+    java.util.ArrayDeque<DeleteFrame> stack = new java.util.ArrayDeque<>();
+    stack.push(new DeleteFrame(type));
+    while (!stack.isEmpty()) {
+      DeleteFrame f = stack.peek();
+      Item item;
+      if (f.mapItems == null) {
+        item = f.next;
+        if (item == null) {
+          f.mapItems = new java.util.ArrayList<>(f.type._map.values()).iterator();
+          continue;
+        }
+        f.next = item.right;
+      } else if (f.mapItems.hasNext()) {
+        item = f.mapItems.next();
+      } else {
+        transaction.changed.remove(f.type);
+        stack.pop();
+        continue;
+      }
       if (!item.deleted()) {
-        item.delete(transaction);
+        item.deleteShallow(transaction);
+        if (item.content instanceof ContentType) {
+          stack.push(new DeleteFrame(((ContentType) item.content).type));
+        } else {
+          item.content.delete(transaction);
+        }
       } else if (item.id.clock < transaction.beforeStateOf(item.id.client)) {
         // already deleted before this transaction: not in its delete set, but it may now be
         // mergeable with its neighbours once gc'd, so remember it for the merge pass
         transaction._mergeStructs.add(item);
       }
-      item = item.right;
     }
-    for (Item mi : type._map.values()) {
-      if (!mi.deleted()) {
-        mi.delete(transaction);
-      } else if (mi.id.clock < transaction.beforeStateOf(mi.id.client)) {
-        transaction._mergeStructs.add(mi);
-      }
-    }
-    transaction.changed.remove(type);
   }
 
+  /** Replaces all children (recursively) by GC structs, iteratively for the same reason as delete. */
   @Override
   public void gc(StructStore store) {
-    Item item = type._start;
-    while (item != null) {
-      item.gc(store, true);
-      item = item.right;
-    }
-    type._start = null;
-    for (Item mi : type._map.values()) {
-      Item i = mi;
-      while (i != null) {
-        i.gc(store, true);
-        i = i.left;
+    java.util.ArrayDeque<AbstractType<?>> todo = new java.util.ArrayDeque<>();
+    todo.push(type);
+    while (!todo.isEmpty()) {
+      AbstractType<?> t = todo.pop();
+      for (Item item = t._start; item != null; item = item.right) {
+        gcChild(store, item, todo);
       }
+      t._start = null;
+      for (Item mi : t._map.values()) {
+        for (Item i = mi; i != null; i = i.left) {
+          gcChild(store, i, todo);
+        }
+      }
+      t._map = new LinkedHashMap<>();
     }
-    type._map = new LinkedHashMap<>();
+  }
+
+  private static void gcChild(StructStore store, Item item, java.util.ArrayDeque<AbstractType<?>> todo) {
+    if (!item.deleted()) {
+      throw new IllegalStateException("gc of an undeleted item");
+    }
+    if (item.content instanceof ContentType) {
+      todo.push(((ContentType) item.content).type);
+    } else {
+      item.content.gc(store);
+    }
+    StructStore.replaceStruct(store, item, new GC(item.id, item.length));
   }
 
   @Override

@@ -484,15 +484,20 @@ public final class Item extends AbstractStruct {
   /** Marks this item deleted; the struct stays until the transaction's gc pass. */
   public void delete(Transaction transaction) {
     if (!deleted()) {
-      AbstractType<?> p = (AbstractType<?>) parent;
-      if (countable() && parentSub == null) {
-        p._length -= length;
-      }
-      markDeleted();
-      DeleteSet.addToDeleteSet(transaction.deleteSet, id.client, id.clock, length);
-      Transaction.addChangedTypeToTransaction(transaction, p, parentSub);
+      deleteShallow(transaction);
       content.delete(transaction);
     }
+  }
+
+  /** delete without deleting the content (ContentType deletes nested types iteratively). */
+  void deleteShallow(Transaction transaction) {
+    AbstractType<?> p = (AbstractType<?>) parent;
+    if (countable() && parentSub == null) {
+      p._length -= length;
+    }
+    markDeleted();
+    DeleteSet.addToDeleteSet(transaction.deleteSet, id.client, id.clock, length);
+    Transaction.addChangedTypeToTransaction(transaction, p, parentSub);
   }
 
   /** Drops the content of a deleted item; replaces the item by a GC when its parent went too. */

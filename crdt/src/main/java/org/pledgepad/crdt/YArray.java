@@ -117,8 +117,9 @@ public class YArray<T> extends AbstractType<YArrayEvent> implements Iterable<T> 
   }
 
   @Override
+  @SuppressWarnings("unchecked")
   public List<Object> toJSON() {
-    return typeListMap(this, (c, i, t) -> c instanceof AbstractType ? ((AbstractType<?>) c).toJSON() : c);
+    return (List<Object>) TypeToJson.toJSON(this);
   }
 
   public <R> List<R> map(ListCallback<R> f) {

@@ -50,18 +50,16 @@ public class YMap<T> extends AbstractType<YMapEvent> implements Iterable<Map.Ent
     callTypeObservers(this, transaction, new YMapEvent(this, transaction, parentSubs));
   }
 
+  @SuppressWarnings("unchecked")
   @Override
   public Map<String, Object> toJSON() {
-    Map<String, Object> map = new LinkedHashMap<>();
-    for (Map.Entry<String, Item> e : _map.entrySet()) {
-      Item item = e.getValue();
-      if (!item.deleted()) {
-        List<Object> c = item.content.getContent();
-        Object v = c.get((int) item.length - 1);
-        map.put(e.getKey(), v instanceof AbstractType ? ((AbstractType<?>) v).toJSON() : v);
-      }
-    }
-    return map;
+    return (Map<String, Object>) TypeToJson.toJSON(this);
+  }
+
+  /** What JavaScript's String(ymap) gives (XML serialisation of hooks relies on it). */
+  @Override
+  public String toString() {
+    return "[object Object]";
   }
 
   public int size() {

@@ -57,24 +57,6 @@ public class YXmlElement extends YXmlFragment {
     return el;
   }
 
-  /** XML serialisation with attributes sorted by name, as Yjs. */
-  @Override
-  public String toString() {
-    Map<String, Object> attrs = getAttributes();
-    List<String> keys = JsString.forInKeys(attrs);
-    keys.sort(null);
-    StringBuilder sb = new StringBuilder();
-    for (String key : keys) {
-      if (sb.length() > 0) {
-        sb.append(' ');
-      }
-      sb.append(key).append("=\"").append(JsString.of(attrs.get(key))).append('"');
-    }
-    String name = nodeName.toLowerCase(Locale.ROOT);
-    String attrsString = sb.length() > 0 ? " " + sb : "";
-    return "<" + name + attrsString + ">" + super.toString() + "</" + name + ">";
-  }
-
   public void removeAttribute(String attributeName) {
     if (doc != null) {
       Transaction.transact(doc, transaction -> {

@@ -84,11 +84,7 @@ public class YXmlFragment extends AbstractType<YXmlEvent> {
 
   @Override
   public String toString() {
-    StringBuilder sb = new StringBuilder();
-    for (Object xml : typeListToArray(this)) {
-      sb.append(xml);
-    }
-    return sb.toString();
+    return TypeToJson.xmlToString(this);
   }
 
   @Override
