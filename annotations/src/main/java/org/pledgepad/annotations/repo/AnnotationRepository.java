@@ -1,0 +1,68 @@
+package org.pledgepad.annotations.repo;
+
+import java.util.List;
+import java.util.Optional;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.AuditEntry;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.Report;
+
+/**
+ * Storage of threads, posts, reports, the moderation audit log and per-document settings. The
+ * services hold all rules; an implementation only stores and finds. Synchronous: the server
+ * implements it over SQL and calls the services off the event loop (see README.md).
+ *
+ * <p>Lists come in creation order (posts of a thread: oldest first). {@code insert*} of an
+ * existing id and {@code update*} of a missing id throw {@link IllegalStateException}.
+ */
+public interface AnnotationRepository {
+  void insertThread(AnnotationThread thread);
+
+  void updateThread(AnnotationThread thread);
+
+  Optional<AnnotationThread> thread(String id);
+
+  List<AnnotationThread> threads(String document);
+
+  int countThreads(String document);
+
+  void insertPost(Post post);
+
+  void updatePost(Post post);
+
+  Optional<Post> post(String id);
+
+  /** Posts of one thread, oldest first; the first is the thread's opening post. */
+  List<Post> posts(String threadId);
+
+  /** Posts of a document waiting for approval, oldest first. */
+  List<Post> pendingPosts(String document);
+
+  void insertReport(Report report);
+
+  void updateReport(Report report);
+
+  Optional<Report> report(String id);
+
+  /** Open reports of a document, oldest first. */
+  List<Report> openReports(String document);
+
+  /** Open reports about one post. */
+  List<Report> openReportsOn(String postId);
+
+  /** Appends to the audit log; returns the entry with its sequence number. Never updated or deleted. */
+  AuditEntry appendAudit(AuditEntry entry);
+
+  List<AuditEntry> audit(String document);
+
+  boolean premoderated(String document);
+
+  void setPremoderated(String document, boolean on);
+
+  /** Everything one person wrote or reported (for export and erasure). */
+  List<AnnotationThread> threadsByAuthor(String subject);
+
+  List<Post> postsByAuthor(String subject);
+
+  List<Report> reportsBy(String subject);
+}

@@ -1,0 +1,160 @@
+package org.pledgepad.annotations.repo;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.AuditEntry;
+import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.Report;
+
+/**
+ * Repository in maps, for tests and for running without a database. Insertion-ordered maps give
+ * the creation order the interface promises. Synchronized as a whole: it is a test double, not a
+ * cache.
+ */
+public final class InMemoryAnnotationRepository implements AnnotationRepository {
+  private final Map<String, AnnotationThread> threads = new LinkedHashMap<>();
+  private final Map<String, Post> posts = new LinkedHashMap<>();
+  private final Map<String, Report> reports = new LinkedHashMap<>();
+  private final List<AuditEntry> audit = new ArrayList<>();
+  private final Set<String> premoderated = new HashSet<>();
+
+  @Override
+  public synchronized void insertThread(AnnotationThread t) {
+    insert(threads, t.id(), t);
+  }
+
+  @Override
+  public synchronized void updateThread(AnnotationThread t) {
+    update(threads, t.id(), t);
+  }
+
+  @Override
+  public synchronized Optional<AnnotationThread> thread(String id) {
+    return Optional.ofNullable(threads.get(id));
+  }
+
+  @Override
+  public synchronized List<AnnotationThread> threads(String document) {
+    return filter(threads, t -> t.document().equals(document));
+  }
+
+  @Override
+  public synchronized int countThreads(String document) {
+    return threads(document).size();
+  }
+
+  @Override
+  public synchronized void insertPost(Post p) {
+    insert(posts, p.id(), p);
+  }
+
+  @Override
+  public synchronized void updatePost(Post p) {
+    update(posts, p.id(), p);
+  }
+
+  @Override
+  public synchronized Optional<Post> post(String id) {
+    return Optional.ofNullable(posts.get(id));
+  }
+
+  @Override
+  public synchronized List<Post> posts(String threadId) {
+    return filter(posts, p -> p.threadId().equals(threadId));
+  }
+
+  @Override
+  public synchronized List<Post> pendingPosts(String document) {
+    return filter(posts, p -> p.document().equals(document) && p.moderation() == Moderation.PENDING && !p.deleted());
+  }
+
+  @Override
+  public synchronized void insertReport(Report r) {
+    insert(reports, r.id(), r);
+  }
+
+  @Override
+  public synchronized void updateReport(Report r) {
+    update(reports, r.id(), r);
+  }
+
+  @Override
+  public synchronized Optional<Report> report(String id) {
+    return Optional.ofNullable(reports.get(id));
+  }
+
+  @Override
+  public synchronized List<Report> openReports(String document) {
+    return filter(reports, r -> r.open() && r.document().equals(document));
+  }
+
+  @Override
+  public synchronized List<Report> openReportsOn(String postId) {
+    return filter(reports, r -> r.open() && r.postId().equals(postId));
+  }
+
+  @Override
+  public synchronized AuditEntry appendAudit(AuditEntry e) {
+    AuditEntry stored = e.withSeq(audit.size() + 1L);
+    audit.add(stored);
+    return stored;
+  }
+
+  @Override
+  public synchronized List<AuditEntry> audit(String document) {
+    return audit.stream().filter(e -> e.document().equals(document)).toList();
+  }
+
+  @Override
+  public synchronized boolean premoderated(String document) {
+    return premoderated.contains(document);
+  }
+
+  @Override
+  public synchronized void setPremoderated(String document, boolean on) {
+    if (on) {
+      premoderated.add(document);
+    } else {
+      premoderated.remove(document);
+    }
+  }
+
+  @Override
+  public synchronized List<AnnotationThread> threadsByAuthor(String subject) {
+    return filter(threads, t -> t.author().is(subject));
+  }
+
+  @Override
+  public synchronized List<Post> postsByAuthor(String subject) {
+    return filter(posts, p -> p.author().is(subject));
+  }
+
+  @Override
+  public synchronized List<Report> reportsBy(String subject) {
+    return filter(reports, r -> subject.equals(r.reporterId()));
+  }
+
+  private static <T> void insert(Map<String, T> map, String id, T value) {
+    if (map.putIfAbsent(id, value) != null) {
+      throw new IllegalStateException("duplicate id");
+    }
+  }
+
+  private static <T> void update(Map<String, T> map, String id, T value) {
+    if (map.replace(id, value) == null) {
+      throw new IllegalStateException("unknown id");
+    }
+  }
+
+  private static <T> List<T> filter(Map<String, T> map, Predicate<T> p) {
+    return map.values().stream().filter(p).toList();
+  }
+}

@@ -1,0 +1,107 @@
+package org.pledgepad.annotations.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.pledgepad.annotations.limit.Limits;
+import org.pledgepad.annotations.limit.RateLimiter;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.Author;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.render.DisplayNames;
+import org.pledgepad.annotations.render.TextCleaner;
+import org.pledgepad.annotations.repo.AnnotationRepository;
+import org.pledgepad.auth.Authorizer;
+import org.pledgepad.auth.Decision;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+
+/**
+ * What the annotation services share: storage, time, id source, rate limiter, and the checks
+ * every request passes. Permission questions go to {@link Authorizer#authorize} and nowhere
+ * else; this class only adds what the table cannot know (authorship, "signed in").
+ */
+public final class AnnotationContext {
+  final AnnotationRepository repo;
+  final Clock clock;
+  final Supplier<String> ids;
+  final RateLimiter limiter;
+
+  public AnnotationContext(AnnotationRepository repo, Clock clock, Supplier<String> ids, RateLimiter limiter) {
+    this.repo = Objects.requireNonNull(repo, "repo");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.ids = Objects.requireNonNull(ids, "ids");
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+  }
+
+  /** Production defaults: system clock, random UUIDs, default rate limits. */
+  public static AnnotationContext withDefaults(AnnotationRepository repo) {
+    return new AnnotationContext(repo, Clock.systemUTC(), () -> UUID.randomUUID().toString(),
+        RateLimiter.withDefaults());
+  }
+
+  Instant now() {
+    return clock.instant();
+  }
+
+  boolean allowed(Principal p, DocumentAccess a, Operation op) {
+    return Authorizer.isAllowed(p, a, op);
+  }
+
+  void require(Principal p, DocumentAccess a, Operation op) {
+    Decision d = Authorizer.authorize(p, a, op);
+    if (!d.allowed()) {
+      throw new AnnotationException(Problem.FORBIDDEN, d.code());
+    }
+  }
+
+  void requireSignedIn(Principal p) {
+    if (p.isAnonymous()) {
+      throw new AnnotationException(Problem.NOT_SIGNED_IN, "sign in first");
+    }
+  }
+
+  /** One token of the user's write budget. */
+  void spend(Principal p) {
+    if (!limiter.tryAcquire(p.subject())) {
+      throw new AnnotationException(Problem.RATE_LIMITED, "too many annotations, wait a moment");
+    }
+  }
+
+  AnnotationThread thread(DocumentAccess a, String id) {
+    return repo.thread(id).filter(t -> t.document().equals(a.document()))
+        .orElseThrow(() -> new AnnotationException(Problem.NOT_FOUND, "no such thread"));
+  }
+
+  Post post(DocumentAccess a, String id) {
+    return repo.post(id).filter(p -> p.document().equals(a.document()))
+        .orElseThrow(() -> new AnnotationException(Problem.NOT_FOUND, "no such post"));
+  }
+
+  static Author author(Principal p) {
+    return new Author(p.subject(), DisplayNames.clean(p.displayName()), p.pseudonym());
+  }
+
+  /** A cleaned body of 1..max code points. */
+  static String text(String raw, int max, boolean mayBeEmpty) {
+    String s = TextCleaner.body(raw == null ? "" : raw);
+    if (s.isEmpty() && !mayBeEmpty) {
+      throw new AnnotationException(Problem.INVALID, "text is empty");
+    }
+    if (Limits.length(s) > max) {
+      throw new AnnotationException(Problem.INVALID, "text longer than " + max + " characters");
+    }
+    return s;
+  }
+
+  static String reason(String raw) {
+    return text(raw, Limits.MAX_REASON, false);
+  }
+
+  AnnotationEvent event(String type, String document, String thread, String post) {
+    return new AnnotationEvent(type, document, thread, post, AnnotationEvent.Audience.ALL, null, now());
+  }
+}

@@ -1,0 +1,135 @@
+package org.pledgepad.annotations.service;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.pledgepad.annotations.limit.Limits;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.SuggestionState;
+import org.pledgepad.annotations.model.ThreadKind;
+import org.pledgepad.annotations.model.ThreadStatus;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.crdt.Doc;
+
+/**
+ * Comment threads: open one on a passage, reply, edit or delete one's own posts, and resolve or
+ * reopen threads (editors). Who may do what: COMMENT to write, SYNC_WRITE (the editors of the
+ * text) to resolve, MODERATE to write into locked threads — all through the one authorize.
+ */
+public final class CommentService {
+  private final AnnotationContext ctx;
+
+  public CommentService(AnnotationContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * Opens a comment thread on the passage between two encoded relative positions.
+   *
+   * @param doc the document's current state; only read
+   */
+  public Outcome<AnnotationThread> createComment(Principal p, DocumentAccess a, Doc doc, byte[] start, byte[] end,
+      String body) {
+    ctx.require(p, a, Operation.COMMENT);
+    String text = AnnotationContext.text(body, Limits.MAX_BODY, false);
+    return ThreadOpener.open(ctx, p, a, ThreadKind.COMMENT, ThreadOpener.anchor(doc, start, end), text, null);
+  }
+
+  public Outcome<Post> reply(Principal p, DocumentAccess a, String threadId, String body) {
+    ctx.require(p, a, Operation.COMMENT);
+    String text = AnnotationContext.text(body, Limits.MAX_BODY, false);
+    AnnotationThread t = ctx.thread(a, threadId);
+    List<Post> posts = ctx.repo.posts(t.id());
+    Post root = posts.get(0);
+    boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
+    if (root.moderation() == Moderation.PENDING && !moderator && !root.author().is(p.subject())) {
+      throw new AnnotationException(Problem.NOT_FOUND, "no such thread");
+    }
+    requireUnlocked(t, moderator);
+    if (posts.size() >= Limits.MAX_POSTS_PER_THREAD) {
+      throw new AnnotationException(Problem.TOO_MANY, "too many replies in this thread");
+    }
+    ctx.spend(p);
+    Post post = ThreadOpener.newPost(ctx, p, a, t.id(), text, ctx.now());
+    ctx.repo.insertPost(post);
+    return new Outcome<>(post, List.of(ThreadOpener.postEvent(ctx, "post.created", post)));
+  }
+
+  /** The author edits their post; hidden posts stay as the moderator left them. */
+  public Outcome<Post> edit(Principal p, DocumentAccess a, String postId, String body) {
+    ctx.require(p, a, Operation.COMMENT);
+    String text = AnnotationContext.text(body, Limits.MAX_BODY, false);
+    Post post = ownPost(p, a, postId);
+    if (post.moderation() == Moderation.HIDDEN) {
+      throw new AnnotationException(Problem.WRONG_STATE, "hidden posts cannot be edited");
+    }
+    requireUnlocked(ctx.thread(a, post.threadId()), ctx.allowed(p, a, Operation.MODERATE));
+    ctx.spend(p);
+    Post edited = post.edited(text, ctx.now());
+    ctx.repo.updatePost(edited);
+    return new Outcome<>(edited, List.of(ThreadOpener.postEvent(ctx, "post.updated", edited)));
+  }
+
+  /**
+   * The author withdraws their post. It stays in the thread as "entfernt" so that replies keep
+   * their context; deleting the opening post of an open suggestion withdraws the suggestion.
+   * Allowed in every stage (READ suffices): taking back one's own words is not a privilege.
+   */
+  public Outcome<Post> delete(Principal p, DocumentAccess a, String postId) {
+    ctx.require(p, a, Operation.READ);
+    Post post = ownPost(p, a, postId);
+    Post removed = post.removed();
+    ctx.repo.updatePost(removed);
+    List<AnnotationEvent> events = new ArrayList<>();
+    events.add(ThreadOpener.postEvent(ctx, "post.deleted", removed));
+    AnnotationThread t = ctx.thread(a, post.threadId());
+    boolean root = ctx.repo.posts(t.id()).get(0).id().equals(post.id());
+    if (root && t.kind() == ThreadKind.SUGGESTION && t.suggestion().state() == SuggestionState.OPEN) {
+      ctx.repo.updateThread(t.withSuggestion(
+          t.suggestion().decided(SuggestionState.WITHDRAWN, p.subject(), null, ctx.now())));
+      events.add(ctx.event("suggestion.withdrawn", a.document(), t.id(), null));
+    }
+    return new Outcome<>(removed, events);
+  }
+
+  /** Editors mark a thread as dealt with. */
+  public Outcome<AnnotationThread> resolve(Principal p, DocumentAccess a, String threadId) {
+    return setStatus(p, a, threadId, ThreadStatus.RESOLVED, "thread.resolved");
+  }
+
+  public Outcome<AnnotationThread> reopen(Principal p, DocumentAccess a, String threadId) {
+    return setStatus(p, a, threadId, ThreadStatus.OPEN, "thread.reopened");
+  }
+
+  private Outcome<AnnotationThread> setStatus(Principal p, DocumentAccess a, String threadId, ThreadStatus s,
+      String eventType) {
+    ctx.require(p, a, Operation.SYNC_WRITE);
+    AnnotationThread t = ctx.thread(a, threadId);
+    if (t.status() == s) {
+      return new Outcome<>(t, List.of());
+    }
+    AnnotationThread changed = t.withStatus(s);
+    ctx.repo.updateThread(changed);
+    return new Outcome<>(changed, List.of(ctx.event(eventType, a.document(), t.id(), null)));
+  }
+
+  private Post ownPost(Principal p, DocumentAccess a, String postId) {
+    Post post = ctx.post(a, postId);
+    if (!post.author().is(p.subject()) || p.isAnonymous()) {
+      throw new AnnotationException(Problem.NOT_AUTHOR, "only the author may change a post");
+    }
+    if (post.deleted()) {
+      throw new AnnotationException(Problem.WRONG_STATE, "post was deleted");
+    }
+    return post;
+  }
+
+  private static void requireUnlocked(AnnotationThread t, boolean moderator) {
+    if (t.locked() && !moderator) {
+      throw new AnnotationException(Problem.LOCKED, "thread is locked");
+    }
+  }
+}

@@ -1,0 +1,144 @@
+package org.pledgepad.annotations.service;
+
+import java.util.List;
+import org.pledgepad.annotations.anchor.Anchor;
+import org.pledgepad.annotations.anchor.AnchorResolver;
+import org.pledgepad.annotations.anchor.Resolution;
+import org.pledgepad.annotations.limit.Limits;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.Suggestion;
+import org.pledgepad.annotations.model.SuggestionState;
+import org.pledgepad.annotations.model.ThreadKind;
+import org.pledgepad.annotations.model.ThreadStatus;
+import org.pledgepad.annotations.render.TextCleaner;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.YXmlText;
+
+/**
+ * Änderungsvorschläge: replacement text for an anchored passage. Anyone with SUGGEST proposes;
+ * the editors of the text (SYNC_WRITE) accept — which writes the change into the document — or
+ * reject with a reason. Replies go through {@link CommentService#reply} like for any thread.
+ *
+ * <p>Collision rule: a suggestion is accepted only while its passage still reads exactly as it
+ * did when the suggestion was made (or last updated). Otherwise the editor would silently undo
+ * someone's later edit; the suggester updates the suggestion against the new text instead.
+ */
+public final class SuggestionService {
+  private final AnnotationContext ctx;
+
+  public SuggestionService(AnnotationContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * @param replacement the proposed text (may be empty to propose deleting the passage)
+   * @param rationale   why; the thread's opening post (may be empty)
+   */
+  public Outcome<AnnotationThread> createSuggestion(Principal p, DocumentAccess a, Doc doc, byte[] start,
+      byte[] end, String replacement, String rationale) {
+    ctx.require(p, a, Operation.SUGGEST);
+    Anchor anchor = ThreadOpener.anchor(doc, start, end);
+    String text = cleanReplacement(doc, anchor, replacement);
+    if (text.equals(anchor.quote())) {
+      throw new AnnotationException(Problem.INVALID, "replacement equals the passage");
+    }
+    String why = AnnotationContext.text(rationale, Limits.MAX_BODY, true);
+    return ThreadOpener.open(ctx, p, a, ThreadKind.SUGGESTION, anchor, why, Suggestion.open(text));
+  }
+
+  /**
+   * The suggester revises an open suggestion against the current text: new replacement, and the
+   * quote taken again from the passage as it reads now (clearing a collision). With new
+   * positions, the suggestion moves to another passage (needed when the old one was deleted).
+   */
+  public Outcome<AnnotationThread> updateSuggestion(Principal p, DocumentAccess a, Doc doc, String threadId,
+      String replacement, byte[] newStart, byte[] newEnd) {
+    ctx.require(p, a, Operation.SUGGEST);
+    AnnotationThread t = openSuggestion(a, threadId);
+    if (!t.author().is(p.subject())) {
+      throw new AnnotationException(Problem.NOT_AUTHOR, "only the suggester may update a suggestion");
+    }
+    if (t.locked()) {
+      throw new AnnotationException(Problem.LOCKED, "thread is locked");
+    }
+    Anchor anchor;
+    if (newStart != null && newEnd != null) {
+      anchor = ThreadOpener.anchor(doc, newStart, newEnd);
+    } else {
+      Resolution now = AnchorResolver.resolve(doc, t.anchor());
+      if (!now.attached()) {
+        throw new AnnotationException(Problem.WRONG_STATE, "passage was deleted; choose a new one");
+      }
+      anchor = new Anchor(t.anchor().start(), t.anchor().end(), now.text());
+    }
+    String text = cleanReplacement(doc, anchor, replacement);
+    ctx.spend(p);
+    AnnotationThread changed = t.withAnchor(anchor).withSuggestion(t.suggestion().withReplacement(text));
+    ctx.repo.updateThread(changed);
+    return new Outcome<>(changed, List.of(ctx.event("suggestion.updated", a.document(), t.id(), null)));
+  }
+
+  /**
+   * An editor accepts: on success the document has changed (one transaction whose origin is a
+   * {@link SuggestionOrigin}) and the server must log and broadcast {@code update}.
+   *
+   * @param doc the live document the update is applied to
+   */
+  public AcceptResult accept(Principal p, DocumentAccess a, Doc doc, String threadId) {
+    ctx.require(p, a, Operation.SYNC_WRITE);
+    AnnotationThread t = openSuggestion(a, threadId);
+    Post root = ctx.repo.posts(t.id()).get(0);
+    if (root.moderation() != Moderation.VISIBLE || root.deleted()) {
+      throw new AnnotationException(Problem.WRONG_STATE, "suggestion is hidden, pending or withdrawn");
+    }
+    Resolution passage = AnchorResolver.resolve(doc, t.anchor());
+    if (!passage.attached() || !passage.text().equals(t.anchor().quote())) {
+      return new AcceptResult.Collision(passage.state(), t.anchor().quote(), passage.text());
+    }
+    SuggestionOrigin origin = new SuggestionOrigin(t.id(), t.author().name(), p.subject());
+    byte[] update = SuggestionApplier.apply(doc, passage, t.suggestion().replacement(), origin);
+    AnnotationThread accepted = t.withStatus(ThreadStatus.RESOLVED).withSuggestion(
+        t.suggestion().decided(SuggestionState.ACCEPTED, p.subject(), null, ctx.now()));
+    ctx.repo.updateThread(accepted);
+    return new AcceptResult.Accepted(update, origin, accepted,
+        List.of(ctx.event("suggestion.accepted", a.document(), t.id(), null)));
+  }
+
+  public Outcome<AnnotationThread> reject(Principal p, DocumentAccess a, String threadId, String reason) {
+    ctx.require(p, a, Operation.SYNC_WRITE);
+    String why = AnnotationContext.reason(reason);
+    AnnotationThread t = openSuggestion(a, threadId);
+    AnnotationThread rejected = t.withStatus(ThreadStatus.RESOLVED).withSuggestion(
+        t.suggestion().decided(SuggestionState.REJECTED, p.subject(), why, ctx.now()));
+    ctx.repo.updateThread(rejected);
+    return new Outcome<>(rejected, List.of(ctx.event("suggestion.rejected", a.document(), t.id(), null)));
+  }
+
+  private AnnotationThread openSuggestion(DocumentAccess a, String threadId) {
+    AnnotationThread t = ctx.thread(a, threadId);
+    if (t.kind() != ThreadKind.SUGGESTION) {
+      throw new AnnotationException(Problem.WRONG_STATE, "not a suggestion");
+    }
+    if (t.suggestion().state() != SuggestionState.OPEN) {
+      throw new AnnotationException(Problem.WRONG_STATE, "suggestion is no longer open");
+    }
+    return t;
+  }
+
+  /** Paragraphs of the rich-text editor hold no line breaks; a plain Y.Text may. */
+  private static String cleanReplacement(Doc doc, Anchor anchor, String replacement) {
+    Resolution r = AnchorResolver.resolve(doc, anchor);
+    boolean paragraph = r.type() instanceof YXmlText;
+    String text = TextCleaner.replacement(replacement == null ? "" : replacement, !paragraph);
+    if (Limits.length(text) > Limits.MAX_REPLACEMENT) {
+      throw new AnnotationException(Problem.INVALID, "replacement longer than " + Limits.MAX_REPLACEMENT
+          + " characters");
+    }
+    return text;
+  }
+}

@@ -1,0 +1,72 @@
+package org.pledgepad.annotations.service;
+
+import java.time.Instant;
+import java.util.List;
+import org.pledgepad.annotations.anchor.Anchor;
+import org.pledgepad.annotations.anchor.AnchorResolver;
+import org.pledgepad.annotations.anchor.InvalidAnchorException;
+import org.pledgepad.annotations.limit.Limits;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.Suggestion;
+import org.pledgepad.annotations.model.ThreadKind;
+import org.pledgepad.annotations.model.ThreadStatus;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.crdt.Doc;
+
+/**
+ * The steps shared by opening a comment thread and a suggestion thread, and by every new post:
+ * anchoring, pre-moderation and the event's audience.
+ */
+final class ThreadOpener {
+  private ThreadOpener() {}
+
+  static Anchor anchor(Doc doc, byte[] start, byte[] end) {
+    try {
+      return AnchorResolver.create(doc, start, end);
+    } catch (InvalidAnchorException e) {
+      throw new AnnotationException(Problem.INVALID, "anchor: " + e.getMessage());
+    }
+  }
+
+  static Outcome<AnnotationThread> open(AnnotationContext ctx, Principal p, DocumentAccess a, ThreadKind kind,
+      Anchor anchor, String body, Suggestion suggestion) {
+    if (ctx.repo.countThreads(a.document()) >= Limits.MAX_THREADS_PER_DOCUMENT) {
+      throw new AnnotationException(Problem.TOO_MANY, "too many threads in this document");
+    }
+    ctx.spend(p);
+    Instant now = ctx.now();
+    AnnotationThread t = new AnnotationThread(ctx.ids.get(), a.document(), kind, anchor,
+        AnnotationContext.author(p), now, ThreadStatus.OPEN, false, suggestion);
+    Post root = newPost(ctx, p, a, t.id(), body, now);
+    ctx.repo.insertThread(t);
+    ctx.repo.insertPost(root);
+    return new Outcome<>(t, List.of(postEvent(ctx, "thread.created", root)));
+  }
+
+  static Post newPost(AnnotationContext ctx, Principal p, DocumentAccess a, String threadId, String body,
+      Instant now) {
+    return new Post(ctx.ids.get(), threadId, a.document(), AnnotationContext.author(p), body, now, null, false,
+        needsApproval(ctx, p, a) ? Moderation.PENDING : Moderation.VISIBLE, null);
+  }
+
+  /**
+   * Under pre-moderation, contributions from people who neither write the text nor moderate
+   * (citizens, councillors of other bodies) wait for approval.
+   */
+  static boolean needsApproval(AnnotationContext ctx, Principal p, DocumentAccess a) {
+    return ctx.repo.premoderated(a.document()) && !ctx.allowed(p, a, Operation.SYNC_WRITE)
+        && !ctx.allowed(p, a, Operation.MODERATE);
+  }
+
+  /** Pending posts are announced to their author and the moderators only. */
+  static AnnotationEvent postEvent(AnnotationContext ctx, String type, Post post) {
+    boolean pending = post.moderation() == Moderation.PENDING;
+    return new AnnotationEvent(type, post.document(), post.threadId(), post.id(),
+        pending ? AnnotationEvent.Audience.AUTHOR_AND_MODERATORS : AnnotationEvent.Audience.ALL,
+        pending ? post.author().id() : null, ctx.now());
+  }
+}

@@ -1,0 +1,157 @@
+package org.pledgepad.annotations.service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.pledgepad.annotations.anchor.AnchorResolver;
+import org.pledgepad.annotations.anchor.Resolution;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.Author;
+import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.Suggestion;
+import org.pledgepad.annotations.render.BodyRenderer;
+import org.pledgepad.annotations.render.DisplayNames;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.crdt.Doc;
+
+/**
+ * The threads of a document as one viewer may see them, as JSON-ready maps for the REST API.
+ * This is where visibility is decided: pending posts exist only for their author and the
+ * moderators, hidden posts read "ausgeblendet" for everyone else, deleted ones "entfernt".
+ * Bodies leave only as HTML rendered by {@link BodyRenderer} (escaped); names and quotes are
+ * plain text that clients must insert as text, never as markup.
+ */
+public final class ThreadViews {
+  /** Shown instead of a hidden post to people other than its author and the moderators. */
+  public static final String HIDDEN_TEXT = "ausgeblendet";
+
+  private final AnnotationContext ctx;
+
+  public ThreadViews(AnnotationContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /**
+   * All threads of the document visible to {@code p}, oldest first, anchors resolved against
+   * {@code doc} (the current state; null leaves anchors unresolved).
+   */
+  public List<Map<String, Object>> list(Principal p, DocumentAccess a, Doc doc) {
+    ctx.require(p, a, Operation.READ);
+    boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (AnnotationThread t : ctx.repo.threads(a.document())) {
+      List<Post> posts = ctx.repo.posts(t.id());
+      if (!posts.isEmpty() && !mayRead(p, moderator, posts.get(0))) {
+        continue;
+      }
+      out.add(view(p, moderator, t, posts, doc));
+    }
+    return out;
+  }
+
+  /** One thread; NOT_FOUND if the viewer may not see it. */
+  public Map<String, Object> thread(Principal p, DocumentAccess a, Doc doc, String threadId) {
+    ctx.require(p, a, Operation.READ);
+    boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
+    AnnotationThread t = ctx.thread(a, threadId);
+    List<Post> posts = ctx.repo.posts(t.id());
+    if (!posts.isEmpty() && !mayRead(p, moderator, posts.get(0))) {
+      throw new AnnotationException(Problem.NOT_FOUND, "no such thread");
+    }
+    return view(p, moderator, t, posts, doc);
+  }
+
+  private static boolean mayRead(Principal p, boolean moderator, Post post) {
+    return post.moderation() != Moderation.PENDING || moderator || post.author().is(p.subject());
+  }
+
+  private static boolean seesContent(Principal p, boolean moderator, Post post) {
+    return post.moderation() != Moderation.HIDDEN || moderator || post.author().is(p.subject());
+  }
+
+  private Map<String, Object> view(Principal p, boolean moderator, AnnotationThread t, List<Post> posts, Doc doc) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", t.id());
+    m.put("kind", lower(t.kind()));
+    m.put("status", lower(t.status()));
+    m.put("locked", t.locked());
+    m.put("createdAt", t.createdAt().toString());
+    m.put("author", author(p, moderator, t.author()));
+    Map<String, Object> anchor = new LinkedHashMap<>();
+    anchor.put("start", t.anchor().startBase64());
+    anchor.put("end", t.anchor().endBase64());
+    anchor.put("quote", t.anchor().quote());
+    if (doc != null) {
+      Resolution r = AnchorResolver.resolve(doc, t.anchor());
+      anchor.put("state", lower(r.state()));
+      anchor.put("current", r.text());
+      anchor.put("changed", !r.attached() || !r.text().equals(t.anchor().quote()));
+    }
+    m.put("anchor", anchor);
+    boolean rootVisible = posts.isEmpty() || seesContent(p, moderator, posts.get(0));
+    if (t.suggestion() != null) {
+      Suggestion s = t.suggestion();
+      Map<String, Object> sm = new LinkedHashMap<>();
+      sm.put("state", lower(s.state()));
+      sm.put("replacement", rootVisible ? s.replacement() : null);
+      sm.put("reason", s.decisionReason());
+      sm.put("decidedAt", s.decidedAt() == null ? null : s.decidedAt().toString());
+      m.put("suggestion", sm);
+    }
+    List<Map<String, Object>> pv = new ArrayList<>();
+    for (Post post : posts) {
+      if (mayRead(p, moderator, post)) {
+        pv.add(post(p, moderator, post));
+      }
+    }
+    m.put("posts", pv);
+    return m;
+  }
+
+  private static Map<String, Object> post(Principal p, boolean moderator, Post post) {
+    boolean mine = post.author().is(p.subject());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", post.id());
+    m.put("author", author(p, moderator, post.author()));
+    m.put("createdAt", post.createdAt().toString());
+    m.put("editedAt", post.editedAt() == null ? null : post.editedAt().toString());
+    if (post.deleted()) {
+      m.put("state", "deleted");
+      m.put("html", BodyRenderer.render(Post.REMOVED));
+      return m;
+    }
+    m.put("state", lower(post.moderation()));
+    if (!seesContent(p, moderator, post)) {
+      m.put("html", BodyRenderer.render(HIDDEN_TEXT));
+      return m;
+    }
+    m.put("html", BodyRenderer.render(post.body()));
+    if (mine) {
+      m.put("body", post.body()); // the author's own text, for the edit box (insert as text)
+    }
+    if (post.moderation() == Moderation.HIDDEN) {
+      m.put("hiddenReason", post.hiddenReason());
+    }
+    return m;
+  }
+
+  private static Map<String, Object> author(Principal p, boolean moderator, Author a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", DisplayNames.clean(a.name()));
+    m.put("pseudonym", a.pseudonym());
+    m.put("you", a.is(p.subject()));
+    if (moderator && a.id() != null) {
+      m.put("id", a.id()); // moderators may need to act on the account
+    }
+    return m;
+  }
+
+  private static String lower(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+}
