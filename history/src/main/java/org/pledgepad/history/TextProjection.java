@@ -1,0 +1,95 @@
+package org.pledgepad.history;
+
+import java.util.Arrays;
+import org.pledgepad.crdt.ContentString;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Item;
+import org.pledgepad.crdt.YText;
+import org.pledgepad.crdt.YXmlElement;
+import org.pledgepad.crdt.YXmlFragment;
+import org.pledgepad.crdt.YXmlText;
+
+/**
+ * The visible text of a version together with the CRDT id (client, clock) of every UTF-16 unit.
+ * Diffs and authorship work on this: the text says what changed, the ids say who wrote it. For an
+ * XML fragment, blocks are separated by '\n' units that belong to no one (client -1).
+ */
+public final class TextProjection {
+  public final String text;
+  /** clients[i], clocks[i]: the item unit that produced text.charAt(i); -1 for separators. */
+  public final long[] clients;
+  public final long[] clocks;
+
+  private TextProjection(String text, long[] clients, long[] clocks) {
+    this.text = text;
+    this.clients = clients;
+    this.clocks = clocks;
+  }
+
+  public static TextProjection of(Doc doc, ContentKind kind) {
+    Builder b = new Builder();
+    if (kind == ContentKind.TEXT) {
+      b.text(doc.getText(ContentKind.ROOT));
+    } else {
+      b.blocks(doc.getXmlFragment(ContentKind.ROOT));
+    }
+    return b.build();
+  }
+
+  public int length() {
+    return text.length();
+  }
+
+  private static final class Builder {
+    private final StringBuilder sb = new StringBuilder();
+    private long[] clients = new long[256];
+    private long[] clocks = new long[256];
+
+    void text(YText t) {
+      for (Item n = t._start; n != null; n = n.right) {
+        if (!n.deleted() && n.content instanceof ContentString cs) {
+          for (int i = 0; i < cs.str.length(); i++) {
+            put(cs.str.charAt(i), n.id.client, n.id.clock + i);
+          }
+        }
+      }
+    }
+
+    /** Children of a fragment or element; block elements start on a new line. */
+    void blocks(YXmlFragment parent) {
+      for (Item n = parent._start; n != null; n = n.right) {
+        if (n.deleted() || !(n.content instanceof org.pledgepad.crdt.ContentType ct)) {
+          continue;
+        }
+        if (ct.type instanceof YXmlText xt) {
+          text(xt);
+        } else if (ct.type instanceof YXmlElement e) {
+          if (Html.isInlineBreak(e.nodeName)) {
+            put('\n', -1, -1);
+          } else {
+            if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
+              put('\n', -1, -1);
+            }
+            blocks(e);
+          }
+        }
+      }
+    }
+
+    private void put(char c, long client, long clock) {
+      int i = sb.length();
+      if (i == clients.length) {
+        clients = Arrays.copyOf(clients, i * 2);
+        clocks = Arrays.copyOf(clocks, i * 2);
+      }
+      sb.append(c);
+      clients[i] = client;
+      clocks[i] = clock;
+    }
+
+    TextProjection build() {
+      int n = sb.length();
+      return new TextProjection(sb.toString(), Arrays.copyOf(clients, n), Arrays.copyOf(clocks, n));
+    }
+  }
+}
