@@ -56,7 +56,8 @@ export function snapshotOf (doc) {
     text: doc.getText('text').toString(),
     // Key order of a Y.Map follows each replica's insertion order: sort for comparison.
     map: Object.fromEntries(Object.entries(doc.getMap('map').toJSON()).sort(([a], [b]) => a.localeCompare(b))),
-    xml: doc.getXmlFragment('default').toString()
+    xml: doc.getXmlFragment('default').toString(),
+    list: doc.getArray('acked').toJSON()
   }
 }
 
