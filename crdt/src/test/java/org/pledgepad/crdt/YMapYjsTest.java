@@ -467,6 +467,36 @@ class YMapYjsTest {
     assertEquals("3", map.get("z"));
   }
 
+  /*
+   * Yjs compares event.value with event.target.get(event.name); YMapEvent has neither property,
+   * so both sides are undefined there and what the test really checks is that setting a
+   * primitive (locally or remotely) fires the observer with the map as target. We check that,
+   * plus the value the target now holds.
+   */
+
+  @Test
+  void testYmapEventHasCorrectValueWhenSettingAPrimitive(Tc tc) {
+    Result<Object> r = init(tc, 3);
+    YEvent<?>[] event = {null};
+    r.map0.observe((e, tr) -> event[0] = e);
+    r.map0.set("stuff", 2);
+    assertSame(r.map0, event[0].target);
+    compareValues(((YMap<Object>) event[0].target).get("stuff"), 2);
+    compare(r.users);
+  }
+
+  @Test
+  void testYmapEventHasCorrectValueWhenSettingAPrimitiveFromOtherUser(Tc tc) {
+    Result<Object> r = init(tc, 3);
+    YEvent<?>[] event = {null};
+    r.map0.observe((e, tr) -> event[0] = e);
+    r.map1.set("stuff", 2);
+    r.testConnector.flushAllMessages();
+    assertSame(r.map0, event[0].target);
+    compareValues(((YMap<Object>) event[0].target).get("stuff"), 2);
+    compare(r.users);
+  }
+
   static final List<Mod<Object>> mapTransactions = List.of(
       // set
       (user, gen, o) -> {
