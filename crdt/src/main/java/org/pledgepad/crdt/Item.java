@@ -260,15 +260,16 @@ public final class Item extends AbstractStruct {
 
   @Override
   public long getMissing(Transaction transaction, StructStore store) {
-    if (origin != null && origin.client != id.client && origin.clock >= StructStore.getState(store, origin.client)) {
+    // Yjs skips these checks for the item's own client, whose earlier structs are always present
+    // in honest updates; a hostile reference to a later clock of the own client would make the
+    // lookups below fail halfway through a transaction, so it is treated as missing instead.
+    if (origin != null && origin.clock >= StructStore.getState(store, origin.client)) {
       return origin.client;
     }
-    if (rightOrigin != null && rightOrigin.client != id.client
-        && rightOrigin.clock >= StructStore.getState(store, rightOrigin.client)) {
+    if (rightOrigin != null && rightOrigin.clock >= StructStore.getState(store, rightOrigin.client)) {
       return rightOrigin.client;
     }
-    if (parent instanceof ID && id.client != ((ID) parent).client
-        && ((ID) parent).clock >= StructStore.getState(store, ((ID) parent).client)) {
+    if (parent instanceof ID && ((ID) parent).clock >= StructStore.getState(store, ((ID) parent).client)) {
       return ((ID) parent).client;
     }
     // all dependencies are present: resolve ids to structs
