@@ -1,0 +1,269 @@
+package org.pledgepad.server.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pledgepad.server.testing.Await.result;
+import static org.pledgepad.server.testing.Eventually.until;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.server.doc.YjsDocument;
+import org.pledgepad.server.metrics.ServerMetrics;
+import org.pledgepad.server.protocol.CloseCodes;
+import org.pledgepad.server.store.DocumentInfo;
+import org.pledgepad.server.store.DocumentKind;
+import org.pledgepad.server.store.DocumentStage;
+import org.pledgepad.server.store.DocumentStore;
+import org.pledgepad.server.store.LoadedDocument;
+import org.pledgepad.server.store.NewUpdate;
+import org.pledgepad.server.store.SqliteDocumentStore;
+import org.pledgepad.server.wire.WireWriter;
+
+class DocumentSessionTest {
+  private static final String DOC = "motion-1";
+
+  @TempDir
+  Path dataDir;
+  private Vertx vertx;
+  private CountingStore store;
+  private SessionRegistry registry;
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx();
+    store = new CountingStore(new SqliteDocumentStore(vertx, dataDir));
+    result(store.start());
+    registry = new SessionRegistry(vertx, store, YjsDocument::new,
+        new SessionSettings(5, 256, 1 << 20, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+  }
+
+  @AfterEach
+  void stop() {
+    result(store.close());
+    result(vertx.close());
+  }
+
+  private static byte[] textUpdate(long clientId, String text) {
+    Doc d = new Doc();
+    d.clientID = clientId;
+    d.getText("text").insert(0, text);
+    return Y.encodeStateAsUpdate(d);
+  }
+
+  private static String textOf(List<byte[]> updates) {
+    Doc d = new Doc();
+    updates.forEach(u -> Y.applyUpdate(d, u));
+    return d.getText("text").toString();
+  }
+
+  private DocumentSession join(RecordingPeer p) {
+    DocumentSession s = registry.acquire(DOC);
+    s.join(p);
+    return s;
+  }
+
+  @Test
+  void storedContentIsLoadedBeforeTheFirstSyncAnswer() {
+    result(store.append(DOC, List.of(new NewUpdate(textUpdate(7, "stored"), "seed", "seed"))));
+    RecordingPeer p = new RecordingPeer("c1", "guest", false);
+    DocumentSession s = join(p);
+    s.receive(p, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> p.count("step2") == 1);
+    assertThat(p.sent.get(0).kind()).isEqualTo("step1");
+    assertThat(textOf(p.payloads("step2"))).isEqualTo("stored");
+  }
+
+  @Test
+  void updateIsLoggedThenBroadcastToOthersAndAcknowledgedToTheSender() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    RecordingPeer b = new RecordingPeer("b", "guest", false);
+    DocumentSession s = join(a);
+    join(b);
+    s.receive(a, new Inbound.Update(textUpdate(1, "hello")));
+    until("ack", () -> a.count("applied") == 1);
+    until("broadcast", () -> b.count("update") == 1);
+    assertThat(a.count("update")).as("no echo to the sender").isZero();
+    LoadedDocument stored = result(store.load(DOC));
+    assertThat(stored.tail()).hasSize(1);
+    assertThat(stored.tail().get(0).connectionId()).isEqualTo("a");
+    assertThat(textOf(b.payloads("update"))).isEqualTo("hello");
+  }
+
+  @Test
+  void updatesArrivingDuringACommitShareTheNextTransaction() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    Doc client = new Doc();
+    client.clientID = 3;
+    int n = 100;
+    for (int i = 0; i < n; i++) {
+      byte[] before = Y.encodeStateVector(client);
+      client.getText("text").insert(client.getText("text").length(), "x");
+      s.receive(a, new Inbound.Update(Y.encodeStateAsUpdate(client, before)));
+    }
+    until("all acknowledged", () -> a.count("applied") == n);
+    assertThat(result(store.load(DOC)).headSeq()).isEqualTo(n);
+    assertThat(store.appends.get()).as("transactions for %d updates", n).isLessThan(n);
+  }
+
+  @Test
+  void readOnlyPeerCannotChangeTheDocument() {
+    RecordingPeer reader = new RecordingPeer("r", "reader", true);
+    DocumentSession s = join(reader);
+    s.receive(reader, new Inbound.Update(textUpdate(1, "nope")));
+    until("refusal", () -> reader.count("rejected") == 1);
+    assertThat(result(store.load(DOC)).tail()).isEmpty();
+    assertThat(reader.closedWith).isNull();
+  }
+
+  @Test
+  void undecodableUpdateClosesOnlyItsSenderAndIsNotLogged() {
+    RecordingPeer bad = new RecordingPeer("bad", "guest", false);
+    RecordingPeer good = new RecordingPeer("good", "guest", false);
+    DocumentSession s = join(bad);
+    join(good);
+    s.receive(bad, new Inbound.Update(new byte[] {1, 1, (byte) 0x80}));
+    s.receive(good, new Inbound.Update(textUpdate(2, "fine")));
+    until("good acknowledged", () -> good.count("applied") == 1);
+    assertThat(bad.closedWith).isEqualTo(CloseCodes.INVALID_UPDATE);
+    assertThat(good.closedWith).isNull();
+    assertThat(result(store.load(DOC)).tail()).hasSize(1);
+  }
+
+  @Test
+  void failedCommitClosesTheSenderAndBroadcastsNothing() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    RecordingPeer b = new RecordingPeer("b", "guest", false);
+    DocumentSession s = join(a);
+    join(b);
+    until("joined", () -> b.count("step1") == 1);
+    store.failAppends.set(true);
+    s.receive(a, new Inbound.Update(textUpdate(1, "lost?")));
+    until("sender closed", () -> a.closedWith != null);
+    assertThat(a.closedWith).isEqualTo(CloseCodes.INTERNAL_ERROR);
+    assertThat(a.count("applied")).isZero();
+    assertThat(b.count("update")).isZero();
+  }
+
+  @Test
+  void oversizedDocumentIsRefused() {
+    registry = new SessionRegistry(vertx, store, YjsDocument::new,
+        new SessionSettings(5, 256, 100, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    s.receive(a, new Inbound.Update(textUpdate(1, "x".repeat(500))));
+    until("closed", () -> a.closedWith != null);
+    assertThat(a.closedWith).isEqualTo(CloseCodes.DOCUMENT_TOO_LARGE);
+  }
+
+  @Test
+  void snapshotIsWrittenEveryNUpdatesAndUsedOnReload() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    for (int i = 0; i < 6; i++) {
+      s.receive(a, new Inbound.Update(textUpdate(10 + i, "p" + i)));
+    }
+    until("acks", () -> a.count("applied") == 6);
+    until("snapshot", () -> result(store.load(DOC)).snapshotSeq() >= 5);
+    s.leave(a);
+    until("unloaded", () -> registry.find(DOC) == null);
+    RecordingPeer c = new RecordingPeer("c", "guest", false);
+    DocumentSession reloaded = join(c);
+    reloaded.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> c.count("step2") == 1);
+    assertThat(textOf(c.payloads("step2"))).hasSize(12);
+  }
+
+  @Test
+  void awarenessOfAnotherActorsClientIdIsRefusedAndLeaversAreAnnouncedGone() {
+    RecordingPeer alice = new RecordingPeer("a", "alice", false);
+    RecordingPeer mallory = new RecordingPeer("m", "mallory", false);
+    DocumentSession s = join(alice);
+    join(mallory);
+    byte[] aliceState = new WireWriter().writeVarUint(1).writeVarUint(77).writeVarUint(1)
+        .writeVarString("{\"user\":\"alice\"}").toByteArray();
+    s.receive(alice, new Inbound.Awareness(aliceState));
+    until("relayed", () -> mallory.count("awareness") == 1);
+    byte[] forged = new WireWriter().writeVarUint(1).writeVarUint(77).writeVarUint(2)
+        .writeVarString("null").toByteArray();
+    s.receive(mallory, new Inbound.Awareness(forged));
+    until("forger closed", () -> mallory.closedWith != null);
+    assertThat(mallory.closedWith).isEqualTo(CloseCodes.AWARENESS_FORGERY);
+    RecordingPeer bob = new RecordingPeer("b", "bob", false);
+    join(bob);
+    until("bob sees alice", () -> bob.count("awareness") == 1);
+    s.leave(alice);
+    until("removal announced", () -> bob.count("awareness") == 2);
+  }
+
+  /** Counts transactions and can be told to fail, around a real store. */
+  static final class CountingStore implements DocumentStore {
+    final DocumentStore delegate;
+    final AtomicInteger appends = new AtomicInteger();
+    final AtomicBoolean failAppends = new AtomicBoolean();
+
+    CountingStore(DocumentStore delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public Future<Void> start() {
+      return delegate.start();
+    }
+
+    @Override
+    public Future<List<Long>> append(String document, List<NewUpdate> batch) {
+      appends.incrementAndGet();
+      if (failAppends.get()) {
+        return Future.failedFuture(new IllegalStateException("disk on fire"));
+      }
+      return delegate.append(document, batch);
+    }
+
+    @Override
+    public Future<LoadedDocument> load(String document) {
+      return delegate.load(document);
+    }
+
+    @Override
+    public Future<Void> writeSnapshot(String document, long seq, byte[] state) {
+      return delegate.writeSnapshot(document, seq, state);
+    }
+
+    @Override
+    public Future<List<DocumentInfo>> listDocuments() {
+      return delegate.listDocuments();
+    }
+
+    @Override
+    public Future<Optional<DocumentInfo>> document(String name) {
+      return delegate.document(name);
+    }
+
+    @Override
+    public Future<Void> putDocument(String name, String title, DocumentKind kind, DocumentStage stage) {
+      return delegate.putDocument(name, title, kind, stage);
+    }
+
+    @Override
+    public Future<Void> ping() {
+      return delegate.ping();
+    }
+
+    @Override
+    public Future<Void> close() {
+      return delegate.close();
+    }
+  }
+}

@@ -1,0 +1,76 @@
+package org.pledgepad.server.session;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A peer that records what the session sent it (calls arrive on the session's context). */
+final class RecordingPeer implements Peer {
+  record Sent(String kind, byte[] payload) {}
+
+  final String id;
+  final String actor;
+  final boolean readOnly;
+  final List<Sent> sent = new CopyOnWriteArrayList<>();
+  volatile Short closedWith;
+
+  RecordingPeer(String id, String actor, boolean readOnly) {
+    this.id = id;
+    this.actor = actor;
+    this.readOnly = readOnly;
+  }
+
+  @Override
+  public String connectionId() {
+    return id;
+  }
+
+  @Override
+  public String actor() {
+    return actor;
+  }
+
+  @Override
+  public boolean readOnly() {
+    return readOnly;
+  }
+
+  @Override
+  public void sendSyncStep1(byte[] stateVector) {
+    sent.add(new Sent("step1", stateVector));
+  }
+
+  @Override
+  public void sendSyncStep2(byte[] update) {
+    sent.add(new Sent("step2", update));
+  }
+
+  @Override
+  public void sendUpdate(byte[] update) {
+    sent.add(new Sent("update", update));
+  }
+
+  @Override
+  public void sendAwareness(byte[] awarenessUpdate) {
+    sent.add(new Sent("awareness", awarenessUpdate));
+  }
+
+  @Override
+  public void sendSyncStatus(boolean applied) {
+    sent.add(new Sent(applied ? "applied" : "rejected", new byte[0]));
+  }
+
+  @Override
+  public void close(short code, String reason) {
+    if (closedWith == null) {
+      closedWith = code;
+    }
+  }
+
+  long count(String kind) {
+    return sent.stream().filter(s -> s.kind().equals(kind)).count();
+  }
+
+  List<byte[]> payloads(String kind) {
+    return sent.stream().filter(s -> s.kind().equals(kind)).map(Sent::payload).toList();
+  }
+}
