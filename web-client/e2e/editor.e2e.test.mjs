@@ -365,6 +365,8 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
     assert.equal(await page.getAttribute('html', 'lang'), 'de');
     await page.getByRole('toolbar', { name: 'Textformatierung' }).waitFor();
+    const germanKind = { 'coalition-agreement': 'Koalitionsvertrag', programme: 'Wahlprogramm', motion: 'Antrag' }[demo.kind] ?? demo.kind;
+    assert.equal(await page.locator('.doc-meta .kind-badge').innerText(), germanKind);
     assert.match(await page.locator('.save-indicator').innerText(), /^(Gespeichert|Nur lesen — aktueller Stand)$/);
     await page.context().close();
   });

@@ -74,13 +74,15 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   // --- page structure -------------------------------------------------------------------
   const heading = h('h1', { id: 'page-title', class: 'doc-title' }, details.title);
-  const meta = h(
-    'p',
-    { class: 'doc-meta' },
-    h('span', { class: `kind-badge kind-${details.kind}` }, kindLabel(details.kind)),
-    ' ',
-    h('span', { class: `stage-badge stage-${details.stage}` }, stageLabel(details.stage)),
-  );
+  // Kind and stage are shown twice (badges, details list); both follow the language switch.
+  const kindTexts = [h('span', { class: `kind-badge kind-${details.kind}` }), h('dd', {})];
+  const stageTexts = [h('span', { class: `stage-badge stage-${details.stage}` }), h('dd', {})];
+  const renderLabels = () => {
+    for (const element of kindTexts) element.textContent = kindLabel(details.kind);
+    for (const element of stageTexts) element.textContent = stageLabel(details.stage);
+  };
+  renderLabels();
+  const meta = h('p', { class: 'doc-meta' }, kindTexts[0], ' ', stageTexts[0]);
   const saveText = h('span', { class: 'save-text' });
   const saveIndicator = h('p', { class: 'save-indicator', 'data-state': 'connecting' }, h('span', { class: 'save-icon' }), saveText);
   saveIndicator.dataset.i18nTitle = 'saveStatus';
@@ -99,9 +101,9 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     'dl',
     { class: 'doc-info' },
     i18nText(h('dt', {}), 'kind'),
-    h('dd', {}, kindLabel(details.kind)),
+    kindTexts[1],
     i18nText(h('dt', {}), 'stage'),
-    h('dd', {}, stageLabel(details.stage)),
+    stageTexts[1],
   );
   const aside = h(
     'aside',
@@ -273,6 +275,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   // --- language changes -------------------------------------------------------------------
   const unsubscribeLanguage = onLanguageChange(() => {
+    renderLabels();
     editor.commands.updateUser({ name: ownName(), color: ownColor });
     refresh();
     renderParticipants();
