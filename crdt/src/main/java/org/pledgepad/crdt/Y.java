@@ -239,4 +239,55 @@ public final class Y {
   public static String logType(AbstractType<?> type) {
     return Logging.logType(type);
   }
+
+  // ---- relative positions (RelativePosition.js) ----
+
+  public static RelativePosition createRelativePositionFromTypeIndex(AbstractType<?> type, int index) {
+    return RelativePosition.createRelativePositionFromTypeIndex(type, index);
+  }
+
+  public static RelativePosition createRelativePositionFromTypeIndex(AbstractType<?> type, int index, int assoc) {
+    return RelativePosition.createRelativePositionFromTypeIndex(type, index, assoc);
+  }
+
+  public static RelativePosition createRelativePositionFromJSON(Map<String, ?> json) {
+    return RelativePosition.createRelativePositionFromJSON(json);
+  }
+
+  public static Map<String, Object> relativePositionToJSON(RelativePosition rpos) {
+    return RelativePosition.relativePositionToJSON(rpos);
+  }
+
+  public static AbsolutePosition createAbsolutePositionFromRelativePosition(RelativePosition rpos, Doc doc) {
+    return RelativePosition.createAbsolutePositionFromRelativePosition(rpos, doc);
+  }
+
+  public static boolean compareRelativePositions(RelativePosition a, RelativePosition b) {
+    return RelativePosition.compareRelativePositions(a, b);
+  }
+
+  public static byte[] encodeRelativePosition(RelativePosition rpos) {
+    return RelativePosition.encodeRelativePosition(rpos);
+  }
+
+  public static RelativePosition decodeRelativePosition(byte[] buf) {
+    return RelativePosition.decodeRelativePosition(buf);
+  }
+
+  public static void tryGc(DeleteSet ds, StructStore store, java.util.function.Predicate<Item> gcFilter) {
+    Transaction.tryGc(ds, store, gcFilter);
+  }
+
+  public static void iterateDeletedStructs(Transaction transaction, DeleteSet ds,
+      java.util.function.Consumer<AbstractStruct> f) {
+    DeleteSet.iterateDeletedStructs(transaction, ds, f);
+  }
+
+  public static void readUpdate(org.pledgepad.crdt.lib0.Decoder decoder, Doc doc, Object origin) {
+    Encoding.readUpdate(decoder, doc, origin);
+  }
+
+  public static byte[] encodeStateVectorV2(Doc doc) {
+    return Encoding.encodeStateVectorV2(doc);
+  }
 }
