@@ -236,9 +236,12 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     deniedNotice.hidden = true;
     refresh();
   });
+  let deniedReason = '';
+  const renderDenied = () => (deniedText.textContent = t('deniedText', { reason: deniedReason || '—' }));
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     denied = true;
-    deniedText.textContent = t('deniedText', { reason: reason || '—' });
+    deniedReason = reason;
+    renderDenied();
     deniedNotice.hidden = false;
     refresh();
   });
@@ -276,6 +279,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   // --- language changes -------------------------------------------------------------------
   const unsubscribeLanguage = onLanguageChange(() => {
     renderLabels();
+    if (denied) renderDenied();
     editor.commands.updateUser({ name: ownName(), color: ownColor });
     refresh();
     renderParticipants();
