@@ -1,0 +1,95 @@
+package org.pledgepad.server.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.server.testing.ServerHarness;
+
+/** The REST contract with the web client, health and metrics, over real HTTP. */
+class HttpApiIntegrationTest {
+  @TempDir
+  Path dataDir;
+  private ServerHarness server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeEach
+  void start() {
+    server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString()));
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private HttpResponse<String> get(String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void documentListShowsTheSeededDocuments() throws Exception {
+    HttpResponse<String> r = get("/api/documents");
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonArray docs = new JsonArray(r.body());
+    assertThat(docs).hasSize(2);
+    JsonObject coalition = docs.getJsonObject(0);
+    assertThat(coalition.getString("name")).isEqualTo("koalitionsvertrag-2021-digitalisierung");
+    assertThat(coalition.getString("kind")).isEqualTo("coalition-agreement");
+    assertThat(coalition.getString("stage")).isEqualTo("published");
+    assertThat(coalition.fieldNames()).containsExactlyInAnyOrder("name", "title", "kind", "stage", "updatedAt");
+    assertThat(docs.getJsonObject(1).getString("kind")).isEqualTo("programme");
+  }
+
+  @Test
+  void oneDocumentCarriesItsHeadSequence() throws Exception {
+    JsonObject d = new JsonObject(get("/api/documents/spd-kassel-2021-digitalisierung").body());
+    assertThat(d.getLong("headSeq")).isEqualTo(1);
+    assertThat(d.getString("title")).contains("SPD Kassel");
+  }
+
+  @Test
+  void unknownDocumentIsAProblemDocument() throws Exception {
+    HttpResponse<String> r = get("/api/documents/no-such-doc");
+    assertThat(r.statusCode()).isEqualTo(404);
+    assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:not-found");
+    assertThat(get("/api/documents/bad%20name").statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void meIsAGuestForNow() throws Exception {
+    assertThat(new JsonObject(get("/api/me").body())).isEqualTo(new JsonObject().put("role", "guest").putNull("user"));
+  }
+
+  @Test
+  void healthAndMetricsAnswer() throws Exception {
+    assertThat(get("/health/live").statusCode()).isEqualTo(200);
+    HttpResponse<String> ready = get("/health/ready");
+    assertThat(ready.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(ready.body()).getString("status")).isEqualTo("UP");
+    String metrics = get("/metrics").body();
+    assertThat(metrics).contains("pledgepad_connections", "pledgepad_commit_latency_seconds", "pledgepad_updates_accepted_total");
+  }
+
+  @Test
+  void webSocketUpgradeToUnknownPathOrInvalidNameIsRefused() {
+    for (String path : new String[] {"/nope", "/ws/bad%20name"}) {
+      Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> http.newWebSocketBuilder()
+          .buildAsync(URI.create(server.wsBase() + path), new java.net.http.WebSocket.Listener() {})
+          .join());
+      assertThat(e).as(path).hasRootCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+    }
+  }
+}
