@@ -1,0 +1,57 @@
+package org.pledgepad.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.Test;
+
+class RevisionsTest {
+  static TestHistory session() {
+    TestHistory h = new TestHistory();
+    h.person("alice", 1);
+    h.person("bob", 2);
+    h.edit("alice", 1000, t -> t.insert(0, "Hallo Welt"));        // 1
+    h.edit("alice", 2000, t -> t.insert(10, " und"));             // 2
+    h.edit("bob", 2000, t -> t.insert(14, "!"));                  // 3
+    h.edit("bob", 10 * 60_000, t -> t.delete(0, 5));              // 4: after a pause
+    h.edit("bob", 2000, t -> t.insert(0, "X"));                   // 5
+    h.edit("bob", 2000, t -> t.insert(1, "yz"));                  // 6
+    h.edit("bob", 2000, t -> t.delete(1, 2));                     // 7: typed and removed again
+    return h;
+  }
+
+  @Test
+  void runsBreakAtAnotherActorAndAtPauses() {
+    List<Revision> revs = Revisions.compute(session().rows, Duration.ofMinutes(5), List.of(), List.of(), ContentKind.TEXT);
+    assertThat(revs).extracting(Revision::fromSeq, Revision::toSeq, Revision::actors, Revision::inserted, Revision::deleted)
+        .containsExactly(
+            Tuple.tuple(1L, 2L, List.of("alice"), 14, 0),
+            Tuple.tuple(3L, 3L, List.of("bob"), 1, 0),
+            Tuple.tuple(4L, 7L, List.of("bob"), 1, 5));
+  }
+
+  @Test
+  void namedVersionsAndRestoresCloseRevisions() {
+    TestHistory h = session();
+    NamedVersion n = new NamedVersion(1, "Erster Satz", "alice", TestHistory.T0);
+    RestorePoint r = new RestorePoint(6, 2, "bob", TestHistory.T0);
+    List<Revision> revs = Revisions.compute(h.rows, Duration.ofMinutes(5), List.of(n), List.of(r), ContentKind.TEXT);
+    assertThat(revs).extracting(Revision::fromSeq, Revision::toSeq)
+        .containsExactly(Tuple.tuple(1L, 1L), Tuple.tuple(2L, 2L), Tuple.tuple(3L, 3L), Tuple.tuple(4L, 5L),
+            Tuple.tuple(6L, 6L), Tuple.tuple(7L, 7L));
+    assertThat(revs.get(0).names()).containsExactly(n);
+    assertThat(revs.get(4).restore()).isEqualTo(r);
+    assertThat(revs.get(0).toJson()).containsEntry("inserted", 10).containsKey("names");
+  }
+
+  @Test
+  void timeSpanCoversTheRows() {
+    TestHistory h = session();
+    Revision first = Revisions.compute(h.rows, Revisions.DEFAULT_PAUSE, List.of(), List.of(), ContentKind.TEXT).get(0);
+    assertThat(first.fromTimeMillis()).isEqualTo(h.rows.get(0).timeMillis());
+    assertThat(first.toTimeMillis()).isEqualTo(h.rows.get(1).timeMillis());
+    assertThat(first.rows()).isEqualTo(2);
+  }
+}
