@@ -18,14 +18,21 @@ public final class Network {
 
   /** Connects {@code doc}: its local updates go to every other replica's inbox. */
   public Doc add(Doc doc) {
+    return add(doc, true);
+  }
+
+  /** With {@code forward} false, the replica receives but the test sends its updates by hand. */
+  public Doc add(Doc doc, boolean forward) {
     int self = docs.size();
     docs.add(doc);
     inboxes.add(new ArrayList<>());
-    doc.onUpdate((update, origin, d, tr) -> {
-      if (origin != REMOTE) {
-        send(self, update);
-      }
-    });
+    if (forward) {
+      doc.onUpdate((update, origin, d, tr) -> {
+        if (origin != REMOTE) {
+          send(self, update);
+        }
+      });
+    }
     return doc;
   }
 

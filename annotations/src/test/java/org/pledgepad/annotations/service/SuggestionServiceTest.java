@@ -1,0 +1,157 @@
+package org.pledgepad.annotations.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pledgepad.annotations.Fixtures.CITIZEN;
+import static org.pledgepad.annotations.Fixtures.CITIZEN_2;
+import static org.pledgepad.annotations.Fixtures.CONSULTATION;
+import static org.pledgepad.annotations.Fixtures.EDITOR;
+import static org.pledgepad.annotations.Fixtures.MODERATOR;
+import static org.pledgepad.annotations.Fixtures.OTHER_COUNCILLOR;
+import static org.pledgepad.annotations.service.CommentServiceTest.assertProblem;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.pledgepad.annotations.Fixtures;
+import org.pledgepad.annotations.anchor.Anchor;
+import org.pledgepad.annotations.anchor.AnchorResolver;
+import org.pledgepad.annotations.anchor.AnchorState;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.SuggestionState;
+import org.pledgepad.annotations.model.ThreadStatus;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.DocOptions;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.crdt.YXmlText;
+
+class SuggestionServiceTest {
+  private final Fixtures f = new Fixtures();
+  private final Doc doc = Fixtures.tiptap(1, "Kostenloses WLAN in allen Bussen bis 2025.");
+  private final YXmlText para = Fixtures.paragraph(doc, 0);
+  private final Anchor year = AnchorResolver.fromIndex(para, 37, 4);
+
+  private AnnotationThread suggest(String replacement) {
+    return f.annotations.suggestions.createSuggestion(CITIZEN, CONSULTATION, doc, year.start(), year.end(),
+        replacement, "realistischer").value();
+  }
+
+  @Test
+  void acceptingReplacesThePassageInOneTransaction() {
+    AnnotationThread s = suggest("2027");
+    Doc before = new Doc(new DocOptions().clientID(50));
+    Y.applyUpdate(before, Y.encodeStateAsUpdate(doc));
+    AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    assertThat(r).isInstanceOf(AcceptResult.Accepted.class);
+    AcceptResult.Accepted ok = (AcceptResult.Accepted) r;
+    assertThat(Fixtures.paragraph(doc, 0).toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2027.");
+    // the returned update alone brings another replica to the same text
+    Y.applyUpdate(before, ok.update());
+    assertThat(Fixtures.paragraph(before, 0).toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2027.");
+    assertThat(ok.origin().logNote()).isEqualTo("accepted suggestion " + s.id() + " by Clara Bürger");
+    assertThat(ok.thread().suggestion().state()).isEqualTo(SuggestionState.ACCEPTED);
+    assertThat(ok.thread().status()).isEqualTo(ThreadStatus.RESOLVED);
+    assertThat(ok.events()).extracting(AnnotationEvent::type).containsExactly("suggestion.accepted");
+  }
+
+  @Test
+  void theTransactionOriginNamesTheSuggestion() {
+    AnnotationThread s = suggest("2027");
+    Object[] seen = new Object[1];
+    doc.onUpdate((u, origin, d, tr) -> seen[0] = origin);
+    f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    assertThat(seen[0]).isEqualTo(new SuggestionOrigin(s.id(), "Clara Bürger", EDITOR.subject()));
+  }
+
+  @Test
+  void theReplacementKeepsThePassagesFormatting() {
+    para.format(37, 4, Map.of("bold", Map.of()));
+    AnnotationThread s = suggest("2027");
+    f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    assertThat(para.toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis <bold>2027</bold>.");
+  }
+
+  @Test
+  void onlyEditorsAccept() {
+    AnnotationThread s = suggest("2027");
+    assertProblem(() -> f.annotations.suggestions.accept(CITIZEN, CONSULTATION, doc, s.id()), Problem.FORBIDDEN);
+    assertProblem(() -> f.annotations.suggestions.accept(OTHER_COUNCILLOR, CONSULTATION, doc, s.id()),
+        Problem.FORBIDDEN);
+    assertProblem(() -> f.annotations.suggestions.accept(MODERATOR, CONSULTATION, doc, s.id()), Problem.FORBIDDEN);
+  }
+
+  @Test
+  void aPassageChangedSinceTheSuggestionCollides() {
+    AnnotationThread s = suggest("2027");
+    para.insert(39, "X");
+    AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    assertThat(r).isEqualTo(new AcceptResult.Collision(AnchorState.ATTACHED, "2025", "20X25"));
+    assertThat(para.toString()).contains("20X25");
+    assertThat(f.repo.thread(s.id()).orElseThrow().suggestion().state()).isEqualTo(SuggestionState.OPEN);
+  }
+
+  @Test
+  void aDeletedPassageCollides() {
+    AnnotationThread s = suggest("2027");
+    para.delete(33, 8);
+    AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    assertThat(r).isEqualTo(new AcceptResult.Collision(AnchorState.PASSAGE_DELETED, "2025", ""));
+  }
+
+  @Test
+  void updatingTheSuggestionAgainstTheNewTextClearsTheCollision() {
+    AnnotationThread s = suggest("2027");
+    para.insert(39, "X");
+    assertProblem(() -> f.annotations.suggestions.updateSuggestion(CITIZEN_2, CONSULTATION, doc, s.id(), "2028",
+        null, null), Problem.NOT_AUTHOR);
+    AnnotationThread updated = f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(),
+        "2028", null, null).value();
+    assertThat(updated.anchor().quote()).isEqualTo("20X25");
+    assertThat(f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id()))
+        .isInstanceOf(AcceptResult.Accepted.class);
+    assertThat(para.toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2028.");
+  }
+
+  @Test
+  void rejectingNeedsAReasonAndClosesTheSuggestion() {
+    AnnotationThread s = suggest("2027");
+    assertProblem(() -> f.annotations.suggestions.reject(EDITOR, CONSULTATION, s.id(), " "), Problem.INVALID);
+    AnnotationThread r = f.annotations.suggestions.reject(EDITOR, CONSULTATION, s.id(), "Haushalt 2025 steht").value();
+    assertThat(r.suggestion().state()).isEqualTo(SuggestionState.REJECTED);
+    assertThat(r.suggestion().decisionReason()).isEqualTo("Haushalt 2025 steht");
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id()), Problem.WRONG_STATE);
+  }
+
+  @Test
+  void suggestionsCanBeCommented() {
+    AnnotationThread s = suggest("2027");
+    f.annotations.comments.reply(EDITOR, CONSULTATION, s.id(), "Wir prüfen das.");
+    assertThat(f.repo.posts(s.id())).hasSize(2);
+  }
+
+  @Test
+  void anEmptyReplacementProposesDeletingThePassage() {
+    AnnotationThread s = f.annotations.suggestions.createSuggestion(CITIZEN, CONSULTATION, doc,
+        AnchorResolver.fromIndex(para, 0, 12).start(), AnchorResolver.fromIndex(para, 0, 12).end(), "", "").value();
+    f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    assertThat(para.toString()).isEqualTo("WLAN in allen Bussen bis 2025.");
+  }
+
+  @Test
+  void lineBreaksInAParagraphReplacementBecomeSpaces() {
+    AnnotationThread s = suggest("20\n27");
+    assertThat(s.suggestion().replacement()).isEqualTo("20 27");
+  }
+
+  @Test
+  void withdrawingTheOpeningPostWithdrawsTheSuggestion() {
+    AnnotationThread s = suggest("2027");
+    f.annotations.comments.delete(CITIZEN, CONSULTATION, f.repo.posts(s.id()).get(0).id());
+    assertThat(f.repo.thread(s.id()).orElseThrow().suggestion().state()).isEqualTo(SuggestionState.WITHDRAWN);
+  }
+
+  @Test
+  void aHiddenSuggestionCannotBeAccepted() {
+    AnnotationThread s = suggest("2027");
+    f.annotations.moderation.hide(MODERATOR, CONSULTATION, f.repo.posts(s.id()).get(0).id(), "Spam");
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id()), Problem.WRONG_STATE);
+  }
+}
