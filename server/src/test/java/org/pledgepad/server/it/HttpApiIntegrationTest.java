@@ -89,7 +89,9 @@ class HttpApiIntegrationTest {
       Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> http.newWebSocketBuilder()
           .buildAsync(URI.create(server.wsBase() + path), new java.net.http.WebSocket.Listener() {})
           .join());
-      assertThat(e).as(path).hasRootCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+      assertThat(e).as(path).hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+      int status = ((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
+      assertThat(status).as(path).isIn(400, 404);
     }
   }
 }
