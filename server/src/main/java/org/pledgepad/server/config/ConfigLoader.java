@@ -27,7 +27,7 @@ public final class ConfigLoader {
       "PORT", "HOST", "DATA_DIR", "DATABASE_URL", "SEED_DEMO",
       "MAX_FRAME_BYTES", "MAX_MESSAGE_BYTES", "MESSAGES_PER_SECOND", "MESSAGE_BURST",
       "MAX_DOCUMENT_BYTES", "IDLE_TIMEOUT_SECONDS", "PING_INTERVAL_SECONDS", "SEND_QUEUE_BYTES",
-      "MAX_DOCUMENTS_PER_CONNECTION", "MAX_QUEUED_BEFORE_AUTH", "MAX_OUTGOING_MESSAGE_BYTES",
+      "MAX_DOCUMENTS_PER_CONNECTION", "MAX_QUEUED_BEFORE_AUTH",
       "SNAPSHOT_EVERY", "UNLOAD_DELAY_MS", "GROUP_COMMIT_MAX_UPDATES");
 
   private final Map<String, String> values;
@@ -109,8 +109,7 @@ public final class ConfigLoader {
         Duration.ofSeconds(intValue("PING_INTERVAL_SECONDS", (int) Limits.DEFAULT_PING_INTERVAL.toSeconds(), 1, 86_400)),
         intValue("SEND_QUEUE_BYTES", Limits.DEFAULT_SEND_QUEUE_BYTES, 64 * 1024, 1 << 30),
         intValue("MAX_DOCUMENTS_PER_CONNECTION", Limits.DEFAULT_MAX_DOCUMENTS_PER_CONNECTION, 1, 10_000),
-        intValue("MAX_QUEUED_BEFORE_AUTH", Limits.DEFAULT_MAX_QUEUED_BEFORE_AUTH, 1, 100_000),
-        intValue("MAX_OUTGOING_MESSAGE_BYTES", Limits.DEFAULT_MAX_OUTGOING_MESSAGE_BYTES, 1024, 256 * 1024 * 1024));
+        intValue("MAX_QUEUED_BEFORE_AUTH", Limits.DEFAULT_MAX_QUEUED_BEFORE_AUTH, 1, 100_000));
     if (limits.pingInterval().compareTo(limits.idleTimeout()) >= 0) {
       throw new ConfigException("PING_INTERVAL_SECONDS", "must be shorter than IDLE_TIMEOUT_SECONDS");
     }

@@ -18,7 +18,6 @@ import java.time.Duration;
  * @param sendQueueBytes bytes buffered for a slow reader before it is dropped
  * @param maxDocumentsPerConnection documents one Hocuspocus socket may open
  * @param maxQueuedBeforeAuth messages of one document held while its auth is pending
- * @param maxOutgoingMessageBytes outgoing updates larger than this are split
  */
 public record Limits(
     int maxFrameBytes,
@@ -30,8 +29,7 @@ public record Limits(
     Duration pingInterval,
     int sendQueueBytes,
     int maxDocumentsPerConnection,
-    int maxQueuedBeforeAuth,
-    int maxOutgoingMessageBytes) {
+    int maxQueuedBeforeAuth) {
 
   public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
@@ -43,5 +41,4 @@ public record Limits(
   public static final int DEFAULT_SEND_QUEUE_BYTES = 4 * 1024 * 1024;
   public static final int DEFAULT_MAX_DOCUMENTS_PER_CONNECTION = 32;
   public static final int DEFAULT_MAX_QUEUED_BEFORE_AUTH = 64;
-  public static final int DEFAULT_MAX_OUTGOING_MESSAGE_BYTES = 1024 * 1024;
 }

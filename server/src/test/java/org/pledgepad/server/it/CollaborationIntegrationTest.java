@@ -67,6 +67,16 @@ class CollaborationIntegrationTest {
     }
   }
 
+  @Test
+  void initialSyncLargerThanAFrameReachesFreshClientsOfBothProtocols() {
+    try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"))) {
+      JsonObject r = json(NodeScripts.run("large.mjs", server.wsBase(), "large-" + UUID.randomUUID(), "1024"));
+      assertThat(r.getInteger("expected")).isGreaterThanOrEqualTo(1024 * 1024);
+      assertThat(r.getInteger("y-websocket")).isEqualTo(r.getInteger("expected"));
+      assertThat(r.getInteger("hocuspocus")).isEqualTo(r.getInteger("expected"));
+    }
+  }
+
   static JsonObject fetch(ServerHarness server, String doc, String protocol) {
     return json(NodeScripts.run("fetch.mjs", server.wsBase(), doc, protocol)).getJsonObject("snapshot");
   }
