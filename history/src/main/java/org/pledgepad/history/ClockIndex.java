@@ -34,11 +34,14 @@ public final class ClockIndex {
     return idx;
   }
 
-  /** Adds a row (in seq order). Erased rows are recorded without clocks: their text is gone. */
+  /**
+   * Adds a row (in seq order). A plain tombstone is recorded without clocks (its update is gone);
+   * a redacted one still names its clocks, so placeholders are attributed to the erased row.
+   */
   public void add(LogRow row) {
     rows.put(row.seq(), new RowInfo(row.seq(), row.timeMillis(), row.actor()));
     lastSeq = Math.max(lastSeq, row.seq());
-    if (row.erased()) {
+    if (row.update() == null) {
       return;
     }
     Updates.DecodedUpdate u = Y.decodeUpdate(row.update());

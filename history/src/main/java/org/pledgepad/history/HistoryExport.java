@@ -25,7 +25,7 @@ import org.pledgepad.crdt.lib0.Json;
 /**
  * The export file: one zip with {@code manifest.json} (rows without their bytes, hashes,
  * checkpoints, public keys) and two length-prefixed binaries, {@code updates.bin} (seq, salt,
- * update of every non-erased row) and {@code snapshots.bin} (seq, state). Anyone can check it
+ * update of every row that has one; erased rows with a redacted stand-in have an empty salt) and {@code snapshots.bin} (seq, state). Anyone can check it
  * with {@link VerifyCommand} without the server. Streams are handed in; nothing here opens files.
  */
 public final class HistoryExport {
@@ -56,9 +56,9 @@ public final class HistoryExport {
       m.put("hash", Hashes.hex(r.hash()));
       m.put("erased", r.erased());
       manifestRows.add(m);
-      if (!r.erased()) {
+      if (r.update() != null) {
         data.writeLong(r.seq());
-        writeBytes(data, r.salt());
+        writeBytes(data, r.erased() ? new byte[0] : r.salt());
         writeBytes(data, r.update());
       }
       headSeq = r.seq();
@@ -124,9 +124,13 @@ public final class HistoryExport {
       for (Object o : (List<Object>) m.get("rows")) {
         Map<String, Object> r = (Map<String, Object>) o;
         long seq = num(r.get("seq"));
-        byte[][] su = Boolean.TRUE.equals(r.get("erased")) ? null : bytes.get(seq);
+        boolean erased = Boolean.TRUE.equals(r.get("erased"));
+        byte[][] su = bytes.get(seq);
+        if (!erased && su == null) {
+          throw new IOException("updates.bin lacks the update of seq " + seq);
+        }
         rows.add(new LogRow(doc, seq, num(r.get("time")), (String) r.get("actor"), (String) r.get("connection"),
-            su == null ? null : su[0], su == null ? null : su[1],
+            erased || su == null ? null : su[0], su == null ? null : su[1],
             Hashes.unhex((String) r.get("commitment")), Hashes.unhex((String) r.get("hash"))));
       }
       List<Checkpoint> checkpoints = new ArrayList<>();

@@ -16,8 +16,9 @@ import java.util.Objects;
  *     store's timestamp type, so the hash recomputes after a round trip)
  * @param actor pseudonymous id of whoever sent the update (the identity lives elsewhere)
  * @param connectionId the connection it came from; informative, not hashed
- * @param salt 32 random bytes; null once erased
- * @param update Yjs update, format v1; null once erased
+ * @param salt 32 random bytes; null once erased (the row is erased exactly when salt is null)
+ * @param update Yjs update, format v1; once erased either null (plain tombstone) or the
+ *     {@link Redaction redacted} update, which keeps later rows replayable
  * @param commitment SHA-256 over the framed salt and update
  * @param hash chain hash of this row (see {@link ChainBuilder})
  */
@@ -29,19 +30,25 @@ public record LogRow(String doc, long seq, long timeMillis, String actor, String
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(commitment, "commitment");
     Objects.requireNonNull(hash, "hash");
-    if ((salt == null) != (update == null)) {
-      throw new IllegalArgumentException("salt and update are erased together");
+    if (salt != null && update == null) {
+      throw new IllegalArgumentException("a row with a salt must carry its update");
     }
   }
 
-  /** True once the content was erased: the row keeps its place in the chain but no update. */
+  /** True once the content was erased: the row keeps its place in the chain, not its content. */
   public boolean erased() {
-    return update == null;
+    return salt == null;
   }
 
-  /** The tombstone that replaces this row when its content is erased. */
+  /** The plain tombstone: no update at all. Later rows that build on it stay pending on replay. */
   public LogRow erase() {
     return new LogRow(doc, seq, timeMillis, actor, connectionId, null, null, commitment, hash);
+  }
+
+  /** The tombstone that keeps the CRDT structure: see {@link Redaction#redact(byte[])}. */
+  public LogRow eraseRedacted() {
+    byte[] redacted = update == null ? null : Redaction.redact(update);
+    return new LogRow(doc, seq, timeMillis, actor, connectionId, null, redacted, commitment, hash);
   }
 
   /** Same row with another actor id, e.g. after pseudonymising (breaks the hash on purpose). */

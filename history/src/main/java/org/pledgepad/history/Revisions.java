@@ -49,7 +49,7 @@ public final class Revisions {
       open.toSeq = row.seq();
       open.toTime = row.timeMillis();
       open.rows++;
-      if (!row.erased()) {
+      if (row.update() != null) {
         Y.applyUpdate(doc, row.update());
       }
       if (namesAt.containsKey(row.seq())) {

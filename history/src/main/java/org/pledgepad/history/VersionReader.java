@@ -28,7 +28,7 @@ public final class VersionReader {
    * The document after row {@code seq}.
    *
    * @param base nearest snapshot at or before seq (see {@link #nearest}), or null
-   * @param rowsAfterBase rows with base.seq &lt; row.seq; rows beyond seq are ignored, erased rows skipped
+   * @param rowsAfterBase rows with base.seq &lt; row.seq; rows beyond seq are ignored; erased rows replay their redacted stand-in if they have one
    */
   public static Doc docAt(StoredSnapshot base, Iterable<LogRow> rowsAfterBase, long seq) {
     // gc off: a reader may want deleted items of this version (diffs against later versions look
@@ -47,7 +47,7 @@ public final class VersionReader {
       if (r.seq() > seq) {
         break;
       }
-      if (r.seq() > from && !r.erased()) {
+      if (r.seq() > from && r.update() != null) {
         batch.add(r.update());
       }
     }
