@@ -38,8 +38,14 @@ public final class EventHandler<A, B> {
 
   /** Calls every listener even if one throws; the first failure is rethrown afterwards. */
   public static <A, B> void callEventHandlerListeners(EventHandler<A, B> eventHandler, A arg0, B arg1) {
+    List<BiConsumer<? super A, ? super B>> l = eventHandler.l;
+    if (l.isEmpty()) {
+      return;
+    }
     RuntimeException first = null;
-    for (BiConsumer<? super A, ? super B> f : new ArrayList<>(eventHandler.l)) {
+    // like lib0's callAll: listeners added meanwhile are called too (removal swaps the list)
+    for (int i = 0; i < l.size(); i++) {
+      BiConsumer<? super A, ? super B> f = l.get(i);
       try {
         f.accept(arg0, arg1);
       } catch (RuntimeException e) {

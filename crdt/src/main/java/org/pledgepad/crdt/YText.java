@@ -174,6 +174,9 @@ public class YText extends AbstractType<YTextEvent> {
 
   private static Map<String, Object> insertAttributes(Transaction transaction, AbstractType<?> parent,
       ItemTextListPosition currPos, Map<String, Object> attributes) {
+    if (attributes.isEmpty()) {
+      return new LinkedHashMap<>(0);
+    }
     Map<String, Object> negatedAttributes = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : attributes.entrySet()) {
       String key = e.getKey();
@@ -192,10 +195,14 @@ public class YText extends AbstractType<YTextEvent> {
 
   private static void insertText(Transaction transaction, AbstractType<?> parent, ItemTextListPosition currPos,
       Object text, Map<String, Object> attrs) {
-    Map<String, Object> attributes = new LinkedHashMap<>(attrs);
-    for (String key : currPos.currentAttributes.keySet()) {
-      if (!attributes.containsKey(key)) {
-        attributes.put(key, null);
+    // plain typing has no attributes at all: skip the copies (this path dominates editing traces)
+    Map<String, Object> attributes = attrs;
+    if (!currPos.currentAttributes.isEmpty()) {
+      attributes = new LinkedHashMap<>(attrs);
+      for (String key : currPos.currentAttributes.keySet()) {
+        if (!attributes.containsKey(key)) {
+          attributes.put(key, null);
+        }
       }
     }
     minimizeAttributeChanges(currPos, attributes);
@@ -641,7 +648,8 @@ public class YText extends AbstractType<YTextEvent> {
         ItemTextListPosition pos = findPosition(transaction, this, index, attributes == null);
         Map<String, Object> attrs = attributes;
         if (attrs == null) {
-          attrs = new LinkedHashMap<>(pos.currentAttributes);
+          attrs = pos.currentAttributes.isEmpty() ? java.util.Collections.emptyMap()
+              : new LinkedHashMap<>(pos.currentAttributes);
         }
         insertText(transaction, this, pos, text, attrs);
       });
