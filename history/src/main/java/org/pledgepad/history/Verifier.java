@@ -22,6 +22,9 @@ public final class Verifier {
   private Long publishedSeq;
   private byte[] publishedHash;
   private boolean replay = true;
+  private long resumeSeq;
+  private byte[] resumeHash;
+  private StoredSnapshot resumeState;
 
   public Verifier(String doc) {
     this.doc = doc;
@@ -49,6 +52,24 @@ public final class Verifier {
     return this;
   }
 
+  /**
+   * Verifies only rows after {@code seq}, trusting (seq, hash) — e.g. a checkpoint verified
+   * earlier. {@code state} is the document at seq for the replay (a stored snapshot); without it
+   * replay is off.
+   */
+  public Verifier resumeFrom(long seq, byte[] hash, StoredSnapshot state) {
+    if (state != null && state.seq() != seq) {
+      throw new IllegalArgumentException("state must be the snapshot at seq " + seq);
+    }
+    resumeSeq = seq;
+    resumeHash = hash.clone();
+    resumeState = state;
+    if (state == null) {
+      replay = false;
+    }
+    return this;
+  }
+
   /** Replaying is the expensive part; without it snapshots and decodability are not checked. */
   public Verifier replay(boolean on) {
     replay = on;
@@ -73,10 +94,13 @@ public final class Verifier {
     int snapshotsSkipped = 0;
     boolean erasedSeen = false;
     long erased = 0;
-    long expected = 1;
-    byte[] prev = Hashes.genesis(doc);
+    long expected = resumeSeq + 1;
+    byte[] prev = resumeHash != null ? resumeHash : Hashes.genesis(doc);
     long rowsOk = 0;
-    if (replayDoc != null && snapshots.containsKey(0L)) {
+    if (replayDoc != null && resumeState != null) {
+      Y.applyUpdate(replayDoc, resumeState.state());
+    }
+    if (replayDoc != null && resumeSeq == 0 && snapshots.containsKey(0L)) {
       snapshotsOk += compareSnapshot(replayDoc, snapshots.get(0L), problems) ? 1 : 0;
     }
     Iterator<LogRow> it = rows.iterator();
