@@ -33,6 +33,23 @@ public record Anchor(byte[] start, byte[] end, String quote) {
     return end.clone();
   }
 
+  /**
+   * Decodes one position as the browser sends it: standard base64 (lib0's {@code toBase64}) of
+   * {@code Y.encodeRelativePosition}. Oversized or malformed text is refused before decoding.
+   *
+   * @throws InvalidAnchorException if the text is not such a position
+   */
+  public static byte[] positionFromBase64(String base64) {
+    if (base64 == null || base64.isEmpty() || base64.length() > (AnchorResolver.MAX_ENCODED_POSITION / 3 + 1) * 4) {
+      throw new InvalidAnchorException("position missing or too long");
+    }
+    try {
+      return Base64.getDecoder().decode(base64);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidAnchorException("position is not base64");
+    }
+  }
+
   public String startBase64() {
     return Base64.getEncoder().encodeToString(start);
   }

@@ -162,4 +162,27 @@ class AnchorResolverTest {
     assertThat(a.quote()).isEqualTo("bc");
     assertThat(PlainText.of(t)).isEqualTo("a" + PlainText.EMBED + "bcd");
   }
+
+  @Test
+  void yProsemirrorStyleEndGrowsWithTextTypedAtTheEndBoundary() {
+    // y-prosemirror encodes both ends with assoc 0: the end sticks to the character after the
+    // passage, so text typed right at the end joins it (typed at the start it stays outside)
+    Doc doc = Fixtures.tiptap(1, "abcWORDdef");
+    YXmlText p = Fixtures.paragraph(doc, 0);
+    Anchor a = AnchorResolver.create(doc, pos(p, 3, 0), pos(p, 7, 0));
+    p.insert(7, "S");
+    p.insert(3, "?");
+    assertThat(AnchorResolver.resolve(doc, a).text()).isEqualTo("WORDS");
+  }
+
+  @Test
+  void base64PositionsAsTheBrowserSendsThem() {
+    Doc doc = Fixtures.tiptap(1, "eins zwei");
+    YXmlText p = Fixtures.paragraph(doc, 0);
+    String b64 = java.util.Base64.getEncoder().encodeToString(pos(p, 5, 0));
+    assertThat(Anchor.positionFromBase64(b64)).isEqualTo(pos(p, 5, 0));
+    assertThatThrownBy(() -> Anchor.positionFromBase64("%%%")).isInstanceOf(InvalidAnchorException.class);
+    assertThatThrownBy(() -> Anchor.positionFromBase64("A".repeat(400))).isInstanceOf(InvalidAnchorException.class);
+    assertThatThrownBy(() -> Anchor.positionFromBase64(null)).isInstanceOf(InvalidAnchorException.class);
+  }
 }

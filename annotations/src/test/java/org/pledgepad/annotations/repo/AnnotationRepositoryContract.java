@@ -1,0 +1,138 @@
+package org.pledgepad.annotations.repo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pledgepad.annotations.anchor.Anchor;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.AuditEntry;
+import org.pledgepad.annotations.model.Author;
+import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.ModerationAction;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.Report;
+import org.pledgepad.annotations.model.Suggestion;
+import org.pledgepad.annotations.model.SuggestionState;
+import org.pledgepad.annotations.model.ThreadKind;
+import org.pledgepad.annotations.model.ThreadStatus;
+
+/**
+ * What every {@link AnnotationRepository} must do; the in-memory and the SQL implementation
+ * each extend this class (the module publishes its test classes as a test-jar for the server).
+ */
+public abstract class AnnotationRepositoryContract {
+  protected static final Instant T0 = Instant.parse("2026-05-01T10:00:00Z");
+  protected static final Author ANNA = new Author("anna", "Anna", false);
+  protected static final Author BEN = new Author("ben", "Ben", true);
+  protected AnnotationRepository repo;
+
+  /** A fresh, empty repository. */
+  protected abstract AnnotationRepository create();
+
+  @BeforeEach
+  void setUp() {
+    repo = create();
+  }
+
+  protected static AnnotationThread thread(String id, String doc, Author a, Suggestion s) {
+    return new AnnotationThread(id, doc, s == null ? ThreadKind.COMMENT : ThreadKind.SUGGESTION,
+        new Anchor(new byte[] {0, 1, 2, 0}, new byte[] {0, 1, 5, 1}, "quote " + id), a, T0.plusSeconds(id.hashCode() % 7),
+        ThreadStatus.OPEN, false, s);
+  }
+
+  protected static Post post(String id, String thread, String doc, Author a, Moderation m) {
+    return new Post(id, thread, doc, a, "body " + id, T0, null, false, m, null);
+  }
+
+  @Test
+  void threadsRoundTripWithEveryField() {
+    AnnotationThread t = thread("t1", "doc", ANNA, Suggestion.open("neu"))
+        .withStatus(ThreadStatus.RESOLVED).withLocked(true);
+    repo.insertThread(t);
+    assertThat(repo.thread("t1")).contains(t);
+    AnnotationThread decided = t.withSuggestion(t.suggestion().decided(SuggestionState.REJECTED, "ben", "nein",
+        T0.plusSeconds(60)));
+    repo.updateThread(decided);
+    assertThat(repo.thread("t1")).contains(decided);
+    assertThat(repo.thread("missing")).isEmpty();
+  }
+
+  @Test
+  void duplicateInsertsAndUpdatesOfMissingRowsFail() {
+    repo.insertThread(thread("t1", "doc", ANNA, null));
+    assertThatThrownBy(() -> repo.insertThread(thread("t1", "doc", ANNA, null)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> repo.updateThread(thread("t2", "doc", ANNA, null)))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> repo.updatePost(post("p1", "t1", "doc", ANNA, Moderation.VISIBLE)))
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void threadsAreListedPerDocumentInCreationOrder() {
+    repo.insertThread(thread("a", "doc", ANNA, null));
+    repo.insertThread(thread("b", "other", ANNA, null));
+    repo.insertThread(thread("c", "doc", BEN, null));
+    assertThat(repo.threads("doc")).extracting(AnnotationThread::id).containsExactly("a", "c");
+    assertThat(repo.countThreads("doc")).isEqualTo(2);
+  }
+
+  @Test
+  void postsComeOldestFirstAndPendingOnesAreFound() {
+    repo.insertThread(thread("t", "doc", ANNA, null));
+    repo.insertPost(post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertPost(post("p2", "t", "doc", BEN, Moderation.PENDING));
+    repo.insertPost(post("p3", "t", "doc", BEN, Moderation.PENDING).removed());
+    assertThat(repo.posts("t")).extracting(Post::id).containsExactly("p1", "p2", "p3");
+    assertThat(repo.pendingPosts("doc")).extracting(Post::id).containsExactly("p2");
+    Post hidden = repo.post("p1").orElseThrow().withModeration(Moderation.HIDDEN, "grund");
+    repo.updatePost(hidden);
+    assertThat(repo.post("p1")).contains(hidden);
+  }
+
+  @Test
+  void openReportsPerDocumentAndPost() {
+    repo.insertReport(new Report("r1", "doc", "p1", "ben", "Spam", T0, true, null, null, null));
+    repo.insertReport(new Report("r2", "doc", "p2", "ben", "Spam", T0, true, null, null, null));
+    repo.insertReport(new Report("r3", "other", "p9", "ben", "Spam", T0, true, null, null, null));
+    repo.updateReport(repo.report("r2").orElseThrow().closed("mod", T0, "dismissed"));
+    assertThat(repo.openReports("doc")).extracting(Report::id).containsExactly("r1");
+    assertThat(repo.openReportsOn("p1")).extracting(Report::id).containsExactly("r1");
+    assertThat(repo.openReportsOn("p2")).isEmpty();
+    assertThat(repo.reportsBy("ben")).hasSize(3);
+  }
+
+  @Test
+  void auditEntriesGetIncreasingSequenceNumbers() {
+    AuditEntry a = repo.appendAudit(new AuditEntry(0, "doc", "mod", ModerationAction.HIDE, "p1", "grund", T0));
+    repo.appendAudit(new AuditEntry(0, "other", "mod", ModerationAction.LOCK, "t1", "", T0));
+    AuditEntry c = repo.appendAudit(new AuditEntry(0, "doc", "mod", ModerationAction.RESTORE, "p1", "", T0));
+    assertThat(c.seq()).isGreaterThan(a.seq());
+    assertThat(repo.audit("doc")).containsExactly(a, c);
+  }
+
+  @Test
+  void premoderationIsAPerDocumentSwitch() {
+    assertThat(repo.premoderated("doc")).isFalse();
+    repo.setPremoderated("doc", true);
+    assertThat(repo.premoderated("doc")).isTrue();
+    assertThat(repo.premoderated("other")).isFalse();
+    repo.setPremoderated("doc", false);
+    assertThat(repo.premoderated("doc")).isFalse();
+  }
+
+  @Test
+  void byAuthorQueriesNeverMatchErasedRows() {
+    repo.insertThread(thread("t", "doc", ANNA, null));
+    repo.insertThread(thread("u", "doc", Author.ERASED, null));
+    repo.insertPost(post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertPost(post("p2", "t", "doc", BEN, Moderation.VISIBLE));
+    assertThat(repo.threadsByAuthor("anna")).extracting(AnnotationThread::id).containsExactly("t");
+    assertThat(repo.postsByAuthor("anna")).extracting(Post::id).containsExactly("p1");
+    repo.updatePost(repo.post("p1").orElseThrow().removed().withAuthor(Author.ERASED));
+    assertThat(repo.postsByAuthor("anna")).isEmpty();
+  }
+}
