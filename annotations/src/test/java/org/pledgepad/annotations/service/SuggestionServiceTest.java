@@ -154,4 +154,17 @@ class SuggestionServiceTest {
     f.annotations.moderation.hide(MODERATOR, CONSULTATION, f.repo.posts(s.id()).get(0).id(), "Spam");
     assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id()), Problem.WRONG_STATE);
   }
+
+  @Test
+  void acceptingOnAReplicaGivesAnUpdateTheLiveDocumentMergesWithConcurrentTyping() {
+    AnnotationThread s = suggest("2027");
+    Doc replica = Replicas.of(Y.encodeStateAsUpdate(doc));
+    assertThat(replica.clientID).isNotEqualTo(doc.clientID);
+    para.insert(0, "Neu: ");
+    AcceptResult.Accepted ok = (AcceptResult.Accepted) f.annotations.suggestions.accept(EDITOR, CONSULTATION,
+        replica, s.id());
+    Y.applyUpdate(doc, ok.update());
+    assertThat(para.toString()).isEqualTo("Neu: Kostenloses WLAN in allen Bussen bis 2027.");
+    assertThat(Y.parseUpdateMeta(ok.update()).from).containsOnlyKeys(replica.clientID);
+  }
 }
