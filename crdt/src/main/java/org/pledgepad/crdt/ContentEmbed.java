@@ -4,6 +4,8 @@ package org.pledgepad.crdt;
 
 import java.util.Collections;
 import java.util.List;
+import org.pledgepad.crdt.lib0.DecodingException;
+import org.pledgepad.crdt.lib0.Undefined;
 
 /** A rich-text embed (image, mention …): one JSON value occupying one text position. */
 public final class ContentEmbed implements AbstractContent {
@@ -26,6 +28,11 @@ public final class ContentEmbed implements AbstractContent {
   @Override public int getRef() { return 5; }
 
   public static ContentEmbed readContentEmbed(UpdateDecoder decoder) {
-    return new ContentEmbed(decoder.readJSON());
+    Object embed = decoder.readJSON();
+    if (embed == Undefined.INSTANCE) {
+      // only v2 can carry it, and no v1 encoder (Yjs's neither) could write it again
+      throw new DecodingException("embed undefined");
+    }
+    return new ContentEmbed(embed);
   }
 }

@@ -4,6 +4,8 @@ package org.pledgepad.crdt;
 
 import java.util.Collections;
 import java.util.List;
+import org.pledgepad.crdt.lib0.DecodingException;
+import org.pledgepad.crdt.lib0.Undefined;
 
 /** A formatting marker in rich text: from here on, attribute key has value (null ends it). */
 public final class ContentFormat implements AbstractContent {
@@ -44,6 +46,12 @@ public final class ContentFormat implements AbstractContent {
   @Override public int getRef() { return 6; }
 
   public static ContentFormat readContentFormat(UpdateDecoder decoder) {
-    return new ContentFormat(decoder.readKey(), decoder.readJSON());
+    String key = decoder.readKey();
+    Object value = decoder.readJSON();
+    if (value == Undefined.INSTANCE) {
+      // only v2 can carry it, and no v1 encoder (Yjs's neither) could write it again
+      throw new DecodingException("format value undefined");
+    }
+    return new ContentFormat(key, value);
   }
 }

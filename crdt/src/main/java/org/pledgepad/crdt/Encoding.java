@@ -263,21 +263,39 @@ public final class Encoding {
       if (inapplicableItems != null) {
         // decrement because we weren't able to apply previous operation
         inapplicableItems.i--;
-        restStructs.clients.put(client,
-            new ArrayList<>(inapplicableItems.refs.subList(inapplicableItems.i, inapplicableItems.refs.size())));
+        ArrayList<AbstractStruct> rest = new ArrayList<>(inapplicableItems.refs.size() - inapplicableItems.i);
+        for (AbstractStruct s : inapplicableItems.refs.subList(inapplicableItems.i, inapplicableItems.refs.size())) {
+          rest.add(writableRest(s));
+        }
+        restStructs.clients.put(client, rest);
         clientsStructRefs.remove(client);
         inapplicableItems.i = 0;
         inapplicableItems.refs = new ArrayList<>();
       } else {
         // item was the last item on clientsStructRefs and the field was already cleared
         ArrayList<AbstractStruct> l = new ArrayList<>();
-        l.add(item);
+        l.add(writableRest(item));
         restStructs.clients.put(client, l);
       }
       // remove client from clientsStructRefsIds to prevent users from applying the same update again
       clientsStructRefsIds.removeIf(c -> c == client);
     }
     stack.clear();
+  }
+
+  /**
+   * A struct as it can be written to the pending update. In hostile updates (cyclic or
+   * self-referencing dependencies) an item can be parked after its references were resolved to
+   * "no parent"; it would integrate as a GC, so it is parked as one (Yjs would fail to encode it).
+   */
+  private static AbstractStruct writableRest(AbstractStruct s) {
+    if (s instanceof Item) {
+      Item i = (Item) s;
+      if (i.parent == null && i.origin == null && i.rightOrigin == null) {
+        return new GC(i.id, i.length);
+      }
+    }
+    return s;
   }
 
   public static void writeStructsFromTransaction(UpdateEncoder encoder, Transaction transaction) {
