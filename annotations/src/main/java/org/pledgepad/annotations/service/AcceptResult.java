@@ -26,5 +26,15 @@ public sealed interface AcceptResult {
    * @param quote   the passage the suggestion was written against
    * @param current the passage now ("" if deleted)
    */
-  record Collision(AnchorState state, String quote, String current) implements AcceptResult {}
+  record Collision(AnchorState state, String quote, String current) implements AcceptResult {
+    /** Body of the 409 answer: the editor's client shows both texts side by side. */
+    public java.util.Map<String, Object> toJson() {
+      java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+      m.put("result", "collision");
+      m.put("state", state.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+      m.put("quote", quote);
+      m.put("current", current);
+      return m;
+    }
+  }
 }

@@ -167,4 +167,37 @@ class SuggestionServiceTest {
     assertThat(para.toString()).isEqualTo("Neu: Kostenloses WLAN in allen Bussen bis 2027.");
     assertThat(Y.parseUpdateMeta(ok.update()).from).containsOnlyKeys(replica.clientID);
   }
+
+  @Test
+  void collisionsDescribeThemselvesForThe409Answer() {
+    AnnotationThread s = suggest("2027");
+    para.delete(37, 4);
+    AcceptResult.Collision c = (AcceptResult.Collision) f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc,
+        s.id());
+    assertThat(c.toJson()).containsExactly(Map.entry("result", "collision"), Map.entry("state", "passage-deleted"),
+        Map.entry("quote", "2025"), Map.entry("current", ""));
+  }
+
+  @Test
+  void aPlainTextKeepsLineBreaksInTheReplacement() {
+    Doc plain = new Doc(new DocOptions().clientID(7));
+    plain.getText("t").insert(0, "eins zwei");
+    Anchor two = AnchorResolver.fromIndex(plain.getText("t"), 5, 4);
+    AnnotationThread s = f.annotations.suggestions.createSuggestion(CITIZEN, CONSULTATION, plain, two.start(),
+        two.end(), "zwei\ndrei", "").value();
+    assertThat(s.suggestion().replacement()).isEqualTo("zwei\ndrei");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void aHiddenSuggestionsReplacementIsWithheldFromOthers() {
+    AnnotationThread s = suggest("<b>Werbung</b>");
+    f.annotations.moderation.hide(MODERATOR, CONSULTATION, f.repo.posts(s.id()).get(0).id(), "Werbung");
+    Map<String, Object> forOthers = (Map<String, Object>) f.annotations.views.thread(CITIZEN_2, CONSULTATION, doc,
+        s.id()).get("suggestion");
+    assertThat(forOthers.get("replacement")).isNull();
+    Map<String, Object> forAuthor = (Map<String, Object>) f.annotations.views.thread(CITIZEN, CONSULTATION, doc,
+        s.id()).get("suggestion");
+    assertThat(forAuthor.get("replacement")).isEqualTo("<b>Werbung</b>");
+  }
 }
