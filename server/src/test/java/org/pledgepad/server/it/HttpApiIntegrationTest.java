@@ -94,4 +94,20 @@ class HttpApiIntegrationTest {
       assertThat(status).as(path).isIn(400, 404);
     }
   }
+
+  @Test
+  void webClientIsServedWithSinglePageFallback() throws Exception {
+    boolean built = getClass().getClassLoader().getResource("webroot/index.html") != null;
+    HttpResponse<String> root = get("/");
+    HttpResponse<String> deepLink = get("/documents/spd-kassel-2021-digitalisierung");
+    if (built) {
+      assertThat(root.statusCode()).isEqualTo(200);
+      assertThat(root.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+      assertThat(deepLink.statusCode()).isEqualTo(200);
+      assertThat(deepLink.body()).isEqualTo(root.body());
+    } else {
+      assertThat(deepLink.statusCode()).isEqualTo(404);
+    }
+    assertThat(get("/api/nothing-here").statusCode()).as("API paths never fall back").isEqualTo(404);
+  }
 }
