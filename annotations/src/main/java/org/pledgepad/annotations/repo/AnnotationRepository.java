@@ -35,6 +35,9 @@ public interface AnnotationRepository {
   /** Posts of one thread, oldest first; the first is the thread's opening post. */
   List<Post> posts(String threadId);
 
+  /** All posts of a document, oldest first (one query for listing every thread). */
+  List<Post> postsOfDocument(String document);
+
   /** Posts of a document waiting for approval, oldest first. */
   List<Post> pendingPosts(String document);
 

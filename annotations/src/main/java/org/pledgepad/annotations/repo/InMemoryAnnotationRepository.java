@@ -72,6 +72,11 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   }
 
   @Override
+  public synchronized List<Post> postsOfDocument(String document) {
+    return filter(posts, p -> p.document().equals(document));
+  }
+
+  @Override
   public synchronized List<Post> pendingPosts(String document) {
     return filter(posts, p -> p.document().equals(document) && p.moderation() == Moderation.PENDING && !p.deleted());
   }

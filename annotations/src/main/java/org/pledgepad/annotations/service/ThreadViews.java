@@ -1,6 +1,7 @@
 package org.pledgepad.annotations.service;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,9 +44,13 @@ public final class ThreadViews {
   public List<Map<String, Object>> list(Principal p, DocumentAccess a, Doc doc) {
     ctx.require(p, a, Operation.READ);
     boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
+    Map<String, List<Post>> byThread = new HashMap<>();
+    for (Post post : ctx.repo.postsOfDocument(a.document())) {
+      byThread.computeIfAbsent(post.threadId(), k -> new ArrayList<>()).add(post);
+    }
     List<Map<String, Object>> out = new ArrayList<>();
     for (AnnotationThread t : ctx.repo.threads(a.document())) {
-      List<Post> posts = ctx.repo.posts(t.id());
+      List<Post> posts = byThread.getOrDefault(t.id(), List.of());
       if (!posts.isEmpty() && !mayRead(p, moderator, posts.get(0))) {
         continue;
       }

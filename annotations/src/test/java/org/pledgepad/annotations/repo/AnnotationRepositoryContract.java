@@ -88,6 +88,9 @@ public abstract class AnnotationRepositoryContract {
     repo.insertPost(post("p3", "t", "doc", BEN, Moderation.PENDING).removed());
     assertThat(repo.posts("t")).extracting(Post::id).containsExactly("p1", "p2", "p3");
     assertThat(repo.pendingPosts("doc")).extracting(Post::id).containsExactly("p2");
+    repo.insertThread(thread("u", "other", ANNA, null));
+    repo.insertPost(post("q1", "u", "other", ANNA, Moderation.VISIBLE));
+    assertThat(repo.postsOfDocument("doc")).extracting(Post::id).containsExactly("p1", "p2", "p3");
     Post hidden = repo.post("p1").orElseThrow().withModeration(Moderation.HIDDEN, "grund");
     repo.updatePost(hidden);
     assertThat(repo.post("p1")).contains(hidden);
