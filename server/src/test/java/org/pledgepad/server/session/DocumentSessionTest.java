@@ -207,6 +207,24 @@ class DocumentSessionTest {
     until("removal announced", () -> bob.count("awareness") == 2);
   }
 
+  @Test
+  void updatesCommittedElsewhereAreAppliedAndBroadcastOnce() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    until("joined", () -> a.count("step1") == 1);
+    byte[] remote = textUpdate(99, "from another node");
+    List<Long> seqs = result(store.append(DOC, List.of(new NewUpdate(remote, "bob", "node-2"))));
+    List<org.pledgepad.server.store.StoredUpdate> stored = result(store.load(DOC)).tail();
+    s.applyCommitted(stored);
+    s.applyCommitted(stored); // delivered twice: the second is below the head and ignored
+    until("broadcast", () -> a.count("update") == 1);
+    s.receive(a, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> a.count("step2") == 1);
+    assertThat(textOf(a.payloads("step2"))).isEqualTo("from another node");
+    assertThat(a.count("update")).isEqualTo(1);
+    assertThat(seqs).containsExactly(1L);
+  }
+
   /** Counts transactions and can be told to fail, around a real store. */
   static final class CountingStore implements DocumentStore {
     final DocumentStore delegate;
