@@ -17,7 +17,8 @@ import org.pledgepad.crdt.YXmlText;
  * Restores an old version by making new edits, never by rewinding: the current document is
  * changed into the old content with ordinary CRDT operations in one transaction, so people still
  * typing converge with the restore and keep their concurrent edits. Only what differs is
- * touched (character edits for text, whole changed blocks for the XML fragment), which keeps
+ * touched (the characters that differ by CRDT identity for text, whole changed blocks for the
+ * XML fragment), which keeps
  * concurrent edits elsewhere in the document out of harm's way.
  */
 public final class Restorer {
@@ -37,7 +38,7 @@ public final class Restorer {
     try {
       current.transact(tr -> {
         if (kind == ContentKind.TEXT) {
-          restoreText(current.getText(ContentKind.ROOT), target.getText(ContentKind.ROOT).toString());
+          restoreText(current.getText(ContentKind.ROOT), current, target);
         } else {
           restoreBlocks(current.getXmlFragment(ContentKind.ROOT), target.getXmlFragment(ContentKind.ROOT));
         }
@@ -48,16 +49,23 @@ public final class Restorer {
     return captured[0] == null ? new byte[0] : captured[0];
   }
 
-  static void restoreText(YText text, String want) {
-    String have = text.toString();
+  /**
+   * Aligns the two versions on their CRDT ids: units visible now but not in the target are
+   * deleted, units of the target deleted since are typed in again where they stood. When the
+   * target shares no ids with the current document (not one of its versions) this degrades to
+   * replacing everything, so callers restoring foreign text should diff strings instead.
+   */
+  static void restoreText(YText text, Doc current, Doc target) {
+    TextProjection have = TextProjection.of(current, ContentKind.TEXT);
+    TextProjection want = TextProjection.of(target, ContentKind.TEXT);
     int at = 0;
-    for (TextDiff.Part p : TextDiff.chars(have, want)) {
+    for (TextDiff.Part p : Alignment.align(want, have)) {
       switch (p.kind()) {
-        case EQUAL -> at += p.oldTo() - p.oldFrom();
-        case DELETE -> text.delete(at, p.oldTo() - p.oldFrom());
-        case INSERT -> {
-          text.insert(at, want.substring(p.newFrom(), p.newTo()));
-          at += p.newTo() - p.newFrom();
+        case EQUAL -> at += p.newTo() - p.newFrom();
+        case INSERT -> text.delete(at, p.newTo() - p.newFrom()); // present now, not in the version
+        case DELETE -> {
+          text.insert(at, want.text.substring(p.oldFrom(), p.oldTo()));
+          at += p.oldTo() - p.oldFrom();
         }
       }
     }

@@ -11,8 +11,9 @@ import org.pledgepad.crdt.Y;
 /**
  * Groups log rows into revisions the way people remember their work: one person's run of edits
  * until they pause for at least {@code pause} or someone else edits. A named version or a
- * restore also closes a revision, so both can be picked from the list. The sizes come from
- * diffing the text at each boundary, so typing and then deleting a word adds nothing.
+ * restore also closes a revision, so both can be picked from the list. The sizes compare the
+ * text at both boundaries character by character (by CRDT identity), so typing and then
+ * deleting a word within one revision adds nothing.
  */
 public final class Revisions {
   public static final Duration DEFAULT_PAUSE = Duration.ofMinutes(5);
@@ -31,7 +32,7 @@ public final class Revisions {
     }
     long pauseMillis = pause.toMillis();
     Doc doc = new Doc();
-    String before = "";
+    TextProjection before = TextProjection.of(new Doc(), kind);
     List<Revision> out = new ArrayList<>();
     Open open = null;
     for (LogRow row : rows) {
@@ -63,12 +64,12 @@ public final class Revisions {
     return out;
   }
 
-  private static String close(Open o, Doc doc, ContentKind kind, String before, Map<Long, List<NamedVersion>> namesAt,
-                              List<Revision> out) {
-    String after = TextProjection.of(doc, kind).text;
+  private static TextProjection close(Open o, Doc doc, ContentKind kind, TextProjection before,
+                                      Map<Long, List<NamedVersion>> namesAt, List<Revision> out) {
+    TextProjection after = TextProjection.of(doc, kind);
     int ins = 0;
     int del = 0;
-    for (TextDiff.Part p : TextDiff.chars(before, after)) {
+    for (TextDiff.Part p : Alignment.align(before, after)) {
       switch (p.kind()) {
         case INSERT -> ins += p.newTo() - p.newFrom();
         case DELETE -> del += p.oldTo() - p.oldFrom();

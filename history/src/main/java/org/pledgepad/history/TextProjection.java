@@ -12,11 +12,11 @@ import org.pledgepad.crdt.YXmlText;
 /**
  * The visible text of a version together with the CRDT id (client, clock) of every UTF-16 unit.
  * Diffs and authorship work on this: the text says what changed, the ids say who wrote it. For an
- * XML fragment, blocks are separated by '\n' units that belong to no one (client -1).
+ * XML fragment, blocks are separated by '\n' units carrying the id of the block's element.
  */
 public final class TextProjection {
   public final String text;
-  /** clients[i], clocks[i]: the item unit that produced text.charAt(i); -1 for separators. */
+  /** clients[i], clocks[i]: the item unit that produced text.charAt(i). */
   public final long[] clients;
   public final long[] clocks;
 
@@ -64,11 +64,13 @@ public final class TextProjection {
         if (ct.type instanceof YXmlText xt) {
           text(xt);
         } else if (ct.type instanceof YXmlElement e) {
+          // A line break carries the id of the element that makes it, so it has an author and
+          // versions can be aligned on it like on any character.
           if (Html.isInlineBreak(e.nodeName)) {
-            put('\n', -1, -1);
+            put('\n', n.id.client, n.id.clock);
           } else {
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
-              put('\n', -1, -1);
+              put('\n', n.id.client, n.id.clock);
             }
             blocks(e);
           }

@@ -70,12 +70,39 @@ class AuthorshipTest {
   }
 
   @Test
+  void aChangedLetterShowsTheWholeWordReplacedByItsEditor() {
+    TestHistory t = new TestHistory();
+    t.person("alice", 1);
+    t.person("bob", 2);
+    t.edit("alice", 1000, x -> x.insert(0, "Die Stadt fördert Daten."));
+    t.edit("bob", 1000, x -> {
+      x.delete(11, 1);
+      x.insert(11, "o");
+    });
+    t.edit("alice", 1000, x -> x.delete(19, 1)); // "Daten" → "Dten": a deletion only
+    ClockIndex i = ClockIndex.of(t.rows);
+    TextProjection v1 = TextProjection.of(VersionReader.docAt(null, t.rows, 1), ContentKind.TEXT);
+    TextProjection v3 = TextProjection.of(VersionReader.docAt(null, t.rows, 3), ContentKind.TEXT);
+    assertThat(VersionDiff.between(v1, v3, i, t.clientActors))
+        .extracting(VersionDiff.Change::kind, VersionDiff.Change::text, VersionDiff.Change::actor)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(TextDiff.Kind.EQUAL, "Die Stadt ", null),
+            org.assertj.core.groups.Tuple.tuple(TextDiff.Kind.DELETE, "fördert", "bob"),
+            org.assertj.core.groups.Tuple.tuple(TextDiff.Kind.INSERT, "fordert", "bob"),
+            org.assertj.core.groups.Tuple.tuple(TextDiff.Kind.EQUAL, " ", null),
+            org.assertj.core.groups.Tuple.tuple(TextDiff.Kind.DELETE, "Daten", "alice"),
+            org.assertj.core.groups.Tuple.tuple(TextDiff.Kind.INSERT, "Dten", "alice"),
+            org.assertj.core.groups.Tuple.tuple(TextDiff.Kind.EQUAL, ".", null));
+  }
+
+  @Test
   void xmlProjectionCarriesIdsAndSeparators() {
     Doc d = new Doc(new org.pledgepad.crdt.DocOptions().clientID(77));
     XmlFixture.fill(d);
     TextProjection p = TextProjection.of(d, ContentKind.XML);
     assertThat(p.text).startsWith("Digitalisierung <Kassel>\n");
     assertThat(p.clients[0]).isEqualTo(77);
-    assertThat(p.clients[p.text.indexOf('\n')]).isEqualTo(-1);
+    // The line break between blocks carries the id of the paragraph element that starts there.
+    assertThat(p.clients[p.text.indexOf('\n')]).isEqualTo(77);
   }
 }

@@ -52,6 +52,29 @@ class DocumentHistoryTest {
   }
 
   @Test
+  void diffsBetweenRandomVersionsRebuildBothTexts() {
+    for (long seed = 1; seed <= 15; seed++) {
+      TestHistory t = TestHistory.random(seed, 60);
+      DocumentHistory dh = new DocumentHistory(ContentKind.TEXT, RowSource.of(t.rows), List.of(), t.clientActors);
+      java.util.Random rnd = new java.util.Random(seed);
+      long a = rnd.nextInt(61);
+      long b = a + rnd.nextInt((int) (61 - a));
+      StringBuilder older = new StringBuilder();
+      StringBuilder newer = new StringBuilder();
+      for (VersionDiff.Change c : dh.diff(a, b)) {
+        if (c.kind() != TextDiff.Kind.INSERT) {
+          older.append(c.text());
+        }
+        if (c.kind() != TextDiff.Kind.DELETE) {
+          newer.append(c.text());
+        }
+      }
+      assertThat(older.toString()).as("seed " + seed + " " + a + "→" + b).isEqualTo(t.textAt(a));
+      assertThat(newer.toString()).as("seed " + seed + " " + a + "→" + b).isEqualTo(t.textAt(b));
+    }
+  }
+
+  @Test
   void restoreBringsBackTheVersion() {
     Doc live = history.docAt(80);
     byte[] update = history.restore(live, 40, "restore");
