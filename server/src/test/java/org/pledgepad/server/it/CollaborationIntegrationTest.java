@@ -77,6 +77,14 @@ class CollaborationIntegrationTest {
     }
   }
 
+  @Test
+  void severalDocumentsShareOneHocuspocusSocket() {
+    try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"))) {
+      JsonObject seen = json(NodeScripts.run("multi-doc.mjs", server.wsBase(), "multi-" + UUID.randomUUID()));
+      assertThat(seen).isEqualTo(new JsonObject().put("a", "Dokument A").put("b", "Dokument B"));
+    }
+  }
+
   static JsonObject fetch(ServerHarness server, String doc, String protocol) {
     return json(NodeScripts.run("fetch.mjs", server.wsBase(), doc, protocol)).getJsonObject("snapshot");
   }
