@@ -35,6 +35,8 @@ public final class HistoryExport {
   static final String SNAPSHOTS = "snapshots.bin";
   /** Refuse single records larger than this when reading (a hostile file must not allocate 2 GiB). */
   static final int MAX_RECORD = 64 << 20;
+  /** Refuse exports whose entries inflate beyond this (together). */
+  static final int MAX_ENTRY = Integer.MAX_VALUE - 16;
 
   private HistoryExport() {}
 
@@ -106,8 +108,15 @@ public final class HistoryExport {
   public static ExportedHistory read(InputStream in) throws IOException {
     Map<String, byte[]> entries = new HashMap<>();
     ZipInputStream zip = new ZipInputStream(in);
+    long total = 0;
     for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-      entries.put(e.getName(), zip.readAllBytes());
+      // Bounded reads: a small zip must not inflate into gigabytes (zip bomb).
+      byte[] b = zip.readNBytes(MAX_ENTRY + 1);
+      total += b.length;
+      if (b.length > MAX_ENTRY || total > MAX_ENTRY) {
+        throw new IOException("export larger than " + MAX_ENTRY + " bytes uncompressed");
+      }
+      entries.put(e.getName(), b);
     }
     byte[] manifestBytes = entries.get(MANIFEST);
     if (manifestBytes == null || !entries.containsKey(UPDATES)) {
