@@ -49,7 +49,7 @@ final class HocuspocusChannel implements Peer {
       return; // one auth per document and socket; repeated tokens are ignored
     }
     state = State.AUTHENTICATING;
-    auth.authenticate(new AuthRequest(documentName, token, conn.remote())).onComplete(ar -> {
+    auth.authenticate(new AuthRequest(documentName, token, conn.remote())).onComplete(ar -> conn.onOwnContext(() -> {
       if (state != State.AUTHENTICATING) {
         return;
       }
@@ -75,7 +75,7 @@ final class HocuspocusChannel implements Peer {
         session.receive(this, m);
       }
       held.clear();
-    });
+    }));
   }
 
   void receive(Inbound m) {

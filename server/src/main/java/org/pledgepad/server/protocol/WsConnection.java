@@ -26,6 +26,8 @@ public abstract class WsConnection {
   protected final ServerMetrics metrics;
   protected final String id = UUID.randomUUID().toString();
   private final RateLimiter rate;
+  /** The connection's own context: all its state is touched there only. */
+  private io.vertx.core.Context context;
   private long lastReceived = System.nanoTime();
   private long timer = -1;
   private volatile boolean closed;
@@ -40,6 +42,7 @@ public abstract class WsConnection {
 
   /** Installs the handlers; call once from the connection's context. */
   public final void start() {
+    context = vertx.getOrCreateContext();
     metrics.connectionOpened();
     ws.setWriteQueueMaxSize(limits.sendQueueBytes());
     ws.binaryMessageHandler(this::onMessage);
@@ -103,6 +106,18 @@ public abstract class WsConnection {
       close(CloseCodes.IDLE_TIMEOUT, "idle timeout");
     } else if (silent > limits.pingInterval().toNanos()) {
       sendPing();
+    }
+  }
+
+  /**
+   * Runs {@code r} on this connection's context: auth hooks may complete their futures anywhere
+   * (a database, an identity provider), the connection's state must not be touched from there.
+   */
+  final void onOwnContext(Runnable r) {
+    if (io.vertx.core.Vertx.currentContext() == context) {
+      r.run();
+    } else {
+      context.runOnContext(v -> r.run());
     }
   }
 

@@ -51,7 +51,7 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
 
   @Override
   protected void onOpen() {
-    auth.authenticate(new AuthRequest(documentName, token, remoteAddress())).onComplete(ar -> {
+    auth.authenticate(new AuthRequest(documentName, token, remoteAddress())).onComplete(ar -> onOwnContext(() -> {
       if (isClosed()) {
         return;
       }
@@ -69,7 +69,7 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
         beforeAuth = null;
         held.forEach(m -> session.receive(this, m));
       }
-    });
+    }));
   }
 
   private void deny(String reason) {
