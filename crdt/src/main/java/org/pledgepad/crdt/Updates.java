@@ -1,6 +1,6 @@
 package org.pledgepad.crdt;
 
-// Follows yjs/src/utils/updates.js (yjs 13.6.33). obfuscateUpdate is not ported.
+// Follows yjs/src/utils/updates.js (yjs 13.6.33).
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -367,5 +367,113 @@ public final class Updates {
 
   public static byte[] convertUpdateFormatV2ToV1(byte[] update) {
     return convertUpdateFormat(update, Function.identity(), true, false);
+  }
+
+  /** Options of obfuscateUpdate: which kinds of names and values to replace as well. */
+  public static final class ObfuscatorOptions {
+    public boolean formatting = true;
+    public boolean subdocs = true;
+    public boolean yxml = true;
+  }
+
+  /**
+   * Replaces content, keys and names by counters while keeping the update's structure, so that
+   * users can share an update that reproduces a bug without sharing their text. Decoded structs
+   * are fresh objects, so contents are replaced rather than mutated.
+   */
+  static Function<AbstractStruct, AbstractStruct> createObfuscator(ObfuscatorOptions opts) {
+    int[] counter = {0};
+    Map<String, String> mapKeyCache = new java.util.HashMap<>();
+    Map<String, String> nodeNameCache = new java.util.HashMap<>();
+    Map<String, String> formattingKeyCache = new java.util.HashMap<>();
+    Map<Object, Object> formattingValueCache = new java.util.HashMap<>();
+    // the end of a formatting range stays the end of a formatting range
+    formattingValueCache.put(null, null);
+    return block -> {
+      if (!(block instanceof Item)) {
+        return block;
+      }
+      int i = counter[0];
+      Item item = (Item) block;
+      AbstractContent content = item.content;
+      if (content instanceof ContentType) {
+        if (opts.yxml) {
+          AbstractType<?> type = ((ContentType) content).type;
+          if (type instanceof YXmlElement) {
+            String name = nodeNameCache.computeIfAbsent(((YXmlElement) type).nodeName, k -> "node-" + i);
+            item.content = new ContentType(new YXmlElement(name));
+          } else if (type instanceof YXmlHook) {
+            String name = nodeNameCache.computeIfAbsent(((YXmlHook) type).hookName, k -> "hook-" + i);
+            item.content = new ContentType(new YXmlHook(name));
+          }
+        }
+      } else if (content instanceof ContentAny) {
+        List<Object> arr = new ArrayList<>();
+        for (int k = 0; k < ((ContentAny) content).arr.size(); k++) {
+          arr.add((long) i);
+        }
+        ((ContentAny) content).arr = arr;
+      } else if (content instanceof ContentBinary) {
+        item.content = new ContentBinary(new byte[] {(byte) i});
+      } else if (content instanceof ContentDoc) {
+        if (opts.subdocs) {
+          DocOptions o = new DocOptions();
+          o.guid = Integer.toString(i);
+          item.content = new ContentDoc(new Doc(o));
+        }
+      } else if (content instanceof ContentEmbed) {
+        item.content = new ContentEmbed(new LinkedHashMap<String, Object>());
+      } else if (content instanceof ContentFormat) {
+        if (opts.formatting) {
+          ContentFormat c = (ContentFormat) content;
+          String key = formattingKeyCache.computeIfAbsent(c.key, k -> Integer.toString(i));
+          Object value;
+          if (c.value instanceof Map || c.value instanceof List) {
+            // JavaScript caches objects by identity, and decoded objects are all distinct
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("i", (long) i);
+            value = v;
+          } else if (formattingValueCache.containsKey(c.value)) {
+            value = formattingValueCache.get(c.value);
+          } else {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("i", (long) i);
+            formattingValueCache.put(c.value, v);
+            value = v;
+          }
+          item.content = new ContentFormat(key, value);
+        }
+      } else if (content instanceof ContentJSON) {
+        List<Object> arr = new ArrayList<>();
+        for (int k = 0; k < ((ContentJSON) content).arr.size(); k++) {
+          arr.add((long) i);
+        }
+        ((ContentJSON) content).arr = arr;
+      } else if (content instanceof ContentString) {
+        ContentString c = (ContentString) content;
+        c.str = Integer.toString(i % 10).repeat(c.str.length());
+      }
+      if (item.parentSub != null) {
+        item.parentSub = mapKeyCache.computeIfAbsent(item.parentSub, k -> Integer.toString(i));
+      }
+      counter[0]++;
+      return block;
+    };
+  }
+
+  public static byte[] obfuscateUpdate(byte[] update, ObfuscatorOptions opts) {
+    return convertUpdateFormat(update, createObfuscator(opts == null ? new ObfuscatorOptions() : opts), false, false);
+  }
+
+  public static byte[] obfuscateUpdate(byte[] update) {
+    return obfuscateUpdate(update, null);
+  }
+
+  public static byte[] obfuscateUpdateV2(byte[] update, ObfuscatorOptions opts) {
+    return convertUpdateFormat(update, createObfuscator(opts == null ? new ObfuscatorOptions() : opts), true, true);
+  }
+
+  public static byte[] obfuscateUpdateV2(byte[] update) {
+    return obfuscateUpdateV2(update, null);
   }
 }

@@ -290,4 +290,12 @@ public final class Y {
   public static byte[] encodeStateVectorV2(Doc doc) {
     return Encoding.encodeStateVectorV2(doc);
   }
+
+  public static byte[] obfuscateUpdate(byte[] update) {
+    return Updates.obfuscateUpdate(update);
+  }
+
+  public static byte[] obfuscateUpdateV2(byte[] update) {
+    return Updates.obfuscateUpdateV2(update);
+  }
 }
