@@ -59,7 +59,7 @@ final class Framing {
     }
   }
 
-  /** A growable byte buffer (ByteArrayOutputStream declares IOException-free methods but syncs). */
+  /** A growable byte buffer without ByteArrayOutputStream's synchronisation. */
   private static final class ByteSink {
     private byte[] buf = new byte[128];
     private int n;

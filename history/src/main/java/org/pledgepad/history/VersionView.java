@@ -7,7 +7,6 @@ import java.util.Map;
 import org.pledgepad.crdt.ContentType;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.crdt.Item;
-import org.pledgepad.crdt.YText;
 import org.pledgepad.crdt.YXmlElement;
 import org.pledgepad.crdt.YXmlFragment;
 import org.pledgepad.crdt.YXmlText;
@@ -135,10 +134,5 @@ public final class VersionView {
         sb.append(Html.closeTag(e.nodeName, attrs));
       }
     }
-  }
-
-  /** Plain-text YText helper for callers that know the root is a text. */
-  static YText rootText(Doc doc) {
-    return doc.getText(ContentKind.ROOT);
   }
 }
