@@ -20,7 +20,9 @@ run() { # label, extra env...
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$port/health/ready" > /dev/null && break; sleep 0.1; done
   local result
   result="$(cd "$node_dir" && node load.mjs "ws://127.0.0.1:$port" "bench-$RANDOM" "$clients" "$per_client")"
-  echo "$label $result"
+  local batches
+  batches="$(curl -s "http://127.0.0.1:$port/metrics" | awk '/^pledgepad_commit_batch_size_(count|sum) /{v[$1]=$2} END{printf "transactions=%d meanBatch=%.1f", v["pledgepad_commit_batch_size_count"], v["pledgepad_commit_batch_size_sum"]/v["pledgepad_commit_batch_size_count"]}')"
+  echo "$label $result $batches"
   kill "$pid"; wait "$pid" 2>/dev/null || true
   rm -rf "$data"
 }
