@@ -18,7 +18,7 @@ final class TypeToJson {
 
   /** Value of a map entry or array element: nested maps and arrays become placeholders filled later. */
   private static Object convert(Object v, ArrayDeque<Object[]> todo) {
-    if (v instanceof YMap && !(v instanceof YXmlHook)) {
+    if (v instanceof YMap) {
       Map<String, Object> m = new LinkedHashMap<>();
       todo.push(new Object[] {v, m});
       return m;

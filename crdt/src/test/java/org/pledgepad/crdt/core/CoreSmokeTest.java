@@ -224,4 +224,20 @@ class CoreSmokeTest {
     Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
     assertThat(b.getMap("root").toJSON()).isEmpty();
   }
+
+  @Test
+  void xmlHooksSerialiseLikeYjs() {
+    Doc a = doc(1);
+    org.pledgepad.crdt.YXmlHook hook = new org.pledgepad.crdt.YXmlHook("mention");
+    hook.set("user", "anna");
+    a.getXmlFragment("x").insert(0, List.of(hook));
+    YMap<Object> m = a.getMap("m");
+    org.pledgepad.crdt.YXmlHook nested = new org.pledgepad.crdt.YXmlHook("h");
+    m.set("hook", nested);
+    nested.set("k", 1);
+    // Yjs: hooks have no toString of their own (String(map) is "[object Object]"), toJSON is the map
+    assertThat(a.getXmlFragment("x").toString()).isEqualTo("[object Object]");
+    assertThat(hook.toJSON()).isEqualTo(Map.of("user", "anna"));
+    assertThat(a.getMap("m").toJSON()).isEqualTo(Map.of("hook", Map.of("k", 1)));
+  }
 }
