@@ -36,6 +36,12 @@ public interface DocumentStore {
   /** Creates a document with metadata, or updates title, kind and stage of an existing one. */
   Future<Void> putDocument(String name, String title, DocumentKind kind, DocumentStage stage);
 
+  /**
+   * Re-computes the hash chain of a document's whole log (moderation: is the history as it was
+   * written?). Reads every row; not for hot paths.
+   */
+  Future<ChainCheck> verifyChain(String document);
+
   /** Cheap round trip proving the storage answers, for readiness checks. */
   Future<Void> ping();
 

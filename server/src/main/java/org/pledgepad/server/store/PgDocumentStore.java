@@ -175,6 +175,20 @@ public final class PgDocumentStore implements DocumentStore {
   }
 
   @Override
+  public Future<ChainCheck> verifyChain(String document) {
+    return pool.preparedQuery(
+            "SELECT seq, update_v1, hash FROM document_updates WHERE document = $1 ORDER BY seq")
+        .execute(Tuple.of(document))
+        .map(rows -> {
+          ChainCheck.Walker walker = new ChainCheck.Walker();
+          for (Row r : rows) {
+            walker.next(document, r.getLong(0), r.getBuffer(1).getBytes(), r.getBuffer(2).getBytes());
+          }
+          return walker.result();
+        });
+  }
+
+  @Override
   public Future<Void> ping() {
     return pool.query("SELECT 1").execute().mapEmpty();
   }

@@ -258,6 +258,23 @@ public final class SqliteDocumentStore implements DocumentStore {
   }
 
   @Override
+  public Future<ChainCheck> verifyChain(String document) {
+    return transaction(() -> {
+      ChainCheck.Walker walker = new ChainCheck.Walker();
+      try (PreparedStatement ps = conn.prepareStatement(
+          "SELECT seq, update_v1, hash FROM document_updates WHERE document = ? ORDER BY seq")) {
+        ps.setString(1, document);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            walker.next(document, rs.getLong(1), rs.getBytes(2), rs.getBytes(3));
+          }
+        }
+      }
+      return walker.result();
+    });
+  }
+
+  @Override
   public Future<Void> ping() {
     return transaction(() -> {
       try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {

@@ -275,6 +275,11 @@ class DocumentSessionTest {
     }
 
     @Override
+    public Future<org.pledgepad.server.store.ChainCheck> verifyChain(String document) {
+      return delegate.verifyChain(document);
+    }
+
+    @Override
     public Future<Void> ping() {
       return delegate.ping();
     }

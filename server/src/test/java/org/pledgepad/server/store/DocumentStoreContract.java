@@ -21,6 +21,10 @@ abstract class DocumentStoreContract {
   /** A fresh store over the same storage each call (to test reopening). */
   protected abstract DocumentStore open(Vertx vertx);
 
+  /** Overwrites the update bytes of one logged row behind the store's back (an attacker with
+   *  database access). */
+  protected abstract void tamper(String document, long seq, byte[] newUpdate) throws Exception;
+
   /** Whether two store instances may append to the same storage at once. */
   protected boolean supportsConcurrentInstances() {
     return true;
@@ -169,6 +173,18 @@ abstract class DocumentStoreContract {
     } finally {
       result(other.close());
     }
+  }
+
+  @Test
+  void hashChainIsIntactAfterAppendsAndRevealsARewrittenRow() throws Exception {
+    String d = uniqueName();
+    result(store.append(d, List.of(update("1"), update("2"))));
+    result(store.append(d, List.of(update("3"), update("4"))));
+    assertThat(result(store.verifyChain(d))).isEqualTo(new ChainCheck(4, 0));
+    tamper(d, 3, "three".getBytes(StandardCharsets.UTF_8));
+    ChainCheck check = result(store.verifyChain(d));
+    assertThat(check.intact()).isFalse();
+    assertThat(check.firstBrokenSeq()).isEqualTo(3);
   }
 
   @Test

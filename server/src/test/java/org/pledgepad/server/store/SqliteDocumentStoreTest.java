@@ -14,6 +14,17 @@ class SqliteDocumentStoreTest extends DocumentStoreContract {
   }
 
   @Override
+  protected void tamper(String document, long seq, byte[] newUpdate) throws Exception {
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteDocumentStore.FILE_NAME));
+         var ps = c.prepareStatement("UPDATE document_updates SET update_v1 = ? WHERE document = ? AND seq = ?")) {
+      ps.setBytes(1, newUpdate);
+      ps.setString(2, document);
+      ps.setLong(3, seq);
+      ps.executeUpdate();
+    }
+  }
+
+  @Override
   protected boolean supportsConcurrentInstances() {
     // One process owns the embedded file; multi-node setups use PostgreSQL.
     return false;
