@@ -64,8 +64,21 @@ public final class Restorer {
         case EQUAL -> at += p.newTo() - p.newFrom();
         case INSERT -> text.delete(at, p.newTo() - p.newFrom()); // present now, not in the version
         case DELETE -> {
-          text.insert(at, want.text.substring(p.oldFrom(), p.oldTo()));
-          at += p.oldTo() - p.oldFrom();
+          int from = p.oldFrom();
+          for (int k = p.oldFrom(); k <= p.oldTo(); k++) {
+            Object embed = k < p.oldTo() ? want.embeds.get(k) : null;
+            if (k == p.oldTo() || embed != null) {
+              if (k > from) {
+                text.insert(at, want.text.substring(from, k));
+                at += k - from;
+              }
+              if (embed != null) {
+                text.insertEmbed(at, embed);
+                at++;
+              }
+              from = k + 1;
+            }
+          }
         }
       }
     }

@@ -1,6 +1,9 @@
 package org.pledgepad.history;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.pledgepad.crdt.ContentEmbed;
 import org.pledgepad.crdt.ContentString;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.crdt.Item;
@@ -19,11 +22,17 @@ public final class TextProjection {
   /** clients[i], clocks[i]: the item unit that produced text.charAt(i). */
   public final long[] clients;
   public final long[] clocks;
+  /** Embeds (Y.Text insertEmbed) by text offset; they appear in {@link #text} as U+FFFC. */
+  public final Map<Integer, Object> embeds;
 
-  private TextProjection(String text, long[] clients, long[] clocks) {
+  /** Stands for an embedded object, so text offsets stay equal to Y.Text indices. */
+  public static final char EMBED = '\uFFFC';
+
+  private TextProjection(String text, long[] clients, long[] clocks, Map<Integer, Object> embeds) {
     this.text = text;
     this.clients = clients;
     this.clocks = clocks;
+    this.embeds = embeds;
   }
 
   public static TextProjection of(Doc doc, ContentKind kind) {
@@ -44,13 +53,20 @@ public final class TextProjection {
     private final StringBuilder sb = new StringBuilder();
     private long[] clients = new long[256];
     private long[] clocks = new long[256];
+    private final Map<Integer, Object> embeds = new HashMap<>();
 
     void text(YText t) {
       for (Item n = t._start; n != null; n = n.right) {
-        if (!n.deleted() && n.content instanceof ContentString cs) {
+        if (n.deleted()) {
+          continue;
+        }
+        if (n.content instanceof ContentString cs) {
           for (int i = 0; i < cs.str.length(); i++) {
             put(cs.str.charAt(i), n.id.client, n.id.clock + i);
           }
+        } else if (n.content instanceof ContentEmbed e) {
+          embeds.put(sb.length(), e.embed);
+          put(EMBED, n.id.client, n.id.clock);
         }
       }
     }
@@ -91,7 +107,7 @@ public final class TextProjection {
 
     TextProjection build() {
       int n = sb.length();
-      return new TextProjection(sb.toString(), Arrays.copyOf(clients, n), Arrays.copyOf(clocks, n));
+      return new TextProjection(sb.toString(), Arrays.copyOf(clients, n), Arrays.copyOf(clocks, n), Map.copyOf(embeds));
     }
   }
 }

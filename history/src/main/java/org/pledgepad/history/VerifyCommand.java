@@ -71,8 +71,15 @@ public final class VerifyCommand {
     if (headSeq != null) {
       v.publishedHead(headSeq, headHash);
     }
-    VerificationReport r = v.verify(h.rows());
-    out.println(h.doc() + ": " + r.summary());
+    return print(h.doc(), v.verify(h.rows()), out);
+  }
+
+  /**
+   * Prints a report the way {@code verify} does and returns its exit code; the server's
+   * {@code verify --database} uses it so both commands read alike.
+   */
+  public static int print(String doc, VerificationReport r, PrintStream out) {
+    out.println(doc + ": " + r.summary());
     if (!r.ok()) {
       out.println("first bad seq: " + r.first().orElseThrow().seq());
       for (Problem p : r.problems()) {

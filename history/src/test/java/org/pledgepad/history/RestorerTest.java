@@ -75,6 +75,19 @@ class RestorerTest {
   }
 
   @Test
+  void restoringTextBringsBackDeletedEmbedsAtTheirPlace() {
+    Doc v = new Doc(new DocOptions().clientID(1));
+    YText t = v.getText("default");
+    t.insert(0, "abcd");
+    t.insertEmbed(2, java.util.Map.of("image", "karte.png"));
+    Doc current = copyOf(v, 2);
+    current.getText("default").delete(1, 3);
+    current.getText("default").insert(1, "X");
+    Restorer.restore(current, v, ContentKind.TEXT, null);
+    assertThat(current.getText("default").toDelta()).isEqualTo(t.toDelta());
+  }
+
+  @Test
   void restoringBlocksReplacesOnlyChangedOnesAndKeepsConcurrentEdits() {
     Doc vDoc = new Doc(new DocOptions().clientID(1));
     XmlFixture.fill(vDoc);
