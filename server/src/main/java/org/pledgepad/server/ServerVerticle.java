@@ -68,7 +68,8 @@ public final class ServerVerticle extends VerticleBase {
             Problems.send(ctx, status, status == 500 ? Problems.INTERNAL : Problems.NOT_FOUND,
                 status == 500 ? "Internal error" : "Request failed");
           });
-          SyncEndpoints sync = new SyncEndpoints(vertx, config.limits(), metrics, auth, sessions);
+          SyncEndpoints sync = new SyncEndpoints(vertx, config.limits(), metrics, auth, sessions,
+              config.allowedOrigins());
           HttpServerOptions options = new HttpServerOptions()
               .setHost(config.host())
               .setPort(config.port())

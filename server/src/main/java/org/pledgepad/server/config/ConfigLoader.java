@@ -28,7 +28,7 @@ public final class ConfigLoader {
       "MAX_FRAME_BYTES", "MAX_MESSAGE_BYTES", "MESSAGES_PER_SECOND", "MESSAGE_BURST",
       "MAX_DOCUMENT_BYTES", "IDLE_TIMEOUT_SECONDS", "PING_INTERVAL_SECONDS", "SEND_QUEUE_BYTES",
       "MAX_DOCUMENTS_PER_CONNECTION", "MAX_QUEUED_BEFORE_AUTH",
-      "SNAPSHOT_EVERY", "UNLOAD_DELAY_MS", "GROUP_COMMIT_MAX_UPDATES");
+      "SNAPSHOT_EVERY", "UNLOAD_DELAY_MS", "GROUP_COMMIT_MAX_UPDATES", "ALLOWED_ORIGINS");
 
   private final Map<String, String> values;
 
@@ -118,7 +118,25 @@ public final class ConfigLoader {
         bool("SEED_DEMO", ServerConfig.DEFAULT_SEED_DEMO),
         intValue("SNAPSHOT_EVERY", ServerConfig.DEFAULT_SNAPSHOT_EVERY, 1, 1_000_000),
         Duration.ofMillis(intValue("UNLOAD_DELAY_MS", (int) ServerConfig.DEFAULT_UNLOAD_DELAY.toMillis(), 0, 86_400_000)),
-        intValue("GROUP_COMMIT_MAX_UPDATES", ServerConfig.DEFAULT_GROUP_COMMIT_MAX_UPDATES, 1, 100_000));
+        intValue("GROUP_COMMIT_MAX_UPDATES", ServerConfig.DEFAULT_GROUP_COMMIT_MAX_UPDATES, 1, 100_000),
+        origins("ALLOWED_ORIGINS"));
+  }
+
+  /** Comma-separated origins such as https://pledgepad.example; each must be scheme://host[:port]. */
+  private Set<String> origins(String key) {
+    String v = values.get(key);
+    if (v == null || v.isBlank()) {
+      return Set.of();
+    }
+    Set<String> out = new java.util.LinkedHashSet<>();
+    for (String part : v.split(",")) {
+      String o = part.trim().toLowerCase(Locale.ROOT);
+      if (!o.matches("https?://[a-z0-9.-]+(:[0-9]{1,5})?")) {
+        throw new ConfigException(key, "each entry must look like https://host[:port]");
+      }
+      out.add(o);
+    }
+    return Set.copyOf(out);
   }
 
   private String string(String key, String def) {

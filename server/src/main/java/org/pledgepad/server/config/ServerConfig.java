@@ -11,6 +11,8 @@ import java.util.Optional;
  * @param snapshotEvery a snapshot is written after this many updates of a document
  * @param unloadDelay a document without connections stays loaded this long
  * @param groupCommitMaxUpdates most updates committed in one transaction
+ * @param allowedOrigins browser origins allowed to open WebSockets; empty = any (until cookie
+ *     sessions exist there is no ambient credential a cross-site page could abuse)
  */
 public record ServerConfig(
     int port,
@@ -21,7 +23,8 @@ public record ServerConfig(
     boolean seedDemo,
     int snapshotEvery,
     Duration unloadDelay,
-    int groupCommitMaxUpdates) {
+    int groupCommitMaxUpdates,
+    java.util.Set<String> allowedOrigins) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -34,6 +37,6 @@ public record ServerConfig(
   /** A copy with another port (tests start servers on port 0). */
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(newPort, host, dataDir, databaseUrl, limits, seedDemo, snapshotEvery,
-        unloadDelay, groupCommitMaxUpdates);
+        unloadDelay, groupCommitMaxUpdates, allowedOrigins);
   }
 }

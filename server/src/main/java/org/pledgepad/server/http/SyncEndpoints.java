@@ -27,9 +27,11 @@ public final class SyncEndpoints {
   private final ServerMetrics metrics;
   private final AuthHook auth;
   private final SessionRegistry sessions;
+  private final java.util.Set<String> allowedOrigins;
 
   public SyncEndpoints(Vertx vertx, Limits limits, ServerMetrics metrics, AuthHook auth,
-      SessionRegistry sessions) {
+      SessionRegistry sessions, java.util.Set<String> allowedOrigins) {
+    this.allowedOrigins = allowedOrigins;
     this.vertx = vertx;
     this.limits = limits;
     this.metrics = metrics;
@@ -38,6 +40,14 @@ public final class SyncEndpoints {
   }
 
   public void handshake(ServerWebSocketHandshake h) {
+    String origin = h.headers().get("Origin");
+    // Non-browser clients send no Origin; browsers always do, and a page from another site must
+    // not open sockets in the name of a signed-in user (cross-site WebSocket hijacking).
+    if (!allowedOrigins.isEmpty() && origin != null
+        && !allowedOrigins.contains(origin.toLowerCase(java.util.Locale.ROOT))) {
+      h.reject(403);
+      return;
+    }
     String path = h.path();
     if (path.equals(HOCUSPOCUS_PATH)) {
       h.accept();

@@ -81,4 +81,13 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://h:5432/")))
         .hasMessageContaining("DATABASE_URL");
   }
+
+  @Test
+  void allowedOriginsAreParsedAndMalformedOnesRefused() {
+    assertThat(ConfigLoader.load(Map.of()).allowedOrigins()).isEmpty();
+    assertThat(ConfigLoader.load(Map.of("ALLOWED_ORIGINS", "https://rat.kassel.example, http://localhost:5173"))
+        .allowedOrigins()).containsExactlyInAnyOrder("https://rat.kassel.example", "http://localhost:5173");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("ALLOWED_ORIGINS", "rat.kassel.example")))
+        .hasMessageContaining("ALLOWED_ORIGINS");
+  }
 }

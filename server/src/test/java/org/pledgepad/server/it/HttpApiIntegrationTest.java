@@ -110,4 +110,22 @@ class HttpApiIntegrationTest {
     }
     assertThat(get("/api/nothing-here").statusCode()).as("API paths never fall back").isEqualTo(404);
   }
+
+  @Test
+  void webSocketFromAnOriginOutsideTheAllowListIsRefused() throws Exception {
+    try (ServerHarness restricted = ServerHarness.start(Map.of("DATA_DIR", dataDir.resolve("o").toString(),
+        "SEED_DEMO", "false", "ALLOWED_ORIGINS", "https://rat.kassel.example"))) {
+      Throwable e = org.assertj.core.api.Assertions.catchThrowable(() -> http.newWebSocketBuilder()
+          .header("Origin", "https://evil.example")
+          .buildAsync(URI.create(restricted.wsBase() + "/ws/doc"), new java.net.http.WebSocket.Listener() {})
+          .join());
+      assertThat(e).hasCauseInstanceOf(java.net.http.WebSocketHandshakeException.class);
+      assertThat(((java.net.http.WebSocketHandshakeException) e.getCause()).getResponse().statusCode()).isEqualTo(403);
+      java.net.http.WebSocket ok = http.newWebSocketBuilder()
+          .header("Origin", "https://rat.kassel.example")
+          .buildAsync(URI.create(restricted.wsBase() + "/ws/doc"), new java.net.http.WebSocket.Listener() {})
+          .join();
+      ok.abort();
+    }
+  }
 }
