@@ -6,6 +6,8 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -35,7 +37,9 @@ final class Corpus {
     if (cached != null) {
       return cached;
     }
-    try (InputStream raw = Corpus.class.getResourceAsStream(RESOURCE)) {
+    // -Dconformance.corpus=<file> runs the test over another generated corpus (e.g. another seed)
+    String other = System.getProperty("conformance.corpus");
+    try (InputStream raw = other != null ? Files.newInputStream(Path.of(other)) : Corpus.class.getResourceAsStream(RESOURCE)) {
       if (raw == null) {
         throw new IllegalStateException("corpus resource " + RESOURCE + " is missing; regenerate it: "
             + "cd crdt/conformance && npm ci && npm run generate");
