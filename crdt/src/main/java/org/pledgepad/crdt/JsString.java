@@ -54,6 +54,13 @@ final class JsString {
       }
       return sb.toString();
     }
+    if (v instanceof YXmlFragment || v instanceof YXmlText) {
+      return TypeToJson.xmlToString((AbstractType<?>) v);
+    }
+    if (v instanceof AbstractType && !(v instanceof YText)) {
+      // shared maps and arrays have no toString of their own in Yjs
+      return "[object Object]";
+    }
     return v.toString();
   }
 

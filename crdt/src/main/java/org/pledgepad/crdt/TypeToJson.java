@@ -63,39 +63,69 @@ final class TypeToJson {
     return result;
   }
 
-  /** YXmlFragment/YXmlElement toString without recursion over nested elements. */
-  static String xmlToString(YXmlFragment root) {
+  /**
+   * YXmlFragment / YXmlElement / YXmlText toString without recursion: nested elements and
+   * types embedded in XML text are expanded on an explicit stack.
+   */
+  @SuppressWarnings("unchecked")
+  static String xmlToString(AbstractType<?> root) {
     StringBuilder sb = new StringBuilder();
-    // entries: a node to open (YXmlFragment), or a String to append (a closing tag)
+    // entries: a type to expand, or a String to append verbatim (tags, text)
     ArrayDeque<Object> todo = new ArrayDeque<>();
     todo.push(root);
     while (!todo.isEmpty()) {
       Object next = todo.pop();
       if (next instanceof String) {
         sb.append((String) next);
-        continue;
-      }
-      if (!(next instanceof YXmlFragment)) {
-        sb.append(JsString.of(next));
-        continue;
-      }
-      YXmlFragment node = (YXmlFragment) next;
-      if (node instanceof YXmlElement) {
-        YXmlElement el = (YXmlElement) node;
-        Map<String, Object> attrs = el.getAttributes();
-        List<String> keys = JsString.forInKeys(attrs);
-        keys.sort(null);
-        String nodeName = el.nodeName.toLowerCase(Locale.ROOT);
-        sb.append('<').append(nodeName);
-        for (String key : keys) {
-          sb.append(' ').append(key).append("=\"").append(JsString.of(attrs.get(key))).append('"');
+      } else if (next instanceof YXmlText) {
+        List<Map<String, Object>> delta = ((YXmlText) next).toDelta();
+        for (int d = delta.size() - 1; d >= 0; d--) {
+          Map<String, Object> op = delta.get(d);
+          Object attributes = op.get("attributes");
+          List<String> nodeNames = JsString.forInKeys(attributes);
+          nodeNames.sort(null);
+          StringBuilder open = new StringBuilder();
+          for (String nodeName : nodeNames) {
+            open.append('<').append(nodeName);
+            Object attrsObj = JsString.get(attributes, nodeName);
+            List<String> keys = JsString.forInKeys(attrsObj);
+            keys.sort(null);
+            for (String key : keys) {
+              open.append(' ').append(key).append("=\"").append(JsString.of(JsString.get(attrsObj, key))).append('"');
+            }
+            open.append('>');
+          }
+          StringBuilder close = new StringBuilder();
+          for (int i = nodeNames.size() - 1; i >= 0; i--) {
+            close.append("</").append(nodeNames.get(i)).append('>');
+          }
+          todo.push(close.toString());
+          Object insert = op.get("insert");
+          todo.push(insert instanceof YXmlFragment || insert instanceof YXmlText ? insert : JsString.of(insert));
+          todo.push(open.toString());
         }
-        sb.append('>');
-        todo.push("</" + nodeName + ">");
-      }
-      List<Object> children = AbstractType.typeListToArray(node);
-      for (int i = children.size() - 1; i >= 0; i--) {
-        todo.push(children.get(i));
+      } else if (next instanceof YXmlFragment) {
+        YXmlFragment node = (YXmlFragment) next;
+        if (node instanceof YXmlElement) {
+          YXmlElement el = (YXmlElement) node;
+          Map<String, Object> attrs = el.getAttributes();
+          List<String> keys = JsString.forInKeys(attrs);
+          keys.sort(null);
+          String nodeName = el.nodeName.toLowerCase(Locale.ROOT);
+          sb.append('<').append(nodeName);
+          for (String key : keys) {
+            sb.append(' ').append(key).append("=\"").append(JsString.of(attrs.get(key))).append('"');
+          }
+          sb.append('>');
+          todo.push("</" + nodeName + ">");
+        }
+        List<Object> children = AbstractType.typeListToArray(node);
+        for (int i = children.size() - 1; i >= 0; i--) {
+          Object c = children.get(i);
+          todo.push(c instanceof YXmlFragment || c instanceof YXmlText ? c : JsString.of(c));
+        }
+      } else {
+        sb.append(JsString.of(next));
       }
     }
     return sb.toString();

@@ -38,29 +38,7 @@ public class YXmlText extends YText {
   /** Formatting attributes become nested tags; attribute objects become tag attributes (for-in order). */
   @Override
   public String toString() {
-    StringBuilder out = new StringBuilder();
-    for (Map<String, Object> delta : toDelta()) {
-      Object attributes = delta.get("attributes");
-      List<String> nodeNames = JsString.forInKeys(attributes);
-      nodeNames.sort(null);
-      StringBuilder str = new StringBuilder();
-      for (String nodeName : nodeNames) {
-        str.append('<').append(nodeName);
-        Object attrsObj = JsString.get(attributes, nodeName);
-        List<String> keys = JsString.forInKeys(attrsObj);
-        keys.sort(null);
-        for (String key : keys) {
-          str.append(' ').append(key).append("=\"").append(JsString.of(JsString.get(attrsObj, key))).append('"');
-        }
-        str.append('>');
-      }
-      str.append(JsString.of(delta.get("insert")));
-      for (int i = nodeNames.size() - 1; i >= 0; i--) {
-        str.append("</").append(nodeNames.get(i)).append('>');
-      }
-      out.append(str);
-    }
-    return out.toString();
+    return TypeToJson.xmlToString(this);
   }
 
   @Override

@@ -240,4 +240,37 @@ class CoreSmokeTest {
     assertThat(hook.toJSON()).isEqualTo(Map.of("user", "anna"));
     assertThat(a.getMap("m").toJSON()).isEqualTo(Map.of("hook", Map.of("k", 1)));
   }
+
+  @Test
+  void deeplyNestedXmlSerialisesWithoutRecursion() {
+    Doc a = doc(1);
+    YXmlFragment f = a.getXmlFragment("x");
+    YXmlElement el = new YXmlElement("div");
+    f.insert(0, List.of(el));
+    StringBuilder expected = new StringBuilder("<div>");
+    for (int i = 0; i < 4000; i++) {
+      // alternate element nesting and elements embedded in XML text
+      if (i % 2 == 0) {
+        YXmlElement child = new YXmlElement("p");
+        el.insert(0, List.of(child));
+        el = child;
+        expected.append("<p>");
+      } else {
+        YXmlText t = new YXmlText();
+        el.insert(0, List.of(t));
+        YXmlElement child = new YXmlElement("b");
+        t.insertEmbed(0, child);
+        el = child;
+        expected.append("<b>");
+      }
+    }
+    StringBuilder closing = new StringBuilder();
+    for (int i = 3999; i >= 0; i--) {
+      closing.append(i % 2 == 0 ? "</p>" : "</b>");
+    }
+    Doc b = doc(2);
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    assertThat(b.getXmlFragment("x").toString()).isEqualTo(expected + closing.toString() + "</div>");
+    assertThat(b.toJSON().get("x")).isEqualTo(expected + closing.toString() + "</div>");
+  }
 }
