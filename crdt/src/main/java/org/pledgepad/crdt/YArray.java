@@ -48,8 +48,9 @@ public class YArray<T> extends AbstractType<YArrayEvent> implements Iterable<T> 
     return arr;
   }
 
+  /** Number of elements; 0 before the array is added to a document, as in Yjs. */
   public int length() {
-    return doc == null && _prelimContent != null ? _prelimContent.size() : _length;
+    return _length;
   }
 
   @Override
