@@ -45,6 +45,13 @@ public final class TextProjection {
     return b.build();
   }
 
+  /** One Y.Text (or the text of one XML text node) on its own. */
+  public static TextProjection ofText(YText t) {
+    Builder b = new Builder();
+    b.text(t);
+    return b.build();
+  }
+
   public int length() {
     return text.length();
   }

@@ -109,4 +109,44 @@ class RestorerTest {
     assertThat(new VersionView(alice, ContentKind.XML).html()).isEqualTo(html);
     assertThat(html).isEqualTo(vHtml.replace("<h2>Digitalisierung", "<h2>Neu: Digitalisierung"));
   }
+
+  @Test
+  void aColleagueTypingInAParagraphTheRestoreChangesKeepsTheirWords() {
+    Doc vDoc = new Doc(new DocOptions().clientID(1));
+    XmlFixture.fill(vDoc);
+    Doc server = copyOf(vDoc, 2);
+    YXmlText para = (YXmlText) ((YXmlElement) server.getXmlFragment("default").get(1)).get(0);
+    para.insert(para.length(), " (gestrichen)");
+    Doc alice = copyOf(server, 3);
+    Restorer.restore(server, vDoc, ContentKind.XML, "restore");
+    // Alice adds a word to the same paragraph, after "Open", at the same time.
+    YXmlText hers = (YXmlText) ((YXmlElement) alice.getXmlFragment("default").get(1)).get(0);
+    hers.insert(4, " Government", java.util.Map.of());
+    syncAll(server, alice);
+    String html = new VersionView(server, ContentKind.XML).html();
+    assertThat(new VersionView(alice, ContentKind.XML).html()).isEqualTo(html);
+    assertThat(html).isEqualTo(new VersionView(vDoc, ContentKind.XML).html()
+        .replace("<strong>Open</strong> Data", "<strong>Open</strong> Government Data"));
+  }
+
+  @Test
+  void restoringSetsFormattingAndAttributesBack() {
+    Doc vDoc = new Doc(new DocOptions().clientID(1));
+    XmlFixture.fill(vDoc);
+    Doc server = copyOf(vDoc, 2);
+    YXmlFragment f = server.getXmlFragment("default");
+    server.transact(tr -> {
+      YXmlText para = (YXmlText) ((YXmlElement) f.get(1)).get(0);
+      java.util.Map<String, Object> unbold = new java.util.HashMap<>();
+      unbold.put("bold", null);
+      para.format(0, 4, unbold);
+      para.format(5, 4, java.util.Map.of("italic", java.util.Map.of()));
+      para.delete(para.length() - 5, 5); // the linked " Mehr"
+      ((YXmlElement) f.get(0)).setAttribute("level", 3);
+      ((YXmlElement) f.get(0)).setAttribute("id", "x");
+    });
+    assertThat(new VersionView(server, ContentKind.XML).html()).isNotEqualTo(new VersionView(vDoc, ContentKind.XML).html());
+    Restorer.restore(server, vDoc, ContentKind.XML, null);
+    assertThat(new VersionView(server, ContentKind.XML).jsonString()).isEqualTo(new VersionView(vDoc, ContentKind.XML).jsonString());
+  }
 }
