@@ -15,11 +15,18 @@ public final class ChainBuilder {
   private long headSeq;
   private byte[] headHash;
 
-  /** Continues a document whose newest row has seq {@code headSeq} and hash {@code headHash}. */
+  /**
+   * Continues a document whose newest row has seq {@code headSeq} and hash {@code headHash}.
+   * At seq 0 the head is always the document's genesis hash, whatever is passed (a store's
+   * column default such as 32 zero bytes must not become the start of a chain).
+   */
   public ChainBuilder(String doc, long headSeq, byte[] headHash) {
     this.doc = Objects.requireNonNull(doc);
+    if (headSeq < 0) {
+      throw new IllegalArgumentException("negative head seq " + headSeq);
+    }
     this.headSeq = headSeq;
-    this.headHash = headSeq == 0 && headHash == null ? Hashes.genesis(doc) : Objects.requireNonNull(headHash);
+    this.headHash = headSeq == 0 ? Hashes.genesis(doc) : Objects.requireNonNull(headHash).clone();
   }
 
   /** A document without rows yet. */

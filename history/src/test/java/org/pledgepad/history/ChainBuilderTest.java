@@ -57,4 +57,10 @@ class ChainBuilderTest {
     assertThat(e.commitment()).isEqualTo(r.commitment());
     assertThat(e.hash()).isEqualTo(r.hash());
   }
+
+  @Test
+  void aStoresZeroHeadAtSeqZeroStillStartsAtGenesis() {
+    LogRow r = new ChainBuilder("d", 0, new byte[32]).next(1, "x", "c", new byte[] {1}, new byte[] {1});
+    assertThat(r.hash()).isEqualTo(ChainBuilder.start("d").next(1, "x", "c", new byte[] {1}, new byte[] {1}).hash());
+  }
 }
