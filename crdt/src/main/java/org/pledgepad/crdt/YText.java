@@ -178,7 +178,8 @@ public class YText extends AbstractType<YTextEvent> {
       return new LinkedHashMap<>(0);
     }
     Map<String, Object> negatedAttributes = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : attributes.entrySet()) {
+    // `for (const key in attributes)`: integer-like names first, as JavaScript orders properties
+    for (Map.Entry<String, Object> e : org.pledgepad.crdt.lib0.JsObjects.entriesInPropertyOrder(attributes)) {
       String key = e.getKey();
       Object val = e.getValue();
       Object currentVal = currPos.currentAttributes.get(key);
