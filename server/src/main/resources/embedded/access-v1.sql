@@ -1,0 +1,39 @@
+-- Embedded (SQLite) twin of schema/V2__accounts_and_access.sql, in DATA_DIR/access.sqlite.
+-- Booleans are 0/1; no foreign key to documents (they live in pledgepad.sqlite).
+CREATE TABLE IF NOT EXISTS users (
+  id                   TEXT PRIMARY KEY,
+  login                TEXT NOT NULL UNIQUE,
+  display_name         TEXT NOT NULL,
+  pseudonym            INTEGER NOT NULL DEFAULT 0,
+  role                 TEXT NOT NULL CHECK (role IN ('GUEST', 'CITIZEN', 'COUNCILLOR', 'MODERATOR', 'ADMIN')),
+  disabled             INTEGER NOT NULL DEFAULT 0,
+  password_hash        TEXT,
+  must_change_password INTEGER NOT NULL DEFAULT 0,
+  created_at           TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+);
+CREATE TABLE IF NOT EXISTS bodies (
+  id   TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS user_bodies (
+  user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+  body_id TEXT NOT NULL,
+  PRIMARY KEY (user_id, body_id)
+);
+CREATE TABLE IF NOT EXISTS document_access (
+  document   TEXT PRIMARY KEY,
+  owner_body TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS document_members (
+  document TEXT NOT NULL,
+  subject  TEXT NOT NULL,
+  relation TEXT NOT NULL CHECK (relation IN ('editor', 'commenter')),
+  PRIMARY KEY (document, subject, relation)
+);
+CREATE TABLE IF NOT EXISTS client_ids (
+  document   TEXT NOT NULL,
+  client_id  INTEGER NOT NULL CHECK (client_id >= 0),
+  actor      TEXT NOT NULL,
+  first_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  PRIMARY KEY (document, client_id)
+);
