@@ -10,4 +10,14 @@ import io.vertx.core.Future;
 @FunctionalInterface
 public interface AuthHook {
   Future<AuthDecision> authenticate(AuthRequest request);
+
+  /** The hook for one WebSocket, which may use its upgrade headers (the session cookie). */
+  default AuthHook forConnection(io.vertx.core.MultiMap upgradeHeaders) {
+    return this;
+  }
+
+  /** Checked before the upgrade completes: false refuses it with HTTP 401 (e.g. a bad ?token=). */
+  default boolean acceptsUpgrade(io.vertx.core.MultiMap upgradeHeaders, String token) {
+    return true;
+  }
 }

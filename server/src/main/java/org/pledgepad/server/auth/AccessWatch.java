@@ -1,0 +1,26 @@
+package org.pledgepad.server.auth;
+
+/**
+ * The live side of an {@link AuthDecision.Allowed}: rights can shrink while a socket is open
+ * (role or bodies changed, account disabled, logout, token expired, document stage changed).
+ * The connection binds a listener once it joined the document and releases it when it leaves;
+ * the access layer calls the listener from any thread, so implementations hop onto their own
+ * context.
+ */
+public interface AccessWatch {
+  /** What the connection must do when its rights change. */
+  interface Listener {
+    /** Updates are refused from now on ({@code true}) or allowed again ({@code false}). */
+    void readOnly(boolean readOnly);
+
+    /** The connection may no longer read this document: close it (reason is a stable code). */
+    void revoked(String reason);
+  }
+
+  void bind(Listener listener);
+
+  void release();
+
+  /** Whether the connection may publish awareness (presence) right now. */
+  boolean mayPublishAwareness();
+}
