@@ -30,6 +30,7 @@ final class HocuspocusChannel implements Peer {
   private DocumentSession session;
   private volatile boolean readOnly = true;
   private volatile String actor = "anonymous";
+  private volatile org.pledgepad.server.auth.AccessWatch watch;
 
   HocuspocusChannel(HocuspocusConnection conn, String documentName, AuthHook auth,
       SessionRegistry sessions, int maxQueued) {
@@ -65,6 +66,27 @@ final class HocuspocusChannel implements Peer {
       AuthDecision.Allowed a = (AuthDecision.Allowed) ar.result();
       actor = a.actor();
       readOnly = a.readOnly();
+      watch = a.watch();
+      if (watch != null) {
+        watch.bind(new org.pledgepad.server.auth.AccessWatch.Listener() {
+          @Override
+          public void readOnly(boolean ro) {
+            readOnly = ro;
+          }
+
+          @Override
+          public void revoked(String reason) {
+            conn.onOwnContext(() -> {
+              if (state == State.JOINED) {
+                leave();
+                conn.forget(HocuspocusChannel.this);
+                conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
+                    .writeVarUint(HocuspocusConnection.AUTH_PERMISSION_DENIED).writeVarString(reason));
+              }
+            });
+          }
+        });
+      }
       conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
           .writeVarUint(HocuspocusConnection.AUTH_AUTHENTICATED)
           .writeVarString(a.readOnly() ? "readonly" : "read-write"));
@@ -92,6 +114,9 @@ final class HocuspocusChannel implements Peer {
   }
 
   void leave() {
+    if (watch != null) {
+      watch.release();
+    }
     if (state == State.JOINED) {
       session.leave(this);
     }
@@ -114,6 +139,12 @@ final class HocuspocusChannel implements Peer {
   @Override
   public boolean readOnly() {
     return readOnly;
+  }
+
+  @Override
+  public boolean mayPublishAwareness() {
+    org.pledgepad.server.auth.AccessWatch w = watch;
+    return w == null || w.mayPublishAwareness();
   }
 
   @Override

@@ -39,6 +39,7 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
   private List<Inbound> beforeAuth = new ArrayList<>();
   private volatile boolean readOnly = true;
   private String actor = "anonymous";
+  private org.pledgepad.server.auth.AccessWatch watch;
 
   public YWebsocketConnection(Vertx vertx, ServerWebSocket ws, Limits limits, ServerMetrics metrics,
       String documentName, String token, AuthHook auth, SessionRegistry sessions) {
@@ -63,6 +64,24 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
         AuthDecision.Allowed a = (AuthDecision.Allowed) ar.result();
         actor = a.actor();
         readOnly = a.readOnly();
+        watch = a.watch();
+        if (watch != null) {
+          watch.bind(new org.pledgepad.server.auth.AccessWatch.Listener() {
+            @Override
+            public void readOnly(boolean ro) {
+              readOnly = ro;
+            }
+
+            @Override
+            public void revoked(String reason) {
+              onOwnContext(() -> {
+                if (!isClosed()) {
+                  deny(reason);
+                }
+              });
+            }
+          });
+        }
         session = sessions.acquire(documentName);
         session.join(this);
         List<Inbound> held = beforeAuth;
@@ -111,6 +130,9 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
 
   @Override
   protected void onClosed() {
+    if (watch != null) {
+      watch.release();
+    }
     if (session != null) {
       session.leave(this);
     }
@@ -131,6 +153,11 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
   @Override
   public boolean readOnly() {
     return readOnly;
+  }
+
+  @Override
+  public boolean mayPublishAwareness() {
+    return watch == null || watch.mayPublishAwareness();
   }
 
   @Override

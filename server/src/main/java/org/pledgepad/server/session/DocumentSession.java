@@ -189,6 +189,9 @@ public final class DocumentSession {
     } else if (m instanceof Inbound.Update u) {
       accept(p, u.update());
     } else if (m instanceof Inbound.Awareness a) {
+      if (!p.mayPublishAwareness()) {
+        return; // e.g. guests: they receive presence but do not publish it
+      }
       awareness.apply(p, a.update());
       for (Peer q : peers) {
         q.sendAwareness(a.update());

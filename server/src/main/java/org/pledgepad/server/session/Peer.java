@@ -16,6 +16,11 @@ public interface Peer {
   /** A read-only peer's updates are refused (never logged, applied or broadcast). */
   boolean readOnly();
 
+  /** Whether this peer may publish awareness now; if not, its awareness messages are dropped. */
+  default boolean mayPublishAwareness() {
+    return true;
+  }
+
   void sendSyncStep1(byte[] stateVector);
 
   void sendSyncStep2(byte[] update);
