@@ -1,12 +1,9 @@
 package org.pledgepad.server.seed;
 
 import io.vertx.core.Future;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import org.pledgepad.server.pledges.KasselPledgeSeed;
 import org.pledgepad.server.store.DocumentStore;
 import org.pledgepad.server.store.NewUpdate;
 import org.slf4j.Logger;
@@ -18,7 +15,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DemoSeeder {
   private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
-  static final String SEED_RESOURCE = "/seeds/kassel-digitalisierung-2021.txt";
   static final String SEED_ACTOR = "seed";
   static final String SEED_CONNECTION = "seed";
 
@@ -34,7 +30,7 @@ public final class DemoSeeder {
       if (!docs.isEmpty()) {
         return Future.succeededFuture();
       }
-      List<SeedDocument> seeds = KasselSeedParser.parse(readSeed());
+      List<SeedDocument> seeds = KasselPledgeSeed.documents();
       Future<Void> chain = Future.succeededFuture();
       for (SeedDocument d : seeds) {
         byte[] update = encoder.apply(d.blocks());
@@ -48,17 +44,6 @@ public final class DemoSeeder {
       }
       return chain;
     });
-  }
-
-  static String readSeed() {
-    try (InputStream in = DemoSeeder.class.getResourceAsStream(SEED_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(SEED_RESOURCE + " missing from the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
 }

@@ -28,6 +28,9 @@ public final class ProseMirrorSeedEncoder {
         if (b.kind() == Block.Kind.HEADING) {
           el = new YXmlElement("heading");
           el.setAttribute("level", (long) b.level());
+          if (b.pledgeId() != null) {
+            el.setAttribute("pledgeId", b.pledgeId());
+          }
         } else {
           el = new YXmlElement("paragraph");
         }
