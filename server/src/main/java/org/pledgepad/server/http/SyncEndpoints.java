@@ -49,6 +49,11 @@ public final class SyncEndpoints {
       return;
     }
     String path = h.path();
+    // Credentials presented at the upgrade (?token=) are checked before it completes.
+    if (!auth.acceptsUpgrade(h.headers(), queryToken(h.uri()))) {
+      h.reject(401);
+      return;
+    }
     if (path.equals(HOCUSPOCUS_PATH)) {
       h.accept();
     } else if (path.startsWith(Y_WEBSOCKET_PREFIX)) {
@@ -64,6 +69,7 @@ public final class SyncEndpoints {
 
   public void connect(ServerWebSocket ws) {
     String path = ws.path();
+    AuthHook auth = this.auth.forConnection(ws.headers());
     if (path.equals(HOCUSPOCUS_PATH)) {
       new HocuspocusConnection(vertx, ws, limits, metrics, auth, sessions).start();
       return;
@@ -73,9 +79,13 @@ public final class SyncEndpoints {
       ws.close(CloseCodes.MALFORMED_MESSAGE, "invalid document name");
       return;
     }
-    List<String> tokens = new QueryStringDecoder(ws.uri()).parameters().get("token");
-    String token = tokens == null || tokens.isEmpty() ? null : tokens.get(0);
+    String token = queryToken(ws.uri());
     new YWebsocketConnection(vertx, ws, limits, metrics, name, token, auth, sessions).start();
+  }
+
+  private static String queryToken(String uri) {
+    List<String> tokens = new QueryStringDecoder(uri).parameters().get("token");
+    return tokens == null || tokens.isEmpty() ? null : tokens.get(0);
   }
 
   private static String documentName(String path) {
