@@ -12,6 +12,8 @@ import java.util.zip.GZIPInputStream;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.crdt.DocOptions;
 import org.pledgepad.crdt.YText;
+import org.pledgepad.crdt.YXmlElement;
+import org.pledgepad.crdt.YXmlText;
 import org.pledgepad.crdt.lib0.Json;
 import org.pledgepad.history.ChainBuilder;
 import org.pledgepad.history.LogRow;
@@ -26,16 +28,36 @@ final class B4History {
   final String endContent;
   final Doc doc;
 
-  @SuppressWarnings("unchecked")
   B4History(Path trace) throws IOException {
+    this(trace, false);
+  }
+
+  /**
+   * @param xml false: text in the Y.Text "default"; true: in one Y.XmlText inside a paragraph of
+   *     the Y.XmlFragment "default", the shape the web client's editor writes
+   */
+  @SuppressWarnings("unchecked")
+  B4History(Path trace, boolean xml) throws IOException {
     Map<String, Object> root;
     try (InputStream in = new GZIPInputStream(Files.newInputStream(trace), 1 << 16)) {
       root = (Map<String, Object>) Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     }
     endContent = (String) root.get("endContent");
     doc = new Doc(new DocOptions().clientID(1));
-    YText text = doc.getText("default");
+    YText text;
+    if (xml) {
+      YXmlElement p = new YXmlElement("paragraph");
+      doc.getXmlFragment("default").insert(0, List.of(p));
+      YXmlText t = new YXmlText();
+      p.insert(0, List.of(t));
+      text = t;
+    } else {
+      text = doc.getText("default");
+    }
     ChainBuilder chain = ChainBuilder.start("b4");
+    if (xml) {
+      rows.add(chain.next(1_780_000_000_000L, "author", "c1", org.pledgepad.crdt.Y.encodeStateAsUpdate(doc)));
+    }
     byte[][] captured = new byte[1][];
     doc.onUpdate((u, o, d, tr) -> captured[0] = u);
     long t = 1_780_000_000_000L;

@@ -18,15 +18,19 @@ import org.pledgepad.history.VersionView;
  * K rows, against the peer "replay from the empty document" measured in the same run. A plain
  * main (not JMH): it times whole requests as the history API would serve them.
  *
- * <p>Run: {@code java -Xmx6g -cp history/target/classes:history/target/test-classes:crdt/target/classes
+ * <p>Run ({@code -Dxml=true} for the text inside the XML fragment, served as HTML):
+ * {@code java -Xmx6g -cp history/target/classes:history/target/test-classes:crdt/target/classes
  * org.pledgepad.history.bench.VersionReadBenchmark [trace.json.gz] [K,K,...] [samples] [seed]}
  */
 public final class VersionReadBenchmark {
   public static void main(String[] args) throws Exception {
     long t0 = System.nanoTime();
-    B4History h = new B4History(B4History.path(args));
+    boolean xml = Boolean.getBoolean("xml");
+    kind = xml ? ContentKind.XML : ContentKind.TEXT;
+    B4History h = new B4History(B4History.path(args), xml);
     List<LogRow> rows = h.rows;
-    System.out.printf("B4 log: %d rows built in %.1f s%n", rows.size(), (System.nanoTime() - t0) / 1e9);
+    System.out.printf("B4 log (%s): %d rows built in %.1f s%n", xml ? "XmlText in a paragraph, -Dxml=true" : "Y.Text",
+        rows.size(), (System.nanoTime() - t0) / 1e9);
     int[] ks = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
         : new int[] {1000, 10000};
     int samples = args.length > 2 ? Integer.parseInt(args[2]) : 200;
@@ -69,7 +73,8 @@ public final class VersionReadBenchmark {
         if (pass == 1) {
           report("K=" + ks[v] + " read version (snapshot + replay + text)", ms);
           System.out.println("  final version equals the trace's end content: "
-              + read(rows, sets.get(v), rows.size()).equals(h.endContent));
+              + read(rows, sets.get(v), rows.size()).equals(kind == ContentKind.XML
+                  ? "<p>" + org.pledgepad.history.Html.escape(h.endContent) + "</p>" : h.endContent));
         }
       }
     }
@@ -99,8 +104,12 @@ public final class VersionReadBenchmark {
     StoredSnapshot base = VersionReader.nearest(snaps, seq);
     int from = base == null ? 0 : (int) base.seq();
     Doc d = VersionReader.docAt(base, rows.subList(from, (int) seq), seq);
-    return new VersionView(d, ContentKind.TEXT).text();
+    VersionView v = new VersionView(d, kind);
+    // XML versions are served as HTML; plain text versions as text.
+    return kind == ContentKind.XML ? v.html() : v.text();
   }
+
+  private static ContentKind kind = ContentKind.TEXT;
 
   static void report(String what, double[] ms) {
     double[] s = ms.clone();
