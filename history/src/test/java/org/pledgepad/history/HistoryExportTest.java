@@ -89,4 +89,22 @@ class HistoryExportTest {
     assertThatThrownBy(() -> HistoryExport.read(new ByteArrayInputStream(new byte[] {1, 2, 3})))
         .isInstanceOf(IOException.class);
   }
+
+  @Test
+  void verifyCommandDetectsATruncatedExportAgainstAPublishedHead() throws IOException {
+    Path f = dir.resolve("cut.zip");
+    Files.write(f, HistoryExport.toBytes(TestHistory.DOC, h.rows.subList(0, 20), List.of(), Map.of(), List.of()));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String head = "25:" + Hashes.hex(h.chain.headHash());
+    int code = VerifyCommand.run(new String[] {"verify", f.toString(), "--head", head}, new PrintStream(out), System.err);
+    assertThat(code).isEqualTo(VerifyCommand.PROBLEM);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("TRUNCATED").contains("first bad seq: 21");
+  }
+
+  @Test
+  void verifyCommandWithoutAFileIsAUsageError() {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    assertThat(VerifyCommand.run(new String[] {"verify"}, System.out, new PrintStream(err))).isEqualTo(VerifyCommand.USAGE);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("usage: verify EXPORT_FILE");
+  }
 }
