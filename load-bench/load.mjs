@@ -1,0 +1,79 @@
+// Load generator: W forked worker processes hold D documents x C clients (stock providers,
+// one socket per client) and type at a fixed offered rate per client; the rate is raised
+// step by step (saturation search) until delivered/expected < 0.95 or p99 > 2 s.
+// Prints one JSON line per step with delivered updates/s, latency percentiles, server CPU
+// seconds per 1,000 delivered updates (from /proc/<pid>/stat), generator CPU, peak RSS.
+// Usage: node load.mjs <label> <yws|hp> <base-url> <server-pid> [docs] [clientsPerDoc]
+//        [rates comma-separated] [windowSeconds] [workers] [token]
+import { fork } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+
+const [label, protocol, base, pidArg, docsArg = '50', perDocArg = '4', ratesArg = '2,5,10,20',
+  windowArg = '8', workersArg = '2', token = ''] = process.argv.slice(2)
+const pid = Number(pidArg)
+const docs = Number(docsArg)
+const perDoc = Number(perDocArg)
+const nWorkers = Number(workersArg)
+const windowMs = Number(windowArg) * 1000
+const TICKS = 100 // USER_HZ on Linux
+
+const serverCpuSeconds = () => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return (Number(f[11]) + Number(f[12])) / TICKS // utime, stime (fields 14, 15)
+}
+const status = (key) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${key}:\\s+(\\d+)`))[1]) // kB
+
+const workers = Array.from({ length: nWorkers }, () => fork(new URL('./load-worker.mjs', import.meta.url)))
+const ask = (w, msg) => new Promise((resolve, reject) => {
+  w.once('message', (m) => m.ok ? resolve(m.result) : reject(new Error(m.error)))
+  w.send(msg)
+})
+const tag = `${label.replace(/\W/g, '')}-${Date.now().toString(36)}`
+const names = Array.from({ length: docs }, (_, i) => `load-${tag}-${i}`)
+const deadline = setTimeout(() => { console.error('load.mjs: overall time limit'); process.exit(3) }, 300000)
+
+const pct = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))] : NaN
+try {
+  await Promise.all(workers.map((w, i) => ask(w, {
+    cmd: 'setup', protocol, base, docs: names.filter((_, j) => j % nWorkers === i), perDoc, token
+  })))
+  for (const rate of ratesArg.split(',').map(Number)) {
+    const warmupMs = 2000
+    const drainMs = 1500
+    let cpu0 = null
+    const t = setTimeout(() => { cpu0 = serverCpuSeconds() }, warmupMs)
+    let cpu1 = null
+    const t2 = setTimeout(() => { cpu1 = serverCpuSeconds() }, warmupMs + windowMs)
+    const results = await Promise.all(workers.map((w) => ask(w, { cmd: 'run', rate, warmupMs, windowMs, drainMs })))
+    clearTimeout(t); clearTimeout(t2)
+    const sum = (k) => results.reduce((a, r) => a + r[k], 0)
+    const lat = results.flatMap((r) => r.latencies).sort((a, b) => a - b)
+    const received = sum('received')
+    const expected = sum('expected')
+    const offered = rate * docs * perDoc
+    const row = {
+      label, protocol, docs, perDoc, rate,
+      offeredEditsPerSec: offered,
+      sentEditsPerSec: Math.round(sum('sent') / (windowMs / 1000)),
+      deliveredPerSec: Math.round(received / (windowMs / 1000)),
+      deliveryRatio: Number((received / expected).toFixed(3)),
+      p50ms: Number(pct(lat, 50).toFixed(1)),
+      p95ms: Number(pct(lat, 95).toFixed(1)),
+      p99ms: Number(pct(lat, 99).toFixed(1)),
+      serverCpuSecPer1000: Number(((cpu1 - cpu0) / (received / 1000)).toFixed(4)),
+      serverCpuPct: Math.round((cpu1 - cpu0) / (windowMs / 1000) * 100),
+      generatorMaxStallMs: Math.round(Math.max(...results.map((r) => r.maxTickGapMs))),
+      generatorCpuPct: Math.round(sum('cpuMs') / windowMs * 100),
+      serverPeakRssMiB: Math.round(status('VmHWM') / 1024),
+      load1: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
+    }
+    console.log(JSON.stringify(row))
+    if (row.deliveryRatio < 0.95 || row.p99ms > 2000 || row.sentEditsPerSec < 0.9 * offered) break
+  }
+} catch (e) {
+  console.error(`load.mjs ${label}: ${e.message}`)
+  process.exitCode = 1
+} finally {
+  clearTimeout(deadline)
+  await Promise.all(workers.map((w) => new Promise((resolve) => { w.once('exit', resolve); w.send({ cmd: 'exit' }) })))
+}
