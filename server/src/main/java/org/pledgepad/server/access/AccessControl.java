@@ -1,0 +1,262 @@
+package org.pledgepad.server.access;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.pledgepad.auth.AccessMode;
+import org.pledgepad.auth.Authorizer;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.PrincipalReconciler;
+import org.pledgepad.auth.Stage;
+import org.pledgepad.auth.User;
+import org.pledgepad.auth.password.LoginService;
+import org.pledgepad.auth.password.LoginThrottle;
+import org.pledgepad.auth.token.AccessTokenVerifier;
+import org.pledgepad.auth.token.KeyResolver;
+import org.pledgepad.auth.token.SigningKey;
+import org.pledgepad.auth.token.SigningKeyFile;
+import org.pledgepad.auth.token.TokenRejectedException;
+import org.pledgepad.server.auth.AuthDecision;
+import org.pledgepad.server.auth.AuthHook;
+import org.pledgepad.server.auth.AuthRequest;
+import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.store.DocumentInfo;
+import org.pledgepad.server.store.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Identity and permissions for the whole server: the {@link AuthHook} of both WebSocket
+ * protocols, the principal of REST requests ({@link AccessGuard}), cookie sessions and the
+ * periodic re-check that downgrades or closes open connections whose rights shrank. Every
+ * decision goes through the auth library's {@link Authorizer}.
+ */
+public final class AccessControl implements AuthHook {
+  private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
+  public static final String SESSION_COOKIE = "pledgepad_session";
+  public static final String KEY_FILE = "token-signing-key.json";
+
+  private final AccessSettings settings;
+  private final Set<ConnectionGrant> grants = ConcurrentHashMap.newKeySet();
+  private volatile AccessSnapshot snapshot = AccessSnapshot.EMPTY;
+  private Vertx vertx;
+  private DocumentStore store;
+  private AccessDb db;
+  private SqlUserStore users;
+  private DocumentAccessStore documents;
+  private AccessTokenVerifier verifier;
+  private LoginService login;
+  private WebSessions sessions;
+  private long timer = -1;
+
+  public AccessControl(AccessSettings settings) {
+    this.settings = settings;
+  }
+
+  /** Opens the account database, creates the demo accounts on a first start, loads a snapshot. */
+  public Future<Void> start(Vertx vertx, DocumentStore store, ServerConfig config) {
+    this.vertx = vertx;
+    this.store = store;
+    return vertx.executeBlocking(() -> {
+      db = AccessDb.forConfig(config);
+      users = new SqlUserStore(db);
+      documents = new DocumentAccessStore(db);
+      SigningKey key = loadKey(config);
+      verifier = new AccessTokenVerifier(KeyResolver.of(List.of(key.verificationKey())), settings.tokens(),
+          settings.clock());
+      login = new LoginService(users, settings.hasher(), new LoginThrottle(settings.clock()));
+      sessions = new WebSessions(settings.random(), settings.clock(), settings.sessionLifetime());
+      return users.list().isEmpty() && config.seedDemo();
+    }).compose(firstStart -> firstStart ? DemoAccess.setUp(vertx, store, users, documents, settings) : Future.succeededFuture())
+        .compose(v -> refresh())
+        .onSuccess(v -> timer = vertx.setPeriodic(settings.recheckEvery().toMillis(), id -> refresh()
+            .onFailure(e -> LOG.warn("Access refresh failed; keeping the previous snapshot", e))));
+  }
+
+  private SigningKey loadKey(ServerConfig config) throws IOException {
+    return SigningKeyFile.loadOrCreate(config.dataDir().resolve(KEY_FILE), settings.random());
+  }
+
+  public void stop() {
+    if (timer >= 0) {
+      vertx.cancelTimer(timer);
+    }
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  /**
+   * Reloads accounts, stages and document access, then re-authorizes every open connection.
+   * Call it after changing any of them so that the change applies at once, not at the next tick.
+   */
+  public Future<Void> refresh() {
+    return store.listDocuments().compose(docs -> vertx.executeBlocking(() -> {
+      Map<String, User> byId = new HashMap<>();
+      for (User u : users.list()) {
+        byId.put(u.id(), u);
+      }
+      Map<String, DocumentAccessStore.Entry> entries = documents.all();
+      Map<String, DocumentAccess> access = new HashMap<>();
+      for (DocumentInfo d : docs) {
+        DocumentAccessStore.Entry e = entries.getOrDefault(d.name(),
+            new DocumentAccessStore.Entry(DocumentAccessStore.NO_OWNER, Set.of(), Set.of()));
+        access.put(d.name(), new DocumentAccess(d.name(), e.ownerBody(), e.editors(), e.commenters(),
+            Stage.valueOf(d.stage().name())));
+      }
+      return new AccessSnapshot(byId, access);
+    }, false)).map(s -> {
+      snapshot = s;
+      sessions.purgeExpired();
+      for (ConnectionGrant g : grants) {
+        g.recheck(principalOf(g.credential), s.document(g.document));
+      }
+      return null;
+    });
+  }
+
+  // WebSocket
+
+  @Override
+  public Future<AuthDecision> authenticate(AuthRequest request) {
+    return Future.succeededFuture(decide(request, null));
+  }
+
+  @Override
+  public AuthHook forConnection(MultiMap upgradeHeaders) {
+    String sessionId = Cookies.find(upgradeHeaders.getAll("Cookie"), SESSION_COOKIE);
+    return request -> Future.succeededFuture(decide(request, sessionId));
+  }
+
+  @Override
+  public boolean acceptsUpgrade(MultiMap upgradeHeaders, String token) {
+    return token == null || token.isEmpty() || tokenPrincipal(token) != null;
+  }
+
+  private AuthDecision decide(AuthRequest request, String sessionId) {
+    String token = request.token();
+    Credential credential = token != null && !token.isEmpty() ? Credential.token(token)
+        : sessionId != null ? Credential.session(sessionId) : Credential.NONE;
+    Principal principal = principalOf(credential);
+    if (principal == null) {
+      return new AuthDecision.Denied("invalid-credentials");
+    }
+    DocumentAccess doc = snapshot.document(request.documentName());
+    AccessMode mode = Authorizer.mode(principal, doc);
+    if (mode == AccessMode.NONE) {
+      return new AuthDecision.Denied(Authorizer.authorize(principal, doc, Operation.READ).code());
+    }
+    ConnectionGrant grant = new ConnectionGrant(this, credential, request.documentName(), principal, doc);
+    return new AuthDecision.Allowed(principal.subject(), grant.readOnly(), grant);
+  }
+
+  void register(ConnectionGrant g) {
+    grants.add(g);
+  }
+
+  void unregister(ConnectionGrant g) {
+    grants.remove(g);
+  }
+
+  /** Open connections being watched (for tests and metrics). */
+  public int watchedConnections() {
+    return grants.size();
+  }
+
+  // Principals
+
+  /**
+   * The principal behind a credential now; null if the credential is a token that no longer
+   * verifies or names a disabled account. A missing or ended cookie session is a guest.
+   */
+  Principal principalOf(Credential c) {
+    if (c.token() != null) {
+      return tokenPrincipal(c.token());
+    }
+    if (c.sessionId() != null) {
+      return sessionPrincipal(c.sessionId()).orElse(Principal.anonymous());
+    }
+    return Principal.anonymous();
+  }
+
+  Principal tokenPrincipal(String token) {
+    Principal claimed;
+    try {
+      claimed = verifier.verify(token);
+    } catch (TokenRejectedException e) {
+      LOG.debug("Token rejected: {}", e.getMessage()); // reason code only, never the token
+      return null;
+    }
+    Optional<User> account = snapshot.user(claimed.subject());
+    // A subject that is no account is a service principal issued by the operator's key (the
+    // token command without the store); an account's token never exceeds the account.
+    return account.isEmpty() ? claimed : PrincipalReconciler.reconcile(claimed, account).orElse(null);
+  }
+
+  Optional<Principal> sessionPrincipal(String sessionId) {
+    return sessions.find(sessionId).flatMap(s -> {
+      Optional<User> u = snapshot.user(s.subject());
+      if (u.isEmpty() || u.get().disabled()) {
+        sessions.remove(sessionId);
+        return Optional.empty();
+      }
+      return Optional.of(u.get().principal());
+    });
+  }
+
+  AccessSnapshot snapshot() {
+    return snapshot;
+  }
+
+  DocumentAccess documentAccess(String name) {
+    return snapshot.document(name);
+  }
+
+  // REST
+
+  /** The shared authorization helper for REST routes (annotations, pledges, history, ...). */
+  public AccessGuard guard() {
+    return new AccessGuard(this);
+  }
+
+  /** Mounts /api/session and /api/me; call before routes that end in a catch-all for /api/*. */
+  public void mount(Router router) {
+    new AccessRoutes(this, guard()).mount(router);
+  }
+
+  AccessSettings settings() {
+    return settings;
+  }
+
+  Vertx vertx() {
+    return vertx;
+  }
+
+  LoginService loginService() {
+    return login;
+  }
+
+  WebSessions sessions() {
+    return sessions;
+  }
+
+  /** The account store (blocking), e.g. for admin routes. */
+  public SqlUserStore users() {
+    return users;
+  }
+
+  /** Owner bodies, editors and commenters (blocking); call {@link #refresh()} after changes. */
+  public DocumentAccessStore documentAccessStore() {
+    return documents;
+  }
+}

@@ -1,0 +1,102 @@
+package org.pledgepad.server.access;
+
+import io.vertx.core.Future;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Optional;
+import org.pledgepad.auth.Decision;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Authorizer;
+import org.pledgepad.server.http.Problems;
+
+/**
+ * The one REST authorization helper. Usage in any route:
+ *
+ * <pre>
+ * guard.require(ctx, documentName, Operation.COMMENT).onSuccess(principal -> ...);
+ * </pre>
+ *
+ * On refusal the problem+json answer (401 without credentials, 403 otherwise, 401 for a bad
+ * bearer token or a missing/wrong X-CSRF-Token on a cookie session's write) is already sent and
+ * the future fails with {@link AccessDeniedException}: just do nothing on failure.
+ *
+ * <p>Principal: {@code Authorization: Bearer <access token>} if present (no CSRF check: not an
+ * ambient credential), else the session cookie, else the anonymous guest.
+ */
+public final class AccessGuard {
+  public static final String CSRF_HEADER = "X-CSRF-Token";
+
+  private final AccessControl access;
+
+  AccessGuard(AccessControl access) {
+    this.access = access;
+  }
+
+  /** The caller's principal, checking CSRF for writes of cookie sessions. */
+  public Future<Principal> principal(RoutingContext ctx) {
+    String authz = ctx.request().getHeader("Authorization");
+    if (authz != null) {
+      if (!authz.regionMatches(true, 0, "Bearer ", 0, 7) || authz.length() > 8192) {
+        return deny(ctx, 401, AccessProblems.INVALID_TOKEN, "Invalid authorization header");
+      }
+      Principal p = access.tokenPrincipal(authz.substring(7).strip());
+      return p == null ? deny(ctx, 401, AccessProblems.INVALID_TOKEN, "Invalid or expired token")
+          : Future.succeededFuture(p);
+    }
+    Optional<WebSessions.WebSession> session = session(ctx);
+    if (session.isEmpty()) {
+      return Future.succeededFuture(Principal.anonymous());
+    }
+    if (!isSafe(ctx.request().method()) && !csrfMatches(ctx, session.get())) {
+      return deny(ctx, 403, AccessProblems.CSRF, "Missing or wrong " + CSRF_HEADER);
+    }
+    return Future.succeededFuture(access.sessionPrincipal(session.get().id()).orElse(Principal.anonymous()));
+  }
+
+  /** The principal if it may do {@code operation} on {@code document}; otherwise answered and failed. */
+  public Future<Principal> require(RoutingContext ctx, String document, Operation operation) {
+    return principal(ctx).compose(p -> {
+      DocumentAccess doc = access.documentAccess(document);
+      Decision d = Authorizer.authorize(p, doc, operation);
+      if (d.allowed()) {
+        return Future.succeededFuture(p);
+      }
+      return p.isAnonymous()
+          ? deny(ctx, 401, AccessProblems.UNAUTHENTICATED, "Sign in required")
+          : deny(ctx, 403, AccessProblems.FORBIDDEN, "Not allowed: " + d.code());
+    });
+  }
+
+  /** The access facts (owner body, editors, commenters, stage) the guard decides with. */
+  public DocumentAccess documentAccess(String document) {
+    return access.documentAccess(document);
+  }
+
+  Optional<WebSessions.WebSession> session(RoutingContext ctx) {
+    Cookie c = ctx.request().getCookie(AccessControl.SESSION_COOKIE);
+    return c == null ? Optional.empty() : access.sessions().find(c.getValue());
+  }
+
+  static boolean csrfMatches(RoutingContext ctx, WebSessions.WebSession s) {
+    String sent = ctx.request().getHeader(CSRF_HEADER);
+    return sent != null && MessageDigest.isEqual(sent.getBytes(StandardCharsets.UTF_8),
+        s.csrfToken().getBytes(StandardCharsets.UTF_8));
+  }
+
+  static boolean isSafe(HttpMethod m) {
+    return m == HttpMethod.GET || m == HttpMethod.HEAD || m == HttpMethod.OPTIONS;
+  }
+
+  private static <T> Future<T> deny(RoutingContext ctx, int status, String type, String title) {
+    if (status == 401) {
+      ctx.response().putHeader("WWW-Authenticate", "Bearer");
+    }
+    Problems.send(ctx, status, type, title);
+    return Future.failedFuture(new AccessDeniedException(status, type));
+  }
+}

@@ -1,0 +1,122 @@
+package org.pledgepad.server.access;
+
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Locale;
+import java.util.Optional;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.password.LoginResult;
+import org.pledgepad.server.http.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sign-in for the web client: POST /api/session {login, password} sets the session cookie and
+ * returns the /api/me shape; DELETE /api/session signs out; GET /api/me says who the caller is
+ * and hands out the CSRF token for X-CSRF-Token.
+ */
+final class AccessRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(AccessRoutes.class);
+  static final int MAX_BODY_BYTES = 4096;
+
+  private final AccessControl access;
+  private final AccessGuard guard;
+
+  AccessRoutes(AccessControl access, AccessGuard guard) {
+    this.access = access;
+    this.guard = guard;
+  }
+
+  void mount(Router router) {
+    router.post("/api/session").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES)).handler(this::login);
+    router.delete("/api/session").handler(this::logout);
+    router.get("/api/me").handler(this::me);
+  }
+
+  private void login(RoutingContext ctx) {
+    String type = ctx.request().getHeader("Content-Type");
+    // JSON only: a cross-site form cannot send it without a CORS preflight (login CSRF).
+    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      Problems.send(ctx, 415, AccessProblems.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
+      return;
+    }
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    Object login = body == null ? null : body.getValue("login");
+    Object password = body == null ? null : body.getValue("password");
+    if (!(login instanceof String l) || !(password instanceof String pw) || l.length() > 64 || pw.length() > 1024) {
+      Problems.send(ctx, 400, AccessProblems.BAD_REQUEST, "Expected {\"login\": string, \"password\": string}");
+      return;
+    }
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    access.vertx().executeBlocking(() -> access.loginService().login(l, pw, address), false).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.error("Login failed with an error", ar.cause());
+        Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Sign-in unavailable");
+        return;
+      }
+      LoginResult r = ar.result();
+      if (r instanceof LoginResult.Throttled t) {
+        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+        Problems.send(ctx, 429, AccessProblems.TOO_MANY_ATTEMPTS, "Too many failed sign-ins; try again later");
+      } else if (r instanceof LoginResult.Success s) {
+        guard.session(ctx).ifPresent(old -> access.sessions().remove(old.id())); // no session fixation
+        WebSessions.WebSession session = access.sessions().create(s.principal().subject());
+        ctx.response().addCookie(cookie(session.id(), access.settings().sessionLifetime().toSeconds()));
+        json(ctx, meJson(s.principal(), session.csrfToken()).put("mustChangePassword", s.mustChangePassword()));
+      } else {
+        Problems.send(ctx, 401, AccessProblems.INVALID_CREDENTIALS, "Wrong login or password");
+      }
+    });
+  }
+
+  private void logout(RoutingContext ctx) {
+    Optional<WebSessions.WebSession> session = guard.session(ctx);
+    if (session.isPresent() && !AccessGuard.csrfMatches(ctx, session.get())) {
+      Problems.send(ctx, 403, AccessProblems.CSRF, "Missing or wrong " + AccessGuard.CSRF_HEADER);
+      return;
+    }
+    session.ifPresent(s -> access.sessions().remove(s.id()));
+    ctx.response().addCookie(cookie("", 0));
+    // Open sockets of this session fall back to guest rights now, not at the next tick.
+    access.refresh();
+    ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+  }
+
+  private void me(RoutingContext ctx) {
+    guard.principal(ctx).onSuccess(p -> {
+      String csrf = p.isAnonymous() ? null : guard.session(ctx).map(WebSessions.WebSession::csrfToken).orElse(null);
+      json(ctx, meJson(p, csrf));
+    });
+  }
+
+  static JsonObject meJson(Principal p, String csrfToken) {
+    JsonObject out = new JsonObject().put("role", p.role().name().toLowerCase(Locale.ROOT));
+    if (p.isAnonymous()) {
+      out.putNull("user");
+    } else {
+      out.put("user", new JsonObject().put("id", p.subject()).put("login", p.login())
+          .put("displayName", p.displayName()).put("pseudonym", p.pseudonym()));
+    }
+    return csrfToken == null ? out.putNull("csrfToken") : out.put("csrfToken", csrfToken);
+  }
+
+  private Cookie cookie(String value, long maxAgeSeconds) {
+    return Cookie.cookie(AccessControl.SESSION_COOKIE, value).setPath("/").setHttpOnly(true)
+        .setSameSite(CookieSameSite.STRICT).setSecure(access.settings().cookieSecure()).setMaxAge(maxAgeSeconds);
+  }
+
+  private static void json(RoutingContext ctx, JsonObject body) {
+    ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-store")
+        .end(body.encode());
+  }
+}

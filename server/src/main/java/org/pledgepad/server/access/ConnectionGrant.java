@@ -1,0 +1,92 @@
+package org.pledgepad.server.access;
+
+import java.util.Objects;
+import org.pledgepad.auth.AccessMode;
+import org.pledgepad.auth.Authorizer;
+import org.pledgepad.auth.Decision;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.server.auth.AccessWatch;
+
+/**
+ * One connection's rights on one document, re-evaluated by {@link AccessControl} after every
+ * refresh. It remembers the credential (token or cookie session), not the principal, so that a
+ * logout, an expired token or a changed account is seen on the next re-check.
+ */
+final class ConnectionGrant implements AccessWatch {
+  private final AccessControl access;
+  /** How the principal is found again: a token, a session id, or neither (guest). */
+  final Credential credential;
+  final String document;
+  private volatile AccessWatch.Listener listener;
+  private volatile boolean readOnly;
+  private volatile boolean awareness;
+  private volatile boolean revoked;
+
+  ConnectionGrant(AccessControl access, Credential credential, String document, Principal principal,
+      DocumentAccess doc) {
+    this.access = access;
+    this.credential = credential;
+    this.document = document;
+    AccessMode mode = Authorizer.mode(principal, doc);
+    this.readOnly = mode != AccessMode.READ_WRITE;
+    this.awareness = Authorizer.isAllowed(principal, doc, Operation.AWARENESS);
+  }
+
+  boolean readOnly() {
+    return readOnly;
+  }
+
+  /** Applies the rights of {@code principal} (null: credential no longer valid). */
+  void recheck(Principal principal, DocumentAccess doc) {
+    if (revoked) {
+      return;
+    }
+    AccessWatch.Listener l = listener;
+    if (principal == null) {
+      revoke(l, "credentials-expired");
+      return;
+    }
+    Decision read = Authorizer.authorize(principal, doc, Operation.READ);
+    if (!read.allowed()) {
+      revoke(l, read.code());
+      return;
+    }
+    awareness = Authorizer.isAllowed(principal, doc, Operation.AWARENESS);
+    boolean ro = !Authorizer.isAllowed(principal, doc, Operation.SYNC_WRITE);
+    if (ro != readOnly) {
+      readOnly = ro;
+      if (l != null) {
+        l.readOnly(ro);
+      }
+    }
+  }
+
+  private void revoke(AccessWatch.Listener l, String reason) {
+    revoked = true;
+    readOnly = true;
+    awareness = false;
+    if (l != null) {
+      l.readOnly(true);
+      l.revoked(reason);
+    }
+    access.unregister(this);
+  }
+
+  @Override
+  public void bind(AccessWatch.Listener l) {
+    this.listener = Objects.requireNonNull(l, "listener");
+    access.register(this);
+  }
+
+  @Override
+  public void release() {
+    access.unregister(this);
+  }
+
+  @Override
+  public boolean mayPublishAwareness() {
+    return awareness && !revoked;
+  }
+}

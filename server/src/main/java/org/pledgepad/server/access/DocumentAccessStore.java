@@ -1,0 +1,95 @@
+package org.pledgepad.server.access;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.pledgepad.auth.Body;
+
+/**
+ * Owner body, editors and commenters per document (the stage stays in the document store).
+ * Blocking, like {@link AccessDb}.
+ */
+public final class DocumentAccessStore {
+  /**
+   * Owner of documents without an access row. Reserved: {@link SqlUserStore#add} refuses it, so
+   * nobody is a member of an unassigned document (least privilege).
+   */
+  public static final Body NO_OWNER = new Body("no-owner");
+
+  /** The stored facts of one document, without its stage. */
+  public record Entry(Body ownerBody, Set<String> editors, Set<String> commenters) {}
+
+  private final AccessDb db;
+
+  public DocumentAccessStore(AccessDb db) {
+    this.db = db;
+  }
+
+  /** Sets the owner body of a document (insert or replace). */
+  public void setOwner(String document, Body owner) {
+    db.transaction(c -> {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM document_access WHERE document = ?")) {
+        del.setString(1, document);
+        del.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO document_access (document, owner_body) VALUES (?, ?)")) {
+        ps.setString(1, document);
+        ps.setString(2, owner.id());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Adds or removes one editor/commenter; {@code relation} is "editor" or "commenter". */
+  public void setMember(String document, String subject, String relation, boolean present) {
+    if (!relation.equals("editor") && !relation.equals("commenter")) {
+      throw new IllegalArgumentException("relation must be editor or commenter");
+    }
+    db.call(c -> {
+      String sql = present
+          ? "INSERT INTO document_members (document, subject, relation) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+          : "DELETE FROM document_members WHERE document = ? AND subject = ? AND relation = ?";
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setString(1, document);
+        ps.setString(2, subject);
+        ps.setString(3, relation);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  /** Every document's entry (small table: read whole on each refresh). */
+  public Map<String, Entry> all() {
+    return db.call(c -> {
+      Map<String, Body> owners = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT document, owner_body FROM document_access");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          owners.put(rs.getString(1), Body.isValid(rs.getString(2)) ? new Body(rs.getString(2)) : NO_OWNER);
+        }
+      }
+      Map<String, Set<String>> editors = new HashMap<>();
+      Map<String, Set<String>> commenters = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT document, subject, relation FROM document_members");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          (rs.getString(3).equals("editor") ? editors : commenters)
+              .computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2));
+        }
+      }
+      Set<String> names = new HashSet<>(owners.keySet());
+      names.addAll(editors.keySet());
+      names.addAll(commenters.keySet());
+      Map<String, Entry> out = new HashMap<>();
+      for (String n : names) {
+        out.put(n, new Entry(owners.getOrDefault(n, NO_OWNER), editors.getOrDefault(n, Set.of()),
+            commenters.getOrDefault(n, Set.of())));
+      }
+      return out;
+    });
+  }
+}
