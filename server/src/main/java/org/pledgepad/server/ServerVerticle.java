@@ -55,9 +55,14 @@ public final class ServerVerticle extends VerticleBase {
     store = DocumentStores.create(vertx, config);
     return store.start()
         .compose(v -> config.seedDemo() ? seeder.seedIfEmpty(store) : Future.succeededFuture())
+        .compose(v -> auth instanceof org.pledgepad.server.access.AccessControl ac
+            ? ac.start(vertx, store, config) : Future.succeededFuture())
         .compose(v -> {
           sessions = new SessionRegistry(vertx, store, documents, SessionSettings.from(config), metrics);
           Router router = Router.router(vertx);
+          if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
+            ac.mount(router); // before ApiRoutes: its /api/* catch-all and placeholder /api/me
+          }
           new ApiRoutes(store).mount(router);
           new OpsRoutes(store, prometheus).mount(router);
           new WebClientRoutes().mount(router);
@@ -94,6 +99,11 @@ public final class ServerVerticle extends VerticleBase {
     Future<Void> closing = http == null ? Future.succeededFuture() : http.close();
     return closing
         .compose(v -> sessions == null ? Future.succeededFuture() : sessions.shutdown())
+        .andThen(v -> {
+          if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
+            ac.stop();
+          }
+        })
         .eventually(() -> store == null ? Future.succeededFuture() : store.close());
   }
 
