@@ -21,6 +21,13 @@ public record Revision(long fromSeq, long toSeq, long fromTimeMillis, long toTim
 
   public Map<String, Object> toJson() {
     Map<String, Object> m = new LinkedHashMap<>();
+    // The short fields the web client's history list reads (seq, at, actor, note, size) ...
+    m.put("seq", toSeq);
+    m.put("at", Instant.ofEpochMilli(toTimeMillis).toString());
+    m.put("actor", actors.isEmpty() ? null : actors.get(0));
+    m.put("note", names.isEmpty() ? null : names.get(0).name());
+    m.put("size", inserted + deleted);
+    // ... and the full record.
     m.put("fromSeq", fromSeq);
     m.put("toSeq", toSeq);
     m.put("from", Instant.ofEpochMilli(fromTimeMillis).toString());

@@ -43,7 +43,8 @@ class RevisionsTest {
             Tuple.tuple(6L, 6L), Tuple.tuple(7L, 7L));
     assertThat(revs.get(0).names()).containsExactly(n);
     assertThat(revs.get(4).restore()).isEqualTo(r);
-    assertThat(revs.get(0).toJson()).containsEntry("inserted", 10).containsKey("names");
+    assertThat(revs.get(0).toJson()).containsEntry("inserted", 10).containsKey("names")
+        .containsEntry("seq", 1L).containsEntry("actor", "alice").containsEntry("note", "Erster Satz").containsEntry("size", 10);
   }
 
   @Test
