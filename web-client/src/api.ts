@@ -1,37 +1,96 @@
 // The client's side of the server's REST API. Every response is parsed and checked; nothing is
-// invented here when the server does not answer.
+// invented here when the server does not answer. State-changing requests carry the session's
+// CSRF token (X-CSRF-Token) that GET /api/me handed out.
 import { parseDetails, parseSummaries, type DocumentDetails, type DocumentSummary } from './documents';
 
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** problem+json `type` (urn:pledgepad:problem:…), when the server sent one. */
+    readonly problemType: string | null = null,
+    /** Seconds from a Retry-After header (429), when present. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 }
 
-/** GET /api/me: the caller's role; user stays null until signing in exists. */
-export interface Me {
-  role: string;
-  user: { name?: string } | null;
+export interface User {
+  id: string;
+  login: string;
+  displayName: string;
+  pseudonym: boolean;
 }
 
-async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+/** GET /api/me: the caller's role, the signed-in user (null for guests) and the CSRF token. */
+export interface Me {
+  role: string;
+  user: User | null;
+  csrfToken: string | null;
+}
+
+export const GUEST: Me = { role: 'guest', user: null, csrfToken: null };
+
+let csrfToken: string | null = null;
+
+/** The token sent with every state-changing request (set from /api/me and the sign-in answer). */
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Seconds of a Retry-After header: delta-seconds or an HTTP date; null when absent or unreadable. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  if (Number.isNaN(date)) return null;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+async function errorFrom(response: Response): Promise<ApiError> {
+  let type: string | null = null;
+  let detail = `HTTP ${response.status}`;
+  try {
+    const body = (await response.json()) as Record<string, unknown>;
+    if (typeof body?.type === 'string') type = body.type;
+    if (typeof body?.detail === 'string') detail = body.detail;
+    else if (typeof body?.title === 'string') detail = body.title;
+  } catch {
+    // not problem+json
+  }
+  return new ApiError(response.status, detail, type, parseRetryAfter(response.headers.get('Retry-After')));
+}
+
+async function request(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: 'application/json' }, credentials: 'same-origin', signal });
+    response = await fetch(path, { method, headers, credentials: 'same-origin', signal, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network error');
   }
-  if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);
+  if (!response.ok) throw await errorFrom(response);
+  if (response.status === 204) return null;
+  const text = await response.text();
+  if (text === '') return null;
   try {
-    return await response.json();
+    return JSON.parse(text);
   } catch {
     throw new ApiError(response.status, 'invalid JSON');
   }
+}
+
+export function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  return request('GET', path, undefined, signal);
+}
+
+export function sendJson(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
+  return request(method, path, body);
 }
 
 export async function listDocuments(signal?: AbortSignal): Promise<DocumentSummary[]> {
@@ -42,11 +101,42 @@ export async function getDocument(name: string, signal?: AbortSignal): Promise<D
   return parseDetails(await getJson(`/api/documents/${encodeURIComponent(name)}`, signal));
 }
 
+/** Checks the shape of a /api/me answer; anything unexpected counts as a guest. */
+export function parseMe(value: unknown): Me {
+  const record = value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+  const role = record && typeof record.role === 'string' ? record.role : 'guest';
+  const raw = record && typeof record.user === 'object' && record.user !== null ? (record.user as Record<string, unknown>) : null;
+  const user: User | null =
+    raw && typeof raw.id === 'string'
+      ? {
+          id: raw.id,
+          login: typeof raw.login === 'string' ? raw.login : '',
+          displayName: typeof raw.displayName === 'string' ? raw.displayName : typeof raw.name === 'string' ? raw.name : typeof raw.login === 'string' ? raw.login : '',
+          pseudonym: raw.pseudonym === true,
+        }
+      : null;
+  const token = record && typeof record.csrfToken === 'string' ? record.csrfToken : null;
+  return { role, user, csrfToken: token };
+}
+
 export async function getMe(signal?: AbortSignal): Promise<Me> {
-  const value = (await getJson('/api/me', signal)) as Record<string, unknown> | null;
-  const role = value && typeof value.role === 'string' ? value.role : 'guest';
-  const user = value && typeof value.user === 'object' && value.user !== null ? (value.user as Me['user']) : null;
-  return { role, user };
+  const me = parseMe(await getJson('/api/me', signal));
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+/** POST /api/session: signs in; the answer has the shape of /api/me. */
+export async function signIn(login: string, password: string): Promise<Me> {
+  const answer = await sendJson('POST', '/api/session', { login, password });
+  const me = answer ? parseMe(answer) : await getMe();
+  if (me.csrfToken) setCsrfToken(me.csrfToken);
+  else return getMe();
+  return me;
+}
+
+export async function signOut(): Promise<void> {
+  await sendJson('DELETE', '/api/session');
+  setCsrfToken(null);
 }
 
 /** ws(s)://<same host>/collab — the Hocuspocus endpoint of the server that served this page. */

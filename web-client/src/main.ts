@@ -1,10 +1,13 @@
-// Entry point: the page shell (header with navigation, role, sign-in place and language
-// switch; <main>; footer) and the router that mounts the start page or the editor.
+// Entry point: the page shell (header with navigation, role, the signed-in person with sign-in
+// and sign-out, language switch; <main>; footer) and the router that mounts the pages.
 import './styles.css';
-import { getMe } from './api';
+import { signOut } from './api';
 import { h, i18nText, translateTree } from './dom';
 import { getLanguage, hasMessage, initI18n, onLanguageChange, setLanguage, t } from './i18n';
 import { parseRoute } from './router';
+import { displayName, me, onMeChange, refreshMe, roleRank, setMe } from './session';
+import { GUEST } from './api';
+import { createSignInDialog } from './views/signInDialog';
 import { startPage } from './views/startPage';
 import type { View } from './views/view';
 
@@ -25,21 +28,49 @@ const main = h('main', { id: 'main', tabindex: '-1' });
 const homeLink = h('a', { href: '/', class: 'brand' }, h('span', { class: 'brand-mark', 'aria-hidden': 'true' }, '¶'), h('span', {}, 'Pledgepad'));
 const tagline = i18nText(h('span', { class: 'tagline' }), 'tagline');
 const navHome = i18nText(h('a', { href: '/' }), 'home');
-const nav = h('nav', { class: 'main-nav' }, h('ul', {}, h('li', {}, navHome)));
+const navCompare = i18nText(h('a', { href: '/vergleich' }), 'navCompare');
+const navModeration = i18nText(h('a', { href: '/moderation' }), 'navModeration');
+const moderationItem = h('li', { hidden: true }, navModeration);
+const nav = h('nav', { class: 'main-nav' }, h('ul', {}, h('li', {}, navHome), h('li', {}, navCompare), moderationItem));
 nav.dataset.i18nAriaLabel = 'mainNav';
 nav.setAttribute('aria-label', t('mainNav'));
 
 const roleText = h('span', { class: 'role' });
-let role = 'guest';
+const userText = h('span', { class: 'user-name' });
+// A polite region tells screen reader users that they signed in or out.
+const accountStatus = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
 function renderRole(): void {
-  const key = `role.${role}`;
-  roleText.textContent = t('role', { role: hasMessage(key) ? t(key) : role });
+  const current = me();
+  const key = `role.${current.role}`;
+  roleText.textContent = t('role', { role: hasMessage(key) ? t(key) : current.role });
+  const name = displayName(current);
+  userText.textContent = name ? `${t('signedInAs', { name })}${current.user?.pseudonym ? ` ${t('pseudonymMark')}` : ''}` : '';
+  userText.hidden = !name;
+  signIn.hidden = current.user !== null;
+  signOutButton.hidden = current.user === null;
+  moderationItem.hidden = roleRank(current.role) < roleRank('moderator');
 }
-renderRole();
 
-// Sign-in arrives with accounts (local and OpenID Connect); until then the place is shown, disabled.
-const signIn = i18nText(h('button', { type: 'button', class: 'button button-quiet', disabled: true, 'aria-describedby': 'sign-in-later' }), 'signIn');
-const signInLater = i18nText(h('span', { id: 'sign-in-later', class: 'visually-hidden' }), 'signInLater');
+const signIn = i18nText(h('button', { type: 'button', class: 'button button-quiet sign-in' }), 'signIn');
+const signOutButton = i18nText(h('button', { type: 'button', class: 'button button-quiet sign-out', hidden: true }), 'signOut');
+const signInDialog = createSignInDialog(() => {
+  accountStatus.textContent = t('signedInAnnounce', { name: displayName(me()) ?? '' });
+  signOutButton.focus();
+});
+signIn.addEventListener('click', () => signInDialog.open(signIn));
+signOutButton.addEventListener('click', () => {
+  signOut().then(
+    () => {
+      setMe(GUEST);
+      accountStatus.textContent = t('signedOutAnnounce');
+      signIn.focus();
+      refreshMe().catch(() => undefined);
+    },
+    () => {
+      accountStatus.textContent = t('actionFailed', { detail: t('signOut') });
+    },
+  );
+});
 
 const languageButton = h('button', { type: 'button', class: 'button button-quiet language-switch' });
 function renderLanguageButton(): void {
@@ -54,20 +85,25 @@ languageButton.addEventListener('click', () => setLanguage(getLanguage() === 'de
 const header = h(
   'header',
   { class: 'site-header' },
-  h('div', { class: 'site-header-inner' }, h('div', { class: 'brand-block' }, homeLink, tagline), nav, h('div', { class: 'account' }, roleText, signIn, signInLater, languageButton)),
+  h('div', { class: 'site-header-inner' }, h('div', { class: 'brand-block' }, homeLink, tagline), nav, h('div', { class: 'account' }, roleText, userText, signIn, signOutButton, languageButton, accountStatus)),
 );
 const footer = h('footer', { class: 'site-footer' }, h('p', {}, 'Pledgepad · Open Source'));
-app.replaceChildren(header, main, footer);
+app.replaceChildren(header, main, footer, signInDialog.element);
+renderRole();
 
-getMe().then(
-  (me) => {
-    role = me.role;
-    renderRole();
-  },
-  () => {
-    // role stays "guest"; the pages show their own errors when the server is unreachable
-  },
-);
+let identity = 'guest|';
+onMeChange((current) => {
+  renderRole();
+  // Rights changed: the page is drawn again (the editor reconnects with the new session).
+  const next = `${current.role}|${current.user?.id ?? ''}`;
+  if (next !== identity) {
+    identity = next;
+    if (view) render(false);
+  }
+});
+refreshMe().catch(() => {
+  // stays a guest; the pages show their own errors when the server is unreachable
+});
 
 // --- routing ------------------------------------------------------------------------------
 let view: View | null = null;
@@ -98,10 +134,39 @@ function lazyEditor(name: string): View {
   };
 }
 
+/** A page loaded on demand (history, comparison, moderation): the start page stays small. */
+function lazyPage(load: () => Promise<View>, fallbackTitle: string): View {
+  let inner: View | null = null;
+  let disposed = false;
+  main.replaceChildren(i18nText(h('p', { class: 'muted' }), 'loading'));
+  load().then(
+    (page) => {
+      if (disposed) page.dispose();
+      else {
+        inner = page;
+        document.title = page.title();
+      }
+    },
+    () => {
+      if (!disposed) main.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, h('p', {}, t('documentLoadFailed', { detail: 'script' }))), backLink());
+    },
+  );
+  return {
+    title: () => inner?.title() ?? `${fallbackTitle} – Pledgepad`,
+    dispose() {
+      disposed = true;
+      inner?.dispose();
+    },
+  };
+}
+
 function render(focusMain: boolean): void {
   view?.dispose();
   const route = parseRoute(location.pathname);
   if (route.page === 'document') view = lazyEditor(route.name);
+  else if (route.page === 'history') view = lazyPage(() => import('./views/historyPage').then((m) => m.historyPage(main, route.name)), route.name);
+  else if (route.page === 'compare') view = lazyPage(() => import('./views/comparePage').then((m) => m.comparePage(main)), t('navCompare'));
+  else if (route.page === 'moderation') view = lazyPage(() => import('./views/moderationPage').then((m) => m.moderationPage(main)), t('moderationTitle'));
   else {
     view = startPage(main);
     if (route.page === 'not-found') history.replaceState(null, '', '/');

@@ -1,15 +1,24 @@
-// History routing: "/" is the start page, "/d/{name}" a document. The server answers every
-// unknown path with index.html, so these addresses can be bookmarked and reloaded.
+// History routing: "/" is the start page, "/d/{name}" a document, "/d/{name}/verlauf" its
+// history, "/vergleich" the pledge comparison, "/moderation" the moderators' queue. The server
+// answers every unknown path with index.html, so these addresses can be bookmarked and reloaded.
 
-export type Route = { page: 'home' } | { page: 'document'; name: string } | { page: 'not-found'; path: string };
+export type Route =
+  | { page: 'home' }
+  | { page: 'document'; name: string }
+  | { page: 'history'; name: string }
+  | { page: 'compare' }
+  | { page: 'moderation' }
+  | { page: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '' || pathname === '/index.html') return { page: 'home' };
-  const match = /^\/d\/([^/]+)\/?$/.exec(pathname);
+  if (/^\/vergleich\/?$/.test(pathname)) return { page: 'compare' };
+  if (/^\/moderation\/?$/.test(pathname)) return { page: 'moderation' };
+  const match = /^\/d\/([^/]+)(\/verlauf)?\/?$/.exec(pathname);
   if (match) {
     try {
       const name = decodeURIComponent(match[1]);
-      if (name !== '') return { page: 'document', name };
+      if (name !== '') return match[2] ? { page: 'history', name } : { page: 'document', name };
     } catch {
       // malformed escape: not a route
     }
@@ -19,4 +28,8 @@ export function parseRoute(pathname: string): Route {
 
 export function documentPath(name: string): string {
   return `/d/${encodeURIComponent(name)}`;
+}
+
+export function historyPath(name: string): string {
+  return `${documentPath(name)}/verlauf`;
 }

@@ -17,6 +17,8 @@ import { deriveSaveState, isProblem, SAVE_STATE_MESSAGE, SaveAnnouncer, type Con
 import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
 import { createToolbar } from './toolbar';
+import { createAnnotationsPanel } from './annotationsPanel';
+import { historyPath } from '../router';
 import type { View } from './view';
 
 /** Yjs field that Tiptap's Collaboration extension binds to (its default). */
@@ -105,11 +107,14 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     i18nText(h('dt', {}), 'stage'),
     stageTexts[1],
   );
+  const annotations = createAnnotationsPanel(details.name);
+  const historyLink = i18nText(h('a', { href: historyPath(details.name), class: 'history-link' }), 'historyLink');
   const aside = h(
     'aside',
     { class: 'editor-aside' },
+    annotations.section,
     h('section', { 'aria-labelledby': 'participants-title' }, i18nText(h('h2', { id: 'participants-title' }), 'participants'), participantList),
-    h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList),
+    h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList, h('p', {}, historyLink)),
   );
   aside.dataset.i18nAriaLabel = 'sidebar';
   aside.setAttribute('aria-label', t('sidebar'));
@@ -149,6 +154,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
           return caret;
         },
       }),
+      annotations.extension,
       Extension.create({
         name: 'linkShortcut',
         addKeyboardShortcuts: () => ({
@@ -185,10 +191,11 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     liveRegion,
     readonlyNotice,
     deniedNotice,
-    h('div', { class: 'editor-layout' }, h('div', { class: 'editor-column' }, toolbar.element, frame), aside),
+    h('div', { class: 'editor-layout' }, h('div', { class: 'editor-column' }, toolbar.element, annotations.actions, frame), aside),
     linkDialog.element,
   );
 
+  annotations.attach(editor, ydoc, provider);
   const gutterView = new LineNumberGutter(editor.view.dom as HTMLElement, gutter);
   editor.on('update', () => gutterView.schedule());
   ydoc.on('update', () => gutterView.schedule());
@@ -217,6 +224,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     if (editor.isEditable !== editable) editor.setEditable(editable);
     toolbar.setEnabled(editable);
     readonlyNotice.hidden = !readonly;
+    annotations.setCanEdit(editable && authenticated);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }
 
@@ -299,6 +307,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     window.removeEventListener('beforeunload', beforeUnload);
     unsubscribeLanguage();
     announcer.dispose();
+    annotations.dispose();
     gutterView.dispose();
     toolbar.dispose();
     provider.destroy();

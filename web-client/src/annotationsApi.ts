@@ -1,0 +1,27 @@
+// The REST paths of comments, suggestions and moderation in one place (server: annotations
+// routes). Every call returns the parsed answer or throws ApiError; the views decide what to say.
+import { getJson, sendJson } from './api';
+import { parseThreads, type Thread } from './annotations';
+
+const doc = (name: string) => `/api/documents/${encodeURIComponent(name)}`;
+const id = encodeURIComponent;
+
+export async function listThreads(name: string, signal?: AbortSignal): Promise<Thread[]> {
+  return parseThreads(await getJson(`${doc(name)}/annotations`, signal));
+}
+
+export const annotationsApi = {
+  comment: (name: string, start: string, end: string, body: string) => sendJson('POST', `${doc(name)}/comments`, { start, end, body }),
+  suggest: (name: string, start: string, end: string, replacement: string, rationale: string) => sendJson('POST', `${doc(name)}/suggestions`, { start, end, replacement, rationale }),
+  reply: (name: string, thread: string, body: string) => sendJson('POST', `${doc(name)}/threads/${id(thread)}/replies`, { body }),
+  resolve: (name: string, thread: string) => sendJson('POST', `${doc(name)}/threads/${id(thread)}/resolve`),
+  reopen: (name: string, thread: string) => sendJson('POST', `${doc(name)}/threads/${id(thread)}/reopen`),
+  accept: (name: string, thread: string) => sendJson('POST', `${doc(name)}/suggestions/${id(thread)}/accept`),
+  reject: (name: string, thread: string, reason: string) => sendJson('POST', `${doc(name)}/suggestions/${id(thread)}/reject`, { reason }),
+  report: (name: string, post: string, reason: string) => sendJson('POST', `${doc(name)}/posts/${id(post)}/report`, { reason }),
+  queue: (name: string, signal?: AbortSignal) => getJson(`${doc(name)}/moderation/queue`, signal),
+  hide: (name: string, post: string, reason: string) => sendJson('POST', `${doc(name)}/posts/${id(post)}/hide`, { reason }),
+  restore: (name: string, post: string) => sendJson('POST', `${doc(name)}/posts/${id(post)}/restore`, { reason: '' }),
+  approve: (name: string, post: string) => sendJson('POST', `${doc(name)}/posts/${id(post)}/approve`),
+  dismiss: (name: string, report: string) => sendJson('POST', `${doc(name)}/reports/${id(report)}/dismiss`, { reason: '' }),
+};

@@ -1,0 +1,145 @@
+// The pledge comparison (GET /api/pledges/compare?a=&b=) as the comparison page needs it:
+// confirmed pairs aligned in rows, the pledges found on one side only, the coverage figure and
+// the machine suggestions (advice; a person confirms them into links). Parsed defensively:
+// the server's field names are accepted in the spellings its Java records produce.
+
+export interface Pledge {
+  id: string;
+  title: string;
+  body: string;
+  chapter: string | null;
+}
+
+export type LinkKind = 'same' | 'partly' | 'related';
+
+export interface AlignedRow {
+  a: Pledge;
+  b: Pledge;
+  kind: LinkKind;
+}
+
+export type Confidence = 'hoch' | 'mittel' | 'niedrig';
+
+export interface MatchedTerm {
+  wordA: string;
+  wordB: string;
+}
+
+export interface PledgeSuggestion {
+  pledgeId: string;
+  candidateId: string;
+  score: number;
+  confidence: Confidence;
+  terms: MatchedTerm[];
+}
+
+export interface Coverage {
+  found: number;
+  total: number;
+  sentence: string | null;
+}
+
+export interface Comparison {
+  a: { name: string; title: string };
+  b: { name: string; title: string };
+  aligned: AlignedRow[];
+  onlyInA: Pledge[];
+  onlyInB: Pledge[];
+  coverage: Coverage;
+  suggestions: PledgeSuggestion[];
+}
+
+const obj = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+const str = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
+const num = (value: unknown, fallback = 0): number => (typeof value === 'number' && Number.isFinite(value) ? value : fallback);
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+export function parsePledge(value: unknown): Pledge | null {
+  const p = obj(value);
+  if (typeof p.id !== 'string') return null;
+  return { id: p.id, title: str(p.title), body: str(p.body), chapter: typeof p.chapter === 'string' ? p.chapter : null };
+}
+
+export function parseLinkKind(value: unknown): LinkKind {
+  const v = str(value).toLowerCase();
+  if (v === 'partly' || v === 'teilweise') return 'partly';
+  if (v === 'related' || v === 'verwandt') return 'related';
+  return 'same';
+}
+
+export function parseConfidence(value: unknown): Confidence {
+  const v = str(value).toLowerCase();
+  if (v === 'hoch' || v === 'high') return 'hoch';
+  if (v === 'mittel' || v === 'medium') return 'mittel';
+  return 'niedrig';
+}
+
+function parseSuggestion(value: unknown, pledgeIdFallback = ''): PledgeSuggestion | null {
+  const s = obj(value);
+  const candidateId = str(s.candidateId, str(s.b));
+  const pledgeId = str(s.pledgeId, str(s.a, pledgeIdFallback));
+  if (!candidateId || !pledgeId) return null;
+  const terms = list(s.matchedTerms ?? s.terms).map((term) => {
+    if (typeof term === 'string') return { wordA: term, wordB: term };
+    const m = obj(term);
+    return { wordA: str(m.wordA, str(m.a)), wordB: str(m.wordB, str(m.b)) };
+  });
+  return { pledgeId, candidateId, score: num(s.score), confidence: parseConfidence(s.confidence), terms: terms.filter((t) => t.wordA !== '') };
+}
+
+/** Suggestions as a flat list, or grouped by pledge ({byPledge: {id: [...]}} or {id: [...]}). */
+export function parseSuggestions(value: unknown): PledgeSuggestion[] {
+  if (Array.isArray(value)) return value.map((s) => parseSuggestion(s)).filter((s): s is PledgeSuggestion => s !== null);
+  const grouped = obj(obj(value).byPledge ?? value);
+  const out: PledgeSuggestion[] = [];
+  for (const [pledgeId, entries] of Object.entries(grouped)) {
+    for (const entry of list(entries)) {
+      const parsed = parseSuggestion(entry, pledgeId);
+      if (parsed) out.push(parsed);
+    }
+  }
+  return out;
+}
+
+function parseDocumentRef(value: unknown, fallback: string): { name: string; title: string } {
+  if (typeof value === 'string') return { name: value, title: value };
+  const d = obj(value);
+  const name = str(d.name, str(d.id, fallback));
+  return { name, title: str(d.title, name) };
+}
+
+export function parseComparison(value: unknown, aName = 'a', bName = 'b'): Comparison {
+  const c = obj(value);
+  if (!Array.isArray(c.aligned) && !Array.isArray(c.onlyInA)) throw new Error('unexpected comparison answer');
+  const aligned: AlignedRow[] = [];
+  for (const row of list(c.aligned)) {
+    const r = obj(row);
+    const a = parsePledge(r.a);
+    const b = parsePledge(r.b);
+    if (a && b) aligned.push({ a, b, kind: parseLinkKind(obj(r.link).kind ?? r.kind) });
+  }
+  const pledges = (v: unknown) => list(v).map(parsePledge).filter((p): p is Pledge => p !== null);
+  const cov = obj(c.coverage);
+  const onlyInA = pledges(c.onlyInA);
+  const total = num(cov.total, aligned.length + onlyInA.length);
+  return {
+    a: parseDocumentRef(c.a ?? c.documentA, aName),
+    b: parseDocumentRef(c.b ?? c.documentB, bName),
+    aligned,
+    onlyInA,
+    onlyInB: pledges(c.onlyInB),
+    coverage: { found: num(cov.found, new Set(aligned.map((r) => r.a.id)).size), total, sentence: typeof cov.sentence === 'string' ? cov.sentence : null },
+    suggestions: parseSuggestions(c.suggestions),
+  };
+}
+
+/** Coverage as a whole percentage (0 for an empty document). */
+export function coveragePercent(coverage: Coverage): number {
+  return coverage.total === 0 ? 0 : Math.round((coverage.found / coverage.total) * 100);
+}
+
+/** Suggestions for one pledge of A, best first, without candidates already linked to it. */
+export function suggestionsFor(comparison: Comparison, pledgeId: string): PledgeSuggestion[] {
+  const linked = new Set(comparison.aligned.filter((r) => r.a.id === pledgeId).map((r) => r.b.id));
+  return comparison.suggestions.filter((s) => s.pledgeId === pledgeId && !linked.has(s.candidateId)).sort((x, y) => y.score - x.score);
+}

@@ -1,0 +1,83 @@
+// The version history of a document (GET /api/documents/{name}/history, /versions/{seq},
+// /diff?from=&to=), parsed for the history page. The server part may be missing: callers show
+// an "unavailable" state on 404 instead of guessing.
+
+export interface Version {
+  seq: number;
+  at: string;
+  actor: string | null;
+  note: string | null;
+  size: number | null;
+}
+
+export type DiffKind = 'equal' | 'insert' | 'delete';
+
+export interface DiffPart {
+  kind: DiffKind;
+  text: string;
+  author: string | null;
+}
+
+const obj = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
+
+function parseVersion(value: unknown): Version | null {
+  const v = obj(value);
+  const seq = typeof v.seq === 'number' ? v.seq : typeof v.version === 'number' ? v.version : null;
+  if (seq === null) return null;
+  const actor = obj(v.actor);
+  return {
+    seq,
+    at: typeof v.at === 'string' ? v.at : typeof v.time === 'string' ? v.time : typeof v.createdAt === 'string' ? v.createdAt : '',
+    actor: typeof v.actor === 'string' ? v.actor : typeof actor.name === 'string' ? actor.name : typeof v.actorName === 'string' ? v.actorName : null,
+    note: typeof v.note === 'string' ? v.note : null,
+    size: typeof v.size === 'number' ? v.size : typeof v.bytes === 'number' ? v.bytes : null,
+  };
+}
+
+/** A list, or {versions: [...]}, newest first. */
+export function parseVersions(value: unknown): Version[] {
+  const raw = Array.isArray(value) ? value : Array.isArray(obj(value).versions) ? (obj(value).versions as unknown[]) : null;
+  if (!raw) throw new Error('unexpected history answer');
+  return raw
+    .map(parseVersion)
+    .filter((v): v is Version => v !== null)
+    .sort((a, b) => b.seq - a.seq);
+}
+
+function kindOf(value: unknown): DiffKind | null {
+  const v = String(value).toLowerCase();
+  if (v === 'equal' || v === 'unchanged' || v === 'same' || v === 'keep') return 'equal';
+  if (v === 'insert' || v === 'inserted' || v === 'added' || v === 'add') return 'insert';
+  if (v === 'delete' || v === 'deleted' || v === 'removed' || v === 'remove') return 'delete';
+  return null;
+}
+
+/** A list of parts, or {parts|changes|ops|segments: [...]}; adjacent parts of one kind are merged. */
+export function parseDiff(value: unknown): DiffPart[] {
+  const o = obj(value);
+  const raw = Array.isArray(value) ? value : ([o.parts, o.changes, o.ops, o.segments, o.diff].find(Array.isArray) as unknown[] | undefined);
+  if (!raw) throw new Error('unexpected diff answer');
+  const out: DiffPart[] = [];
+  for (const entry of raw) {
+    const e = obj(entry);
+    const kind = kindOf(e.kind ?? e.type ?? e.op);
+    const text = typeof e.text === 'string' ? e.text : typeof e.value === 'string' ? e.value : null;
+    if (!kind || text === null || text === '') continue;
+    const author = typeof e.author === 'string' ? e.author : typeof e.actor === 'string' ? e.actor : null;
+    const last = out[out.length - 1];
+    if (last && last.kind === kind && last.author === author) last.text += text;
+    else out.push({ kind, text, author });
+  }
+  return out;
+}
+
+/** Characters inserted and deleted, for the summary line. */
+export function diffStats(parts: DiffPart[]): { inserted: number; deleted: number } {
+  let inserted = 0;
+  let deleted = 0;
+  for (const part of parts) {
+    if (part.kind === 'insert') inserted += [...part.text].length;
+    if (part.kind === 'delete') deleted += [...part.text].length;
+  }
+  return { inserted, deleted };
+}

@@ -1,0 +1,432 @@
+// Comments and suggested changes beside the editor: the "Kommentieren" / "Änderung vorschlagen"
+// buttons (also Strg+Alt+M / Strg+Alt+S), a composer for the selected passage, the list of
+// threads with replies, resolve/reopen, accept/reject for editors and a report button, and the
+// highlighted passages in the text (decorations computed from the threads' relative positions).
+// Live events arrive as Hocuspocus stateless messages carrying ids only: the list is refetched.
+import { Extension, type Editor } from '@tiptap/core';
+import { Plugin, PluginKey, type EditorState } from '@tiptap/pm/state';
+import { Decoration, DecorationSet } from '@tiptap/pm/view';
+import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
+import type { HocuspocusProvider } from '@hocuspocus/provider';
+import * as Y from 'yjs';
+import { ApiError } from '../api';
+import { annotationsApi, listThreads } from '../annotationsApi';
+import { base64ToBytes, bodyProblem, bytesToBase64, clampToParagraph, parseAnnotationEvent, shortQuote, sortThreads, type Post, type Thread } from '../annotations';
+import { append, h, i18nText, icon } from '../dom';
+import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
+import type { MessageKey } from '../messages';
+import { me } from '../session';
+
+const highlightKey = new PluginKey<DecorationSet>('annotationHighlights');
+
+interface Range {
+  from: number;
+  to: number;
+}
+
+/** The passage of a thread in the current editor state, or null (deleted, not yet synced). */
+function resolveRange(state: EditorState, ydoc: Y.Doc, thread: Thread): Range | null {
+  const sync = ySyncPluginKey.getState(state) as { type?: Y.XmlFragment; binding?: { mapping: Map<unknown, unknown> } } | undefined;
+  if (!sync?.type || !sync.binding || thread.anchor.state === 'passage-deleted' || !thread.anchor.start) return null;
+  try {
+    const from = relativePositionToAbsolutePosition(ydoc, sync.type, Y.decodeRelativePosition(base64ToBytes(thread.anchor.start)), sync.binding.mapping as never);
+    const to = relativePositionToAbsolutePosition(ydoc, sync.type, Y.decodeRelativePosition(base64ToBytes(thread.anchor.end)), sync.binding.mapping as never);
+    if (from === null || to === null || to <= from || to > state.doc.content.size) return null;
+    return { from, to };
+  } catch {
+    return null;
+  }
+}
+
+export interface AnnotationsPanel {
+  /** Tiptap extension: highlights and keyboard shortcuts. */
+  extension: Extension;
+  /** The two action buttons, shown above the text. */
+  actions: HTMLElement;
+  /** The sidebar section. */
+  section: HTMLElement;
+  /** Editing rights changed (the provider said read-only or read-write). */
+  setCanEdit(value: boolean): void;
+  attach(editor: Editor, ydoc: Y.Doc, provider: HocuspocusProvider): void;
+  dispose(): void;
+}
+
+export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
+  let editor: Editor | null = null;
+  let ydoc: Y.Doc | null = null;
+  let threads: Thread[] = [];
+  let canEdit = false;
+  let available = true;
+  let disposed = false;
+  let pending: ReturnType<typeof setTimeout> | null = null;
+  const abort = new AbortController();
+
+  // --- sidebar structure -----------------------------------------------------------------
+  const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const status = h('div', { class: 'annotations-status' });
+  const list = h('ol', { class: 'threads' });
+  const composer = h('form', { class: 'composer', hidden: true, novalidate: true });
+  const section = h('section', { class: 'annotations', 'aria-labelledby': 'annotations-title' }, i18nText(h('h2', { id: 'annotations-title' }), 'annotations'), status, composer, list, live);
+
+  const commentButton = h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'Control+Alt+M', 'data-action': 'comment' }, icon('comment'), i18nText(h('span', {}), 'comment'));
+  const suggestButton = h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'Control+Alt+S', 'data-action': 'suggest' }, icon('suggest'), i18nText(h('span', {}), 'suggest'));
+  const hint = i18nText(h('p', { class: 'muted annotation-hint', id: 'annotation-hint' }), 'commentShortcutHint');
+  const actionMessage = h('p', { class: 'annotation-message', role: 'status' });
+  const actions = h('div', { class: 'annotation-actions', role: 'group', 'aria-describedby': 'annotation-hint' }, commentButton, suggestButton, hint, actionMessage);
+  actions.dataset.i18nAriaLabel = 'annotations';
+  actions.setAttribute('aria-label', t('annotations'));
+  commentButton.addEventListener('click', () => openComposer('comment'));
+  suggestButton.addEventListener('click', () => openComposer('suggestion'));
+
+  const signedIn = () => me().user !== null;
+
+  function renderActions(): void {
+    const allowed = available && signedIn();
+    for (const button of [commentButton, suggestButton]) button.setAttribute('aria-disabled', String(!allowed));
+  }
+
+  // --- composer ---------------------------------------------------------------------------
+  function openComposer(kind: 'comment' | 'suggestion'): void {
+    actionMessage.textContent = '';
+    if (!editor || !ydoc) return;
+    if (!available) {
+      actionMessage.textContent = t('annotationsUnavailable');
+      return;
+    }
+    if (!signedIn()) {
+      actionMessage.textContent = t('signInToComment');
+      return;
+    }
+    const { state } = editor;
+    const { from, to, $from } = state.selection;
+    if (from === to || !$from.parent.isTextblock) {
+      actionMessage.textContent = t('selectFirst');
+      return;
+    }
+    const clamped = clampToParagraph(from, to, $from.start(), $from.end());
+    if (!clamped) {
+      actionMessage.textContent = t('selectFirst');
+      return;
+    }
+    const sync = ySyncPluginKey.getState(state) as { type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } } | undefined;
+    if (!sync?.binding) return;
+    const encode = (pos: number) => bytesToBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping as never)));
+    const start = encode(clamped.from);
+    const end = encode(clamped.to);
+    const quote = state.doc.textBetween(clamped.from, clamped.to, ' ');
+    if (clamped.to < to) actionMessage.textContent = t('selectionClamped');
+    buildComposer(kind, start, end, quote);
+  }
+
+  function field(id: string, labelKey: MessageKey, multiline: boolean, initial = ''): { wrap: HTMLElement; input: HTMLTextAreaElement | HTMLInputElement } {
+    const input = multiline ? h('textarea', { id, rows: 4 }) : h('input', { id, type: 'text' });
+    input.value = initial;
+    return { wrap: h('div', { class: 'field' }, i18nText(h('label', { for: id }), labelKey), input), input };
+  }
+
+  function buildComposer(kind: 'comment' | 'suggestion', start: string, end: string, quote: string): void {
+    const error = h('p', { class: 'field-error', id: 'composer-error', role: 'alert' });
+    const body = kind === 'comment' ? field('composer-body', 'commentBody', true) : field('composer-replacement', 'replacement', true, quote);
+    const rationale = kind === 'suggestion' ? field('composer-rationale', 'rationale', true) : null;
+    const send = i18nText(h('button', { type: 'submit', class: 'button button-primary' }), 'send');
+    const cancel = i18nText(h('button', { type: 'button', class: 'button' }), 'cancel');
+    composer.replaceChildren();
+    append(composer, [
+      i18nText(h('h3', {}), kind === 'comment' ? 'newComment' : 'newSuggestion'),
+      h('figure', { class: 'quote' }, i18nText(h('figcaption', {}), 'passage'), h('blockquote', {}, shortQuote(quote, 400))),
+      body.wrap,
+      rationale?.wrap,
+      error,
+      h('div', { class: 'dialog-actions' }, send, cancel),
+    ]);
+    composer.hidden = false;
+    body.input.focus();
+    const close = () => {
+      composer.hidden = true;
+      composer.replaceChildren();
+      editor?.commands.focus();
+    };
+    cancel.addEventListener('click', close);
+    composer.onkeydown = (event) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        close();
+      }
+    };
+    composer.onsubmit = (event) => {
+      event.preventDefault();
+      const problem = bodyProblem(body.input.value);
+      if (problem) {
+        error.textContent = t(problem === 'empty' ? 'bodyEmpty' : 'bodyTooLong');
+        body.input.setAttribute('aria-invalid', 'true');
+        body.input.setAttribute('aria-describedby', 'composer-error');
+        body.input.focus();
+        return;
+      }
+      send.setAttribute('aria-disabled', 'true');
+      const call =
+        kind === 'comment'
+          ? annotationsApi.comment(documentName, start, end, body.input.value)
+          : annotationsApi.suggest(documentName, start, end, body.input.value, rationale?.input.value ?? '');
+      call.then(
+        () => {
+          close();
+          void reload();
+        },
+        (failure: unknown) => {
+          send.removeAttribute('aria-disabled');
+          error.textContent = failureText(failure);
+        },
+      );
+    };
+  }
+
+  function failureText(failure: unknown): string {
+    if (failure instanceof ApiError && failure.status === 429) return t('actionThrottled');
+    return t('actionFailed', { detail: failure instanceof ApiError && failure.status === 0 ? t('networkError') : (failure as Error).message });
+  }
+
+  // --- threads ----------------------------------------------------------------------------
+  function authorLine(author: { name: string; you: boolean; pseudonym: boolean }, date: string): HTMLElement {
+    const name = `${author.name}${author.pseudonym ? ` ${t('pseudonymMark')}` : ''}${author.you ? ` ${t('youMark')}` : ''}`;
+    return h('p', { class: 'post-meta' }, t('byAuthor', { name, date: formatDateTime(date) }));
+  }
+
+  function renderPost(thread: Thread, post: Post): HTMLElement {
+    const body = h('div', { class: 'post-body' });
+    if (post.state === 'hidden') body.append(h('p', { class: 'post-state' }, icon('lock'), ` ${t('postHidden')}`));
+    else if (post.state === 'deleted') body.append(h('p', { class: 'post-state' }, t('postDeleted')));
+    if (post.state === 'pending') body.append(h('p', { class: 'post-state' }, icon('sync'), ` ${t('postPending')}`));
+    // The server renders bodies with an allow-list (p br strong em ul ol li a): its html is safe.
+    if (post.html !== null && post.state !== 'deleted') {
+      const html = h('div', { class: 'post-html' });
+      html.innerHTML = post.html;
+      body.append(html);
+    }
+    if (post.hiddenReason) body.append(h('p', { class: 'muted' }, t('hiddenReason', { reason: post.hiddenReason })));
+    const item = h('li', { class: 'post', 'data-post': post.id }, authorLine(post.author, post.createdAt), body);
+    if (signedIn() && !post.author.you && post.state === 'visible') item.append(actionButton('report', () => reportPost(post, item)));
+    void thread;
+    return item;
+  }
+
+  function actionButton(key: MessageKey, run: () => void): HTMLButtonElement {
+    const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), key);
+    button.addEventListener('click', run);
+    return button;
+  }
+
+  function reportPost(post: Post, item: HTMLElement): void {
+    const reason = field(`report-${post.id}`, 'reportReason', false);
+    const send = i18nText(h('button', { type: 'submit', class: 'button button-small button-primary' }), 'report');
+    const message = h('p', { class: 'field-error', role: 'alert' });
+    const form = h('form', { class: 'inline-form', novalidate: true }, reason.wrap, send, message);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      annotationsApi.report(documentName, post.id, reason.input.value).then(
+        () => {
+          form.replaceWith(h('p', { class: 'muted', role: 'status' }, t('reported')));
+        },
+        (failure: unknown) => (message.textContent = failureText(failure)),
+      );
+    });
+    item.append(form);
+    reason.input.focus();
+  }
+
+  function run(call: Promise<unknown>, where: HTMLElement): void {
+    call.then(
+      () => void reload(),
+      (failure: unknown) => {
+        where.querySelector('.thread-error')?.remove();
+        where.append(h('p', { class: 'field-error thread-error', role: 'alert' }, failureText(failure)));
+      },
+    );
+  }
+
+  function renderThread(thread: Thread): HTMLElement {
+    const titleId = `thread-${thread.id}-title`;
+    const kindKey: MessageKey = thread.kind === 'suggestion' ? 'threadSuggestion' : 'threadComment';
+    const badges = h(
+      'p',
+      { class: 'thread-badges' },
+      h('span', { class: `badge badge-${thread.status}` }, t(thread.status === 'open' ? 'threadOpen' : 'threadResolved')),
+      thread.locked ? h('span', { class: 'badge' }, icon('lock'), ` ${t('threadLocked')}`) : null,
+      thread.anchor.state === 'passage-deleted' ? h('span', { class: 'badge badge-deleted' }, icon('warning'), ` ${t('passageDeleted')}`) : null,
+    );
+    const quote = h('blockquote', { class: thread.anchor.state === 'passage-deleted' ? 'quote-deleted' : '' }, shortQuote(thread.anchor.quote));
+    const article = h(
+      'article',
+      { class: `thread thread-${thread.kind} thread-${thread.status}`, 'aria-labelledby': titleId, 'data-thread': thread.id },
+      h('h3', { id: titleId }, `${t(kindKey)} – ${thread.author.name}${thread.author.pseudonym ? ` ${t('pseudonymMark')}` : ''}`),
+      badges,
+      quote,
+    );
+    if (thread.anchor.changed && thread.anchor.state === 'attached') article.append(h('p', { class: 'muted' }, t('passageChanged')));
+    if (thread.suggestion) {
+      const stateKey = `suggestion.${thread.suggestion.state}`;
+      article.append(h('p', { class: 'suggestion-state' }, t('suggestionState', { state: hasMessage(stateKey) ? t(stateKey) : thread.suggestion.state })));
+      if (thread.suggestion.replacement !== null) article.append(h('p', { class: 'replacement' }, h('strong', {}, t('proposedText')), h('ins', {}, thread.suggestion.replacement)));
+    }
+    article.append(h('ol', { class: 'posts' }, ...thread.posts.map((post) => renderPost(thread, post))));
+
+    const buttons = h('div', { class: 'thread-actions' });
+    if (thread.anchor.state === 'attached') buttons.append(actionButton('showPassage', () => showPassage(thread)));
+    if (signedIn() && !thread.locked) buttons.append(actionButton('reply', () => openReply(thread, article)));
+    if (canEdit) {
+      if (thread.kind === 'suggestion' && thread.suggestion?.state === 'open') {
+        buttons.append(actionButton('accept', () => run(annotationsApi.accept(documentName, thread.id), article)));
+        buttons.append(actionButton('reject', () => run(annotationsApi.reject(documentName, thread.id, ''), article)));
+      } else if (thread.status === 'open') buttons.append(actionButton('resolve', () => run(annotationsApi.resolve(documentName, thread.id), article)));
+      else buttons.append(actionButton('reopen', () => run(annotationsApi.reopen(documentName, thread.id), article)));
+    }
+    article.append(buttons);
+    return h('li', {}, article);
+  }
+
+  function openReply(thread: Thread, article: HTMLElement): void {
+    if (article.querySelector('.reply-form')) return;
+    const reply = field(`reply-${thread.id}`, 'replyLabel', true);
+    const error = h('p', { class: 'field-error', role: 'alert' });
+    const send = i18nText(h('button', { type: 'submit', class: 'button button-small button-primary' }), 'send');
+    const cancel = actionButton('cancel', () => form.remove());
+    const form = h('form', { class: 'reply-form inline-form', novalidate: true }, reply.wrap, error, h('div', { class: 'dialog-actions' }, send, cancel));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const problem = bodyProblem(reply.input.value);
+      if (problem) {
+        error.textContent = t(problem === 'empty' ? 'bodyEmpty' : 'bodyTooLong');
+        reply.input.focus();
+        return;
+      }
+      annotationsApi.reply(documentName, thread.id, reply.input.value).then(
+        () => void reload(),
+        (failure: unknown) => (error.textContent = failureText(failure)),
+      );
+    });
+    article.append(form);
+    reply.input.focus();
+  }
+
+  function showPassage(thread: Thread): void {
+    if (!editor || !ydoc) return;
+    const range = resolveRange(editor.state, ydoc, thread);
+    if (!range) return;
+    editor.chain().focus().setTextSelection(range).scrollIntoView().run();
+  }
+
+  function render(): void {
+    renderActions();
+    if (!available) {
+      status.replaceChildren(h('p', { class: 'notice' }, icon('warning'), h('span', {}, t('annotationsUnavailable'))));
+      list.replaceChildren();
+      return;
+    }
+    status.replaceChildren(signedIn() ? '' : h('p', { class: 'muted' }, t('signInToComment')));
+    if (threads.length === 0) {
+      list.replaceChildren(h('li', { class: 'muted' }, t('noThreads')));
+      return;
+    }
+    // Keep the focus on the same button when a refetch redraws the list.
+    const active = document.activeElement as HTMLElement | null;
+    const focusThread = active?.closest<HTMLElement>('[data-thread]')?.dataset.thread;
+    const focusText = active?.tagName === 'BUTTON' ? active.textContent : null;
+    const typing = active && list.contains(active) && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT');
+    if (typing) return; // never throw away what someone is writing; the next event redraws
+    list.replaceChildren(...sortThreads(threads).map(renderThread));
+    if (focusThread && focusText) {
+      const again = [...list.querySelectorAll<HTMLButtonElement>(`[data-thread="${CSS.escape(focusThread)}"] button`)].find((b) => b.textContent === focusText);
+      again?.focus();
+    }
+  }
+
+  function refreshHighlights(): void {
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta(highlightKey, true));
+  }
+
+  async function reload(): Promise<void> {
+    try {
+      threads = await listThreads(documentName, abort.signal);
+      available = true;
+    } catch (error) {
+      if ((error as Error).name === 'AbortError' || disposed) return;
+      if (error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501)) available = false;
+      else {
+        status.replaceChildren(h('p', { class: 'notice notice-problem' }, icon('warning'), h('span', {}, t('annotationsFailed', { detail: (error as Error).message }))));
+        return;
+      }
+    }
+    if (disposed) return;
+    section.dataset.count = String(threads.length); // read by the end-to-end test
+    render();
+    refreshHighlights();
+  }
+
+  function scheduleReload(): void {
+    if (pending) clearTimeout(pending);
+    pending = setTimeout(() => {
+      pending = null;
+      void reload().then(() => (live.textContent = t('annotationsUpdated')));
+    }, 150);
+  }
+
+  const extension = Extension.create({
+    name: 'annotations',
+    addKeyboardShortcuts: () => ({
+      'Mod-Alt-m': () => {
+        openComposer('comment');
+        return true;
+      },
+      'Mod-Alt-s': () => {
+        openComposer('suggestion');
+        return true;
+      },
+    }),
+    addProseMirrorPlugins: () => [
+      new Plugin({
+        key: highlightKey,
+        props: {
+          decorations(state) {
+            if (!ydoc) return null;
+            const decorations: Decoration[] = [];
+            for (const thread of threads) {
+              if (thread.status !== 'open') continue;
+              const range = resolveRange(state, ydoc, thread);
+              if (range) decorations.push(Decoration.inline(range.from, range.to, { class: `annotated annotated-${thread.kind}`, 'data-thread': thread.id }));
+            }
+            return DecorationSet.create(state.doc, decorations);
+          },
+        },
+      }),
+    ],
+  });
+
+  const unsubscribeLanguage = onLanguageChange(render);
+  render();
+
+  return {
+    extension,
+    actions,
+    section,
+    setCanEdit(value) {
+      if (canEdit === value) return;
+      canEdit = value;
+      render();
+    },
+    attach(ed, doc, provider) {
+      editor = ed;
+      ydoc = doc;
+      provider.on('stateless', ({ payload }: { payload: string }) => {
+        if (parseAnnotationEvent(payload, documentName)) scheduleReload();
+      });
+      provider.on('synced', refreshHighlights);
+      void reload();
+    },
+    dispose() {
+      disposed = true;
+      abort.abort();
+      if (pending) clearTimeout(pending);
+      unsubscribeLanguage();
+    },
+  };
+}

@@ -1,0 +1,190 @@
+// The pledge comparison (/vergleich): the election programme (A) and the coalition agreement (B)
+// side by side. Linked pledges share a row, unlinked ones stand on their own side, the coverage
+// figure is given in words and as a bar, and each unlinked programme pledge lists the machine's
+// suggestions with their confidence and the words they share. Editors link and unlink.
+import { ApiError, getJson, listDocuments, sendJson } from '../api';
+import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type Pledge, type PledgeSuggestion } from '../comparison';
+import type { DocumentSummary } from '../documents';
+import { h, i18nText, icon } from '../dom';
+import { formatNumber, onLanguageChange, t } from '../i18n';
+import type { MessageKey } from '../messages';
+import { me, roleRank } from '../session';
+import type { View } from './view';
+
+/** A programme and a coalition agreement to compare: the first of each kind. */
+export function pickPair(documents: DocumentSummary[]): { a: DocumentSummary; b: DocumentSummary } | null {
+  const a = documents.find((d) => d.kind === 'programme');
+  const b = documents.find((d) => d.kind === 'coalition-agreement');
+  return a && b ? { a, b } : null;
+}
+
+export function comparePage(main: HTMLElement): View {
+  const abort = new AbortController();
+  const heading = i18nText(h('h1', { id: 'page-title' }), 'compareTitle');
+  const intro = i18nText(h('p', { class: 'lead' }), 'compareIntro');
+  const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
+  const body = h('div', { class: 'compare-body' }, h('p', { class: 'muted' }, t('loading')));
+  const page = h('div', { class: 'page page-compare' }, heading, intro, body, live);
+  main.replaceChildren(page);
+  main.setAttribute('aria-labelledby', 'page-title');
+
+  let comparison: Comparison | null = null;
+  let pair: { a: DocumentSummary; b: DocumentSummary } | null = null;
+  let problem: { key: MessageKey; detail?: string } | null = null;
+  const canLink = () => roleRank(me().role) >= roleRank('councillor');
+
+  async function load(): Promise<void> {
+    try {
+      pair = pickPair(await listDocuments(abort.signal));
+      if (!pair) {
+        problem = { key: 'compareNoDocuments' };
+      } else {
+        const value = await getJson(`/api/pledges/compare?a=${encodeURIComponent(pair.a.name)}&b=${encodeURIComponent(pair.b.name)}`, abort.signal);
+        comparison = parseComparison(value, pair.a.name, pair.b.name);
+        problem = null;
+      }
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return;
+      const missing = error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501);
+      problem = missing ? { key: 'compareUnavailable' } : { key: 'compareFailed', detail: (error as Error).message };
+    }
+    render();
+  }
+
+  function pledgeCard(pledge: Pledge, side: 'a' | 'b'): HTMLElement {
+    const titleId = `pledge-${side}-${pledge.id}`;
+    return h(
+      'article',
+      { class: `pledge pledge-${side}`, 'aria-labelledby': titleId, 'data-pledge': pledge.id },
+      pledge.chapter ? h('p', { class: 'pledge-chapter muted' }, pledge.chapter) : null,
+      h('h4', { id: titleId }, pledge.title),
+      pledge.body ? h('p', {}, pledge.body) : null,
+    );
+  }
+
+  function link(a: string, b: string, kind: string): void {
+    sendJson('POST', '/api/pledges/links', { a, b, kind }).then(
+      () => {
+        live.textContent = t('linked');
+        void load();
+      },
+      (error: unknown) => (live.textContent = t('actionFailed', { detail: (error as Error).message })),
+    );
+  }
+
+  function unlink(a: string, b: string): void {
+    sendJson('DELETE', '/api/pledges/links', { a, b }).then(
+      () => {
+        live.textContent = t('unlinked');
+        void load();
+      },
+      (error: unknown) => (live.textContent = t('actionFailed', { detail: (error as Error).message })),
+    );
+  }
+
+  function suggestionItem(s: PledgeSuggestion, byId: Map<string, Pledge>): HTMLElement {
+    const candidate = byId.get(s.candidateId);
+    const words = s.terms.map((term) => (term.wordA === term.wordB ? term.wordA : `${term.wordA} ↔ ${term.wordB}`)).join(', ');
+    const item = h(
+      'li',
+      { class: `suggestion confidence-${s.confidence}` },
+      h('span', { class: `badge badge-confidence-${s.confidence}` }, t('confidence', { level: t(`confidence.${s.confidence}` as MessageKey) })),
+      ' ',
+      h('strong', {}, candidate?.title ?? s.candidateId),
+      ' ',
+      h('span', { class: 'muted' }, `(${t('score', { score: formatNumber(Math.round(s.score * 100) / 100) })})`),
+      words ? h('p', { class: 'matched-words' }, t('matchedWords', { words })) : null,
+    );
+    if (canLink()) {
+      const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'linkPledges');
+      button.setAttribute('aria-label', `${t('linkPledges')}: ${candidate?.title ?? s.candidateId}`);
+      button.addEventListener('click', () => link(s.pledgeId, s.candidateId, 'same'));
+      item.append(button);
+    }
+    return item;
+  }
+
+  function render(): void {
+    if (problem) {
+      const missing = problem.key !== 'compareFailed';
+      page.dataset.compareState = missing ? 'unavailable' : 'failed';
+      body.replaceChildren(h('div', { class: `notice${missing ? '' : ' notice-problem'}`, role: missing ? 'status' : 'alert' }, icon('warning'), h('p', {}, t(problem.key, { detail: problem.detail ?? '' }))));
+      return;
+    }
+    if (!comparison || !pair) return;
+    page.dataset.compareState = 'ready';
+    const c = comparison;
+    const percent = coveragePercent(c.coverage);
+    const meter = h('div', { class: 'coverage-bar', role: 'img' }, h('span', { class: 'coverage-fill' }));
+    (meter.firstChild as HTMLElement).style.width = `${percent}%`;
+    meter.setAttribute('aria-label', `${t('coverage')}: ${percent} %`);
+    const coverage = h(
+      'section',
+      { class: 'coverage', 'aria-labelledby': 'coverage-title' },
+      i18nText(h('h2', { id: 'coverage-title' }), 'coverage'),
+      h('p', { class: 'coverage-figure' }, t('coverageFigure', { found: c.coverage.found, total: c.coverage.total, percent })),
+      meter,
+    );
+
+    const byIdB = new Map<string, Pledge>();
+    for (const p of [...c.onlyInB, ...c.aligned.map((r) => r.b)]) byIdB.set(p.id, p);
+
+    const headerRow = h('div', { class: 'compare-row compare-head', role: 'row' }, h('div', { role: 'columnheader' }, pair.a.title), h('div', { role: 'columnheader' }, pair.b.title));
+    const alignedRows = c.aligned.map((row) => {
+      const kind = h('p', { class: `badge link-kind link-${row.kind}` }, t('linkKindLabel', { kind: t(`link.${row.kind}` as MessageKey) }));
+      const cellB = h('div', { role: 'cell' }, pledgeCard(row.b, 'b'), kind);
+      if (canLink()) {
+        const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'unlinkPledges');
+        button.setAttribute('aria-label', `${t('unlinkPledges')}: ${row.a.title} – ${row.b.title}`);
+        button.addEventListener('click', () => unlink(row.a.id, row.b.id));
+        cellB.append(button);
+      }
+      return h('div', { class: 'compare-row', role: 'row' }, h('div', { role: 'cell' }, pledgeCard(row.a, 'a')), cellB);
+    });
+    const aligned = h(
+      'section',
+      { 'aria-labelledby': 'aligned-title' },
+      i18nText(h('h2', { id: 'aligned-title' }), 'alignedTitle'),
+      c.aligned.length === 0 ? h('p', { class: 'muted' }, t('noneHere')) : h('div', { class: 'compare-table', role: 'table', 'aria-labelledby': 'aligned-title' }, headerRow, ...alignedRows),
+    );
+
+    const onlyA = c.onlyInA.map((pledge) => {
+      const suggestions = suggestionsFor(c, pledge.id);
+      return h(
+        'li',
+        {},
+        pledgeCard(pledge, 'a'),
+        suggestions.length > 0 ? h('div', { class: 'suggestions' }, h('h5', {}, t('suggestionsFor')), h('ul', {}, ...suggestions.map((s) => suggestionItem(s, byIdB)))) : null,
+      );
+    });
+    const sides = h(
+      'div',
+      { class: 'compare-sides' },
+      h(
+        'section',
+        { 'aria-labelledby': 'only-a-title' },
+        i18nText(h('h2', { id: 'only-a-title' }), 'onlyInATitle'),
+        i18nText(h('p', { class: 'muted' }), 'suggestionNote'),
+        onlyA.length ? h('ul', { class: 'pledge-list' }, ...onlyA) : h('p', {}, t('noneHere')),
+      ),
+      h(
+        'section',
+        { 'aria-labelledby': 'only-b-title' },
+        i18nText(h('h2', { id: 'only-b-title' }), 'onlyInBTitle'),
+        c.onlyInB.length ? h('ul', { class: 'pledge-list' }, ...c.onlyInB.map((p) => h('li', {}, pledgeCard(p, 'b')))) : h('p', {}, t('noneHere')),
+      ),
+    );
+    body.replaceChildren(coverage, aligned, sides);
+  }
+
+  const unsubscribe = onLanguageChange(render);
+  void load();
+
+  return {
+    title: () => `${t('compareTitle')} – Pledgepad`,
+    dispose() {
+      abort.abort();
+      unsubscribe();
+    },
+  };
+}
