@@ -1,0 +1,132 @@
+package org.pledgepad.server.pledges;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.pledgepad.pledges.export.CsvExport;
+import org.pledgepad.pledges.export.ExportFile;
+import org.pledgepad.pledges.export.HtmlReport;
+import org.pledgepad.pledges.export.JsonExport;
+import org.pledgepad.pledges.export.MarkdownExport;
+import org.pledgepad.pledges.export.OpenDataBundle;
+import org.pledgepad.server.protocol.DocumentNames;
+
+/**
+ * /open-data: public, read-only exports of published and consultation pledge documents, with
+ * stable URLs, the licence in every file and in a Link header, and strong ETags (the renderers are
+ * deterministic) so that If-None-Match answers 304 without a body.
+ */
+public final class OpenDataRoutes {
+  private final Vertx vertx;
+  private final PledgeService service;
+
+  public OpenDataRoutes(Vertx vertx, PledgeService service) {
+    this.vertx = vertx;
+    this.service = service;
+  }
+
+  public void mount(Router router) {
+    router.get("/open-data/pledges.json").handler(ctx -> bundle(ctx, b -> JsonExport.export(b, "pledges.json")));
+    router.get("/open-data/pledges.csv").handler(ctx -> bundle(ctx, CsvExport::pledges));
+    router.get("/open-data/links.csv").handler(ctx -> bundle(ctx, CsvExport::links));
+    router.get("/open-data/documents/:file").handler(this::markdown);
+    router.get("/open-data/compare/:a/:file").handler(this::compare);
+  }
+
+  private interface Render {
+    ExportFile render(OpenDataBundle b) throws Exception;
+  }
+
+  private void bundle(RoutingContext ctx, Render render) {
+    service.openData()
+        .compose(b -> blocking(() -> render.render(b)))
+        .onSuccess(f -> send(ctx, f))
+        .onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  private void markdown(RoutingContext ctx) {
+    String name = stripSuffix(ctx.pathParam("file"), ".md");
+    if (name == null) {
+      PledgeProblems.notFound(ctx, "No such export");
+      return;
+    }
+    service.publicDocument(name).compose(d -> {
+      if (d.isEmpty()) {
+        PledgeProblems.notFound(ctx, "No such public pledge document");
+        return Future.succeededFuture();
+      }
+      OpenDataBundle one = OpenDataBundle.of(PledgeService.LICENCE, List.of(d.get()), List.of(), List.of());
+      return blocking(() -> MarkdownExport.export(one, name + ".md")).map(f -> {
+        send(ctx, f);
+        return null;
+      });
+    }).onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  private void compare(RoutingContext ctx) {
+    String a = ctx.pathParam("a");
+    String b = stripSuffix(ctx.pathParam("file"), ".html");
+    if (b == null || !DocumentNames.isValid(a) || a.equals(b)) {
+      PledgeProblems.notFound(ctx, "No such export");
+      return;
+    }
+    service.publicDocument(a).compose(da -> service.publicDocument(b).compose(db -> {
+      if (da.isEmpty() || db.isEmpty()) {
+        PledgeProblems.notFound(ctx, "No such public pledge document");
+        return Future.succeededFuture();
+      }
+      return service.compare(da.get(), db.get())
+          .compose(r -> blocking(() -> HtmlReport.export(r, PledgeService.LICENCE, a + "-" + b + ".html")))
+          .map(f -> {
+            send(ctx, f);
+            return null;
+          });
+    })).onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  private <T> Future<T> blocking(Callable<T> work) {
+    return vertx.executeBlocking(work, false);
+  }
+
+  static void send(RoutingContext ctx, ExportFile f) {
+    ctx.response()
+        .putHeader("ETag", f.etag())
+        // Caches may keep the file but must revalidate: statuses and links change at any time.
+        .putHeader("Cache-Control", "public, no-cache")
+        .putHeader("Link", "<" + PledgeService.LICENCE.url() + ">; rel=\"license\"")
+        .putHeader("Access-Control-Allow-Origin", "*");
+    if (matches(ctx.request().getHeader("If-None-Match"), f.etag())) {
+      ctx.response().setStatusCode(304).end();
+      return;
+    }
+    ctx.response()
+        .putHeader("Content-Type", f.mediaType())
+        .putHeader("Content-Disposition", "inline; filename=\"" + f.fileName() + "\"")
+        .end(Buffer.buffer(f.content()));
+  }
+
+  /** RFC 9110 If-None-Match: "*" or a list of entity tags; weak comparison, as GET requires. */
+  static boolean matches(String header, String etag) {
+    if (header == null) {
+      return false;
+    }
+    String plain = etag.startsWith("W/") ? etag.substring(2) : etag;
+    return Arrays.stream(header.split(","))
+        .map(String::trim)
+        .map(t -> t.startsWith("W/") ? t.substring(2) : t)
+        .anyMatch(t -> t.equals("*") || t.equals(plain));
+  }
+
+  private static String stripSuffix(String file, String suffix) {
+    if (file == null || !file.endsWith(suffix)) {
+      return null;
+    }
+    String name = file.substring(0, file.length() - suffix.length());
+    return DocumentNames.isValid(name) ? name : null;
+  }
+}

@@ -1,0 +1,351 @@
+package org.pledgepad.server.pledges;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.pledgepad.auth.Authorizer;
+import org.pledgepad.auth.Decision;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.pledges.model.LinkKind;
+import org.pledgepad.pledges.model.LinkOrigin;
+import org.pledgepad.pledges.model.Pledge;
+import org.pledgepad.pledges.model.PledgeDocument;
+import org.pledgepad.pledges.model.PledgeLink;
+import org.pledgepad.pledges.model.PledgeStatus;
+import org.pledgepad.pledges.model.StatusChange;
+import org.pledgepad.pledges.model.StatusEvidence;
+import org.pledgepad.server.protocol.DocumentNames;
+import org.pledgepad.server.store.DocumentInfo;
+import org.pledgepad.server.store.DocumentStore;
+
+/**
+ * /api/pledges: pledge documents with status, the comparison, links and status changes. Reading
+ * needs READ on the document; links need SYNC_WRITE (editing the documents) on both sides; status
+ * changes need MODERATE (tracking happens after adoption, when the text itself is read-only).
+ */
+public final class PledgeApiRoutes {
+  static final Pattern PLEDGE_ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?");
+  static final int MAX_JSON_BYTES = 16 * 1024;
+  static final int MAX_TEXT = 4000;
+
+  private final PledgeService service;
+  private final DocumentStore documents;
+  private final PledgeGuard guard;
+  private final Clock clock;
+
+  public PledgeApiRoutes(PledgeService service, DocumentStore documents, PledgeGuard guard, Clock clock) {
+    this.service = service;
+    this.documents = documents;
+    this.guard = guard;
+    this.clock = clock;
+  }
+
+  public void mount(Router router) {
+    router.get("/api/pledges/documents").handler(this::list);
+    router.get("/api/pledges/documents/:name").handler(this::one);
+    router.get("/api/pledges/compare").handler(this::compare);
+    router.post("/api/pledges/links").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES)).handler(this::addLink);
+    router.delete("/api/pledges/links/:id").handler(this::deleteLink);
+    router.put("/api/pledges/:id/status").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES)).handler(this::status);
+  }
+
+  private void list(RoutingContext ctx) {
+    Principal who = guard.principal(ctx);
+    documents.listDocuments()
+        .compose(all -> readable(who, all))
+        .compose(infos -> service.refreshAll(infos.stream().map(DocumentInfo::name).toList()).map(docs -> {
+          JsonArray out = new JsonArray();
+          for (PledgeDocument d : docs) {
+            String stage = infos.stream().filter(i -> i.name().equals(d.id())).findFirst().orElseThrow().stage().wire();
+            out.add(PledgeJson.documentSummary(d, stage));
+          }
+          return out;
+        }))
+        .onSuccess(out -> json(ctx, 200, out.encode()))
+        .onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  private Future<List<DocumentInfo>> readable(Principal who, List<DocumentInfo> all) {
+    List<DocumentInfo> out = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (DocumentInfo d : all) {
+      chain = chain.compose(v -> guard.access(d.name()).map(a -> {
+        if (a.isPresent() && Authorizer.isAllowed(who, a.get(), Operation.READ)) {
+          out.add(d);
+        }
+        return null;
+      }));
+    }
+    return chain.map(v -> out);
+  }
+
+  private void one(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    if (!DocumentNames.isValid(name)) {
+      PledgeProblems.badRequest(ctx, "invalid document name");
+      return;
+    }
+    allowed(ctx, name, Operation.READ).compose(ok -> {
+      if (!ok) {
+        return Future.succeededFuture();
+      }
+      return service.refresh(name).compose(d -> {
+        if (d.isEmpty()) {
+          PledgeProblems.notFound(ctx, "No such pledge document");
+          return Future.succeededFuture();
+        }
+        Set<String> ids = d.get().pledges().stream().map(Pledge::id).collect(Collectors.toSet());
+        return documents.document(name).compose(info -> service.store().statuses(ids.stream().toList())
+            .compose(tracks -> service.store().links().map(links -> {
+              List<StoredLink> mine = links.stream()
+                  .filter(l -> ids.contains(l.link().a()) || ids.contains(l.link().b())).toList();
+              json(ctx, 200, PledgeJson.document(d.get(), info.map(i -> i.stage().wire()).orElse("draft"), tracks, mine).encode());
+              return null;
+            })));
+      });
+    }).onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  private void compare(RoutingContext ctx) {
+    String a = ctx.queryParams().get("a");
+    String b = ctx.queryParams().get("b");
+    if (a == null || b == null || !DocumentNames.isValid(a) || !DocumentNames.isValid(b) || a.equals(b)) {
+      PledgeProblems.badRequest(ctx, "query parameters a and b must name two different documents");
+      return;
+    }
+    allowed(ctx, a, Operation.READ)
+        .compose(okA -> okA ? allowed(ctx, b, Operation.READ) : Future.succeededFuture(false))
+        .compose(ok -> {
+          if (!ok) {
+            return Future.succeededFuture();
+          }
+          return service.refresh(a).compose(da -> service.refresh(b).compose(db -> {
+            if (da.isEmpty() || db.isEmpty()) {
+              PledgeProblems.notFound(ctx, "No such pledge document");
+              return Future.succeededFuture();
+            }
+            return service.compare(da.get(), db.get()).compose(result -> service.store().links().map(links -> {
+              Set<String> ids = new java.util.HashSet<>();
+              da.get().pledges().forEach(p -> ids.add(p.id()));
+              db.get().pledges().forEach(p -> ids.add(p.id()));
+              JsonArray ls = new JsonArray();
+              links.stream().filter(l -> ids.contains(l.link().a()) && ids.contains(l.link().b()))
+                  .forEach(l -> ls.add(PledgeJson.link(l)));
+              json(ctx, 200, PledgeJson.of(result).put("links", ls).encode());
+              return null;
+            }));
+          }));
+        })
+        .onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  private void addLink(RoutingContext ctx) {
+    JsonObject body = jsonBody(ctx);
+    if (body == null) {
+      return;
+    }
+    String a = body.getValue("a") instanceof String s ? s : null;
+    String b = body.getValue("b") instanceof String s ? s : null;
+    LinkKind kind;
+    LinkOrigin origin;
+    try {
+      kind = LinkKind.valueOf(String.valueOf(body.getValue("kind")));
+      origin = body.containsKey("origin") ? LinkOrigin.valueOf(String.valueOf(body.getValue("origin"))) : LinkOrigin.MANUAL;
+    } catch (IllegalArgumentException e) {
+      PledgeProblems.badRequest(ctx, "kind must be SAME, PARTLY or RELATED; origin MANUAL or SUGGESTION_CONFIRMED");
+      return;
+    }
+    if (a == null || b == null || !PLEDGE_ID.matcher(a).matches() || !PLEDGE_ID.matcher(b).matches() || a.equals(b)) {
+      PledgeProblems.badRequest(ctx, "a and b must be two different pledge ids");
+      return;
+    }
+    Principal who = guard.principal(ctx);
+    service.store().documentOf(a).compose(docA -> service.store().documentOf(b).compose(docB -> {
+      if (docA.isEmpty() || docB.isEmpty()) {
+        PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
+        return Future.succeededFuture();
+      }
+      return allowed(ctx, docA.get(), Operation.SYNC_WRITE)
+          .compose(ok -> ok ? allowed(ctx, docB.get(), Operation.SYNC_WRITE) : Future.succeededFuture(false))
+          .compose(ok -> {
+            if (!ok) {
+              return Future.succeededFuture();
+            }
+            PledgeLink link = new PledgeLink(a, b, kind, who.subject(), clock.instant(), origin);
+            return service.store().addLink(link).map(stored -> {
+              if (stored.isEmpty()) {
+                PledgeProblems.send(ctx, 409, PledgeProblems.CONFLICT, "These pledges are already linked", null);
+              } else {
+                ctx.response().putHeader("Location", "/api/pledges/links/" + stored.get().id());
+                json(ctx, 201, PledgeJson.link(stored.get()).encode());
+              }
+              return null;
+            });
+          });
+    })).onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  private void deleteLink(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (id.length() > 64 || !id.matches("[0-9a-f-]+")) {
+      PledgeProblems.badRequest(ctx, "invalid link id");
+      return;
+    }
+    service.store().link(id).compose(link -> {
+      if (link.isEmpty()) {
+        PledgeProblems.notFound(ctx, "No such link");
+        return Future.succeededFuture();
+      }
+      return service.store().documentOf(link.get().link().a())
+          .compose(docA -> service.store().documentOf(link.get().link().b()).compose(docB -> {
+            // A side whose pledge left the index (heading deleted) no longer names a document;
+            // the other side's editors may still remove the dangling link.
+            List<String> docs = new ArrayList<>();
+            docA.ifPresent(docs::add);
+            docB.ifPresent(docs::add);
+            if (docs.isEmpty()) {
+              return Future.succeededFuture(false);
+            }
+            Future<Boolean> all = Future.succeededFuture(true);
+            for (String d : docs) {
+              all = all.compose(ok -> ok ? allowed(ctx, d, Operation.SYNC_WRITE) : Future.succeededFuture(false));
+            }
+            return all;
+          }))
+          .compose(ok -> {
+            if (!ok) {
+              if (!ctx.response().ended()) {
+                PledgeProblems.forbidden(ctx, "NO_DOCUMENT");
+              }
+              return Future.succeededFuture();
+            }
+            return service.store().deleteLink(id).map(v -> {
+              ctx.response().setStatusCode(204).end();
+              return null;
+            });
+          });
+    }).onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  private void status(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!PLEDGE_ID.matcher(id).matches()) {
+      PledgeProblems.badRequest(ctx, "invalid pledge id");
+      return;
+    }
+    JsonObject body = jsonBody(ctx);
+    if (body == null) {
+      return;
+    }
+    PledgeStatus status;
+    StatusEvidence evidence = null;
+    String note = body.getValue("note") instanceof String s ? s : "";
+    try {
+      status = PledgeStatus.parse(String.valueOf(body.getValue("status")));
+      if (body.getValue("evidence") instanceof JsonObject ev) {
+        String text = ev.getValue("text") instanceof String s ? s : "";
+        String link = ev.getValue("link") instanceof String s ? s : "";
+        if (text.isBlank() || text.length() > MAX_TEXT || link.length() > 2000
+            || !(link.isEmpty() || link.startsWith("https://") || link.startsWith("http://"))) {
+          throw new IllegalArgumentException("evidence needs a text (at most " + MAX_TEXT + " characters) and an http(s) link or none");
+        }
+        evidence = new StatusEvidence(LocalDate.parse(String.valueOf(ev.getValue("date"))), text, link);
+      } else if (body.containsKey("evidence")) {
+        throw new IllegalArgumentException("evidence must be an object {date, text, link}");
+      }
+      if (note.length() > MAX_TEXT) {
+        throw new IllegalArgumentException("note too long");
+      }
+    } catch (DateTimeParseException e) {
+      PledgeProblems.badRequest(ctx, "evidence.date must be an ISO date (YYYY-MM-DD)");
+      return;
+    } catch (IllegalArgumentException e) {
+      PledgeProblems.badRequest(ctx, e.getMessage().startsWith("unknown pledge status")
+          ? "status must be one of OFFEN, IN_ARBEIT, TEILWEISE_UMGESETZT, UMGESETZT, VERWORFEN" : e.getMessage());
+      return;
+    }
+    Principal who = guard.principal(ctx);
+    StatusEvidence ev = evidence;
+    service.store().documentOf(id).compose(doc -> {
+      if (doc.isEmpty()) {
+        PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
+        return Future.succeededFuture();
+      }
+      return allowed(ctx, doc.get(), Operation.MODERATE).compose(ok -> {
+        if (!ok) {
+          return Future.succeededFuture();
+        }
+        return service.store().statuses(List.of(id)).compose(tracks -> {
+          // History is kept in time order; a clock step backwards must not reorder it.
+          java.time.Instant at = clock.instant();
+          List<StatusChange> h = tracks.get(0).history();
+          if (!h.isEmpty() && at.isBefore(h.get(h.size() - 1).at())) {
+            at = h.get(h.size() - 1).at();
+          }
+          return service.store().addStatus(id, new StatusChange(status, at, who.subject(), note), ev);
+        }).compose(v -> service.store().statuses(List.of(id))).map(tracks -> {
+          json(ctx, 200, PledgeJson.of(tracks.get(0)).put("status", tracks.get(0).current().name()).encode());
+          return null;
+        });
+      });
+    }).onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  /** Answers 404/403 itself and yields false when the operation is not allowed. */
+  Future<Boolean> allowed(RoutingContext ctx, String document, Operation op) {
+    Principal who = guard.principal(ctx);
+    return guard.access(document).map(access -> {
+      if (access.isEmpty()) {
+        PledgeProblems.notFound(ctx, "No such document");
+        return false;
+      }
+      Decision d = Authorizer.authorize(who, access.get(), op);
+      if (!d.allowed()) {
+        // Unreadable documents are reported as missing, so their names do not leak.
+        if (!Authorizer.isAllowed(who, access.get(), Operation.READ)) {
+          PledgeProblems.notFound(ctx, "No such document");
+        } else {
+          PledgeProblems.forbidden(ctx, d.code());
+        }
+        return false;
+      }
+      return true;
+    });
+  }
+
+  static JsonObject jsonBody(RoutingContext ctx) {
+    try {
+      Object v = ctx.body().asJsonObject();
+      if (v instanceof JsonObject o) {
+        return o;
+      }
+    } catch (DecodeException | ClassCastException e) {
+      // answered below
+    }
+    PledgeProblems.badRequest(ctx, "body must be a JSON object");
+    return null;
+  }
+
+  static void json(RoutingContext ctx, int status, String body) {
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+        .putHeader("Cache-Control", "no-store").end(body);
+  }
+
+  static Optional<String> param(RoutingContext ctx, String name) {
+    return Optional.ofNullable(ctx.queryParams().get(name));
+  }
+}

@@ -1,0 +1,157 @@
+package org.pledgepad.server.pledges;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.pledgepad.server.config.DatabaseUrl;
+import org.pledgepad.server.config.ServerConfig;
+
+/**
+ * The JDBC connection behind the pledge tables: PostgreSQL (tables from Flyway's V4) or the
+ * embedded file DATA_DIR/pledges.sqlite (schema applied here, versioned by user_version). The
+ * pledge tables are small and written by people, not by typing, so plain JDBC on one worker
+ * thread serves both databases with the same portable SQL and needs no second implementation.
+ */
+final class PledgeDb {
+  static final String EMBEDDED_FILE = "pledges.sqlite";
+  private static final int EMBEDDED_VERSION = 1;
+
+  /** One unit of work inside a transaction. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private final Vertx vertx;
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+  private final boolean embedded;
+  private WorkerExecutor worker;
+  private Connection conn;
+
+  private PledgeDb(Vertx vertx, String jdbcUrl, String user, String password, boolean embedded) {
+    this.vertx = vertx;
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+    this.embedded = embedded;
+  }
+
+  static PledgeDb forConfig(Vertx vertx, ServerConfig config) {
+    if (config.databaseUrl().isPresent()) {
+      DatabaseUrl url = config.databaseUrl().get();
+      return new PledgeDb(vertx, url.jdbcUrl(), url.user(), url.password(), false);
+    }
+    Path file = config.dataDir().resolve(EMBEDDED_FILE).toAbsolutePath();
+    return new PledgeDb(vertx, "jdbc:sqlite:" + file, null, null, true);
+  }
+
+  Future<Void> start() {
+    worker = vertx.createSharedWorkerExecutor("pledgepad-pledges-db-" + System.identityHashCode(this), 1);
+    return worker.executeBlocking(() -> {
+      connection();
+      return null;
+    });
+  }
+
+  /** Runs {@code work} in one transaction on the worker thread; the future completes on the caller's context. */
+  <T> Future<T> tx(Work<T> work) {
+    return worker.executeBlocking(() -> {
+      Connection c = connection();
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException ignored) {
+          closeQuietly();   // a broken connection is reopened by the next call
+        }
+        throw e;
+      }
+    });
+  }
+
+  Future<Void> close() {
+    if (worker == null) {
+      return Future.succeededFuture();
+    }
+    Future<Void> closed = worker.executeBlocking(() -> {
+      closeQuietly();
+      return null;
+    });
+    return closed.eventually(() -> worker.close());
+  }
+
+  private Connection connection() throws SQLException, IOException {
+    if (conn != null && !conn.isClosed()) {
+      return conn;
+    }
+    if (embedded) {
+      Files.createDirectories(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).getParent());
+      conn = DriverManager.getConnection(jdbcUrl);
+      migrateEmbedded(conn);
+    } else {
+      conn = DriverManager.getConnection(jdbcUrl, user, password);
+    }
+    conn.setAutoCommit(false);
+    return conn;
+  }
+
+  private static void migrateEmbedded(Connection c) throws SQLException, IOException {
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA journal_mode=WAL");
+      st.execute("PRAGMA synchronous=FULL");
+      st.execute("PRAGMA foreign_keys=ON");
+      int version;
+      try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (version > EMBEDDED_VERSION) {
+        throw new SQLException(EMBEDDED_FILE + " has schema version " + version + ", newer than this server");
+      }
+      if (version == EMBEDDED_VERSION) {
+        return;
+      }
+      String sql;
+      try (InputStream in = PledgeDb.class.getResourceAsStream("/embedded/pledges-v1.sql")) {
+        if (in == null) {
+          throw new IOException("embedded/pledges-v1.sql missing from the class path");
+        }
+        sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      }
+      st.execute("BEGIN");
+      for (String stmt : sql.split(";\\s*\\n")) {
+        String body = stmt.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
+        if (!body.isEmpty()) {
+          st.execute(body);
+        }
+      }
+      st.execute("PRAGMA user_version=" + EMBEDDED_VERSION);
+      st.execute("COMMIT");
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      if (conn != null) {
+        conn.close();
+      }
+    } catch (SQLException ignored) {
+      // closing a broken connection: nothing left to do
+    }
+    conn = null;
+  }
+}

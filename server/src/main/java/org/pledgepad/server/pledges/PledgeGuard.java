@@ -1,0 +1,19 @@
+package org.pledgepad.server.pledges;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Optional;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Principal;
+
+/**
+ * Where the pledge routes get who is asking and the access facts of a document. Every decision is
+ * then {@code Authorizer.authorize} (the one authorization function). This seam exists until the
+ * server's request guard (package access) is wired; {@link StageOnlyGuard} answers meanwhile.
+ */
+public interface PledgeGuard {
+  Principal principal(RoutingContext ctx);
+
+  /** Access facts of a document; empty if there is no such document. */
+  Future<Optional<DocumentAccess>> access(String document);
+}

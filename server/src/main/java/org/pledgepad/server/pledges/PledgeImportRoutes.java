@@ -1,0 +1,196 @@
+package org.pledgepad.server.pledges;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.pledgepad.auth.Authorizer;
+import org.pledgepad.auth.Decision;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Stage;
+import org.pledgepad.pledges.export.JsonExport;
+import org.pledgepad.pledges.export.OpenDataBundle;
+import org.pledgepad.pledges.imports.DocumentMeta;
+import org.pledgepad.pledges.imports.HeadingTextImporter;
+import org.pledgepad.pledges.imports.ImportException;
+import org.pledgepad.pledges.model.DocumentKind;
+import org.pledgepad.pledges.model.Pledge;
+import org.pledgepad.pledges.model.PledgeDocument;
+import org.pledgepad.pledges.model.PledgeLink;
+import org.pledgepad.pledges.model.StatusTrack;
+import org.pledgepad.server.protocol.DocumentNames;
+import org.pledgepad.server.store.DocumentStage;
+import org.pledgepad.server.store.DocumentStore;
+
+/**
+ * POST /api/pledges/import (admins): Markdown or plain text with headings becomes a new pledge
+ * document (query: name, issuer, kind, title, period, sourceUrl, licence, stage); an open-data JSON
+ * file (Content-Type application/json) recreates its documents, links and status tracks.
+ * Parse errors are 400 problems carrying the line number.
+ */
+public final class PledgeImportRoutes {
+  static final int MAX_IMPORT_BYTES = 1024 * 1024;
+  static final int MAX_META = 300;
+
+  private final Vertx vertx;
+  private final PledgeService service;
+  private final DocumentStore documents;
+  private final PledgeGuard guard;
+
+  public PledgeImportRoutes(Vertx vertx, PledgeService service, DocumentStore documents, PledgeGuard guard) {
+    this.vertx = vertx;
+    this.service = service;
+    this.documents = documents;
+    this.guard = guard;
+  }
+
+  public void mount(Router router) {
+    router.post("/api/pledges/import").handler(BodyHandler.create(false).setBodyLimit(MAX_IMPORT_BYTES)).handler(this::importText);
+  }
+
+  private void importText(RoutingContext ctx) {
+    String type = String.valueOf(ctx.request().getHeader("Content-Type")).toLowerCase(java.util.Locale.ROOT);
+    DocumentStage stage;
+    try {
+      stage = DocumentStage.fromWire(ctx.queryParams().get("stage") == null ? "draft" : ctx.queryParams().get("stage"));
+    } catch (IllegalArgumentException e) {
+      PledgeProblems.badRequest(ctx, "stage must be draft, consultation, published or archived");
+      return;
+    }
+    String text = ctx.body().asString("UTF-8");
+    if (text == null || text.isBlank()) {
+      PledgeProblems.badRequest(ctx, "empty body");
+      return;
+    }
+    if (type.startsWith("application/json")) {
+      importBundle(ctx, text, stage);
+      return;
+    }
+    if (!type.startsWith("text/markdown") && !type.startsWith("text/plain")) {
+      PledgeProblems.send(ctx, 415, PledgeProblems.INVALID_REQUEST, "Send text/markdown, text/plain or application/json", null);
+      return;
+    }
+    String name = ctx.queryParams().get("name");
+    if (name == null || !DocumentNames.isValid(name)) {
+      PledgeProblems.badRequest(ctx, "query parameter name must be a valid document name");
+      return;
+    }
+    DocumentMeta meta;
+    try {
+      meta = new DocumentMeta(name, q(ctx, "title"), q(ctx, "issuer"),
+          DocumentKind.valueOf(ctx.queryParams().get("kind") == null ? "MOTION" : ctx.queryParams().get("kind")),
+          q(ctx, "period"), q(ctx, "sourceUrl"), q(ctx, "licence"), q(ctx, "chapter"));
+    } catch (IllegalArgumentException e) {
+      PledgeProblems.badRequest(ctx, "kind must be COALITION_AGREEMENT, ELECTION_PROGRAMME or MOTION; metadata at most "
+          + MAX_META + " characters each");
+      return;
+    }
+    if (!adminMay(ctx, List.of(name))) {
+      return;
+    }
+    vertx.executeBlocking(() -> new HeadingTextImporter().parse(text, meta), false)
+        .onFailure(e -> {
+          if (e instanceof ImportException ie) {
+            PledgeProblems.send(ctx, 400, PledgeProblems.IMPORT_FAILED, "Import failed",
+                new JsonObject().put("line", ie.line()).put("detail", ie.getMessage()));
+          } else {
+            PledgeProblems.failed(ctx, e);
+          }
+        })
+        .onSuccess(doc -> createAll(ctx, List.of(doc), List.of(), List.of(), stage));
+  }
+
+  private void importBundle(RoutingContext ctx, String json, DocumentStage stage) {
+    vertx.executeBlocking(() -> JsonExport.read(json), false)
+        .onFailure(e -> {
+          if (e instanceof IllegalArgumentException) {
+            PledgeProblems.send(ctx, 400, PledgeProblems.IMPORT_FAILED, "Import failed",
+                new JsonObject().put("detail", "not a valid pledgepad-open-data file"));
+          } else {
+            PledgeProblems.failed(ctx, e);
+          }
+        })
+        .onSuccess(bundle -> {
+          List<String> names = bundle.documents().stream().map(PledgeDocument::id).toList();
+          if (names.isEmpty() || names.stream().anyMatch(n -> !DocumentNames.isValid(n))
+              || bundle.documents().stream().flatMap(d -> d.pledges().stream())
+                  .anyMatch(p -> !PledgeApiRoutes.PLEDGE_ID.matcher(p.id()).matches())) {
+            PledgeProblems.badRequest(ctx, "documents need valid names and pledge ids");
+            return;
+          }
+          if (!adminMay(ctx, names)) {
+            return;
+          }
+          createAll(ctx, bundle.documents(), bundle.links(), bundle.statuses(), stage);
+        });
+  }
+
+  /** Creates the documents (all names must be free and no pledge id may exist), then links and tracks. */
+  private void createAll(RoutingContext ctx, List<PledgeDocument> docs, List<PledgeLink> links,
+      List<StatusTrack> tracks, DocumentStage stage) {
+    Set<String> newIds = new HashSet<>();
+    docs.forEach(d -> d.pledges().forEach(p -> newIds.add(p.id())));
+    Future<Boolean> free = Future.succeededFuture(true);
+    for (PledgeDocument d : docs) {
+      free = free.compose(ok -> ok ? documents.document(d.id()).map(x -> x.isEmpty()) : Future.succeededFuture(false));
+    }
+    for (String id : newIds) {
+      free = free.compose(ok -> ok ? service.store().documentOf(id).map(x -> x.isEmpty()) : Future.succeededFuture(false));
+    }
+    free.compose(ok -> {
+      if (!ok) {
+        PledgeProblems.send(ctx, 409, PledgeProblems.CONFLICT, "A document or pledge with this id exists", null);
+        return Future.succeededFuture();
+      }
+      Future<Void> chain = Future.succeededFuture();
+      for (PledgeDocument d : docs) {
+        chain = chain.compose(v -> service.create(d, stage).mapEmpty());
+      }
+      for (PledgeLink l : links) {
+        chain = chain.compose(v -> service.store().addLink(l).mapEmpty());
+      }
+      for (StatusTrack t : tracks) {
+        chain = chain.compose(v -> service.store().importTrack(t));
+      }
+      return chain.map(v -> {
+        io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+        docs.forEach(d -> out.add(PledgeJson.documentSummary(d, stage.wire())
+            .put("pledges", new io.vertx.core.json.JsonArray(d.pledges().stream().map(Pledge::id).toList()))));
+        if (docs.size() == 1) {
+          ctx.response().putHeader("Location", "/api/pledges/documents/" + docs.get(0).id());
+        }
+        PledgeApiRoutes.json(ctx, 201, new JsonObject().put("documents", out).put("links", links.size()).encode());
+        return null;
+      });
+    }).onFailure(e -> PledgeProblems.failed(ctx, e));
+  }
+
+  /** ADMIN on a new document is the admin's alone (every stage); asked of the one authorize function. */
+  private boolean adminMay(RoutingContext ctx, List<String> names) {
+    Principal who = guard.principal(ctx);
+    for (String n : names) {
+      Decision d = Authorizer.authorize(who, new DocumentAccess(n, StageOnlyGuard.NO_OWNER, Set.of(), Set.of(), Stage.DRAFT),
+          Operation.ADMIN);
+      if (!d.allowed()) {
+        PledgeProblems.forbidden(ctx, d.code());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String q(RoutingContext ctx, String name) {
+    String v = ctx.queryParams().get(name);
+    if (v != null && v.length() > MAX_META) {
+      throw new IllegalArgumentException(name);
+    }
+    return v == null ? "" : v;
+  }
+}

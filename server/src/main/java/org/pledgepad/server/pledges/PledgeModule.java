@@ -1,0 +1,73 @@
+package org.pledgepad.server.pledges;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.time.Clock;
+import java.util.List;
+import org.pledgepad.pledges.model.PledgeDocument;
+import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.store.DocumentStore;
+
+/**
+ * The pledge feature as the server wires it: its database, the metadata of the demo documents
+ * (registered when their CRDT documents exist but their pledge metadata does not), and the routes.
+ */
+public final class PledgeModule {
+  private final Vertx vertx;
+  private final DocumentStore documents;
+  private final PledgeDb db;
+  private final PledgeService service;
+  private PledgeGuard guard;
+
+  private PledgeModule(Vertx vertx, DocumentStore documents, PledgeDb db) {
+    this.vertx = vertx;
+    this.documents = documents;
+    this.db = db;
+    this.service = new PledgeService(vertx, documents, new PledgeStore(db));
+    this.guard = new StageOnlyGuard(documents);
+  }
+
+  /** Opens the pledge database and registers the demo documents' metadata. */
+  public static Future<PledgeModule> start(Vertx vertx, ServerConfig config, DocumentStore documents) {
+    PledgeModule m = new PledgeModule(vertx, documents, PledgeDb.forConfig(vertx, config));
+    return m.db.start().compose(v -> m.registerSeed()).map(v -> m);
+  }
+
+  /** Replaces the default (anonymous) guard, e.g. with the server's request guard. */
+  public PledgeModule guard(PledgeGuard g) {
+    this.guard = g;
+    return this;
+  }
+
+  public PledgeService service() {
+    return service;
+  }
+
+  /** Mount before the generic /api catch-all. */
+  public void mount(Router router) {
+    router.get("/api/openapi/pledges.yaml").handler(OpenApiRoute::serve);
+    new PledgeImportRoutes(vertx, service, documents, guard).mount(router);
+    new PledgeApiRoutes(service, documents, guard, Clock.systemUTC()).mount(router);
+    new OpenDataRoutes(vertx, service).mount(router);
+  }
+
+  public Future<Void> close() {
+    return db.close();
+  }
+
+  private Future<Void> registerSeed() {
+    Future<Void> chain = Future.succeededFuture();
+    for (PledgeDocument d : List.of(KasselPledgeSeed.coalition(), KasselPledgeSeed.programme())) {
+      chain = chain.compose(v -> documents.document(d.id())).compose(info -> {
+        if (info.isEmpty()) {
+          return Future.succeededFuture();
+        }
+        return service.store().document(d.id()).compose(existing -> existing.isPresent()
+            ? Future.<Void>succeededFuture()
+            : service.store().putMetadata(d).compose(x -> service.refresh(d.id())).mapEmpty());
+      });
+    }
+    return chain;
+  }
+}

@@ -1,0 +1,314 @@
+package org.pledgepad.server.pledges;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.pledgepad.pledges.model.DocumentKind;
+import org.pledgepad.pledges.model.LinkKind;
+import org.pledgepad.pledges.model.LinkOrigin;
+import org.pledgepad.pledges.model.Pledge;
+import org.pledgepad.pledges.model.PledgeDocument;
+import org.pledgepad.pledges.model.PledgeLink;
+import org.pledgepad.pledges.model.PledgeStatus;
+import org.pledgepad.pledges.model.StatusChange;
+import org.pledgepad.pledges.model.StatusEvidence;
+import org.pledgepad.pledges.model.StatusTrack;
+
+/**
+ * The pledge tables (schema/V4__pledges.sql, embedded/pledges-v1.sql) in the same SQL for
+ * PostgreSQL and SQLite. Document metadata and the pledge index are written together with the
+ * index refresh; links and statuses are written by people through the REST API.
+ */
+public final class PledgeStore {
+  private final PledgeDb db;
+
+  PledgeStore(PledgeDb db) {
+    this.db = db;
+  }
+
+  /** Inserts or replaces a document's metadata; its pledge index is left as it is. */
+  public Future<Void> putMetadata(PledgeDocument d) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO pledge_documents (document, title, issuer, kind, period, source_url, licence, chapter, preamble)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document) DO UPDATE SET title = excluded.title,"
+              + " issuer = excluded.issuer, kind = excluded.kind, period = excluded.period,"
+              + " source_url = excluded.source_url, licence = excluded.licence, chapter = excluded.chapter")) {
+        ps.setString(1, d.id());
+        ps.setString(2, d.title());
+        ps.setString(3, d.issuer());
+        ps.setString(4, d.kind().name());
+        ps.setString(5, d.period());
+        ps.setString(6, d.sourceUrl());
+        ps.setString(7, d.licence());
+        ps.setString(8, d.chapter());
+        ps.setString(9, new JsonArray(new ArrayList<>(d.preamble())).encode());
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
+  /** Replaces the index of one document with what was read from its CRDT content. */
+  public Future<Void> replaceIndex(String document, List<String> preamble, List<Pledge> pledges) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement("UPDATE pledge_documents SET preamble = ? WHERE document = ?")) {
+        ps.setString(1, new JsonArray(new ArrayList<>(preamble)).encode());
+        ps.setString(2, document);
+        if (ps.executeUpdate() == 0) {
+          return null;   // not a pledge document: nothing to index
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM pledges WHERE document = ?")) {
+        ps.setString(1, document);
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO pledges (id, document, position, title, body, chapter, full_text) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        int position = 0;
+        for (Pledge p : pledges) {
+          ps.setString(1, p.id());
+          ps.setString(2, document);
+          ps.setInt(3, position++);
+          ps.setString(4, p.title());
+          ps.setString(5, p.body());
+          ps.setString(6, p.chapter());
+          ps.setString(7, new JsonArray(new ArrayList<>(p.fullText())).encode());
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
+  /** Every pledge document with its indexed pledges, by name. */
+  public Future<List<PledgeDocument>> documents() {
+    return db.tx(c -> readDocuments(c, null));
+  }
+
+  public Future<Optional<PledgeDocument>> document(String name) {
+    return db.tx(c -> readDocuments(c, name).stream().findFirst());
+  }
+
+  /** The document holding a pledge, if the pledge is in the index. */
+  public Future<Optional<String>> documentOf(String pledgeId) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT document FROM pledges WHERE id = ?")) {
+        ps.setString(1, pledgeId);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        }
+      }
+    });
+  }
+
+  public Future<List<StoredLink>> links() {
+    return db.tx(c -> {
+      List<StoredLink> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id, a, b, kind, created_by, created_at, origin FROM pledge_links ORDER BY created_at, id");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new StoredLink(rs.getString(1), new PledgeLink(rs.getString(2), rs.getString(3),
+              LinkKind.valueOf(rs.getString(4)), rs.getString(5), Instant.parse(rs.getString(6)),
+              LinkOrigin.valueOf(rs.getString(7)))));
+        }
+      }
+      return out;
+    });
+  }
+
+  public Future<Optional<StoredLink>> link(String id) {
+    return links().map(all -> all.stream().filter(l -> l.id().equals(id)).findFirst());
+  }
+
+  /** Adds a link; empty when a link between the same two pledges (either direction) exists. */
+  public Future<Optional<StoredLink>> addLink(PledgeLink link) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT 1 FROM pledge_links WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)")) {
+        ps.setString(1, link.a());
+        ps.setString(2, link.b());
+        ps.setString(3, link.b());
+        ps.setString(4, link.a());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return Optional.empty();
+          }
+        }
+      }
+      String id = UUID.randomUUID().toString();
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO pledge_links (id, a, b, kind, created_by, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, id);
+        ps.setString(2, link.a());
+        ps.setString(3, link.b());
+        ps.setString(4, link.kind().name());
+        ps.setString(5, link.createdBy());
+        ps.setString(6, link.createdAt().toString());
+        ps.setString(7, link.origin().name());
+        ps.executeUpdate();
+      }
+      return Optional.of(new StoredLink(id, link));
+    });
+  }
+
+  public Future<Boolean> deleteLink(String id) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM pledge_links WHERE id = ?")) {
+        ps.setString(1, id);
+        return ps.executeUpdate() > 0;
+      }
+    });
+  }
+
+  /** Status tracks of the given pledges (an open track for pledges never assessed), in the given order. */
+  public Future<List<StatusTrack>> statuses(Collection<String> pledgeIds) {
+    return db.tx(c -> {
+      Map<String, List<StatusChange>> history = new LinkedHashMap<>();
+      Map<String, List<StatusEvidence>> evidence = new LinkedHashMap<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT pledge_id, status, at, changed_by, note FROM pledge_status_changes ORDER BY pledge_id, seq");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          history.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new StatusChange(
+              PledgeStatus.valueOf(rs.getString(2)), Instant.parse(rs.getString(3)), rs.getString(4), rs.getString(5)));
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT pledge_id, evidence_date, text, link FROM pledge_evidence ORDER BY pledge_id, seq");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          evidence.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new StatusEvidence(
+              LocalDate.parse(rs.getString(2)), rs.getString(3), rs.getString(4)));
+        }
+      }
+      List<StatusTrack> out = new ArrayList<>();
+      for (String id : pledgeIds) {
+        out.add(new StatusTrack(id, history.getOrDefault(id, List.of()), evidence.getOrDefault(id, List.of())));
+      }
+      return out;
+    });
+  }
+
+  /** Appends one status change and, if given, one evidence entry to a pledge's track. */
+  public Future<Void> addStatus(String pledgeId, StatusChange change, StatusEvidence evidence) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO pledge_status_changes (id, pledge_id, seq, status, at, changed_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        ps.setString(1, UUID.randomUUID().toString());
+        ps.setString(2, pledgeId);
+        ps.setInt(3, nextSeq(c, "pledge_status_changes", pledgeId));
+        ps.setString(4, change.status().name());
+        ps.setString(5, change.at().toString());
+        ps.setString(6, change.changedBy());
+        ps.setString(7, change.note());
+        ps.executeUpdate();
+      }
+      if (evidence != null) {
+        insertEvidence(c, pledgeId, evidence);
+      }
+      return null;
+    });
+  }
+
+  /** Writes a whole track (import of an open-data file); existing history of that pledge stays. */
+  public Future<Void> importTrack(StatusTrack track) {
+    return db.tx(c -> {
+      for (StatusChange ch : track.history()) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO pledge_status_changes (id, pledge_id, seq, status, at, changed_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          ps.setString(1, UUID.randomUUID().toString());
+          ps.setString(2, track.pledgeId());
+          ps.setInt(3, nextSeq(c, "pledge_status_changes", track.pledgeId()));
+          ps.setString(4, ch.status().name());
+          ps.setString(5, ch.at().toString());
+          ps.setString(6, ch.changedBy());
+          ps.setString(7, ch.note());
+          ps.executeUpdate();
+        }
+      }
+      for (StatusEvidence e : track.evidence()) {
+        insertEvidence(c, track.pledgeId(), e);
+      }
+      return null;
+    });
+  }
+
+  private static void insertEvidence(Connection c, String pledgeId, StatusEvidence e) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO pledge_evidence (id, pledge_id, seq, evidence_date, text, link) VALUES (?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, UUID.randomUUID().toString());
+      ps.setString(2, pledgeId);
+      ps.setInt(3, nextSeq(c, "pledge_evidence", pledgeId));
+      ps.setString(4, e.date().toString());
+      ps.setString(5, e.text());
+      ps.setString(6, e.link());
+      ps.executeUpdate();
+    }
+  }
+
+  private static int nextSeq(Connection c, String table, String pledgeId) throws SQLException {
+    // table is one of two constants above, never user input.
+    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM " + table + " WHERE pledge_id = ?")) {
+      ps.setString(1, pledgeId);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    }
+  }
+
+  private static List<PledgeDocument> readDocuments(Connection c, String only) throws SQLException {
+    Map<String, List<Pledge>> pledges = new LinkedHashMap<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT document, id, title, body, chapter, full_text FROM pledges"
+            + (only == null ? "" : " WHERE document = ?") + " ORDER BY document, position")) {
+      if (only != null) {
+        ps.setString(1, only);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          pledges.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Pledge(
+              rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), strings(rs.getString(6))));
+        }
+      }
+    }
+    List<PledgeDocument> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT document, title, issuer, kind, period, source_url, licence, chapter, preamble FROM pledge_documents"
+            + (only == null ? "" : " WHERE document = ?") + " ORDER BY document")) {
+      if (only != null) {
+        ps.setString(1, only);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String name = rs.getString(1);
+          out.add(new PledgeDocument(name, rs.getString(2), rs.getString(3), DocumentKind.valueOf(rs.getString(4)),
+              rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), strings(rs.getString(9)),
+              pledges.getOrDefault(name, List.of())));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<String> strings(String json) {
+    List<String> out = new ArrayList<>();
+    new JsonArray(json).forEach(o -> out.add((String) o));
+    return out;
+  }
+}
