@@ -8,7 +8,6 @@ import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.pledgepad.server.auth.GuestAccess;
 import org.pledgepad.server.config.ConfigException;
 import org.pledgepad.server.config.ConfigLoader;
 import org.pledgepad.server.config.ServerConfig;
@@ -28,9 +27,15 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (org.pledgepad.server.access.LauncherCommands.isCommand(args)) {
+      System.exit(org.pledgepad.server.access.LauncherCommands.run(args, System.getenv(), System.out, System.err));
+      return;
+    }
     ServerConfig config;
+    org.pledgepad.server.access.AccessSettings access;
     try {
       config = ConfigLoader.fromEnvironment();
+      access = org.pledgepad.server.access.AccessSettings.fromEnvironment(System.getenv());
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       System.exit(EXIT_CONFIG);
@@ -42,7 +47,7 @@ public final class Main {
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
     ServerVerticle server = new ServerVerticle(config, prometheus, YjsDocument::new,
-        new DemoSeeder(ProseMirrorSeedEncoder::encode), new GuestAccess());
+        new DemoSeeder(ProseMirrorSeedEncoder::encode), new org.pledgepad.server.access.AccessControl(access));
     vertx.deployVerticle(server).onFailure(e -> {
       LOG.error("Start failed", e);
       vertx.close().onComplete(v -> System.exit(EXIT_START_FAILED));

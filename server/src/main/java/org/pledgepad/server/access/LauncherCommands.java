@@ -1,0 +1,52 @@
+package org.pledgepad.server.access;
+
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import org.pledgepad.auth.cli.TokenCommand;
+import org.pledgepad.auth.cli.UserCommand;
+import org.pledgepad.auth.password.PasswordHasher;
+import org.pledgepad.server.config.ConfigException;
+import org.pledgepad.server.config.ConfigLoader;
+import org.pledgepad.server.config.ServerConfig;
+
+/**
+ * Operator commands of the server jar: {@code token ...} and {@code user add|list|disable|enable ...},
+ * run against the same account database (DATA_DIR or DATABASE_URL) and signing key
+ * (DATA_DIR/token-signing-key.json unless PLEDGEPAD_TOKEN_KEY) as the server.
+ */
+public final class LauncherCommands {
+  private LauncherCommands() {}
+
+  /** True if {@code args} name a command rather than starting the server. */
+  public static boolean isCommand(String[] args) {
+    return args.length > 0 && (args[0].equals("token") || args[0].equals("user"));
+  }
+
+  /** Runs the command; returns the exit status (0 ok, 1 failure, 2 usage or configuration). */
+  public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+    ServerConfig config;
+    try {
+      config = ConfigLoader.load(env);
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return 2;
+    }
+    String[] rest = Arrays.copyOfRange(args, 1, args.length);
+    try (AccessDb db = AccessDb.forConfig(config)) {
+      SqlUserStore users = new SqlUserStore(db);
+      if (args[0].equals("token")) {
+        Map<String, String> withKey = new HashMap<>(env);
+        withKey.putIfAbsent("PLEDGEPAD_TOKEN_KEY", config.dataDir().resolve(AccessControl.KEY_FILE).toString());
+        return TokenCommand.run(rest, out, err, Clock.systemUTC(), new SecureRandom(), withKey, users);
+      }
+      return new UserCommand(users, new PasswordHasher(), out, err, new SecureRandom()).run(rest);
+    } catch (java.io.IOException | RuntimeException e) {
+      err.println("error: " + e.getMessage());
+      return 1;
+    }
+  }
+}
