@@ -1,0 +1,189 @@
+package org.pledgepad.server.annotations;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.pledgepad.server.config.DatabaseUrl;
+import org.pledgepad.server.config.ServerConfig;
+
+/**
+ * The JDBC connection behind the annotation tables: PostgreSQL (tables from Flyway's V3) or the
+ * embedded file DATA_DIR/annotations.sqlite (schema applied here, versioned by user_version, like
+ * the pledge and access files). The annotation services are synchronous and run on worker
+ * threads, so one connection behind a lock serves both databases with the same SQL; the few
+ * dialect differences (time columns, creation order) are the methods of this class.
+ */
+public final class AnnotationDb implements AutoCloseable {
+  static final String EMBEDDED_FILE = "annotations.sqlite";
+  private static final int EMBEDDED_VERSION = 1;
+
+  /** One unit of work on the connection (auto-commit: every statement is its own transaction). */
+  @FunctionalInterface
+  public interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+  private final boolean embedded;
+  private Connection conn;
+
+  private AnnotationDb(String jdbcUrl, String user, String password, boolean embedded) {
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+    this.embedded = embedded;
+  }
+
+  public static AnnotationDb forConfig(ServerConfig config) {
+    return config.databaseUrl().map(AnnotationDb::postgres)
+        .orElseGet(() -> embedded(config.dataDir()));
+  }
+
+  public static AnnotationDb postgres(DatabaseUrl url) {
+    return new AnnotationDb(url.jdbcUrl(), url.user(), url.password(), false);
+  }
+
+  public static AnnotationDb embedded(Path dataDir) {
+    return new AnnotationDb("jdbc:sqlite:" + dataDir.resolve(EMBEDDED_FILE).toAbsolutePath(), null, null, true);
+  }
+
+  boolean isEmbedded() {
+    return embedded;
+  }
+
+  /** Runs {@code work} on the one connection; SQL failures become {@link IllegalStateException}. Blocking. */
+  public synchronized <T> T with(Work<T> work) {
+    try {
+      return work.run(connection());
+    } catch (SQLException e) {
+      if (isConnectionBroken()) {
+        closeQuietly(); // reopened by the next call
+      }
+      throw new IllegalStateException("annotation store: " + e.getSQLState(), e);
+    }
+  }
+
+  /** Column that orders rows by creation: a sequence in PostgreSQL, the rowid in SQLite. */
+  String order() {
+    return embedded ? "rowid" : "seq";
+  }
+
+  void setTime(PreparedStatement ps, int i, Instant t) throws SQLException {
+    if (t == null) {
+      ps.setObject(i, null);
+    } else if (embedded) {
+      ps.setLong(i, t.toEpochMilli());
+    } else {
+      ps.setTimestamp(i, Timestamp.from(t));
+    }
+  }
+
+  Instant time(ResultSet rs, String column) throws SQLException {
+    if (embedded) {
+      long v = rs.getLong(column);
+      return rs.wasNull() ? null : Instant.ofEpochMilli(v);
+    }
+    Timestamp ts = rs.getTimestamp(column);
+    return ts == null ? null : ts.toInstant();
+  }
+
+  /** SQLSTATE 23xxx: a constraint (primary key, foreign key, check) refused the row. */
+  static boolean isConstraintViolation(SQLException e) {
+    String state = e.getSQLState();
+    return (state != null && state.startsWith("23")) || e.getClass().getSimpleName().contains("Constraint")
+        || (e.getMessage() != null && e.getMessage().contains("SQLITE_CONSTRAINT"));
+  }
+
+  private boolean isConnectionBroken() {
+    try {
+      return conn == null || conn.isClosed() || !conn.isValid(1);
+    } catch (SQLException e) {
+      return true;
+    }
+  }
+
+  private Connection connection() throws SQLException {
+    if (conn != null && !conn.isClosed()) {
+      return conn;
+    }
+    if (embedded) {
+      try {
+        Files.createDirectories(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).getParent());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      conn = DriverManager.getConnection(jdbcUrl);
+      migrateEmbedded(conn);
+    } else {
+      conn = DriverManager.getConnection(jdbcUrl, user, password);
+    }
+    conn.setAutoCommit(true);
+    return conn;
+  }
+
+  private static void migrateEmbedded(Connection c) throws SQLException {
+    try (Statement st = c.createStatement()) {
+      st.execute("PRAGMA journal_mode=WAL");
+      st.execute("PRAGMA synchronous=FULL");
+      st.execute("PRAGMA foreign_keys=ON");
+      st.execute("PRAGMA busy_timeout=5000");
+      int version;
+      try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (version > EMBEDDED_VERSION) {
+        throw new SQLException(EMBEDDED_FILE + " has schema version " + version + ", newer than this server");
+      }
+      if (version == EMBEDDED_VERSION) {
+        return;
+      }
+      String sql;
+      try (InputStream in = AnnotationDb.class.getResourceAsStream("/embedded/annotations-v1.sql")) {
+        if (in == null) {
+          throw new SQLException("embedded/annotations-v1.sql missing from the class path");
+        }
+        sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        throw new SQLException("embedded/annotations-v1.sql unreadable", e);
+      }
+      st.execute("BEGIN");
+      for (String stmt : sql.split(";\\s*\\n")) {
+        String body = stmt.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
+        if (!body.isEmpty()) {
+          st.execute(body);
+        }
+      }
+      st.execute("PRAGMA user_version=" + EMBEDDED_VERSION);
+      st.execute("COMMIT");
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      if (conn != null) {
+        conn.close();
+      }
+    } catch (SQLException ignored) {
+      // closing a broken connection: nothing left to do
+    }
+    conn = null;
+  }
+
+  @Override
+  public synchronized void close() {
+    closeQuietly();
+  }
+}

@@ -1,0 +1,375 @@
+package org.pledgepad.server.annotations;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.pledgepad.annotations.anchor.Anchor;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.AuditEntry;
+import org.pledgepad.annotations.model.Author;
+import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.ModerationAction;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.Report;
+import org.pledgepad.annotations.model.Suggestion;
+import org.pledgepad.annotations.model.SuggestionState;
+import org.pledgepad.annotations.model.ThreadKind;
+import org.pledgepad.annotations.model.ThreadStatus;
+import org.pledgepad.annotations.repo.AnnotationRepository;
+
+/**
+ * {@link AnnotationRepository} over the SQL tables of schema/V3 (PostgreSQL) or their embedded
+ * twin: plain JDBC with the same statements for both databases. Blocking; the server calls it
+ * from worker threads only. Enum values are stored lower-case and hyphenated, as the CHECK
+ * constraints spell them.
+ */
+public final class SqlAnnotationRepository implements AnnotationRepository {
+  private static final String THREAD_COLUMNS = "id, document, kind, anchor_start, anchor_end, quote, author_id,"
+      + " author_name, author_pseudonym, created_at, status, locked, replacement, suggestion_state, decided_by,"
+      + " decision_reason, decided_at";
+  private static final String POST_COLUMNS = "id, thread_id, document, author_id, author_name, author_pseudonym,"
+      + " body, created_at, edited_at, deleted, moderation, hidden_reason";
+  private static final String REPORT_COLUMNS = "id, document, post_id, reporter_id, reason, created_at, open,"
+      + " closed_by, closed_at, close_note";
+
+  private final AnnotationDb db;
+
+  public SqlAnnotationRepository(AnnotationDb db) {
+    this.db = db;
+  }
+
+  // threads
+
+  @Override
+  public void insertThread(AnnotationThread t) {
+    insert("INSERT INTO annotation_threads (" + THREAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        ps -> {
+          ps.setString(1, t.id());
+          ps.setString(2, t.document());
+          ps.setString(3, wire(t.kind()));
+          ps.setBytes(4, t.anchor().start());
+          ps.setBytes(5, t.anchor().end());
+          ps.setString(6, t.anchor().quote());
+          threadTail(ps, 7, t);
+        });
+  }
+
+  @Override
+  public void updateThread(AnnotationThread t) {
+    update("UPDATE annotation_threads SET anchor_start = ?, anchor_end = ?, quote = ?, author_id = ?, author_name = ?,"
+        + " author_pseudonym = ?, created_at = ?, status = ?, locked = ?, replacement = ?, suggestion_state = ?,"
+        + " decided_by = ?, decision_reason = ?, decided_at = ? WHERE id = ?", ps -> {
+          ps.setBytes(1, t.anchor().start());
+          ps.setBytes(2, t.anchor().end());
+          ps.setString(3, t.anchor().quote());
+          threadTail(ps, 4, t);
+          ps.setString(15, t.id());
+        }, "thread");
+  }
+
+  /** author … decided_at: the 11 columns after the quote, starting at parameter {@code i}. */
+  private void threadTail(PreparedStatement ps, int i, AnnotationThread t) throws SQLException {
+    ps.setString(i, t.author().id());
+    ps.setString(i + 1, t.author().name());
+    ps.setBoolean(i + 2, t.author().pseudonym());
+    db.setTime(ps, i + 3, t.createdAt());
+    ps.setString(i + 4, wire(t.status()));
+    ps.setBoolean(i + 5, t.locked());
+    Suggestion s = t.suggestion();
+    ps.setString(i + 6, s == null ? null : s.replacement());
+    ps.setString(i + 7, s == null ? null : wire(s.state()));
+    ps.setString(i + 8, s == null ? null : s.decidedBy());
+    ps.setString(i + 9, s == null ? null : s.decisionReason());
+    db.setTime(ps, i + 10, s == null ? null : s.decidedAt());
+  }
+
+  @Override
+  public Optional<AnnotationThread> thread(String id) {
+    return query("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE id = ?", ps -> ps.setString(1, id),
+        this::thread).stream().findFirst();
+  }
+
+  @Override
+  public List<AnnotationThread> threads(String document) {
+    return query("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE document = ? ORDER BY " + db.order(),
+        ps -> ps.setString(1, document), this::thread);
+  }
+
+  @Override
+  public int countThreads(String document) {
+    return query("SELECT count(*) FROM annotation_threads WHERE document = ?", ps -> ps.setString(1, document),
+        rs -> rs.getInt(1)).get(0);
+  }
+
+  @Override
+  public List<AnnotationThread> threadsByAuthor(String subject) {
+    return query("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE author_id = ? ORDER BY " + db.order(),
+        ps -> ps.setString(1, subject), this::thread);
+  }
+
+  private AnnotationThread thread(ResultSet rs) throws SQLException {
+    ThreadKind kind = enumOf(ThreadKind.class, rs.getString("kind"));
+    Suggestion s = null;
+    if (kind == ThreadKind.SUGGESTION) {
+      s = new Suggestion(rs.getString("replacement"), enumOf(SuggestionState.class, rs.getString("suggestion_state")),
+          rs.getString("decided_by"), rs.getString("decision_reason"), db.time(rs, "decided_at"));
+    }
+    return new AnnotationThread(rs.getString("id"), rs.getString("document"), kind,
+        new Anchor(rs.getBytes("anchor_start"), rs.getBytes("anchor_end"), rs.getString("quote")),
+        new Author(rs.getString("author_id"), rs.getString("author_name"), rs.getBoolean("author_pseudonym")),
+        db.time(rs, "created_at"), enumOf(ThreadStatus.class, rs.getString("status")), rs.getBoolean("locked"), s);
+  }
+
+  // posts
+
+  @Override
+  public void insertPost(Post p) {
+    insert("INSERT INTO annotation_posts (" + POST_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+      ps.setString(1, p.id());
+      ps.setString(2, p.threadId());
+      ps.setString(3, p.document());
+      postTail(ps, 4, p);
+    });
+  }
+
+  @Override
+  public void updatePost(Post p) {
+    update("UPDATE annotation_posts SET author_id = ?, author_name = ?, author_pseudonym = ?, body = ?, created_at = ?,"
+        + " edited_at = ?, deleted = ?, moderation = ?, hidden_reason = ? WHERE id = ?", ps -> {
+          postTail(ps, 1, p);
+          ps.setString(10, p.id());
+        }, "post");
+  }
+
+  private void postTail(PreparedStatement ps, int i, Post p) throws SQLException {
+    ps.setString(i, p.author().id());
+    ps.setString(i + 1, p.author().name());
+    ps.setBoolean(i + 2, p.author().pseudonym());
+    ps.setString(i + 3, p.body());
+    db.setTime(ps, i + 4, p.createdAt());
+    db.setTime(ps, i + 5, p.editedAt());
+    ps.setBoolean(i + 6, p.deleted());
+    ps.setString(i + 7, wire(p.moderation()));
+    ps.setString(i + 8, p.hiddenReason());
+  }
+
+  @Override
+  public Optional<Post> post(String id) {
+    return query("SELECT " + POST_COLUMNS + " FROM annotation_posts WHERE id = ?", ps -> ps.setString(1, id),
+        this::post).stream().findFirst();
+  }
+
+  @Override
+  public List<Post> posts(String threadId) {
+    return posts("thread_id = ?", threadId);
+  }
+
+  @Override
+  public List<Post> postsOfDocument(String document) {
+    return posts("document = ?", document);
+  }
+
+  @Override
+  public List<Post> pendingPosts(String document) {
+    return query("SELECT " + POST_COLUMNS + " FROM annotation_posts WHERE document = ? AND moderation = 'pending'"
+        + " AND NOT deleted ORDER BY " + db.order(), ps -> ps.setString(1, document), this::post);
+  }
+
+  @Override
+  public List<Post> postsByAuthor(String subject) {
+    return posts("author_id = ?", subject);
+  }
+
+  private List<Post> posts(String where, String value) {
+    return query("SELECT " + POST_COLUMNS + " FROM annotation_posts WHERE " + where + " ORDER BY " + db.order(),
+        ps -> ps.setString(1, value), this::post);
+  }
+
+  private Post post(ResultSet rs) throws SQLException {
+    return new Post(rs.getString("id"), rs.getString("thread_id"), rs.getString("document"),
+        new Author(rs.getString("author_id"), rs.getString("author_name"), rs.getBoolean("author_pseudonym")),
+        rs.getString("body"), db.time(rs, "created_at"), db.time(rs, "edited_at"), rs.getBoolean("deleted"),
+        enumOf(Moderation.class, rs.getString("moderation")), rs.getString("hidden_reason"));
+  }
+
+  // reports
+
+  @Override
+  public void insertReport(Report r) {
+    insert("INSERT INTO annotation_reports (" + REPORT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", ps -> {
+      ps.setString(1, r.id());
+      ps.setString(2, r.document());
+      ps.setString(3, r.postId());
+      reportTail(ps, 4, r);
+    });
+  }
+
+  @Override
+  public void updateReport(Report r) {
+    update("UPDATE annotation_reports SET reporter_id = ?, reason = ?, created_at = ?, open = ?, closed_by = ?,"
+        + " closed_at = ?, close_note = ? WHERE id = ?", ps -> {
+          reportTail(ps, 1, r);
+          ps.setString(8, r.id());
+        }, "report");
+  }
+
+  private void reportTail(PreparedStatement ps, int i, Report r) throws SQLException {
+    ps.setString(i, r.reporterId());
+    ps.setString(i + 1, r.reason());
+    db.setTime(ps, i + 2, r.createdAt());
+    ps.setBoolean(i + 3, r.open());
+    ps.setString(i + 4, r.closedBy());
+    db.setTime(ps, i + 5, r.closedAt());
+    ps.setString(i + 6, r.closeNote());
+  }
+
+  @Override
+  public Optional<Report> report(String id) {
+    return query("SELECT " + REPORT_COLUMNS + " FROM annotation_reports WHERE id = ?", ps -> ps.setString(1, id),
+        this::report).stream().findFirst();
+  }
+
+  @Override
+  public List<Report> openReports(String document) {
+    return reports("document = ? AND open", document);
+  }
+
+  @Override
+  public List<Report> openReportsOn(String postId) {
+    return reports("post_id = ? AND open", postId);
+  }
+
+  @Override
+  public List<Report> reportsBy(String subject) {
+    return reports("reporter_id = ?", subject);
+  }
+
+  private List<Report> reports(String where, String value) {
+    return query("SELECT " + REPORT_COLUMNS + " FROM annotation_reports WHERE " + where + " ORDER BY " + db.order(),
+        ps -> ps.setString(1, value), this::report);
+  }
+
+  private Report report(ResultSet rs) throws SQLException {
+    return new Report(rs.getString("id"), rs.getString("document"), rs.getString("post_id"),
+        rs.getString("reporter_id"), rs.getString("reason"), db.time(rs, "created_at"), rs.getBoolean("open"),
+        rs.getString("closed_by"), db.time(rs, "closed_at"), rs.getString("close_note"));
+  }
+
+  // audit log and settings
+
+  @Override
+  public AuditEntry appendAudit(AuditEntry e) {
+    return db.with(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO moderation_audit"
+          + " (document, actor_id, action, target_id, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+          Statement.RETURN_GENERATED_KEYS)) {
+        ps.setString(1, e.document());
+        ps.setString(2, e.actorId());
+        ps.setString(3, wire(e.action()));
+        ps.setString(4, e.targetId());
+        ps.setString(5, e.reason());
+        db.setTime(ps, 6, e.at());
+        ps.executeUpdate();
+        try (ResultSet keys = ps.getGeneratedKeys()) {
+          keys.next();
+          // PostgreSQL returns every column of the row, SQLite the rowid alone.
+          return e.withSeq(db.isEmbedded() ? keys.getLong(1) : keys.getLong("seq"));
+        }
+      }
+    });
+  }
+
+  @Override
+  public List<AuditEntry> audit(String document) {
+    return query("SELECT seq, document, actor_id, action, target_id, reason, at FROM moderation_audit"
+        + " WHERE document = ? ORDER BY seq", ps -> ps.setString(1, document),
+        rs -> new AuditEntry(rs.getLong("seq"), rs.getString("document"), rs.getString("actor_id"),
+            enumOf(ModerationAction.class, rs.getString("action")), rs.getString("target_id"),
+            rs.getString("reason"), db.time(rs, "at")));
+  }
+
+  @Override
+  public boolean premoderated(String document) {
+    return query("SELECT premoderated FROM annotation_settings WHERE document = ?", ps -> ps.setString(1, document),
+        rs -> rs.getBoolean(1)).stream().findFirst().orElse(false);
+  }
+
+  @Override
+  public void setPremoderated(String document, boolean on) {
+    db.with(c -> {
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO annotation_settings (document, premoderated)"
+          + " VALUES (?, ?) ON CONFLICT (document) DO UPDATE SET premoderated = excluded.premoderated")) {
+        ps.setString(1, document);
+        ps.setBoolean(2, on);
+        return ps.executeUpdate();
+      }
+    });
+  }
+
+  // helpers
+
+  @FunctionalInterface
+  private interface Binder {
+    void bind(PreparedStatement ps) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  private <T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) {
+    return db.with(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        binder.bind(ps);
+        List<T> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(mapper.map(rs));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private void insert(String sql, Binder binder) {
+    db.with(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        binder.bind(ps);
+        return ps.executeUpdate();
+      } catch (SQLException e) {
+        if (AnnotationDb.isConstraintViolation(e)) {
+          // Duplicate id (or a missing parent row): the contract's IllegalStateException.
+          throw new IllegalStateException("annotation row refused by a constraint", e);
+        }
+        throw e;
+      }
+    });
+  }
+
+  private void update(String sql, Binder binder, String what) {
+    int n = db.with(c -> {
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        binder.bind(ps);
+        return ps.executeUpdate();
+      }
+    });
+    if (n == 0) {
+      throw new IllegalStateException("no such " + what);
+    }
+  }
+
+  private static String wire(Enum<?> e) {
+    return e.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  private static <E extends Enum<E>> E enumOf(Class<E> type, String wire) {
+    return Enum.valueOf(type, wire.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+}
