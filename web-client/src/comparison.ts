@@ -16,6 +16,8 @@ export interface AlignedRow {
   a: Pledge;
   b: Pledge;
   kind: LinkKind;
+  /** Id of the stored link (from the answer's `links`), needed to unlink; null if not given. */
+  linkId: string | null;
 }
 
 export type Confidence = 'hoch' | 'mittel' | 'niedrig';
@@ -111,12 +113,18 @@ function parseDocumentRef(value: unknown, fallback: string): { name: string; tit
 export function parseComparison(value: unknown, aName = 'a', bName = 'b'): Comparison {
   const c = obj(value);
   if (!Array.isArray(c.aligned) && !Array.isArray(c.onlyInA)) throw new Error('unexpected comparison answer');
+  const linkIds = new Map<string, string>();
+  for (const link of list(c.links)) {
+    const l = obj(link);
+    if (typeof l.id === 'string' && typeof l.a === 'string' && typeof l.b === 'string') linkIds.set(`${l.a}\u0000${l.b}`, l.id);
+  }
   const aligned: AlignedRow[] = [];
   for (const row of list(c.aligned)) {
     const r = obj(row);
     const a = parsePledge(r.a);
     const b = parsePledge(r.b);
-    if (a && b) aligned.push({ a, b, kind: parseLinkKind(obj(r.link).kind ?? r.kind) });
+    const linkId = typeof obj(r.link).id === 'string' ? (obj(r.link).id as string) : null;
+    if (a && b) aligned.push({ a, b, kind: parseLinkKind(obj(r.link).kind ?? r.kind), linkId: linkId ?? linkIds.get(`${a.id}\u0000${b.id}`) ?? null });
   }
   const pledges = (v: unknown) => list(v).map(parsePledge).filter((p): p is Pledge => p !== null);
   const cov = obj(c.coverage);

@@ -62,8 +62,8 @@ export function comparePage(main: HTMLElement): View {
     );
   }
 
-  function link(a: string, b: string, kind: string): void {
-    sendJson('POST', '/api/pledges/links', { a, b, kind }).then(
+  function link(a: string, b: string): void {
+    sendJson('POST', '/api/pledges/links', { a, b, kind: 'SAME', origin: 'SUGGESTION_CONFIRMED' }).then(
       () => {
         live.textContent = t('linked');
         void load();
@@ -72,8 +72,8 @@ export function comparePage(main: HTMLElement): View {
     );
   }
 
-  function unlink(a: string, b: string): void {
-    sendJson('DELETE', '/api/pledges/links', { a, b }).then(
+  function unlink(linkId: string): void {
+    sendJson('DELETE', `/api/pledges/links/${encodeURIComponent(linkId)}`).then(
       () => {
         live.textContent = t('unlinked');
         void load();
@@ -98,7 +98,7 @@ export function comparePage(main: HTMLElement): View {
     if (canLink()) {
       const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'linkPledges');
       button.setAttribute('aria-label', `${t('linkPledges')}: ${candidate?.title ?? s.candidateId}`);
-      button.addEventListener('click', () => link(s.pledgeId, s.candidateId, 'same'));
+      button.addEventListener('click', () => link(s.pledgeId, s.candidateId));
       item.append(button);
     }
     return item;
@@ -133,10 +133,11 @@ export function comparePage(main: HTMLElement): View {
     const alignedRows = c.aligned.map((row) => {
       const kind = h('p', { class: `badge link-kind link-${row.kind}` }, t('linkKindLabel', { kind: t(`link.${row.kind}` as MessageKey) }));
       const cellB = h('div', { role: 'cell' }, pledgeCard(row.b, 'b'), kind);
-      if (canLink()) {
+      if (canLink() && row.linkId) {
+        const linkId = row.linkId;
         const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'unlinkPledges');
         button.setAttribute('aria-label', `${t('unlinkPledges')}: ${row.a.title} – ${row.b.title}`);
-        button.addEventListener('click', () => unlink(row.a.id, row.b.id));
+        button.addEventListener('click', () => unlink(linkId));
         cellB.append(button);
       }
       return h('div', { class: 'compare-row', role: 'row' }, h('div', { role: 'cell' }, pledgeCard(row.a, 'a')), cellB);
