@@ -26,8 +26,9 @@ final class DemoAccess {
     return store.listDocuments().compose(docs -> {
       Future<Void> chain = Future.succeededFuture();
       for (DocumentInfo d : docs) {
-        if (d.stage() == DocumentStage.DRAFT) {
-          // The seeded Kassel texts are public consultation material: citizens comment on them.
+        if (d.stage() != DocumentStage.CONSULTATION) {
+          // The seeded Kassel texts are public consultation material: citizens comment on them,
+          // councillors of the owner body edit them.
           chain = chain.compose(v -> store.putDocument(d.name(), d.title(), d.kind(), DocumentStage.CONSULTATION));
         }
       }

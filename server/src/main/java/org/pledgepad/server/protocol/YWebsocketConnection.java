@@ -188,6 +188,11 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
 
   @Override
   public void sendSyncStatus(boolean applied) {
-    // y-websocket has no acknowledgement message.
+    // y-websocket has no acknowledgement message; a refused update gets "permission denied"
+    // (the stock provider reports it and keeps the connection, which stays useful read-only).
+    if (!applied) {
+      send(new WireWriter().writeVarUint(MESSAGE_AUTH).writeVarUint(AUTH_PERMISSION_DENIED)
+          .writeVarString("read-only").toByteArray());
+    }
   }
 }
