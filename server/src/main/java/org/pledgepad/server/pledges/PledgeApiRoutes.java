@@ -64,8 +64,7 @@ public final class PledgeApiRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    Principal who = guard.principal(ctx);
-    documents.listDocuments()
+    guard.principal(ctx).onSuccess(who -> documents.listDocuments()
         .compose(all -> readable(who, all))
         .compose(infos -> service.refreshAll(infos.stream().map(DocumentInfo::name).toList()).map(docs -> {
           JsonArray out = new JsonArray();
@@ -76,7 +75,7 @@ public final class PledgeApiRoutes {
           return out;
         }))
         .onSuccess(out -> json(ctx, 200, out.encode()))
-        .onFailure(e -> PledgeProblems.failed(ctx, e));
+        .onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 
   private Future<List<DocumentInfo>> readable(Principal who, List<DocumentInfo> all) {
@@ -99,7 +98,7 @@ public final class PledgeApiRoutes {
       PledgeProblems.badRequest(ctx, "invalid document name");
       return;
     }
-    allowed(ctx, name, Operation.READ).compose(ok -> {
+    guard.principal(ctx).onSuccess(who -> allowed(ctx, who, name, Operation.READ).compose(ok -> {
       if (!ok) {
         return Future.succeededFuture();
       }
@@ -117,7 +116,7 @@ public final class PledgeApiRoutes {
               return null;
             })));
       });
-    }).onFailure(e -> PledgeProblems.failed(ctx, e));
+    }).onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 
   private void compare(RoutingContext ctx) {
@@ -127,8 +126,8 @@ public final class PledgeApiRoutes {
       PledgeProblems.badRequest(ctx, "query parameters a and b must name two different documents");
       return;
     }
-    allowed(ctx, a, Operation.READ)
-        .compose(okA -> okA ? allowed(ctx, b, Operation.READ) : Future.succeededFuture(false))
+    guard.principal(ctx).onSuccess(who -> allowed(ctx, who, a, Operation.READ)
+        .compose(okA -> okA ? allowed(ctx, who, b, Operation.READ) : Future.succeededFuture(false))
         .compose(ok -> {
           if (!ok) {
             return Future.succeededFuture();
@@ -150,7 +149,7 @@ public final class PledgeApiRoutes {
             }));
           }));
         })
-        .onFailure(e -> PledgeProblems.failed(ctx, e));
+        .onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 
   private void addLink(RoutingContext ctx) {
@@ -173,14 +172,13 @@ public final class PledgeApiRoutes {
       PledgeProblems.badRequest(ctx, "a and b must be two different pledge ids");
       return;
     }
-    Principal who = guard.principal(ctx);
-    service.store().documentOf(a).compose(docA -> service.store().documentOf(b).compose(docB -> {
+    guard.principal(ctx).onSuccess(who -> service.store().documentOf(a).compose(docA -> service.store().documentOf(b).compose(docB -> {
       if (docA.isEmpty() || docB.isEmpty()) {
         PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
         return Future.succeededFuture();
       }
-      return allowed(ctx, docA.get(), Operation.SYNC_WRITE)
-          .compose(ok -> ok ? allowed(ctx, docB.get(), Operation.SYNC_WRITE) : Future.succeededFuture(false))
+      return allowed(ctx, who, docA.get(), Operation.SYNC_WRITE)
+          .compose(ok -> ok ? allowed(ctx, who, docB.get(), Operation.SYNC_WRITE) : Future.succeededFuture(false))
           .compose(ok -> {
             if (!ok) {
               return Future.succeededFuture();
@@ -196,7 +194,7 @@ public final class PledgeApiRoutes {
               return null;
             });
           });
-    })).onFailure(e -> PledgeProblems.failed(ctx, e));
+    })).onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 
   private void deleteLink(RoutingContext ctx) {
@@ -205,7 +203,7 @@ public final class PledgeApiRoutes {
       PledgeProblems.badRequest(ctx, "invalid link id");
       return;
     }
-    service.store().link(id).compose(link -> {
+    guard.principal(ctx).onSuccess(who -> service.store().link(id).compose(link -> {
       if (link.isEmpty()) {
         PledgeProblems.notFound(ctx, "No such link");
         return Future.succeededFuture();
@@ -222,7 +220,7 @@ public final class PledgeApiRoutes {
             }
             Future<Boolean> all = Future.succeededFuture(true);
             for (String d : docs) {
-              all = all.compose(ok -> ok ? allowed(ctx, d, Operation.SYNC_WRITE) : Future.succeededFuture(false));
+              all = all.compose(ok -> ok ? allowed(ctx, who, d, Operation.SYNC_WRITE) : Future.succeededFuture(false));
             }
             return all;
           }))
@@ -238,7 +236,7 @@ public final class PledgeApiRoutes {
               return null;
             });
           });
-    }).onFailure(e -> PledgeProblems.failed(ctx, e));
+    }).onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 
   private void status(RoutingContext ctx) {
@@ -278,14 +276,13 @@ public final class PledgeApiRoutes {
           ? "status must be one of OFFEN, IN_ARBEIT, TEILWEISE_UMGESETZT, UMGESETZT, VERWORFEN" : e.getMessage());
       return;
     }
-    Principal who = guard.principal(ctx);
     StatusEvidence ev = evidence;
-    service.store().documentOf(id).compose(doc -> {
+    guard.principal(ctx).onSuccess(who -> service.store().documentOf(id).compose(doc -> {
       if (doc.isEmpty()) {
         PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
         return Future.succeededFuture();
       }
-      return allowed(ctx, doc.get(), Operation.MODERATE).compose(ok -> {
+      return allowed(ctx, who, doc.get(), Operation.MODERATE).compose(ok -> {
         if (!ok) {
           return Future.succeededFuture();
         }
@@ -302,12 +299,11 @@ public final class PledgeApiRoutes {
           return null;
         });
       });
-    }).onFailure(e -> PledgeProblems.failed(ctx, e));
+    }).onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 
   /** Answers 404/403 itself and yields false when the operation is not allowed. */
-  Future<Boolean> allowed(RoutingContext ctx, String document, Operation op) {
-    Principal who = guard.principal(ctx);
+  Future<Boolean> allowed(RoutingContext ctx, Principal who, String document, Operation op) {
     return guard.access(document).map(access -> {
       if (access.isEmpty()) {
         PledgeProblems.notFound(ctx, "No such document");
@@ -318,6 +314,8 @@ public final class PledgeApiRoutes {
         // Unreadable documents are reported as missing, so their names do not leak.
         if (!Authorizer.isAllowed(who, access.get(), Operation.READ)) {
           PledgeProblems.notFound(ctx, "No such document");
+        } else if (who.isAnonymous()) {
+          PledgeProblems.send(ctx, 401, PledgeProblems.UNAUTHENTICATED, "Sign in required", null);
         } else {
           PledgeProblems.forbidden(ctx, d.code());
         }

@@ -9,10 +9,14 @@ import org.pledgepad.auth.Principal;
 /**
  * Where the pledge routes get who is asking and the access facts of a document. Every decision is
  * then {@code Authorizer.authorize} (the one authorization function). This seam exists until the
- * server's request guard (package access) is wired; {@link StageOnlyGuard} answers meanwhile.
+ * server's request guard is present ({@link AccessGuardAdapter}); {@link StageOnlyGuard} answers without it.
  */
 public interface PledgeGuard {
-  Principal principal(RoutingContext ctx);
+  /**
+   * Who is asking. May answer the request itself (bad token, missing CSRF token) and fail; callers
+   * then do nothing more.
+   */
+  Future<Principal> principal(RoutingContext ctx);
 
   /** Access facts of a document; empty if there is no such document. */
   Future<Optional<DocumentAccess>> access(String document);

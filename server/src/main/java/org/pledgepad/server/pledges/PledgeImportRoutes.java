@@ -92,9 +92,14 @@ public final class PledgeImportRoutes {
           + MAX_META + " characters each");
       return;
     }
-    if (!adminMay(ctx, List.of(name))) {
-      return;
-    }
+    adminMay(ctx, List.of(name)).onSuccess(ok -> {
+      if (ok) {
+        parseAndCreate(ctx, text, meta, stage);
+      }
+    });
+  }
+
+  private void parseAndCreate(RoutingContext ctx, String text, DocumentMeta meta, DocumentStage stage) {
     vertx.executeBlocking(() -> new HeadingTextImporter().parse(text, meta), false)
         .onFailure(e -> {
           if (e instanceof ImportException ie) {
@@ -125,10 +130,11 @@ public final class PledgeImportRoutes {
             PledgeProblems.badRequest(ctx, "documents need valid names and pledge ids");
             return;
           }
-          if (!adminMay(ctx, names)) {
-            return;
-          }
-          createAll(ctx, bundle.documents(), bundle.links(), bundle.statuses(), stage);
+          adminMay(ctx, names).onSuccess(ok -> {
+            if (ok) {
+              createAll(ctx, bundle.documents(), bundle.links(), bundle.statuses(), stage);
+            }
+          });
         });
   }
 
@@ -173,17 +179,22 @@ public final class PledgeImportRoutes {
   }
 
   /** ADMIN on a new document is the admin's alone (every stage); asked of the one authorize function. */
-  private boolean adminMay(RoutingContext ctx, List<String> names) {
-    Principal who = guard.principal(ctx);
-    for (String n : names) {
-      Decision d = Authorizer.authorize(who, new DocumentAccess(n, StageOnlyGuard.NO_OWNER, Set.of(), Set.of(), Stage.DRAFT),
-          Operation.ADMIN);
-      if (!d.allowed()) {
-        PledgeProblems.forbidden(ctx, d.code());
-        return false;
+  private Future<Boolean> adminMay(RoutingContext ctx, List<String> names) {
+    return guard.principal(ctx).map(who -> {
+      for (String n : names) {
+        Decision d = Authorizer.authorize(who,
+            new DocumentAccess(n, StageOnlyGuard.NO_OWNER, Set.of(), Set.of(), Stage.DRAFT), Operation.ADMIN);
+        if (!d.allowed()) {
+          if (who.isAnonymous()) {
+            PledgeProblems.send(ctx, 401, PledgeProblems.UNAUTHENTICATED, "Sign in required", null);
+          } else {
+            PledgeProblems.forbidden(ctx, d.code());
+          }
+          return false;
+        }
       }
-    }
-    return true;
+      return true;
+    });
   }
 
   private static String q(RoutingContext ctx, String name) {

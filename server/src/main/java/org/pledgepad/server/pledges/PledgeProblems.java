@@ -12,6 +12,7 @@ final class PledgeProblems {
   static final String INVALID_REQUEST = "urn:pledgepad:problem:pledges:invalid-request";
   static final String IMPORT_FAILED = "urn:pledgepad:problem:pledges:import-failed";
   static final String FORBIDDEN = "urn:pledgepad:problem:forbidden";
+  static final String UNAUTHENTICATED = "urn:pledgepad:problem:unauthenticated";
   static final String CONFLICT = "urn:pledgepad:problem:pledges:conflict";
   static final String UNKNOWN_PLEDGE = "urn:pledgepad:problem:pledges:unknown-pledge";
 

@@ -25,8 +25,8 @@ public final class StageOnlyGuard implements PledgeGuard {
   }
 
   @Override
-  public Principal principal(RoutingContext ctx) {
-    return Principal.anonymous();
+  public Future<Principal> principal(RoutingContext ctx) {
+    return Future.succeededFuture(Principal.anonymous());
   }
 
   @Override
