@@ -38,6 +38,7 @@ public final class ServerVerticle extends VerticleBase {
   private final AuthHook auth;
   private DocumentStore store;
   private SessionRegistry sessions;
+  private org.pledgepad.server.pledges.PledgeModule pledges;
   private HttpServer http;
 
   public ServerVerticle(ServerConfig config, PrometheusMeterRegistry prometheus,
@@ -57,12 +58,18 @@ public final class ServerVerticle extends VerticleBase {
         .compose(v -> config.seedDemo() ? seeder.seedIfEmpty(store) : Future.succeededFuture())
         .compose(v -> auth instanceof org.pledgepad.server.access.AccessControl ac
             ? ac.start(vertx, store, config) : Future.succeededFuture())
+        .compose(v -> org.pledgepad.server.pledges.PledgeModule.start(vertx, config, store).map(m -> {
+          pledges = auth instanceof org.pledgepad.server.access.AccessControl ac
+              ? m.guard(new org.pledgepad.server.pledges.AccessGuardAdapter(ac, store)) : m;
+          return null;
+        }))
         .compose(v -> {
           sessions = new SessionRegistry(vertx, store, documents, SessionSettings.from(config), metrics);
           Router router = Router.router(vertx);
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             ac.mount(router); // before ApiRoutes: its /api/* catch-all and placeholder /api/me
           }
+          pledges.mount(router); // before ApiRoutes and its /api/* catch-all
           new ApiRoutes(store).mount(router);
           new OpsRoutes(store, prometheus).mount(router);
           new WebClientRoutes().mount(router);
@@ -104,6 +111,7 @@ public final class ServerVerticle extends VerticleBase {
             ac.stop();
           }
         })
+        .eventually(() -> pledges == null ? Future.succeededFuture() : pledges.close())
         .eventually(() -> store == null ? Future.succeededFuture() : store.close());
   }
 
