@@ -179,6 +179,11 @@ final class HocuspocusChannel implements Peer {
   }
 
   @Override
+  public void sendStateless(String payload) {
+    conn.sendTo(documentName, HocuspocusConnection.STATELESS, new WireWriter().writeVarString(payload));
+  }
+
+  @Override
   public void close(short code, String reason) {
     conn.close(code, reason);
   }

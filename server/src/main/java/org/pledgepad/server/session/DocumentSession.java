@@ -242,6 +242,19 @@ public final class DocumentSession {
     });
   }
 
+  /** Sends a Stateless message to the peers {@code to} selects (annotation events); none while loading. */
+  public void broadcastStateless(String payload, java.util.function.Predicate<Peer> to) {
+    onContext(() -> {
+      if (state == State.READY) {
+        for (Peer q : peers) {
+          if (to.test(q)) {
+            q.sendStateless(payload);
+          }
+        }
+      }
+    });
+  }
+
   private void accept(Peer p, byte[] update) {
     if (p.readOnly()) {
       metrics.updateRejected();

@@ -32,6 +32,12 @@ public interface Peer {
   /** Acknowledges (true) or refuses (false) one update or step 2 of this peer. */
   void sendSyncStatus(boolean applied);
 
+  /**
+   * A Hocuspocus Stateless message (annotation events for this document). Protocols without
+   * such a message ignore it.
+   */
+  default void sendStateless(String payload) {}
+
   /** Closes the whole connection with a code from {@code CloseCodes}. */
   void close(short code, String reason);
 }
