@@ -1,0 +1,77 @@
+package org.pledgepad.server.access;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.pledgepad.auth.Body;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Role;
+import org.pledgepad.auth.password.PasswordHasher;
+import org.pledgepad.auth.token.AccessTokenIssuer;
+import org.pledgepad.auth.token.AccessTokenSettings;
+import org.pledgepad.auth.token.SigningKey;
+import org.pledgepad.auth.token.SigningKeyFile;
+import org.pledgepad.server.testing.ServerHarness;
+
+/**
+ * The real server with {@link AccessControl} on a temporary data directory: the demo accounts'
+ * one-time passwords are read from the console output, tokens are issued with the server's own
+ * key file.
+ */
+final class AccessTestServer implements AutoCloseable {
+  static final String CONSULTATION_DOC = "spd-kassel-2021-digitalisierung";
+  static final String DRAFT_DOC = DemoAccess.DEMO_MOTION;
+
+  final ServerHarness harness;
+  final AccessControl access;
+  final Map<String, String> passwords = new HashMap<>();
+  final SigningKey key;
+
+  private AccessTestServer(ServerHarness harness, AccessControl access, String console, SigningKey key) {
+    this.harness = harness;
+    this.access = access;
+    this.key = key;
+    Matcher m = Pattern.compile("(?m)^\\s+\\S+\\s+(demo-\\S+)\\s+(\\S+)$").matcher(console);
+    while (m.find()) {
+      passwords.put(m.group(1), m.group(2));
+    }
+  }
+
+  static AccessTestServer start(Path dataDir, Map<String, String> env) throws Exception {
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    AccessSettings settings = new AccessSettings(false, Duration.ofMillis(200), Duration.ofHours(1),
+        AccessTokenSettings.defaults(), PasswordHasher.forTests(), Clock.systemUTC(), new SecureRandom(),
+        new PrintStream(console, true, StandardCharsets.UTF_8));
+    AccessControl access = new AccessControl(settings);
+    Map<String, String> all = new HashMap<>(env);
+    all.put("DATA_DIR", dataDir.toString());
+    ServerHarness h = ServerHarness.start(all, access);
+    SigningKey key = SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE));
+    return new AccessTestServer(h, access, console.toString(StandardCharsets.UTF_8), key);
+  }
+
+  /** A token for the demo account of {@code role} (subject = login for demo accounts). */
+  String tokenFor(Role role) {
+    String login = "demo-" + role.name().toLowerCase(java.util.Locale.ROOT);
+    Set<Body> bodies = role == Role.COUNCILLOR ? Set.of(org.pledgepad.auth.password.DemoAccounts.DEMO_BODY) : Set.of();
+    return issue(new Principal(login, login, "Demo", true, role, bodies, null), Duration.ofMinutes(10));
+  }
+
+  String issue(Principal p, Duration ttl) {
+    return new AccessTokenIssuer(key, AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom()).issue(p, ttl);
+  }
+
+  @Override
+  public void close() {
+    harness.close();
+  }
+}
