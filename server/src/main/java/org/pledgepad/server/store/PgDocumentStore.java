@@ -62,22 +62,25 @@ public final class PgDocumentStore implements DocumentStore {
             .execute(Tuple.of(document)))
         .compose(rows -> {
           Row head = rows.iterator().next();
-          long seq = head.getLong(0);
-          byte[] hash = head.getBuffer(1).getBytes();
+          org.pledgepad.history.ChainBuilder chain = new org.pledgepad.history.ChainBuilder(
+              document, head.getLong(0), head.getBuffer(1).getBytes());
+          // Exact milliseconds: they are hashed, and timestamptz gives them back unchanged.
+          long now = System.currentTimeMillis();
+          OffsetDateTime at = OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(now), java.time.ZoneOffset.UTC);
           List<Tuple> tuples = new ArrayList<>(batch.size());
           List<Long> seqs = new ArrayList<>(batch.size());
           for (NewUpdate u : batch) {
-            seq++;
-            hash = HashChain.next(hash, document, seq, u.update());
-            tuples.add(Tuple.of(document, seq, u.actor(), u.connectionId(),
-                Buffer.buffer(u.update()), Buffer.buffer(hash)));
-            seqs.add(seq);
+            org.pledgepad.history.LogRow row = chain.next(now, u.actor(), u.connectionId(), u.update());
+            tuples.add(Tuple.from(List.of(document, row.seq(), at, u.actor(), u.connectionId(),
+                Buffer.buffer(u.update()), Buffer.buffer(row.hash()), Buffer.buffer(row.salt()),
+                Buffer.buffer(row.commitment()))));
+            seqs.add(row.seq());
           }
-          long newHead = seq;
-          byte[] newHash = hash;
+          long newHead = chain.headSeq();
+          byte[] newHash = chain.headHash();
           return conn.preparedQuery(
-                  "INSERT INTO document_updates (document, seq, actor, connection_id, update_v1, hash)"
-                      + " VALUES ($1, $2, $3, $4, $5, $6)")
+                  "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1,"
+                      + " hash, salt, commitment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
               .executeBatch(tuples)
               .compose(r -> conn.preparedQuery(
                       "UPDATE documents SET head_seq = $2, head_hash = $3, updated_at = now() WHERE name = $1")
@@ -177,15 +180,22 @@ public final class PgDocumentStore implements DocumentStore {
   @Override
   public Future<ChainCheck> verifyChain(String document) {
     return pool.preparedQuery(
-            "SELECT seq, update_v1, hash FROM document_updates WHERE document = $1 ORDER BY seq")
+            "SELECT seq, created_at, actor, salt, update_v1, commitment, hash FROM document_updates"
+                + " WHERE document = $1 ORDER BY seq")
         .execute(Tuple.of(document))
         .map(rows -> {
-          ChainCheck.Walker walker = new ChainCheck.Walker();
+          ChainCheck.Walker walker = new ChainCheck.Walker(document);
           for (Row r : rows) {
-            walker.next(document, r.getLong(0), r.getBuffer(1).getBytes(), r.getBuffer(2).getBytes());
+            walker.next(document, r.getLong(0), r.getOffsetDateTime(1).toInstant().toEpochMilli(),
+                r.getString(2), bytes(r, 3), bytes(r, 4), bytes(r, 5), bytes(r, 6));
           }
           return walker.result();
         });
+  }
+
+  private static byte[] bytes(Row r, int column) {
+    Buffer b = r.getBuffer(column);
+    return b == null ? null : b.getBytes();
   }
 
   @Override

@@ -33,7 +33,9 @@ import java.util.concurrent.Callable;
  */
 public final class SqliteDocumentStore implements DocumentStore {
   static final String FILE_NAME = "pledgepad.sqlite";
-  private static final int SCHEMA_VERSION = 1;
+  private static final int SCHEMA_VERSION = 2;
+  /** Script that brings the file from version i to i + 1 (index i). */
+  private static final String[] SCRIPTS = {"/embedded/schema-v1.sql", "/embedded/history-v1.sql"};
 
   private final Vertx vertx;
   private final Path file;
@@ -63,8 +65,8 @@ public final class SqliteDocumentStore implements DocumentStore {
           throw new StoreException("embedded store " + file + " has schema version " + version
               + ", newer than this server (" + SCHEMA_VERSION + ")", null);
         }
-        if (version < SCHEMA_VERSION) {
-          migrate(st);
+        for (int v = version; v < SCHEMA_VERSION; v++) {
+          migrate(st, SCRIPTS[v], v + 1);
         }
       }
       conn.setAutoCommit(false);
@@ -72,11 +74,11 @@ public final class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  private void migrate(Statement st) throws SQLException, IOException {
+  private void migrate(Statement st, String script, int toVersion) throws SQLException, IOException {
     String sql;
-    try (InputStream in = SqliteDocumentStore.class.getResourceAsStream("/embedded/schema-v1.sql")) {
+    try (InputStream in = SqliteDocumentStore.class.getResourceAsStream(script)) {
       if (in == null) {
-        throw new IOException("embedded/schema-v1.sql missing from the class path");
+        throw new IOException(script + " missing from the class path");
       }
       sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
@@ -87,7 +89,7 @@ public final class SqliteDocumentStore implements DocumentStore {
         st.execute(body);
       }
     }
-    st.execute("PRAGMA user_version=" + SCHEMA_VERSION);
+    st.execute("PRAGMA user_version=" + toVersion);
     st.execute("COMMIT");
   }
 
@@ -108,24 +110,28 @@ public final class SqliteDocumentStore implements DocumentStore {
         }
       }
       List<Long> seqs = new ArrayList<>(batch.size());
+      org.pledgepad.history.ChainBuilder chain = new org.pledgepad.history.ChainBuilder(document, head, hash);
       try (PreparedStatement ins = conn.prepareStatement(
-          "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1, hash)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1, hash,"
+              + " salt, commitment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
         for (NewUpdate u : batch) {
-          long seq = ++head;
-          hash = HashChain.next(hash, document, seq, u.update());
+          org.pledgepad.history.LogRow row = chain.next(now, u.actor(), u.connectionId(), u.update());
           ins.setString(1, document);
-          ins.setLong(2, seq);
+          ins.setLong(2, row.seq());
           ins.setLong(3, now);
           ins.setString(4, u.actor());
           ins.setString(5, u.connectionId());
           ins.setBytes(6, u.update());
-          ins.setBytes(7, hash);
+          ins.setBytes(7, row.hash());
+          ins.setBytes(8, row.salt());
+          ins.setBytes(9, row.commitment());
           ins.addBatch();
-          seqs.add(seq);
+          seqs.add(row.seq());
         }
         ins.executeBatch();
       }
+      head = chain.headSeq();
+      hash = chain.headHash();
       try (PreparedStatement up = conn.prepareStatement(
           "UPDATE documents SET head_seq = ?, head_hash = ?, updated_at = ? WHERE name = ?")) {
         up.setLong(1, head);
@@ -148,7 +154,7 @@ public final class SqliteDocumentStore implements DocumentStore {
       ps.setString(4, DocumentInfo.DEFAULT_STAGE.wire());
       ps.setLong(5, now);
       ps.setLong(6, now);
-      ps.setBytes(7, HashChain.GENESIS);
+      ps.setBytes(7, org.pledgepad.history.Hashes.genesis(document));
       ps.executeUpdate();
     }
   }
@@ -250,7 +256,7 @@ public final class SqliteDocumentStore implements DocumentStore {
         ps.setString(4, stage.wire());
         ps.setLong(5, now);
         ps.setLong(6, now);
-        ps.setBytes(7, HashChain.GENESIS);
+        ps.setBytes(7, org.pledgepad.history.Hashes.genesis(name));
         ps.executeUpdate();
       }
       return null;
@@ -260,13 +266,15 @@ public final class SqliteDocumentStore implements DocumentStore {
   @Override
   public Future<ChainCheck> verifyChain(String document) {
     return transaction(() -> {
-      ChainCheck.Walker walker = new ChainCheck.Walker();
+      ChainCheck.Walker walker = new ChainCheck.Walker(document);
       try (PreparedStatement ps = conn.prepareStatement(
-          "SELECT seq, update_v1, hash FROM document_updates WHERE document = ? ORDER BY seq")) {
+          "SELECT seq, created_at, actor, salt, update_v1, commitment, hash FROM document_updates"
+              + " WHERE document = ? ORDER BY seq")) {
         ps.setString(1, document);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            walker.next(document, rs.getLong(1), rs.getBytes(2), rs.getBytes(3));
+            walker.next(document, rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getBytes(4),
+                rs.getBytes(5), rs.getBytes(6), rs.getBytes(7));
           }
         }
       }
