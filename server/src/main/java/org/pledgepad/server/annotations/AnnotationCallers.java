@@ -1,0 +1,55 @@
+package org.pledgepad.server.annotations;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.Set;
+import org.pledgepad.auth.Body;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Stage;
+import org.pledgepad.server.access.AccessGuard;
+import org.pledgepad.server.store.DocumentInfo;
+
+/**
+ * Who is calling and what the document's access facts are, for the annotation routes. The
+ * decisions themselves are made by the annotation services through {@code Authorizer.authorize}
+ * (the one authorization function); this only supplies its two inputs.
+ */
+interface AnnotationCallers {
+  /** The caller's principal; on bad credentials the answer is already sent and the future fails. */
+  Future<Principal> principal(RoutingContext ctx);
+
+  DocumentAccess access(DocumentInfo document);
+
+  /** The access layer's guard: bearer token or cookie session (with CSRF on writes), else guest. */
+  static AnnotationCallers of(AccessGuard guard) {
+    return new AnnotationCallers() {
+      @Override
+      public Future<Principal> principal(RoutingContext ctx) {
+        return guard.principal(ctx);
+      }
+
+      @Override
+      public DocumentAccess access(DocumentInfo document) {
+        return guard.documentAccess(document.name());
+      }
+    };
+  }
+
+  /** Without an access layer (a server started with another auth hook): everyone is a guest. */
+  static AnnotationCallers guestsOnly() {
+    Body nobody = new Body("no-owner");
+    return new AnnotationCallers() {
+      @Override
+      public Future<Principal> principal(RoutingContext ctx) {
+        return Future.succeededFuture(Principal.anonymous());
+      }
+
+      @Override
+      public DocumentAccess access(DocumentInfo document) {
+        return new DocumentAccess(document.name(), nobody, Set.of(), Set.of(),
+            Stage.valueOf(document.stage().name()));
+      }
+    };
+  }
+}

@@ -1,0 +1,29 @@
+package org.pledgepad.server.annotations;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import org.pledgepad.annotations.service.Annotations;
+import org.pledgepad.server.access.AccessControl;
+import org.pledgepad.server.auth.AuthHook;
+import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.store.DocumentStore;
+
+/**
+ * Annotations in the server, wired in one call from ServerVerticle: the SQL repository of the
+ * configured database, the library's services, the REST routes and the live push. Principals
+ * come from the access layer's guard when the server runs with it (production), else every
+ * caller is a guest.
+ */
+public final class AnnotationModule {
+  private AnnotationModule() {}
+
+  /** Mounts the routes; call before ApiRoutes (its /api/* catch-all). */
+  public static void mount(Router router, Vertx vertx, ServerConfig config, DocumentStore store,
+      SessionRegistry sessions, AuthHook auth) {
+    SqlAnnotationRepository repo = new SqlAnnotationRepository(AnnotationDb.forConfig(config));
+    AnnotationCallers callers = auth instanceof AccessControl ac
+        ? AnnotationCallers.of(ac.guard()) : AnnotationCallers.guestsOnly();
+    new AnnotationRoutes(vertx, store, sessions, Annotations.withDefaults(repo), repo, callers).mount(router);
+  }
+}

@@ -1,0 +1,363 @@
+package org.pledgepad.server.annotations;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.pledgepad.annotations.anchor.Anchor;
+import org.pledgepad.annotations.anchor.InvalidAnchorException;
+import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.repo.AnnotationRepository;
+import org.pledgepad.annotations.service.AcceptResult;
+import org.pledgepad.annotations.service.AnnotationEvent;
+import org.pledgepad.annotations.service.AnnotationException;
+import org.pledgepad.annotations.service.Annotations;
+import org.pledgepad.annotations.service.Outcome;
+import org.pledgepad.annotations.service.Problem;
+import org.pledgepad.annotations.service.Replicas;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.server.access.AccessDeniedException;
+import org.pledgepad.server.http.Problems;
+import org.pledgepad.server.protocol.DocumentNames;
+import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.store.DocumentInfo;
+import org.pledgepad.server.store.DocumentStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The annotation REST API (contract: server/README.md, "Annotations"). Each request: document
+ * exists → caller's principal → the library's service in the document's queue on a worker
+ * (reading a private replica of the live document where anchors matter) → events pushed to the
+ * document's connections → JSON answer. Refusals are problem+json with the library's stable
+ * codes ({@code urn:pledgepad:problem:<code>}); details are fixed phrases, never user input.
+ */
+final class AnnotationRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(AnnotationRoutes.class);
+  /** Bodies and replacements are at most 10,000 code points (4 bytes each in UTF-8) plus JSON. */
+  static final int MAX_BODY_BYTES = 64 * 1024;
+  static final String PROBLEM_PREFIX = "urn:pledgepad:problem:";
+  static final String COLLISION = PROBLEM_PREFIX + "suggestion-collision";
+  static final String BAD_REQUEST = PROBLEM_PREFIX + "invalid";
+  /** Ids are made by the server (UUIDs); anything else cannot name a row. */
+  private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  /** Connection id recorded for reading peers (they never write). */
+  private static final String READER = "annotations";
+
+  /** What a request produced: status, JSON body, events to push. */
+  record Answer(int status, Object body, List<AnnotationEvent> events) {
+    static Answer ok(Object body, List<AnnotationEvent> events) {
+      return new Answer(200, body, events);
+    }
+  }
+
+  /** A client error found before the services ran (malformed JSON, wrong field type, bad id). */
+  static final class BadRequest extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BadRequest(String fixedPhrase) {
+      super(fixedPhrase, null, false, false);
+    }
+  }
+
+  @FunctionalInterface
+  interface Work {
+    Future<Answer> run(Principal p, DocumentAccess a, JsonObject body);
+  }
+
+  private final Vertx vertx;
+  private final DocumentStore store;
+  private final SessionRegistry sessions;
+  private final Annotations ann;
+  /** For putting an accepted suggestion back when its edit could not be stored. */
+  private final AnnotationRepository repo;
+  private final AnnotationCallers callers;
+  private final DocumentQueues queues;
+  private final AnnotationPush push;
+
+  AnnotationRoutes(Vertx vertx, DocumentStore store, SessionRegistry sessions, Annotations ann,
+      AnnotationRepository repo, AnnotationCallers callers) {
+    this.repo = repo;
+    this.vertx = vertx;
+    this.store = store;
+    this.sessions = sessions;
+    this.ann = ann;
+    this.callers = callers;
+    this.queues = new DocumentQueues(vertx);
+    this.push = new AnnotationPush(sessions);
+  }
+
+  void mount(Router router) {
+    String d = "/api/documents/:name";
+    router.route(d + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+    router.route("/api/me/annotations/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
+
+    router.get(d + "/annotations").handler(ctx -> document(ctx, (p, a, b) ->
+        withReplica(p, a, doc -> Answer.ok(Map.of("threads", ann.views.list(p, a, doc)), List.of()))));
+    router.get(d + "/threads/:id").handler(ctx -> document(ctx, (p, a, b) ->
+        withReplica(p, a, doc -> Answer.ok(ann.views.thread(p, a, doc, id(ctx)), List.of()))));
+
+    router.post(d + "/comments").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> created(p, a, doc,
+        ann.comments.createComment(p, a, doc, position(b, "start"), position(b, "end"), str(b, "body"))))));
+    router.post(d + "/suggestions").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> created(p, a, doc,
+        ann.suggestions.createSuggestion(p, a, doc, position(b, "start"), position(b, "end"), str(b, "replacement"),
+            str(b, "rationale"))))));
+    router.patch(d + "/suggestions/:id").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> thread(p, a, doc,
+        ann.suggestions.updateSuggestion(p, a, doc, id(ctx), str(b, "replacement"),
+            b.containsKey("start") ? position(b, "start") : null, b.containsKey("end") ? position(b, "end") : null)))));
+    router.post(d + "/suggestions/:id/accept").handler(ctx -> document(ctx, (p, a, b) -> accept(p, a, id(ctx))));
+    router.post(d + "/suggestions/:id/reject").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        thread(p, a, null, ann.suggestions.reject(p, a, id(ctx), str(b, "reason"))))));
+
+    router.post(d + "/threads/:id/replies").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        postAnswer(p, a, 201, ann.comments.reply(p, a, id(ctx), str(b, "body"))))));
+    router.post(d + "/threads/:id/resolve").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        thread(p, a, null, ann.comments.resolve(p, a, id(ctx))))));
+    router.post(d + "/threads/:id/reopen").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        thread(p, a, null, ann.comments.reopen(p, a, id(ctx))))));
+    router.post(d + "/threads/:id/lock").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        thread(p, a, null, ann.moderation.lock(p, a, id(ctx), optional(b, "reason"))))));
+    router.post(d + "/threads/:id/unlock").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        thread(p, a, null, ann.moderation.unlock(p, a, id(ctx), optional(b, "reason"))))));
+
+    router.patch(d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        postAnswer(p, a, 200, ann.comments.edit(p, a, id(ctx), str(b, "body"))))));
+    router.delete(d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        postAnswer(p, a, 200, ann.comments.delete(p, a, id(ctx))))));
+    router.post(d + "/posts/:id/report").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
+      Outcome<org.pledgepad.annotations.model.Report> o = ann.moderation.report(p, a, id(ctx), str(b, "reason"));
+      return new Answer(201, AnnotationJson.report(o.value()), o.events());
+    })));
+    router.post(d + "/posts/:id/hide").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        postAnswer(p, a, 200, ann.moderation.hide(p, a, id(ctx), str(b, "reason"))))));
+    router.post(d + "/posts/:id/restore").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        postAnswer(p, a, 200, ann.moderation.restore(p, a, id(ctx), optional(b, "reason"))))));
+    router.post(d + "/posts/:id/approve").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        postAnswer(p, a, 200, ann.moderation.approve(p, a, id(ctx))))));
+    router.post(d + "/reports/:id/dismiss").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
+      Outcome<org.pledgepad.annotations.model.Report> o = ann.moderation.dismissReport(p, a, id(ctx), optional(b, "reason"));
+      return Answer.ok(AnnotationJson.report(o.value()), o.events());
+    })));
+
+    router.get(d + "/moderation/queue").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+        Answer.ok(AnnotationJson.queue(ann.moderation.queue(p, a), ann.moderation.auditLog(p, a)), List.of()))));
+    router.put(d + "/premoderation").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
+      Object on = b.getValue("on");
+      if (!(on instanceof Boolean flag)) {
+        throw new BadRequest("field on must be true or false");
+      }
+      Outcome<Boolean> o = ann.moderation.setPremoderation(p, a, flag, optional(b, "reason"));
+      return Answer.ok(Map.of("premoderated", o.value()), o.events());
+    })));
+
+    router.get("/api/me/annotations/export").handler(ctx -> personal(ctx, p ->
+        Answer.ok(ann.privacy.exportFor(p.subject()), List.of())));
+    router.post("/api/me/annotations/erase").handler(ctx -> personal(ctx, p -> {
+      Outcome<Integer> o = ann.privacy.eraseFor(p.subject());
+      return Answer.ok(Map.of("erased", o.value()), o.events());
+    }));
+  }
+
+  // request scaffolding
+
+  private void document(RoutingContext ctx, Work work) {
+    String name = ctx.pathParam("name");
+    if (!DocumentNames.isValid(name)) {
+      Problems.send(ctx, 400, Problems.INVALID_NAME, "Invalid document name");
+      return;
+    }
+    store.document(name).onComplete(found -> {
+      if (found.failed()) {
+        Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Store unavailable");
+      } else if (found.result().isEmpty()) {
+        Problems.send(ctx, 404, Problems.NOT_FOUND, "No such document");
+      } else {
+        DocumentInfo info = found.result().get();
+        callers.principal(ctx).onSuccess(p -> {
+          Future<Answer> answer;
+          try {
+            answer = work.run(p, callers.access(info), body(ctx));
+          } catch (RuntimeException e) {
+            answer = Future.failedFuture(e);
+          }
+          answer.onComplete(ar -> respond(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
+        });
+      }
+    });
+  }
+
+  @FunctionalInterface
+  private interface PersonalWork {
+    Answer run(Principal p);
+  }
+
+  /** The caller's own data (export, erasure): signed-in callers only. */
+  private void personal(RoutingContext ctx, PersonalWork work) {
+    callers.principal(ctx).onSuccess(p -> {
+      if (p.isAnonymous()) {
+        respond(ctx, null, new AnnotationException(Problem.NOT_SIGNED_IN, "sign in first"));
+        return;
+      }
+      // Erasure touches every document of the person: one queue of its own for these requests.
+      queues.blocking("\u0000personal", () -> work.run(p))
+          .onComplete(ar -> respond(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
+    });
+  }
+
+  @FunctionalInterface
+  private interface Blocking {
+    Answer run() throws Exception;
+  }
+
+  @FunctionalInterface
+  private interface ReplicaWork {
+    Answer run(Doc replica) throws Exception;
+  }
+
+  private Future<Answer> blocking(DocumentAccess a, Blocking work) {
+    return queues.blocking(a.document(), work::run);
+  }
+
+  /** {@code work} on a private copy of the live document (loaded if it was not open). */
+  private Future<Answer> withReplica(Principal p, DocumentAccess a, ReplicaWork work) {
+    return queues.then(a.document(), () -> {
+      LiveDocument live = LiveDocument.open(sessions, a.document(), p.subject(), READER);
+      return live.state()
+          .compose(state -> vertx.executeBlocking(() -> work.run(Replicas.of(state)), false))
+          .andThen(ar -> live.close());
+    });
+  }
+
+  /**
+   * Accepting: the service edits a private replica; its update enters the session like the
+   * editor's own edit (logged as the editor with the origin note, broadcast) and only after the
+   * session acknowledged the commit do the events go out and the caller get 200. If the session
+   * refuses or the store fails, the thread is put back as it was.
+   */
+  private Future<Answer> accept(Principal p, DocumentAccess a, String threadId) {
+    return queues.then(a.document(), () -> {
+      LiveDocument live = LiveDocument.open(sessions, a.document(), p.subject(), READER);
+      return live.state()
+          .compose(state -> vertx.executeBlocking(() -> {
+            Optional<AnnotationThread> before = repo.thread(threadId);
+            Doc replica = Replicas.of(state);
+            AcceptResult r = ann.suggestions.accept(p, a, replica, threadId);
+            Object view = r instanceof AcceptResult.Accepted ? ann.views.thread(p, a, replica, threadId) : null;
+            return new Object[] {before, r, view};
+          }, false))
+          .compose(step -> {
+            AcceptResult r = (AcceptResult) step[1];
+            if (r instanceof AcceptResult.Collision c) {
+              return Future.succeededFuture(new Answer(409, c, List.of()));
+            }
+            AcceptResult.Accepted acc = (AcceptResult.Accepted) r;
+            return live.submit(acc.update(), acc.origin().logNote())
+                .map(v -> Answer.ok(step[2], acc.events()))
+                .recover(e -> vertx.<Answer>executeBlocking(() -> {
+                  @SuppressWarnings("unchecked")
+                  Optional<AnnotationThread> before = (Optional<AnnotationThread>) step[0];
+                  before.ifPresent(repo::updateThread);
+                  throw new IllegalStateException("accepted edit not stored", e);
+                }, false));
+          })
+          .andThen(ar -> live.close());
+    });
+  }
+
+  private Answer created(Principal p, DocumentAccess a, Doc doc, Outcome<AnnotationThread> o) {
+    return new Answer(201, ann.views.thread(p, a, doc, o.value().id()), o.events());
+  }
+
+  private Answer thread(Principal p, DocumentAccess a, Doc doc, Outcome<AnnotationThread> o) {
+    return Answer.ok(ann.views.thread(p, a, doc, o.value().id()), o.events());
+  }
+
+  private Answer postAnswer(Principal p, DocumentAccess a, int status,
+      Outcome<org.pledgepad.annotations.model.Post> o) {
+    return new Answer(status, ann.views.thread(p, a, null, o.value().threadId()), o.events());
+  }
+
+  // answers
+
+  private void respond(RoutingContext ctx, Answer answer, Throwable failure) {
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (answer != null) {
+      push.push(answer.events());
+      if (answer.body() instanceof AcceptResult.Collision c) {
+        JsonObject problem = new JsonObject(c.toJson())
+            .put("type", COLLISION).put("title", "The passage changed since the suggestion was made")
+            .put("status", 409).put("instance", ctx.request().path());
+        ctx.response().setStatusCode(409).putHeader("Content-Type", "application/problem+json").end(problem.encode());
+        return;
+      }
+      ctx.response().setStatusCode(answer.status()).putHeader("Content-Type", "application/json")
+          .end(Json.encode(answer.body()));
+      return;
+    }
+    Throwable e = failure instanceof RuntimeException && failure.getCause() instanceof AnnotationException
+        ? failure.getCause() : failure;
+    if (e instanceof AnnotationException ae) {
+      Problems.send(ctx, ae.problem().httpStatus(), PROBLEM_PREFIX + ae.problem().code(), ae.detail());
+    } else if (e instanceof InvalidAnchorException) {
+      Problems.send(ctx, 400, BAD_REQUEST, "Invalid anchor position");
+    } else if (e instanceof BadRequest br) {
+      Problems.send(ctx, 400, BAD_REQUEST, br.getMessage());
+    } else if (e instanceof AccessDeniedException) {
+      // already answered by the access guard
+    } else {
+      LOG.error("Annotation request {} {} failed", ctx.request().method(), ctx.normalizedPath(), e);
+      Problems.send(ctx, 500, Problems.INTERNAL, "Internal error");
+    }
+  }
+
+  // request fields
+
+  private static JsonObject body(RoutingContext ctx) {
+    if (ctx.body() == null || ctx.body().length() == 0) {
+      return new JsonObject();
+    }
+    try {
+      JsonObject o = ctx.body().asJsonObject();
+      return o == null ? new JsonObject() : o;
+    } catch (DecodeException | ClassCastException e) {
+      throw new BadRequest("body is not a JSON object");
+    }
+  }
+
+  private static String id(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (id == null || !ID.matcher(id).matches()) {
+      throw new AnnotationException(Problem.NOT_FOUND, "no such thread or post");
+    }
+    return id;
+  }
+
+  private static String str(JsonObject b, String field) {
+    Object v = b.getValue(field);
+    if (v != null && !(v instanceof String)) {
+      throw new BadRequest("field " + field + " must be a string");
+    }
+    return (String) v;
+  }
+
+  private static String optional(JsonObject b, String field) {
+    String s = str(b, field);
+    return s == null ? "" : s;
+  }
+
+  private static byte[] position(JsonObject b, String field) {
+    return Anchor.positionFromBase64(str(b, field));
+  }
+}
