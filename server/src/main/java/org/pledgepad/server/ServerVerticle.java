@@ -70,6 +70,7 @@ public final class ServerVerticle extends VerticleBase {
             ac.mount(router); // before ApiRoutes: its /api/* catch-all and placeholder /api/me
           }
           pledges.mount(router); // before ApiRoutes and its /api/* catch-all
+          org.pledgepad.server.annotations.AnnotationModule.mount(router, vertx, config, store, sessions, auth);
           new ApiRoutes(store).mount(router);
           new OpsRoutes(store, prometheus).mount(router);
           new WebClientRoutes().mount(router);
