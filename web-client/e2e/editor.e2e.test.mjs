@@ -1,7 +1,9 @@
 // End-to-end: the real server jar, the built client it serves, the system Chromium.
-// Two browser contexts (two people) open the same demo document; what one types appears for the
-// other, the save indicator reaches "Gespeichert", and axe-core finds no serious or critical
-// accessibility violation on the start page and the editor. Screenshots go to docs/screenshots/.
+// Guests only read; the demo accounts the server prints on its first start sign in (the
+// councillor writes, the citizen comments, the moderator moderates). Two browser contexts (two
+// people) open the same demo document; what one types appears for the other, the save indicator
+// reaches "Gespeichert", a citizen's comment reaches the councillor live, and axe-core finds no
+// serious or critical accessibility violation on any page. Screenshots go to docs/screenshots/.
 //
 // Run: npm run test:e2e   (needs server/target/pledgepad.jar and /usr/bin/chromium)
 // Under CI=true a missing jar or Chromium fails the run; elsewhere the test is skipped.
@@ -83,11 +85,21 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await server?.stop();
   });
 
-  async function newPage(locale = 'de-DE', pseudonym = null) {
+  /** Signs the browser context in through the REST API (the dialog itself is tested separately). */
+  async function signInContext(context, login) {
+    const password = server.demoAccounts[login];
+    assert.ok(password, `the server printed a password for ${login} (demo accounts: ${Object.keys(server.demoAccounts).join(', ') || 'none'})`);
+    const response = await context.request.post(`${server.baseUrl}/api/session`, { data: { login, password } });
+    assert.equal(response.status(), 200, `sign-in of ${login}: HTTP ${response.status()}`);
+    return (await response.json()).user.displayName;
+  }
+
+  async function newPage(locale = 'de-DE', pseudonym = null, login = null) {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
     if (pseudonym) {
       await context.addInitScript((value) => localStorage.setItem('pledgepad.pseudonym', value), JSON.stringify(pseudonym));
     }
+    if (login) context.displayName = await signInContext(context, login);
     const page = await context.newPage();
     page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
     return page;
@@ -146,13 +158,13 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
         assert.equal(await page.getByRole('button', { name: 'Fett' }).getAttribute('aria-disabled'), 'true');
       }
     }
-    assert.fail(`no document is writable for this browser (${seen.join('; ')}); set PLEDGEPAD_E2E_DOCUMENT or give guests a writable demo document`);
+    assert.fail(`no document is writable for this browser (${seen.join('; ')}); set PLEDGEPAD_E2E_DOCUMENT or sign in as someone who may write`);
   }
 
   it('two people edit the same document: typing in one shows in the other, and it is saved', async () => {
     // Both drew the same caret colour: the names tell them apart, and one of them moves to another colour.
-    const alice = await newPage('de-DE', { number: 4711, color: '#1f5f99' });
-    const bob = await newPage('de-DE', { number: 4712, color: '#1f5f99' });
+    const alice = await newPage('de-DE', { number: 4711, color: '#1f5f99' }, 'demo-councillor');
+    const bob = await newPage('de-DE', { number: 4712, color: '#1f5f99' }, 'demo-admin');
     const target = await findWritableDocument(alice);
     await openSettled(bob, target);
     for (const page of [alice, bob]) {
@@ -172,11 +184,11 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await alice.locator('[data-save-state="saved"]').waitFor({ timeout: SYNC_TIMEOUT });
     assert.equal(await alice.locator('.save-indicator').innerText(), 'Gespeichert');
 
-    // Both people see each other by pseudonym in the list of those present.
+    // Both people see each other by their display names in the list of those present.
     await bob.locator('.participants li').nth(1).waitFor({ timeout: SYNC_TIMEOUT });
     const present = await bob.locator('.participants li').allTextContents();
     assert.equal(present.length, 2, `two people present: ${present}`);
-    assert.deepEqual(present, ['Gast 4712 (Sie)', 'Gast 4711']);
+    assert.deepEqual(present, [`${bob.context().displayName} (Sie)`, alice.context().displayName]);
     // ... and in different caret colours (one of them gives way if both drew the same).
     let colours = [];
     for (let i = 0; i < 50; i++) {
@@ -199,7 +211,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await bob.locator('.ProseMirror').click();
     await bob.keyboard.press('Control+Home');
     await alice.keyboard.press('End');
-    await alice.locator('.collab-caret-label', { hasText: 'Gast 4712' }).waitFor({ timeout: SYNC_TIMEOUT });
+    await alice.locator('.collab-caret-label', { hasText: bob.context().displayName }).waitFor({ timeout: SYNC_TIMEOUT });
 
     await alice.evaluate(() => window.scrollTo(0, 0));
     await alice.screenshot({ path: resolve(screenshots, 'editor.png'), fullPage: false });
@@ -218,8 +230,8 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
   });
 
   it('everything works from the keyboard: skip link, shortcuts, toolbar, link dialog', async () => {
-    const page = await newPage();
-    const other = await newPage();
+    const page = await newPage('de-DE', null, 'demo-councillor');
+    const other = await newPage('de-DE', null, 'demo-councillor');
     const target = await findWritableDocument(page);
     await openSettled(other, target);
 
@@ -272,8 +284,8 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
   });
 
   it('pasted HTML is reduced to the editor schema: no script links, no images, no handlers', async () => {
-    const page = await newPage();
-    const other = await newPage();
+    const page = await newPage('de-DE', null, 'demo-councillor');
+    const other = await newPage('de-DE', null, 'demo-councillor');
     const target = await findWritableDocument(page);
     await openSettled(other, target);
     const tag = Date.now().toString(36);
@@ -307,7 +319,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
       t.skip('PLEDGEPAD_URL given: this test must start and stop the server itself');
       return;
     }
-    const alice = await newPage();
+    const alice = await newPage('de-DE', null, 'demo-councillor');
     const target = await findWritableDocument(alice);
     const before = `Vor der Unterbrechung ${Date.now().toString(36)}`;
     const during = `Während der Unterbrechung ${Date.now().toString(36)}`;
@@ -326,7 +338,16 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     // The polite live region tells screen reader users once the state has lasted.
     await alice.locator('[role="status"][aria-live="polite"]', { hasText: 'Nicht gespeichert — offline' }).waitFor({ timeout: 5_000 });
 
+    // A restart ends the cookie sessions: the page says so, keeps the text, and saves it once the
+    // person has signed in again through the dialog.
     await server.restart();
+    await alice.getByRole('button', { name: 'Anmelden', exact: true }).waitFor({ timeout: 60_000 });
+    await alice.getByText('Ihre Anmeldung ist abgelaufen').waitFor({ timeout: 10_000 });
+    assert.ok((await alice.locator('.ProseMirror').innerText()).includes(during), 'the offline edit is still in the window');
+    await alice.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await alice.getByLabel('Benutzername').fill('demo-councillor');
+    await alice.getByLabel('Passwort').fill(server.demoAccounts['demo-councillor']);
+    await alice.keyboard.press('Enter');
     await alice.locator('[data-save-state="saved"]').waitFor({ timeout: 60_000 });
     assert.equal(await alice.locator('.save-indicator').innerText(), 'Gespeichert');
 
@@ -368,6 +389,151 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     const germanKind = { 'coalition-agreement': 'Koalitionsvertrag', programme: 'Wahlprogramm', motion: 'Antrag' }[demo.kind] ?? demo.kind;
     assert.equal(await page.locator('.doc-meta .kind-badge').innerText(), germanKind);
     assert.match(await page.locator('.save-indicator').innerText(), /^(Gespeichert|Nur lesen — aktueller Stand)$/);
+    await page.context().close();
+  });
+
+  it('signing in: German errors for a wrong password, then name and role in the header, and signing out', async () => {
+    const page = await newPage();
+    await page.goto(`${server.baseUrl}/`);
+    await page.locator('.doc-card').first().waitFor();
+    assert.equal(await page.locator('.role').innerText(), 'Rolle: Gast');
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).click();
+    await page.locator('dialog.sign-in-dialog[open]').waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'sign-in-login');
+    await page.getByLabel('Benutzername').fill('demo-citizen');
+    await page.getByLabel('Passwort').fill('falsches-passwort-123');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'Benutzername oder Passwort ist falsch' }).waitFor();
+    await page.screenshot({ path: resolve(screenshots, 'sign-in.png') });
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+
+    await page.getByLabel('Passwort').fill(server.demoAccounts['demo-citizen']);
+    await page.keyboard.press('Enter');
+    await page.locator('dialog.sign-in-dialog[open]').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    await page.getByRole('button', { name: 'Abmelden' }).waitFor({ timeout: 10_000 });
+    assert.equal(await page.locator('.role').innerText(), 'Rolle: Bürger*in');
+    assert.match(await page.locator('.user-name').innerText(), /^Angemeldet als /);
+    // The session survives a reload (cookie) and ends with "Abmelden".
+    await page.reload();
+    await page.getByRole('button', { name: 'Abmelden' }).click();
+    await page.getByRole('button', { name: 'Anmelden', exact: true }).waitFor();
+    assert.equal(await page.locator('.role').innerText(), 'Rolle: Gast');
+    const me = await page.evaluate(() => fetch('/api/me').then((r) => r.json()));
+    assert.equal(me.user, null);
+    await page.context().close();
+  });
+
+  it('guests read only: the editor is read-only and the comment buttons ask to sign in', async () => {
+    const page = await newPage();
+    const doc = documents.find((d) => d.stage === 'consultation') ?? demo;
+    const state = await openSettled(page, doc);
+    assert.equal(state, 'readonly');
+    assert.equal(await page.locator('.ProseMirror').getAttribute('contenteditable'), 'false');
+    await page.getByRole('button', { name: 'Kommentieren' }).click();
+    await page.locator('.annotation-message').filter({ hasText: /anmelden|noch nicht verfügbar/i }).waitFor();
+    await page.context().close();
+  });
+
+  it('a citizen comments a passage and the councillor sees it live, highlighted in the text', async (t) => {
+    const probe = await fetch(`${server.baseUrl}/api/documents/${encodeURIComponent(demo.name)}/annotations`);
+    if (probe.status === 404) {
+      t.skip('the server has no annotations endpoint yet');
+      return;
+    }
+    const councillor = await newPage('de-DE', null, 'demo-councillor');
+    const citizen = await newPage('de-DE', null, 'demo-citizen');
+    await openSettled(councillor, demo);
+    await openSettled(citizen, demo);
+    const before = Number((await councillor.locator('section.annotations').getAttribute('data-count')) ?? '0');
+
+    // Select one word of the first paragraph (double click works in the read-only text).
+    const paragraph = citizen.locator('.ProseMirror p').first();
+    const word = (await paragraph.innerText()).split(/\s+/).find((w) => /^[\p{L}]{6,}$/u.test(w));
+    assert.ok(word, 'the first paragraph has a word to select');
+    await paragraph.getByText(word, { exact: false }).first().dblclick();
+    await citizen.keyboard.press('Control+Alt+m');
+    await citizen.locator('form.composer:not([hidden])').waitFor();
+    assert.equal(await citizen.evaluate(() => document.activeElement?.id), 'composer-body');
+    const body = `Bitte genauer fassen ${Date.now().toString(36)} <b>kein HTML</b>`;
+    await citizen.keyboard.type(body);
+    await citizen.getByRole('button', { name: 'Senden' }).click();
+
+    const thread = councillor.locator('section.annotations .thread', { hasText: body.slice(0, 20) });
+    await thread.waitFor({ timeout: SYNC_TIMEOUT });
+    assert.equal(Number(await councillor.locator('section.annotations').getAttribute('data-count')), before + 1);
+    // The body arrives as text: the angle brackets are shown, not interpreted.
+    assert.equal(await thread.locator('b').count(), 0);
+    await councillor.locator('.ProseMirror .annotated').first().waitFor({ timeout: SYNC_TIMEOUT });
+    // The councillor (an editor of the text) may resolve it; the citizen may not.
+    await thread.getByRole('button', { name: 'Erledigen' }).waitFor();
+    assert.equal(await citizen.locator('section.annotations .thread', { hasText: body.slice(0, 20) }).getByRole('button', { name: 'Erledigen' }).count(), 0);
+    await councillor.screenshot({ path: resolve(screenshots, 'annotations.png') });
+    for (const page of [councillor, citizen]) {
+      const violations = await seriousAxeViolations(page);
+      assert.equal(violations.length, 0, describeViolations(violations));
+    }
+    await citizen.context().close();
+    await councillor.context().close();
+  });
+
+  it('the comparison page aligns linked pledges, shows the coverage and the suggestions', async () => {
+    const page = await newPage('de-DE', null, 'demo-councillor');
+    await page.goto(`${server.baseUrl}/vergleich`);
+    await page.locator('.page-compare[data-compare-state]').waitFor({ timeout: 30_000 });
+    const state = await page.locator('.page-compare').getAttribute('data-compare-state');
+    assert.ok(['ready', 'unavailable'].includes(state), `comparison state ${state}: ${await page.locator('.compare-body').innerText()}`);
+    if (state === 'ready') {
+      assert.match(await page.locator('.coverage-figure').innerText(), /^\d+ von \d+ Punkten des Wahlprogramms finden sich im Koalitionsvertrag \(\d+ %\)\.$/);
+      await page.getByRole('heading', { name: 'Nur im Wahlprogramm' }).waitFor();
+      await page.getByRole('heading', { name: 'Nur im Koalitionsvertrag' }).waitFor();
+      const suggestions = await page.locator('.suggestion').count();
+      if (suggestions > 0) {
+        assert.match(await page.locator('.suggestion .badge').first().innerText(), /^Sicherheit: (hoch|mittel|niedrig)$/);
+        // Linking a suggestion moves the pair into the aligned rows.
+        const rowsBefore = await page.locator('.compare-table .compare-row:not(.compare-head)').count();
+        await page.locator('.suggestion').first().getByRole('button', { name: /^Verknüpfen/ }).click();
+        await page.getByRole('status').filter({ hasText: 'Verknüpft.' }).waitFor({ timeout: SYNC_TIMEOUT });
+        await page.waitForFunction((n) => document.querySelectorAll('.compare-table .compare-row:not(.compare-head)').length === n + 1, rowsBefore, { timeout: SYNC_TIMEOUT });
+      }
+    }
+    await page.screenshot({ path: resolve(screenshots, 'comparison.png'), fullPage: true });
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    await page.context().close();
+  });
+
+  it('the history page lists versions or says that the history is not available yet', async () => {
+    const page = await newPage('de-DE', null, 'demo-moderator');
+    await page.goto(`${server.baseUrl}/d/${encodeURIComponent(demo.name)}/verlauf`);
+    await page.locator('.page-history[data-history-state]:not([data-history-state="loading"])').waitFor({ timeout: 30_000 });
+    const state = await page.locator('.page-history').getAttribute('data-history-state');
+    if (state === 'unavailable') await page.getByText('Verlauf noch nicht verfügbar.').waitFor();
+    else {
+      assert.equal(state, 'ready', await page.locator('.history-body').innerText());
+      await page.locator('.version').first().waitFor();
+      await page.getByRole('button', { name: 'Unterschiede zeigen' }).click();
+      await page.locator('.diff-stats').waitFor({ timeout: SYNC_TIMEOUT });
+    }
+    await page.screenshot({ path: resolve(screenshots, 'history.png'), fullPage: true });
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    await page.context().close();
+  });
+
+  it('the moderation page is for moderators; others are asked to sign in', async () => {
+    const guest = await newPage();
+    await guest.goto(`${server.baseUrl}/moderation`);
+    await guest.locator('.page-moderation[data-moderation-state="forbidden"]').waitFor({ timeout: 30_000 });
+    await guest.context().close();
+
+    const page = await newPage('de-DE', null, 'demo-moderator');
+    await page.goto(`${server.baseUrl}/moderation`);
+    await page.getByRole('link', { name: 'Moderation' }).waitFor();
+    await page.locator('.page-moderation:is([data-moderation-state="ready"], [data-moderation-state="unavailable"])').waitFor({ timeout: 30_000 });
+    await page.screenshot({ path: resolve(screenshots, 'moderation.png'), fullPage: true });
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
     await page.context().close();
   });
 });

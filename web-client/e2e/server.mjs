@@ -12,6 +12,19 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 export const DEFAULT_JAR = resolve(here, '..', '..', 'server', 'target', 'pledgepad.jar');
 
+/**
+ * The demo accounts the server prints once on its first start with an empty store
+ * ("  COUNCILLOR   demo-councillor  <one-time password>"): { 'demo-councillor': password, … }.
+ */
+export function parseDemoAccounts(text) {
+  const accounts = {};
+  for (const line of text.split('\n')) {
+    const match = /^\s+(GUEST|CITIZEN|COUNCILLOR|MODERATOR|ADMIN)\s+(\S+)\s+(\S+)\s*$/.exec(line);
+    if (match) accounts[match[2]] = match[3];
+  }
+  return accounts;
+}
+
 export function freePort() {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
@@ -49,7 +62,9 @@ export async function startServer({ jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_J
   if (process.env.PLEDGEPAD_URL) {
     const baseUrl = process.env.PLEDGEPAD_URL.replace(/\/$/, '');
     await waitForHttp(`${baseUrl}/api/documents`, null, () => '', timeoutMs);
-    return { baseUrl, restartable: false, stop: async () => {} };
+    // Against a running server the demo passwords come from PLEDGEPAD_DEMO_ACCOUNTS ("login=password,…").
+    const demoAccounts = Object.fromEntries((process.env.PLEDGEPAD_DEMO_ACCOUNTS ?? '').split(',').filter(Boolean).map((pair) => pair.split('=')));
+    return { baseUrl, demoAccounts, restartable: false, stop: async () => {} };
   }
   // PLEDGEPAD_SERVER_COMMAND replaces `java -jar <jar>` (a shell command that honours PORT and DATA_DIR).
   const command = process.env.PLEDGEPAD_SERVER_COMMAND;
@@ -59,6 +74,8 @@ export async function startServer({ jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_J
   const baseUrl = `http://127.0.0.1:${port}`;
   const lines = [];
   const output = () => lines.join('\n');
+  const demoAccounts = {};
+  let early = ''; // the start of the output, where the demo accounts are printed
   let child = null;
 
   async function launch() {
@@ -67,12 +84,14 @@ export async function startServer({ jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_J
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const keep = (chunk) => {
+      if (early.length < 100_000) early += chunk.toString();
       lines.push(...chunk.toString().split('\n'));
       if (lines.length > 200) lines.splice(0, lines.length - 200);
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
     await waitForHttp(`${baseUrl}/api/documents`, child, output, timeoutMs);
+    Object.assign(demoAccounts, parseDemoAccounts(early));
   }
 
   async function kill() {
@@ -95,6 +114,7 @@ export async function startServer({ jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_J
   return {
     baseUrl,
     output,
+    demoAccounts,
     restartable: true,
     kill,
     async restart() {

@@ -98,7 +98,7 @@ onMeChange((current) => {
   const next = `${current.role}|${current.user?.id ?? ''}`;
   if (next !== identity) {
     identity = next;
-    if (view) render(false);
+    if (view && !(view.onIdentityChange?.() ?? false)) render(false);
   }
 });
 refreshMe().catch(() => {
@@ -131,6 +131,7 @@ function lazyEditor(name: string): View {
       disposed = true;
       inner?.dispose();
     },
+    onIdentityChange: () => inner?.onIdentityChange?.() ?? false,
   };
 }
 

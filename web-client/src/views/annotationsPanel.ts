@@ -47,6 +47,8 @@ export interface AnnotationsPanel {
   section: HTMLElement;
   /** Editing rights changed (the provider said read-only or read-write). */
   setCanEdit(value: boolean): void;
+  /** Signed in or out: fetch again (what one may see depends on who asks). */
+  refresh(): void;
   attach(editor: Editor, ydoc: Y.Doc, provider: HocuspocusProvider): void;
   dispose(): void;
 }
@@ -412,6 +414,10 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       if (canEdit === value) return;
       canEdit = value;
       render();
+    },
+    refresh() {
+      render();
+      void reload();
     },
     attach(ed, doc, provider) {
       editor = ed;

@@ -18,6 +18,7 @@ import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
 import { createToolbar } from './toolbar';
 import { createAnnotationsPanel } from './annotationsPanel';
+import { displayName, me, refreshMe } from '../session';
 import { historyPath } from '../router';
 import type { View } from './view';
 
@@ -40,6 +41,7 @@ export function editorPage(main: HTMLElement, name: string, backLink: () => HTML
   const abort = new AbortController();
   let title = name;
   let cleanup: (() => void) | null = null;
+  let identityChanged: (() => void) | null = null;
 
   const container = h('div', { class: 'page page-editor' }, h('p', { class: 'muted' }, t('loading')));
   main.replaceChildren(container);
@@ -49,7 +51,9 @@ export function editorPage(main: HTMLElement, name: string, backLink: () => HTML
     (details) => {
       title = details.title;
       document.title = `${title} – Pledgepad`;
-      cleanup = mount(container, details, backLink());
+      const mounted = mount(container, details, backLink());
+      cleanup = mounted.dispose;
+      identityChanged = mounted.identityChanged;
     },
     (error: unknown) => {
       if ((error as Error).name === 'AbortError') return;
@@ -67,12 +71,18 @@ export function editorPage(main: HTMLElement, name: string, backLink: () => HTML
       abort.abort();
       cleanup?.();
     },
+    onIdentityChange() {
+      if (!identityChanged) return false;
+      identityChanged();
+      return true;
+    },
   };
 }
 
-function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLElement): () => void {
+function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLElement): { dispose(): void; identityChanged(): void } {
   const pseudonym = loadPseudonym(safeLocalStorage());
-  const ownName = () => t('guestName', { number: String(pseudonym.number) });
+  // Signed-in people appear under their display name (or pseudonym); guests under a numbered guest name.
+  const ownName = () => displayName(me()) ?? t('guestName', { number: String(pseudonym.number) });
 
   // --- page structure -------------------------------------------------------------------
   const heading = h('h1', { id: 'page-title', class: 'doc-title' }, details.title);
@@ -91,6 +101,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   const liveRegion = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' });
 
   const readonlyNotice = h('div', { class: 'notice notice-readonly', hidden: true }, icon('lock'), h('p', {}, i18nText(h('strong', {}), 'readonlyTitle'), ' ', i18nText(h('span', {}), 'readonlyText')));
+  const sessionNotice = h('div', { class: 'notice notice-problem', role: 'alert', hidden: true }, icon('warning'), i18nText(h('p', {}), 'sessionEnded'));
   const deniedText = h('p', {});
   const deniedNotice = h('div', { class: 'notice notice-problem', role: 'alert', hidden: true }, icon('warning'), deniedText);
 
@@ -190,6 +201,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     h('header', { class: 'doc-header' }, h('div', { class: 'doc-heading' }, heading, meta), saveIndicator),
     liveRegion,
     readonlyNotice,
+    sessionNotice,
     deniedNotice,
     h('div', { class: 'editor-layout' }, h('div', { class: 'editor-column' }, toolbar.element, annotations.actions, frame), aside),
     linkDialog.element,
@@ -237,10 +249,20 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     refresh();
   });
   provider.on('unsyncedChanges', refresh);
+  let wasWritable = false;
   provider.on('authenticated', ({ scope }: { scope: string }) => {
     authenticated = true;
     denied = false;
     readonly = scope === 'readonly';
+    // Write rights lost on a reconnect (a server restart ends cookie sessions): ask the server who
+    // we are now. Nothing typed is lost: it stays in this window until someone signs in again.
+    if (readonly && wasWritable && me().user) {
+      refreshMe().then((now) => (sessionNotice.hidden = now.user !== null), () => undefined);
+    }
+    if (!readonly) {
+      wasWritable = true;
+      sessionNotice.hidden = true;
+    }
     deniedNotice.hidden = true;
     refresh();
   });
@@ -303,7 +325,15 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   refresh();
 
-  return () => {
+  /** Signed in or out: reconnect so that the server authenticates the socket with the new session. */
+  function identityChanged(): void {
+    editor.commands.updateUser({ name: ownName(), color: ownColor });
+    annotations.refresh();
+    provider.disconnect();
+    void provider.connect();
+  }
+
+  const dispose = () => {
     window.removeEventListener('beforeunload', beforeUnload);
     unsubscribeLanguage();
     announcer.dispose();
@@ -314,6 +344,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     editor.destroy();
     ydoc.destroy();
   };
+  return { dispose, identityChanged };
 }
 
 function safeLocalStorage(): Storage | null {

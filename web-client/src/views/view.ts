@@ -2,4 +2,6 @@
 export interface View {
   title(): string;
   dispose(): void;
+  /** The signed-in person changed; true when the view adapted itself (otherwise it is drawn again). */
+  onIdentityChange?(): boolean;
 }
