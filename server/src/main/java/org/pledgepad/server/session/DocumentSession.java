@@ -255,6 +255,23 @@ public final class DocumentSession {
     });
   }
 
+  /**
+   * An update the server makes on behalf of {@code actor} (a history restore): validated, logged
+   * with that actor, applied and broadcast to every peer exactly like a client update. Completes
+   * with its seq once durable; fails when refused or when the commit fails.
+   */
+  public Future<Long> submit(String actor, String connectionId, byte[] update) {
+    ServerPeer p = new ServerPeer(actor, connectionId, () -> headSeq);
+    run(() -> {
+      try {
+        accept(p, update);
+      } catch (ProtocolViolation v) {
+        p.close(v.code(), v.getMessage());
+      }
+    });
+    return p.logged();
+  }
+
   private void accept(Peer p, byte[] update) {
     if (p.readOnly()) {
       metrics.updateRejected();

@@ -53,6 +53,15 @@ public final class SessionRegistry {
     return s;
   }
 
+  /**
+   * Logs and broadcasts a server-made update (see {@link DocumentSession#submit}), loading the
+   * session for the time it takes if nobody has the document open. Call on an event loop.
+   */
+  public Future<Long> submit(String name, String actor, String connectionId, byte[] update) {
+    DocumentSession s = acquire(name);
+    return s.submit(actor, connectionId, update).andThen(ar -> release(s));
+  }
+
   /** Gives back a reservation taken by {@link #acquire}. */
   void release(DocumentSession s) {
     s.reservations.decrementAndGet();

@@ -1,0 +1,264 @@
+package org.pledgepad.server.history;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.pledgepad.history.Checkpoint;
+import org.pledgepad.history.LogRow;
+import org.pledgepad.history.NamedVersion;
+import org.pledgepad.history.RestorePoint;
+import org.pledgepad.history.StoredSnapshot;
+import org.pledgepad.server.config.ServerConfig;
+
+/**
+ * Blocking JDBC reads (and the few writes) of the history tables, for both stores: the embedded
+ * SQLite file (WAL, so these reads never block the store's writer) or PostgreSQL. Call only from
+ * worker threads. A connection per operation: history requests are rare next to updates, and it
+ * keeps this class free of pooling. The append path stays in the stores (same transaction as
+ * the update); this class never writes log rows.
+ */
+public final class HistoryDb {
+  private final String url;
+  private final Properties props;
+  private final boolean sqlite;
+  private final Path accessFile;
+
+  private HistoryDb(String url, Properties props, boolean sqlite, Path accessFile) {
+    this.url = url;
+    this.props = props;
+    this.sqlite = sqlite;
+    this.accessFile = accessFile;
+  }
+
+  public static HistoryDb of(ServerConfig config) {
+    if (config.databaseUrl().isPresent()) {
+      var u = config.databaseUrl().get();
+      Properties p = new Properties();
+      p.setProperty("user", u.user());
+      if (u.password() != null) {
+        p.setProperty("password", u.password());
+      }
+      return new HistoryDb(u.jdbcUrl(), p, false, null);
+    }
+    Path file = config.dataDir().resolve("pledgepad.sqlite").toAbsolutePath();
+    return new HistoryDb("jdbc:sqlite:" + file, new Properties(), true,
+        config.dataDir().resolve("access.sqlite").toAbsolutePath());
+  }
+
+  public boolean embedded() {
+    return sqlite;
+  }
+
+  private Connection open() throws SQLException {
+    Connection c = DriverManager.getConnection(url, props);
+    if (sqlite) {
+      try (Statement st = c.createStatement()) {
+        // The store's thread may hold the write lock for a group commit; wait for it.
+        st.execute("PRAGMA busy_timeout=10000");
+      }
+    }
+    return c;
+  }
+
+  /** Head (seq, hash) of a document as the documents row records it, or empty if unknown. */
+  public Optional<Head> head(String doc) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT head_seq, head_hash FROM documents WHERE name = ?")) {
+      ps.setString(1, doc);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getBytes(2))) : Optional.empty();
+      }
+    }
+  }
+
+  public record Head(long seq, byte[] hash) {}
+
+  public List<String> documents() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement("SELECT name FROM documents ORDER BY name");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
+
+  /** Log rows with fromExclusive < seq <= toInclusive, in the order the store returns by seq. */
+  public List<LogRow> rows(String doc, long fromExclusive, long toInclusive) throws SQLException {
+    try (Connection c = open()) {
+      return rows(c, doc, fromExclusive, toInclusive);
+    }
+  }
+
+  private List<LogRow> rows(Connection c, String doc, long from, long to) throws SQLException {
+    List<LogRow> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT seq, created_at, actor, connection_id, salt, update_v1, commitment, hash FROM document_updates"
+            + " WHERE document = ? AND seq > ? AND seq <= ? ORDER BY seq")) {
+      ps.setString(1, doc);
+      ps.setLong(2, from);
+      ps.setLong(3, to);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          byte[] salt = rs.getBytes(5);
+          byte[] update = rs.getBytes(6);
+          byte[] commitment = rs.getBytes(7);
+          if (salt != null && update == null) {
+            salt = null; // damaged row: treated as erased so the verifier reports its hash
+          }
+          out.add(new LogRow(doc, rs.getLong(1), millis(rs, 2), rs.getString(3), rs.getString(4), salt, update,
+              // Rows logged before schema V5 have no commitment: they fail verification.
+              commitment == null ? new byte[32] : commitment, rs.getBytes(8)));
+        }
+      }
+    }
+    return out;
+  }
+
+  private long millis(ResultSet rs, int col) throws SQLException {
+    if (sqlite) {
+      return rs.getLong(col);
+    }
+    Timestamp t = rs.getTimestamp(col);
+    return t.getTime();
+  }
+
+  /** Seqs of the stored snapshots, ascending (states are read one at a time: they are large). */
+  public List<Long> snapshotSeqs(String doc) throws SQLException {
+    List<Long> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT seq FROM document_snapshots WHERE document = ? ORDER BY seq")) {
+      ps.setString(1, doc);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  public StoredSnapshot snapshot(String doc, long seq) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT state_v1 FROM document_snapshots WHERE document = ? AND seq = ?")) {
+      ps.setString(1, doc);
+      ps.setLong(2, seq);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? new StoredSnapshot(seq, rs.getBytes(1)) : null;
+      }
+    }
+  }
+
+  public List<Checkpoint> checkpoints(String doc) throws SQLException {
+    List<Checkpoint> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT seq, head, time_ms, key_id, signature FROM document_checkpoints WHERE document = ? ORDER BY seq")) {
+      ps.setString(1, doc);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Checkpoint(doc, rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getString(4), rs.getBytes(5)));
+        }
+      }
+    }
+    return out;
+  }
+
+  public List<NamedVersion> named(String doc) throws SQLException {
+    List<NamedVersion> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT seq, name, creator, created_at FROM named_versions WHERE document = ? ORDER BY seq, name")) {
+      ps.setString(1, doc);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new NamedVersion(rs.getLong(1), rs.getString(2), rs.getString(3), millis(rs, 4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  public List<RestorePoint> restores(String doc) throws SQLException {
+    List<RestorePoint> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT seq, restored_seq, actor, created_at FROM restore_points WHERE document = ? ORDER BY seq")) {
+      ps.setString(1, doc);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new RestorePoint(rs.getLong(1), rs.getLong(2), rs.getString(3), millis(rs, 4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** False when the name already exists at that seq. */
+  public boolean addNamed(String doc, NamedVersion v) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO named_versions (document, seq, name, creator, created_at) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING")) {
+      ps.setString(1, doc);
+      ps.setLong(2, v.seq());
+      ps.setString(3, v.name());
+      ps.setString(4, v.creator());
+      setMillis(ps, 5, v.timeMillis());
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  public void addRestore(String doc, RestorePoint r) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO restore_points (document, seq, restored_seq, actor, created_at) VALUES (?, ?, ?, ?, ?)")) {
+      ps.setString(1, doc);
+      ps.setLong(2, r.seq());
+      ps.setLong(3, r.restoredSeq());
+      ps.setString(4, r.actor());
+      setMillis(ps, 5, r.timeMillis());
+      ps.executeUpdate();
+    }
+  }
+
+  private void setMillis(PreparedStatement ps, int col, long millis) throws SQLException {
+    if (sqlite) {
+      ps.setLong(col, millis);
+    } else {
+      ps.setTimestamp(col, new Timestamp(millis));
+    }
+  }
+
+  /** The server's clientID → actor binding (table client_ids; empty when it does not exist yet). */
+  public Map<Long, String> clientActors(String doc) {
+    Map<Long, String> out = new HashMap<>();
+    String where = "SELECT client_id, actor FROM client_ids WHERE document = ?";
+    try (Connection c = sqlite
+        ? (accessFile != null && Files.exists(accessFile) ? DriverManager.getConnection("jdbc:sqlite:" + accessFile) : null)
+        : open()) {
+      if (c == null) {
+        return out;
+      }
+      try (PreparedStatement ps = c.prepareStatement(where)) {
+        ps.setString(1, doc);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getLong(1), rs.getString(2));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      // No binding table (older schema): authorship falls back to the row's actor.
+    }
+    return out;
+  }
+}
