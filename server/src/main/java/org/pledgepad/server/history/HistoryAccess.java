@@ -1,0 +1,28 @@
+package org.pledgepad.server.history;
+
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.server.http.Problems;
+
+/**
+ * How the history routes ask for permission: in the server this is the access layer's guard
+ * (auth's Authorizer, the one authorization function). Like the guard, a refusal is answered
+ * (problem+json) before the future fails.
+ */
+@FunctionalInterface
+public interface HistoryAccess {
+  Future<Principal> require(RoutingContext ctx, String document, Operation operation);
+
+  /** Without the access layer (tests with the guest hook): anonymous, reading only. */
+  static HistoryAccess readOnlyGuests() {
+    return (ctx, document, operation) -> {
+      if (operation == Operation.READ) {
+        return Future.succeededFuture(Principal.anonymous());
+      }
+      Problems.send(ctx, 401, "urn:pledgepad:problem:unauthenticated", "Sign in required");
+      return Future.failedFuture("denied");
+    };
+  }
+}

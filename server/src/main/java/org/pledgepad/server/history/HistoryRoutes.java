@@ -1,0 +1,494 @@
+package org.pledgepad.server.history;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.history.AuthorSpan;
+import org.pledgepad.history.Hashes;
+import org.pledgepad.history.NamedVersion;
+import org.pledgepad.history.Problem;
+import org.pledgepad.history.RestorePoint;
+import org.pledgepad.history.Revision;
+import org.pledgepad.history.VerificationReport;
+import org.pledgepad.history.VersionDiff;
+import org.pledgepad.history.VersionView;
+import org.pledgepad.server.http.Problems;
+import org.pledgepad.server.protocol.DocumentNames;
+import org.pledgepad.server.session.SessionRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * REST API of the auditable history (contract: resources/openapi/history.yaml). Every request
+ * is authorised by {@link HistoryAccess}; replays, diffs and verification run on a small worker
+ * pool, never on the event loop, and at most {@link #MAX_IN_FLIGHT} at a time (503 beyond).
+ */
+public final class HistoryRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(HistoryRoutes.class);
+  static final int MAX_IN_FLIGHT = 8;
+  private static final int MAX_BODY_BYTES = 4096;
+  private static final int MAX_VERSION_NAME = 200;
+  private static final long RESTORE_TIMEOUT_MS = 30_000;
+
+  private final Vertx vertx;
+  private final DocumentHistories histories;
+  private final HistoryAccess access;
+  private final SessionRegistry sessions;
+  private final Function<String, String> displayNames;
+  private final WorkerExecutor worker;
+  private final AtomicInteger inFlight = new AtomicInteger();
+
+  /**
+   * @param displayNames actor id → name shown in diffs and authorship (blocking calls allowed:
+   *     it runs on the history workers)
+   */
+  public HistoryRoutes(Vertx vertx, DocumentHistories histories, HistoryAccess access,
+      SessionRegistry sessions, Function<String, String> displayNames) {
+    this.vertx = vertx;
+    this.histories = histories;
+    this.access = access;
+    this.sessions = sessions;
+    this.displayNames = displayNames;
+    this.worker = vertx.createSharedWorkerExecutor("pledgepad-history", 2, 2, TimeUnit.MINUTES);
+  }
+
+  public void mount(Router router) {
+    String base = "/api/documents/:name";
+    router.get(base + "/history").handler(this::history);
+    router.get(base + "/versions/:seq").handler(this::version);
+    router.post(base + "/versions").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(this::nameVersion);
+    router.get(base + "/diff").handler(this::diff);
+    router.get(base + "/authorship").handler(this::authorship);
+    router.post(base + "/restore").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(this::restore);
+    router.get(base + "/verify").handler(this::verify);
+    router.get(base + "/export").handler(this::export);
+    router.get("/api/openapi/history.yaml").handler(ctx -> OpenApi.serve(ctx));
+  }
+
+  public void close() {
+    worker.close();
+  }
+
+  // --- handlers -------------------------------------------------------------------------------
+
+  private void history(RoutingContext ctx) {
+    String doc = docName(ctx);
+    if (doc == null) {
+      return;
+    }
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+      HistoryDb.Head head = existingOr404(ctx, doc);
+      if (head == null) {
+        return null;
+      }
+      List<Revision> revs = histories.revisions(doc, head.seq());
+      JsonArray revisions = new JsonArray();
+      // Newest first: the history page lists the latest edits on top.
+      for (int i = revs.size() - 1; i >= 0; i--) {
+        revisions.add(new JsonObject(revs.get(i).toJson()));
+      }
+      JsonArray named = new JsonArray();
+      for (NamedVersion n : DocumentHistories.sql(() -> histories.db().named(doc))) {
+        named.add(named(n));
+      }
+      JsonArray restores = new JsonArray();
+      for (RestorePoint r : DocumentHistories.sql(() -> histories.db().restores(doc))) {
+        restores.add(new JsonObject().put("seq", r.seq()).put("restoredSeq", r.restoredSeq())
+            .put("actor", r.actor()).put("time", Instant.ofEpochMilli(r.timeMillis()).toString()));
+      }
+      return new JsonObject()
+          .put("head", new JsonObject().put("seq", head.seq()).put("hash", Hashes.hex(headHash(doc, head))))
+          .put("revisions", revisions).put("named", named).put("restores", restores);
+    }).onSuccess(json -> json(ctx, 200, json)));
+  }
+
+  private void version(RoutingContext ctx) {
+    String doc = docName(ctx);
+    if (doc == null) {
+      return;
+    }
+    String format = ctx.queryParams().get("format") == null ? "json" : ctx.queryParams().get("format");
+    if (!List.of("json", "text", "html").contains(format)) {
+      Problems.send(ctx, 400, HistoryProblems.INVALID_REQUEST, "format must be text, json or html");
+      return;
+    }
+    Long seq = seq(ctx, ctx.pathParam("seq"), "seq");
+    if (seq == null) {
+      return;
+    }
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+      if (!versionExists(ctx, doc, seq)) {
+        return null;
+      }
+      VersionView v = histories.version(doc, seq);
+      return switch (format) {
+        case "text" -> new Reply("text/plain; charset=utf-8", v.text());
+        case "html" -> new Reply("text/html; charset=utf-8", v.html());
+        default -> new Reply("application/json", v.jsonString());
+      };
+    }).onSuccess(r -> {
+      if (r != null) {
+        ctx.response().putHeader("Content-Type", r.type())
+            // A version never changes once written.
+            .putHeader("Cache-Control", "private, max-age=3600")
+            .end(r.body());
+      }
+    }));
+  }
+
+  private record Reply(String type, String body) {}
+
+  private void diff(RoutingContext ctx) {
+    String doc = docName(ctx);
+    if (doc == null) {
+      return;
+    }
+    Long from = seq(ctx, ctx.queryParams().get("from"), "from");
+    if (from == null) {
+      return;
+    }
+    Long to = seq(ctx, ctx.queryParams().get("to"), "to");
+    if (to == null) {
+      return;
+    }
+    if (from > to) {
+      Problems.send(ctx, 400, HistoryProblems.INVALID_SEQ, "from must not be after to");
+      return;
+    }
+    boolean html = "html".equals(ctx.queryParams().get("format"));
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+      if (!versionExists(ctx, doc, to)) {
+        return null;
+      }
+      List<VersionDiff.Change> changes = histories.diff(doc, from, to);
+      if (html) {
+        return new Reply("text/html; charset=utf-8", VersionDiff.toHtml(changes, this::displayName));
+      }
+      JsonArray out = new JsonArray();
+      for (Object o : VersionDiff.toJson(changes)) {
+        @SuppressWarnings("unchecked")
+        JsonObject c = new JsonObject((Map<String, Object>) o);
+        String actor = c.getString("actor");
+        if (actor != null) {
+          c.put("actorName", displayName(actor));
+        }
+        out.add(c);
+      }
+      return new Reply("application/json",
+          new JsonObject().put("from", from).put("to", to).put("changes", out).encode());
+    }).onSuccess(r -> {
+      if (r != null) {
+        ctx.response().putHeader("Content-Type", r.type()).end(r.body());
+      }
+    }));
+  }
+
+  private void authorship(RoutingContext ctx) {
+    String doc = docName(ctx);
+    if (doc == null) {
+      return;
+    }
+    String raw = ctx.queryParams().get("seq");
+    Long seq = raw == null ? Long.valueOf(-1) : seq(ctx, raw, "seq");
+    if (seq == null) {
+      return;
+    }
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+      HistoryDb.Head head = existingOr404(ctx, doc);
+      if (head == null) {
+        return null;
+      }
+      long at = seq < 0 ? head.seq() : seq;
+      if (at > head.seq()) {
+        unknownVersion(ctx, at);
+        return null;
+      }
+      JsonArray spans = new JsonArray();
+      for (AuthorSpan s : histories.authorship(doc, at)) {
+        spans.add(new JsonObject().put("from", s.from()).put("to", s.to()).put("text", s.text())
+            .put("actor", s.actor()).put("actorName", s.actor() == null ? null : displayName(s.actor()))
+            .put("firstSeq", s.firstSeq()).put("lastSeq", s.lastSeq())
+            .put("first", s.firstSeq() > 0 ? Instant.ofEpochMilli(s.firstTimeMillis()).toString() : null)
+            .put("last", s.lastSeq() > 0 ? Instant.ofEpochMilli(s.lastTimeMillis()).toString() : null));
+      }
+      return new JsonObject().put("seq", at).put("spans", spans);
+    }).onSuccess(json -> json(ctx, 200, json)));
+  }
+
+  private void nameVersion(RoutingContext ctx) {
+    String doc = docName(ctx);
+    if (doc == null) {
+      return;
+    }
+    JsonObject body = body(ctx);
+    if (body == null) {
+      return;
+    }
+    Object nameValue = body.getValue("name");
+    Object seqValue = body.getValue("seq");
+    if (!(nameValue instanceof String name) || name.isBlank() || name.length() > MAX_VERSION_NAME
+        || name.chars().anyMatch(ch -> ch < 0x20)) {
+      Problems.send(ctx, 400, HistoryProblems.INVALID_REQUEST,
+          "name must be 1 to " + MAX_VERSION_NAME + " characters without control characters");
+      return;
+    }
+    if (seqValue != null && !(seqValue instanceof Integer || seqValue instanceof Long)) {
+      Problems.send(ctx, 400, HistoryProblems.INVALID_SEQ, "seq must be an integer");
+      return;
+    }
+    Long requested = seqValue == null ? null : ((Number) seqValue).longValue();
+    if (requested != null && requested < 0) {
+      Problems.send(ctx, 400, HistoryProblems.INVALID_SEQ, "seq must not be negative");
+      return;
+    }
+    access.require(ctx, doc, Operation.SYNC_WRITE).onSuccess(p -> blocking(ctx, () -> {
+      HistoryDb.Head head = existingOr404(ctx, doc);
+      if (head == null) {
+        return null;
+      }
+      long seq = requested == null ? head.seq() : requested;
+      if (seq > head.seq()) {
+        unknownVersion(ctx, seq);
+        return null;
+      }
+      NamedVersion v = new NamedVersion(seq, name.strip(), p.subject(), System.currentTimeMillis());
+      if (!DocumentHistories.sql(() -> histories.db().addNamed(doc, v))) {
+        Problems.send(ctx, 409, HistoryProblems.NAME_TAKEN, "This version already has that name");
+        return null;
+      }
+      return named(v);
+    }).onSuccess(json -> json(ctx, 201, json)));
+  }
+
+  private void restore(RoutingContext ctx) {
+    String doc = docName(ctx);
+    if (doc == null) {
+      return;
+    }
+    JsonObject body = body(ctx);
+    if (body == null) {
+      return;
+    }
+    Object seqValue = body.getValue("seq");
+    if (!(seqValue instanceof Integer || seqValue instanceof Long) || ((Number) seqValue).longValue() < 0) {
+      Problems.send(ctx, 400, HistoryProblems.INVALID_SEQ, "seq must be a non-negative integer");
+      return;
+    }
+    long target = ((Number) seqValue).longValue();
+    access.require(ctx, doc, Operation.RESTORE).onSuccess(p -> blocking(ctx, () -> {
+      HistoryDb.Head head = existingOr404(ctx, doc);
+      if (head == null) {
+        return null;
+      }
+      if (target > head.seq()) {
+        unknownVersion(ctx, target);
+        return null;
+      }
+      return new PlannedRestore(head.seq(), histories.restoreUpdate(doc, head.seq(), target));
+    }).onSuccess(plan -> {
+      if (plan == null) {
+        return;
+      }
+      if (plan.update().length == 0) {
+        json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", (Object) null)
+            .put("changed", false));
+        return;
+      }
+      // Through the live session like a client update: logged with the restorer as actor,
+      // applied and broadcast; the future completes once the row is durable.
+      sessions.submit(doc, p.subject(), "restore:" + p.subject(), plan.update())
+          .timeout(RESTORE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+          .compose(seq -> worker.executeBlocking(() -> {
+            DocumentHistories.sql(() -> {
+              histories.db().addRestore(doc, new RestorePoint(seq, target, p.subject(), System.currentTimeMillis()));
+              return null;
+            });
+            return seq;
+          }, false))
+          .onSuccess(seq -> json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", seq)
+              .put("changed", true)))
+          .onFailure(e -> {
+            LOG.error("Restore of {} to seq {} failed", doc, target, e);
+            Problems.send(ctx, 503, HistoryProblems.RESTORE_FAILED, "The restore could not be logged");
+          });
+    }));
+  }
+
+  private record PlannedRestore(long head, byte[] update) {}
+
+  private void verify(RoutingContext ctx) {
+    String doc = docName(ctx);
+    if (doc == null) {
+      return;
+    }
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+      if (existingOr404(ctx, doc) == null) {
+        return null;
+      }
+      return report(histories.verify(doc));
+    }).onSuccess(json -> json(ctx, 200, json)));
+  }
+
+  static JsonObject report(VerificationReport r) {
+    Problem first = r.first().orElse(null);
+    return new JsonObject().put("ok", r.ok())
+        .put("firstBadSeq", first == null ? null : first.seq())
+        .put("kind", first == null ? null : first.kind().name())
+        .put("detail", first == null ? null : first.detail())
+        .put("rowsChecked", r.rowsChecked())
+        .put("headSeq", r.headSeq())
+        .put("headHash", r.headHash() == null ? null : Hashes.hex(r.headHash()))
+        .put("snapshotsChecked", r.snapshotsChecked())
+        .put("erasedRows", r.erasedRows());
+  }
+
+  private void export(RoutingContext ctx) {
+    String doc = docName(ctx);
+    if (doc == null) {
+      return;
+    }
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+      if (existingOr404(ctx, doc) == null) {
+        return null;
+      }
+      return histories.export(doc);
+    }).onSuccess(bytes -> {
+      if (bytes != null) {
+        ctx.response().putHeader("Content-Type", "application/octet-stream")
+            .putHeader("Content-Disposition", "attachment; filename=\"" + doc + ".pledgepad-history\"")
+            .end(io.vertx.core.buffer.Buffer.buffer(bytes));
+      }
+    }));
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  /**
+   * Runs blocking work on the history workers; a null result means the body already answered.
+   * Failures become 500 (or 503 when the pool is saturated).
+   */
+  private <T> Future<T> blocking(RoutingContext ctx, Callable<T> body) {
+    if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
+      inFlight.decrementAndGet();
+      ctx.response().putHeader("Retry-After", "2");
+      Problems.send(ctx, 503, HistoryProblems.BUSY, "Too many history requests, try again shortly");
+      return Future.future(p -> {});
+    }
+    return worker.executeBlocking(body, false)
+        .andThen(ar -> inFlight.decrementAndGet())
+        .compose(v -> v == null ? Future.<T>future(p -> {}) : Future.succeededFuture(v),
+            e -> {
+              LOG.error("History request {} failed", ctx.request().path(), e);
+              if (!ctx.response().ended()) {
+                Problems.send(ctx, 500, Problems.INTERNAL, "History unavailable");
+              }
+              return Future.future(p -> {});
+            });
+  }
+
+  private String docName(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    if (name == null || !DocumentNames.isValid(name)) {
+      Problems.send(ctx, 400, Problems.INVALID_NAME, "Invalid document name");
+      return null;
+    }
+    return name;
+  }
+
+  /** Parses a seq parameter; answers 400 and returns null when it is not a small non-negative integer. */
+  private static Long seq(RoutingContext ctx, String raw, String what) {
+    if (raw == null || raw.isEmpty() || raw.length() > 18 || !raw.chars().allMatch(Character::isDigit)) {
+      Problems.send(ctx, 400, HistoryProblems.INVALID_SEQ, what + " must be a non-negative integer");
+      return null;
+    }
+    return Long.parseLong(raw);
+  }
+
+  private JsonObject body(RoutingContext ctx) {
+    try {
+      JsonObject o = ctx.body() == null ? null : ctx.body().asJsonObject();
+      if (o != null) {
+        return o;
+      }
+    } catch (RuntimeException e) {
+      // fall through: not a JSON object
+    }
+    Problems.send(ctx, 400, HistoryProblems.INVALID_REQUEST, "Body must be a JSON object");
+    return null;
+  }
+
+  /** The head of an existing document; answers 404 and returns null otherwise (worker thread). */
+  private HistoryDb.Head existing(String doc) {
+    return DocumentHistories.sql(() -> histories.db().head(doc)).orElse(null);
+  }
+
+  private HistoryDb.Head existingOr404(RoutingContext ctx, String doc) {
+    HistoryDb.Head h = existing(doc);
+    if (h == null) {
+      Problems.send(ctx, 404, Problems.NOT_FOUND, "No such document");
+    }
+    return h;
+  }
+
+  private boolean versionExists(RoutingContext ctx, String doc, long seq) {
+    HistoryDb.Head h = existingOr404(ctx, doc);
+    if (h == null) {
+      return false;
+    }
+    if (seq > h.seq()) {
+      unknownVersion(ctx, seq);
+      return false;
+    }
+    return true;
+  }
+
+  private static void unknownVersion(RoutingContext ctx, long seq) {
+    Problems.send(ctx, 404, HistoryProblems.UNKNOWN_VERSION, "No version " + seq + " yet");
+  }
+
+  private static byte[] headHash(String doc, HistoryDb.Head head) {
+    return head.seq() == 0 ? Hashes.genesis(doc) : head.hash();
+  }
+
+  private String displayName(String actor) {
+    try {
+      String n = displayNames.apply(actor);
+      return n == null ? actor : n;
+    } catch (RuntimeException e) {
+      return actor;
+    }
+  }
+
+  private static JsonObject named(NamedVersion n) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("seq", n.seq());
+    m.put("name", n.name());
+    m.put("creator", n.creator());
+    m.put("time", Instant.ofEpochMilli(n.timeMillis()).toString());
+    return new JsonObject(m);
+  }
+
+  private static void json(RoutingContext ctx, int status, JsonObject body) {
+    if (body == null || ctx.response().ended()) {
+      return;
+    }
+    ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json").end(body.encode());
+  }
+}
