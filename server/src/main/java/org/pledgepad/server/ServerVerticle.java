@@ -71,6 +71,7 @@ public final class ServerVerticle extends VerticleBase {
           }
           pledges.mount(router); // before ApiRoutes and its /api/* catch-all
           org.pledgepad.server.annotations.AnnotationModule.mount(router, vertx, config, store, sessions, auth);
+          org.pledgepad.server.history.HistoryModule.mount(router, vertx, config, sessions, auth);
           new ApiRoutes(store).mount(router);
           new OpsRoutes(store, prometheus).mount(router);
           new WebClientRoutes().mount(router);
