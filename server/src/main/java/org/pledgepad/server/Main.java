@@ -31,6 +31,10 @@ public final class Main {
       System.exit(org.pledgepad.server.access.LauncherCommands.run(args, System.getenv(), System.out, System.err));
       return;
     }
+    if (org.pledgepad.server.history.VerifyLauncher.isCommand(args)) {
+      System.exit(org.pledgepad.server.history.VerifyLauncher.run(args, System.getenv(), System.out, System.err));
+      return;
+    }
     ServerConfig config;
     org.pledgepad.server.access.AccessSettings access;
     try {
