@@ -45,7 +45,7 @@ final class AnnotationJson {
   static Map<String, Object> report(Report r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", r.id());
-    m.put("post", r.postId());
+    m.put("postId", r.postId());
     m.put("reason", r.reason());
     m.put("createdAt", r.createdAt().toString());
     m.put("open", r.open());

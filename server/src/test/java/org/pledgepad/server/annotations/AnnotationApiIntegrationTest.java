@@ -1,0 +1,300 @@
+package org.pledgepad.server.annotations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Role;
+import org.pledgepad.auth.password.DemoAccounts;
+import org.pledgepad.auth.token.AccessTokenIssuer;
+import org.pledgepad.auth.token.AccessTokenSettings;
+import org.pledgepad.auth.token.SigningKeyFile;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.RelativePosition;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.crdt.YXmlElement;
+import org.pledgepad.crdt.YXmlFragment;
+import org.pledgepad.crdt.YXmlText;
+import org.pledgepad.server.access.AccessControl;
+import org.pledgepad.server.access.AccessSettings;
+import org.pledgepad.server.testing.ServerHarness;
+
+/**
+ * The annotation REST API through the running server with the real access layer: bearer tokens
+ * signed with the server's own key, demo documents in consultation owned by the demo council.
+ * Each test writes its own fragment (one paragraph, as the editor makes them) into the demo document through y-websocket as the
+ * councillor, then annotates it.
+ */
+class AnnotationApiIntegrationTest {
+  private static final String TEXT = "Die Stadt fördert offene Daten und freie Software.";
+  private static Path dataDir;
+  private static ServerHarness server;
+  private static String document;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static AccessTokenIssuer issuer;
+
+  private static final Principal CITIZEN = principal("citizen-a", Role.CITIZEN, Set.of());
+  private static final Principal CITIZEN_B = principal("citizen-b", Role.CITIZEN, Set.of());
+  private static final Principal COUNCILLOR = principal("councillor-a", Role.COUNCILLOR, Set.of(DemoAccounts.DEMO_BODY));
+  private static final Principal MODERATOR = principal("moderator-a", Role.MODERATOR, Set.of());
+
+  private static Principal principal(String subject, Role role, Set<org.pledgepad.auth.Body> bodies) {
+    return new Principal(subject, subject, "Name " + subject, false, role, bodies, null);
+  }
+
+  @BeforeAll
+  static void start() throws Exception {
+    dataDir = Files.createTempDirectory("pledgepad-annotations-it");
+    server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString()),
+        new AccessControl(AccessSettings.fromEnvironment(Map.of())));
+    issuer = new AccessTokenIssuer(SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE)),
+        AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom());
+    JsonArray docs = new JsonArray(get("/api/documents", null).body());
+    for (int i = 0; i < docs.size(); i++) {
+      if ("consultation".equals(docs.getJsonObject(i).getString("stage"))) {
+        document = docs.getJsonObject(i).getString("name");
+        break;
+      }
+    }
+    assertThat(document).as("a seeded document in consultation").isNotNull();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void commentsAreCreatedRepliedToAndResolved() throws Exception {
+    Passage p = passage("comments", "offene Daten");
+    HttpResponse<String> created = post("/comments", CITIZEN,
+        new JsonObject().put("start", p.start).put("end", p.end).put("body", "Welche **Daten** genau?"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonObject thread = new JsonObject(created.body());
+    String id = thread.getString("id");
+    assertThat(thread.getJsonObject("anchor").getString("quote")).isEqualTo("offene Daten");
+    assertThat(thread.getJsonArray("posts").getJsonObject(0).getString("html")).contains("<strong>Daten</strong>");
+
+    HttpResponse<String> reply = post("/threads/" + id + "/replies", COUNCILLOR, new JsonObject().put("body", "Alle."));
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+    assertThat(new JsonObject(reply.body()).getJsonArray("posts")).hasSize(2);
+
+    HttpResponse<String> resolved = post("/threads/" + id + "/resolve", COUNCILLOR, new JsonObject());
+    assertThat(resolved.statusCode()).as(resolved.body()).isEqualTo(200);
+    assertThat(new JsonObject(resolved.body()).getString("status")).isEqualTo("resolved");
+
+    JsonArray all = new JsonObject(get("/api/documents/" + document + "/annotations", CITIZEN).body()).getJsonArray("threads");
+    assertThat(all.stream().map(o -> ((JsonObject) o).getString("id"))).contains(id);
+  }
+
+  @Test
+  void acceptingASuggestionChangesTheTextAndLogsTheEditorsUpdate() throws Exception {
+    Passage p = passage("accept", "offene Daten");
+    String id = suggest(p, "offene Daten und offene Schnittstellen");
+    HttpResponse<String> accepted = post("/suggestions/" + id + "/accept", COUNCILLOR, new JsonObject());
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
+    assertThat(new JsonObject(accepted.body()).getJsonObject("suggestion").getString("state")).isEqualTo("accepted");
+
+    assertThat(text(p.root)).isEqualTo("Die Stadt fördert offene Daten und offene Schnittstellen und freie Software.");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("pledgepad.sqlite"));
+         PreparedStatement ps = c.prepareStatement(
+             "SELECT actor, connection_id FROM document_updates WHERE document = ? ORDER BY seq DESC LIMIT 1")) {
+      ps.setString(1, document);
+      try (ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo(COUNCILLOR.subject());
+        assertThat(rs.getString(2)).isEqualTo("accepted suggestion " + id + " by Name citizen-a");
+      }
+    }
+  }
+
+  @Test
+  void acceptingAfterThePassageChangedIsAConflict() throws Exception {
+    Passage p = passage("collision", "freie Software");
+    String first = suggest(p, "Open-Source-Software");
+    String second = suggest(p, "freie und quelloffene Software");
+    assertThat(post("/suggestions/" + first + "/accept", COUNCILLOR, new JsonObject()).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> conflict = post("/suggestions/" + second + "/accept", COUNCILLOR, new JsonObject());
+    assertThat(conflict.statusCode()).isEqualTo(409);
+    assertThat(conflict.headers().firstValue("Content-Type")).contains("application/problem+json");
+    JsonObject body = new JsonObject(conflict.body());
+    assertThat(body.getString("type")).isEqualTo("urn:pledgepad:problem:suggestion-collision");
+    assertThat(body.getString("quote")).isEqualTo("freie Software");
+    assertThat(text(p.root)).contains("Open-Source-Software").doesNotContain("quelloffene");
+  }
+
+  @Test
+  void rejectingKeepsTheTextAndRecordsTheReason() throws Exception {
+    Passage p = passage("reject", "Stadt");
+    String id = suggest(p, "Kommune");
+    HttpResponse<String> rejected = post("/suggestions/" + id + "/reject", COUNCILLOR,
+        new JsonObject().put("reason", "Die Stadt ist gemeint."));
+    assertThat(rejected.statusCode()).as(rejected.body()).isEqualTo(200);
+    assertThat(new JsonObject(rejected.body()).getJsonObject("suggestion").getString("state")).isEqualTo("rejected");
+    assertThat(text(p.root)).isEqualTo(TEXT);
+    // Citizens may not decide on suggestions: the permission table says 403.
+    String other = suggest(p, "Gemeinde");
+    HttpResponse<String> refused = post("/suggestions/" + other + "/accept", CITIZEN, new JsonObject());
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(new JsonObject(refused.body()).getString("type")).isEqualTo("urn:pledgepad:problem:forbidden");
+  }
+
+  @Test
+  void reportedPostsReachTheModeratorsWhoHideThem() throws Exception {
+    Passage p = passage("report", "Software");
+    JsonObject thread = new JsonObject(post("/comments", CITIZEN,
+        new JsonObject().put("start", p.start).put("end", p.end).put("body", "Werbung hier")).body());
+    String postId = thread.getJsonArray("posts").getJsonObject(0).getString("id");
+
+    HttpResponse<String> report = post("/posts/" + postId + "/report", CITIZEN_B, new JsonObject().put("reason", "Spam"));
+    assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
+    JsonObject queue = new JsonObject(get("/api/documents/" + document + "/moderation/queue", MODERATOR).body());
+    assertThat(queue.getJsonArray("reports").stream().map(o -> ((JsonObject) o).getString("postId"))).contains(postId);
+    assertThat(get("/api/documents/" + document + "/moderation/queue", CITIZEN).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> hidden = post("/posts/" + postId + "/hide", MODERATOR, new JsonObject().put("reason", "Werbung"));
+    assertThat(hidden.statusCode()).as(hidden.body()).isEqualTo(200);
+    JsonObject seenByOthers = new JsonObject(get("/api/documents/" + document + "/threads/" + thread.getString("id"),
+        CITIZEN_B).body());
+    JsonObject first = seenByOthers.getJsonArray("posts").getJsonObject(0);
+    assertThat(first.getString("state")).isEqualTo("hidden");
+    assertThat(first.encode()).doesNotContain("Werbung hier");
+    JsonObject log = new JsonObject(get("/api/documents/" + document + "/moderation/queue", MODERATOR).body());
+    assertThat(log.getJsonArray("audit").stream().map(o -> ((JsonObject) o).getString("action"))).contains("hide");
+  }
+
+  @Test
+  void exportAndErasureCoverTheCallersOwnAnnotations() throws Exception {
+    Principal eraser = principal("citizen-erase", Role.CITIZEN, Set.of());
+    Passage p = passage("erase", "Daten");
+    assertThat(post("/comments", eraser, new JsonObject().put("start", p.start).put("end", p.end)
+        .put("body", "Meine Meinung")).statusCode()).isEqualTo(201);
+    JsonObject export = new JsonObject(get("/api/me/annotations/export", eraser).body());
+    assertThat(export.getJsonArray("posts")).hasSize(1);
+    assertThat(export.encode()).contains("Meine Meinung");
+
+    HttpResponse<String> erased = send("POST", "/api/me/annotations/erase", eraser, "{}");
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    assertThat(new JsonObject(get("/api/me/annotations/export", eraser).body()).getJsonArray("posts")).isEmpty();
+  }
+
+  @Test
+  void guestsAndMalformedRequestsAreRefusedWithProblems() throws Exception {
+    Passage p = passage("refusals", "Stadt");
+    HttpResponse<String> guest = send("POST", "/api/documents/" + document + "/comments", null,
+        new JsonObject().put("start", p.start).put("end", p.end).put("body", "x").encode());
+    assertThat(guest.statusCode()).isIn(401, 403);
+    assertThat(guest.headers().firstValue("Content-Type")).contains("application/problem+json");
+
+    HttpResponse<String> malformed = send("POST", "/api/documents/" + document + "/comments", CITIZEN, "{nope");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    HttpResponse<String> badAnchor = post("/comments", CITIZEN,
+        new JsonObject().put("start", "!!!").put("end", p.end).put("body", "x"));
+    assertThat(badAnchor.statusCode()).isEqualTo(400);
+    HttpResponse<String> tooBig = post("/comments", CITIZEN,
+        new JsonObject().put("start", p.start).put("end", p.end).put("body", "x".repeat(70_000)));
+    assertThat(tooBig.statusCode()).isEqualTo(413);
+    assertThat(get("/api/documents/no-such-doc/annotations", CITIZEN).statusCode()).isEqualTo(404);
+  }
+
+  // helpers
+
+  private record Passage(String root, String start, String end) {}
+
+  /** Writes TEXT into a fresh root of the demo document as the councillor and anchors {@code words}. */
+  private static Passage passage(String root, String words) throws Exception {
+    // Shaped like the editor's document: a fragment, a paragraph element, its text.
+    Doc local = new Doc();
+    YXmlElement paragraph = new YXmlElement("paragraph");
+    local.getXmlFragment(root).insert(0, List.of(paragraph));
+    YXmlText t = new YXmlText();
+    paragraph.insert(0, List.of(t));
+    t.insert(0, TEXT);
+    try (YWebsocketProbe ws = YWebsocketProbe.connect(server.wsBase(), document, token(COUNCILLOR))) {
+      ws.sendUpdate(Y.encodeStateAsUpdate(local));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!TEXT.equals(textOf(ws.fetchState(), root))) {
+        assertThat(System.nanoTime()).as("text reached the server").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+    }
+    int i = TEXT.indexOf(words);
+    Base64.Encoder b64 = Base64.getEncoder();
+    return new Passage(root,
+        b64.encodeToString(RelativePosition.encodeRelativePosition(RelativePosition.createRelativePositionFromTypeIndex(t, i))),
+        b64.encodeToString(RelativePosition.encodeRelativePosition(
+            RelativePosition.createRelativePositionFromTypeIndex(t, i + words.length()))));
+  }
+
+  private static String suggest(Passage p, String replacement) throws Exception {
+    HttpResponse<String> r = post("/suggestions", CITIZEN, new JsonObject().put("start", p.start).put("end", p.end)
+        .put("replacement", replacement).put("rationale", "Klarer so."));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return new JsonObject(r.body()).getString("id");
+  }
+
+  private static String text(String root) throws Exception {
+    try (YWebsocketProbe ws = YWebsocketProbe.connect(server.wsBase(), document, token(CITIZEN))) {
+      return textOf(ws.fetchState(), root);
+    }
+  }
+
+  private static String textOf(byte[] state, String root) {
+    Doc d = new Doc();
+    Y.applyUpdate(d, state);
+    YXmlFragment f = d.getXmlFragment(root);
+    if (f.length() == 0) {
+      return "";
+    }
+    return ((YXmlElement) f.get(0)).get(0).toString();
+  }
+
+  private static String token(Principal p) {
+    return issuer.issue(p, Duration.ofMinutes(30));
+  }
+
+  private static HttpResponse<String> post(String path, Principal p, JsonObject body) throws Exception {
+    return send("POST", "/api/documents/" + document + path, p, body.encode());
+  }
+
+  private static HttpResponse<String> get(String path, Principal p) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.httpBase() + path)).GET();
+    if (p != null) {
+      b.header("Authorization", "Bearer " + token(p));
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpResponse<String> send(String method, String path, Principal p, String json) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.httpBase() + path))
+        .method(method, HttpRequest.BodyPublishers.ofString(json)).header("Content-Type", "application/json");
+    if (p != null) {
+      b.header("Authorization", "Bearer " + token(p));
+    }
+    return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
