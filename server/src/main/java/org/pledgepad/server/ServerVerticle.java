@@ -65,6 +65,9 @@ public final class ServerVerticle extends VerticleBase {
         }))
         .compose(v -> {
           sessions = new SessionRegistry(vertx, store, documents, SessionSettings.from(config), metrics);
+          if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
+            sessions.setUpdateAdmission(ac::admissionFor); // clientID ownership
+          }
           Router router = Router.router(vertx);
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             ac.mount(router); // before ApiRoutes: its /api/* catch-all and placeholder /api/me

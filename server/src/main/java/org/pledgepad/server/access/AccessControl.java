@@ -54,6 +54,7 @@ public final class AccessControl implements AuthHook {
   private AccessDb db;
   private SqlUserStore users;
   private DocumentAccessStore documents;
+  private ClientIdBindingStore clientIds;
   private AccessTokenVerifier verifier;
   private LoginService login;
   private WebSessions sessions;
@@ -71,6 +72,7 @@ public final class AccessControl implements AuthHook {
       db = AccessDb.forConfig(config);
       users = new SqlUserStore(db);
       documents = new DocumentAccessStore(db);
+      clientIds = new ClientIdBindingStore(db);
       SigningKey key = loadKey(config);
       verifier = new AccessTokenVerifier(KeyResolver.of(List.of(key.verificationKey())), settings.tokens(),
           settings.clock());
@@ -220,6 +222,11 @@ public final class AccessControl implements AuthHook {
 
   DocumentAccess documentAccess(String name) {
     return snapshot.document(name);
+  }
+
+  /** clientID ownership for one document session (see SessionRegistry#setUpdateAdmission). */
+  public org.pledgepad.server.session.UpdateAdmission admissionFor(String document) {
+    return new ClientIdOwnership(vertx, document, clientIds);
   }
 
   // REST

@@ -47,6 +47,8 @@ public final class DocumentSession {
   private final SharedDocument doc;
   private final SessionSettings settings;
   private final ServerMetrics metrics;
+  /** clientID ownership (null: not enforced). */
+  private final UpdateAdmission admission;
   /** Connections that acquired this session and have not released it (see SessionRegistry). */
   final AtomicInteger reservations = new AtomicInteger();
 
@@ -76,6 +78,7 @@ public final class DocumentSession {
     this.doc = doc;
     this.settings = settings;
     this.metrics = metrics;
+    this.admission = registry.admissionFor(name);
   }
 
   public String name() {
@@ -83,7 +86,8 @@ public final class DocumentSession {
   }
 
   void start() {
-    context.runOnContext(v -> store.load(name).onComplete(ar -> onContext(() -> {
+    context.runOnContext(v -> (admission == null ? store.load(name)
+        : admission.load().compose(x -> store.load(name))).onComplete(ar -> onContext(() -> {
       if (ar.succeeded()) {
         loaded(ar.result());
       } else {
@@ -104,6 +108,9 @@ public final class DocumentSession {
     }
     for (StoredUpdate u : loaded.tail()) {
       applyLogged(u);
+      if (admission != null) {
+        admission.restoreLogged(u.actor(), u.update());
+      }
     }
     headSeq = loaded.headSeq();
     lastSnapshotSeq = loaded.snapshotSeq();
@@ -192,9 +199,20 @@ public final class DocumentSession {
       if (!p.mayPublishAwareness()) {
         return; // e.g. guests: they receive presence but do not publish it
       }
-      awareness.apply(p, a.update());
+      byte[] update = a.update();
+      if (admission != null) {
+        try {
+          update = admission.filterAwareness(p, update, doc.stateVector());
+        } catch (RuntimeException e) {
+          throw new ProtocolViolation(CloseCodes.MALFORMED_MESSAGE, "malformed awareness update");
+        }
+        if (update == null) {
+          return; // only entries for clientIDs of other users
+        }
+      }
+      awareness.apply(p, update);
       for (Peer q : peers) {
-        q.sendAwareness(a.update());
+        q.sendAwareness(update);
       }
     } else if (m instanceof Inbound.QueryAwareness) {
       byte[] all = awareness.encodeAll();
@@ -209,6 +227,9 @@ public final class DocumentSession {
     run(() -> {
       if (!peers.remove(p)) {
         return;
+      }
+      if (admission != null) {
+        admission.leave(p);
       }
       byte[] removal = awareness.removePeer(p);
       if (removal != null) {
@@ -292,6 +313,19 @@ public final class DocumentSession {
     if (doc.approximateSize() + queuedBytes + update.length > settings.maxDocumentBytes()) {
       metrics.updateRejected();
       throw new ProtocolViolation(CloseCodes.DOCUMENT_TOO_LARGE, "document size limit reached");
+    }
+    if (admission != null) {
+      UpdateAdmission.Result r = admission.admitUpdate(p, update, doc.stateVector());
+      if (r != UpdateAdmission.Result.ACCEPT) {
+        // Another user's clientID, or a gap: refused without closing; after a gap the
+        // server's step 1 lets an honest client resend the missing range contiguously.
+        metrics.updateRejected();
+        p.sendSyncStatus(false);
+        if (r == UpdateAdmission.Result.RESYNC) {
+          p.sendSyncStep1(doc.stateVector());
+        }
+        return;
+      }
     }
     commitQueue.add(new PendingUpdate(p, update));
     queuedBytes += update.length;

@@ -23,6 +23,18 @@ public final class SessionRegistry {
   private final ServerMetrics metrics;
   private final ConcurrentHashMap<String, DocumentSession> sessions = new ConcurrentHashMap<>();
 
+  /** clientID ownership per document (access layer); null result = no check. */
+  private volatile java.util.function.Function<String, UpdateAdmission> admissions = name -> null;
+
+  /** Plugs in the per-document clientID ownership check for documents opened from now on. */
+  public void setUpdateAdmission(java.util.function.Function<String, UpdateAdmission> factory) {
+    this.admissions = factory;
+  }
+
+  UpdateAdmission admissionFor(String name) {
+    return admissions.apply(name);
+  }
+
   public SessionRegistry(Vertx vertx, DocumentStore store, Supplier<SharedDocument> documents,
       SessionSettings settings, ServerMetrics metrics) {
     this.vertx = vertx;

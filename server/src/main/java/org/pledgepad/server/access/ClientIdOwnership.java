@@ -1,0 +1,166 @@
+package org.pledgepad.server.access;
+
+import io.vertx.core.Future;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.pledgepad.auth.clientid.ClientIdRegistry;
+import org.pledgepad.auth.clientid.ClockRange;
+import org.pledgepad.auth.clientid.StoreClocks;
+import org.pledgepad.auth.clientid.Verdict;
+import org.pledgepad.crdt.AbstractStruct;
+import org.pledgepad.crdt.Skip;
+import org.pledgepad.crdt.Updates;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.server.session.Peer;
+import org.pledgepad.server.session.UpdateAdmission;
+import org.pledgepad.server.wire.MalformedFrameException;
+import org.pledgepad.server.wire.WireReader;
+import org.pledgepad.server.wire.WireWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The auth library's {@link ClientIdRegistry} for one open document: decodes the struct runs
+ * of each update, admits or refuses it, persists new bindings and filters awareness entries.
+ * Used on the document session's context only.
+ */
+final class ClientIdOwnership implements UpdateAdmission {
+  private static final Logger LOG = LoggerFactory.getLogger(ClientIdOwnership.class);
+
+  private final String document;
+  private final ClientIdBindingStore bindings;
+  private final io.vertx.core.Vertx vertx;
+  private final ClientIdRegistry registry = new ClientIdRegistry();
+  private final Map<Peer, ClientIdRegistry.Connection> connections = new HashMap<>();
+  /** Next clock per clientID including admitted updates not yet applied (still committing). */
+  private final Map<Long, Long> admitted = new HashMap<>();
+
+  ClientIdOwnership(io.vertx.core.Vertx vertx, String document, ClientIdBindingStore bindings) {
+    this.vertx = vertx;
+    this.document = document;
+    this.bindings = bindings;
+  }
+
+  @Override
+  public Future<Void> load() {
+    return vertx.executeBlocking(() -> bindings.load(document), false).map(owners -> {
+      owners.forEach(registry::restoreOwner);
+      return null;
+    });
+  }
+
+  @Override
+  public void restoreLogged(String actor, byte[] update) {
+    try {
+      for (ClockRange r : runs(update)) {
+        if (!registry.restoreOwner(r.clientId(), actor)) {
+          LOG.warn("Document {}: the log attributes clientID {} to two users; the first is kept", document, r.clientId());
+        }
+      }
+    } catch (RuntimeException e) {
+      // An undecodable logged update was already reported by the session.
+    }
+  }
+
+  @Override
+  public Result admitUpdate(Peer peer, byte[] update, byte[] stateVector) {
+    List<ClockRange> ranges = runs(update);
+    StoreClocks clocks = clocks(stateVector);
+    Map<Long, Boolean> ownedBefore = new HashMap<>();
+    for (ClockRange r : ranges) {
+      ownedBefore.put(r.clientId(), registry.owner(r.clientId()).isPresent());
+    }
+    Verdict v = registry.admitUpdate(connection(peer), ranges, clocks);
+    if (!v.accepted()) {
+      return v.reason() == Verdict.Reason.CLOCK_GAP ? Result.RESYNC : Result.REFUSE;
+    }
+    for (ClockRange r : ranges) {
+      admitted.merge(r.clientId(), r.lastClock() + 1, Math::max);
+      if (!ownedBefore.get(r.clientId()) && registry.owner(r.clientId()).isPresent()) {
+        String actor = registry.owner(r.clientId()).get();
+        long id = r.clientId();
+        vertx.executeBlocking(() -> {
+          bindings.bind(document, id, actor);
+          return null;
+        }, false).onFailure(e -> LOG.warn("Document {}: clientID binding not persisted", document, e));
+      }
+    }
+    return Result.ACCEPT;
+  }
+
+  @Override
+  public byte[] filterAwareness(Peer peer, byte[] awarenessUpdate, byte[] stateVector) {
+    StoreClocks clocks = clocks(stateVector);
+    WireReader r = new WireReader(awarenessUpdate);
+    long n = r.readVarUint();
+    if (n > awarenessUpdate.length) {
+      throw new MalformedFrameException("awareness entry count exceeds the message");
+    }
+    WireWriter out = new WireWriter(awarenessUpdate.length);
+    List<byte[]> kept = new ArrayList<>();
+    for (long i = 0; i < n; i++) {
+      long clientId = r.readVarUint();
+      long clock = r.readVarUint();
+      String state = r.readVarString();
+      if (clientId <= ClockRange.MAX_SAFE && registry.admitAwareness(connection(peer), clientId, clocks)) {
+        kept.add(new WireWriter().writeVarUint(clientId).writeVarUint(clock).writeVarString(state).toByteArray());
+      }
+    }
+    if (kept.isEmpty()) {
+      return null;
+    }
+    if (kept.size() == n) {
+      return awarenessUpdate;
+    }
+    out.writeVarUint(kept.size());
+    kept.forEach(out::writeRaw);
+    return out.toByteArray();
+  }
+
+  @Override
+  public void leave(Peer peer) {
+    connections.remove(peer);
+  }
+
+  private ClientIdRegistry.Connection connection(Peer peer) {
+    return connections.computeIfAbsent(peer, p -> registry.connect(p.actor()));
+  }
+
+  private StoreClocks clocks(byte[] stateVector) {
+    Map<Long, Long> sv = Y.decodeStateVector(stateVector);
+    return clientId -> Math.max(sv.getOrDefault(clientId, 0L), admitted.getOrDefault(clientId, 0L));
+  }
+
+  /** One range per run of consecutive structs of a client; Skip structs excluded. */
+  static List<ClockRange> runs(byte[] update) {
+    List<ClockRange> out = new ArrayList<>();
+    long client = -1;
+    long first = -1;
+    long next = -1;
+    for (AbstractStruct s : Updates.decodeUpdate(update).structs) {
+      if (s instanceof Skip || s.length <= 0) {
+        if (client >= 0) {
+          out.add(new ClockRange(client, first, next - 1));
+          client = -1;
+        }
+        continue;
+      }
+      if (client == s.id.client && s.id.clock == next) {
+        next += s.length;
+        continue;
+      }
+      if (client >= 0) {
+        out.add(new ClockRange(client, first, next - 1));
+      }
+      client = s.id.client;
+      first = s.id.clock;
+      next = first + s.length;
+    }
+    if (client >= 0) {
+      out.add(new ClockRange(client, first, next - 1));
+    }
+    return out;
+  }
+}

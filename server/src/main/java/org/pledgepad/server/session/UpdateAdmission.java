@@ -1,0 +1,32 @@
+package org.pledgepad.server.session;
+
+import io.vertx.core.Future;
+
+/**
+ * Per-document check of who may write under which Yjs clientID (plugged in by the access layer;
+ * without it every decoded update is admitted). Called on the session's context only.
+ */
+public interface UpdateAdmission {
+  /** What to do with an update. */
+  enum Result {
+    ACCEPT,
+    /** Refuse (SyncStatus false / permission denied); nothing is logged or broadcast. */
+    REFUSE,
+    /** Refuse and send the server's sync step 1, so an honest client resends contiguously. */
+    RESYNC
+  }
+
+  /** Restores persisted clientID owners before the document answers anyone. */
+  Future<Void> load();
+
+  /** Restores owners from one logged update (its actor created its new structs). */
+  void restoreLogged(String actor, byte[] update);
+
+  /** @param stateVector the live document's encoded state vector */
+  Result admitUpdate(Peer peer, byte[] update, byte[] stateVector);
+
+  /** The awareness update without entries this peer may not speak for; null if none remain. */
+  byte[] filterAwareness(Peer peer, byte[] awarenessUpdate, byte[] stateVector);
+
+  void leave(Peer peer);
+}
