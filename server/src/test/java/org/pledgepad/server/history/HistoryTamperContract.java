@@ -1,0 +1,168 @@
+package org.pledgepad.server.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.server.store.DocumentStore;
+import org.pledgepad.server.store.NewUpdate;
+
+/**
+ * Tampering with the log of a real store (rows written by its append path, then changed with
+ * plain SQL the way someone with database access could) is caught by {@code verify --database},
+ * which names the first bad seq. Subclasses bind it to SQLite and PostgreSQL.
+ */
+abstract class HistoryTamperContract {
+  private static final Pattern FIRST_BAD = Pattern.compile("first bad seq: (\\d+)");
+
+  protected Vertx vertx;
+  protected DocumentStore store;
+  protected String doc;
+
+  protected abstract DocumentStore open(Vertx vertx);
+
+  /** Environment that points the launcher at the same store. */
+  protected abstract Map<String, String> env();
+
+  protected abstract Connection sql() throws Exception;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    vertx = Vertx.vertx();
+    store = open(vertx);
+    await(store.start());
+    doc = "tamper-" + Long.toHexString(System.nanoTime());
+    // Six real Yjs updates, one per row, as clients would send them.
+    Doc d = new Doc();
+    byte[] sv = Y.encodeStateVector(d);
+    String[] words = {"Wir ", "fordern ", "mehr ", "Radwege ", "in ", "Kassel."};
+    int at = 0;
+    for (String w : words) {
+      d.getText("default").insert(at, w);
+      at += w.length();
+      byte[] update = Y.encodeStateAsUpdate(d, sv);
+      sv = Y.encodeStateVector(d);
+      await(store.append(doc, List.of(new NewUpdate(update, "user-" + (at % 3), "conn-1"))));
+    }
+  }
+
+  @AfterEach
+  void tearDown() {
+    await(store.close());
+    await(vertx.close());
+  }
+
+  @Test
+  void intactLogVerifies() {
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(0);
+    assertThat(r.out).contains(doc + ": OK: 6 rows");
+  }
+
+  @Test
+  void editedByteOfAnUpdateIsNamed() throws Exception {
+    byte[] update;
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT update_v1 FROM document_updates WHERE document = ? AND seq = 3")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      update = rs.getBytes(1);
+    }
+    update[update.length - 3] ^= 0x01;
+    exec("UPDATE document_updates SET update_v1 = ? WHERE document = ? AND seq = 3", update, doc);
+    assertFirstBad(3);
+  }
+
+  @Test
+  void changedActorIsNamed() throws Exception {
+    exec("UPDATE document_updates SET actor = ? WHERE document = ? AND seq = 4", "someone-else", doc);
+    assertFirstBad(4);
+  }
+
+  @Test
+  void deletedRowIsNamed() throws Exception {
+    exec("DELETE FROM document_updates WHERE document = ? AND seq = 3", doc);
+    assertFirstBad(3);
+  }
+
+  @Test
+  void swappedRowsAreNamed() throws Exception {
+    exec("UPDATE document_updates SET seq = 1000 WHERE document = ? AND seq = 3", doc);
+    exec("UPDATE document_updates SET seq = 3 WHERE document = ? AND seq = 4", doc);
+    exec("UPDATE document_updates SET seq = 4 WHERE document = ? AND seq = 1000", doc);
+    assertFirstBad(3);
+  }
+
+  @Test
+  void insertedRowIsNamed() throws Exception {
+    // Make room at seq 3 (highest first: the primary key is checked per row) and put a copy of
+    // row 2 there, as someone inventing an edit would.
+    for (long s = 6; s >= 3; s--) {
+      exec("UPDATE document_updates SET seq = ? WHERE document = ? AND seq = ?", s + 1, doc, s);
+    }
+    exec("INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1, hash, salt,"
+        + " commitment) SELECT document, 3, created_at, actor, connection_id, update_v1, hash, salt, commitment"
+        + " FROM document_updates WHERE document = ? AND seq = 2", doc);
+    assertFirstBad(3);
+  }
+
+  @Test
+  void truncatedTailIsCaughtAgainstThePublishedHead() throws Exception {
+    exec("DELETE FROM document_updates WHERE document = ? AND seq >= 5", doc);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.out).contains("TRUNCATED");
+    assertThat(r.firstBad).as(r.out).isBetween(5L, 6L);
+  }
+
+  private void assertFirstBad(long seq) {
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.firstBad).as(r.out).isEqualTo(seq);
+  }
+
+  record Result(int status, String out, Long firstBad) {}
+
+  private Result verify() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = VerifyLauncher.run(new String[] {"verify", "--database", doc}, env(),
+        new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
+    Matcher m = FIRST_BAD.matcher(text);
+    return new Result(status, text, m.find() ? Long.parseLong(m.group(1)) : null);
+  }
+
+  private void exec(String statement, Object... params) throws Exception {
+    try (Connection c = sql(); var ps = c.prepareStatement(statement)) {
+      for (int i = 0; i < params.length; i++) {
+        ps.setObject(i + 1, params[i]);
+      }
+      ps.executeUpdate();
+    }
+  }
+
+  static <T> T await(Future<T> f) {
+    try {
+      return f.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+}
