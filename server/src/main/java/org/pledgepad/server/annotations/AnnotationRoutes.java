@@ -231,7 +231,7 @@ final class AnnotationRoutes {
   /** {@code work} on a private copy of the live document (loaded if it was not open). */
   private Future<Answer> withReplica(Principal p, DocumentAccess a, ReplicaWork work) {
     return queues.then(a.document(), () -> {
-      LiveDocument live = LiveDocument.open(sessions, a.document(), p.subject(), READER);
+      LiveDocument live = LiveDocument.open(vertx, sessions, a.document(), p.subject(), READER);
       return live.state()
           .compose(state -> vertx.executeBlocking(() -> work.run(Replicas.of(state)), false))
           .andThen(ar -> live.close());
@@ -246,7 +246,7 @@ final class AnnotationRoutes {
    */
   private Future<Answer> accept(Principal p, DocumentAccess a, String threadId) {
     return queues.then(a.document(), () -> {
-      LiveDocument live = LiveDocument.open(sessions, a.document(), p.subject(), READER);
+      LiveDocument live = LiveDocument.open(vertx, sessions, a.document(), p.subject(), READER);
       return live.state()
           .compose(state -> vertx.executeBlocking(() -> {
             Optional<AnnotationThread> before = repo.thread(threadId);

@@ -2,6 +2,7 @@ package org.pledgepad.server.annotations;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import org.pledgepad.server.session.DocumentSession;
 import org.pledgepad.server.session.Inbound;
 import org.pledgepad.server.session.Peer;
@@ -23,6 +24,13 @@ final class LiveDocument implements Peer {
   /** varUint(0): a state vector naming no clients, so the session's step 2 is the whole document. */
   private static final byte[] EMPTY_STATE_VECTOR = {0};
 
+  /**
+   * A session that never answers (its load queue full, a store outage) must not hold the
+   * document's annotation queue forever: the request fails after this long.
+   */
+  static final long TIMEOUT_MS = 30_000;
+
+  private final Vertx vertx;
   private final DocumentSession session;
   private final String actor;
   private volatile String connectionId;
@@ -30,7 +38,8 @@ final class LiveDocument implements Peer {
   private volatile Promise<Void> pendingAck;
   private volatile boolean closed;
 
-  private LiveDocument(DocumentSession session, String actor, String connectionId) {
+  private LiveDocument(Vertx vertx, DocumentSession session, String actor, String connectionId) {
+    this.vertx = vertx;
     this.session = session;
     this.actor = actor;
     this.connectionId = connectionId;
@@ -40,8 +49,9 @@ final class LiveDocument implements Peer {
    * Joins {@code document} as {@code actor}; {@code connectionId} is what the log records as the
    * connection of updates submitted through it (for accepted suggestions: the origin note).
    */
-  static LiveDocument open(SessionRegistry sessions, String document, String actor, String connectionId) {
-    LiveDocument live = new LiveDocument(sessions.acquire(document), actor, connectionId);
+  static LiveDocument open(Vertx vertx, SessionRegistry sessions, String document, String actor,
+      String connectionId) {
+    LiveDocument live = new LiveDocument(vertx, sessions.acquire(document), actor, connectionId);
     live.session.join(live);
     live.session.receive(live, new Inbound.SyncStep1(EMPTY_STATE_VECTOR));
     return live;
@@ -49,7 +59,8 @@ final class LiveDocument implements Peer {
 
   /** The document's full state as a v1 update, as of the moment the session answered. */
   Future<byte[]> state() {
-    return state.future();
+    long timer = vertx.setTimer(TIMEOUT_MS, id -> state.tryFail(new IllegalStateException("document state timed out")));
+    return state.future().andThen(ar -> vertx.cancelTimer(timer));
   }
 
   /**
@@ -61,7 +72,8 @@ final class LiveDocument implements Peer {
     connectionId = note;
     pendingAck = p;
     session.receive(this, new Inbound.Update(update));
-    return p.future();
+    long timer = vertx.setTimer(TIMEOUT_MS, id -> p.tryFail(new IllegalStateException("commit timed out")));
+    return p.future().andThen(ar -> vertx.cancelTimer(timer));
   }
 
   void close() {

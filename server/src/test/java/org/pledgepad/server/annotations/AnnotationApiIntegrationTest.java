@@ -38,6 +38,7 @@ import org.pledgepad.crdt.YXmlFragment;
 import org.pledgepad.crdt.YXmlText;
 import org.pledgepad.server.access.AccessControl;
 import org.pledgepad.server.access.AccessSettings;
+import org.pledgepad.server.testing.NodeScripts;
 import org.pledgepad.server.testing.ServerHarness;
 
 /**
@@ -219,6 +220,19 @@ class AnnotationApiIntegrationTest {
         new JsonObject().put("start", p.start).put("end", p.end).put("body", "x".repeat(70_000)));
     assertThat(tooBig.statusCode()).isEqualTo(413);
     assertThat(get("/api/documents/no-such-doc/annotations", CITIZEN).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void createdCommentsArePushedToOpenHocuspocusConnections() throws Exception {
+    Passage p = passage("push", "Daten");
+    JsonObject out = new JsonObject(NodeScripts.run("annotation-push.mjs", server.wsBase(), server.httpBase(), document,
+        token(CITIZEN), p.start, p.end));
+    JsonObject event = out.getJsonObject("event");
+    assertThat(event.getString("type")).isEqualTo("thread.created");
+    assertThat(event.getString("document")).isEqualTo(document);
+    assertThat(event.getString("thread")).isEqualTo(out.getString("thread"));
+    // Ids only: no text and no user ids travel in pushes.
+    assertThat(event.fieldNames()).containsOnly("kind", "type", "document", "thread", "post", "at");
   }
 
   // helpers
