@@ -35,7 +35,17 @@ class CrashRecoveryIntegrationTest {
   @Test
   void acknowledgedEditsSurviveKillMinus9WithPostgres() throws Exception {
     TestDatabase.require();
-    killAndRecover(Map.of("DATABASE_URL", TestDatabase.url(), "SEED_DEMO", "false"));
+    killAndRecover(Map.of("DATABASE_URL", TestDatabase.url(), "DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"));
+  }
+
+  /** New documents are drafts nobody owns: only an admin may create them (signed with the server's key). */
+  private String adminToken() throws Exception {
+    org.pledgepad.auth.token.SigningKey key = org.pledgepad.auth.token.SigningKeyFile.load(
+        dataDir.resolve(org.pledgepad.server.access.AccessControl.KEY_FILE));
+    return new org.pledgepad.auth.token.AccessTokenIssuer(key, org.pledgepad.auth.token.AccessTokenSettings.defaults(),
+        java.time.Clock.systemUTC(), new java.security.SecureRandom()).issue(new org.pledgepad.auth.Principal(
+            "crash-test", "crash-test", "Crash test", false, org.pledgepad.auth.Role.ADMIN, java.util.Set.of(), null),
+        java.time.Duration.ofMinutes(30));
   }
 
   private void killAndRecover(Map<String, String> env) throws Exception {
@@ -45,13 +55,14 @@ class CrashRecoveryIntegrationTest {
     ServerProcess first = ServerProcess.start(env, log);
     JsonObject acked;
     try {
-      acked = new JsonObject(NodeScripts.run("edit-acked.mjs", first.wsBase(), doc, Integer.toString(EDITS)));
+      acked = new JsonObject(NodeScripts.run("edit-acked.mjs", first.wsBase(), doc, Integer.toString(EDITS),
+          adminToken()));
     } finally {
       first.kill();
     }
     assertThat(acked.getInteger("acked")).isEqualTo(EDITS);
     try (ServerProcess second = ServerProcess.start(env, log)) {
-      JsonObject state = new JsonObject(NodeScripts.run("fetch.mjs", second.wsBase(), doc, "y-websocket"))
+      JsonObject state = new JsonObject(NodeScripts.run("fetch.mjs", second.wsBase(), doc, "y-websocket", adminToken()))
           .getJsonObject("snapshot");
       List<String> expected = new ArrayList<>();
       for (int i = 0; i < EDITS; i++) {
