@@ -5,6 +5,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -99,59 +101,59 @@ final class AnnotationRoutes {
 
   void mount(Router router) {
     String d = "/api/documents/:name";
-    router.route(d + "/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
-    router.route("/api/me/annotations/*").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
 
-    router.get(d + "/annotations").handler(ctx -> document(ctx, (p, a, b) ->
+    on(router, HttpMethod.GET, d + "/annotations").handler(ctx -> document(ctx, (p, a, b) ->
         withReplica(p, a, doc -> Answer.ok(Map.of("threads", ann.views.list(p, a, doc)), List.of()))));
-    router.get(d + "/threads/:id").handler(ctx -> document(ctx, (p, a, b) ->
+    on(router, HttpMethod.GET, d + "/threads/:id").handler(ctx -> document(ctx, (p, a, b) ->
         withReplica(p, a, doc -> Answer.ok(ann.views.thread(p, a, doc, id(ctx)), List.of()))));
 
-    router.post(d + "/comments").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> created(p, a, doc,
+    on(router, HttpMethod.POST, d + "/comments").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> created(p, a, doc,
         ann.comments.createComment(p, a, doc, position(b, "start"), position(b, "end"), str(b, "body"))))));
-    router.post(d + "/suggestions").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> created(p, a, doc,
+    on(router, HttpMethod.POST, d + "/suggestions").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> created(p, a, doc,
         ann.suggestions.createSuggestion(p, a, doc, position(b, "start"), position(b, "end"), str(b, "replacement"),
             str(b, "rationale"))))));
-    router.patch(d + "/suggestions/:id").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> thread(p, a, doc,
+    on(router, HttpMethod.PATCH, d + "/suggestions/:id").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> thread(p, a, doc,
         ann.suggestions.updateSuggestion(p, a, doc, id(ctx), str(b, "replacement"),
             b.containsKey("start") ? position(b, "start") : null, b.containsKey("end") ? position(b, "end") : null)))));
-    router.post(d + "/suggestions/:id/accept").handler(ctx -> document(ctx, (p, a, b) -> accept(p, a, id(ctx))));
-    router.post(d + "/suggestions/:id/reject").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/suggestions/:id/accept").handler(ctx -> document(ctx, (p, a, b) -> accept(p, a, id(ctx))));
+    on(router, HttpMethod.POST, d + "/suggestions/:id/reject").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         thread(p, a, null, ann.suggestions.reject(p, a, id(ctx), str(b, "reason"))))));
 
-    router.post(d + "/threads/:id/replies").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/replies").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         postAnswer(p, a, 201, ann.comments.reply(p, a, id(ctx), str(b, "body"))))));
-    router.post(d + "/threads/:id/resolve").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/resolve").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         thread(p, a, null, ann.comments.resolve(p, a, id(ctx))))));
-    router.post(d + "/threads/:id/reopen").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/reopen").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         thread(p, a, null, ann.comments.reopen(p, a, id(ctx))))));
-    router.post(d + "/threads/:id/lock").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/lock").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         thread(p, a, null, ann.moderation.lock(p, a, id(ctx), optional(b, "reason"))))));
-    router.post(d + "/threads/:id/unlock").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/unlock").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         thread(p, a, null, ann.moderation.unlock(p, a, id(ctx), optional(b, "reason"))))));
 
-    router.patch(d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.PATCH, d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         postAnswer(p, a, 200, ann.comments.edit(p, a, id(ctx), str(b, "body"))))));
-    router.delete(d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.DELETE, d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         postAnswer(p, a, 200, ann.comments.delete(p, a, id(ctx))))));
-    router.post(d + "/posts/:id/report").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
+    on(router, HttpMethod.POST, d + "/posts/:id/report").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
       Outcome<org.pledgepad.annotations.model.Report> o = ann.moderation.report(p, a, id(ctx), str(b, "reason"));
       return new Answer(201, AnnotationJson.report(o.value()), o.events());
     })));
-    router.post(d + "/posts/:id/hide").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/posts/:id/hide").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         postAnswer(p, a, 200, ann.moderation.hide(p, a, id(ctx), str(b, "reason"))))));
-    router.post(d + "/posts/:id/restore").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/posts/:id/restore").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         postAnswer(p, a, 200, ann.moderation.restore(p, a, id(ctx), optional(b, "reason"))))));
-    router.post(d + "/posts/:id/approve").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/posts/:id/approve").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         postAnswer(p, a, 200, ann.moderation.approve(p, a, id(ctx))))));
-    router.post(d + "/reports/:id/dismiss").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
+    on(router, HttpMethod.POST, d + "/reports/:id/dismiss").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
       Outcome<org.pledgepad.annotations.model.Report> o = ann.moderation.dismissReport(p, a, id(ctx), optional(b, "reason"));
       return Answer.ok(AnnotationJson.report(o.value()), o.events());
     })));
 
-    router.get(d + "/moderation/queue").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
-        Answer.ok(AnnotationJson.queue(ann.moderation.queue(p, a), ann.moderation.auditLog(p, a)), List.of()))));
-    router.put(d + "/premoderation").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
+    for (String path : List.of(d + "/moderation/queue", d + "/moderation")) {
+      on(router, HttpMethod.GET, path).handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+          Answer.ok(AnnotationJson.queue(ann.moderation.queue(p, a), ann.moderation.auditLog(p, a)), List.of()))));
+    }
+    on(router, HttpMethod.PUT, d + "/premoderation").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
       Object on = b.getValue("on");
       if (!(on instanceof Boolean flag)) {
         throw new BadRequest("field on must be true or false");
@@ -160,12 +162,17 @@ final class AnnotationRoutes {
       return Answer.ok(Map.of("premoderated", o.value()), o.events());
     })));
 
-    router.get("/api/me/annotations/export").handler(ctx -> personal(ctx, p ->
+    on(router, HttpMethod.GET, "/api/me/annotations/export").handler(ctx -> personal(ctx, p ->
         Answer.ok(ann.privacy.exportFor(p.subject()), List.of())));
-    router.post("/api/me/annotations/erase").handler(ctx -> personal(ctx, p -> {
+    on(router, HttpMethod.POST, "/api/me/annotations/erase").handler(ctx -> personal(ctx, p -> {
       Outcome<Integer> o = ann.privacy.eraseFor(p.subject());
       return Answer.ok(Map.of("erased", o.value()), o.events());
     }));
+  }
+
+  /** A route with its own body limit (not one for the whole path prefix: other routes live there too). */
+  private static Route on(Router router, HttpMethod method, String path) {
+    return router.route(method, path).handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES));
   }
 
   // request scaffolding
