@@ -222,7 +222,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
 
     // A third visit (a reload) gets the text from the server, not from the other browser.
     await bob.context().close();
-    const carol = await newPage();
+    const carol = await newPage('de-DE', null, 'demo-councillor');
     await carol.goto(url);
     await carol.locator('.ProseMirror', { hasText: marker }).waitFor({ timeout: SYNC_TIMEOUT });
     await carol.context().close();

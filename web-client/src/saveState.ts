@@ -26,8 +26,11 @@ export function deriveSaveState(f: ProviderFacts): SaveState {
     if (f.unsyncedChanges > 0) return 'offline-unsaved';
     return f.everConnected ? 'offline' : 'connecting';
   }
+  // A read-only connection cannot have changes of its own to save; its sync step 2 may stay
+  // unacknowledged (a server that refuses it sends no positive SyncStatus), so it is not waited for.
+  if (f.readonly) return f.synced ? 'readonly' : 'saving';
   if (!f.synced || f.unsyncedChanges > 0) return 'saving';
-  return f.readonly ? 'readonly' : 'saved';
+  return 'saved';
 }
 
 /** The message key of each state (see messages.ts). */

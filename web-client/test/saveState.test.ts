@@ -35,6 +35,11 @@ describe('deriveSaveState', () => {
     expect(deriveSaveState({ ...online, readonly: true, connection: 'disconnected' })).toBe('offline');
   });
 
+  it('does not wait for the acknowledgement of a read-only sync step 2 (nothing of its own to save)', () => {
+    expect(deriveSaveState({ ...online, readonly: true, unsyncedChanges: 1 })).toBe('readonly');
+    expect(deriveSaveState({ ...online, readonly: true, synced: false })).toBe('saving');
+  });
+
   it('reports a refused document above everything else', () => {
     expect(deriveSaveState({ ...online, denied: true })).toBe('denied');
   });

@@ -374,16 +374,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
 
   const extension = Extension.create({
     name: 'annotations',
-    addKeyboardShortcuts: () => ({
-      'Mod-Alt-m': () => {
-        openComposer('comment');
-        return true;
-      },
-      'Mod-Alt-s': () => {
-        openComposer('suggestion');
-        return true;
-      },
-    }),
+
     addProseMirrorPlugins: () => [
       new Plugin({
         key: highlightKey,
@@ -422,6 +413,15 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     attach(ed, doc, provider) {
       editor = ed;
       ydoc = doc;
+      // Strg/Ctrl+Alt+M and +S, read from the physical key (Alt changes the character on some
+      // layouts). A DOM listener rather than a Tiptap keymap, which swallowed Strg+B/I here.
+      ed.view.dom.addEventListener('keydown', (event) => {
+        if (!(event.ctrlKey || event.metaKey) || !event.altKey || event.shiftKey) return;
+        const kind = event.code === 'KeyM' ? 'comment' : event.code === 'KeyS' ? 'suggestion' : null;
+        if (!kind) return;
+        event.preventDefault();
+        openComposer(kind);
+      });
       provider.on('stateless', ({ payload }: { payload: string }) => {
         if (parseAnnotationEvent(payload, documentName)) scheduleReload();
       });

@@ -18,6 +18,7 @@ import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
 import { createToolbar } from './toolbar';
 import { createAnnotationsPanel } from './annotationsPanel';
+import { PledgeIdAttribute } from '../pledgeIds';
 import { displayName, me, refreshMe } from '../session';
 import { historyPath } from '../router';
 import type { View } from './view';
@@ -166,6 +167,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
         },
       }),
       annotations.extension,
+      PledgeIdAttribute,
       Extension.create({
         name: 'linkShortcut',
         addKeyboardShortcuts: () => ({
@@ -250,15 +252,17 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   });
   provider.on('unsyncedChanges', refresh);
   let wasWritable = false;
+  // Write rights lost on a reconnect (a server restart ends cookie sessions): ask the server who
+  // we are now. Nothing typed is lost: it stays in this window until someone signs in again.
+  function checkSession(): void {
+    if (!wasWritable || !me().user) return;
+    refreshMe().then((now) => (sessionNotice.hidden = now.user !== null), () => undefined);
+  }
   provider.on('authenticated', ({ scope }: { scope: string }) => {
     authenticated = true;
     denied = false;
     readonly = scope === 'readonly';
-    // Write rights lost on a reconnect (a server restart ends cookie sessions): ask the server who
-    // we are now. Nothing typed is lost: it stays in this window until someone signs in again.
-    if (readonly && wasWritable && me().user) {
-      refreshMe().then((now) => (sessionNotice.hidden = now.user !== null), () => undefined);
-    }
+    if (readonly) checkSession();
     if (!readonly) {
       wasWritable = true;
       sessionNotice.hidden = true;
@@ -269,6 +273,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   let deniedReason = '';
   const renderDenied = () => (deniedText.textContent = t('deniedText', { reason: deniedReason || '—' }));
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
+    checkSession();
     denied = true;
     deniedReason = reason;
     renderDenied();
