@@ -28,7 +28,11 @@ import org.pledgepad.history.VersionView;
  * operations on one document that use it are serialised on a per-document lock.
  */
 public final class DocumentHistories {
-  /** Version reads start from a stored snapshot at most this many rows back, when one exists. */
+  /**
+   * Verification and export use stored snapshots at least this many rows apart (the store
+   * writes one every SNAPSHOT_EVERY updates; all of them would cost memory without adding much
+   * assurance). Version reads use the nearest stored snapshot at or below the version.
+   */
   static final int SNAPSHOT_SPACING = 1000;
 
   private final HistoryDb db;
@@ -85,7 +89,7 @@ public final class DocumentHistories {
   /** Chain, published head (documents row), checkpoints without pinned keys, snapshots, replay. */
   public VerificationReport verify(String doc) {
     List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    Verifier v = new Verifier(doc).snapshots(allSnapshots(doc));
+    Verifier v = new Verifier(doc).snapshots(spacedSnapshots(doc));
     sql(() -> db.head(doc)).ifPresent(head -> {
       if (head.seq() > 0) {
         v.publishedHead(head.seq(), head.hash());
@@ -101,12 +105,17 @@ public final class DocumentHistories {
 
   public byte[] export(String doc) {
     List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    return HistoryExport.toBytes(doc, rows, sql(() -> db.checkpoints(doc)), Map.of(), allSnapshots(doc));
+    return HistoryExport.toBytes(doc, rows, sql(() -> db.checkpoints(doc)), Map.of(), spacedSnapshots(doc));
   }
 
-  private List<StoredSnapshot> allSnapshots(String doc) {
+  private List<StoredSnapshot> spacedSnapshots(String doc) {
     List<StoredSnapshot> out = new ArrayList<>();
+    long previous = Long.MIN_VALUE / 2;
     for (long s : sql(() -> db.snapshotSeqs(doc))) {
+      if (s - previous < SNAPSHOT_SPACING) {
+        continue;
+      }
+      previous = s;
       StoredSnapshot snap = sql(() -> db.snapshot(doc, s));
       if (snap != null) {
         out.add(snap);
