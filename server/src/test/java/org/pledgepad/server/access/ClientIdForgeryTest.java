@@ -78,6 +78,15 @@ class ClientIdForgeryTest {
   }
 
   @Test
+  void theRealYjsClientCannotAdoptAnotherUsersClientId() {
+    org.pledgepad.server.testing.NodeScripts.requireNode();
+    JsonObject r = new JsonObject(org.pledgepad.server.testing.NodeScripts.run("forge-clientid.mjs",
+        server.harness.wsBase(), DOC, server.tokenFor(Role.COUNCILLOR), server.tokenFor(Role.ADMIN)));
+    assertThat(r.getBoolean("forgedAccepted")).isFalse();
+    assertThat(r.getString("readerText")).contains("owner").doesNotContain("forged");
+  }
+
+  @Test
   void aClockGapIsRefusedAndAnsweredWithTheServersStepOne() throws Exception {
     Doc d = new Doc(new DocOptions().clientID(515151L));
     d.getText("t").insert(0, "a");
