@@ -88,11 +88,20 @@ public final class DocumentHistories {
 
   /** Chain, published head (documents row), checkpoints without pinned keys, snapshots, replay. */
   public VerificationReport verify(String doc) {
+    return verify(doc, null);
+  }
+
+  /**
+   * As {@link #verify(String)}, checked against a head published elsewhere (seq, hash) instead
+   * of the documents row, which someone able to cut the log could rewrite as well.
+   */
+  public VerificationReport verify(String doc, HistoryDb.Head published) {
     List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
     Verifier v = new Verifier(doc).snapshots(spacedSnapshots(doc));
-    sql(() -> db.head(doc)).ifPresent(head -> {
-      if (head.seq() > 0) {
-        v.publishedHead(head.seq(), head.hash());
+    java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : sql(() -> db.head(doc));
+    head.ifPresent(h -> {
+      if (h.seq() > 0) {
+        v.publishedHead(h.seq(), h.hash());
       }
     });
     List<org.pledgepad.history.Checkpoint> cps = sql(() -> db.checkpoints(doc));

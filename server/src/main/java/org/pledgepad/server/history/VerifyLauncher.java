@@ -29,9 +29,22 @@ public final class VerifyLauncher {
     if (!Arrays.asList(args).contains("--database")) {
       return VerifyCommand.run(args, out, err);
     }
-    List<String> rest = Arrays.stream(args).skip(1).filter(a -> !a.equals("--database")).toList();
-    if (rest.size() > 1 || rest.stream().anyMatch(a -> a.startsWith("--"))) {
-      err.println("usage: verify --database [DOCUMENT]   (store from DATABASE_URL / DATA_DIR / CONFIG_FILE)");
+    List<String> rest = new java.util.ArrayList<>(Arrays.stream(args).skip(1).filter(a -> !a.equals("--database")).toList());
+    HistoryDb.Head published = null;
+    int h = rest.indexOf("--head");
+    if (h >= 0) {
+      try {
+        String[] sh = rest.get(h + 1).split(":", 2);
+        published = new HistoryDb.Head(Long.parseLong(sh[0]), org.pledgepad.history.Hashes.unhex(sh[1]));
+      } catch (RuntimeException e) {
+        err.println("bad --head, expected SEQ:HEXHASH");
+        return VerifyCommand.USAGE;
+      }
+      rest.remove(h + 1);
+      rest.remove(h);
+    }
+    if (rest.size() > 1 || rest.stream().anyMatch(a -> a.startsWith("--")) || (published != null && rest.isEmpty())) {
+      err.println("usage: verify --database [DOCUMENT [--head SEQ:HEXHASH]]   (store from DATABASE_URL / DATA_DIR / CONFIG_FILE)");
       return VerifyCommand.USAGE;
     }
     ServerConfig config;
@@ -55,7 +68,7 @@ public final class VerifyLauncher {
         return VerifyCommand.USAGE;
       }
       for (String doc : docs) {
-        VerificationReport r = histories.verify(doc);
+        VerificationReport r = histories.verify(doc, published);
         if (VerifyCommand.print(doc, r, out) != VerifyCommand.OK) {
           status = VerifyCommand.PROBLEM;
         }

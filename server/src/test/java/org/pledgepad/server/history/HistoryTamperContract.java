@@ -131,6 +131,32 @@ abstract class HistoryTamperContract {
     assertThat(r.firstBad).as(r.out).isBetween(5L, 6L);
   }
 
+  @Test
+  void tailCutTogetherWithTheHeadRowIsCaughtAgainstAHeadPublishedElsewhere() throws Exception {
+    String published;
+    try (Connection c = sql(); var ps = c.prepareStatement("SELECT head_hash FROM documents WHERE name = ?")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      published = "6:" + org.pledgepad.history.Hashes.hex(rs.getBytes(1));
+    }
+    byte[] hash4;
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT hash FROM document_updates WHERE document = ? AND seq = 4")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      hash4 = rs.getBytes(1);
+    }
+    exec("DELETE FROM document_updates WHERE document = ? AND seq >= 5", doc);
+    exec("UPDATE documents SET head_seq = 4, head_hash = ? WHERE name = ?", hash4, doc);
+    assertThat(verify().status).as("the database alone is consistent again").isZero();
+    Result r = verify("--head", published);
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.out).contains("TRUNCATED");
+    assertThat(r.firstBad).as(r.out).isBetween(5L, 6L);
+  }
+
   private void assertFirstBad(long seq) {
     Result r = verify();
     assertThat(r.status).as(r.out).isEqualTo(1);
@@ -139,10 +165,12 @@ abstract class HistoryTamperContract {
 
   record Result(int status, String out, Long firstBad) {}
 
-  private Result verify() {
+  private Result verify(String... extra) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = VerifyLauncher.run(new String[] {"verify", "--database", doc}, env(),
+    List<String> args = new ArrayList<>(List.of("verify", "--database", doc));
+    args.addAll(List.of(extra));
+    int status = VerifyLauncher.run(args.toArray(String[]::new), env(),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
     String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     Matcher m = FIRST_BAD.matcher(text);
