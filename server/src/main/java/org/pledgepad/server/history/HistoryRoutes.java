@@ -115,7 +115,9 @@ public final class HistoryRoutes {
       }
       return new JsonObject()
           .put("head", new JsonObject().put("seq", head.seq()).put("hash", Hashes.hex(headHash(doc, head))))
-          .put("revisions", revisions).put("named", named).put("restores", restores);
+          .put("revisions", revisions).put("named", named).put("restores", restores)
+          // The web client's history list reads {versions: [...]} (same objects, newest first).
+          .put("versions", revisions.copy());
     }).onSuccess(json -> json(ctx, 200, json)));
   }
 
@@ -187,7 +189,9 @@ public final class HistoryRoutes {
         JsonObject c = new JsonObject((Map<String, Object>) o);
         String actor = c.getString("actor");
         if (actor != null) {
-          c.put("actorName", displayName(actor));
+          String name = displayName(actor);
+          c.put("actorName", name);
+          c.put("author", name); // what the web client's diff view shows
         }
         out.add(c);
       }
