@@ -2,7 +2,8 @@ package org.pledgepad.server.pledges;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.config.ServerConfig;
 
@@ -37,7 +42,11 @@ final class PledgeDb {
   private final String user;
   private final String password;
   private final boolean embedded;
-  private WorkerExecutor worker;
+  private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "pledgepad-pledges-db");
+    t.setDaemon(true);
+    return t;
+  });
   private Connection conn;
 
   private PledgeDb(Vertx vertx, String jdbcUrl, String user, String password, boolean embedded) {
@@ -58,16 +67,15 @@ final class PledgeDb {
   }
 
   Future<Void> start() {
-    worker = vertx.createSharedWorkerExecutor("pledgepad-pledges-db-" + System.identityHashCode(this), 1);
-    return worker.executeBlocking(() -> {
+    return onThread(() -> {
       connection();
       return null;
     });
   }
 
-  /** Runs {@code work} in one transaction on the worker thread; the future completes on the caller's context. */
+  /** Runs {@code work} in one transaction on the database thread; the future completes on the caller's context. */
   <T> Future<T> tx(Work<T> work) {
-    return worker.executeBlocking(() -> {
+    return onThread(() -> {
       Connection c = connection();
       try {
         T result = work.run(c);
@@ -85,14 +93,34 @@ final class PledgeDb {
   }
 
   Future<Void> close() {
-    if (worker == null) {
-      return Future.succeededFuture();
-    }
-    Future<Void> closed = worker.executeBlocking(() -> {
+    Future<Void> closed = onThread(() -> {
       closeQuietly();
       return null;
     });
-    return closed.eventually(() -> worker.close());
+    thread.shutdown();
+    return closed;
+  }
+
+  /**
+   * A plain single thread rather than a Vert.x worker executor: the connection needs one owner, and
+   * a Vert.x executor cannot be closed from the completion of its own last task.
+   */
+  private <T> Future<T> onThread(Callable<T> task) {
+    Context ctx = vertx.getOrCreateContext();
+    Promise<T> promise = Promise.promise();
+    try {
+      thread.execute(() -> {
+        try {
+          T r = task.call();
+          ctx.runOnContext(v -> promise.complete(r));
+        } catch (Throwable e) {
+          ctx.runOnContext(v -> promise.fail(e));
+        }
+      });
+    } catch (RejectedExecutionException e) {
+      promise.fail(new IllegalStateException("pledge database closed", e));
+    }
+    return promise.future();
   }
 
   private Connection connection() throws SQLException, IOException {

@@ -1,0 +1,207 @@
+package org.pledgepad.server.pledges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.pledges.imports.ComparisonSeedParser;
+import org.pledgepad.pledges.model.Pledge;
+
+class PledgeApiTest {
+  static final String ADMIN = "ADMIN admin-1";
+  static final String MEMBER = "COUNCILLOR rat-1 council";
+  static final String OUTSIDER = "COUNCILLOR rat-2 other-group";
+  static final String CITIZEN = "CITIZEN buerger-1";
+  static final String COALITION = KasselPledgeSeed.COALITION_NAME;
+  static final String PROGRAMME = KasselPledgeSeed.PROGRAMME_NAME;
+
+  @TempDir
+  Path dir;
+  PledgeTestServer server;
+
+  @BeforeEach
+  void start() {
+    server = PledgeTestServer.start(dir, true);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private JsonObject document(String name) {
+    HttpResponse<String> r = server.get("/api/pledges/documents/" + name);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new JsonObject(r.body());
+  }
+
+  static List<String> titles(JsonObject doc) {
+    List<String> out = new ArrayList<>();
+    doc.getJsonArray("pledges").forEach(p -> out.add(((JsonObject) p).getString("title")));
+    return out;
+  }
+
+  static String idOf(JsonObject doc, String title) {
+    for (Object p : doc.getJsonArray("pledges")) {
+      if (((JsonObject) p).getString("title").equals(title)) {
+        return ((JsonObject) p).getString("id");
+      }
+    }
+    throw new AssertionError("no pledge " + title);
+  }
+
+  @Test
+  void everyPledgeTitleOfBothOverviewsIsServedWithMetadataAndOpenStatus() {
+    var expected = ComparisonSeedParser.loadKassel2021();
+    JsonObject coalition = document(COALITION);
+    JsonObject programme = document(PROGRAMME);
+    assertThat(titles(coalition)).containsExactlyElementsOf(expected.coalition().pledges().stream().map(Pledge::title).toList());
+    assertThat(titles(programme)).containsExactlyElementsOf(expected.programme().pledges().stream().map(Pledge::title).toList());
+    assertThat(programme.getString("issuer")).isEqualTo("SPD Kassel");
+    assertThat(coalition.getString("kind")).isEqualTo("COALITION_AGREEMENT");
+    assertThat(coalition.getString("period")).isEqualTo("2021–2026");
+    assertThat(coalition.getJsonArray("pledges").getJsonObject(0).getString("status")).isEqualTo("OFFEN");
+    JsonArray list = new JsonArray(server.get("/api/pledges/documents").body());
+    assertThat(list).hasSize(2);
+  }
+
+  @Test
+  void comparisonOfTheSeedSuggestsFibreHighAndNothingHighForTalkingTrafficLights() {
+    JsonObject programme = document(PROGRAMME);
+    JsonObject coalition = document(COALITION);
+    HttpResponse<String> r = server.get("/api/pledges/compare?a=" + PROGRAMME + "&b=" + COALITION);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonObject result = new JsonObject(r.body());
+    JsonObject byPledge = result.getJsonObject("suggestions").getJsonObject("byPledge");
+    JsonArray fibre = byPledge.getJsonArray(idOf(programme, "Glasfaser in der ganzen Stadt"));
+    String fibreB = idOf(coalition, "Ausbau des Glasfasernetzes");
+    JsonObject s = fibre.stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getString("candidateId").equals(fibreB)).findFirst().orElseThrow();
+    assertThat(s.getString("confidence")).isEqualTo("HOCH");
+    assertThat(s.getDouble("score")).isBetween(0.0, 1.0);
+    assertThat(s.getJsonArray("matchedTerms")).isNotEmpty();
+    JsonArray lights = byPledge.getJsonArray(idOf(programme, "Sprechende Ampeln"), new JsonArray());
+    assertThat(lights.stream().map(o -> ((JsonObject) o).getString("confidence"))).doesNotContain("HOCH");
+    // Suggestions are advice: nothing is aligned until someone links.
+    assertThat(result.getJsonArray("aligned")).isEmpty();
+    assertThat(result.getJsonArray("onlyInA")).hasSize(programme.getJsonArray("pledges").size());
+    assertThat(result.getJsonObject("coverage").getInteger("found")).isZero();
+  }
+
+  @Test
+  void compareNeedsTwoValidDifferentDocuments() {
+    HttpResponse<String> r = server.get("/api/pledges/compare?a=" + PROGRAMME + "&b=" + PROGRAMME);
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+    assertThat(server.get("/api/pledges/compare?a=" + PROGRAMME + "&b=nope-x").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void importRejectsNonAdminsAndReportsTheLineOfBadInput() {
+    String text = "# Antrag\n\n## Erster Punkt\n\nText.\n";
+    assertThat(server.send("POST", "/api/pledges/import?name=antrag-1", null, "text/markdown", text).statusCode()).isEqualTo(401);
+    assertThat(server.send("POST", "/api/pledges/import?name=antrag-1", MEMBER, "text/markdown", text).statusCode()).isEqualTo(403);
+    HttpResponse<String> bad = server.send("POST", "/api/pledges/import?name=antrag-2", ADMIN, "text/markdown",
+        "# Antrag\n\n## Punkt\n\nText\n\n##Ohne Leerzeichen\n");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    JsonObject problem = new JsonObject(bad.body());
+    assertThat(problem.getString("type")).isEqualTo(PledgeProblems.IMPORT_FAILED);
+    assertThat(problem.getInteger("line")).isEqualTo(7);
+    HttpResponse<String> ok = server.send("POST", "/api/pledges/import?name=antrag-1&issuer=Fraktion&kind=MOTION",
+        ADMIN, "text/markdown", text);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    // Drafts are not public: a guest does not even learn that it exists.
+    assertThat(server.get("/api/pledges/documents/antrag-1").statusCode()).isEqualTo(404);
+    HttpResponse<String> again = server.send("POST", "/api/pledges/import?name=antrag-1", ADMIN, "text/markdown", text);
+    assertThat(again.statusCode()).isEqualTo(409);
+  }
+
+  /** Two consultation documents owned by "council", imported by an admin; returns their pledge ids. */
+  static List<String> importPair(PledgeTestServer server) {
+    HttpResponse<String> a = server.send("POST", "/api/pledges/import?name=prog-a&kind=ELECTION_PROGRAMME&issuer=Partei&stage=consultation",
+        ADMIN, "text/markdown", "# Programm\n\n## Glasfaser für alle\n\nJedes Haus bekommt Glasfaser.\n\n## Mehr Bänke\n\nBänke im Park.\n");
+    HttpResponse<String> b = server.send("POST", "/api/pledges/import?name=vertrag-b&kind=COALITION_AGREEMENT&issuer=Koalition&stage=consultation",
+        ADMIN, "text/markdown", "# Vertrag\n\nVorwort.\n\n## Glasfaserausbau\n\nWir bauen das Glasfasernetz aus.\n\nZweiter Absatz.\n");
+    assertThat(a.statusCode()).as(a.body()).isEqualTo(201);
+    assertThat(b.statusCode()).as(b.body()).isEqualTo(201);
+    List<String> ids = new ArrayList<>();
+    new JsonObject(a.body()).getJsonArray("documents").getJsonObject(0).getJsonArray("pledges").forEach(i -> ids.add((String) i));
+    new JsonObject(b.body()).getJsonArray("documents").getJsonObject(0).getJsonArray("pledges").forEach(i -> ids.add((String) i));
+    return ids;
+  }
+
+  @Test
+  void onlyEditorsOfBothDocumentsCreateAndDeleteLinks() {
+    List<String> ids = importPair(server);
+    String body = new JsonObject().put("a", ids.get(0)).put("b", ids.get(2)).put("kind", "SAME").encode();
+    assertThat(server.send("POST", "/api/pledges/links", null, "application/json", body).statusCode()).isEqualTo(401);
+    assertThat(server.send("POST", "/api/pledges/links", CITIZEN, "application/json", body).statusCode()).isEqualTo(403);
+    assertThat(server.send("POST", "/api/pledges/links", OUTSIDER, "application/json", body).statusCode()).isEqualTo(403);
+    HttpResponse<String> created = server.send("POST", "/api/pledges/links", MEMBER, "application/json", body);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    JsonObject link = new JsonObject(created.body());
+    assertThat(link.getString("createdBy")).isEqualTo("rat-1");
+    assertThat(link.getString("origin")).isEqualTo("MANUAL");
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json", body).statusCode()).isEqualTo(409);
+
+    String id = link.getString("id");
+    assertThat(server.send("DELETE", "/api/pledges/links/" + id, CITIZEN, null, null).statusCode()).isEqualTo(403);
+    assertThat(server.send("DELETE", "/api/pledges/links/" + id, OUTSIDER, null, null).statusCode()).isEqualTo(403);
+    assertThat(server.send("DELETE", "/api/pledges/links/" + id, MEMBER, null, null).statusCode()).isEqualTo(204);
+    assertThat(server.send("DELETE", "/api/pledges/links/" + id, MEMBER, null, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void linksOnThePublishedSeedAreRefusedBecauseItsTextIsNoLongerEditable() {
+    JsonObject programme = document(PROGRAMME);
+    JsonObject coalition = document(COALITION);
+    String body = new JsonObject().put("a", idOf(programme, "Glasfaser in der ganzen Stadt"))
+        .put("b", idOf(coalition, "Ausbau des Glasfasernetzes")).put("kind", "SAME").encode();
+    HttpResponse<String> r = server.send("POST", "/api/pledges/links", ADMIN, "application/json", body);
+    assertThat(r.statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void hostileLinkAndStatusBodiesAreProblems() {
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json", "[1]").statusCode()).isEqualTo(400);
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json",
+        "{\"a\":\"x\",\"b\":\"x\",\"kind\":\"SAME\"}").statusCode()).isEqualTo(400);
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json",
+        "{\"a\":\"x\",\"b\":\"y\",\"kind\":\"EVIL\"}").statusCode()).isEqualTo(400);
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json",
+        "{\"a\":\"x\",\"b\":\"y\",\"kind\":\"SAME\",\"pad\":\"" + "x".repeat(40_000) + "\"}").statusCode()).isEqualTo(413);
+    assertThat(server.send("PUT", "/api/pledges/unknown-aaaaaa/status", ADMIN, "application/json",
+        "{\"status\":\"UMGESETZT\",\"evidence\":{\"date\":\"gestern\",\"text\":\"t\",\"link\":\"\"}}").statusCode()).isEqualTo(400);
+    assertThat(server.send("PUT", "/api/pledges/unknown-aaaaaa/status", ADMIN, "application/json",
+        "{\"status\":\"UMGESETZT\",\"evidence\":{\"date\":\"2024-01-01\",\"text\":\"t\",\"link\":\"javascript:alert(1)\"}}").statusCode()).isEqualTo(400);
+    assertThat(server.send("PUT", "/api/pledges/unknown-aaaaaa/status", ADMIN, "application/json",
+        "{\"status\":\"UMGESETZT\"}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void statusChangesKeepHistoryAndEvidenceAndNeedModeration() {
+    JsonObject coalition = document(COALITION);
+    String id = idOf(coalition, "Ausbau des Glasfasernetzes");
+    String body = "{\"status\":\"IN_ARBEIT\",\"note\":\"Ausschreibung läuft\",\"evidence\":{\"date\":\"2023-05-02\","
+        + "\"text\":\"Beschluss der Stadtverordnetenversammlung\",\"link\":\"https://example.org/beschluss\"}}";
+    assertThat(server.send("PUT", "/api/pledges/" + id + "/status", MEMBER, "application/json", body).statusCode()).isEqualTo(403);
+    HttpResponse<String> r = server.send("PUT", "/api/pledges/" + id + "/status", "MODERATOR mod-1", "application/json", body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(server.send("PUT", "/api/pledges/" + id + "/status", "MODERATOR mod-1", "application/json",
+        "{\"status\":\"umgesetzt\"}").statusCode()).isEqualTo(200);
+    JsonObject p = document(COALITION).getJsonArray("pledges").stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getString("id").equals(id)).findFirst().orElseThrow();
+    assertThat(p.getString("status")).isEqualTo("UMGESETZT");
+    assertThat(p.getJsonArray("statusHistory")).hasSize(2);
+    assertThat(p.getJsonArray("statusHistory").getJsonObject(0).getString("changedBy")).isEqualTo("mod-1");
+    assertThat(p.getJsonArray("evidence").getJsonObject(0).getString("date")).isEqualTo("2023-05-02");
+  }
+}

@@ -1,0 +1,126 @@
+package org.pledgepad.server.pledges;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.pledgepad.auth.Body;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Role;
+import org.pledgepad.auth.Stage;
+import org.pledgepad.server.config.ConfigLoader;
+import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.seed.DemoSeeder;
+import org.pledgepad.server.seed.ProseMirrorSeedEncoder;
+import org.pledgepad.server.store.DocumentStore;
+import org.pledgepad.server.store.DocumentStores;
+import org.pledgepad.server.testing.Await;
+
+/**
+ * The pledge routes over a real store (embedded, or PostgreSQL when DATABASE_URL is given) and
+ * real HTTP, with a test guard: header {@code X-Test-User: ROLE subject [body]} gives the
+ * principal; every document is owned by the body "council".
+ */
+final class PledgeTestServer implements AutoCloseable {
+  static final Body COUNCIL = new Body("council");
+
+  final Vertx vertx = Vertx.vertx();
+  final DocumentStore store;
+  final PledgeModule module;
+  private final HttpServer http;
+  private final HttpClient client = HttpClient.newHttpClient();
+
+  private PledgeTestServer(Map<String, String> env, boolean seed) {
+    Map<String, String> all = new HashMap<>(env);
+    all.putIfAbsent("PORT", "0");
+    ServerConfig config = ConfigLoader.load(all);
+    store = DocumentStores.create(vertx, config);
+    Await.result(store.start());
+    if (seed) {
+      Await.result(new DemoSeeder(ProseMirrorSeedEncoder::encode).seedIfEmpty(store));
+    }
+    module = Await.result(PledgeModule.start(vertx, config, store)).guard(new TestGuard(store));
+    Router router = Router.router(vertx);
+    module.mount(router);
+    http = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+  }
+
+  static PledgeTestServer start(Path dataDir, boolean seed) {
+    return new PledgeTestServer(Map.of("DATA_DIR", dataDir.toString()), seed);
+  }
+
+  static PledgeTestServer start(Map<String, String> env, boolean seed) {
+    return new PledgeTestServer(env, seed);
+  }
+
+  HttpResponse<String> send(String method, String path, String user, String contentType, String body) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.actualPort() + path));
+    if (user != null) {
+      b.header("X-Test-User", user);
+    }
+    if (contentType != null) {
+      b.header("Content-Type", contentType);
+    }
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    try {
+      return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  HttpResponse<String> get(String path) {
+    return send("GET", path, null, null, null);
+  }
+
+  HttpResponse<String> get(String path, String header, String value) {
+    try {
+      return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.actualPort() + path))
+          .header(header, value).build(), HttpResponse.BodyHandlers.ofString());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    Await.result(http.close().compose(v -> module.close()).compose(v -> store.close()).compose(v -> vertx.close()));
+  }
+
+  /** Principal from a test header; owner body "council" for every document, stage from the store. */
+  static final class TestGuard implements PledgeGuard {
+    private final DocumentStore store;
+
+    TestGuard(DocumentStore store) {
+      this.store = store;
+    }
+
+    @Override
+    public Future<Principal> principal(RoutingContext ctx) {
+      String h = ctx.request().getHeader("X-Test-User");
+      if (h == null) {
+        return Future.succeededFuture(Principal.anonymous());
+      }
+      String[] p = h.split(" ");
+      Set<Body> bodies = p.length > 2 ? Set.of(new Body(p[2])) : Set.of();
+      return Future.succeededFuture(new Principal(p[1], p[1], p[1], false, Role.valueOf(p[0]), bodies, null));
+    }
+
+    @Override
+    public Future<Optional<DocumentAccess>> access(String document) {
+      return store.document(document).map(d -> d.map(i ->
+          new DocumentAccess(document, COUNCIL, Set.of(), Set.of(), Stage.valueOf(i.stage().name()))));
+    }
+  }
+}
