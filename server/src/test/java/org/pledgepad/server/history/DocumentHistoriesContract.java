@@ -1,0 +1,110 @@
+package org.pledgepad.server.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pledgepad.server.history.HistoryTamperContract.await;
+
+import io.vertx.core.Vertx;
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.history.AuthorSpan;
+import org.pledgepad.history.HistoryExport;
+import org.pledgepad.history.NamedVersion;
+import org.pledgepad.history.RestorePoint;
+import org.pledgepad.history.TextDiff;
+import org.pledgepad.history.VersionDiff;
+import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.store.DocumentStore;
+import org.pledgepad.server.store.NewUpdate;
+
+/**
+ * The server's history reads over rows the real store appended: versions, diff, authorship,
+ * named versions and restore points (times exact to the millisecond), export. Bound to both
+ * stores by the subclasses.
+ */
+abstract class DocumentHistoriesContract {
+  protected Vertx vertx;
+  protected DocumentStore store;
+  protected DocumentHistories histories;
+  protected String doc;
+
+  protected abstract DocumentStore open(Vertx vertx);
+
+  protected abstract ServerConfig config();
+
+  @BeforeEach
+  void setUp() {
+    vertx = Vertx.vertx();
+    store = open(vertx);
+    await(store.start());
+    histories = new DocumentHistories(HistoryDb.of(config()));
+    doc = "histories-" + Long.toHexString(System.nanoTime());
+    Doc d = new Doc();
+    byte[] sv = Y.encodeStateVector(d);
+    String[][] edits = {{"anna", "Wir fordern "}, {"ben", "mehr Radwege"}, {"anna", " in Kassel."}};
+    for (String[] e : edits) {
+      d.getText("default").insert(d.getText("default").length(), e[1]);
+      byte[] update = Y.encodeStateAsUpdate(d, sv);
+      sv = Y.encodeStateVector(d);
+      await(store.append(doc, List.of(new NewUpdate(update, e[0], "c-" + e[0]))));
+    }
+  }
+
+  @AfterEach
+  void tearDown() {
+    await(store.close());
+    await(vertx.close());
+  }
+
+  @Test
+  void versionsDiffAndAuthorshipFollowTheLog() {
+    assertThat(histories.headSeq(doc)).isEqualTo(3);
+    assertThat(histories.version(doc, 0).text()).isEmpty();
+    assertThat(histories.version(doc, 2).text()).isEqualTo("Wir fordern mehr Radwege");
+    assertThat(histories.version(doc, 3).text()).isEqualTo("Wir fordern mehr Radwege in Kassel.");
+
+    List<VersionDiff.Change> diff = histories.diff(doc, 1, 3);
+    assertThat(diff).filteredOn(c -> c.kind() == TextDiff.Kind.INSERT)
+        .extracting(VersionDiff.Change::actor).containsOnly("ben", "anna");
+    assertThat(diff).filteredOn(c -> c.kind() == TextDiff.Kind.INSERT)
+        .extracting(VersionDiff.Change::text).anyMatch(t -> t.contains("Radwege"));
+
+    List<AuthorSpan> spans = histories.authorship(doc, 3);
+    assertThat(spans).extracting(AuthorSpan::actor).contains("anna", "ben");
+    assertThat(spans).filteredOn(s -> s.text().contains("Radwege")).extracting(AuthorSpan::actor).containsOnly("ben");
+  }
+
+  @Test
+  void namedVersionsAndRestorePointsRoundTripExactly() throws Exception {
+    long t = 1_764_300_000_123L;
+    assertThat(histories.db().addNamed(doc, new NamedVersion(2, "Entwurf 1", "anna", t))).isTrue();
+    assertThat(histories.db().addNamed(doc, new NamedVersion(2, "Entwurf 1", "ben", t + 1))).isFalse();
+    histories.db().addRestore(doc, new RestorePoint(3, 1, "mod", t + 5));
+    assertThat(histories.db().named(doc)).containsExactly(new NamedVersion(2, "Entwurf 1", "anna", t));
+    assertThat(histories.db().restores(doc)).containsExactly(new RestorePoint(3, 1, "mod", t + 5));
+    assertThat(histories.revisions(doc, 3)).isNotEmpty();
+  }
+
+  @Test
+  void restoreUpdateBringsAnEarlierVersionBack() {
+    byte[] update = histories.restoreUpdate(doc, 3, 1);
+    Doc now = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, 3))) {
+      Y.applyUpdate(now, row.update());
+    }
+    Y.applyUpdate(now, update);
+    assertThat(now.getText("default").toString()).isEqualTo("Wir fordern ");
+  }
+
+  @Test
+  void exportVerifiesOffline() throws Exception {
+    byte[] file = histories.export(doc);
+    var exported = HistoryExport.read(new ByteArrayInputStream(file));
+    assertThat(exported.verifier(exported.publicKeys()).verify(exported.rows()).ok()).isTrue();
+    assertThat(histories.verify(doc).ok()).isTrue();
+  }
+}
