@@ -1,0 +1,60 @@
+// Document open time.
+//   node open.mjs create <hocuspocus-url> <document> <updates> <clients> <updates-file> [token]
+//     writes <updates> single-character edits through <clients> Hocuspocus clients (each edit
+//     its own update, acknowledged = durable), and saves every update (length-prefixed) so the
+//     same log can be replayed in Node.
+//   node open.mjs open <y-websocket-url> <document> [token]
+//     times connect -> synced with a stock y-websocket client; prints {ms, textLength}.
+//   node open.mjs replay <updates-file>
+//     the Node/Yjs reference: a fresh Y.Doc applies the whole log in one transaction (what a
+//     log-replaying server does on load); prints {ms}.
+import { readFileSync, writeFileSync } from 'node:fs'
+import { makeClient, until, sleep, Y } from './clients.mjs'
+
+const [mode, ...args] = process.argv.slice(2)
+const deadline = setTimeout(() => { console.error('open.mjs: overall time limit'); process.exit(3) }, 240000)
+
+if (mode === 'create') {
+  const [base, name, totalArg, clientsArg, file, token] = args
+  const total = Number(totalArg)
+  const clients = Array.from({ length: Number(clientsArg) }, () => makeClient('hp', base, name, token))
+  const log = []
+  for (const c of clients) c.doc.on('update', (u, origin, doc, tr) => { if (tr.local) log.push(u) })
+  await until(() => clients.every((c) => c.isSynced()), 60000, 'synced')
+  const started = performance.now()
+  for (let i = 0; i < total; i++) {
+    const c = clients[i % clients.length]
+    const text = c.doc.getText('text')
+    text.insert(Math.floor(Math.random() * (text.length + 1)), String.fromCharCode(97 + (i % 26)))
+    if (i % 5000 === 4999) {
+      await sleep(5) // let sockets flush
+      await until(() => clients.every((c) => !c.hasUnsynced()), 120000, 'acknowledged')
+    }
+  }
+  await until(() => clients.every((c) => !c.hasUnsynced()), 120000, 'all acknowledged')
+  const seconds = (performance.now() - started) / 1000
+  const parts = []
+  for (const u of log) { const len = Buffer.alloc(4); len.writeUInt32LE(u.length); parts.push(len, Buffer.from(u)) }
+  writeFileSync(file, Buffer.concat(parts))
+  console.log(JSON.stringify({ updates: log.length, textLength: clients[0].doc.getText('text').length, seconds: Number(seconds.toFixed(1)) }))
+  clients.forEach((c) => c.destroy())
+} else if (mode === 'open') {
+  const [base, name, token] = args
+  const started = performance.now()
+  const c = makeClient('yws', base, name, token)
+  await until(() => c.isSynced(), 120000, 'synced')
+  const ms = performance.now() - started
+  console.log(JSON.stringify({ ms: Number(ms.toFixed(1)), textLength: c.doc.getText('text').length }))
+  c.destroy()
+} else if (mode === 'replay') {
+  const buf = readFileSync(args[0])
+  const updates = []
+  for (let o = 0; o < buf.length;) { const n = buf.readUInt32LE(o); updates.push(buf.subarray(o + 4, o + 4 + n)); o += 4 + n }
+  const started = performance.now()
+  const doc = new Y.Doc()
+  doc.transact(() => { for (const u of updates) Y.applyUpdate(doc, u) })
+  const ms = performance.now() - started
+  console.log(JSON.stringify({ updates: updates.length, ms: Number(ms.toFixed(1)), textLength: doc.getText('text').length }))
+}
+clearTimeout(deadline)
+process.exit(0)

@@ -1,0 +1,68 @@
+// Prints the benchmark tables (Markdown) with ratios from the JSON lines of run.sh.
+// Usage: node report.mjs results.jsonl
+import { readFileSync } from 'node:fs'
+
+const rows = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+const load = rows.filter((r) => r.rate !== undefined)
+const idle = rows.filter((r) => r.connections !== undefined)
+const open = rows.find((r) => r.label === 'open')
+const name = (r) => `${r.label} (${r.protocol === 'yws' ? 'y-websocket' : 'Hocuspocus'} protocol)`
+const ratio = (a, b) => (a === undefined || b === undefined || !b) ? 'n/a' : (a / b).toFixed(2)
+const out = []
+
+out.push('### Load (same offered load for every server)', '')
+out.push('| edits/s per client | offered edits/s | server | sent edits/s | delivered updates/s | delivered/expected | p50 ms | p95 ms | p99 ms | server CPU s per 1,000 delivered | server CPU % | generator CPU % | generator max stall ms | server peak RSS MiB | load1 |')
+out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+for (const r of load) {
+  out.push(`| ${r.rate} | ${r.offeredEditsPerSec} | ${name(r)} | ${r.sentEditsPerSec} | ${r.deliveredPerSec} | ${r.deliveryRatio} | ${r.p50ms} | ${r.p95ms} | ${r.p99ms} | ${r.serverCpuSecPer1000} | ${r.serverCpuPct} | ${r.generatorCpuPct} | ${r.generatorMaxStallMs} | ${r.serverPeakRssMiB} | ${r.load1} |`)
+}
+const find = (label, protocol, rate) => load.find((r) => r.label === label && r.protocol === protocol && r.rate === rate)
+const pairs = [
+  ['ours-embedded', 'yws', 'y-websocket', 'ours (embedded) / y-websocket'],
+  ['ours-embedded', 'hp', 'hocuspocus', 'ours (embedded) / Hocuspocus'],
+  ['ours-postgres', 'yws', 'y-websocket', 'ours (PostgreSQL) / y-websocket']
+]
+out.push('', '### Ratios at equal offered load (ours / peer; delivered: higher is better, the rest: lower is better)', '')
+out.push('| edits/s per client | pair | delivered/s | p50 | p95 | p99 | CPU per 1,000 delivered | peak RSS |')
+out.push('|---|---|---|---|---|---|---|---|')
+const rates = [...new Set(load.map((r) => r.rate))].sort((a, b) => a - b)
+for (const rate of rates) {
+  for (const [ours, protocol, peer, title] of pairs) {
+    const a = find(ours, protocol, rate)
+    const b = find(peer, protocol, rate)
+    if (!a || !b) continue
+    out.push(`| ${rate} | ${title} | ${ratio(a.deliveredPerSec, b.deliveredPerSec)} | ${ratio(a.p50ms, b.p50ms)} | ${ratio(a.p95ms, b.p95ms)} | ${ratio(a.p99ms, b.p99ms)} | ${ratio(a.serverCpuSecPer1000, b.serverCpuSecPer1000)} | ${ratio(a.serverPeakRssMiB, b.serverPeakRssMiB)} |`)
+  }
+}
+out.push('', '### Saturation search (highest step with delivered/expected ≥ 0.95, p99 ≤ 2 s, generator kept up)', '')
+out.push('| server | highest sustained edits/s per client | delivered updates/s there | steps run |')
+out.push('|---|---|---|---|')
+for (const key of [...new Set(load.map((r) => `${r.label}|${r.protocol}`))]) {
+  const series = load.filter((r) => `${r.label}|${r.protocol}` === key)
+  const ok = series.filter((r) => r.deliveryRatio >= 0.95 && r.p99ms <= 2000 && r.sentEditsPerSec >= 0.9 * r.offeredEditsPerSec)
+  const best = ok[ok.length - 1]
+  out.push(`| ${name(series[0])} | ${best ? best.rate : 'none'} | ${best ? best.deliveredPerSec : '-'} | ${series.map((r) => r.rate).join(', ')} |`)
+}
+if (idle.length) {
+  out.push('', '### Idle connections (one synced document per socket)', '')
+  out.push('| server | connections | RSS before MiB | RSS with MiB | RSS per connection KiB | ratio ours / peer | time to open all s | load1 |')
+  out.push('|---|---|---|---|---|---|---|---|')
+  for (const r of idle) {
+    const peer = idle.find((p) => p.protocol === r.protocol && !p.label.startsWith('ours'))
+    const rat = r.label.startsWith('ours') && peer ? ratio(r.rssPerConnectionKiB, peer.rssPerConnectionKiB) : '-'
+    out.push(`| ${name(r)} | ${r.connections} | ${r.rssBeforeMiB} | ${r.rssWithMiB} | ${r.rssPerConnectionKiB} | ${rat} | ${r.openAllSeconds} | ${r.load1} |`)
+  }
+}
+if (open) {
+  out.push('', '### Document open time (fresh server process, embedded store)', '')
+  out.push('| what | ms | text length |')
+  out.push('|---|---|---|')
+  out.push(`| writing the log: ${open.create.updates} updates through one Hocuspocus client (acknowledged), server headSeq ${open.headSeq} | ${Math.round(open.create.seconds * 1000)} | ${open.create.textLength} |`)
+  out.push(`| connect → synced, empty document (first request to the fresh process) | ${open.emptyOpen.ms} | ${open.emptyOpen.textLength} |`)
+  out.push(`| connect → synced, the big document, first open after process start | ${open.firstOpen.ms} | ${open.firstOpen.textLength} |`)
+  out.push(`| connect → synced, the big document again after it was unloaded | ${open.reopen.ms} | ${open.reopen.textLength} |`)
+  out.push(`| reference: Node Yjs 13.6.33 applies the same ${open.nodeReplay.updates} updates to a fresh Y.Doc in one transaction | ${open.nodeReplay.ms} | ${open.nodeReplay.textLength} |`)
+  out.push(`| ratio first open / Node replay; reopen / Node replay | ${ratio(open.firstOpen.ms, open.nodeReplay.ms)}; ${ratio(open.reopen.ms, open.nodeReplay.ms)} | |`)
+  out.push('', `load1 at the end of the open-time step: ${open.load1}`)
+}
+console.log(out.join('\n'))

@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Load benchmark of the Pledgepad server beside @y/websocket-server 0.1.1 and an in-memory
+# @hocuspocus/server 4.x, all on 127.0.0.1, one server process at a time, same load for all.
+# Prints a table with ratios (ours / y-websocket, ours / Hocuspocus); raw JSON lines go to
+# $OUT/results.jsonl. Every loop is bounded; total runtime about 8-10 minutes on 2 cores.
+# Settings (environment): PLEDGEPAD_BENCH_TOKEN, DOCS=50 CLIENTS=4 RATES=2,5,10,20 WINDOW=6 WORKERS=2 IDLE_N=2000
+#   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0
+#   JAR=../server/target/pledgepad.jar (built with mvn if missing)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+cd "$here"
+DOCS="${DOCS:-50}" CLIENTS="${CLIENTS:-4}" RATES="${RATES:-2,5,10,20}" WINDOW="${WINDOW:-6}"
+WORKERS="${WORKERS:-2}" IDLE_N="${IDLE_N:-2000}" OPEN_UPDATES="${OPEN_UPDATES:-100000}"
+PG_ADMIN_URL="${PG_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432}" SKIP_PG="${SKIP_PG:-0}"
+PG_DB=pledgepad_bench
+PORT=18650
+OUT="${OUT:-$(mktemp -d /tmp/pledgepad-load-bench.XXXXXX)}"
+mkdir -p "$OUT"
+RESULTS="$OUT/results.jsonl"
+: > "$RESULTS"
+
+[[ -d node_modules ]] || npm ci --no-audit --no-fund
+jar_src="${JAR:-$here/../server/target/pledgepad.jar}"
+if [[ ! -f "$jar_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl server -am install -DskipTests); fi
+# A private copy: other builds may replace the jar while the benchmark runs.
+JAR_COPY="$OUT/pledgepad.jar"
+cp "$jar_src" "$JAR_COPY"
+
+server_pid=""
+server_data=""
+stop_server() {
+  if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+  server_pid=""
+  if [[ -n "$server_data" ]]; then rm -rf "$server_data"; server_data=""; fi
+}
+cleanup() {
+  stop_server
+  if [[ "$SKIP_PG" != 1 ]]; then psql "$PG_ADMIN_URL/postgres" -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null 2>&1 || true; fi
+}
+trap cleanup EXIT
+
+wait_http() { # url: up to 60 s
+  for _ in $(seq 1 300); do curl -s -o /dev/null "$1" && return 0; sleep 0.2; done
+  echo "server at $1 did not come up" >&2; return 1
+}
+start_yws() {
+  PORT=$PORT HOST=127.0.0.1 node node_modules/@y/websocket-server/src/server.js > "$OUT/yws.log" 2>&1 &
+  server_pid=$!; wait_http "http://127.0.0.1:$PORT/"
+}
+start_hp() {
+  PORT=$PORT HOST=127.0.0.1 node hocuspocus-server.mjs > "$OUT/hocuspocus.log" 2>&1 &
+  server_pid=$!; wait_http "http://127.0.0.1:$PORT/"
+}
+# Our server lets guests only read: the clients pass a token of an ADMIN account "bench"
+# (y-websocket ?token=, Hocuspocus token) made with the jar's operator commands (server/README.md).
+# The embedded store's account file is written before the server starts (one process owns it);
+# with PostgreSQL after the server applied the migrations.
+TOKEN=""
+mint_token() { # env for the command...
+  timeout 60 env "$@" java -jar "$JAR_COPY" user add bench --role ADMIN > /dev/null 2>&1 || true
+  TOKEN="$(timeout 60 env "$@" java -jar "$JAR_COPY" token --user bench --role ADMIN --ttl 2h 2> /dev/null | tail -1 || true)"
+  [[ -n "$TOKEN" ]] || echo "warning: no token minted; our server may refuse writes" >&2
+}
+start_ours() { # store (embedded|postgres), extra env...
+  local store="$1"; shift
+  server_data="$(mktemp -d /tmp/pledgepad-bench-data.XXXXXX)"
+  local db_env=()
+  if [[ "$store" == postgres ]]; then
+    psql "$PG_ADMIN_URL/postgres" -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null
+    psql "$PG_ADMIN_URL/postgres" -qc "CREATE DATABASE $PG_DB" >/dev/null
+    db_env=(DATABASE_URL="$PG_ADMIN_URL/$PG_DB")
+  else
+    mint_token DATA_DIR="$server_data" SEED_DEMO=false
+  fi
+  env PORT=$PORT HOST=127.0.0.1 DATA_DIR="$server_data" SEED_DEMO=false "${db_env[@]}" "$@" \
+    java -jar "$JAR_COPY" > "$OUT/ours-$store.log" 2>&1 &
+  server_pid=$!
+  wait_http "http://127.0.0.1:$PORT/health/ready"
+  for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null && break; sleep 0.2; done
+  if [[ "$store" == postgres ]]; then mint_token DATA_DIR="$server_data" SEED_DEMO=false "${db_env[@]}"; fi
+}
+# Rate limits raised so that a generator that bunches edits under CPU contention is not
+# throttled; everything else at its defaults (durable group commit included).
+OURS_ENV=(MESSAGES_PER_SECOND=1000 MESSAGE_BURST=2000)
+
+echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$OUT/machine.txt"
+
+echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows"
+load() { # label protocol base [token]
+  timeout 400 node load.mjs "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
+    | tee -a "$RESULTS" || echo "load $1 failed" >&2
+}
+start_yws;  load y-websocket yws "ws://127.0.0.1:$PORT"; stop_server
+start_ours embedded "${OURS_ENV[@]}"; load ours-embedded yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server
+start_hp;   load hocuspocus hp "ws://127.0.0.1:$PORT"; stop_server
+start_ours embedded "${OURS_ENV[@]}"; load ours-embedded hp "ws://127.0.0.1:$PORT/collab" "$TOKEN"; stop_server
+if [[ "$SKIP_PG" != 1 ]]; then
+  start_ours postgres "${OURS_ENV[@]}"; load ours-postgres yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server
+fi
+
+echo "== 2. idle connections: $IDLE_N sockets, one synced document each"
+idle() { timeout 200 node idle.mjs "$1" "$2" "$3" "$server_pid" "$IDLE_N" "$WORKERS" "${4:-}" | tee -a "$RESULTS" || echo "idle $1 failed" >&2; }
+start_yws;  idle y-websocket yws "ws://127.0.0.1:$PORT"; stop_server
+start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server
+start_hp;   idle hocuspocus hp "ws://127.0.0.1:$PORT"; stop_server
+start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded hp "ws://127.0.0.1:$PORT/collab" "$TOKEN"; stop_server
+
+echo "== 3. open time: one document of $OPEN_UPDATES logged updates (embedded store)"
+open_data="$(mktemp -d /tmp/pledgepad-bench-open.XXXXXX)"
+mint_token DATA_DIR="$open_data" SEED_DEMO=false
+open_env=(PORT=$PORT HOST=127.0.0.1 DATA_DIR="$open_data" SEED_DEMO=false MESSAGES_PER_SECOND=100000 MESSAGE_BURST=100000 UNLOAD_DELAY_MS=500)
+env "${open_env[@]}" java -jar "$JAR_COPY" > "$OUT/ours-open-create.log" 2>&1 & server_pid=$!
+wait_http "http://127.0.0.1:$PORT/health/ready"
+create="$(timeout 240 node open.mjs create "ws://127.0.0.1:$PORT/collab" big "$OPEN_UPDATES" 1 "$OUT/updates.bin" "$TOKEN")"
+head_seq="$(curl -s "http://127.0.0.1:$PORT/api/documents/big" | sed -n 's/.*"headSeq":\([0-9]*\).*/\1/p')"
+stop_server
+env "${open_env[@]}" java -jar "$JAR_COPY" > "$OUT/ours-open.log" 2>&1 & server_pid=$!
+wait_http "http://127.0.0.1:$PORT/health/ready"
+empty="$(timeout 60 node open.mjs open "ws://127.0.0.1:$PORT/ws" empty-doc "$TOKEN")"
+first="$(timeout 120 node open.mjs open "ws://127.0.0.1:$PORT/ws" big "$TOKEN")"
+sleep 2 # UNLOAD_DELAY_MS=500: the document is unloaded; the next open reads the store again
+again="$(timeout 120 node open.mjs open "ws://127.0.0.1:$PORT/ws" big "$TOKEN")"
+stop_server
+rm -rf "$open_data"
+replay="$(timeout 120 node open.mjs replay "$OUT/updates.bin")"
+echo "{\"label\":\"open\",\"create\":$create,\"headSeq\":${head_seq:-null},\"emptyOpen\":$empty,\"firstOpen\":$first,\"reopen\":$again,\"nodeReplay\":$replay,\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" | tee -a "$RESULTS"
+
+echo "== machine at end: load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee -a "$OUT/machine.txt"
+node report.mjs "$RESULTS"
+echo "raw results: $RESULTS"
