@@ -122,7 +122,7 @@ public final class PgDocumentStore implements DocumentStore {
                     List<StoredUpdate> tail = new ArrayList<>(rows.size());
                     for (Row r : rows) {
                       tail.add(new StoredUpdate(r.getLong(0), r.getOffsetDateTime(1).toInstant(),
-                          r.getString(2), r.getString(3), r.getBuffer(4).getBytes()));
+                          r.getString(2), r.getString(3), bytes(r, 4))); // null once erased (schema V5)
                     }
                     return new LoadedDocument(snap, snapSeq, tail);
                   });
