@@ -35,6 +35,8 @@ final class AccessRoutes {
   void mount(Router router) {
     router.post("/api/session").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES)).handler(this::login);
     router.delete("/api/session").handler(this::logout);
+    router.post("/api/session/password").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
+        .handler(this::changePassword);
     router.get("/api/me").handler(this::me);
   }
 
@@ -75,6 +77,51 @@ final class AccessRoutes {
         json(ctx, meJson(s.principal(), session.csrfToken()).put("mustChangePassword", s.mustChangePassword()));
       } else {
         Problems.send(ctx, 401, AccessProblems.INVALID_CREDENTIALS, "Wrong login or password");
+      }
+    });
+  }
+
+  /** {oldPassword, newPassword} for the signed-in user (ends the one-time password state). */
+  private void changePassword(RoutingContext ctx) {
+    Optional<WebSessions.WebSession> session = guard.session(ctx);
+    if (session.isEmpty()) {
+      Problems.send(ctx, 401, AccessProblems.UNAUTHENTICATED, "Sign in required");
+      return;
+    }
+    if (!AccessGuard.csrfMatches(ctx, session.get())) {
+      Problems.send(ctx, 403, AccessProblems.CSRF, "Missing or wrong " + AccessGuard.CSRF_HEADER);
+      return;
+    }
+    JsonObject body;
+    try {
+      body = ctx.body().asJsonObject();
+    } catch (DecodeException | ClassCastException e) {
+      body = null;
+    }
+    Object old = body == null ? null : body.getValue("oldPassword");
+    Object fresh = body == null ? null : body.getValue("newPassword");
+    if (!(old instanceof String o) || !(fresh instanceof String n) || o.length() > 1024 || n.length() > 1024) {
+      Problems.send(ctx, 400, AccessProblems.BAD_REQUEST, "Expected {\"oldPassword\": string, \"newPassword\": string}");
+      return;
+    }
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String subject = session.get().subject();
+    access.vertx().executeBlocking(() -> {
+      try {
+        return access.loginService().changePassword(subject, o, n, address) ? 1 : 0;
+      } catch (IllegalArgumentException e) {
+        return -1; // password policy (length)
+      }
+    }, false).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.error("Password change failed with an error", ar.cause());
+        Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Password change unavailable");
+      } else if (ar.result() == -1) {
+        Problems.send(ctx, 400, AccessProblems.BAD_REQUEST, "The new password must have 12 to 1024 characters");
+      } else if (ar.result() == 0) {
+        Problems.send(ctx, 403, AccessProblems.INVALID_CREDENTIALS, "Wrong current password");
+      } else {
+        ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
       }
     });
   }

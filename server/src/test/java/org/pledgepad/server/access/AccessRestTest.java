@@ -102,6 +102,25 @@ class AccessRestTest {
   }
 
   @Test
+  void passwordChangeNeedsTheOldPasswordAndTheNewOneWorks() throws Exception {
+    String oneTime = server.passwords.get("demo-moderator");
+    HttpResponse<String> r = login("demo-moderator", oneTime);
+    String cookie = cookieOf(r);
+    String csrf = new JsonObject(r.body()).getString("csrfToken");
+    String change = new JsonObject().put("oldPassword", oneTime).put("newPassword", "ein neues langes Passwort").encode();
+    assertThat(send("POST", "/api/session/password", change, "Cookie", cookie, "Content-Type", "application/json")
+        .statusCode()).isEqualTo(403);
+    String wrongOld = new JsonObject().put("oldPassword", "falsch-falsch-falsch").put("newPassword", "ein neues langes Passwort").encode();
+    assertThat(send("POST", "/api/session/password", wrongOld, "Cookie", cookie, "Content-Type", "application/json",
+        "X-CSRF-Token", csrf).statusCode()).isEqualTo(403);
+    assertThat(send("POST", "/api/session/password", change, "Cookie", cookie, "Content-Type", "application/json",
+        "X-CSRF-Token", csrf).statusCode()).isEqualTo(204);
+    HttpResponse<String> again = login("demo-moderator", "ein neues langes Passwort");
+    assertThat(again.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(again.body()).getBoolean("mustChangePassword")).isFalse();
+  }
+
+  @Test
   void loginAcceptsJsonOnly() throws Exception {
     HttpResponse<String> r = send("POST", "/api/session", "login=demo-admin&password=x",
         "Content-Type", "application/x-www-form-urlencoded");
