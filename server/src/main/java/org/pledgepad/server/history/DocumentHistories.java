@@ -40,8 +40,49 @@ public final class DocumentHistories {
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final Map<String, ContentKind> kinds = new ConcurrentHashMap<>();
 
+  private final CheckpointKey key;
+
   public DocumentHistories(HistoryDb db) {
+    this(db, null);
+  }
+
+  /** @param key the checkpoint key whose signatures verification trusts (null: none) */
+  public DocumentHistories(HistoryDb db, CheckpointKey key) {
     this.db = db;
+    this.key = key;
+  }
+
+  /**
+   * Signs the head of every document that moved since its last checkpoint; returns how many
+   * were written. Checkpoints make a cut tail visible even if the documents row was rewritten.
+   */
+  public int checkpoint() {
+    return key == null ? 0 : checkpoint(sql(db::documents));
+  }
+
+  /** As {@link #checkpoint()} for the named documents only. */
+  public int checkpoint(List<String> names) {
+    if (key == null) {
+      return 0;
+    }
+    List<HistoryDb.Head> heads = sql(() -> db.headsWithoutCheckpoint(names));
+    int written = 0;
+    for (int i = 0; i < names.size(); i++) {
+      HistoryDb.Head h = heads.get(i);
+      if (h != null) {
+        var cp = key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis());
+        sql(() -> {
+          db.addCheckpoint(cp);
+          return null;
+        });
+        written++;
+      }
+    }
+    return written;
+  }
+
+  private Map<String, java.security.PublicKey> trustedKeys() {
+    return key == null ? Map.of() : key.publicKeys();
   }
 
   public HistoryDb db() {
@@ -106,15 +147,14 @@ public final class DocumentHistories {
     });
     List<org.pledgepad.history.Checkpoint> cps = sql(() -> db.checkpoints(doc));
     if (!cps.isEmpty()) {
-      // No key configuration yet: signatures are checked by the offline verify --key.
-      v.checkpoints(cps, Map.of());
+      v.checkpoints(cps, trustedKeys());
     }
     return v.verify(rows);
   }
 
   public byte[] export(String doc) {
     List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    return HistoryExport.toBytes(doc, rows, sql(() -> db.checkpoints(doc)), Map.of(), spacedSnapshots(doc));
+    return HistoryExport.toBytes(doc, rows, sql(() -> db.checkpoints(doc)), trustedKeys(), spacedSnapshots(doc));
   }
 
   private List<StoredSnapshot> spacedSnapshots(String doc) {

@@ -204,6 +204,36 @@ public final class HistoryDb {
     return out;
   }
 
+  /** Documents whose head moved past their newest checkpoint (or that have none yet). */
+  public List<Head> headsWithoutCheckpoint(List<String> names) throws SQLException {
+    List<Head> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT d.head_seq, d.head_hash FROM documents d WHERE d.name = ? AND d.head_seq > 0 AND d.head_seq >"
+            + " COALESCE((SELECT MAX(seq) FROM document_checkpoints k WHERE k.document = d.name), 0)")) {
+      for (String name : names) {
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          out.add(rs.next() ? new Head(rs.getLong(1), rs.getBytes(2)) : null);
+        }
+      }
+    }
+    return out;
+  }
+
+  public void addCheckpoint(Checkpoint cp) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO document_checkpoints (document, seq, head, time_ms, key_id, signature) VALUES (?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING")) {
+      ps.setString(1, cp.doc());
+      ps.setLong(2, cp.seq());
+      ps.setBytes(3, cp.head());
+      ps.setLong(4, cp.timeMillis());
+      ps.setString(5, cp.keyId());
+      ps.setBytes(6, cp.signature());
+      ps.executeUpdate();
+    }
+  }
+
   /** False when the name already exists at that seq. */
   public boolean addNamed(String doc, NamedVersion v) throws SQLException {
     try (Connection c = open(); PreparedStatement ps = c.prepareStatement(

@@ -9,6 +9,9 @@ import org.pledgepad.server.session.SessionRegistry;
 
 /** Wires the history endpoints into the server: one line in ServerVerticle. */
 public final class HistoryModule {
+  /** How often changed document heads are signed. */
+  static final long CHECKPOINT_PERIOD_MS = 60_000;
+
   private HistoryModule() {}
 
   /** Mount before ApiRoutes (its /api/* catch-all). */
@@ -23,8 +26,18 @@ public final class HistoryModule {
       access = HistoryAccess.readOnlyGuests();
       names = id -> id;
     }
-    HistoryRoutes routes = new HistoryRoutes(vertx, new DocumentHistories(HistoryDb.of(config)), access, sessions, names);
+    CheckpointKey key;
+    try {
+      key = CheckpointKey.loadOrCreate(config.dataDir());
+    } catch (java.io.IOException | RuntimeException e) {
+      throw new IllegalStateException("history checkpoint key in " + config.dataDir() + " unusable", e);
+    }
+    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), key);
+    HistoryRoutes routes = new HistoryRoutes(vertx, histories, access, sessions, names);
     routes.mount(router);
+    // Sign the heads that moved, off the event loop; a failed round is retried next period.
+    vertx.setPeriodic(CHECKPOINT_PERIOD_MS, CHECKPOINT_PERIOD_MS, id -> vertx.executeBlocking(histories::checkpoint, false)
+        .onFailure(e -> org.slf4j.LoggerFactory.getLogger(HistoryModule.class).warn("History checkpoint failed", e)));
     return routes;
   }
 }

@@ -59,7 +59,13 @@ public final class VerifyLauncher {
       err.println("no embedded store at " + config.dataDir().resolve("pledgepad.sqlite").toAbsolutePath());
       return VerifyCommand.USAGE;
     }
-    DocumentHistories histories = new DocumentHistories(db);
+    DocumentHistories histories;
+    try {
+      histories = new DocumentHistories(db, CheckpointKey.loadIfPresent(config.dataDir()));
+    } catch (java.io.IOException | RuntimeException e) {
+      err.println("cannot read the checkpoint key: " + e.getMessage());
+      return VerifyCommand.USAGE;
+    }
     int status = VerifyCommand.OK;
     try {
       List<String> docs = rest.isEmpty() ? db.documents() : rest;

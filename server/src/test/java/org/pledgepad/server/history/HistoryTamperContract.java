@@ -157,6 +157,30 @@ abstract class HistoryTamperContract {
     assertThat(r.firstBad).as(r.out).isBetween(5L, 6L);
   }
 
+  @Test
+  void tailCutTogetherWithTheHeadRowIsCaughtBySignedCheckpoints() throws Exception {
+    Map<String, String> env = env();
+    var config = org.pledgepad.server.config.ConfigLoader.load(env);
+    CheckpointKey key = CheckpointKey.loadOrCreate(config.dataDir());
+    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), key);
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(histories.checkpoint(List.of(doc))).as("nothing moved since").isZero();
+    byte[] hash4;
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT hash FROM document_updates WHERE document = ? AND seq = 4")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      hash4 = rs.getBytes(1);
+    }
+    exec("DELETE FROM document_updates WHERE document = ? AND seq >= 5", doc);
+    exec("UPDATE documents SET head_seq = 4, head_hash = ? WHERE name = ?", hash4, doc);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.out).contains("TRUNCATED");
+    assertThat(r.firstBad).as(r.out).isBetween(5L, 6L);
+  }
+
   private void assertFirstBad(long seq) {
     Result r = verify();
     assertThat(r.status).as(r.out).isEqualTo(1);

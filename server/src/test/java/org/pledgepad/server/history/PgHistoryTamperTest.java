@@ -11,6 +11,9 @@ import org.pledgepad.server.testing.TestDatabase;
 
 /** Needs PostgreSQL (skipped locally without it, fails under CI=true: see TestDatabase). */
 class PgHistoryTamperTest extends HistoryTamperContract {
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path keyDir;
+
   @Override
   protected DocumentStore open(Vertx vertx) {
     return new PgDocumentStore(vertx, TestDatabase.require());
@@ -18,7 +21,8 @@ class PgHistoryTamperTest extends HistoryTamperContract {
 
   @Override
   protected Map<String, String> env() {
-    return Map.of("DATABASE_URL", TestDatabase.url());
+    // DATA_DIR holds the checkpoint key file.
+    return Map.of("DATABASE_URL", TestDatabase.url(), "DATA_DIR", keyDir.toString());
   }
 
   @Override
