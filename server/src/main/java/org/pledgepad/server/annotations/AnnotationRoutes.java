@@ -25,7 +25,10 @@ import org.pledgepad.annotations.service.Annotations;
 import org.pledgepad.annotations.service.Outcome;
 import org.pledgepad.annotations.service.Problem;
 import org.pledgepad.annotations.service.Replicas;
+import org.pledgepad.auth.Authorizer;
+import org.pledgepad.auth.Decision;
 import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Operation;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.server.access.AccessDeniedException;
@@ -191,9 +194,18 @@ final class AnnotationRoutes {
       } else {
         DocumentInfo info = found.result().get();
         callers.principal(ctx).onSuccess(p -> {
+          DocumentAccess access = callers.access(info);
+          // Every annotation action needs READ at least; checked before a session is opened, so
+          // callers who may not read cannot make the server load documents.
+          Decision read = Authorizer.authorize(p, access, Operation.READ);
+          if (!read.allowed()) {
+            respond(ctx, null, new AnnotationException(p.isAnonymous() ? Problem.NOT_SIGNED_IN : Problem.FORBIDDEN,
+                read.code()));
+            return;
+          }
           Future<Answer> answer;
           try {
-            answer = work.run(p, callers.access(info), body(ctx));
+            answer = work.run(p, access, body(ctx));
           } catch (RuntimeException e) {
             answer = Future.failedFuture(e);
           }
