@@ -351,7 +351,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await alice.locator('[data-save-state="saved"]').waitFor({ timeout: 60_000 });
     assert.equal(await alice.locator('.save-indicator').innerText(), 'Gespeichert');
 
-    const bob = await newPage();
+    const bob = await newPage('de-DE', null, 'demo-councillor');
     await openSettled(bob, target);
     await bob.locator('.ProseMirror', { hasText: during }).waitFor({ timeout: SYNC_TIMEOUT });
     assert.ok((await bob.locator('.ProseMirror').innerText()).includes(before));
@@ -430,8 +430,11 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     const state = await openSettled(page, doc);
     assert.equal(state, 'readonly');
     assert.equal(await page.locator('.ProseMirror').getAttribute('contenteditable'), 'false');
-    await page.getByRole('button', { name: 'Kommentieren' }).click();
-    await page.locator('.annotation-message').filter({ hasText: /anmelden|noch nicht verfügbar/i }).waitFor();
+    // aria-disabled (not disabled): the button stays focusable and explains itself when used.
+    assert.equal(await page.getByRole('button', { name: 'Kommentieren' }).getAttribute('aria-disabled'), 'true');
+    await page.getByRole('button', { name: 'Kommentieren' }).focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.annotation-message').filter({ hasText: /Melden Sie sich an|noch nicht verfügbar/ }).waitFor();
     await page.context().close();
   });
 

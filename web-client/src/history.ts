@@ -34,9 +34,10 @@ function parseVersion(value: unknown): Version | null {
   };
 }
 
-/** A list, or {versions: [...]}, newest first. */
+/** A list, or {revisions: [...]} / {versions: [...]}, newest first. */
 export function parseVersions(value: unknown): Version[] {
-  const raw = Array.isArray(value) ? value : Array.isArray(obj(value).versions) ? (obj(value).versions as unknown[]) : null;
+  const o = obj(value);
+  const raw = Array.isArray(value) ? value : ([o.revisions, o.versions].find(Array.isArray) as unknown[] | undefined) ?? null;
   if (!raw) throw new Error('unexpected history answer');
   return raw
     .map(parseVersion)
@@ -63,7 +64,7 @@ export function parseDiff(value: unknown): DiffPart[] {
     const kind = kindOf(e.kind ?? e.type ?? e.op);
     const text = typeof e.text === 'string' ? e.text : typeof e.value === 'string' ? e.value : null;
     if (!kind || text === null || text === '') continue;
-    const author = typeof e.author === 'string' ? e.author : typeof e.actor === 'string' ? e.actor : null;
+    const author = typeof e.actorName === 'string' ? e.actorName : typeof e.author === 'string' ? e.author : typeof e.actor === 'string' ? e.actor : null;
     const last = out[out.length - 1];
     if (last && last.kind === kind && last.author === author) last.text += text;
     else out.push({ kind, text, author });

@@ -211,6 +211,7 @@ export const de = {
   diffInserted: 'eingefügt: ',
   diffDeleted: 'gelöscht: ',
   noVersions: 'Noch keine Versionen.',
+  versionEmpty: 'Version 0 (leeres Dokument)',
   backToDocument: 'Zurück zum Dokument',
 };
 
@@ -426,5 +427,6 @@ export const en: Record<MessageKey, string> = {
   diffInserted: 'inserted: ',
   diffDeleted: 'deleted: ',
   noVersions: 'No versions yet.',
+  versionEmpty: 'Version 0 (empty document)',
   backToDocument: 'Back to the document',
 };

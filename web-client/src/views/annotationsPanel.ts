@@ -100,11 +100,13 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       return;
     }
     const { state } = editor;
-    const { from, to, $from } = state.selection;
-    if (from === to || !$from.parent.isTextblock) {
+    const range = currentRange();
+    const $from = range ? state.doc.resolve(range.from) : null;
+    if (!range || !$from || !$from.parent.isTextblock) {
       actionMessage.textContent = t('selectFirst');
       return;
     }
+    const { from, to } = range;
     const clamped = clampToParagraph(from, to, $from.start(), $from.end());
     if (!clamped) {
       actionMessage.textContent = t('selectFirst');
@@ -372,6 +374,36 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     }, 150);
   }
 
+  function onKeyDown(event: KeyboardEvent): void {
+    if (!editor || !(event.ctrlKey || event.metaKey) || !event.altKey || event.shiftKey) return;
+    const kind = event.code === 'KeyM' ? 'comment' : event.code === 'KeyS' ? 'suggestion' : null;
+    if (!kind) return;
+    const dom = editor.view.dom;
+    const anchor = document.getSelection()?.anchorNode ?? null;
+    if (!dom.contains(document.activeElement) && !(anchor && dom.contains(anchor))) return;
+    event.preventDefault();
+    openComposer(kind);
+  }
+
+  /** The editor's selection, or the browser's selection inside the (read-only) text. */
+  function currentRange(): { from: number; to: number } | null {
+    if (!editor) return null;
+    const { from, to } = editor.state.selection;
+    if (from !== to) return { from, to };
+    const selection = document.getSelection();
+    if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+    const range = selection.getRangeAt(0);
+    const dom = editor.view.dom;
+    if (!dom.contains(range.startContainer) || !dom.contains(range.endContainer)) return null;
+    try {
+      const a = editor.view.posAtDOM(range.startContainer, range.startOffset);
+      const b = editor.view.posAtDOM(range.endContainer, range.endOffset);
+      return a < b ? { from: a, to: b } : null;
+    } catch {
+      return null;
+    }
+  }
+
   const extension = Extension.create({
     name: 'annotations',
 
@@ -414,14 +446,10 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       editor = ed;
       ydoc = doc;
       // Strg/Ctrl+Alt+M and +S, read from the physical key (Alt changes the character on some
-      // layouts). A DOM listener rather than a Tiptap keymap, which swallowed Strg+B/I here.
-      ed.view.dom.addEventListener('keydown', (event) => {
-        if (!(event.ctrlKey || event.metaKey) || !event.altKey || event.shiftKey) return;
-        const kind = event.code === 'KeyM' ? 'comment' : event.code === 'KeyS' ? 'suggestion' : null;
-        if (!kind) return;
-        event.preventDefault();
-        openComposer(kind);
-      });
+      // layouts). Listened for on the document: a read-only text cannot hold the keyboard focus,
+      // but its selection can be made (mouse, caret browsing) and then commented. A Tiptap keymap
+      // is not used: it swallowed Strg+B/I here.
+      document.addEventListener('keydown', onKeyDown);
       provider.on('stateless', ({ payload }: { payload: string }) => {
         if (parseAnnotationEvent(payload, documentName)) scheduleReload();
       });
@@ -430,6 +458,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     },
     dispose() {
       disposed = true;
+      document.removeEventListener('keydown', onKeyDown);
       abort.abort();
       if (pending) clearTimeout(pending);
       unsubscribeLanguage();

@@ -84,9 +84,11 @@ export function historyPage(main: HTMLElement, name: string): View {
         v.note ? h('span', { class: 'muted' }, ` — ${v.note}`) : null,
       ),
     );
-    const options = (selected: number) => versions!.map((v) => h('option', { value: String(v.seq), selected: v.seq === selected }, t('versionLabel', { seq: String(v.seq) })));
+    // Version 0 is the empty document before the first row: "from 0" shows everything as inserted.
+    const seqs = [...versions.map((v) => v.seq), ...(versions.some((v) => v.seq === 0) ? [] : [0])];
+    const options = (selected: number) => seqs.map((seq) => h('option', { value: String(seq), selected: seq === selected }, seq === 0 ? t('versionEmpty') : t('versionLabel', { seq: String(seq) })));
     const newest = versions[0].seq;
-    const older = versions[Math.min(1, versions.length - 1)].seq;
+    const older = versions.length > 1 ? versions[1].seq : 0;
     const from = h('select', { id: 'diff-from' }, ...options(older));
     const to = h('select', { id: 'diff-to' }, ...options(newest));
     const form = h(
