@@ -75,7 +75,11 @@ public final class ServerVerticle extends VerticleBase {
           pledges.mount(router); // before ApiRoutes and its /api/* catch-all
           org.pledgepad.server.annotations.AnnotationModule.mount(router, vertx, config, store, sessions, auth);
           org.pledgepad.server.history.HistoryModule.mount(router, vertx, config, sessions, auth);
-          new ApiRoutes(store).mount(router);
+          ApiRoutes api = new ApiRoutes(store);
+          if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
+            api.readFilter(ac.guard()::readable); // drafts only for those who may read them
+          }
+          api.mount(router);
           new OpsRoutes(store, prometheus).mount(router);
           new WebClientRoutes().mount(router);
           router.route().last().handler(ctx -> Problems.send(ctx, 404, Problems.NOT_FOUND, "Not found"));

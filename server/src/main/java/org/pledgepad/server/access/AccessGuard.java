@@ -72,6 +72,11 @@ public final class AccessGuard {
     });
   }
 
+  /** Which documents the caller may read (for lists); fails like {@link #principal}. */
+  public Future<java.util.function.Predicate<String>> readable(RoutingContext ctx) {
+    return principal(ctx).map(p -> name -> Authorizer.isAllowed(p, access.documentAccess(name), Operation.READ));
+  }
+
   /** The access facts (owner body, editors, commenters, stage) the guard decides with. */
   public DocumentAccess documentAccess(String document) {
     return access.documentAccess(document);

@@ -20,6 +20,20 @@ public final class ApiRoutes {
     this.store = store;
   }
 
+  /**
+   * Which documents the caller may read (access layer); absent = all. Its future fails only
+   * after the problem answer was sent (e.g. a bad bearer token).
+   */
+  private java.util.function.Function<RoutingContext, io.vertx.core.Future<java.util.function.Predicate<String>>> readable =
+      ctx -> io.vertx.core.Future.succeededFuture(name -> true);
+
+  /** Hides documents the caller may not read (drafts) from the list and the detail route. */
+  public ApiRoutes readFilter(
+      java.util.function.Function<RoutingContext, io.vertx.core.Future<java.util.function.Predicate<String>>> f) {
+    this.readable = f;
+    return this;
+  }
+
   public void mount(Router router) {
     router.get("/api/documents").handler(this::list);
     router.get("/api/documents/:name").handler(this::one);
@@ -28,15 +42,17 @@ public final class ApiRoutes {
   }
 
   private void list(RoutingContext ctx) {
-    store.listDocuments()
+    readable.apply(ctx).onSuccess(mayRead -> store.listDocuments()
         .onSuccess(docs -> {
           JsonArray out = new JsonArray();
           for (DocumentInfo d : docs) {
-            out.add(d.toJson(false));
+            if (mayRead.test(d.name())) {
+              out.add(d.toJson(false));
+            }
           }
           json(ctx, out.encode());
         })
-        .onFailure(e -> storeFailed(ctx, e));
+        .onFailure(e -> storeFailed(ctx, e)));
   }
 
   private void one(RoutingContext ctx) {
@@ -45,15 +61,16 @@ public final class ApiRoutes {
       Problems.send(ctx, 400, Problems.INVALID_NAME, "Invalid document name");
       return;
     }
-    store.document(name)
+    readable.apply(ctx).onSuccess(mayRead -> store.document(name)
         .onSuccess(d -> {
-          if (d.isEmpty()) {
+          // Unreadable documents answer like missing ones: a draft's existence is not public.
+          if (d.isEmpty() || !mayRead.test(name)) {
             Problems.send(ctx, 404, Problems.NOT_FOUND, "No such document");
           } else {
             json(ctx, d.get().toJson(true).encode());
           }
         })
-        .onFailure(e -> storeFailed(ctx, e));
+        .onFailure(e -> storeFailed(ctx, e)));
   }
 
   private void me(RoutingContext ctx) {

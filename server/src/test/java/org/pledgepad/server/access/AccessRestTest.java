@@ -121,6 +121,16 @@ class AccessRestTest {
   }
 
   @Test
+  void draftsAreHiddenFromThoseWhoMayNotReadThem() throws Exception {
+    String draft = AccessTestServer.DRAFT_DOC;
+    assertThat(send("GET", "/api/documents", null).body()).doesNotContain(draft);
+    assertThat(send("GET", "/api/documents/" + draft, null).statusCode()).isEqualTo(404);
+    String member = "Bearer " + server.tokenFor(org.pledgepad.auth.Role.COUNCILLOR);
+    assertThat(send("GET", "/api/documents", null, "Authorization", member).body()).contains(draft);
+    assertThat(send("GET", "/api/documents/" + draft, null, "Authorization", member).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void loginAcceptsJsonOnly() throws Exception {
     HttpResponse<String> r = send("POST", "/api/session", "login=demo-admin&password=x",
         "Content-Type", "application/x-www-form-urlencoded");
