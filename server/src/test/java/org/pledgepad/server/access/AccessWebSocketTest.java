@@ -60,7 +60,8 @@ class AccessWebSocketTest {
   }
 
   private long headSeq(String doc) throws Exception {
-    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.harness.httpBase() + "/api/documents/" + doc)).build(),
+    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(server.harness.httpBase() + "/api/documents/" + doc))
+        .header("Authorization", "Bearer " + server.tokenFor(Role.ADMIN)).build(),
         HttpResponse.BodyHandlers.ofString());
     return new JsonObject(r.body()).getLong("headSeq");
   }
@@ -230,6 +231,23 @@ class AccessWebSocketTest {
       List<Msg> rest = c.until(m -> false);
       assertThat(rest).anyMatch(m -> m.type() == 2 && m.sub() == 0);
       assertThat(c.ws.closeCode).isEqualTo(4403);
+    }
+  }
+
+  @Test
+  void aRoleChangeDowngradesAnOpenSocketToReadOnly() throws Exception {
+    org.pledgepad.auth.User user = new org.pledgepad.auth.User("councillor-3", "councillor-3", "Dritte", false,
+        Role.COUNCILLOR, Set.of(org.pledgepad.auth.password.DemoAccounts.DEMO_BODY), false);
+    server.access.users().add(user, null, false);
+    Await(server.access.refresh());
+    String token = server.issue(user.principal(), Duration.ofMinutes(5));
+    try (SyncClient c = SyncClient.connect(Protocol.HOCUSPOCUS, server.harness.wsBase(), AccessTestServer.CONSULTATION_DOC, token, Map.of())) {
+      assertThat(c.until(m -> m.type() == 2).get(0).text()).isEqualTo("read-write");
+      server.access.users().update(new org.pledgepad.auth.User("councillor-3", "councillor-3", "Dritte", false,
+          Role.CITIZEN, Set.of(), false));
+      Await(server.access.refresh());
+      c.sendUpdate(updateFrom(CLIENT_IDS.incrementAndGet()));
+      assertThat(c.until(m -> m.type() == 8).stream().reduce((a, b) -> b).orElseThrow().sub()).isEqualTo(0);
     }
   }
 

@@ -40,7 +40,7 @@ class ClientIdForgeryTest {
 
   private long headSeq() throws Exception {
     HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-        URI.create(server.harness.httpBase() + "/api/documents/" + DOC)).build(), HttpResponse.BodyHandlers.ofString());
+        URI.create(server.harness.httpBase() + "/api/documents/" + DOC)).header("Authorization", "Bearer " + server.tokenFor(Role.ADMIN)).build(), HttpResponse.BodyHandlers.ofString());
     return new JsonObject(r.body()).getLong("headSeq");
   }
 
