@@ -11,6 +11,8 @@ import org.pledgepad.server.session.SessionRegistry;
 public final class HistoryModule {
   /** How often changed document heads are signed. */
   static final long CHECKPOINT_PERIOD_MS = 60_000;
+  /** The first round soon after start, so a fresh or restarted server's heads are signed early. */
+  static final long FIRST_CHECKPOINT_MS = 5_000;
 
   private HistoryModule() {}
 
@@ -36,7 +38,7 @@ public final class HistoryModule {
     HistoryRoutes routes = new HistoryRoutes(vertx, histories, access, sessions, names);
     routes.mount(router);
     // Sign the heads that moved, off the event loop; a failed round is retried next period.
-    vertx.setPeriodic(CHECKPOINT_PERIOD_MS, CHECKPOINT_PERIOD_MS, id -> vertx.executeBlocking(histories::checkpoint, false)
+    vertx.setPeriodic(FIRST_CHECKPOINT_MS, CHECKPOINT_PERIOD_MS, id -> vertx.executeBlocking(histories::checkpoint, false)
         .onFailure(e -> org.slf4j.LoggerFactory.getLogger(HistoryModule.class).warn("History checkpoint failed", e)));
     return routes;
   }
