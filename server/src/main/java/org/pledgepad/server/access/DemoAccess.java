@@ -17,6 +17,7 @@ import org.pledgepad.server.store.DocumentStore;
  */
 final class DemoAccess {
   static final String DEMO_MOTION = "demo-antrag-offene-daten";
+  static final String DEMO_BODY_NAME = "Fraktion Grün-Rot (Demo)";
   static final String DEMO_MOTION_TITLE = "Antrag: Offene Daten im Ratsinformationssystem (Entwurf)";
 
   private DemoAccess() {}
@@ -35,6 +36,7 @@ final class DemoAccess {
       return chain.compose(v -> store.putDocument(DEMO_MOTION, DEMO_MOTION_TITLE, DocumentKind.MOTION, DocumentStage.DRAFT))
           .compose(v -> store.listDocuments());
     }).compose(docs -> vertx.executeBlocking(() -> {
+      documents.describeBody(DemoAccounts.DEMO_BODY, DEMO_BODY_NAME);
       for (DocumentInfo d : docs) {
         documents.setOwner(d.name(), DemoAccounts.DEMO_BODY);
       }

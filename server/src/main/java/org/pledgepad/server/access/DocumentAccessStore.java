@@ -44,6 +44,22 @@ public final class DocumentAccessStore {
     });
   }
 
+  /** Names a body for display (insert or replace). */
+  public void describeBody(Body body, String name) {
+    db.transaction(c -> {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM bodies WHERE id = ?")) {
+        del.setString(1, body.id());
+        del.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("INSERT INTO bodies (id, name) VALUES (?, ?)")) {
+        ps.setString(1, body.id());
+        ps.setString(2, name);
+        ps.executeUpdate();
+      }
+      return null;
+    });
+  }
+
   /** Adds or removes one editor/commenter; {@code relation} is "editor" or "commenter". */
   public void setMember(String document, String subject, String relation, boolean present) {
     if (!relation.equals("editor") && !relation.equals("commenter")) {
