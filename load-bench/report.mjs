@@ -1,13 +1,13 @@
 // Prints the benchmark tables (Markdown) with ratios from the JSON lines of run.sh.
-// Usage: node report.mjs results.jsonl
+// Usage: node report.mjs results.jsonl [more.jsonl...]  (rows of all files together)
 import { readFileSync } from 'node:fs'
 
-const rows = readFileSync(process.argv[2], 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l))
+const rows = process.argv.slice(2).flatMap((f) => readFileSync(f, "utf8").split("\n")).filter(Boolean).map((l) => JSON.parse(l))
 const load = rows.filter((r) => r.rate !== undefined)
 const idle = rows.filter((r) => r.connections !== undefined)
 const open = rows.find((r) => r.label === 'open')
 const name = (r) => `${r.label} (${r.protocol === 'yws' ? 'y-websocket' : 'Hocuspocus'} protocol)`
-const ratio = (a, b) => (a === undefined || b === undefined || !b) ? 'n/a' : (a / b).toFixed(2)
+const ratio = (a, b) => (a == null || b == null || !b || Number.isNaN(a)) ? 'n/a' : (a / b).toFixed(2)
 const out = []
 
 out.push('### Load (same offered load for every server)', '')

@@ -3,16 +3,18 @@
 # @hocuspocus/server 4.x, all on 127.0.0.1, one server process at a time, same load for all.
 # Prints a table with ratios (ours / y-websocket, ours / Hocuspocus); raw JSON lines go to
 # $OUT/results.jsonl. Every loop is bounded; total runtime about 8-10 minutes on 2 cores.
-# Settings (environment): PLEDGEPAD_BENCH_TOKEN, DOCS=50 CLIENTS=4 RATES=2,5,10,20 WINDOW=6 WORKERS=2 IDLE_N=2000
+# Settings (environment): SECTIONS="load idle open", PLEDGEPAD_BENCH_TOKEN, DOCS=50 CLIENTS=4 RATES=2,5,10,20 WINDOW=6 WORKERS=2 IDLE_N=1000
 #   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0
 #   JAR=../server/target/pledgepad.jar (built with mvn if missing)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 DOCS="${DOCS:-50}" CLIENTS="${CLIENTS:-4}" RATES="${RATES:-2,5,10,20}" WINDOW="${WINDOW:-6}"
-WORKERS="${WORKERS:-2}" IDLE_N="${IDLE_N:-2000}" OPEN_UPDATES="${OPEN_UPDATES:-100000}"
+WORKERS="${WORKERS:-2}" IDLE_N="${IDLE_N:-1000}" OPEN_UPDATES="${OPEN_UPDATES:-100000}"
 PG_ADMIN_URL="${PG_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432}" SKIP_PG="${SKIP_PG:-0}"
 PG_DB=pledgepad_bench
+SECTIONS="${SECTIONS:-load idle open}"
+want() { [[ " $SECTIONS " == *" $1 "* ]]; }
 PORT=18650
 OUT="${OUT:-$(mktemp -d /tmp/pledgepad-load-bench.XXXXXX)}"
 mkdir -p "$OUT"
@@ -85,6 +87,7 @@ OURS_ENV=(MESSAGES_PER_SECOND=1000 MESSAGE_BURST=2000)
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$OUT/machine.txt"
 
+if want load; then
 echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows"
 load() { # label protocol base [token]
   timeout 400 node load.mjs "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
@@ -98,6 +101,9 @@ if [[ "$SKIP_PG" != 1 ]]; then
   start_ours postgres "${OURS_ENV[@]}"; load ours-postgres yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server
 fi
 
+fi
+
+if want idle; then
 echo "== 2. idle connections: $IDLE_N sockets, one synced document each"
 idle() { timeout 200 node idle.mjs "$1" "$2" "$3" "$server_pid" "$IDLE_N" "$WORKERS" "${4:-}" | tee -a "$RESULTS" || echo "idle $1 failed" >&2; }
 start_yws;  idle y-websocket yws "ws://127.0.0.1:$PORT"; stop_server
@@ -105,6 +111,9 @@ start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded yws "ws://127.0.0.1:$PO
 start_hp;   idle hocuspocus hp "ws://127.0.0.1:$PORT"; stop_server
 start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded hp "ws://127.0.0.1:$PORT/collab" "$TOKEN"; stop_server
 
+fi
+
+if want open; then
 echo "== 3. open time: one document of $OPEN_UPDATES logged updates (embedded store)"
 open_data="$(mktemp -d /tmp/pledgepad-bench-open.XXXXXX)"
 mint_token DATA_DIR="$open_data" SEED_DEMO=false
@@ -124,6 +133,8 @@ stop_server
 rm -rf "$open_data"
 replay="$(timeout 120 node open.mjs replay "$OUT/updates.bin")"
 echo "{\"label\":\"open\",\"create\":$create,\"headSeq\":${head_seq:-null},\"emptyOpen\":$empty,\"firstOpen\":$first,\"reopen\":$again,\"nodeReplay\":$replay,\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" | tee -a "$RESULTS"
+
+fi
 
 echo "== machine at end: load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee -a "$OUT/machine.txt"
 node report.mjs "$RESULTS"
