@@ -1,0 +1,132 @@
+package org.pledgepad.server.pledges;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.crdt.YXmlElement;
+import org.pledgepad.crdt.YXmlFragment;
+import org.pledgepad.crdt.YXmlText;
+import org.pledgepad.server.store.LoadedDocument;
+import org.pledgepad.server.store.NewUpdate;
+import org.pledgepad.server.store.StoredUpdate;
+import org.pledgepad.server.testing.Await;
+
+/** Pledge ids live in the CRDT (heading attribute), so concurrent edits of titles and bodies keep them and their links. */
+class PledgeCrdtEditTest {
+  @TempDir
+  Path dir;
+  PledgeTestServer server;
+
+  @BeforeEach
+  void start() {
+    server = PledgeTestServer.start(dir, false);
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private Doc replica(String name) {
+    LoadedDocument loaded = Await.result(server.store.load(name));
+    Doc doc = new Doc();
+    if (loaded.snapshot() != null) {
+      Y.applyUpdate(doc, loaded.snapshot());
+    }
+    for (StoredUpdate u : loaded.tail()) {
+      Y.applyUpdate(doc, u.update());
+    }
+    return doc;
+  }
+
+  private static int headingIndex(YXmlFragment f, String pledgeId) {
+    List<Object> nodes = f.toArray();
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i) instanceof YXmlElement el && pledgeId.equals(el.getAttribute("pledgeId"))) {
+        return i;
+      }
+    }
+    throw new AssertionError("no heading for " + pledgeId);
+  }
+
+  private static YXmlText textOf(YXmlFragment f, int index) {
+    return (YXmlText) ((YXmlElement) f.get(index)).get(0);
+  }
+
+  @Test
+  void concurrentTitleAndBodyEditsKeepThePledgeIdAndItsLinks() {
+    List<String> ids = PledgeApiTest.importPair(server);
+    String fibreA = ids.get(0);
+    String fibreB = ids.get(2);
+    HttpResponse<String> link = server.send("POST", "/api/pledges/links", PledgeApiTest.MEMBER, "application/json",
+        new JsonObject().put("a", fibreA).put("b", fibreB).put("kind", "PARTLY").encode());
+    assertThat(link.statusCode()).isEqualTo(201);
+
+    Doc alice = replica("vertrag-b");
+    Doc bob = replica("vertrag-b");
+    byte[] before = Y.encodeStateVector(alice);
+    YXmlFragment fa = alice.getXmlFragment("default");
+    YXmlFragment fb = bob.getXmlFragment("default");
+    int h = headingIndex(fa, fibreB);
+    // Alice retitles the pledge; Bob, at the same time, rewrites its body and adds a heading above it.
+    alice.transact(tr -> {
+      YXmlText title = textOf(fa, h);
+      title.delete(0, title.length());
+      title.insert(0, "Glasfaser bis in jedes Haus");
+    });
+    bob.transact(tr -> {
+      YXmlText body = textOf(fb, h + 1);
+      body.insert(body.length(), " Bis 2026.");
+      YXmlElement extra = new YXmlElement("heading");
+      extra.setAttribute("level", 2L);
+      extra.insert(0, List.of(new YXmlText("Neuer Abschnitt")));
+      fb.insert(h, List.of(extra));
+    });
+    byte[] fromAlice = Y.encodeStateAsUpdate(alice, before);
+    byte[] fromBob = Y.encodeStateAsUpdate(bob, before);
+    Await.result(server.store.append("vertrag-b", List.of(new NewUpdate(fromAlice, "alice", "c1"))));
+    Await.result(server.store.append("vertrag-b", List.of(new NewUpdate(fromBob, "bob", "c2"))));
+
+    HttpResponse<String> r = server.get("/api/pledges/documents/vertrag-b");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonObject doc = new JsonObject(r.body());
+    JsonObject pledge = doc.getJsonArray("pledges").getJsonObject(0);
+    assertThat(pledge.getString("id")).isEqualTo(fibreB);
+    assertThat(pledge.getString("title")).isEqualTo("Glasfaser bis in jedes Haus");
+    assertThat(pledge.getString("body")).isEqualTo("Wir bauen das Glasfasernetz aus. Bis 2026.");
+    assertThat(doc.getJsonArray("links")).hasSize(1);
+    assertThat(doc.getJsonArray("links").getJsonObject(0).getString("b")).isEqualTo(fibreB);
+
+    JsonObject cmp = new JsonObject(server.get("/api/pledges/compare?a=prog-a&b=vertrag-b").body());
+    assertThat(cmp.getJsonArray("aligned")).hasSize(1);
+    assertThat(cmp.getJsonArray("aligned").getJsonObject(0).getJsonObject("b").getString("title"))
+        .isEqualTo("Glasfaser bis in jedes Haus");
+  }
+
+  @Test
+  void aCopiedHeadingDoesNotStealThePledgeId() {
+    List<String> ids = PledgeApiTest.importPair(server);
+    Doc d = replica("prog-a");
+    byte[] before = Y.encodeStateVector(d);
+    YXmlFragment f = d.getXmlFragment("default");
+    d.transact(tr -> {
+      YXmlElement copy = new YXmlElement("heading");
+      copy.setAttribute("level", 2L);
+      copy.setAttribute("pledgeId", ids.get(0));
+      copy.insert(0, List.of(new YXmlText("Kopie")));
+      f.push(List.of(copy));
+    });
+    Await.result(server.store.append("prog-a", List.of(new NewUpdate(Y.encodeStateAsUpdate(d, before), "x", "x"))));
+    JsonObject doc = new JsonObject(server.get("/api/pledges/documents/prog-a").body());
+    assertThat(PledgeApiTest.titles(doc)).containsExactly("Glasfaser für alle", "Mehr Bänke");
+  }
+}
