@@ -29,12 +29,20 @@ class PledgeApiTest {
 
   @BeforeEach
   void start() {
-    server = PledgeTestServer.start(dir, true);
+    server = open();
+  }
+
+  /** The server under test; the PostgreSQL variant overrides this. */
+  PledgeTestServer open() {
+    return PledgeTestServer.start(dir, true);
   }
 
   @AfterEach
   void stop() {
-    server.close();
+    if (server != null) {
+      server.close();
+      server = null;
+    }
   }
 
   private JsonObject document(String name) {
