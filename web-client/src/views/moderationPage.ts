@@ -35,16 +35,19 @@ export function moderationPage(main: HTMLElement): View {
     }
     try {
       const documents = await listDocuments(abort.signal);
-      const next: typeof queues = [];
-      for (const doc of documents) {
-        try {
-          next.push({ doc, entries: parseQueue(await annotationsApi.queue(doc.name, abort.signal)) });
-        } catch (error) {
-          if (error instanceof ApiError && error.status === 403) continue; // not this moderator's document
-          throw error;
-        }
-      }
-      queues = next;
+      // All documents at once: each queue request loads that document on the server.
+      const answers = await Promise.all(
+        documents.map((doc) =>
+          annotationsApi.queue(doc.name, abort.signal).then(
+            (value) => ({ doc, entries: parseQueue(value) }),
+            (error: unknown) => {
+              if (error instanceof ApiError && error.status === 403) return null; // not this moderator's document
+              throw error;
+            },
+          ),
+        ),
+      );
+      queues = answers.filter((q): q is { doc: DocumentSummary; entries: QueueEntry[] } => q !== null);
       problem = null;
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
