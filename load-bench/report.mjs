@@ -10,6 +10,7 @@ const name = (r) => `${r.label} (${r.protocol === 'yws' ? 'y-websocket' : 'Hocus
 const ratio = (a, b) => (a == null || b == null || !b || Number.isNaN(a)) ? 'n/a' : (a / b).toFixed(2)
 const out = []
 
+if (load.length) {
 out.push('### Load (same offered load for every server)', '')
 out.push('| edits/s per client | offered edits/s | server | sent edits/s | delivered updates/s | delivered/expected | p50 ms | p95 ms | p99 ms | server CPU s per 1,000 delivered | server CPU % | generator CPU % | generator max stall ms | server peak RSS MiB | load1 |')
 out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
@@ -42,6 +43,7 @@ for (const key of [...new Set(load.map((r) => `${r.label}|${r.protocol}`))]) {
   const ok = series.filter((r) => r.deliveryRatio >= 0.95 && r.p99ms <= 2000 && r.sentEditsPerSec >= 0.9 * r.offeredEditsPerSec)
   const best = ok[ok.length - 1]
   out.push(`| ${name(series[0])} | ${best ? best.rate : 'none'} | ${best ? best.deliveredPerSec : '-'} | ${series.map((r) => r.rate).join(', ')} |`)
+}
 }
 if (idle.length) {
   out.push('', '### Idle connections (one synced document per socket)', '')
