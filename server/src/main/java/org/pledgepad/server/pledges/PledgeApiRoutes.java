@@ -172,7 +172,7 @@ public final class PledgeApiRoutes {
       PledgeProblems.badRequest(ctx, "a and b must be two different pledge ids");
       return;
     }
-    guard.principal(ctx).onSuccess(who -> service.store().documentOf(a).compose(docA -> service.store().documentOf(b).compose(docB -> {
+    guard.principal(ctx).onSuccess(who -> signedIn(ctx, who).compose(v -> service.store().documentOf(a)).compose(docA -> service.store().documentOf(b).compose(docB -> {
       if (docA.isEmpty() || docB.isEmpty()) {
         PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
         return Future.succeededFuture();
@@ -203,7 +203,7 @@ public final class PledgeApiRoutes {
       PledgeProblems.badRequest(ctx, "invalid link id");
       return;
     }
-    guard.principal(ctx).onSuccess(who -> service.store().link(id).compose(link -> {
+    guard.principal(ctx).onSuccess(who -> signedIn(ctx, who).compose(v -> service.store().link(id)).compose(link -> {
       if (link.isEmpty()) {
         PledgeProblems.notFound(ctx, "No such link");
         return Future.succeededFuture();
@@ -277,7 +277,7 @@ public final class PledgeApiRoutes {
       return;
     }
     StatusEvidence ev = evidence;
-    guard.principal(ctx).onSuccess(who -> service.store().documentOf(id).compose(doc -> {
+    guard.principal(ctx).onSuccess(who -> signedIn(ctx, who).compose(v -> service.store().documentOf(id)).compose(doc -> {
       if (doc.isEmpty()) {
         PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
         return Future.succeededFuture();
@@ -300,6 +300,18 @@ public final class PledgeApiRoutes {
         });
       });
     }).onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  /**
+   * Writes need a signed-in caller; answering 401 before any lookup keeps guests from probing
+   * which pledge ids exist in drafts. Fails (already answered) for guests.
+   */
+  private static Future<Void> signedIn(RoutingContext ctx, Principal who) {
+    if (who.isAnonymous()) {
+      PledgeProblems.send(ctx, 401, PledgeProblems.UNAUTHENTICATED, "Sign in required", null);
+      return Future.failedFuture(new IllegalStateException("answered: anonymous write"));
+    }
+    return Future.succeededFuture();
   }
 
   /** Answers 404/403 itself and yields false when the operation is not allowed. */

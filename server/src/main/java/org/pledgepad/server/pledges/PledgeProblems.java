@@ -46,6 +46,9 @@ final class PledgeProblems {
   }
 
   static void failed(RoutingContext ctx, Throwable e) {
+    if (ctx.response().ended()) {
+      return;   // a refusal that was already answered
+    }
     org.slf4j.LoggerFactory.getLogger(PledgeProblems.class).error("Pledge request failed", e);
     send(ctx, 503, Problems.STORE_UNAVAILABLE, "Storage unavailable", null);
   }

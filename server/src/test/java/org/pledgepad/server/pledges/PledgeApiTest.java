@@ -192,6 +192,11 @@ class PledgeApiTest {
         "{\"status\":\"UMGESETZT\",\"evidence\":{\"date\":\"2024-01-01\",\"text\":\"t\",\"link\":\"javascript:alert(1)\"}}").statusCode()).isEqualTo(400);
     assertThat(server.send("PUT", "/api/pledges/unknown-aaaaaa/status", ADMIN, "application/json",
         "{\"status\":\"UMGESETZT\"}").statusCode()).isEqualTo(404);
+    // Guests learn nothing about which pledge ids exist.
+    assertThat(server.send("PUT", "/api/pledges/unknown-aaaaaa/status", null, "application/json",
+        "{\"status\":\"UMGESETZT\"}").statusCode()).isEqualTo(401);
+    assertThat(server.send("POST", "/api/pledges/links", null, "application/json",
+        "{\"a\":\"x\",\"b\":\"y\",\"kind\":\"SAME\"}").statusCode()).isEqualTo(401);
   }
 
   @Test
