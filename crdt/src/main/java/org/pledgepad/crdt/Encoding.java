@@ -31,11 +31,19 @@ public final class Encoding {
   }
 
   /**
+   * Yjs's own per-client-group limit (yjs/src/utils/limits.js MAX_STRUCTS, commit d88422fc). An
+   * honest v2 update can hold that many structs in a few dozen bytes (characters typed one
+   * before the other, then deleted: every column is one run), so every update may have them.
+   */
+  static final long YJS_MAX_STRUCTS = 100_000;
+
+  /**
    * Upper bound for the number of structs in an update of n bytes: v2 run-length columns let
-   * identical structs cost almost nothing, but never thousands per byte.
+   * structs cost almost nothing, so the bound is a budget (Yjs's MAX_STRUCTS, plus 64 per byte
+   * for large updates), not a proof of malice.
    */
   static long maxStructs(int updateLength) {
-    return 64L * updateLength + 1024;
+    return 64L * updateLength + 1024 + YJS_MAX_STRUCTS;
   }
 
   private static void writeStructs(UpdateEncoder encoder, List<AbstractStruct> structs, long client, long clock) {

@@ -148,7 +148,7 @@ class KnownHangsTest {
    * (keyClock, client, leftClock, rightClock, info, string, parentInfo, typeRef, len), then the
    * rest: [1 client group][structCount][clock 0][empty delete set].
    */
-  private static byte[] handMadeGcRun(byte[] structCount) {
+  static byte[] handMadeGcRun(byte[] structCount) {
     byte[] head = bytes(
         0, // feature flag
         0, // keyClock column: empty
@@ -167,6 +167,30 @@ class KnownHangsTest {
     System.arraycopy(structCount, 0, r, head.length, structCount.length);
     System.arraycopy(tail, 0, r, head.length + structCount.length, tail.length);
     return r;
+  }
+
+  /**
+   * The budget's edge with the same hand-made run: exactly Encoding.maxStructs(bytes) GC structs
+   * apply (one merged GC), one more is rejected with the document unchanged.
+   */
+  @Test
+  void testIssue687StructBudgetEdge() {
+    byte[] probe = handMadeGcRun(varUint(100_000)); // 3-byte count, as the budget's count below
+    long budget = Encoding.maxStructs(probe.length);
+    byte[] atBudget = handMadeGcRun(varUint(budget));
+    byte[] overBudget = handMadeGcRun(varUint(budget + 1));
+    assertEquals(probe.length, atBudget.length);
+    assertEquals(probe.length, overBudget.length);
+    Doc doc = new Doc();
+    assertTimeoutPreemptively(HANG_GUARD, () -> Y.applyUpdateV2(doc, atBudget));
+    assertEquals(Map.of(7L, budget), Y.decodeStateVector(Y.encodeStateVector(doc)));
+    assertRejectedUnchanged(overBudget, Y::applyUpdateV2);
+  }
+
+  private static byte[] varUint(long v) {
+    org.pledgepad.crdt.lib0.Encoder e = new org.pledgepad.crdt.lib0.Encoder();
+    e.writeVarUint(v);
+    return e.toUint8Array();
   }
 
   private static List<Integer> unsigned(byte[] b) {

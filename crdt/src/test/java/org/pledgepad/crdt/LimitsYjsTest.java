@@ -20,7 +20,8 @@ import org.pledgepad.crdt.lib0.DecodingException;
 /**
  * Yjs's limits test-suite. Yjs (from that commit) rejects more than 100,000 client groups, more
  * than 100,000 structs per client group and GC / Skip structs longer than 100,000. We do not
- * copy those constants: our decoders allow at most 64 x bytes + 1024 structs per update, check
+ * copy those constants: our decoders allow at most 100,000 + 64 x bytes + 1024 structs per
+ * update (Encoding.maxStructs), check
  * every length against the remaining input and keep GC / Skip lengths as plain numbers (a GC of
  * length 2^53 - 1 costs what a GC of length 1 costs). Real documents exceed Yjs's numbers (see
  * testGcLongerThanYjsLimitIsAccepted). The byte arrays are Yjs's own test inputs, copied as
@@ -127,6 +128,36 @@ class LimitsYjsTest {
     }
     assertTerminatesCleanly(() -> Y.applyUpdateV2(HostileInput.populatedDoc(), TOO_MANY_UPDATES_V1));
     assertTerminatesCleanly(() -> Y.mergeUpdatesV2(List.of(TOO_MANY_UPDATES_V1, Y.encodeStateAsUpdateV2(new Doc()))));
+  }
+
+  /**
+   * An honest update far denser than 64 structs per byte: yjs 13.6.33, Doc({gc: true}) with
+   * clientID 1, text 't': 100,000 times t.insert(0, 'x') (each character typed before the previous
+   * one, so no two items merge), then t.delete(0, 100000); Y.encodeStateAsUpdateV2(doc) is these
+   * 42 bytes holding 100,000 ContentDeleted items (run-length columns make each nearly free).
+   * Our struct budget was 64 x 42 + 1024 = 3,712, so we rejected a document Yjs writes and reads.
+   * The budget now also allows Yjs's own per-group limit (MAX_STRUCTS = 100,000) in every update.
+   */
+  @Test
+  void testHonestCompactUpdateWithManyStructsIsAccepted() {
+    byte[] u = bytes(0, 0, 4, 65, 158, 141, 6, 0, 5, 0, 3, 156, 141, 6, 3, 1, 0, 65, 3, 1, 116, 1, 1, 1, 0,
+        4, 65, 158, 141, 6, 1, 160, 141, 6, 0, 1, 1, 1, 0, 159, 141, 6);
+    assertEquals(100000, Y.decodeUpdateV2(u).structs.size());
+    Doc doc = new Doc();
+    assertTimeoutPreemptively(HANG_GUARD, () -> Y.applyUpdateV2(doc, u));
+    assertEquals("", doc.getText("t").toString());
+    assertEquals(Map.of(1L, 100000L), Y.decodeStateVector(Y.encodeStateVector(doc)));
+    // yjs re-encodes the applied document to the same bytes (checked with node)
+    assertEquals(HexFormatHolder.hex(u), HexFormatHolder.hex(Y.encodeStateAsUpdateV2(doc)));
+    assertEquals(Map.of(1L, 100000L), Y.decodeStateVector(Y.encodeStateVectorFromUpdateV2(u)));
+    byte[] merged = Y.mergeUpdatesV2(List.of(u, Y.encodeStateAsUpdateV2(new Doc())));
+    assertEquals(100000, Y.decodeUpdateV2(merged).structs.size());
+  }
+
+  private static final class HexFormatHolder {
+    static String hex(byte[] b) {
+      return java.util.HexFormat.of().formatHex(b);
+    }
   }
 
   /**
