@@ -59,10 +59,13 @@ class CollaborationIntegrationTest {
     try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString()))) {
       String xml = fetch(server, "spd-kassel-2021-digitalisierung", "y-websocket").getString("xml");
       assertThat(xml).startsWith("<heading level=\"1\">Digitalisierung</heading>")
-          .contains("<heading level=\"2\">Open Data Rathaus</heading><paragraph>Den anonymisierten Datenschatz");
+          // Pledge headings carry their stable id (attribute pledgeId, read back by the pledge index).
+          .containsPattern("<heading level=\"2\" pledgeId=\"open-data-rathaus-[a-z0-9]{6}\">Open Data Rathaus</heading>"
+              + "<paragraph>Den anonymisierten Datenschatz");
       String coalition = fetch(server, "koalitionsvertrag-2021-digitalisierung", "hocuspocus").getString("xml");
       assertThat(coalition)
-          .contains("<heading level=\"3\">Gemeinsame Einsehen und Arbeiten</heading>")
+          .containsPattern("<heading level=\"3\" pledgeId=\"gemeinsame-einsehen-und-arbeiten-[a-z0-9]{6}\">"
+              + "Gemeinsame Einsehen und Arbeiten</heading>")
           .contains("<heading level=\"2\">Die Koalition verfolgt daher folgende Ziele:</heading>");
     }
   }
