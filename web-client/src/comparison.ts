@@ -86,7 +86,15 @@ function parseSuggestion(value: unknown, pledgeIdFallback = ''): PledgeSuggestio
     const m = obj(term);
     return { wordA: str(m.wordA, str(m.a)), wordB: str(m.wordB, str(m.b)) };
   });
-  return { pledgeId, candidateId, score: num(s.score), confidence: parseConfidence(s.confidence), terms: terms.filter((t) => t.wordA !== '') };
+  // The same pair of words can earn score through several clauses (word and grams): show it once.
+  const seen = new Set<string>();
+  const unique = terms.filter((t) => {
+    const key = `${t.wordA.toLowerCase()}\u0000${t.wordB.toLowerCase()}`;
+    if (t.wordA === '' || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return { pledgeId, candidateId, score: num(s.score), confidence: parseConfidence(s.confidence), terms: unique };
 }
 
 /** Suggestions as a flat list, or grouped by pledge ({byPledge: {id: [...]}} or {id: [...]}). */

@@ -48,6 +48,14 @@ describe('comparison', () => {
     expect(suggestionsFor(c, 'open-data')).toEqual([]);
   });
 
+  it('shows each pair of matched words once', () => {
+    const [s] = parseComparison({ ...answer, suggestions: [{ pledgeId: 'x', candidateId: 'y', score: 0.3, confidence: 'HOCH', matchedTerms: [{ wordA: 'Smart', wordB: 'Smart' }, { wordA: 'smart', wordB: 'smart' }, { wordA: 'City', wordB: 'City' }] }] }).suggestions;
+    expect(s.terms).toEqual([
+      { wordA: 'Smart', wordB: 'Smart' },
+      { wordA: 'City', wordB: 'City' },
+    ]);
+  });
+
   it('gives the coverage as a whole percentage, 0 for an empty programme', () => {
     expect(coveragePercent({ found: 1, total: 3, sentence: null })).toBe(33);
     expect(coveragePercent({ found: 0, total: 0, sentence: null })).toBe(0);
