@@ -294,14 +294,16 @@ public final class DocumentSession {
   }
 
   private void accept(Peer p, byte[] update) {
+    if (isEmptyUpdate(update)) {
+      // A client without local changes sends this as its step 2: nothing to log, nothing to
+      // refuse — also not for read-only connections, whose providers otherwise never count
+      // as synced (stock Hocuspocus acknowledges it the same way).
+      p.sendSyncStatus(true);
+      return;
+    }
     if (p.readOnly()) {
       metrics.updateRejected();
       p.sendSyncStatus(false);
-      return;
-    }
-    if (isEmptyUpdate(update)) {
-      // A client without local changes sends this as its step 2: nothing to log.
-      p.sendSyncStatus(true);
       return;
     }
     try {

@@ -128,6 +128,16 @@ class DocumentSessionTest {
   }
 
   @Test
+  void readOnlyPeersEmptyStep2IsAcknowledgedWithoutLogging() {
+    RecordingPeer reader = new RecordingPeer("r", "reader", true);
+    DocumentSession s = join(reader);
+    s.receive(reader, new Inbound.SyncStep2(new byte[] {0, 0}));
+    until("acknowledgement", () -> reader.count("applied") == 1);
+    assertThat(reader.count("rejected")).isZero();
+    assertThat(result(store.load(DOC)).tail()).isEmpty();
+  }
+
+  @Test
   void undecodableUpdateClosesOnlyItsSenderAndIsNotLogged() {
     RecordingPeer bad = new RecordingPeer("bad", "guest", false);
     RecordingPeer good = new RecordingPeer("good", "guest", false);
