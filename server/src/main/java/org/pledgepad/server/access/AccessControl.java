@@ -3,14 +3,21 @@ package org.pledgepad.server.access;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import org.pledgepad.auth.AccessMode;
 import org.pledgepad.auth.Authorizer;
 import org.pledgepad.auth.DocumentAccess;
@@ -47,7 +54,15 @@ public final class AccessControl implements AuthHook {
   public static final String KEY_FILE = "token-signing-key.json";
 
   private final AccessSettings settings;
+  /** Wraps the token key resolver; identity in production, a counting resolver in tests. */
+  private final UnaryOperator<KeyResolver> keyResolvers;
   private final Set<ConnectionGrant> grants = ConcurrentHashMap.newKeySet();
+  /** Numbers refreshes in the order they were asked for (see {@link #recheckAll}). */
+  private final AtomicLong refreshesStarted = new AtomicLong();
+  /** Serialises re-checks so that two refreshes finishing together do not interleave. */
+  private final Object recheckLock = new Object();
+  private long appliedRefresh; // guarded by recheckLock
+  private final AtomicBoolean tickInFlight = new AtomicBoolean();
   private volatile AccessSnapshot snapshot = AccessSnapshot.EMPTY;
   private Vertx vertx;
   private DocumentStore store;
@@ -61,7 +76,12 @@ public final class AccessControl implements AuthHook {
   private long timer = -1;
 
   public AccessControl(AccessSettings settings) {
+    this(settings, UnaryOperator.identity());
+  }
+
+  AccessControl(AccessSettings settings, UnaryOperator<KeyResolver> keyResolvers) {
     this.settings = settings;
+    this.keyResolvers = keyResolvers;
   }
 
   /** Opens the account database, creates the demo accounts on a first start, loads a snapshot. */
@@ -74,15 +94,28 @@ public final class AccessControl implements AuthHook {
       documents = new DocumentAccessStore(db);
       clientIds = new ClientIdBindingStore(db);
       SigningKey key = loadKey(config);
-      verifier = new AccessTokenVerifier(KeyResolver.of(List.of(key.verificationKey())), settings.tokens(),
-          settings.clock());
+      verifier = new AccessTokenVerifier(keyResolvers.apply(KeyResolver.of(List.of(key.verificationKey()))),
+          settings.tokens(), settings.clock());
       login = new LoginService(users, settings.hasher(), new LoginThrottle(settings.clock()));
       sessions = new WebSessions(settings.random(), settings.clock(), settings.sessionLifetime());
       return users.list().isEmpty() && config.seedDemo();
     }).compose(firstStart -> firstStart ? DemoAccess.setUp(vertx, store, users, documents, settings) : Future.succeededFuture())
         .compose(v -> refresh())
-        .onSuccess(v -> timer = vertx.setPeriodic(settings.recheckEvery().toMillis(), id -> refresh()
-            .onFailure(e -> LOG.warn("Access refresh failed; keeping the previous snapshot", e))));
+        .onSuccess(v -> timer = vertx.setPeriodic(settings.recheckEvery().toMillis(), id -> tick()));
+  }
+
+  private void tick() {
+    // A slow database must not make periodic loads pile up behind each other; the next tick
+    // (or an explicit refresh after a change, which always runs) catches up.
+    if (!tickInFlight.compareAndSet(false, true)) {
+      return;
+    }
+    refresh().onComplete(ar -> {
+      tickInFlight.set(false);
+      if (ar.failed()) {
+        LOG.warn("Access refresh failed; keeping the previous snapshot", ar.cause());
+      }
+    });
   }
 
   private SigningKey loadKey(ServerConfig config) throws IOException {
@@ -103,6 +136,9 @@ public final class AccessControl implements AuthHook {
    * Call it after changing any of them so that the change applies at once, not at the next tick.
    */
   public Future<Void> refresh() {
+    long generation = refreshesStarted.incrementAndGet();
+    // The database is read once per refresh, off the event loop (store's own thread, then a
+    // worker); the per-connection loop below only reads this snapshot and the clock.
     return store.listDocuments().compose(docs -> vertx.executeBlocking(() -> {
       Map<String, User> byId = new HashMap<>();
       for (User u : users.list()) {
@@ -118,13 +154,42 @@ public final class AccessControl implements AuthHook {
       }
       return new AccessSnapshot(byId, access);
     }, false)).map(s -> {
-      snapshot = s;
-      sessions.purgeExpired();
-      for (ConnectionGrant g : grants) {
-        g.recheck(principalOf(g.credential), s.document(g.document));
-      }
+      recheckAll(generation, s);
       return null;
     });
+  }
+
+  /**
+   * Installs {@code s} and re-authorizes every open connection with it. No signature check and
+   * no database access happens here: a token connection keeps what was verified at connect
+   * ({@link VerifiedToken}), so only its expiry and the account's current state are looked at.
+   * Loads run unordered on workers, so a refresh asked for earlier may finish later; it is then
+   * dropped, as it could hold the state from before a change that a later refresh already applied.
+   */
+  void recheckAll(long generation, AccessSnapshot s) {
+    synchronized (recheckLock) {
+      if (generation <= appliedRefresh) {
+        return;
+      }
+      appliedRefresh = generation;
+      snapshot = s;
+      sessions.purgeExpired();
+      Instant now = settings.clock().instant();
+      for (ConnectionGrant g : grants) {
+        g.recheck(currentPrincipal(g, s, now), s.document(g.document));
+      }
+    }
+  }
+
+  /** The principal of an open connection now; null if its token expired or its account is disabled. */
+  private Principal currentPrincipal(ConnectionGrant g, AccessSnapshot s, Instant now) {
+    if (g.token != null) {
+      return g.token.expiredAt(now) ? null : reconcile(g.token.claimed(), s);
+    }
+    if (g.credential.sessionId() != null) {
+      return sessionPrincipal(g.credential.sessionId(), s).orElse(Principal.anonymous());
+    }
+    return Principal.anonymous();
   }
 
   // WebSocket
@@ -149,16 +214,26 @@ public final class AccessControl implements AuthHook {
     String token = request.token();
     Credential credential = token != null && !token.isEmpty() ? Credential.token(token)
         : sessionId != null ? Credential.session(sessionId) : Credential.NONE;
-    Principal principal = principalOf(credential);
+    AccessSnapshot s = snapshot;
+    VerifiedToken verified = null;
+    Principal principal;
+    if (credential.token() != null) {
+      verified = verifyToken(credential.token());
+      principal = verified == null ? null : reconcile(verified.claimed(), s);
+    } else if (credential.sessionId() != null) {
+      principal = sessionPrincipal(credential.sessionId(), s).orElse(Principal.anonymous());
+    } else {
+      principal = Principal.anonymous();
+    }
     if (principal == null) {
       return new AuthDecision.Denied("invalid-credentials");
     }
-    DocumentAccess doc = snapshot.document(request.documentName());
+    DocumentAccess doc = s.document(request.documentName());
     AccessMode mode = Authorizer.mode(principal, doc);
     if (mode == AccessMode.NONE) {
       return new AuthDecision.Denied(Authorizer.authorize(principal, doc, Operation.READ).code());
     }
-    ConnectionGrant grant = new ConnectionGrant(this, credential, request.documentName(), principal, doc);
+    ConnectionGrant grant = new ConnectionGrant(this, credential, verified, request.documentName(), principal, doc);
     return new AuthDecision.Allowed(principal.subject(), grant.readOnly(), grant);
   }
 
@@ -177,21 +252,17 @@ public final class AccessControl implements AuthHook {
 
   // Principals
 
-  /**
-   * The principal behind a credential now; null if the credential is a token that no longer
-   * verifies or names a disabled account. A missing or ended cookie session is a guest.
-   */
-  Principal principalOf(Credential c) {
-    if (c.token() != null) {
-      return tokenPrincipal(c.token());
-    }
-    if (c.sessionId() != null) {
-      return sessionPrincipal(c.sessionId()).orElse(Principal.anonymous());
-    }
-    return Principal.anonymous();
+  /** The principal behind a token now; null if it does not verify or names a disabled account. */
+  Principal tokenPrincipal(String token) {
+    VerifiedToken verified = verifyToken(token);
+    return verified == null ? null : reconcile(verified.claimed(), snapshot);
   }
 
-  Principal tokenPrincipal(String token) {
+  /**
+   * Checks the token's signature and claims (the expensive part: Ed25519); null if rejected.
+   * Call once per connection or request, never per re-check.
+   */
+  VerifiedToken verifyToken(String token) {
     Principal claimed;
     try {
       claimed = verifier.verify(token);
@@ -199,15 +270,48 @@ public final class AccessControl implements AuthHook {
       LOG.debug("Token rejected: {}", e.getMessage()); // reason code only, never the token
       return null;
     }
-    Optional<User> account = snapshot.user(claimed.subject());
-    // A subject that is no account is a service principal issued by the operator's key (the
-    // token command without the store); an account's token never exceeds the account.
+    Instant exp;
+    try {
+      exp = expiryOf(token);
+    } catch (RuntimeException e) {
+      // Cannot happen for a token the verifier accepted (exp is required there); refuse rather
+      // than keep a token whose end we do not know.
+      LOG.warn("Verified token without a readable exp; refused");
+      return null;
+    }
+    return new VerifiedToken(claimed, exp.plus(settings.tokens().leeway()));
+  }
+
+  /**
+   * The exp claim of a token the verifier has just accepted. The verifier returns only the
+   * principal, so the payload is decoded once more here; it is trusted at this point (signature
+   * checked, strict JSON, exp an integer NumericDate).
+   */
+  private static Instant expiryOf(String token) {
+    int first = token.indexOf('.');
+    int last = token.lastIndexOf('.');
+    byte[] payload = Base64.getUrlDecoder().decode(token.substring(first + 1, last));
+    Long exp = new JsonObject(Buffer.buffer(payload)).getLong("exp");
+    return Instant.ofEpochSecond(exp);
+  }
+
+  /**
+   * A token's claims against the account as it is in {@code s}. A subject that is no account is
+   * a service principal issued by the operator's key (the token command without the store); an
+   * account's token never exceeds the account.
+   */
+  private static Principal reconcile(Principal claimed, AccessSnapshot s) {
+    Optional<User> account = s.user(claimed.subject());
     return account.isEmpty() ? claimed : PrincipalReconciler.reconcile(claimed, account).orElse(null);
   }
 
   Optional<Principal> sessionPrincipal(String sessionId) {
-    return sessions.find(sessionId).flatMap(s -> {
-      Optional<User> u = snapshot.user(s.subject());
+    return sessionPrincipal(sessionId, snapshot);
+  }
+
+  private Optional<Principal> sessionPrincipal(String sessionId, AccessSnapshot s) {
+    return sessions.find(sessionId).flatMap(session -> {
+      Optional<User> u = s.user(session.subject());
       if (u.isEmpty() || u.get().disabled()) {
         sessions.remove(sessionId);
         return Optional.empty();

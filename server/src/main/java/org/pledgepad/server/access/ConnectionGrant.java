@@ -11,23 +11,31 @@ import org.pledgepad.server.auth.AccessWatch;
 
 /**
  * One connection's rights on one document, re-evaluated by {@link AccessControl} after every
- * refresh. It remembers the credential (token or cookie session), not the principal, so that a
- * logout, an expired token or a changed account is seen on the next re-check.
+ * refresh. It remembers the credential (token or cookie session), not the reconciled principal,
+ * so that a logout, an expired token or a changed account is seen on the next re-check. For a
+ * token it also keeps what the one signature check at connect established ({@link #token}):
+ * the re-check then only compares the expiry with the clock and reconciles with the account.
  */
 final class ConnectionGrant implements AccessWatch {
   private final AccessControl access;
   /** How the principal is found again: a token, a session id, or neither (guest). */
   final Credential credential;
   final String document;
+  /** The token as verified at connect; null for a cookie session or a guest. */
+  final VerifiedToken token;
   private volatile AccessWatch.Listener listener;
   private volatile boolean readOnly;
   private volatile boolean awareness;
   private volatile boolean revoked;
 
-  ConnectionGrant(AccessControl access, Credential credential, String document, Principal principal,
-      DocumentAccess doc) {
+  ConnectionGrant(AccessControl access, Credential credential, VerifiedToken token, String document,
+      Principal principal, DocumentAccess doc) {
+    if ((credential.token() != null) != (token != null)) {
+      throw new IllegalArgumentException("a token credential needs its verified token, and only it");
+    }
     this.access = access;
     this.credential = credential;
+    this.token = token;
     this.document = document;
     AccessMode mode = Authorizer.mode(principal, doc);
     this.readOnly = mode != AccessMode.READ_WRITE;

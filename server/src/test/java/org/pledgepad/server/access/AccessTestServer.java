@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.pledgepad.auth.Body;
@@ -18,6 +19,7 @@ import org.pledgepad.auth.Role;
 import org.pledgepad.auth.password.PasswordHasher;
 import org.pledgepad.auth.token.AccessTokenIssuer;
 import org.pledgepad.auth.token.AccessTokenSettings;
+import org.pledgepad.auth.token.KeyResolver;
 import org.pledgepad.auth.token.SigningKey;
 import org.pledgepad.auth.token.SigningKeyFile;
 import org.pledgepad.server.testing.ServerHarness;
@@ -47,11 +49,17 @@ final class AccessTestServer implements AutoCloseable {
   }
 
   static AccessTestServer start(Path dataDir, Map<String, String> env) throws Exception {
+    return start(dataDir, env, Duration.ofMillis(200), Clock.systemUTC(), UnaryOperator.identity());
+  }
+
+  /** With the given re-check period, clock and token key resolver (e.g. a counting one). */
+  static AccessTestServer start(Path dataDir, Map<String, String> env, Duration recheckEvery, Clock clock,
+      UnaryOperator<KeyResolver> keyResolvers) throws Exception {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    AccessSettings settings = new AccessSettings(false, Duration.ofMillis(200), Duration.ofHours(1),
-        AccessTokenSettings.defaults(), PasswordHasher.forTests(), Clock.systemUTC(), new SecureRandom(),
+    AccessSettings settings = new AccessSettings(false, recheckEvery, Duration.ofHours(1),
+        AccessTokenSettings.defaults(), PasswordHasher.forTests(), clock, new SecureRandom(),
         new PrintStream(console, true, StandardCharsets.UTF_8));
-    AccessControl access = new AccessControl(settings);
+    AccessControl access = new AccessControl(settings, keyResolvers);
     Map<String, String> all = new HashMap<>(env);
     all.put("DATA_DIR", dataDir.toString());
     ServerHarness h = ServerHarness.start(all, access);
