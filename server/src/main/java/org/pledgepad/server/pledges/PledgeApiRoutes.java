@@ -54,12 +54,17 @@ public final class PledgeApiRoutes {
     this.clock = clock;
   }
 
+  PledgeGuard guard() {
+    return guard;
+  }
+
   public void mount(Router router) {
     router.get("/api/pledges/documents").handler(this::list);
     router.get("/api/pledges/documents/:name").handler(this::one);
     router.get("/api/pledges/compare").handler(this::compare);
     router.post("/api/pledges/links").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES)).handler(this::addLink);
     router.delete("/api/pledges/links/:id").handler(this::deleteLink);
+    new SuccessionRoutes(service, documents, this, clock).mount(router);
     router.put("/api/pledges/:id/status").handler(BodyHandler.create(false).setBodyLimit(MAX_JSON_BYTES)).handler(this::status);
   }
 
@@ -78,7 +83,7 @@ public final class PledgeApiRoutes {
         .onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 
-  private Future<List<DocumentInfo>> readable(Principal who, List<DocumentInfo> all) {
+  Future<List<DocumentInfo>> readable(Principal who, List<DocumentInfo> all) {
     List<DocumentInfo> out = new ArrayList<>();
     Future<Void> chain = Future.succeededFuture();
     for (DocumentInfo d : all) {
@@ -306,7 +311,7 @@ public final class PledgeApiRoutes {
    * Writes need a signed-in caller; answering 401 before any lookup keeps guests from probing
    * which pledge ids exist in drafts. Fails (already answered) for guests.
    */
-  private static Future<Void> signedIn(RoutingContext ctx, Principal who) {
+  static Future<Void> signedIn(RoutingContext ctx, Principal who) {
     if (who.isAnonymous()) {
       PledgeProblems.send(ctx, 401, PledgeProblems.UNAUTHENTICATED, "Sign in required", null);
       return Future.failedFuture(new IllegalStateException("answered: anonymous write"));

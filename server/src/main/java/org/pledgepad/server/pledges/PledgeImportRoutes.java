@@ -25,6 +25,7 @@ import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeDocument;
 import org.pledgepad.pledges.model.PledgeLink;
 import org.pledgepad.pledges.model.StatusTrack;
+import org.pledgepad.pledges.model.Succession;
 import org.pledgepad.server.protocol.DocumentNames;
 import org.pledgepad.server.store.DocumentStage;
 import org.pledgepad.server.store.DocumentStore;
@@ -109,7 +110,7 @@ public final class PledgeImportRoutes {
             PledgeProblems.failed(ctx, e);
           }
         })
-        .onSuccess(doc -> createAll(ctx, List.of(doc), List.of(), List.of(), stage));
+        .onSuccess(doc -> createAll(ctx, List.of(doc), List.of(), List.of(), List.of(), stage));
   }
 
   private void importBundle(RoutingContext ctx, String json, DocumentStage stage) {
@@ -132,7 +133,7 @@ public final class PledgeImportRoutes {
           }
           adminMay(ctx, names).onSuccess(ok -> {
             if (ok) {
-              createAll(ctx, bundle.documents(), bundle.links(), bundle.statuses(), stage);
+              createAll(ctx, bundle.documents(), bundle.links(), bundle.statuses(), bundle.successions(), stage);
             }
           });
         });
@@ -140,7 +141,7 @@ public final class PledgeImportRoutes {
 
   /** Creates the documents (all names must be free and no pledge id may exist), then links and tracks. */
   private void createAll(RoutingContext ctx, List<PledgeDocument> docs, List<PledgeLink> links,
-      List<StatusTrack> tracks, DocumentStage stage) {
+      List<StatusTrack> tracks, List<Succession> successions, DocumentStage stage) {
     Set<String> newIds = new HashSet<>();
     docs.forEach(d -> d.pledges().forEach(p -> newIds.add(p.id())));
     Future<Boolean> free = Future.succeededFuture(true);
@@ -164,6 +165,10 @@ public final class PledgeImportRoutes {
       }
       for (StatusTrack t : tracks) {
         chain = chain.compose(v -> service.store().importTrack(t));
+      }
+      // A succession whose successor already has a predecessor is skipped, like a duplicate link.
+      for (Succession s : successions) {
+        chain = chain.compose(v -> service.store().addSuccession(new StoredSuccession(s, java.util.Map.of())).mapEmpty());
       }
       return chain.map(v -> {
         io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();

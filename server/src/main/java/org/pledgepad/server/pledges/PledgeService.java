@@ -115,8 +115,13 @@ public final class PledgeService {
         List<PledgeLink> visible = links.stream().map(StoredLink::link)
             .filter(l -> ids.contains(l.a()) && ids.contains(l.b())).toList();
         List<String> ordered = docs.stream().flatMap(d -> d.pledges().stream()).map(Pledge::id).toList();
-        return pledges.statuses(ordered).map(tracks -> OpenDataBundle.of(LICENCE, docs, visible,
-            tracks.stream().filter(t -> !t.history().isEmpty() || !t.evidence().isEmpty()).toList()));
+        Set<String> names = docs.stream().map(PledgeDocument::id).collect(Collectors.toSet());
+        return pledges.statuses(ordered).compose(tracks -> pledges.successions().map(all -> new OpenDataBundle(
+            LICENCE, docs, visible,
+            tracks.stream().filter(t -> !t.history().isEmpty() || !t.evidence().isEmpty()).toList(),
+            // Only successions between two public documents: a draft successor is not yet news.
+            all.stream().map(StoredSuccession::succession)
+                .filter(x -> names.contains(x.predecessorId()) && names.contains(x.successorId())).toList())));
       });
     });
   }

@@ -25,6 +25,9 @@ import org.pledgepad.pledges.model.PledgeStatus;
 import org.pledgepad.pledges.model.StatusChange;
 import org.pledgepad.pledges.model.StatusEvidence;
 import org.pledgepad.pledges.model.StatusTrack;
+import org.pledgepad.pledges.model.Succession;
+import org.pledgepad.pledges.model.CarryOver;
+import io.vertx.core.json.JsonObject;
 
 /**
  * The pledge tables (schema/V4__pledges.sql, embedded/pledges-v1.sql) in the same SQL for
@@ -270,6 +273,102 @@ public final class PledgeStore {
         return rs.getInt(1);
       }
     }
+  }
+
+  /** Every succession, by predecessor and successor. */
+  public Future<List<StoredSuccession>> successions() {
+    return db.tx(c -> {
+      List<StoredSuccession> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT body FROM pledge_successions ORDER BY predecessor, successor");
+           ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(decodeSuccession(rs.getString(1)));
+        }
+      }
+      return out;
+    });
+  }
+
+  /** The succession a document is the successor of (the API allows one predecessor per successor). */
+  public Future<Optional<StoredSuccession>> successionOf(String successor) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT body FROM pledge_successions WHERE successor = ?")) {
+        ps.setString(1, successor);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(decodeSuccession(rs.getString(1))) : Optional.<StoredSuccession>empty();
+        }
+      }
+    });
+  }
+
+  /**
+   * Adds a succession; false when the successor already has a predecessor. One predecessor per
+   * successor keeps /api/pledges/successions/{successor} unambiguous.
+   */
+  public Future<Boolean> addSuccession(StoredSuccession s) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pledge_successions WHERE successor = ?")) {
+        ps.setString(1, s.succession().successorId());
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            return false;
+          }
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO pledge_successions (predecessor, successor, body) VALUES (?, ?, ?)")) {
+        ps.setString(1, s.succession().predecessorId());
+        ps.setString(2, s.succession().successorId());
+        ps.setString(3, encodeSuccession(s));
+        ps.executeUpdate();
+      }
+      return true;
+    });
+  }
+
+  /** Replaces the carry-overs, drops and notes of an existing succession. */
+  public Future<Boolean> putSuccession(StoredSuccession s) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "UPDATE pledge_successions SET body = ? WHERE predecessor = ? AND successor = ?")) {
+        ps.setString(1, encodeSuccession(s));
+        ps.setString(2, s.succession().predecessorId());
+        ps.setString(3, s.succession().successorId());
+        return ps.executeUpdate() > 0;
+      }
+    });
+  }
+
+  /** Field names as in the open-data export (record components), plus the server's notes. */
+  static String encodeSuccession(StoredSuccession stored) {
+    Succession s = stored.succession();
+    JsonArray carried = new JsonArray();
+    for (CarryOver co : s.carriedOver()) {
+      carried.add(new JsonObject().put("predecessorPledgeId", co.predecessorPledgeId())
+          .put("successorPledgeId", co.successorPledgeId()).put("kind", co.kind().name()));
+    }
+    JsonObject notes = new JsonObject();
+    new java.util.TreeMap<>(stored.notes()).forEach(notes::put);
+    return new JsonObject().put("predecessorId", s.predecessorId()).put("successorId", s.successorId())
+        .put("effective", s.effective().toString()).put("carriedOver", carried)
+        .put("dropped", new JsonArray(new ArrayList<>(s.dropped()))).put("notes", notes).encode();
+  }
+
+  static StoredSuccession decodeSuccession(String json) {
+    JsonObject o = new JsonObject(json);
+    List<CarryOver> carried = new ArrayList<>();
+    o.getJsonArray("carriedOver", new JsonArray()).forEach(x -> {
+      JsonObject co = (JsonObject) x;
+      carried.add(new CarryOver(co.getString("predecessorPledgeId"), co.getString("successorPledgeId"),
+          LinkKind.valueOf(co.getString("kind"))));
+    });
+    List<String> dropped = new ArrayList<>();
+    o.getJsonArray("dropped", new JsonArray()).forEach(x -> dropped.add((String) x));
+    Map<String, String> notes = new LinkedHashMap<>();
+    o.getJsonObject("notes", new JsonObject()).forEach(e -> notes.put(e.getKey(), String.valueOf(e.getValue())));
+    return new StoredSuccession(new Succession(o.getString("predecessorId"), o.getString("successorId"),
+        LocalDate.parse(o.getString("effective")), carried, dropped), notes);
   }
 
   private static List<PledgeDocument> readDocuments(Connection c, String only) throws SQLException {

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.pledges.imports.ComparisonSeedParser;
 import org.pledgepad.pledges.model.Pledge;
+import org.pledgepad.pledges.model.PledgeLink;
+import org.pledgepad.pledges.model.LinkKind;
+import org.pledgepad.pledges.model.LinkOrigin;
+import java.time.Instant;
 
 class PledgeApiTest {
   static final String ADMIN = "ADMIN admin-1";
@@ -216,5 +220,83 @@ class PledgeApiTest {
     assertThat(p.getJsonArray("statusHistory")).hasSize(2);
     assertThat(p.getJsonArray("statusHistory").getJsonObject(0).getString("changedBy")).isEqualTo("mod-1");
     assertThat(p.getJsonArray("evidence").getJsonObject(0).getString("date")).isEqualTo("2023-05-02");
+  }
+
+  @Test
+  void successorAgreementCarriesOverAndDropsPledgesAndProvenanceReadsProgrammeToSuccessor() {
+    String successor = "koalitionsvertrag-2022-digitalisierung";
+    HttpResponse<String> imported = server.send("POST", "/api/pledges/import?name=" + successor
+            + "&kind=COALITION_AGREEMENT&issuer=Koalition&stage=consultation", ADMIN, "text/markdown",
+        "# Fortschreibung 2022\n\n## Glasfaser bis 2025\n\nDas Glasfasernetz wird bis 2025 fertig.\n\n## Offenes WLAN\n\nWLAN in allen Bussen.\n");
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+    JsonObject next = document(successor);
+    String nextFibre = idOf(next, "Glasfaser bis 2025");
+    JsonObject coalition = document(COALITION);
+    String fibre = idOf(coalition, "Ausbau des Glasfasernetzes");
+    String other = titles(coalition).stream().filter(t -> !t.equals("Ausbau des Glasfasernetzes")).findFirst()
+        .map(t -> idOf(coalition, t)).orElseThrow();
+    String programmeFibre = idOf(document(PROGRAMME), "Glasfaser in der ganzen Stadt");
+    // The published seed refuses links over the API (its text is read-only); the store takes one directly.
+    server.module.service().store().addLink(new PledgeLink(programmeFibre, fibre, LinkKind.SAME, "test",
+        Instant.parse("2024-01-01T00:00:00Z"), LinkOrigin.MANUAL)).toCompletionStage().toCompletableFuture().join();
+
+    String declare = new JsonObject().put("predecessor", COALITION).put("successor", successor)
+        .put("effective", "2022-07-01").encode();
+    assertThat(server.send("POST", "/api/pledges/successions", null, "application/json", declare).statusCode()).isEqualTo(401);
+    assertThat(server.send("POST", "/api/pledges/successions", CITIZEN, "application/json", declare).statusCode()).isEqualTo(403);
+    assertThat(server.send("POST", "/api/pledges/successions", MEMBER, "application/json", declare).statusCode()).isEqualTo(403);
+    HttpResponse<String> created = server.send("POST", "/api/pledges/successions", ADMIN, "application/json", declare);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(new JsonObject(created.body()).getJsonArray("undecided")).contains(fibre, other);
+    assertThat(server.send("POST", "/api/pledges/successions", ADMIN, "application/json", declare).statusCode()).isEqualTo(409);
+
+    String base = "/api/pledges/successions/" + successor + "/pledges/";
+    String carry = new JsonObject().put("fate", "CARRIED_OVER").put("successorPledgeId", nextFibre).put("kind", "PARTLY").encode();
+    assertThat(server.send("PUT", base + fibre, null, "application/json", carry).statusCode()).isEqualTo(401);
+    assertThat(server.send("PUT", base + fibre, CITIZEN, "application/json", carry).statusCode()).isEqualTo(403);
+    assertThat(server.send("PUT", base + fibre, ADMIN, "application/json", "{\"fate\":\"CARRIED_OVER\"}").statusCode()).isEqualTo(400);
+    assertThat(server.send("PUT", base + fibre, ADMIN, "application/json", carry).statusCode()).isEqualTo(200);
+    HttpResponse<String> dropped = server.send("PUT", base + other, ADMIN, "application/json",
+        new JsonObject().put("fate", "DROPPED").put("note", "Nicht mehr im Haushalt").encode());
+    assertThat(dropped.statusCode()).as(dropped.body()).isEqualTo(200);
+
+    HttpResponse<String> shown = server.get("/api/pledges/successions/" + successor);
+    assertThat(shown.statusCode()).as(shown.body()).isEqualTo(200);
+    JsonObject view = new JsonObject(shown.body());
+    assertThat(view.getJsonArray("problems")).isEmpty();
+    assertThat(view.getJsonArray("dropped")).containsExactly(other);
+    assertThat(view.getJsonArray("carriedOver").getJsonObject(0).getString("successorPledgeId")).isEqualTo(nextFibre);
+    assertThat(view.getJsonArray("undecided")).doesNotContain(fibre, other);
+    for (Object o : view.getJsonArray("pledges")) {
+      JsonObject p = (JsonObject) o;
+      if (p.getString("id").equals(other)) {
+        assertThat(p.getString("fate")).isEqualTo("DROPPED");
+        assertThat(p.getString("note")).isEqualTo("Nicht mehr im Haushalt");
+      }
+    }
+
+    HttpResponse<String> prov = server.get("/api/pledges/" + nextFibre + "/provenance");
+    assertThat(prov.statusCode()).as(prov.body()).isEqualTo(200);
+    List<String> docs = new ArrayList<>();
+    List<String> via = new ArrayList<>();
+    new JsonObject(prov.body()).getJsonArray("chain").forEach(o -> {
+      docs.add(((JsonObject) o).getString("document"));
+      via.add(((JsonObject) o).getString("via", "-"));
+    });
+    assertThat(docs).containsExactly(PROGRAMME, COALITION, successor);
+    assertThat(via).containsExactly("-", "PROGRAMME_LINK", "CARRIED_OVER");
+
+    HttpResponse<String> export = server.get("/open-data/pledges.json");
+    JsonArray successions = new JsonObject(export.body()).getJsonArray("successions");
+    assertThat(successions).hasSize(1);
+    assertThat(successions.getJsonObject(0).getJsonArray("dropped")).containsExactly(other);
+    try (PledgeTestServer copy = PledgeTestServer.start(dir.resolve("copy"), false)) {
+      HttpResponse<String> back = copy.send("POST", "/api/pledges/import?stage=published", ADMIN, "application/json", export.body());
+      assertThat(back.statusCode()).as(back.body()).isEqualTo(201);
+      assertThat(copy.get("/open-data/pledges.json").body()).isEqualTo(export.body());
+      JsonObject again = new JsonObject(copy.get("/api/pledges/successions/" + successor).body());
+      assertThat(again.getJsonArray("dropped")).containsExactly(other);
+      assertThat(again.getJsonArray("carriedOver").getJsonObject(0).getString("kind")).isEqualTo("PARTLY");
+    }
   }
 }

@@ -1,0 +1,303 @@
+package org.pledgepad.server.pledges;
+
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.pledges.model.CarryOver;
+import org.pledgepad.pledges.model.LinkKind;
+import org.pledgepad.pledges.model.Pledge;
+import org.pledgepad.pledges.model.PledgeDocument;
+import org.pledgepad.pledges.model.Succession;
+import org.pledgepad.pledges.succession.Fate;
+import org.pledgepad.pledges.succession.Provenance;
+import org.pledgepad.pledges.succession.ProvenanceStep;
+import org.pledgepad.pledges.succession.SuccessionCheck;
+import org.pledgepad.server.protocol.DocumentNames;
+import org.pledgepad.server.store.DocumentInfo;
+import org.pledgepad.server.store.DocumentStore;
+
+/**
+ * Successions (a new agreement superseding an old one) and provenance chains.
+ *
+ * <p>Declaring a succession and deciding the fate of a pledge need ADMIN on both documents, not
+ * SYNC_WRITE as links do: the superseded agreement is normally adopted (published), where nobody
+ * may edit the text any more, so the editing right would make successions impossible exactly
+ * where they occur; and like an import, a succession changes the public record of what was
+ * promised. Reading a succession needs READ on both documents; a provenance chain only shows
+ * documents the caller may read.
+ */
+final class SuccessionRoutes {
+  private final PledgeService service;
+  private final DocumentStore documents;
+  private final PledgeApiRoutes api;
+  private final Clock clock;
+
+  SuccessionRoutes(PledgeService service, DocumentStore documents, PledgeApiRoutes api, Clock clock) {
+    this.service = service;
+    this.documents = documents;
+    this.api = api;
+    this.clock = clock;
+  }
+
+  void mount(Router router) {
+    BodyHandler body = BodyHandler.create(false).setBodyLimit(PledgeApiRoutes.MAX_JSON_BYTES);
+    router.post("/api/pledges/successions").handler(body).handler(this::declare);
+    router.get("/api/pledges/successions/:successor").handler(this::show);
+    router.put("/api/pledges/successions/:successor/pledges/:pledgeId").handler(body).handler(this::decide);
+    router.get("/api/pledges/:id/provenance").handler(this::provenance);
+  }
+
+  private void declare(RoutingContext ctx) {
+    JsonObject body = PledgeApiRoutes.jsonBody(ctx);
+    if (body == null) {
+      return;
+    }
+    String pred = body.getValue("predecessor") instanceof String s ? s : null;
+    String succ = body.getValue("successor") instanceof String s ? s : null;
+    if (pred == null || succ == null || !DocumentNames.isValid(pred) || !DocumentNames.isValid(succ) || pred.equals(succ)) {
+      PledgeProblems.badRequest(ctx, "predecessor and successor must name two different documents");
+      return;
+    }
+    LocalDate effective;
+    try {
+      effective = body.getValue("effective") == null ? LocalDate.now(clock)
+          : LocalDate.parse(String.valueOf(body.getValue("effective")));
+    } catch (DateTimeParseException e) {
+      PledgeProblems.badRequest(ctx, "effective must be an ISO date (YYYY-MM-DD)");
+      return;
+    }
+    api.guard().principal(ctx).onSuccess(who -> PledgeApiRoutes.signedIn(ctx, who)
+        .compose(v -> both(ctx, who, pred, succ, Operation.ADMIN))
+        .compose(docs -> {
+          if (docs.isEmpty()) {
+            return Future.succeededFuture();
+          }
+          StoredSuccession s = new StoredSuccession(new Succession(pred, succ, effective, List.of(), List.of()), Map.of());
+          return service.store().addSuccession(s).map(added -> {
+            if (!added) {
+              PledgeProblems.send(ctx, 409, PledgeProblems.CONFLICT, "This document already supersedes another", null);
+            } else {
+              ctx.response().putHeader("Location", "/api/pledges/successions/" + succ);
+              PledgeApiRoutes.json(ctx, 201, view(s, docs.get().get(0), docs.get().get(1)).encode());
+            }
+            return null;
+          });
+        })
+        .onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  private void show(RoutingContext ctx) {
+    String succ = ctx.pathParam("successor");
+    if (!DocumentNames.isValid(succ)) {
+      PledgeProblems.badRequest(ctx, "invalid document name");
+      return;
+    }
+    api.guard().principal(ctx).onSuccess(who -> service.store().successionOf(succ).compose(s -> {
+      if (s.isEmpty()) {
+        PledgeProblems.notFound(ctx, "No such succession");
+        return Future.succeededFuture();
+      }
+      return both(ctx, who, s.get().succession().predecessorId(), succ, Operation.READ).map(docs -> {
+        docs.ifPresent(d -> PledgeApiRoutes.json(ctx, 200, view(s.get(), d.get(0), d.get(1)).encode()));
+        return null;
+      });
+    }).onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  private void decide(RoutingContext ctx) {
+    String succ = ctx.pathParam("successor");
+    String pledgeId = ctx.pathParam("pledgeId");
+    if (!DocumentNames.isValid(succ) || !PledgeApiRoutes.PLEDGE_ID.matcher(pledgeId).matches()) {
+      PledgeProblems.badRequest(ctx, "invalid document name or pledge id");
+      return;
+    }
+    JsonObject body = PledgeApiRoutes.jsonBody(ctx);
+    if (body == null) {
+      return;
+    }
+    String fateText = String.valueOf(body.getValue("fate"));
+    String target = body.getValue("successorPledgeId") instanceof String s ? s : null;
+    String note = body.getValue("note") instanceof String s ? s : "";
+    LinkKind kind;
+    try {
+      kind = body.getValue("kind") == null ? LinkKind.SAME : LinkKind.valueOf(String.valueOf(body.getValue("kind")));
+    } catch (IllegalArgumentException e) {
+      kind = null;
+    }
+    // RELATED does not count as keeping a pledge (LinkKind.counts), so it is no carry-over.
+    if (kind == null || !kind.counts()) {
+      PledgeProblems.badRequest(ctx, "kind must be SAME or PARTLY");
+      return;
+    }
+    Fate fate = "CARRIED_OVER".equals(fateText) ? Fate.CARRIED_OVER : "DROPPED".equals(fateText) ? Fate.DROPPED : null;
+    if (fate == null) {
+      PledgeProblems.badRequest(ctx, "fate must be CARRIED_OVER or DROPPED");
+      return;
+    }
+    if (fate == Fate.CARRIED_OVER && (target == null || !PledgeApiRoutes.PLEDGE_ID.matcher(target).matches())) {
+      PledgeProblems.badRequest(ctx, "CARRIED_OVER needs successorPledgeId");
+      return;
+    }
+    if (fate == Fate.DROPPED && target != null) {
+      PledgeProblems.badRequest(ctx, "a dropped pledge has no successorPledgeId");
+      return;
+    }
+    if (note.length() > PledgeApiRoutes.MAX_TEXT) {
+      PledgeProblems.badRequest(ctx, "note too long");
+      return;
+    }
+    LinkKind k = kind;
+    api.guard().principal(ctx).onSuccess(who -> PledgeApiRoutes.signedIn(ctx, who)
+        .compose(v -> service.store().successionOf(succ))
+        .compose(s -> {
+          if (s.isEmpty()) {
+            PledgeProblems.notFound(ctx, "No such succession");
+            return Future.succeededFuture();
+          }
+          Succession old = s.get().succession();
+          return both(ctx, who, old.predecessorId(), succ, Operation.ADMIN).compose(docs -> {
+            if (docs.isEmpty()) {
+              return Future.succeededFuture();
+            }
+            PledgeDocument pred = docs.get().get(0);
+            PledgeDocument next = docs.get().get(1);
+            if (pred.pledge(pledgeId).isEmpty() || (target != null && next.pledge(target).isEmpty())) {
+              PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", new JsonObject()
+                  .put("detail", "pledgeId must be in the predecessor, successorPledgeId in the successor"));
+              return Future.succeededFuture();
+            }
+            // A new decision replaces the earlier one for this pledge, whichever it was.
+            List<CarryOver> carried = new ArrayList<>(old.carriedOver());
+            carried.removeIf(c -> c.predecessorPledgeId().equals(pledgeId));
+            List<String> dropped = new ArrayList<>(old.dropped());
+            dropped.remove(pledgeId);
+            if (fate == Fate.CARRIED_OVER) {
+              carried.add(new CarryOver(pledgeId, target, k));
+            } else {
+              dropped.add(pledgeId);
+            }
+            Map<String, String> notes = new HashMap<>(s.get().notes());
+            if (note.isBlank()) {
+              notes.remove(pledgeId);
+            } else {
+              notes.put(pledgeId, note);
+            }
+            StoredSuccession updated = new StoredSuccession(
+                new Succession(old.predecessorId(), succ, old.effective(), carried, dropped), notes);
+            return service.store().putSuccession(updated).map(v -> {
+              PledgeApiRoutes.json(ctx, 200, view(updated, pred, next).encode());
+              return null;
+            });
+          });
+        })
+        .onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  private void provenance(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (!PledgeApiRoutes.PLEDGE_ID.matcher(id).matches()) {
+      PledgeProblems.badRequest(ctx, "invalid pledge id");
+      return;
+    }
+    api.guard().principal(ctx).onSuccess(who -> service.store().documentOf(id).compose(doc -> {
+      if (doc.isEmpty()) {
+        PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
+        return Future.succeededFuture();
+      }
+      return api.allowed(ctx, who, doc.get(), Operation.READ).compose(ok -> {
+        if (!ok) {
+          return Future.succeededFuture();
+        }
+        // Only readable documents take part, so a chain never names a draft the caller cannot see.
+        return documents.listDocuments().compose(all -> api.readable(who, all))
+            .compose(infos -> service.refreshAll(infos.stream().map(DocumentInfo::name).toList()))
+            .compose(docs -> service.store().links().compose(links -> service.store().successions().map(succs -> {
+              Set<String> names = docs.stream().map(PledgeDocument::id).collect(Collectors.toSet());
+              Provenance p = new Provenance(docs, links.stream().map(StoredLink::link).toList(),
+                  succs.stream().map(StoredSuccession::succession)
+                      .filter(s -> names.contains(s.predecessorId()) && names.contains(s.successorId())).toList());
+              Map<String, Pledge> byId = new HashMap<>();
+              docs.forEach(d -> d.pledges().forEach(x -> byId.put(x.id(), x)));
+              JsonArray chain = new JsonArray();
+              for (ProvenanceStep step : p.chain(id)) {
+                JsonObject o = new JsonObject().put("pledgeId", step.pledgeId()).put("document", step.documentId())
+                    .put("title", Optional.ofNullable(byId.get(step.pledgeId())).map(Pledge::title).orElse(""));
+                if (step.reachedBy() != null) {
+                  o.put("via", step.reachedBy().via().name()).put("kind", step.reachedBy().kind().name())
+                      .put("from", step.reachedBy().from());
+                }
+                chain.add(o);
+              }
+              PledgeApiRoutes.json(ctx, 200, new JsonObject().put("pledgeId", id).put("chain", chain).encode());
+              return null;
+            })));
+      });
+    }).onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  /**
+   * Both documents, refreshed, if the operation is allowed on both (otherwise answered, empty);
+   * a document that is not a pledge document answers 404.
+   */
+  private Future<Optional<List<PledgeDocument>>> both(RoutingContext ctx, Principal who, String pred, String succ,
+      Operation op) {
+    return api.allowed(ctx, who, pred, op)
+        .compose(ok -> ok ? api.allowed(ctx, who, succ, op) : Future.succeededFuture(false))
+        .compose(ok -> {
+          if (!ok) {
+            return Future.succeededFuture(Optional.<List<PledgeDocument>>empty());
+          }
+          return service.refresh(pred).compose(a -> service.refresh(succ).map(b -> {
+            if (a.isEmpty() || b.isEmpty()) {
+              PledgeProblems.notFound(ctx, "No such pledge document");
+              return Optional.<List<PledgeDocument>>empty();
+            }
+            return Optional.of(List.of(a.get(), b.get()));
+          }));
+        });
+  }
+
+  /** The succession with each predecessor pledge's fate, SuccessionCheck's problems and the undecided. */
+  static JsonObject view(StoredSuccession stored, PledgeDocument pred, PledgeDocument succ) {
+    Succession s = stored.succession();
+    JsonArray pledges = new JsonArray();
+    for (Pledge p : pred.pledges()) {
+      JsonObject o = new JsonObject().put("id", p.id()).put("title", p.title())
+          .put("fate", SuccessionCheck.fate(s, p.id()).name());
+      s.carriedOver().stream().filter(c -> c.predecessorPledgeId().equals(p.id())).findFirst()
+          .ifPresent(c -> o.put("successorPledgeId", c.successorPledgeId()).put("kind", c.kind().name()));
+      if (stored.notes().containsKey(p.id())) {
+        o.put("note", stored.notes().get(p.id()));
+      }
+      pledges.add(o);
+    }
+    JsonArray carried = new JsonArray();
+    s.carriedOver().forEach(c -> carried.add(new JsonObject().put("predecessorPledgeId", c.predecessorPledgeId())
+        .put("successorPledgeId", c.successorPledgeId()).put("kind", c.kind().name())));
+    return new JsonObject()
+        .put("predecessor", s.predecessorId())
+        .put("successor", s.successorId())
+        .put("effective", s.effective().toString())
+        .put("carriedOver", carried)
+        .put("dropped", new JsonArray(new ArrayList<>(s.dropped())))
+        .put("pledges", pledges)
+        .put("undecided", new JsonArray(SuccessionCheck.undecided(s, pred).stream().map(Pledge::id).toList()))
+        .put("problems", new JsonArray(SuccessionCheck.problems(s, pred, succ)))
+        .put("complete", SuccessionCheck.undecided(s, pred).isEmpty() && SuccessionCheck.problems(s, pred, succ).isEmpty());
+  }
+}
