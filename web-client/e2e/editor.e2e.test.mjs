@@ -480,6 +480,173 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await councillor.context().close();
   });
 
+  /** Skips when the server has no annotations endpoint yet. */
+  async function annotationsAvailable(t) {
+    const probe = await fetch(`${server.baseUrl}/api/documents/${encodeURIComponent(demo.name)}/annotations`);
+    if (probe.status === 404) t.skip('the server has no annotations endpoint yet');
+    return probe.status !== 404;
+  }
+
+  /**
+   * Selects the last word of six letters or more in the given paragraph with the browser's
+   * selection (as a mouse would; this works in a read-only text too) and returns it.
+   */
+  async function selectWord(paragraph) {
+    const word = await paragraph.evaluate((p) => {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      let found = null;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.data.matchAll(/\p{L}{6,}/gu)) found = { node, start: match.index, text: match[0] };
+      }
+      if (!found) return null;
+      const range = document.createRange();
+      range.setStart(found.node, found.start);
+      range.setEnd(found.node, found.start + found.text.length);
+      const selection = document.getSelection();
+      selection.removeAllRanges();
+      selection.addRange(range);
+      return found.text;
+    });
+    assert.ok(word, 'the paragraph has a word to select');
+    return word;
+  }
+
+  async function assertNoSeriousViolations(page) {
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+  }
+
+  it('a citizen suggests a change, the councillor accepts it, and both texts contain the new wording', async (t) => {
+    if (!(await annotationsAvailable(t))) return;
+    const councillor = await newPage('de-DE', null, 'demo-councillor');
+    const citizen = await newPage('de-DE', null, 'demo-citizen');
+    await openSettled(councillor, demo);
+    await openSettled(citizen, demo);
+
+    // A paragraph of the demo text other than the first (the comment test uses that one), with a word to replace.
+    const paragraphs = citizen.locator('.ProseMirror p');
+    let index = 0;
+    for (let i = 1; i < (await paragraphs.count()); i++) {
+      if (/\p{L}{6,}/u.test(await paragraphs.nth(i).innerText())) {
+        index = i;
+        break;
+      }
+    }
+    const word = await selectWord(paragraphs.nth(index));
+    await citizen.getByRole('button', { name: 'Änderung vorschlagen' }).click();
+    await citizen.locator('form.composer:not([hidden])').waitFor();
+    await citizen.getByRole('heading', { name: 'Neuer Änderungsvorschlag' }).waitFor();
+    const replacementField = citizen.getByLabel('Neuer Wortlaut');
+    // The field starts with the selected passage.
+    assert.equal((await replacementField.inputValue()).trim(), word);
+    const replacement = `Ersatzformulierung${Date.now().toString(36)}`;
+    await replacementField.fill(replacement);
+    await citizen.getByLabel('Begründung').fill('Klarer und verbindlicher formuliert.');
+    await assertNoSeriousViolations(citizen);
+    await citizen.getByRole('button', { name: 'Senden' }).click();
+    await citizen.locator('form.composer').waitFor({ state: 'hidden' });
+
+    // The councillor sees the suggestion live, with the proposed text and the green highlight.
+    const thread = councillor.locator('section.annotations .thread-suggestion', { hasText: replacement });
+    await thread.waitFor({ timeout: SYNC_TIMEOUT });
+    assert.equal(await thread.locator('ins').innerText(), replacement);
+    assert.equal(await thread.locator('.suggestion-state').innerText(), 'Vorschlag: offen');
+    await councillor.locator('.ProseMirror .annotated-suggestion').first().waitFor({ timeout: SYNC_TIMEOUT });
+    // Only an editor of the text decides: the citizen has no "Annehmen".
+    const citizenThread = citizen.locator('section.annotations .thread-suggestion', { hasText: replacement });
+    await citizenThread.waitFor({ timeout: SYNC_TIMEOUT });
+    assert.equal(await citizenThread.getByRole('button', { name: 'Annehmen' }).count(), 0);
+    await assertNoSeriousViolations(councillor);
+
+    await thread.getByRole('button', { name: 'Annehmen' }).click();
+    await thread.locator('.suggestion-state', { hasText: 'Vorschlag: angenommen' }).waitFor({ timeout: SYNC_TIMEOUT });
+    // The accepted change is an edit of the shared text: both windows show the new wording.
+    for (const page of [councillor, citizen]) {
+      await page.locator('.ProseMirror', { hasText: replacement }).waitFor({ timeout: SYNC_TIMEOUT });
+    }
+    await citizenThread.locator('.suggestion-state', { hasText: 'Vorschlag: angenommen' }).waitFor({ timeout: SYNC_TIMEOUT });
+    await councillor.locator('[data-save-state="saved"]').waitFor({ timeout: SYNC_TIMEOUT });
+    await councillor.locator('.ProseMirror p', { hasText: replacement }).scrollIntoViewIfNeeded();
+    await councillor.screenshot({ path: resolve(screenshots, 'suggestion-accepted.png') });
+    await assertNoSeriousViolations(councillor);
+    await assertNoSeriousViolations(citizen);
+
+    // Saved on the server: a fresh reader gets the new wording.
+    const reader = await newPage();
+    await openSettled(reader, demo);
+    await reader.locator('.ProseMirror', { hasText: replacement }).waitFor({ timeout: SYNC_TIMEOUT });
+    for (const page of [reader, citizen, councillor]) await page.context().close();
+  });
+
+  it('a reported comment is hidden by a moderator on /moderation and shows as hidden to the citizen and others', async (t) => {
+    if (!(await annotationsAvailable(t))) return;
+    const citizen = await newPage('de-DE', null, 'demo-citizen');
+    const councillor = await newPage('de-DE', null, 'demo-councillor');
+    await openSettled(citizen, demo);
+    await openSettled(councillor, demo);
+
+    await selectWord(citizen.locator('.ProseMirror p').first());
+    await citizen.keyboard.press('Control+Alt+m');
+    await citizen.locator('form.composer:not([hidden])').waitFor();
+    const body = `Unsachlicher Beitrag ${Date.now().toString(36)}`;
+    await citizen.keyboard.type(body);
+    await citizen.getByRole('button', { name: 'Senden' }).click();
+
+    // The councillor reports the citizen's post from the sidebar.
+    const thread = councillor.locator('section.annotations .thread', { hasText: body });
+    await thread.waitFor({ timeout: SYNC_TIMEOUT });
+    const threadId = await thread.getAttribute('data-thread');
+    const post = thread.locator('li.post', { hasText: body });
+    await post.getByRole('button', { name: 'Melden' }).click();
+    const reason = `Beleidigend ${Date.now().toString(36)}`;
+    await post.getByLabel('Grund der Meldung').fill(reason);
+    await assertNoSeriousViolations(councillor);
+    await post.locator('form.inline-form button[type="submit"]').click();
+    await post.getByRole('status').filter({ hasText: 'Gemeldet.' }).waitFor({ timeout: SYNC_TIMEOUT });
+    // The author cannot report their own post.
+    const ownPost = citizen.locator('section.annotations .thread li.post', { hasText: body });
+    await ownPost.waitFor({ timeout: SYNC_TIMEOUT });
+    assert.equal(await ownPost.getByRole('button', { name: 'Melden' }).count(), 0);
+
+    // The moderator finds the report on /moderation and hides the post.
+    const moderator = await newPage('de-DE', null, 'demo-moderator');
+    await moderator.goto(`${server.baseUrl}/moderation`);
+    await moderator.locator('.page-moderation[data-moderation-state="ready"]').waitFor({ timeout: 120_000 });
+    const entry = moderator.locator('.queue-entry', { hasText: body });
+    await entry.waitFor({ timeout: SYNC_TIMEOUT });
+    assert.ok((await entry.innerText()).includes(reason), 'the queue shows the reason of the report');
+    await assertNoSeriousViolations(moderator);
+    await entry.getByRole('button', { name: 'Ausblenden' }).click();
+    await moderator.getByRole('status').filter({ hasText: 'Kommentare aktualisiert.' }).waitFor({ timeout: SYNC_TIMEOUT });
+    // After hiding, the post is either still listed (now with "Wieder einblenden") or out of the queue.
+    await moderator.waitForFunction(
+      (text) => {
+        const entries = [...document.querySelectorAll('.queue-entry')].filter((e) => e.textContent.includes(text));
+        return entries.length === 0 || entries.every((e) => [...e.querySelectorAll('button')].some((b) => b.textContent === 'Wieder einblenden'));
+      },
+      body,
+      { timeout: SYNC_TIMEOUT },
+    );
+    await moderator.screenshot({ path: resolve(screenshots, 'moderation-hidden.png'), fullPage: true });
+    await assertNoSeriousViolations(moderator);
+
+    const hidden = await (await moderator.context().request.get(`${server.baseUrl}/api/documents/${encodeURIComponent(demo.name)}/threads/${threadId}`)).json();
+    assert.equal(hidden.posts[0].state, 'hidden', 'the server reports the post as hidden');
+
+    // The citizen (author) and another person see the post as hidden ("ausgeblendet").
+    for (const page of [citizen, councillor]) {
+      await openSettled(page, demo);
+      const seen = page.locator(`section.annotations .thread[data-thread="${threadId}"]`);
+      await seen.waitFor({ timeout: SYNC_TIMEOUT });
+      await seen.locator('.post-state', { hasText: 'ausgeblendet' }).waitFor({ timeout: SYNC_TIMEOUT });
+      await assertNoSeriousViolations(page);
+    }
+    // Others no longer read the text of the hidden post.
+    assert.equal(await councillor.locator(`section.annotations .thread[data-thread="${threadId}"]`, { hasText: body }).count(), 0, 'the hidden text is not shown to others');
+    await citizen.screenshot({ path: resolve(screenshots, 'comment-hidden.png') });
+    for (const page of [moderator, councillor, citizen]) await page.context().close();
+  });
+
   it('the comparison page aligns linked pledges, shows the coverage and the suggestions', async () => {
     const page = await newPage('de-DE', null, 'demo-councillor');
     await page.goto(`${server.baseUrl}/vergleich`);
