@@ -244,7 +244,11 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await page.keyboard.press('Control+End');
     await page.keyboard.press('Enter');
     await page.keyboard.type(word);
+    // Select only once the typed word is rendered: a selection made while keystrokes are still
+    // being applied can end up empty, and Control+I then only sets a stored mark.
+    await page.locator('.ProseMirror p', { hasText: word }).waitFor();
     await page.keyboard.press('Shift+Home');
+    await page.waitForFunction((w) => window.getSelection()?.toString() === w, word);
     await page.keyboard.press('Control+i');
     await page.locator('.ProseMirror em', { hasText: word }).waitFor({ timeout: 5_000 });
     await other.locator('.ProseMirror em', { hasText: word }).waitFor({ timeout: SYNC_TIMEOUT });
