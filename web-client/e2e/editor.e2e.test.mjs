@@ -567,6 +567,9 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
       await page.locator('.ProseMirror', { hasText: replacement }).waitFor({ timeout: SYNC_TIMEOUT });
     }
     await citizenThread.locator('.suggestion-state', { hasText: 'Vorschlag: angenommen' }).waitFor({ timeout: SYNC_TIMEOUT });
+    // The accepted wording replaced the anchored passage on purpose: no "Passage gelöscht" alarm.
+    assert.equal(await thread.locator('.badge-deleted').count(), 0);
+    assert.equal(await citizenThread.locator('.badge-deleted').count(), 0);
     await councillor.locator('[data-save-state="saved"]').waitFor({ timeout: SYNC_TIMEOUT });
     await councillor.locator('.ProseMirror p', { hasText: replacement }).scrollIntoViewIfNeeded();
     await councillor.screenshot({ path: resolve(screenshots, 'suggestion-accepted.png') });

@@ -251,14 +251,16 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
   function renderThread(thread: Thread): HTMLElement {
     const titleId = `thread-${thread.id}-title`;
     const kindKey: MessageKey = thread.kind === 'suggestion' ? 'threadSuggestion' : 'threadComment';
+    // An accepted suggestion replaced its own passage: the anchor is gone by design, not a loss.
+    const passageLost = thread.anchor.state === 'passage-deleted' && thread.suggestion?.state !== 'accepted';
     const badges = h(
       'p',
       { class: 'thread-badges' },
       h('span', { class: `badge badge-${thread.status}` }, t(thread.status === 'open' ? 'threadOpen' : 'threadResolved')),
       thread.locked ? h('span', { class: 'badge' }, icon('lock'), ` ${t('threadLocked')}`) : null,
-      thread.anchor.state === 'passage-deleted' ? h('span', { class: 'badge badge-deleted' }, icon('warning'), ` ${t('passageDeleted')}`) : null,
+      passageLost ? h('span', { class: 'badge badge-deleted' }, icon('warning'), ` ${t('passageDeleted')}`) : null,
     );
-    const quote = h('blockquote', { class: thread.anchor.state === 'passage-deleted' ? 'quote-deleted' : '' }, shortQuote(thread.anchor.quote));
+    const quote = h('blockquote', { class: passageLost ? 'quote-deleted' : '' }, shortQuote(thread.anchor.quote));
     const article = h(
       'article',
       { class: `thread thread-${thread.kind} thread-${thread.status}`, 'aria-labelledby': titleId, 'data-thread': thread.id },
