@@ -15,6 +15,15 @@ import org.pledgepad.server.http.Problems;
 public interface HistoryAccess {
   Future<Principal> require(RoutingContext ctx, String document, Operation operation);
 
+  /**
+   * Whether the caller may do {@code operation}, without answering the request: the history
+   * page uses it to offer only the actions the server would allow. Without an access layer only
+   * reading is allowed.
+   */
+  default Future<Boolean> allows(RoutingContext ctx, String document, Operation operation) {
+    return Future.succeededFuture(operation == Operation.READ);
+  }
+
   /** Without the access layer (tests with the guest hook): anonymous, reading only. */
   static HistoryAccess readOnlyGuests() {
     return (ctx, document, operation) -> {

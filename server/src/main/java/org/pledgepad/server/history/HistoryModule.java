@@ -2,7 +2,12 @@ package org.pledgepad.server.history;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import org.pledgepad.auth.Authorizer;
+import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
 import org.pledgepad.server.access.AccessControl;
+import org.pledgepad.server.access.AccessGuard;
 import org.pledgepad.server.auth.AuthHook;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.session.SessionRegistry;
@@ -16,13 +21,28 @@ public final class HistoryModule {
 
   private HistoryModule() {}
 
+  /** The access layer's guard as the history's access: requiring, and asking without answering. */
+  private static HistoryAccess guarded(AccessGuard guard) {
+    return new HistoryAccess() {
+      @Override
+      public io.vertx.core.Future<Principal> require(RoutingContext ctx, String document, Operation operation) {
+        return guard.require(ctx, document, operation);
+      }
+
+      @Override
+      public io.vertx.core.Future<Boolean> allows(RoutingContext ctx, String document, Operation operation) {
+        return guard.principal(ctx).map(p -> Authorizer.isAllowed(p, guard.documentAccess(document), operation));
+      }
+    };
+  }
+
   /** Mount before ApiRoutes (its /api/* catch-all). */
   public static HistoryRoutes mount(Router router, Vertx vertx, ServerConfig config, SessionRegistry sessions,
       AuthHook auth) {
     HistoryAccess access;
     java.util.function.Function<String, String> names;
     if (auth instanceof AccessControl ac) {
-      access = ac.guard()::require;
+      access = guarded(ac.guard());
       names = id -> ac.users().findById(id).map(u -> u.user().displayName()).orElse(null);
     } else {
       access = HistoryAccess.readOnlyGuests();

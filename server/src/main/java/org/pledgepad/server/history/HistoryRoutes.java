@@ -93,7 +93,9 @@ public final class HistoryRoutes {
     if (doc == null) {
       return;
     }
-    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+    access.require(ctx, doc, Operation.READ)
+        .compose(p -> Future.all(access.allows(ctx, doc, Operation.SYNC_WRITE), access.allows(ctx, doc, Operation.RESTORE)))
+        .onSuccess(may -> blocking(ctx, () -> {
       HistoryDb.Head head = existingOr404(ctx, doc);
       if (head == null) {
         return null;
@@ -102,22 +104,28 @@ public final class HistoryRoutes {
       JsonArray revisions = new JsonArray();
       // Newest first: the history page lists the latest edits on top.
       for (int i = revs.size() - 1; i >= 0; i--) {
-        revisions.add(new JsonObject(revs.get(i).toJson()));
+        JsonObject r = new JsonObject(revs.get(i).toJson());
+        String actor = r.getString("actor");
+        revisions.add(r.put("actorName", actor == null ? null : displayName(actor)));
       }
       JsonArray named = new JsonArray();
       for (NamedVersion n : DocumentHistories.sql(() -> histories.db().named(doc))) {
-        named.add(named(n));
+        named.add(named(n).put("creatorName", displayName(n.creator())));
       }
       JsonArray restores = new JsonArray();
       for (RestorePoint r : DocumentHistories.sql(() -> histories.db().restores(doc))) {
         restores.add(new JsonObject().put("seq", r.seq()).put("restoredSeq", r.restoredSeq())
-            .put("actor", r.actor()).put("time", Instant.ofEpochMilli(r.timeMillis()).toString()));
+            .put("actor", r.actor()).put("actorName", displayName(r.actor()))
+            .put("time", Instant.ofEpochMilli(r.timeMillis()).toString()));
       }
       return new JsonObject()
           .put("head", new JsonObject().put("seq", head.seq()).put("hash", Hashes.hex(headHash(doc, head))))
           .put("revisions", revisions).put("named", named).put("restores", restores)
           // The web client's history list reads {versions: [...]} (same objects, newest first).
-          .put("versions", revisions.copy());
+          .put("versions", revisions.copy())
+          // Which actions the history page offers this caller (the server still checks each request).
+          .put("may", new JsonObject().put("nameVersion", may.<Boolean>resultAt(0))
+              .put("restore", may.<Boolean>resultAt(1)));
     }).onSuccess(json -> json(ctx, 200, json)));
   }
 

@@ -168,6 +168,24 @@ class HistoryIntegrationTest {
     assertThat(get("/api/openapi/history.yaml", null).body()).contains("/api/documents/{name}/restore");
   }
 
+  @Test
+  void historyTellsWhichActionsToOfferAndNamesTheActors() throws Exception {
+    NodeScripts.run("history-restore.mjs", "edit", server.wsBase(), DOC, token(Role.COUNCILLOR), "Wer schrieb das?");
+    JsonObject councillor = history(token(Role.COUNCILLOR));
+    assertThat(councillor.getJsonObject("may").getBoolean("nameVersion")).isTrue();
+    assertThat(councillor.getJsonObject("may").getBoolean("restore")).isFalse();
+    JsonObject moderator = history(token(Role.MODERATOR));
+    assertThat(moderator.getJsonObject("may").getBoolean("nameVersion")).isFalse();
+    assertThat(moderator.getJsonObject("may").getBoolean("restore")).isTrue();
+    JsonObject guest = history(null);
+    assertThat(guest.getJsonObject("may").getBoolean("nameVersion")).isFalse();
+    assertThat(guest.getJsonObject("may").getBoolean("restore")).isFalse();
+    JsonObject newest = guest.getJsonArray("revisions").getJsonObject(0);
+    assertThat(newest.getString("actor")).isEqualTo("demo-councillor");
+    // The stored demo account's display name, not its id.
+    assertThat(newest.getString("actorName")).isEqualTo("Demo Councillor");
+  }
+
   private JsonObject history(String token) throws Exception {
     HttpResponse<String> r = get("/api/documents/" + DOC + "/history", token);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
