@@ -36,6 +36,7 @@ import org.pledgepad.auth.token.TokenRejectedException;
 import org.pledgepad.server.auth.AuthDecision;
 import org.pledgepad.server.auth.AuthHook;
 import org.pledgepad.server.auth.AuthRequest;
+import org.pledgepad.server.config.IdentityConfig;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.store.DocumentInfo;
 import org.pledgepad.server.store.DocumentStore;
@@ -73,6 +74,7 @@ public final class AccessControl implements AuthHook {
   private AccessTokenVerifier verifier;
   private LoginService login;
   private WebSessions sessions;
+  private IdentityConfig identity = IdentityConfig.NONE;
   private long timer = -1;
 
   public AccessControl(AccessSettings settings) {
@@ -88,6 +90,7 @@ public final class AccessControl implements AuthHook {
   public Future<Void> start(Vertx vertx, DocumentStore store, ServerConfig config) {
     this.vertx = vertx;
     this.store = store;
+    this.identity = config.identity();
     return vertx.executeBlocking(() -> {
       db = AccessDb.forConfig(config);
       users = new SqlUserStore(db);
@@ -347,6 +350,10 @@ public final class AccessControl implements AuthHook {
 
   AccessSettings settings() {
     return settings;
+  }
+
+  IdentityConfig identity() {
+    return identity;
   }
 
   Vertx vertx() {

@@ -59,7 +59,7 @@ final class AccessRoutes {
       Problems.send(ctx, 400, AccessProblems.BAD_REQUEST, "Expected {\"login\": string, \"password\": string}");
       return;
     }
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String address = clientAddress(ctx);
     access.vertx().executeBlocking(() -> access.loginService().login(l, pw, address), false).onComplete(ar -> {
       if (ar.failed()) {
         LOG.error("Login failed with an error", ar.cause());
@@ -104,7 +104,7 @@ final class AccessRoutes {
       Problems.send(ctx, 400, AccessProblems.BAD_REQUEST, "Expected {\"oldPassword\": string, \"newPassword\": string}");
       return;
     }
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+    String address = clientAddress(ctx);
     String subject = session.get().subject();
     access.vertx().executeBlocking(() -> {
       try {
@@ -155,6 +155,13 @@ final class AccessRoutes {
           .put("displayName", p.displayName()).put("pseudonym", p.pseudonym()));
     }
     return csrfToken == null ? out.putNull("csrfToken") : out.put("csrfToken", csrfToken);
+  }
+
+  /** The client's address for throttling (X-Forwarded-For only from trusted proxies). */
+  private String clientAddress(RoutingContext ctx) {
+    String peer = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
+    return ClientAddress.resolve(peer, ctx.request().headers().getAll("X-Forwarded-For"),
+        access.identity().trustedProxies());
   }
 
   private Cookie cookie(String value, long maxAgeSeconds) {

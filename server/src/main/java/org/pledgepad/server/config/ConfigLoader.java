@@ -28,7 +28,8 @@ public final class ConfigLoader {
       "MAX_FRAME_BYTES", "MAX_MESSAGE_BYTES", "MESSAGES_PER_SECOND", "MESSAGE_BURST",
       "MAX_DOCUMENT_BYTES", "IDLE_TIMEOUT_SECONDS", "PING_INTERVAL_SECONDS", "SEND_QUEUE_BYTES",
       "MAX_DOCUMENTS_PER_CONNECTION", "MAX_QUEUED_BEFORE_AUTH",
-      "SNAPSHOT_EVERY", "UNLOAD_DELAY_MS", "GROUP_COMMIT_MAX_UPDATES", "ALLOWED_ORIGINS");
+      "SNAPSHOT_EVERY", "UNLOAD_DELAY_MS", "GROUP_COMMIT_MAX_UPDATES", "ALLOWED_ORIGINS",
+      "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI", "TRUSTED_PROXIES");
 
   private final Map<String, String> values;
 
@@ -119,7 +120,68 @@ public final class ConfigLoader {
         intValue("SNAPSHOT_EVERY", ServerConfig.DEFAULT_SNAPSHOT_EVERY, 1, 1_000_000),
         Duration.ofMillis(intValue("UNLOAD_DELAY_MS", (int) ServerConfig.DEFAULT_UNLOAD_DELAY.toMillis(), 0, 86_400_000)),
         intValue("GROUP_COMMIT_MAX_UPDATES", ServerConfig.DEFAULT_GROUP_COMMIT_MAX_UPDATES, 1, 100_000),
-        origins("ALLOWED_ORIGINS"));
+        origins("ALLOWED_ORIGINS"),
+        new IdentityConfig(oidc(), proxies("TRUSTED_PROXIES")));
+  }
+
+  /** All of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI, or none (OIDC sign-in off). */
+  private Optional<OidcConfig> oidc() {
+    String issuer = values.get("OIDC_ISSUER");
+    String client = values.get("OIDC_CLIENT_ID");
+    String redirect = values.get("OIDC_REDIRECT_URI");
+    String secret = values.get("OIDC_CLIENT_SECRET");
+    boolean any = issuer != null || client != null || redirect != null;
+    if (!any) {
+      if (secret != null) {
+        throw new ConfigException("OIDC_CLIENT_SECRET", "set only together with OIDC_ISSUER");
+      }
+      return Optional.empty();
+    }
+    for (String key : new String[] {"OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_REDIRECT_URI"}) {
+      String v = values.get(key);
+      if (v == null || v.isBlank()) {
+        throw new ConfigException(key, "required when any OIDC_ setting is given");
+      }
+    }
+    String id = client.trim();
+    if (id.length() > 255 || !id.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+      throw new ConfigException("OIDC_CLIENT_ID", "must be printable ASCII without spaces");
+    }
+    Optional<String> clientSecret = secret == null || secret.isBlank() ? Optional.empty() : Optional.of(secret.trim());
+    return Optional.of(new OidcConfig(url("OIDC_ISSUER", issuer), id, clientSecret, url("OIDC_REDIRECT_URI", redirect)));
+  }
+
+  /** An absolute https URL without fragment (http only for loopback hosts, for development). */
+  private static java.net.URI url(String key, String raw) {
+    java.net.URI uri;
+    try {
+      uri = new java.net.URI(raw.trim());
+    } catch (java.net.URISyntaxException e) {
+      throw new ConfigException(key, "not a URL");
+    }
+    boolean https = "https".equals(uri.getScheme());
+    boolean devHttp = "http".equals(uri.getScheme()) && uri.getHost() != null && OidcConfig.loopback(uri);
+    if (uri.getHost() == null || uri.getRawFragment() != null || uri.getRawQuery() != null || !(https || devHttp)) {
+      throw new ConfigException(key, "must be an https URL without query (http only for localhost)");
+    }
+    return uri;
+  }
+
+  /** Comma-separated IP addresses or CIDR blocks of reverse proxies in front of the server. */
+  private java.util.List<Cidr> proxies(String key) {
+    String v = values.get(key);
+    if (v == null || v.isBlank()) {
+      return java.util.List.of();
+    }
+    java.util.List<Cidr> out = new java.util.ArrayList<>();
+    for (String part : v.split(",", -1)) {
+      try {
+        out.add(Cidr.parse(part));
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(key, "each entry must be an IP address or CIDR block (" + e.getMessage() + ")");
+      }
+    }
+    return out;
   }
 
   /** Comma-separated origins such as https://pledgepad.example; each must be scheme://host[:port]. */

@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param groupCommitMaxUpdates most updates committed in one transaction
  * @param allowedOrigins browser origins allowed to open WebSockets; empty = any (until cookie
  *     sessions exist there is no ambient credential a cross-site page could abuse)
+ * @param identity OIDC sign-in and trusted proxies (see {@link IdentityConfig})
  */
 public record ServerConfig(
     int port,
@@ -24,7 +25,8 @@ public record ServerConfig(
     int snapshotEvery,
     Duration unloadDelay,
     int groupCommitMaxUpdates,
-    java.util.Set<String> allowedOrigins) {
+    java.util.Set<String> allowedOrigins,
+    IdentityConfig identity) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -37,6 +39,6 @@ public record ServerConfig(
   /** A copy with another port (tests start servers on port 0). */
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(newPort, host, dataDir, databaseUrl, limits, seedDemo, snapshotEvery,
-        unloadDelay, groupCommitMaxUpdates, allowedOrigins);
+        unloadDelay, groupCommitMaxUpdates, allowedOrigins, identity);
   }
 }

@@ -90,4 +90,42 @@ class ConfigLoaderTest {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("ALLOWED_ORIGINS", "rat.kassel.example")))
         .hasMessageContaining("ALLOWED_ORIGINS");
   }
+  @Test
+  void oidcIsOffUnlessIssuerClientAndRedirectAreAllSet() {
+    assertThat(ConfigLoader.load(Map.of()).identity().oidc()).isEmpty();
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("OIDC_ISSUER", "https://sso.example.de/realms/kassel")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("OIDC_CLIENT_ID");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("OIDC_CLIENT_SECRET", "s3cret")))
+        .hasMessageContaining("OIDC_CLIENT_SECRET").hasMessageNotContaining("s3cret");
+    OidcConfig o = ConfigLoader.load(Map.of("OIDC_ISSUER", "https://sso.example.de/realms/kassel",
+        "OIDC_CLIENT_ID", "pledgepad", "OIDC_CLIENT_SECRET", "s3cret",
+        "OIDC_REDIRECT_URI", "https://pad.example.de/api/auth/oidc/callback")).identity().oidc().orElseThrow();
+    assertThat(o.clientSecret()).contains("s3cret");
+    assertThat(o.toString()).doesNotContain("s3cret");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("OIDC_ISSUER", "http://sso.example.de/realms/kassel",
+        "OIDC_CLIENT_ID", "pledgepad", "OIDC_REDIRECT_URI", "https://pad.example.de/cb")))
+        .hasMessageContaining("OIDC_ISSUER");
+    assertThat(ConfigLoader.load(Map.of("OIDC_ISSUER", "http://127.0.0.1:8180/realms/dev",
+        "OIDC_CLIENT_ID", "pledgepad", "OIDC_REDIRECT_URI", "http://localhost:8080/api/auth/oidc/callback"))
+        .identity().oidc()).isPresent();
+  }
+
+  @Test
+  void trustedProxiesAreIpLiteralsOrCidrBlocks() {
+    assertThat(ConfigLoader.load(Map.of()).identity().trustedProxies()).isEmpty();
+    var proxies = ConfigLoader.load(Map.of("TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7 ,fd00::/8")).identity().trustedProxies();
+    assertThat(proxies).hasSize(3);
+    assertThat(proxies.get(0).contains(Cidr.literal("10.200.3.4"))).isTrue();
+    assertThat(proxies.get(0).contains(Cidr.literal("11.0.0.1"))).isFalse();
+    assertThat(proxies.get(1).contains(Cidr.literal("192.0.2.7"))).isTrue();
+    assertThat(proxies.get(1).contains(Cidr.literal("192.0.2.8"))).isFalse();
+    assertThat(proxies.get(2).contains(Cidr.literal("fd12::1"))).isTrue();
+    assertThat(proxies.get(2).contains(Cidr.literal("10.0.0.1"))).isFalse();
+    assertThat(Cidr.parse("172.16.0.0/12").contains(Cidr.literal("172.31.255.255"))).isTrue();
+    assertThat(Cidr.parse("172.16.0.0/12").contains(Cidr.literal("172.32.0.0"))).isFalse();
+    for (String bad : new String[] {"proxy.local", "10.0.0.0/33", "10.0.0/8", "300.1.1.1", ""}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("TRUSTED_PROXIES", "10.0.0.1," + bad)))
+          .as(bad).hasMessageContaining("TRUSTED_PROXIES");
+    }
+  }
 }

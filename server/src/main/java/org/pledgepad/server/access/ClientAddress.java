@@ -1,0 +1,68 @@
+package org.pledgepad.server.access;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import org.pledgepad.server.config.Cidr;
+
+/**
+ * The address a request came from, for login throttling. X-Forwarded-For is believed only when
+ * the TCP peer is a configured trusted proxy; then the list is walked from the right (the end
+ * the proxies appended to) and the first address that is not itself a trusted proxy is the
+ * client. Anything left of it was written by the client and could be forged, so it is never
+ * used. A malformed entry stops the walk at the last trusted hop, which then stands for the
+ * client (all clients behind it share one counter: failing closed).
+ */
+final class ClientAddress {
+  /** Hops examined at most; longer chains are cut from the left (client-supplied end). */
+  static final int MAX_HOPS = 32;
+  static final String UNKNOWN = "unknown";
+
+  private ClientAddress() {}
+
+  static String resolve(String peer, List<String> forwardedFor, List<Cidr> trustedProxies) {
+    byte[] current = Cidr.literal(peer);
+    if (current == null) {
+      return peer == null ? UNKNOWN : peer;
+    }
+    if (!trusted(current, trustedProxies) || forwardedFor == null || forwardedFor.isEmpty()) {
+      return canonical(current);
+    }
+    List<String> hops = new ArrayList<>();
+    for (String header : forwardedFor) {
+      for (String part : header.split(",", -1)) {
+        hops.add(part.strip());
+      }
+    }
+    int stop = Math.max(0, hops.size() - MAX_HOPS);
+    for (int i = hops.size() - 1; i >= stop; i--) {
+      byte[] hop = Cidr.literal(hops.get(i));
+      if (hop == null) {
+        return canonical(current);
+      }
+      current = hop;
+      if (!trusted(hop, trustedProxies)) {
+        return canonical(hop);
+      }
+    }
+    return canonical(current); // every hop is a proxy: the left-most one examined is the client
+  }
+
+  private static boolean trusted(byte[] address, List<Cidr> proxies) {
+    for (Cidr c : proxies) {
+      if (c.contains(address)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String canonical(byte[] address) {
+    try {
+      return InetAddress.getByAddress(address).getHostAddress();
+    } catch (UnknownHostException e) {
+      return UNKNOWN;
+    }
+  }
+}
