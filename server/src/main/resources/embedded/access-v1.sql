@@ -37,3 +37,12 @@ CREATE TABLE IF NOT EXISTS client_ids (
   first_seen TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
   PRIMARY KEY (document, client_id)
 );
+-- Twin of schema/V8__web_sessions.sql (only the hash of each session id is stored).
+CREATE TABLE IF NOT EXISTS web_sessions (
+  id_hash      TEXT PRIMARY KEY CHECK (length(id_hash) = 43),
+  subject      TEXT NOT NULL,
+  created_ms   INTEGER NOT NULL,
+  last_seen_ms INTEGER NOT NULL,
+  expires_ms   INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS web_sessions_subject ON web_sessions (subject);

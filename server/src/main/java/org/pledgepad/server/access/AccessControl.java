@@ -100,7 +100,8 @@ public final class AccessControl implements AuthHook {
       verifier = new AccessTokenVerifier(keyResolvers.apply(KeyResolver.of(List.of(key.verificationKey()))),
           settings.tokens(), settings.clock());
       login = new LoginService(users, settings.hasher(), new LoginThrottle(settings.clock()));
-      sessions = new WebSessions(settings.random(), settings.clock(), settings.sessionLifetime());
+      sessions = new WebSessions(settings.random(), settings.clock(), settings.sessionLifetime(),
+          WebSessions.DEFAULT_IDLE, new SqlSessionStore(db));
       return users.list().isEmpty() && config.seedDemo();
     }).compose(firstStart -> firstStart ? DemoAccess.setUp(vertx, store, users, documents, settings) : Future.succeededFuture())
         .compose(v -> refresh())
@@ -177,6 +178,12 @@ public final class AccessControl implements AuthHook {
       appliedRefresh = generation;
       snapshot = s;
       sessions.purgeExpired();
+      for (String subject : sessions.subjects()) {
+        // Disabled accounts lose their sessions for good (re-enabling must not revive them).
+        if (s.user(subject).map(User::disabled).orElse(false)) {
+          sessions.removeSubject(subject);
+        }
+      }
       Instant now = settings.clock().instant();
       for (ConnectionGrant g : grants) {
         g.recheck(currentPrincipal(g, s, now), s.document(g.document));

@@ -85,6 +85,29 @@ public final class AccessDb implements AutoCloseable {
     }
   }
 
+  /**
+   * Queues {@code work} on the connection's thread without waiting (callable from an event loop).
+   * Work runs in submission order, so a later delete never overtakes an earlier insert.
+   */
+  public <T> java.util.concurrent.CompletableFuture<T> submit(Work<T> work) {
+    java.util.concurrent.CompletableFuture<T> out = new java.util.concurrent.CompletableFuture<>();
+    try {
+      thread.execute(() -> {
+        try {
+          out.complete(work.run(connection()));
+        } catch (SQLException e) {
+          closeQuietly();
+          out.completeExceptionally(new AccessStoreException("access database request failed", e));
+        } catch (RuntimeException e) {
+          out.completeExceptionally(e);
+        }
+      });
+    } catch (java.util.concurrent.RejectedExecutionException e) {
+      out.completeExceptionally(new AccessStoreException("access database closed", e));
+    }
+    return out;
+  }
+
   /** Runs {@code work} in one transaction. */
   public <T> T transaction(Work<T> work) {
     return call(c -> {

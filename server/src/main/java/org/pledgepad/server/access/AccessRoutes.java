@@ -1,5 +1,6 @@
 package org.pledgepad.server.access;
 
+import io.vertx.core.Future;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.DecodeException;
@@ -121,7 +122,11 @@ final class AccessRoutes {
       } else if (ar.result() == 0) {
         Problems.send(ctx, 403, AccessProblems.INVALID_CREDENTIALS, "Wrong current password");
       } else {
-        ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+        // A password change ends the account's other sessions (a thief's included); this one stays.
+        onContext(access.sessions().removeSubjectExcept(subject, session.get().id())).onComplete(x -> {
+          access.refresh();
+          ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+        });
       }
     });
   }
@@ -132,11 +137,15 @@ final class AccessRoutes {
       Problems.send(ctx, 403, AccessProblems.CSRF, "Missing or wrong " + AccessGuard.CSRF_HEADER);
       return;
     }
-    session.ifPresent(s -> access.sessions().remove(s.id()));
-    ctx.response().addCookie(cookie("", 0));
-    // Open sockets of this session fall back to guest rights now, not at the next tick.
-    access.refresh();
-    ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+    java.util.concurrent.CompletableFuture<Void> removed = session.isPresent()
+        ? access.sessions().remove(session.get().id()) : java.util.concurrent.CompletableFuture.completedFuture(null);
+    // Answered once the table no longer holds the session, so a restart cannot revive it.
+    onContext(removed).onComplete(x -> {
+      ctx.response().addCookie(cookie("", 0));
+      // Open sockets of this session fall back to guest rights now, not at the next tick.
+      access.refresh();
+      ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+    });
   }
 
   private void me(RoutingContext ctx) {
@@ -155,6 +164,11 @@ final class AccessRoutes {
           .put("displayName", p.displayName()).put("pseudonym", p.pseudonym()));
     }
     return csrfToken == null ? out.putNull("csrfToken") : out.put("csrfToken", csrfToken);
+  }
+
+  /** A database write's completion back on the calling event loop (failures are logged where written). */
+  private Future<Void> onContext(java.util.concurrent.CompletableFuture<Void> write) {
+    return Future.fromCompletionStage(write, access.vertx().getOrCreateContext());
   }
 
   /** The client's address for throttling (X-Forwarded-For only from trusted proxies). */

@@ -56,7 +56,7 @@ final class AccessTestServer implements AutoCloseable {
   static AccessTestServer start(Path dataDir, Map<String, String> env, Duration recheckEvery, Clock clock,
       UnaryOperator<KeyResolver> keyResolvers) throws Exception {
     ByteArrayOutputStream console = new ByteArrayOutputStream();
-    AccessSettings settings = new AccessSettings(false, recheckEvery, Duration.ofHours(1),
+    AccessSettings settings = new AccessSettings(false, recheckEvery, WebSessions.DEFAULT_LIFETIME,
         AccessTokenSettings.defaults(), PasswordHasher.forTests(), clock, new SecureRandom(),
         new PrintStream(console, true, StandardCharsets.UTF_8));
     AccessControl access = new AccessControl(settings, keyResolvers);
