@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
@@ -35,7 +37,9 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  * then Lucene's German stop words and German normalisation.
  *
  * <ul>
- *   <li>{@link #words()}: standard tokenizer, lower case, synonyms, Lucene's German stop words, German
+ *   <li>{@link #words()}: standard tokenizer, lower case, synonyms, Lucene's German stop words plus
+ *       municipal ones ({@value #MUNICIPAL_STOP_WORDS}), the listed parts of compounds
+ *       ({@value #COMPOUND_PARTS}: "Glasfasernetzes" also yields "glasfaser" and "netz"), German
  *       normalisation (ä→a, ß→ss, …) and the light German stemmer, so "Digitales"/"Digitalen" and
  *       "großer"/"großen" meet.</li>
  *   <li>{@link #grams()}: the same up to normalisation, then character {@value #GRAM}-grams of every word. German
@@ -50,7 +54,13 @@ public final class GermanPledgeAnalysis {
     public static final int GRAM = 5;
     /** Classpath resource (next to this class) with the synonym groups. */
     public static final String SYNONYMS = "synonyms-de.txt";
+    /** Classpath resource (next to this class) with the word parts found inside compounds. */
+    public static final String COMPOUND_PARTS = "compound-parts-de.txt";
     private static final SynonymMap SYNONYM_MAP = loadSynonyms();
+    /** Classpath resource (next to this class) with municipal words that are no evidence. */
+    public static final String MUNICIPAL_STOP_WORDS = "stopwords-kommunal-de.txt";
+    private static final CharArraySet PARTS = wordList(COMPOUND_PARTS);
+    private static final CharArraySet STOP_WORDS = stopWords();
 
     private GermanPledgeAnalysis() {}
 
@@ -59,7 +69,7 @@ public final class GermanPledgeAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = normalised(source);
+                TokenStream s = normalised(source, true);
                 s = new GermanLightStemFilter(s);
                 return new TokenStreamComponents(source, s);
             }
@@ -71,18 +81,51 @@ public final class GermanPledgeAnalysis {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer source = new StandardTokenizer();
-                TokenStream s = new NGramTokenFilter(normalised(source), GRAM, GRAM, false);
+                TokenStream s = new NGramTokenFilter(normalised(source, false), GRAM, GRAM, false);
                 return new TokenStreamComponents(source, s);
             }
         };
     }
 
-    private static TokenStream normalised(Tokenizer source) {
+    private static TokenStream normalised(Tokenizer source, boolean decompound) {
         TokenStream s = new LowerCaseFilter(source);
         // Flattened so that multi-word synonyms can be indexed; no query here uses positions.
         s = new FlattenGraphFilter(new SynonymGraphFilter(s, SYNONYM_MAP, true));
-        s = new StopFilter(s, GermanAnalyzer.getDefaultStopSet());
+        s = new StopFilter(s, STOP_WORDS);
+        if (decompound) {
+            // Only for words: the grams of a part are already among the grams of its compound.
+            s = new DictionaryCompoundWordTokenFilter(s, PARTS, MIN_COMPOUND, MIN_PART, MAX_PART, true);
+        }
         return new GermanNormalizationFilter(s);
+    }
+
+    private static final int MIN_COMPOUND = 7;
+    private static final int MIN_PART = 4;
+    private static final int MAX_PART = 15;
+
+    private static CharArraySet stopWords() {
+        CharArraySet all = new CharArraySet(GermanAnalyzer.getDefaultStopSet(), false);
+        all.addAll(wordList(MUNICIPAL_STOP_WORDS));
+        return CharArraySet.unmodifiableSet(all);
+    }
+
+    /** A lower-case word list, one per line, "#" comments. */
+    private static CharArraySet wordList(String resource) {
+        try (InputStream in = GermanPledgeAnalysis.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing resource " + resource);
+            CharArraySet out = new CharArraySet(128, false);
+            new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> {
+                        if (l.length() < MIN_PART || !l.equals(l.toLowerCase(java.util.Locale.GERMAN))) {
+                            throw new IllegalStateException(resource + ": words are lower case, at least "
+                                    + MIN_PART + " letters: " + l);
+                        }
+                        out.add(l);
+                    });
+            return CharArraySet.unmodifiableSet(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + resource, e);
+        }
     }
 
     private static SynonymMap loadSynonyms() {

@@ -19,7 +19,8 @@ class GermanPledgeAnalysisTest {
     void inflections_and_umlauts_meet_in_the_words_field() {
         assertThat(words("Digitales")).isEqualTo(words("Digitalen"));
         assertThat(words("großer")).isEqualTo(words("großen"));
-        assertThat(words("Behördengänge")).containsExactly("behordengang");
+        // the whole compound, and its listed part "Behörde"
+        assertThat(words("Behördengänge")).containsExactly("behordengang", "behord");
     }
 
     @Test
@@ -44,5 +45,26 @@ class GermanPledgeAnalysisTest {
     void terms_remember_the_original_word() {
         assertThat(GermanPledgeAnalysis.termsWithWords(GermanPledgeAnalysis.grams(), "Ausbau des Glasfasernetzes")
                 .get("faser")).containsExactly("Glasfasernetzes");
+    }
+
+    @Test
+    void compounds_also_yield_their_listed_parts_as_words() {
+        assertThat(words("Glasfasernetzes")).contains("glasfas", "netz").containsAll(words("Glasfaser"));
+        assertThat(words("Datenportal")).contains("datenportal", "dat", "portal");
+        // A listed part on its own stays one word.
+        assertThat(words("Netz")).containsExactly("netz");
+    }
+
+    @Test
+    void compound_parts_stay_out_of_the_grams() {
+        assertThat(GermanPledgeAnalysis.termsWithWords(GermanPledgeAnalysis.grams(), "Glasfasernetzes").get("glasf"))
+                .containsExactly("Glasfasernetzes");
+        assertThat(grams("Glasfasernetzes")).hasSize("glasfasernetzes".length() - GermanPledgeAnalysis.GRAM + 1);
+    }
+
+    @Test
+    void gender_star_remnant_and_the_word_for_the_city_are_no_evidence() {
+        assertThat(words("Bürger*innen der Stadt")).containsExactly("burg");
+        assertThat(words("Stadtverordnete")).isNotEmpty();
     }
 }

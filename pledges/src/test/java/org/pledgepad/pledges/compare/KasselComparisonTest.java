@@ -107,6 +107,42 @@ class KasselComparisonTest {
         }
     }
 
+    /**
+     * The expectations must not hang on one pair of weights: they hold for every title boost in
+     * 1.5–2.5 and gram boost in 0.15–0.35 around the defaults (thresholds unchanged). Before the
+     * compound parts and municipal stop words, title 1.5 / gram 0.15 put the second fibre pledge at
+     * 0.254, below "hoch".
+     */
+    @Test
+    void expectations_hold_for_neighbouring_weights() {
+        for (double titleBoost : new double[] {1.5, 2.0, 2.5}) {
+            for (double gramBoost : new double[] {0.15, 0.25, 0.35}) {
+                ComparisonSettings d = ComparisonSettings.defaults();
+                PledgeComparator c = new PledgeComparator(new ComparisonSettings(titleBoost, gramBoost, d.high(),
+                        d.medium(), d.minimum(), d.maxCandidates(), true));
+                SuggestionSet forward = c.suggest(programme, coalition);
+                SuggestionSet back = c.suggest(coalition, programme);
+                String at = "title " + titleBoost + ", gram " + gramBoost;
+                List<Suggestion> fibre = forward.forPledge(id(programme, "Glasfaser in der ganzen Stadt"));
+                assertThat(confidenceOf(fibre, "Ausbau des Glasfasernetzes")).as(at).isEqualTo(Confidence.HOCH);
+                assertThat(confidenceOf(fibre, "Ausbau von Glasfaser und Sensorik-Netzwerken")).as(at).isEqualTo(Confidence.HOCH);
+                List<Suggestion> rathaus = forward.forPledge(id(programme, "Digitales Rathaus"));
+                assertThat(title(coalition, rathaus.get(0).candidateId())).as(at).isEqualTo("Digitalisierung aller Behördengänge");
+                assertThat(rathaus.get(0).confidence()).as(at).isEqualTo(Confidence.HOCH);
+                List<Suggestion> open = forward.forPledge(id(programme, "Open Data Rathaus"));
+                assertThat(java.util.Arrays.asList(confidenceOf(open, "Karten- und Datenportal"),
+                        confidenceOf(open, "Werte- und gemeinwohlorientierte Datennutzung")))
+                        .as(at).anySatisfy(x -> assertThat(x != null && x.atLeast(Confidence.MITTEL)).isTrue());
+                for (String none : List.of("Sprechende Ampeln", "Freies WLAN in Bus und Bahn")) {
+                    assertThat(forward.forPledge(id(programme, none))).as(at + ": " + none)
+                            .noneMatch(x -> x.confidence() == Confidence.HOCH);
+                }
+                assertThat(back.forPledge(id(coalition, "Kritischer Umgang mit Plattformen großer Konzerne"))).as(at)
+                        .noneMatch(x -> x.confidence() == Confidence.HOCH);
+            }
+        }
+    }
+
     static String id(PledgeDocument d, String title) {
         return d.pledges().stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow().id();
     }
