@@ -100,7 +100,7 @@ public final class SuggestionService {
     if (!passage.attached() || !passage.text().equals(t.anchor().quote())) {
       return new AcceptResult.Collision(passage.state(), t.anchor().quote(), passage.text());
     }
-    SuggestionOrigin origin = new SuggestionOrigin(t.id(), t.author().name(), p.subject());
+    SuggestionOrigin origin = new SuggestionOrigin(t.id(), t.author().id(), p.subject());
     byte[] update = SuggestionApplier.apply(doc, passage, t.suggestion().replacement(), origin);
     AnnotationThread accepted = t.withStatus(ThreadStatus.RESOLVED).withSuggestion(
         t.suggestion().decided(SuggestionState.ACCEPTED, p.subject(), null, ctx.now()));

@@ -46,7 +46,12 @@ class SuggestionServiceTest {
     // the returned update alone brings another replica to the same text
     Y.applyUpdate(before, ok.update());
     assertThat(Fixtures.paragraph(before, 0).toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2027.");
-    assertThat(ok.origin().logNote()).isEqualTo("accepted suggestion " + s.id() + " by Clara Bürger");
+    // The log names the suggester by subject (erasable identity), never by display name.
+    assertThat(ok.origin().logNote()).isEqualTo("accepted suggestion " + s.id() + " by " + CITIZEN.subject())
+        .doesNotContain("Clara");
+    assertThat(SuggestionOrigin.parse(ok.origin().logNote()))
+        .contains(new SuggestionOrigin.Note(s.id(), CITIZEN.subject()));
+    assertThat(SuggestionOrigin.parse("c-1234")).isEmpty();
     assertThat(ok.thread().suggestion().state()).isEqualTo(SuggestionState.ACCEPTED);
     assertThat(ok.thread().status()).isEqualTo(ThreadStatus.RESOLVED);
     assertThat(ok.events()).extracting(AnnotationEvent::type).containsExactly("suggestion.accepted");
@@ -58,7 +63,7 @@ class SuggestionServiceTest {
     Object[] seen = new Object[1];
     doc.onUpdate((u, origin, d, tr) -> seen[0] = origin);
     f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
-    assertThat(seen[0]).isEqualTo(new SuggestionOrigin(s.id(), "Clara Bürger", EDITOR.subject()));
+    assertThat(seen[0]).isEqualTo(new SuggestionOrigin(s.id(), CITIZEN.subject(), EDITOR.subject()));
   }
 
   @Test

@@ -13,6 +13,8 @@ import org.pledgepad.history.ContentKind;
 import org.pledgepad.history.DocumentHistory;
 import org.pledgepad.history.HistoryExport;
 import org.pledgepad.history.LogRow;
+import org.pledgepad.history.NamedVersion;
+import org.pledgepad.history.RestorePoint;
 import org.pledgepad.history.Revision;
 import org.pledgepad.history.Revisions;
 import org.pledgepad.history.StoredSnapshot;
@@ -39,6 +41,10 @@ public final class DocumentHistories {
   private final Map<String, ClockIndex> indexes = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
   private final Map<String, ContentKind> kinds = new ConcurrentHashMap<>();
+  private final Map<String, Object> overviewLocks = new ConcurrentHashMap<>();
+  /** Documents whose history overview is kept (each a few KB to a few MB of summaries). */
+  static final int CACHED_OVERVIEWS = 64;
+  private final RevisionCache revisionCache = new RevisionCache(CACHED_OVERVIEWS);
 
   private final CheckpointKey key;
 
@@ -113,8 +119,37 @@ public final class DocumentHistories {
   }
 
   public List<Revision> revisions(String doc, long head) {
-    DocumentHistory h = history(doc, List.of(), null);
-    return h.revisions(head, Revisions.DEFAULT_PAUSE, sql(() -> db.named(doc)), sql(() -> db.restores(doc)));
+    return overview(doc, head).revisions();
+  }
+
+  /**
+   * Revisions, named versions, restore points and accepted suggestions as of {@code head},
+   * from the cache while nothing changed. Restore points that the log's notes prove but the
+   * restore_points table lacks (the server stopped between the restore's commit and writing
+   * that row) are added first, so the restore is never lost (see {@link LogNote}).
+   */
+  public HistoryOverview overview(String doc, long head) {
+    synchronized (overviewLock(doc)) {
+      HistoryOverview previous = revisionCache.get(doc);
+      long scannedTo = previous == null || previous.head() > head ? 0 : previous.head();
+      List<LogNote> fresh = scannedTo == head ? List.of() : sql(() -> db.notes(doc, scannedTo, head));
+      for (LogNote n : fresh) {
+        n.restorePoint().ifPresent(r -> sql(() -> {
+          db.addRestoreIfMissing(doc, r);
+          return null;
+        }));
+      }
+      List<NamedVersion> named = sql(() -> db.named(doc));
+      List<RestorePoint> restores = sql(() -> db.restores(doc));
+      if (previous != null && previous.sameInputs(head, named, restores)) {
+        return previous;
+      }
+      List<LogNote> suggestions = RevisionCache.extend(scannedTo == 0 ? null : previous, fresh);
+      List<Revision> revs = history(doc, List.of(), null).revisions(head, Revisions.DEFAULT_PAUSE, named, restores);
+      HistoryOverview o = new HistoryOverview(head, revs, named, restores, suggestions);
+      revisionCache.put(doc, o);
+      return o;
+    }
   }
 
   /**
@@ -229,6 +264,10 @@ public final class DocumentHistories {
 
   private Object lock(String doc) {
     return locks.computeIfAbsent(doc, d -> new Object());
+  }
+
+  private Object overviewLock(String doc) {
+    return overviewLocks.computeIfAbsent(doc, d -> new Object());
   }
 
   interface SqlCall<T> {

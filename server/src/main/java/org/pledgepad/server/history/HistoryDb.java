@@ -260,6 +260,43 @@ public final class HistoryDb {
     }
   }
 
+  /**
+   * Restore points that the log's notes prove but the restore_points index lacks (the server
+   * writes that row after the restore's own transaction) are added; existing rows win.
+   */
+  public void addRestoreIfMissing(String doc, RestorePoint r) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO restore_points (document, seq, restored_seq, actor, created_at) VALUES (?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING")) {
+      ps.setString(1, doc);
+      ps.setLong(2, r.seq());
+      ps.setLong(3, r.restoredSeq());
+      ps.setString(4, r.actor());
+      setMillis(ps, 5, r.timeMillis());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Rows with fromExclusive < seq <= toInclusive whose connection id is a server's {@link LogNote}. */
+  public List<LogNote> notes(String doc, long fromExclusive, long toInclusive) throws SQLException {
+    List<LogNote> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT seq, created_at, actor, connection_id FROM document_updates WHERE document = ? AND seq > ?"
+            + " AND seq <= ? AND (connection_id LIKE ? OR connection_id LIKE ?) ORDER BY seq")) {
+      ps.setString(1, doc);
+      ps.setLong(2, fromExclusive);
+      ps.setLong(3, toInclusive);
+      ps.setString(4, LogNote.RESTORE_LIKE);
+      ps.setString(5, LogNote.SUGGESTION_LIKE);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new LogNote(rs.getLong(1), millis(rs, 2), rs.getString(3), rs.getString(4)));
+        }
+      }
+    }
+    return out;
+  }
+
   private void setMillis(PreparedStatement ps, int col, long millis) throws SQLException {
     if (sqlite) {
       ps.setLong(col, millis);

@@ -100,27 +100,38 @@ public final class HistoryRoutes {
       if (head == null) {
         return null;
       }
-      List<Revision> revs = histories.revisions(doc, head.seq());
+      HistoryOverview o = histories.overview(doc, head.seq());
+      List<Revision> revs = o.revisions();
       JsonArray revisions = new JsonArray();
-      // Newest first: the history page lists the latest edits on top.
+      // Newest first: the history page lists the latest edits on top. Names are resolved now,
+      // never stored with the history, so an erased account shows as erased everywhere.
       for (int i = revs.size() - 1; i >= 0; i--) {
         JsonObject r = new JsonObject(revs.get(i).toJson());
         String actor = r.getString("actor");
         revisions.add(r.put("actorName", actor == null ? null : displayName(actor)));
       }
       JsonArray named = new JsonArray();
-      for (NamedVersion n : DocumentHistories.sql(() -> histories.db().named(doc))) {
+      for (NamedVersion n : o.named()) {
         named.add(named(n).put("creatorName", displayName(n.creator())));
       }
       JsonArray restores = new JsonArray();
-      for (RestorePoint r : DocumentHistories.sql(() -> histories.db().restores(doc))) {
+      for (RestorePoint r : o.restores()) {
         restores.add(new JsonObject().put("seq", r.seq()).put("restoredSeq", r.restoredSeq())
             .put("actor", r.actor()).put("actorName", displayName(r.actor()))
             .put("time", Instant.ofEpochMilli(r.timeMillis()).toString()));
       }
+      JsonArray suggestions = new JsonArray();
+      for (LogNote n : o.acceptedSuggestions()) {
+        n.suggestion().ifPresent(s -> suggestions.add(new JsonObject().put("seq", n.seq())
+            .put("suggestion", s.suggestionId()).put("suggester", s.suggesterId())
+            .put("suggesterName", displayName(s.suggesterId())).put("acceptedBy", n.actor())
+            .put("acceptedByName", displayName(n.actor()))
+            .put("time", Instant.ofEpochMilli(n.timeMillis()).toString())));
+      }
       return new JsonObject()
           .put("head", new JsonObject().put("seq", head.seq()).put("hash", Hashes.hex(headHash(doc, head))))
           .put("revisions", revisions).put("named", named).put("restores", restores)
+          .put("acceptedSuggestions", suggestions)
           // The web client's history list reads {versions: [...]} (same objects, newest first).
           .put("versions", revisions.copy())
           // Which actions the history page offers this caller (the server still checks each request).
@@ -325,17 +336,21 @@ public final class HistoryRoutes {
       }
       // Through the live session like a client update: logged with the restorer as actor,
       // applied and broadcast; the future completes once the row is durable.
-      sessions.submit(doc, p.subject(), "restore:" + p.subject(), plan.update())
+      // Through the live session like a client update: logged with the restorer as actor and
+      // the restore note (LogNote) as its connection, in the update's own transaction; applied
+      // and broadcast. The restore_points row written afterwards is an index: if writing it
+      // fails, the next history read re-derives it from the note, so the answer is still 200.
+      sessions.submit(doc, p.subject(), LogNote.restore(target, p.subject()), plan.update())
           .timeout(RESTORE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-          .compose(seq -> worker.executeBlocking(() -> {
-            DocumentHistories.sql(() -> {
-              histories.db().addRestore(doc, new RestorePoint(seq, target, p.subject(), System.currentTimeMillis()));
-              return null;
-            });
-            return seq;
-          }, false))
-          .onSuccess(seq -> json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", seq)
-              .put("changed", true)))
+          .onSuccess(seq -> worker.executeBlocking(() -> DocumentHistories.sql(() -> {
+            histories.db().addRestoreIfMissing(doc, new RestorePoint(seq, target, p.subject(), System.currentTimeMillis()));
+            return null;
+          }), false).onComplete(ar -> {
+            if (ar.failed()) {
+              LOG.warn("Restore point of {} at seq {} left to recovery from the log note", doc, seq, ar.cause());
+            }
+            json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", seq).put("changed", true));
+          }))
           .onFailure(e -> {
             LOG.error("Restore of {} to seq {} failed", doc, target, e);
             Problems.send(ctx, 503, HistoryProblems.RESTORE_FAILED, "The restore could not be logged");

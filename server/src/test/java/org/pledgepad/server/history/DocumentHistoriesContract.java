@@ -107,4 +107,59 @@ abstract class DocumentHistoriesContract {
     assertThat(exported.verifier(exported.publicKeys()).verify(exported.rows()).ok()).isTrue();
     assertThat(histories.verify(doc).ok()).isTrue();
   }
+
+  private long appendText(String actor, String connection, String text) {
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    byte[] sv = Y.encodeStateVector(d);
+    d.getText("default").insert(d.getText("default").length(), text);
+    return await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), actor, connection)))).get(0);
+  }
+
+  @Test
+  void overviewIsCachedUntilHeadNamesOrRestoresChange() throws Exception {
+    HistoryOverview first = histories.overview(doc, 3);
+    assertThat(histories.overview(doc, 3)).isSameAs(first);
+    assertThat(first.revisions()).extracting(r -> r.toSeq()).contains(3L);
+
+    histories.db().addNamed(doc, new NamedVersion(2, "Fassung 1", "anna", 1_764_300_000_000L));
+    HistoryOverview named = histories.overview(doc, 3);
+    assertThat(named).isNotSameAs(first);
+    assertThat(named.named()).extracting(NamedVersion::name).containsExactly("Fassung 1");
+
+    long seq = appendText("carla", "c-carla", " Sofort.");
+    HistoryOverview moved = histories.overview(doc, seq);
+    assertThat(moved.head()).isEqualTo(seq);
+    assertThat(moved.revisions().get(moved.revisions().size() - 1).toSeq()).isEqualTo(seq);
+    assertThat(histories.overview(doc, seq)).isSameAs(moved);
+  }
+
+  @Test
+  void aRestorePointNotWrittenAfterTheCommitIsRecoveredFromTheLogNote() throws Exception {
+    histories.overview(doc, 3); // cached before the restore, as on a running server
+    // The restore's row commits with its note; the server stops before writing restore_points.
+    long seq = appendText("mod", LogNote.restore(1, "mod"), " (wiederhergestellt)");
+    assertThat(histories.db().restores(doc)).isEmpty();
+    long rowTime = DocumentHistories.sql(() -> histories.db().rows(doc, seq - 1, seq)).get(0).timeMillis();
+
+    HistoryOverview o = histories.overview(doc, seq);
+    assertThat(o.restores()).containsExactly(new RestorePoint(seq, 1, "mod", rowTime));
+    assertThat(histories.db().restores(doc)).containsExactly(new RestorePoint(seq, 1, "mod", rowTime));
+    assertThat(o.revisions().get(o.revisions().size() - 1).restore()).isEqualTo(new RestorePoint(seq, 1, "mod", rowTime));
+    // An index row written by the server itself is kept as it is.
+    histories.db().addRestoreIfMissing(doc, new RestorePoint(seq, 1, "mod", rowTime + 7));
+    assertThat(histories.db().restores(doc)).containsExactly(new RestorePoint(seq, 1, "mod", rowTime));
+  }
+
+  @Test
+  void acceptedSuggestionNotesNameTheSuggesterBySubject() {
+    long seq = appendText("editor-1", "accepted suggestion t-42 by u-clara", " Neu.");
+    appendText("anna", "c-anna", "!");
+    HistoryOverview o = histories.overview(doc, seq + 1);
+    assertThat(o.acceptedSuggestions()).extracting(LogNote::seq).containsExactly(seq);
+    assertThat(o.acceptedSuggestions().get(0).suggestion().orElseThrow().suggesterId()).isEqualTo("u-clara");
+    assertThat(o.acceptedSuggestions().get(0).actor()).isEqualTo("editor-1");
+  }
 }
