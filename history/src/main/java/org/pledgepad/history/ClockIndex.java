@@ -76,6 +76,22 @@ public final class ClockIndex {
     return lookup(deletes, client, clock);
   }
 
+  /** Adds to {@code into} the seq of every row that inserted a clock of client in [from, to). */
+  public void rowsInserting(long client, long from, long to, java.util.Set<Long> into) {
+    TreeMap<Long, long[]> ranges = inserts.get(client);
+    if (ranges == null) {
+      return;
+    }
+    Map.Entry<Long, long[]> first = ranges.floorEntry(from);
+    Long start = first != null && first.getValue()[0] > from ? first.getKey() : Long.valueOf(from);
+    for (Map.Entry<Long, long[]> e : ranges.tailMap(start, true).entrySet()) {
+      if (e.getKey() >= to) {
+        break;
+      }
+      into.add(e.getValue()[1]);
+    }
+  }
+
   private RowInfo lookup(Map<Long, TreeMap<Long, long[]>> m, long client, long clock) {
     TreeMap<Long, long[]> ranges = m.get(client);
     if (ranges == null) {

@@ -11,6 +11,7 @@ import org.pledgepad.history.AuthorSpan;
 import org.pledgepad.history.ClockIndex;
 import org.pledgepad.history.ContentKind;
 import org.pledgepad.history.DocumentHistory;
+import org.pledgepad.history.Erasure;
 import org.pledgepad.history.HistoryExport;
 import org.pledgepad.history.LogRow;
 import org.pledgepad.history.NamedVersion;
@@ -160,6 +161,82 @@ public final class DocumentHistories {
     DocumentHistory h = history(doc, List.of(head, seq), null);
     Doc current = h.docAt(head);
     return h.restore(current, seq, "restore");
+  }
+
+  /** What erasing one person from one document's history did. */
+  public record ErasureResult(String document, int redacted, int kept, int snapshotsRebuilt, int notesRewritten) {}
+
+  /**
+   * Erases {@code actor} from the history of {@code doc} (history/README.md, "Erasure policy"):
+   * with {@code content}, the content of their rows that no longer stands in the document is
+   * redacted (salt dropped, update replaced by the stand-in; commitment and hash kept), and the
+   * stored snapshots from the first redacted row on are rebuilt from the redacted log so that
+   * none still holds the erased text and verification passes. Rows whose content still stands
+   * are kept. Notes that named {@code legacyName} (accepted suggestions logged before notes
+   * named subjects) are rewritten to the subject. Idempotent.
+   */
+  public ErasureResult erase(String doc, String actor, boolean content, String legacyName) {
+    synchronized (lock(doc)) {
+      synchronized (overviewLock(doc)) {
+        try {
+          return eraseLocked(doc, actor, content, legacyName);
+        } finally {
+          revisionCache.invalidate(doc);
+          indexes.remove(doc);
+        }
+      }
+    }
+  }
+
+  private ErasureResult eraseLocked(String doc, String actor, boolean content, String legacyName) {
+    List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
+    int notes = 0;
+    if (legacyName != null && !legacyName.isBlank()) {
+      for (LogNote n : sql(() -> db.notes(doc, 0, Long.MAX_VALUE))) {
+        String id = n.connectionId();
+        if (id.startsWith(LogNote.SUGGESTION_LIKE.replace("%", "")) && id.endsWith(" by " + legacyName)) {
+          String fixed = id.substring(0, id.length() - legacyName.length()) + actor;
+          sql(() -> {
+            db.rewriteNote(doc, n.seq(), fixed);
+            return null;
+          });
+          notes++;
+        }
+      }
+    }
+    List<LogRow> redactable = content ? Erasure.redactable(rows, actor) : List.of();
+    if (redactable.isEmpty()) {
+      return new ErasureResult(doc, 0, withContent(rows, actor), 0, notes);
+    }
+    long now = System.currentTimeMillis();
+    List<LogRow> after = new ArrayList<>(rows);
+    for (LogRow r : redactable) {
+      LogRow red = r.eraseRedacted();
+      sql(() -> db.eraseRow(doc, r.seq(), red.update(), now));
+      after.set(indexOf(after, r.seq()), red);
+    }
+    long first = redactable.get(0).seq();
+    List<Long> stale = sql(() -> db.snapshotSeqs(doc)).stream().filter(s -> s >= first).toList();
+    List<StoredSnapshot> rebuilt = Erasure.rebuildSnapshots(after, stale);
+    for (StoredSnapshot snap : rebuilt) {
+      sql(() -> {
+        db.replaceSnapshot(doc, snap.seq(), snap.state());
+        return null;
+      });
+    }
+    return new ErasureResult(doc, redactable.size(), withContent(after, actor), rebuilt.size(), notes);
+  }
+
+  private static int withContent(List<LogRow> rows, String actor) {
+    return (int) rows.stream().filter(r -> r.actor().equals(actor) && !r.erased()).count();
+  }
+
+  private static int indexOf(List<LogRow> rows, long seq) {
+    int i = (int) Math.min(seq - 1, rows.size() - 1);
+    while (i >= 0 && rows.get(i).seq() != seq) {
+      i--;
+    }
+    return i;
   }
 
   /** Chain, published head (documents row), checkpoints without pinned keys, snapshots, replay. */

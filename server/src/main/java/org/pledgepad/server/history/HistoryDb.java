@@ -297,6 +297,93 @@ public final class HistoryDb {
     return out;
   }
 
+  // --- erasure (GDPR Art. 17) and export (Art. 15/20) of one person's rows -------------------
+
+  /** Documents in which {@code actor} has log rows. */
+  public List<String> documentsOf(String actor) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT DISTINCT document FROM document_updates WHERE actor = ? ORDER BY document")) {
+      ps.setString(1, actor);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** One log row attributed to a person, without its content (for the personal data export). */
+  public record Edit(String document, long seq, long timeMillis, boolean erased) {}
+
+  public List<Edit> editsOf(String actor) throws SQLException {
+    List<Edit> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT document, seq, created_at, salt IS NULL FROM document_updates WHERE actor = ? ORDER BY document, seq")) {
+      ps.setString(1, actor);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new Edit(rs.getString(1), rs.getLong(2), millis(rs, 3), rs.getBoolean(4)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Named versions created by {@code creator}, as (document, version) pairs. */
+  public List<Map.Entry<String, NamedVersion>> namedBy(String creator) throws SQLException {
+    List<Map.Entry<String, NamedVersion>> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT document, seq, name, creator, created_at FROM named_versions WHERE creator = ? ORDER BY document, seq")) {
+      ps.setString(1, creator);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(Map.entry(rs.getString(1), new NamedVersion(rs.getLong(2), rs.getString(3), rs.getString(4), millis(rs, 5))));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Drops a row's salt and replaces its update by the redacted stand-in (the commitment and
+   * hash stay, so the chain verifies). False when the row was already erased.
+   */
+  public boolean eraseRow(String doc, long seq, byte[] redacted, long nowMillis) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE document_updates SET salt = NULL, update_v1 = ?, erased_at = ? WHERE document = ? AND seq = ?"
+            + " AND salt IS NOT NULL")) {
+      ps.setBytes(1, redacted);
+      setMillis(ps, 2, nowMillis);
+      ps.setString(3, doc);
+      ps.setLong(4, seq);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /** Overwrites a stored snapshot (rebuilt after an erasure). */
+  public void replaceSnapshot(String doc, long seq, byte[] state) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE document_snapshots SET state_v1 = ? WHERE document = ? AND seq = ?")) {
+      ps.setBytes(1, state);
+      ps.setString(2, doc);
+      ps.setLong(3, seq);
+      ps.executeUpdate();
+    }
+  }
+
+  /** Replaces a row's connection id (not hashed): notes written before they named subjects. */
+  public void rewriteNote(String doc, long seq, String connectionId) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE document_updates SET connection_id = ? WHERE document = ? AND seq = ?")) {
+      ps.setString(1, connectionId);
+      ps.setString(2, doc);
+      ps.setLong(3, seq);
+      ps.executeUpdate();
+    }
+  }
+
   private void setMillis(PreparedStatement ps, int col, long millis) throws SQLException {
     if (sqlite) {
       ps.setLong(col, millis);

@@ -162,4 +162,67 @@ abstract class DocumentHistoriesContract {
     assertThat(o.acceptedSuggestions().get(0).suggestion().orElseThrow().suggesterId()).isEqualTo("u-clara");
     assertThat(o.acceptedSuggestions().get(0).actor()).isEqualTo("editor-1");
   }
+
+  @Test
+  void erasingAPersonRedactsTheirVanishedTextKeepsWhatStandsAndStillVerifies() throws Exception {
+    // ben types a private remark and deletes it again; a snapshot caught it while visible.
+    long typed = appendText("ben", "c-ben", " Tel. 0561-123456");
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    await(store.writeSnapshot(doc, typed, Y.encodeStateAsUpdate(d)));
+    byte[] sv = Y.encodeStateVector(d);
+    d.getText("default").delete(d.getText("default").length() - " Tel. 0561-123456".length(), " Tel. 0561-123456".length());
+    long deleted = await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "ben", "c-ben")))).get(0);
+    await(store.writeSnapshot(doc, deleted, Y.encodeStateAsUpdate(d)));
+    var annaBefore = DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE)).stream()
+        .filter(r -> r.actor().equals("anna")).toList();
+    String headText = histories.version(doc, deleted).text();
+    assertThat(histories.verify(doc).ok()).isTrue();
+
+    DocumentHistories.ErasureResult r = histories.erase(doc, "ben", true, null);
+    assertThat(r.redacted()).isEqualTo(2);          // the remark and its deletion
+    assertThat(r.kept()).isEqualTo(1);              // "mehr Radwege" stands in the text
+    assertThat(r.snapshotsRebuilt()).isEqualTo(2);
+
+    var report = histories.verify(doc);
+    assertThat(report.ok()).as(String.valueOf(report.first())).isTrue();
+    assertThat(report.erasedRows()).isEqualTo(2);
+    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
+    assertThat(exported.verifier(exported.publicKeys()).verify(exported.rows()).ok()).isTrue();
+    assertThat(histories.version(doc, deleted).text()).isEqualTo(headText).contains("mehr Radwege");
+    assertThat(histories.version(doc, typed).text()).doesNotContain("0561");
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      assertThat(new String(row.update(), java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("0561");
+    }
+    for (long s : List.of(typed, deleted)) {
+      byte[] state = DocumentHistories.sql(() -> histories.db().snapshot(doc, s)).state();
+      assertThat(new String(state, java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("0561");
+    }
+    // Other people's rows are untouched, byte for byte.
+    var annaAfter = DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE)).stream()
+        .filter(x -> x.actor().equals("anna")).toList();
+    assertThat(annaAfter).hasSameSizeAs(annaBefore);
+    for (int i = 0; i < annaAfter.size(); i++) {
+      assertThat(annaAfter.get(i).salt()).isEqualTo(annaBefore.get(i).salt());
+      assertThat(annaAfter.get(i).update()).isEqualTo(annaBefore.get(i).update());
+    }
+    // Idempotent.
+    DocumentHistories.ErasureResult again = histories.erase(doc, "ben", true, null);
+    assertThat(again.redacted()).isZero();
+    assertThat(again.kept()).isEqualTo(1);
+    assertThat(histories.verify(doc).ok()).isTrue();
+    assertThat(histories.db().editsOf("ben")).filteredOn(e -> e.document().equals(doc))
+        .extracting(HistoryDb.Edit::erased).containsExactly(false, true, true);
+  }
+
+  @Test
+  void erasureRewritesSuggestionNotesThatNamedThePerson() throws Exception {
+    long seq = appendText("editor-1", "accepted suggestion t-9 by Ben Beispiel", " Neu.");
+    histories.erase(doc, "u-ben", false, "Ben Beispiel");
+    assertThat(DocumentHistories.sql(() -> histories.db().rows(doc, seq - 1, seq)).get(0).connectionId())
+        .isEqualTo("accepted suggestion t-9 by u-ben");
+    assertThat(histories.verify(doc).ok()).isTrue();
+  }
 }
