@@ -12,8 +12,11 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.pledgepad.server.config.DatabaseUrl;
 
 /**
@@ -27,6 +30,7 @@ public final class PgDocumentStore implements DocumentStore {
 
   private final Vertx vertx;
   private final DatabaseUrl url;
+  private final AppendCoalescer appends = new AppendCoalescer(this::appendAll);
   private Pool pool;
 
   public PgDocumentStore(Vertx vertx, DatabaseUrl url) {
@@ -56,44 +60,67 @@ public final class PgDocumentStore implements DocumentStore {
 
   @Override
   public Future<List<Long>> append(String document, List<NewUpdate> batch) {
-    return pool.withTransaction(conn -> ensureDocument(conn, document)
+    return appends.append(document, batch);
+  }
+
+  /**
+   * One transaction for the appends of every document that queued while the previous one ran:
+   * the document rows are created if missing and locked in name order (so that server processes
+   * sharing the database never deadlock), every log row goes in one pipelined batch, every head
+   * in another. A document may occur several times; its rows continue its chain.
+   */
+  private Future<List<List<Long>>> appendAll(List<AppendCoalescer.Pending> batch) {
+    TreeSet<String> names = new TreeSet<>();
+    batch.forEach(p -> names.add(p.document()));
+    List<Tuple> ensure = new ArrayList<>(names.size());
+    names.forEach(n -> ensure.add(Tuple.of(n, DocumentInfo.DEFAULT_KIND.wire(), DocumentInfo.DEFAULT_STAGE.wire())));
+    return pool.withTransaction(conn -> conn.preparedQuery(ENSURE_DOCUMENT).executeBatch(ensure)
         .compose(v -> conn.preparedQuery(
-                "SELECT head_seq, head_hash FROM documents WHERE name = $1 FOR UPDATE")
-            .execute(Tuple.of(document)))
-        .compose(rows -> {
-          Row head = rows.iterator().next();
-          org.pledgepad.history.ChainBuilder chain = new org.pledgepad.history.ChainBuilder(
-              document, head.getLong(0), head.getBuffer(1).getBytes());
+                "SELECT name, head_seq, head_hash FROM documents WHERE name = ANY($1) ORDER BY name FOR UPDATE")
+            .execute(Tuple.of(names.toArray(new String[0]))))
+        .compose(heads -> {
+          Map<String, org.pledgepad.history.ChainBuilder> chains = new HashMap<>();
+          for (Row r : heads) {
+            String name = r.getString(0);
+            chains.put(name, new org.pledgepad.history.ChainBuilder(name, r.getLong(1), r.getBuffer(2).getBytes()));
+          }
           // Exact milliseconds: they are hashed, and timestamptz gives them back unchanged.
           long now = System.currentTimeMillis();
           OffsetDateTime at = OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(now), java.time.ZoneOffset.UTC);
-          List<Tuple> tuples = new ArrayList<>(batch.size());
-          List<Long> seqs = new ArrayList<>(batch.size());
-          for (NewUpdate u : batch) {
-            org.pledgepad.history.LogRow row = chain.next(now, u.actor(), u.connectionId(), u.update());
-            tuples.add(Tuple.from(List.of(document, row.seq(), at, u.actor(), u.connectionId(),
-                Buffer.buffer(u.update()), Buffer.buffer(row.hash()), Buffer.buffer(row.salt()),
-                Buffer.buffer(row.commitment()))));
-            seqs.add(row.seq());
+          List<Tuple> rows = new ArrayList<>();
+          List<List<Long>> seqs = new ArrayList<>(batch.size());
+          for (AppendCoalescer.Pending p : batch) {
+            org.pledgepad.history.ChainBuilder chain = chains.get(p.document());
+            List<Long> these = new ArrayList<>(p.updates().size());
+            for (NewUpdate u : p.updates()) {
+              org.pledgepad.history.LogRow row = chain.next(now, u.actor(), u.connectionId(), u.update());
+              rows.add(Tuple.from(List.of(p.document(), row.seq(), at, u.actor(), u.connectionId(),
+                  Buffer.buffer(u.update()), Buffer.buffer(row.hash()), Buffer.buffer(row.salt()),
+                  Buffer.buffer(row.commitment()))));
+              these.add(row.seq());
+            }
+            seqs.add(these);
           }
-          long newHead = chain.headSeq();
-          byte[] newHash = chain.headHash();
+          List<Tuple> newHeads = new ArrayList<>(chains.size());
+          chains.forEach((name, chain) ->
+              newHeads.add(Tuple.of(name, chain.headSeq(), Buffer.buffer(chain.headHash()))));
           return conn.preparedQuery(
                   "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1,"
                       + " hash, salt, commitment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-              .executeBatch(tuples)
+              .executeBatch(rows)
               .compose(r -> conn.preparedQuery(
                       "UPDATE documents SET head_seq = $2, head_hash = $3, updated_at = now() WHERE name = $1")
-                  .execute(Tuple.of(document, newHead, Buffer.buffer(newHash))))
+                  .executeBatch(newHeads))
               .map(r -> seqs);
         }))
         .recover(e -> Future.failedFuture(new StoreException("append failed", e)));
   }
 
+  private static final String ENSURE_DOCUMENT = "INSERT INTO documents (name, title, kind, stage)"
+      + " VALUES ($1, $1, $2, $3) ON CONFLICT (name) DO NOTHING";
+
   private static Future<Void> ensureDocument(SqlConnection conn, String document) {
-    return conn.preparedQuery(
-            "INSERT INTO documents (name, title, kind, stage) VALUES ($1, $1, $2, $3)"
-                + " ON CONFLICT (name) DO NOTHING")
+    return conn.preparedQuery(ENSURE_DOCUMENT)
         .execute(Tuple.of(document, DocumentInfo.DEFAULT_KIND.wire(), DocumentInfo.DEFAULT_STAGE.wire()))
         .mapEmpty();
   }

@@ -39,6 +39,7 @@ public final class SqliteDocumentStore implements DocumentStore {
 
   private final Vertx vertx;
   private final Path file;
+  private final AppendCoalescer appends = new AppendCoalescer(this::appendAll);
   private WorkerExecutor worker;
   private Connection conn;
 
@@ -95,66 +96,80 @@ public final class SqliteDocumentStore implements DocumentStore {
 
   @Override
   public Future<List<Long>> append(String document, List<NewUpdate> batch) {
+    return appends.append(document, batch);
+  }
+
+  /**
+   * One transaction (one fsync) for the appends of every document that queued while the
+   * previous one ran; a document may occur several times, its rows continue its chain.
+   */
+  private Future<List<List<Long>>> appendAll(List<AppendCoalescer.Pending> batch) {
     return transaction(() -> {
       long now = System.currentTimeMillis();
-      ensureDocument(document, now);
-      long head;
-      byte[] hash;
-      try (PreparedStatement ps = conn.prepareStatement(
-          "SELECT head_seq, head_hash FROM documents WHERE name = ?")) {
-        ps.setString(1, document);
-        try (ResultSet rs = ps.executeQuery()) {
-          rs.next();
-          head = rs.getLong(1);
-          hash = rs.getBytes(2);
+      List<List<Long>> out = new ArrayList<>(batch.size());
+      try (PreparedStatement ensure = conn.prepareStatement(ENSURE_DOCUMENT);
+           PreparedStatement head = conn.prepareStatement(
+               "SELECT head_seq, head_hash FROM documents WHERE name = ?");
+           PreparedStatement ins = conn.prepareStatement(
+               "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1, hash,"
+                   + " salt, commitment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+           PreparedStatement up = conn.prepareStatement(
+               "UPDATE documents SET head_seq = ?, head_hash = ?, updated_at = ? WHERE name = ?")) {
+        for (AppendCoalescer.Pending p : batch) {
+          String document = p.document();
+          bindEnsure(ensure, document, now);
+          ensure.executeUpdate();
+          head.setString(1, document);
+          org.pledgepad.history.ChainBuilder chain;
+          try (ResultSet rs = head.executeQuery()) {
+            rs.next();
+            chain = new org.pledgepad.history.ChainBuilder(document, rs.getLong(1), rs.getBytes(2));
+          }
+          List<Long> seqs = new ArrayList<>(p.updates().size());
+          for (NewUpdate u : p.updates()) {
+            org.pledgepad.history.LogRow row = chain.next(now, u.actor(), u.connectionId(), u.update());
+            ins.setString(1, document);
+            ins.setLong(2, row.seq());
+            ins.setLong(3, now);
+            ins.setString(4, u.actor());
+            ins.setString(5, u.connectionId());
+            ins.setBytes(6, u.update());
+            ins.setBytes(7, row.hash());
+            ins.setBytes(8, row.salt());
+            ins.setBytes(9, row.commitment());
+            ins.addBatch();
+            seqs.add(row.seq());
+          }
+          ins.executeBatch();
+          up.setLong(1, chain.headSeq());
+          up.setBytes(2, chain.headHash());
+          up.setLong(3, now);
+          up.setString(4, document);
+          up.executeUpdate();
+          out.add(seqs);
         }
       }
-      List<Long> seqs = new ArrayList<>(batch.size());
-      org.pledgepad.history.ChainBuilder chain = new org.pledgepad.history.ChainBuilder(document, head, hash);
-      try (PreparedStatement ins = conn.prepareStatement(
-          "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1, hash,"
-              + " salt, commitment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-        for (NewUpdate u : batch) {
-          org.pledgepad.history.LogRow row = chain.next(now, u.actor(), u.connectionId(), u.update());
-          ins.setString(1, document);
-          ins.setLong(2, row.seq());
-          ins.setLong(3, now);
-          ins.setString(4, u.actor());
-          ins.setString(5, u.connectionId());
-          ins.setBytes(6, u.update());
-          ins.setBytes(7, row.hash());
-          ins.setBytes(8, row.salt());
-          ins.setBytes(9, row.commitment());
-          ins.addBatch();
-          seqs.add(row.seq());
-        }
-        ins.executeBatch();
-      }
-      head = chain.headSeq();
-      hash = chain.headHash();
-      try (PreparedStatement up = conn.prepareStatement(
-          "UPDATE documents SET head_seq = ?, head_hash = ?, updated_at = ? WHERE name = ?")) {
-        up.setLong(1, head);
-        up.setBytes(2, hash);
-        up.setLong(3, now);
-        up.setString(4, document);
-        up.executeUpdate();
-      }
-      return seqs;
+      return out;
     });
   }
 
+  private static final String ENSURE_DOCUMENT =
+      "INSERT INTO documents (name, title, kind, stage, created_at, updated_at, head_seq, head_hash)"
+          + " VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (name) DO NOTHING";
+
+  private static void bindEnsure(PreparedStatement ps, String document, long now) throws SQLException {
+    ps.setString(1, document);
+    ps.setString(2, document);
+    ps.setString(3, DocumentInfo.DEFAULT_KIND.wire());
+    ps.setString(4, DocumentInfo.DEFAULT_STAGE.wire());
+    ps.setLong(5, now);
+    ps.setLong(6, now);
+    ps.setBytes(7, org.pledgepad.history.Hashes.genesis(document));
+  }
+
   private void ensureDocument(String document, long now) throws SQLException {
-    try (PreparedStatement ps = conn.prepareStatement(
-        "INSERT INTO documents (name, title, kind, stage, created_at, updated_at, head_seq, head_hash)"
-            + " VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (name) DO NOTHING")) {
-      ps.setString(1, document);
-      ps.setString(2, document);
-      ps.setString(3, DocumentInfo.DEFAULT_KIND.wire());
-      ps.setString(4, DocumentInfo.DEFAULT_STAGE.wire());
-      ps.setLong(5, now);
-      ps.setLong(6, now);
-      ps.setBytes(7, org.pledgepad.history.Hashes.genesis(document));
+    try (PreparedStatement ps = conn.prepareStatement(ENSURE_DOCUMENT)) {
+      bindEnsure(ps, document, now);
       ps.executeUpdate();
     }
   }

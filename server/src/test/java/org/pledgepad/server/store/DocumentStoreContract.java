@@ -188,6 +188,85 @@ abstract class DocumentStoreContract {
   }
 
   @Test
+  void manyDocumentsAppendingAtOnceKeepConsecutiveSeqsAndIntactChains() throws Exception {
+    // Appends of many documents from several event loops at once: the store coalesces those
+    // that queue behind a running transaction into one; per document the seqs must still be
+    // 1..n in the order the document's appends were made, and every chain must verify.
+    int documents = 24;
+    int rounds = 5;
+    List<String> names = new ArrayList<>();
+    for (int d = 0; d < documents; d++) {
+      names.add(uniqueName());
+    }
+    List<Future<Void>> all = new ArrayList<>();
+    java.util.Map<String, List<List<Long>>> seqs = new java.util.concurrent.ConcurrentHashMap<>();
+    for (String name : names) {
+      io.vertx.core.Context ctx = vertx.getOrCreateContext(); // one context per document, like a session
+      io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+      all.add(done.future());
+      seqs.put(name, new java.util.concurrent.CopyOnWriteArrayList<>());
+      // Each document appends its rounds one after another (as a session does), all documents at once.
+      ctx.runOnContext(v -> appendRounds(ctx, name, 0, rounds, seqs.get(name), done));
+    }
+    result(Future.all(all));
+    for (String name : names) {
+      List<Long> flat = new ArrayList<>();
+      seqs.get(name).forEach(flat::addAll);
+      List<Long> expected = new ArrayList<>();
+      for (long s = 1; s <= rounds * 2L; s++) {
+        expected.add(s);
+      }
+      assertThat(flat).as(name).isEqualTo(expected);
+      assertThat(result(store.verifyChain(name))).isEqualTo(new ChainCheck(rounds * 2L, 0));
+      List<String> logged = texts(result(store.load(name)).tail());
+      assertThat(logged).hasSize(rounds * 2).startsWith(name + "/0/a", name + "/0/b").endsWith(name + "/" + (rounds - 1) + "/b");
+    }
+  }
+
+  private void appendRounds(io.vertx.core.Context ctx, String name, int round, int rounds, List<List<Long>> out,
+      io.vertx.core.Promise<Void> done) {
+    if (round == rounds) {
+      done.complete();
+      return;
+    }
+    store.append(name, List.of(update(name + "/" + round + "/a"), update(name + "/" + round + "/b")))
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            done.fail(ar.cause());
+          } else if (io.vertx.core.Vertx.currentContext() != ctx) {
+            done.fail(new AssertionError("append completed off the caller's context"));
+          } else {
+            out.add(ar.result());
+            appendRounds(ctx, name, round + 1, rounds, out, done);
+          }
+        });
+  }
+
+  @Test
+  void anAppendThatCannotCommitFailsAloneWhileOthersQueuedWithItCommit() {
+    // connection_id is NOT NULL: this append's insert fails inside whatever transaction it
+    // shares with the others; it alone must fail, the others must be logged exactly once.
+    String good1 = uniqueName();
+    String bad = uniqueName();
+    String good2 = uniqueName();
+    Future<List<Long>> blocker = store.append(uniqueName(), List.of(update("first")));
+    Future<List<Long>> a = store.append(good1, List.of(update("g1")));
+    Future<List<Long>> b = store.append(bad, List.of(new NewUpdate("x".getBytes(StandardCharsets.UTF_8), "guest", null)));
+    Future<List<Long>> c = store.append(good2, List.of(update("g2"), update("g3")));
+    Future<List<Long>> d = store.append(good1, List.of(update("g4")));
+    result(blocker);
+    assertThat(result(a)).containsExactly(1L);
+    assertThat(result(c)).containsExactly(1L, 2L);
+    assertThat(result(d)).containsExactly(2L);
+    assertThat(result(b.otherwise(List.of(-1L)))).containsExactly(-1L);
+    assertThat(texts(result(store.load(good1)).tail())).containsExactly("g1", "g4");
+    assertThat(texts(result(store.load(good2)).tail())).containsExactly("g2", "g3");
+    assertThat(result(store.load(bad)).tail()).isEmpty();
+    assertThat(result(store.verifyChain(good1)).intact()).isTrue();
+    assertThat(result(store.append(bad, List.of(update("later"))))).containsExactly(1L);
+  }
+
+  @Test
   void pingAnswersWhenTheStoreIsUp() {
     result(store.ping());
   }
