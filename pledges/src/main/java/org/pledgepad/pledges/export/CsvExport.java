@@ -1,7 +1,9 @@
 package org.pledgepad.pledges.export;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.pledgepad.pledges.model.CarryOver;
 import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeDocument;
@@ -60,17 +62,29 @@ public final class CsvExport {
         return ExportFile.of("status.csv", MEDIA_TYPE, csv.toString());
     }
 
+    /** One row per decided predecessor pledge (carried over or dropped) with the editors' note. */
     public static ExportFile successions(OpenDataBundle b) {
-        Csv csv = new Csv().row("vorgaenger", "nachfolger", "gilt_ab", "punkt_vorher", "punkt_nachher", "art", "lizenz");
+        Csv csv = new Csv().row("vorgaenger", "nachfolger", "gilt_ab", "punkt_vorher", "punkt_nachher", "art", "notiz",
+                "lizenz");
         for (Succession s : b.successions()) {
+            Set<String> decided = new HashSet<>();
             for (CarryOver c : s.carriedOver()) {
+                decided.add(c.predecessorPledgeId());
                 csv.row(s.predecessorId(), s.successorId(), s.effective().toString(), c.predecessorPledgeId(),
-                        c.successorPledgeId(), c.kind().label(), b.licence().name());
+                        c.successorPledgeId(), c.kind().label(), s.note(c.predecessorPledgeId()), b.licence().name());
             }
             for (String dropped : s.dropped()) {
+                decided.add(dropped);
                 csv.row(s.predecessorId(), s.successorId(), s.effective().toString(), dropped, "", "entfallen",
-                        b.licence().name());
+                        s.note(dropped), b.licence().name());
             }
+            // A note on a pledge not yet decided is still a public remark; it must not vanish from the table.
+            s.notes().forEach((pledge, note) -> {
+                if (!decided.contains(pledge)) {
+                    csv.row(s.predecessorId(), s.successorId(), s.effective().toString(), pledge, "", "offen", note,
+                            b.licence().name());
+                }
+            });
         }
         return ExportFile.of("nachfolge.csv", MEDIA_TYPE, csv.toString());
     }

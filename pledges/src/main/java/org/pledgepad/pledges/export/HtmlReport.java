@@ -1,13 +1,19 @@
 package org.pledgepad.pledges.export;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import org.pledgepad.pledges.compare.AlignedPair;
 import org.pledgepad.pledges.compare.ComparisonResult;
 import org.pledgepad.pledges.compare.MatchedTerm;
 import org.pledgepad.pledges.compare.Suggestion;
+import org.pledgepad.pledges.model.CarryOver;
 import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeDocument;
+import org.pledgepad.pledges.model.Succession;
 
 /**
  * A self-contained HTML page of a comparison: coverage, confirmed pairs, pledges found on one side
@@ -23,7 +29,20 @@ public final class HtmlReport {
         return ExportFile.of(fileName, MEDIA_TYPE, render(r, licence));
     }
 
+    /**
+     * The report with the successions that involve either compared document (with their notes);
+     * {@code context} supplies them, the licence and the titles of pledges in other documents.
+     */
+    public static ExportFile export(ComparisonResult r, OpenDataBundle context, String fileName) {
+        return ExportFile.of(fileName, MEDIA_TYPE, render(r, context));
+    }
+
     public static String render(ComparisonResult r, LicenceInfo licence) {
+        return render(r, OpenDataBundle.of(licence, List.of(), List.of(), List.of()));
+    }
+
+    public static String render(ComparisonResult r, OpenDataBundle context) {
+        LicenceInfo licence = context.licence();
         PledgeDocument a = r.a();
         PledgeDocument b = r.b();
         StringBuilder h = new StringBuilder();
@@ -72,6 +91,7 @@ public final class HtmlReport {
             }
         }
         h.append("</dl>\n");
+        successions(h, r, context);
         h.append("<footer><p>Lizenz: ");
         // Only web addresses become links: a configured "javascript:" URL must not run in readers' browsers.
         if (!licence.url().matches("(?i)https?://\\S+")) {
@@ -82,6 +102,46 @@ public final class HtmlReport {
         if (!licence.attribution().isEmpty()) h.append(" – ").append(escape(licence.attribution()));
         h.append("</p></footer>\n</body>\n</html>\n");
         return h.toString();
+    }
+
+    private static void successions(StringBuilder h, ComparisonResult r, OpenDataBundle context) {
+        Set<String> compared = new java.util.HashSet<>(List.of(r.a().id(), r.b().id()));
+        List<Succession> relevant = context.successions().stream()
+                .filter(s -> compared.contains(s.predecessorId()) || compared.contains(s.successorId())).toList();
+        if (relevant.isEmpty()) return;
+        Map<String, String> titles = new HashMap<>();
+        Map<String, String> docs = new HashMap<>();
+        for (PledgeDocument d : concat(context.documents(), List.of(r.a(), r.b()))) {
+            docs.put(d.id(), d.title().isEmpty() ? d.id() : d.title());
+            d.pledges().forEach(p -> titles.put(p.id(), p.title()));
+        }
+        h.append("<h2>Nachfolge</h2>\n");
+        for (Succession s : relevant) {
+            h.append("<h3>").append(escape(docs.getOrDefault(s.predecessorId(), s.predecessorId()))).append(" → ")
+                    .append(escape(docs.getOrDefault(s.successorId(), s.successorId()))).append(" (gilt ab ")
+                    .append(s.effective()).append(")</h3>\n<table>\n<thead><tr><th>bisher</th><th>Verbleib</th>"
+                            + "<th>Notiz</th></tr></thead>\n<tbody>\n");
+            for (CarryOver c : s.carriedOver()) {
+                row(h, titles.getOrDefault(c.predecessorPledgeId(), c.predecessorPledgeId()),
+                        c.kind().label() + ": " + titles.getOrDefault(c.successorPledgeId(), c.successorPledgeId()),
+                        s.note(c.predecessorPledgeId()));
+            }
+            for (String d : s.dropped()) {
+                row(h, titles.getOrDefault(d, d), "entfallen", s.note(d));
+            }
+            h.append("</tbody>\n</table>\n");
+        }
+    }
+
+    private static void row(StringBuilder h, String before, String fate, String note) {
+        h.append("<tr><td>").append(escape(before)).append("</td><td>").append(escape(fate)).append("</td><td>")
+                .append(escape(note)).append("</td></tr>\n");
+    }
+
+    private static List<PledgeDocument> concat(List<PledgeDocument> a, List<PledgeDocument> b) {
+        List<PledgeDocument> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private static void section(StringBuilder h, String heading, List<Pledge> pledges) {

@@ -32,7 +32,8 @@ import org.pledgepad.pledges.model.Succession;
  */
 public final class JsonExport {
     public static final String FORMAT = "pledgepad-open-data";
-    public static final int VERSION = 1;
+    /** Version 2 added {@code notes} to successions; version 1 files (without them) are still read. */
+    public static final int VERSION = 2;
     public static final String MEDIA_TYPE = "application/json; charset=utf-8";
 
     /** The file's top level. */
@@ -87,8 +88,8 @@ public final class JsonExport {
             throw new IllegalArgumentException("not a valid " + FORMAT + " file: " + ex.getOriginalMessage()
                     + (ex.getLocation() == null ? "" : " (Zeile " + ex.getLocation().getLineNr() + ")"), ex);
         }
-        if (!FORMAT.equals(e.format()) || e.version() != VERSION) {
-            throw new IllegalArgumentException("expected format " + FORMAT + " version " + VERSION + ", got "
+        if (!FORMAT.equals(e.format()) || e.version() < 1 || e.version() > VERSION) {
+            throw new IllegalArgumentException("expected format " + FORMAT + " version 1 to " + VERSION + ", got "
                     + e.format() + " version " + e.version());
         }
         if (e.licence() == null) {

@@ -3,10 +3,12 @@ package org.pledgepad.pledges.export;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.pledgepad.pledges.model.CarryOver;
 import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeDocument;
 import org.pledgepad.pledges.model.PledgeLink;
 import org.pledgepad.pledges.model.StatusTrack;
+import org.pledgepad.pledges.model.Succession;
 
 /**
  * Markdown for reading and for publishing on a website: per document a "#" title, the preamble,
@@ -28,6 +30,11 @@ public final class MarkdownExport {
         for (PledgeDocument d : b.documents()) {
             md.append(render(d, tracks, b.links(), titles));
         }
+        Map<String, String> docTitles = new HashMap<>();
+        b.documents().forEach(d -> docTitles.put(d.id(), d.title().isEmpty() ? d.id() : d.title()));
+        for (Succession s : b.successions()) {
+            md.append(succession(s, docTitles, titles));
+        }
         md.append("---\n\nLizenz: ").append(escape(b.licence().name()));
         if (!b.licence().url().isEmpty()) md.append(" (").append(b.licence().url()).append(')');
         md.append('\n');
@@ -35,6 +42,28 @@ public final class MarkdownExport {
             md.append("\nNamensnennung: ").append(escape(b.licence().attribution())).append('\n');
         }
         return ExportFile.of(fileName, MEDIA_TYPE, md.toString());
+    }
+
+    /** "Nachfolge": which pledges the successor carried over or dropped, each with the editors' note. */
+    private static String succession(Succession s, Map<String, String> docTitles, Map<String, String> titles) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Nachfolge: ").append(escape(docTitles.getOrDefault(s.predecessorId(), s.predecessorId())))
+                .append(" → ").append(escape(docTitles.getOrDefault(s.successorId(), s.successorId()))).append("\n\n");
+        md.append("Gilt ab ").append(s.effective()).append(".\n\n");
+        for (CarryOver c : s.carriedOver()) {
+            md.append("- ").append(escape(titles.getOrDefault(c.predecessorPledgeId(), c.predecessorPledgeId())))
+                    .append(" → ").append(escape(titles.getOrDefault(c.successorPledgeId(), c.successorPledgeId())))
+                    .append(" (").append(c.kind().label()).append(')').append(note(s, c.predecessorPledgeId())).append('\n');
+        }
+        for (String d : s.dropped()) {
+            md.append("- ").append(escape(titles.getOrDefault(d, d))).append(" → entfallen").append(note(s, d)).append('\n');
+        }
+        return md.append('\n').toString();
+    }
+
+    private static String note(Succession s, String pledgeId) {
+        String n = s.note(pledgeId);
+        return n.isEmpty() ? "" : " – " + escape(n.replaceAll("\\s+", " "));
     }
 
     /** One document without statuses and links: exactly what the heading importer reads back. */

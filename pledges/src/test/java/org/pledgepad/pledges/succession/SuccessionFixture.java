@@ -33,5 +33,7 @@ public final class SuccessionFixture {
     public final Succession succession = new Succession(agreement2021.id(), agreement2022.id(), LocalDate.of(2022, 6, 1),
             List.of(new CarryOver(fibre2021, fibre2022.id(), LinkKind.SAME),
                     new CarryOver(townHall2021, townHall2022.id(), LinkKind.PARTLY)),
-            List.of(paperless2021));
+            List.of(paperless2021),
+            java.util.Map.of(paperless2021, "umgesetzt: seit 2022 tagt die Versammlung papierlos",
+                    townHall2021, "Frist 2024 ergänzt, \"Digitales Rathaus\" im Titel"));
 }

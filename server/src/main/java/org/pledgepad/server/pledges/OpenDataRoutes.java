@@ -34,6 +34,9 @@ public final class OpenDataRoutes {
     router.get("/open-data/pledges.json").handler(ctx -> bundle(ctx, b -> JsonExport.export(b, "pledges.json")));
     router.get("/open-data/pledges.csv").handler(ctx -> bundle(ctx, CsvExport::pledges));
     router.get("/open-data/links.csv").handler(ctx -> bundle(ctx, CsvExport::links));
+    router.get("/open-data/status.csv").handler(ctx -> bundle(ctx, CsvExport::statuses));
+    router.get("/open-data/successions.csv").handler(ctx -> bundle(ctx, CsvExport::successions));
+    router.get("/open-data/pledges.md").handler(ctx -> bundle(ctx, b -> MarkdownExport.export(b, "pledges.md")));
     router.get("/open-data/documents/:file").handler(this::markdown);
     router.get("/open-data/compare/:a/:file").handler(this::compare);
   }
@@ -80,8 +83,9 @@ public final class OpenDataRoutes {
         PledgeProblems.notFound(ctx, "No such public pledge document");
         return Future.succeededFuture();
       }
-      return service.compare(da.get(), db.get())
-          .compose(r -> blocking(() -> HtmlReport.export(r, PledgeService.LICENCE, a + "-" + b + ".html")))
+      // The open-data bundle supplies the successions of either document, with their notes.
+      return service.compare(da.get(), db.get()).compose(r -> service.openData()
+          .compose(context -> blocking(() -> HtmlReport.export(r, context, a + "-" + b + ".html"))))
           .map(f -> {
             send(ctx, f);
             return null;

@@ -22,14 +22,15 @@ import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.config.ServerConfig;
 
 /**
- * The JDBC connection behind the pledge tables: PostgreSQL (tables from Flyway's V4) or the
- * embedded file DATA_DIR/pledges.sqlite (schema applied here, versioned by user_version). The
+ * The JDBC connection behind the pledge tables: PostgreSQL (tables from Flyway's V4 and V12) or
+ * the embedded file DATA_DIR/pledges.sqlite (schema applied here, versioned by user_version). The
  * pledge tables are small and written by people, not by typing, so plain JDBC on one worker
  * thread serves both databases with the same portable SQL and needs no second implementation.
  */
 final class PledgeDb {
   static final String EMBEDDED_FILE = "pledges.sqlite";
-  private static final int EMBEDDED_VERSION = 1;
+  /** user_version of pledges.sqlite: one embedded script per version, applied in order. */
+  private static final int EMBEDDED_VERSION = 2;
 
   /** One unit of work inside a transaction. */
   @FunctionalInterface
@@ -150,25 +151,27 @@ final class PledgeDb {
       if (version > EMBEDDED_VERSION) {
         throw new SQLException(EMBEDDED_FILE + " has schema version " + version + ", newer than this server");
       }
-      if (version == EMBEDDED_VERSION) {
-        return;
-      }
-      String sql;
-      try (InputStream in = PledgeDb.class.getResourceAsStream("/embedded/pledges-v1.sql")) {
-        if (in == null) {
-          throw new IOException("embedded/pledges-v1.sql missing from the class path");
+      for (int v = version + 1; v <= EMBEDDED_VERSION; v++) {
+        String sql = script("/embedded/pledges-v" + v + ".sql");
+        st.execute("BEGIN");
+        for (String stmt : sql.split(";\\s*\\n")) {
+          String body = stmt.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
+          if (!body.isEmpty()) {
+            st.execute(body);
+          }
         }
-        sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        st.execute("PRAGMA user_version=" + v);
+        st.execute("COMMIT");
       }
-      st.execute("BEGIN");
-      for (String stmt : sql.split(";\\s*\\n")) {
-        String body = stmt.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
-        if (!body.isEmpty()) {
-          st.execute(body);
-        }
+    }
+  }
+
+  private static String script(String resource) throws IOException {
+    try (InputStream in = PledgeDb.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException(resource + " missing from the class path");
       }
-      st.execute("PRAGMA user_version=" + EMBEDDED_VERSION);
-      st.execute("COMMIT");
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

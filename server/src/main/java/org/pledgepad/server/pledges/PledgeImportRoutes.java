@@ -167,8 +167,10 @@ public final class PledgeImportRoutes {
         chain = chain.compose(v -> service.store().importTrack(t));
       }
       // A succession whose successor already has a predecessor is skipped, like a duplicate link.
+      // The audit log names the importing admin: the file's own history is not evidence of who decided.
       for (Succession s : successions) {
-        chain = chain.compose(v -> service.store().addSuccession(new StoredSuccession(s, java.util.Map.of())).mapEmpty());
+        chain = chain.compose(v -> guard.principal(ctx))
+            .compose(who -> service.store().addSuccession(s, who.subject(), java.time.Instant.now()).mapEmpty());
       }
       return chain.map(v -> {
         io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();

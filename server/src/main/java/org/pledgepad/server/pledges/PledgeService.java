@@ -120,8 +120,7 @@ public final class PledgeService {
             LICENCE, docs, visible,
             tracks.stream().filter(t -> !t.history().isEmpty() || !t.evidence().isEmpty()).toList(),
             // Only successions between two public documents: a draft successor is not yet news.
-            all.stream().map(StoredSuccession::succession)
-                .filter(x -> names.contains(x.predecessorId()) && names.contains(x.successorId())).toList())));
+            all.stream().filter(x -> names.contains(x.predecessorId()) && names.contains(x.successorId())).toList())));
       });
     });
   }

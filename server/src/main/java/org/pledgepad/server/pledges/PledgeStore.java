@@ -276,9 +276,9 @@ public final class PledgeStore {
   }
 
   /** Every succession, by predecessor and successor. */
-  public Future<List<StoredSuccession>> successions() {
+  public Future<List<Succession>> successions() {
     return db.tx(c -> {
-      List<StoredSuccession> out = new ArrayList<>();
+      List<Succession> out = new ArrayList<>();
       try (PreparedStatement ps = c.prepareStatement(
           "SELECT body FROM pledge_successions ORDER BY predecessor, successor");
            ResultSet rs = ps.executeQuery()) {
@@ -291,71 +291,130 @@ public final class PledgeStore {
   }
 
   /** The succession a document is the successor of (the API allows one predecessor per successor). */
-  public Future<Optional<StoredSuccession>> successionOf(String successor) {
-    return db.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT body FROM pledge_successions WHERE successor = ?")) {
-        ps.setString(1, successor);
-        try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(decodeSuccession(rs.getString(1))) : Optional.<StoredSuccession>empty();
-        }
+  public Future<Optional<Succession>> successionOf(String successor) {
+    return db.tx(c -> successionOf(c, successor));
+  }
+
+  private static Optional<Succession> successionOf(Connection c, String successor) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT body FROM pledge_successions WHERE successor = ?")) {
+      ps.setString(1, successor);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(decodeSuccession(rs.getString(1))) : Optional.<Succession>empty();
       }
-    });
+    }
   }
 
   /**
-   * Adds a succession; false when the successor already has a predecessor. One predecessor per
-   * successor keeps /api/pledges/successions/{successor} unambiguous.
+   * Adds a succession and logs who declared it; false when the successor already has a
+   * predecessor. One predecessor per successor keeps /api/pledges/successions/{successor} unambiguous.
    */
-  public Future<Boolean> addSuccession(StoredSuccession s) {
+  public Future<Boolean> addSuccession(Succession s, String actor, Instant at) {
     return db.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pledge_successions WHERE successor = ?")) {
-        ps.setString(1, s.succession().successorId());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            return false;
-          }
-        }
+      if (successionOf(c, s.successorId()).isPresent()) {
+        return false;
       }
       try (PreparedStatement ps = c.prepareStatement(
           "INSERT INTO pledge_successions (predecessor, successor, body) VALUES (?, ?, ?)")) {
-        ps.setString(1, s.succession().predecessorId());
-        ps.setString(2, s.succession().successorId());
+        ps.setString(1, s.predecessorId());
+        ps.setString(2, s.successorId());
         ps.setString(3, encodeSuccession(s));
         ps.executeUpdate();
       }
+      log(c, s, SuccessionAction.DECLARED, actor, at);
       return true;
     });
   }
 
-  /** Replaces the carry-overs, drops and notes of an existing succession. */
-  public Future<Boolean> putSuccession(StoredSuccession s) {
+  /** Replaces the carry-overs, drops and notes of an existing succession and logs who decided. */
+  public Future<Boolean> putSuccession(Succession s, String actor, Instant at) {
     return db.tx(c -> {
       try (PreparedStatement ps = c.prepareStatement(
           "UPDATE pledge_successions SET body = ? WHERE predecessor = ? AND successor = ?")) {
         ps.setString(1, encodeSuccession(s));
-        ps.setString(2, s.succession().predecessorId());
-        ps.setString(3, s.succession().successorId());
-        return ps.executeUpdate() > 0;
+        ps.setString(2, s.predecessorId());
+        ps.setString(3, s.successorId());
+        if (ps.executeUpdate() == 0) {
+          return false;
+        }
       }
+      log(c, s, SuccessionAction.DECIDED, actor, at);
+      return true;
     });
   }
 
-  /** Field names as in the open-data export (record components), plus the server's notes. */
-  static String encodeSuccession(StoredSuccession stored) {
-    Succession s = stored.succession();
+  /** Deletes the succession of a successor, keeping its last body in the log; empty if there was none. */
+  public Future<Optional<Succession>> deleteSuccession(String successor, String actor, Instant at) {
+    return db.tx(c -> {
+      Optional<Succession> old = successionOf(c, successor);
+      if (old.isEmpty()) {
+        return old;
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM pledge_successions WHERE successor = ?")) {
+        ps.setString(1, successor);
+        ps.executeUpdate();
+      }
+      log(c, old.get(), SuccessionAction.DELETED, actor, at);
+      return old;
+    });
+  }
+
+  /** The audit log of the successions of one successor document, oldest first. */
+  public Future<List<SuccessionLogEntry>> successionLog(String successor) {
+    return db.tx(c -> {
+      List<SuccessionLogEntry> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT action, actor, at, body FROM pledge_succession_log WHERE successor = ? ORDER BY seq")) {
+        ps.setString(1, successor);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new SuccessionLogEntry(SuccessionAction.valueOf(rs.getString(1)), rs.getString(2),
+                Instant.parse(rs.getString(3)), decodeSuccession(rs.getString(4))));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  private static void log(Connection c, Succession s, SuccessionAction action, String actor, Instant at)
+      throws SQLException {
+    int seq;
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COALESCE(MAX(seq), 0) + 1 FROM pledge_succession_log WHERE successor = ?")) {
+      ps.setString(1, s.successorId());
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        seq = rs.getInt(1);
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO pledge_succession_log"
+        + " (successor, seq, predecessor, action, actor, at, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, s.successorId());
+      ps.setInt(2, seq);
+      ps.setString(3, s.predecessorId());
+      ps.setString(4, action.name());
+      ps.setString(5, actor);
+      ps.setString(6, at.toString());
+      ps.setString(7, encodeSuccession(s));
+      ps.executeUpdate();
+    }
+  }
+
+  /** Field names as in the open-data export (record components). */
+  static String encodeSuccession(Succession s) {
     JsonArray carried = new JsonArray();
     for (CarryOver co : s.carriedOver()) {
       carried.add(new JsonObject().put("predecessorPledgeId", co.predecessorPledgeId())
           .put("successorPledgeId", co.successorPledgeId()).put("kind", co.kind().name()));
     }
     JsonObject notes = new JsonObject();
-    new java.util.TreeMap<>(stored.notes()).forEach(notes::put);
+    s.notes().forEach(notes::put);
     return new JsonObject().put("predecessorId", s.predecessorId()).put("successorId", s.successorId())
         .put("effective", s.effective().toString()).put("carriedOver", carried)
         .put("dropped", new JsonArray(new ArrayList<>(s.dropped()))).put("notes", notes).encode();
   }
 
-  static StoredSuccession decodeSuccession(String json) {
+  static Succession decodeSuccession(String json) {
     JsonObject o = new JsonObject(json);
     List<CarryOver> carried = new ArrayList<>();
     o.getJsonArray("carriedOver", new JsonArray()).forEach(x -> {
@@ -367,8 +426,8 @@ public final class PledgeStore {
     o.getJsonArray("dropped", new JsonArray()).forEach(x -> dropped.add((String) x));
     Map<String, String> notes = new LinkedHashMap<>();
     o.getJsonObject("notes", new JsonObject()).forEach(e -> notes.put(e.getKey(), String.valueOf(e.getValue())));
-    return new StoredSuccession(new Succession(o.getString("predecessorId"), o.getString("successorId"),
-        LocalDate.parse(o.getString("effective")), carried, dropped), notes);
+    return new Succession(o.getString("predecessorId"), o.getString("successorId"),
+        LocalDate.parse(o.getString("effective")), carried, dropped, notes);
   }
 
   private static List<PledgeDocument> readDocuments(Connection c, String only) throws SQLException {

@@ -38,7 +38,9 @@ import org.pledgepad.server.store.DocumentStore;
  * SYNC_WRITE as links do: the superseded agreement is normally adopted (published), where nobody
  * may edit the text any more, so the editing right would make successions impossible exactly
  * where they occur; and like an import, a succession changes the public record of what was
- * promised. Reading a succession needs READ on both documents; a provenance chain only shows
+ * promised. Deleting one needs the same ADMIN on both documents; every declaration,
+ * decision and deletion goes to an audit log (who, when, the succession as it then stood). Reading a
+ * succession needs READ on both documents; a provenance chain only shows
  * documents the caller may read.
  */
 final class SuccessionRoutes {
@@ -58,6 +60,8 @@ final class SuccessionRoutes {
     BodyHandler body = BodyHandler.create(false).setBodyLimit(PledgeApiRoutes.MAX_JSON_BYTES);
     router.post("/api/pledges/successions").handler(body).handler(this::declare);
     router.get("/api/pledges/successions/:successor").handler(this::show);
+    router.delete("/api/pledges/successions/:successor").handler(this::delete);
+    router.get("/api/pledges/successions/:successor/log").handler(this::log);
     router.put("/api/pledges/successions/:successor/pledges/:pledgeId").handler(body).handler(this::decide);
     router.get("/api/pledges/:id/provenance").handler(this::provenance);
   }
@@ -87,8 +91,8 @@ final class SuccessionRoutes {
           if (docs.isEmpty()) {
             return Future.succeededFuture();
           }
-          StoredSuccession s = new StoredSuccession(new Succession(pred, succ, effective, List.of(), List.of()), Map.of());
-          return service.store().addSuccession(s).map(added -> {
+          Succession s = new Succession(pred, succ, effective, List.of(), List.of());
+          return service.store().addSuccession(s, who.subject(), clock.instant()).map(added -> {
             if (!added) {
               PledgeProblems.send(ctx, 409, PledgeProblems.CONFLICT, "This document already supersedes another", null);
             } else {
@@ -112,10 +116,76 @@ final class SuccessionRoutes {
         PledgeProblems.notFound(ctx, "No such succession");
         return Future.succeededFuture();
       }
-      return both(ctx, who, s.get().succession().predecessorId(), succ, Operation.READ).map(docs -> {
+      return both(ctx, who, s.get().predecessorId(), succ, Operation.READ).map(docs -> {
         docs.ifPresent(d -> PledgeApiRoutes.json(ctx, 200, view(s.get(), d.get(0), d.get(1)).encode()));
         return null;
       });
+    }).onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  /**
+   * Withdraws a declared succession (e.g. declared against the wrong document). Same right as
+   * declaring it: ADMIN on both documents. The log keeps who deleted it, when, and what it said.
+   */
+  private void delete(RoutingContext ctx) {
+    String succ = ctx.pathParam("successor");
+    if (!DocumentNames.isValid(succ)) {
+      PledgeProblems.badRequest(ctx, "invalid document name");
+      return;
+    }
+    api.guard().principal(ctx).onSuccess(who -> PledgeApiRoutes.signedIn(ctx, who)
+        .compose(v -> service.store().successionOf(succ))
+        .compose(s -> {
+          if (s.isEmpty()) {
+            PledgeProblems.notFound(ctx, "No such succession");
+            return Future.succeededFuture();
+          }
+          return both(ctx, who, s.get().predecessorId(), succ, Operation.ADMIN).compose(docs -> {
+            if (docs.isEmpty()) {
+              return Future.succeededFuture();
+            }
+            return service.store().deleteSuccession(succ, who.subject(), clock.instant()).map(gone -> {
+              if (gone.isEmpty()) {
+                PledgeProblems.notFound(ctx, "No such succession");   // deleted meanwhile by someone else
+              } else {
+                ctx.response().setStatusCode(204).end();
+              }
+              return null;
+            });
+          });
+        })
+        .onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  /**
+   * Who declared, decided and deleted successions of a successor document, and when. Needs READ on
+   * the successor; entries whose predecessor the caller may not read are left out.
+   */
+  private void log(RoutingContext ctx) {
+    String succ = ctx.pathParam("successor");
+    if (!DocumentNames.isValid(succ)) {
+      PledgeProblems.badRequest(ctx, "invalid document name");
+      return;
+    }
+    api.guard().principal(ctx).onSuccess(who -> api.allowed(ctx, who, succ, Operation.READ).compose(ok -> {
+      if (!ok) {
+        return Future.succeededFuture();
+      }
+      return service.store().successionLog(succ).compose(entries -> documents.listDocuments()
+          .compose(all -> api.readable(who, all))
+          .map(readable -> {
+            Set<String> names = readable.stream().map(DocumentInfo::name).collect(Collectors.toSet());
+            JsonArray out = new JsonArray();
+            for (SuccessionLogEntry e : entries) {
+              if (names.contains(e.succession().predecessorId())) {
+                out.add(new JsonObject().put("action", e.action().name()).put("actor", e.actor())
+                    .put("at", e.at().toString()).put("predecessor", e.succession().predecessorId())
+                    .put("succession", PledgeJson.of(e.succession())));
+              }
+            }
+            PledgeApiRoutes.json(ctx, 200, new JsonObject().put("successor", succ).put("entries", out).encode());
+            return null;
+          }));
     }).onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 
@@ -169,7 +239,7 @@ final class SuccessionRoutes {
             PledgeProblems.notFound(ctx, "No such succession");
             return Future.succeededFuture();
           }
-          Succession old = s.get().succession();
+          Succession old = s.get();
           return both(ctx, who, old.predecessorId(), succ, Operation.ADMIN).compose(docs -> {
             if (docs.isEmpty()) {
               return Future.succeededFuture();
@@ -191,15 +261,14 @@ final class SuccessionRoutes {
             } else {
               dropped.add(pledgeId);
             }
-            Map<String, String> notes = new HashMap<>(s.get().notes());
+            Map<String, String> notes = new HashMap<>(old.notes());
             if (note.isBlank()) {
               notes.remove(pledgeId);
             } else {
               notes.put(pledgeId, note);
             }
-            StoredSuccession updated = new StoredSuccession(
-                new Succession(old.predecessorId(), succ, old.effective(), carried, dropped), notes);
-            return service.store().putSuccession(updated).map(v -> {
+            Succession updated = new Succession(old.predecessorId(), succ, old.effective(), carried, dropped, notes);
+            return service.store().putSuccession(updated, who.subject(), clock.instant()).map(v -> {
               PledgeApiRoutes.json(ctx, 200, view(updated, pred, next).encode());
               return null;
             });
@@ -229,8 +298,7 @@ final class SuccessionRoutes {
             .compose(docs -> service.store().links().compose(links -> service.store().successions().map(succs -> {
               Set<String> names = docs.stream().map(PledgeDocument::id).collect(Collectors.toSet());
               Provenance p = new Provenance(docs, links.stream().map(StoredLink::link).toList(),
-                  succs.stream().map(StoredSuccession::succession)
-                      .filter(s -> names.contains(s.predecessorId()) && names.contains(s.successorId())).toList());
+                  succs.stream().filter(s -> names.contains(s.predecessorId()) && names.contains(s.successorId())).toList());
               Map<String, Pledge> byId = new HashMap<>();
               docs.forEach(d -> d.pledges().forEach(x -> byId.put(x.id(), x)));
               JsonArray chain = new JsonArray();
@@ -273,28 +341,30 @@ final class SuccessionRoutes {
   }
 
   /** The succession with each predecessor pledge's fate, SuccessionCheck's problems and the undecided. */
-  static JsonObject view(StoredSuccession stored, PledgeDocument pred, PledgeDocument succ) {
-    Succession s = stored.succession();
+  static JsonObject view(Succession s, PledgeDocument pred, PledgeDocument succ) {
     JsonArray pledges = new JsonArray();
     for (Pledge p : pred.pledges()) {
       JsonObject o = new JsonObject().put("id", p.id()).put("title", p.title())
           .put("fate", SuccessionCheck.fate(s, p.id()).name());
       s.carriedOver().stream().filter(c -> c.predecessorPledgeId().equals(p.id())).findFirst()
           .ifPresent(c -> o.put("successorPledgeId", c.successorPledgeId()).put("kind", c.kind().name()));
-      if (stored.notes().containsKey(p.id())) {
-        o.put("note", stored.notes().get(p.id()));
+      if (!s.note(p.id()).isEmpty()) {
+        o.put("note", s.note(p.id()));
       }
       pledges.add(o);
     }
     JsonArray carried = new JsonArray();
     s.carriedOver().forEach(c -> carried.add(new JsonObject().put("predecessorPledgeId", c.predecessorPledgeId())
         .put("successorPledgeId", c.successorPledgeId()).put("kind", c.kind().name())));
+    JsonObject notes = new JsonObject();
+    s.notes().forEach(notes::put);
     return new JsonObject()
         .put("predecessor", s.predecessorId())
         .put("successor", s.successorId())
         .put("effective", s.effective().toString())
         .put("carriedOver", carried)
         .put("dropped", new JsonArray(new ArrayList<>(s.dropped())))
+        .put("notes", notes)
         .put("pledges", pledges)
         .put("undecided", new JsonArray(SuccessionCheck.undecided(s, pred).stream().map(Pledge::id).toList()))
         .put("problems", new JsonArray(SuccessionCheck.problems(s, pred, succ)))

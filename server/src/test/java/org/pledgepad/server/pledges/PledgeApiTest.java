@@ -299,4 +299,68 @@ class PledgeApiTest {
       assertThat(again.getJsonArray("carriedOver").getJsonObject(0).getString("kind")).isEqualTo("PARTLY");
     }
   }
+
+  @Test
+  void successionNotesReachEveryExportAndDeletingASuccessionNeedsAdminAndIsAudited() {
+    String successor = "fortschreibung-2022";
+    assertThat(server.send("POST", "/api/pledges/import?name=" + successor
+            + "&kind=COALITION_AGREEMENT&issuer=Koalition&stage=published", ADMIN, "text/markdown",
+        "# Fortschreibung 2022\n\n## Glasfaser bis 2025\n\nDas Glasfasernetz wird bis 2025 fertig.\n").statusCode())
+        .isEqualTo(201);
+    String nextFibre = idOf(document(successor), "Glasfaser bis 2025");
+    JsonObject coalition = document(COALITION);
+    String fibre = idOf(coalition, "Ausbau des Glasfasernetzes");
+    String paperless = idOf(coalition, "Papierlose Stadtverordnetenversammlung");
+    assertThat(server.send("POST", "/api/pledges/successions", ADMIN, "application/json", new JsonObject()
+        .put("predecessor", COALITION).put("successor", successor).put("effective", "2022-07-01").encode())
+        .statusCode()).isEqualTo(201);
+    String base = "/api/pledges/successions/" + successor + "/pledges/";
+    assertThat(server.send("PUT", base + fibre, ADMIN, "application/json", new JsonObject().put("fate", "CARRIED_OVER")
+        .put("successorPledgeId", nextFibre).put("note", "Frist 2025, \"verbindlich\"").encode()).statusCode()).isEqualTo(200);
+    assertThat(server.send("PUT", base + paperless, ADMIN, "application/json", new JsonObject().put("fate", "DROPPED")
+        .put("note", "umgesetzt <2022>").encode()).statusCode()).isEqualTo(200);
+
+    String csv = server.get("/open-data/successions.csv").body();
+    assertThat(csv).startsWith("vorgaenger,nachfolger,gilt_ab,punkt_vorher,punkt_nachher,art,notiz,lizenz\r\n")
+        .contains(COALITION + "," + successor + ",2022-07-01," + fibre + "," + nextFibre + ",gleich,\"Frist 2025, \"\"verbindlich\"\"\"")
+        .contains(paperless + ",,entfallen,umgesetzt <2022>,");
+    assertThat(server.get("/open-data/pledges.md").body()).contains("# Nachfolge: ")
+        .contains("Papierlose Stadtverordnetenversammlung → entfallen – umgesetzt \\<2022\\>");
+    assertThat(server.get("/open-data/compare/" + PROGRAMME + "/" + COALITION + ".html").body())
+        .contains("<h2>Nachfolge</h2>").contains("umgesetzt &lt;2022&gt;");
+    String exported = server.get("/open-data/pledges.json").body();
+    JsonObject notes = new JsonObject(exported).getJsonArray("successions").getJsonObject(0).getJsonObject("notes");
+    assertThat(notes.getString(paperless)).isEqualTo("umgesetzt <2022>");
+    try (PledgeTestServer copy = PledgeTestServer.start(dir.resolve("copy"), false)) {
+      assertThat(copy.send("POST", "/api/pledges/import?stage=published", ADMIN, "application/json", exported)
+          .statusCode()).isEqualTo(201);
+      assertThat(copy.get("/open-data/pledges.json").body()).isEqualTo(exported);
+      assertThat(copy.get("/open-data/successions.csv").body()).isEqualTo(csv);
+    }
+
+    String path = "/api/pledges/successions/" + successor;
+    assertThat(server.send("DELETE", path, null, null, null).statusCode()).isEqualTo(401);
+    assertThat(server.send("DELETE", path, CITIZEN, null, null).statusCode()).isEqualTo(403);
+    assertThat(server.send("DELETE", path, MEMBER, null, null).statusCode()).isEqualTo(403);
+    assertThat(server.get(path).statusCode()).isEqualTo(200);
+    assertThat(server.send("DELETE", path, ADMIN, null, null).statusCode()).isEqualTo(204);
+    assertThat(server.get(path).statusCode()).isEqualTo(404);
+    assertThat(server.send("DELETE", path, ADMIN, null, null).statusCode()).isEqualTo(404);
+    assertThat(server.get("/open-data/successions.csv").body().split("\r\n")).hasSize(1);
+
+    HttpResponse<String> log = server.get(path + "/log");
+    assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
+    List<String> actions = new ArrayList<>();
+    JsonArray entries = new JsonObject(log.body()).getJsonArray("entries");
+    entries.forEach(o -> {
+      actions.add(((JsonObject) o).getString("action"));
+      assertThat(((JsonObject) o).getString("actor")).isEqualTo("admin-1");
+      assertThat(Instant.parse(((JsonObject) o).getString("at"))).isNotNull();
+    });
+    assertThat(actions).containsExactly("DECLARED", "DECIDED", "DECIDED", "DELETED");
+    JsonObject deleted = entries.getJsonObject(3).getJsonObject("succession");
+    assertThat(deleted.getJsonObject("notes").getString(paperless)).isEqualTo("umgesetzt <2022>");
+    assertThat(deleted.getJsonArray("dropped")).containsExactly(paperless);
+    assertThat(server.get("/api/pledges/successions/not-there/log").statusCode()).isEqualTo(404);
+  }
 }
