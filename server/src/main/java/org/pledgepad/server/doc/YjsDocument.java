@@ -32,6 +32,23 @@ public final class YjsDocument implements SharedDocument {
     size += update.length;
   }
 
+  /** One Yjs transaction for the whole list: one cleanup and merge pass instead of one per update. */
+  @Override
+  public java.util.List<Integer> applyAll(java.util.List<byte[]> updates) {
+    java.util.List<Integer> failed = new java.util.ArrayList<>();
+    doc.transact(tr -> {
+      for (int i = 0; i < updates.size(); i++) {
+        try {
+          Y.applyUpdate(doc, updates.get(i));
+          size += updates.get(i).length;
+        } catch (RuntimeException | StackOverflowError e) {
+          failed.add(i);
+        }
+      }
+    });
+    return failed;
+  }
+
   @Override
   public byte[] stateVector() {
     return Y.encodeStateVector(doc);

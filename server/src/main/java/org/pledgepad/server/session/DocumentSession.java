@@ -34,6 +34,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class DocumentSession {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentSession.class);
+  /** Snapshot when this many update bytes were logged since the last one, whatever their count. */
+  static final long SNAPSHOT_EVERY_BYTES = 1L << 20;
+  /** A v1 state vector with no clients: the peer has nothing yet. */
+  private static final byte[] EMPTY_STATE_VECTOR = {0};
 
   private enum State { LOADING, READY, CLOSED }
 
@@ -66,6 +70,16 @@ public final class DocumentSession {
   /** Sequence number of the newest update applied to {@link #doc}. */
   private long headSeq;
   private long lastSnapshotSeq;
+  /** Update bytes committed since the newest snapshot: a snapshot is due by count or by bytes. */
+  private long unsnapshottedBytes;
+  /**
+   * The whole state encoded (the step 2 for a peer with an empty state vector, and the snapshot)
+   * as of {@link #encodedStateSeq}; reused until the document changes. Every new connection of
+   * a fresh client asks for exactly this, and for a large document it is the costly part of
+   * answering (a reconnect wave asks for it hundreds of times).
+   */
+  private byte[] encodedState;
+  private long encodedStateSeq = -1;
   private long unloadTimer = -1;
 
   DocumentSession(String name, Vertx vertx, Context context, SessionRegistry registry,
@@ -106,12 +120,7 @@ public final class DocumentSession {
             loaded.snapshotSeq(), name, e);
       }
     }
-    for (StoredUpdate u : loaded.tail()) {
-      applyLogged(u);
-      if (admission != null) {
-        admission.restoreLogged(u.actor(), u.update());
-      }
-    }
+    applyTail(loaded.tail());
     headSeq = loaded.headSeq();
     lastSnapshotSeq = loaded.snapshotSeq();
     state = State.READY;
@@ -123,6 +132,34 @@ public final class DocumentSession {
     queued.forEach(Runnable::run);
     if (peers.isEmpty()) {
       scheduleUnload();
+    }
+    if (headSeq - lastSnapshotSeq >= settings.snapshotEvery() || unsnapshottedBytes >= SNAPSHOT_EVERY_BYTES) {
+      // A long tail (the process died before its snapshot, or the cadence changed): snapshot
+      // now, after the waiting peers got their answers, so that the next load is short again.
+      context.runOnContext(v -> maybeSnapshot());
+    }
+  }
+
+  /** The log tail in one CRDT transaction; an update that does not apply is skipped and reported. */
+  private void applyTail(List<StoredUpdate> tail) {
+    List<byte[]> updates = new ArrayList<>(tail.size());
+    List<Long> seqs = new ArrayList<>(tail.size());
+    for (StoredUpdate u : tail) {
+      if (u.update() != null) { // null once erased: its content is gone, the snapshots carry it
+        updates.add(u.update());
+        seqs.add(u.seq());
+        unsnapshottedBytes += u.update().length;
+      }
+    }
+    for (int failed : doc.applyAll(updates)) {
+      // Logged updates were validated before commit; one that fails now is skipped so the
+      // rest of the document stays usable, and reported for the moderators.
+      LOG.error("Logged update {} of document {} does not apply; skipped", seqs.get(failed), name);
+    }
+    if (admission != null) {
+      for (StoredUpdate u : tail) {
+        admission.restoreLogged(u.actor(), u.update());
+      }
     }
   }
 
@@ -186,7 +223,7 @@ public final class DocumentSession {
     if (m instanceof Inbound.SyncStep1 s) {
       byte[] diff;
       try {
-        diff = doc.diff(s.stateVector());
+        diff = java.util.Arrays.equals(s.stateVector(), EMPTY_STATE_VECTOR) ? encodedState() : doc.diff(s.stateVector());
       } catch (UpdateRejectedException e) {
         throw new ProtocolViolation(CloseCodes.INVALID_UPDATE, "malformed state vector");
       }
@@ -256,6 +293,7 @@ public final class DocumentSession {
         }
         applyLogged(u);
         headSeq = u.seq();
+        unsnapshottedBytes += u.update() == null ? 0 : u.update().length;
         for (Peer q : peers) {
           q.sendUpdate(u.update());
         }
@@ -377,6 +415,7 @@ public final class DocumentSession {
     for (int i = 0; i < batch.size(); i++) {
       PendingUpdate pu = batch.get(i);
       headSeq = seqs.get(i);
+      unsnapshottedBytes += pu.update().length;
       try {
         doc.apply(pu.update());
       } catch (RuntimeException | StackOverflowError e) {
@@ -395,20 +434,32 @@ public final class DocumentSession {
   }
 
   private void maybeSnapshot() {
-    if (snapshotInFlight || headSeq - lastSnapshotSeq < settings.snapshotEvery()) {
+    if (snapshotInFlight || state != State.READY || headSeq == lastSnapshotSeq
+        || (headSeq - lastSnapshotSeq < settings.snapshotEvery() && unsnapshottedBytes < SNAPSHOT_EVERY_BYTES)) {
       return;
     }
     writeSnapshot();
   }
 
+  /** The whole state as one update, encoded at most once per head. */
+  private byte[] encodedState() {
+    if (encodedStateSeq != headSeq || encodedState == null) {
+      encodedState = doc.encodeState();
+      encodedStateSeq = headSeq;
+    }
+    return encodedState;
+  }
+
   private Future<Void> writeSnapshot() {
     long seq = headSeq;
-    byte[] state = doc.encodeState();
+    byte[] state = encodedState();
+    long bytesAtSnapshot = unsnapshottedBytes;
     snapshotInFlight = true;
     return store.writeSnapshot(name, seq, state).andThen(ar -> onContext(() -> {
       snapshotInFlight = false;
       if (ar.succeeded()) {
         lastSnapshotSeq = Math.max(lastSnapshotSeq, seq);
+        unsnapshottedBytes = Math.max(0, unsnapshottedBytes - bytesAtSnapshot);
       } else {
         LOG.warn("Snapshot of document {} at seq {} failed; the log still has everything", name, seq,
             ar.cause());

@@ -196,6 +196,63 @@ class DocumentSessionTest {
   }
 
   @Test
+  void aLongLogTailIsAppliedAtOnceAndSnapshottedRightAfterLoading() {
+    // 12 logged updates and no snapshot (as after kill -9 with SNAPSHOT_EVERY 5): the session
+    // answers with all of them, then writes a snapshot so that the next load is short.
+    for (int i = 0; i < 12; i++) {
+      result(store.append(DOC, List.of(new NewUpdate(textUpdate(30 + i, "t" + i), "seed", "seed"))));
+    }
+    assertThat(result(store.load(DOC)).snapshotSeq()).isZero();
+    RecordingPeer c = new RecordingPeer("c", "guest", false);
+    DocumentSession s = join(c);
+    s.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> c.count("step2") == 1);
+    assertThat(textOf(c.payloads("step2"))).hasSize(2 * 10 + 3 * 2);
+    until("snapshot after load", () -> result(store.load(DOC)).snapshotSeq() == 12);
+    assertThat(result(store.load(DOC)).tail()).isEmpty();
+  }
+
+  @Test
+  void aLoggedUpdateThatNoLongerAppliesIsSkippedAndTheRestLoads() {
+    result(store.append(DOC, List.of(new NewUpdate(textUpdate(50, "vorher"), "seed", "seed"))));
+    // Garbage behind the validation's back (e.g. written by an older server): skipped on load.
+    result(store.append(DOC, List.of(new NewUpdate(new byte[] {1, 1, (byte) 0xff}, "seed", "seed"))));
+    result(store.append(DOC, List.of(new NewUpdate(textUpdate(51, "nachher"), "seed", "seed"))));
+    RecordingPeer c = new RecordingPeer("c", "guest", false);
+    DocumentSession s = join(c);
+    s.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> c.count("step2") == 1);
+    assertThat(textOf(c.payloads("step2"))).contains("vorher").contains("nachher");
+    assertThat(c.closedWith).isNull();
+  }
+
+  @Test
+  void theCachedWholeStateAnswerFollowsEveryChange() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    s.receive(a, new Inbound.Update(textUpdate(60, "eins")));
+    until("ack 1", () -> a.count("applied") == 1);
+    RecordingPeer b = new RecordingPeer("b", "guest", false);
+    join(b);
+    s.receive(b, new Inbound.SyncStep1(new byte[] {0}));
+    s.receive(b, new Inbound.SyncStep1(new byte[] {0})); // answered from the cache
+    until("two answers", () -> b.count("step2") == 2);
+    assertThat(textOf(List.of(b.payloads("step2").get(1)))).isEqualTo("eins");
+    s.receive(a, new Inbound.Update(textUpdate(61, "zwei")));
+    until("ack 2", () -> a.count("applied") == 2);
+    s.receive(b, new Inbound.SyncStep1(new byte[] {0}));
+    until("third answer", () -> b.count("step2") == 3);
+    assertThat(textOf(List.of(b.payloads("step2").get(2)))).contains("eins").contains("zwei").hasSize(8);
+    byte[] remote = textUpdate(62, "drei");
+    result(store.append(DOC, List.of(new NewUpdate(remote, "bob", "node-2"))));
+    s.applyCommitted(result(store.load(DOC)).tail());
+    until("remote broadcast", () -> b.count("update") >= 2);
+    s.receive(b, new Inbound.SyncStep1(new byte[] {0}));
+    until("fourth answer", () -> b.count("step2") == 4);
+    assertThat(textOf(List.of(b.payloads("step2").get(3)))).hasSize(12);
+  }
+
+  @Test
   void awarenessOfAnotherActorsClientIdIsRefusedAndLeaversAreAnnouncedGone() {
     RecordingPeer alice = new RecordingPeer("a", "alice", false);
     RecordingPeer mallory = new RecordingPeer("m", "mallory", false);

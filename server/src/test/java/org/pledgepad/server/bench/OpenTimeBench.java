@@ -1,0 +1,188 @@
+package org.pledgepad.server.bench;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.server.config.DatabaseUrl;
+import org.pledgepad.server.doc.YjsDocument;
+import org.pledgepad.server.metrics.ServerMetrics;
+import org.pledgepad.server.session.DocumentSession;
+import org.pledgepad.server.session.Inbound;
+import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.session.SessionSettings;
+import org.pledgepad.server.store.DocumentStore;
+import org.pledgepad.server.store.PgDocumentStore;
+import org.pledgepad.server.store.SqliteDocumentStore;
+
+/**
+ * Open time of a document with a long log, through the real session and store: time from a
+ * peer joining a document that is not loaded until the answer to its sync step 1 (an empty
+ * state vector, i.e. the whole document as step 2) is ready. See server/bench/open-time.sh.
+ *
+ * <pre>
+ *   write DOC N b4|random   log N updates (one per edit) through a session, as the server does
+ *                           (group commit, snapshots by the server's policy); no final snapshot
+ *                           (as after kill -9)
+ *   open DOC REPEATS        open REPEATS times, each with a fresh session registry; prints ms
+ * </pre>
+ *
+ * Store: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded). B4_TRACE names the trace file.
+ */
+public final class OpenTimeBench {
+  private OpenTimeBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String mode = args[0];
+    String document = args[1];
+    Vertx vertx = Vertx.vertx();
+    DocumentStore store = store(vertx);
+    await(store.start());
+    try {
+      if (mode.equals("write")) {
+        write(vertx, store, document, Integer.parseInt(args[2]), args[3]);
+      } else {
+        int repeats = Integer.parseInt(args[2]);
+        for (int i = 0; i < repeats; i++) {
+          open(vertx, store, document, i);
+        }
+      }
+    } finally {
+      await(store.close());
+      await(vertx.close());
+    }
+  }
+
+  private static DocumentStore store(Vertx vertx) {
+    String url = System.getenv("DATABASE_URL");
+    if (url == null || url.isEmpty()) {
+      return new SqliteDocumentStore(vertx, Path.of(System.getenv().getOrDefault("DATA_DIR", "data")));
+    }
+    URI u = URI.create(url);
+    String user = u.getUserInfo() == null ? "postgres" : u.getUserInfo().split(":", 2)[0];
+    return new PgDocumentStore(vertx, new DatabaseUrl(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(),
+        u.getPath().substring(1), user, null));
+  }
+
+  private static SessionRegistry registry(Vertx vertx, DocumentStore store) {
+    int snapshotEvery = Integer.parseInt(System.getenv().getOrDefault("SNAPSHOT_EVERY", "200"));
+    return new SessionRegistry(vertx, store, YjsDocument::new,
+        new SessionSettings(snapshotEvery, 256, 1L << 30, Duration.ofHours(1), 1_000_000),
+        ServerMetrics.noop());
+  }
+
+  private static void write(Vertx vertx, DocumentStore store, String document, int n, String kind)
+      throws Exception {
+    List<byte[]> updates = kind.equals("b4") ? B4Updates.first(n) : randomInserts(n);
+    SessionRegistry registry = registry(vertx, store);
+    long started = System.nanoTime();
+    int window = 2_000;
+    for (int from = 0; from < updates.size(); from += window) {
+      List<Future<Long>> pending = new ArrayList<>();
+      for (int i = from; i < Math.min(updates.size(), from + window); i++) {
+        byte[] u = updates.get(i);
+        pending.add(onEventLoop(vertx, () -> registry.submit(document, "bench", "bench-writer", u)));
+      }
+      await(Future.all(pending));
+    }
+    System.out.printf("{\"mode\":\"write\",\"document\":\"%s\",\"updates\":%d,\"kind\":\"%s\",\"seconds\":%.1f}%n",
+        document, updates.size(), kind, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Single characters at random positions of one Y.Text by one client (load-bench/open.mjs). */
+  private static List<byte[]> randomInserts(int n) {
+    Doc d = new Doc();
+    List<byte[]> out = new ArrayList<>(n);
+    d.onUpdate((u, origin, doc, tr) -> out.add(u));
+    java.util.Random random = new java.util.Random(42);
+    var text = d.getText("text");
+    for (int i = 0; i < n; i++) {
+      text.insert(random.nextInt(text.length() + 1), String.valueOf((char) ('a' + i % 26)));
+    }
+    return out;
+  }
+
+  private static void open(Vertx vertx, DocumentStore store, String document, int round) throws Exception {
+    SessionRegistry registry = registry(vertx, store);
+    BenchPeer peer = new BenchPeer();
+    long started = System.nanoTime();
+    DocumentSession session = onEventLoop(vertx, () -> Future.succeededFuture(registry.acquire(document)))
+        .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
+    session.join(peer);
+    peer.step1.get(5, TimeUnit.MINUTES);
+    long step1 = System.nanoTime();
+    session.receive(peer, new Inbound.SyncStep1(new byte[] {0}));
+    byte[] step2 = peer.step2.get(5, TimeUnit.MINUTES);
+    long done = System.nanoTime();
+    Doc check = new Doc();
+    Y.applyUpdate(check, step2);
+    System.out.printf("{\"mode\":\"open\",\"round\":%d,\"loadedMs\":%.1f,\"step2ReadyMs\":%.1f,\"step2Bytes\":%d,"
+            + "\"textLength\":%d}%n", round, (step1 - started) / 1e6, (done - started) / 1e6, step2.length,
+        check.getText("text").length());
+    // The registry and its session are dropped, not unloaded: unloading would write a snapshot
+    // and every later round would measure that instead of the log as it was written.
+  }
+
+  private static <T> Future<T> onEventLoop(Vertx vertx, java.util.function.Supplier<Future<T>> action) {
+    io.vertx.core.Promise<T> promise = io.vertx.core.Promise.promise();
+    vertx.runOnContext(v -> action.get().onComplete(promise));
+    return promise.future();
+  }
+
+  static <T> T await(Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+  }
+
+  /** Records the two sync answers. */
+  private static final class BenchPeer implements org.pledgepad.server.session.Peer {
+    final CompletableFuture<byte[]> step1 = new CompletableFuture<>();
+    final CompletableFuture<byte[]> step2 = new CompletableFuture<>();
+
+    @Override
+    public String connectionId() {
+      return "bench-reader";
+    }
+
+    @Override
+    public String actor() {
+      return "bench";
+    }
+
+    @Override
+    public boolean readOnly() {
+      return true;
+    }
+
+    @Override
+    public void sendSyncStep1(byte[] stateVector) {
+      step1.complete(stateVector);
+    }
+
+    @Override
+    public void sendSyncStep2(byte[] update) {
+      step2.complete(update);
+    }
+
+    @Override
+    public void sendUpdate(byte[] update) {}
+
+    @Override
+    public void sendAwareness(byte[] awarenessUpdate) {}
+
+    @Override
+    public void sendSyncStatus(boolean applied) {}
+
+    @Override
+    public void close(short code, String reason) {
+      step1.completeExceptionally(new IllegalStateException("closed " + code + " " + reason));
+      step2.completeExceptionally(new IllegalStateException("closed " + code + " " + reason));
+    }
+  }
+}
