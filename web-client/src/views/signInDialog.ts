@@ -1,11 +1,13 @@
 // The sign-in dialog: a modal <dialog> with user name and password, errors in words (wrong
 // credentials, throttled with the waiting time, not available), announced through role="alert".
-// On success the session module is told, and every page redraws what the role allows.
+// On success the session module is told, and every page redraws what the role allows. When the
+// server offers it, a link signs in through the organisation's identity provider instead.
 import { signIn } from '../api';
 import { h, i18nText } from '../dom';
 import { t } from '../i18n';
 import { setMe } from '../session';
 import { signInErrorMessage } from '../signInErrors';
+import { oidcHref, signInOptions } from '../signInOptions';
 
 export function createSignInDialog(onSignedIn: () => void): { element: HTMLDialogElement; open(returnFocus: HTMLElement | null): void } {
   const titleId = 'sign-in-title';
@@ -15,6 +17,8 @@ export function createSignInDialog(onSignedIn: () => void): { element: HTMLDialo
   const error = h('p', { id: errorId, class: 'field-error', role: 'alert' });
   const submit = i18nText(h('button', { type: 'submit', class: 'button button-primary' }), 'signInSubmit');
   const cancel = i18nText(h('button', { type: 'button', class: 'button' }), 'signInCancel');
+  const organisation = i18nText(h('a', { class: 'button', href: '/api/auth/oidc/login' }), 'signInWithOrganisation');
+  const organisationRow = h('p', { class: 'sign-in-organisation', hidden: true }, organisation);
   const form = h(
     'form',
     { method: 'dialog', novalidate: true },
@@ -24,6 +28,7 @@ export function createSignInDialog(onSignedIn: () => void): { element: HTMLDialo
     h('div', { class: 'field' }, i18nText(h('label', { for: password.id }), 'passwordField'), password),
     error,
     h('div', { class: 'dialog-actions' }, submit, cancel),
+    organisationRow,
   );
   const dialog = h('dialog', { class: 'sign-in-dialog link-dialog', 'aria-labelledby': titleId }, form);
   let returnTo: HTMLElement | null = null;
@@ -88,6 +93,10 @@ export function createSignInDialog(onSignedIn: () => void): { element: HTMLDialo
       password.value = '';
       dialog.showModal();
       login.focus();
+      void signInOptions().then(({ oidcLoginUrl }) => {
+        organisationRow.hidden = oidcLoginUrl === null;
+        if (oidcLoginUrl !== null) organisation.setAttribute('href', oidcHref(oidcLoginUrl, window.location.pathname));
+      });
     },
   };
 }

@@ -65,11 +65,16 @@ public record OidcSettings(URI issuer, String clientId, Set<JwsAlgorithm> algori
    * bodies from groups under /bodies/.
    */
   public static OidcSettings keycloak(URI issuer, String clientId) {
+    return keycloak(issuer, clientId, false);
+  }
+
+  /** As {@link #keycloak(URI, String)}; {@code allowHttp} for a provider on this machine (development). */
+  public static OidcSettings keycloak(URI issuer, String clientId, boolean allowHttp) {
     return new OidcSettings(issuer, clientId, EnumSet.allOf(JwsAlgorithm.class), DEFAULT_LEEWAY,
         DEFAULT_MAX_TOKEN_AGE,
         Map.of("pledgepad-citizen", Role.CITIZEN, "pledgepad-councillor", Role.COUNCILLOR,
             "pledgepad-moderator", Role.MODERATOR, "pledgepad-admin", Role.ADMIN),
-        Role.GUEST, DEFAULT_GROUP_PREFIX, false);
+        Role.GUEST, DEFAULT_GROUP_PREFIX, allowHttp);
   }
 
   /** The issuer as the string the "iss" claim must equal. */

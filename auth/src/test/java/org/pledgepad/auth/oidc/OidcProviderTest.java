@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,8 +13,6 @@ import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,11 +27,8 @@ class OidcProviderTest {
   private static final TestIdp.Key KEY2 = TestIdp.generate("k2", "EdDSA");
 
   private Vertx vertx;
-  private HttpServer server;
+  private FakeKeycloak keycloak;
   private String issuer;
-  private final AtomicReference<String> discoveryIssuer = new AtomicReference<>();
-  private final AtomicReference<String> jwks = new AtomicReference<>(TestIdp.jwks(KEY1));
-  private final AtomicInteger jwksFetches = new AtomicInteger();
   private final MovableClock clock = new MovableClock();
 
   /** A clock the test moves forward. */
@@ -66,27 +58,8 @@ class OidcProviderTest {
   @BeforeEach
   void startFakeKeycloak() throws Exception {
     vertx = Vertx.vertx();
-    server = await(vertx.createHttpServer().requestHandler(req -> {
-      String path = req.path();
-      if (path.equals("/realms/kassel/.well-known/openid-configuration")) {
-        String base = issuer;
-        req.response().putHeader("Content-Type", "application/json").end(new JsonObject()
-            .put("issuer", discoveryIssuer.get())
-            .put("authorization_endpoint", base + "/protocol/openid-connect/auth")
-            .put("token_endpoint", base + "/protocol/openid-connect/token")
-            .put("jwks_uri", base + "/protocol/openid-connect/certs")
-            .put("end_session_endpoint", base + "/protocol/openid-connect/logout")
-            .put("id_token_signing_alg_values_supported", new JsonArray().add("RS256").add("ES256").add("EdDSA"))
-            .encode());
-      } else if (path.equals("/realms/kassel/protocol/openid-connect/certs")) {
-        jwksFetches.incrementAndGet();
-        req.response().putHeader("Content-Type", "application/json").end(jwks.get());
-      } else {
-        req.response().setStatusCode(404).end();
-      }
-    }).listen(0, "127.0.0.1"));
-    issuer = "http://127.0.0.1:" + server.actualPort() + "/realms/kassel";
-    discoveryIssuer.set(issuer);
+    keycloak = await(FakeKeycloak.start(vertx, KEY1));
+    issuer = keycloak.issuer;
   }
 
   @AfterEach
@@ -118,30 +91,30 @@ class OidcProviderTest {
   @Test
   void rotatedKeysAreFetchedOnUnknownKidAtMostOncePerInterval() throws Exception {
     OidcProvider provider = await(OidcProvider.discover(vertx, settings(), clock));
-    jwks.set(TestIdp.jwks(KEY1, KEY2));
+    keycloak.jwks.set(TestIdp.jwks(KEY1, KEY2));
     assertThatThrownBy(() -> await(provider.authenticate(token(KEY2), null)))
         .hasCauseInstanceOf(TokenRejectedException.class); // too soon after discovery
-    assertThat(jwksFetches).hasValue(1);
+    assertThat(keycloak.jwksFetches).hasValue(1);
     clock.now = clock.now.plus(OidcProvider.MIN_REFRESH_INTERVAL);
     assertThat(await(provider.authenticate(token(KEY2), null)).subject()).startsWith("oidc:");
-    assertThat(jwksFetches).hasValue(2);
+    assertThat(keycloak.jwksFetches).hasValue(2);
     TestIdp.Key unknown = TestIdp.generate("random-kid", "ES256");
     assertThatThrownBy(() -> await(provider.authenticate(token(unknown), null)))
         .isInstanceOf(ExecutionException.class);
-    assertThat(jwksFetches).hasValue(2);
+    assertThat(keycloak.jwksFetches).hasValue(2);
     await(provider.close());
   }
 
   @Test
   void discoveryWithAnotherIssuerIsRefused() {
-    discoveryIssuer.set("http://127.0.0.1:1/realms/evil");
+    keycloak.discoveryIssuer.set("http://127.0.0.1:1/realms/evil");
     assertThatThrownBy(() -> await(OidcProvider.discover(vertx, settings(), clock)))
         .hasMessageContaining("issuer does not equal");
   }
 
   @Test
   void oversizedJwksIsRefused() {
-    jwks.set("{\"keys\":[],\"pad\":\"" + "x".repeat(JwkSet.MAX_BYTES) + "\"}");
+    keycloak.jwks.set("{\"keys\":[],\"pad\":\"" + "x".repeat(JwkSet.MAX_BYTES) + "\"}");
     assertThatThrownBy(() -> await(OidcProvider.discover(vertx, settings(), clock)))
         .hasMessageContaining("too large");
   }

@@ -13,14 +13,17 @@ import java.security.interfaces.RSAPublicKey;
 import java.util.Arrays;
 import org.pledgepad.auth.token.Base64Url;
 
-/** A fake identity provider for tests: locally generated keys, JWKS JSON and signed ID tokens. */
-final class TestIdp {
-  static final String ISSUER = "https://sso.example.test/realms/kassel";
-  static final String CLIENT = "pledgepad";
+/**
+ * A fake identity provider's material for tests: locally generated keys, JWKS JSON and signed ID
+ * tokens. Public (with {@link FakeKeycloak}) for the server's tests through the test jar.
+ */
+public final class TestIdp {
+  public static final String ISSUER = "https://sso.example.test/realms/kassel";
+  public static final String CLIENT = "pledgepad";
 
   /** One signing key of the fake provider. */
-  record Key(String kid, String alg, KeyPair pair) {
-    JsonObject jwk() {
+  public record Key(String kid, String alg, KeyPair pair) {
+    public JsonObject jwk() {
       JsonObject j = new JsonObject().put("kid", kid).put("use", "sig").put("alg", alg);
       switch (alg) {
         case "RS256" -> {
@@ -41,13 +44,13 @@ final class TestIdp {
       return j;
     }
 
-    String sign(JsonObject header, JsonObject claims) {
+    public String sign(JsonObject header, JsonObject claims) {
       String input = b64(header.encode().getBytes(StandardCharsets.UTF_8)) + "."
           + b64(claims.encode().getBytes(StandardCharsets.UTF_8));
       return input + "." + b64(signBytes(alg, pair.getPrivate(), input));
     }
 
-    String sign(JsonObject claims) {
+    public String sign(JsonObject claims) {
       return sign(new JsonObject().put("alg", alg).put("typ", "JWT").put("kid", kid), claims);
     }
   }
@@ -55,12 +58,12 @@ final class TestIdp {
   /** Key pairs are reused per algorithm (RSA generation is slow on a shared 2-core machine). */
   private static final java.util.Map<String, KeyPair> POOL = new java.util.concurrent.ConcurrentHashMap<>();
 
-  static Key generate(String kid, String alg) {
+  public static Key generate(String kid, String alg) {
     return new Key(kid, alg, POOL.computeIfAbsent(alg, a -> fresh(kid, a).pair()));
   }
 
   /** A key pair that no other test key shares. */
-  static Key fresh(String kid, String alg) {
+  public static Key fresh(String kid, String alg) {
     try {
       KeyPairGenerator g = switch (alg) {
         case "RS256" -> {
@@ -98,7 +101,7 @@ final class TestIdp {
     }
   }
 
-  static String jwks(Key... keys) {
+  public static String jwks(Key... keys) {
     JsonArray a = new JsonArray();
     for (Key k : keys) {
       a.add(k.jwk());
@@ -107,7 +110,7 @@ final class TestIdp {
   }
 
   /** Claims as Keycloak puts them into an ID token for a councillor. */
-  static JsonObject claims(long now) {
+  public static JsonObject claims(long now) {
     return new JsonObject()
         .put("exp", now + 300).put("iat", now - 5).put("auth_time", now - 5)
         .put("jti", "abc").put("iss", ISSUER).put("aud", CLIENT)

@@ -75,6 +75,7 @@ public final class AccessControl implements AuthHook {
   private LoginService login;
   private WebSessions sessions;
   private IdentityConfig identity = IdentityConfig.NONE;
+  private OidcLogin oidc;
   private long timer = -1;
 
   public AccessControl(AccessSettings settings) {
@@ -100,6 +101,7 @@ public final class AccessControl implements AuthHook {
       verifier = new AccessTokenVerifier(keyResolvers.apply(KeyResolver.of(List.of(key.verificationKey()))),
           settings.tokens(), settings.clock());
       login = new LoginService(users, settings.hasher(), new LoginThrottle(settings.clock()));
+      oidc = config.identity().oidc().map(o -> new OidcLogin(this, o, new OidcAccounts(users))).orElse(null);
       sessions = new WebSessions(settings.random(), settings.clock(), settings.sessionLifetime(),
           WebSessions.DEFAULT_IDLE, new SqlSessionStore(db));
       return users.list().isEmpty() && config.seedDemo();
@@ -129,6 +131,9 @@ public final class AccessControl implements AuthHook {
   public void stop() {
     if (timer >= 0) {
       vertx.cancelTimer(timer);
+    }
+    if (oidc != null) {
+      oidc.close();
     }
     if (db != null) {
       db.close();
@@ -361,6 +366,11 @@ public final class AccessControl implements AuthHook {
 
   IdentityConfig identity() {
     return identity;
+  }
+
+  /** OIDC sign-in, or null when it is not configured. */
+  OidcLogin oidcLogin() {
+    return oidc;
   }
 
   Vertx vertx() {

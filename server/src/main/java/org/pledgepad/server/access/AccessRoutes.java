@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Sign-in for the web client: POST /api/session {login, password} sets the session cookie and
  * returns the /api/me shape; DELETE /api/session signs out; GET /api/me says who the caller is
- * and hands out the CSRF token for X-CSRF-Token.
+ * and hands out the CSRF token for X-CSRF-Token; GET /api/auth/config says whether OIDC sign-in
+ * ({@link OidcLogin}, /api/auth/oidc/*) is offered.
  */
 final class AccessRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(AccessRoutes.class);
@@ -39,6 +40,11 @@ final class AccessRoutes {
     router.post("/api/session/password").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .handler(this::changePassword);
     router.get("/api/me").handler(this::me);
+    // Which sign-in methods the web client should offer (public: no caller data in it).
+    router.get("/api/auth/config").handler(ctx -> json(ctx, new JsonObject()
+        .put("oidc", new JsonObject().put("enabled", access.oidcLogin() != null)
+            .put("loginUrl", OidcLogin.PATH + "/login"))));
+    OidcLogin.mount(router, access.oidcLogin());
   }
 
   private void login(RoutingContext ctx) {
@@ -179,8 +185,12 @@ final class AccessRoutes {
   }
 
   private Cookie cookie(String value, long maxAgeSeconds) {
+    return sessionCookie(access.settings(), value, maxAgeSeconds);
+  }
+
+  static Cookie sessionCookie(AccessSettings settings, String value, long maxAgeSeconds) {
     return Cookie.cookie(AccessControl.SESSION_COOKIE, value).setPath("/").setHttpOnly(true)
-        .setSameSite(CookieSameSite.STRICT).setSecure(access.settings().cookieSecure()).setMaxAge(maxAgeSeconds);
+        .setSameSite(CookieSameSite.STRICT).setSecure(settings.cookieSecure()).setMaxAge(maxAgeSeconds);
   }
 
   private static void json(RoutingContext ctx, JsonObject body) {

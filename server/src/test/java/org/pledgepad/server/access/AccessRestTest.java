@@ -161,4 +161,16 @@ class AccessRestTest {
     assertThat(bad.statusCode()).isEqualTo(401);
     assertThat(new JsonObject(bad.body()).getString("type")).isEqualTo(AccessProblems.INVALID_TOKEN);
   }
+
+  @Test
+  void oidcEndpointsAnswer404WhenItIsNotConfigured() throws Exception {
+    JsonObject config = new JsonObject(send("GET", "/api/auth/config", null).body());
+    assertThat(config.getJsonObject("oidc").getBoolean("enabled")).isFalse();
+    for (String path : new String[] {"/api/auth/oidc/login", "/api/auth/oidc/callback?state=x&code=y"}) {
+      HttpResponse<String> r = send("GET", path, null);
+      assertThat(r.statusCode()).isEqualTo(404);
+      assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
+      assertThat(new JsonObject(r.body()).getString("type")).isEqualTo(OidcLogin.PROBLEM_DISABLED);
+    }
+  }
 }

@@ -1,0 +1,249 @@
+package org.pledgepad.server.access;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.pledgepad.auth.User;
+import org.pledgepad.auth.oidc.OidcProvider;
+import org.pledgepad.auth.oidc.OidcSettings;
+import org.pledgepad.auth.token.TokenRejectedException;
+import org.pledgepad.auth.password.UserStore;
+import org.pledgepad.server.config.OidcConfig;
+import org.pledgepad.server.http.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sign-in through the OIDC provider (authorization code flow, RFC 6749 + PKCE S256, RFC 7636):
+ * GET /api/auth/oidc/login redirects the browser to the provider's authorization endpoint with
+ * a fresh state, nonce and code challenge ({@link OidcPendingLogins}); GET
+ * /api/auth/oidc/callback checks the state against the browser's binding cookie, exchanges the
+ * code at the token endpoint, has the auth module validate the ID token (signature via JWKS with
+ * rotation, iss, aud/azp, exp, nonce) and map its claims, links the local account
+ * ({@link OidcAccounts}), starts a cookie session and redirects into the app.
+ *
+ * <p>The provider is discovered at the first sign-in (and again after a failure, at most every
+ * {@link #REDISCOVER_AFTER}), so a provider that is down at server start does not stop the server.
+ * Failures answer problem+json with a fixed type; the reason codes of rejected ID tokens are
+ * safe to show (they never contain the token).
+ */
+final class OidcLogin {
+  private static final Logger LOG = LoggerFactory.getLogger(OidcLogin.class);
+  static final String BROWSER_COOKIE = "pledgepad_oidc";
+  static final String PATH = "/api/auth/oidc";
+  static final Duration REDISCOVER_AFTER = Duration.ofSeconds(30);
+  static final int MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
+  static final long HTTP_TIMEOUT_MS = 10_000;
+  static final String PROBLEM_STATE = "urn:pledgepad:problem:oidc-state";
+  static final String PROBLEM_PROVIDER = "urn:pledgepad:problem:oidc-provider";
+  static final String PROBLEM_ID_TOKEN = "urn:pledgepad:problem:oidc-id-token";
+  static final String PROBLEM_DISABLED = "urn:pledgepad:problem:oidc-disabled";
+  /** Paths inside the app a sign-in may return to; anything else returns to "/". */
+  private static final Pattern RETURN_TO = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~/-]{0,200}");
+
+  private final AccessControl access;
+  private final OidcConfig config;
+  private final OidcSettings settings;
+  private final Clock clock;
+  private final OidcPendingLogins pending;
+  private final OidcAccounts accounts;
+  private WebClient web;
+  private Future<OidcProvider> provider;
+  private Instant providerFailedAt = Instant.MIN;
+
+  OidcLogin(AccessControl access, OidcConfig config, OidcAccounts accounts) {
+    this.access = access;
+    this.config = config;
+    this.clock = access.settings().clock();
+    this.accounts = accounts;
+    this.pending = new OidcPendingLogins(access.settings().random(), clock);
+    // Plain http passed the configuration check only for a provider on this machine.
+    this.settings = OidcSettings.keycloak(config.issuer(), config.clientId(), OidcConfig.loopback(config.issuer()));
+  }
+
+  /** Mounts the two endpoints; {@code login} null answers them with 404 (OIDC not configured). */
+  static void mount(Router router, OidcLogin login) {
+    router.get(PATH + "/login").handler(ctx -> {
+      if (login == null) {
+        notConfigured(ctx);
+      } else {
+        login.login(ctx);
+      }
+    });
+    router.get(PATH + "/callback").handler(ctx -> {
+      if (login == null) {
+        notConfigured(ctx);
+      } else {
+        login.callback(ctx);
+      }
+    });
+  }
+
+  private static void notConfigured(RoutingContext ctx) {
+    Problems.send(ctx, 404, PROBLEM_DISABLED, "Sign-in with an organisation account is not configured");
+  }
+
+  void close() {
+    if (web != null) {
+      web.close();
+    }
+    if (provider != null) {
+      provider.onSuccess(OidcProvider::close);
+    }
+  }
+
+  /** Pending requests (tests). */
+  int pendingCount() {
+    return pending.size();
+  }
+
+  private Future<OidcProvider> provider() {
+    if (provider != null && (!provider.failed() || clock.instant().isBefore(providerFailedAt.plus(REDISCOVER_AFTER)))) {
+      return provider;
+    }
+    provider = OidcProvider.discover(access.vertx(), settings, clock).map(OidcProvider::startPeriodicRefresh)
+        .onFailure(e -> {
+          providerFailedAt = clock.instant();
+          LOG.warn("OIDC discovery failed: {}", e.getMessage());
+        });
+    return provider;
+  }
+
+  private void login(RoutingContext ctx) {
+    String wanted = ctx.request().getParam("returnTo");
+    String returnTo = wanted != null && RETURN_TO.matcher(wanted).matches() ? wanted : "/";
+    provider().onComplete(ar -> {
+      if (ar.failed()) {
+        Problems.send(ctx, 503, PROBLEM_PROVIDER, "The identity provider is not reachable");
+        return;
+      }
+      OidcPendingLogins.Started s = pending.start(returnTo);
+      URI endpoint = ar.result().metadata().authorizationEndpoint();
+      String query = "response_type=code&scope=" + enc("openid profile") + "&client_id=" + enc(config.clientId())
+          + "&redirect_uri=" + enc(config.redirectUri().toString()) + "&state=" + enc(s.state())
+          + "&nonce=" + enc(s.nonce()) + "&code_challenge=" + enc(s.codeChallenge()) + "&code_challenge_method=S256";
+      String location = endpoint + (endpoint.getRawQuery() == null ? "?" : "&") + query;
+      ctx.response().addCookie(browserCookie(s.browserCookie(), OidcPendingLogins.LIFETIME.toSeconds()))
+          .putHeader("Cache-Control", "no-store").putHeader("Location", location).setStatusCode(302).end();
+    });
+  }
+
+  private void callback(RoutingContext ctx) {
+    Cookie binding = ctx.request().getCookie(BROWSER_COOKIE);
+    ctx.response().addCookie(browserCookie("", 0)); // one attempt per request, whatever happens
+    Optional<OidcPendingLogins.Pending> started = pending.take(ctx.request().getParam("state"),
+        binding == null ? null : binding.getValue());
+    if (started.isEmpty()) {
+      Problems.send(ctx, 400, PROBLEM_STATE, "Unknown, used or expired sign-in request; please start again");
+      return;
+    }
+    String code = ctx.request().getParam("code");
+    if (ctx.request().getParam("error") != null || code == null || code.isEmpty() || code.length() > 4096) {
+      Problems.send(ctx, 401, PROBLEM_PROVIDER, "The identity provider did not sign you in");
+      return;
+    }
+    OidcPendingLogins.Pending p = started.get();
+    provider()
+        .compose(prov -> exchange(prov, code, p.codeVerifier()).compose(idToken -> prov.authenticate(idToken, p.nonce())))
+        .compose(principal -> access.vertx().executeBlocking(() -> accounts.link(principal), false))
+        .compose(user -> access.refresh().map(v -> user)) // the snapshot must know a new account
+        .onComplete(ar -> {
+          if (ar.failed()) {
+            fail(ctx, ar.cause());
+          } else if (ar.result().isEmpty()) {
+            Problems.send(ctx, 403, AccessProblems.FORBIDDEN, "This account is disabled");
+          } else {
+            startSession(ctx, ar.result().get(), p.returnTo());
+          }
+        });
+  }
+
+  private void startSession(RoutingContext ctx, User user, String returnTo) {
+    Cookie old = ctx.request().getCookie(AccessControl.SESSION_COOKIE);
+    if (old != null) {
+      access.sessions().remove(old.getValue()); // no session fixation
+    }
+    WebSessions.WebSession session = access.sessions().create(user.id());
+    ctx.response().addCookie(AccessRoutes.sessionCookie(access.settings(), session.id(),
+            access.settings().sessionLifetime().toSeconds()))
+        .putHeader("Cache-Control", "no-store").putHeader("Location", returnTo).setStatusCode(303).end();
+  }
+
+  private static void fail(RoutingContext ctx, Throwable cause) {
+    if (cause instanceof TokenRejectedException t) {
+      Problems.send(ctx, 401, PROBLEM_ID_TOKEN, "ID token rejected: " + t.reason());
+    } else if (cause instanceof UserStore.DuplicateUserException) {
+      Problems.send(ctx, 409, AccessProblems.FORBIDDEN, "A local account has this login");
+    } else if (cause instanceof ExchangeFailed) {
+      Problems.send(ctx, 502, PROBLEM_PROVIDER, "The identity provider refused the sign-in code");
+    } else {
+      LOG.warn("OIDC sign-in failed: {}", cause.toString());
+      Problems.send(ctx, 503, PROBLEM_PROVIDER, "Sign-in with the identity provider is unavailable");
+    }
+  }
+
+  /** The token endpoint's answer was not a usable token response (fixed message: no provider text). */
+  static final class ExchangeFailed extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    ExchangeFailed(String why) {
+      super(why, null, false, false);
+    }
+  }
+
+  /** POSTs the code with the PKCE verifier; the ID token of a 200 answer. */
+  private Future<String> exchange(OidcProvider prov, String code, String verifier) {
+    if (web == null) {
+      web = WebClient.create(access.vertx(), new WebClientOptions().setFollowRedirects(false).setMaxRedirects(0)
+          .setVerifyHost(true).setConnectTimeout((int) HTTP_TIMEOUT_MS).setUserAgent("pledgepad"));
+    }
+    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code").add("code", code)
+        .add("redirect_uri", config.redirectUri().toString()).add("client_id", config.clientId())
+        .add("code_verifier", verifier);
+    var request = web.postAbs(prov.metadata().tokenEndpoint().toString()).timeout(HTTP_TIMEOUT_MS)
+        .putHeader("Accept", "application/json").as(new LimitedBody(MAX_TOKEN_RESPONSE_BYTES));
+    // client_secret_basic (RFC 6749, 2.3.1): both parts form-encoded before Base64.
+    config.clientSecret().ifPresent(secret -> request.basicAuthentication(enc(config.clientId()), enc(secret)));
+    return request.sendForm(form).map(resp -> {
+      if (resp.statusCode() != 200) {
+        throw new ExchangeFailed("token endpoint answered HTTP " + resp.statusCode());
+      }
+      JsonObject body;
+      try {
+        body = new JsonObject(io.vertx.core.buffer.Buffer.buffer(resp.body()));
+      } catch (DecodeException | ClassCastException e) {
+        throw new ExchangeFailed("token response is not a JSON object");
+      }
+      Object idToken = body.getValue("id_token");
+      if (!(idToken instanceof String s) || s.isEmpty() || s.length() > 16 * 1024) {
+        throw new ExchangeFailed("token response has no usable id_token");
+      }
+      return s;
+    });
+  }
+
+  private Cookie browserCookie(String value, long maxAgeSeconds) {
+    // Lax, not Strict: the callback is a top-level navigation coming from the provider's site.
+    return Cookie.cookie(BROWSER_COOKIE, value).setPath(PATH).setHttpOnly(true).setSameSite(CookieSameSite.LAX)
+        .setSecure(access.settings().cookieSecure()).setMaxAge(maxAgeSeconds);
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
