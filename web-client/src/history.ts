@@ -5,9 +5,12 @@
 export interface Version {
   seq: number;
   at: string;
+  /** The display name (a citizen's pseudonym) when the server gives one, else the actor id. */
   actor: string | null;
   note: string | null;
   size: number | null;
+  /** Set when this revision restored an earlier version. */
+  restoredSeq: number | null;
 }
 
 export type DiffKind = 'equal' | 'insert' | 'delete';
@@ -28,9 +31,10 @@ function parseVersion(value: unknown): Version | null {
   return {
     seq,
     at: typeof v.at === 'string' ? v.at : typeof v.time === 'string' ? v.time : typeof v.createdAt === 'string' ? v.createdAt : '',
-    actor: typeof v.actor === 'string' ? v.actor : typeof actor.name === 'string' ? actor.name : typeof v.actorName === 'string' ? v.actorName : null,
+    actor: typeof v.actorName === 'string' ? v.actorName : typeof v.actor === 'string' ? v.actor : typeof actor.name === 'string' ? actor.name : null,
     note: typeof v.note === 'string' ? v.note : null,
     size: typeof v.size === 'number' ? v.size : typeof v.bytes === 'number' ? v.bytes : null,
+    restoredSeq: typeof v.restoredSeq === 'number' ? v.restoredSeq : null,
   };
 }
 
@@ -81,4 +85,72 @@ export function diffStats(parts: DiffPart[]): { inserted: number; deleted: numbe
     if (part.kind === 'delete') deleted += [...part.text].length;
   }
   return { inserted, deleted };
+}
+
+/** A version an editor gave a name ("Fassung nach Ausschuss, 12.03."). */
+export interface NamedVersion {
+  seq: number;
+  name: string;
+  creator: string | null;
+  at: string;
+}
+
+/** The actions the server would allow this caller on the history page (it still checks each request). */
+export interface HistoryPermissions {
+  nameVersion: boolean;
+  restore: boolean;
+}
+
+/** {named: [...]} of the history answer, newest version first; entries without seq or name are dropped. */
+export function parseNamed(value: unknown): NamedVersion[] {
+  const raw = obj(value).named;
+  if (!Array.isArray(raw)) return [];
+  const out: NamedVersion[] = [];
+  for (const entry of raw) {
+    const e = obj(entry);
+    if (typeof e.seq !== 'number' || typeof e.name !== 'string' || e.name.trim() === '') continue;
+    const creator = typeof e.creatorName === 'string' ? e.creatorName : typeof e.creator === 'string' ? e.creator : null;
+    out.push({ seq: e.seq, name: e.name, creator, at: typeof e.time === 'string' ? e.time : '' });
+  }
+  return out.sort((a, b) => b.seq - a.seq || b.at.localeCompare(a.at));
+}
+
+/** {may: {...}} of the history answer; anything missing counts as not allowed. */
+export function parsePermissions(value: unknown): HistoryPermissions {
+  const may = obj(obj(value).may);
+  return { nameVersion: may.nameVersion === true, restore: may.restore === true };
+}
+
+/** A stretch of a version's text (offsets into the text format of that version) and who wrote it. */
+export interface AuthorSpan {
+  from: number;
+  to: number;
+  /** Stable key for colouring: the actor id, or null when unknown (erased, or before the log). */
+  actor: string | null;
+  name: string | null;
+  last: string | null;
+}
+
+/** GET …/authorship: {seq, spans: [...]}; spans are sorted, clipped to the text and made disjoint. */
+export function parseAuthorship(value: unknown, textLength: number): AuthorSpan[] {
+  const raw = obj(value).spans;
+  if (!Array.isArray(raw)) throw new Error('unexpected authorship answer');
+  const spans: AuthorSpan[] = [];
+  for (const entry of raw) {
+    const e = obj(entry);
+    if (typeof e.from !== 'number' || typeof e.to !== 'number') continue;
+    const actor = typeof e.actor === 'string' ? e.actor : null;
+    const name = typeof e.actorName === 'string' ? e.actorName : actor;
+    spans.push({ from: Math.max(0, e.from), to: Math.min(textLength, e.to), actor, name, last: typeof e.last === 'string' ? e.last : null });
+  }
+  spans.sort((a, b) => a.from - b.from);
+  const out: AuthorSpan[] = [];
+  let end = 0;
+  for (const span of spans) {
+    const from = Math.max(span.from, end);
+    if (span.to <= from) continue;
+    out.push({ ...span, from });
+    end = span.to;
+  }
+  return out;
 }

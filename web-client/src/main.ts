@@ -135,18 +135,20 @@ function lazyEditor(name: string): View {
   };
 }
 
-/** A page loaded on demand (history, comparison, moderation): the start page stays small. */
-function lazyPage(load: () => Promise<View>, fallbackTitle: string): View {
+/**
+ * A page loaded on demand (history, comparison, moderation): the start page stays small. The
+ * page is built only if it is still wanted when its module arrives: a page built after it was
+ * replaced (sign-in state known a moment after the first draw) would draw over its successor.
+ */
+function lazyPage(load: () => Promise<() => View>, fallbackTitle: string): View {
   let inner: View | null = null;
   let disposed = false;
   main.replaceChildren(i18nText(h('p', { class: 'muted' }), 'loading'));
   load().then(
-    (page) => {
-      if (disposed) page.dispose();
-      else {
-        inner = page;
-        document.title = page.title();
-      }
+    (make) => {
+      if (disposed) return;
+      inner = make();
+      document.title = inner.title();
     },
     () => {
       if (!disposed) main.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, h('p', {}, t('documentLoadFailed', { detail: 'script' }))), backLink());
@@ -165,9 +167,9 @@ function render(focusMain: boolean): void {
   view?.dispose();
   const route = parseRoute(location.pathname);
   if (route.page === 'document') view = lazyEditor(route.name);
-  else if (route.page === 'history') view = lazyPage(() => import('./views/historyPage').then((m) => m.historyPage(main, route.name)), route.name);
-  else if (route.page === 'compare') view = lazyPage(() => import('./views/comparePage').then((m) => m.comparePage(main)), t('navCompare'));
-  else if (route.page === 'moderation') view = lazyPage(() => import('./views/moderationPage').then((m) => m.moderationPage(main)), t('moderationTitle'));
+  else if (route.page === 'history') view = lazyPage(() => import('./views/historyPage').then((m) => () => m.historyPage(main, route.name)), route.name);
+  else if (route.page === 'compare') view = lazyPage(() => import('./views/comparePage').then((m) => () => m.comparePage(main)), t('navCompare'));
+  else if (route.page === 'moderation') view = lazyPage(() => import('./views/moderationPage').then((m) => () => m.moderationPage(main)), t('moderationTitle'));
   else {
     view = startPage(main);
     if (route.page === 'not-found') history.replaceState(null, '', '/');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffStats, parseDiff, parseVersions } from '../src/history';
+import { diffStats, parseDiff, parseVersions, parseNamed, parsePermissions } from '../src/history';
 import { parseQueue } from '../src/moderation';
 import { parseRoute, historyPath } from '../src/router';
 
@@ -49,5 +49,44 @@ describe('moderation queue', () => {
       { kind: 'pending', reportId: null, reason: null, post: { id: 'p2', author: 'Y', body: null, html: '<p>ok</p>', state: 'pending' } },
     ]);
     expect(() => parseQueue([])).toThrow();
+  });
+});
+
+describe('named versions, permissions and display names of the history answer', () => {
+  const answer = {
+    head: { seq: 42 },
+    versions: [
+      { seq: 42, at: '2026-03-12T10:00:00Z', actor: 'u-7', actorName: 'Bürgerin 4711', note: null, size: 3, restoredSeq: 10 },
+      { seq: 30, at: '2026-03-11T10:00:00Z', actor: 'u-8', note: 'Fassung nach Ausschuss, 12.03.', size: 3 },
+    ],
+    named: [
+      { seq: 30, name: 'Fassung nach Ausschuss, 12.03.', creator: 'u-8', creatorName: 'Anna Stadtrat', time: '2026-03-12T09:00:00Z' },
+      { seq: 40, name: 'Zweite', creator: 'u-8', time: '2026-03-12T11:00:00Z' },
+      { seq: 41, name: '  ' },
+      { name: 'ohne seq' },
+    ],
+    may: { nameVersion: true, restore: false },
+  };
+
+  it('prefers the display name (pseudonym) over the actor id and reads the restore', () => {
+    const versions = parseVersions(answer);
+    expect(versions[0].actor).toBe('Bürgerin 4711');
+    expect(versions[0].restoredSeq).toBe(10);
+    expect(versions[1].actor).toBe('u-8');
+    expect(versions[1].restoredSeq).toBeNull();
+  });
+
+  it('lists named versions newest first and drops broken entries', () => {
+    expect(parseNamed(answer)).toEqual([
+      { seq: 40, name: 'Zweite', creator: 'u-8', at: '2026-03-12T11:00:00Z' },
+      { seq: 30, name: 'Fassung nach Ausschuss, 12.03.', creator: 'Anna Stadtrat', at: '2026-03-12T09:00:00Z' },
+    ]);
+    expect(parseNamed({})).toEqual([]);
+  });
+
+  it('counts anything but an explicit true as not allowed', () => {
+    expect(parsePermissions(answer)).toEqual({ nameVersion: true, restore: false });
+    expect(parsePermissions({ may: { nameVersion: 'yes', restore: 1 } })).toEqual({ nameVersion: false, restore: false });
+    expect(parsePermissions(null)).toEqual({ nameVersion: false, restore: false });
   });
 });

@@ -1,12 +1,18 @@
-// The history of a document (/d/{name}/verlauf): its versions, newest first, and the
-// differences between two of them (insertions and deletions marked by <ins>/<del> and by a
-// spoken prefix, not by colour alone). When the server has no history endpoint (404) the page
-// says "Verlauf noch nicht verfügbar" instead of failing.
+// The history of a document (/d/{name}/verlauf): the timeslider with the text at any revision
+// and its authors, the named versions (naming, restoring for those allowed, with a confirmation),
+// the revisions newest first, and the differences between two of them (insertions and deletions
+// marked by <ins>/<del> and by a spoken prefix, not by colour alone). When the server has no
+// history endpoint (404) the page says "Verlauf noch nicht verfügbar" instead of failing.
 import { ApiError, getDocument, getJson } from '../api';
-import { diffStats, parseDiff, parseVersions, type DiffPart, type Version } from '../history';
+import { diffStats, parseDiff, parseNamed, parsePermissions, parseVersions, type DiffPart, type HistoryPermissions, type NamedVersion, type Version } from '../history';
+import { restoreVersion } from '../historyApi';
 import { h, i18nText, icon } from '../dom';
 import { formatDateTime, onLanguageChange, t } from '../i18n';
 import { documentPath } from '../router';
+import { withNamedSteps } from '../timeslider';
+import { confirmDialog } from './confirmDialog';
+import { namedVersionsSection } from './namedVersionsSection';
+import { createTimeslider, type Timeslider } from './timesliderSection';
 import type { View } from './view';
 
 const base = (name: string) => `/api/documents/${encodeURIComponent(name)}`;
@@ -21,12 +27,20 @@ export function historyPage(main: HTMLElement, name: string): View {
   const heading = h('h1', { id: 'page-title' }, t('historyTitle', { title: docTitle }));
   const back = h('p', { class: 'back' }, i18nText(h('a', { href: documentPath(name) }), 'backToDocument'));
   const body = h('div', { class: 'history-body' }, h('p', { class: 'muted' }, t('loading')));
-  const page = h('div', { class: 'page page-history' }, back, heading, body);
+  // Results of naming and restoring; focused after a restore so a screen reader reads it.
+  const status = h('div', { class: 'history-status', role: 'status', tabindex: -1 });
+  const page = h('div', { class: 'page page-history' }, back, heading, status, body);
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
   let versions: Version[] | null = null;
+  let named: NamedVersion[] = [];
+  let may: HistoryPermissions = { nameVersion: false, restore: false };
+  let headSeq = 0;
   let state: 'loading' | 'unavailable' | 'failed' | 'ready' = 'loading';
   let failure = '';
+  let slider: Timeslider | null = null;
+  let sliderStart: number | null = null;
+  let authorshipOn = false;
 
   getDocument(name, abort.signal).then(
     (details) => {
@@ -37,24 +51,55 @@ export function historyPage(main: HTMLElement, name: string): View {
     () => undefined,
   );
 
-  getJson(`${base(name)}/history`, abort.signal).then(
-    (value) => {
-      try {
-        versions = parseVersions(value);
-        state = 'ready';
-      } catch (error) {
-        state = 'failed';
+  function load(): Promise<void> {
+    return getJson(`${base(name)}/history`, abort.signal).then(
+      (value) => {
+        try {
+          versions = parseVersions(value);
+          named = parseNamed(value);
+          may = parsePermissions(value);
+          const head = (value as { head?: { seq?: unknown } }).head?.seq;
+          headSeq = typeof head === 'number' ? head : (versions[0]?.seq ?? 0);
+          state = 'ready';
+        } catch (error) {
+          state = 'failed';
+          failure = (error as Error).message;
+        }
+        render();
+      },
+      (error: unknown) => {
+        if ((error as Error).name === 'AbortError') return;
+        state = unavailable(error) ? 'unavailable' : 'failed';
         failure = (error as Error).message;
-      }
-      render();
-    },
-    (error: unknown) => {
-      if ((error as Error).name === 'AbortError') return;
-      state = unavailable(error) ? 'unavailable' : 'failed';
-      failure = (error as Error).message;
-      render();
-    },
-  );
+        render();
+      },
+    );
+  }
+  void load();
+
+  function announce(message: string, problem = false, focus = false): void {
+    status.replaceChildren(h('p', { class: problem ? 'notice notice-problem' : 'notice notice-ok' }, icon(problem ? 'warning' : 'check'), h('span', {}, message)));
+    if (focus) status.focus();
+  }
+
+  async function restore(seq: number, label: string, button: HTMLElement): Promise<void> {
+    const yes = await confirmDialog(
+      { title: t('restoreConfirmTitle', { seq: String(seq) }), text: t('restoreConfirmText', { seq: String(seq), label }), confirm: t('restoreConfirm'), cancel: t('dialogCancel'), className: 'restore-dialog' },
+      button,
+    );
+    if (!yes) return;
+    try {
+      const result = await restoreVersion(name, seq);
+      // Show the restored text: the slider starts again at the newest version after the reload.
+      slider?.dispose();
+      slider = null;
+      sliderStart = null;
+      await load();
+      announce(result.changed && result.seq !== null ? t('restoreDone', { restored: String(seq), seq: String(result.seq) }) : t('restoreUnchanged', { restored: String(seq) }), false, true);
+    } catch (error) {
+      announce(t('restoreFailed', { detail: (error as Error).message }), true, true);
+    }
+  }
 
   const diffOut = h('section', { class: 'diff', 'aria-labelledby': 'diff-title', 'aria-live': 'polite', hidden: true });
 
@@ -73,15 +118,47 @@ export function historyPage(main: HTMLElement, name: string): View {
       body.replaceChildren(h('p', {}, t('noVersions')));
       return;
     }
+    if (slider) {
+      sliderStart = slider.shownSeq();
+      authorshipOn = slider.authorshipOn();
+      slider.dispose();
+    }
+    slider = createTimeslider({
+      name,
+      versions: withNamedSteps(versions, named),
+      signal: abort.signal,
+      restore: may.restore ? (v, button) => void restore(v.seq, v.note ?? formatDateTime(v.at), button) : null,
+      startSeq: sliderStart,
+      authorship: authorshipOn,
+    });
+    const namedSection = namedVersionsSection({
+      name,
+      named,
+      headSeq,
+      may,
+      show: (seq) => {
+        slider?.showSeq(seq);
+        slider?.element.scrollIntoView({ block: 'start' });
+        (slider?.element.querySelector('#timeslider') as HTMLElement | null)?.focus();
+      },
+      restore: (v, button) => void restore(v.seq, v.name, button),
+      onNamed: (message) => {
+        void load().then(() => {
+          announce(message);
+          (document.getElementById('named-title') as HTMLElement | null)?.scrollIntoView({ block: 'nearest' });
+        });
+      },
+    });
     const rows = versions.map((v) =>
       h(
         'li',
-        { class: 'version' },
+        { class: `version${v.restoredSeq !== null ? ' version-restore' : ''}${v.note ? ' version-named' : ''}`, 'data-seq': String(v.seq) },
         h('span', { class: 'version-seq' }, t('versionLabel', { seq: String(v.seq) })),
         ' ',
         h('time', { datetime: v.at }, formatDateTime(v.at)),
         v.actor ? ` ${t('versionBy', { actor: v.actor })}` : '',
-        v.note ? h('span', { class: 'muted' }, ` — ${v.note}`) : null,
+        v.restoredSeq !== null ? h('span', { class: 'version-badge' }, t('restoredFrom', { seq: String(v.restoredSeq) })) : null,
+        v.note ? h('span', { class: 'version-badge version-badge-named' }, t('namedBadge', { name: v.note })) : null,
       ),
     );
     // Version 0 is the empty document before the first row: "from 0" shows everything as inserted.
@@ -103,6 +180,8 @@ export function historyPage(main: HTMLElement, name: string): View {
       void showDiff(Number(from.value), Number(to.value));
     });
     body.replaceChildren(
+      slider.element,
+      namedSection,
       h('section', { 'aria-labelledby': 'versions-title' }, i18nText(h('h2', { id: 'versions-title' }), 'versions'), h('ol', { class: 'versions', reversed: true }, ...rows)),
       form,
       diffOut,
@@ -144,6 +223,7 @@ export function historyPage(main: HTMLElement, name: string): View {
     title: () => `${t('historyTitle', { title: docTitle })} – Pledgepad`,
     dispose() {
       abort.abort();
+      slider?.dispose();
       unsubscribe();
     },
   };

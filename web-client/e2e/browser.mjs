@@ -1,0 +1,54 @@
+// What the browser end-to-end files share besides the server: the prerequisites rule (under
+// CI=true a missing Chromium or jar fails instead of skipping), Chromium's launch flags, axe-core
+// and signing a browser context in through the REST API.
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, it } from 'node:test';
+import { DEFAULT_JAR } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_JAR;
+
+/** false when everything is there; otherwise the skip reason (or, under CI, a failing test). */
+export function prerequisites() {
+  const missing = [];
+  if (!existsSync(chromiumPath)) missing.push(`Chromium (${chromiumPath}; install with: apt-get install -y chromium)`);
+  if (!process.env.PLEDGEPAD_URL && !process.env.PLEDGEPAD_SERVER_COMMAND && !existsSync(jar)) missing.push(`server jar (${jar}; build with: mvn -q -B -DskipTests install)`);
+  if (missing.length > 0 && process.env.CI === 'true') {
+    describe('end-to-end prerequisites', () => {
+      it('has Chromium and the server jar', () => assert.fail(`missing: ${missing.join('; ')}`));
+    });
+  }
+  return missing.length > 0 && process.env.CI !== 'true' ? `missing: ${missing.join('; ')}` : false;
+}
+
+export const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's serious and critical violations on the page as it is now. */
+export async function seriousAxeViolations(page) {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function assertAxeClean(page, what) {
+  const violations = await seriousAxeViolations(page);
+  assert.equal(violations.length, 0, `${what}:\n${violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(', ')}`).join('\n')}`);
+}
+
+/** Signs a browser context in with a demo account's printed one-time password; returns the display name. */
+export async function signInContext(server, context, login) {
+  const password = server.demoAccounts[login];
+  assert.ok(password, `the server printed a password for ${login} (demo accounts: ${Object.keys(server.demoAccounts).join(', ') || 'none'})`);
+  const response = await context.request.post(`${server.baseUrl}/api/session`, { data: { login, password } });
+  assert.equal(response.status(), 200, `sign-in of ${login}: HTTP ${response.status()}`);
+  return (await response.json()).user.displayName;
+}

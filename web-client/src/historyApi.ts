@@ -1,0 +1,43 @@
+// The history endpoints the history page writes to or reads as text (the JSON reads go through
+// getJson): a version's plain text, its authorship, naming a version, restoring one.
+import { ApiError, getJson, sendJson } from './api';
+import { parseAuthorship, type AuthorSpan } from './history';
+
+export const historyBase = (name: string) => `/api/documents/${encodeURIComponent(name)}`;
+
+/** GET …/versions/{seq}?format=text: blocks separated by '\n'. */
+export async function getVersionText(name: string, seq: number, signal?: AbortSignal): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(`${historyBase(name)}/versions/${seq}?format=text`, { headers: { Accept: 'text/plain' }, credentials: 'same-origin', signal });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    throw new ApiError(0, 'network error');
+  }
+  if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);
+  return response.text();
+}
+
+export async function getAuthorship(name: string, seq: number, textLength: number, signal?: AbortSignal): Promise<AuthorSpan[]> {
+  return parseAuthorship(await getJson(`${historyBase(name)}/authorship?seq=${seq}`, signal), textLength);
+}
+
+export async function nameVersion(name: string, seq: number, versionName: string): Promise<void> {
+  await sendJson('POST', `${historyBase(name)}/versions`, { name: versionName, seq });
+}
+
+export interface RestoreResult {
+  restoredSeq: number;
+  /** The new version holding the restore; null when nothing differed. */
+  seq: number | null;
+  changed: boolean;
+}
+
+export async function restoreVersion(name: string, seq: number): Promise<RestoreResult> {
+  const answer = (await sendJson('POST', `${historyBase(name)}/restore`, { seq })) as Record<string, unknown> | null;
+  return {
+    restoredSeq: typeof answer?.restoredSeq === 'number' ? answer.restoredSeq : seq,
+    seq: typeof answer?.seq === 'number' ? answer.seq : null,
+    changed: answer?.changed === true,
+  };
+}
