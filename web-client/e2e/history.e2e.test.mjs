@@ -164,6 +164,10 @@ describe('history page in the browser', { skip, timeout: 300_000 }, () => {
     // The timeslider now shows the newest version: the restore.
     assert.equal(await moderator.locator('.timeslider').getAttribute('data-shown-seq'), await restoreRow.getAttribute('data-seq'));
     await shownVersionLoaded(moderator);
+    // The chain still verifies after the restore, and the page says so in words.
+    const verified = moderator.locator('.verification[data-verification="ok"]');
+    await verified.waitFor({ timeout: 60_000 });
+    assert.ok((await verified.innerText()).startsWith('Verlauf geprüft: unverändert'));
     await moderator.screenshot({ path: resolve(screenshots, 'history-restored.png'), fullPage: true });
     await assertAxeClean(moderator, 'history page after the restore');
 

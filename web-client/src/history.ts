@@ -154,3 +154,24 @@ export function parseAuthorship(value: unknown, textLength: number): AuthorSpan[
   }
   return out;
 }
+
+/** GET …/verify: whether the hash chain, checkpoints and snapshots are intact. */
+export interface Verification {
+  ok: boolean;
+  firstBadSeq: number | null;
+  kind: string | null;
+  rowsChecked: number;
+  headHash: string | null;
+}
+
+export function parseVerification(value: unknown): Verification {
+  const v = obj(value);
+  if (typeof v.ok !== 'boolean') throw new Error('unexpected verification answer');
+  return {
+    ok: v.ok,
+    firstBadSeq: typeof v.firstBadSeq === 'number' ? v.firstBadSeq : null,
+    kind: typeof v.kind === 'string' ? v.kind : null,
+    rowsChecked: typeof v.rowsChecked === 'number' ? v.rowsChecked : 0,
+    headHash: typeof v.headHash === 'string' ? v.headHash : null,
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffStats, parseDiff, parseVersions, parseNamed, parsePermissions } from '../src/history';
+import { diffStats, parseDiff, parseVersions, parseNamed, parsePermissions, parseVerification } from '../src/history';
 import { parseQueue } from '../src/moderation';
 import { parseRoute, historyPath } from '../src/router';
 
@@ -88,5 +88,13 @@ describe('named versions, permissions and display names of the history answer', 
     expect(parsePermissions(answer)).toEqual({ nameVersion: true, restore: false });
     expect(parsePermissions({ may: { nameVersion: 'yes', restore: 1 } })).toEqual({ nameVersion: false, restore: false });
     expect(parsePermissions(null)).toEqual({ nameVersion: false, restore: false });
+  });
+});
+
+describe('verification of the chain', () => {
+  it('reads an intact and a broken chain, and refuses an answer without ok', () => {
+    expect(parseVerification({ ok: true, firstBadSeq: null, kind: null, rowsChecked: 80, headHash: 'ab12' })).toEqual({ ok: true, firstBadSeq: null, kind: null, rowsChecked: 80, headHash: 'ab12' });
+    expect(parseVerification({ ok: false, firstBadSeq: 17, kind: 'HASH_MISMATCH', rowsChecked: 17 })).toMatchObject({ ok: false, firstBadSeq: 17, kind: 'HASH_MISMATCH', headHash: null });
+    expect(() => parseVerification({ rowsChecked: 3 })).toThrow();
   });
 });

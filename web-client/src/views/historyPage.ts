@@ -13,6 +13,7 @@ import { withNamedSteps } from '../timeslider';
 import { confirmDialog } from './confirmDialog';
 import { namedVersionsSection } from './namedVersionsSection';
 import { createTimeslider, type Timeslider } from './timesliderSection';
+import { verificationLine } from './verificationLine';
 import type { View } from './view';
 
 const base = (name: string) => `/api/documents/${encodeURIComponent(name)}`;
@@ -29,7 +30,8 @@ export function historyPage(main: HTMLElement, name: string): View {
   const body = h('div', { class: 'history-body' }, h('p', { class: 'muted' }, t('loading')));
   // Results of naming and restoring; focused after a restore so a screen reader reads it.
   const status = h('div', { class: 'history-status', role: 'status', tabindex: -1 });
-  const page = h('div', { class: 'page page-history' }, back, heading, status, body);
+  const verification = verificationLine(name);
+  const page = h('div', { class: 'page page-history' }, back, heading, verification.element, status, body);
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
   let versions: Version[] | null = null;
@@ -61,6 +63,7 @@ export function historyPage(main: HTMLElement, name: string): View {
           const head = (value as { head?: { seq?: unknown } }).head?.seq;
           headSeq = typeof head === 'number' ? head : (versions[0]?.seq ?? 0);
           state = 'ready';
+          verification.check();
         } catch (error) {
           state = 'failed';
           failure = (error as Error).message;
@@ -216,6 +219,7 @@ export function historyPage(main: HTMLElement, name: string): View {
 
   const unsubscribe = onLanguageChange(() => {
     heading.textContent = t('historyTitle', { title: docTitle });
+    verification.redraw();
     render();
   });
 
@@ -224,6 +228,7 @@ export function historyPage(main: HTMLElement, name: string): View {
     dispose() {
       abort.abort();
       slider?.dispose();
+      verification.dispose();
       unsubscribe();
     },
   };
