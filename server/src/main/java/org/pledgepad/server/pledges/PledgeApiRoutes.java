@@ -142,7 +142,9 @@ public final class PledgeApiRoutes {
               PledgeProblems.notFound(ctx, "No such pledge document");
               return Future.succeededFuture();
             }
-            return service.compare(da.get(), db.get()).compose(result -> service.store().links().map(links -> {
+            // One read of the links for both the comparison and the answer's link list.
+            return service.store().links().compose(links -> service.compare(da.get(), db.get(),
+                links.stream().map(StoredLink::link).toList()).map(result -> {
               Set<String> ids = new java.util.HashSet<>();
               da.get().pledges().forEach(p -> ids.add(p.id()));
               db.get().pledges().forEach(p -> ids.add(p.id()));

@@ -20,17 +20,22 @@ public final class PledgeModule {
   private final PledgeService service;
   private PledgeGuard guard;
 
-  private PledgeModule(Vertx vertx, DocumentStore documents, PledgeDb db) {
+  private PledgeModule(Vertx vertx, DocumentStore documents, PledgeDb db, boolean cached) {
     this.vertx = vertx;
     this.documents = documents;
     this.db = db;
-    this.service = new PledgeService(vertx, documents, new PledgeStore(db));
+    this.service = new PledgeService(vertx, documents, new PledgeStore(db), cached);
     this.guard = new StageOnlyGuard(documents);
   }
 
   /** Opens the pledge database and registers the demo documents' metadata. */
   public static Future<PledgeModule> start(Vertx vertx, ServerConfig config, DocumentStore documents) {
-    PledgeModule m = new PledgeModule(vertx, documents, PledgeDb.forConfig(vertx, config));
+    return start(vertx, config, documents, true);
+  }
+
+  /** With {@code cached = false} every request reads and compares afresh (benchmark baseline). */
+  static Future<PledgeModule> start(Vertx vertx, ServerConfig config, DocumentStore documents, boolean cached) {
+    PledgeModule m = new PledgeModule(vertx, documents, PledgeDb.forConfig(vertx, config), cached);
     return m.db.start().compose(v -> m.registerSeed()).map(v -> m);
   }
 
@@ -65,7 +70,7 @@ public final class PledgeModule {
         }
         return service.store().document(d.id()).compose(existing -> existing.isPresent()
             ? Future.<Void>succeededFuture()
-            : service.store().putMetadata(d).compose(x -> service.refresh(d.id())).mapEmpty());
+            : service.putMetadata(d).compose(x -> service.refresh(d.id())).mapEmpty());
       });
     }
     return chain;

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.crdt.Y;
 import org.pledgepad.pledges.compare.ComparisonResult;
 import org.pledgepad.pledges.compare.DocumentComparison;
+import org.pledgepad.pledges.compare.PledgeComparator;
+import org.pledgepad.pledges.compare.SuggestionSet;
 import org.pledgepad.pledges.export.LicenceInfo;
 import org.pledgepad.pledges.export.OpenDataBundle;
 import org.pledgepad.pledges.model.DocumentKind;
@@ -28,35 +31,95 @@ import org.pledgepad.server.store.StoredUpdate;
  * The pledge operations behind the REST routes: keeping the index in step with the CRDT content,
  * comparison, creating pledge documents, and the open-data bundle. Lucene and the CRDT replay run
  * in executeBlocking, never on the event loop.
+ *
+ * <p>Caching (on unless constructed without): a pledge document read from its CRDT content is kept
+ * per document with the head seq it was read at; a later read that finds the same head seq (one
+ * cheap query of the document store) reuses it instead of loading, replaying and re-indexing. A
+ * commit moves the head seq, so the next read re-reads. Metadata changes made through this class
+ * bump a generation that invalidates every entry; entries older than {@link #MAX_AGE_MILLIS} are
+ * re-read anyway, which bounds how long a rewrite outside the update log (history erasure keeps
+ * the head seq) can stay unseen. The suggestions of a pair of documents depend only on their texts
+ * and are kept per (document, head seq) pair; links are applied on every request, so confirming
+ * a link shows at once. Both caches are bounded by weight and shared between event loops.
  */
 public final class PledgeService {
   /** Licence of the open-data exports (the texts themselves keep their own licence field). */
   static final LicenceInfo LICENCE = LicenceInfo.dlDeBy20("Pledgepad");
   static final String IMPORT_ACTOR = "pledge-import";
+  static final long MAX_AGE_MILLIS = 30_000;
+  /** Characters of pledge text kept in the document cache (about 16 MB of chars). */
+  static final long MAX_CACHED_CHARS = 8_000_000;
+  /** Suggestions kept in the comparison cache. */
+  static final long MAX_CACHED_SUGGESTIONS = 200_000;
+
+  /** A document's pledges (empty: not a pledge document) as read at head seq {@code seq}. */
+  record Indexed(long seq, long generation, long readAt, Optional<PledgeDocument> document) {}
+
+  /** One pair of document versions. */
+  record PairKey(String a, long seqA, String b, long seqB, long generation) {}
 
   private final Vertx vertx;
   private final DocumentStore documents;
   private final PledgeStore pledges;
-  private final DocumentComparison comparison = new DocumentComparison();
+  private final PledgeComparator comparator = new PledgeComparator();
+  private final DocumentComparison comparison = new DocumentComparison(comparator);
+  private final AtomicLong generation = new AtomicLong();
+  private final BoundedCache<String, Indexed> indexed;
+  private final BoundedCache<PairKey, SuggestionSet> suggestions;
 
   public PledgeService(Vertx vertx, DocumentStore documents, PledgeStore pledges) {
+    this(vertx, documents, pledges, true);
+  }
+
+  /** {@code cached = false} reads and compares afresh on every request (the benchmark's baseline). */
+  PledgeService(Vertx vertx, DocumentStore documents, PledgeStore pledges, boolean cached) {
     this.vertx = vertx;
     this.documents = documents;
     this.pledges = pledges;
+    this.indexed = cached ? new BoundedCache<>(MAX_CACHED_CHARS, PledgeService::weight) : null;
+    this.suggestions = cached ? new BoundedCache<>(MAX_CACHED_SUGGESTIONS, PledgeService::weight) : null;
   }
 
   public PledgeStore store() {
     return pledges;
   }
 
+  /** Writes a document's metadata and makes every cached reading stale. */
+  public Future<Void> putMetadata(PledgeDocument d) {
+    return pledges.putMetadata(d).onComplete(x -> generation.incrementAndGet());
+  }
+
   /**
-   * Re-reads a pledge document's CRDT content (snapshot + logged updates: everything committed)
-   * into the index and returns the document; empty if it is not a pledge document.
+   * The pledge document as its CRDT content stands (snapshot + logged updates: everything
+   * committed), with the index brought in step; empty if it is not a pledge document.
    */
   public Future<Optional<PledgeDocument>> refresh(String name) {
+    if (indexed == null) {
+      return reindex(name, generation.get()).map(Indexed::document);
+    }
+    long gen = generation.get();
+    return documents.document(name).compose(info -> {
+      Indexed hit = indexed.get(name);
+      if (hit != null && info.isPresent() && hit.seq() == info.get().headSeq() && hit.generation() == gen
+          && System.currentTimeMillis() - hit.readAt() < MAX_AGE_MILLIS) {
+        return Future.succeededFuture(hit.document());
+      }
+      return reindex(name, gen).map(fresh -> {
+        if (fresh.document().isPresent()) {
+          indexed.put(name, fresh);
+        }
+        return fresh.document();
+      });
+    });
+  }
+
+  /** Re-reads the CRDT content into the index (the slow path). */
+  private Future<Indexed> reindex(String name, long gen) {
+    long readAt = System.currentTimeMillis();
     return pledges.document(name).compose(meta -> {
       if (meta.isEmpty()) {
-        return Future.succeededFuture(Optional.<PledgeDocument>empty());
+        // Only putMetadata makes a document a pledge document, and it bumps the generation.
+        return Future.succeededFuture(new Indexed(-1, gen, readAt, Optional.<PledgeDocument>empty()));
       }
       String chapter = meta.get().chapter();
       return documents.load(name)
@@ -68,12 +131,15 @@ public final class PledgeService {
             for (StoredUpdate u : loaded.tail()) {
               Y.applyUpdate(doc, u.update());
             }
-            return PledgeOutline.read(doc, chapter);
+            return new Read(loaded.headSeq(), PledgeOutline.read(doc, chapter));
           }, false))
-          .compose(o -> pledges.replaceIndex(name, o.preamble(), o.pledges()))
-          .compose(v -> pledges.document(name));
+          .compose(r -> pledges.replaceIndex(name, r.outline().preamble(), r.outline().pledges())
+              .compose(v -> pledges.document(name))
+              .map(d -> new Indexed(r.seq(), gen, readAt, d)));
     });
   }
+
+  private record Read(long seq, PledgeOutline.Outline outline) {}
 
   /** Refreshed pledge documents among the given CRDT documents. */
   public Future<List<PledgeDocument>> refreshAll(List<String> names) {
@@ -88,10 +154,51 @@ public final class PledgeService {
   }
 
   public Future<ComparisonResult> compare(PledgeDocument a, PledgeDocument b) {
-    return pledges.links().compose(links -> {
-      List<PledgeLink> plain = links.stream().map(StoredLink::link).toList();
-      return vertx.executeBlocking(() -> comparison.compare(a, b, plain), false);
-    });
+    return pledges.links().compose(links -> compare(a, b, links.stream().map(StoredLink::link).toList()));
+  }
+
+  /** The comparison with the given links; suggestions come from the cache when both texts are unchanged. */
+  public Future<ComparisonResult> compare(PledgeDocument a, PledgeDocument b, List<PledgeLink> links) {
+    PairKey key = pairKey(a, b);
+    return vertx.executeBlocking(() -> {
+      SuggestionSet s = key == null ? null : suggestions.get(key);
+      if (s == null) {
+        s = comparator.suggest(a, b);
+        if (key != null) {
+          suggestions.put(key, s);
+        }
+      }
+      return comparison.compare(a, b, links, s);
+    }, false);
+  }
+
+  /** The cache key of two documents this service read, or null when either is not the cached reading. */
+  private PairKey pairKey(PledgeDocument a, PledgeDocument b) {
+    if (indexed == null) {
+      return null;
+    }
+    Indexed ia = indexed.get(a.id());
+    Indexed ib = indexed.get(b.id());
+    // Identity: the very objects this cache handed out, so their versions are known exactly.
+    if (ia == null || ib == null || ia.document().orElse(null) != a || ib.document().orElse(null) != b
+        || ia.generation() != ib.generation()) {
+      return null;
+    }
+    return new PairKey(a.id(), ia.seq(), b.id(), ib.seq(), ia.generation());
+  }
+
+  private static long weight(Indexed i) {
+    return i.document().map(d -> {
+      long n = d.title().length() + d.preamble().stream().mapToLong(String::length).sum();
+      for (Pledge p : d.pledges()) {
+        n += p.title().length() + p.body().length() + p.fullText().stream().mapToLong(String::length).sum();
+      }
+      return n;
+    }).orElse(1L);
+  }
+
+  private static long weight(SuggestionSet s) {
+    return 1 + s.byPledge().values().stream().mapToLong(List::size).sum();
   }
 
   /**
@@ -102,7 +209,7 @@ public final class PledgeService {
     byte[] update = ProseMirrorSeedEncoder.encode(PledgeBlocks.of(d, d.title().isEmpty() ? d.id() : d.title(), 1, 2));
     return documents.putDocument(d.id(), d.title().isEmpty() ? d.id() : d.title(), serverKind(d.kind()), stage)
         .compose(v -> documents.append(d.id(), List.of(new NewUpdate(update, IMPORT_ACTOR, IMPORT_ACTOR))))
-        .compose(v -> pledges.putMetadata(d))
+        .compose(v -> putMetadata(d))
         .compose(v -> refresh(d.id()))
         .map(Optional::orElseThrow);
   }

@@ -129,4 +129,35 @@ class PledgeCrdtEditTest {
     JsonObject doc = new JsonObject(server.get("/api/pledges/documents/prog-a").body());
     assertThat(PledgeApiTest.titles(doc)).containsExactly("Glasfaser für alle", "Mehr Bänke");
   }
+
+  @Test
+  void aCommitMakesTheCachedComparisonStale() {
+    List<String> ids = PledgeApiTest.importPair(server);
+    String path = "/api/pledges/compare?a=prog-a&b=vertrag-b";
+    String first = server.get(path).body();
+    assertThat(server.get(path).body()).as("an unchanged pair answers the same").isEqualTo(first);
+    assertThat(first).doesNotContain("Sprechende Ampeln an jeder Kreuzung");
+    assertThat(new JsonObject(first).getJsonArray("aligned")).isEmpty();
+    // Links are not cached: a new link shows in the next comparison of the unchanged texts.
+    assertThat(server.send("POST", "/api/pledges/links", PledgeApiTest.MEMBER, "application/json",
+        new JsonObject().put("a", ids.get(0)).put("b", ids.get(2)).put("kind", "SAME").encode()).statusCode()).isEqualTo(201);
+    assertThat(new JsonObject(server.get(path).body()).getJsonArray("aligned")).hasSize(1);
+
+    Doc d = replica("vertrag-b");
+    byte[] before = Y.encodeStateVector(d);
+    YXmlFragment f = d.getXmlFragment("default");
+    int h = headingIndex(f, ids.get(2));
+    d.transact(tr -> {
+      YXmlText title = textOf(f, h);
+      title.delete(0, title.length());
+      title.insert(0, "Sprechende Ampeln an jeder Kreuzung");
+    });
+    Await.result(server.store.append("vertrag-b", List.of(new NewUpdate(Y.encodeStateAsUpdate(d, before), "x", "c"))));
+
+    JsonObject after = new JsonObject(server.get(path).body());
+    assertThat(after.getJsonObject("b").getJsonArray("pledges").getJsonObject(0).getString("title"))
+        .isEqualTo("Sprechende Ampeln an jeder Kreuzung");
+    // The suggestions were computed again from the new title: the fibre pledge lost its words.
+    assertThat(after.getJsonObject("suggestions").encode()).isNotEqualTo(new JsonObject(first).getJsonObject("suggestions").encode());
+  }
 }

@@ -42,6 +42,10 @@ final class PledgeTestServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   private PledgeTestServer(Map<String, String> env, boolean seed) {
+    this(env, seed, true);
+  }
+
+  private PledgeTestServer(Map<String, String> env, boolean seed, boolean cached) {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("PORT", "0");
     ServerConfig config = ConfigLoader.load(all);
@@ -50,7 +54,7 @@ final class PledgeTestServer implements AutoCloseable {
     if (seed) {
       Await.result(new DemoSeeder(ProseMirrorSeedEncoder::encode).seedIfEmpty(store));
     }
-    module = Await.result(PledgeModule.start(vertx, config, store)).guard(new TestGuard(store));
+    module = Await.result(PledgeModule.start(vertx, config, store, cached)).guard(new TestGuard(store));
     Router router = Router.router(vertx);
     module.mount(router);
     http = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
@@ -62,6 +66,11 @@ final class PledgeTestServer implements AutoCloseable {
 
   static PledgeTestServer start(Map<String, String> env, boolean seed) {
     return new PledgeTestServer(env, seed);
+  }
+
+  /** A seeded server whose pledge service caches (true) or reads afresh on every request (false). */
+  static PledgeTestServer seeded(Path dataDir, boolean cached) {
+    return new PledgeTestServer(Map.of("DATA_DIR", dataDir.toString()), true, cached);
   }
 
   HttpResponse<String> send(String method, String path, String user, String contentType, String body) {
