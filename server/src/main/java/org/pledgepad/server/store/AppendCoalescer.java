@@ -6,13 +6,17 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Group commit across documents. Each document session already batches its own updates, but a
  * store with one writer would still run one transaction (one fsync) per busy document. This
- * collects the appends of every document that arrive while a transaction is in flight and hands
- * them to the store as the next single transaction.
+ * collects the appends of every document that arrive while transactions are in flight and hands
+ * them to the store as the next single transaction (SQLite: one at a time; PostgreSQL: a few at
+ * once, each document in at most one of them).
  *
  * <p>Failure isolation: when a combined transaction fails, its appends are retried one by one,
  * each in its own transaction, in their arrival order; only the appends that fail again fail.
@@ -47,11 +51,24 @@ final class AppendCoalescer {
   static final long MAX_BYTES = 16L << 20;
 
   private final Writer writer;
+  private final int maxInFlight;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-  private boolean inFlight;
+  /** Documents with an append in a running transaction: never in two at once (order, locks). */
+  private final Set<String> busy = new HashSet<>();
+  private int inFlight;
 
+  /** One transaction at a time (a store with a single writer thread). */
   AppendCoalescer(Writer writer) {
+    this(writer, 1);
+  }
+
+  /**
+   * @param maxInFlight transactions that may run at once (a connection pool); each document is
+   *     in at most one of them, so its appends still commit in call order
+   */
+  AppendCoalescer(Writer writer, int maxInFlight) {
     this.writer = writer;
+    this.maxInFlight = maxInFlight;
   }
 
   Future<List<Long>> append(String document, List<NewUpdate> updates) {
@@ -59,36 +76,58 @@ final class AppendCoalescer {
       return Future.succeededFuture(List.of());
     }
     Pending p = new Pending(document, List.copyOf(updates), Promise.promise(), Vertx.currentContext());
-    List<Pending> batch;
     synchronized (this) {
       queue.add(p);
-      batch = takeBatch();
     }
-    if (batch != null) {
-      write(batch);
-    }
+    startWhatCan();
     return p.promise().future();
   }
 
-  /** The next batch if no transaction is in flight (then one is, from now); else null. */
+  private void startWhatCan() {
+    List<Pending> batch;
+    while (true) {
+      synchronized (this) {
+        batch = takeBatch();
+      }
+      if (batch == null) {
+        return;
+      }
+      write(batch);
+    }
+  }
+
+  /**
+   * The next batch if a transaction may start (it then counts as running), else null: queued
+   * appends in arrival order, except those of documents that are busy in a running transaction
+   * (and everything after them of the same documents, to keep each document's order).
+   */
   private List<Pending> takeBatch() {
-    if (inFlight || queue.isEmpty()) {
+    if (inFlight >= maxInFlight || queue.isEmpty()) {
       return null;
     }
     List<Pending> batch = new ArrayList<>();
+    Set<String> skipped = new HashSet<>();
     long rows = 0;
     long bytes = 0;
-    while (!queue.isEmpty()) {
-      Pending next = queue.peek();
+    for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
+      Pending next = it.next();
+      if (busy.contains(next.document()) || skipped.contains(next.document())) {
+        skipped.add(next.document());
+        continue;
+      }
       if (!batch.isEmpty() && (rows + next.updates().size() > MAX_UPDATES || bytes + next.bytes() > MAX_BYTES)) {
         break;
       }
-      queue.poll();
+      it.remove();
       batch.add(next);
       rows += next.updates().size();
       bytes += next.bytes();
     }
-    inFlight = true;
+    if (batch.isEmpty()) {
+      return null;
+    }
+    batch.forEach(p -> busy.add(p.document()));
+    inFlight++;
     return batch;
   }
 
@@ -105,14 +144,11 @@ final class AppendCoalescer {
       done = batch.size() == 1 ? fail(batch.get(0), e) : retrySingly(batch, 0);
     }
     done.onComplete(ar -> {
-      List<Pending> next;
       synchronized (this) {
-        inFlight = false;
-        next = takeBatch();
+        inFlight--;
+        batch.forEach(p -> busy.remove(p.document()));
       }
-      if (next != null) {
-        write(next);
-      }
+      startWhatCan();
     });
   }
 

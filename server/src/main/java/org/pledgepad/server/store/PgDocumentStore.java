@@ -30,7 +30,11 @@ public final class PgDocumentStore implements DocumentStore {
 
   private final Vertx vertx;
   private final DatabaseUrl url;
-  private final AppendCoalescer appends = new AppendCoalescer(this::appendAll);
+  /**
+   * Up to half the pool writes at once: the database overlaps their commits, while loads,
+   * snapshots and reads keep connections of their own.
+   */
+  private final AppendCoalescer appends = new AppendCoalescer(this::appendAll, POOL_SIZE / 2);
   private Pool pool;
 
   public PgDocumentStore(Vertx vertx, DatabaseUrl url) {
