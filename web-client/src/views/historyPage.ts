@@ -165,8 +165,11 @@ export function historyPage(main: HTMLElement, name: string): View {
       ),
     );
     // Version 0 is the empty document before the first row: "from 0" shows everything as inserted.
-    const seqs = [...versions.map((v) => v.seq), ...(versions.some((v) => v.seq === 0) ? [] : [0])];
-    const options = (selected: number) => seqs.map((seq) => h('option', { value: String(seq), selected: seq === selected }, seq === 0 ? t('versionEmpty') : t('versionLabel', { seq: String(seq) })));
+    const seqs = [...withNamedSteps(versions, named).map((v) => v.seq), ...(versions.some((v) => v.seq === 0) ? [] : [0])];
+    // Named versions carry their name in the choice, so "Fassung nach Ausschuss" can be compared directly.
+    const nameOf = (seq: number) => named.find((n) => n.seq === seq)?.name;
+    const label = (seq: number) => (seq === 0 ? t('versionEmpty') : nameOf(seq) ? `${t('versionLabel', { seq: String(seq) })} – ${nameOf(seq)}` : t('versionLabel', { seq: String(seq) }));
+    const options = (selected: number) => seqs.map((seq) => h('option', { value: String(seq), selected: seq === selected }, label(seq)));
     const newest = versions[0].seq;
     const older = versions.length > 1 ? versions[1].seq : 0;
     const from = h('select', { id: 'diff-from' }, ...options(older));
