@@ -47,10 +47,19 @@ public final class Erasure {
 
   /** The rows of {@code actor} that do not stand and still carry content, in seq order. */
   public static List<LogRow> redactable(List<LogRow> rows, String actor) {
+    return redactable(rows, r -> r.actor().equals(actor));
+  }
+
+  /**
+   * As {@link #redactable(List, String)} for the rows {@code theirs} attributes to the person
+   * (the server also counts accepted suggestions, logged under the accepting editor, as the
+   * suggester's words).
+   */
+  public static List<LogRow> redactable(List<LogRow> rows, java.util.function.Predicate<LogRow> theirs) {
     Set<Long> standing = standingRows(rows);
     List<LogRow> out = new ArrayList<>();
     for (LogRow r : rows) {
-      if (r.actor().equals(actor) && !r.erased() && !standing.contains(r.seq())) {
+      if (theirs.test(r) && !r.erased() && !standing.contains(r.seq())) {
         out.add(r);
       }
     }

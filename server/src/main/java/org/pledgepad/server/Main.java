@@ -27,6 +27,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    if (org.pledgepad.server.privacy.PrivacyLauncher.isCommand(args)) { // before "user ..." of LauncherCommands
+      System.exit(org.pledgepad.server.privacy.PrivacyLauncher.run(args, System.getenv(), System.out, System.err));
+    }
     if (org.pledgepad.server.access.LauncherCommands.isCommand(args)) {
       System.exit(org.pledgepad.server.access.LauncherCommands.run(args, System.getenv(), System.out, System.err));
       return;

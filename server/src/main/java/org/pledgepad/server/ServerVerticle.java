@@ -74,7 +74,11 @@ public final class ServerVerticle extends VerticleBase {
           }
           pledges.mount(router); // before ApiRoutes and its /api/* catch-all
           org.pledgepad.server.annotations.AnnotationModule.mount(router, vertx, config, store, sessions, auth);
-          org.pledgepad.server.history.HistoryModule.mount(router, vertx, config, sessions, auth);
+          var history = org.pledgepad.server.history.HistoryModule.mount(router, vertx, config, sessions, auth);
+          if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
+            // Export and erasure need accounts; they share the history's caches (erasure invalidates them).
+            org.pledgepad.server.privacy.PrivacyModule.mount(router, vertx, config, ac, history.histories());
+          }
           ApiRoutes api = new ApiRoutes(store);
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             api.readFilter(ac.guard()::readable); // drafts only for those who may read them

@@ -26,6 +26,7 @@ import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.PrincipalReconciler;
 import org.pledgepad.auth.Stage;
 import org.pledgepad.auth.User;
+import org.pledgepad.auth.password.LoginResult;
 import org.pledgepad.auth.password.LoginService;
 import org.pledgepad.auth.password.LoginThrottle;
 import org.pledgepad.auth.token.AccessTokenVerifier;
@@ -388,6 +389,27 @@ public final class AccessControl implements AuthHook {
   /** The account store (blocking), e.g. for admin routes. */
   public SqlUserStore users() {
     return users;
+  }
+
+  /** Account export and tombstone for the privacy routes (blocking). */
+  public AccountPrivacy accountPrivacy() {
+    return new AccountPrivacy(db, settings.random());
+  }
+
+  /**
+   * Re-confirms the password of a signed-in person before an irreversible step (erasure):
+   * checked like a sign-in, so wrong guesses count against the login throttle. Blocking.
+   */
+  public boolean confirmPassword(String subject, String password, String remoteAddress) {
+    return users.findById(subject)
+        .map(u -> login.login(u.user().login(), password, remoteAddress) instanceof LoginResult.Success)
+        .orElse(false);
+  }
+
+  /** Ends every web session of {@code subject} and re-checks open connections (account erased). */
+  public Future<Void> endSessions(String subject) {
+    sessions.removeSubject(subject);
+    return refresh();
   }
 
   /** Owner bodies, editors and commenters (blocking); call {@link #refresh()} after changes. */

@@ -164,22 +164,20 @@ public final class DocumentHistories {
   }
 
   /** What erasing one person from one document's history did. */
-  public record ErasureResult(String document, int redacted, int kept, int snapshotsRebuilt, int notesRewritten) {}
+  public record ErasureResult(String document, int redacted, int kept, int snapshotsRebuilt) {}
 
   /**
-   * Erases {@code actor} from the history of {@code doc} (history/README.md, "Erasure policy"):
-   * with {@code content}, the content of their rows that no longer stands in the document is
-   * redacted (salt dropped, update replaced by the stand-in; commitment and hash kept), and the
-   * stored snapshots from the first redacted row on are rebuilt from the redacted log so that
-   * none still holds the erased text and verification passes. Rows whose content still stands
-   * are kept. Notes that named {@code legacyName} (accepted suggestions logged before notes
-   * named subjects) are rewritten to the subject. Idempotent.
+   * Erases the content of {@code actor}'s rows of {@code doc} (see {@link #theirs}) that no longer stands in the
+   * document (history/README.md, "Erasure policy"): salt dropped, update replaced by the
+   * redacted stand-in (commitment and hash kept), and the stored snapshots from the first
+   * redacted row on rebuilt from the redacted log, so that none still holds the erased text and
+   * verification passes. Rows whose content still stands are kept. Idempotent.
    */
-  public ErasureResult erase(String doc, String actor, boolean content, String legacyName) {
+  public ErasureResult erase(String doc, String actor) {
     synchronized (lock(doc)) {
       synchronized (overviewLock(doc)) {
         try {
-          return eraseLocked(doc, actor, content, legacyName);
+          return eraseLocked(doc, actor);
         } finally {
           revisionCache.invalidate(doc);
           indexes.remove(doc);
@@ -188,25 +186,45 @@ public final class DocumentHistories {
     }
   }
 
-  private ErasureResult eraseLocked(String doc, String actor, boolean content, String legacyName) {
-    List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    int notes = 0;
-    if (legacyName != null && !legacyName.isBlank()) {
-      for (LogNote n : sql(() -> db.notes(doc, 0, Long.MAX_VALUE))) {
-        String id = n.connectionId();
-        if (id.startsWith(LogNote.SUGGESTION_LIKE.replace("%", "")) && id.endsWith(" by " + legacyName)) {
-          String fixed = id.substring(0, id.length() - legacyName.length()) + actor;
-          sql(() -> {
-            db.rewriteNote(doc, n.seq(), fixed);
-            return null;
-          });
-          notes++;
-        }
+  /**
+   * Rewrites the notes of accepted suggestions logged before notes named subjects ("... by
+   * DISPLAY NAME") to name {@code subject} instead; returns how many. Connection ids are not
+   * hashed, so the chain is unaffected.
+   */
+  public int rewriteLegacyNotes(String doc, String subject, String displayName) {
+    int rewritten = 0;
+    String prefix = LogNote.SUGGESTION_LIKE.replace("%", "");
+    for (LogNote n : sql(() -> db.notes(doc, 0, Long.MAX_VALUE))) {
+      String id = n.connectionId();
+      if (id.startsWith(prefix) && id.endsWith(" by " + displayName)) {
+        String fixed = id.substring(0, id.length() - displayName.length()) + subject;
+        sql(() -> {
+          db.rewriteNote(doc, n.seq(), fixed);
+          return null;
+        });
+        rewritten++;
       }
     }
-    List<LogRow> redactable = content ? Erasure.redactable(rows, actor) : List.of();
+    if (rewritten > 0) {
+      revisionCache.invalidate(doc);
+    }
+    return rewritten;
+  }
+
+  /**
+   * The rows that carry {@code subject}'s words: those they sent, and accepted suggestions of
+   * theirs (logged under the accepting editor, the note names the suggester).
+   */
+  static boolean theirs(LogRow r, String subject) {
+    return r.actor().equals(subject) || new LogNote(r.seq(), r.timeMillis(), r.actor(), r.connectionId()).suggestion()
+        .map(n -> n.suggesterId().equals(subject)).orElse(false);
+  }
+
+  private ErasureResult eraseLocked(String doc, String actor) {
+    List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
+    List<LogRow> redactable = Erasure.redactable(rows, r -> theirs(r, actor));
     if (redactable.isEmpty()) {
-      return new ErasureResult(doc, 0, withContent(rows, actor), 0, notes);
+      return new ErasureResult(doc, 0, withContent(rows, actor), 0);
     }
     long now = System.currentTimeMillis();
     List<LogRow> after = new ArrayList<>(rows);
@@ -224,11 +242,11 @@ public final class DocumentHistories {
         return null;
       });
     }
-    return new ErasureResult(doc, redactable.size(), withContent(after, actor), rebuilt.size(), notes);
+    return new ErasureResult(doc, redactable.size(), withContent(after, actor), rebuilt.size());
   }
 
   private static int withContent(List<LogRow> rows, String actor) {
-    return (int) rows.stream().filter(r -> r.actor().equals(actor) && !r.erased()).count();
+    return (int) rows.stream().filter(r -> theirs(r, actor) && !r.erased()).count();
   }
 
   private static int indexOf(List<LogRow> rows, long seq) {
@@ -347,11 +365,11 @@ public final class DocumentHistories {
     return overviewLocks.computeIfAbsent(doc, d -> new Object());
   }
 
-  interface SqlCall<T> {
+  public interface SqlCall<T> {
     T call() throws SQLException;
   }
 
-  static <T> T sql(SqlCall<T> c) {
+  public static <T> T sql(SqlCall<T> c) {
     try {
       return c.call();
     } catch (SQLException e) {

@@ -299,12 +299,13 @@ public final class HistoryDb {
 
   // --- erasure (GDPR Art. 17) and export (Art. 15/20) of one person's rows -------------------
 
-  /** Documents in which {@code actor} has log rows. */
+  /** Documents in which {@code actor} has log rows or accepted suggestions (by their note). */
   public List<String> documentsOf(String actor) throws SQLException {
     List<String> out = new ArrayList<>();
     try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
-        "SELECT DISTINCT document FROM document_updates WHERE actor = ? ORDER BY document")) {
+        "SELECT DISTINCT document FROM document_updates WHERE actor = ? OR connection_id LIKE ? ORDER BY document")) {
       ps.setString(1, actor);
+      ps.setString(2, suggestionNoteLike(actor));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           out.add(rs.getString(1));
@@ -314,21 +315,36 @@ public final class HistoryDb {
     return out;
   }
 
-  /** One log row attributed to a person, without its content (for the personal data export). */
-  public record Edit(String document, long seq, long timeMillis, boolean erased) {}
+  /**
+   * One log row attributed to a person, without its content (for the personal data export):
+   * sent by them, or an accepted suggestion of theirs ({@code suggestion}, logged by the editor).
+   */
+  public record Edit(String document, long seq, long timeMillis, boolean erased, String suggestion) {}
 
   public List<Edit> editsOf(String actor) throws SQLException {
     List<Edit> out = new ArrayList<>();
     try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
-        "SELECT document, seq, created_at, salt IS NULL FROM document_updates WHERE actor = ? ORDER BY document, seq")) {
+        "SELECT document, seq, created_at, salt IS NULL, actor, connection_id FROM document_updates"
+            + " WHERE actor = ? OR connection_id LIKE ? ORDER BY document, seq")) {
       ps.setString(1, actor);
+      ps.setString(2, suggestionNoteLike(actor));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(new Edit(rs.getString(1), rs.getLong(2), millis(rs, 3), rs.getBoolean(4)));
+          LogNote note = new LogNote(rs.getLong(2), 0, rs.getString(5), rs.getString(6));
+          var suggestion = note.suggestion().filter(n -> n.suggesterId().equals(actor));
+          if (rs.getString(5).equals(actor) || suggestion.isPresent()) {
+            out.add(new Edit(rs.getString(1), rs.getLong(2), millis(rs, 3), rs.getBoolean(4),
+                suggestion.map(n -> n.suggestionId()).orElse(null)));
+          }
         }
       }
     }
     return out;
+  }
+
+  /** LIKE pattern for notes naming {@code subject} as suggester (candidates; callers parse exactly). */
+  private static String suggestionNoteLike(String subject) {
+    return LogNote.SUGGESTION_LIKE + " by " + subject.replace("\\", "_").replace("%", "_");
   }
 
   /** Named versions created by {@code creator}, as (document, version) pairs. */

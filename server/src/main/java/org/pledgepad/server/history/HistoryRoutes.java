@@ -82,6 +82,11 @@ public final class HistoryRoutes {
     router.get("/api/openapi/history.yaml").handler(ctx -> OpenApi.serve(ctx));
   }
 
+  /** The history operations behind these routes (shared with the privacy routes). */
+  public DocumentHistories histories() {
+    return histories;
+  }
+
   public void close() {
     worker.close();
   }

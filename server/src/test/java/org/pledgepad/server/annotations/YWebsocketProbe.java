@@ -17,7 +17,7 @@ import org.pledgepad.server.wire.WireWriter;
  * A minimal y-websocket client for tests: sends Yjs updates as an editor would and fetches the
  * server's full document state (sync step 1 with an empty state vector, answered by step 2).
  */
-final class YWebsocketProbe implements AutoCloseable {
+public final class YWebsocketProbe implements AutoCloseable {
   private final WebSocket ws;
   private final BlockingQueue<byte[]> messages;
 
@@ -26,7 +26,7 @@ final class YWebsocketProbe implements AutoCloseable {
     this.messages = messages;
   }
 
-  static YWebsocketProbe connect(String wsBase, String document, String token) throws Exception {
+  public static YWebsocketProbe connect(String wsBase, String document, String token) throws Exception {
     ByteArrayOutputStream partial = new ByteArrayOutputStream();
     BlockingQueue<byte[]> queue = new LinkedBlockingQueue<>();
     WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
@@ -47,13 +47,13 @@ final class YWebsocketProbe implements AutoCloseable {
     return new YWebsocketProbe(ws, queue);
   }
 
-  void sendUpdate(byte[] update) throws Exception {
+  public void sendUpdate(byte[] update) throws Exception {
     ws.sendBinary(ByteBuffer.wrap(new WireWriter().writeVarUint(0).writeVarUint(2).writeVarUint8Array(update)
         .toByteArray()), true).get(10, TimeUnit.SECONDS);
   }
 
   /** The server's whole document as one v1 update. */
-  byte[] fetchState() throws Exception {
+  public byte[] fetchState() throws Exception {
     ws.sendBinary(ByteBuffer.wrap(new WireWriter().writeVarUint(0).writeVarUint(0).writeVarUint8Array(new byte[] {0})
         .toByteArray()), true).get(10, TimeUnit.SECONDS);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);

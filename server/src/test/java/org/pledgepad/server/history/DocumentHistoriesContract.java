@@ -181,7 +181,7 @@ abstract class DocumentHistoriesContract {
     String headText = histories.version(doc, deleted).text();
     assertThat(histories.verify(doc).ok()).isTrue();
 
-    DocumentHistories.ErasureResult r = histories.erase(doc, "ben", true, null);
+    DocumentHistories.ErasureResult r = histories.erase(doc, "ben");
     assertThat(r.redacted()).isEqualTo(2);          // the remark and its deletion
     assertThat(r.kept()).isEqualTo(1);              // "mehr Radwege" stands in the text
     assertThat(r.snapshotsRebuilt()).isEqualTo(2);
@@ -209,7 +209,7 @@ abstract class DocumentHistoriesContract {
       assertThat(annaAfter.get(i).update()).isEqualTo(annaBefore.get(i).update());
     }
     // Idempotent.
-    DocumentHistories.ErasureResult again = histories.erase(doc, "ben", true, null);
+    DocumentHistories.ErasureResult again = histories.erase(doc, "ben");
     assertThat(again.redacted()).isZero();
     assertThat(again.kept()).isEqualTo(1);
     assertThat(histories.verify(doc).ok()).isTrue();
@@ -220,9 +220,35 @@ abstract class DocumentHistoriesContract {
   @Test
   void erasureRewritesSuggestionNotesThatNamedThePerson() throws Exception {
     long seq = appendText("editor-1", "accepted suggestion t-9 by Ben Beispiel", " Neu.");
-    histories.erase(doc, "u-ben", false, "Ben Beispiel");
+    assertThat(histories.rewriteLegacyNotes(doc, "u-ben", "Ben Beispiel")).isEqualTo(1);
+    assertThat(histories.rewriteLegacyNotes(doc, "u-ben", "Ben Beispiel")).isZero();
     assertThat(DocumentHistories.sql(() -> histories.db().rows(doc, seq - 1, seq)).get(0).connectionId())
         .isEqualTo("accepted suggestion t-9 by u-ben");
+    assertThat(histories.verify(doc).ok()).isTrue();
+  }
+
+  @Test
+  void anAcceptedSuggestionThatWasDeletedAgainIsErasedWithItsSuggester() throws Exception {
+    long accepted = appendText("editor-1", "accepted suggestion t-7 by u-clara", " Hauptstr. 5");
+    long stands = appendText("editor-1", "accepted suggestion t-8 by u-clara", " Bleibt.");
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    byte[] sv = Y.encodeStateVector(d);
+    String text = d.getText("default").toString();
+    d.getText("default").delete(text.indexOf(" Hauptstr. 5"), " Hauptstr. 5".length());
+    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "editor-1", "c-editor"))));
+
+    assertThat(histories.db().documentsOf("u-clara")).contains(doc);
+    assertThat(histories.db().editsOf("u-clara")).filteredOn(e -> e.document().equals(doc))
+        .extracting(HistoryDb.Edit::seq, HistoryDb.Edit::suggestion)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(accepted, "t-7"), org.assertj.core.groups.Tuple.tuple(stands, "t-8"));
+    DocumentHistories.ErasureResult r = histories.erase(doc, "u-clara");
+    assertThat(r.redacted()).isEqualTo(1);
+    assertThat(r.kept()).isEqualTo(1);
+    assertThat(histories.version(doc, accepted).text()).doesNotContain("Hauptstr");
+    assertThat(histories.version(doc, stands + 1).text()).endsWith("Bleibt.");
     assertThat(histories.verify(doc).ok()).isTrue();
   }
 }

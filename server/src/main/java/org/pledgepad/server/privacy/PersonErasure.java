@@ -1,0 +1,82 @@
+package org.pledgepad.server.privacy;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pledgepad.annotations.service.PrivacyService;
+import org.pledgepad.auth.Role;
+import org.pledgepad.server.access.AccountPrivacy;
+import org.pledgepad.server.history.DocumentHistories;
+
+/**
+ * Erasing a person (GDPR Art. 17) across the product, in the order of history/README.md
+ * "Erasure policy": history content (citizens and guests: rows whose text no longer stands),
+ * suggestion notes that still carry their old display name, annotations, and last the account
+ * itself, which becomes a tombstone. The account goes last so that a run that fails halfway can
+ * be repeated with the same login; every step is idempotent. Blocking.
+ */
+public final class PersonErasure {
+  private final AccountPrivacy accounts;
+  private final PrivacyService annotations;
+  private final DocumentHistories histories;
+
+  public PersonErasure(AccountPrivacy accounts, PrivacyService annotations, DocumentHistories histories) {
+    this.accounts = accounts;
+    this.annotations = annotations;
+    this.histories = histories;
+  }
+
+  /** What one erasure did, for the caller and the operator's console. */
+  public record Result(String subject, boolean wasErased, boolean contentErased,
+      List<DocumentHistories.ErasureResult> documents, int notesRewritten, int annotationRecords) {
+    public Map<String, Object> toJson() {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("subject", subject);
+      m.put("alreadyErased", wasErased);
+      m.put("historyContentErased", contentErased);
+      List<Map<String, Object>> docs = new ArrayList<>();
+      for (DocumentHistories.ErasureResult d : documents) {
+        docs.add(Map.of("document", d.document(), "rowsRedacted", d.redacted(), "rowsKept", d.kept(),
+            "snapshotsRebuilt", d.snapshotsRebuilt()));
+      }
+      m.put("documents", docs);
+      m.put("notesRewritten", notesRewritten);
+      m.put("annotationRecords", annotationRecords);
+      return m;
+    }
+  }
+
+  /** Erases the account with this id (or login); empty when there is none. */
+  public Optional<Result> erase(String idOrLogin) {
+    Optional<AccountPrivacy.Account> found = accounts.find(idOrLogin);
+    if (found.isEmpty()) {
+      return Optional.empty();
+    }
+    AccountPrivacy.Account a = found.get();
+    // Officials' edits are the council's public record (Art. 17(3)(b)): identity only.
+    boolean content = a.role() == Role.CITIZEN || a.role() == Role.GUEST;
+    List<DocumentHistories.ErasureResult> docs = new ArrayList<>();
+    if (content) {
+      for (String doc : DocumentHistories.sql(() -> histories.db().documentsOf(a.id()))) {
+        docs.add(histories.erase(doc, a.id()));
+      }
+    } else {
+      Map<String, Integer> kept = new java.util.TreeMap<>();
+      for (var e : DocumentHistories.sql(() -> histories.db().editsOf(a.id()))) {
+        kept.merge(e.document(), e.erased() ? 0 : 1, Integer::sum);
+      }
+      kept.forEach((doc, n) -> docs.add(new DocumentHistories.ErasureResult(doc, 0, n, 0)));
+    }
+    int notes = 0;
+    if (!a.erased()) {
+      for (String doc : DocumentHistories.sql(() -> histories.db().documents())) {
+        notes += histories.rewriteLegacyNotes(doc, a.id(), a.displayName());
+      }
+    }
+    int records = annotations.eraseFor(a.id()).value();
+    accounts.tombstone(a.id());
+    return Optional.of(new Result(a.id(), a.erased(), content, docs, notes, records));
+  }
+}

@@ -1,0 +1,172 @@
+package org.pledgepad.server.privacy;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.CookieSameSite;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Role;
+import org.pledgepad.server.access.AccessControl;
+import org.pledgepad.server.http.Problems;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Data-subject rights over REST (contract: resources/openapi/privacy.yaml): a signed-in person
+ * exports ({@code GET /api/me/data}) or erases ({@code DELETE /api/me}, password re-confirmed,
+ * CSRF-checked for cookie sessions by the access guard) their data; an admin does either for an
+ * account ({@code GET /api/admin/users/{id}/data}, {@code DELETE /api/admin/users/{id}}). The
+ * work runs on worker threads; erasures one at a time.
+ */
+final class PrivacyRoutes {
+  private static final Logger LOG = LoggerFactory.getLogger(PrivacyRoutes.class);
+  static final String PROBLEM = "urn:pledgepad:problem:";
+  private static final int MAX_BODY_BYTES = 4096;
+  /** Account ids (subjects) and logins; anything else names no account. */
+  private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
+
+  private final Vertx vertx;
+  private final AccessControl access;
+  private final PersonalData data;
+  private final PersonErasure erasure;
+
+  PrivacyRoutes(Vertx vertx, AccessControl access, PersonalData data, PersonErasure erasure) {
+    this.vertx = vertx;
+    this.access = access;
+    this.data = data;
+    this.erasure = erasure;
+  }
+
+  void mount(Router router) {
+    router.get("/api/me/data").handler(this::exportOwn);
+    router.delete("/api/me").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES)).handler(this::eraseOwn);
+    router.get("/api/admin/users/:id/data").handler(this::exportAccount);
+    router.delete("/api/admin/users/:id").handler(this::eraseAccount);
+    router.get("/api/openapi/privacy.yaml").handler(org.pledgepad.server.history.OpenApi.handler("/openapi/privacy.yaml"));
+  }
+
+  private void exportOwn(RoutingContext ctx) {
+    signedIn(ctx).onSuccess(p -> blocking(ctx, () -> data.export(p.subject()))
+        .onSuccess(m -> json(ctx, 200, m)));
+  }
+
+  private void eraseOwn(RoutingContext ctx) {
+    signedIn(ctx).onSuccess(p -> {
+      Object pw;
+      try {
+        JsonObject body = ctx.body() == null ? null : ctx.body().asJsonObject();
+        pw = body == null ? null : body.getValue("password");
+      } catch (RuntimeException e) {
+        pw = null;
+      }
+      if (!(pw instanceof String password) || password.isEmpty() || password.length() > 1024) {
+        Problems.send(ctx, 400, PROBLEM + "invalid", "Confirm with {\"password\": string}");
+        return;
+      }
+      String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+      blocking(ctx, () -> access.confirmPassword(p.subject(), password, address)).onSuccess(ok -> {
+        if (!ok) {
+          Problems.send(ctx, 403, PROBLEM + "password-not-confirmed", "Wrong password (accounts without a"
+              + " password are erased by an administrator)");
+          return;
+        }
+        erase(ctx, p.subject(), true);
+      });
+    });
+  }
+
+  private void exportAccount(RoutingContext ctx) {
+    String id = account(ctx);
+    if (id == null) {
+      return;
+    }
+    admin(ctx).onSuccess(p -> blocking(ctx, () -> access.accountPrivacy().find(id)
+        .map(a -> data.export(a.id())).orElse(null)).onSuccess(m -> {
+          if (m == null) {
+            Problems.send(ctx, 404, Problems.NOT_FOUND, "No such account");
+          } else {
+            json(ctx, 200, m);
+          }
+        }));
+  }
+
+  private void eraseAccount(RoutingContext ctx) {
+    String id = account(ctx);
+    if (id != null) {
+      admin(ctx).onSuccess(p -> erase(ctx, id, false));
+    }
+  }
+
+  private void erase(RoutingContext ctx, String idOrSubject, boolean own) {
+    vertx.executeBlocking(() -> erasure.erase(idOrSubject).orElse(null), true).onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.error("Erasure failed; it can be run again", ar.cause());
+        Problems.send(ctx, 503, PROBLEM + "erasure-failed", "The erasure did not finish; run it again");
+      } else if (ar.result() == null) {
+        Problems.send(ctx, 404, Problems.NOT_FOUND, "No such account");
+      } else {
+        PersonErasure.Result r = ar.result();
+        access.endSessions(r.subject()).onComplete(x -> {
+          if (own) {
+            ctx.response().addCookie(Cookie.cookie(AccessControl.SESSION_COOKIE, "").setPath("/").setHttpOnly(true)
+                .setSameSite(CookieSameSite.STRICT).setMaxAge(0));
+          }
+          json(ctx, 200, r.toJson());
+        });
+      }
+    });
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private Future<Principal> signedIn(RoutingContext ctx) {
+    return access.guard().principal(ctx).compose(p -> {
+      if (p.isAnonymous()) {
+        Problems.send(ctx, 401, PROBLEM + "unauthenticated", "Sign in required");
+        return Future.failedFuture("anonymous");
+      }
+      return Future.succeededFuture(p);
+    });
+  }
+
+  private Future<Principal> admin(RoutingContext ctx) {
+    return signedIn(ctx).compose(p -> {
+      if (p.role() != Role.ADMIN) {
+        Problems.send(ctx, 403, PROBLEM + "forbidden", "Administrators only");
+        return Future.failedFuture("not admin");
+      }
+      return Future.succeededFuture(p);
+    });
+  }
+
+  private static String account(RoutingContext ctx) {
+    String id = ctx.pathParam("id");
+    if (id == null || !ACCOUNT.matcher(id).matches()) {
+      Problems.send(ctx, 400, PROBLEM + "invalid", "Invalid account id");
+      return null;
+    }
+    return id;
+  }
+
+  private <T> Future<T> blocking(RoutingContext ctx, Callable<T> work) {
+    return vertx.executeBlocking(work, false).recover(e -> {
+      LOG.error("Privacy request {} failed", ctx.request().path(), e);
+      Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Unavailable, try again");
+      return Future.failedFuture(e);
+    });
+  }
+
+  private static void json(RoutingContext ctx, int status, Map<String, Object> body) {
+    if (!ctx.response().ended()) {
+      ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json")
+          .putHeader("Cache-Control", "no-store").end(new JsonObject(body).encode());
+    }
+  }
+}

@@ -1,0 +1,366 @@
+package org.pledgepad.server.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Role;
+import org.pledgepad.auth.User;
+import org.pledgepad.auth.password.DemoAccounts;
+import org.pledgepad.auth.password.PasswordHasher;
+import org.pledgepad.auth.token.AccessTokenIssuer;
+import org.pledgepad.auth.token.AccessTokenSettings;
+import org.pledgepad.auth.token.SigningKeyFile;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.RelativePosition;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.crdt.YXmlElement;
+import org.pledgepad.crdt.YXmlText;
+import org.pledgepad.history.HistoryExport;
+import org.pledgepad.server.access.AccessControl;
+import org.pledgepad.server.access.AccessSettings;
+import org.pledgepad.server.annotations.YWebsocketProbe;
+import org.pledgepad.server.history.VerifyLauncher;
+import org.pledgepad.server.testing.ServerHarness;
+
+/**
+ * Export and erasure through the running server with the real access layer, bound to both
+ * stores by the subclasses. A citizen invited as editor types a sentence that stays and a private
+ * remark that she deletes again, comments, reports a reply; then she exports and erases her
+ * data, and no REST answer names her any more while the history still verifies.
+ */
+abstract class PrivacyApiContract {
+  private static final String PASSWORD = "korrekt-pferd-batterie-9";
+  private static final String ORIGINAL = "Die Stadt baut Radwege.";
+  private static final String STAYS = "Die Stadt Kassel";
+  private static final String SECRET = "Radwege vor Hauptstr. 5 (0561-778899)";
+  private static final String COMMENT = "Mein Kommentar zu Radwegen";
+  private static final String REPORT = "Meldegrund von Zora";
+
+  @TempDir
+  Path dataDir;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(5));
+  private ServerHarness server;
+  private AccessControl ac;
+  private AccessTokenIssuer issuer;
+  private String doc;
+  private User zora;
+  private User otto;
+  private final List<String> suggestionIds = new ArrayList<>();
+
+  /** Environment naming the store; DATA_DIR is added here (token key). */
+  protected abstract Map<String, String> storeEnv();
+
+  @BeforeEach
+  void start() throws Exception {
+    AccessSettings settings = new AccessSettings(false, Duration.ofMillis(200), Duration.ofHours(1),
+        AccessTokenSettings.defaults(), PasswordHasher.forTests(), Clock.systemUTC(), new SecureRandom(),
+        new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    ac = new AccessControl(settings);
+    Map<String, String> env = new java.util.HashMap<>(storeEnv());
+    env.put("DATA_DIR", dataDir.toString());
+    server = ServerHarness.start(env, ac);
+    issuer = new AccessTokenIssuer(SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE)),
+        AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom());
+    doc = "privacy-" + suffix; // a fresh document: the PostgreSQL test database is shared between runs
+    zora = new User("u-1" + suffix, "zora" + suffix, "Zora Zufall", true, Role.CITIZEN, Set.of(), false);
+    otto = new User("u-2" + suffix, "otto" + suffix, "Otto Ortlieb", false, Role.CITIZEN, Set.of(), false);
+    PasswordHasher hasher = PasswordHasher.forTests();
+    ac.users().add(zora, hasher.hash(PASSWORD), false);
+    ac.users().add(otto, hasher.hash(PASSWORD), false);
+    ac.refresh().toCompletionStage().toCompletableFuture().get();
+  }
+
+  @AfterEach
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void aCitizenExportsAndErasesTheirDataAndTheHistoryStillVerifies() throws Exception {
+    // --- she suggests (two accepted, one of them deleted again), comments and reports ---
+    String root = "default";
+    Session s = signIn(zora.login());
+    YXmlText text = writeAndSuggest(root, s);
+    int baut = ORIGINAL.indexOf("baut");
+    String start = position(text, baut);
+    String end = position(text, baut + "baut".length());
+    HttpResponse<String> comment = send("POST", "/api/documents/" + doc + "/comments", s,
+        new JsonObject().put("start", start).put("end", end).put("body", COMMENT));
+    assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
+    String thread = new JsonObject(comment.body()).getString("id");
+    HttpResponse<String> reply = send("POST", "/api/documents/" + doc + "/threads/" + thread + "/replies",
+        token(otto.principal()), new JsonObject().put("body", "Antwort von Otto"));
+    assertThat(reply.statusCode()).as(reply.body()).isEqualTo(201);
+    String ottoPost = new JsonObject(reply.body()).getJsonArray("posts").getJsonObject(1).getString("id");
+    HttpResponse<String> reported = send("POST", "/api/documents/" + doc + "/posts/" + ottoPost + "/report", s,
+        new JsonObject().put("reason", REPORT));
+    assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+
+    // --- export ---
+    HttpResponse<String> exported = send("GET", "/api/me/data", s, null);
+    assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
+    JsonObject data = new JsonObject(exported.body());
+    assertThat(data.getJsonObject("account").getString("login")).isEqualTo(zora.login());
+    assertThat(data.getJsonObject("account").getString("displayName")).isEqualTo("Zora Zufall");
+    assertThat(exported.body()).doesNotContain("argon").doesNotContain("password_hash").doesNotContain("passwordHash")
+        .doesNotContain(s.cookie);
+    assertThat(data.getJsonObject("annotations").getJsonArray("posts").encode()).contains(COMMENT);
+    assertThat(data.getJsonObject("annotations").getJsonArray("reports").encode()).contains(REPORT);
+    List<Long> mySeqs = new ArrayList<>();
+    for (Object o : data.getJsonObject("history").getJsonArray("edits")) {
+      JsonObject e = (JsonObject) o;
+      if (e.getString("document").equals(doc)) {
+        mySeqs.add(e.getLong("seq"));
+      }
+    }
+    assertThat(mySeqs).as("the two accepted suggestions").hasSize(2);
+    assertThat(data.getJsonObject("history").encode()).contains(suggestionIds.get(0)).contains(suggestionIds.get(1));
+    assertThat(data.getJsonArray("clientIds")).isNotNull();
+    assertThat(send("GET", "/api/me/data", null, null).statusCode()).isEqualTo(401);
+
+    // --- erasure needs CSRF and the password ---
+    HttpResponse<String> noCsrf = send("DELETE", "/api/me", new Session(s.cookie, null),
+        new JsonObject().put("password", PASSWORD));
+    assertThat(noCsrf.statusCode()).isEqualTo(403);
+    assertThat(send("DELETE", "/api/me", s, new JsonObject()).statusCode()).isEqualTo(400);
+    assertThat(send("DELETE", "/api/me", s, new JsonObject().put("password", "falsch-falsch-falsch")).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> erased = send("DELETE", "/api/me", s, new JsonObject().put("password", PASSWORD));
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    JsonObject result = new JsonObject(erased.body());
+    assertThat(result.getBoolean("alreadyErased")).isFalse();
+    JsonObject inDoc = documentResult(result);
+    assertThat(inDoc.getInteger("rowsRedacted")).isEqualTo(1); // the suggestion deleted again
+    assertThat(inDoc.getInteger("rowsKept")).isEqualTo(1);     // the wording that stands
+    assertThat(result.getInteger("annotationRecords")).isGreaterThanOrEqualTo(3);
+    assertThat(send("GET", "/api/me/data", s, null).statusCode()).isEqualTo(401); // session ended
+    assertThat(signInStatus(zora.login())).isEqualTo(401);
+
+    // --- the chain, the export and the store still verify ---
+    String moderator = token(new Principal("mod-" + suffix, "mod-" + suffix, "Moderation", false, Role.MODERATOR, Set.of(), null));
+    String verified = get("/api/documents/" + doc + "/verify", moderator).body();
+    assertThat(new JsonObject(verified).getBoolean("ok")).as(verified).isTrue();
+    byte[] file = http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + "/api/documents/" + doc + "/export"))
+        .header("Authorization", "Bearer " + moderator).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+    var history = HistoryExport.read(new ByteArrayInputStream(file));
+    assertThat(history.verifier(history.publicKeys()).verify(history.rows()).ok()).isTrue();
+    assertThat(new String(file, StandardCharsets.UTF_8)).doesNotContain("0561-778899");
+    Map<String, String> cliEnv = new java.util.HashMap<>(storeEnv());
+    cliEnv.put("DATA_DIR", dataDir.toString());
+    ByteArrayOutputStream cliOut = new ByteArrayOutputStream();
+    int status = VerifyLauncher.run(new String[] {"verify", "--database", doc}, cliEnv,
+        new PrintStream(cliOut, true, StandardCharsets.UTF_8), new PrintStream(cliOut, true, StandardCharsets.UTF_8));
+    assertThat(status).as(cliOut.toString(StandardCharsets.UTF_8)).isZero();
+
+    // --- no REST answer names her, her texts are gone, others' data stays ---
+    String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
+    long head = new JsonObject(get("/api/documents/" + doc + "/history", moderator).body()).getJsonObject("head").getLong("seq");
+    List<String> bodies = new ArrayList<>();
+    for (String path : List.of("/history", "/authorship", "/diff?from=0&to=" + head, "/annotations",
+        "/threads/" + thread, "/moderation")) {
+      HttpResponse<String> r = send("GET", "/api/documents/" + doc + path, moderator, null);
+      assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+      bodies.add(r.body());
+    }
+    for (long seq : mySeqs) {
+      bodies.add(get("/api/documents/" + doc + "/versions/" + seq + "?format=text", moderator).body());
+      bodies.add(get("/api/documents/" + doc + "/diff?from=" + (seq - 1) + "&to=" + seq, moderator).body());
+    }
+    HttpResponse<String> adminExport = send("GET", "/api/admin/users/" + zora.id() + "/data", admin, null);
+    assertThat(adminExport.statusCode()).isEqualTo(200);
+    bodies.add(adminExport.body());
+    for (String b : bodies) {
+      assertThat(b).doesNotContain("Zora").doesNotContain(zora.login()).doesNotContain(COMMENT)
+          .doesNotContain(REPORT).doesNotContain("0561-778899").doesNotContain("Zora meint");
+    }
+    String threadView = bodies.get(4);
+    assertThat(threadView).contains("Antwort von Otto").contains("Otto Ortlieb");
+    assertThat(bodies.get(0)).contains("gelöscht"); // the accepted suggestions' suggester
+    JsonObject h = new JsonObject(bodies.get(0));
+    assertThat(h.getJsonArray("acceptedSuggestions").stream().map(o -> ((JsonObject) o).getString("suggesterName"))
+        .filter("gelöscht"::equals).count()).isEqualTo(2);
+    try (YWebsocketProbe ws = YWebsocketProbe.connect(server.wsBase(), doc, token(otto.principal()))) {
+      awaitText(ws, root, STAYS + " baut ."); // the live document did not change
+    }
+    assertThat(get("/api/documents/" + doc + "/versions/" + head + "?format=text", moderator).body().strip())
+        .isEqualTo(STAYS + " baut .");
+    assertThat(ac.users().findById(otto.id()).orElseThrow().user().displayName()).isEqualTo("Otto Ortlieb");
+    assertThat(signInStatus(otto.login())).isEqualTo(200);
+
+    // --- idempotent, and only for admins ---
+    assertThat(send("DELETE", "/api/admin/users/" + zora.id(), token(otto.principal()), null).statusCode()).isEqualTo(403);
+    HttpResponse<String> again = send("DELETE", "/api/admin/users/" + zora.id(), admin, null);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    JsonObject second = new JsonObject(again.body());
+    assertThat(second.getBoolean("alreadyErased")).isTrue();
+    assertThat(documentResult(second).getInteger("rowsRedacted")).isZero();
+    assertThat(second.getInteger("annotationRecords")).isZero();
+    assertThat(new JsonObject(get("/api/documents/" + doc + "/verify", moderator).body()).getBoolean("ok")).isTrue();
+    assertThat(send("DELETE", "/api/admin/users/nobody-" + suffix, admin, null).statusCode()).isEqualTo(404);
+  }
+
+  private JsonObject documentResult(JsonObject result) {
+    for (Object o : result.getJsonArray("documents")) {
+      if (((JsonObject) o).getString("document").equals(doc)) {
+        return (JsonObject) o;
+      }
+    }
+    throw new AssertionError("no result for " + doc + " in " + result.encode());
+  }
+
+  /**
+   * A councillor writes a paragraph into a fresh root; Zora suggests two changes that the
+   * councillor accepts (logged under the councillor, the notes name Zora); the councillor then
+   * deletes the first one's words again. Returns the paragraph's text as the councillor wrote it.
+   */
+  private YXmlText writeAndSuggest(String root, Session zoraSession) throws Exception {
+    // An administrator edits (the new document is a draft without an owner body) and invites
+    // the two citizens as commenters once the first edit created the document.
+    String councillor = token(new Principal("editor-" + suffix, "editor-" + suffix, "Redaktion", false, Role.ADMIN,
+        Set.of(), null));
+    try (YWebsocketProbe ws = YWebsocketProbe.connect(server.wsBase(), doc, councillor)) {
+      Doc local = new Doc();
+      Y.applyUpdate(local, ws.fetchState());
+      byte[] sv = Y.encodeStateVector(local);
+      YXmlElement paragraph = new YXmlElement("paragraph");
+      local.getXmlFragment(root).insert(0, List.of(paragraph));
+      YXmlText t = new YXmlText();
+      paragraph.insert(0, List.of(t));
+      t.insert(0, ORIGINAL);
+      send(ws, local, sv);
+      awaitText(ws, root, ORIGINAL);
+      ac.documentAccessStore().setMember(doc, zora.id(), "commenter", true);
+      ac.documentAccessStore().setMember(doc, otto.id(), "commenter", true);
+      ac.refresh().toCompletionStage().toCompletableFuture().get();
+
+      acceptSuggestion(zoraSession, councillor, t, "Radwege", SECRET);
+      acceptSuggestion(zoraSession, councillor, t, "Die Stadt", STAYS);
+      // The councillor removes the first suggestion's words again.
+      Doc now = new Doc();
+      Y.applyUpdate(now, ws.fetchState());
+      YXmlText nt = (YXmlText) ((YXmlElement) now.getXmlFragment(root).get(0)).get(0);
+      byte[] before = Y.encodeStateVector(now);
+      int at = nt.toString().indexOf(SECRET);
+      nt.delete(at, SECRET.length());
+      ws.sendUpdate(Y.encodeStateAsUpdate(now, before));
+      awaitText(ws, root, STAYS + " baut .");
+      return t;
+    }
+  }
+
+  private void acceptSuggestion(Session zoraSession, String councillor, YXmlText t, String words, String replacement)
+      throws Exception {
+    // Anchor against the server's current text (positions are CRDT ids, stable across edits).
+    int i = t.toString().indexOf(words);
+    String start = position(t, i);
+    String end = position(t, i + words.length());
+    HttpResponse<String> r = send("POST", "/api/documents/" + doc + "/suggestions", zoraSession,
+        new JsonObject().put("start", start).put("end", end).put("replacement", replacement).put("rationale", "Zora meint"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    String id = new JsonObject(r.body()).getString("id");
+    HttpResponse<String> ok = send("POST", "/api/documents/" + doc + "/suggestions/" + id + "/accept", councillor,
+        new JsonObject());
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    suggestionIds.add(id);
+  }
+
+  private static void awaitText(YWebsocketProbe ws, String root, String expected) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (true) {
+      Doc server = new Doc();
+      Y.applyUpdate(server, ws.fetchState());
+      YXmlElement p = server.getXmlFragment(root).length() == 0 ? null : (YXmlElement) server.getXmlFragment(root).get(0);
+      if (p != null && p.length() > 0 && expected.equals(p.get(0).toString())) {
+        return;
+      }
+      assertThat(System.nanoTime()).as("text reached the server: " + expected).isLessThan(deadline);
+      Thread.sleep(50);
+    }
+  }
+
+  private static byte[] send(YWebsocketProbe ws, Doc local, byte[] sv) throws Exception {
+    ws.sendUpdate(Y.encodeStateAsUpdate(local, sv));
+    return Y.encodeStateVector(local);
+  }
+
+  private static String position(YXmlText t, int index) {
+    return Base64.getEncoder().encodeToString(RelativePosition.encodeRelativePosition(
+        RelativePosition.createRelativePositionFromTypeIndex(t, index)));
+  }
+
+  private String token(Principal p) {
+    return issuer.issue(p, Duration.ofMinutes(10));
+  }
+
+  /** A cookie session (cookie value, CSRF token); a bearer token is passed as a plain String. */
+  private record Session(String cookie, String csrf) {}
+
+  private Session signIn(String login) throws Exception {
+    HttpResponse<String> r = signInResponse(login);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AccessControl.SESSION_COOKIE + "="))
+        .findFirst().orElseThrow();
+    return new Session(cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';')),
+        new JsonObject(r.body()).getString("csrfToken"));
+  }
+
+  private int signInStatus(String login) throws Exception {
+    return signInResponse(login).statusCode();
+  }
+
+  private HttpResponse<String> signInResponse(String login) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + "/api/session"))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("login", login).put("password", PASSWORD).encode()))
+        .build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String bearer) throws Exception {
+    return send("GET", path, bearer, null);
+  }
+
+  private HttpResponse<String> send(String method, String path, Object who, JsonObject body) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.httpBase() + path))
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body.encode()));
+    if (body != null) {
+      b.header("Content-Type", "application/json");
+    }
+    if (who instanceof String bearer) {
+      b.header("Authorization", "Bearer " + bearer);
+    } else if (who instanceof Session s) {
+      b.header("Cookie", AccessControl.SESSION_COOKIE + "=" + s.cookie);
+      if (s.csrf != null) {
+        b.header("X-CSRF-Token", s.csrf);
+      }
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
