@@ -369,6 +369,11 @@ public final class AccessControl implements AuthHook {
     return identity;
   }
 
+  /** The document store whose stages this layer reads (tests change stages through it). */
+  DocumentStore documentStore() {
+    return store;
+  }
+
   /** OIDC sign-in, or null when it is not configured. */
   OidcLogin oidcLogin() {
     return oidc;

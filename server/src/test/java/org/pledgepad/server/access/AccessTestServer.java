@@ -78,6 +78,13 @@ final class AccessTestServer implements AutoCloseable {
     return new AccessTokenIssuer(key, AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom()).issue(p, ttl);
   }
 
+  /** Moves a document to {@code stage} in the store (as an admin's stage change would). */
+  void setStage(String document, org.pledgepad.server.store.DocumentStage stage) {
+    org.pledgepad.server.store.DocumentStore store = access.documentStore();
+    org.pledgepad.server.store.DocumentInfo d = org.pledgepad.server.testing.Await.result(store.document(document)).orElseThrow();
+    org.pledgepad.server.testing.Await.result(store.putDocument(document, d.title(), d.kind(), stage));
+  }
+
   @Override
   public void close() {
     harness.close();
