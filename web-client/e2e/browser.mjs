@@ -39,9 +39,13 @@ export async function seriousAxeViolations(page) {
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
+export function describeViolations(violations) {
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(', ')}`).join('\n');
+}
+
 export async function assertAxeClean(page, what) {
   const violations = await seriousAxeViolations(page);
-  assert.equal(violations.length, 0, `${what}:\n${violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(', ')}`).join('\n')}`);
+  assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
 }
 
 /** Signs a browser context in with a demo account's printed one-time password; returns the display name. */

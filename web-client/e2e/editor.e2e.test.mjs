@@ -9,60 +9,19 @@
 // Under CI=true a missing jar or Chromium fails the run; elsewhere the test is skipped.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { DEFAULT_JAR, startServer } from './server.mjs';
+import { startServer } from './server.mjs';
+import { LAUNCH_ARGS, chromiumPath, describeViolations, jar, prerequisites, seriousAxeViolations, signInContext as signIn } from './browser.mjs';
 
-const require = createRequire(import.meta.url);
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = resolve(here, '..', '..', 'docs', 'screenshots');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_JAR;
-const ci = process.env.CI === 'true';
-
-const missing = [];
-if (!existsSync(chromiumPath)) missing.push(`Chromium (${chromiumPath}; install with: apt-get install -y chromium)`);
-if (!process.env.PLEDGEPAD_URL && !process.env.PLEDGEPAD_SERVER_COMMAND && !existsSync(jar)) missing.push(`server jar (${jar}; build with: mvn -q -B -DskipTests install)`);
-if (missing.length > 0 && ci) {
-  // Under CI a missing dependency is a failure, never a skip.
-  describe('end-to-end prerequisites', () => {
-    it('has Chromium and the server jar', () => assert.fail(`missing: ${missing.join('; ')}`));
-  });
-}
-const skip = missing.length > 0 && !ci ? `missing: ${missing.join('; ')}` : false;
+const skip = prerequisites();
 
 /** How long a change may take to reach the other browser (generous: CI shares two cores with builds). */
 const SYNC_TIMEOUT = 20_000;
-
-const LAUNCH_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-
-async function seriousAxeViolations(page) {
-  await page.addScriptTag({ content: axeSource });
-  const violations = await page.evaluate(async () => {
-    // eslint-disable-next-line no-undef
-    const result = await window.axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
-
-function describeViolations(violations) {
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.join(', ')}`).join('\n');
-}
 
 describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
   let server;
@@ -86,13 +45,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
   });
 
   /** Signs the browser context in through the REST API (the dialog itself is tested separately). */
-  async function signInContext(context, login) {
-    const password = server.demoAccounts[login];
-    assert.ok(password, `the server printed a password for ${login} (demo accounts: ${Object.keys(server.demoAccounts).join(', ') || 'none'})`);
-    const response = await context.request.post(`${server.baseUrl}/api/session`, { data: { login, password } });
-    assert.equal(response.status(), 200, `sign-in of ${login}: HTTP ${response.status()}`);
-    return (await response.json()).user.displayName;
-  }
+  const signInContext = (context, login) => signIn(server, context, login);
 
   async function newPage(locale = 'de-DE', pseudonym = null, login = null) {
     const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
