@@ -12,6 +12,8 @@ import java.util.Objects;
 public record LicenceInfo(String name, String url, String attribution) {
     public static final String DEFAULT_NAME = "Datenlizenz Deutschland – Namensnennung – 2.0";
     public static final String DEFAULT_URL = "https://www.govdata.de/dl-de/by-2-0";
+    public static final String CC_BY_40_NAME = "Creative Commons Namensnennung 4.0 International (CC BY 4.0)";
+    public static final String CC_BY_40_URL = "https://creativecommons.org/licenses/by/4.0/";
 
     public LicenceInfo {
         Objects.requireNonNull(name, "name");
@@ -22,5 +24,10 @@ public record LicenceInfo(String name, String url, String attribution) {
     /** Datenlizenz Deutschland – Namensnennung – 2.0 with the given attribution. */
     public static LicenceInfo dlDeBy20(String attribution) {
         return new LicenceInfo(DEFAULT_NAME, DEFAULT_URL, attribution);
+    }
+
+    /** Creative Commons Attribution 4.0 International with the given attribution. */
+    public static LicenceInfo ccBy40(String attribution) {
+        return new LicenceInfo(CC_BY_40_NAME, CC_BY_40_URL, attribution);
     }
 }

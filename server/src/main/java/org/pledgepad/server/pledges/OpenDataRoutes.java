@@ -12,6 +12,7 @@ import org.pledgepad.pledges.export.CsvExport;
 import org.pledgepad.pledges.export.ExportFile;
 import org.pledgepad.pledges.export.HtmlReport;
 import org.pledgepad.pledges.export.JsonExport;
+import org.pledgepad.pledges.export.LicenceInfo;
 import org.pledgepad.pledges.export.MarkdownExport;
 import org.pledgepad.pledges.export.OpenDataBundle;
 import org.pledgepad.server.protocol.DocumentNames;
@@ -48,7 +49,7 @@ public final class OpenDataRoutes {
   private void bundle(RoutingContext ctx, Render render) {
     service.openData()
         .compose(b -> blocking(() -> render.render(b)))
-        .onSuccess(f -> send(ctx, f))
+        .onSuccess(f -> send(ctx, f, service.licence()))
         .onFailure(e -> PledgeProblems.failed(ctx, e));
   }
 
@@ -63,9 +64,9 @@ public final class OpenDataRoutes {
         PledgeProblems.notFound(ctx, "No such public pledge document");
         return Future.succeededFuture();
       }
-      OpenDataBundle one = OpenDataBundle.of(PledgeService.LICENCE, List.of(d.get()), List.of(), List.of());
+      OpenDataBundle one = OpenDataBundle.of(service.licence(), List.of(d.get()), List.of(), List.of());
       return blocking(() -> MarkdownExport.export(one, name + ".md")).map(f -> {
-        send(ctx, f);
+        send(ctx, f, service.licence());
         return null;
       });
     }).onFailure(e -> PledgeProblems.failed(ctx, e));
@@ -87,7 +88,7 @@ public final class OpenDataRoutes {
       return service.compare(da.get(), db.get()).compose(r -> service.openData()
           .compose(context -> blocking(() -> HtmlReport.export(r, context, a + "-" + b + ".html"))))
           .map(f -> {
-            send(ctx, f);
+            send(ctx, f, service.licence());
             return null;
           });
     })).onFailure(e -> PledgeProblems.failed(ctx, e));
@@ -97,12 +98,12 @@ public final class OpenDataRoutes {
     return vertx.executeBlocking(work, false);
   }
 
-  static void send(RoutingContext ctx, ExportFile f) {
+  static void send(RoutingContext ctx, ExportFile f, LicenceInfo licence) {
     ctx.response()
         .putHeader("ETag", f.etag())
         // Caches may keep the file but must revalidate: statuses and links change at any time.
         .putHeader("Cache-Control", "public, no-cache")
-        .putHeader("Link", "<" + PledgeService.LICENCE.url() + ">; rel=\"license\"")
+        .putHeader("Link", "<" + licence.url() + ">; rel=\"license\"")
         .putHeader("Access-Control-Allow-Origin", "*");
     if (matches(ctx.request().getHeader("If-None-Match"), f.etag())) {
       ctx.response().setStatusCode(304).end();

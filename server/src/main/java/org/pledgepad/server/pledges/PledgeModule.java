@@ -5,6 +5,7 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import java.time.Clock;
 import java.util.List;
+import org.pledgepad.pledges.export.LicenceInfo;
 import org.pledgepad.pledges.model.PledgeDocument;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.store.DocumentStore;
@@ -20,22 +21,29 @@ public final class PledgeModule {
   private final PledgeService service;
   private PledgeGuard guard;
 
-  private PledgeModule(Vertx vertx, DocumentStore documents, PledgeDb db, boolean cached) {
+  private PledgeModule(Vertx vertx, DocumentStore documents, PledgeDb db, boolean cached, LicenceInfo licence) {
     this.vertx = vertx;
     this.documents = documents;
     this.db = db;
-    this.service = new PledgeService(vertx, documents, new PledgeStore(db), cached);
+    this.service = new PledgeService(vertx, documents, new PledgeStore(db), cached, licence);
     this.guard = new StageOnlyGuard(documents);
   }
 
   /** Opens the pledge database and registers the demo documents' metadata. */
   public static Future<PledgeModule> start(Vertx vertx, ServerConfig config, DocumentStore documents) {
-    return start(vertx, config, documents, true);
+    LicenceInfo licence;
+    try {
+      licence = OpenDataLicence.fromEnv(System.getenv());
+    } catch (IllegalArgumentException e) {
+      return Future.failedFuture(e);
+    }
+    return start(vertx, config, documents, true, licence);
   }
 
   /** With {@code cached = false} every request reads and compares afresh (benchmark baseline). */
-  static Future<PledgeModule> start(Vertx vertx, ServerConfig config, DocumentStore documents, boolean cached) {
-    PledgeModule m = new PledgeModule(vertx, documents, PledgeDb.forConfig(vertx, config), cached);
+  static Future<PledgeModule> start(Vertx vertx, ServerConfig config, DocumentStore documents, boolean cached,
+      LicenceInfo licence) {
+    PledgeModule m = new PledgeModule(vertx, documents, PledgeDb.forConfig(vertx, config), cached, licence);
     return m.db.start().compose(v -> m.registerSeed()).map(v -> m);
   }
 

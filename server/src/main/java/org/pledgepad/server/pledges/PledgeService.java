@@ -43,8 +43,6 @@ import org.pledgepad.server.store.StoredUpdate;
  * a link shows at once. Both caches are bounded by weight and shared between event loops.
  */
 public final class PledgeService {
-  /** Licence of the open-data exports (the texts themselves keep their own licence field). */
-  static final LicenceInfo LICENCE = LicenceInfo.dlDeBy20("Pledgepad");
   static final String IMPORT_ACTOR = "pledge-import";
   static final long MAX_AGE_MILLIS = 30_000;
   /** Characters of pledge text kept in the document cache (about 16 MB of chars). */
@@ -64,16 +62,19 @@ public final class PledgeService {
   private final PledgeComparator comparator = new PledgeComparator();
   private final DocumentComparison comparison = new DocumentComparison(comparator);
   private final AtomicLong generation = new AtomicLong();
+  /** Licence of the open-data exports (the texts themselves keep their own licence field). */
+  private final LicenceInfo licence;
   private final BoundedCache<String, Indexed> indexed;
   private final BoundedCache<PairKey, SuggestionSet> suggestions;
 
   public PledgeService(Vertx vertx, DocumentStore documents, PledgeStore pledges) {
-    this(vertx, documents, pledges, true);
+    this(vertx, documents, pledges, true, LicenceInfo.dlDeBy20("Pledgepad"));
   }
 
   /** {@code cached = false} reads and compares afresh on every request (the benchmark's baseline). */
-  PledgeService(Vertx vertx, DocumentStore documents, PledgeStore pledges, boolean cached) {
+  PledgeService(Vertx vertx, DocumentStore documents, PledgeStore pledges, boolean cached, LicenceInfo licence) {
     this.vertx = vertx;
+    this.licence = licence;
     this.documents = documents;
     this.pledges = pledges;
     this.indexed = cached ? new BoundedCache<>(MAX_CACHED_CHARS, PledgeService::weight) : null;
@@ -82,6 +83,10 @@ public final class PledgeService {
 
   public PledgeStore store() {
     return pledges;
+  }
+
+  public LicenceInfo licence() {
+    return licence;
   }
 
   /** Writes a document's metadata and makes every cached reading stale. */
@@ -224,7 +229,7 @@ public final class PledgeService {
         List<String> ordered = docs.stream().flatMap(d -> d.pledges().stream()).map(Pledge::id).toList();
         Set<String> names = docs.stream().map(PledgeDocument::id).collect(Collectors.toSet());
         return pledges.statuses(ordered).compose(tracks -> pledges.successions().map(all -> new OpenDataBundle(
-            LICENCE, docs, visible,
+            licence, docs, visible,
             tracks.stream().filter(t -> !t.history().isEmpty() || !t.evidence().isEmpty()).toList(),
             // Only successions between two public documents: a draft successor is not yet news.
             all.stream().filter(x -> names.contains(x.predecessorId()) && names.contains(x.successorId())).toList())));

@@ -83,4 +83,22 @@ class OpenDataTest {
       assertThat(s.get("/open-data/documents/..%2Fetc.md").statusCode()).isEqualTo(404);
     }
   }
+
+  @Test
+  void theOperatorChoosesTheLicenceOfTheExports(@TempDir Path dir) {
+    try (PledgeTestServer s = PledgeTestServer.start(java.util.Map.of("DATA_DIR", dir.toString(),
+        "OPEN_DATA_LICENCE", "cc-by-4.0", "OPEN_DATA_ATTRIBUTION", "Stadt Kassel"), true)) {
+      HttpResponse<String> json = s.get("/open-data/pledges.json");
+      assertThat(JsonExport.read(json.body()).licence().name()).isEqualTo("Creative Commons Namensnennung 4.0 International (CC BY 4.0)");
+      assertThat(JsonExport.read(json.body()).licence().attribution()).isEqualTo("Stadt Kassel");
+      assertThat(json.headers().firstValue("Link").orElseThrow()).isEqualTo("<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"");
+      assertThat(s.get("/open-data/pledges.csv").body()).contains("CC BY 4.0").doesNotContain("Datenlizenz");
+      assertThat(s.get("/open-data/documents/" + KasselPledgeSeed.PROGRAMME_NAME + ".md").body()).contains("Namensnennung: Stadt Kassel");
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenDataLicence.fromEnv(java.util.Map.of("OPEN_DATA_LICENCE", "gpl")))
+        .hasMessageContaining("OPEN_DATA_LICENCE");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> OpenDataLicence.fromEnv(java.util.Map.of("OPEN_DATA_ATTRIBUTION", "a\nb")))
+        .hasMessageContaining("OPEN_DATA_ATTRIBUTION");
+    assertThat(OpenDataLicence.fromEnv(java.util.Map.of()).name()).isEqualTo("Datenlizenz Deutschland – Namensnennung – 2.0");
+  }
 }

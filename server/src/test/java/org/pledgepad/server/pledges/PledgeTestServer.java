@@ -54,7 +54,8 @@ final class PledgeTestServer implements AutoCloseable {
     if (seed) {
       Await.result(new DemoSeeder(ProseMirrorSeedEncoder::encode).seedIfEmpty(store));
     }
-    module = Await.result(PledgeModule.start(vertx, config, store, cached)).guard(new TestGuard(store));
+    module = Await.result(PledgeModule.start(vertx, config, store, cached, OpenDataLicence.fromEnv(env)))
+        .guard(new TestGuard(store));
     Router router = Router.router(vertx);
     module.mount(router);
     http = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
