@@ -41,6 +41,9 @@ public interface AnnotationRepository {
   /** Posts of a document waiting for approval, oldest first. */
   List<Post> pendingPosts(String document);
 
+  /** Posts of a document hidden by moderators (not deleted), oldest first. */
+  List<Post> hiddenPosts(String document);
+
   void insertReport(Report report);
 
   void updateReport(Report report);
@@ -52,6 +55,9 @@ public interface AnnotationRepository {
 
   /** Open reports about one post. */
   List<Report> openReportsOn(String postId);
+
+  /** Every report about one post, open or closed, oldest first (a moderation case's history). */
+  List<Report> reportsOn(String postId);
 
   /** Appends to the audit log; returns the entry with its sequence number. Never updated or deleted. */
   AuditEntry appendAudit(AuditEntry entry);

@@ -82,6 +82,11 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   }
 
   @Override
+  public synchronized List<Post> hiddenPosts(String document) {
+    return filter(posts, p -> p.document().equals(document) && p.moderation() == Moderation.HIDDEN && !p.deleted());
+  }
+
+  @Override
   public synchronized void insertReport(Report r) {
     insert(reports, r.id(), r);
   }
@@ -104,6 +109,11 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   @Override
   public synchronized List<Report> openReportsOn(String postId) {
     return filter(reports, r -> r.open() && r.postId().equals(postId));
+  }
+
+  @Override
+  public synchronized List<Report> reportsOn(String postId) {
+    return filter(reports, r -> r.postId().equals(postId));
   }
 
   @Override

@@ -20,6 +20,9 @@ import org.pledgepad.auth.Principal;
  * actions need MODERATE; reporting needs an account and READ.
  */
 public final class ModerationService {
+  /** How many restored posts the queue still shows (newest restore first), with their history. */
+  static final int RECENTLY_RESTORED = 20;
+
   private final AnnotationContext ctx;
 
   public ModerationService(AnnotationContext ctx) {
@@ -48,11 +51,27 @@ public final class ModerationService {
 
   public ModerationQueue queue(Principal p, DocumentAccess a) {
     ctx.require(p, a, Operation.MODERATE);
+    DecisionHistory decisions = new DecisionHistory(ctx.repo.audit(a.document()));
     List<ModerationQueue.ReportedPost> reports = new ArrayList<>();
     for (Report r : ctx.repo.openReports(a.document())) {
-      ctx.repo.post(r.postId()).ifPresent(post -> reports.add(new ModerationQueue.ReportedPost(r, post)));
+      ctx.repo.post(r.postId()).ifPresent(post -> reports.add(
+          new ModerationQueue.ReportedPost(r, post, decisions.of(post.id(), ctx.repo.reportsOn(post.id())))));
     }
-    return new ModerationQueue(reports, ctx.repo.pendingPosts(a.document()));
+    List<ModerationQueue.Case> hidden = new ArrayList<>();
+    for (Post post : ctx.repo.hiddenPosts(a.document())) {
+      hidden.add(caseOf(post, decisions));
+    }
+    List<ModerationQueue.Case> restored = new ArrayList<>();
+    for (String postId : decisions.recentlyRestored(RECENTLY_RESTORED)) {
+      ctx.repo.post(postId).filter(post -> post.moderation() == Moderation.VISIBLE && !post.deleted())
+          .ifPresent(post -> restored.add(caseOf(post, decisions)));
+    }
+    return new ModerationQueue(reports, ctx.repo.pendingPosts(a.document()), hidden, restored);
+  }
+
+  private ModerationQueue.Case caseOf(Post post, DecisionHistory decisions) {
+    List<Report> about = ctx.repo.reportsOn(post.id());
+    return new ModerationQueue.Case(post, about, decisions.of(post.id(), about));
   }
 
   /** Hides a post: others see "ausgeblendet"; its author and moderators see text and reason. */

@@ -1,5 +1,6 @@
 package org.pledgepad.annotations.service;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,8 +10,10 @@ import java.util.Map;
 import org.pledgepad.annotations.anchor.AnchorResolver;
 import org.pledgepad.annotations.anchor.Resolution;
 import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.AuditEntry;
 import org.pledgepad.annotations.model.Author;
 import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.ModerationAction;
 import org.pledgepad.annotations.model.Post;
 import org.pledgepad.annotations.model.Suggestion;
 import org.pledgepad.annotations.render.BodyRenderer;
@@ -44,6 +47,7 @@ public final class ThreadViews {
   public List<Map<String, Object>> list(Principal p, DocumentAccess a, Doc doc) {
     ctx.require(p, a, Operation.READ);
     boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
+    Map<String, Instant> restored = restorations(p, a);
     Map<String, List<Post>> byThread = new HashMap<>();
     for (Post post : ctx.repo.postsOfDocument(a.document())) {
       byThread.computeIfAbsent(post.threadId(), k -> new ArrayList<>()).add(post);
@@ -54,7 +58,7 @@ public final class ThreadViews {
       if (!posts.isEmpty() && !mayRead(p, moderator, posts.get(0))) {
         continue;
       }
-      out.add(view(p, moderator, t, posts, doc));
+      out.add(view(p, moderator, t, posts, doc, restored));
     }
     return out;
   }
@@ -68,7 +72,24 @@ public final class ThreadViews {
     if (!posts.isEmpty() && !mayRead(p, moderator, posts.get(0))) {
       throw new AnnotationException(Problem.NOT_FOUND, "no such thread");
     }
-    return view(p, moderator, t, posts, doc);
+    return view(p, moderator, t, posts, doc, restorations(p, a));
+  }
+
+  /**
+   * When moderators last restored each post (from the audit log), for the restore note its
+   * author and the moderators see. Guests author nothing and moderate nothing: no lookup.
+   */
+  private Map<String, Instant> restorations(Principal p, DocumentAccess a) {
+    if (p.isAnonymous()) {
+      return Map.of();
+    }
+    Map<String, Instant> at = new HashMap<>();
+    for (AuditEntry e : ctx.repo.audit(a.document())) {
+      if (e.action() == ModerationAction.RESTORE) {
+        at.put(e.targetId(), e.at());
+      }
+    }
+    return at;
   }
 
   private static boolean mayRead(Principal p, boolean moderator, Post post) {
@@ -79,7 +100,8 @@ public final class ThreadViews {
     return post.moderation() != Moderation.HIDDEN || moderator || post.author().is(p.subject());
   }
 
-  private Map<String, Object> view(Principal p, boolean moderator, AnnotationThread t, List<Post> posts, Doc doc) {
+  private Map<String, Object> view(Principal p, boolean moderator, AnnotationThread t, List<Post> posts, Doc doc,
+      Map<String, Instant> restored) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", t.id());
     m.put("kind", lower(t.kind()));
@@ -111,14 +133,14 @@ public final class ThreadViews {
     List<Map<String, Object>> pv = new ArrayList<>();
     for (Post post : posts) {
       if (mayRead(p, moderator, post)) {
-        pv.add(post(p, moderator, post));
+        pv.add(post(p, moderator, post, restored.get(post.id())));
       }
     }
     m.put("posts", pv);
     return m;
   }
 
-  private static Map<String, Object> post(Principal p, boolean moderator, Post post) {
+  private static Map<String, Object> post(Principal p, boolean moderator, Post post, Instant restoredAt) {
     boolean mine = post.author().is(p.subject());
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", post.id());
@@ -141,6 +163,9 @@ public final class ThreadViews {
     }
     if (post.moderation() == Moderation.HIDDEN) {
       m.put("hiddenReason", post.hiddenReason());
+    } else if (restoredAt != null && post.moderation() == Moderation.VISIBLE && (mine || moderator)) {
+      // The author learns that the hiding was reversed (others never saw why it was hidden).
+      m.put("restoredAt", restoredAt.toString());
     }
     return m;
   }

@@ -94,6 +94,9 @@ public abstract class AnnotationRepositoryContract {
     Post hidden = repo.post("p1").orElseThrow().withModeration(Moderation.HIDDEN, "grund");
     repo.updatePost(hidden);
     assertThat(repo.post("p1")).contains(hidden);
+    assertThat(repo.hiddenPosts("doc")).extracting(Post::id).containsExactly("p1");
+    repo.updatePost(hidden.removed());
+    assertThat(repo.hiddenPosts("doc")).isEmpty();
   }
 
   @Test
@@ -105,6 +108,8 @@ public abstract class AnnotationRepositoryContract {
     assertThat(repo.openReports("doc")).extracting(Report::id).containsExactly("r1");
     assertThat(repo.openReportsOn("p1")).extracting(Report::id).containsExactly("r1");
     assertThat(repo.openReportsOn("p2")).isEmpty();
+    assertThat(repo.reportsOn("p2")).extracting(Report::id, Report::open)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("r2", false));
     assertThat(repo.reportsBy("ben")).hasSize(3);
   }
 

@@ -70,6 +70,46 @@ class ModerationServiceTest {
   }
 
   @Test
+  void aHiddenReportedPostIsRestoredAndItsHistoryKeepsBothDecisions() {
+    Principal secondModerator = Fixtures.person("moderator-2", "Zweite Moderatorin", org.pledgepad.auth.Role.MODERATOR,
+        java.util.Set.of());
+    Post p = comment(CITIZEN, "strittiger Text");
+    Report report = f.annotations.moderation.report(CITIZEN_2, CONSULTATION, p.id(), "Beleidigung").value();
+    f.annotations.moderation.hide(MODERATOR, CONSULTATION, p.id(), "Netiquette 2");
+    java.time.Instant hiddenAt = f.clock.instant();
+
+    ModerationQueue whileHidden = f.annotations.moderation.queue(MODERATOR, CONSULTATION);
+    assertThat(whileHidden.reports()).isEmpty();
+    assertThat(whileHidden.hidden()).singleElement().satisfies(c -> {
+      assertThat(c.post().id()).isEqualTo(p.id());
+      assertThat(c.reports()).extracting(Report::id, Report::open).containsExactly(org.assertj.core.groups.Tuple.tuple(report.id(), false));
+      assertThat(c.history()).extracting(AuditEntry::action).containsExactly(ModerationAction.HIDE);
+    });
+
+    f.clock.advanceSeconds(60);
+    var out = f.annotations.moderation.restore(secondModerator, CONSULTATION, p.id(), "doch sachlich");
+    assertThat(out.events()).extracting(AnnotationEvent::type).containsExactly("post.restored");
+    ModerationQueue after = f.annotations.moderation.queue(MODERATOR, CONSULTATION);
+    assertThat(after.hidden()).isEmpty();
+    assertThat(after.restored()).singleElement().satisfies(c -> {
+      assertThat(c.reports()).extracting(Report::reason).containsExactly("Beleidigung");
+      assertThat(c.history()).extracting(AuditEntry::action, AuditEntry::actorId, AuditEntry::at, AuditEntry::reason)
+          .containsExactly(
+              org.assertj.core.groups.Tuple.tuple(ModerationAction.HIDE, MODERATOR.subject(), hiddenAt, "Netiquette 2"),
+              org.assertj.core.groups.Tuple.tuple(ModerationAction.RESTORE, secondModerator.subject(),
+                  hiddenAt.plusSeconds(60), "doch sachlich"));
+    });
+    // The author's view says that the post was restored; others just read the post again.
+    assertThat(firstPost(CITIZEN).get("state")).isEqualTo("visible");
+    assertThat(firstPost(CITIZEN).get("restoredAt")).isEqualTo(hiddenAt.plusSeconds(60).toString());
+    assertThat(firstPost(CITIZEN_2).get("html")).isEqualTo("<p>strittiger Text</p>");
+    assertThat(firstPost(CITIZEN_2)).doesNotContainKey("restoredAt");
+    // Restoring twice is refused: the post is no longer hidden.
+    assertProblem(() -> f.annotations.moderation.restore(MODERATOR, CONSULTATION, p.id(), ""), Problem.WRONG_STATE);
+    assertProblem(() -> f.annotations.moderation.restore(CITIZEN, CONSULTATION, p.id(), ""), Problem.FORBIDDEN);
+  }
+
+  @Test
   void hiddenPostsReadAusgeblendetExceptForAuthorAndModerators() {
     Post p = comment(CITIZEN, "böser Text");
     f.annotations.moderation.report(CITIZEN_2, CONSULTATION, p.id(), "Beleidigung");

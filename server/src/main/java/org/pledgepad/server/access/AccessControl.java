@@ -197,6 +197,16 @@ public final class AccessControl implements AuthHook {
     }
   }
 
+  /**
+   * Whether an open connection's principal may do {@code op} on its document as of now (the
+   * current snapshot and clock): for pushes whose audience is decided per recipient at send time.
+   */
+  boolean allowsNow(ConnectionGrant g, Operation op) {
+    AccessSnapshot s = snapshot;
+    Principal p = currentPrincipal(g, s, settings.clock().instant());
+    return p != null && Authorizer.isAllowed(p, s.document(g.document), op);
+  }
+
   /** The principal of an open connection now; null if its token expired or its account is disabled. */
   private Principal currentPrincipal(ConnectionGrant g, AccessSnapshot s, Instant now) {
     if (g.token != null) {

@@ -97,4 +97,9 @@ final class ConnectionGrant implements AccessWatch {
   public boolean mayPublishAwareness() {
     return awareness && !revoked;
   }
+
+  @Override
+  public boolean allows(Operation op) {
+    return !revoked && access.allowsNow(this, op);
+  }
 }

@@ -25,21 +25,50 @@ final class AnnotationJson {
     for (ModerationQueue.ReportedPost rp : q.reports()) {
       Map<String, Object> m = report(rp.report());
       m.put("post", rp.post() == null ? null : post(rp.post()));
+      m.put("history", history(rp.history()));
       reports.add(m);
     }
     List<Object> pending = new ArrayList<>();
     for (Post p : q.pending()) {
       pending.add(post(p));
     }
-    List<Object> log = new ArrayList<>();
-    for (AuditEntry e : audit) {
-      log.add(audit(e));
+    List<Object> hidden = new ArrayList<>();
+    for (ModerationQueue.Case c : q.hidden()) {
+      hidden.add(moderationCase(c));
     }
+    List<Object> restored = new ArrayList<>();
+    for (ModerationQueue.Case c : q.restored()) {
+      restored.add(moderationCase(c));
+    }
+    List<Object> log = history(audit);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("reports", reports);
     m.put("pending", pending);
+    m.put("hidden", hidden);
+    m.put("restored", restored);
     m.put("audit", log);
     return m;
+  }
+
+  /** A post moderators acted on: the post, every report about it, and the decisions in order. */
+  static Map<String, Object> moderationCase(ModerationQueue.Case c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("post", post(c.post()));
+    List<Object> reports = new ArrayList<>();
+    for (Report r : c.reports()) {
+      reports.add(report(r));
+    }
+    m.put("reports", reports);
+    m.put("history", history(c.history()));
+    return m;
+  }
+
+  private static List<Object> history(List<AuditEntry> entries) {
+    List<Object> out = new ArrayList<>();
+    for (AuditEntry e : entries) {
+      out.add(audit(e));
+    }
+    return out;
   }
 
   static Map<String, Object> report(Report r) {
@@ -49,6 +78,11 @@ final class AnnotationJson {
     m.put("reason", r.reason());
     m.put("createdAt", r.createdAt().toString());
     m.put("open", r.open());
+    if (!r.open()) {
+      m.put("closedBy", r.closedBy());
+      m.put("closedAt", r.closedAt() == null ? null : r.closedAt().toString());
+      m.put("closeNote", r.closeNote());
+    }
     return m;
   }
 

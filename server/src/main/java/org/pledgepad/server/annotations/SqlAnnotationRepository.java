@@ -181,6 +181,11 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   }
 
   @Override
+  public List<Post> hiddenPosts(String document) {
+    return posts("document = ? AND moderation = 'hidden' AND NOT deleted", document);
+  }
+
+  @Override
   public List<Post> postsByAuthor(String subject) {
     return posts("author_id = ?", subject);
   }
@@ -242,6 +247,11 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   @Override
   public List<Report> openReportsOn(String postId) {
     return reports("post_id = ? AND open", postId);
+  }
+
+  @Override
+  public List<Report> reportsOn(String postId) {
+    return reports("post_id = ?", postId);
   }
 
   @Override

@@ -23,4 +23,12 @@ public interface AccessWatch {
 
   /** Whether the connection may publish awareness (presence) right now. */
   boolean mayPublishAwareness();
+
+  /**
+   * Whether the connection's principal may do {@code op} on the document now: evaluated at each
+   * call against the current accounts and document access, not remembered from the connect.
+   */
+  default boolean allows(org.pledgepad.auth.Operation op) {
+    return false;
+  }
 }

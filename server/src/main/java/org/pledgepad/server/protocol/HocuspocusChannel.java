@@ -148,6 +148,12 @@ final class HocuspocusChannel implements Peer {
   }
 
   @Override
+  public boolean allows(org.pledgepad.auth.Operation op) {
+    org.pledgepad.server.auth.AccessWatch w = watch;
+    return w != null && w.allows(op); // a revoked grant answers no
+  }
+
+  @Override
   public void sendSyncStep1(byte[] stateVector) {
     sync(SyncMessages.STEP1, stateVector);
   }

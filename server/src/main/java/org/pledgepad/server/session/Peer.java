@@ -38,6 +38,15 @@ public interface Peer {
    */
   default void sendStateless(String payload) {}
 
+  /**
+   * Whether the principal behind this connection may do {@code op} on its document right now
+   * (asked at send time for pushes meant for a few, e.g. moderators). Peers that cannot tell
+   * answer no: withholding is the safe side.
+   */
+  default boolean allows(org.pledgepad.auth.Operation op) {
+    return false;
+  }
+
   /** Closes the whole connection with a code from {@code CloseCodes}. */
   void close(short code, String reason);
 }

@@ -167,10 +167,8 @@ class AnnotationApiIntegrationTest {
 
   @Test
   void reportedPostsReachTheModeratorsWhoHideThem() throws Exception {
-    Passage p = passage("report", "Software");
-    JsonObject thread = new JsonObject(post("/comments", CITIZEN,
-        new JsonObject().put("start", p.start).put("end", p.end).put("body", "Werbung hier")).body());
-    String postId = thread.getJsonArray("posts").getJsonObject(0).getString("id");
+    JsonObject thread = comment(passage("report", "Software"), "Werbung hier");
+    String postId = firstPostId(thread);
 
     HttpResponse<String> report = post("/posts/" + postId + "/report", CITIZEN_B, new JsonObject().put("reason", "Spam"));
     assertThat(report.statusCode()).as(report.body()).isEqualTo(201);
@@ -187,6 +185,46 @@ class AnnotationApiIntegrationTest {
     assertThat(first.encode()).doesNotContain("Werbung hier");
     JsonObject log = new JsonObject(get("/api/documents/" + document + "/moderation/queue", MODERATOR).body());
     assertThat(log.getJsonArray("audit").stream().map(o -> ((JsonObject) o).getString("action"))).contains("hide");
+    JsonObject hiddenCase = caseOf(log.getJsonArray("hidden"), postId);
+    assertThat(hiddenCase.getJsonArray("reports").getJsonObject(0).getString("reason")).isEqualTo("Spam");
+
+    // The hide is reversible: restored, the post reads again for everyone, the author is told,
+    // and the case keeps both decisions with moderator and time.
+    assertThat(post("/posts/" + postId + "/restore", CITIZEN, new JsonObject()).statusCode()).isEqualTo(403);
+    HttpResponse<String> restored = post("/posts/" + postId + "/restore", MODERATOR, new JsonObject().put("reason", "Irrtum"));
+    assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
+    JsonObject again = new JsonObject(get("/api/documents/" + document + "/threads/" + thread.getString("id"), CITIZEN_B).body());
+    assertThat(again.getJsonArray("posts").getJsonObject(0).getString("state")).isEqualTo("visible");
+    assertThat(again.encode()).contains("Werbung hier").doesNotContain("restoredAt");
+    JsonObject authorView = new JsonObject(get("/api/documents/" + document + "/threads/" + thread.getString("id"), CITIZEN).body());
+    assertThat(authorView.getJsonArray("posts").getJsonObject(0).getString("restoredAt")).isNotNull();
+    JsonObject afterRestore = new JsonObject(get("/api/documents/" + document + "/moderation/queue", MODERATOR).body());
+    assertThat(afterRestore.getJsonArray("hidden").stream().map(o -> ((JsonObject) o).getJsonObject("post").getString("id")))
+        .doesNotContain(postId);
+    JsonArray history = caseOf(afterRestore.getJsonArray("restored"), postId).getJsonArray("history");
+    assertThat(history.stream().map(o -> ((JsonObject) o).getString("action"))).containsExactly("hide", "restore");
+    for (Object o : history) {
+      assertThat(((JsonObject) o).getString("actor")).isEqualTo(MODERATOR.subject());
+      assertThat(((JsonObject) o).getString("at")).isNotBlank();
+    }
+    assertThat(history.getJsonObject(1).getString("reason")).isEqualTo("Irrtum");
+  }
+
+  /** The citizen comments the passage; returns the thread as the answer shows it. */
+  private static JsonObject comment(Passage p, String body) throws Exception {
+    HttpResponse<String> r = post("/comments", CITIZEN,
+        new JsonObject().put("start", p.start).put("end", p.end).put("body", body));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return new JsonObject(r.body());
+  }
+
+  private static String firstPostId(JsonObject thread) {
+    return thread.getJsonArray("posts").getJsonObject(0).getString("id");
+  }
+
+  private static JsonObject caseOf(JsonArray cases, String postId) {
+    return cases.stream().map(o -> (JsonObject) o).filter(c -> postId.equals(c.getJsonObject("post").getString("id")))
+        .findFirst().orElseThrow(() -> new AssertionError("no case for " + postId + " in " + cases.encode()));
   }
 
   @Test
@@ -238,6 +276,18 @@ class AnnotationApiIntegrationTest {
     assertThat(event.getString("thread")).isEqualTo(out.getString("thread"));
     // Ids only: no text and no user ids travel in pushes.
     assertThat(event.fieldNames()).containsOnly("kind", "type", "document", "thread", "post", "at");
+  }
+
+  @Test
+  void aCitizensReportReachesTheModeratorsSocketAndNotACitizens() throws Exception {
+    String postId = firstPostId(comment(passage("report-push", "Software"), "Unsachlich"));
+
+    JsonObject out = new JsonObject(NodeScripts.run("moderation-push.mjs", server.wsBase(), server.httpBase(), document,
+        postId, token(MODERATOR), token(CITIZEN), token(CITIZEN_B)));
+    assertThat(out.getJsonArray("moderator").getList()).contains("report.created", "post.hidden");
+    // The citizen got the hide (an event for everyone) and, before it, no report event.
+    assertThat(out.getJsonArray("citizen").getList()).contains("post.hidden").doesNotContain("report.created");
+    assertThat(out.getJsonObject("reportEvent").fieldNames()).containsOnly("kind", "type", "document", "thread", "post", "at");
   }
 
   // helpers

@@ -3,9 +3,12 @@ package org.pledgepad.server.annotations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.pledgepad.annotations.service.AnnotationEvent;
 import org.pledgepad.annotations.service.AnnotationEvent.Audience;
+import org.pledgepad.auth.Operation;
 import org.pledgepad.server.session.Peer;
 
 class AnnotationPushTest {
@@ -27,12 +30,34 @@ class AnnotationPushTest {
   }
 
   @Test
-  void moderatorOnlyEventsAreWithheldFromConnections() {
-    assertThat(AnnotationPush.reaches(event(Audience.MODERATORS, null), peer("moderator"))).isFalse();
+  void moderatorOnlyEventsReachOnlyConnectionsAllowedToModerateWhenSent() {
+    AtomicBoolean moderates = new AtomicBoolean(true);
+    Peer moderator = peer("mod", op -> op == Operation.MODERATE && moderates.get());
+    AnnotationEvent report = event(Audience.MODERATORS, null);
+    assertThat(AnnotationPush.reaches(report, moderator)).isTrue();
+    assertThat(AnnotationPush.reaches(report, peer("citizen"))).isFalse();
+    // The rights are asked for each event: a moderator who lost the role gets the next one no more.
+    moderates.set(false);
+    assertThat(AnnotationPush.reaches(report, moderator)).isFalse();
+  }
+
+  @Test
+  void pendingPostEventsAlsoReachModerators() {
+    AnnotationEvent e = event(Audience.AUTHOR_AND_MODERATORS, "anna");
+    assertThat(AnnotationPush.reaches(e, peer("mod", op -> op == Operation.MODERATE))).isTrue();
   }
 
   private static Peer peer(String actor) {
+    return peer(actor, op -> false);
+  }
+
+  private static Peer peer(String actor, Predicate<Operation> allowed) {
     return new Peer() {
+      @Override
+      public boolean allows(Operation op) {
+        return allowed.test(op);
+      }
+
       @Override
       public String connectionId() {
         return "c-" + actor;
