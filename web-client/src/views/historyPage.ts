@@ -100,7 +100,8 @@ export function historyPage(main: HTMLElement, name: string): View {
       await load();
       announce(result.changed && result.seq !== null ? t('restoreDone', { restored: String(seq), seq: String(result.seq) }) : t('restoreUnchanged', { restored: String(seq) }), false, true);
     } catch (error) {
-      announce(t('restoreFailed', { detail: (error as Error).message }), true, true);
+      const forbidden = error instanceof ApiError && (error.status === 401 || error.status === 403);
+      announce(forbidden ? t('restoreForbidden') : t('restoreFailed', { detail: (error as Error).message }), true, true);
     }
   }
 

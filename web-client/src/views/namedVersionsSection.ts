@@ -24,6 +24,7 @@ const MAX_NAME = 200;
 function nameError(error: unknown): string {
   if (error instanceof ApiError && error.status === 409) return t('nameVersionTaken');
   if (error instanceof ApiError && error.status === 400) return t('nameVersionMissing');
+  if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return t('nameVersionNotAllowed');
   return t('nameVersionFailed', { detail: (error as Error).message });
 }
 

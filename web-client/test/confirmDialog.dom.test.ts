@@ -1,0 +1,56 @@
+// @vitest-environment happy-dom
+// The restore confirmation: labelled and described, focus on "Abbrechen", Tab kept inside,
+// Escape answers no, the confirming button yes, and the focus goes back to the opener.
+import { beforeEach, describe, expect, it } from 'vitest';
+import { confirmDialog } from '../src/views/confirmDialog';
+
+const options = { title: 'Version 40 wiederherstellen?', text: 'Der Text wird wieder so, wie er war.', confirm: 'Wiederherstellen', cancel: 'Abbrechen' };
+
+function opened(): HTMLDialogElement {
+  const dialog = document.querySelector('dialog');
+  if (!dialog) throw new Error('no dialog');
+  return dialog;
+}
+
+const key = (target: Element, name: string, shiftKey = false) => target.dispatchEvent(new KeyboardEvent('keydown', { key: name, shiftKey, bubbles: true, cancelable: true }));
+
+describe('confirmation dialog', () => {
+  let opener: HTMLButtonElement;
+  beforeEach(() => {
+    opener = document.createElement('button');
+    opener.textContent = 'Diese Fassung wiederherstellen';
+    document.body.replaceChildren(opener);
+    opener.focus();
+  });
+
+  it('is labelled and described, starts on the harmless choice and keeps Tab inside', async () => {
+    const answer = confirmDialog(options, opener);
+    const dialog = opened();
+    expect(document.getElementById(dialog.getAttribute('aria-labelledby')!)?.textContent).toBe(options.title);
+    expect(document.getElementById(dialog.getAttribute('aria-describedby')!)?.textContent).toBe(options.text);
+    expect(document.activeElement?.textContent).toBe('Abbrechen');
+    key(dialog, 'Tab');
+    expect(document.activeElement?.textContent).toBe('Wiederherstellen');
+    key(dialog, 'Tab');
+    expect(document.activeElement?.textContent).toBe('Abbrechen');
+    key(dialog, 'Tab', true);
+    expect(document.activeElement?.textContent).toBe('Wiederherstellen');
+    (document.activeElement as HTMLButtonElement).click();
+    await expect(answer).resolves.toBe(true);
+    expect(document.querySelector('dialog')).toBeNull();
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('Escape (the cancel event) answers no and returns the focus', async () => {
+    const answer = confirmDialog(options, opener);
+    opened().dispatchEvent(new Event('cancel', { cancelable: true }));
+    await expect(answer).resolves.toBe(false);
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('"Abbrechen" answers no', async () => {
+    const answer = confirmDialog(options, opener);
+    (document.activeElement as HTMLButtonElement).click();
+    await expect(answer).resolves.toBe(false);
+  });
+});
