@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,6 +39,7 @@ class OidcLoginTest {
   private static final TestClock clock = new TestClock(Instant.now());
   private static AccessTestServer server;
   private static AccessHttp http;
+  private static OidcBrowser browser;
 
   @BeforeAll
   static void start() throws Exception {
@@ -53,6 +49,7 @@ class OidcLoginTest {
     server = AccessTestServer.start(dataDir, Map.of("OIDC_ISSUER", keycloak.issuer, "OIDC_CLIENT_ID", TestIdp.CLIENT,
         "OIDC_REDIRECT_URI", REDIRECT), Duration.ofSeconds(2), clock, UnaryOperator.identity());
     http = new AccessHttp(server.harness.httpBase());
+    browser = new OidcBrowser(http, keycloak, REDIRECT);
   }
 
   @AfterAll
@@ -71,47 +68,6 @@ class OidcLoginTest {
     keycloak.jwks.set(TestIdp.jwks(KEY1));
   }
 
-  /** The browser's state after the provider redirected back: callback query and binding cookie. */
-  private record Returned(String query, String bindingCookie, Map<String, String> authorizationParams) {}
-
-  private Returned goToProvider() throws Exception {
-    HttpResponse<String> start = http.send("GET", "/api/auth/oidc/login", null);
-    assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
-    String cookie = start.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(OidcLogin.BROWSER_COOKIE + "=")).findFirst().orElseThrow();
-    assertThat(cookie.toLowerCase(java.util.Locale.ROOT)).contains("httponly").contains("samesite=lax")
-        .contains("path=/api/auth/oidc");
-    URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
-    assertThat(authorize.toString()).startsWith(keycloak.authorizationEndpoint() + "?");
-    HttpResponse<String> atProvider = java.net.http.HttpClient.newHttpClient().send(
-        java.net.http.HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
-    assertThat(atProvider.statusCode()).isEqualTo(302);
-    URI back = URI.create(atProvider.headers().firstValue("Location").orElseThrow());
-    assertThat(back.toString()).startsWith(REDIRECT + "?");
-    return new Returned(back.getRawQuery(), cookie.substring(0, cookie.indexOf(';')), params(authorize.getRawQuery()));
-  }
-
-  private static Map<String, String> params(String rawQuery) {
-    Map<String, String> out = new HashMap<>();
-    for (String pair : rawQuery.split("&")) {
-      int eq = pair.indexOf('=');
-      out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-          URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-    }
-    return out;
-  }
-
-  private HttpResponse<String> callback(String query, String cookie) throws Exception {
-    return cookie == null ? http.send("GET", "/api/auth/oidc/callback?" + query, null)
-        : http.send("GET", "/api/auth/oidc/callback?" + query, null, "Cookie", cookie);
-  }
-
-  private static Optional<String> sessionCookie(HttpResponse<String> r) {
-    return r.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(AccessControl.SESSION_COOKIE + "=") && !c.startsWith(AccessControl.SESSION_COOKIE + "=;"))
-        .map(c -> c.substring(0, c.indexOf(';'))).findFirst();
-  }
-
   private static void assertProblem(HttpResponse<String> r, int status, String type, String detail) {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
     assertThat(r.headers().firstValue("Content-Type")).contains("application/problem+json");
@@ -120,12 +76,12 @@ class OidcLoginTest {
     if (detail != null) {
       assertThat(body.getString("title")).contains(detail);
     }
-    assertThat(sessionCookie(r)).isEmpty();
+    assertThat(OidcBrowser.sessionCookie(r)).isEmpty();
   }
 
   @Test
   void theCodeFlowSignsInAndLinksOneLocalAccountWithoutTheEmailAddress() throws Exception {
-    Returned r = goToProvider();
+    OidcBrowser.Returned r = browser.goToProvider();
     Map<String, String> p = r.authorizationParams();
     assertThat(p).containsEntry("response_type", "code").containsEntry("client_id", TestIdp.CLIENT)
         .containsEntry("redirect_uri", REDIRECT).containsEntry("code_challenge_method", "S256")
@@ -134,10 +90,10 @@ class OidcLoginTest {
     assertThat(p.get("nonce")).hasSize(43).isNotEqualTo(p.get("state"));
     assertThat(p.get("code_challenge")).hasSize(43);
 
-    HttpResponse<String> done = callback(r.query(), r.bindingCookie());
+    HttpResponse<String> done = browser.callback(r.query(), r.bindingCookie());
     assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
     assertThat(done.headers().firstValue("Location")).contains("/");
-    String session = sessionCookie(done).orElseThrow();
+    String session = OidcBrowser.sessionCookie(done).orElseThrow();
     JsonObject me = http.me(session);
     assertThat(me.getString("role")).isEqualTo("councillor");
     JsonObject user = me.getJsonObject("user");
@@ -151,8 +107,8 @@ class OidcLoginTest {
     // Signing in again links the same account and takes the provider's current role.
     keycloak.claimsEdit.set(c -> c.put("realm_access", new JsonObject().put("roles",
         new io.vertx.core.json.JsonArray().add("pledgepad-citizen"))).put("groups", new io.vertx.core.json.JsonArray()));
-    Returned again = goToProvider();
-    String second = sessionCookie(callback(again.query(), again.bindingCookie())).orElseThrow();
+    OidcBrowser.Returned again = browser.goToProvider();
+    String second = OidcBrowser.sessionCookie(browser.callback(again.query(), again.bindingCookie())).orElseThrow();
     assertThat(http.me(second).getJsonObject("user").getString("id")).isEqualTo(user.getString("id"));
     assertThat(http.me(second).getString("role")).isEqualTo("citizen");
     assertThat(server.access.users().findById(user.getString("id")).orElseThrow().user().role()).isEqualTo(Role.CITIZEN);
@@ -160,79 +116,79 @@ class OidcLoginTest {
 
   @Test
   void aWrongStateIsRefused() throws Exception {
-    Returned r = goToProvider();
+    OidcBrowser.Returned r = browser.goToProvider();
     String forged = r.query().replaceAll("state=[^&]+", "state=" + "A".repeat(43));
-    assertProblem(callback(forged, r.bindingCookie()), 400, OidcLogin.PROBLEM_STATE, null);
+    assertProblem(browser.callback(forged, r.bindingCookie()), 400, OidcLogin.PROBLEM_STATE, null);
   }
 
   @Test
   void aStateIsUsedOnceOnly() throws Exception {
-    Returned r = goToProvider();
-    assertThat(callback(r.query(), r.bindingCookie()).statusCode()).isEqualTo(303);
-    assertProblem(callback(r.query(), r.bindingCookie()), 400, OidcLogin.PROBLEM_STATE, null);
+    OidcBrowser.Returned r = browser.goToProvider();
+    assertThat(browser.callback(r.query(), r.bindingCookie()).statusCode()).isEqualTo(303);
+    assertProblem(browser.callback(r.query(), r.bindingCookie()), 400, OidcLogin.PROBLEM_STATE, null);
   }
 
   @Test
   void theCallbackMustComeFromTheBrowserThatStarted() throws Exception {
-    Returned victim = goToProvider();
-    Returned attacker = goToProvider();
+    OidcBrowser.Returned victim = browser.goToProvider();
+    OidcBrowser.Returned attacker = browser.goToProvider();
     // Login CSRF: the attacker's callback URL opened in the victim's browser (its own cookie).
-    assertProblem(callback(attacker.query(), victim.bindingCookie()), 400, OidcLogin.PROBLEM_STATE, null);
-    assertProblem(callback(victim.query(), null), 400, OidcLogin.PROBLEM_STATE, null);
+    assertProblem(browser.callback(attacker.query(), victim.bindingCookie()), 400, OidcLogin.PROBLEM_STATE, null);
+    assertProblem(browser.callback(victim.query(), null), 400, OidcLogin.PROBLEM_STATE, null);
   }
 
   @Test
   void anIdTokenWithAnotherNonceIsRefused() throws Exception {
     keycloak.claimsEdit.set(c -> c.put("nonce", "a-nonce-from-another-request"));
-    Returned r = goToProvider();
-    assertProblem(callback(r.query(), r.bindingCookie()), 401, OidcLogin.PROBLEM_ID_TOKEN, "NONCE_MISMATCH");
+    OidcBrowser.Returned r = browser.goToProvider();
+    assertProblem(browser.callback(r.query(), r.bindingCookie()), 401, OidcLogin.PROBLEM_ID_TOKEN, "NONCE_MISMATCH");
   }
 
   @Test
   void anExpiredIdTokenIsRefused() throws Exception {
     long now = clock.instant().getEpochSecond();
     keycloak.claimsEdit.set(c -> c.put("iat", now - 900).put("auth_time", now - 900).put("exp", now - 300));
-    Returned r = goToProvider();
-    assertProblem(callback(r.query(), r.bindingCookie()), 401, OidcLogin.PROBLEM_ID_TOKEN, "EXPIRED");
+    OidcBrowser.Returned r = browser.goToProvider();
+    assertProblem(browser.callback(r.query(), r.bindingCookie()), 401, OidcLogin.PROBLEM_ID_TOKEN, "EXPIRED");
   }
 
   @Test
   void anIdTokenForAnotherClientIsRefused() throws Exception {
     keycloak.claimsEdit.set(c -> c.put("aud", "another-app").put("azp", "another-app"));
-    Returned r = goToProvider();
-    assertProblem(callback(r.query(), r.bindingCookie()), 401, OidcLogin.PROBLEM_ID_TOKEN, "WRONG_AUDIENCE");
+    OidcBrowser.Returned r = browser.goToProvider();
+    assertProblem(browser.callback(r.query(), r.bindingCookie()), 401, OidcLogin.PROBLEM_ID_TOKEN, "WRONG_AUDIENCE");
   }
 
   @Test
   void aFailedCodeExchangeSignsNobodyIn() throws Exception {
     keycloak.tokenStatus.set(500);
-    Returned r = goToProvider();
-    assertProblem(callback(r.query(), r.bindingCookie()), 502, OidcLogin.PROBLEM_PROVIDER, null);
+    OidcBrowser.Returned r = browser.goToProvider();
+    assertProblem(browser.callback(r.query(), r.bindingCookie()), 502, OidcLogin.PROBLEM_PROVIDER, null);
   }
 
   @Test
   void aTamperedCodeIsRefusedByTheProvider() throws Exception {
-    Returned r = goToProvider();
+    OidcBrowser.Returned r = browser.goToProvider();
     String tampered = r.query().replaceAll("code=[^&]+", "code=not-the-code");
-    assertProblem(callback(tampered, r.bindingCookie()), 502, OidcLogin.PROBLEM_PROVIDER, null);
+    assertProblem(browser.callback(tampered, r.bindingCookie()), 502, OidcLogin.PROBLEM_PROVIDER, null);
   }
 
   @Test
   void anUnknownKidIsRefusedUntilTheRotatedKeysMayBeFetched() throws Exception {
-    Returned first = goToProvider(); // makes sure the provider is discovered
-    assertThat(callback(first.query(), first.bindingCookie()).statusCode()).isEqualTo(303);
+    OidcBrowser.Returned first = browser.goToProvider(); // makes sure the provider is discovered
+    assertThat(browser.callback(first.query(), first.bindingCookie()).statusCode()).isEqualTo(303);
     TestIdp.Key rotated = TestIdp.fresh("k2-rotated", "EdDSA");
     keycloak.signingKey.set(rotated);
     int fetches = keycloak.jwksFetches.get();
-    Returned tooSoon = goToProvider();
+    OidcBrowser.Returned tooSoon = browser.goToProvider();
     // Keys may be refetched at most once a minute: right after discovery the kid stays unknown.
     clock.set(clock.instant().plus(Duration.ofSeconds(1)));
-    assertProblem(callback(tooSoon.query(), tooSoon.bindingCookie()), 401, OidcLogin.PROBLEM_ID_TOKEN, "UNKNOWN_KID");
+    assertProblem(browser.callback(tooSoon.query(), tooSoon.bindingCookie()), 401, OidcLogin.PROBLEM_ID_TOKEN, "UNKNOWN_KID");
     assertThat(keycloak.jwksFetches.get()).isEqualTo(fetches);
     keycloak.jwks.set(TestIdp.jwks(KEY1, rotated));
     clock.set(clock.instant().plus(OidcProvider.MIN_REFRESH_INTERVAL));
-    Returned later = goToProvider();
-    HttpResponse<String> accepted = callback(later.query(), later.bindingCookie());
+    OidcBrowser.Returned later = browser.goToProvider();
+    HttpResponse<String> accepted = browser.callback(later.query(), later.bindingCookie());
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(303);
     assertThat(keycloak.jwksFetches.get()).isGreaterThan(fetches);
   }
