@@ -626,7 +626,11 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
         await page.locator('.suggestion').first().getByRole('button', { name: /^Verknüpfen/ }).click();
         await page.getByRole('status').filter({ hasText: 'Verknüpft.' }).waitFor({ timeout: SYNC_TIMEOUT });
         await page.waitForFunction((n) => document.querySelectorAll('.compare-table .compare-row:not(.compare-head)').length === n + 1, rowsBefore, { timeout: SYNC_TIMEOUT });
+        // Who linked the pair is shown with the link.
+        assert.match(await page.locator('.compare-table .linked-by').first().innerText(), /^verknüpft von \S.* am \S.*$/);
       }
+      // Every pledge card says where its promise stands.
+      assert.match(await page.locator('.pledge .pledge-status').first().innerText(), /^Stand: (offen|in Arbeit|teilweise umgesetzt|umgesetzt|verworfen)$/);
     }
     await page.screenshot({ path: resolve(screenshots, 'comparison.png'), fullPage: true });
     const violations = await seriousAxeViolations(page);

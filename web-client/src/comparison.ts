@@ -18,7 +18,13 @@ export interface AlignedRow {
   kind: LinkKind;
   /** Id of the stored link (from the answer's `links`), needed to unlink; null if not given. */
   linkId: string | null;
+  /** Who confirmed the link and when (ISO time); null if the answer does not say. */
+  linkedBy: string | null;
+  linkedAt: string | null;
 }
+
+export type PledgeStatus = 'OFFEN' | 'IN_ARBEIT' | 'TEILWEISE_UMGESETZT' | 'UMGESETZT' | 'VERWORFEN';
+const STATUSES: readonly string[] = ['OFFEN', 'IN_ARBEIT', 'TEILWEISE_UMGESETZT', 'UMGESETZT', 'VERWORFEN'];
 
 export type Confidence = 'hoch' | 'mittel' | 'niedrig';
 
@@ -49,6 +55,8 @@ export interface Comparison {
   onlyInB: Pledge[];
   coverage: Coverage;
   suggestions: PledgeSuggestion[];
+  /** Current status per pledge id of either side (absent: not reported). */
+  statuses: Map<string, PledgeStatus>;
 }
 
 const obj = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
@@ -131,8 +139,18 @@ export function parseComparison(value: unknown, aName = 'a', bName = 'b'): Compa
     const r = obj(row);
     const a = parsePledge(r.a);
     const b = parsePledge(r.b);
-    const linkId = typeof obj(r.link).id === 'string' ? (obj(r.link).id as string) : null;
-    if (a && b) aligned.push({ a, b, kind: parseLinkKind(obj(r.link).kind ?? r.kind), linkId: linkId ?? linkIds.get(`${a.id}\u0000${b.id}`) ?? null });
+    const l = obj(r.link);
+    const linkId = typeof l.id === 'string' ? l.id : null;
+    if (a && b) {
+      aligned.push({
+        a,
+        b,
+        kind: parseLinkKind(l.kind ?? r.kind),
+        linkId: linkId ?? linkIds.get(`${a.id}\u0000${b.id}`) ?? null,
+        linkedBy: typeof l.createdBy === 'string' && l.createdBy ? l.createdBy : null,
+        linkedAt: typeof l.createdAt === 'string' && l.createdAt ? l.createdAt : null,
+      });
+    }
   }
   const pledges = (v: unknown) => list(v).map(parsePledge).filter((p): p is Pledge => p !== null);
   const cov = obj(c.coverage);
@@ -146,7 +164,18 @@ export function parseComparison(value: unknown, aName = 'a', bName = 'b'): Compa
     onlyInB: pledges(c.onlyInB),
     coverage: { found: num(cov.found, new Set(aligned.map((r) => r.a.id)).size), total, sentence: typeof cov.sentence === 'string' ? cov.sentence : null },
     suggestions: parseSuggestions(c.suggestions),
+    statuses: parseStatuses(c.statuses),
   };
+}
+
+/** {pledgeId: {status}} with unknown statuses left out. */
+export function parseStatuses(value: unknown): Map<string, PledgeStatus> {
+  const out = new Map<string, PledgeStatus>();
+  for (const [id, entry] of Object.entries(obj(value))) {
+    const status = str(obj(entry).status);
+    if (STATUSES.includes(status)) out.set(id, status as PledgeStatus);
+  }
+  return out;
 }
 
 /** Coverage as a whole percentage (0 for an empty document). */

@@ -24,6 +24,7 @@ const answer = {
     },
   },
   links: [{ id: 'link-1', a: 'open-data', b: 'offene-daten', kind: 'PARTLY' }],
+  statuses: { 'offene-daten': { status: 'IN_ARBEIT', statusLabel: 'in Arbeit' }, ris: { status: 'ERFUNDEN' } },
 };
 
 describe('comparison', () => {
@@ -73,5 +74,14 @@ describe('comparison', () => {
     ] as never;
     expect(pickPair(docs)).toMatchObject({ a: { name: 'spd' }, b: { name: 'kv' } });
     expect(pickPair([] as never)).toBeNull();
+  });
+  it('keeps who linked a pair and when, and the known statuses of the pledges', () => {
+    const c = parseComparison(answer, 'spd', 'kv');
+    expect(c.aligned[0].linkedBy).toBe('x');
+    expect(c.aligned[0].linkedAt).toBeNull();
+    expect(c.statuses.get('offene-daten')).toBe('IN_ARBEIT');
+    expect(c.statuses.has('ris')).toBe(false);
+    const withTime = parseComparison({ ...answer, aligned: [{ ...answer.aligned[0], link: { ...answer.aligned[0].link, createdAt: '2024-01-02T10:00:00Z' } }] });
+    expect(withTime.aligned[0].linkedAt).toBe('2024-01-02T10:00:00Z');
   });
 });

@@ -6,7 +6,7 @@ import { ApiError, getJson, listDocuments, sendJson } from '../api';
 import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type Pledge, type PledgeSuggestion } from '../comparison';
 import type { DocumentSummary } from '../documents';
 import { h, i18nText, icon } from '../dom';
-import { formatNumber, onLanguageChange, t } from '../i18n';
+import { formatDateTime, formatNumber, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me, roleRank } from '../session';
 import type { View } from './view';
@@ -53,13 +53,21 @@ export function comparePage(main: HTMLElement): View {
 
   function pledgeCard(pledge: Pledge, side: 'a' | 'b'): HTMLElement {
     const titleId = `pledge-${side}-${pledge.id}`;
+    const status = comparison?.statuses.get(pledge.id);
     return h(
       'article',
       { class: `pledge pledge-${side}`, 'aria-labelledby': titleId, 'data-pledge': pledge.id },
       pledge.chapter ? h('p', { class: 'pledge-chapter muted' }, pledge.chapter) : null,
       h('h4', { id: titleId }, pledge.title),
       pledge.body ? h('p', {}, pledge.body) : null,
+      status ? h('p', { class: 'pledge-status', 'data-status': status }, t('pledgeStatus', { status: t(`status.${status}` as MessageKey) })) : null,
     );
+  }
+
+  /** "verknüpft von … am …": who confirmed a link is part of the record, not only that it exists. */
+  function linkedBy(row: { linkedBy: string | null; linkedAt: string | null }): HTMLElement | null {
+    if (!row.linkedBy) return null;
+    return h('p', { class: 'linked-by muted' }, t('linkedBy', { who: row.linkedBy, date: row.linkedAt ? formatDateTime(row.linkedAt) : '–' }));
   }
 
   function link(a: string, b: string): void {
@@ -132,7 +140,7 @@ export function comparePage(main: HTMLElement): View {
     const headerRow = h('div', { class: 'compare-row compare-head', role: 'row' }, h('div', { role: 'columnheader' }, pair.a.title), h('div', { role: 'columnheader' }, pair.b.title));
     const alignedRows = c.aligned.map((row) => {
       const kind = h('p', { class: `badge link-kind link-${row.kind}` }, t('linkKindLabel', { kind: t(`link.${row.kind}` as MessageKey) }));
-      const cellB = h('div', { role: 'cell' }, pledgeCard(row.b, 'b'), kind);
+      const cellB = h('div', { role: 'cell' }, pledgeCard(row.b, 'b'), kind, linkedBy(row));
       if (canLink() && row.linkId) {
         const linkId = row.linkId;
         const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'unlinkPledges');

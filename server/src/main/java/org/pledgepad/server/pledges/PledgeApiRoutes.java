@@ -143,17 +143,22 @@ public final class PledgeApiRoutes {
               return Future.succeededFuture();
             }
             // One read of the links for both the comparison and the answer's link list.
+            List<String> ids = new ArrayList<>();
+            da.get().pledges().forEach(p -> ids.add(p.id()));
+            db.get().pledges().forEach(p -> ids.add(p.id()));
             return service.store().links().compose(links -> service.compare(da.get(), db.get(),
-                links.stream().map(StoredLink::link).toList()).map(result -> {
-              Set<String> ids = new java.util.HashSet<>();
-              da.get().pledges().forEach(p -> ids.add(p.id()));
-              db.get().pledges().forEach(p -> ids.add(p.id()));
+                links.stream().map(StoredLink::link).toList()).compose(result -> service.store().statuses(ids).map(tracks -> {
+              Set<String> both = new java.util.HashSet<>(ids);
               JsonArray ls = new JsonArray();
-              links.stream().filter(l -> ids.contains(l.link().a()) && ids.contains(l.link().b()))
+              links.stream().filter(l -> both.contains(l.link().a()) && both.contains(l.link().b()))
                   .forEach(l -> ls.add(PledgeJson.link(l)));
-              json(ctx, 200, PledgeJson.of(result).put("links", ls).encode());
+              // Current status of every pledge on either side, so the page shows what became of a promise.
+              JsonObject statuses = new JsonObject();
+              tracks.forEach(tr -> statuses.put(tr.pledgeId(), new JsonObject().put("status", tr.current().name())
+                  .put("statusLabel", tr.current().label())));
+              json(ctx, 200, PledgeJson.of(result).put("links", ls).put("statuses", statuses).encode());
               return null;
-            }));
+            })));
           }));
         })
         .onFailure(e -> PledgeProblems.failed(ctx, e)));

@@ -106,6 +106,9 @@ class PledgeApiTest {
     assertThat(result.getJsonArray("aligned")).isEmpty();
     assertThat(result.getJsonArray("onlyInA")).hasSize(programme.getJsonArray("pledges").size());
     assertThat(result.getJsonObject("coverage").getInteger("found")).isZero();
+    assertThat(result.getJsonObject("statuses").getJsonObject(fibreB).getString("status")).isEqualTo("OFFEN");
+    assertThat(result.getJsonObject("statuses").fieldNames()).hasSize(
+        programme.getJsonArray("pledges").size() + coalition.getJsonArray("pledges").size());
   }
 
   @Test
