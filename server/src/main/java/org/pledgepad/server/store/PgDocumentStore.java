@@ -8,6 +8,7 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
@@ -49,7 +50,8 @@ public final class PgDocumentStore implements DocumentStore {
       return null;
     }).map(v -> {
       PgConnectOptions connect = new PgConnectOptions()
-          .setHost(url.host()).setPort(url.port()).setDatabase(url.database()).setUser(url.user());
+          .setHost(url.host()).setPort(url.port()).setDatabase(url.database()).setUser(url.user())
+          .setCachePreparedStatements(true);
       if (url.password() != null) {
         connect.setPassword(url.password());
       }
@@ -78,11 +80,17 @@ public final class PgDocumentStore implements DocumentStore {
     batch.forEach(p -> names.add(p.document()));
     List<Tuple> ensure = new ArrayList<>(names.size());
     names.forEach(n -> ensure.add(Tuple.of(n, DocumentInfo.DEFAULT_KIND.wire(), DocumentInfo.DEFAULT_STAGE.wire())));
-    return pool.withTransaction(conn -> conn.preparedQuery(ENSURE_DOCUMENT).executeBatch(ensure)
-        .compose(v -> conn.preparedQuery(
-                "SELECT name, head_seq, head_hash FROM documents WHERE name = ANY($1) ORDER BY name FOR UPDATE")
-            .execute(Tuple.of(names.toArray(new String[0]))))
-        .compose(heads -> {
+    // Statements that do not need each other's results are pipelined (sent together, answered
+    // together): a transaction costs three round trips — BEGIN + create + lock, rows + heads,
+    // COMMIT — however many documents it holds. Each round trip waits for both processes to be
+    // scheduled, which dominates on a busy machine.
+    return pool.withTransaction(conn -> {
+      Future<RowSet<Row>> created = conn.preparedQuery(ENSURE_DOCUMENT).executeBatch(ensure);
+      Future<RowSet<Row>> locked = conn.preparedQuery(
+              "SELECT name, head_seq, head_hash FROM documents WHERE name = ANY($1) ORDER BY name FOR UPDATE")
+          .execute(Tuple.of(names.toArray(new String[0])));
+      return Future.all(created, locked).compose(both -> {
+          RowSet<Row> heads = locked.result();
           Map<String, org.pledgepad.history.ChainBuilder> chains = new HashMap<>();
           for (Row r : heads) {
             String name = r.getString(0);
@@ -108,15 +116,16 @@ public final class PgDocumentStore implements DocumentStore {
           List<Tuple> newHeads = new ArrayList<>(chains.size());
           chains.forEach((name, chain) ->
               newHeads.add(Tuple.of(name, chain.headSeq(), Buffer.buffer(chain.headHash()))));
-          return conn.preparedQuery(
+          Future<RowSet<Row>> inserted = conn.preparedQuery(
                   "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1,"
                       + " hash, salt, commitment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-              .executeBatch(rows)
-              .compose(r -> conn.preparedQuery(
-                      "UPDATE documents SET head_seq = $2, head_hash = $3, updated_at = now() WHERE name = $1")
-                  .executeBatch(newHeads))
-              .map(r -> seqs);
-        }))
+              .executeBatch(rows);
+          Future<RowSet<Row>> moved = conn.preparedQuery(
+                  "UPDATE documents SET head_seq = $2, head_hash = $3, updated_at = now() WHERE name = $1")
+              .executeBatch(newHeads);
+          return Future.all(inserted, moved).map(r -> seqs);
+        });
+    })
         .recover(e -> Future.failedFuture(new StoreException("append failed", e)));
   }
 
