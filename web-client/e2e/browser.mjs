@@ -56,3 +56,44 @@ export async function signInContext(server, context, login) {
   assert.equal(response.status(), 200, `sign-in of ${login}: HTTP ${response.status()}`);
   return (await response.json()).user.displayName;
 }
+
+/** A page in a fresh browser context (one person), signed in as `login` when given. */
+export async function personPage(browser, server, login = null, locale = 'de-DE') {
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  if (login) context.displayName = await signInContext(server, context, login);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => console.error(`[page error] ${error.message}`));
+  return page;
+}
+
+/** Opens a document and waits until the connection settled: saved (writable), read-only or denied. */
+export async function openSettled(server, page, doc) {
+  await page.goto(`${server.baseUrl}/d/${encodeURIComponent(doc.name)}`);
+  await page.locator('h1.doc-title', { hasText: doc.title }).waitFor();
+  await page.locator('.page-editor:is([data-save-state="saved"], [data-save-state="readonly"], [data-save-state="denied"])').waitFor({ timeout: 30_000 });
+  return page.locator('.page-editor').getAttribute('data-save-state');
+}
+
+/**
+ * Selects the last word of six letters or more in the given paragraph with the browser's
+ * selection (as a mouse would; this works in a read-only text too) and returns it.
+ */
+export async function selectWord(paragraph) {
+  const word = await paragraph.evaluate((p) => {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    let found = null;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      for (const match of node.data.matchAll(/\p{L}{6,}/gu)) found = { node, start: match.index, text: match[0] };
+    }
+    if (!found) return null;
+    const range = document.createRange();
+    range.setStart(found.node, found.start);
+    range.setEnd(found.node, found.start + found.text.length);
+    const selection = document.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return found.text;
+  });
+  assert.ok(word, 'the paragraph has a word to select');
+  return word;
+}

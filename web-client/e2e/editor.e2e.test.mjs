@@ -14,7 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { LAUNCH_ARGS, chromiumPath, describeViolations, jar, prerequisites, seriousAxeViolations, signInContext as signIn } from './browser.mjs';
+import { LAUNCH_ARGS, chromiumPath, describeViolations, jar, openSettled as openSettledOn, prerequisites, selectWord, seriousAxeViolations, signInContext as signIn } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = resolve(here, '..', '..', 'docs', 'screenshots');
@@ -83,12 +83,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
   });
 
   /** Opens a document and waits until the connection settled: saved (writable), read-only or denied. */
-  async function openSettled(page, doc) {
-    await page.goto(`${server.baseUrl}/d/${encodeURIComponent(doc.name)}`);
-    await page.locator('h1.doc-title', { hasText: doc.title }).waitFor();
-    await page.locator('.page-editor:is([data-save-state="saved"], [data-save-state="readonly"], [data-save-state="denied"])').waitFor({ timeout: 30_000 });
-    return page.locator('.page-editor').getAttribute('data-save-state');
-  }
+  const openSettled = (page, doc) => openSettledOn(server, page, doc);
 
   /**
    * The document the two people edit: PLEDGEPAD_E2E_DOCUMENT, else the first one (drafts first)
@@ -444,30 +439,6 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     return true;
   }
 
-  /**
-   * Selects the last word of six letters or more in the given paragraph with the browser's
-   * selection (as a mouse would; this works in a read-only text too) and returns it.
-   */
-  async function selectWord(paragraph) {
-    const word = await paragraph.evaluate((p) => {
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      let found = null;
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        for (const match of node.data.matchAll(/\p{L}{6,}/gu)) found = { node, start: match.index, text: match[0] };
-      }
-      if (!found) return null;
-      const range = document.createRange();
-      range.setStart(found.node, found.start);
-      range.setEnd(found.node, found.start + found.text.length);
-      const selection = document.getSelection();
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return found.text;
-    });
-    assert.ok(word, 'the paragraph has a word to select');
-    return word;
-  }
-
   async function assertNoSeriousViolations(page) {
     const violations = await seriousAxeViolations(page);
     assert.equal(violations.length, 0, describeViolations(violations));
@@ -578,11 +549,11 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await assertNoSeriousViolations(moderator);
     await entry.getByRole('button', { name: 'Ausblenden' }).click();
     await moderator.getByRole('status').filter({ hasText: 'Kommentare aktualisiert.' }).waitFor({ timeout: SYNC_TIMEOUT });
-    // After hiding, the post is either still listed (now with "Wieder einblenden") or out of the queue.
+    // After hiding, the post is either still listed (now with "Wiederherstellen") or out of the queue.
     await moderator.waitForFunction(
       (text) => {
         const entries = [...document.querySelectorAll('.queue-entry')].filter((e) => e.textContent.includes(text));
-        return entries.length === 0 || entries.every((e) => [...e.querySelectorAll('button')].some((b) => b.textContent === 'Wieder einblenden'));
+        return entries.length === 0 || entries.every((e) => [...e.querySelectorAll('button')].some((b) => b.textContent === 'Wiederherstellen'));
       },
       body,
       { timeout: SYNC_TIMEOUT },

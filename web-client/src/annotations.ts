@@ -1,6 +1,6 @@
 // Comments and suggestions as the server's views describe them (GET /api/documents/{name}/annotations),
 // checked field by field, plus the small pure rules the sidebar needs: which live events concern
-// us, how a selection is kept inside one paragraph, and in which order threads are listed.
+// us, whether a selection stays inside one paragraph, and in which order threads are listed.
 // Names, quotes, replacements and bodies are plain text; only `html` was sanitized by the server.
 
 export type ThreadKind = 'comment' | 'suggestion';
@@ -21,6 +21,8 @@ export interface Post {
   /** Server-rendered, sanitized HTML (BodyRenderer): the only HTML the client inserts. */
   html: string | null;
   hiddenReason: string | null;
+  /** When moderators restored this post after hiding it (sent to its author and moderators only). */
+  restoredAt: string | null;
 }
 
 export interface Thread {
@@ -50,7 +52,7 @@ function parsePost(value: unknown): Post | null {
   const p = obj(value);
   if (typeof p.id !== 'string') return null;
   const state = POST_STATES.includes(p.state as PostState) ? (p.state as PostState) : 'visible';
-  return { id: p.id, author: parseAuthor(p.author), createdAt: str(p.createdAt), editedAt: strOrNull(p.editedAt), state, html: strOrNull(p.html), hiddenReason: strOrNull(p.hiddenReason) };
+  return { id: p.id, author: parseAuthor(p.author), createdAt: str(p.createdAt), editedAt: strOrNull(p.editedAt), state, html: strOrNull(p.html), hiddenReason: strOrNull(p.hiddenReason), restoredAt: strOrNull(p.restoredAt) };
 }
 
 export function parseThread(value: unknown): Thread | null {
@@ -112,13 +114,15 @@ export function parseAnnotationEvent(payload: string, documentName: string): Ann
 }
 
 /**
- * Keeps a selection inside one paragraph (the server refuses passages across paragraphs): the
- * range is cut at the end of the paragraph where it starts. Returns null for an empty result.
+ * Whether a selection lies inside one paragraph. Anchors are two positions in the same text
+ * (the server refuses passages across paragraphs, see annotations/README.md), so a selection
+ * reaching into the next paragraph is refused with an explanation rather than silently cut: a
+ * suggestion would otherwise replace less than what its author selected.
  */
-export function clampToParagraph(from: number, to: number, paragraphStart: number, paragraphEnd: number): { from: number; to: number } | null {
-  const start = Math.max(from, paragraphStart);
-  const end = Math.min(to, paragraphEnd);
-  return end > start ? { from: start, to: end } : null;
+export function selectionProblem(from: number, to: number, paragraphStart: number, paragraphEnd: number): 'empty' | 'acrossParagraphs' | null {
+  if (to <= from) return 'empty';
+  if (from < paragraphStart || to > paragraphEnd) return 'acrossParagraphs';
+  return null;
 }
 
 /** Limits from the server (annotations Limits): body and replacement ≤ 10,000 code points. */

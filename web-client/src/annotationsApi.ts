@@ -21,7 +21,7 @@ export const annotationsApi = {
   report: (name: string, post: string, reason: string) => sendJson('POST', `${doc(name)}/posts/${id(post)}/report`, { reason }),
   queue: (name: string, signal?: AbortSignal) => getJson(`${doc(name)}/moderation/queue`, signal),
   hide: (name: string, post: string, reason: string) => sendJson('POST', `${doc(name)}/posts/${id(post)}/hide`, { reason }),
-  restore: (name: string, post: string) => sendJson('POST', `${doc(name)}/posts/${id(post)}/restore`, { reason: '' }),
+  restore: (name: string, post: string, reason = '') => sendJson('POST', `${doc(name)}/posts/${id(post)}/restore`, { reason }),
   approve: (name: string, post: string) => sendJson('POST', `${doc(name)}/posts/${id(post)}/approve`),
   dismiss: (name: string, report: string) => sendJson('POST', `${doc(name)}/reports/${id(report)}/dismiss`, { reason: '' }),
 };

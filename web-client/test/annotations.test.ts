@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { base64ToBytes, bodyProblem, bytesToBase64, clampToParagraph, parseAnnotationEvent, parseThreads, shortQuote, sortThreads } from '../src/annotations';
+import { base64ToBytes, bodyProblem, bytesToBase64, selectionProblem, parseAnnotationEvent, parseThreads, shortQuote, sortThreads } from '../src/annotations';
 
 const thread = (over: Record<string, unknown> = {}) => ({
   id: 't1',
@@ -61,10 +61,11 @@ describe('live events', () => {
 });
 
 describe('selection rules', () => {
-  it('cuts a selection at the end of its paragraph', () => {
-    expect(clampToParagraph(5, 40, 1, 20)).toEqual({ from: 5, to: 20 });
-    expect(clampToParagraph(5, 10, 1, 20)).toEqual({ from: 5, to: 10 });
-    expect(clampToParagraph(20, 20, 1, 20)).toBeNull();
+  it('accepts a selection inside one paragraph and refuses one reaching into the next', () => {
+    expect(selectionProblem(5, 10, 1, 20)).toBeNull();
+    expect(selectionProblem(1, 20, 1, 20)).toBeNull();
+    expect(selectionProblem(5, 40, 1, 20)).toBe('acrossParagraphs');
+    expect(selectionProblem(20, 20, 1, 20)).toBe('empty');
   });
 
   it('checks bodies: empty, whitespace, too long (code points, not UTF-16 units)', () => {

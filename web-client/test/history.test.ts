@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { diffStats, parseDiff, parseVersions, parseNamed, parsePermissions, parseVerification } from '../src/history';
-import { parseQueue } from '../src/moderation';
 import { parseRoute, historyPath } from '../src/router';
 
 describe('history', () => {
@@ -35,20 +34,6 @@ describe('new routes', () => {
     expect(parseRoute('/vergleich')).toEqual({ page: 'compare' });
     expect(parseRoute('/moderation/')).toEqual({ page: 'moderation' });
     expect(parseRoute('/d/kv/anders')).toMatchObject({ page: 'not-found' });
-  });
-});
-
-describe('moderation queue', () => {
-  it('lists reported posts with their report and pending posts', () => {
-    const entries = parseQueue({
-      reports: [{ report: { id: 'r1', reason: 'Beleidigung' }, post: { id: 'p1', author: { name: 'X' }, body: '<b>roh</b>', moderation: 'VISIBLE' } }],
-      pending: [{ id: 'p2', author: { name: 'Y' }, html: '<p>ok</p>', moderation: 'PENDING' }],
-    });
-    expect(entries).toEqual([
-      { kind: 'report', reportId: 'r1', reason: 'Beleidigung', post: { id: 'p1', author: 'X', body: '<b>roh</b>', html: null, state: 'visible' } },
-      { kind: 'pending', reportId: null, reason: null, post: { id: 'p2', author: 'Y', body: null, html: '<p>ok</p>', state: 'pending' } },
-    ]);
-    expect(() => parseQueue([])).toThrow();
   });
 });
 

@@ -11,7 +11,7 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { ApiError } from '../api';
 import { annotationsApi, listThreads } from '../annotationsApi';
-import { base64ToBytes, bodyProblem, bytesToBase64, clampToParagraph, parseAnnotationEvent, shortQuote, sortThreads, type Post, type Thread } from '../annotations';
+import { base64ToBytes, bodyProblem, bytesToBase64, parseAnnotationEvent, selectionProblem, shortQuote, sortThreads, type Post, type Thread } from '../annotations';
 import { append, h, i18nText, icon } from '../dom';
 import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
@@ -107,18 +107,17 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       return;
     }
     const { from, to } = range;
-    const clamped = clampToParagraph(from, to, $from.start(), $from.end());
-    if (!clamped) {
-      actionMessage.textContent = t('selectFirst');
+    const problem = selectionProblem(from, to, $from.start(), $from.end());
+    if (problem) {
+      actionMessage.textContent = t(problem === 'empty' ? 'selectFirst' : 'selectionAcrossParagraphs');
       return;
     }
     const sync = ySyncPluginKey.getState(state) as { type: Y.XmlFragment; binding: { mapping: Map<unknown, unknown> } } | undefined;
     if (!sync?.binding) return;
     const encode = (pos: number) => bytesToBase64(Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping as never)));
-    const start = encode(clamped.from);
-    const end = encode(clamped.to);
-    const quote = state.doc.textBetween(clamped.from, clamped.to, ' ');
-    if (clamped.to < to) actionMessage.textContent = t('selectionClamped');
+    const start = encode(from);
+    const end = encode(to);
+    const quote = state.doc.textBetween(from, to, ' ');
     buildComposer(kind, start, end, quote);
   }
 
@@ -208,6 +207,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       body.append(html);
     }
     if (post.hiddenReason) body.append(h('p', { class: 'muted' }, t('hiddenReason', { reason: post.hiddenReason })));
+    if (post.restoredAt && post.state === 'visible') body.append(h('p', { class: 'post-state post-restored' }, icon('sync'), ` ${t('postRestoredNote', { date: formatDateTime(post.restoredAt) })}`));
     const item = h('li', { class: 'post', 'data-post': post.id }, authorLine(post.author, post.createdAt), body);
     if (signedIn() && !post.author.you && post.state === 'visible') item.append(actionButton('report', () => reportPost(post, item)));
     void thread;
@@ -272,6 +272,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     if (thread.suggestion) {
       const stateKey = `suggestion.${thread.suggestion.state}`;
       article.append(h('p', { class: 'suggestion-state' }, t('suggestionState', { state: hasMessage(stateKey) ? t(stateKey) : thread.suggestion.state })));
+      if (thread.suggestion.reason) article.append(h('p', { class: 'suggestion-reason' }, t('hiddenReason', { reason: thread.suggestion.reason })));
       if (thread.suggestion.replacement !== null) article.append(h('p', { class: 'replacement' }, h('strong', {}, t('proposedText')), h('ins', {}, thread.suggestion.replacement)));
     }
     article.append(h('ol', { class: 'posts' }, ...thread.posts.map((post) => renderPost(thread, post))));
@@ -282,7 +283,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     if (canEdit) {
       if (thread.kind === 'suggestion' && thread.suggestion?.state === 'open') {
         buttons.append(actionButton('accept', () => run(annotationsApi.accept(documentName, thread.id), article)));
-        buttons.append(actionButton('reject', () => run(annotationsApi.reject(documentName, thread.id, ''), article)));
+        buttons.append(actionButton('reject', () => openReject(thread, article)));
       } else if (thread.status === 'open') buttons.append(actionButton('resolve', () => run(annotationsApi.resolve(documentName, thread.id), article)));
       else buttons.append(actionButton('reopen', () => run(annotationsApi.reopen(documentName, thread.id), article)));
     }
@@ -290,28 +291,47 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     return h('li', {}, article);
   }
 
-  function openReply(thread: Thread, article: HTMLElement): void {
-    if (article.querySelector('.reply-form')) return;
-    const reply = field(`reply-${thread.id}`, 'replyLabel', true);
-    const error = h('p', { class: 'field-error', role: 'alert' });
-    const send = i18nText(h('button', { type: 'submit', class: 'button button-small button-primary' }), 'send');
+  /**
+   * A small form under a thread (reply, rejection): one text field, checked before sending; on
+   * success the list is fetched again, on failure the reason is shown next to the field.
+   */
+  function threadForm(article: HTMLElement, kind: 'reply' | 'reject', id: string, labelKey: MessageKey, sendKey: MessageKey, check: (value: string) => MessageKey | null, submit: (value: string) => Promise<unknown>): void {
+    if (article.querySelector(`.${kind}-form`)) return;
+    const input = field(id, labelKey, true);
+    const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert' });
+    const send = i18nText(h('button', { type: 'submit', class: 'button button-small button-primary' }), sendKey);
     const cancel = actionButton('cancel', () => form.remove());
-    const form = h('form', { class: 'reply-form inline-form', novalidate: true }, reply.wrap, error, h('div', { class: 'dialog-actions' }, send, cancel));
+    const form = h('form', { class: `${kind}-form inline-form`, novalidate: true }, input.wrap, error, h('div', { class: 'dialog-actions' }, send, cancel));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
-      const problem = bodyProblem(reply.input.value);
+      const problem = check(input.input.value);
       if (problem) {
-        error.textContent = t(problem === 'empty' ? 'bodyEmpty' : 'bodyTooLong');
-        reply.input.focus();
+        error.textContent = t(problem);
+        input.input.setAttribute('aria-invalid', 'true');
+        input.input.setAttribute('aria-describedby', error.id);
+        input.input.focus();
         return;
       }
-      annotationsApi.reply(documentName, thread.id, reply.input.value).then(
+      submit(input.input.value).then(
         () => void reload(),
         (failure: unknown) => (error.textContent = failureText(failure)),
       );
     });
     article.append(form);
-    reply.input.focus();
+    input.input.focus();
+  }
+
+  function openReply(thread: Thread, article: HTMLElement): void {
+    threadForm(article, 'reply', `reply-${thread.id}`, 'replyLabel', 'send', (value) => {
+      const problem = bodyProblem(value);
+      return problem === null ? null : problem === 'empty' ? 'bodyEmpty' : 'bodyTooLong';
+    }, (value) => annotationsApi.reply(documentName, thread.id, value));
+  }
+
+  /** Rejecting needs a reason (the suggester reads it under the suggestion). */
+  function openReject(thread: Thread, article: HTMLElement): void {
+    threadForm(article, 'reject', `reject-${thread.id}`, 'rejectReason', 'reject', (value) => (value.trim() === '' ? 'reasonRequired' : null),
+      (value) => annotationsApi.reject(documentName, thread.id, value));
   }
 
   function showPassage(thread: Thread): void {

@@ -1,16 +1,24 @@
-// The moderators' page (/moderation): for every document, the reported posts and the posts
-// waiting for approval, with hide / show again / approve / dismiss. Others see a sign-in note;
-// the server checks MODERATE on every request anyway.
+// The moderators' page (/moderation): for every document, the reported posts, the posts waiting
+// for approval, the hidden posts (which can be restored) and the recently restored ones, each
+// with its decision history (who hid or restored it, when, why). The page listens to the
+// documents' annotation events and reloads a document's queue when it changed: no reload needed.
+// Others see a sign-in note; the server checks MODERATE on every request anyway.
 import { ApiError, listDocuments } from '../api';
 import { annotationsApi } from '../annotationsApi';
-import { parseQueue, type QueueEntry } from '../moderation';
+import { changesQueue, isEmpty, parseModeration, type Decision, type Moderation, type ModerationCase, type QueueEntry, type QueuePost } from '../moderation';
+import { watchModeration, type LiveWatch } from '../moderationLive';
 import type { DocumentSummary } from '../documents';
 import { h, i18nText, icon } from '../dom';
-import { onLanguageChange, t } from '../i18n';
+import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { documentPath } from '../router';
 import { me, roleRank } from '../session';
 import type { View } from './view';
+
+interface DocumentQueue {
+  doc: DocumentSummary;
+  moderation: Moderation;
+}
 
 export function moderationPage(main: HTMLElement): View {
   const abort = new AbortController();
@@ -20,8 +28,13 @@ export function moderationPage(main: HTMLElement): View {
   const page = h('div', { class: 'page page-moderation' }, heading, i18nText(h('p', { class: 'lead' }), 'moderationIntro'), body, live);
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
-  let queues: { doc: DocumentSummary; entries: QueueEntry[] }[] = [];
+  let queues: DocumentQueue[] = [];
   let problem: { key: MessageKey; detail?: string } | null = null;
+  let watch: LiveWatch | null = null;
+  let disposed = false;
+  /** A redraw waiting because a moderator is typing a reason (never throw away their text). */
+  let redrawLater = false;
+  const reloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   function notice(key: MessageKey, detail = '', isProblem = false): HTMLElement {
     return h('div', { class: `notice${isProblem ? ' notice-problem' : ''}`, role: isProblem ? 'alert' : 'status' }, icon(isProblem ? 'warning' : 'lock'), h('p', {}, t(key, { detail })));
@@ -39,7 +52,7 @@ export function moderationPage(main: HTMLElement): View {
       const answers = await Promise.all(
         documents.map((doc) =>
           annotationsApi.queue(doc.name, abort.signal).then(
-            (value) => ({ doc, entries: parseQueue(value) }),
+            (value) => ({ doc, moderation: parseModeration(value) }),
             (error: unknown) => {
               if (error instanceof ApiError && error.status === 403) return null; // not this moderator's document
               throw error;
@@ -47,81 +60,211 @@ export function moderationPage(main: HTMLElement): View {
           ),
         ),
       );
-      queues = answers.filter((q): q is { doc: DocumentSummary; entries: QueueEntry[] } => q !== null);
+      queues = answers.filter((q): q is DocumentQueue => q !== null);
       problem = null;
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       const missing = error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501);
       problem = missing ? { key: 'moderationUnavailable' } : { key: 'moderationFailed', detail: (error as Error).message };
     }
+    if (disposed) return;
     render();
+    if (!problem && !watch) watch = watchModeration(queues.map((q) => q.doc.name), onEvent);
   }
 
-  function act(call: Promise<unknown>): void {
+  /** Reloads one document's queue (after an event or an action of this moderator). */
+  async function reloadDocument(name: string, announce: MessageKey): Promise<void> {
+    const entry = queues.find((q) => q.doc.name === name);
+    if (!entry) return;
+    let next: Moderation;
+    try {
+      next = parseModeration(await annotationsApi.queue(name, abort.signal));
+    } catch (error) {
+      if ((error as Error).name === 'AbortError' || disposed) return;
+      live.textContent = t('actionFailed', { detail: (error as Error).message });
+      return;
+    }
+    if (disposed) return;
+    // The event of one's own action arrives after its reload: nothing new, nothing to announce.
+    const changed = JSON.stringify(next) !== JSON.stringify(entry.moderation);
+    entry.moderation = next;
+    const ownAction = announce !== 'moderationQueueChanged';
+    if (!changed && !ownAction) return;
+    render(ownAction);
+    live.textContent = t(announce);
+  }
+
+  function onEvent(name: string, event: { type: string }): void {
+    if (!changesQueue(event.type)) return;
+    // Events come in bursts (a hide closes reports too): one reload per document and burst.
+    clearTimeout(reloadTimers.get(name));
+    reloadTimers.set(name, setTimeout(() => {
+      reloadTimers.delete(name);
+      void reloadDocument(name, 'moderationQueueChanged');
+    }, 150));
+  }
+
+  function act(doc: DocumentSummary, call: Promise<unknown>, where: HTMLElement): void {
     call.then(
-      () => {
-        live.textContent = t('annotationsUpdated');
-        void load();
+      () => void reloadDocument(doc.name, 'annotationsUpdated'),
+      (error: unknown) => {
+        const text = t('actionFailed', { detail: (error as Error).message });
+        live.textContent = text;
+        where.querySelector('.action-error')?.remove();
+        where.append(h('p', { class: 'field-error action-error', role: 'alert' }, text));
       },
-      (error: unknown) => (live.textContent = t('actionFailed', { detail: (error as Error).message })),
     );
   }
 
-  function entryItem(doc: DocumentSummary, entry: QueueEntry): HTMLElement {
+  function postText(post: QueuePost): HTMLElement {
     const text = h('div', { class: 'post-body' });
-    if (entry.post.html !== null) text.innerHTML = entry.post.html; // sanitized by the server
-    else text.textContent = entry.post.body ?? '';
-    const buttons = h('div', { class: 'thread-actions' });
-    const button = (key: MessageKey, run: () => void) => {
-      const b = i18nText(h('button', { type: 'button', class: 'button button-small' }), key);
-      b.addEventListener('click', run);
-      buttons.append(b);
-    };
-    if (entry.kind === 'pending') button('approve', () => act(annotationsApi.approve(doc.name, entry.post.id)));
-    if (entry.post.state === 'hidden') button('restore', () => act(annotationsApi.restore(doc.name, entry.post.id)));
-    else button('hide', () => act(annotationsApi.hide(doc.name, entry.post.id, entry.reason ?? '')));
-    if (entry.reportId) button('dismiss', () => act(annotationsApi.dismiss(doc.name, entry.reportId!)));
-    return h(
+    if (post.html !== null) text.innerHTML = post.html; // sanitized by the server (BodyRenderer)
+    else text.textContent = post.body ?? '';
+    return text;
+  }
+
+  function decisionLine(d: Decision): HTMLElement {
+    const key = `decision.${d.action}`;
+    const what = hasMessage(key) ? t(key, { actor: d.actor, date: formatDateTime(d.at) }) : `${d.action} – ${d.actor}, ${formatDateTime(d.at)}`;
+    return h('li', { 'data-action': d.action }, what, d.reason ? ` – ${t('hiddenReason', { reason: d.reason })}` : '');
+  }
+
+  function history(decisions: Decision[], id: string): HTMLElement | null {
+    if (decisions.length === 0) return null;
+    return h('div', { class: 'case-history' }, h('h4', { id }, t('caseHistory')), h('ol', { class: 'decisions', 'aria-labelledby': id }, ...decisions.map(decisionLine)));
+  }
+
+  /** A text field with its label and a button that runs with the field's value. */
+  function reasonForm(id: string, labelKey: MessageKey, initial: string, buttonKey: MessageKey, required: boolean, run: (reason: string, form: HTMLElement) => void): HTMLElement {
+    const input = h('input', { id, type: 'text', class: 'reason-input' });
+    input.value = initial;
+    const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert' });
+    const button = i18nText(h('button', { type: 'submit', class: 'button button-small' }), buttonKey);
+    const form = h('form', { class: 'inline-form reason-form', novalidate: true }, h('div', { class: 'field' }, i18nText(h('label', { for: id }), labelKey), input), button, error);
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (required && input.value.trim() === '') {
+        error.textContent = t('reasonRequired');
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', error.id);
+        input.focus();
+        return;
+      }
+      run(input.value, form);
+    });
+    form.addEventListener('focusout', (event) => {
+      if (!form.contains(event.relatedTarget as Node | null)) setTimeout(redrawIfWaiting, 0);
+    });
+    return form;
+  }
+
+  function smallButton(key: MessageKey, run: () => void): HTMLButtonElement {
+    const b = i18nText(h('button', { type: 'button', class: 'button button-small' }), key);
+    b.addEventListener('click', run);
+    return b;
+  }
+
+  function entryItem(doc: DocumentSummary, entry: QueueEntry, key: string): HTMLElement {
+    const item = h(
       'li',
-      { class: `queue-entry queue-${entry.kind}` },
+      { class: `queue-entry queue-${entry.kind}`, 'data-post': entry.post.id },
       h('p', { class: 'post-meta' }, h('strong', {}, entry.post.author), ' — ', entry.kind === 'pending' ? t('postPending') : t('report')),
       entry.reason ? h('p', {}, t('hiddenReason', { reason: entry.reason })) : null,
-      text,
+      postText(entry.post),
+      history(entry.history, `${key}-history`),
+    );
+    const buttons = h('div', { class: 'thread-actions' });
+    if (entry.kind === 'pending') buttons.append(smallButton('approve', () => act(doc, annotationsApi.approve(doc.name, entry.post.id), item)));
+    if (entry.reportId) buttons.append(smallButton('dismiss', () => act(doc, annotationsApi.dismiss(doc.name, entry.reportId!), item)));
+    item.append(
+      reasonForm(`${key}-hide`, 'hideReason', entry.reason ?? '', 'hide', true, (reason) => act(doc, annotationsApi.hide(doc.name, entry.post.id, reason), item)),
       buttons,
+    );
+    return item;
+  }
+
+  function caseItem(doc: DocumentSummary, c: ModerationCase, key: string, hidden: boolean): HTMLElement {
+    const item = h(
+      'li',
+      { class: `queue-entry queue-${hidden ? 'hidden' : 'restored'}`, 'data-post': c.post.id },
+      h('p', { class: 'post-meta' }, h('strong', {}, c.post.author), ' — ', hidden ? t('postHidden') : t('queueRestored')),
+      postText(c.post),
+      c.post.hiddenReason ? h('p', {}, t('hiddenReason', { reason: c.post.hiddenReason })) : null,
+    );
+    if (c.reports.length > 0) {
+      item.append(
+        h('div', { class: 'case-reports' }, h('h4', { id: `${key}-reports` }, t('caseReports')), h('ul', { 'aria-labelledby': `${key}-reports` }, ...c.reports.map((r) => h('li', {}, t('reportLine', { date: formatDateTime(r.createdAt), reason: r.reason }))))),
+      );
+    }
+    const trail = history(c.history, `${key}-history`);
+    if (trail) item.append(trail);
+    if (hidden) item.append(reasonForm(`${key}-restore`, 'restoreReason', '', 'restore', false, (reason) => act(doc, annotationsApi.restore(doc.name, c.post.id, reason), item)));
+    return item;
+  }
+
+  function part(id: string, titleKey: MessageKey, items: HTMLElement[]): HTMLElement | null {
+    if (items.length === 0) return null;
+    return h('div', { class: 'queue-part' }, h('h3', { id }, t(titleKey)), h('ul', { class: 'queue', 'aria-labelledby': id }, ...items));
+  }
+
+  function documentSection(q: DocumentQueue, index: number): HTMLElement {
+    const m = q.moderation;
+    const k = `q${index}`;
+    const reports = m.entries.filter((e) => e.kind === 'report');
+    const pending = m.entries.filter((e) => e.kind === 'pending');
+    return h(
+      'section',
+      { 'aria-labelledby': `queue-${index}`, 'data-document': q.doc.name },
+      h('h2', { id: `queue-${index}` }, h('a', { href: documentPath(q.doc.name) }, q.doc.title)),
+      part(`${k}-reports`, 'queueReports', reports.map((e, i) => entryItem(q.doc, e, `${k}-r${i}`))),
+      part(`${k}-pending`, 'queuePending', pending.map((e, i) => entryItem(q.doc, e, `${k}-p${i}`))),
+      part(`${k}-hidden`, 'queueHidden', m.hidden.map((c, i) => caseItem(q.doc, c, `${k}-h${i}`, true))),
+      part(`${k}-restored`, 'queueRestored', m.restored.map((c, i) => caseItem(q.doc, c, `${k}-s${i}`, false))),
     );
   }
 
-  function render(): void {
+  /** A moderator is writing a reason (or about to send it): a redraw now would lose it. */
+  function typing(): boolean {
+    const active = document.activeElement;
+    return !!active && body.contains(active) && active.closest('form.reason-form') !== null;
+  }
+
+  function redrawIfWaiting(): void {
+    if (redrawLater && !typing()) render();
+  }
+
+  /** Draws the queues; `force` after the moderator's own action (its result must show). */
+  function render(force = false): void {
     if (problem) {
       page.dataset.moderationState = problem.key === 'moderationSignIn' ? 'forbidden' : problem.key === 'moderationUnavailable' ? 'unavailable' : 'failed';
       body.replaceChildren(notice(problem.key, problem.detail, problem.key === 'moderationFailed'));
       return;
     }
-    page.dataset.moderationState = 'ready';
-    const withEntries = queues.filter((q) => q.entries.length > 0);
-    if (withEntries.length === 0) {
-      body.replaceChildren(h('p', {}, t('moderationEmpty')));
+    if (!force && typing()) {
+      redrawLater = true;
       return;
     }
-    body.replaceChildren(
-      ...withEntries.map((q, index) =>
-        h(
-          'section',
-          { 'aria-labelledby': `queue-${index}` },
-          h('h2', { id: `queue-${index}` }, h('a', { href: documentPath(q.doc.name) }, q.doc.title)),
-          h('ul', { class: 'queue' }, ...q.entries.map((entry) => entryItem(q.doc, entry))),
-        ),
-      ),
-    );
+    redrawLater = false;
+    page.dataset.moderationState = 'ready';
+    const withEntries = queues.filter((q) => !isEmpty(q.moderation));
+    const liveNote = i18nText(h('p', { class: 'muted moderation-live' }), 'moderationLive');
+    if (withEntries.length === 0) {
+      body.replaceChildren(liveNote, h('p', {}, t('moderationEmpty')));
+      return;
+    }
+    body.replaceChildren(liveNote, ...withEntries.map((q) => documentSection(q, queues.indexOf(q))));
   }
 
-  const unsubscribe = onLanguageChange(render);
+  const unsubscribe = onLanguageChange(() => render());
   void load();
   return {
     title: () => `${t('moderationTitle')} – Pledgepad`,
     dispose() {
+      disposed = true;
       abort.abort();
       unsubscribe();
+      for (const timer of reloadTimers.values()) clearTimeout(timer);
+      watch?.dispose();
     },
   };
 }
