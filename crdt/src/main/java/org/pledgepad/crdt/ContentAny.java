@@ -4,6 +4,7 @@ package org.pledgepad.crdt;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pledgepad.crdt.lib0.Decoder;
 
 /** A run of plain values (lib0 Any) inserted into an array or set on a map key. */
 public final class ContentAny implements AbstractContent {
@@ -52,7 +53,7 @@ public final class ContentAny implements AbstractContent {
 
   public static ContentAny readContentAny(UpdateDecoder decoder) {
     long len = decoder.readLen();
-    List<Object> cs = new ArrayList<>((int) Math.min(len, 1024));
+    List<Object> cs = new ArrayList<>((int) Math.min(len, Decoder.PRESIZE_CAP));
     for (long i = 0; i < len; i++) {
       cs.add(decoder.readAny());
     }

@@ -4,6 +4,7 @@ package org.pledgepad.crdt;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pledgepad.crdt.lib0.Decoder;
 import org.pledgepad.crdt.lib0.Json;
 import org.pledgepad.crdt.lib0.Undefined;
 
@@ -55,7 +56,7 @@ public final class ContentJSON implements AbstractContent {
 
   public static ContentJSON readContentJSON(UpdateDecoder decoder) {
     long len = decoder.readLen();
-    List<Object> cs = new ArrayList<>((int) Math.min(len, 1024));
+    List<Object> cs = new ArrayList<>((int) Math.min(len, Decoder.PRESIZE_CAP));
     for (long i = 0; i < len; i++) {
       String c = decoder.readString();
       cs.add("undefined".equals(c) ? Undefined.INSTANCE : Json.parse(c));

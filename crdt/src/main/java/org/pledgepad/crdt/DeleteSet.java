@@ -156,12 +156,19 @@ public final class DeleteSet {
 
   /** Reads a delete set completely; nothing is applied, so malformed input changes nothing. */
   public static DeleteSet readDeleteSet(DSDecoder decoder) {
+    return readDeleteSet(decoder, UpdateLimits.DEFAULT.budget(decoder.restDecoder().arr.length));
+  }
+
+  /** Each range costs at least two input bytes; budget adds the absolute caps of UpdateLimits. */
+  static DeleteSet readDeleteSet(DSDecoder decoder, UpdateLimits.Budget budget) {
     DeleteSet ds = new DeleteSet();
     long numClients = decoder.restDecoder().readVarUint();
+    budget.checkClients(numClients);
     for (long i = 0; i < numClients; i++) {
       decoder.resetDsCurVal();
       long client = decoder.restDecoder().readVarUint();
       long numberOfDeletes = decoder.restDecoder().readVarUint();
+      budget.takeDeleteRanges(numberOfDeletes);
       if (numberOfDeletes > 0) {
         ArrayList<DeleteItem> dsField = ds.clients.computeIfAbsent(client, k -> new ArrayList<>());
         for (long j = 0; j < numberOfDeletes; j++) {

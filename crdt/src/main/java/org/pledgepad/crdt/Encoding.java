@@ -30,22 +30,6 @@ public final class Encoding {
     }
   }
 
-  /**
-   * Yjs's own per-client-group limit (yjs/src/utils/limits.js MAX_STRUCTS, commit d88422fc). An
-   * honest v2 update can hold that many structs in a few dozen bytes (characters typed one
-   * before the other, then deleted: every column is one run), so every update may have them.
-   */
-  static final long YJS_MAX_STRUCTS = 100_000;
-
-  /**
-   * Upper bound for the number of structs in an update of n bytes: v2 run-length columns let
-   * structs cost almost nothing, so the bound is a budget (Yjs's MAX_STRUCTS, plus 64 per byte
-   * for large updates), not a proof of malice.
-   */
-  static long maxStructs(int updateLength) {
-    return 64L * updateLength + 1024 + YJS_MAX_STRUCTS;
-  }
-
   private static void writeStructs(UpdateEncoder encoder, List<AbstractStruct> structs, long client, long clock) {
     // make sure the first id exists
     clock = Math.max(clock, structs.get(0).id.clock);
@@ -85,18 +69,16 @@ public final class Encoding {
    * Decodes the struct part of an update. Parents given by root name stay Strings here; they
    * are resolved against a document only once decoding has succeeded.
    */
-  static Map<Long, StructRefs> readClientsStructRefs(UpdateDecoder decoder, long maxStructs) {
+  static Map<Long, StructRefs> readClientsStructRefs(UpdateDecoder decoder, UpdateLimits.Budget budget) {
     Map<Long, StructRefs> clientRefs = new LinkedHashMap<>();
     long numOfStateUpdates = decoder.restDecoder().readVarUint();
-    long total = 0;
+    budget.checkClients(numOfStateUpdates);
     for (long s = 0; s < numOfStateUpdates; s++) {
       long numberOfStructs = decoder.restDecoder().readVarUint();
       long client = decoder.readClient();
       long clock = decoder.restDecoder().readVarUint();
-      if (numberOfStructs > maxStructs - total) {
-        throw new DecodingException("update declares more structs than its size allows");
-      }
-      total += numberOfStructs;
+      budget.takeStructs(numberOfStructs);
+      // presized to at most 1,024; beyond that the list grows with the structs actually decoded
       List<AbstractStruct> refs = new ArrayList<>((int) Math.min(numberOfStructs, 1024));
       clientRefs.put(client, new StructRefs(refs));
       for (long i = 0; i < numberOfStructs; i++) {
@@ -312,8 +294,16 @@ public final class Encoding {
 
   /** Reads an update (v1 or v2 per structDecoder) completely, then applies it to ydoc. */
   public static void readUpdateV2(Decoder decoder, Doc ydoc, Object transactionOrigin, UpdateDecoder structDecoder) {
-    Map<Long, StructRefs> ss = readClientsStructRefs(structDecoder, maxStructs(decoder.arr.length));
-    DeleteSet ds = DeleteSet.readDeleteSet(structDecoder);
+    readUpdateV2(decoder, ydoc, transactionOrigin, structDecoder, UpdateLimits.DEFAULT);
+  }
+
+  /** As above, rejecting (DecodingException, document unchanged) what exceeds limits. */
+  public static void readUpdateV2(Decoder decoder, Doc ydoc, Object transactionOrigin, UpdateDecoder structDecoder,
+      UpdateLimits limits) {
+    decoder.withMaxAnyDepth(limits.maxAnyDepth);
+    UpdateLimits.Budget budget = limits.budget(decoder.arr.length);
+    Map<Long, StructRefs> ss = readClientsStructRefs(structDecoder, budget);
+    DeleteSet ds = DeleteSet.readDeleteSet(structDecoder, budget);
     Transaction.transact(ydoc, transaction -> {
       transaction.local = false;
       boolean retry = false;
@@ -341,7 +331,7 @@ public final class Encoding {
           List<byte[]> l = new ArrayList<>();
           l.add(pending.update);
           l.add(restStructs.update);
-          pending.update = Updates.mergeUpdatesV2(l);
+          pending.update = Updates.mergeUpdatesV2(l, true, UpdateLimits.TRUSTED);
         }
       } else {
         store.pendingStructs = restStructs;
@@ -356,7 +346,7 @@ public final class Encoding {
           List<byte[]> l = new ArrayList<>();
           l.add(dsRest);
           l.add(dsRest2);
-          store.pendingDs = Updates.mergeUpdatesV2(l);
+          store.pendingDs = Updates.mergeUpdatesV2(l, true, UpdateLimits.TRUSTED);
         } else {
           store.pendingDs = dsRest != null ? dsRest : dsRest2;
         }
@@ -367,7 +357,7 @@ public final class Encoding {
       if (retry) {
         byte[] update = store.pendingStructs.update;
         store.pendingStructs = null;
-        applyUpdateV2(transaction.doc, update);
+        applyUpdateV2(transaction.doc, update, null, UpdateLimits.TRUSTED);
       }
     }, transactionOrigin, false);
   }
@@ -377,8 +367,12 @@ public final class Encoding {
   }
 
   public static void applyUpdateV2(Doc ydoc, byte[] update, Object transactionOrigin) {
+    applyUpdateV2(ydoc, update, transactionOrigin, UpdateLimits.DEFAULT);
+  }
+
+  public static void applyUpdateV2(Doc ydoc, byte[] update, Object transactionOrigin, UpdateLimits limits) {
     Decoder decoder = new Decoder(update);
-    readUpdateV2(decoder, ydoc, transactionOrigin, new UpdateDecoderV2(decoder));
+    readUpdateV2(decoder, ydoc, transactionOrigin, new UpdateDecoderV2(decoder), limits);
   }
 
   public static void applyUpdateV2(Doc ydoc, byte[] update) {
@@ -386,8 +380,12 @@ public final class Encoding {
   }
 
   public static void applyUpdate(Doc ydoc, byte[] update, Object transactionOrigin) {
+    applyUpdate(ydoc, update, transactionOrigin, UpdateLimits.DEFAULT);
+  }
+
+  public static void applyUpdate(Doc ydoc, byte[] update, Object transactionOrigin, UpdateLimits limits) {
     Decoder decoder = new Decoder(update);
-    readUpdateV2(decoder, ydoc, transactionOrigin, new UpdateDecoderV1(decoder));
+    readUpdateV2(decoder, ydoc, transactionOrigin, new UpdateDecoderV1(decoder), limits);
   }
 
   public static void applyUpdate(Doc ydoc, byte[] update) {
@@ -414,17 +412,20 @@ public final class Encoding {
       updates.add(doc.store.pendingDs);
     }
     if (doc.store.pendingStructs != null) {
-      updates.add(Updates.diffUpdateV2(doc.store.pendingStructs.update, encodedTargetStateVector));
+      updates.add(Updates.diffUpdateV2(doc.store.pendingStructs.update, encodedTargetStateVector, true,
+          UpdateLimits.TRUSTED));
     }
     if (updates.size() > 1) {
       if (encoder instanceof UpdateEncoderV1) {
         List<byte[]> v1 = new ArrayList<>();
         for (int i = 0; i < updates.size(); i++) {
-          v1.add(i == 0 ? updates.get(i) : Updates.convertUpdateFormatV2ToV1(updates.get(i)));
+          v1.add(i == 0 ? updates.get(i)
+              : Updates.convertUpdateFormat(updates.get(i), java.util.function.Function.identity(), true, false,
+                  UpdateLimits.TRUSTED));
         }
-        return Updates.mergeUpdates(v1);
+        return Updates.mergeUpdatesV2(v1, false, UpdateLimits.TRUSTED);
       } else {
-        return Updates.mergeUpdatesV2(updates);
+        return Updates.mergeUpdatesV2(updates, true, UpdateLimits.TRUSTED);
       }
     }
     return updates.get(0);

@@ -11,21 +11,25 @@ import org.pledgepad.crdt.lib0.DecodingException;
 public final class LazyStructReader {
   private final UpdateDecoder decoder;
   private final boolean filterSkips;
-  private final long maxStructs;
+  /** Shared with the delete set that follows the structs. */
+  final UpdateLimits.Budget budget;
   private long numOfStateUpdates;
   private long stateUpdate = 0;
   private long structsLeft = 0;
   private long client;
   private long clock;
-  private long total = 0;
   private boolean started = false;
   public AbstractStruct curr = null;
   public boolean done = false;
 
   public LazyStructReader(UpdateDecoder decoder, boolean filterSkips) {
+    this(decoder, filterSkips, UpdateLimits.DEFAULT.budget(decoder.restDecoder().arr.length));
+  }
+
+  LazyStructReader(UpdateDecoder decoder, boolean filterSkips, UpdateLimits.Budget budget) {
     this.decoder = decoder;
     this.filterSkips = filterSkips;
-    this.maxStructs = Encoding.maxStructs(decoder.restDecoder().arr.length);
+    this.budget = budget;
     next();
   }
 
@@ -33,6 +37,7 @@ public final class LazyStructReader {
     if (!started) {
       started = true;
       numOfStateUpdates = decoder.restDecoder().readVarUint();
+      budget.checkClients(numOfStateUpdates);
     }
     while (structsLeft == 0) {
       if (stateUpdate >= numOfStateUpdates) {
@@ -43,10 +48,7 @@ public final class LazyStructReader {
       structsLeft = decoder.restDecoder().readVarUint();
       client = decoder.readClient();
       clock = decoder.restDecoder().readVarUint();
-      if (structsLeft > maxStructs - total) {
-        throw new DecodingException("update declares more structs than its size allows");
-      }
-      total += structsLeft;
+      budget.takeStructs(structsLeft);
     }
     structsLeft--;
     int info = decoder.readInfo();

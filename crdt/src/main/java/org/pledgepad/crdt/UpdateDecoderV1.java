@@ -70,7 +70,7 @@ public class UpdateDecoderV1 extends DSDecoderV1 implements UpdateDecoder {
 
   @Override
   public Object readJSON() {
-    return Json.parse(restDecoder.readVarString());
+    return Json.parse(restDecoder.readVarString(), restDecoder.maxAnyDepth());
   }
 
   @Override

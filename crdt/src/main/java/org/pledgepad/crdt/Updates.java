@@ -36,9 +36,27 @@ public final class Updates {
     }
   }
 
-  private static UpdateDecoder decoderFor(byte[] update, boolean v2) {
-    Decoder d = new Decoder(update);
+  private static UpdateDecoder decoderFor(byte[] update, boolean v2, UpdateLimits limits) {
+    Decoder d = new Decoder(update).withMaxAnyDepth(limits.maxAnyDepth);
     return v2 ? new UpdateDecoderV2(d) : new UpdateDecoderV1(d);
+  }
+
+  private static LazyStructReader readerFor(UpdateDecoder decoder, boolean filterSkips, UpdateLimits limits) {
+    return new LazyStructReader(decoder, filterSkips, limits.budget(decoder.restDecoder().arr.length));
+  }
+
+  /**
+   * Decodes an update completely (structs and delete set) against limits without keeping
+   * anything: a DecodingException says it is malformed or over budget. Memory stays at one
+   * struct at a time, so untrusted input can be checked before {@link Encoding#applyUpdate}.
+   */
+  public static void validateUpdate(byte[] update, boolean v2, UpdateLimits limits) {
+    UpdateDecoder decoder = decoderFor(update, v2, limits);
+    LazyStructReader reader = readerFor(decoder, false, limits);
+    while (reader.curr != null) {
+      reader.next();
+    }
+    DeleteSet.readDeleteSet(decoder, reader.budget);
   }
 
   public static DecodedUpdate decodeUpdate(byte[] update) {
@@ -51,12 +69,12 @@ public final class Updates {
 
   static DecodedUpdate decodeUpdateV2(byte[] update, boolean v2) {
     List<AbstractStruct> structs = new ArrayList<>();
-    UpdateDecoder updateDecoder = decoderFor(update, v2);
-    LazyStructReader lazyDecoder = new LazyStructReader(updateDecoder, false);
+    UpdateDecoder updateDecoder = decoderFor(update, v2, UpdateLimits.DEFAULT);
+    LazyStructReader lazyDecoder = readerFor(updateDecoder, false, UpdateLimits.DEFAULT);
     for (AbstractStruct curr = lazyDecoder.curr; curr != null; curr = lazyDecoder.next()) {
       structs.add(curr);
     }
-    return new DecodedUpdate(structs, DeleteSet.readDeleteSet(updateDecoder));
+    return new DecodedUpdate(structs, DeleteSet.readDeleteSet(updateDecoder, lazyDecoder.budget));
   }
 
   public static String logUpdate(byte[] update) {
@@ -65,11 +83,11 @@ public final class Updates {
   }
 
   public static byte[] mergeUpdates(List<byte[]> updates) {
-    return mergeUpdatesV2(updates, false);
+    return mergeUpdatesV2(updates, false, UpdateLimits.DEFAULT);
   }
 
   public static byte[] mergeUpdatesV2(List<byte[]> updates) {
-    return mergeUpdatesV2(updates, true);
+    return mergeUpdatesV2(updates, true, UpdateLimits.DEFAULT);
   }
 
   public static byte[] encodeStateVectorFromUpdate(byte[] update) {
@@ -81,7 +99,7 @@ public final class Updates {
   }
 
   static byte[] encodeStateVectorFromUpdateV2(byte[] update, DSEncoder encoder, boolean v2) {
-    LazyStructReader updateDecoder = new LazyStructReader(decoderFor(update, v2), false);
+    LazyStructReader updateDecoder = readerFor(decoderFor(update, v2, UpdateLimits.DEFAULT), false, UpdateLimits.DEFAULT);
     AbstractStruct curr = updateDecoder.curr;
     Encoder rest = encoder.restEncoder();
     if (curr != null) {
@@ -139,7 +157,7 @@ public final class Updates {
   static UpdateMeta parseUpdateMetaV2(byte[] update, boolean v2) {
     Map<Long, Long> from = new LinkedHashMap<>();
     Map<Long, Long> to = new LinkedHashMap<>();
-    LazyStructReader updateDecoder = new LazyStructReader(decoderFor(update, v2), false);
+    LazyStructReader updateDecoder = readerFor(decoderFor(update, v2, UpdateLimits.DEFAULT), false, UpdateLimits.DEFAULT);
     AbstractStruct curr = updateDecoder.curr;
     if (curr != null) {
       long currClient = curr.id.client;
@@ -193,18 +211,20 @@ public final class Updates {
     }
   }
 
-  static byte[] mergeUpdatesV2(List<byte[]> updates, boolean v2) {
+  static byte[] mergeUpdatesV2(List<byte[]> updates, boolean v2, UpdateLimits limits) {
     if (updates.size() == 1) {
       return updates.get(0);
     }
     List<UpdateDecoder> updateDecoders = new ArrayList<>();
     for (byte[] update : updates) {
-      updateDecoders.add(decoderFor(update, v2));
+      updateDecoders.add(decoderFor(update, v2, limits));
     }
     List<LazyStructReader> lazyStructDecoders = new ArrayList<>();
     for (UpdateDecoder d : updateDecoders) {
-      lazyStructDecoders.add(new LazyStructReader(d, true));
+      lazyStructDecoders.add(readerFor(d, true, limits));
     }
+    // the readers drop out of lazyStructDecoders when done; the delete sets share their budgets
+    List<LazyStructReader> readers = new ArrayList<>(lazyStructDecoders);
     // the struct being written and the offset from which it is written
     AbstractStruct currWriteStruct = null;
     long currWriteOffset = 0;
@@ -292,8 +312,8 @@ public final class Updates {
     }
     lazyStructEncoder.finish();
     List<DeleteSet> dss = new ArrayList<>();
-    for (UpdateDecoder d : updateDecoders) {
-      dss.add(DeleteSet.readDeleteSet(d));
+    for (int i = 0; i < updateDecoders.size(); i++) {
+      dss.add(DeleteSet.readDeleteSet(updateDecoders.get(i), readers.get(i).budget));
     }
     DeleteSet ds = DeleteSet.mergeDeleteSets(dss);
     DeleteSet.writeDeleteSet(updateEncoder, ds);
@@ -301,19 +321,19 @@ public final class Updates {
   }
 
   public static byte[] diffUpdate(byte[] update, byte[] sv) {
-    return diffUpdateV2(update, sv, false);
+    return diffUpdateV2(update, sv, false, UpdateLimits.DEFAULT);
   }
 
   public static byte[] diffUpdateV2(byte[] update, byte[] sv) {
-    return diffUpdateV2(update, sv, true);
+    return diffUpdateV2(update, sv, true, UpdateLimits.DEFAULT);
   }
 
-  static byte[] diffUpdateV2(byte[] update, byte[] sv, boolean v2) {
+  static byte[] diffUpdateV2(byte[] update, byte[] sv, boolean v2, UpdateLimits limits) {
     Map<Long, Long> state = Encoding.decodeStateVector(sv);
     UpdateEncoder encoder = v2 ? new UpdateEncoderV2() : new UpdateEncoderV1();
     LazyStructWriter lazyStructWriter = new LazyStructWriter(encoder);
-    UpdateDecoder decoder = decoderFor(update, v2);
-    LazyStructReader reader = new LazyStructReader(decoder, false);
+    UpdateDecoder decoder = decoderFor(update, v2, limits);
+    LazyStructReader reader = readerFor(decoder, false, limits);
     while (reader.curr != null) {
       AbstractStruct curr = reader.curr;
       long currClient = curr.id.client;
@@ -341,22 +361,27 @@ public final class Updates {
     }
     lazyStructWriter.finish();
     // write ds
-    DeleteSet ds = DeleteSet.readDeleteSet(decoder);
+    DeleteSet ds = DeleteSet.readDeleteSet(decoder, reader.budget);
     DeleteSet.writeDeleteSet(encoder, ds);
     return encoder.toUint8Array();
   }
 
   public static byte[] convertUpdateFormat(byte[] update, Function<AbstractStruct, AbstractStruct> blockTransformer,
       boolean fromV2, boolean toV2) {
-    UpdateDecoder updateDecoder = decoderFor(update, fromV2);
-    LazyStructReader lazyDecoder = new LazyStructReader(updateDecoder, false);
+    return convertUpdateFormat(update, blockTransformer, fromV2, toV2, UpdateLimits.DEFAULT);
+  }
+
+  static byte[] convertUpdateFormat(byte[] update, Function<AbstractStruct, AbstractStruct> blockTransformer,
+      boolean fromV2, boolean toV2, UpdateLimits limits) {
+    UpdateDecoder updateDecoder = decoderFor(update, fromV2, limits);
+    LazyStructReader lazyDecoder = readerFor(updateDecoder, false, limits);
     UpdateEncoder updateEncoder = toV2 ? new UpdateEncoderV2() : new UpdateEncoderV1();
     LazyStructWriter lazyWriter = new LazyStructWriter(updateEncoder);
     for (AbstractStruct curr = lazyDecoder.curr; curr != null; curr = lazyDecoder.next()) {
       lazyWriter.write(blockTransformer.apply(curr), 0);
     }
     lazyWriter.finish();
-    DeleteSet ds = DeleteSet.readDeleteSet(updateDecoder);
+    DeleteSet ds = DeleteSet.readDeleteSet(updateDecoder, lazyDecoder.budget);
     DeleteSet.writeDeleteSet(updateEncoder, ds);
     return updateEncoder.toUint8Array();
   }

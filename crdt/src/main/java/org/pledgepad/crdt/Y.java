@@ -30,6 +30,24 @@ public final class Y {
     Encoding.applyUpdateV2(doc, update, origin);
   }
 
+  /** Applies an update unless it exceeds limits (DecodingException; the document is unchanged). */
+  public static void applyUpdate(Doc doc, byte[] update, Object origin, UpdateLimits limits) {
+    Encoding.applyUpdate(doc, update, origin, limits);
+  }
+
+  public static void applyUpdateV2(Doc doc, byte[] update, Object origin, UpdateLimits limits) {
+    Encoding.applyUpdateV2(doc, update, origin, limits);
+  }
+
+  /** Decodes a v1 update completely without keeping it; DecodingException if malformed or over limits. */
+  public static void validateUpdate(byte[] update, UpdateLimits limits) {
+    Updates.validateUpdate(update, false, limits);
+  }
+
+  public static void validateUpdateV2(byte[] update, UpdateLimits limits) {
+    Updates.validateUpdate(update, true, limits);
+  }
+
   public static byte[] encodeStateAsUpdate(Doc doc) {
     return Encoding.encodeStateAsUpdate(doc, null);
   }

@@ -20,8 +20,8 @@ import org.pledgepad.crdt.lib0.DecodingException;
 /**
  * Yjs's limits test-suite. Yjs (from that commit) rejects more than 100,000 client groups, more
  * than 100,000 structs per client group and GC / Skip structs longer than 100,000. We do not
- * copy those constants: our decoders allow at most 100,000 + 64 x bytes + 1024 structs per
- * update (Encoding.maxStructs), check
+ * copy those constants: our decoders allow at most 100,000 + 2 x bytes structs per update
+ * (UpdateLimits.DEFAULT; stricter UpdateLimits.UNTRUSTED for peers), check
  * every length against the remaining input and keep GC / Skip lengths as plain numbers (a GC of
  * length 2^53 - 1 costs what a GC of length 1 costs). Real documents exceed Yjs's numbers (see
  * testGcLongerThanYjsLimitIsAccepted). The byte arrays are Yjs's own test inputs, copied as

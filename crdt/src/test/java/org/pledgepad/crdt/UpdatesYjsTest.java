@@ -169,7 +169,7 @@ class UpdatesYjsTest {
           // diffed contains all deletes: add them to partMerged before comparing
           Decoder decoder = new Decoder(diffed);
           UpdateDecoderV2 updateDecoder = new UpdateDecoderV2(decoder);
-          Encoding.readClientsStructRefs(updateDecoder, Encoding.maxStructs(diffed.length));
+          Encoding.readClientsStructRefs(updateDecoder, UpdateLimits.DEFAULT.budget(diffed.length));
           DeleteSet ds = DeleteSet.readDeleteSet(updateDecoder);
           UpdateEncoderV2 updateEncoder = new UpdateEncoderV2();
           updateEncoder.restEncoder().writeVarUint(0); // 0 structs

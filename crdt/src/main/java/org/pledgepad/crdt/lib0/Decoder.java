@@ -18,6 +18,12 @@ public class Decoder {
   /** Nesting of arrays/objects that {@link #readAny} accepts by default. */
   public static final int DEFAULT_MAX_ANY_DEPTH = 1000;
 
+  /**
+   * Largest initial capacity given to a collection from a declared length; beyond it the
+   * collection grows only with entries actually read, so allocation follows consumed bytes.
+   */
+  public static final int PRESIZE_CAP = 16;
+
   public final byte[] arr;
   public int pos;
   private final int end;
@@ -41,6 +47,10 @@ public class Decoder {
   public Decoder withMaxAnyDepth(int depth) {
     this.maxAnyDepth = depth;
     return this;
+  }
+
+  public int maxAnyDepth() {
+    return maxAnyDepth;
   }
 
   public boolean hasContent() {
@@ -302,7 +312,9 @@ public class Decoder {
         if (len > (long) remaining() / 2) {
           throw new DecodingException("object length " + len + " exceeds remaining input");
         }
-        Map<String, Object> obj = new LinkedHashMap<>((int) Math.min(len * 2, 1 << 16));
+        // Presized to at most PRESIZE_CAP: nested objects each declaring a long length would
+        // otherwise reserve that much at every level before any entry is read.
+        Map<String, Object> obj = new LinkedHashMap<>((int) Math.min(len * 2, PRESIZE_CAP));
         for (long i = 0; i < len; i++) {
           String key = readVarString();
           Object value = readAny(depth + 1);
@@ -320,7 +332,7 @@ public class Decoder {
         if (len > remaining()) {
           throw new DecodingException("array length " + len + " exceeds remaining input");
         }
-        List<Object> list = new ArrayList<>((int) Math.min(len, 1 << 16));
+        List<Object> list = new ArrayList<>((int) Math.min(len, PRESIZE_CAP));
         for (long i = 0; i < len; i++) {
           list.add(readAny(depth + 1));
         }

@@ -45,33 +45,6 @@ class HostileUpdateFuzzTest {
     return src;
   }
 
-  private static byte[] mutate(byte[] seed, SplittableRandom r) {
-    byte[] u = seed.clone();
-    int muts = 1 + r.nextInt(3);
-    for (int k = 0; k < muts; k++) {
-      int p = r.nextInt(u.length);
-      int kind = r.nextInt(10);
-      if (kind == 0 && u.length > 2) {
-        byte[] n = new byte[u.length - 1];
-        System.arraycopy(u, 0, n, 0, p);
-        System.arraycopy(u, p + 1, n, p, u.length - p - 1);
-        u = n;
-      } else if (kind == 1) {
-        byte[] n = new byte[u.length + 1];
-        System.arraycopy(u, 0, n, 0, p + 1);
-        System.arraycopy(u, p, n, p + 1, u.length - p);
-        u = n;
-      } else if (kind < 5) {
-        u[p] = (byte) r.nextInt(256);
-      } else if (kind < 8) {
-        u[p] ^= (byte) (1 << r.nextInt(8));
-      } else {
-        u[p] = (byte) (u[p] + (r.nextBoolean() ? 1 : -1));
-      }
-    }
-    return u;
-  }
-
   @Test
   void mutatedUpdatesApplyOrFailWithDecodingExceptionLeavingTheDocUnchanged() {
     Doc src = source();
@@ -89,7 +62,7 @@ class HostileUpdateFuzzTest {
     int applied = 0;
     for (int it = 0; it < ITERATIONS; it++) {
       int si = r.nextInt(seeds.length);
-      byte[] u = mutate(seeds[si], r);
+      byte[] u = ByteMutations.mutate(seeds[si], r);
       Doc d = new Doc(new DocOptions().clientID(9));
       d.getText("t").insert(0, "base");
       if (r.nextBoolean()) {

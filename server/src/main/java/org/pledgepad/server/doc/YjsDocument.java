@@ -1,24 +1,34 @@
 package org.pledgepad.server.doc;
 
 import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.UpdateLimits;
 import org.pledgepad.crdt.Y;
 
 /**
  * The adapter to our Yjs port: the one class of the server that touches the CRDT's document
- * model. Validation decodes the whole update (structs and delete set) through diffUpdate, which
- * reads everything and changes nothing; malformed input raises DecodingException there.
+ * model. Validation decodes the whole update (structs and delete set) one struct at a time,
+ * keeping nothing, against the limits for untrusted peers (crdt's UpdateLimits: a struct budget
+ * by size, caps on structs, delete ranges, clients and Any nesting); malformed or over-budget
+ * input raises DecodingException there. Validated updates and the stored state are applied
+ * without a budget: the state was admitted update by update and may be denser than any one.
  */
 public final class YjsDocument implements SharedDocument {
-  /** A v1 state vector with no clients: diffing against it decodes the entire update. */
-  private static final byte[] EMPTY_STATE_VECTOR = {0};
-
   private final Doc doc = new Doc();
+  private final UpdateLimits peerLimits;
   private long size;
+
+  public YjsDocument() {
+    this(UpdateLimits.UNTRUSTED);
+  }
+
+  public YjsDocument(UpdateLimits peerLimits) {
+    this.peerLimits = peerLimits;
+  }
 
   @Override
   public void validate(byte[] update) {
     try {
-      Y.diffUpdate(update, EMPTY_STATE_VECTOR);
+      Y.validateUpdate(update, peerLimits);
     } catch (RuntimeException | StackOverflowError e) {
       // DecodingException is the documented failure; anything else from hostile bytes is
       // treated the same way rather than taking the session down.
@@ -28,7 +38,7 @@ public final class YjsDocument implements SharedDocument {
 
   @Override
   public void apply(byte[] update) {
-    Y.applyUpdate(doc, update);
+    Y.applyUpdate(doc, update, null, UpdateLimits.TRUSTED);
     size += update.length;
   }
 
@@ -39,7 +49,7 @@ public final class YjsDocument implements SharedDocument {
     doc.transact(tr -> {
       for (int i = 0; i < updates.size(); i++) {
         try {
-          Y.applyUpdate(doc, updates.get(i));
+          Y.applyUpdate(doc, updates.get(i), null, UpdateLimits.TRUSTED);
           size += updates.get(i).length;
         } catch (RuntimeException | StackOverflowError e) {
           failed.add(i);

@@ -1,0 +1,60 @@
+package org.pledgepad.server.doc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import org.junit.jupiter.api.Test;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.DocOptions;
+import org.pledgepad.crdt.UpdateLimits;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.crdt.lib0.Encoder;
+
+/** Updates from peers are checked against crdt's limits for untrusted input before they apply. */
+class YjsDocumentLimitsTest {
+  private static byte[] vu(long... values) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (long v : values) {
+      Encoder e = new Encoder();
+      e.writeVarUint(v);
+      out.writeBytes(e.toUint8Array());
+    }
+    return out.toByteArray();
+  }
+
+  /** v1: one group of n GC structs of length 1 (two bytes each), empty delete set. */
+  private static byte[] gcRun(int n) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    out.writeBytes(vu(1, n, 7, 0));
+    for (int i = 0; i < n; i++) {
+      out.writeBytes(vu(0, 1));
+    }
+    out.writeBytes(vu(0));
+    return out.toByteArray();
+  }
+
+  @Test
+  void anHonestUpdateValidatesAndApplies() {
+    Doc client = new Doc(new DocOptions().clientID(7));
+    client.getText("t").insert(0, "Guten Tag");
+    byte[] update = Y.encodeStateAsUpdate(client);
+    YjsDocument doc = new YjsDocument();
+    doc.validate(update);
+    doc.apply(update);
+    assertThat(doc.diff(vu(0))).isEqualTo(update);
+  }
+
+  @Test
+  void updatesOverThePeerLimitsAreRejectedBeforeTheyApply() {
+    YjsDocument doc = new YjsDocument(UpdateLimits.UNTRUSTED.withStructs(100, 2, 1000));
+    byte[] tooMany = gcRun(1001); // 2,000 bytes allow 4,100 structs, the cap 1,000
+    assertThatThrownBy(() -> doc.validate(tooMany)).isInstanceOf(UpdateRejectedException.class);
+    doc.validate(gcRun(1000));
+    byte[] manyClients = vu(1L << 50, 0, 1, 0); // declares 2^50 client groups
+    assertThatThrownBy(() -> new YjsDocument().validate(manyClients)).isInstanceOf(UpdateRejectedException.class);
+    byte[] manyRanges = vu(0, 1, 7, 2_000_000, 0, 1); // a delete set declaring 2,000,000 ranges
+    assertThatThrownBy(() -> new YjsDocument().validate(manyRanges)).isInstanceOf(UpdateRejectedException.class);
+    assertThat(doc.stateVector()).isEqualTo(vu(0));
+  }
+}
