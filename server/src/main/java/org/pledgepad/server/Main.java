@@ -6,8 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.pledgepad.server.config.ConfigException;
 import org.pledgepad.server.config.ConfigLoader;
 import org.pledgepad.server.config.ServerConfig;
@@ -59,14 +57,6 @@ public final class Main {
       LOG.error("Start failed", e);
       vertx.close().onComplete(v -> System.exit(EXIT_START_FAILED));
     });
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      CountDownLatch done = new CountDownLatch(1);
-      vertx.close().onComplete(v -> done.countDown());
-      try {
-        done.await(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }, "pledgepad-shutdown"));
+    ShutdownOnSignal.install(vertx, config.shutdownGrace());
   }
 }

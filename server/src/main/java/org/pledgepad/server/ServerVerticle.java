@@ -40,6 +40,10 @@ public final class ServerVerticle extends VerticleBase {
   private SessionRegistry sessions;
   private org.pledgepad.server.pledges.PledgeModule pledges;
   private HttpServer http;
+  private org.pledgepad.server.cluster.ClusterFanout fanout;
+  private org.pledgepad.server.cluster.DataDirLock dataDirLock;
+  /** Set when shutdown begins: readiness fails and new sockets are refused from then on. */
+  private volatile boolean draining;
 
   public ServerVerticle(ServerConfig config, PrometheusMeterRegistry prometheus,
       Supplier<SharedDocument> documents, DemoSeeder seeder, AuthHook auth) {
@@ -53,6 +57,13 @@ public final class ServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     ServerMetrics metrics = new ServerMetrics(prometheus);
+    if (config.databaseUrl().isEmpty()) {
+      try {
+        dataDirLock = org.pledgepad.server.cluster.DataDirLock.acquire(config.dataDir());
+      } catch (IllegalStateException e) {
+        return Future.failedFuture(e);
+      }
+    }
     store = DocumentStores.create(vertx, config);
     return store.start()
         .compose(v -> config.seedDemo() ? seeder.seedIfEmpty(store) : Future.succeededFuture())
@@ -68,6 +79,12 @@ public final class ServerVerticle extends VerticleBase {
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             sessions.setUpdateAdmission(ac::admissionFor); // clientID ownership
           }
+          // With PostgreSQL other nodes may share the store: listen before taking sockets.
+          fanout = config.databaseUrl()
+              .map(url -> new org.pledgepad.server.cluster.ClusterFanout(vertx, url, sessions)).orElse(null);
+          return fanout == null ? Future.succeededFuture() : fanout.start();
+        })
+        .compose(v -> {
           Router router = Router.router(vertx);
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             ac.mount(router); // before ApiRoutes: its /api/* catch-all and placeholder /api/me
@@ -84,7 +101,11 @@ public final class ServerVerticle extends VerticleBase {
             api.readFilter(ac.guard()::readable); // drafts only for those who may read them
           }
           api.mount(router);
-          new OpsRoutes(store, prometheus).mount(router);
+          OpsRoutes ops = new OpsRoutes(store, prometheus).readinessCheck("draining", () -> !draining);
+          if (fanout != null) {
+            ops.readinessCheck("fanout", fanout::listening);
+          }
+          ops.mount(router);
           new WebClientRoutes().mount(router);
           router.route().last().handler(ctx -> Problems.send(ctx, 404, Problems.NOT_FOUND, "Not found"));
           router.route().failureHandler(ctx -> {
@@ -95,6 +116,7 @@ public final class ServerVerticle extends VerticleBase {
           });
           SyncEndpoints sync = new SyncEndpoints(vertx, config.limits(), metrics, auth, sessions,
               config.allowedOrigins());
+          sync.refuseWhen(() -> draining); // 503: the load balancer sends it to another node
           HttpServerOptions options = new HttpServerOptions()
               .setHost(config.host())
               .setPort(config.port())
@@ -114,18 +136,36 @@ public final class ServerVerticle extends VerticleBase {
             config.databaseUrl().isPresent() ? "PostgreSQL" : "embedded"));
   }
 
+  /**
+   * Drains: readiness fails and new sockets are refused; every session commits and acknowledges
+   * what it took, closes its sockets with going-away (providers reconnect, to another node behind
+   * a load balancer) and writes a final snapshot; then the listener, HTTP server and store close.
+   * The caller bounds the time (SHUTDOWN_GRACE_SECONDS, see Main).
+   */
   @Override
   public Future<?> stop() {
-    Future<Void> closing = http == null ? Future.succeededFuture() : http.close();
-    return closing
-        .compose(v -> sessions == null ? Future.succeededFuture() : sessions.shutdown())
+    draining = true;
+    Future<Void> drained = sessions == null ? Future.succeededFuture() : sessions.shutdown();
+    return drained
+        .eventually(() -> http == null ? Future.succeededFuture() : http.close())
+        .eventually(() -> fanout == null ? Future.succeededFuture() : fanout.close())
         .andThen(v -> {
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             ac.stop();
           }
         })
         .eventually(() -> pledges == null ? Future.succeededFuture() : pledges.close())
-        .eventually(() -> store == null ? Future.succeededFuture() : store.close());
+        .eventually(() -> store == null ? Future.succeededFuture() : store.close())
+        .andThen(v -> {
+          if (dataDirLock != null) {
+            dataDirLock.close();
+          }
+        });
+  }
+
+  /** True from the start of shutdown (readiness reports it). */
+  public boolean draining() {
+    return draining;
   }
 
   /** The port actually bound (differs from the config when it asked for 0). */

@@ -29,7 +29,8 @@ public final class ConfigLoader {
       "MAX_DOCUMENT_BYTES", "IDLE_TIMEOUT_SECONDS", "PING_INTERVAL_SECONDS", "SEND_QUEUE_BYTES",
       "MAX_DOCUMENTS_PER_CONNECTION", "MAX_QUEUED_BEFORE_AUTH",
       "SNAPSHOT_EVERY", "UNLOAD_DELAY_MS", "GROUP_COMMIT_MAX_UPDATES", "ALLOWED_ORIGINS",
-      "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI", "TRUSTED_PROXIES");
+      "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI", "TRUSTED_PROXIES",
+      "SHUTDOWN_GRACE_SECONDS");
 
   private final Map<String, String> values;
 
@@ -121,7 +122,9 @@ public final class ConfigLoader {
         Duration.ofMillis(intValue("UNLOAD_DELAY_MS", (int) ServerConfig.DEFAULT_UNLOAD_DELAY.toMillis(), 0, 86_400_000)),
         intValue("GROUP_COMMIT_MAX_UPDATES", ServerConfig.DEFAULT_GROUP_COMMIT_MAX_UPDATES, 1, 100_000),
         origins("ALLOWED_ORIGINS"),
-        new IdentityConfig(oidc(), proxies("TRUSTED_PROXIES")));
+        new IdentityConfig(oidc(), proxies("TRUSTED_PROXIES")),
+        Duration.ofSeconds(intValue("SHUTDOWN_GRACE_SECONDS",
+            (int) ServerConfig.DEFAULT_SHUTDOWN_GRACE.toSeconds(), 1, 3600)));
   }
 
   /** All of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_REDIRECT_URI, or none (OIDC sign-in off). */

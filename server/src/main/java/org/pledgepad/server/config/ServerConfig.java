@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param allowedOrigins browser origins allowed to open WebSockets; empty = any (until cookie
  *     sessions exist there is no ambient credential a cross-site page could abuse)
  * @param identity OIDC sign-in and trusted proxies (see {@link IdentityConfig})
+ * @param shutdownGrace on SIGTERM the node drains (commits what it took, closes sockets with
+ *     going-away) for at most this long before it exits
  */
 public record ServerConfig(
     int port,
@@ -26,7 +28,8 @@ public record ServerConfig(
     Duration unloadDelay,
     int groupCommitMaxUpdates,
     java.util.Set<String> allowedOrigins,
-    IdentityConfig identity) {
+    IdentityConfig identity,
+    Duration shutdownGrace) {
 
   public static final int DEFAULT_PORT = 8080;
   public static final String DEFAULT_HOST = "0.0.0.0";
@@ -35,10 +38,12 @@ public record ServerConfig(
   public static final int DEFAULT_SNAPSHOT_EVERY = 200;
   public static final Duration DEFAULT_UNLOAD_DELAY = Duration.ofSeconds(10);
   public static final int DEFAULT_GROUP_COMMIT_MAX_UPDATES = 256;
+  /** Kubernetes' default termination grace is 30 s; this leaves room for a preStop pause. */
+  public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
   /** A copy with another port (tests start servers on port 0). */
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(newPort, host, dataDir, databaseUrl, limits, seedDemo, snapshotEvery,
-        unloadDelay, groupCommitMaxUpdates, allowedOrigins, identity);
+        unloadDelay, groupCommitMaxUpdates, allowedOrigins, identity, shutdownGrace);
   }
 }

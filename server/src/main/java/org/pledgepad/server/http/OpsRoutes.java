@@ -16,10 +16,18 @@ public final class OpsRoutes {
 
   private final DocumentStore store;
   private final PrometheusMeterRegistry prometheus;
+  /** Further readiness conditions by name (draining, cluster listener), all must hold. */
+  private final java.util.Map<String, java.util.function.BooleanSupplier> checks = new java.util.LinkedHashMap<>();
 
   public OpsRoutes(DocumentStore store, PrometheusMeterRegistry prometheus) {
     this.store = store;
     this.prometheus = prometheus;
+  }
+
+  /** Adds a condition readiness requires besides the store answering; reported by name. */
+  public OpsRoutes readinessCheck(String name, java.util.function.BooleanSupplier up) {
+    checks.put(name, up);
+    return this;
   }
 
   public void mount(Router router) {
@@ -27,13 +35,19 @@ public final class OpsRoutes {
         .putHeader("Content-Type", "application/json").end(new JsonObject().put("status", "UP").encode()));
     router.get("/health/ready").handler(ctx -> store.ping()
         .timeout(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-        .onComplete(ar -> ctx.response()
-            .setStatusCode(ar.succeeded() ? 200 : 503)
-            .putHeader("Content-Type", "application/json")
-            .end(new JsonObject()
-                .put("status", ar.succeeded() ? "UP" : "DOWN")
-                .put("checks", new JsonObject().put("store", ar.succeeded() ? "UP" : "DOWN"))
-                .encode())));
+        .onComplete(ar -> {
+          JsonObject results = new JsonObject().put("store", ar.succeeded() ? "UP" : "DOWN");
+          boolean up = ar.succeeded();
+          for (var c : checks.entrySet()) {
+            boolean ok = c.getValue().getAsBoolean();
+            results.put(c.getKey(), ok ? "UP" : "DOWN");
+            up &= ok;
+          }
+          ctx.response()
+              .setStatusCode(up ? 200 : 503)
+              .putHeader("Content-Type", "application/json")
+              .end(new JsonObject().put("status", up ? "UP" : "DOWN").put("checks", results).encode());
+        }));
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(prometheus.scrape()));

@@ -28,6 +28,7 @@ public final class SyncEndpoints {
   private final AuthHook auth;
   private final SessionRegistry sessions;
   private final java.util.Set<String> allowedOrigins;
+  private volatile java.util.function.BooleanSupplier refuse = () -> false;
 
   public SyncEndpoints(Vertx vertx, Limits limits, ServerMetrics metrics, AuthHook auth,
       SessionRegistry sessions, java.util.Set<String> allowedOrigins) {
@@ -39,7 +40,16 @@ public final class SyncEndpoints {
     this.sessions = sessions;
   }
 
+  /** While {@code condition} holds (the node drains) upgrades are refused with 503. */
+  public void refuseWhen(java.util.function.BooleanSupplier condition) {
+    this.refuse = condition;
+  }
+
   public void handshake(ServerWebSocketHandshake h) {
+    if (refuse.getAsBoolean()) {
+      h.reject(503);
+      return;
+    }
     String origin = h.headers().get("Origin");
     // Non-browser clients send no Origin; browsers always do, and a page from another site must
     // not open sockets in the name of a signed-in user (cross-site WebSocket hijacking).

@@ -67,8 +67,23 @@ public final class DocumentSession {
   private long queuedBytes;
   private boolean commitInFlight;
   private boolean snapshotInFlight;
-  /** Sequence number of the newest update applied to {@link #doc}. */
+  /** Every update up to this sequence number is applied to {@link #doc} (the gap-free head). */
   private long headSeq;
+  /**
+   * Reads this document's log after a seq when other processes append to the same store
+   * (cluster fan-out); null on a single node.
+   */
+  private final LogReader logReader;
+  /** Own commits logged above a gap that other processes' commits fill; already applied. */
+  private final java.util.TreeSet<Long> appliedAhead = new java.util.TreeSet<>();
+  /** Seq of the update acknowledged last (what a server-made update was logged at). */
+  private long lastCommittedSeq;
+  private boolean readLogAgain;
+  private boolean readLogInFlight;
+  /** Shutting down: new updates are not taken (their senders resend them elsewhere). */
+  private boolean draining;
+  /** Run once the commit queue is empty and no commit is in flight (draining). */
+  private final List<Runnable> whenIdle = new ArrayList<>();
   private long lastSnapshotSeq;
   /** Update bytes committed since the newest snapshot: a snapshot is due by count or by bytes. */
   private long unsnapshottedBytes;
@@ -93,6 +108,7 @@ public final class DocumentSession {
     this.settings = settings;
     this.metrics = metrics;
     this.admission = registry.admissionFor(name);
+    this.logReader = registry.logReader();
   }
 
   public String name() {
@@ -251,6 +267,7 @@ public final class DocumentSession {
       for (Peer q : peers) {
         q.sendAwareness(update);
       }
+      registry.awarenessPublished(name, update);
     } else if (m instanceof Inbound.QueryAwareness) {
       byte[] all = awareness.encodeAll();
       if (all != null) {
@@ -273,6 +290,7 @@ public final class DocumentSession {
         for (Peer q : peers) {
           q.sendAwareness(removal);
         }
+        registry.awarenessPublished(name, removal);
       }
       registry.release(this);
       if (peers.isEmpty()) {
@@ -283,19 +301,104 @@ public final class DocumentSession {
 
   /**
    * Updates that were committed elsewhere (another server process sharing the store): applied
-   * and broadcast without logging them again. Updates at or below the head are ignored.
+   * and broadcast without logging them again, in seq order. Updates at or below the head are
+   * ignored; one that does not follow the head stops the batch (a later read fills the gap).
    */
   public void applyCommitted(List<StoredUpdate> updates) {
+    run(() -> applyFromLog(updates));
+  }
+
+  /**
+   * Another process committed updates of this document up to {@code seq} (its notification), or
+   * notifications may have been missed ({@code seq < 0}, e.g. after the listener reconnected):
+   * reads the log after the head and applies what it finds. One read at a time, never while an
+   * own commit is in flight (its rows are applied by {@link #committed}); requests arriving
+   * meanwhile are merged into one further read.
+   */
+  public void catchUp(long seq) {
     run(() -> {
-      for (StoredUpdate u : updates) {
-        if (u.seq() <= headSeq) {
-          continue;
+      if (logReader == null || (seq >= 0 && seq <= headSeq)) {
+        return; // single node, or our own commit / already read
+      }
+      readLogAgain = true;
+      readLog();
+    });
+  }
+
+  private void readLog() {
+    if (!readLogAgain || readLogInFlight || commitInFlight || state != State.READY || logReader == null) {
+      return;
+    }
+    readLogAgain = false;
+    readLogInFlight = true;
+    logReader.readAfter(name, headSeq).onComplete(ar -> onContext(() -> {
+      readLogInFlight = false;
+      if (state != State.READY) {
+        return;
+      }
+      if (ar.succeeded()) {
+        applyFromLog(ar.result());
+        if (ar.result().size() >= LogReader.MAX_ROWS) {
+          readLogAgain = true; // more than one read returns
         }
+        readLog();
+      } else {
+        LOG.warn("Reading the log of document {} after seq {} failed; retrying", name, headSeq, ar.cause());
+        readLogAgain = true;
+        vertx.setTimer(1000, id -> onContext(this::readLog));
+      }
+    }));
+  }
+
+  private void applyFromLog(List<StoredUpdate> updates) {
+    for (StoredUpdate u : updates) {
+      if (u.seq() <= headSeq) {
+        continue;
+      }
+      if (u.seq() != headSeq + 1) {
+        readLogAgain = true;
+        break;
+      }
+      if (!appliedAhead.remove(u.seq()) && u.update() != null) { // null: erased (schema V5)
         applyLogged(u);
-        headSeq = u.seq();
-        unsnapshottedBytes += u.update() == null ? 0 : u.update().length;
+        if (admission != null && u.update() != null) {
+          admission.restoreLogged(u.actor(), u.update());
+        }
+        unsnapshottedBytes += u.update().length;
+        encodedState = null; // the cache is keyed by the head, which may not move yet
         for (Peer q : peers) {
           q.sendUpdate(u.update());
+        }
+      }
+      advanceHead(u.seq());
+    }
+  }
+
+  /** Moves the gap-free head over {@code seq}, or parks an own seq that lies beyond a gap. */
+  private void advanceHead(long seq) {
+    if (seq <= headSeq) {
+      return;
+    }
+    if (seq == headSeq + 1 || logReader == null) {
+      headSeq = seq;
+      while (appliedAhead.remove(headSeq + 1)) {
+        headSeq++;
+      }
+    } else {
+      appliedAhead.add(seq); // another process committed the seqs in between: read them
+      readLogAgain = true;
+    }
+  }
+
+  /**
+   * Presence from clients on other nodes: forwarded to this node's peers, not recorded (a peer
+   * joining later sees those clients at their next renewal, within 15 s).
+   */
+  public void relayAwareness(byte[] update) {
+    onContext(() -> {
+      if (state == State.READY) {
+        for (Peer q : peers) {
+          q.sendAwareness(update);
         }
       }
     });
@@ -320,7 +423,7 @@ public final class DocumentSession {
    * with its seq once durable; fails when refused or when the commit fails.
    */
   public Future<Long> submit(String actor, String connectionId, byte[] update) {
-    ServerPeer p = new ServerPeer(actor, connectionId, () -> headSeq);
+    ServerPeer p = new ServerPeer(actor, connectionId, () -> lastCommittedSeq);
     run(() -> {
       try {
         accept(p, update);
@@ -332,6 +435,9 @@ public final class DocumentSession {
   }
 
   private void accept(Peer p, byte[] update) {
+    if (draining) {
+      return; // not acknowledged: the client resends it after reconnecting (to another node)
+    }
     if (isEmptyUpdate(update)) {
       // A client without local changes sends this as its step 2: nothing to log, nothing to
       // refuse — also not for read-only connections, whose providers otherwise never count
@@ -407,6 +513,12 @@ public final class DocumentSession {
         }
       }
       flush();
+      if (!commitInFlight) {
+        readLog();
+        List<Runnable> idle = new ArrayList<>(whenIdle);
+        whenIdle.clear();
+        idle.forEach(Runnable::run);
+      }
       maybeUnloadLater();
     }));
   }
@@ -414,12 +526,21 @@ public final class DocumentSession {
   private void committed(List<PendingUpdate> batch, List<Long> seqs) {
     for (int i = 0; i < batch.size(); i++) {
       PendingUpdate pu = batch.get(i);
-      headSeq = seqs.get(i);
+      long seq = seqs.get(i);
+      lastCommittedSeq = seq;
+      if (seq <= headSeq) {
+        // Already read back from the log (another process's notification overtook this
+        // callback) and broadcast then; only the acknowledgement is still due.
+        pu.from().sendSyncStatus(true);
+        continue;
+      }
+      advanceHead(seq);
       unsnapshottedBytes += pu.update().length;
+      encodedState = null; // the head may stay below an own seq parked beyond a gap
       try {
         doc.apply(pu.update());
       } catch (RuntimeException | StackOverflowError e) {
-        LOG.error("Committed update {} of document {} failed to apply", headSeq, name, e);
+        LOG.error("Committed update {} of document {} failed to apply", seq, name, e);
         reject(pu.from(), CloseCodes.INVALID_UPDATE, "update failed to apply");
         continue;
       }
@@ -451,6 +572,10 @@ public final class DocumentSession {
   }
 
   private Future<Void> writeSnapshot() {
+    if (!appliedAhead.isEmpty()) {
+      // The state holds updates beyond the gap-free head: it is not the state as of headSeq.
+      return Future.succeededFuture();
+    }
     long seq = headSeq;
     byte[] state = encodedState();
     long bytesAtSnapshot = unsnapshottedBytes;
@@ -498,7 +623,7 @@ public final class DocumentSession {
     if (state != State.READY || !peers.isEmpty()) {
       return;
     }
-    if (commitInFlight || !commitQueue.isEmpty() || snapshotInFlight) {
+    if (commitInFlight || !commitQueue.isEmpty() || snapshotInFlight || readLogInFlight) {
       scheduleUnload();
       return;
     }
@@ -513,18 +638,34 @@ public final class DocumentSession {
     LOG.info("Document {} unloaded at seq {}", name, headSeq);
   }
 
-  /** For shutdown: the pending commits finished (or failed) and a final snapshot written. */
+  /**
+   * For shutdown (draining): takes no further updates, lets the queued ones commit and be
+   * acknowledged, then closes every peer with going-away (so providers reconnect, possibly to
+   * another node) and writes a final snapshot.
+   */
   Future<Void> shutdown() {
     return Future.future(promise -> run(() -> {
       cancelUnload();
-      for (Peer p : List.copyOf(peers)) {
-        p.close(CloseCodes.GOING_AWAY, "server shutting down");
-      }
-      peers.clear();
-      if (headSeq > lastSnapshotSeq && !snapshotInFlight && state == State.READY) {
-        writeSnapshot().onComplete(ar -> promise.complete());
+      draining = true;
+      Runnable close = () -> {
+        for (Peer p : List.copyOf(peers)) {
+          p.close(CloseCodes.GOING_AWAY, "server shutting down");
+          byte[] removal = awareness.removePeer(p); // for the other nodes' editors
+          if (removal != null) {
+            registry.awarenessPublished(name, removal);
+          }
+        }
+        peers.clear();
+        if (headSeq > lastSnapshotSeq && !snapshotInFlight && state == State.READY) {
+          writeSnapshot().onComplete(ar -> promise.complete());
+        } else {
+          promise.complete();
+        }
+      };
+      if (commitInFlight || !commitQueue.isEmpty()) {
+        whenIdle.add(close);
       } else {
-        promise.complete();
+        close.run();
       }
     }));
   }

@@ -35,6 +35,55 @@ public final class SessionRegistry {
     return admissions.apply(name);
   }
 
+  /** Reader of updates other processes committed (several nodes on one store); null: one node. */
+  private volatile LogReader logReader;
+
+  /** Plugs in the cluster fan-out's log reader for documents opened from now on. */
+  public void setLogReader(LogReader reader) {
+    this.logReader = reader;
+  }
+
+  LogReader logReader() {
+    return logReader;
+  }
+
+  /** Where this node's awareness broadcasts go to reach other nodes (null: one node). */
+  private volatile java.util.function.BiConsumer<String, byte[]> awarenessRelay;
+
+  public void setAwarenessRelay(java.util.function.BiConsumer<String, byte[]> relay) {
+    this.awarenessRelay = relay;
+  }
+
+  void awarenessPublished(String document, byte[] update) {
+    java.util.function.BiConsumer<String, byte[]> r = awarenessRelay;
+    if (r != null) {
+      r.accept(document, update);
+    }
+  }
+
+  /** Presence announced on another node: forwarded to this node's peers of the document. */
+  public void awarenessFromElsewhere(String document, byte[] update) {
+    DocumentSession s = sessions.get(document);
+    if (s != null) {
+      s.relayAwareness(update);
+    }
+  }
+
+  /** Another process committed {@code document} up to {@code seq}: an open session reads it. */
+  public void committedElsewhere(String document, long seq) {
+    DocumentSession s = sessions.get(document);
+    if (s != null) {
+      s.catchUp(seq);
+    }
+  }
+
+  /** Notifications may have been missed: every open session reads the log after its head. */
+  public void catchUpAll() {
+    for (DocumentSession s : sessions.values()) {
+      s.catchUp(-1);
+    }
+  }
+
   public SessionRegistry(Vertx vertx, DocumentStore store, Supplier<SharedDocument> documents,
       SessionSettings settings, ServerMetrics metrics) {
     this.vertx = vertx;

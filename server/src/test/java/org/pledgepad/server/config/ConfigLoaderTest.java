@@ -43,6 +43,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void shutdownGraceDefaultsBelowTheUsualStopTimeoutAndIsBounded() {
+    assertThat(ConfigLoader.load(Map.of()).shutdownGrace()).isEqualTo(java.time.Duration.ofSeconds(20));
+    assertThat(ConfigLoader.load(Map.of("SHUTDOWN_GRACE_SECONDS", "45")).shutdownGrace().toSeconds()).isEqualTo(45);
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("SHUTDOWN_GRACE_SECONDS", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("SHUTDOWN_GRACE_SECONDS");
+  }
+
+  @Test
   void messageCapBelowFrameCapIsRefused() {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("MAX_FRAME_BYTES", "65536", "MAX_MESSAGE_BYTES", "4096")))
         .hasMessageContaining("MAX_MESSAGE_BYTES");

@@ -40,12 +40,7 @@ class CrashRecoveryIntegrationTest {
 
   /** New documents are drafts nobody owns: only an admin may create them (signed with the server's key). */
   private String adminToken() throws Exception {
-    org.pledgepad.auth.token.SigningKey key = org.pledgepad.auth.token.SigningKeyFile.load(
-        dataDir.resolve(org.pledgepad.server.access.AccessControl.KEY_FILE));
-    return new org.pledgepad.auth.token.AccessTokenIssuer(key, org.pledgepad.auth.token.AccessTokenSettings.defaults(),
-        java.time.Clock.systemUTC(), new java.security.SecureRandom()).issue(new org.pledgepad.auth.Principal(
-            "crash-test", "crash-test", "Crash test", false, org.pledgepad.auth.Role.ADMIN, java.util.Set.of(), null),
-        java.time.Duration.ofMinutes(30));
+    return org.pledgepad.server.testing.AdminToken.issue(dataDir, "crash-test");
   }
 
   private void killAndRecover(Map<String, String> env) throws Exception {

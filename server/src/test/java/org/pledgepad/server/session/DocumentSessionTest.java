@@ -293,7 +293,7 @@ class DocumentSessionTest {
   }
 
   /** Counts transactions and can be told to fail, around a real store. */
-  static final class CountingStore implements DocumentStore {
+  static class CountingStore implements DocumentStore {
     final DocumentStore delegate;
     final AtomicInteger appends = new AtomicInteger();
     final AtomicBoolean failAppends = new AtomicBoolean();

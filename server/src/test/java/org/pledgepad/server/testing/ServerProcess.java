@@ -21,10 +21,14 @@ public final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Map<String, String> env;
+  private final File log;
 
-  private ServerProcess(Process process, int port) {
+  private ServerProcess(Process process, int port, Map<String, String> env, File log) {
     this.process = process;
     this.port = port;
+    this.env = env;
+    this.log = log;
   }
 
   public static ServerProcess start(Map<String, String> env, File log) throws Exception {
@@ -32,6 +36,15 @@ public final class ServerProcess implements AutoCloseable {
     try (ServerSocket s = new ServerSocket(0)) {
       port = s.getLocalPort();
     }
+    return start(env, log, port);
+  }
+
+  /** A new process with the same settings on the same port (after this one exited). */
+  public ServerProcess restart() throws Exception {
+    return start(env, log, port);
+  }
+
+  private static ServerProcess start(Map<String, String> env, File log, int port) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
         "org.pledgepad.server.Main"))
@@ -40,7 +53,7 @@ public final class ServerProcess implements AutoCloseable {
     pb.environment().putAll(env);
     pb.environment().put("PORT", Integer.toString(port));
     pb.environment().put("HOST", "127.0.0.1");
-    ServerProcess sp = new ServerProcess(pb.start(), port);
+    ServerProcess sp = new ServerProcess(pb.start(), port, env, log);
     sp.awaitReady();
     return sp;
   }
@@ -78,6 +91,17 @@ public final class ServerProcess implements AutoCloseable {
   public void kill() throws InterruptedException {
     process.destroyForcibly();
     process.waitFor();
+  }
+
+  /** SIGTERM (the node drains); waits at most {@code max} for the exit and returns its status. */
+  public int terminate(Duration max) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      process.waitFor();
+      throw new AssertionError("server did not exit within " + max + " of SIGTERM");
+    }
+    return process.exitValue();
   }
 
   @Override

@@ -1,0 +1,163 @@
+package org.pledgepad.server.cluster;
+
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Tuple;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.wire.MalformedFrameException;
+import org.pledgepad.server.wire.WireReader;
+import org.pledgepad.server.wire.WireWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Presence (awareness: cursors, names) across nodes, through NOTIFY on its own channel, never
+ * stored. What this node's clients announce (already checked by their session) is collected per
+ * document, the newest state per clientID, and sent at most every {@link #FLUSH_MS} as one or
+ * more notifications of at most {@link #MAX_PAYLOAD} bytes; the other nodes forward it to their
+ * peers of that document. Best effort: a lost notification is repaired by the clients' own
+ * renewal (y-protocols re-announces every 15 s and drops states silent for 30 s).
+ */
+final class AwarenessRelay {
+  private static final Logger LOG = LoggerFactory.getLogger(AwarenessRelay.class);
+  static final String CHANNEL = "pledgepad_awareness";
+  static final long FLUSH_MS = 100;
+  /** Below PostgreSQL's 8000-byte NOTIFY payload limit, header included. */
+  static final int MAX_PAYLOAD = 7000;
+  /** One client's state larger than this stays on its node (real states are a few hundred). */
+  static final int MAX_STATE_CHARS = 2000;
+  /** Documents with unsent presence; beyond this, new announcements wait for the next flush. */
+  static final int MAX_PENDING_DOCUMENTS = 10_000;
+
+  private record State(long clock, String json) {}
+
+  private final Vertx vertx;
+  private final Context context;
+  private final Pool pool;
+  private final SessionRegistry sessions;
+  private final String nodeId = UUID.randomUUID().toString();
+  /** Document → clientID → newest state; touched on {@link #context} only. */
+  private final Map<String, LinkedHashMap<Long, State>> pending = new HashMap<>();
+  private boolean flushScheduled;
+
+  AwarenessRelay(Vertx vertx, Context context, Pool pool, SessionRegistry sessions) {
+    this.vertx = vertx;
+    this.context = context;
+    this.pool = pool;
+    this.sessions = sessions;
+  }
+
+  /** A local session broadcast this awareness update to its peers (any thread). */
+  void published(String document, byte[] update) {
+    context.runOnContext(v -> {
+      LinkedHashMap<Long, State> states = pending.get(document);
+      if (states == null) {
+        if (pending.size() >= MAX_PENDING_DOCUMENTS) {
+          return;
+        }
+        states = new LinkedHashMap<>();
+        pending.put(document, states);
+      }
+      try {
+        WireReader r = new WireReader(update);
+        long n = r.readVarUint();
+        for (long i = 0; i < n; i++) {
+          long clientId = r.readVarUint();
+          long clock = r.readVarUint();
+          String json = r.readVarString();
+          State old = states.get(clientId);
+          if (json.length() <= MAX_STATE_CHARS && (old == null || old.clock() <= clock)) {
+            states.put(clientId, new State(clock, json));
+          }
+        }
+      } catch (MalformedFrameException e) {
+        return; // the session validated it; nothing to relay otherwise
+      }
+      if (!flushScheduled) {
+        flushScheduled = true;
+        vertx.setTimer(FLUSH_MS, id -> flush());
+      }
+    });
+  }
+
+  /** Sends what is pending (also on shutdown, so that removals reach the other nodes). */
+  Future<Void> flush() {
+    return Future.<Void>future(p -> context.runOnContext(v -> {
+      flushScheduled = false;
+      List<Future<?>> sent = new ArrayList<>();
+      for (Map.Entry<String, LinkedHashMap<Long, State>> doc : pending.entrySet()) {
+        for (String payload : payloads(doc.getKey(), doc.getValue())) {
+          sent.add(pool.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(CHANNEL, payload))
+              .onFailure(e -> LOG.debug("Awareness relay notify failed: {}", e.getMessage())));
+        }
+      }
+      pending.clear();
+      Future.join(sent).onComplete(ar -> p.complete());
+    }));
+  }
+
+  /** Splits the states into notifications within the payload budget. */
+  private List<String> payloads(String document, Map<Long, State> states) {
+    String header = nodeId + "\n" + document + "\n";
+    int budget = (MAX_PAYLOAD - header.getBytes(StandardCharsets.UTF_8).length) / 4 * 3; // before base64
+    List<String> out = new ArrayList<>();
+    List<byte[]> entries = new ArrayList<>();
+    int size = 0;
+    for (Map.Entry<Long, State> e : states.entrySet()) {
+      byte[] entry = new WireWriter().writeVarUint(e.getKey()).writeVarUint(e.getValue().clock())
+          .writeVarString(e.getValue().json()).toByteArray();
+      if (!entries.isEmpty() && size + entry.length + 5 > budget) {
+        out.add(header + encode(entries));
+        entries.clear();
+        size = 0;
+      }
+      entries.add(entry);
+      size += entry.length;
+    }
+    if (!entries.isEmpty()) {
+      out.add(header + encode(entries));
+    }
+    return out;
+  }
+
+  private static String encode(List<byte[]> entries) {
+    WireWriter w = new WireWriter().writeVarUint(entries.size());
+    entries.forEach(w::writeRaw);
+    return Base64.getEncoder().encodeToString(w.toByteArray());
+  }
+
+  /** A notification of another node: forwarded to this node's peers of that document. */
+  void received(String payload) {
+    int first = payload == null ? -1 : payload.indexOf('\n');
+    int second = first < 0 ? -1 : payload.indexOf('\n', first + 1);
+    if (second < 0 || payload.substring(0, first).equals(nodeId)) {
+      return; // malformed, or our own
+    }
+    String document = payload.substring(first + 1, second);
+    byte[] update;
+    try {
+      update = Base64.getDecoder().decode(payload.substring(second + 1));
+      WireReader r = new WireReader(update);
+      long n = r.readVarUint();
+      for (long i = 0; i < n; i++) {
+        r.readVarUint();
+        r.readVarUint();
+        r.readVarString();
+      }
+    } catch (IllegalArgumentException | MalformedFrameException e) {
+      LOG.warn("Ignoring a malformed {} notification", CHANNEL);
+      return;
+    }
+    sessions.awarenessFromElsewhere(document, update);
+  }
+}
