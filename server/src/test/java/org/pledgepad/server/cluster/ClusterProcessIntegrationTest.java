@@ -47,6 +47,11 @@ class ClusterProcessIntegrationTest {
   @BeforeEach
   void start() throws Exception {
     db = TestDatabase.require();
+    // The keys every node shares, made up front so that the nodes can start at the same time.
+    org.pledgepad.auth.token.SigningKeyFile.loadOrCreate(
+        dataDir.resolve(org.pledgepad.server.access.AccessControl.KEY_FILE), new java.security.SecureRandom());
+    org.pledgepad.server.history.CheckpointKey.loadOrCreate(dataDir);
+    token = AdminToken.issue(dataDir, "cluster-test");
     yjs = YjsDriver.start();
   }
 
@@ -60,15 +65,25 @@ class ClusterProcessIntegrationTest {
     }
   }
 
-  private ServerProcess node(String name) throws Exception {
-    ServerProcess p = ServerProcess.start(Map.of("DATABASE_URL", TestDatabase.url(), "DATA_DIR", dataDir.toString(),
-        "SEED_DEMO", "false", "SHUTDOWN_GRACE_SECONDS", Integer.toString(GRACE_SECONDS)),
-        dataDir.resolve(name + ".log").toFile());
-    nodes.add(p);
-    if (token == null) {
-      token = AdminToken.issue(dataDir, "cluster-test"); // the first node created the key
+  /** Two nodes, started side by side (as a Deployment's replicas are). */
+  private ServerProcess[] twoNodes() throws Exception {
+    CompletableFuture<ServerProcess> a = CompletableFuture.supplyAsync(() -> node("a"));
+    CompletableFuture<ServerProcess> b = CompletableFuture.supplyAsync(() -> node("b"));
+    return new ServerProcess[] {a.get(), b.get()};
+  }
+
+  private ServerProcess node(String name) {
+    try {
+      ServerProcess p = ServerProcess.start(Map.of("DATABASE_URL", TestDatabase.url(), "DATA_DIR", dataDir.toString(),
+          "SEED_DEMO", "false", "SHUTDOWN_GRACE_SECONDS", Integer.toString(GRACE_SECONDS)),
+          dataDir.resolve(name + ".log").toFile());
+      synchronized (nodes) {
+        nodes.add(p);
+      }
+      return p;
+    } catch (Exception e) {
+      throw new IllegalStateException("node " + name + " did not start", e);
     }
-    return p;
   }
 
   private ServerProcess restart(ServerProcess old) throws Exception {
@@ -131,8 +146,9 @@ class ClusterProcessIntegrationTest {
 
   @Test
   void clientsOfAKilledNodeMoveToTheOtherAndNoAcknowledgedEditIsLost() throws Exception {
-    ServerProcess a = node("a");
-    ServerProcess b = node("b");
+    ServerProcess[] ab = twoNodes();
+    ServerProcess a = ab[0];
+    ServerProcess b = ab[1];
     yjs.open("ca", a.wsBase(), doc, "hocuspocus", token);
     yjs.open("cb", b.wsBase(), doc, "hocuspocus", token);
     CompletableFuture<JsonObject> typingA = typeUntilStopped("ca", "a", b);
@@ -154,8 +170,9 @@ class ClusterProcessIntegrationTest {
   /** SIGTERM while typing: each node drains (exit 0, within the grace period), its client moves. */
   @Test
   void rollingRestartWithSigtermWhileTypingKeepsEveryAcknowledgedEdit() throws Exception {
-    ServerProcess a = node("a");
-    ServerProcess b = node("b");
+    ServerProcess[] ab = twoNodes();
+    ServerProcess a = ab[0];
+    ServerProcess b = ab[1];
     yjs.open("ca", a.wsBase(), doc, "hocuspocus", token);
     yjs.open("cb", b.wsBase(), doc, "hocuspocus", token);
     CompletableFuture<JsonObject> typingA = typeUntilStopped("ca", "a", b);
