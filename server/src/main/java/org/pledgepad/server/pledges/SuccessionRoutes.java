@@ -111,15 +111,9 @@ final class SuccessionRoutes {
       PledgeProblems.badRequest(ctx, "invalid document name");
       return;
     }
-    api.guard().principal(ctx).onSuccess(who -> service.store().successionOf(succ).compose(s -> {
-      if (s.isEmpty()) {
-        PledgeProblems.notFound(ctx, "No such succession");
-        return Future.succeededFuture();
-      }
-      return both(ctx, who, s.get().predecessorId(), succ, Operation.READ).map(docs -> {
-        docs.ifPresent(d -> PledgeApiRoutes.json(ctx, 200, view(s.get(), d.get(0), d.get(1)).encode()));
-        return null;
-      });
+    api.guard().principal(ctx).onSuccess(who -> existing(ctx, who, succ, Operation.READ).map(found -> {
+      found.ifPresent(f -> PledgeApiRoutes.json(ctx, 200, view(f.succession(), f.predecessor(), f.successor()).encode()));
+      return null;
     }).onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 
@@ -134,24 +128,18 @@ final class SuccessionRoutes {
       return;
     }
     api.guard().principal(ctx).onSuccess(who -> PledgeApiRoutes.signedIn(ctx, who)
-        .compose(v -> service.store().successionOf(succ))
-        .compose(s -> {
-          if (s.isEmpty()) {
-            PledgeProblems.notFound(ctx, "No such succession");
+        .compose(v -> existing(ctx, who, succ, Operation.ADMIN))
+        .compose(found -> {
+          if (found.isEmpty()) {
             return Future.succeededFuture();
           }
-          return both(ctx, who, s.get().predecessorId(), succ, Operation.ADMIN).compose(docs -> {
-            if (docs.isEmpty()) {
-              return Future.succeededFuture();
+          return service.store().deleteSuccession(succ, who.subject(), clock.instant()).map(gone -> {
+            if (gone.isEmpty()) {
+              PledgeProblems.notFound(ctx, "No such succession");   // deleted meanwhile by someone else
+            } else {
+              ctx.response().setStatusCode(204).end();
             }
-            return service.store().deleteSuccession(succ, who.subject(), clock.instant()).map(gone -> {
-              if (gone.isEmpty()) {
-                PledgeProblems.notFound(ctx, "No such succession");   // deleted meanwhile by someone else
-              } else {
-                ctx.response().setStatusCode(204).end();
-              }
-              return null;
-            });
+            return null;
           });
         })
         .onFailure(e -> PledgeProblems.failed(ctx, e)));
@@ -233,45 +221,39 @@ final class SuccessionRoutes {
     }
     LinkKind k = kind;
     api.guard().principal(ctx).onSuccess(who -> PledgeApiRoutes.signedIn(ctx, who)
-        .compose(v -> service.store().successionOf(succ))
-        .compose(s -> {
-          if (s.isEmpty()) {
-            PledgeProblems.notFound(ctx, "No such succession");
+        .compose(v -> existing(ctx, who, succ, Operation.ADMIN))
+        .compose(found -> {
+          if (found.isEmpty()) {
             return Future.succeededFuture();
           }
-          Succession old = s.get();
-          return both(ctx, who, old.predecessorId(), succ, Operation.ADMIN).compose(docs -> {
-            if (docs.isEmpty()) {
-              return Future.succeededFuture();
-            }
-            PledgeDocument pred = docs.get().get(0);
-            PledgeDocument next = docs.get().get(1);
-            if (pred.pledge(pledgeId).isEmpty() || (target != null && next.pledge(target).isEmpty())) {
-              PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", new JsonObject()
-                  .put("detail", "pledgeId must be in the predecessor, successorPledgeId in the successor"));
-              return Future.succeededFuture();
-            }
-            // A new decision replaces the earlier one for this pledge, whichever it was.
-            List<CarryOver> carried = new ArrayList<>(old.carriedOver());
-            carried.removeIf(c -> c.predecessorPledgeId().equals(pledgeId));
-            List<String> dropped = new ArrayList<>(old.dropped());
-            dropped.remove(pledgeId);
-            if (fate == Fate.CARRIED_OVER) {
-              carried.add(new CarryOver(pledgeId, target, k));
-            } else {
-              dropped.add(pledgeId);
-            }
-            Map<String, String> notes = new HashMap<>(old.notes());
-            if (note.isBlank()) {
-              notes.remove(pledgeId);
-            } else {
-              notes.put(pledgeId, note);
-            }
-            Succession updated = new Succession(old.predecessorId(), succ, old.effective(), carried, dropped, notes);
-            return service.store().putSuccession(updated, who.subject(), clock.instant()).map(v -> {
-              PledgeApiRoutes.json(ctx, 200, view(updated, pred, next).encode());
-              return null;
-            });
+          Succession old = found.get().succession();
+          PledgeDocument pred = found.get().predecessor();
+          PledgeDocument next = found.get().successor();
+          if (pred.pledge(pledgeId).isEmpty() || (target != null && next.pledge(target).isEmpty())) {
+            PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", new JsonObject()
+                .put("detail", "pledgeId must be in the predecessor, successorPledgeId in the successor"));
+            return Future.succeededFuture();
+          }
+          // A new decision replaces the earlier one for this pledge, whichever it was.
+          List<CarryOver> carried = new ArrayList<>(old.carriedOver());
+          carried.removeIf(c -> c.predecessorPledgeId().equals(pledgeId));
+          List<String> dropped = new ArrayList<>(old.dropped());
+          dropped.remove(pledgeId);
+          if (fate == Fate.CARRIED_OVER) {
+            carried.add(new CarryOver(pledgeId, target, k));
+          } else {
+            dropped.add(pledgeId);
+          }
+          Map<String, String> notes = new HashMap<>(old.notes());
+          if (note.isBlank()) {
+            notes.remove(pledgeId);
+          } else {
+            notes.put(pledgeId, note);
+          }
+          Succession updated = new Succession(old.predecessorId(), succ, old.effective(), carried, dropped, notes);
+          return service.store().putSuccession(updated, who.subject(), clock.instant()).map(v -> {
+            PledgeApiRoutes.json(ctx, 200, view(updated, pred, next).encode());
+            return null;
           });
         })
         .onFailure(e -> PledgeProblems.failed(ctx, e)));
@@ -316,6 +298,24 @@ final class SuccessionRoutes {
             })));
       });
     }).onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  /** A stored succession with both its documents as they stand. */
+  private record Found(Succession succession, PledgeDocument predecessor, PledgeDocument successor) {}
+
+  /**
+   * The succession of {@code succ} with both documents, if it exists and the operation is allowed
+   * on both; otherwise answered (404/401/403) and empty.
+   */
+  private Future<Optional<Found>> existing(RoutingContext ctx, Principal who, String succ, Operation op) {
+    return service.store().successionOf(succ).compose(s -> {
+      if (s.isEmpty()) {
+        PledgeProblems.notFound(ctx, "No such succession");
+        return Future.succeededFuture(Optional.<Found>empty());
+      }
+      return both(ctx, who, s.get().predecessorId(), succ, op)
+          .map(docs -> docs.map(d -> new Found(s.get(), d.get(0), d.get(1))));
+    });
   }
 
   /**
