@@ -94,7 +94,7 @@ public final class ServerVerticle extends VerticleBase {
           var history = org.pledgepad.server.history.HistoryModule.mount(router, vertx, config, sessions, auth);
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             // Export and erasure need accounts; they share the history's caches (erasure invalidates them).
-            org.pledgepad.server.privacy.PrivacyModule.mount(router, vertx, config, ac, history.histories());
+            org.pledgepad.server.privacy.PrivacyModule.mount(router, vertx, config, ac, history.histories(), sessions);
           }
           ApiRoutes api = new ApiRoutes(store);
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {

@@ -19,14 +19,15 @@ import org.pledgepad.server.session.SessionRegistry;
  * role stops receiving them at once. AUTHOR_AND_MODERATORS adds the author's own connections
  * (the peer's actor is the principal's subject). Connections that cannot tell answer no.
  */
-final class AnnotationPush {
+public final class AnnotationPush {
   private final SessionRegistry sessions;
 
-  AnnotationPush(SessionRegistry sessions) {
+  public AnnotationPush(SessionRegistry sessions) {
     this.sessions = sessions;
   }
 
-  void push(List<AnnotationEvent> events) {
+  /** Call on a Vert.x thread after the change was stored (also used by the privacy erasure). */
+  public void push(List<AnnotationEvent> events) {
     for (AnnotationEvent e : events) {
       DocumentSession s = sessions.find(e.document());
       if (s != null) {

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pledgepad.annotations.service.AnnotationEvent;
+import org.pledgepad.annotations.service.Outcome;
 import org.pledgepad.annotations.service.PrivacyService;
 import org.pledgepad.auth.Role;
 import org.pledgepad.server.access.AccountPrivacy;
@@ -14,7 +16,8 @@ import org.pledgepad.server.history.DocumentHistories;
  * Erasing a person (GDPR Art. 17) across the product, in the order of history/README.md
  * "Erasure policy": history content (citizens and guests: rows whose text no longer stands),
  * suggestion notes that still carry their old display name, annotations, and last the account
- * itself, which becomes a tombstone. The account goes last so that a run that fails halfway can
+ * itself, which becomes a tombstone. The annotation events of the result are for the caller to
+ * push to open documents (clients refetch the erased threads). The account goes last so that a run that fails halfway can
  * be repeated with the same login; every step is idempotent. Blocking.
  */
 public final class PersonErasure {
@@ -30,7 +33,8 @@ public final class PersonErasure {
 
   /** What one erasure did, for the caller and the operator's console. */
   public record Result(String subject, boolean wasErased, boolean contentErased,
-      List<DocumentHistories.ErasureResult> documents, int notesRewritten, int annotationRecords) {
+      List<DocumentHistories.ErasureResult> documents, int notesRewritten, int annotationRecords,
+      List<AnnotationEvent> events) {
     public Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("subject", subject);
@@ -75,8 +79,8 @@ public final class PersonErasure {
         notes += histories.rewriteLegacyNotes(doc, a.id(), a.displayName());
       }
     }
-    int records = annotations.eraseFor(a.id()).value();
+    Outcome<Integer> erased = annotations.eraseFor(a.id());
     accounts.tombstone(a.id());
-    return Optional.of(new Result(a.id(), a.erased(), content, docs, notes, records));
+    return Optional.of(new Result(a.id(), a.erased(), content, docs, notes, erased.value(), erased.events()));
   }
 }

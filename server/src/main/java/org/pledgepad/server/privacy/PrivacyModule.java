@@ -5,9 +5,11 @@ import io.vertx.ext.web.Router;
 import org.pledgepad.annotations.service.Annotations;
 import org.pledgepad.server.access.AccessControl;
 import org.pledgepad.server.annotations.AnnotationDb;
+import org.pledgepad.server.annotations.AnnotationPush;
 import org.pledgepad.server.annotations.SqlAnnotationRepository;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.history.DocumentHistories;
+import org.pledgepad.server.session.SessionRegistry;
 
 /** Wires export and erasure into the server (only with accounts: nothing to export without). */
 public final class PrivacyModule {
@@ -15,10 +17,10 @@ public final class PrivacyModule {
 
   /** Mount before ApiRoutes (its /api/* catch-all) and before AccessControl's GET /api/me. */
   public static void mount(Router router, Vertx vertx, ServerConfig config, AccessControl access,
-      DocumentHistories histories) {
+      DocumentHistories histories, SessionRegistry sessions) {
     Annotations ann = Annotations.withDefaults(new SqlAnnotationRepository(AnnotationDb.forConfig(config)));
     PersonalData data = new PersonalData(access.accountPrivacy(), ann.privacy, histories);
     PersonErasure erasure = new PersonErasure(access.accountPrivacy(), ann.privacy, histories);
-    new PrivacyRoutes(vertx, access, data, erasure).mount(router);
+    new PrivacyRoutes(vertx, access, data, erasure, new AnnotationPush(sessions)).mount(router);
   }
 }

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.Role;
 import org.pledgepad.server.access.AccessControl;
+import org.pledgepad.server.annotations.AnnotationPush;
 import org.pledgepad.server.http.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +30,7 @@ final class PrivacyRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(PrivacyRoutes.class);
   static final String PROBLEM = "urn:pledgepad:problem:";
   private static final int MAX_BODY_BYTES = 4096;
+  static final long EXPORT_SPACING_MS = 60_000;
   /** Account ids (subjects) and logins; anything else names no account. */
   private static final Pattern ACCOUNT = Pattern.compile("[A-Za-z0-9._:@-]{1,128}");
 
@@ -36,12 +38,16 @@ final class PrivacyRoutes {
   private final AccessControl access;
   private final PersonalData data;
   private final PersonErasure erasure;
+  private final AnnotationPush push;
+  /** Self-service exports: one per person per minute (admins are not limited). */
+  private final ExportLimiter exports = new ExportLimiter(java.time.Clock.systemUTC(), EXPORT_SPACING_MS);
 
-  PrivacyRoutes(Vertx vertx, AccessControl access, PersonalData data, PersonErasure erasure) {
+  PrivacyRoutes(Vertx vertx, AccessControl access, PersonalData data, PersonErasure erasure, AnnotationPush push) {
     this.vertx = vertx;
     this.access = access;
     this.data = data;
     this.erasure = erasure;
+    this.push = push;
   }
 
   void mount(Router router) {
@@ -53,8 +59,15 @@ final class PrivacyRoutes {
   }
 
   private void exportOwn(RoutingContext ctx) {
-    signedIn(ctx).onSuccess(p -> blocking(ctx, () -> data.export(p.subject()))
-        .onSuccess(m -> json(ctx, 200, m)));
+    signedIn(ctx).onSuccess(p -> {
+      long wait = exports.tryAcquire(p.subject());
+      if (wait > 0) {
+        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, (wait + 999) / 1000)));
+        Problems.send(ctx, 429, PROBLEM + "too-many-requests", "One export per minute");
+        return;
+      }
+      blocking(ctx, () -> data.export(p.subject())).onSuccess(m -> json(ctx, 200, m));
+    });
   }
 
   private void eraseOwn(RoutingContext ctx) {
@@ -113,6 +126,7 @@ final class PrivacyRoutes {
         Problems.send(ctx, 404, Problems.NOT_FOUND, "No such account");
       } else {
         PersonErasure.Result r = ar.result();
+        push.push(r.events()); // open documents refetch the erased threads
         access.endSessions(r.subject()).onComplete(x -> {
           if (own) {
             ctx.response().addCookie(Cookie.cookie(AccessControl.SESSION_COOKIE, "").setPath("/").setHttpOnly(true)

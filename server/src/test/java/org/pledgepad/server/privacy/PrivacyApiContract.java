@@ -145,6 +145,9 @@ abstract class PrivacyApiContract {
     assertThat(data.getJsonObject("history").encode()).contains(suggestionIds.get(0)).contains(suggestionIds.get(1));
     assertThat(data.getJsonArray("clientIds")).isNotNull();
     assertThat(send("GET", "/api/me/data", null, null).statusCode()).isEqualTo(401);
+    HttpResponse<String> tooSoon = send("GET", "/api/me/data", s, null);
+    assertThat(tooSoon.statusCode()).isEqualTo(429);
+    assertThat(tooSoon.headers().firstValue("Retry-After")).isPresent();
 
     // --- erasure needs CSRF and the password ---
     HttpResponse<String> noCsrf = send("DELETE", "/api/me", new Session(s.cookie, null),
