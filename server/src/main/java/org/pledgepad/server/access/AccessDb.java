@@ -174,9 +174,18 @@ public final class AccessDb implements AutoCloseable {
     conn = null;
   }
 
+  /**
+   * Closes after the queued work (e.g. session writes from {@link #submit}) has run, waiting a
+   * few seconds at most, so that a stop followed by a start sees every change that was made.
+   */
   @Override
   public void close() {
     thread.submit(this::closeQuietly);
     thread.shutdown();
+    try {
+      thread.awaitTermination(5, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

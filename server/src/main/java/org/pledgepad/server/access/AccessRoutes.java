@@ -79,9 +79,11 @@ final class AccessRoutes {
         Problems.send(ctx, 429, AccessProblems.TOO_MANY_ATTEMPTS, "Too many failed sign-ins; try again later");
       } else if (r instanceof LoginResult.Success s) {
         guard.session(ctx).ifPresent(old -> access.sessions().remove(old.id())); // no session fixation
-        WebSessions.WebSession session = access.sessions().create(s.principal().subject());
-        ctx.response().addCookie(cookie(session.id(), access.settings().sessionLifetime().toSeconds()));
-        json(ctx, meJson(s.principal(), session.csrfToken()).put("mustChangePassword", s.mustChangePassword()));
+        Future.fromCompletionStage(access.sessions().createStored(s.principal().subject()), access.vertx().getOrCreateContext())
+            .onSuccess(session -> {
+              ctx.response().addCookie(cookie(session.id(), access.settings().sessionLifetime().toSeconds()));
+              json(ctx, meJson(s.principal(), session.csrfToken()).put("mustChangePassword", s.mustChangePassword()));
+            });
       } else {
         Problems.send(ctx, 401, AccessProblems.INVALID_CREDENTIALS, "Wrong login or password");
       }

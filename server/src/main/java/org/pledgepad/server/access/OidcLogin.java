@@ -178,10 +178,10 @@ final class OidcLogin {
     if (old != null) {
       access.sessions().remove(old.getValue()); // no session fixation
     }
-    WebSessions.WebSession session = access.sessions().create(user.id());
-    ctx.response().addCookie(AccessRoutes.sessionCookie(access.settings(), session.id(),
-            access.settings().sessionLifetime().toSeconds()))
-        .putHeader("Cache-Control", "no-store").putHeader("Location", returnTo).setStatusCode(303).end();
+    Future.fromCompletionStage(access.sessions().createStored(user.id()), access.vertx().getOrCreateContext())
+        .onSuccess(session -> ctx.response().addCookie(AccessRoutes.sessionCookie(access.settings(), session.id(),
+                access.settings().sessionLifetime().toSeconds()))
+            .putHeader("Cache-Control", "no-store").putHeader("Location", returnTo).setStatusCode(303).end());
   }
 
   private static void fail(RoutingContext ctx, Throwable cause) {

@@ -91,7 +91,19 @@ public final class WebSessions {
     }
   }
 
-  public WebSession create(String subject) {
+  /**
+   * A new session, handed out once its row is written (so that it survives a restart from the
+   * moment the browser has the cookie). A failed write still yields the session (memory only; logged).
+   */
+  public CompletableFuture<WebSession> createStored(String subject) {
+    Created c = create(subject);
+    return c.stored().handle((v, err) -> c.session());
+  }
+
+  /** A session and the write of its row. */
+  private record Created(WebSession session, CompletableFuture<Void> stored) {}
+
+  private Created create(String subject) {
     if (byHash.size() >= MAX_SESSIONS) {
       purgeExpired();
       if (byHash.size() >= MAX_SESSIONS) {
@@ -103,9 +115,9 @@ public final class WebSessions {
     Entry e = new Entry(subject, now, now.plus(lifetime), now);
     String hash = hash(id);
     byHash.put(hash, e);
-    persist(store == null ? null : store.insert(new SqlSessionStore.Row(hash, subject, now.toEpochMilli(),
-        now.toEpochMilli(), e.expires.toEpochMilli())));
-    return new WebSession(id, subject, csrfOf(id), e.expires);
+    CompletableFuture<Void> stored = persist(store == null ? null : store.insert(new SqlSessionStore.Row(hash, subject,
+        now.toEpochMilli(), now.toEpochMilli(), e.expires.toEpochMilli())));
+    return new Created(new WebSession(id, subject, csrfOf(id), e.expires), stored);
   }
 
   /** The live session with this cookie value; marks it as used now. */
