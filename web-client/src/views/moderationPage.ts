@@ -168,7 +168,7 @@ export function moderationPage(main: HTMLElement): View {
     const item = h(
       'li',
       { class: `queue-entry queue-${entry.kind}`, 'data-post': entry.post.id },
-      h('p', { class: 'post-meta' }, h('strong', {}, entry.post.author), ' — ', entry.kind === 'pending' ? t('postPending') : t('report')),
+      h('p', { class: 'post-meta' }, h('strong', {}, entry.post.author), ' — ', entry.kind === 'pending' ? t('postPending') : t('reportEntry')),
       entry.reason ? h('p', {}, t('hiddenReason', { reason: entry.reason })) : null,
       postText(entry.post),
       history(entry.history, `${key}-history`),
