@@ -50,7 +50,8 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {printf "%
 printf '%-24s %12s %12s %8s   %12s %12s %8s\n' workload java-cold-ms node-cold-ms ratio java-warm-ms node-warm-ms ratio | tee "$OUT/summary.txt"
 for pair in $PAIRS; do
   n="${pair%%:*}"; j="${pair##*:}"
-  if [ -n "${ONLY:-}" ] && ! grep -qw -- "$n" <<<"$ONLY"; then continue; fi
+  # whole names only: "b4" must not select b4-decode-v1 and the others
+  if [ -n "${ONLY:-}" ] && ! tr " " "\n" <<<"$ONLY" | grep -qx -- "$n"; then continue; fi
   ncold=""
   for _ in $(seq "$COLD_RUNS"); do ncold="$ncold $(node_run "$n" 1 | node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s).first.toFixed(2)))')"; done
   ncold="$(echo "$ncold" | median)"
