@@ -15,8 +15,12 @@ public interface DocumentStore {
   Future<Void> start();
 
   /**
-   * Appends a batch of updates to one document in a single committed transaction (group
-   * commit). Creates the document with default metadata if it does not exist.
+   * Appends a batch of updates to one document in a committed transaction, which the store may
+   * share with appends of other documents that are waiting at the same time (group commit across
+   * documents, see AppendCoalescer). Succeeds only once that transaction committed; if a shared
+   * transaction fails, each of its appends is retried alone, so this append fails only if it
+   * fails on its own. Appends of one document commit in call order. Creates the document with
+   * default metadata if it does not exist.
    *
    * @return the sequence numbers assigned, in batch order, consecutive per document
    */
