@@ -8,17 +8,21 @@
 //            so unacknowledged entries are resent) or, without one, stop and report the rest as
 //            pending. Stops early on `stop`.
 //   stop     {id}                                 ends a running `type` after its current entry
+//   push     {id, prefix, n, delayMs?}             like type without waiting for acknowledgements
+//            (y-websocket has none): the test checks the entries arrive everywhere
 //   move     {id, base}                           same Y.Doc through a new provider on `base`
 //   state    {id}                                 → {list, text}
 //   waitFor  {id, entries}                        until every entry is in the list (20 s)
 //   present  {id, name}                           sets the client's awareness state {name}
 //   sees     {id, name}                           until another client's awareness has that name (20 s)
+//   closes   {id}                                 → {codes}: close codes the client's sockets saw
 //   close    {id};  exit {}
 // Usage: node cluster-driver.mjs
 import readline from 'node:readline'
 import { Y, yWebsocketClient, hocuspocusClient, snapshotOf, sleep, until } from './clients.mjs'
 
 const clients = new Map()
+const closeCodes = new Map() // id → codes, across moves
 const stopping = new Set()
 const ACK_TIMEOUT_MS = 3000
 const MAX_MOVES = 6
@@ -28,6 +32,8 @@ function connect (cmd, doc = new Y.Doc()) {
     ? yWebsocketClient(cmd.base, cmd.doc, doc, cmd.token ? { token: cmd.token } : {})
     : hocuspocusClient(cmd.base, cmd.doc, doc, null, cmd.token ?? 'guest-token')
   clients.set(cmd.id, { ...cmd, client: c })
+  if (!closeCodes.has(cmd.id)) closeCodes.set(cmd.id, [])
+  if (c.socket) c.socket.on('close', ({ event }) => closeCodes.get(cmd.id).push(event?.code ?? -1))
   return c
 }
 
@@ -75,6 +81,14 @@ async function handle (cmd) {
   switch (cmd.op) {
     case 'open': await connect(cmd).whenSynced(); return {}
     case 'type': return type(cmd)
+    case 'push': {
+      const list = clients.get(cmd.id).client.doc.getArray('acked')
+      for (let i = 0; i < cmd.n; i++) {
+        list.push([`${cmd.prefix}-${i}`])
+        if (cmd.delayMs) await sleep(cmd.delayMs)
+      }
+      return {}
+    }
     case 'move': await move(cmd.id, cmd.base); return {}
     case 'stop': stopping.add(cmd.id); return {}
     case 'state': {
@@ -94,6 +108,7 @@ async function handle (cmd) {
         id !== awareness.clientID && st?.name === cmd.name), 20000, `${cmd.name} in ${cmd.id}'s awareness`)
       return {}
     }
+    case 'closes': return { codes: closeCodes.get(cmd.id) ?? [] }
     case 'close': clients.get(cmd.id).client.destroy(); clients.delete(cmd.id); return {}
     case 'exit': setTimeout(() => process.exit(0), 10); return {}
     default: throw new Error('unknown op ' + cmd.op)

@@ -69,6 +69,11 @@ class ClusterIntegrationTest {
         .put("delayMs", 5));
   }
 
+  private CompletableFuture<JsonObject> push(String id, String prefix, int n) {
+    return yjs.send(new JsonObject().put("op", "push").put("id", id).put("prefix", prefix).put("n", n)
+        .put("delayMs", 5));
+  }
+
   private static List<Object> entries(String prefix, int n) {
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
@@ -84,12 +89,19 @@ class ClusterIntegrationTest {
     yjs.open("yb", nodeB.wsBase(), doc, "y-websocket", null);
     yjs.open("hb", nodeB.wsBase(), doc, "hocuspocus", null);
     int n = 40;
+    // Hocuspocus clients wait for each acknowledgement; y-websocket clients have none and push.
     CompletableFuture<JsonObject> onA = type("ha", "a", n);
     CompletableFuture<JsonObject> onB = type("hb", "b", n);
+    CompletableFuture<JsonObject> pushA = push("ya", "ya", n);
+    CompletableFuture<JsonObject> pushB = push("yb", "yb", n);
     assertThat(YjsDriver.await(onA).getJsonArray("acked").size()).isEqualTo(n);
     assertThat(YjsDriver.await(onB).getJsonArray("acked").size()).isEqualTo(n);
+    YjsDriver.await(pushA);
+    YjsDriver.await(pushB);
     List<Object> all = new ArrayList<>(entries("a", n));
     all.addAll(entries("b", n));
+    all.addAll(entries("ya", n));
+    all.addAll(entries("yb", n));
     for (String id : List.of("ya", "ha", "yb", "hb")) {
       yjs.waitFor(id, all);
     }
@@ -97,7 +109,7 @@ class ClusterIntegrationTest {
     yjs.open("fa", nodeA.wsBase(), doc, "y-websocket", null);
     yjs.open("fb", nodeB.wsBase(), doc, "hocuspocus", null);
     List<Object> reference = yjs.list("ha");
-    assertThat(reference).hasSize(2 * n).containsExactlyInAnyOrderElementsOf(all);
+    assertThat(reference).hasSize(4 * n).containsExactlyInAnyOrderElementsOf(all);
     for (String id : List.of("ya", "yb", "hb", "fa", "fb")) {
       assertThat(yjs.list(id)).as(id).isEqualTo(reference);
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
@@ -144,20 +145,27 @@ class ClusterProcessIntegrationTest {
     return out;
   }
 
+  /**
+   * Client "ca" on A and "cb" on B type until stopped; A's client moves to B when A goes away,
+   * B's to A only if {@code bMovesToo}.
+   */
+  private List<CompletableFuture<JsonObject>> typeOnBoth(ServerProcess a, ServerProcess b, boolean bMovesToo) {
+    yjs.open("ca", a.wsBase(), doc, "hocuspocus", token);
+    yjs.open("cb", b.wsBase(), doc, "hocuspocus", token);
+    return List.of(typeUntilStopped("ca", "a", b), typeUntilStopped("cb", "b", bMovesToo ? a : null));
+  }
+
   @Test
   void clientsOfAKilledNodeMoveToTheOtherAndNoAcknowledgedEditIsLost() throws Exception {
     ServerProcess[] ab = twoNodes();
     ServerProcess a = ab[0];
     ServerProcess b = ab[1];
-    yjs.open("ca", a.wsBase(), doc, "hocuspocus", token);
-    yjs.open("cb", b.wsBase(), doc, "hocuspocus", token);
-    CompletableFuture<JsonObject> typingA = typeUntilStopped("ca", "a", b);
-    CompletableFuture<JsonObject> typingB = typeUntilStopped("cb", "b", null);
+    List<CompletableFuture<JsonObject>> typing = typeOnBoth(a, b, false);
     awaitMoreRows(40);
     a.kill(); // SIGKILL while both type
     awaitMoreRows(60); // both keep typing, now all on B
-    JsonObject fromA = stopTyping("ca", typingA);
-    JsonObject fromB = stopTyping("cb", typingB);
+    JsonObject fromA = stopTyping("ca", typing.get(0));
+    JsonObject fromB = stopTyping("cb", typing.get(1));
     assertThat(fromA.getInteger("moves")).as("A's client moved to B").isEqualTo(1);
     assertThat(fromA.getJsonArray("pending")).isEmpty();
     assertThat(fromB.getJsonArray("pending")).isEmpty();
@@ -173,10 +181,7 @@ class ClusterProcessIntegrationTest {
     ServerProcess[] ab = twoNodes();
     ServerProcess a = ab[0];
     ServerProcess b = ab[1];
-    yjs.open("ca", a.wsBase(), doc, "hocuspocus", token);
-    yjs.open("cb", b.wsBase(), doc, "hocuspocus", token);
-    CompletableFuture<JsonObject> typingA = typeUntilStopped("ca", "a", b);
-    CompletableFuture<JsonObject> typingB = typeUntilStopped("cb", "b", a);
+    List<CompletableFuture<JsonObject>> typing = typeOnBoth(a, b, true);
     awaitMoreRows(30);
     drain(a);
     a = restart(a);
@@ -184,12 +189,18 @@ class ClusterProcessIntegrationTest {
     drain(b);
     b = restart(b);
     awaitMoreRows(30);
-    JsonObject fromA = stopTyping("ca", typingA);
-    JsonObject fromB = stopTyping("cb", typingB);
+    JsonObject fromA = stopTyping("ca", typing.get(0));
+    JsonObject fromB = stopTyping("cb", typing.get(1));
     assertThat(fromA.getJsonArray("pending")).isEmpty();
     assertThat(fromB.getJsonArray("pending")).isEmpty();
     assertThat(fromA.getInteger("moves") + fromB.getInteger("moves")).as("clients moved off draining nodes")
         .isGreaterThanOrEqualTo(2);
+    for (String id : List.of("ca", "cb")) {
+      List<Object> codes = yjs.call(new JsonObject().put("op", "closes").put("id", id)).getJsonArray("codes").getList();
+      // 1001 from the draining node; 1006 while reconnecting to a stopped node; 1000/1005 when
+      // the driver itself leaves a node. Any other code (1011, 4xxx) would be an error.
+      assertThat(codes).as("close codes seen by %s", id).contains(1001).allMatch(c -> Set.of(1000, 1001, 1005, 1006).contains(c));
+    }
     List<Object> onA = freshList("freshA", a, acked(fromA, fromB));
     assertThat(freshList("freshB", b, acked(fromA, fromB))).isEqualTo(onA);
   }
