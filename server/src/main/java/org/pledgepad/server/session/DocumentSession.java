@@ -342,7 +342,7 @@ public final class DocumentSession {
           readLogAgain = true; // more than one read returns
         }
         readLog();
-      } else {
+      } else if (!draining) { // while draining the reader's pool closes under a read: expected
         LOG.warn("Reading the log of document {} after seq {} failed; retrying", name, headSeq, ar.cause());
         readLogAgain = true;
         vertx.setTimer(1000, id -> onContext(this::readLog));
