@@ -48,11 +48,13 @@ function renderRole(): void {
   userText.hidden = !name;
   signIn.hidden = current.user !== null;
   signOutButton.hidden = current.user === null;
+  myDataLink.hidden = current.user === null;
   moderationItem.hidden = roleRank(current.role) < roleRank('moderator');
 }
 
 const signIn = i18nText(h('button', { type: 'button', class: 'button button-quiet sign-in' }), 'signIn');
 const signOutButton = i18nText(h('button', { type: 'button', class: 'button button-quiet sign-out', hidden: true }), 'signOut');
+const myDataLink = i18nText(h('a', { href: '/meine-daten', class: 'my-data-link', hidden: true }), 'navMyData');
 const signInDialog = createSignInDialog(() => {
   accountStatus.textContent = t('signedInAnnounce', { name: displayName(me()) ?? '' });
   signOutButton.focus();
@@ -85,7 +87,7 @@ languageButton.addEventListener('click', () => setLanguage(getLanguage() === 'de
 const header = h(
   'header',
   { class: 'site-header' },
-  h('div', { class: 'site-header-inner' }, h('div', { class: 'brand-block' }, homeLink, tagline), nav, h('div', { class: 'account' }, roleText, userText, signIn, signOutButton, languageButton, accountStatus)),
+  h('div', { class: 'site-header-inner' }, h('div', { class: 'brand-block' }, homeLink, tagline), nav, h('div', { class: 'account' }, roleText, userText, myDataLink, signIn, signOutButton, languageButton, accountStatus)),
 );
 const footer = h('footer', { class: 'site-footer' }, h('p', {}, 'Pledgepad · Open Source'));
 app.replaceChildren(header, main, footer, signInDialog.element);
@@ -160,6 +162,7 @@ function lazyPage(load: () => Promise<() => View>, fallbackTitle: string): View 
       disposed = true;
       inner?.dispose();
     },
+    onIdentityChange: () => inner?.onIdentityChange?.() ?? false,
   };
 }
 
@@ -169,6 +172,7 @@ function render(focusMain: boolean): void {
   if (route.page === 'document') view = lazyEditor(route.name);
   else if (route.page === 'history') view = lazyPage(() => import('./views/historyPage').then((m) => () => m.historyPage(main, route.name)), route.name);
   else if (route.page === 'compare') view = lazyPage(() => import('./views/comparePage').then((m) => () => m.comparePage(main)), t('navCompare'));
+  else if (route.page === 'my-data') view = lazyPage(() => import('./views/myDataPage').then((m) => () => m.myDataPage(main)), t('myDataTitle'));
   else if (route.page === 'moderation') view = lazyPage(() => import('./views/moderationPage').then((m) => () => m.moderationPage(main)), t('moderationTitle'));
   else {
     view = startPage(main);

@@ -1,5 +1,6 @@
 // History routing: "/" is the start page, "/d/{name}" a document, "/d/{name}/verlauf" its
-// history, "/vergleich" the pledge comparison, "/moderation" the moderators' queue. The server
+// history, "/vergleich" the pledge comparison, "/moderation" the moderators' queue, "/meine-daten"
+// the signed-in person's own data (export, erasure). The server
 // answers every unknown path with index.html, so these addresses can be bookmarked and reloaded.
 
 export type Route =
@@ -8,12 +9,14 @@ export type Route =
   | { page: 'history'; name: string }
   | { page: 'compare' }
   | { page: 'moderation' }
+  | { page: 'my-data' }
   | { page: 'not-found'; path: string };
 
 export function parseRoute(pathname: string): Route {
   if (pathname === '/' || pathname === '' || pathname === '/index.html') return { page: 'home' };
   if (/^\/vergleich\/?$/.test(pathname)) return { page: 'compare' };
   if (/^\/moderation\/?$/.test(pathname)) return { page: 'moderation' };
+  if (/^\/meine-daten\/?$/.test(pathname)) return { page: 'my-data' };
   const match = /^\/d\/([^/]+)(\/verlauf)?\/?$/.exec(pathname);
   if (match) {
     try {

@@ -54,3 +54,51 @@ describe('confirmation dialog', () => {
     await expect(answer).resolves.toBe(false);
   });
 });
+
+describe('confirmation dialog with a field', () => {
+  let opener: HTMLButtonElement;
+  beforeEach(() => {
+    opener = document.createElement('button');
+    opener.textContent = 'Konto löschen …';
+    document.body.replaceChildren(opener);
+    opener.focus();
+  });
+
+  function withPassword(check: (value: string) => Promise<boolean>) {
+    const input = document.createElement('input');
+    input.type = 'password';
+    const answer = confirmDialog({ ...options, confirm: 'Endgültig löschen', content: input, initialFocus: input, beforeConfirm: () => check(input.value) }, opener);
+    return { input, answer, confirm: () => [...opened().querySelectorAll('button')].find((b) => b.textContent === 'Endgültig löschen')! };
+  }
+
+  it('starts on the field, keeps Tab over field and buttons, stays open while the check says no', async () => {
+    const seen: string[] = [];
+    const { input, answer, confirm } = withPassword(async (value) => {
+      seen.push(value);
+      return value === 'richtig';
+    });
+    expect(document.activeElement).toBe(input);
+    key(opened(), 'Tab');
+    expect(document.activeElement?.textContent).toBe('Abbrechen');
+    key(opened(), 'Tab');
+    key(opened(), 'Tab');
+    expect(document.activeElement).toBe(input);
+    input.value = 'falsch';
+    confirm().click();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.querySelector('dialog')).not.toBeNull();
+    input.value = 'richtig';
+    confirm().click();
+    await expect(answer).resolves.toBe(true);
+    expect(seen).toEqual(['falsch', 'richtig']);
+    expect(document.activeElement).toBe(opener);
+  });
+
+  it('Escape still answers no without running the check', async () => {
+    let ran = false;
+    const { answer } = withPassword(async () => (ran = true));
+    opened().dispatchEvent(new Event('cancel', { cancelable: true }));
+    await expect(answer).resolves.toBe(false);
+    expect(ran).toBe(false);
+  });
+});

@@ -12,6 +12,12 @@ describe('routes', () => {
     expect(parseRoute('/d/antrag%20%C3%BCber%2Fwlan/')).toEqual({ page: 'document', name: 'antrag über/wlan' });
   });
 
+  it('maps /meine-daten (with or without a slash) to the own-data page', () => {
+    expect(parseRoute('/meine-daten')).toEqual({ page: 'my-data' });
+    expect(parseRoute('/meine-daten/')).toEqual({ page: 'my-data' });
+    expect(parseRoute('/meine-daten/x')).toMatchObject({ page: 'not-found' });
+  });
+
   it('round-trips names through documentPath', () => {
     for (const name of ['a b', 'ä/ö?#', '100%']) expect(parseRoute(documentPath(name))).toEqual({ page: 'document', name });
   });

@@ -1,6 +1,8 @@
 // A modal confirmation (<dialog> opened with showModal: the rest of the page is inert). It is
 // labelled by its title and described by its text, Escape cancels, Tab stays inside, and the
 // focus returns to the button that opened it. Resolves true only for the confirming button.
+// Optional extra content (e.g. a password field and an explanation) goes between the text and
+// the buttons; `beforeConfirm` may keep the dialog open (a wrong password is said inside it).
 import { h } from '../dom';
 
 export interface ConfirmOptions {
@@ -10,9 +12,17 @@ export interface ConfirmOptions {
   cancel: string;
   /** For the end-to-end test and styling. */
   className?: string;
+  /** Shown between the text and the buttons (fields, lists). */
+  content?: Node;
+  /** Focused when the dialog opens instead of "Abbrechen" (e.g. the password field). */
+  initialFocus?: HTMLElement;
+  /** Runs on the confirming button; resolving false keeps the dialog open. */
+  beforeConfirm?: () => Promise<boolean>;
 }
 
 let counter = 0;
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]):not([type="hidden"]), select:not([disabled]), textarea:not([disabled]), a[href]';
 
 export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement | null = null): Promise<boolean> {
   counter += 1;
@@ -25,17 +35,35 @@ export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement 
     { class: `confirm-dialog link-dialog ${options.className ?? ''}`.trim(), 'aria-labelledby': titleId, 'aria-describedby': textId },
     h('h2', { id: titleId }, options.title),
     h('p', { id: textId }, options.text),
-    // Cancel first in the tab order and focused first: a stray Enter does not restore.
+    options.content ?? null,
+    // Cancel first in the tab order and focused first: a stray Enter does not confirm.
     h('div', { class: 'dialog-actions' }, cancel, ok),
   );
   document.body.append(dialog);
   return new Promise((resolve) => {
     let answer = false;
+    let busy = false;
     const finish = (value: boolean) => {
       answer = value;
       dialog.close();
     };
-    ok.addEventListener('click', () => finish(true));
+    ok.addEventListener('click', () => {
+      if (busy) return;
+      if (!options.beforeConfirm) return finish(true);
+      busy = true;
+      ok.setAttribute('aria-disabled', 'true');
+      options.beforeConfirm().then(
+        (go) => {
+          busy = false;
+          ok.removeAttribute('aria-disabled');
+          if (go) finish(true);
+        },
+        () => {
+          busy = false;
+          ok.removeAttribute('aria-disabled');
+        },
+      );
+    });
     cancel.addEventListener('click', () => finish(false));
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault(); // Escape: close through finish, so the answer is "no"
@@ -43,11 +71,12 @@ export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement 
     });
     dialog.addEventListener('keydown', (event) => {
       if (event.key !== 'Tab') return;
-      // Keep Tab inside the two buttons (browsers may otherwise leave to their own toolbar).
-      const order = [cancel, ok];
-      const at = order.indexOf(document.activeElement as HTMLButtonElement);
+      // Keep Tab inside the dialog (browsers may otherwise leave to their own toolbar).
+      const order = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)];
+      const at = order.indexOf(document.activeElement as HTMLElement);
       event.preventDefault();
-      order[(at + (event.shiftKey ? order.length - 1 : 1)) % order.length].focus();
+      const next = at < 0 ? (event.shiftKey ? order.length - 1 : 0) : (at + (event.shiftKey ? order.length - 1 : 1)) % order.length;
+      order[next]?.focus();
     });
     dialog.addEventListener('close', () => {
       dialog.remove();
@@ -55,6 +84,6 @@ export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement 
       resolve(answer);
     });
     dialog.showModal();
-    cancel.focus();
+    (options.initialFocus ?? cancel).focus();
   });
 }
