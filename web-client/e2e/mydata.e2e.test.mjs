@@ -83,6 +83,19 @@ describe('own data page in the browser', { skip, timeout: 300_000 }, () => {
     await citizen.getByRole('status').filter({ hasText: 'Heruntergeladen: pledgepad-meine-daten-demo-citizen-' }).waitFor();
   });
 
+  it('guests in English read "My data" with a request to sign in, and no buttons', async () => {
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    await context.addInitScript(() => localStorage.setItem('pledgepad.language', 'en'));
+    const guest = await context.newPage();
+    await guest.goto(`${server.baseUrl}/meine-daten`);
+    await guest.getByRole('heading', { level: 1, name: 'My data' }).waitFor();
+    await guest.getByText('Please sign in to see your data.').waitFor();
+    assert.equal(await guest.getByRole('button', { name: 'Download my data (JSON)' }).count(), 0);
+    assert.equal(await guest.getByRole('button', { name: 'Delete account …' }).count(), 0);
+    await assertAxeClean(guest, 'my data page for a guest, English');
+    await context.close();
+  });
+
   it('deletes the account after the password, signed out with a message; the account is gone', { skip: process.env.PLEDGEPAD_URL ? 'a shared server: other files rely on demo-citizen' : false }, async () => {
     assert.ok(citizen, 'the first test opened the page');
     const password = server.demoAccounts[LOGIN];
