@@ -194,6 +194,7 @@ public final class DeleteSet {
       long client = e.getKey();
       ArrayList<AbstractStruct> structs = store.clients.get(client);
       long state = StructStore.getState(store, client);
+      int next = 0; // where the previous range ended: ranges are usually sorted, one struct apart
       for (DeleteItem di : e.getValue()) {
         long clock = di.clock;
         long clockEnd = clock + di.len;
@@ -201,7 +202,7 @@ public final class DeleteSet {
           if (state < clockEnd) {
             addToDeleteSet(unappliedDS, client, state, clockEnd - state);
           }
-          int index = StructStore.findIndexSS(structs, clock);
+          int index = StructStore.findIndexNear(structs, clock, next);
           AbstractStruct struct = structs.get(index);
           if (!struct.deleted() && struct.id.clock < clock) {
             structs.add(index + 1, Item.splitItem(transaction, (Item) struct, clock - struct.id.clock));
@@ -220,6 +221,7 @@ public final class DeleteSet {
               break;
             }
           }
+          next = index;
         } else {
           addToDeleteSet(unappliedDS, client, clock, clockEnd - clock);
         }

@@ -97,7 +97,13 @@ public final class StructStore {
     structs.add(struct);
   }
 
-  /** Binary search for the struct containing clock, starting at an interpolated pivot as Yjs. */
+  /**
+   * Binary search for the struct containing clock, starting at an interpolated pivot as Yjs.
+   * The last struct is tried first in whole (Yjs only tests its first clock): while an update
+   * is integrated, an item's origin most often lies in the struct integrated just before it,
+   * which is the client's last (58 % of B4's items). The test reads the list as it is now, so
+   * splits cannot make it return a struct that no longer covers clock.
+   */
   public static int findIndexSS(ArrayList<AbstractStruct> structs, long clock) {
     int left = 0;
     int right = structs.size() - 1;
@@ -106,7 +112,7 @@ public final class StructStore {
     }
     AbstractStruct mid = structs.get(right);
     long midclock = mid.id.clock;
-    if (midclock == clock) {
+    if (midclock <= clock && clock < midclock + mid.length) {
       return right;
     }
     long denom = midclock + mid.length - 1;
@@ -143,9 +149,56 @@ public final class StructStore {
     return find(store, id);
   }
 
+  /**
+   * The struct index where the previous hinted lookup ended (not kept when that was the last
+   * struct, which findIndexSS tries first anyway). Successive right origins of an update often
+   * lie in the same struct, and each binary-search step over a long list is a cache miss. The
+   * hint is only a guess checked against the list as it is now, so inserts and splits since
+   * cannot make a lookup return a struct that does not cover the clock.
+   */
+  private ArrayList<AbstractStruct> hintStructs;
+  private int hintIndex;
+
+  /**
+   * findIndexSS that first tries guess and its two neighbours: walks over a sorted delete set
+   * know roughly where the next range starts. Any guess is safe, it is checked against the list;
+   * a negative one means none.
+   */
+  static int findIndexNear(ArrayList<AbstractStruct> structs, long clock, int guess) {
+    if (guess < 0) {
+      return findIndexSS(structs, clock);
+    }
+    int from = Math.max(guess - 1, 0);
+    int to = Math.min(guess + 1, structs.size() - 1);
+    for (int i = from; i <= to; i++) {
+      AbstractStruct s = structs.get(i);
+      if (s.id.clock <= clock && clock < s.id.clock + s.length) {
+        return i;
+      }
+    }
+    return findIndexSS(structs, clock);
+  }
+
+  /** findIndexSS that first tries the index of the store's previous hinted lookup. */
+  static int findIndexHinted(StructStore store, ArrayList<AbstractStruct> structs, long clock) {
+    int h = store.hintIndex;
+    if (store.hintStructs == structs && h < structs.size()) {
+      AbstractStruct s = structs.get(h);
+      if (s.id.clock <= clock && clock < s.id.clock + s.length) {
+        return h;
+      }
+    }
+    int index = findIndexSS(structs, clock);
+    if (index < structs.size() - 1) {
+      store.hintStructs = structs;
+      store.hintIndex = index;
+    }
+    return index;
+  }
+
   /** Index of the struct starting exactly at clock, splitting an item if needed. */
   public static int findIndexCleanStart(Transaction transaction, ArrayList<AbstractStruct> structs, long clock) {
-    int index = findIndexSS(structs, clock);
+    int index = findIndexHinted(transaction.doc.store, structs, clock);
     AbstractStruct struct = structs.get(index);
     if (struct.id.clock < clock && struct instanceof Item) {
       structs.add(index + 1, Item.splitItem(transaction, (Item) struct, clock - struct.id.clock));
@@ -168,7 +221,7 @@ public final class StructStore {
   /** The struct ending exactly at id (an item is split if needed; a GC is returned whole). */
   public static AbstractStruct getItemCleanEnd(Transaction transaction, StructStore store, ID id) {
     ArrayList<AbstractStruct> structs = getStructs(store, id.client);
-    int index = findIndexSS(structs, id.clock);
+    int index = findIndexHinted(store, structs, id.clock);
     AbstractStruct struct = structs.get(index);
     if (id.clock != struct.id.clock + struct.length - 1 && struct instanceof Item) {
       structs.add(index + 1, Item.splitItem(transaction, (Item) struct, id.clock - struct.id.clock + 1));

@@ -114,10 +114,15 @@ public final class Transaction {
     for (Map.Entry<Long, ArrayList<DeleteItem>> e : ds.clients.entrySet()) {
       ArrayList<AbstractStruct> structs = StructStore.getStructs(store, e.getKey());
       ArrayList<DeleteItem> deleteItems = e.getValue();
+      // the sorted ranges are walked right to left; the next one usually starts two structs
+      // before this one (one undeleted struct between), so look there before searching
+      int guess = structs == null ? -1 : structs.size() - 1;
       for (int di = deleteItems.size() - 1; di >= 0; di--) {
         DeleteItem deleteItem = deleteItems.get(di);
         long endDeleteItemClock = deleteItem.clock + deleteItem.len;
-        for (int si = StructStore.findIndexSS(structs, deleteItem.clock); si < structs.size(); si++) {
+        int start = StructStore.findIndexNear(structs, deleteItem.clock, guess);
+        guess = start - 2;
+        for (int si = start; si < structs.size(); si++) {
           AbstractStruct struct = structs.get(si);
           if (struct.id.clock >= endDeleteItemClock) {
             break;
@@ -134,14 +139,18 @@ public final class Transaction {
     for (Map.Entry<Long, ArrayList<DeleteItem>> e : ds.clients.entrySet()) {
       ArrayList<AbstractStruct> structs = StructStore.getStructs(store, e.getKey());
       ArrayList<DeleteItem> deleteItems = e.getValue();
+      // as in tryGcDeleteSet: the next range to the left ends close to where this one began
+      int guess = structs == null ? -1 : structs.size() - 1;
       for (int di = deleteItems.size() - 1; di >= 0; di--) {
         DeleteItem deleteItem = deleteItems.get(di);
         // merge from right to left: one struct right of the range may merge into it
         int mostRightIndexToCheck = Math.min(structs.size() - 1,
-            1 + StructStore.findIndexSS(structs, deleteItem.clock + deleteItem.len - 1));
-        for (int si = mostRightIndexToCheck; si > 0 && structs.get(si).id.clock >= deleteItem.clock;) {
+            1 + StructStore.findIndexNear(structs, deleteItem.clock + deleteItem.len - 1, guess));
+        int si = mostRightIndexToCheck;
+        while (si > 0 && structs.get(si).id.clock >= deleteItem.clock) {
           si -= 1 + tryToMergeWithLefts(structs, si);
         }
+        guess = si - 1;
       }
     }
   }
