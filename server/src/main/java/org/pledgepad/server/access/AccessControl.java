@@ -150,6 +150,8 @@ public final class AccessControl implements AuthHook {
     // The database is read once per refresh, off the event loop (store's own thread, then a
     // worker); the per-connection loop below only reads this snapshot and the clock.
     return store.listDocuments().compose(docs -> vertx.executeBlocking(() -> {
+      // Sessions ended on another node sharing the table end here too, before the re-check below.
+      sessions.revalidate();
       Map<String, User> byId = new HashMap<>();
       for (User u : users.list()) {
         byId.put(u.id(), u);
@@ -227,8 +229,19 @@ public final class AccessControl implements AuthHook {
 
   @Override
   public AuthHook forConnection(MultiMap upgradeHeaders) {
+    return forConnection(upgradeHeaders, null);
+  }
+
+  @Override
+  public AuthHook forConnection(MultiMap upgradeHeaders, io.vertx.core.net.SocketAddress peer) {
     String sessionId = Cookies.find(upgradeHeaders.getAll("Cookie"), SESSION_COOKIE);
-    return request -> Future.succeededFuture(decide(request, sessionId));
+    if (sessionId == null) {
+      return request -> Future.succeededFuture(decide(request, null));
+    }
+    String client = ClientAddress.of(peer, upgradeHeaders, identity.trustedProxies());
+    // A session signed in on another node is read from the table once, before the first decision.
+    return request -> Future.fromCompletionStage(sessions.load(sessionId, client), vertx.getOrCreateContext())
+        .map(v -> decide(request, sessionId));
   }
 
   @Override
@@ -368,7 +381,26 @@ public final class AccessControl implements AuthHook {
 
   /** Mounts /api/session and /api/me; call before routes that end in a catch-all for /api/*. */
   public void mount(Router router) {
+    router.route().handler(this::loadSession);
     new AccessRoutes(this, guard()).mount(router);
+  }
+
+  /**
+   * Before any route reads the cookie session: one that another node created is fetched from
+   * the table first (off the event loop; the request waits, paused, for that one read).
+   */
+  private void loadSession(io.vertx.ext.web.RoutingContext ctx) {
+    io.vertx.core.http.Cookie c = ctx.request().getCookie(SESSION_COOKIE);
+    java.util.concurrent.CompletableFuture<Void> loaded = c == null ? null
+        : sessions.load(c.getValue(), ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers(),
+            identity.trustedProxies()));
+    if (loaded == null || loaded.isDone()) {
+      ctx.next();
+      return;
+    }
+    ctx.request().pause(); // body handlers further on resume it
+    io.vertx.core.Context context = vertx.getOrCreateContext();
+    loaded.whenComplete((v, err) -> context.runOnContext(x -> ctx.next()));
   }
 
   AccessSettings settings() {

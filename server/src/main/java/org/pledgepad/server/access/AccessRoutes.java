@@ -181,9 +181,7 @@ final class AccessRoutes {
 
   /** The client's address for throttling (X-Forwarded-For only from trusted proxies). */
   private String clientAddress(RoutingContext ctx) {
-    String peer = ctx.request().remoteAddress() == null ? null : ctx.request().remoteAddress().hostAddress();
-    return ClientAddress.resolve(peer, ctx.request().headers().getAll("X-Forwarded-For"),
-        access.identity().trustedProxies());
+    return ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers(), access.identity().trustedProxies());
   }
 
   private Cookie cookie(String value, long maxAgeSeconds) {

@@ -21,6 +21,11 @@ final class ClientAddress {
 
   private ClientAddress() {}
 
+  /** The client of a request or WebSocket from {@code peer} with these headers. */
+  static String of(io.vertx.core.net.SocketAddress peer, io.vertx.core.MultiMap headers, List<Cidr> trustedProxies) {
+    return resolve(peer == null ? null : peer.hostAddress(), headers.getAll("X-Forwarded-For"), trustedProxies);
+  }
+
   static String resolve(String peer, List<String> forwardedFor, List<Cidr> trustedProxies) {
     byte[] current = Cidr.literal(peer);
     if (current == null) {

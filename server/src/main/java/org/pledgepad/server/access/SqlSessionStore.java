@@ -3,9 +3,11 @@ package org.pledgepad.server.access;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The web_sessions table (schema V8 / embedded twin): what {@link WebSessions} needs to survive
@@ -16,7 +18,10 @@ final class SqlSessionStore {
   /** One stored session; {@code idHash} is the SHA-256 of the cookie value, never the value. */
   record Row(String idHash, String subject, long createdMs, long lastSeenMs, long expiresMs) {}
 
+  /** Placeholders per re-validation query (SQLite allows 999 parameters per statement). */
+  private static final int CHUNK = 500;
   private final AccessDb db;
+  private final AtomicLong lookups = new AtomicLong();
 
   SqlSessionStore(AccessDb db) {
     this.db = db;
@@ -36,6 +41,47 @@ final class SqlSessionStore {
       }
       return out;
     });
+  }
+
+  /** The row with this hash, or null; queued like the writes, so it sees every earlier one. */
+  CompletableFuture<Row> find(String idHash) {
+    lookups.incrementAndGet();
+    return db.submit(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT id_hash, subject, created_ms, last_seen_ms, expires_ms FROM web_sessions WHERE id_hash = ?")) {
+        ps.setString(1, idHash);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? new Row(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)) : null;
+        }
+      }
+    });
+  }
+
+  /** Last-use times of those of {@code hashes} that still have a row. Blocking. */
+  Map<String, Long> lastSeen(List<String> hashes) {
+    return db.call(c -> {
+      Map<String, Long> out = new HashMap<>();
+      for (int from = 0; from < hashes.size(); from += CHUNK) {
+        List<String> part = hashes.subList(from, Math.min(hashes.size(), from + CHUNK));
+        String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+        try (PreparedStatement ps = c.prepareStatement(
+            "SELECT id_hash, last_seen_ms FROM web_sessions WHERE id_hash IN (" + marks + ")")) {
+          for (int i = 0; i < part.size(); i++) {
+            ps.setString(i + 1, part.get(i));
+          }
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.put(rs.getString(1), rs.getLong(2));
+            }
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  long lookups() {
+    return lookups.get();
   }
 
   CompletableFuture<Void> insert(Row r) {

@@ -27,8 +27,12 @@ import org.slf4j.LoggerFactory;
  * survives a restart without being derivable from the stored hash. Role and bodies are not
  * cached here: they are read from the current account on every use.
  *
- * <p>Memory is the authority while the server runs; writes to the table are queued in order on
- * the access database's thread. Last-use times are written at most once per
+ * <p>The table is the authority shared by all nodes on one database; memory is a cache of it.
+ * Writes to the table are queued in order on the access database's thread. An id not in memory
+ * is looked up in the table ({@link #load}, asynchronous, bounded by {@link SessionMisses}), so a
+ * session created on another node works here too; {@link #revalidate} (every access re-check)
+ * drops cached sessions whose row another node deleted (sign-out, password change, disabling)
+ * and takes over last uses recorded there. Last-use times are written at most once per
  * {@link #TOUCH_PERSIST_EVERY} per session (by {@link #purgeExpired}), so after a crash a
  * session may end up to that much earlier than it would have.
  */
@@ -55,6 +59,8 @@ public final class WebSessions {
     final Instant expires;
     volatile Instant lastSeen;
     volatile Instant lastPersisted;
+    /** Whether its row is known to be in the table (only those are re-validated against it). */
+    volatile boolean stored;
 
     Entry(String subject, Instant created, Instant expires, Instant lastSeen) {
       this.subject = subject;
@@ -71,6 +77,9 @@ public final class WebSessions {
   private final Duration lifetime;
   private final Duration idle;
   private final SqlSessionStore store;
+  private final SessionMisses misses;
+  /** Table look-ups under way, so that concurrent requests with one cookie share one read. */
+  private final Map<String, CompletableFuture<Void>> loading = new ConcurrentHashMap<>();
 
   /**
    * Loads the live sessions from {@code store} (blocking: call from a worker).
@@ -83,12 +92,105 @@ public final class WebSessions {
     this.lifetime = lifetime;
     this.idle = idle;
     this.store = store;
+    this.misses = new SessionMisses(clock);
     if (store != null) {
       for (SqlSessionStore.Row r : store.loadLive(clock.millis(), idle.toMillis())) {
-        byHash.put(r.idHash(), new Entry(r.subject(), Instant.ofEpochMilli(r.createdMs()),
-            Instant.ofEpochMilli(r.expiresMs()), Instant.ofEpochMilli(r.lastSeenMs())));
+        byHash.put(r.idHash(), entryOf(r));
       }
     }
+  }
+
+  private static Entry entryOf(SqlSessionStore.Row r) {
+    Entry e = new Entry(r.subject(), Instant.ofEpochMilli(r.createdMs()),
+        Instant.ofEpochMilli(r.expiresMs()), Instant.ofEpochMilli(r.lastSeenMs()));
+    e.stored = true;
+    return e;
+  }
+
+  /**
+   * Makes the session with this cookie value known here if another node created it: completes
+   * (never fails) once {@link #find} can answer. Never blocks. Ids already known, remembered as
+   * missing, or beyond {@code client}'s look-up budget complete at once without a read.
+   */
+  public CompletableFuture<Void> load(String id, String client) {
+    CompletableFuture<Void> done = CompletableFuture.completedFuture(null);
+    if (store == null || id == null || id.length() != 43) {
+      return done;
+    }
+    String hash = hash(id);
+    if (byHash.containsKey(hash) || misses.knownMissing(hash)) {
+      return done;
+    }
+    CompletableFuture<Void> running = loading.get(hash);
+    if (running != null) {
+      return running;
+    }
+    if (!misses.allowLookup(client == null ? "" : client)) {
+      return done;
+    }
+    CompletableFuture<Void> mine = new CompletableFuture<>();
+    running = loading.putIfAbsent(hash, mine);
+    if (running != null) {
+      return running;
+    }
+    store.find(hash).whenComplete((row, err) -> {
+      if (err != null) {
+        LOG.warn("Could not look a session up in the database; treated as signed out for this request");
+      } else if (row == null || !now().isBefore(Instant.ofEpochMilli(row.expiresMs()))
+          || !now().isBefore(Instant.ofEpochMilli(row.lastSeenMs()).plus(idle))) {
+        misses.remember(hash);
+      } else if (!misses.knownMissing(hash) && byHash.size() < MAX_SESSIONS) {
+        // knownMissing: ended here while the read was under way (its delete was queued after it)
+        byHash.putIfAbsent(hash, entryOf(row));
+      }
+      loading.remove(hash, mine);
+      mine.complete(null);
+    });
+    return mine;
+  }
+
+  /**
+   * Drops cached sessions whose row is gone (ended on another node) and takes over later last
+   * uses recorded by other nodes. Blocking (a worker): one read per few hundred sessions.
+   */
+  public void revalidate() {
+    if (store == null) {
+      return;
+    }
+    java.util.List<String> hashes = new java.util.ArrayList<>();
+    for (Map.Entry<String, Entry> en : byHash.entrySet()) {
+      if (en.getValue().stored) {
+        hashes.add(en.getKey());
+      }
+    }
+    if (hashes.isEmpty()) {
+      return;
+    }
+    Map<String, Long> lastSeen = store.lastSeen(hashes);
+    for (String h : hashes) {
+      Long seen = lastSeen.get(h);
+      if (seen == null) {
+        if (byHash.remove(h) != null) {
+          misses.remember(h);
+        }
+        continue;
+      }
+      Entry e = byHash.get(h);
+      Instant there = Instant.ofEpochMilli(seen);
+      if (e != null && there.isAfter(e.lastSeen)) {
+        e.lastSeen = there;
+        e.lastPersisted = there;
+      }
+    }
+  }
+
+  /** Table look-ups of unknown ids so far (tests check that random cookies stay bounded). */
+  long lookups() {
+    return store == null ? 0 : store.lookups();
+  }
+
+  private Instant now() {
+    return clock.instant();
   }
 
   /**
@@ -116,7 +218,7 @@ public final class WebSessions {
     String hash = hash(id);
     byHash.put(hash, e);
     CompletableFuture<Void> stored = persist(store == null ? null : store.insert(new SqlSessionStore.Row(hash, subject,
-        now.toEpochMilli(), now.toEpochMilli(), e.expires.toEpochMilli())));
+        now.toEpochMilli(), now.toEpochMilli(), e.expires.toEpochMilli())).thenRun(() -> e.stored = true));
     return new Created(new WebSession(id, subject, csrfOf(id), e.expires), stored);
   }
 
@@ -131,8 +233,14 @@ public final class WebSessions {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    if (ended(e, now)) {
+    if (!now.isBefore(e.expires)) {
       remove(id);
+      return Optional.empty();
+    }
+    if (ended(e, now)) {
+      // Idle here, but another node may have used it since: drop only the cached copy. The
+      // table's row ends by its own last use (purgeExpired), or a look-up brings it back.
+      byHash.remove(hash, e);
       return Optional.empty();
     }
     if (now.isAfter(e.lastSeen)) {
@@ -148,6 +256,7 @@ public final class WebSessions {
     }
     String hash = hash(id);
     byHash.remove(hash);
+    misses.remember(hash);
     return persist(store == null ? null : store.delete(hash));
   }
 
@@ -159,7 +268,13 @@ public final class WebSessions {
   /** Ends every session of a user but the one with cookie value {@code keepId} (password change). */
   public CompletableFuture<Void> removeSubjectExcept(String subject, String keepId) {
     String keep = keepId == null ? null : hash(keepId);
-    boolean any = byHash.entrySet().removeIf(en -> en.getValue().subject.equals(subject) && !en.getKey().equals(keep));
+    boolean any = byHash.entrySet().removeIf(en -> {
+      boolean ends = en.getValue().subject.equals(subject) && !en.getKey().equals(keep);
+      if (ends) {
+        misses.remember(en.getKey()); // a look-up under way must not bring it back
+      }
+      return ends;
+    });
     return any ? persist(store == null ? null : store.deleteSubject(subject, keep)) : CompletableFuture.completedFuture(null);
   }
 
@@ -185,10 +300,11 @@ public final class WebSessions {
       }
     }
     if (store != null) {
+      // Last uses first, so that the delete judges recently used sessions by their real last use.
+      persist(store.touch(touched));
       if (removed) {
         persist(store.deleteEnded(now.toEpochMilli(), idle.toMillis()));
       }
-      persist(store.touch(touched));
     }
   }
 

@@ -16,6 +16,11 @@ public interface AuthHook {
     return this;
   }
 
+  /** As {@link #forConnection(io.vertx.core.MultiMap)}, knowing the TCP peer (for per-client limits). */
+  default AuthHook forConnection(io.vertx.core.MultiMap upgradeHeaders, io.vertx.core.net.SocketAddress peer) {
+    return forConnection(upgradeHeaders);
+  }
+
   /** Checked before the upgrade completes: false refuses it with HTTP 401 (e.g. a bad ?token=). */
   default boolean acceptsUpgrade(io.vertx.core.MultiMap upgradeHeaders, String token) {
     return true;

@@ -79,7 +79,7 @@ public final class SyncEndpoints {
 
   public void connect(ServerWebSocket ws) {
     String path = ws.path();
-    AuthHook auth = this.auth.forConnection(ws.headers());
+    AuthHook auth = this.auth.forConnection(ws.headers(), ws.remoteAddress());
     if (path.equals(HOCUSPOCUS_PATH)) {
       new HocuspocusConnection(vertx, ws, limits, metrics, auth, sessions).start();
       return;

@@ -66,7 +66,7 @@ class AccessWebSocketTest {
     return new JsonObject(r.body()).getLong("headSeq");
   }
 
-  private static byte[] updateFrom(long clientId) {
+  static byte[] updateFrom(long clientId) {
     Doc d = new Doc(new DocOptions().clientID(clientId));
     d.getText("probe").insert(0, "x");
     return Y.encodeStateAsUpdate(d);
