@@ -10,7 +10,15 @@ export async function listThreads(name: string, signal?: AbortSignal): Promise<T
   return parseThreads(await getJson(`${doc(name)}/annotations`, signal));
 }
 
+/** Comments on entry {@code entry} of a pledge's status history (threads with that target). */
+const statusComments = (name: string, pledge: string, entry: number) => `${doc(name)}/pledges/${id(pledge)}/status/${entry}/comments`;
+
+export async function listStatusComments(name: string, pledge: string, entry: number, signal?: AbortSignal): Promise<Thread[]> {
+  return parseThreads(await getJson(statusComments(name, pledge, entry), signal));
+}
+
 export const annotationsApi = {
+  commentOnStatus: (name: string, pledge: string, entry: number, body: string) => sendJson('POST', statusComments(name, pledge, entry), { body }),
   comment: (name: string, start: string, end: string, body: string) => sendJson('POST', `${doc(name)}/comments`, { start, end, body }),
   suggest: (name: string, start: string, end: string, replacement: string, rationale: string) => sendJson('POST', `${doc(name)}/suggestions`, { start, end, replacement, rationale }),
   reply: (name: string, thread: string, body: string) => sendJson('POST', `${doc(name)}/threads/${id(thread)}/replies`, { body }),

@@ -57,6 +57,8 @@ export interface Comparison {
   suggestions: PledgeSuggestion[];
   /** Current status per pledge id of either side (absent: not reported). */
   statuses: Map<string, PledgeStatus>;
+  /** Index of each pledge's current status entry in its history: what status comments name (absent: never assessed). */
+  statusEntries: Map<string, number>;
 }
 
 const obj = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {});
@@ -165,6 +167,7 @@ export function parseComparison(value: unknown, aName = 'a', bName = 'b'): Compa
     coverage: { found: num(cov.found, new Set(aligned.map((r) => r.a.id)).size), total, sentence: typeof cov.sentence === 'string' ? cov.sentence : null },
     suggestions: parseSuggestions(c.suggestions),
     statuses: parseStatuses(c.statuses),
+    statusEntries: parseStatusEntries(c.statuses),
   };
 }
 
@@ -174,6 +177,16 @@ export function parseStatuses(value: unknown): Map<string, PledgeStatus> {
   for (const [id, entry] of Object.entries(obj(value))) {
     const status = str(obj(entry).status);
     if (STATUSES.includes(status)) out.set(id, status as PledgeStatus);
+  }
+  return out;
+}
+
+/** {pledgeId: {entry}}: non-negative whole entry indexes only. */
+export function parseStatusEntries(value: unknown): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [id, entry] of Object.entries(obj(value))) {
+    const index = obj(entry).entry;
+    if (typeof index === 'number' && Number.isInteger(index) && index >= 0) out.set(id, index);
   }
   return out;
 }

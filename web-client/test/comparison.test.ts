@@ -24,7 +24,7 @@ const answer = {
     },
   },
   links: [{ id: 'link-1', a: 'open-data', b: 'offene-daten', kind: 'PARTLY' }],
-  statuses: { 'offene-daten': { status: 'IN_ARBEIT', statusLabel: 'in Arbeit' }, ris: { status: 'ERFUNDEN' } },
+  statuses: { 'offene-daten': { status: 'IN_ARBEIT', statusLabel: 'in Arbeit', entry: 1 }, ris: { status: 'ERFUNDEN', entry: -1 }, glasfaser: { status: 'OFFEN', entry: null } },
 };
 
 describe('comparison', () => {
@@ -81,6 +81,8 @@ describe('comparison', () => {
     expect(c.aligned[0].linkedAt).toBeNull();
     expect(c.statuses.get('offene-daten')).toBe('IN_ARBEIT');
     expect(c.statuses.has('ris')).toBe(false);
+    // Only pledges with a status entry can be commented on; a negative or missing index names none.
+    expect([...c.statusEntries]).toEqual([['offene-daten', 1]]);
     const withTime = parseComparison({ ...answer, aligned: [{ ...answer.aligned[0], link: { ...answer.aligned[0].link, createdAt: '2024-01-02T10:00:00Z' } }] });
     expect(withTime.aligned[0].linkedAt).toBe('2024-01-02T10:00:00Z');
   });

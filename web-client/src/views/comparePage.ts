@@ -9,6 +9,7 @@ import { h, i18nText, icon } from '../dom';
 import { formatDateTime, formatNumber, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me, roleRank } from '../session';
+import { statusComments } from './statusComments';
 import type { View } from './view';
 
 /** A programme and a coalition agreement to compare: the first of each kind. */
@@ -54,6 +55,7 @@ export function comparePage(main: HTMLElement): View {
   function pledgeCard(pledge: Pledge, side: 'a' | 'b'): HTMLElement {
     const titleId = `pledge-${side}-${pledge.id}`;
     const status = comparison?.statuses.get(pledge.id);
+    const entry = comparison?.statusEntries.get(pledge.id);
     return h(
       'article',
       { class: `pledge pledge-${side}`, 'aria-labelledby': titleId, 'data-pledge': pledge.id },
@@ -61,6 +63,7 @@ export function comparePage(main: HTMLElement): View {
       h('h4', { id: titleId }, pledge.title),
       pledge.body ? h('p', {}, pledge.body) : null,
       status ? h('p', { class: 'pledge-status', 'data-status': status }, t('pledgeStatus', { status: t(`status.${status}` as MessageKey) })) : null,
+      entry !== undefined && pair ? statusComments({ document: side === 'a' ? pair.a.name : pair.b.name, pledgeId: pledge.id, entry }, abort.signal) : null,
     );
   }
 

@@ -90,7 +90,8 @@ public final class ServerVerticle extends VerticleBase {
             ac.mount(router); // before ApiRoutes: its /api/* catch-all and placeholder /api/me
           }
           pledges.mount(router); // before ApiRoutes and its /api/* catch-all
-          org.pledgepad.server.annotations.AnnotationModule.mount(router, vertx, config, store, sessions, auth);
+          org.pledgepad.server.annotations.AnnotationModule.mount(router, vertx, config, store, sessions, auth,
+              pledges.service().store()::hasStatusEntry); // comments on a pledge's status entries
           var history = org.pledgepad.server.history.HistoryModule.mount(router, vertx, config, sessions, auth);
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             // Export and erasure need accounts; they share the history's caches (erasure invalidates them).

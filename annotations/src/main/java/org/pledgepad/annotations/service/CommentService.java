@@ -8,6 +8,8 @@ import org.pledgepad.annotations.model.Moderation;
 import org.pledgepad.annotations.model.Post;
 import org.pledgepad.annotations.model.SuggestionState;
 import org.pledgepad.annotations.model.ThreadKind;
+import org.pledgepad.annotations.model.ThreadTargets;
+import org.pledgepad.annotations.anchor.Anchor;
 import org.pledgepad.annotations.model.ThreadStatus;
 import org.pledgepad.auth.DocumentAccess;
 import org.pledgepad.auth.Operation;
@@ -37,6 +39,24 @@ public final class CommentService {
     String text = AnnotationContext.text(body, Limits.MAX_BODY, false);
     return ThreadOpener.open(ctx, p, a, ThreadKind.COMMENT, ThreadOpener.anchor(doc, start, end), text, null);
   }
+
+  /**
+   * Opens a comment thread about something of the document other than a passage (its
+   * {@link ThreadTargets target}, e.g. a pledge's status entry): same permission, limits,
+   * pre-moderation and moderation as a comment on the text. The caller checks that the target
+   * exists; the thread carries an empty anchor.
+   */
+  public Outcome<AnnotationThread> commentOn(Principal p, DocumentAccess a, String target, String body) {
+    ctx.require(p, a, Operation.COMMENT);
+    if (!ThreadTargets.valid(target)) {
+      throw new AnnotationException(Problem.INVALID, "target is malformed");
+    }
+    String text = AnnotationContext.text(body, Limits.MAX_BODY, false);
+    return ThreadOpener.open(ctx, p, a, ThreadKind.COMMENT, NO_PASSAGE, text, null, target);
+  }
+
+  /** The anchor of threads that are not about a passage. */
+  private static final Anchor NO_PASSAGE = new Anchor(new byte[0], new byte[0], "");
 
   public Outcome<Post> reply(Principal p, DocumentAccess a, String threadId, String body) {
     ctx.require(p, a, Operation.COMMENT);

@@ -33,6 +33,9 @@ public final class PrivacyService {
       m.put("kind", t.kind().name().toLowerCase(java.util.Locale.ROOT));
       m.put("createdAt", t.createdAt().toString());
       m.put("quote", t.anchor().quote());
+      if (!t.onPassage()) {
+        m.put("target", t.target());
+      }
       m.put("authorName", t.author().name());
       if (t.suggestion() != null) {
         m.put("replacement", t.suggestion().replacement());

@@ -34,13 +34,18 @@ final class ThreadOpener {
 
   static Outcome<AnnotationThread> open(AnnotationContext ctx, Principal p, DocumentAccess a, ThreadKind kind,
       Anchor anchor, String body, Suggestion suggestion) {
+    return open(ctx, p, a, kind, anchor, body, suggestion, null);
+  }
+
+  static Outcome<AnnotationThread> open(AnnotationContext ctx, Principal p, DocumentAccess a, ThreadKind kind,
+      Anchor anchor, String body, Suggestion suggestion, String target) {
     if (ctx.repo.countThreads(a.document()) >= Limits.MAX_THREADS_PER_DOCUMENT) {
       throw new AnnotationException(Problem.TOO_MANY, "too many threads in this document");
     }
     ctx.spend(p);
     Instant now = ctx.now();
     AnnotationThread t = new AnnotationThread(ctx.ids.get(), a.document(), kind, anchor,
-        AnnotationContext.author(p), now, ThreadStatus.OPEN, false, suggestion);
+        AnnotationContext.author(p), now, ThreadStatus.OPEN, false, suggestion, target);
     Post root = newPost(ctx, p, a, t.id(), body, now);
     ctx.repo.insertThread(t);
     ctx.repo.insertPost(root);

@@ -45,6 +45,21 @@ public final class ThreadViews {
    * {@code doc} (the current state; null leaves anchors unresolved).
    */
   public List<Map<String, Object>> list(Principal p, DocumentAccess a, Doc doc) {
+    return visible(p, a, doc, null);
+  }
+
+  /**
+   * The threads about {@code target} (see {@link org.pledgepad.annotations.model.ThreadTargets})
+   * visible to {@code p}, oldest first. They never appear in {@link #list}: they are not on the text.
+   */
+  public List<Map<String, Object>> listTarget(Principal p, DocumentAccess a, String target) {
+    if (target == null) {
+      throw new AnnotationException(Problem.INVALID, "target is malformed");
+    }
+    return visible(p, a, null, target);
+  }
+
+  private List<Map<String, Object>> visible(Principal p, DocumentAccess a, Doc doc, String target) {
     ctx.require(p, a, Operation.READ);
     boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
     Map<String, Instant> restored = restorations(p, a);
@@ -54,6 +69,9 @@ public final class ThreadViews {
     }
     List<Map<String, Object>> out = new ArrayList<>();
     for (AnnotationThread t : ctx.repo.threads(a.document())) {
+      if (!java.util.Objects.equals(t.target(), target)) {
+        continue;
+      }
       List<Post> posts = byThread.getOrDefault(t.id(), List.of());
       if (!posts.isEmpty() && !mayRead(p, moderator, posts.get(0))) {
         continue;
@@ -109,17 +127,11 @@ public final class ThreadViews {
     m.put("locked", t.locked());
     m.put("createdAt", t.createdAt().toString());
     m.put("author", author(p, moderator, t.author()));
-    Map<String, Object> anchor = new LinkedHashMap<>();
-    anchor.put("start", t.anchor().startBase64());
-    anchor.put("end", t.anchor().endBase64());
-    anchor.put("quote", t.anchor().quote());
-    if (doc != null) {
-      Resolution r = AnchorResolver.resolve(doc, t.anchor());
-      anchor.put("state", lower(r.state()));
-      anchor.put("current", r.text());
-      anchor.put("changed", !r.attached() || !r.text().equals(t.anchor().quote()));
+    if (!t.onPassage()) {
+      m.put("target", t.target());
+    } else {
+      m.put("anchor", anchor(t, doc));
     }
-    m.put("anchor", anchor);
     boolean rootVisible = posts.isEmpty() || seesContent(p, moderator, posts.get(0));
     if (t.suggestion() != null) {
       Suggestion s = t.suggestion();
@@ -138,6 +150,20 @@ public final class ThreadViews {
     }
     m.put("posts", pv);
     return m;
+  }
+
+  private static Map<String, Object> anchor(AnnotationThread t, Doc doc) {
+    Map<String, Object> anchor = new LinkedHashMap<>();
+    anchor.put("start", t.anchor().startBase64());
+    anchor.put("end", t.anchor().endBase64());
+    anchor.put("quote", t.anchor().quote());
+    if (doc != null) {
+      Resolution r = AnchorResolver.resolve(doc, t.anchor());
+      anchor.put("state", lower(r.state()));
+      anchor.put("current", r.text());
+      anchor.put("changed", !r.attached() || !r.text().equals(t.anchor().quote()));
+    }
+    return anchor;
   }
 
   private static Map<String, Object> post(Principal p, boolean moderator, Post post, Instant restoredAt) {

@@ -3,7 +3,12 @@ package org.pledgepad.annotations.repo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pledgepad.annotations.anchor.Anchor;
@@ -18,6 +23,15 @@ import org.pledgepad.annotations.model.Suggestion;
 import org.pledgepad.annotations.model.SuggestionState;
 import org.pledgepad.annotations.model.ThreadKind;
 import org.pledgepad.annotations.model.ThreadStatus;
+import org.pledgepad.annotations.model.ThreadTargets;
+import org.pledgepad.annotations.Fixtures;
+import org.pledgepad.annotations.limit.RateLimiter;
+import org.pledgepad.annotations.service.AnnotationContext;
+import org.pledgepad.annotations.service.AnnotationException;
+import org.pledgepad.annotations.service.Annotations;
+import org.pledgepad.annotations.service.Problem;
+import org.pledgepad.auth.DocumentAccess;
+import org.pledgepad.auth.Stage;
 
 /**
  * What every {@link AnnotationRepository} must do; the in-memory and the SQL implementation
@@ -58,6 +72,45 @@ public abstract class AnnotationRepositoryContract {
     repo.updateThread(decided);
     assertThat(repo.thread("t1")).contains(decided);
     assertThat(repo.thread("missing")).isEmpty();
+  }
+
+  /**
+   * Comments on a pledge's status entry (a thread with a target instead of a passage) through the
+   * services over this store: the same permission, moderation and erasure as comments on the text.
+   */
+  @Test
+  void statusEntryCommentsAreModeratedAndErasedLikeTextComments() {
+    Annotations ann = new Annotations(new AnnotationContext(repo, Clock.fixed(T0, java.time.ZoneOffset.UTC),
+        () -> UUID.randomUUID().toString(), RateLimiter.withDefaults()));
+    DocumentAccess doc = new DocumentAccess("doc", Fixtures.COUNCIL, Set.of(), Set.of(), Stage.CONSULTATION);
+    String target = ThreadTargets.pledgeStatus("ausbau-glasfaser-k3m9xp", 0);
+
+    assertThatThrownBy(() -> ann.comments.commentOn(Fixtures.GUEST, doc, target, "Gast"))
+        .isInstanceOfSatisfying(AnnotationException.class, e -> assertThat(e.problem()).isEqualTo(Problem.FORBIDDEN));
+    assertThatThrownBy(() -> ann.comments.commentOn(Fixtures.CITIZEN, doc, "pledge-status/x y/0", "kaputt"))
+        .isInstanceOfSatisfying(AnnotationException.class, e -> assertThat(e.problem()).isEqualTo(Problem.INVALID));
+
+    AnnotationThread t = ann.comments.commentOn(Fixtures.CITIZEN, doc, target, "Stimmt **nicht**").value();
+    assertThat(repo.thread(t.id())).contains(t);
+    assertThat(repo.thread(t.id()).orElseThrow().target()).isEqualTo(target);
+    String post = repo.posts(t.id()).get(0).id();
+
+    // Not on the text: the document's thread list leaves it out, its entry's list has it.
+    assertThat(ann.views.list(Fixtures.CITIZEN_2, doc, null)).isEmpty();
+    assertThat(ann.views.listTarget(Fixtures.CITIZEN_2, doc, ThreadTargets.pledgeStatus("ausbau-glasfaser-k3m9xp", 1)))
+        .isEmpty();
+    List<Map<String, Object>> listed = ann.views.listTarget(Fixtures.CITIZEN_2, doc, target);
+    assertThat(listed).hasSize(1);
+    assertThat(listed.get(0)).containsEntry("target", target).doesNotContainKey("anchor");
+    assertThat(listed.get(0).get("posts").toString()).contains("<strong>nicht</strong>");
+
+    ann.moderation.hide(Fixtures.MODERATOR, doc, post, "Beleidigung");
+    assertThat(ann.views.listTarget(Fixtures.CITIZEN_2, doc, target).get(0).get("posts").toString())
+        .contains("ausgeblendet").doesNotContain("nicht");
+
+    ann.privacy.eraseFor(Fixtures.CITIZEN.subject());
+    assertThat(repo.posts(t.id()).get(0).body()).isEqualTo(Post.REMOVED);
+    assertThat(ann.views.listTarget(Fixtures.MODERATOR, doc, target).toString()).doesNotContain("Stimmt");
   }
 
   @Test

@@ -1,9 +1,7 @@
 package org.pledgepad.server.annotations;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.pledgepad.server.store.EmbeddedScript;
 import java.sql.Timestamp;
 import java.time.Instant;
 import org.pledgepad.server.config.DatabaseUrl;
@@ -26,7 +25,8 @@ import org.pledgepad.server.config.ServerConfig;
  */
 public final class AnnotationDb implements AutoCloseable {
   static final String EMBEDDED_FILE = "annotations.sqlite";
-  private static final int EMBEDDED_VERSION = 1;
+  /** user_version of annotations.sqlite: one embedded script per version, applied in order. */
+  private static final int EMBEDDED_VERSION = 2;
 
   /** One unit of work on the connection (auto-commit: every statement is its own transaction). */
   @FunctionalInterface
@@ -147,27 +147,13 @@ public final class AnnotationDb implements AutoCloseable {
       if (version > EMBEDDED_VERSION) {
         throw new SQLException(EMBEDDED_FILE + " has schema version " + version + ", newer than this server");
       }
-      if (version == EMBEDDED_VERSION) {
-        return;
-      }
-      String sql;
-      try (InputStream in = AnnotationDb.class.getResourceAsStream("/embedded/annotations-v1.sql")) {
-        if (in == null) {
-          throw new SQLException("embedded/annotations-v1.sql missing from the class path");
-        }
-        sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        throw new SQLException("embedded/annotations-v1.sql unreadable", e);
-      }
-      st.execute("BEGIN");
-      for (String stmt : sql.split(";\\s*\\n")) {
-        String body = stmt.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
-        if (!body.isEmpty()) {
-          st.execute(body);
+      for (int v = version + 1; v <= EMBEDDED_VERSION; v++) {
+        try {
+          EmbeddedScript.apply(st, "/embedded/annotations-v" + v + ".sql", v);
+        } catch (IOException e) {
+          throw new SQLException("embedded annotation schema v" + v + " unreadable", e);
         }
       }
-      st.execute("PRAGMA user_version=" + EMBEDDED_VERSION);
-      st.execute("COMMIT");
     }
   }
 

@@ -21,9 +21,15 @@ public final class AnnotationModule {
   /** Mounts the routes; call before ApiRoutes (its /api/* catch-all). */
   public static void mount(Router router, Vertx vertx, ServerConfig config, DocumentStore store,
       SessionRegistry sessions, AuthHook auth) {
+    mount(router, vertx, config, store, sessions, auth, StatusEntries.NONE);
+  }
+
+  /** As above, with comments on the status entries that {@code statusEntries} confirms. */
+  public static void mount(Router router, Vertx vertx, ServerConfig config, DocumentStore store,
+      SessionRegistry sessions, AuthHook auth, StatusEntries statusEntries) {
     SqlAnnotationRepository repo = new SqlAnnotationRepository(AnnotationDb.forConfig(config));
     AnnotationCallers callers = auth instanceof AccessControl ac
         ? AnnotationCallers.of(ac.guard()) : AnnotationCallers.guestsOnly();
-    new AnnotationRoutes(vertx, store, sessions, Annotations.withDefaults(repo), repo, callers).mount(router);
+    new AnnotationRoutes(vertx, store, sessions, Annotations.withDefaults(repo), repo, callers, statusEntries).mount(router);
   }
 }

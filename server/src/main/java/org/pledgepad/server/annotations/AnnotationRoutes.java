@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.pledgepad.annotations.anchor.Anchor;
 import org.pledgepad.annotations.anchor.InvalidAnchorException;
 import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.ThreadTargets;
 import org.pledgepad.annotations.repo.AnnotationRepository;
 import org.pledgepad.annotations.service.AcceptResult;
 import org.pledgepad.annotations.service.AnnotationEvent;
@@ -56,6 +57,8 @@ final class AnnotationRoutes {
   static final String BAD_REQUEST = PROBLEM_PREFIX + "invalid";
   /** Ids are made by the server (UUIDs); anything else cannot name a row. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
+  private static final Pattern PLEDGE_ID = Pattern.compile("[A-Za-z0-9._-]{1,160}");
+  private static final Pattern ENTRY = Pattern.compile("[0-9]{1,9}");
   /** Connection id recorded for reading peers (they never write). */
   private static final String READER = "annotations";
 
@@ -89,9 +92,11 @@ final class AnnotationRoutes {
   private final AnnotationCallers callers;
   private final DocumentQueues queues;
   private final AnnotationPush push;
+  private final StatusEntries statusEntries;
 
   AnnotationRoutes(Vertx vertx, DocumentStore store, SessionRegistry sessions, Annotations ann,
-      AnnotationRepository repo, AnnotationCallers callers) {
+      AnnotationRepository repo, AnnotationCallers callers, StatusEntries statusEntries) {
+    this.statusEntries = statusEntries;
     this.repo = repo;
     this.vertx = vertx;
     this.store = store;
@@ -151,6 +156,13 @@ final class AnnotationRoutes {
       Outcome<org.pledgepad.annotations.model.Report> o = ann.moderation.dismissReport(p, a, id(ctx), optional(b, "reason"));
       return Answer.ok(AnnotationJson.report(o.value()), o.events());
     })));
+
+    // Comments on one entry of a pledge's status history: threads whose target is the entry.
+    String status = d + "/pledges/:pledge/status/:entry/comments";
+    on(router, HttpMethod.GET, status).handler(ctx -> document(ctx, (p, a, b) -> statusEntry(ctx, a, target ->
+        blocking(a, () -> Answer.ok(Map.of("threads", ann.views.listTarget(p, a, target)), List.of())))));
+    on(router, HttpMethod.POST, status).handler(ctx -> document(ctx, (p, a, b) -> statusEntry(ctx, a, target ->
+        blocking(a, () -> created(p, a, null, ann.comments.commentOn(p, a, target, str(b, "body")))))));
 
     for (String path : List.of(d + "/moderation/queue", d + "/moderation")) {
       on(router, HttpMethod.GET, path).handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
@@ -241,6 +253,20 @@ final class AnnotationRoutes {
   @FunctionalInterface
   private interface ReplicaWork {
     Answer run(Doc replica) throws Exception;
+  }
+
+  /** {@code work} with the entry's target, once the pledge module confirmed the entry exists. */
+  private Future<Answer> statusEntry(RoutingContext ctx, DocumentAccess a,
+      java.util.function.Function<String, Future<Answer>> work) {
+    String pledge = ctx.pathParam("pledge");
+    String entry = ctx.pathParam("entry");
+    if (pledge == null || !PLEDGE_ID.matcher(pledge).matches() || entry == null || !ENTRY.matcher(entry).matches()) {
+      return Future.failedFuture(new AnnotationException(Problem.NOT_FOUND, "no such status entry"));
+    }
+    int index = Integer.parseInt(entry);
+    return statusEntries.exists(a.document(), pledge, index).compose(found -> found
+        ? work.apply(ThreadTargets.pledgeStatus(pledge, index))
+        : Future.failedFuture(new AnnotationException(Problem.NOT_FOUND, "no such status entry")));
   }
 
   private Future<Answer> blocking(DocumentAccess a, Blocking work) {

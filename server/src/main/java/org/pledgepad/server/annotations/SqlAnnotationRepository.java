@@ -31,7 +31,7 @@ import org.pledgepad.annotations.repo.AnnotationRepository;
 public final class SqlAnnotationRepository implements AnnotationRepository {
   private static final String THREAD_COLUMNS = "id, document, kind, anchor_start, anchor_end, quote, author_id,"
       + " author_name, author_pseudonym, created_at, status, locked, replacement, suggestion_state, decided_by,"
-      + " decision_reason, decided_at";
+      + " decision_reason, decided_at, target";
   private static final String POST_COLUMNS = "id, thread_id, document, author_id, author_name, author_pseudonym,"
       + " body, created_at, edited_at, deleted, moderation, hidden_reason";
   private static final String REPORT_COLUMNS = "id, document, post_id, reporter_id, reason, created_at, open,"
@@ -47,7 +47,7 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
 
   @Override
   public void insertThread(AnnotationThread t) {
-    insert("INSERT INTO annotation_threads (" + THREAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    insert("INSERT INTO annotation_threads (" + THREAD_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         ps -> {
           ps.setString(1, t.id());
           ps.setString(2, t.document());
@@ -56,6 +56,7 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
           ps.setBytes(5, t.anchor().end());
           ps.setString(6, t.anchor().quote());
           threadTail(ps, 7, t);
+          ps.setString(18, t.target()); // fixed at creation: not in updateThread
         });
   }
 
@@ -122,7 +123,8 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
     return new AnnotationThread(rs.getString("id"), rs.getString("document"), kind,
         new Anchor(rs.getBytes("anchor_start"), rs.getBytes("anchor_end"), rs.getString("quote")),
         new Author(rs.getString("author_id"), rs.getString("author_name"), rs.getBoolean("author_pseudonym")),
-        db.time(rs, "created_at"), enumOf(ThreadStatus.class, rs.getString("status")), rs.getBoolean("locked"), s);
+        db.time(rs, "created_at"), enumOf(ThreadStatus.class, rs.getString("status")), rs.getBoolean("locked"), s,
+        rs.getString("target"));
   }
 
   // posts

@@ -154,8 +154,11 @@ public final class PledgeApiRoutes {
                   .forEach(l -> ls.add(PledgeJson.link(l)));
               // Current status of every pledge on either side, so the page shows what became of a promise.
               JsonObject statuses = new JsonObject();
+              // entry: index of the current status in the history, what comments on the status name
+              // (absent while the pledge was never assessed).
               tracks.forEach(tr -> statuses.put(tr.pledgeId(), new JsonObject().put("status", tr.current().name())
-                  .put("statusLabel", tr.current().label())));
+                  .put("statusLabel", tr.current().label())
+                  .put("entry", tr.history().isEmpty() ? null : tr.history().size() - 1)));
               json(ctx, 200, PledgeJson.of(result).put("links", ls).put("statuses", statuses).encode());
               return null;
             })));

@@ -5,8 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.store.EmbeddedScript;
 
 /**
  * The JDBC connection behind the pledge tables: PostgreSQL (tables from Flyway's V4 and V12) or
@@ -152,26 +151,8 @@ final class PledgeDb {
         throw new SQLException(EMBEDDED_FILE + " has schema version " + version + ", newer than this server");
       }
       for (int v = version + 1; v <= EMBEDDED_VERSION; v++) {
-        String sql = script("/embedded/pledges-v" + v + ".sql");
-        st.execute("BEGIN");
-        for (String stmt : sql.split(";\\s*\\n")) {
-          String body = stmt.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
-          if (!body.isEmpty()) {
-            st.execute(body);
-          }
-        }
-        st.execute("PRAGMA user_version=" + v);
-        st.execute("COMMIT");
+        EmbeddedScript.apply(st, "/embedded/pledges-v" + v + ".sql", v);
       }
-    }
-  }
-
-  private static String script(String resource) throws IOException {
-    try (InputStream in = PledgeDb.class.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IOException(resource + " missing from the class path");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
 

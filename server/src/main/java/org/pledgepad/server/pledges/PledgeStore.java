@@ -178,6 +178,23 @@ public final class PledgeStore {
     });
   }
 
+  /**
+   * Whether pledge {@code pledgeId} of document {@code document} has a status history entry
+   * {@code entry} (0 = the first, in the order of {@link #statuses}): what comments on a status name.
+   */
+  public Future<Boolean> hasStatusEntry(String document, String pledgeId, int entry) {
+    return db.tx(c -> {
+      try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pledge_status_changes s"
+          + " JOIN pledges p ON p.id = s.pledge_id WHERE p.id = ? AND p.document = ?")) {
+        ps.setString(1, pledgeId);
+        ps.setString(2, document);
+        try (ResultSet rs = ps.executeQuery()) {
+          return entry >= 0 && rs.next() && entry < rs.getInt(1);
+        }
+      }
+    });
+  }
+
   /** Status tracks of the given pledges (an open track for pledges never assessed), in the given order. */
   public Future<List<StatusTrack>> statuses(Collection<String> pledgeIds) {
     return db.tx(c -> {

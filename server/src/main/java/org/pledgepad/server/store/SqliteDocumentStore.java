@@ -4,8 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -76,22 +74,7 @@ public final class SqliteDocumentStore implements DocumentStore {
   }
 
   private void migrate(Statement st, String script, int toVersion) throws SQLException, IOException {
-    String sql;
-    try (InputStream in = SqliteDocumentStore.class.getResourceAsStream(script)) {
-      if (in == null) {
-        throw new IOException(script + " missing from the class path");
-      }
-      sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    st.execute("BEGIN");
-    for (String stmt : sql.split(";\\s*\\n")) {
-      String body = stmt.lines().filter(l -> !l.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
-      if (!body.isEmpty()) {
-        st.execute(body);
-      }
-    }
-    st.execute("PRAGMA user_version=" + toVersion);
-    st.execute("COMMIT");
+    EmbeddedScript.apply(st, script, toVersion);
   }
 
   @Override

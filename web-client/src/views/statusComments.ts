@@ -1,0 +1,79 @@
+// "Kommentare (n)" under a pledge's status on the comparison page: the comments on that status
+// entry (server: annotation threads whose target is the entry — same moderation, rendering and
+// erasure as comments on the text) and, for signed-in people, a form to add one.
+import { parseThread, type Post, type Thread } from '../annotations';
+import { annotationsApi, listStatusComments } from '../annotationsApi';
+import { h } from '../dom';
+import { formatDateTime, t } from '../i18n';
+import { me } from '../session';
+
+export interface StatusEntry {
+  document: string;
+  pledgeId: string;
+  entry: number;
+}
+
+let serial = 0;
+
+export function statusComments(target: StatusEntry, signal: AbortSignal): HTMLDetailsElement {
+  const n = ++serial;
+  const summary = h('summary', {}, t('statusCommentsLoading'));
+  const list = h('ol', { class: 'status-comment-list' });
+  const message = h('p', { class: 'status-comment-message', role: 'status', 'aria-live': 'polite' });
+  const details = h('details', { class: 'status-comments', 'data-entry': String(target.entry) }, summary, list, message);
+
+  function postItem(post: Post): HTMLElement {
+    const item = h('li', { class: 'post', 'data-post': post.id }, h('p', { class: 'post-meta' }, t('byAuthor', { name: post.author.name, date: formatDateTime(post.createdAt) })));
+    const note = post.state === 'hidden' ? 'postHidden' : post.state === 'pending' ? 'postPending' : post.state === 'deleted' ? 'postDeleted' : null;
+    if (note) item.append(h('p', { class: 'post-state' }, t(note)));
+    // Server-rendered with an allow-list (BodyRenderer): the only HTML inserted.
+    if (post.html !== null && post.state !== 'deleted') {
+      const html = h('div', { class: 'post-html' });
+      html.innerHTML = post.html;
+      item.append(html);
+    }
+    return item;
+  }
+
+  function show(threads: Thread[]): void {
+    const posts = threads.flatMap((thread) => thread.posts);
+    summary.textContent = t('statusComments', { count: posts.length });
+    list.replaceChildren(...posts.map(postItem));
+    list.hidden = posts.length === 0;
+    if (posts.length === 0) message.textContent = t('statusCommentsNone');
+  }
+
+  async function load(): Promise<void> {
+    try {
+      show(await listStatusComments(target.document, target.pledgeId, target.entry, signal));
+    } catch (error) {
+      if ((error as Error).name === 'AbortError') return;
+      summary.textContent = t('statusComments', { count: '–' });
+      message.textContent = t('statusCommentsFailed', { detail: (error as Error).message });
+    }
+  }
+
+  if (me().user === null) {
+    details.append(h('p', { class: 'muted' }, t('statusCommentSignIn')));
+  } else {
+    const fieldId = `status-comment-${n}`;
+    const field = h('textarea', { id: fieldId, name: 'body', rows: 3, maxlength: 10000, required: true });
+    const form = h('form', { class: 'status-comment-form' }, h('label', { for: fieldId }, t('statusCommentLabel')), field, h('button', { type: 'submit', class: 'button button-small' }, t('statusCommentSend')));
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const body = field.value.trim();
+      if (!body) return;
+      annotationsApi.commentOnStatus(target.document, target.pledgeId, target.entry, body).then(
+        (created) => {
+          field.value = '';
+          const pending = parseThread(created)?.posts[0]?.state === 'pending';
+          void load().then(() => (message.textContent = t(pending ? 'statusCommentPending' : 'statusCommentSent')));
+        },
+        (error: unknown) => (message.textContent = t('statusCommentFailed', { detail: (error as Error).message })),
+      );
+    });
+    details.append(form);
+  }
+  void load();
+  return details;
+}
