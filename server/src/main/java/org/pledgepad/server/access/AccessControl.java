@@ -379,10 +379,14 @@ public final class AccessControl implements AuthHook {
     return new AccessGuard(this);
   }
 
-  /** Mounts /api/session and /api/me; call before routes that end in a catch-all for /api/*. */
+  /**
+   * Mounts /api/session, /api/me and PATCH /api/documents/{name}; call before routes that end in
+   * a catch-all for /api/*.
+   */
   public void mount(Router router) {
     router.route().handler(this::loadSession);
     new AccessRoutes(this, guard()).mount(router);
+    new DocumentSettingsRoutes(this, guard()).mount(router);
   }
 
   /**

@@ -3,7 +3,6 @@ package org.pledgepad.server.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
@@ -11,10 +10,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.auth.Role;
-import org.pledgepad.crdt.Doc;
-import org.pledgepad.crdt.DocOptions;
-import org.pledgepad.crdt.Y;
-import org.pledgepad.server.access.SyncClient.Msg;
 import org.pledgepad.server.access.SyncClient.Protocol;
 import org.pledgepad.server.store.DocumentStage;
 import org.pledgepad.server.testing.Await;
@@ -40,34 +35,6 @@ class StageDowngradeTest {
     server.close();
   }
 
-  /**
-   * One editor's document under one clientID: each edit is sent as the difference since the last
-   * one, so accepted edits stay contiguous and the only possible refusal is the permission (new
-   * clientIDs per edit would run into the per-connection clientID limit instead).
-   */
-  private static final class Editor {
-    final Doc doc = new Doc(new DocOptions().clientID(CLIENT_IDS.incrementAndGet()));
-    byte[] sent = Y.encodeStateVector(doc);
-
-    byte[] edit() {
-      doc.getText("probe").insert(0, "x");
-      byte[] diff = Y.encodeStateAsUpdate(doc, sent);
-      sent = Y.encodeStateVector(doc);
-      return diff;
-    }
-  }
-
-  /** Sends one edit; true if the server refused it. */
-  private static boolean refused(SyncClient c, Protocol protocol, Editor editor) throws Exception {
-    c.sendUpdate(editor.edit());
-    if (protocol == Protocol.HOCUSPOCUS) {
-      return c.until(m -> m.type() == 8).stream().reduce((a, b) -> b).orElseThrow().sub() == 0;
-    }
-    c.sendStep1(new byte[] {0});
-    List<Msg> reply = c.until(m -> m.type() == 0 && m.sub() == 1);
-    return reply.stream().anyMatch(m -> m.type() == 2 && m.sub() == 0);
-  }
-
   private static void downgradeWhileConnected(Protocol protocol, DocumentStage next) throws Exception {
     String doc = AccessTestServer.DRAFT_DOC;
     server.setStage(doc, DocumentStage.DRAFT);
@@ -77,9 +44,9 @@ class StageDowngradeTest {
         assertThat(c.until(m -> m.type() == 2).get(0).text()).isEqualTo("read-write");
       }
       c.until(m -> m.type() == 0 && m.sub() == 0);
-      Editor editor = new Editor();
-      assertThat(refused(c, protocol, editor)).as("a member writes the draft").isFalse();
-      assertThat(refused(c, protocol, editor)).as("and goes on writing").isFalse();
+      EditProbe editor = new EditProbe(CLIENT_IDS.incrementAndGet());
+      assertThat(editor.refused(c, protocol)).as("a member writes the draft").isFalse();
+      assertThat(editor.refused(c, protocol)).as("and goes on writing").isFalse();
       server.setStage(doc, next);
       // No refresh() here: the periodic re-check (200 ms) must find the change. The loop ends at
       // the first refusal; the deadline only guards against a hang.
@@ -87,12 +54,12 @@ class StageDowngradeTest {
       boolean nowReadOnly = false;
       while (!nowReadOnly && System.currentTimeMillis() < deadline) {
         Thread.sleep(25); // paced below the per-connection message rate limit (100/s)
-        nowReadOnly = refused(c, protocol, editor);
+        nowReadOnly = editor.refused(c, protocol);
       }
       assertThat(nowReadOnly).as(protocol + " after the draft became " + next).isTrue();
       // Still a reader: the connection is open and answers a sync step 1.
       c.sendStep1(new byte[] {0});
-      assertThat(c.until(m -> m.type() == 0 && m.sub() == 1)).noneMatch(Msg::closed);
+      assertThat(c.until(m -> m.type() == 0 && m.sub() == 1)).noneMatch(SyncClient.Msg::closed);
     }
   }
 

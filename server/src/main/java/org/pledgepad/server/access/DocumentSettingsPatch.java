@@ -1,0 +1,91 @@
+package org.pledgepad.server.access;
+
+import io.vertx.core.json.JsonObject;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.pledgepad.auth.Body;
+import org.pledgepad.server.store.DocumentInfo;
+import org.pledgepad.server.store.DocumentKind;
+import org.pledgepad.server.store.DocumentStage;
+
+/**
+ * The parsed body of PATCH /api/documents/{name}: each field absent means "leave as is". The
+ * body is hostile network input, so parsing is strict: unknown fields, wrong types, empty
+ * objects, over-long or control-character titles and unknown enum values are all refused.
+ */
+record DocumentSettingsPatch(
+    Optional<String> title, Optional<DocumentKind> kind, Optional<DocumentStage> stage, Optional<Body> ownerBody) {
+  static final int MAX_TITLE = 200;
+  private static final Set<String> FIELDS = Set.of("title", "kind", "stage", "ownerBody");
+
+  /** Thrown with a message that is safe to show the caller (it never echoes their input). */
+  static final class Invalid extends Exception {
+    Invalid(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  static DocumentSettingsPatch parse(JsonObject body) throws Invalid {
+    if (body == null || body.isEmpty()) {
+      throw new Invalid("Expected a JSON object with at least one of title, kind, stage, ownerBody");
+    }
+    for (String field : body.fieldNames()) {
+      if (!FIELDS.contains(field)) {
+        throw new Invalid("Unknown field; allowed: title, kind, stage, ownerBody");
+      }
+    }
+    Map<String, Object> m = body.getMap();
+    return new DocumentSettingsPatch(
+        m.containsKey("title") ? Optional.of(title(m.get("title"))) : Optional.empty(),
+        m.containsKey("kind") ? Optional.of(kind(m.get("kind"))) : Optional.empty(),
+        m.containsKey("stage") ? Optional.of(stage(m.get("stage"))) : Optional.empty(),
+        m.containsKey("ownerBody") ? Optional.of(owner(m.get("ownerBody"))) : Optional.empty());
+  }
+
+  /** The document's metadata with this patch applied. */
+  DocumentInfo applyTo(DocumentInfo d) {
+    return new DocumentInfo(d.name(), title.orElse(d.title()), kind.orElse(d.kind()), stage.orElse(d.stage()),
+        d.updatedAt(), d.headSeq());
+  }
+
+  private static String title(Object v) throws Invalid {
+    if (!(v instanceof String s) || s.isBlank() || s.length() > MAX_TITLE || !s.equals(s.strip())) {
+      throw new Invalid("title must be a non-blank string of at most " + MAX_TITLE
+          + " characters without leading or trailing spaces");
+    }
+    if (s.codePoints().anyMatch(c -> Character.isISOControl(c) || c == 0x2028 || c == 0x2029)) {
+      throw new Invalid("title must not contain control characters or line breaks");
+    }
+    return s;
+  }
+
+  private static DocumentKind kind(Object v) throws Invalid {
+    return oneOf(v, DocumentKind.values(), DocumentKind::wire, "kind");
+  }
+
+  private static DocumentStage stage(Object v) throws Invalid {
+    return oneOf(v, DocumentStage.values(), DocumentStage::wire, "stage");
+  }
+
+  /** The value whose exact wire name {@code v} is (no case folding: the API has one spelling). */
+  private static <T> T oneOf(Object v, T[] values, Function<T, String> wire, String field) throws Invalid {
+    for (T t : values) {
+      if (wire.apply(t).equals(v)) {
+        return t;
+      }
+    }
+    throw new Invalid(field + " must be one of " + Arrays.stream(values).map(wire).collect(Collectors.joining(", ")));
+  }
+
+  private static Body owner(Object v) throws Invalid {
+    // The reserved "no owner" body must not be assignable: nobody is its member by design.
+    if (!(v instanceof String s) || !Body.isValid(s) || s.equals(DocumentAccessStore.NO_OWNER.id())) {
+      throw new Invalid("ownerBody must be a body id (lower-case letters, digits, dashes; at most 64)");
+    }
+    return new Body(s);
+  }
+}
