@@ -33,10 +33,10 @@ function onMeta (c) {
   }
 }
 
-async function setup ({ protocol, base, docs, perDoc, token }) {
+async function setup ({ protocol, bases, docs, perDoc, token }) {
   for (const name of docs) {
     for (let i = 0; i < perDoc; i++) {
-      const client = makeClient(protocol, base, name, token)
+      const client = makeClient(protocol, bases[i % bases.length], name, token) // split across nodes
       const c = { ...client, key: `${name}#${i}`, seq: 0, phase: Math.random(), last: new Map(), group: name }
       c.text = c.doc.getText('text')
       c.meta = c.doc.getMap('meta')

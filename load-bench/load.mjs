@@ -5,23 +5,28 @@
 // seconds per 1,000 delivered updates (from /proc/<pid>/stat), generator CPU, peak RSS.
 // Usage: node load.mjs <label> <yws|hp> <base-url> <server-pid> [docs] [clientsPerDoc]
 //        [rates comma-separated] [windowSeconds] [workers] [token]
+// Several nodes: base-urls and pids comma-separated; client i of every document connects to
+// base i mod n, and CPU seconds and peak RSS are summed over the pids.
 import { fork } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 
 const [label, protocol, base, pidArg, docsArg = '50', perDocArg = '4', ratesArg = '2,5,10,20',
   windowArg = '8', workersArg = '2', token = ''] = process.argv.slice(2)
-const pid = Number(pidArg)
+const pids = pidArg.split(',').map(Number)
+const bases = base.split(',')
 const docs = Number(docsArg)
 const perDoc = Number(perDocArg)
 const nWorkers = Number(workersArg)
 const windowMs = Number(windowArg) * 1000
 const TICKS = 100 // USER_HZ on Linux
 
-const serverCpuSeconds = () => {
+const cpuOf = (pid) => {
   const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
   return (Number(f[11]) + Number(f[12])) / TICKS // utime, stime (fields 14, 15)
 }
-const status = (key) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${key}:\\s+(\\d+)`))[1]) // kB
+const serverCpuSeconds = () => pids.reduce((a, pid) => a + cpuOf(pid), 0)
+const statusOf = (pid, key) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${key}:\\s+(\\d+)`))[1]) // kB
+const status = (key) => pids.reduce((a, pid) => a + statusOf(pid, key), 0)
 
 const workers = Array.from({ length: nWorkers }, () => fork(new URL('./load-worker.mjs', import.meta.url)))
 const ask = (w, msg) => new Promise((resolve, reject) => {
@@ -35,7 +40,7 @@ const deadline = setTimeout(() => { console.error('load.mjs: overall time limit'
 const pct = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))] : NaN
 try {
   await Promise.all(workers.map((w, i) => ask(w, {
-    cmd: 'setup', protocol, base, docs: names.filter((_, j) => j % nWorkers === i), perDoc, token
+    cmd: 'setup', protocol, bases, docs: names.filter((_, j) => j % nWorkers === i), perDoc, token
   })))
   for (const rate of ratesArg.split(',').map(Number)) {
     const warmupMs = 2000
@@ -52,7 +57,7 @@ try {
     const expected = sum('expected')
     const offered = rate * docs * perDoc
     const row = {
-      label, protocol, docs, perDoc, rate,
+      label, protocol, nodes: bases.length, docs, perDoc, rate,
       offeredEditsPerSec: offered,
       sentEditsPerSec: Math.round(sum('sent') / (windowMs / 1000)),
       deliveredPerSec: Math.round(received / (windowMs / 1000)),
