@@ -97,3 +97,21 @@ export async function selectWord(paragraph) {
   assert.ok(word, 'the paragraph has a word to select');
   return word;
 }
+
+/**
+ * Puts the caret at the start or end of the editor. ProseMirror settles a click's selection
+ * after the mouse-up; a Control+End pressed before that is undone and the text typed next lands
+ * where the mouse was (seen in CI as a marker typed into the first paragraph). So: click, wait
+ * until the editor holds a collapsed selection, then move with the keyboard.
+ */
+export async function caretTo(page, where) {
+  const editor = page.locator('.ProseMirror');
+  await editor.click();
+  await page.waitForFunction(() => {
+    const sel = document.getSelection();
+    const root = document.querySelector('.ProseMirror');
+    return !!sel && sel.rangeCount > 0 && !!root && root.contains(sel.anchorNode) && document.activeElement === root;
+  });
+  await page.waitForTimeout(100);
+  await page.keyboard.press(where === 'start' ? 'Control+Home' : 'Control+End');
+}

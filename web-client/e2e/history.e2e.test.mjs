@@ -13,7 +13,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { LAUNCH_ARGS, assertAxeClean, chromiumPath, jar, prerequisites, signInContext } from './browser.mjs';
+import { LAUNCH_ARGS, assertAxeClean, caretTo, chromiumPath, jar, prerequisites, signInContext } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = resolve(here, '..', '..', 'docs', 'screenshots');
@@ -81,8 +81,8 @@ describe('history page in the browser', { skip, timeout: 300_000 }, () => {
   }
 
   async function typeParagraph(page, text) {
-    await page.locator('.ProseMirror[contenteditable="true"]').click();
-    await page.keyboard.press('Control+End');
+    await page.locator('.ProseMirror[contenteditable="true"]').waitFor();
+    await caretTo(page, 'end');
     await page.keyboard.press('Enter');
     await page.keyboard.type(text, { delay: 5 });
     await page.locator('.ProseMirror p', { hasText: text }).waitFor();
