@@ -4,7 +4,7 @@
 # Prints a table with ratios (ours / y-websocket, ours / Hocuspocus); raw JSON lines go to
 # $OUT/results.jsonl. Every loop is bounded; total runtime about 8-10 minutes on 2 cores.
 # Settings (environment): SECTIONS="load idle open", PLEDGEPAD_BENCH_TOKEN, DOCS=50 CLIENTS=4 RATES=2,5,10,20 WINDOW=6 WORKERS=2 IDLE_N=1000
-#   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0
+#   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0 PORT=18650 PG_DB=pledgepad_bench
 #   JAR=../server/target/pledgepad.jar (built with mvn if missing)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -12,10 +12,10 @@ cd "$here"
 DOCS="${DOCS:-50}" CLIENTS="${CLIENTS:-4}" RATES="${RATES:-2,5,10,20}" WINDOW="${WINDOW:-6}"
 WORKERS="${WORKERS:-2}" IDLE_N="${IDLE_N:-1000}" OPEN_UPDATES="${OPEN_UPDATES:-100000}"
 PG_ADMIN_URL="${PG_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432}" SKIP_PG="${SKIP_PG:-0}"
-PG_DB=pledgepad_bench
+PG_DB="${PG_DB:-pledgepad_bench}"
 SECTIONS="${SECTIONS:-load idle open}"
 want() { [[ " $SECTIONS " == *" $1 "* ]]; }
-PORT=18650
+PORT="${PORT:-18650}"
 OUT="${OUT:-$(mktemp -d /tmp/pledgepad-load-bench.XXXXXX)}"
 mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
