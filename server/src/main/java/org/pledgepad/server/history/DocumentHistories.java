@@ -73,19 +73,18 @@ public final class DocumentHistories {
       return 0;
     }
     List<HistoryDb.Head> heads = sql(() -> db.headsWithoutCheckpoint(names));
-    int written = 0;
+    List<org.pledgepad.history.Checkpoint> cps = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       HistoryDb.Head h = heads.get(i);
       if (h != null) {
-        var cp = key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis());
-        sql(() -> {
-          db.addCheckpoint(cp);
-          return null;
-        });
-        written++;
+        cps.add(key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis()));
       }
     }
-    return written;
+    sql(() -> {
+      db.addCheckpoints(cps);
+      return null;
+    });
+    return cps.size();
   }
 
   private Map<String, java.security.PublicKey> trustedKeys() {

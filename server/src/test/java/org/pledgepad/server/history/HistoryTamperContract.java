@@ -181,6 +181,35 @@ abstract class HistoryTamperContract {
     assertThat(r.firstBad).as(r.out).isBetween(5L, 6L);
   }
 
+  @Test
+  void checkpointsOfManyDocumentsAreWrittenInChunksAndAllCount() throws Exception {
+    // More moved documents than one transaction chunk, so the chunk boundary is crossed twice.
+    int n = HistoryDb.CHECKPOINT_CHUNK * 2 + 3;
+    List<String> names = new ArrayList<>();
+    List<Future<?>> appends = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String name = doc + "-many-" + i;
+      names.add(name);
+      Doc d = new Doc();
+      d.getText("default").insert(0, "Antrag " + i);
+      appends.add(store.append(name, List.of(new NewUpdate(Y.encodeStateAsUpdate(d), "user-1", "conn-1"))));
+    }
+    for (Future<?> f : appends) {
+      await(f);
+    }
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()));
+    assertThat(histories.checkpoint(names)).isEqualTo(n);
+    assertThat(histories.checkpoint(names)).as("nothing moved since").isZero();
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT COUNT(*) FROM document_checkpoints WHERE document LIKE ?")) {
+      ps.setString(1, doc + "-many-%");
+      var rs = ps.executeQuery();
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(n);
+    }
+  }
+
   private void assertFirstBad(long seq) {
     Result r = verify();
     assertThat(r.status).as(r.out).isEqualTo(1);
