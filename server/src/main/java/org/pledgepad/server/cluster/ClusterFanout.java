@@ -11,20 +11,22 @@ import io.vertx.sqlclient.PoolOptions;
 import java.util.concurrent.TimeUnit;
 import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.store.CommitNotifier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Several nodes on one PostgreSQL: this node LISTENs on the channel the V7 trigger notifies
- * after every commit, and each open session that is behind the notified seq reads the rows
- * after its head from the log (in order, gap-free; its own commits are skipped by seq). The
- * subscriber reconnects by itself; after every (re)subscription all open sessions read the log,
- * because notifications sent while the connection was down are lost. Presence crosses nodes
- * through {@link AwarenessRelay} on a second channel.
+ * Several nodes on one PostgreSQL: this node LISTENs on the channel every node's store notifies
+ * after each append committed ({@link CommitNotifier}), and each open session that is behind
+ * the notified seq reads the rows after its head from the log (in order, gap-free; its own
+ * commits are skipped by seq). The subscriber reconnects by itself; after every
+ * (re)subscription all open sessions read the log, because notifications sent while the
+ * connection was down are lost. Presence crosses nodes through {@link AwarenessRelay} on a
+ * second channel.
  */
 public final class ClusterFanout {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterFanout.class);
-  static final String CHANNEL = "pledgepad_updates";
+  static final String CHANNEL = CommitNotifier.CHANNEL;
   private static final long FIRST_SUBSCRIBE_TIMEOUT_MS = 30_000;
 
   private final Vertx vertx;

@@ -1,7 +1,7 @@
 package org.pledgepad.server.cluster;
 
 /**
- * The payload of a pledgepad_updates notification (schema V7): {@code <newest seq>:<document>}.
+ * The payload of a pledgepad_updates notification (store/CommitNotifier): {@code <newest seq>:<document>}.
  * It only says which document to read and up to where; the rows come from the log.
  */
 record CommitNotice(String document, long seq) {

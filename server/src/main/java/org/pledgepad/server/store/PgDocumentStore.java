@@ -37,6 +37,7 @@ public final class PgDocumentStore implements DocumentStore {
    */
   private final AppendCoalescer appends = new AppendCoalescer(this::appendAll, POOL_SIZE / 2);
   private Pool pool;
+  private CommitNotifier notifier;
 
   public PgDocumentStore(Vertx vertx, DatabaseUrl url) {
     this.vertx = vertx;
@@ -60,6 +61,7 @@ public final class PgDocumentStore implements DocumentStore {
           .connectingTo(connect)
           .using(vertx)
           .build();
+      notifier = new CommitNotifier(pool);
       return null;
     });
   }
@@ -73,7 +75,8 @@ public final class PgDocumentStore implements DocumentStore {
    * One transaction for the appends of every document that queued while the previous one ran:
    * the document rows are created if missing and locked in name order (so that server processes
    * sharing the database never deadlock), every log row goes in one pipelined batch, every head
-   * in another. A document may occur several times; its rows continue its chain.
+   * in another. A document may occur several times; its rows continue its chain. Once committed,
+   * the other nodes are told (after, not inside the transaction: see {@link CommitNotifier}).
    */
   private Future<List<List<Long>>> appendAll(List<AppendCoalescer.Pending> batch) {
     TreeSet<String> names = new TreeSet<>();
@@ -84,6 +87,7 @@ public final class PgDocumentStore implements DocumentStore {
     // together): a transaction costs three round trips — BEGIN + create + lock, rows + heads,
     // COMMIT — however many documents it holds. Each round trip waits for both processes to be
     // scheduled, which dominates on a busy machine.
+    Map<String, Long> newest = new HashMap<>();
     return pool.withTransaction(conn -> {
       Future<RowSet<Row>> created = conn.preparedQuery(ENSURE_DOCUMENT).executeBatch(ensure);
       Future<RowSet<Row>> locked = conn.preparedQuery(
@@ -114,8 +118,10 @@ public final class PgDocumentStore implements DocumentStore {
             seqs.add(these);
           }
           List<Tuple> newHeads = new ArrayList<>(chains.size());
-          chains.forEach((name, chain) ->
-              newHeads.add(Tuple.of(name, chain.headSeq(), Buffer.buffer(chain.headHash()))));
+          chains.forEach((name, chain) -> {
+            newHeads.add(Tuple.of(name, chain.headSeq(), Buffer.buffer(chain.headHash())));
+            newest.put(name, chain.headSeq());
+          });
           Future<RowSet<Row>> inserted = conn.preparedQuery(
                   "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1,"
                       + " hash, salt, commitment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
@@ -126,6 +132,7 @@ public final class PgDocumentStore implements DocumentStore {
           return Future.all(inserted, moved).map(r -> seqs);
         });
     })
+        .onSuccess(committed -> notifier.committed(newest))
         .recover(e -> Future.failedFuture(new StoreException("append failed", e)));
   }
 
