@@ -5,6 +5,9 @@
 // seconds per 1,000 delivered updates (from /proc/<pid>/stat), generator CPU, peak RSS.
 // Usage: node load.mjs <label> <yws|hp> <base-url> <server-pid> [docs] [clientsPerDoc]
 //        [rates comma-separated] [windowSeconds] [workers] [token]
+// WARMUP_SECONDS (environment, default 0): unmeasured edits at the first rate before the steps,
+// so that a server with a JIT compiler starts its first step warm; reported in every line.
+// The Java generator (../load-gen) takes the same arguments and writes the same lines.
 // Several nodes: base-urls and pids comma-separated; client i of every document connects to
 // base i mod n, and CPU seconds and peak RSS are summed over the pids.
 import { fork } from 'node:child_process'
@@ -35,14 +38,19 @@ const ask = (w, msg) => new Promise((resolve, reject) => {
 })
 const tag = `${label.replace(/\W/g, '')}-${Date.now().toString(36)}`
 const names = Array.from({ length: docs }, (_, i) => `load-${tag}-${i}`)
-const deadline = setTimeout(() => { console.error('load.mjs: overall time limit'); process.exit(3) }, 300000)
+const warmupSeconds = Number(process.env.WARMUP_SECONDS || 0)
+const deadline = setTimeout(() => { console.error('load.mjs: overall time limit'); process.exit(3) }, 900000)
 
 const pct = (sorted, p) => sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor(p / 100 * sorted.length))] : NaN
 try {
   await Promise.all(workers.map((w, i) => ask(w, {
     cmd: 'setup', protocol, bases, docs: names.filter((_, j) => j % nWorkers === i), perDoc, token
   })))
-  for (const rate of ratesArg.split(',').map(Number)) {
+  const rates = ratesArg.split(',').map(Number)
+  if (warmupSeconds > 0) {
+    await Promise.all(workers.map((w) => ask(w, { cmd: 'run', rate: rates[0], warmupMs: warmupSeconds * 1000, windowMs: 1000, drainMs: 0 })))
+  }
+  for (const rate of rates) {
     const warmupMs = 2000
     const drainMs = 1500
     let cpu0 = null
@@ -70,7 +78,9 @@ try {
       generatorMaxStallMs: Math.round(Math.max(...results.map((r) => r.maxTickGapMs))),
       generatorCpuPct: Math.round(sum('cpuMs') / windowMs * 100),
       serverPeakRssMiB: Math.round(status('VmHWM') / 1024),
-      load1: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0])
+      load1: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
+      generator: 'node',
+      serverWarmupSeconds: warmupSeconds
     }
     console.log(JSON.stringify(row))
     if (row.deliveryRatio < 0.95 || row.p99ms > 2000 || row.sentEditsPerSec < 0.9 * offered) break

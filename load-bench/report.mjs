@@ -12,6 +12,8 @@ const out = []
 
 if (load.length) {
 out.push('### Load (same offered load for every server)', '')
+const gens = [...new Set(load.map((r) => `${r.generator ?? 'node'} generator, server warm-up ${r.serverWarmupSeconds ?? 0} s`))]
+out.push(`Load generator: ${gens.join('; ')}`, '')
 out.push('| edits/s per client | offered edits/s | server | sent edits/s | delivered updates/s | delivered/expected | p50 ms | p95 ms | p99 ms | server CPU s per 1,000 delivered | server CPU % | generator CPU % | generator max stall ms | server peak RSS MiB | load1 |')
 out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
 for (const r of load) {

@@ -3,13 +3,18 @@
 # @hocuspocus/server 4.x, all on 127.0.0.1, one server process at a time, same load for all.
 # Prints a table with ratios (ours / y-websocket, ours / Hocuspocus); raw JSON lines go to
 # $OUT/results.jsonl. Every loop is bounded; total runtime about 8-10 minutes on 2 cores.
-# Settings (environment): SECTIONS="load idle open", PLEDGEPAD_BENCH_TOKEN, DOCS=50 CLIENTS=4 RATES=2,5,10,20 WINDOW=6 WORKERS=2 IDLE_N=1000
+# Settings (environment): SECTIONS="load idle open", PLEDGEPAD_BENCH_TOKEN, DOCS=50 CLIENTS=4 RATES=2,5,10,20,40,80,160 WINDOW=6 WORKERS=2 IDLE_N=1000
+#   GENERATOR=java (../load-gen, clients on our CRDT, one JVM with WORKERS event loops; built with mvn
+#   if missing) or node (load.mjs, stock yjs providers in WORKERS processes); both write the same lines.
+#   WARMUP_SECONDS=20: unmeasured edits at the first rate before the steps, for every server alike
+#   (our JIT-compiled server otherwise spends its first steps compiling). GEN_JAVA_OPTS for the generator JVM.
 #   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0 PORT=18650 PG_DB=pledgepad_bench
 #   JAR=../server/target/pledgepad.jar (built with mvn if missing)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
-DOCS="${DOCS:-50}" CLIENTS="${CLIENTS:-4}" RATES="${RATES:-2,5,10,20}" WINDOW="${WINDOW:-6}"
+DOCS="${DOCS:-50}" CLIENTS="${CLIENTS:-4}" RATES="${RATES:-2,5,10,20,40,80,160}" WINDOW="${WINDOW:-6}"
+GENERATOR="${GENERATOR:-java}" WARMUP_SECONDS="${WARMUP_SECONDS:-20}" GEN_JAVA_OPTS="${GEN_JAVA_OPTS:--Xms256m -Xmx2g}"
 WORKERS="${WORKERS:-2}" IDLE_N="${IDLE_N:-1000}" OPEN_UPDATES="${OPEN_UPDATES:-100000}"
 PG_ADMIN_URL="${PG_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432}" SKIP_PG="${SKIP_PG:-0}"
 PG_DB="${PG_DB:-pledgepad_bench}"
@@ -23,10 +28,21 @@ RESULTS="$OUT/results.jsonl"
 
 [[ -d node_modules ]] || npm ci --no-audit --no-fund
 jar_src="${JAR:-$here/../server/target/pledgepad.jar}"
-if [[ ! -f "$jar_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl server -am install -DskipTests); fi
+if [[ ! -f "$jar_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl server -am package -DskipTests); fi
 # A private copy: other builds may replace the jar while the benchmark runs.
 JAR_COPY="$OUT/pledgepad.jar"
 cp "$jar_src" "$JAR_COPY"
+if [[ "$GENERATOR" == java ]]; then
+  gen_src="${GEN_JAR:-$here/../load-gen/target/load-gen.jar}"
+  if [[ ! -f "$gen_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl load-gen -am package -DskipTests); fi
+  GEN_COPY="$OUT/load-gen.jar"
+  cp "$gen_src" "$GEN_COPY"
+  GEN_CMD=(java $GEN_JAVA_OPTS -jar "$GEN_COPY")
+elif [[ "$GENERATOR" == node ]]; then
+  GEN_CMD=(node load.mjs)
+else
+  echo "GENERATOR must be java or node" >&2; exit 2
+fi
 
 server_pid=""
 server_data=""
@@ -88,9 +104,9 @@ OURS_ENV=(MESSAGES_PER_SECOND=1000 MESSAGE_BURST=2000)
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$OUT/machine.txt"
 
 if want load; then
-echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows"
+echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows, $GENERATOR generator, server warm-up ${WARMUP_SECONDS}s"
 load() { # label protocol base [token]
-  timeout 400 node load.mjs "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
+  timeout 900 env WARMUP_SECONDS="$WARMUP_SECONDS" "${GEN_CMD[@]}" "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
     | tee -a "$RESULTS" || echo "load $1 failed" >&2
 }
 start_yws;  load y-websocket yws "ws://127.0.0.1:$PORT"; stop_server

@@ -1,0 +1,58 @@
+package org.pledgepad.loadgen;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One JSON object on one line, numbers written as JSON.stringify writes them (NaN as null). */
+final class JsonLine {
+  private final Map<String, String> fields = new LinkedHashMap<>();
+
+  JsonLine put(String key, String value) {
+    fields.put(key, quote(value));
+    return this;
+  }
+
+  JsonLine put(String key, long value) {
+    fields.put(key, Long.toString(value));
+    return this;
+  }
+
+  /** A number rounded to {@code decimals} places like Number(x.toFixed(decimals)). */
+  JsonLine put(String key, double value, int decimals) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      fields.put(key, "null");
+    } else {
+      BigDecimal d = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+      fields.put(key, d.signum() == 0 ? "0" : d.toPlainString());
+    }
+    return this;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder b = new StringBuilder("{");
+    for (Map.Entry<String, String> e : fields.entrySet()) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append(quote(e.getKey())).append(':').append(e.getValue());
+    }
+    return b.append('}').toString();
+  }
+
+  private static String quote(String s) {
+    StringBuilder b = new StringBuilder("\"");
+    for (char ch : s.toCharArray()) {
+      if (ch == '"' || ch == '\\') {
+        b.append('\\').append(ch);
+      } else if (ch < 0x20) {
+        b.append(String.format("\\u%04x", (int) ch));
+      } else {
+        b.append(ch);
+      }
+    }
+    return b.append('"').toString();
+  }
+}

@@ -1,0 +1,130 @@
+package org.pledgepad.loadgen;
+
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.WebSocket;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.crdt.YMap;
+import org.pledgepad.crdt.YText;
+
+/**
+ * One simulated collaborator, the counterpart of a stock provider with its Y.Doc in
+ * load-worker.mjs: a document of our CRDT, the text "text" it types into and the map "meta" in
+ * which each edit records {s: sequence number, t: send time}. Lives on its lane's event loop.
+ */
+final class SimClient implements Peer {
+  final Lane lane;
+  final String documentName;
+  final String key;
+  final double phase = ThreadLocalRandom.current().nextDouble();
+  final Doc doc = new Doc();
+  final YText text = doc.getText("text");
+  final YMap<Object> meta = doc.getMap("meta");
+  /** Highest sequence number seen per sender key (deliveries are counted from it). */
+  final Map<String, Long> last = new HashMap<>();
+  final AwarenessStates awareness;
+  private final Wire wire;
+  long seq;
+  /** seq at the start of the current step. */
+  long stepBase;
+  /** Window bounds of this client as a sender: seq at window start/end; -1 = no window. */
+  long winStart = -1;
+  long winEnd = Long.MAX_VALUE;
+  boolean synced;
+  boolean refused;
+  WebSocket socket;
+
+  SimClient(Lane lane, Wire wire, String documentName, int index) {
+    this.lane = lane;
+    this.wire = wire;
+    this.documentName = documentName;
+    this.key = documentName + "#" + index;
+    this.awareness = new AwarenessStates(doc.clientID, (long) lane.clock.nowMillis());
+    // Encoded once per edit; remote updates carry this client as origin and are not sent back.
+    doc.onUpdate((update, origin, d, tr) -> {
+      if (origin != this) {
+        send(wire.update(documentName, update));
+      }
+    });
+    meta.observe((event, tr) -> {
+      if (!tr.local) {
+        lane.observe(this, event.keysChanged);
+      }
+    });
+  }
+
+  void opened(WebSocket ws) {
+    socket = ws;
+    for (byte[] frame : wire.opening(this, Y.encodeStateVector(doc), awareness.local())) {
+      send(frame);
+    }
+  }
+
+  void received(byte[] frame) {
+    wire.receive(frame, this, this::send);
+  }
+
+  /** One edit: a character at a random position and this client's entry, one transaction. */
+  void edit() {
+    seq++;
+    long s = seq;
+    double t = lane.clock.nowMillis();
+    doc.transact(tr -> {
+      text.insert(ThreadLocalRandom.current().nextInt(text.length() + 1), "x");
+      Map<String, Object> entry = new LinkedHashMap<>(4);
+      entry.put("s", s);
+      entry.put("t", t);
+      meta.set(key, entry);
+    });
+  }
+
+  void renewAwareness(long nowMs) {
+    byte[] update = awareness.renewIfDue(nowMs);
+    if (update != null && socket != null) {
+      send(wire.awareness(documentName, update));
+    }
+  }
+
+  private void send(byte[] frame) {
+    if (socket != null && !socket.isClosed()) {
+      socket.writeBinaryMessage(Buffer.buffer(frame));
+    }
+  }
+
+  @Override
+  public String documentName() {
+    return documentName;
+  }
+
+  @Override
+  public byte[] answerStep1(byte[] stateVector) {
+    return Y.encodeStateAsUpdate(doc, stateVector);
+  }
+
+  @Override
+  public void applyRemote(byte[] update, boolean step2) {
+    Y.applyUpdate(doc, update, this);
+    if (step2) {
+      synced = true;
+    }
+  }
+
+  @Override
+  public byte[] applyAwareness(byte[] update) {
+    return awareness.apply(update);
+  }
+
+  @Override
+  public byte[] allAwareness() {
+    return awareness.all();
+  }
+
+  @Override
+  public void denied() {
+    refused = true;
+  }
+}

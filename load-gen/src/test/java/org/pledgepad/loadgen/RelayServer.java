@@ -1,0 +1,75 @@
+package org.pledgepad.loadgen;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.ServerWebSocket;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.crdt.sync.SyncMessage;
+import org.pledgepad.crdt.sync.YWebsocketMessage;
+import org.pledgepad.crdt.sync.YWebsocketMessages;
+
+/**
+ * A minimal y-websocket relay for the tests, on one event loop: a document per room path,
+ * step 2 answers a step 1, updates are applied and forwarded to the room's other sockets,
+ * awareness goes to every socket of the room (as @y/websocket-server does).
+ */
+final class RelayServer implements AutoCloseable {
+  private final Vertx vertx = Vertx.vertx();
+  private final Map<String, Doc> docs = new HashMap<>();
+  private final Map<String, List<ServerWebSocket>> rooms = new HashMap<>();
+  private final HttpServer server;
+  int framesIn;
+
+  RelayServer() throws Exception {
+    server = vertx.createHttpServer().webSocketHandler(this::accept).listen(0, "127.0.0.1")
+        .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  int port() {
+    return server.actualPort();
+  }
+
+  private void accept(ServerWebSocket ws) {
+    String room = ws.path().split("\\?")[0];
+    Doc doc = docs.computeIfAbsent(room, r -> new Doc());
+    List<ServerWebSocket> peers = rooms.computeIfAbsent(room, r -> new ArrayList<>());
+    peers.add(ws);
+    ws.closeHandler(v -> peers.remove(ws));
+    ws.binaryMessageHandler(buf -> {
+      framesIn++;
+      byte[] frame = buf.getBytes();
+      YWebsocketMessage m = YWebsocketMessages.decode(frame);
+      if (m instanceof YWebsocketMessage.Sync sync) {
+        SyncMessage s = sync.message();
+        if (s.isStep1()) {
+          ws.writeBinaryMessage(Buffer.buffer(YWebsocketMessages.encodeSyncStep2(Y.encodeStateAsUpdate(doc, s.payload()))));
+        } else {
+          Y.applyUpdate(doc, s.payload());
+          forward(peers, ws, frame, false);
+        }
+      } else if (m instanceof YWebsocketMessage.Awareness) {
+        forward(peers, ws, frame, true);
+      }
+    });
+  }
+
+  private static void forward(List<ServerWebSocket> peers, ServerWebSocket from, byte[] frame, boolean toSender) {
+    for (ServerWebSocket p : peers) {
+      if (toSender || p != from) {
+        p.writeBinaryMessage(Buffer.buffer(frame));
+      }
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+}
