@@ -74,7 +74,7 @@ final class SimClient implements Peer {
     long s = seq;
     double t = lane.clock.nowMillis();
     doc.transact(tr -> {
-      text.insert(ThreadLocalRandom.current().nextInt(text.length() + 1), "x");
+      Typist.typeAtRandomPlace(tr, text, "x", ThreadLocalRandom.current());
       Map<String, Object> entry = new LinkedHashMap<>(4);
       entry.put("s", s);
       entry.put("t", t);
