@@ -2,16 +2,20 @@
 // build (dist/yjs.mjs through the package's "import" export; never dist/yjs.cjs, which is
 // several times slower). benchmarks/run.sh runs both and prints the ratios.
 //
-//   node bench.mjs --b4 <automerge-paper.json.gz> --workload <name> --runs <n>
-//       one JSON line: {workload, runs: [ms...], best, first}; --runs 1 in a fresh process = cold
+//   node bench.mjs --b4 <automerge-paper.json.gz> --workload <name> --runs <n> [--warmup <w>]
+//       one JSON line: {workload, warmup, runs: [ms...], best, median, first}: w unmeasured runs,
+//       then n measured ones (first = the first run of the process); --runs 1 alone = cold
 //   node --expose-gc bench.mjs --b4 <file> --heap [--b4x <file>]
 //       retained heap (bytes) of the B4 document built from the trace and loaded from its update
 //   node bench.mjs --b4 <file> --make-b4x <n> --out <file>
 //       writes the n×B4 document (the trace replayed n times, each copy after the previous text)
+//   node bench.mjs --make-random <n> --out <file>
+//       writes the random-position document: n single characters, each inserted at a random
+//       position in its own transaction (n separate items), with the PRNG the Java side shares
 //
 // Workloads: b4 (trace, one transaction per edit), b1-append-text, b1-random-text,
 // b1-random-insdel-text, b1-append-array, b1-random-insdel-array, b4-encode-v1, b4-encode-v2,
-// b4-decode-v1, b4-decode-v2, b4x-load (needs --b4x <file>).
+// b4-decode-v1, b4-decode-v2, b4x-load (needs --b4x <file>), random-load (needs --random <file>).
 import * as Y from 'yjs'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
@@ -135,8 +139,9 @@ const workload = (name, trace) => {
         }
       }
     }
-    case 'b4x-load': {
-      const update = readFileSync(args.b4x)
+    case 'b4x-load':
+    case 'random-load': {
+      const update = readFileSync(name === 'b4x-load' ? args.b4x : args.random)
       return {
         run: () => {
           const d = new Y.Doc()
@@ -161,6 +166,17 @@ if (args['make-b4x']) {
   const update = Y.encodeStateAsUpdate(doc)
   writeFileSync(args.out, update)
   console.log(JSON.stringify({ made: args.out, copies: n, bytes: update.length }))
+} else if (args['make-random']) {
+  const n = Number(args['make-random'])
+  // a 32-bit client id like a browser's (yjs picks random uint32s), so ids cost what they do
+  // in a real document
+  const doc = new Y.Doc(); doc.clientID = 3141592653
+  const t = doc.getText('text')
+  const rng = new Prng(SEED)
+  for (let i = 0; i < n; i++) t.insert(rng.int(0, t.length), CHARS[i % CHARS.length])
+  const update = Y.encodeStateAsUpdate(doc)
+  writeFileSync(args.out, update)
+  console.log(JSON.stringify({ made: args.out, chars: n, bytes: update.length }))
 } else if (args.heap) {
   if (typeof global.gc !== 'function') throw new Error('run with node --expose-gc')
   const trace = loadB4(args.b4)
@@ -185,14 +201,20 @@ if (args['make-b4x']) {
 } else {
   const name = args.workload
   const runs = Number(args.runs ?? 1)
+  const warmup = Number(args.warmup ?? 0)
   const trace = args.b4 ? loadB4(args.b4) : null
   const w = workload(name, trace)
   const times = []
   let sink = 0
-  for (let i = 0; i < runs; i++) {
+  let first
+  for (let i = 0; i < warmup + runs; i++) {
     const t0 = performance.now()
     sink += w.run()
-    times.push(performance.now() - t0)
+    const ms = performance.now() - t0
+    if (i === 0) first = ms
+    if (i >= warmup) times.push(ms)
   }
-  console.log(JSON.stringify({ runtime: 'node', yjs: yjsVersion, workload: name, runs: times, first: times[0], best: Math.min(...times), sink }))
+  const sorted = [...times].sort((a, b) => a - b)
+  const median = sorted[Math.floor((sorted.length - 1) / 2)]
+  console.log(JSON.stringify({ runtime: 'node', yjs: yjsVersion, workload: name, warmup, runs: times, first, best: sorted[0], median, sink }))
 }

@@ -21,7 +21,8 @@ import org.pledgepad.crdt.Y;
 /**
  * The workloads of crdt/conformance/bench.mjs on the Java port, one invocation = one whole
  * workload (single-shot). Cold: -wi 0 -i 1 with several forks (each fork a fresh JVM, one run).
- * Warm: warm-up iterations, then the best of the measured iterations. benchmarks/run.sh runs
+ * Warm: one fork, -wi W unmeasured runs, then -i M measured ones; run.sh reports their median
+ * and best, with the same W and M for bench.mjs. benchmarks/run.sh runs
  * both sides and prints the ratios; there are no thresholds anywhere.
  */
 @BenchmarkMode(Mode.SingleShotTime)
@@ -64,12 +65,27 @@ public class CrdtBenchmarks {
 
     @Setup(Level.Trial)
     public void read() throws IOException {
-      String p = System.getProperty("b4x.path");
-      if (p == null) {
-        throw new IllegalStateException("set -Db4x.path=<file written by bench.mjs --make-b4x>");
-      }
-      update = Files.readAllBytes(Path.of(p));
+      update = readFile("b4x.path", "--make-b4x");
     }
+  }
+
+  /** The random-position document written by bench.mjs --make-random (path in -Drandom.path). */
+  @State(Scope.Benchmark)
+  public static class RandomPositions {
+    byte[] update;
+
+    @Setup(Level.Trial)
+    public void read() throws IOException {
+      update = readFile("random.path", "--make-random");
+    }
+  }
+
+  static byte[] readFile(String property, String maker) throws IOException {
+    String p = System.getProperty(property);
+    if (p == null) {
+      throw new IllegalStateException("set -D" + property + "=<file written by bench.mjs " + maker + ">");
+    }
+    return Files.readAllBytes(Path.of(p));
   }
 
   @Benchmark
@@ -130,6 +146,13 @@ public class CrdtBenchmarks {
   public int b4xLoad(Big b) {
     Doc d = new Doc();
     Y.applyUpdate(d, b.update);
+    return d.getText("text").length();
+  }
+
+  @Benchmark
+  public int randomLoad(RandomPositions r) {
+    Doc d = new Doc();
+    Y.applyUpdate(d, r.update);
     return d.getText("text").length();
   }
 }

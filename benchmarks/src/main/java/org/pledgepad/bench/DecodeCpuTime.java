@@ -15,8 +15,8 @@ import org.pledgepad.crdt.Y;
  * wall-clock time, is barely stretched by other processes on a shared machine, so two builds
  * of the port can be compared run against run (old jar, new jar, interleaved). It leaves out
  * GC and JIT threads, and it is a Java-only figure: comparisons with yjs come from run.sh.
- * Usage: java -Db4.path=... [-Db4x.path=...] -cp benchmarks.jar org.pledgepad.bench.DecodeCpuTime
- *        v1|v2|b4x n
+ * Usage: java -Db4.path=... [-Db4x.path=...] [-Drandom.path=...] -cp benchmarks.jar
+ *        org.pledgepad.bench.DecodeCpuTime v1|v2|b4x|random n
  */
 public final class DecodeCpuTime {
   private DecodeCpuTime() {}
@@ -27,6 +27,8 @@ public final class DecodeCpuTime {
     byte[] update;
     if (mode.equals("b4x")) {
       update = Files.readAllBytes(Path.of(System.getProperty("b4x.path")));
+    } else if (mode.equals("random")) {
+      update = Files.readAllBytes(Path.of(System.getProperty("random.path")));
     } else {
       Doc built = B4Trace.load().build();
       update = mode.equals("v2") ? Y.encodeStateAsUpdateV2(built) : Y.encodeStateAsUpdate(built);

@@ -82,7 +82,7 @@ public final class ContentType implements AbstractContent {
       } else if (f.mapItems.hasNext()) {
         item = f.mapItems.next();
       } else {
-        transaction.changed.remove(f.type);
+        Transaction.forgetChangedType(transaction, f.type);
         stack.pop();
         continue;
       }

@@ -4,6 +4,7 @@ package org.pledgepad.crdt;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +71,12 @@ public final class Encoding {
    * are resolved against a document only once decoding has succeeded.
    */
   static Map<Long, StructRefs> readClientsStructRefs(UpdateDecoder decoder, UpdateLimits.Budget budget) {
+    return readClientsStructRefs(decoder, budget, new ArrayList<>());
+  }
+
+  /** As above; also collects the items whose parent is a root-type name into rootNamed. */
+  static Map<Long, StructRefs> readClientsStructRefs(UpdateDecoder decoder, UpdateLimits.Budget budget,
+      List<Item> rootNamed) {
     Map<Long, StructRefs> clientRefs = new LinkedHashMap<>();
     long numOfStateUpdates = decoder.restDecoder().readVarUint();
     budget.checkClients(numOfStateUpdates);
@@ -78,12 +85,14 @@ public final class Encoding {
       long client = decoder.readClient();
       long clock = decoder.restDecoder().readVarUint();
       budget.takeStructs(numberOfStructs);
-      // presized to at most 1,024; beyond that the list grows with the structs actually decoded
-      List<AbstractStruct> refs = new ArrayList<>((int) Math.min(numberOfStructs, 1024));
+      List<AbstractStruct> refs = new ArrayList<>(budget.presize(numberOfStructs));
       clientRefs.put(client, new StructRefs(refs));
       for (long i = 0; i < numberOfStructs; i++) {
         AbstractStruct struct = readStruct(decoder, client, clock);
         refs.add(struct);
+        if (struct instanceof Item && ((Item) struct).parent instanceof String) {
+          rootNamed.add((Item) struct);
+        }
         clock = addClock(clock, struct.length);
       }
     }
@@ -133,21 +142,20 @@ public final class Encoding {
     }
   }
 
-  /** Replaces root-type names by the document's types (Yjs does this while decoding). */
-  private static void resolveRootParents(Doc doc, Map<Long, StructRefs> refs) {
-    for (StructRefs r : refs.values()) {
-      for (AbstractStruct s : r.refs) {
-        if (s instanceof Item && ((Item) s).parent instanceof String) {
-          ((Item) s).parent = doc.get((String) ((Item) s).parent);
-        }
-      }
+  /**
+   * Replaces root-type names by the document's types (Yjs does this while decoding). Only the
+   * items collected while reading are visited: few items name their parent, and a second walk
+   * over all structs of a large update cost a cache miss per struct.
+   */
+  private static void resolveRootParents(Doc doc, List<Item> rootNamed) {
+    for (Item item : rootNamed) {
+      item.parent = doc.get((String) item.parent);
     }
   }
 
   /** Integrates decoded structs; returns the ones whose dependencies are missing, or null. */
   private static StructStore.PendingStructs integrateStructs(Transaction transaction, StructStore store,
       Map<Long, StructRefs> clientsStructRefs) {
-    ArrayList<AbstractStruct> stack = new ArrayList<>();
     // sorting ascending and popping from the end integrates higher client ids first, as Yjs
     ArrayList<Long> clientsStructRefsIds = new ArrayList<>(clientsStructRefs.keySet());
     Collections.sort(clientsStructRefsIds);
@@ -158,19 +166,35 @@ public final class Encoding {
     if (curStructsTarget == null) {
       return null;
     }
+    for (Map.Entry<Long, StructRefs> e : clientsStructRefs.entrySet()) {
+      int n = e.getValue().refs.size();
+      if (n > 64 && StructStore.getStructs(store, e.getKey()) == null) {
+        if (store.newListCapacities == null) {
+          store.newListCapacities = new HashMap<>();
+        }
+        store.newListCapacities.put(e.getKey(), n);
+      }
+    }
+    try {
+      return integrateStructsInOrder(transaction, store, clientsStructRefs, clientsStructRefsIds, curStructsTarget);
+    } finally {
+      store.newListCapacities = null;
+    }
+  }
+
+  /** Yjs's integration loop: a stack of structs waiting for the structs they depend on. */
+  private static StructStore.PendingStructs integrateStructsInOrder(Transaction transaction, StructStore store,
+      Map<Long, StructRefs> clientsStructRefs, ArrayList<Long> clientsStructRefsIds, StructRefs curStructsTarget) {
+    ArrayList<AbstractStruct> stack = new ArrayList<>();
     StructStore restStructs = new StructStore();
     Map<Long, Long> missingSV = new LinkedHashMap<>();
     AbstractStruct stackHead = curStructsTarget.refs.get(curStructsTarget.i++);
-    Map<Long, Long> state = new LinkedHashMap<>();
     while (true) {
       if (!(stackHead instanceof Skip)) {
         long headClient = stackHead.id.client;
-        Long lc = state.get(headClient);
-        if (lc == null) {
-          lc = StructStore.getState(store, headClient);
-          state.put(headClient, lc);
-        }
-        long localClock = lc;
+        // Yjs caches the clients' states in a map; every integration appends its struct to the
+        // store, so the store's state is the same number, without boxing a Long per struct
+        long localClock = StructStore.getState(store, headClient);
         long offset = localClock - stackHead.id.clock;
         if (offset < 0) {
           // update from the same client is missing
@@ -194,7 +218,6 @@ public final class Encoding {
           } else if (offset == 0 || offset < stackHead.length) {
             // all fine, apply the stackhead
             stackHead.integrate(transaction, offset);
-            state.put(headClient, stackHead.id.clock + stackHead.length);
           }
         }
       }
@@ -302,14 +325,15 @@ public final class Encoding {
       UpdateLimits limits) {
     decoder.withMaxAnyDepth(limits.maxAnyDepth);
     UpdateLimits.Budget budget = limits.budget(decoder.arr.length);
-    Map<Long, StructRefs> ss = readClientsStructRefs(structDecoder, budget);
+    List<Item> rootNamed = new ArrayList<>();
+    Map<Long, StructRefs> ss = readClientsStructRefs(structDecoder, budget, rootNamed);
     DeleteSet ds = DeleteSet.readDeleteSet(structDecoder, budget);
     Transaction.transact(ydoc, transaction -> {
       transaction.local = false;
       boolean retry = false;
       Doc doc = transaction.doc;
       StructStore store = doc.store;
-      resolveRootParents(doc, ss);
+      resolveRootParents(doc, rootNamed);
       StructStore.PendingStructs restStructs = integrateStructs(transaction, store, ss);
       StructStore.PendingStructs pending = store.pendingStructs;
       if (pending != null) {

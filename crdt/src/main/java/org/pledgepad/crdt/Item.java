@@ -274,17 +274,29 @@ public final class Item extends AbstractStruct {
     }
     // all dependencies are present: resolve ids to structs
     boolean neighbourIsGC = false;
+    Item resolvedLeft = null;
     if (origin != null) {
       AbstractStruct l = StructStore.getItemCleanEnd(transaction, store, origin);
       if (l instanceof Item) {
-        left = (Item) l;
-        origin = left.lastId();
+        // getItemCleanEnd split l to end at origin, so origin already equals l's last id (Yjs
+        // reassigns it). A one-clock left lends its own id, so the decoded copy is not retained;
+        // otherwise the decoded one is kept instead of allocating another.
+        left = resolvedLeft = (Item) l;
+        if (left.length == 1) {
+          origin = left.id;
+        }
       } else {
         neighbourIsGC = true;
       }
     }
     if (rightOrigin != null) {
-      AbstractStruct r = StructStore.getStructCleanStart(transaction, rightOrigin);
+      // While an update is integrated in order, the left neighbour's current right is usually
+      // the right origin itself, starting exactly there: then it is the store's struct for that
+      // clock (ids are unique, unlinked structs are no one's right) and no split is needed, so
+      // the binary search can be skipped. Anything else takes the lookup.
+      Item guess = resolvedLeft == null ? null : resolvedLeft.right;
+      AbstractStruct r = guess != null && guess.id.clock == rightOrigin.clock && guess.id.client == rightOrigin.client
+          ? guess : StructStore.getStructCleanStart(transaction, rightOrigin);
       rightOrigin = r.id;
       if (r instanceof Item) {
         right = (Item) r;
@@ -447,7 +459,9 @@ public final class Item extends AbstractStruct {
       return false;
     }
     Item right = (Item) r;
-    if (ID.compareIDs(right.origin, lastId())
+    ID rightOrigin0 = right.origin;
+    // right.origin == lastId(), compared without allocating lastId() for every candidate pair
+    if (rightOrigin0 != null && rightOrigin0.client == id.client && rightOrigin0.clock == id.clock + length - 1
         && this.right == right
         && ID.compareIDs(rightOrigin, right.rightOrigin)
         && id.client == right.id.client
@@ -509,7 +523,8 @@ public final class Item extends AbstractStruct {
     content.gc(store);
     if (parentGCd) {
       StructStore.replaceStruct(store, this, new GC(id, length));
-    } else {
+    } else if (!(content instanceof ContentDeleted)) {
+      // decoded deleted runs already carry a ContentDeleted of their length
       content = new ContentDeleted(length);
     }
   }

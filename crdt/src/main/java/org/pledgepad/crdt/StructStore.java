@@ -83,10 +83,18 @@ public final class StructStore {
     }
   }
 
+  /**
+   * While an update is integrated: per client without structs yet, how many structs the update
+   * brings, so that the client's list is allocated once instead of growing in ~20 copies. The
+   * structs exist already, so the slots cost a fraction of what their decoding allocated.
+   */
+  Map<Long, Integer> newListCapacities;
+
   public static void addStruct(StructStore store, AbstractStruct struct) {
     ArrayList<AbstractStruct> structs = getStructs(store, struct.id.client);
     if (structs == null) {
-      structs = new ArrayList<>();
+      Integer capacity = store.newListCapacities == null ? null : store.newListCapacities.remove(struct.id.client);
+      structs = capacity == null ? new ArrayList<>() : new ArrayList<>(capacity);
       store.clients.put(struct.id.client, structs);
     } else {
       AbstractStruct lastStruct = structs.get(structs.size() - 1);

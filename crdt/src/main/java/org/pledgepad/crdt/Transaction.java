@@ -39,6 +39,12 @@ public final class Transaction {
   public final Set<Doc> subdocsRemoved = new LinkedHashSet<>();
   public final Set<Doc> subdocsLoaded = new LinkedHashSet<>();
   public boolean _needFormattingCleanup = false;
+  /**
+   * The (type, key) that addChangedTypeToTransaction recorded last: it is in changed until
+   * forgetChangedType removes the type, so recording it again can be skipped.
+   */
+  private AbstractType<?> lastChangedType;
+  private String lastChangedSub;
 
   public Transaction(Doc doc, Object origin, boolean local) {
     this.doc = doc;
@@ -79,9 +85,23 @@ public final class Transaction {
 
   /** Records that type changed, unless the type itself was created in this transaction. */
   public static void addChangedTypeToTransaction(Transaction transaction, AbstractType<?> type, String parentSub) {
+    if (type == transaction.lastChangedType && java.util.Objects.equals(parentSub, transaction.lastChangedSub)) {
+      // already recorded: a decoded update reports the same type for every item it integrates
+      return;
+    }
     Item item = type._item;
     if (item == null || (item.id.clock < transaction.beforeStateOf(item.id.client) && !item.deleted())) {
       transaction.changed.computeIfAbsent(type, k -> new LinkedHashSet<>()).add(parentSub);
+      transaction.lastChangedType = type;
+      transaction.lastChangedSub = parentSub;
+    }
+  }
+
+  /** Removes type from changed; the only removal, so the last-recorded shortcut stays true. */
+  static void forgetChangedType(Transaction transaction, AbstractType<?> type) {
+    transaction.changed.remove(type);
+    if (transaction.lastChangedType == type) {
+      transaction.lastChangedType = null;
     }
   }
 

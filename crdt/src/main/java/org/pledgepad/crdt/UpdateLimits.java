@@ -98,11 +98,22 @@ public final class UpdateLimits {
   /** Counts structs, delete ranges and clients of one update against these limits. */
   final class Budget {
     private final long structs;
+    private final long updateBytes;
     private long structsUsed;
     private long deleteRangesUsed;
 
     Budget(long updateBytes) {
       this.structs = structBudget(updateBytes);
+      this.updateBytes = updateBytes;
+    }
+
+    /**
+     * How many list slots a group of n structs (already taken from the budget) may be given
+     * up front: at most one per input byte (4-8 bytes of list each, far below what a byte may
+     * cost), at least 1,024, so free v2 structs still grow their list as they are decoded.
+     */
+    int presize(long n) {
+      return (int) Math.min(n, Math.max(1024, Math.min(updateBytes, Integer.MAX_VALUE - 8)));
     }
 
     /** Called with a group's declared count before any struct of it is decoded. */

@@ -11,6 +11,10 @@ package org.pledgepad.crdt.lib0;
  * DecodingException, and a leading BOM is kept as U+FEFF.
  */
 public final class Utf8 {
+  /** Reads eight bytes of a byte[] as one long, for the ASCII scan. */
+  private static final java.lang.invoke.VarHandle LONGS =
+      java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
   private Utf8() {}
 
   /** Bytes that {@link #encode} will produce for {@code s}. */
@@ -77,6 +81,10 @@ public final class Utf8 {
   public static String decode(byte[] in, int off, int len) {
     int end = off + len;
     int i = off;
+    // eight bytes per step while no byte has its high bit set
+    while (i + 8 <= end && ((long) LONGS.get(in, i) & 0x8080808080808080L) == 0) {
+      i += 8;
+    }
     while (i < end && in[i] >= 0) {
       i++;
     }
