@@ -25,6 +25,8 @@ RESULTS="$OUT/results.jsonl"
 jar_src="${JAR:-$here/../server/target/pledgepad.jar}"
 if [[ ! -f "$jar_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl server -am package -DskipTests); fi
 JAR_COPY="$OUT/pledgepad.jar"   # private copy: other builds may replace the jar meanwhile
+# The JVM settings the product recommends for production (deploy/jvm.options, see docs/benchmarks.md).
+JVM_OPTIONS="${JVM_OPTIONS:-$here/../deploy/jvm.options}"
 cp "$jar_src" "$JAR_COPY"
 
 pids=()
@@ -47,7 +49,7 @@ start_nodes() { # count
   db_env=(DATABASE_URL="$PG_ADMIN_URL/$PG_DB" DATA_DIR="$data" SEED_DEMO=false)
   for ((n = 0; n < $1; n++)); do   # one after the other: the first applies the migrations
     env PORT="${PORTS[$n]}" HOST=127.0.0.1 "${db_env[@]}" MESSAGES_PER_SECOND=1000 MESSAGE_BURST=2000 \
-      java -jar "$JAR_COPY" > "$OUT/node-$1-$n.log" 2>&1 &
+      java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/node-$1-$n.log" 2>&1 &
     pids+=($!)
     local ready=0
     for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:${PORTS[$n]}/health/ready" > /dev/null && { ready=1; break; }; sleep 0.2; done

@@ -19,6 +19,8 @@ mkdir -p "$OUT"
 jar_src="${JAR:-$here/../server/target/pledgepad.jar}"
 if [[ ! -f "$jar_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl server -am package -DskipTests); fi
 JAR_COPY="$OUT/pledgepad.jar"   # private copy: other builds may replace the jar meanwhile
+# The JVM settings the product recommends for production (deploy/jvm.options, see docs/benchmarks.md).
+JVM_OPTIONS="${JVM_OPTIONS:-$here/../deploy/jvm.options}"
 cp "$jar_src" "$JAR_COPY"
 
 data="$(mktemp -d /tmp/pledgepad-cluster-data.XXXXXX)"   # shared: both nodes need the same keys
@@ -35,7 +37,7 @@ db_env=(DATABASE_URL="$PG_ADMIN_URL/$PG_DB" DATA_DIR="$data" SEED_DEMO=false)
 
 start_node() { # port name
   env PORT="$1" HOST=127.0.0.1 "${db_env[@]}" MESSAGES_PER_SECOND=1000 MESSAGE_BURST=2000 \
-    java -jar "$JAR_COPY" > "$OUT/node-$2.log" 2>&1 &
+    java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/node-$2.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$1/health/ready" > /dev/null && return; sleep 0.2; done
   echo "node $2 did not become ready (log: $OUT/node-$2.log)" >&2; exit 1

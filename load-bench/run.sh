@@ -31,6 +31,8 @@ jar_src="${JAR:-$here/../server/target/pledgepad.jar}"
 if [[ ! -f "$jar_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl server -am package -DskipTests); fi
 # A private copy: other builds may replace the jar while the benchmark runs.
 JAR_COPY="$OUT/pledgepad.jar"
+# The JVM settings the product recommends for production (deploy/jvm.options, see docs/benchmarks.md).
+JVM_OPTIONS="${JVM_OPTIONS:-$here/../deploy/jvm.options}"
 cp "$jar_src" "$JAR_COPY"
 if [[ "$GENERATOR" == java ]]; then
   gen_src="${GEN_JAR:-$here/../load-gen/target/load-gen.jar}"
@@ -91,7 +93,7 @@ start_ours() { # store (embedded|postgres), extra env...
     mint_token DATA_DIR="$server_data" SEED_DEMO=false
   fi
   env PORT=$PORT HOST=127.0.0.1 DATA_DIR="$server_data" SEED_DEMO=false "${db_env[@]}" "$@" \
-    java -jar "$JAR_COPY" > "$OUT/ours-$store.log" 2>&1 &
+    java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-$store.log" 2>&1 &
   server_pid=$!
   wait_http "http://127.0.0.1:$PORT/health/ready"
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null && break; sleep 0.2; done
@@ -134,12 +136,12 @@ echo "== 3. open time: one document of $OPEN_UPDATES logged updates (embedded st
 open_data="$(mktemp -d /tmp/pledgepad-bench-open.XXXXXX)"
 mint_token DATA_DIR="$open_data" SEED_DEMO=false
 open_env=(PORT=$PORT HOST=127.0.0.1 DATA_DIR="$open_data" SEED_DEMO=false MESSAGES_PER_SECOND=100000 MESSAGE_BURST=100000 UNLOAD_DELAY_MS=500)
-env "${open_env[@]}" java -jar "$JAR_COPY" > "$OUT/ours-open-create.log" 2>&1 & server_pid=$!
+env "${open_env[@]}" java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open-create.log" 2>&1 & server_pid=$!
 wait_http "http://127.0.0.1:$PORT/health/ready"
 create="$(timeout 240 node open.mjs create "ws://127.0.0.1:$PORT/collab" big "$OPEN_UPDATES" 1 "$OUT/updates.bin" "$TOKEN")"
 head_seq="$(curl -s "http://127.0.0.1:$PORT/api/documents/big" | sed -n 's/.*"headSeq":\([0-9]*\).*/\1/p')"
 stop_server
-env "${open_env[@]}" java -jar "$JAR_COPY" > "$OUT/ours-open.log" 2>&1 & server_pid=$!
+env "${open_env[@]}" java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open.log" 2>&1 & server_pid=$!
 wait_http "http://127.0.0.1:$PORT/health/ready"
 empty="$(timeout 60 node open.mjs open "ws://127.0.0.1:$PORT/ws" empty-doc "$TOKEN")"
 first="$(timeout 120 node open.mjs open "ws://127.0.0.1:$PORT/ws" big "$TOKEN")"

@@ -78,6 +78,10 @@ public final class SyncEndpoints {
   }
 
   public void connect(ServerWebSocket ws) {
+    // Memory per idle socket: drop the finished upgrade, write without Vert.x's queue (WsConnection
+    // keeps every write on the socket's event loop).
+    UpgradeRelease.release(ws);
+    DirectOutbound.install(ws);
     String path = ws.path();
     AuthHook auth = this.auth.forConnection(ws.headers(), ws.remoteAddress());
     if (path.equals(HOCUSPOCUS_PATH)) {

@@ -28,6 +28,12 @@ public abstract class WsConnection {
   private final RateLimiter rate;
   /** The connection's own context: all its state is touched there only. */
   private io.vertx.core.Context context;
+  /** The socket's event loop thread: every write happens there (see DirectOutbound). */
+  private io.netty.channel.EventLoop loop;
+  /** Writes handed to the loop from other threads and not yet run; later writes queue behind. */
+  private volatile int handedOver;
+  private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<WsConnection> HANDED_OVER =
+      java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(WsConnection.class, "handedOver");
   private long lastReceived = System.nanoTime();
   private long timer = -1;
   private volatile boolean closed;
@@ -43,6 +49,7 @@ public abstract class WsConnection {
   /** Installs the handlers; call once from the connection's context. */
   public final void start() {
     context = vertx.getOrCreateContext();
+    loop = ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop();
     metrics.connectionOpened();
     ws.setWriteQueueMaxSize(limits.sendQueueBytes());
     ws.binaryMessageHandler(this::onMessage);
@@ -136,6 +143,10 @@ public abstract class WsConnection {
     if (closed) {
       return;
     }
+    onLoop(() -> write(message));
+  }
+
+  private void write(byte[] message) {
     try {
       if (ws.writeQueueFull()) {
         metrics.frameRejected(CloseCodes.SLOW_READER);
@@ -145,9 +156,36 @@ public abstract class WsConnection {
       }
       ws.writeBinaryMessage(Buffer.buffer(message));
     } catch (IllegalStateException closedMeanwhile) {
-      // The socket closed between the check and the write (sessions send from other threads).
+      // The socket closed after the message was handed over.
       closed = true;
     }
+  }
+
+  /**
+   * Runs a write on the socket's event loop, in the order the writes were asked for: directly
+   * when already there and nothing handed over is pending, else queued on the loop (sessions
+   * send from their own contexts).
+   */
+  private void onLoop(Runnable write) {
+    if (handedOver == 0 && loop.inEventLoop()) {
+      write.run();
+      return;
+    }
+    HANDED_OVER.incrementAndGet(this);
+    context.runOnContext(v -> {
+      HANDED_OVER.decrementAndGet(this);
+      write.run();
+    });
+  }
+
+  protected final void sendPingFrame() {
+    onLoop(() -> {
+      try {
+        ws.writePing(Buffer.buffer());
+      } catch (IllegalStateException closedMeanwhile) {
+        closed = true;
+      }
+    });
   }
 
   public final void close(short code, String reason) {
@@ -156,11 +194,13 @@ public abstract class WsConnection {
     }
     closed = true;
     String r = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
-    try {
-      ws.close(code, r);
-    } catch (IllegalStateException alreadyClosed) {
-      // Closed by the other side meanwhile: nothing left to do.
-    }
+    onLoop(() -> {
+      try {
+        ws.close(code, r);
+      } catch (IllegalStateException alreadyClosed) {
+        // Closed by the other side meanwhile: nothing left to do.
+      }
+    });
   }
 
   protected final boolean isClosed() {

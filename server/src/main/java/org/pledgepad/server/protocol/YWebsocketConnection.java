@@ -1,7 +1,6 @@
 package org.pledgepad.server.protocol;
 
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +124,7 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
 
   @Override
   protected void sendPing() {
-    ws.writePing(Buffer.buffer());
+    sendPingFrame();
   }
 
   @Override
