@@ -1,10 +1,8 @@
 package org.pledgepad.server.http;
 
-import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
 import io.vertx.core.net.impl.VertxConnection;
-import io.vertx.core.net.impl.VertxHandler;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import org.slf4j.Logger;
@@ -54,10 +52,8 @@ public final class DirectOutbound {
     if (QUEUE == null || !(ws instanceof WebSocketInternal internal)) {
       return false;
     }
-    ChannelHandlerContext ctx = internal.channelHandlerContext();
-    VertxHandler<?> handler = ctx == null ? null : ctx.pipeline().get(VertxHandler.class);
-    VertxConnection conn = handler == null ? null : handler.getConnection();
-    if (conn == null || !ctx.executor().inEventLoop()) {
+    VertxConnection conn = UpgradeRelease.webSocketConnection(internal.channelHandlerContext());
+    if (conn == null || !internal.channelHandlerContext().executor().inEventLoop()) {
       return false;
     }
     try {

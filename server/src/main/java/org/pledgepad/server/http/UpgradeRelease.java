@@ -3,6 +3,7 @@ package org.pledgepad.server.http;
 import io.netty.channel.ChannelHandlerContext;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.http.WebSocketInternal;
+import io.vertx.core.net.impl.VertxConnection;
 import io.vertx.core.net.impl.VertxHandler;
 import java.lang.reflect.Field;
 import org.slf4j.Logger;
@@ -31,19 +32,28 @@ public final class UpgradeRelease {
       return false;
     }
     ChannelHandlerContext ctx = internal.channelHandlerContext();
-    if (ctx == null) {
-      return false;
-    }
-    VertxHandler<?> handler = ctx.pipeline().get(VertxHandler.class);
-    if (handler == null) {
+    if (webSocketConnection(ctx) == null) {
       return false;
     }
     try {
+      VertxHandler<?> handler = (VertxHandler<?>) ctx.handler();
       FACTORY.set(handler, null);
       return true;
     } catch (IllegalAccessException e) {
       return false;
     }
+  }
+
+  /**
+   * The WebSocket connection behind the socket's own pipeline handler; null unless the upgrade
+   * is complete (the handler still belongs to the HTTP connection before it).
+   */
+  static VertxConnection webSocketConnection(ChannelHandlerContext ctx) {
+    if (ctx == null || !(ctx.handler() instanceof VertxHandler<?> handler)) {
+      return null;
+    }
+    VertxConnection conn = handler.getConnection();
+    return conn != null && conn.getClass().getSimpleName().equals("WebSocketConnectionImpl") ? conn : null;
   }
 
   private static Field factoryField() {

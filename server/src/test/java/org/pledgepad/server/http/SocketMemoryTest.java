@@ -36,6 +36,8 @@ class SocketMemoryTest {
     CompletableFuture<Boolean> released = new CompletableFuture<>();
     CompletableFuture<Boolean> direct = new CompletableFuture<>();
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0))
+        .requestHandler(req -> req.response().setStatusCode(404).end())
+        .webSocketHandshakeHandler(h -> h.accept()) // as the server does: the handler runs after the upgrade
         .webSocketHandler(ws -> {
           released.complete(UpgradeRelease.release(ws));
           direct.complete(DirectOutbound.install(ws));
