@@ -38,21 +38,25 @@ public final class Main {
     }
     ServerConfig config;
     org.pledgepad.server.access.AccessSettings access;
+    int warmupRounds;
     try {
       config = ConfigLoader.fromEnvironment();
       access = org.pledgepad.server.access.AccessSettings.fromEnvironment(System.getenv());
+      warmupRounds = StartWarmup.rounds(System.getenv());
     } catch (ConfigException e) {
       System.err.println(e.getMessage());
       System.exit(EXIT_CONFIG);
       return;
     }
+    StartWarmup warmup = StartWarmup.begin(warmupRounds); // beside the store's start, before ready
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
         .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
     ServerVerticle server = new ServerVerticle(config, prometheus, YjsDocument::new,
-        new DemoSeeder(ProseMirrorSeedEncoder::encode), new org.pledgepad.server.access.AccessControl(access));
+        new DemoSeeder(ProseMirrorSeedEncoder::encode), new org.pledgepad.server.access.AccessControl(access))
+        .readinessCheck("warmup", warmup::done);
     vertx.deployVerticle(server).onFailure(e -> {
       LOG.error("Start failed", e);
       vertx.close().onComplete(v -> System.exit(EXIT_START_FAILED));

@@ -42,6 +42,9 @@ public final class ServerVerticle extends VerticleBase {
   private HttpServer http;
   private org.pledgepad.server.cluster.ClusterFanout fanout;
   private org.pledgepad.server.cluster.DataDirLock dataDirLock;
+  /** Readiness conditions the launcher adds (the start-time warm-up). */
+  private final java.util.Map<String, java.util.function.BooleanSupplier> extraReadiness =
+      new java.util.LinkedHashMap<>();
   /** Set when shutdown begins: readiness fails and new sockets are refused from then on. */
   private volatile boolean draining;
 
@@ -52,6 +55,12 @@ public final class ServerVerticle extends VerticleBase {
     this.documents = documents;
     this.seeder = seeder;
     this.auth = auth;
+  }
+
+  /** Adds a condition /health/ready requires; call before deploying. */
+  public ServerVerticle readinessCheck(String name, java.util.function.BooleanSupplier up) {
+    extraReadiness.put(name, up);
+    return this;
   }
 
   @Override
@@ -106,6 +115,7 @@ public final class ServerVerticle extends VerticleBase {
           if (fanout != null) {
             ops.readinessCheck("fanout", fanout::listening);
           }
+          extraReadiness.forEach(ops::readinessCheck);
           ops.mount(router);
           new WebClientRoutes().mount(router);
           router.route().last().handler(ctx -> Problems.send(ctx, 404, Problems.NOT_FOUND, "Not found"));

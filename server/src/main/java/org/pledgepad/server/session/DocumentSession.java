@@ -128,9 +128,11 @@ public final class DocumentSession {
   }
 
   private void loaded(LoadedDocument loaded) {
+    boolean snapshotApplied = false;
     if (loaded.snapshot() != null) {
       try {
         doc.apply(loaded.snapshot());
+        snapshotApplied = true;
       } catch (RuntimeException e) {
         LOG.error("Snapshot {} of document {} does not apply; log tail applied without it",
             loaded.snapshotSeq(), name, e);
@@ -139,6 +141,12 @@ public final class DocumentSession {
     applyTail(loaded.tail());
     headSeq = loaded.headSeq();
     lastSnapshotSeq = loaded.snapshotSeq();
+    if (snapshotApplied && loaded.tail().isEmpty() && headSeq == lastSnapshotSeq) {
+      // The snapshot is the whole state at the head (it was encoded from it): it answers a step 1
+      // with an empty state vector as it is, without encoding the document again on open.
+      encodedState = loaded.snapshot();
+      encodedStateSeq = headSeq;
+    }
     state = State.READY;
     metrics.documentLoaded();
     LOG.info("Document {} loaded: head seq {}, snapshot seq {}, {} tail updates", name, headSeq,

@@ -50,6 +50,7 @@ public final class OpenTimeBench {
         write(vertx, store, document, Integer.parseInt(args[2]), args[3]);
       } else {
         int repeats = Integer.parseInt(args[2]);
+        warmUp();
         for (int i = 0; i < repeats; i++) {
           open(vertx, store, document, i);
         }
@@ -58,6 +59,24 @@ public final class OpenTimeBench {
       await(store.close());
       await(vertx.close());
     }
+  }
+
+  /**
+   * What the server does before it reports ready (StartWarmup), so that "cold" means a fresh
+   * process that just became ready; WARMUP_ROUNDS=0 measures a process without it.
+   */
+  private static void warmUp() {
+    int rounds = org.pledgepad.server.StartWarmup.rounds(System.getenv());
+    long cpu = processCpuNanos();
+    var r = org.pledgepad.server.doc.OpenPathWarmup.run(rounds, org.pledgepad.server.StartWarmup.BUDGET_MS);
+    System.out.printf("{\"mode\":\"warmup\",\"rounds\":%d,\"wallMs\":%d,\"threadCpuMs\":%d,\"processCpuMs\":%.0f}%n",
+        r.rounds(), r.wallMs(), r.cpuMs(), (processCpuNanos() - cpu) / 1e6);
+  }
+
+  /** CPU of the whole process (event loops, store thread, JIT compiler, GC): less load-dependent than wall time. */
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   private static DocumentStore store(Vertx vertx) {
@@ -113,6 +132,7 @@ public final class OpenTimeBench {
     SessionRegistry registry = registry(vertx, store);
     BenchPeer peer = new BenchPeer();
     long started = System.nanoTime();
+    long cpuStarted = processCpuNanos();
     DocumentSession session = onEventLoop(vertx, () -> Future.succeededFuture(registry.acquire(document)))
         .toCompletionStage().toCompletableFuture().get(5, TimeUnit.MINUTES);
     session.join(peer);
@@ -121,6 +141,7 @@ public final class OpenTimeBench {
     session.receive(peer, new Inbound.SyncStep1(new byte[] {0}));
     byte[] step2 = peer.step2.get(5, TimeUnit.MINUTES);
     long done = System.nanoTime();
+    long cpuDone = processCpuNanos();
     // Parts, measured after the open so that they do not warm it: reading from the store alone,
     // and applying what was read to a fresh document alone.
     long readStarted = System.nanoTime();
@@ -136,9 +157,9 @@ public final class OpenTimeBench {
     long applied = System.nanoTime();
     Doc check = new Doc();
     Y.applyUpdate(check, step2);
-    System.out.printf("{\"mode\":\"open\",\"round\":%d,\"loadedMs\":%.1f,\"step2ReadyMs\":%.1f,\"step2Bytes\":%d,"
+    System.out.printf("{\"mode\":\"open\",\"round\":%d,\"loadedMs\":%.1f,\"step2ReadyMs\":%.1f,\"processCpuMs\":%.0f,\"step2Bytes\":%d,"
             + "\"textLength\":%d,\"tailUpdates\":%d,\"storeReadOnlyMs\":%.1f,\"applyOnlyMs\":%.1f}%n", round,
-        (step1 - started) / 1e6, (done - started) / 1e6, step2.length, check.getText("text").length(),
+        (step1 - started) / 1e6, (done - started) / 1e6, (cpuDone - cpuStarted) / 1e6, step2.length, check.getText("text").length(),
         read.tail().size(), (readDone - readStarted) / 1e6, (applied - readDone) / 1e6);
     // The registry and its session are dropped, not unloaded: unloading would write a snapshot
     // and every later round would measure that instead of the log as it was written.

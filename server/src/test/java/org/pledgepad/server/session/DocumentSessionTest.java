@@ -196,6 +196,35 @@ class DocumentSessionTest {
   }
 
   @Test
+  void aSnapshotAtTheHeadIsSentAsTheWholeStateWithoutEncodingAgain() {
+    Doc source = new Doc();
+    source.clientID = 70;
+    List<byte[]> logged = new java.util.ArrayList<>();
+    source.onUpdate((u, origin, d, tr) -> logged.add(u));
+    source.getText("text").insert(0, "abc");
+    source.getText("text").insert(1, "X");
+    source.getText("text").delete(0, 1);
+    for (byte[] u : logged) {
+      result(store.append(DOC, List.of(new NewUpdate(u, "seed", "seed"))));
+    }
+    byte[] snapshot = Y.encodeStateAsUpdate(source);
+    result(store.writeSnapshot(DOC, logged.size(), snapshot));
+    assertThat(result(store.load(DOC)).tail()).isEmpty();
+    RecordingPeer c = new RecordingPeer("c", "guest", false);
+    DocumentSession s = join(c);
+    s.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> c.count("step2") == 1);
+    assertThat(c.payloads("step2").get(0)).isEqualTo(snapshot);
+    assertThat(textOf(c.payloads("step2"))).isEqualTo("Xbc");
+    // The answer follows the document once it changes.
+    s.receive(c, new Inbound.Update(textUpdate(71, "neu")));
+    until("ack", () -> c.count("applied") == 1);
+    s.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("second step 2", () -> c.count("step2") == 2);
+    assertThat(textOf(List.of(c.payloads("step2").get(1)))).contains("neu").contains("Xbc").hasSize(6);
+  }
+
+  @Test
   void aLongLogTailIsAppliedAtOnceAndSnapshottedRightAfterLoading() {
     // 12 logged updates and no snapshot (as after kill -9 with SNAPSHOT_EVERY 5): the session
     // answers with all of them, then writes a snapshot so that the next load is short.
