@@ -57,6 +57,16 @@ public final class ServerVerticle extends VerticleBase {
     this.auth = auth;
   }
 
+  /**
+   * Reads one (normally absent) document before the server listens, result discarded: the first
+   * real open then finds the store's load statements prepared and their code loaded, which took
+   * ~30–40 ms of CPU off a cold open with PostgreSQL (docs/benchmarks.md). Read-only; a failure
+   * is ignored here (readiness reports the store on its own).
+   */
+  public static Future<Void> warmStoreRead(DocumentStore store) {
+    return store.load(".open-path-warmup").<Void>mapEmpty().recover(e -> Future.succeededFuture());
+  }
+
   /** Adds a condition /health/ready requires; call before deploying. */
   public ServerVerticle readinessCheck(String name, java.util.function.BooleanSupplier up) {
     extraReadiness.put(name, up);
@@ -75,6 +85,7 @@ public final class ServerVerticle extends VerticleBase {
     }
     store = DocumentStores.create(vertx, config);
     return store.start()
+        .compose(v -> warmStoreRead(store))
         .compose(v -> config.seedDemo() ? seeder.seedIfEmpty(store) : Future.succeededFuture())
         .compose(v -> auth instanceof org.pledgepad.server.access.AccessControl ac
             ? ac.start(vertx, store, config) : Future.succeededFuture())
