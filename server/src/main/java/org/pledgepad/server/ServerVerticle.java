@@ -151,6 +151,7 @@ public final class ServerVerticle extends VerticleBase {
           http = vertx.createHttpServer(options)
               .webSocketHandshakeHandler(sync::handshake)
               .webSocketHandler(sync::connect)
+              .connectionHandler(org.pledgepad.server.http.FlushCoalescing::install)
               .requestHandler(router);
           return http.listen();
         })

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongUnaryOperator;
 import org.pledgepad.auth.clientid.ClientIdRegistry;
 import org.pledgepad.auth.clientid.ClockRange;
 import org.pledgepad.auth.clientid.StoreClocks;
@@ -12,7 +13,6 @@ import org.pledgepad.auth.clientid.Verdict;
 import org.pledgepad.crdt.AbstractStruct;
 import org.pledgepad.crdt.Skip;
 import org.pledgepad.crdt.Updates;
-import org.pledgepad.crdt.Y;
 import org.pledgepad.server.session.Peer;
 import org.pledgepad.server.session.UpdateAdmission;
 import org.pledgepad.server.wire.MalformedFrameException;
@@ -65,9 +65,9 @@ final class ClientIdOwnership implements UpdateAdmission {
   }
 
   @Override
-  public Result admitUpdate(Peer peer, byte[] update, byte[] stateVector) {
+  public Result admitUpdate(Peer peer, byte[] update, LongUnaryOperator documentClocks) {
     List<ClockRange> ranges = runs(update);
-    StoreClocks clocks = clocks(stateVector);
+    StoreClocks clocks = clocks(documentClocks);
     Map<Long, Boolean> ownedBefore = new HashMap<>();
     for (ClockRange r : ranges) {
       ownedBefore.put(r.clientId(), registry.owner(r.clientId()).isPresent());
@@ -91,8 +91,8 @@ final class ClientIdOwnership implements UpdateAdmission {
   }
 
   @Override
-  public byte[] filterAwareness(Peer peer, byte[] awarenessUpdate, byte[] stateVector) {
-    StoreClocks clocks = clocks(stateVector);
+  public byte[] filterAwareness(Peer peer, byte[] awarenessUpdate, LongUnaryOperator documentClocks) {
+    StoreClocks clocks = clocks(documentClocks);
     WireReader r = new WireReader(awarenessUpdate);
     long n = r.readVarUint();
     if (n > awarenessUpdate.length) {
@@ -128,9 +128,8 @@ final class ClientIdOwnership implements UpdateAdmission {
     return connections.computeIfAbsent(peer, p -> registry.connect(p.actor()));
   }
 
-  private StoreClocks clocks(byte[] stateVector) {
-    Map<Long, Long> sv = Y.decodeStateVector(stateVector);
-    return clientId -> Math.max(sv.getOrDefault(clientId, 0L), admitted.getOrDefault(clientId, 0L));
+  private StoreClocks clocks(LongUnaryOperator documentClocks) {
+    return clientId -> Math.max(documentClocks.applyAsLong(clientId), admitted.getOrDefault(clientId, 0L));
   }
 
   /** One range per run of consecutive structs of a client; Skip structs excluded. */

@@ -39,6 +39,12 @@ public interface SharedDocument {
   /** The encoded state vector (sync step 1 payload). */
   byte[] stateVector();
 
+  /**
+   * The next clock the document expects from {@code clientId} (0 if none of its structs are
+   * integrated): one entry of the state vector, without encoding the whole vector per update.
+   */
+  long clock(long clientId);
+
   /** Everything the holder of {@code stateVector} is missing, as one v1 update (step 2). */
   byte[] diff(byte[] stateVector);
 

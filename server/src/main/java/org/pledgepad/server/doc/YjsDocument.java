@@ -65,6 +65,11 @@ public final class YjsDocument implements SharedDocument {
   }
 
   @Override
+  public long clock(long clientId) {
+    return Y.getState(doc.store, clientId);
+  }
+
+  @Override
   public byte[] diff(byte[] stateVector) {
     try {
       return Y.encodeStateAsUpdate(doc, stateVector);

@@ -22,6 +22,10 @@ final class HocuspocusChannel implements Peer {
 
   private final HocuspocusConnection conn;
   private final String documentName;
+  /** varString(documentName): the start of every message of this channel. */
+  private final byte[] namePrefix;
+  /** The whole SyncStatus(applied) message, sent once per accepted update; never modified. */
+  private final byte[] appliedStatus;
   private final AuthHook auth;
   private final SessionRegistry sessions;
   private final int maxQueued;
@@ -36,6 +40,9 @@ final class HocuspocusChannel implements Peer {
       SessionRegistry sessions, int maxQueued) {
     this.conn = conn;
     this.documentName = documentName;
+    this.namePrefix = new WireWriter(documentName.length() + 4).writeVarString(documentName).toByteArray();
+    this.appliedStatus = new WireWriter(namePrefix.length + 2).writeRaw(namePrefix)
+        .writeVarUint(HocuspocusConnection.SYNC_STATUS).writeVarInt(1).toByteArray();
     this.auth = auth;
     this.sessions = sessions;
     this.maxQueued = maxQueued;
@@ -169,8 +176,7 @@ final class HocuspocusChannel implements Peer {
   }
 
   private void sync(int kind, byte[] payload) {
-    conn.sendTo(documentName, HocuspocusConnection.SYNC,
-        SyncMessages.write(new WireWriter(payload.length + 8), kind, payload));
+    conn.sendSync(namePrefix, kind, payload);
   }
 
   @Override
@@ -181,7 +187,11 @@ final class HocuspocusChannel implements Peer {
 
   @Override
   public void sendSyncStatus(boolean applied) {
-    conn.sendTo(documentName, HocuspocusConnection.SYNC_STATUS, new WireWriter().writeVarInt(applied ? 1 : 0));
+    if (applied) {
+      conn.sendRaw(appliedStatus);
+    } else {
+      conn.sendTo(documentName, HocuspocusConnection.SYNC_STATUS, new WireWriter().writeVarInt(0));
+    }
   }
 
   @Override

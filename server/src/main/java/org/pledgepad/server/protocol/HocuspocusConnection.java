@@ -127,6 +127,21 @@ public final class HocuspocusConnection extends WsConnection {
         .writeVarString(documentName).writeVarUint(type).writeRaw(b).toByteArray());
   }
 
+  /**
+   * A sync message (update, step 1/2) for the document whose encoded name is {@code namePrefix}
+   * (its varString), written in one exactly sized array: several go out per delivered update.
+   */
+  void sendSync(byte[] namePrefix, int kind, byte[] payload) {
+    int size = namePrefix.length + WireWriter.varUintSize(SYNC) + WireWriter.varUintSize(kind)
+        + WireWriter.varUintSize(payload.length) + payload.length;
+    send(SyncMessages.write(new WireWriter(size).writeRaw(namePrefix).writeVarUint(SYNC), kind, payload).toByteArray());
+  }
+
+  /** A complete message built by a channel. */
+  void sendRaw(byte[] message) {
+    send(message);
+  }
+
   void violate(ProtocolViolation v) {
     violation(v);
   }

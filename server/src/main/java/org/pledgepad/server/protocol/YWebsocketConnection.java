@@ -175,7 +175,9 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
   }
 
   private void sendSync(int kind, byte[] payload) {
-    WireWriter w = new WireWriter(payload.length + 8).writeVarUint(MESSAGE_SYNC);
+    int size = WireWriter.varUintSize(MESSAGE_SYNC) + WireWriter.varUintSize(kind)
+        + WireWriter.varUintSize(payload.length) + payload.length;
+    WireWriter w = new WireWriter(size).writeVarUint(MESSAGE_SYNC);
     send(SyncMessages.write(w, kind, payload).toByteArray());
   }
 

@@ -263,7 +263,7 @@ public final class DocumentSession {
       byte[] update = a.update();
       if (admission != null) {
         try {
-          update = admission.filterAwareness(p, update, doc.stateVector());
+          update = admission.filterAwareness(p, update, doc::clock);
         } catch (RuntimeException e) {
           throw new ProtocolViolation(CloseCodes.MALFORMED_MESSAGE, "malformed awareness update");
         }
@@ -469,7 +469,7 @@ public final class DocumentSession {
       throw new ProtocolViolation(CloseCodes.DOCUMENT_TOO_LARGE, "document size limit reached");
     }
     if (admission != null) {
-      UpdateAdmission.Result r = admission.admitUpdate(p, update, doc.stateVector());
+      UpdateAdmission.Result r = admission.admitUpdate(p, update, doc::clock);
       if (r != UpdateAdmission.Result.ACCEPT) {
         // Another user's clientID, or a gap: refused without closing; after a gap the
         // server's step 1 lets an honest client resend the missing range contiguously.

@@ -1,6 +1,7 @@
 package org.pledgepad.server.session;
 
 import io.vertx.core.Future;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Per-document check of who may write under which Yjs clientID (plugged in by the access layer;
@@ -22,11 +23,11 @@ public interface UpdateAdmission {
   /** Restores owners from one logged update (its actor created its new structs). */
   void restoreLogged(String actor, byte[] update);
 
-  /** @param stateVector the live document's encoded state vector */
-  Result admitUpdate(Peer peer, byte[] update, byte[] stateVector);
+  /** @param documentClocks the live document's next clock per clientID (its state vector) */
+  Result admitUpdate(Peer peer, byte[] update, LongUnaryOperator documentClocks);
 
   /** The awareness update without entries this peer may not speak for; null if none remain. */
-  byte[] filterAwareness(Peer peer, byte[] awarenessUpdate, byte[] stateVector);
+  byte[] filterAwareness(Peer peer, byte[] awarenessUpdate, LongUnaryOperator documentClocks);
 
   void leave(Peer peer);
 }

@@ -90,50 +90,75 @@ public final class SqliteDocumentStore implements DocumentStore {
     return transaction(() -> {
       long now = System.currentTimeMillis();
       List<List<Long>> out = new ArrayList<>(batch.size());
-      try (PreparedStatement ensure = conn.prepareStatement(ENSURE_DOCUMENT);
-           PreparedStatement head = conn.prepareStatement(
-               "SELECT head_seq, head_hash FROM documents WHERE name = ?");
-           PreparedStatement ins = conn.prepareStatement(
-               "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1, hash,"
-                   + " salt, commitment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-           PreparedStatement up = conn.prepareStatement(
-               "UPDATE documents SET head_seq = ?, head_hash = ?, updated_at = ? WHERE name = ?")) {
-        for (AppendCoalescer.Pending p : batch) {
-          String document = p.document();
-          bindEnsure(ensure, document, now);
-          ensure.executeUpdate();
-          head.setString(1, document);
-          org.pledgepad.history.ChainBuilder chain;
-          try (ResultSet rs = head.executeQuery()) {
-            rs.next();
-            chain = new org.pledgepad.history.ChainBuilder(document, rs.getLong(1), rs.getBytes(2));
-          }
-          List<Long> seqs = new ArrayList<>(p.updates().size());
-          for (NewUpdate u : p.updates()) {
-            org.pledgepad.history.LogRow row = chain.next(now, u.actor(), u.connectionId(), u.update());
-            ins.setString(1, document);
-            ins.setLong(2, row.seq());
-            ins.setLong(3, now);
-            ins.setString(4, u.actor());
-            ins.setString(5, u.connectionId());
-            ins.setBytes(6, u.update());
-            ins.setBytes(7, row.hash());
-            ins.setBytes(8, row.salt());
-            ins.setBytes(9, row.commitment());
-            ins.addBatch();
-            seqs.add(row.seq());
-          }
-          ins.executeBatch();
-          up.setLong(1, chain.headSeq());
-          up.setBytes(2, chain.headHash());
-          up.setLong(3, now);
-          up.setString(4, document);
-          up.executeUpdate();
-          out.add(seqs);
+      AppendStatements st = appendStatements();
+      PreparedStatement ensure = st.ensure();
+      PreparedStatement head = st.head();
+      PreparedStatement ins = st.insert();
+      PreparedStatement up = st.updateHead();
+      ins.clearBatch(); // a failed transaction may have left rows in the batch
+      for (AppendCoalescer.Pending p : batch) {
+        String document = p.document();
+        bindEnsure(ensure, document, now);
+        ensure.executeUpdate();
+        head.setString(1, document);
+        org.pledgepad.history.ChainBuilder chain;
+        try (ResultSet rs = head.executeQuery()) {
+          rs.next();
+          chain = new org.pledgepad.history.ChainBuilder(document, rs.getLong(1), rs.getBytes(2));
         }
+        List<Long> seqs = new ArrayList<>(p.updates().size());
+        for (NewUpdate u : p.updates()) {
+          org.pledgepad.history.LogRow row = chain.next(now, u.actor(), u.connectionId(), u.update());
+          ins.setString(1, document);
+          ins.setLong(2, row.seq());
+          ins.setLong(3, now);
+          ins.setString(4, u.actor());
+          ins.setString(5, u.connectionId());
+          ins.setBytes(6, u.update());
+          ins.setBytes(7, row.hash());
+          ins.setBytes(8, row.salt());
+          ins.setBytes(9, row.commitment());
+          ins.addBatch();
+          seqs.add(row.seq());
+        }
+        ins.executeBatch();
+        up.setLong(1, chain.headSeq());
+        up.setBytes(2, chain.headHash());
+        up.setLong(3, now);
+        up.setString(4, document);
+        up.executeUpdate();
+        out.add(seqs);
       }
       return out;
     });
+  }
+
+  /**
+   * The append statements, prepared once on the store thread and reused by every transaction:
+   * a group commit runs them for each document it contains, and preparing means parsing SQL.
+   */
+  private record AppendStatements(PreparedStatement ensure, PreparedStatement head, PreparedStatement insert,
+      PreparedStatement updateHead) {
+    void close() throws SQLException {
+      ensure.close();
+      head.close();
+      insert.close();
+      updateHead.close();
+    }
+  }
+
+  private AppendStatements appendStatements;
+
+  private AppendStatements appendStatements() throws SQLException {
+    if (appendStatements == null) {
+      appendStatements = new AppendStatements(conn.prepareStatement(ENSURE_DOCUMENT),
+          conn.prepareStatement("SELECT head_seq, head_hash FROM documents WHERE name = ?"),
+          conn.prepareStatement(
+              "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1, hash,"
+                  + " salt, commitment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+          conn.prepareStatement("UPDATE documents SET head_seq = ?, head_hash = ?, updated_at = ? WHERE name = ?"));
+    }
+    return appendStatements;
   }
 
   private static final String ENSURE_DOCUMENT =
@@ -296,6 +321,10 @@ public final class SqliteDocumentStore implements DocumentStore {
       return Future.succeededFuture();
     }
     Future<Void> closing = run(() -> {
+      if (appendStatements != null) {
+        appendStatements.close();
+        appendStatements = null;
+      }
       if (conn != null) {
         conn.close();
       }

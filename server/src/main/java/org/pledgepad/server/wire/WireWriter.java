@@ -1,18 +1,50 @@
 package org.pledgepad.server.wire;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
-/** Writes the lib0 primitives of the message envelopes (see {@link WireReader}). */
+/**
+ * Writes the lib0 primitives of the message envelopes (see {@link WireReader}). Every outgoing
+ * message is built here, several per delivered update, so it writes into one array it owns and
+ * hands that array out without a copy when the expected size was exact.
+ */
 public final class WireWriter {
-  private final ByteArrayOutputStream out;
+  private byte[] buf;
+  private int len;
 
   public WireWriter() {
     this(64);
   }
 
   public WireWriter(int expectedSize) {
-    this.out = new ByteArrayOutputStream(expectedSize);
+    this.buf = new byte[Math.max(expectedSize, 1)];
+  }
+
+  /** Bytes a varUint of {@code value} takes. */
+  public static int varUintSize(long value) {
+    int n = 1;
+    while (value > 0x7f || value < 0) {
+      value >>>= 7;
+      n++;
+    }
+    return n;
+  }
+
+  private void ensure(int more) {
+    if (len + more > buf.length) {
+      buf = Arrays.copyOf(buf, Math.max(buf.length * 2, len + more));
+    }
+  }
+
+  private void put(int b) {
+    ensure(1);
+    buf[len++] = (byte) b;
+  }
+
+  private void putAll(byte[] bytes) {
+    ensure(bytes.length);
+    System.arraycopy(bytes, 0, buf, len, bytes.length);
+    len += bytes.length;
   }
 
   public WireWriter writeVarUint(long value) {
@@ -20,10 +52,10 @@ public final class WireWriter {
       throw new IllegalArgumentException("negative varUint");
     }
     while (value > 0x7f) {
-      out.write((int) (0x80 | (value & 0x7f)));
+      put((int) (0x80 | (value & 0x7f)));
       value >>>= 7;
     }
-    out.write((int) value);
+    put((int) value);
     return this;
   }
 
@@ -31,10 +63,10 @@ public final class WireWriter {
   public WireWriter writeVarInt(long value) {
     boolean negative = value < 0;
     long abs = Math.abs(value);
-    out.write((int) ((abs > 0x3f ? 0x80 : 0) | (negative ? 0x40 : 0) | (abs & 0x3f)));
+    put((int) ((abs > 0x3f ? 0x80 : 0) | (negative ? 0x40 : 0) | (abs & 0x3f)));
     abs >>>= 6;
     while (abs > 0) {
-      out.write((int) ((abs > 0x7f ? 0x80 : 0) | (abs & 0x7f)));
+      put((int) ((abs > 0x7f ? 0x80 : 0) | (abs & 0x7f)));
       abs >>>= 7;
     }
     return this;
@@ -42,7 +74,7 @@ public final class WireWriter {
 
   public WireWriter writeVarUint8Array(byte[] bytes) {
     writeVarUint(bytes.length);
-    out.writeBytes(bytes);
+    putAll(bytes);
     return this;
   }
 
@@ -52,11 +84,12 @@ public final class WireWriter {
   }
 
   public WireWriter writeRaw(byte[] bytes) {
-    out.writeBytes(bytes);
+    putAll(bytes);
     return this;
   }
 
+  /** The bytes written: the writer's own array when it is exactly full (a later write reallocates). */
   public byte[] toByteArray() {
-    return out.toByteArray();
+    return len == buf.length ? buf : Arrays.copyOf(buf, len);
   }
 }
