@@ -73,6 +73,10 @@ public final class AccessControl implements AuthHook {
   private DocumentAccessStore documents;
   private ClientIdBindingStore clientIds;
   private AccessTokenVerifier verifier;
+  private VerifiedTokenCache verifiedTokens;
+  /** How long an accepted token's signature check is reused, and for how many tokens at most. */
+  static final java.time.Duration VERIFIED_TOKEN_TTL = java.time.Duration.ofSeconds(60);
+  static final int VERIFIED_TOKEN_CAPACITY = 10_000;
   private LoginService login;
   private WebSessions sessions;
   private IdentityConfig identity = IdentityConfig.NONE;
@@ -101,6 +105,7 @@ public final class AccessControl implements AuthHook {
       SigningKey key = loadKey(config);
       verifier = new AccessTokenVerifier(keyResolvers.apply(KeyResolver.of(List.of(key.verificationKey()))),
           settings.tokens(), settings.clock());
+      verifiedTokens = new VerifiedTokenCache(settings.clock(), VERIFIED_TOKEN_TTL, VERIFIED_TOKEN_CAPACITY);
       login = new LoginService(users, settings.hasher(), new LoginThrottle(settings.clock()));
       oidc = config.identity().oidc().map(o -> new OidcLogin(this, o, new OidcAccounts(users))).orElse(null);
       sessions = new WebSessions(settings.random(), settings.clock(), settings.sessionLifetime(),
@@ -302,6 +307,18 @@ public final class AccessControl implements AuthHook {
    * Call once per connection or request, never per re-check.
    */
   VerifiedToken verifyToken(String token) {
+    VerifiedToken known = verifiedTokens.get(token);
+    if (known != null) {
+      return known;
+    }
+    VerifiedToken verified = checkToken(token);
+    if (verified != null) {
+      verifiedTokens.put(token, verified);
+    }
+    return verified;
+  }
+
+  private VerifiedToken checkToken(String token) {
     Principal claimed;
     try {
       claimed = verifier.verify(token);
