@@ -3,6 +3,8 @@
 import { makeClient, until, sleep } from './clients.mjs'
 
 process.setMaxListeners(0)
+// Our parent is gone (time limit, crash): leave too, or the open sockets keep us alive for ever.
+process.on('disconnect', () => process.exit(2))
 const clients = []
 process.on('message', async (msg) => {
   try {

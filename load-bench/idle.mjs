@@ -8,7 +8,12 @@ import { sleep } from './clients.mjs'
 const [label, protocol, base, pidArg, nArg = '2000', workersArg = '2', token = ''] = process.argv.slice(2)
 const n = Number(nArg)
 const rssKiB = () => Number(readFileSync(`/proc/${pidArg}/status`, 'utf8').match(/VmRSS:\s+(\d+)/)[1])
-const deadline = setTimeout(() => { console.error('idle.mjs: overall time limit'); process.exit(3) }, 150000)
+// Workers are killed with us: an orphaned worker keeps run.sh's `| tee` open and the run hangs.
+const deadline = setTimeout(() => {
+  console.error('idle.mjs: overall time limit')
+  for (const w of workers) w.kill('SIGKILL')
+  process.exit(3)
+}, Number(process.env.IDLE_TIME_LIMIT_S || 300) * 1000)
 
 const before = rssKiB()
 const started = performance.now()

@@ -6,6 +6,7 @@
 import { makeClient, until, sleep } from './clients.mjs'
 
 process.setMaxListeners(0) // every y-websocket provider adds an 'exit' listener
+process.on('disconnect', () => process.exit(2)) // parent gone: do not hold sockets open for ever
 
 let clients = [] // {doc, text, meta, key, seq, phase, last: Map(senderKey -> last seq seen), group}
 let win = null    // per-sender window bounds {start: Map, end: Map} while measuring

@@ -123,7 +123,7 @@ fi
 
 if want idle; then
 echo "== 2. idle connections: $IDLE_N sockets, one synced document each"
-idle() { timeout 200 node idle.mjs "$1" "$2" "$3" "$server_pid" "$IDLE_N" "$WORKERS" "${4:-}" | tee -a "$RESULTS" || echo "idle $1 failed" >&2; }
+idle() { timeout -k 10 330 node idle.mjs "$1" "$2" "$3" "$server_pid" "$IDLE_N" "$WORKERS" "${4:-}" | tee -a "$RESULTS" || echo "idle $1 failed" >&2; }
 start_yws;  idle y-websocket yws "ws://127.0.0.1:$PORT"; stop_server
 start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server
 start_hp;   idle hocuspocus hp "ws://127.0.0.1:$PORT"; stop_server
