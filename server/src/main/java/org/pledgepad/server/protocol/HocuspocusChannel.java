@@ -175,6 +175,28 @@ final class HocuspocusChannel implements Peer {
     sync(SyncMessages.UPDATE, update);
   }
 
+  @Override
+  public int maxSyncPayloadBytes() {
+    // Names are ASCII (DocumentNames): their varString is the length prefix plus one byte each.
+    int name = documentName.length();
+    return conn.maxMessageBytes() - SyncMessages.envelopeBytes(name + (name < 128 ? 1 : 2));
+  }
+
+  @Override
+  public void sendSyncStep2Parts(List<byte[]> parts) {
+    List<byte[]> messages = new ArrayList<>(parts.size());
+    for (int i = 0; i < parts.size(); i++) {
+      int kind = i == parts.size() - 1 ? SyncMessages.STEP2 : SyncMessages.UPDATE;
+      messages.add(HocuspocusConnection.syncMessage(namePrefix, kind, parts.get(i)));
+    }
+    conn.sendRawAll(messages);
+  }
+
+  @Override
+  public void sendUpdateParts(List<byte[]> parts) {
+    conn.sendRawAll(parts.stream().map(p -> HocuspocusConnection.syncMessage(namePrefix, SyncMessages.UPDATE, p)).toList());
+  }
+
   private void sync(int kind, byte[] payload) {
     conn.sendSync(namePrefix, kind, payload);
   }

@@ -127,14 +127,27 @@ public final class HocuspocusConnection extends WsConnection {
         .writeVarString(documentName).writeVarUint(type).writeRaw(b).toByteArray());
   }
 
+  int maxMessageBytes() {
+    return limits.maxMessageBytes();
+  }
+
   /**
    * A sync message (update, step 1/2) for the document whose encoded name is {@code namePrefix}
    * (its varString), written in one exactly sized array: several go out per delivered update.
    */
   void sendSync(byte[] namePrefix, int kind, byte[] payload) {
+    send(syncMessage(namePrefix, kind, payload));
+  }
+
+  static byte[] syncMessage(byte[] namePrefix, int kind, byte[] payload) {
     int size = namePrefix.length + WireWriter.varUintSize(SYNC) + WireWriter.varUintSize(kind)
         + WireWriter.varUintSize(payload.length) + payload.length;
-    send(SyncMessages.write(new WireWriter(size).writeRaw(namePrefix).writeVarUint(SYNC), kind, payload).toByteArray());
+    return SyncMessages.write(new WireWriter(size).writeRaw(namePrefix).writeVarUint(SYNC), kind, payload).toByteArray();
+  }
+
+  /** Complete messages of one document that belong together (a split update), behind one queue check. */
+  void sendRawAll(List<byte[]> messages) {
+    sendAll(messages);
   }
 
   /** A complete message built by a channel. */

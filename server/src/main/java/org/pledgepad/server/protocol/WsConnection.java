@@ -146,12 +146,32 @@ public abstract class WsConnection {
     onLoop(() -> write(message));
   }
 
+  /**
+   * Queues messages that belong together (the parts of one split update) behind one check of
+   * the send queue: a document larger than the queue still reaches a reader that keeps up, as
+   * it did when it went out as one message; a reader still behind at the next send is dropped.
+   */
+  protected final void sendAll(java.util.List<byte[]> messages) {
+    if (closed) {
+      return;
+    }
+    onLoop(() -> {
+      try {
+        if (droppedAsSlowReader()) {
+          return;
+        }
+        for (byte[] message : messages) {
+          ws.writeBinaryMessage(Buffer.buffer(message));
+        }
+      } catch (IllegalStateException closedMeanwhile) {
+        closed = true; // the socket closed after the messages were handed over
+      }
+    });
+  }
+
   private void write(byte[] message) {
     try {
-      if (ws.writeQueueFull()) {
-        metrics.frameRejected(CloseCodes.SLOW_READER);
-        LOG.warn("Closing connection {}: send queue full ({})", id, CloseCodes.SLOW_READER);
-        close(CloseCodes.SLOW_READER, "send queue full");
+      if (droppedAsSlowReader()) {
         return;
       }
       ws.writeBinaryMessage(Buffer.buffer(message));
@@ -159,6 +179,16 @@ public abstract class WsConnection {
       // The socket closed after the message was handed over.
       closed = true;
     }
+  }
+
+  private boolean droppedAsSlowReader() {
+    if (!ws.writeQueueFull()) {
+      return false;
+    }
+    metrics.frameRejected(CloseCodes.SLOW_READER);
+    LOG.warn("Closing connection {}: send queue full ({})", id, CloseCodes.SLOW_READER);
+    close(CloseCodes.SLOW_READER, "send queue full");
+    return true;
   }
 
   /**

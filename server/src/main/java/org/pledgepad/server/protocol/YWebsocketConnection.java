@@ -174,11 +174,35 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
     sendSync(SyncMessages.UPDATE, update);
   }
 
+  @Override
+  public int maxSyncPayloadBytes() {
+    return limits.maxMessageBytes() - SyncMessages.envelopeBytes(0);
+  }
+
+  @Override
+  public void sendSyncStep2Parts(List<byte[]> parts) {
+    List<byte[]> messages = new ArrayList<>(parts.size());
+    for (int i = 0; i < parts.size(); i++) {
+      messages.add(syncMessage(i == parts.size() - 1 ? SyncMessages.STEP2 : SyncMessages.UPDATE, parts.get(i)));
+    }
+    sendAll(messages);
+  }
+
+  @Override
+  public void sendUpdateParts(List<byte[]> parts) {
+    sendAll(parts.stream().map(p -> syncMessage(SyncMessages.UPDATE, p)).toList());
+  }
+
   private void sendSync(int kind, byte[] payload) {
+    send(syncMessage(kind, payload));
+  }
+
+  /** One sync message in an exactly sized array: several go out per delivered update. */
+  private static byte[] syncMessage(int kind, byte[] payload) {
     int size = WireWriter.varUintSize(MESSAGE_SYNC) + WireWriter.varUintSize(kind)
         + WireWriter.varUintSize(payload.length) + payload.length;
     WireWriter w = new WireWriter(size).writeVarUint(MESSAGE_SYNC);
-    send(SyncMessages.write(w, kind, payload).toByteArray());
+    return SyncMessages.write(w, kind, payload).toByteArray();
   }
 
   @Override

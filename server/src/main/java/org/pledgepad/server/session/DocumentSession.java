@@ -95,6 +95,8 @@ public final class DocumentSession {
    */
   private byte[] encodedState;
   private long encodedStateSeq = -1;
+  /** {@link #encodedState} split for the peers' message limits, made when first needed. */
+  private OutgoingUpdate encodedStateParts;
   private long unloadTimer = -1;
 
   DocumentSession(String name, Vertx vertx, Context context, SessionRegistry registry,
@@ -245,13 +247,15 @@ public final class DocumentSession {
   private void handle(Peer p, Inbound m) {
     // Java 17: no pattern matching in switch yet.
     if (m instanceof Inbound.SyncStep1 s) {
-      byte[] diff;
+      OutgoingUpdate diff;
       try {
-        diff = java.util.Arrays.equals(s.stateVector(), EMPTY_STATE_VECTOR) ? encodedState() : doc.diff(s.stateVector());
+        diff = java.util.Arrays.equals(s.stateVector(), EMPTY_STATE_VECTOR) ? encodedStateParts()
+            : new OutgoingUpdate(doc.diff(s.stateVector()));
       } catch (UpdateRejectedException e) {
         throw new ProtocolViolation(CloseCodes.INVALID_UPDATE, "malformed state vector");
       }
-      p.sendSyncStep2(diff);
+      // A large state goes out in several messages within the peer's limit, the last as step 2.
+      p.sendSyncStep2Parts(diff.partsFor(p));
     } else if (m instanceof Inbound.SyncStep2 s) {
       accept(p, s.update());
     } else if (m instanceof Inbound.Update u) {
@@ -374,9 +378,8 @@ public final class DocumentSession {
         }
         unsnapshottedBytes += u.update().length;
         encodedState = null; // the cache is keyed by the head, which may not move yet
-        for (Peer q : peers) {
-          q.sendUpdate(u.update());
-        }
+        encodedStateParts = null;
+        broadcast(new OutgoingUpdate(u.update()), null);
       }
       advanceHead(u.seq());
     }
@@ -545,6 +548,7 @@ public final class DocumentSession {
       advanceHead(seq);
       unsnapshottedBytes += pu.update().length;
       encodedState = null; // the head may stay below an own seq parked beyond a gap
+      encodedStateParts = null;
       try {
         doc.apply(pu.update());
       } catch (RuntimeException | StackOverflowError e) {
@@ -552,14 +556,22 @@ public final class DocumentSession {
         reject(pu.from(), CloseCodes.INVALID_UPDATE, "update failed to apply");
         continue;
       }
-      for (Peer q : peers) {
-        if (q != pu.from()) {
-          q.sendUpdate(pu.update());
-        }
-      }
+      broadcast(new OutgoingUpdate(pu.update()), pu.from());
       pu.from().sendSyncStatus(true);
     }
     maybeSnapshot();
+  }
+
+  /**
+   * Sends an applied update to every peer but {@code except}: split where it exceeds a peer's
+   * message limit (a restore, a large paste arriving through the log of another node).
+   */
+  private void broadcast(OutgoingUpdate update, Peer except) {
+    for (Peer q : peers) {
+      if (q != except) {
+        q.sendUpdateParts(update.partsFor(q));
+      }
+    }
   }
 
   private void maybeSnapshot() {
@@ -577,6 +589,15 @@ public final class DocumentSession {
       encodedStateSeq = headSeq;
     }
     return encodedState;
+  }
+
+  /** The whole state for a peer with an empty state vector, split at most once per head and limit. */
+  private OutgoingUpdate encodedStateParts() {
+    byte[] state = encodedState();
+    if (encodedStateParts == null || encodedStateParts.update() != state) {
+      encodedStateParts = new OutgoingUpdate(state);
+    }
+    return encodedStateParts;
   }
 
   private Future<Void> writeSnapshot() {

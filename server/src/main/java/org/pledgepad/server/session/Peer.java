@@ -27,6 +27,32 @@ public interface Peer {
 
   void sendUpdate(byte[] update);
 
+  /**
+   * The largest v1 update this peer takes in one sync message; the session splits larger ones
+   * (crdt's UpdateSplitter) so that no message exceeds the connection's MAX_MESSAGE_BYTES.
+   * In-process peers take any size.
+   */
+  default int maxSyncPayloadBytes() {
+    return Integer.MAX_VALUE;
+  }
+
+  /**
+   * A step 2 split into parts: all but the last as sync updates, the last as the step 2. Stock
+   * providers (y-websocket, Hocuspocus) count as synced on receiving a step 2, so only once
+   * every part has arrived. Network peers send the parts as one batch for their send queue.
+   */
+  default void sendSyncStep2Parts(java.util.List<byte[]> parts) {
+    for (int i = 0; i < parts.size() - 1; i++) {
+      sendUpdate(parts.get(i));
+    }
+    sendSyncStep2(parts.get(parts.size() - 1));
+  }
+
+  /** An update split into parts, sent in order. */
+  default void sendUpdateParts(java.util.List<byte[]> parts) {
+    parts.forEach(this::sendUpdate);
+  }
+
   void sendAwareness(byte[] awarenessUpdate);
 
   /** Acknowledges (true) or refuses (false) one update or step 2 of this peer. */

@@ -26,6 +26,15 @@ public final class SyncMessages {
     };
   }
 
+  /**
+   * Bytes a sync message adds around its payload at most: message type, sync kind and the
+   * payload's length prefix (5 bytes covers any length), plus {@code prefixBytes} in front
+   * (Hocuspocus: the document name).
+   */
+  public static int envelopeBytes(int prefixBytes) {
+    return prefixBytes + 1 + 1 + 5;
+  }
+
   public static WireWriter write(WireWriter w, int kind, byte[] payload) {
     return w.writeVarUint(kind).writeVarUint8Array(payload);
   }

@@ -85,6 +85,45 @@ class DocumentSessionTest {
   }
 
   @Test
+  void aStateOverAPeersLimitArrivesInPartsWithTheStep2Last() {
+    String text = "Glasfaser für alle. ".repeat(10_000); // 200,000 characters, one merged item
+    result(store.append(DOC, List.of(new NewUpdate(textUpdate(7, text), "seed", "seed"))));
+    RecordingPeer small = new RecordingPeer("small", "guest", false);
+    small.maxPayload = 16 * 1024;
+    RecordingPeer local = new RecordingPeer("local", "guest", false); // in-process: any size
+    DocumentSession s = join(small);
+    join(local);
+    s.receive(small, new Inbound.SyncStep1(new byte[] {0}));
+    s.receive(local, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2s", () -> small.count("step2") == 1 && local.count("step2") == 1);
+
+    List<RecordingPeer.Sent> sync = small.sent.stream().filter(m -> !m.kind().equals("step1")).toList();
+    assertThat(sync.size()).isGreaterThan(10);
+    assertThat(sync.get(sync.size() - 1).kind()).as("the step 2 comes last").isEqualTo("step2");
+    assertThat(sync.subList(0, sync.size() - 1)).allMatch(m -> m.kind().equals("update"));
+    assertThat(sync).allMatch(m -> m.payload().length <= 16 * 1024);
+    assertThat(textOf(sync.stream().map(RecordingPeer.Sent::payload).toList())).isEqualTo(text);
+    assertThat(local.count("update")).isZero();
+    assertThat(textOf(local.payloads("step2"))).isEqualTo(text);
+  }
+
+  @Test
+  void aServerMadeUpdateOverAPeersLimitIsBroadcastInParts() {
+    // A history restore of a large document: one update, submitted by the server.
+    RecordingPeer small = new RecordingPeer("small", "guest", false);
+    small.maxPayload = 8 * 1024;
+    RecordingPeer large = new RecordingPeer("large", "guest", false);
+    DocumentSession s = join(small);
+    join(large);
+    String text = "Wiederhergestellt. ".repeat(5_000);
+    result(s.submit("editor", "restore", textUpdate(11, text)));
+    until("broadcast", () -> large.count("update") == 1 && small.count("update") > 1);
+    assertThat(small.payloads("update")).allMatch(u -> u.length <= 8 * 1024);
+    assertThat(textOf(small.payloads("update"))).isEqualTo(text);
+    assertThat(small.count("step2")).isZero();
+  }
+
+  @Test
   void updateIsLoggedThenBroadcastToOthersAndAcknowledgedToTheSender() {
     RecordingPeer a = new RecordingPeer("a", "guest", false);
     RecordingPeer b = new RecordingPeer("b", "guest", false);

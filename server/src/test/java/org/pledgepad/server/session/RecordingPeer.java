@@ -12,6 +12,8 @@ final class RecordingPeer implements Peer {
   final boolean readOnly;
   final List<Sent> sent = new CopyOnWriteArrayList<>();
   volatile Short closedWith;
+  /** What {@link #maxSyncPayloadBytes()} answers: a network peer's limit, or any size. */
+  volatile int maxPayload = Integer.MAX_VALUE;
 
   RecordingPeer(String id, String actor, boolean readOnly) {
     this.id = id;
@@ -32,6 +34,11 @@ final class RecordingPeer implements Peer {
   @Override
   public boolean readOnly() {
     return readOnly;
+  }
+
+  @Override
+  public int maxSyncPayloadBytes() {
+    return maxPayload;
   }
 
   @Override
