@@ -3,8 +3,7 @@ package org.pledgepad.server.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import org.pledgepad.server.cache.BoundedCache;
 
 /**
  * Tokens whose signature and claims were checked a moment ago. A WebSocket connection presents
@@ -23,21 +22,16 @@ final class VerifiedTokenCache {
 
   private final Clock clock;
   private final Duration ttl;
-  private final Map<String, Entry> entries;
+  private final BoundedCache<String, Entry> entries;
 
   VerifiedTokenCache(Clock clock, Duration ttl, int capacity) {
     this.clock = clock;
     this.ttl = ttl;
-    this.entries = new LinkedHashMap<>(64, 0.75f, true) {
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-        return size() > capacity;
-      }
-    };
+    this.entries = new BoundedCache<>(capacity, e -> 1);
   }
 
   /** The token as verified before, or null when unknown, expired or checked too long ago. */
-  synchronized VerifiedToken get(String token) {
+  VerifiedToken get(String token) {
     Entry e = entries.get(token);
     if (e == null) {
       return null;
@@ -50,11 +44,11 @@ final class VerifiedTokenCache {
     return e.token();
   }
 
-  synchronized void put(String token, VerifiedToken verified) {
+  void put(String token, VerifiedToken verified) {
     entries.put(token, new Entry(verified, clock.instant().plus(ttl)));
   }
 
-  synchronized int size() {
+  int size() {
     return entries.size();
   }
 }

@@ -20,6 +20,7 @@ import org.pledgepad.pledges.model.DocumentKind;
 import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeDocument;
 import org.pledgepad.pledges.model.PledgeLink;
+import org.pledgepad.server.cache.BoundedCache;
 import org.pledgepad.server.seed.ProseMirrorSeedEncoder;
 import org.pledgepad.server.store.DocumentInfo;
 import org.pledgepad.server.store.DocumentStage;

@@ -1,4 +1,4 @@
-package org.pledgepad.server.pledges;
+package org.pledgepad.server.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,5 +28,18 @@ class BoundedCacheTest {
     assertThat(c.get("b")).isNull();
     assertThat(c.size()).isEqualTo(1);
     assertThat(c.weight()).isEqualTo(2);
+  }
+
+  @Test
+  void removingAnEntryGivesBackItsWeight() {
+    BoundedCache<String, String> c = new BoundedCache<>(10, String::length);
+    c.put("a", "1234");
+    c.put("b", "123");
+    c.remove("a");
+    c.remove("missing");
+    assertThat(c.get("a")).isNull();
+    assertThat(c.weight()).isEqualTo(3);
+    c.put("c", "1234567");
+    assertThat(c.get("b")).as("room freed by the removal, nothing evicted").isEqualTo("123");
   }
 }

@@ -1,4 +1,4 @@
-package org.pledgepad.server.pledges;
+package org.pledgepad.server.cache;
 
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -7,26 +7,33 @@ import java.util.function.ToLongFunction;
 
 /**
  * A least-recently-used map bounded by the summed weight of its values (e.g. characters of pledge
- * text), so memory stays bounded however large single documents are. Thread-safe with one lock:
+ * text; 1 per entry bounds the count), so memory stays bounded however large single documents are. Thread-safe with one lock:
  * requests of several event loops share it, and every operation is a map access (values are
  * computed outside the lock by the caller). A value heavier than the whole bound is not kept.
  */
-final class BoundedCache<K, V> {
+public final class BoundedCache<K, V> {
   private final long maxWeight;
   private final ToLongFunction<V> weigher;
   private final LinkedHashMap<K, V> entries = new LinkedHashMap<>(16, 0.75f, true);
   private long weight;
 
-  BoundedCache(long maxWeight, ToLongFunction<V> weigher) {
+  public BoundedCache(long maxWeight, ToLongFunction<V> weigher) {
     this.maxWeight = maxWeight;
     this.weigher = weigher;
   }
 
-  synchronized V get(K key) {
+  public synchronized V get(K key) {
     return entries.get(key);
   }
 
-  synchronized void put(K key, V value) {
+  public synchronized void remove(K key) {
+    V old = entries.remove(key);
+    if (old != null) {
+      weight -= Math.max(1, weigher.applyAsLong(old));
+    }
+  }
+
+  public synchronized void put(K key, V value) {
     long w = Math.max(1, weigher.applyAsLong(value));
     V old = entries.remove(key);
     if (old != null) {
@@ -44,11 +51,11 @@ final class BoundedCache<K, V> {
     }
   }
 
-  synchronized int size() {
+  public synchronized int size() {
     return entries.size();
   }
 
-  synchronized long weight() {
+  public synchronized long weight() {
     return weight;
   }
 }
