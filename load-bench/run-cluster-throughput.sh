@@ -21,13 +21,8 @@ mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
 : > "$RESULTS"
 
-[[ -d node_modules ]] || npm ci --no-audit --no-fund
-jar_src="${JAR:-$here/../server/target/pledgepad.jar}"
-if [[ ! -f "$jar_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl server -am package -DskipTests); fi
-JAR_COPY="$OUT/pledgepad.jar"   # private copy: other builds may replace the jar meanwhile
-# The JVM settings the product recommends for production (deploy/jvm.options, see docs/benchmarks.md).
-JVM_OPTIONS="${JVM_OPTIONS:-$here/../deploy/jvm.options}"
-cp "$jar_src" "$JAR_COPY"
+source "$here/bench-common.sh"
+prepare_server_jar
 
 pids=()
 data=""
@@ -55,8 +50,7 @@ start_nodes() { # count
     for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:${PORTS[$n]}/health/ready" > /dev/null && { ready=1; break; }; sleep 0.2; done
     [[ $ready == 1 ]] || { echo "node $n did not become ready (log: $OUT/node-$1-$n.log)" >&2; exit 1; }
   done
-  timeout 60 env "${db_env[@]}" java -jar "$JAR_COPY" user add bench --role ADMIN > /dev/null 2>&1 || true
-  TOKEN="$(timeout 60 env "${db_env[@]}" java -jar "$JAR_COPY" token --user bench --role ADMIN --ttl 2h 2> /dev/null | tail -1)"
+  mint_token "${db_env[@]}"
 }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }

@@ -15,13 +15,8 @@ PORT_A=18670 PORT_B=18671
 OUT="${OUT:-$(mktemp -d /tmp/pledgepad-cluster-bench.XXXXXX)}"
 mkdir -p "$OUT"
 
-[[ -d node_modules ]] || npm ci --no-audit --no-fund
-jar_src="${JAR:-$here/../server/target/pledgepad.jar}"
-if [[ ! -f "$jar_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl server -am package -DskipTests); fi
-JAR_COPY="$OUT/pledgepad.jar"   # private copy: other builds may replace the jar meanwhile
-# The JVM settings the product recommends for production (deploy/jvm.options, see docs/benchmarks.md).
-JVM_OPTIONS="${JVM_OPTIONS:-$here/../deploy/jvm.options}"
-cp "$jar_src" "$JAR_COPY"
+source "$here/bench-common.sh"
+prepare_server_jar
 
 data="$(mktemp -d /tmp/pledgepad-cluster-data.XXXXXX)"   # shared: both nodes need the same keys
 pids=()
@@ -44,8 +39,7 @@ start_node() { # port name
 }
 start_node $PORT_A a    # creates the keys and applies the migrations first
 start_node $PORT_B b
-timeout 60 env "${db_env[@]}" java -jar "$JAR_COPY" user add bench --role ADMIN > /dev/null 2>&1 || true
-TOKEN="$(timeout 60 env "${db_env[@]}" java -jar "$JAR_COPY" token --user bench --role ADMIN --ttl 2h 2> /dev/null | tail -1)"
+mint_token "${db_env[@]}"
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$OUT/machine.txt"
 for rate in ${RATES//,/ }; do

@@ -26,14 +26,8 @@ mkdir -p "$OUT"
 RESULTS="$OUT/results.jsonl"
 : > "$RESULTS"
 
-[[ -d node_modules ]] || npm ci --no-audit --no-fund
-jar_src="${JAR:-$here/../server/target/pledgepad.jar}"
-if [[ ! -f "$jar_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl server -am package -DskipTests); fi
-# A private copy: other builds may replace the jar while the benchmark runs.
-JAR_COPY="$OUT/pledgepad.jar"
-# The JVM settings the product recommends for production (deploy/jvm.options, see docs/benchmarks.md).
-JVM_OPTIONS="${JVM_OPTIONS:-$here/../deploy/jvm.options}"
-cp "$jar_src" "$JAR_COPY"
+source "$here/bench-common.sh"
+prepare_server_jar
 if [[ "$GENERATOR" == java ]]; then
   gen_src="${GEN_JAR:-$here/../load-gen/target/load-gen.jar}"
   if [[ ! -f "$gen_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl load-gen -am package -DskipTests); fi
@@ -76,11 +70,6 @@ start_hp() {
 # The embedded store's account file is written before the server starts (one process owns it);
 # with PostgreSQL after the server applied the migrations.
 TOKEN=""
-mint_token() { # env for the command...
-  timeout 60 env "$@" java -jar "$JAR_COPY" user add bench --role ADMIN > /dev/null 2>&1 || true
-  TOKEN="$(timeout 60 env "$@" java -jar "$JAR_COPY" token --user bench --role ADMIN --ttl 2h 2> /dev/null | tail -1 || true)"
-  [[ -n "$TOKEN" ]] || echo "warning: no token minted; our server may refuse writes" >&2
-}
 start_ours() { # store (embedded|postgres), extra env...
   local store="$1"; shift
   server_data="$(mktemp -d /tmp/pledgepad-bench-data.XXXXXX)"
