@@ -38,6 +38,7 @@ public final class OpenPathWarmup {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long cpuStarted = threads.isCurrentThreadCpuTimeSupported() ? threads.getCurrentThreadCpuTime() : 0;
     long started = System.nanoTime();
+    HierarchyPreload.run(); // before anything is compiled, or the compiled code would be thrown away
     int done = 0;
     if (rounds > 0) {
       List<byte[]> edits = generate(new Random(7));

@@ -2,6 +2,7 @@ package org.pledgepad.server.bench;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +78,14 @@ public final class OpenTimeBench {
         r.rounds(), r.wallMs(), r.cpuMs(), (processCpuNanos() - cpu) / 1e6);
   }
 
+  private static long gcMillis() {
+    long ms = 0;
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
+  }
+
   /** CPU of the whole process (event loops, store thread, JIT compiler, GC): less load-dependent than wall time. */
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -95,8 +104,13 @@ public final class OpenTimeBench {
   }
 
   private static SessionRegistry registry(Vertx vertx, DocumentStore store) {
+    return registry(vertx, store, YjsDocument::new);
+  }
+
+  private static SessionRegistry registry(Vertx vertx, DocumentStore store,
+      java.util.function.Supplier<org.pledgepad.server.doc.SharedDocument> documents) {
     int snapshotEvery = Integer.parseInt(System.getenv().getOrDefault("SNAPSHOT_EVERY", "200"));
-    return new SessionRegistry(vertx, store, YjsDocument::new,
+    return new SessionRegistry(vertx, store, documents,
         new SessionSettings(snapshotEvery, 256, 1L << 30, Duration.ofHours(1), 1_000_000),
         ServerMetrics.noop());
   }
@@ -133,8 +147,11 @@ public final class OpenTimeBench {
   }
 
   private static void open(Vertx vertx, DocumentStore store, String document, int round) throws Exception {
-    SessionRegistry registry = registry(vertx, store);
+    TimedDocument[] timed = new TimedDocument[1];
+    SessionRegistry registry = registry(vertx, store, () -> timed[0] = new TimedDocument());
     BenchPeer peer = new BenchPeer();
+    long jitStarted = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
+    long gcStarted = gcMillis();
     long started = System.nanoTime();
     long cpuStarted = processCpuNanos();
     DocumentSession session = onEventLoop(vertx, () -> Future.succeededFuture(registry.acquire(document)))
@@ -146,6 +163,8 @@ public final class OpenTimeBench {
     byte[] step2 = peer.step2.get(5, TimeUnit.MINUTES);
     long done = System.nanoTime();
     long cpuDone = processCpuNanos();
+    long jitMs = ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitStarted;
+    long gcMs = gcMillis() - gcStarted;
     // Parts, measured after the open so that they do not warm it: reading from the store alone,
     // and applying what was read to a fresh document alone.
     long readStarted = System.nanoTime();
@@ -161,10 +180,14 @@ public final class OpenTimeBench {
     long applied = System.nanoTime();
     Doc check = new Doc();
     Y.applyUpdate(check, step2);
-    System.out.printf("{\"mode\":\"open\",\"round\":%d,\"loadedMs\":%.1f,\"step2ReadyMs\":%.1f,\"processCpuMs\":%.0f,\"step2Bytes\":%d,"
-            + "\"textLength\":%d,\"tailUpdates\":%d,\"storeReadOnlyMs\":%.1f,\"applyOnlyMs\":%.1f}%n", round,
+    // Phases of the open itself: until the store answered, then each CRDT call [wall, CPU ms];
+    // JIT and GC milliseconds spent while it ran.
+    System.out.printf(java.util.Locale.ROOT, "{\"mode\":\"open\",\"round\":%d,\"loadedMs\":%.1f,\"step2ReadyMs\":%.1f,\"processCpuMs\":%.0f,\"step2Bytes\":%d,"
+            + "\"textLength\":%d,\"tailUpdates\":%d,\"storeReadOnlyMs\":%.1f,\"applyOnlyMs\":%.1f,"
+            + "\"fetchMs\":%.1f%s,\"jitMs\":%d,\"gcMs\":%d}%n", round,
         (step1 - started) / 1e6, (done - started) / 1e6, (cpuDone - cpuStarted) / 1e6, step2.length, check.getText("text").length(),
-        read.tail().size(), (readDone - readStarted) / 1e6, (applied - readDone) / 1e6);
+        read.tail().size(), (readDone - readStarted) / 1e6, (applied - readDone) / 1e6,
+        timed[0].fetchMs(), timed[0].phases(), jitMs, gcMs);
     // The registry and its session are dropped, not unloaded: unloading would write a snapshot
     // and every later round would measure that instead of the log as it was written.
   }
