@@ -236,7 +236,8 @@ public class AbstractType<EventType extends YEvent<?>> {
     AbstractType<?> t = type;
     Map<AbstractType<?>, List<YEvent<?>>> changedParentTypes = transaction.changedParentTypes;
     while (true) {
-      changedParentTypes.computeIfAbsent(t, k -> new ArrayList<>()).add(event);
+      // one event per type is the common case
+      changedParentTypes.computeIfAbsent(t, k -> new ArrayList<>(1)).add(event);
       if (t._item == null) {
         break;
       }

@@ -57,18 +57,18 @@ public final class ContentDoc implements AbstractContent {
   @Override
   public void integrate(Transaction transaction, Item item) {
     doc._item = item;
-    transaction.subdocsAdded.add(doc);
+    transaction.subdocsAdded().add(doc);
     if (doc.shouldLoad) {
-      transaction.subdocsLoaded.add(doc);
+      transaction.subdocsLoaded().add(doc);
     }
   }
 
   @Override
   public void delete(Transaction transaction) {
-    if (transaction.subdocsAdded.contains(doc)) {
-      transaction.subdocsAdded.remove(doc);
+    if (transaction.subdocsAdded().contains(doc)) {
+      transaction.subdocsAdded().remove(doc);
     } else {
-      transaction.subdocsRemoved.add(doc);
+      transaction.subdocsRemoved().add(doc);
     }
   }
 

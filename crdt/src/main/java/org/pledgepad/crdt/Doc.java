@@ -97,7 +97,7 @@ public class Doc {
     Item item = _item;
     if (item != null && !shouldLoad) {
       Transaction.transact(((AbstractType<?>) item.parent).doc, tr -> {
-        tr.subdocsLoaded.add(this);
+        tr.subdocsLoaded().add(this);
       }, null, true);
     }
     shouldLoad = true;
@@ -269,9 +269,9 @@ public class Doc {
       Transaction.transact(((AbstractType<?>) item.parent).doc, tr -> {
         Doc d = replacement;
         if (!item.deleted()) {
-          tr.subdocsAdded.add(d);
+          tr.subdocsAdded().add(d);
         }
-        tr.subdocsRemoved.add(this);
+        tr.subdocsRemoved().add(this);
       }, null, true);
     }
     for (Consumer<Doc> h : destroyHandlers) {

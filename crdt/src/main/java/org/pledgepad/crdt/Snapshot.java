@@ -103,7 +103,7 @@ public final class Snapshot {
   /** Splits items at the snapshot's boundaries so that visibility is decided per whole item. */
   @SuppressWarnings("unchecked")
   public static void splitSnapshotAffectedStructs(Transaction transaction, Snapshot snapshot) {
-    Set<Snapshot> meta = (Set<Snapshot>) transaction.meta.computeIfAbsent(SPLIT_META_KEY, k -> new LinkedHashSet<Snapshot>());
+    Set<Snapshot> meta = (Set<Snapshot>) transaction.meta().computeIfAbsent(SPLIT_META_KEY, k -> new LinkedHashSet<Snapshot>());
     StructStore store = transaction.doc.store;
     if (!meta.contains(snapshot)) {
       for (Map.Entry<Long, Long> e : snapshot.sv.entrySet()) {

@@ -3,6 +3,7 @@ package org.pledgepad.crdt;
 // Follows yjs/src/utils/StructStore.js (yjs 13.6.33).
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -62,6 +63,35 @@ public final class StructStore {
     return sm;
   }
 
+  /**
+   * Counts addStruct calls, the only way structs are appended: the state vector changes only
+   * then (splits, merges and GC keep every client's end clock).
+   */
+  private long appends;
+  private long snapshotAppends = -1;
+  private Map<Long, Long> snapshot;
+
+  /**
+   * The state vector as a read-only map, shared until the next struct is appended. A
+   * transaction takes it twice (before and after), and the after-state of one transaction is
+   * the before-state of the next whenever nothing was integrated in between.
+   */
+  static Map<Long, Long> stateVectorSnapshot(StructStore store) {
+    if (store.snapshotAppends != store.appends) {
+      store.snapshot = store.clients.size() == 1 ? singleState(store)
+          : Collections.unmodifiableMap(getStateVector(store));
+      store.snapshotAppends = store.appends;
+    }
+    return store.snapshot;
+  }
+
+  private static Map<Long, Long> singleState(StructStore store) {
+    Map.Entry<Long, ArrayList<AbstractStruct>> e = store.clients.entrySet().iterator().next();
+    ArrayList<AbstractStruct> structs = e.getValue();
+    AbstractStruct struct = structs.get(structs.size() - 1);
+    return Collections.singletonMap(e.getKey(), struct.id.clock + struct.length);
+  }
+
   public static long getState(StructStore store, long client) {
     ArrayList<AbstractStruct> structs = getStructs(store, client);
     if (structs == null) {
@@ -91,6 +121,7 @@ public final class StructStore {
   Map<Long, Integer> newListCapacities;
 
   public static void addStruct(StructStore store, AbstractStruct struct) {
+    store.appends++;
     ArrayList<AbstractStruct> structs = getStructs(store, struct.id.client);
     if (structs == null) {
       Integer capacity = store.newListCapacities == null ? null : store.newListCapacities.remove(struct.id.client);

@@ -20,24 +20,23 @@ public final class Transaction {
   public final Doc doc;
   /** Deletions made in this transaction. */
   public final DeleteSet deleteSet = new DeleteSet();
-  /** State vector before the transaction. */
+  /** State vector before the transaction (read-only). */
   public final Map<Long, Long> beforeState;
-  /** State vector after the transaction (set during cleanup). */
-  public Map<Long, Long> afterState = new LinkedHashMap<>();
-  /** Changed types and the changed map keys (null stands for the list part). */
-  public final Map<AbstractType<?>, Set<String>> changed = new LinkedHashMap<>();
+  /** State vector after the transaction (read-only; set during cleanup). */
+  public Map<Long, Long> afterState = java.util.Collections.emptyMap();
+  /** Changed types and the changed map keys (null stands for the list part); sets read-only. */
+  public final Map<AbstractType<?>, Set<String>> changed = new LinkedHashMap<>(2);
   /** Events per type, including those of children, for deep observers. */
-  public final Map<AbstractType<?>, List<YEvent<?>>> changedParentTypes = new LinkedHashMap<>();
+  public final Map<AbstractType<?>, List<YEvent<?>>> changedParentTypes = new LinkedHashMap<>(2);
   /** Items that were split or may be mergeable after the transaction. */
   public final List<AbstractStruct> _mergeStructs = new ArrayList<>();
   public final Object origin;
-  /** Free storage for plugins (the undo manager, bindings). */
-  public final Map<Object, Object> meta = new LinkedHashMap<>();
   /** True when the change originates here, false when it was applied from an update. */
   public boolean local;
-  public final Set<Doc> subdocsAdded = new LinkedHashSet<>();
-  public final Set<Doc> subdocsRemoved = new LinkedHashSet<>();
-  public final Set<Doc> subdocsLoaded = new LinkedHashSet<>();
+  // meta and the subdocument sets are created when first used: nearly every transaction
+  // leaves them empty, and a typed character costs one transaction
+  private Map<Object, Object> meta;
+  private SubdocChanges subdocs;
   public boolean _needFormattingCleanup = false;
   /**
    * The (type, key) that addChangedTypeToTransaction recorded last: it is in changed until
@@ -48,9 +47,43 @@ public final class Transaction {
 
   public Transaction(Doc doc, Object origin, boolean local) {
     this.doc = doc;
-    this.beforeState = StructStore.getStateVector(doc.store);
+    this.beforeState = StructStore.stateVectorSnapshot(doc.store);
     this.origin = origin;
     this.local = local;
+  }
+
+  /** Free storage for plugins (the undo manager, bindings). */
+  public Map<Object, Object> meta() {
+    if (meta == null) {
+      meta = new LinkedHashMap<>();
+    }
+    return meta;
+  }
+
+  /** The subdocuments added, removed and loaded in this transaction, created when first used. */
+  private static final class SubdocChanges {
+    final Set<Doc> added = new LinkedHashSet<>();
+    final Set<Doc> removed = new LinkedHashSet<>();
+    final Set<Doc> loaded = new LinkedHashSet<>();
+  }
+
+  private SubdocChanges subdocs() {
+    if (subdocs == null) {
+      subdocs = new SubdocChanges();
+    }
+    return subdocs;
+  }
+
+  public Set<Doc> subdocsAdded() {
+    return subdocs().added;
+  }
+
+  public Set<Doc> subdocsRemoved() {
+    return subdocs().removed;
+  }
+
+  public Set<Doc> subdocsLoaded() {
+    return subdocs().loaded;
   }
 
   /** beforeState.get(client) || 0 */
@@ -91,7 +124,17 @@ public final class Transaction {
     }
     Item item = type._item;
     if (item == null || (item.id.clock < transaction.beforeStateOf(item.id.client) && !item.deleted())) {
-      transaction.changed.computeIfAbsent(type, k -> new LinkedHashSet<>()).add(parentSub);
+      Set<String> subs = transaction.changed.get(type);
+      if (subs == null) {
+        // most types change in one way per transaction (the list, or one key): no set to grow
+        transaction.changed.put(type, java.util.Collections.singleton(parentSub));
+      } else if (!subs.contains(parentSub)) {
+        if (!(subs instanceof LinkedHashSet)) {
+          subs = new LinkedHashSet<>(subs);
+          transaction.changed.put(type, subs);
+        }
+        subs.add(parentSub);
+      }
       transaction.lastChangedType = type;
       transaction.lastChangedSub = parentSub;
     }
@@ -180,21 +223,76 @@ public final class Transaction {
     tryMergeDeleteSet(ds, store);
   }
 
-  /** Runs every task even if some throw (lib0 callAll), rethrowing the first failure. */
-  private static void callAll(List<Runnable> fs) {
+  /**
+   * Shallow observers per changed type, then deep observers (events sorted by path length),
+   * then afterTransaction handlers and the formatting cleanup: Yjs's callAll over that list, so
+   * every step runs even if some throw and the first failure is rethrown. Written out rather
+   * than as a list of closures: this runs once per transaction, i.e. per typed character.
+   */
+  private static void callObservers(Transaction transaction) {
+    Doc doc = transaction.doc;
     RuntimeException first = null;
-    for (int i = 0; i < fs.size(); i++) {
+    // a snapshot, as Yjs collects the calls before making any
+    @SuppressWarnings("unchecked")
+    Map.Entry<AbstractType<?>, Set<String>>[] changed = transaction.changed.entrySet().toArray(new Map.Entry[0]);
+    for (Map.Entry<AbstractType<?>, Set<String>> e : changed) {
+      AbstractType<?> itemtype = e.getKey();
       try {
-        fs.get(i).run();
-      } catch (RuntimeException e) {
-        if (first == null) {
-          first = e;
+        if (itemtype._item == null || !itemtype._item.deleted()) {
+          itemtype._callObserver(transaction, e.getValue());
         }
+      } catch (RuntimeException ex) {
+        first = first == null ? ex : first;
       }
+    }
+    // which types get deep events is decided after all shallow observers ran, before any deep one
+    List<Map.Entry<AbstractType<?>, List<YEvent<?>>>> deep = null;
+    for (Map.Entry<AbstractType<?>, List<YEvent<?>>> e : transaction.changedParentTypes.entrySet()) {
+      AbstractType<?> type = e.getKey();
+      if (!type._dEH.isEmpty() && (type._item == null || !type._item.deleted())) {
+        if (deep == null) {
+          deep = new ArrayList<>();
+        }
+        deep.add(e);
+      }
+    }
+    for (int i = 0; deep != null && i < deep.size(); i++) {
+      try {
+        callDeepObservers(transaction, deep.get(i).getKey(), deep.get(i).getValue());
+      } catch (RuntimeException ex) {
+        first = first == null ? ex : first;
+      }
+    }
+    try {
+      doc.emitAfterTransaction(transaction);
+    } catch (RuntimeException ex) {
+      first = first == null ? ex : first;
+    }
+    try {
+      if (transaction._needFormattingCleanup) {
+        YText.cleanupYTextAfterTransaction(transaction);
+      }
+    } catch (RuntimeException ex) {
+      first = first == null ? ex : first;
     }
     if (first != null) {
       throw first;
     }
+  }
+
+  private static void callDeepObservers(Transaction transaction, AbstractType<?> type, List<YEvent<?>> events0) {
+    List<YEvent<?>> events = new ArrayList<>();
+    for (YEvent<?> event : events0) {
+      if (event.target._item == null || !event.target._item.deleted()) {
+        events.add(event);
+      }
+    }
+    for (YEvent<?> event : events) {
+      event.currentTarget = type;
+      event._path = null;
+    }
+    events.sort((a, b) -> Integer.compare(a.path().size(), b.path().size()));
+    type.callDeepObservers(events, transaction);
   }
 
   private static void cleanupTransactions(List<Transaction> transactionCleanups) {
@@ -224,48 +322,9 @@ public final class Transaction {
     List<AbstractStruct> mergeStructs = transaction._mergeStructs;
     try {
       DeleteSet.sortAndMergeDeleteSet(ds);
-      transaction.afterState = StructStore.getStateVector(doc.store);
+      transaction.afterState = StructStore.stateVectorSnapshot(doc.store);
       doc.emitBeforeObserverCalls(transaction);
-      List<Runnable> fs = new ArrayList<>();
-      for (Map.Entry<AbstractType<?>, Set<String>> e : transaction.changed.entrySet()) {
-        AbstractType<?> itemtype = e.getKey();
-        Set<String> subs = e.getValue();
-        fs.add(() -> {
-          if (itemtype._item == null || !itemtype._item.deleted()) {
-            itemtype._callObserver(transaction, subs);
-          }
-        });
-      }
-      fs.add(() -> {
-        // deep observers run after all shallow ones, with events sorted by path length
-        for (Map.Entry<AbstractType<?>, List<YEvent<?>>> e : transaction.changedParentTypes.entrySet()) {
-          AbstractType<?> type = e.getKey();
-          if (!type._dEH.isEmpty() && (type._item == null || !type._item.deleted())) {
-            List<YEvent<?>> events0 = e.getValue();
-            fs.add(() -> {
-              List<YEvent<?>> events = new ArrayList<>();
-              for (YEvent<?> event : events0) {
-                if (event.target._item == null || !event.target._item.deleted()) {
-                  events.add(event);
-                }
-              }
-              for (YEvent<?> event : events) {
-                event.currentTarget = type;
-                event._path = null;
-              }
-              events.sort((a, b) -> Integer.compare(a.path().size(), b.path().size()));
-              type.callDeepObservers(events, transaction);
-            });
-          }
-        }
-        fs.add(() -> doc.emitAfterTransaction(transaction));
-        fs.add(() -> {
-          if (transaction._needFormattingCleanup) {
-            YText.cleanupYTextAfterTransaction(transaction);
-          }
-        });
-      });
-      callAll(fs);
+      callObservers(transaction);
     } finally {
       if (doc.gc) {
         tryGcDeleteSet(ds, store, doc.gcFilter);
@@ -315,10 +374,11 @@ public final class Transaction {
           doc.emitUpdateV2(encoder.toUint8Array(), transaction);
         }
       }
-      Set<Doc> subdocsAdded = transaction.subdocsAdded;
-      Set<Doc> subdocsLoaded = transaction.subdocsLoaded;
-      Set<Doc> subdocsRemoved = transaction.subdocsRemoved;
-      if (!subdocsAdded.isEmpty() || !subdocsRemoved.isEmpty() || !subdocsLoaded.isEmpty()) {
+      SubdocChanges sd = transaction.subdocs;
+      if (sd != null && (!sd.added.isEmpty() || !sd.removed.isEmpty() || !sd.loaded.isEmpty())) {
+        Set<Doc> subdocsAdded = sd.added;
+        Set<Doc> subdocsLoaded = sd.loaded;
+        Set<Doc> subdocsRemoved = sd.removed;
         for (Doc subdoc : subdocsAdded) {
           subdoc.clientID = doc.clientID;
           if (subdoc.collectionid == null) {

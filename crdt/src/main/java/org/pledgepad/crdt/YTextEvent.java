@@ -15,18 +15,24 @@ import java.util.Set;
 public class YTextEvent extends YEvent<YText> {
   /** True when the text content (not only attributes of the type) changed. */
   public boolean childListChanged = false;
-  /** Attributes set on the type itself (setAttribute) that changed. */
-  public final Set<String> keysChanged = new LinkedHashSet<>();
+  /** Attributes set on the type itself (setAttribute) that changed (read-only). */
+  public final Set<String> keysChanged;
 
   public YTextEvent(YText ytext, Transaction transaction, Set<String> subs) {
     super(ytext, transaction);
+    Set<String> keys = null;
     for (String sub : subs) {
       if (sub == null) {
         childListChanged = true;
       } else {
-        keysChanged.add(sub);
+        if (keys == null) {
+          keys = new LinkedHashSet<>();
+        }
+        keys.add(sub);
       }
     }
+    // text edits change no attribute: no set for them
+    keysChanged = keys == null ? java.util.Collections.emptySet() : keys;
   }
 
   @Override

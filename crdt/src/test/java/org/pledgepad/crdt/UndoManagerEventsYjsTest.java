@@ -102,9 +102,9 @@ class UndoManagerEventsYjsTest {
     Doc doc = new Doc();
     YText text = doc.getText("t");
     UndoManager um = new UndoManager(text, new UndoManagerOptions()
-        .captureTransaction(tr -> !"skip".equals(tr.meta.get("tag"))));
+        .captureTransaction(tr -> !"skip".equals(tr.meta().get("tag"))));
     doc.transact(tr -> {
-      tr.meta.put("tag", "skip");
+      tr.meta().put("tag", "skip");
       text.insert(0, "x");
     });
     assertFalse(um.canUndo());
