@@ -12,7 +12,8 @@ const out = []
 
 if (load.length) {
 out.push('### Load (same offered load for every server)', '')
-const gens = [...new Set(load.map((r) => `${r.generator ?? 'node'} generator, server warm-up ${r.serverWarmupSeconds ?? 0} s`))]
+const placement = (r) => r.serverCpus ? `, server on CPU ${r.serverCpus}, generator on CPU ${r.generatorCpus}` : ''
+const gens = [...new Set(load.map((r) => `${r.generator ?? 'node'} generator${r.clientMode ? ` (${r.clientMode} clients)` : ''}, server warm-up ${r.serverWarmupSeconds ?? 0} s${placement(r)}`))]
 out.push(`Load generator: ${gens.join('; ')}`, '')
 out.push('| edits/s per client | offered edits/s | server | sent edits/s | delivered updates/s | delivered/expected | p50 ms | p95 ms | p99 ms | server CPU s per 1,000 delivered | server CPU % | generator CPU % | generator max stall ms | server peak RSS MiB | load1 |')
 out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
@@ -38,13 +39,25 @@ for (const rate of rates) {
   }
 }
 out.push('', '### Saturation search (highest step with delivered/expected ≥ 0.95, p99 ≤ 2 s, generator kept up)', '')
-out.push('| server | highest sustained edits/s per client | delivered updates/s there | steps run |')
-out.push('|---|---|---|---|')
+out.push('| server | highest sustained edits/s per client | delivered updates/s there | generator CPU % there | generator CPU s per 1,000 delivered there | next step: delivered/expected, p99 ms, sent/offered | steps run |')
+out.push('|---|---|---|---|---|---|---|')
+const sustained = (r) => r.deliveryRatio >= 0.95 && r.p99ms <= 2000 && r.sentEditsPerSec >= 0.9 * r.offeredEditsPerSec
+const saturation = new Map()
 for (const key of [...new Set(load.map((r) => `${r.label}|${r.protocol}`))]) {
   const series = load.filter((r) => `${r.label}|${r.protocol}` === key)
-  const ok = series.filter((r) => r.deliveryRatio >= 0.95 && r.p99ms <= 2000 && r.sentEditsPerSec >= 0.9 * r.offeredEditsPerSec)
-  const best = ok[ok.length - 1]
-  out.push(`| ${name(series[0])} | ${best ? best.rate : 'none'} | ${best ? best.deliveredPerSec : '-'} | ${series.map((r) => r.rate).join(', ')} |`)
+  const best = series.filter(sustained).at(-1)
+  const next = series.find((r) => !sustained(r))
+  saturation.set(key, best)
+  const why = next ? `${next.rate}: ${next.deliveryRatio}, ${next.p99ms}, ${(next.sentEditsPerSec / next.offeredEditsPerSec).toFixed(2)}` : 'none failed'
+  out.push(`| ${name(series[0])} | ${best ? best.rate : 'none'} | ${best ? best.deliveredPerSec : '-'} | ${best?.generatorCpuPct ?? '-'} | ${best?.generatorCpuSecPer1000 ?? '-'} | ${why} | ${series.map((r) => r.rate).join(', ')} |`)
+}
+const satPairs = [...pairs, ['ours-embedded', 'yws', 'hocuspocus|hp', 'ours (embedded, y-websocket protocol) / Hocuspocus'],
+  ['ours-postgres', 'yws', 'hocuspocus|hp', 'ours (PostgreSQL) / Hocuspocus']]
+out.push('', '| saturation ratio (delivered updates/s at the highest sustained step) | ratio |', '|---|---|')
+for (const [ours, protocol, peer, title] of satPairs) {
+  const a = saturation.get(`${ours}|${protocol}`)
+  const b = saturation.get(peer.includes('|') ? peer : `${peer}|${protocol}`)
+  if (a && b) out.push(`| ${title} | ${ratio(a.deliveredPerSec, b.deliveredPerSec)} |`)
 }
 }
 if (idle.length) {

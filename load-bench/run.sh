@@ -8,13 +8,18 @@
 #   if missing) or node (load.mjs, stock yjs providers in WORKERS processes); both write the same lines.
 #   WARMUP_SECONDS=20: unmeasured edits at the first rate before the steps, for every server alike
 #   (our JIT-compiled server otherwise spends its first steps compiling). GEN_JAVA_OPTS for the generator JVM.
+#   CLIENT_MODE=lean (java generator): receiving clients only frame-parse updates and read the latency
+#   marker instead of integrating them, so the generator is not the bottleneck; full = like the stock providers.
+#   SERVER_CPUS / GEN_CPUS (e.g. 0 and 1): taskset CPU lists for every server process and for the
+#   generator, so that a saturation point is per server core and the generator never runs on the
+#   server's core; unset = no pinning. Each result line records both (serverCpus, generatorCpus).
 #   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0 PORT=18650 PG_DB=pledgepad_bench
 #   JAR=../server/target/pledgepad.jar (built with mvn if missing)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 DOCS="${DOCS:-50}" CLIENTS="${CLIENTS:-4}" RATES="${RATES:-2,5,10,20,40,80,160}" WINDOW="${WINDOW:-6}"
-GENERATOR="${GENERATOR:-java}" WARMUP_SECONDS="${WARMUP_SECONDS:-20}" GEN_JAVA_OPTS="${GEN_JAVA_OPTS:--Xms256m -Xmx2g}"
+GENERATOR="${GENERATOR:-java}" CLIENT_MODE="${CLIENT_MODE:-lean}" WARMUP_SECONDS="${WARMUP_SECONDS:-20}" GEN_JAVA_OPTS="${GEN_JAVA_OPTS:--Xms256m -Xmx2g}"
 WORKERS="${WORKERS:-2}" IDLE_N="${IDLE_N:-1000}" OPEN_UPDATES="${OPEN_UPDATES:-100000}"
 PG_ADMIN_URL="${PG_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432}" SKIP_PG="${SKIP_PG:-0}"
 PG_DB="${PG_DB:-pledgepad_bench}"
@@ -28,14 +33,18 @@ RESULTS="$OUT/results.jsonl"
 
 source "$here/bench-common.sh"
 prepare_server_jar
+# taskset execs the command, so $! stays the server's (or generator's) own pid.
+SERVER_PIN=() GEN_PIN=()
+if [[ -n "${SERVER_CPUS:-}" ]]; then SERVER_PIN=(taskset -c "$SERVER_CPUS"); fi
+if [[ -n "${GEN_CPUS:-}" ]]; then GEN_PIN=(taskset -c "$GEN_CPUS"); fi
 if [[ "$GENERATOR" == java ]]; then
   gen_src="${GEN_JAR:-$here/../load-gen/target/load-gen.jar}"
   if [[ ! -f "$gen_src" ]]; then (cd "$here/.." && mvn -q -B -o -pl load-gen -am package -DskipTests); fi
   GEN_COPY="$OUT/load-gen.jar"
   cp "$gen_src" "$GEN_COPY"
-  GEN_CMD=(java $GEN_JAVA_OPTS -jar "$GEN_COPY")
+  GEN_CMD=("${GEN_PIN[@]}" java $GEN_JAVA_OPTS -jar "$GEN_COPY")
 elif [[ "$GENERATOR" == node ]]; then
-  GEN_CMD=(node load.mjs)
+  GEN_CMD=("${GEN_PIN[@]}" node load.mjs)
 else
   echo "GENERATOR must be java or node" >&2; exit 2
 fi
@@ -58,11 +67,11 @@ wait_http() { # url: up to 60 s
   echo "server at $1 did not come up" >&2; return 1
 }
 start_yws() {
-  PORT=$PORT HOST=127.0.0.1 node node_modules/@y/websocket-server/src/server.js > "$OUT/yws.log" 2>&1 &
+  PORT=$PORT HOST=127.0.0.1 "${SERVER_PIN[@]}" node node_modules/@y/websocket-server/src/server.js > "$OUT/yws.log" 2>&1 &
   server_pid=$!; wait_http "http://127.0.0.1:$PORT/"
 }
 start_hp() {
-  PORT=$PORT HOST=127.0.0.1 node hocuspocus-server.mjs > "$OUT/hocuspocus.log" 2>&1 &
+  PORT=$PORT HOST=127.0.0.1 "${SERVER_PIN[@]}" node hocuspocus-server.mjs > "$OUT/hocuspocus.log" 2>&1 &
   server_pid=$!; wait_http "http://127.0.0.1:$PORT/"
 }
 # Our server lets guests only read: the clients pass a token of an ADMIN account "bench"
@@ -81,7 +90,7 @@ start_ours() { # store (embedded|postgres), extra env...
   else
     mint_token DATA_DIR="$server_data" SEED_DEMO=false
   fi
-  env PORT=$PORT HOST=127.0.0.1 DATA_DIR="$server_data" SEED_DEMO=false "${db_env[@]}" "$@" \
+  "${SERVER_PIN[@]}" env PORT=$PORT HOST=127.0.0.1 DATA_DIR="$server_data" SEED_DEMO=false "${db_env[@]}" "$@" \
     java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-$store.log" 2>&1 &
   server_pid=$!
   wait_http "http://127.0.0.1:$PORT/health/ready"
@@ -95,9 +104,9 @@ OURS_ENV=(MESSAGES_PER_SECOND=1000 MESSAGE_BURST=2000)
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$OUT/machine.txt"
 
 if want load; then
-echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows, $GENERATOR generator, server warm-up ${WARMUP_SECONDS}s"
+echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows, $GENERATOR generator (clients $CLIENT_MODE), server warm-up ${WARMUP_SECONDS}s, server CPUs ${SERVER_CPUS:-all}, generator CPUs ${GEN_CPUS:-all}"
 load() { # label protocol base [token]
-  timeout 900 env WARMUP_SECONDS="$WARMUP_SECONDS" "${GEN_CMD[@]}" "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
+  timeout 900 env WARMUP_SECONDS="$WARMUP_SECONDS" CLIENT_MODE="$CLIENT_MODE" "${GEN_CMD[@]}" "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
     | tee -a "$RESULTS" || echo "load $1 failed" >&2
 }
 start_yws;  load y-websocket yws "ws://127.0.0.1:$PORT"; stop_server

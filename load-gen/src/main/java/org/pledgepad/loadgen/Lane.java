@@ -30,20 +30,25 @@ final class Lane {
   final Clock clock;
   private final WebSocketClient sockets;
   private final Wire wire;
+  final ClientMode mode;
   private final List<SimClient> clients = new ArrayList<>();
   private final Map<String, SimClient> byKey = new HashMap<>();
+  private final Map<Long, SimClient> byClientId = new HashMap<>();
   private final Map<String, Integer> perDocument = new HashMap<>();
   final AtomicInteger synced = new AtomicInteger();
   final AtomicInteger refused = new AtomicInteger();
   final AtomicInteger closed = new AtomicInteger();
   final AtomicInteger failed = new AtomicInteger();
 
+  /** Scratch space of the lean receive path (one lane, one thread). */
+  private final MarkerScanner.Markers markers = new MarkerScanner.Markers();
   private boolean measuring;
   private long received;
   private Samples latencies = new Samples();
 
-  Lane(Vertx vertx, Clock clock, WebSocketClient sockets, Wire wire) {
+  Lane(Vertx vertx, Clock clock, WebSocketClient sockets, Wire wire, ClientMode mode) {
     this.vertx = vertx;
+    this.mode = mode;
     this.context = vertx.getOrCreateContext();
     this.clock = clock;
     this.sockets = sockets;
@@ -59,6 +64,7 @@ final class Lane {
           SimClient c = new SimClient(this, wire, name, i);
           clients.add(c);
           byKey.put(c.key, c);
+          byClientId.put(c.doc.clientID, c);
           perDocument.merge(name, 1, Integer::sum);
           String url = wire.url(bases.get(i % bases.size()), name, token); // split across nodes
           vertx.setTimer(delay, t -> connect(c, url));
@@ -119,33 +125,54 @@ final class Lane {
     return p.future();
   }
 
-  /** A receiver's map observer: turns changed entries into deliveries and latency samples. */
+  /** A full receiver's map observer: each changed entry is the newest {s, t} of its sender. */
   void observe(SimClient receiver, Set<String> keysChanged) {
     double now = clock.nowMillis();
     for (String key : keysChanged) {
-      if (!(receiver.meta.get(key) instanceof Map<?, ?> entry)
-          || !(entry.get("s") instanceof Number sn) || !(entry.get("t") instanceof Number tn)) {
-        continue;
+      if (receiver.meta.get(key) instanceof Map<?, ?> entry
+          && entry.get("s") instanceof Number s && entry.get("t") instanceof Number t) {
+        delivered(receiver, key, s.longValue(), t.doubleValue(), now);
       }
-      long s = sn.longValue();
-      Long lastSeen = receiver.last.get(key);
-      long last = lastSeen == null ? 0 : lastSeen;
-      if (s <= last) {
-        continue;
+    }
+  }
+
+  /** A lean receiver's update: its markers, by the sender's client ID. */
+  void observe(SimClient receiver, byte[] update) {
+    markers.clear();
+    MarkerScanner.scan(update, markers);
+    double now = clock.nowMillis();
+    for (int i = 0; i < markers.size(); i++) {
+      SimClient sender = byClientId.get(markers.client(i));
+      // y-websocket and Hocuspocus send an update back to its sender too; a document integrating
+      // it would see no change, so neither does the lean receiver
+      if (sender != null && sender != receiver) {
+        delivered(receiver, sender.key, markers.seq(i), markers.time(i), now);
       }
-      receiver.last.put(key, s);
-      SimClient sender = measuring ? byKey.get(key) : null;
-      if (sender == null || sender.winStart < 0) {
-        continue;
-      }
-      long lo = Math.max(last, sender.winStart);
-      long hi = Math.min(s, sender.winEnd);
-      if (hi > lo) {
-        received += hi - lo;
-      }
-      if (s > sender.winStart && s <= sender.winEnd) {
-        latencies.add(now - tn.doubleValue());
-      }
+    }
+  }
+
+  /**
+   * Sender {@code key}'s entry s (sent at t) reached {@code receiver}: every window edit from
+   * the last one seen up to s counts as delivered, and s gives a latency sample if in the window.
+   */
+  private void delivered(SimClient receiver, String key, long s, double t, double now) {
+    Long lastSeen = receiver.last.get(key);
+    long last = lastSeen == null ? 0 : lastSeen;
+    if (s <= last) {
+      return;
+    }
+    receiver.last.put(key, s);
+    SimClient sender = measuring ? byKey.get(key) : null;
+    if (sender == null || sender.winStart < 0) {
+      return;
+    }
+    long lo = Math.max(last, sender.winStart);
+    long hi = Math.min(s, sender.winEnd);
+    if (hi > lo) {
+      received += hi - lo;
+    }
+    if (s > sender.winStart && s <= sender.winEnd) {
+      latencies.add(now - t);
     }
   }
 

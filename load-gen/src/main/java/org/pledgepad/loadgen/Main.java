@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * clients on our CRDT instead of yjs providers in Node worker processes.
  * Usage: java -jar load-gen.jar label yws|hp base-url(s) server-pid(s) [docs] [clientsPerDoc]
  * [rates] [windowSeconds] [eventLoops] [token]; environment WARMUP_SECONDS (unmeasured edits at
- * the first rate before the steps, so that a JIT-compiled server starts warm).
+ * the first rate before the steps, so that a JIT-compiled server starts warm) and CLIENT_MODE
+ * (full, the default, or lean: see {@link ClientMode}).
  */
 public final class Main {
   private static final long SETUP_LIMIT_MS = 60_000;
@@ -68,7 +69,7 @@ public final class Main {
     Wire wire = Wire.of(s.protocol(), s.token());
     List<Lane> lanes = new ArrayList<>();
     for (int i = 0; i < s.eventLoops(); i++) {
-      lanes.add(new Lane(vertx, clock, sockets, wire));
+      lanes.add(new Lane(vertx, clock, sockets, wire, s.clientMode()));
     }
     String tag = s.label().replaceAll("\\W", "") + "-" + Long.toString(System.currentTimeMillis(), 36);
     List<List<String>> docsOfLane = new ArrayList<>();

@@ -13,6 +13,7 @@ final class ProcStats {
   /** USER_HZ on Linux. */
   private static final double TICKS = 100;
   private static final Pattern HWM = Pattern.compile("VmHWM:\\s+(\\d+)");
+  private static final Pattern CPUS = Pattern.compile("Cpus_allowed_list:\\s+(\\S+)");
 
   private final List<Long> pids;
 
@@ -42,6 +43,27 @@ final class ProcStats {
       }
     }
     return sum;
+  }
+
+  /**
+   * The CPUs the server processes may run on (as taskset -c writes them; several servers
+   * separated by "/"), so that each result line records where server and generator ran.
+   */
+  String serverCpus() {
+    StringBuilder b = new StringBuilder();
+    for (long pid : pids) {
+      b.append(b.isEmpty() ? "" : "/").append(cpusAllowed("/proc/" + pid + "/status"));
+    }
+    return b.toString();
+  }
+
+  static String generatorCpus() {
+    return cpusAllowed("/proc/self/status");
+  }
+
+  private static String cpusAllowed(String statusFile) {
+    Matcher m = CPUS.matcher(read(statusFile));
+    return m.find() ? m.group(1) : "?";
   }
 
   /** CPU time of this JVM (all threads: event loops, GC, JIT), milliseconds. */

@@ -4,9 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** The positional arguments of load.mjs (same order and defaults) plus WARMUP_SECONDS. */
+/** The positional arguments of load.mjs (same order and defaults) plus WARMUP_SECONDS and CLIENT_MODE. */
 record Settings(String label, String protocol, List<String> bases, List<Long> pids, int docs, int perDoc,
-    double[] rates, double windowSeconds, int eventLoops, String token, double warmupSeconds) {
+    double[] rates, double windowSeconds, int eventLoops, String token, double warmupSeconds, ClientMode clientMode) {
 
   static Settings parse(String[] a, Map<String, String> env) {
     String at4 = a.length > 4 ? a[4] : "50";
@@ -18,6 +18,7 @@ record Settings(String label, String protocol, List<String> bases, List<Long> pi
     return new Settings(a[0], a[1], List.of(a[2].split(",")),
         Arrays.stream(a[3].split(",")).map(Long::parseLong).toList(),
         Integer.parseInt(at4), Integer.parseInt(at5), Main.parseRates(at6), Double.parseDouble(at7),
-        Math.max(1, Integer.parseInt(at8)), at9, Double.parseDouble(env.getOrDefault("WARMUP_SECONDS", "0")));
+        Math.max(1, Integer.parseInt(at8)), at9, Double.parseDouble(env.getOrDefault("WARMUP_SECONDS", "0")),
+        ClientMode.parse(env.get("CLIENT_MODE")));
   }
 }

@@ -50,11 +50,13 @@ final class SimClient implements Peer {
         send(wire.update(documentName, update));
       }
     });
-    meta.observe((event, tr) -> {
-      if (!tr.local) {
-        lane.observe(this, event.keysChanged);
-      }
-    });
+    if (lane.mode == ClientMode.FULL) {
+      meta.observe((event, tr) -> {
+        if (!tr.local) {
+          lane.observe(this, event.keysChanged);
+        }
+      });
+    }
   }
 
   void opened(WebSocket ws) {
@@ -107,7 +109,12 @@ final class SimClient implements Peer {
 
   @Override
   public void applyRemote(byte[] update, boolean step2) {
-    Y.applyUpdate(doc, update, this);
+    if (lane.mode == ClientMode.FULL) {
+      Y.applyUpdate(doc, update, this);
+    } else if (!step2) {
+      // The server's state at connect (step 2) holds no window edits and is not needed.
+      lane.observe(this, update);
+    }
     if (step2) {
       synced = true;
     }

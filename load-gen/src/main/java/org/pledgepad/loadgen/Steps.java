@@ -86,9 +86,13 @@ final class Steps {
         .put("serverCpuPct", Math.round((server1 - server0) / windowS * 100))
         .put("generatorMaxStallMs", Math.round(maxGap))
         .put("generatorCpuPct", Math.round((gen1 - gen0) / windowMs * 100))
+        .put("generatorCpuSecPer1000", (gen1 - gen0) / 1000 / (received / 1000.0), 4)
         .put("serverPeakRssMiB", Math.round(proc.serverPeakRssKiB() / 1024.0))
         .put("load1", ProcStats.load1(), 2)
         .put("generator", "java")
+        .put("clientMode", s.clientMode().label())
+        .put("serverCpus", proc.serverCpus())
+        .put("generatorCpus", ProcStats.generatorCpus())
         .put("serverWarmupSeconds", s.warmupSeconds(), 1);
     // the stop rule of load.mjs; NaN (nothing delivered) is not sustained either
     boolean sustained = ratio >= 0.95 && !(p99 > 2000) && !Double.isNaN(p99) && sentPerSec >= 0.9 * offered;

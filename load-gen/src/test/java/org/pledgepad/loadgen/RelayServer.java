@@ -1,5 +1,7 @@
 package org.pledgepad.loadgen;
 
+import io.vertx.core.Context;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -17,17 +19,25 @@ import org.pledgepad.crdt.sync.YWebsocketMessages;
 
 /**
  * A minimal y-websocket relay for the tests, on one event loop: a document per room path,
- * step 2 answers a step 1, updates are applied and forwarded to the room's other sockets,
- * awareness goes to every socket of the room (as @y/websocket-server does).
+ * step 2 answers a step 1, updates are applied and forwarded to the room's other sockets (or,
+ * with echoUpdates, to every socket of the room, the sender included, as @y/websocket-server
+ * does), awareness goes to every socket of the room.
  */
 final class RelayServer implements AutoCloseable {
   private final Vertx vertx = Vertx.vertx();
   private final Map<String, Doc> docs = new HashMap<>();
   private final Map<String, List<ServerWebSocket>> rooms = new HashMap<>();
   private final HttpServer server;
+  private volatile Context context;
+  private final boolean echoUpdates;
   int framesIn;
 
   RelayServer() throws Exception {
+    this(false);
+  }
+
+  RelayServer(boolean echoUpdates) throws Exception {
+    this.echoUpdates = echoUpdates;
     server = vertx.createHttpServer().webSocketHandler(this::accept).listen(0, "127.0.0.1")
         .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
@@ -37,6 +47,7 @@ final class RelayServer implements AutoCloseable {
   }
 
   private void accept(ServerWebSocket ws) {
+    context = Vertx.currentContext();
     String room = ws.path().split("\\?")[0];
     Doc doc = docs.computeIfAbsent(room, r -> new Doc());
     List<ServerWebSocket> peers = rooms.computeIfAbsent(room, r -> new ArrayList<>());
@@ -52,12 +63,19 @@ final class RelayServer implements AutoCloseable {
           ws.writeBinaryMessage(Buffer.buffer(YWebsocketMessages.encodeSyncStep2(Y.encodeStateAsUpdate(doc, s.payload()))));
         } else {
           Y.applyUpdate(doc, s.payload());
-          forward(peers, ws, frame, false);
+          forward(peers, ws, frame, echoUpdates);
         }
       } else if (m instanceof YWebsocketMessage.Awareness) {
         forward(peers, ws, frame, true);
       }
     });
+  }
+
+  /** The relay's copy of a room's text "text", read on the relay's thread. */
+  String text(String room) throws Exception {
+    Promise<String> p = Promise.promise();
+    context.runOnContext(v -> p.complete(docs.get(room).getText("text").toString()));
+    return p.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
   }
 
   private static void forward(List<ServerWebSocket> peers, ServerWebSocket from, byte[] frame, boolean toSender) {
