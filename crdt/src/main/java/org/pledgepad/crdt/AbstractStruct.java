@@ -19,6 +19,15 @@ public abstract class AbstractStruct {
 
   public abstract boolean deleted();
 
+  /**
+   * Whether mergeWith(right) could ever succeed for right, just integrated directly after this
+   * struct, judged by what cannot turn from false to true later (ids, origins, kinds, list
+   * links); deletions and splits can add candidates and are noted by the transaction instead.
+   */
+  public boolean mayMergeWith(AbstractStruct right) {
+    return false;
+  }
+
   /** Appends right to this struct if both can be represented as one; true if it did. */
   public boolean mergeWith(AbstractStruct right) {
     return false;

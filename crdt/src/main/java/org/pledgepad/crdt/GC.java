@@ -18,6 +18,11 @@ public final class GC extends AbstractStruct {
   public void delete() {}
 
   @Override
+  public boolean mayMergeWith(AbstractStruct right) {
+    return right instanceof GC;
+  }
+
+  @Override
   public boolean mergeWith(AbstractStruct right) {
     if (!(right instanceof GC)) {
       return false;
@@ -32,7 +37,7 @@ public final class GC extends AbstractStruct {
       id = new ID(id.client, id.clock + offset);
       length -= offset;
     }
-    StructStore.addStruct(transaction.doc.store, this);
+    StructStore.addStruct(transaction, this);
   }
 
   @Override

@@ -156,6 +156,7 @@ public final class Item extends AbstractStruct {
       rightItem.right.left = rightItem;
     }
     transaction._mergeStructs.add(rightItem);
+    transaction.mergeAll = true;
     if (rightItem.parentSub != null && rightItem.right == null) {
       ((AbstractType<?>) rightItem.parent)._map.put(rightItem.parentSub, rightItem);
     }
@@ -419,7 +420,7 @@ public final class Item extends AbstractStruct {
       if (parentSub == null && countable() && !deleted()) {
         parentType._length += length;
       }
-      StructStore.addStruct(transaction.doc.store, this);
+      StructStore.addStruct(transaction, this);
       content.integrate(transaction, this);
       Transaction.addChangedTypeToTransaction(transaction, parentType, parentSub);
       if ((parentType._item != null && parentType._item.deleted()) || (parentSub != null && right != null)) {
@@ -454,22 +455,32 @@ public final class Item extends AbstractStruct {
   }
 
   @Override
-  public boolean mergeWith(AbstractStruct r) {
+  public boolean mayMergeWith(AbstractStruct r) {
     if (!(r instanceof Item)) {
       return false;
     }
     Item right = (Item) r;
     ID rightOrigin0 = right.origin;
-    // right.origin == lastId(), compared without allocating lastId() for every candidate pair
-    if (rightOrigin0 != null && rightOrigin0.client == id.client && rightOrigin0.clock == id.clock + length - 1
-        && this.right == right
+    // right.origin == lastId(), compared without allocating lastId() for every candidate pair.
+    // Once other items lie between the two in the list they stay there: only a merge removes
+    // an item from the list, and nothing between them can merge into either (not clock-adjacent).
+    return this.right == right
+        && rightOrigin0 != null && rightOrigin0.client == id.client && rightOrigin0.clock == id.clock + length - 1
         && ID.compareIDs(rightOrigin, right.rightOrigin)
-        && id.client == right.id.client
+        && content.getClass() == right.content.getClass();
+  }
+
+  @Override
+  public boolean mergeWith(AbstractStruct r) {
+    if (!mayMergeWith(r)) {
+      return false;
+    }
+    Item right = (Item) r;
+    if (id.client == right.id.client
         && id.clock + length == right.id.clock
         && deleted() == right.deleted()
         && redone == null
         && right.redone == null
-        && content.getClass() == right.content.getClass()
         && content.mergeWith(right.content)) {
       List<ArraySearchMarker> searchMarker = parent instanceof AbstractType ? ((AbstractType<?>) parent)._searchMarker : null;
       if (searchMarker != null) {
@@ -511,6 +522,8 @@ public final class Item extends AbstractStruct {
       p._length -= length;
     }
     markDeleted();
+    transaction.deletedItems = true;
+    transaction.mergeAll = true;
     DeleteSet.addToDeleteSet(transaction.deleteSet, id.client, id.clock, length);
     Transaction.addChangedTypeToTransaction(transaction, p, parentSub);
   }

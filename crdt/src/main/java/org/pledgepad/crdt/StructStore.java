@@ -121,6 +121,20 @@ public final class StructStore {
   Map<Long, Integer> newListCapacities;
 
   public static void addStruct(StructStore store, AbstractStruct struct) {
+    append(store, struct);
+  }
+
+  /** addStruct for a struct integrated in transaction, which learns whether cleanup may merge it. */
+  static void addStruct(Transaction transaction, AbstractStruct struct) {
+    ArrayList<AbstractStruct> structs = append(transaction.doc.store, struct);
+    int index = structs.size() - 1;
+    if (index > 0 && structs.get(index - 1).mayMergeWith(struct)) {
+      transaction.noteMergeCandidate(struct, index);
+    }
+  }
+
+  /** Appends struct to its client's list, which it returns. */
+  private static ArrayList<AbstractStruct> append(StructStore store, AbstractStruct struct) {
     store.appends++;
     ArrayList<AbstractStruct> structs = getStructs(store, struct.id.client);
     if (structs == null) {
@@ -134,6 +148,7 @@ public final class StructStore {
       }
     }
     structs.add(struct);
+    return structs;
   }
 
   /**

@@ -44,6 +44,38 @@ public final class Transaction {
    */
   private AbstractType<?> lastChangedType;
   private String lastChangedSub;
+  /**
+   * Set when an item was deleted here by Item.delete (items decoded as deleted carry a
+   * ContentDeleted already, so collecting them changes nothing): only then can the gc pass act.
+   */
+  boolean deletedItems;
+  /**
+   * Set on a split or a deletion here: structs may have become mergeable anywhere in the
+   * delete set's ranges, so cleanup runs Yjs's merge passes over them and all new structs.
+   * While unset, only pairs noted when appended (see noteMergeCandidate) can merge: cleanup
+   * checks just those instead of walking every struct.
+   */
+  boolean mergeAll;
+  /** Appended structs that may merge with their predecessor, and their list indexes. */
+  private AbstractStruct[] mergeCandidates;
+  private int[] mergeCandidateIndexes;
+  private int mergeCandidateCount;
+
+  /**
+   * Notes struct, appended at index of its client's list next to a struct it may merge with.
+   * The index stays valid until cleanup: without splits (mergeAll) structs are only appended.
+   */
+  void noteMergeCandidate(AbstractStruct struct, int index) {
+    if (mergeCandidates == null) {
+      mergeCandidates = new AbstractStruct[16];
+      mergeCandidateIndexes = new int[16];
+    } else if (mergeCandidateCount == mergeCandidates.length) {
+      mergeCandidates = java.util.Arrays.copyOf(mergeCandidates, mergeCandidateCount * 2);
+      mergeCandidateIndexes = java.util.Arrays.copyOf(mergeCandidateIndexes, mergeCandidateCount * 2);
+    }
+    mergeCandidates[mergeCandidateCount] = struct;
+    mergeCandidateIndexes[mergeCandidateCount++] = index;
+  }
 
   public Transaction(Doc doc, Object origin, boolean local) {
     this.doc = doc;
@@ -218,6 +250,39 @@ public final class Transaction {
     }
   }
 
+  /** Merges the structs this transaction added, right to left. */
+  private static void mergeNewStructs(Transaction transaction, StructStore store) {
+    for (Map.Entry<Long, Long> e : transaction.afterState.entrySet()) {
+      long client = e.getKey();
+      long clock = e.getValue();
+      long beforeClock = transaction.beforeStateOf(client);
+      if (beforeClock != clock) {
+        ArrayList<AbstractStruct> structs = StructStore.getStructs(store, client);
+        int firstChangePos = Math.max(StructStore.findIndexSS(structs, beforeClock), 1);
+        for (int k = structs.size() - 1; k >= firstChangePos;) {
+          k -= 1 + tryToMergeWithLefts(structs, k);
+        }
+      }
+    }
+  }
+
+  /**
+   * The merges Yjs's passes would make when only appends happened. Merging keeps whether the
+   * merged struct merges with its right neighbour (mergeWith compares the right one's origin
+   * with the left one's end), so collapsing the noted pairs right to left gives the same runs.
+   * A candidate no longer at its index was merged leftwards already, as far as it could go.
+   */
+  private static void mergeCandidates(Transaction transaction, StructStore store) {
+    for (int c = transaction.mergeCandidateCount - 1; c >= 0; c--) {
+      AbstractStruct struct = transaction.mergeCandidates[c];
+      int index = transaction.mergeCandidateIndexes[c];
+      ArrayList<AbstractStruct> structs = StructStore.getStructs(store, struct.id.client);
+      if (index < structs.size() && structs.get(index) == struct) {
+        tryToMergeWithLefts(structs, index);
+      }
+    }
+  }
+
   public static void tryGc(DeleteSet ds, StructStore store, Predicate<Item> gcFilter) {
     tryGcDeleteSet(ds, store, gcFilter);
     tryMergeDeleteSet(ds, store);
@@ -326,22 +391,14 @@ public final class Transaction {
       doc.emitBeforeObserverCalls(transaction);
       callObservers(transaction);
     } finally {
-      if (doc.gc) {
+      if (doc.gc && transaction.deletedItems) {
         tryGcDeleteSet(ds, store, doc.gcFilter);
       }
-      tryMergeDeleteSet(ds, store);
-      // merge the structs this transaction added, right to left
-      for (Map.Entry<Long, Long> e : transaction.afterState.entrySet()) {
-        long client = e.getKey();
-        long clock = e.getValue();
-        long beforeClock = transaction.beforeStateOf(client);
-        if (beforeClock != clock) {
-          ArrayList<AbstractStruct> structs = StructStore.getStructs(store, client);
-          int firstChangePos = Math.max(StructStore.findIndexSS(structs, beforeClock), 1);
-          for (int k = structs.size() - 1; k >= firstChangePos;) {
-            k -= 1 + tryToMergeWithLefts(structs, k);
-          }
-        }
+      if (transaction.mergeAll) {
+        tryMergeDeleteSet(ds, store);
+        mergeNewStructs(transaction, store);
+      } else {
+        mergeCandidates(transaction, store);
       }
       for (int k = mergeStructs.size() - 1; k >= 0; k--) {
         ID mid = mergeStructs.get(k).id;
