@@ -5,7 +5,6 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,20 +14,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.store.DocumentStore;
 import org.pledgepad.server.store.NewUpdate;
-import org.pledgepad.server.store.PgDocumentStore;
 
 /**
- * The PostgreSQL store alone under the load-bench's shape, without sockets or CRDT: D documents,
+ * A store alone under the load-bench's shape, without sockets or CRDT: D documents,
  * each fed at a fixed rate of small updates and, like a document session, with at most one
  * append in flight (whatever queued meanwhile goes into the next). Prints one JSON line per
  * rate: committed updates/s, enqueue-to-commit latency, and this process's CPU per 1,000
  * committed updates. See server/bench/append-bench.sh, which adds the database's side.
  *
  * <pre>  AppendBench DOCS RATES(per document, comma-separated) WINDOW_SECONDS</pre>
- * Store: DATABASE_URL.
+ * Store: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded). storageWriteKiBPer1000: bytes this
+ * process had written to storage (/proc/self/io: WAL frames, checkpoints) per 1,000 committed.
  */
 public final class AppendBench {
   private AppendBench() {}
@@ -37,12 +35,8 @@ public final class AppendBench {
     int docs = Integer.parseInt(args[0]);
     int[] rates = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
     int windowSeconds = Integer.parseInt(args[2]);
-    URI u = URI.create(System.getenv("DATABASE_URL"));
-    String user = u.getUserInfo() == null ? "postgres" : u.getUserInfo().split(":")[0];
-    DatabaseUrl url = new DatabaseUrl(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(),
-        u.getPath().substring(1), user, null);
     Vertx vertx = Vertx.vertx();
-    DocumentStore store = new PgDocumentStore(vertx, url);
+    DocumentStore store = BenchStores.fromEnv(vertx);
     store.start().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     String tag = Long.toString(System.nanoTime(), 36);
     try {
@@ -79,24 +73,38 @@ public final class AppendBench {
       Thread.sleep(10);
     }
     cpuAtWindowStart = processCpuNanos();
+    long writtenAtWindowStart = storageWriteBytes();
     while (System.nanoTime() < windowEnd) {
       Thread.sleep(10);
     }
     long cpuNanos = processCpuNanos() - cpuAtWindowStart;
+    long written = storageWriteBytes() - writtenAtWindowStart;
     CompletableFuture.allOf(done.toArray(new CompletableFuture[0])).get(120, TimeUnit.SECONDS);
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     double seconds = windowNanos / 1e9;
     long committed = committedInWindow.get();
     System.out.printf("{\"docs\":%d,\"ratePerDoc\":%d,\"offeredPerSec\":%.0f,\"committedPerSec\":%.0f,"
-            + "\"p50ms\":%.1f,\"p99ms\":%.1f,\"jvmCpuMsPer1000\":%.1f,\"jvmCpuPct\":%.0f,\"load1\":%s}%n",
+            + "\"p50ms\":%.1f,\"p99ms\":%.1f,\"jvmCpuMsPer1000\":%.1f,\"jvmCpuPct\":%.0f,"
+            + "\"storageWriteKiBPer1000\":%.0f,\"load1\":%s}%n",
         docs, rate, offeredInWindow.get() / seconds, committed / seconds, pct(sorted, 50), pct(sorted, 99),
         committed == 0 ? Double.NaN : cpuNanos / 1e6 / (committed / 1000.0), cpuNanos / (windowNanos / 100.0),
+        committed == 0 ? Double.NaN : written / 1024.0 / (committed / 1000.0),
         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
   }
 
   private static double pct(long[] sorted, int p) {
     return sorted.length == 0 ? Double.NaN
         : sorted[Math.min(sorted.length - 1, (int) ((long) p * sorted.length / 100))] / 1e6;
+  }
+
+  /** write_bytes of /proc/self/io: what this process sent to storage (0 where unknown). */
+  private static long storageWriteBytes() throws java.io.IOException {
+    java.nio.file.Path io = java.nio.file.Path.of("/proc/self/io");
+    if (!java.nio.file.Files.exists(io)) {
+      return 0;
+    }
+    return java.nio.file.Files.readAllLines(io).stream().filter(l -> l.startsWith("write_bytes:"))
+        .mapToLong(l -> Long.parseLong(l.substring("write_bytes:".length()).trim())).findFirst().orElse(0);
   }
 
   private static long processCpuNanos() {

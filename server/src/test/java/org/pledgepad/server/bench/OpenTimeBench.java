@@ -3,8 +3,6 @@ package org.pledgepad.server.bench;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.crdt.Y;
-import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.doc.YjsDocument;
 import org.pledgepad.server.metrics.ServerMetrics;
 import org.pledgepad.server.session.DocumentSession;
@@ -20,8 +17,6 @@ import org.pledgepad.server.session.Inbound;
 import org.pledgepad.server.session.SessionRegistry;
 import org.pledgepad.server.session.SessionSettings;
 import org.pledgepad.server.store.DocumentStore;
-import org.pledgepad.server.store.PgDocumentStore;
-import org.pledgepad.server.store.SqliteDocumentStore;
 
 /**
  * Open time of a document with a long log, through the real session and store: time from a
@@ -44,7 +39,7 @@ public final class OpenTimeBench {
     String mode = args[0];
     String document = args[1];
     Vertx vertx = Vertx.vertx();
-    DocumentStore store = store(vertx);
+    DocumentStore store = BenchStores.fromEnv(vertx);
     await(store.start());
     try {
       if (mode.equals("write")) {
@@ -90,17 +85,6 @@ public final class OpenTimeBench {
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
-  }
-
-  private static DocumentStore store(Vertx vertx) {
-    String url = System.getenv("DATABASE_URL");
-    if (url == null || url.isEmpty()) {
-      return new SqliteDocumentStore(vertx, Path.of(System.getenv().getOrDefault("DATA_DIR", "data")));
-    }
-    URI u = URI.create(url);
-    String user = u.getUserInfo() == null ? "postgres" : u.getUserInfo().split(":", 2)[0];
-    return new PgDocumentStore(vertx, new DatabaseUrl(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(),
-        u.getPath().substring(1), user, null));
   }
 
   private static SessionRegistry registry(Vertx vertx, DocumentStore store) {

@@ -267,6 +267,26 @@ abstract class DocumentStoreContract {
   }
 
   @Test
+  void aFailedGroupCommitDoesNotAdvanceTheChainOfADocumentItHeld() throws Exception {
+    // The known document's rows are written in the shared transaction before the bad insert
+    // fails it; after the rollback its retry must continue from the committed head, not from the
+    // rolled-back rows (a store that remembers heads must forget what it did not commit).
+    String known = uniqueName();
+    String bad = uniqueName();
+    assertThat(result(store.append(known, List.of(update("k1"))))).containsExactly(1L);
+    Future<List<Long>> blocker = store.append(uniqueName(), List.of(update("first")));
+    Future<List<Long>> a = store.append(known, List.of(update("k2"), update("k3")));
+    Future<List<Long>> b = store.append(bad, List.of(new NewUpdate("x".getBytes(StandardCharsets.UTF_8), "guest", null)));
+    result(blocker);
+    assertThat(result(a)).containsExactly(2L, 3L);
+    assertThat(result(b.otherwise(List.of(-1L)))).containsExactly(-1L);
+    assertThat(result(store.append(known, List.of(update("k4"))))).containsExactly(4L);
+    assertThat(texts(result(store.load(known)).tail())).containsExactly("k1", "k2", "k3", "k4");
+    assertThat(result(store.verifyChain(known))).isEqualTo(new ChainCheck(4, 0));
+    assertThat(result(store.document(known)).orElseThrow().headSeq()).isEqualTo(4L);
+  }
+
+  @Test
   void pingAnswersWhenTheStoreIsUp() {
     result(store.ping());
   }
