@@ -12,6 +12,11 @@ public final class ArraySearchMarker {
   public Item p;
   public int index;
   public long timestamp;
+  /**
+   * p was undeleted and countable with its marker bit set when updateMarkerChanges last
+   * checked it; cleared whenever p changes or may have lost its bit.
+   */
+  boolean verified;
 
   public ArraySearchMarker(Item p, int index) {
     p.setMarker(true);

@@ -85,12 +85,18 @@ public final class Item extends AbstractStruct {
   }
 
   public void setDeleted(boolean doDelete) {
-    if (deleted() != doDelete) {
-      info ^= BIT_DELETED;
+    if (doDelete) {
+      markDeleted();
+    } else {
+      info &= ~BIT_DELETED;
     }
   }
 
   public void markDeleted() {
+    if ((info & BIT_MARKER) != 0 && parent instanceof AbstractType) {
+      // a search marker may sit on this item: the next insert re-checks them all
+      ((AbstractType<?>) parent)._markedItemDeleted = true;
+    }
     info |= BIT_DELETED;
   }
 
@@ -488,6 +494,7 @@ public final class Item extends AbstractStruct {
           if (marker.p == right) {
             // right disappears; its marker moves onto this item
             marker.p = this;
+            marker.verified = false;
             if (!deleted() && countable()) {
               marker.index -= length;
             }

@@ -214,7 +214,7 @@ public class YText extends AbstractType<YTextEvent> {
     Item right = currPos.right;
     int index = currPos.index;
     if (parent._searchMarker != null) {
-      updateMarkerChanges(parent._searchMarker, currPos.index, (int) content.getLength());
+      updateMarkerChanges(parent, currPos.index, (int) content.getLength());
     }
     right = newItem(transaction, left, right, parent, content);
     right.integrate(transaction, 0);
@@ -429,7 +429,7 @@ public class YText extends AbstractType<YTextEvent> {
     if (ref != null) {
       AbstractType<?> parent = (AbstractType<?>) ref.parent;
       if (parent._searchMarker != null) {
-        updateMarkerChanges(parent._searchMarker, currPos.index, -startLength + length);
+        updateMarkerChanges(parent, currPos.index, -startLength + length);
       }
     }
     return currPos;
