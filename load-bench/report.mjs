@@ -39,8 +39,10 @@ for (const rate of rates) {
   }
 }
 out.push('', '### Saturation search (highest step with delivered/expected ≥ 0.95, p99 ≤ 2 s, generator kept up)', '')
-out.push('| server | highest sustained edits/s per client | delivered updates/s there | generator CPU % there | generator CPU s per 1,000 delivered there | next step: delivered/expected, p99 ms, sent/offered | steps run |')
+out.push('| server | highest sustained edits/s per client | delivered updates/s there | generator CPU % there | generator CPU s per 1,000 delivered there | next step: delivered/expected, p99 ms, sent/offered, generator CPU % of its CPUs | steps run |')
 out.push('|---|---|---|---|---|---|---|')
+const cpuCount = (list) => list ? list.split(',').reduce((n, part) => { const [a, b] = part.split('-').map(Number); return n + (b === undefined ? 1 : b - a + 1) }, 0) : NaN
+const ofCpus = (r) => r.generatorCpus ? `${Math.round(r.generatorCpuPct / cpuCount(r.generatorCpus))} %` : 'n/a'
 const sustained = (r) => r.deliveryRatio >= 0.95 && r.p99ms <= 2000 && r.sentEditsPerSec >= 0.9 * r.offeredEditsPerSec
 const saturation = new Map()
 for (const key of [...new Set(load.map((r) => `${r.label}|${r.protocol}`))]) {
@@ -48,7 +50,8 @@ for (const key of [...new Set(load.map((r) => `${r.label}|${r.protocol}`))]) {
   const best = series.filter(sustained).at(-1)
   const next = series.find((r) => !sustained(r))
   saturation.set(key, best)
-  const why = next ? `${next.rate}: ${next.deliveryRatio}, ${next.p99ms}, ${(next.sentEditsPerSec / next.offeredEditsPerSec).toFixed(2)}` : 'none failed'
+  // a generator near 100 % of the CPUs it may use is itself the limit of that step
+  const why = next ? `${next.rate}: ${next.deliveryRatio}, ${next.p99ms}, ${(next.sentEditsPerSec / next.offeredEditsPerSec).toFixed(2)}, ${ofCpus(next)}` : 'none failed'
   out.push(`| ${name(series[0])} | ${best ? best.rate : 'none'} | ${best ? best.deliveredPerSec : '-'} | ${best?.generatorCpuPct ?? '-'} | ${best?.generatorCpuSecPer1000 ?? '-'} | ${why} | ${series.map((r) => r.rate).join(', ')} |`)
 }
 const satPairs = [...pairs, ['ours-embedded', 'yws', 'hocuspocus|hp', 'ours (embedded, y-websocket protocol) / Hocuspocus'],
