@@ -73,12 +73,12 @@ public final class AppendBench {
       Thread.sleep(10);
     }
     cpuAtWindowStart = processCpuNanos();
-    long writtenAtWindowStart = storageWriteBytes();
+    long writtenAtWindowStart = ProcessIo.storageWriteBytes();
     while (System.nanoTime() < windowEnd) {
       Thread.sleep(10);
     }
     long cpuNanos = processCpuNanos() - cpuAtWindowStart;
-    long written = storageWriteBytes() - writtenAtWindowStart;
+    long written = ProcessIo.storageWriteBytes() - writtenAtWindowStart;
     CompletableFuture.allOf(done.toArray(new CompletableFuture[0])).get(120, TimeUnit.SECONDS);
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     double seconds = windowNanos / 1e9;
@@ -95,16 +95,6 @@ public final class AppendBench {
   private static double pct(long[] sorted, int p) {
     return sorted.length == 0 ? Double.NaN
         : sorted[Math.min(sorted.length - 1, (int) ((long) p * sorted.length / 100))] / 1e6;
-  }
-
-  /** write_bytes of /proc/self/io: what this process sent to storage (0 where unknown). */
-  private static long storageWriteBytes() throws java.io.IOException {
-    java.nio.file.Path io = java.nio.file.Path.of("/proc/self/io");
-    if (!java.nio.file.Files.exists(io)) {
-      return 0;
-    }
-    return java.nio.file.Files.readAllLines(io).stream().filter(l -> l.startsWith("write_bytes:"))
-        .mapToLong(l -> Long.parseLong(l.substring("write_bytes:".length()).trim())).findFirst().orElse(0);
   }
 
   private static long processCpuNanos() {

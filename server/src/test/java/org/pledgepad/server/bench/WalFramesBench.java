@@ -25,7 +25,8 @@ import org.pledgepad.server.store.SqliteDocumentStore;
  * DOCS documents, ROUNDS rounds; in each round every document appends one small update at once,
  * which the store commits as two transactions (the first append alone, the others together). A
  * read transaction held open on a second connection keeps checkpoints from restarting the WAL,
- * so the WAL's growth is every frame the rounds wrote. Also the process CPU per 1,000 rows (a
+ * so the WAL's growth is every frame the rounds wrote (CHECKPOINTS=1: no such reader, so the
+ * store checkpoints as in production; then only the storage bytes and CPU count). Also the process CPU per 1,000 rows (a
  * store-only figure; compare old and new builds in the same window).
  *
  * <pre>  WalFramesBench DATA_DIR DOCS ROUNDS</pre>
@@ -62,11 +63,15 @@ public final class WalFramesBench {
       try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
         page = rs.next() ? rs.getInt(1) : 0;
       }
-      reader.setAutoCommit(false);
-      try (ResultSet rs = st.executeQuery("SELECT count(*) FROM documents")) {
-        rs.next(); // the read transaction now holds its snapshot
+      boolean withCheckpoints = "1".equals(System.getenv("CHECKPOINTS"));
+      if (!withCheckpoints) {
+        reader.setAutoCommit(false);
+        try (ResultSet rs = st.executeQuery("SELECT count(*) FROM documents")) {
+          rs.next(); // the read transaction now holds its snapshot
+        }
       }
       long walBefore = Files.size(wal);
+      long writtenBefore = ProcessIo.storageWriteBytes();
       long cpuBefore = cpuNanos();
       long storeBefore = storeThreadCpuNanos();
       for (int r = 0; r < rounds; r++) {
@@ -75,14 +80,19 @@ public final class WalFramesBench {
       long cpu = cpuNanos() - cpuBefore;
       long storeCpu = storeThreadCpuNanos() - storeBefore;
       long walBytes = Files.size(wal) - walBefore;
+      long written = ProcessIo.storageWriteBytes() - writtenBefore;
       long rows = (long) rounds * docs;
       System.out.printf("{\"docs\":%d,\"rounds\":%d,\"pageSize\":%d,\"walFramesPerRound\":%.1f,"
               + "\"walKiBPerRound\":%.1f,\"walBytesPerRow\":%.0f,\"cpuMsPer1000Rows\":%.1f,"
-              + "\"storeThreadCpuMsPer1000Rows\":%.1f,\"load1\":%s}%n",
+              + "\"storeThreadCpuMsPer1000Rows\":%.1f,\"storageWriteBytesPerRow\":%.0f,\"checkpoints\":%b,"
+              + "\"load1\":%s}%n",
           docs, rounds, page, walBytes / (double) (page + 24) / rounds, walBytes / 1024.0 / rounds,
           walBytes / (double) rows, cpu / 1e6 / (rows / 1000.0), storeCpu / 1e6 / (rows / 1000.0),
+          written / (double) rows, withCheckpoints,
           Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
-      reader.rollback();
+      if (!withCheckpoints) {
+        reader.rollback();
+      }
     } finally {
       await(store.close());
       await(vertx.close());
