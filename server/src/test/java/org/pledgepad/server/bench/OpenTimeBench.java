@@ -28,6 +28,8 @@ import org.pledgepad.server.store.DocumentStore;
  *                           (group commit, snapshots by the server's policy); no final snapshot
  *                           (as after kill -9)
  *   open DOC REPEATS        open REPEATS times, each with a fresh session registry; prints ms
+ *   read DOC REPEATS        the store's load alone, REPEATS times one after the other; prints
+ *                           the quartiles of its wall time (round trips and transfer)
  * </pre>
  *
  * Store: DATABASE_URL (PostgreSQL) or DATA_DIR (embedded). B4_TRACE names the trace file.
@@ -44,6 +46,8 @@ public final class OpenTimeBench {
     try {
       if (mode.equals("write")) {
         write(vertx, store, document, Integer.parseInt(args[2]), args[3]);
+      } else if (mode.equals("read")) {
+        read(store, document, Integer.parseInt(args[2]));
       } else {
         int repeats = Integer.parseInt(args[2]);
         warmUp();
@@ -115,6 +119,19 @@ public final class OpenTimeBench {
     }
     System.out.printf("{\"mode\":\"write\",\"document\":\"%s\",\"updates\":%d,\"kind\":\"%s\",\"seconds\":%.1f}%n",
         document, updates.size(), kind, (System.nanoTime() - started) / 1e9);
+  }
+
+  private static void read(DocumentStore store, String document, int repeats) throws Exception {
+    await(store.ping());
+    double[] ms = new double[repeats];
+    for (int i = 0; i < repeats; i++) {
+      long started = System.nanoTime();
+      await(store.load(document));
+      ms[i] = (System.nanoTime() - started) / 1e6;
+    }
+    java.util.Arrays.sort(ms);
+    System.out.printf(java.util.Locale.ROOT, "{\"mode\":\"read\",\"document\":\"%s\",\"repeats\":%d,\"p25Ms\":%.2f,\"medianMs\":%.2f,\"p75Ms\":%.2f}%n",
+        document, repeats, ms[repeats / 4], ms[repeats / 2], ms[repeats * 3 / 4]);
   }
 
   /** Single characters at random positions of one Y.Text by one client (load-bench/open.mjs). */

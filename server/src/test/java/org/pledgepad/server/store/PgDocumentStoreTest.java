@@ -1,6 +1,13 @@
 package org.pledgepad.server.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.pledgepad.server.testing.Await.result;
+
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.testing.TestDatabase;
 
@@ -21,5 +28,54 @@ class PgDocumentStoreTest extends DocumentStoreContract {
       ps.setLong(3, seq);
       ps.executeUpdate();
     }
+  }
+
+  /**
+   * The load sends its snapshot and tail queries together, the tail finding the newest snapshot
+   * again. A snapshot committed by another node between the two queries must not move the
+   * tail's start: here the tail query is held on a table lock while the snapshot is committed.
+   */
+  @Test
+  void aSnapshotCommittedBetweenTheLoadsTwoQueriesDoesNotMoveTheTail() throws Exception {
+    String d = uniqueName();
+    result(store.append(d, List.of(update(), update(), update())));
+    result(store.writeSnapshot(d, 1, "S1".getBytes(StandardCharsets.UTF_8)));
+    DatabaseUrl url = TestDatabase.require();
+    try (var locker = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         var watcher = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+      locker.setAutoCommit(false);
+      try (var st = locker.createStatement()) {
+        st.execute("LOCK TABLE document_updates IN ACCESS EXCLUSIVE MODE");
+        st.execute("INSERT INTO document_snapshots (document, seq, state_v1) VALUES ('" + d + "', 2, 'S2'::bytea)");
+      }
+      Future<LoadedDocument> loading = store.load(d);
+      awaitBlockedOnLock(watcher);
+      locker.commit();
+      LoadedDocument loaded = result(loading);
+      assertThat(new String(loaded.snapshot(), StandardCharsets.UTF_8)).isEqualTo("S1");
+      assertThat(loaded.tail()).extracting(StoredUpdate::seq).containsExactly(2L, 3L);
+    }
+    assertThat(result(store.load(d)).tail()).extracting(StoredUpdate::seq).containsExactly(3L);
+  }
+
+  private static NewUpdate update() {
+    return new NewUpdate(new byte[] {1}, "guest", "conn-1");
+  }
+
+  /** Waits until a backend of this database waits for a lock on the log (the load's tail query). */
+  private static void awaitBlockedOnLock(java.sql.Connection watcher) throws Exception {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (System.nanoTime() < deadline) {
+      try (var st = watcher.createStatement();
+           var rs = st.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+               + " AND wait_event_type = 'Lock' AND query LIKE '%FROM document_updates%'")) {
+        rs.next();
+        if (rs.getInt(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(10);
+    }
+    throw new AssertionError("the load never reached its tail query");
   }
 }
