@@ -8,8 +8,10 @@
 #   if missing) or node (load.mjs, stock yjs providers in WORKERS processes); both write the same lines.
 #   WARMUP_SECONDS=20: unmeasured edits at the first rate before the steps, for every server alike
 #   (our JIT-compiled server otherwise spends its first steps compiling). GEN_JAVA_OPTS for the generator JVM.
-#   CLIENT_MODE=lean (java generator): receiving clients only frame-parse updates and read the latency
-#   marker instead of integrating them, so the generator is not the bottleneck; full = like the stock providers.
+#   CLIENT_MODE=full (java generator; default): every client integrates what it receives, like the stock
+#   providers. lean: receiving clients only frame-parse updates and read the latency marker, so the
+#   generator is cheaper (saturation.sh uses it); their inserts anchor on their own edits only, which
+#   costs Yjs servers ~1.08x per update (docs/benchmarks.md), so CPU and latency comparisons use full.
 #   SERVER_CPUS / GEN_CPUS (e.g. 0 and 1): taskset CPU lists for every server process and for the
 #   generator, so that a saturation point is per server core and the generator never runs on the
 #   server's core; unset = no pinning. Each result line records both (serverCpus, generatorCpus).
@@ -19,7 +21,7 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 DOCS="${DOCS:-50}" CLIENTS="${CLIENTS:-4}" RATES="${RATES:-2,5,10,20,40,80,160}" WINDOW="${WINDOW:-6}"
-GENERATOR="${GENERATOR:-java}" CLIENT_MODE="${CLIENT_MODE:-lean}" WARMUP_SECONDS="${WARMUP_SECONDS:-20}" GEN_JAVA_OPTS="${GEN_JAVA_OPTS:--Xms256m -Xmx2g}"
+GENERATOR="${GENERATOR:-java}" CLIENT_MODE="${CLIENT_MODE:-full}" WARMUP_SECONDS="${WARMUP_SECONDS:-20}" GEN_JAVA_OPTS="${GEN_JAVA_OPTS:--Xms256m -Xmx2g}"
 WORKERS="${WORKERS:-2}" IDLE_N="${IDLE_N:-1000}" OPEN_UPDATES="${OPEN_UPDATES:-100000}"
 PG_ADMIN_URL="${PG_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432}" SKIP_PG="${SKIP_PG:-0}"
 PG_DB="${PG_DB:-pledgepad_bench}"
