@@ -67,8 +67,9 @@ public final class Transaction {
    */
   void noteMergeCandidate(AbstractStruct struct, int index) {
     if (mergeCandidates == null) {
-      mergeCandidates = new AbstractStruct[16];
-      mergeCandidateIndexes = new int[16];
+      // a local edit appends one struct per transaction: start small, this runs per keystroke
+      mergeCandidates = new AbstractStruct[2];
+      mergeCandidateIndexes = new int[2];
     } else if (mergeCandidateCount == mergeCandidates.length) {
       mergeCandidates = java.util.Arrays.copyOf(mergeCandidates, mergeCandidateCount * 2);
       mergeCandidateIndexes = java.util.Arrays.copyOf(mergeCandidateIndexes, mergeCandidateCount * 2);

@@ -175,7 +175,8 @@ public class YText extends AbstractType<YTextEvent> {
   private static Map<String, Object> insertAttributes(Transaction transaction, AbstractType<?> parent,
       ItemTextListPosition currPos, Map<String, Object> attributes) {
     if (attributes.isEmpty()) {
-      return new LinkedHashMap<>(0);
+      // read only: without attributes nothing is negated (callers change it only for their keys)
+      return java.util.Collections.emptyMap();
     }
     Map<String, Object> negatedAttributes = new LinkedHashMap<>();
     // `for (const key in attributes)`: integer-like names first, as JavaScript orders properties
@@ -407,7 +408,9 @@ public class YText extends AbstractType<YTextEvent> {
 
   private static ItemTextListPosition deleteText(Transaction transaction, ItemTextListPosition currPos, int length) {
     int startLength = length;
-    Map<String, Object> startAttrs = new LinkedHashMap<>(currPos.currentAttributes);
+    // cleanupFormattingGap only reads it; plain text has no attributes to copy
+    Map<String, Object> startAttrs = currPos.currentAttributes.isEmpty() ? java.util.Collections.emptyMap()
+        : new LinkedHashMap<>(currPos.currentAttributes);
     Item start = currPos.right;
     while (length > 0 && currPos.right != null) {
       if (!currPos.right.deleted()) {
