@@ -219,8 +219,8 @@ public final class AccessControl implements AuthHook {
     if (g.token != null) {
       return g.token.expiredAt(now) ? null : reconcile(g.token.claimed(), s);
     }
-    if (g.credential.sessionId() != null) {
-      return sessionPrincipal(g.credential.sessionId(), s).orElse(Principal.anonymous());
+    if (g.sessionId != null) {
+      return sessionPrincipal(g.sessionId, s).orElse(Principal.anonymous());
     }
     return Principal.anonymous();
   }

@@ -13,13 +13,15 @@ import org.pledgepad.server.auth.AccessWatch;
  * One connection's rights on one document, re-evaluated by {@link AccessControl} after every
  * refresh. It remembers the credential (token or cookie session), not the reconciled principal,
  * so that a logout, an expired token or a changed account is seen on the next re-check. For a
- * token it also keeps what the one signature check at connect established ({@link #token}):
+ * token it keeps only what the one signature check at connect established ({@link #token}):
  * the re-check then only compares the expiry with the clock and reconciles with the account.
+ * The token's text is not kept: an open socket would hold a copy of it (several hundred bytes)
+ * that nothing reads again.
  */
 final class ConnectionGrant implements AccessWatch {
   private final AccessControl access;
-  /** How the principal is found again: a token, a session id, or neither (guest). */
-  final Credential credential;
+  /** The cookie session the principal is found in again; null for a token or a guest. */
+  final String sessionId;
   final String document;
   /** The token as verified at connect; null for a cookie session or a guest. */
   final VerifiedToken token;
@@ -34,7 +36,7 @@ final class ConnectionGrant implements AccessWatch {
       throw new IllegalArgumentException("a token credential needs its verified token, and only it");
     }
     this.access = access;
-    this.credential = credential;
+    this.sessionId = credential.sessionId();
     this.token = token;
     this.document = document;
     AccessMode mode = Authorizer.mode(principal, doc);

@@ -79,12 +79,14 @@ public final class SyncEndpoints {
 
   public void connect(ServerWebSocket ws) {
     // Memory per idle socket: drop the finished upgrade, write without Vert.x's queue (WsConnection
-    // keeps every write on the socket's event loop).
+    // keeps every write on the socket's event loop), forget the request's query and headers once read.
     UpgradeRelease.release(ws);
     DirectOutbound.install(ws);
+    IdleHandlerRemoval.remove(ws); // WsConnection times out idle sockets itself
     String path = ws.path();
     AuthHook auth = this.auth.forConnection(ws.headers(), ws.remoteAddress());
     if (path.equals(HOCUSPOCUS_PATH)) {
+      HandshakeTrim.trim(ws); // everything needed from the upgrade request is read
       new HocuspocusConnection(vertx, ws, limits, metrics, auth, sessions).start();
       return;
     }
@@ -94,6 +96,7 @@ public final class SyncEndpoints {
       return;
     }
     String token = queryToken(ws.uri());
+    HandshakeTrim.trim(ws);
     new YWebsocketConnection(vertx, ws, limits, metrics, name, token, auth, sessions).start();
   }
 

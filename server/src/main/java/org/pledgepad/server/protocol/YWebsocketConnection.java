@@ -31,8 +31,9 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
   static final int AUTH_PERMISSION_DENIED = 0;
 
   private final String documentName;
-  private final String token;
-  private final AuthHook auth;
+  /** Token and hook are used once, at open, and dropped then: an idle socket would keep its token copy. */
+  private String token;
+  private AuthHook auth;
   private final SessionRegistry sessions;
   private DocumentSession session;
   private List<Inbound> beforeAuth = new ArrayList<>();
@@ -51,7 +52,11 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
 
   @Override
   protected void onOpen() {
-    auth.authenticate(new AuthRequest(documentName, token, remoteAddress())).onComplete(ar -> onOwnContext(() -> {
+    AuthRequest request = new AuthRequest(documentName, token, remoteAddress());
+    AuthHook hook = auth;
+    token = null;
+    auth = null;
+    hook.authenticate(request).onComplete(ar -> onOwnContext(() -> {
       if (isClosed()) {
         return;
       }
