@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -47,17 +46,17 @@ public class Doc {
   public final CompletableFuture<Doc> whenLoaded = new CompletableFuture<>();
   public CompletableFuture<Void> whenSynced = new CompletableFuture<>();
 
-  private final List<UpdateHandler> updateHandlers = new CopyOnWriteArrayList<>();
-  private final List<UpdateHandler> updateV2Handlers = new CopyOnWriteArrayList<>();
-  private final List<TransactionHandler> beforeTransactionHandlers = new CopyOnWriteArrayList<>();
-  private final List<TransactionHandler> beforeObserverCallsHandlers = new CopyOnWriteArrayList<>();
-  private final List<TransactionHandler> afterTransactionHandlers = new CopyOnWriteArrayList<>();
-  private final List<TransactionHandler> afterTransactionCleanupHandlers = new CopyOnWriteArrayList<>();
-  private final List<Consumer<Doc>> beforeAllTransactionsHandlers = new CopyOnWriteArrayList<>();
-  private final List<BiConsumer<Doc, List<Transaction>>> afterAllTransactionsHandlers = new CopyOnWriteArrayList<>();
-  private final List<SubdocsHandler> subdocsHandlers = new CopyOnWriteArrayList<>();
-  private final List<Consumer<Doc>> destroyHandlers = new CopyOnWriteArrayList<>();
-  private final List<Consumer<Boolean>> syncHandlers = new CopyOnWriteArrayList<>();
+  private Object[] updateHandlers = Listeners.NONE;
+  private Object[] updateV2Handlers = Listeners.NONE;
+  private Object[] beforeTransactionHandlers = Listeners.NONE;
+  private Object[] beforeObserverCallsHandlers = Listeners.NONE;
+  private Object[] afterTransactionHandlers = Listeners.NONE;
+  private Object[] afterTransactionCleanupHandlers = Listeners.NONE;
+  private Object[] beforeAllTransactionsHandlers = Listeners.NONE;
+  private Object[] afterAllTransactionsHandlers = Listeners.NONE;
+  private Object[] subdocsHandlers = Listeners.NONE;
+  private Object[] destroyHandlers = Listeners.NONE;
+  private Object[] syncHandlers = Listeners.NONE;
 
   /** The 'subdocs' event payload. */
   public static final class SubdocsEvent {
@@ -249,6 +248,7 @@ public class Doc {
     return doc;
   }
 
+  @SuppressWarnings("unchecked") // each array holds only what its on... method added
   public void destroy() {
     isDestroyed = true;
     for (Doc subdoc : new ArrayList<>(subdocs)) {
@@ -274,52 +274,54 @@ public class Doc {
         tr.subdocsRemoved().add(this);
       }, null, true);
     }
-    for (Consumer<Doc> h : destroyHandlers) {
+    for (Object l : destroyHandlers) {
+      Consumer<Doc> h = (Consumer<Doc>) l;
       h.accept(this);
     }
     clearHandlers();
   }
 
   private void clearHandlers() {
-    updateHandlers.clear();
-    updateV2Handlers.clear();
-    beforeTransactionHandlers.clear();
-    beforeObserverCallsHandlers.clear();
-    afterTransactionHandlers.clear();
-    afterTransactionCleanupHandlers.clear();
-    beforeAllTransactionsHandlers.clear();
-    afterAllTransactionsHandlers.clear();
-    subdocsHandlers.clear();
-    destroyHandlers.clear();
-    syncHandlers.clear();
+    updateHandlers = Listeners.NONE;
+    updateV2Handlers = Listeners.NONE;
+    beforeTransactionHandlers = Listeners.NONE;
+    beforeObserverCallsHandlers = Listeners.NONE;
+    afterTransactionHandlers = Listeners.NONE;
+    afterTransactionCleanupHandlers = Listeners.NONE;
+    beforeAllTransactionsHandlers = Listeners.NONE;
+    afterAllTransactionsHandlers = Listeners.NONE;
+    subdocsHandlers = Listeners.NONE;
+    destroyHandlers = Listeners.NONE;
+    syncHandlers = Listeners.NONE;
   }
 
   // Typed replacements of Yjs's Observable events.
 
-  public void onUpdate(UpdateHandler h) { updateHandlers.add(h); }
-  public void offUpdate(UpdateHandler h) { updateHandlers.remove(h); }
-  public void onUpdateV2(UpdateHandler h) { updateV2Handlers.add(h); }
-  public void offUpdateV2(UpdateHandler h) { updateV2Handlers.remove(h); }
-  public void onBeforeTransaction(TransactionHandler h) { beforeTransactionHandlers.add(h); }
-  public void offBeforeTransaction(TransactionHandler h) { beforeTransactionHandlers.remove(h); }
-  public void onBeforeObserverCalls(TransactionHandler h) { beforeObserverCallsHandlers.add(h); }
-  public void offBeforeObserverCalls(TransactionHandler h) { beforeObserverCallsHandlers.remove(h); }
-  public void onAfterTransaction(TransactionHandler h) { afterTransactionHandlers.add(h); }
-  public void offAfterTransaction(TransactionHandler h) { afterTransactionHandlers.remove(h); }
-  public void onAfterTransactionCleanup(TransactionHandler h) { afterTransactionCleanupHandlers.add(h); }
-  public void offAfterTransactionCleanup(TransactionHandler h) { afterTransactionCleanupHandlers.remove(h); }
-  public void onBeforeAllTransactions(Consumer<Doc> h) { beforeAllTransactionsHandlers.add(h); }
-  public void offBeforeAllTransactions(Consumer<Doc> h) { beforeAllTransactionsHandlers.remove(h); }
-  public void onAfterAllTransactions(BiConsumer<Doc, List<Transaction>> h) { afterAllTransactionsHandlers.add(h); }
-  public void offAfterAllTransactions(BiConsumer<Doc, List<Transaction>> h) { afterAllTransactionsHandlers.remove(h); }
-  public void onSubdocs(SubdocsHandler h) { subdocsHandlers.add(h); }
-  public void offSubdocs(SubdocsHandler h) { subdocsHandlers.remove(h); }
-  public void onDestroy(Consumer<Doc> h) { destroyHandlers.add(h); }
-  public void offDestroy(Consumer<Doc> h) { destroyHandlers.remove(h); }
-  public void onSync(Consumer<Boolean> h) { syncHandlers.add(h); }
-  public void offSync(Consumer<Boolean> h) { syncHandlers.remove(h); }
+  public void onUpdate(UpdateHandler h) { updateHandlers = Listeners.add(updateHandlers, h); }
+  public void offUpdate(UpdateHandler h) { updateHandlers = Listeners.remove(updateHandlers, h); }
+  public void onUpdateV2(UpdateHandler h) { updateV2Handlers = Listeners.add(updateV2Handlers, h); }
+  public void offUpdateV2(UpdateHandler h) { updateV2Handlers = Listeners.remove(updateV2Handlers, h); }
+  public void onBeforeTransaction(TransactionHandler h) { beforeTransactionHandlers = Listeners.add(beforeTransactionHandlers, h); }
+  public void offBeforeTransaction(TransactionHandler h) { beforeTransactionHandlers = Listeners.remove(beforeTransactionHandlers, h); }
+  public void onBeforeObserverCalls(TransactionHandler h) { beforeObserverCallsHandlers = Listeners.add(beforeObserverCallsHandlers, h); }
+  public void offBeforeObserverCalls(TransactionHandler h) { beforeObserverCallsHandlers = Listeners.remove(beforeObserverCallsHandlers, h); }
+  public void onAfterTransaction(TransactionHandler h) { afterTransactionHandlers = Listeners.add(afterTransactionHandlers, h); }
+  public void offAfterTransaction(TransactionHandler h) { afterTransactionHandlers = Listeners.remove(afterTransactionHandlers, h); }
+  public void onAfterTransactionCleanup(TransactionHandler h) { afterTransactionCleanupHandlers = Listeners.add(afterTransactionCleanupHandlers, h); }
+  public void offAfterTransactionCleanup(TransactionHandler h) { afterTransactionCleanupHandlers = Listeners.remove(afterTransactionCleanupHandlers, h); }
+  public void onBeforeAllTransactions(Consumer<Doc> h) { beforeAllTransactionsHandlers = Listeners.add(beforeAllTransactionsHandlers, h); }
+  public void offBeforeAllTransactions(Consumer<Doc> h) { beforeAllTransactionsHandlers = Listeners.remove(beforeAllTransactionsHandlers, h); }
+  public void onAfterAllTransactions(BiConsumer<Doc, List<Transaction>> h) { afterAllTransactionsHandlers = Listeners.add(afterAllTransactionsHandlers, h); }
+  public void offAfterAllTransactions(BiConsumer<Doc, List<Transaction>> h) { afterAllTransactionsHandlers = Listeners.remove(afterAllTransactionsHandlers, h); }
+  public void onSubdocs(SubdocsHandler h) { subdocsHandlers = Listeners.add(subdocsHandlers, h); }
+  public void offSubdocs(SubdocsHandler h) { subdocsHandlers = Listeners.remove(subdocsHandlers, h); }
+  public void onDestroy(Consumer<Doc> h) { destroyHandlers = Listeners.add(destroyHandlers, h); }
+  public void offDestroy(Consumer<Doc> h) { destroyHandlers = Listeners.remove(destroyHandlers, h); }
+  public void onSync(Consumer<Boolean> h) { syncHandlers = Listeners.add(syncHandlers, h); }
+  public void offSync(Consumer<Boolean> h) { syncHandlers = Listeners.remove(syncHandlers, h); }
 
   /** Providers call this when the document is (or stops being) in sync with its peer. */
+  @SuppressWarnings("unchecked") // each array holds only what its on... method added
   public void emitSync(boolean synced) {
     if (!synced && isSynced) {
       whenSynced = new CompletableFuture<>();
@@ -331,7 +333,8 @@ public class Doc {
         emitLoad();
       }
     }
-    for (Consumer<Boolean> h : syncHandlers) {
+    for (Object l : syncHandlers) {
+      Consumer<Boolean> h = (Consumer<Boolean>) l;
       h.accept(synced);
     }
   }
@@ -341,59 +344,70 @@ public class Doc {
     whenLoaded.complete(this);
   }
 
-  boolean hasUpdateHandlers() { return !updateHandlers.isEmpty(); }
-  boolean hasUpdateV2Handlers() { return !updateV2Handlers.isEmpty(); }
+  boolean hasUpdateHandlers() { return updateHandlers.length != 0; }
+  boolean hasUpdateV2Handlers() { return updateV2Handlers.length != 0; }
 
   void emitUpdate(byte[] update, Transaction tr) {
-    for (UpdateHandler h : updateHandlers) {
+    for (Object l : updateHandlers) {
+      UpdateHandler h = (UpdateHandler) l;
       h.onUpdate(update, tr.origin, this, tr);
     }
   }
 
   void emitUpdateV2(byte[] update, Transaction tr) {
-    for (UpdateHandler h : updateV2Handlers) {
+    for (Object l : updateV2Handlers) {
+      UpdateHandler h = (UpdateHandler) l;
       h.onUpdate(update, tr.origin, this, tr);
     }
   }
 
   void emitBeforeTransaction(Transaction tr) {
-    for (TransactionHandler h : beforeTransactionHandlers) {
+    for (Object l : beforeTransactionHandlers) {
+      TransactionHandler h = (TransactionHandler) l;
       h.handle(tr, this);
     }
   }
 
   void emitBeforeObserverCalls(Transaction tr) {
-    for (TransactionHandler h : beforeObserverCallsHandlers) {
+    for (Object l : beforeObserverCallsHandlers) {
+      TransactionHandler h = (TransactionHandler) l;
       h.handle(tr, this);
     }
   }
 
   void emitAfterTransaction(Transaction tr) {
-    for (TransactionHandler h : afterTransactionHandlers) {
+    for (Object l : afterTransactionHandlers) {
+      TransactionHandler h = (TransactionHandler) l;
       h.handle(tr, this);
     }
   }
 
   void emitAfterTransactionCleanup(Transaction tr) {
-    for (TransactionHandler h : afterTransactionCleanupHandlers) {
+    for (Object l : afterTransactionCleanupHandlers) {
+      TransactionHandler h = (TransactionHandler) l;
       h.handle(tr, this);
     }
   }
 
+  @SuppressWarnings("unchecked") // each array holds only what its on... method added
   void emitBeforeAllTransactions() {
-    for (Consumer<Doc> h : beforeAllTransactionsHandlers) {
+    for (Object l : beforeAllTransactionsHandlers) {
+      Consumer<Doc> h = (Consumer<Doc>) l;
       h.accept(this);
     }
   }
 
+  @SuppressWarnings("unchecked") // each array holds only what its on... method added
   void emitAfterAllTransactions(List<Transaction> trs) {
-    for (BiConsumer<Doc, List<Transaction>> h : afterAllTransactionsHandlers) {
+    for (Object l : afterAllTransactionsHandlers) {
+      BiConsumer<Doc, List<Transaction>> h = (BiConsumer<Doc, List<Transaction>>) l;
       h.accept(this, trs);
     }
   }
 
   void emitSubdocs(SubdocsEvent e, Transaction tr) {
-    for (SubdocsHandler h : subdocsHandlers) {
+    for (Object l : subdocsHandlers) {
+      SubdocsHandler h = (SubdocsHandler) l;
       h.onSubdocs(e, this, tr);
     }
   }
