@@ -6,7 +6,8 @@
 # Usage: server/bench/open-time.sh [N=100000] [b4|random] [COLD=3] [WARM=5]
 #   (needs `mvn -B -pl server -am package -DskipTests` first, or SKIP_BUILD=0 to build)
 # Env: B4_TRACE (default shared/data/automerge-paper.json.gz beside the repository or the worktree),
-#      SNAPSHOT_EVERY (default 200, the server's default), DATABASE_URL, JAVA_OPTS.
+#      SNAPSHOT_EVERY, SNAPSHOT_MAX_TAIL (default: the server's), DATABASE_URL, JAVA_OPTS,
+#      TAIL=K (write the worst case: a snapshot at N-K, then K updates without one).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

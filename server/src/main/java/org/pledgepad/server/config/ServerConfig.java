@@ -8,7 +8,9 @@ import java.util.Optional;
  * The validated, frozen configuration of one server process.
  *
  * @param databaseUrl present → PostgreSQL store; absent → embedded store under dataDir
- * @param snapshotEvery a snapshot is written after this many updates of a document
+ * @param snapshotEvery a document's snapshot is written after at least this many updates (and
+ *     once the new log holds as many bytes as the previous snapshot, see SnapshotPolicy)
+ * @param snapshotMaxTail ... and at the latest after this many updates (or snapshotEvery if larger)
  * @param unloadDelay a document without connections stays loaded this long
  * @param groupCommitMaxUpdates most updates committed in one transaction
  * @param allowedOrigins browser origins allowed to open WebSockets; empty = any (until cookie
@@ -25,6 +27,7 @@ public record ServerConfig(
     Limits limits,
     boolean seedDemo,
     int snapshotEvery,
+    int snapshotMaxTail,
     Duration unloadDelay,
     int groupCommitMaxUpdates,
     java.util.Set<String> allowedOrigins,
@@ -36,6 +39,7 @@ public record ServerConfig(
   public static final String DEFAULT_DATA_DIR = "./data";
   public static final boolean DEFAULT_SEED_DEMO = true;
   public static final int DEFAULT_SNAPSHOT_EVERY = 200;
+  public static final int DEFAULT_SNAPSHOT_MAX_TAIL = org.pledgepad.server.session.SnapshotPolicy.DEFAULT_MAX_TAIL_UPDATES;
   public static final Duration DEFAULT_UNLOAD_DELAY = Duration.ofSeconds(10);
   public static final int DEFAULT_GROUP_COMMIT_MAX_UPDATES = 256;
   /** Kubernetes' default termination grace is 30 s; this leaves room for a preStop pause. */
@@ -43,7 +47,7 @@ public record ServerConfig(
 
   /** A copy with another port (tests start servers on port 0). */
   public ServerConfig withPort(int newPort) {
-    return new ServerConfig(newPort, host, dataDir, databaseUrl, limits, seedDemo, snapshotEvery,
+    return new ServerConfig(newPort, host, dataDir, databaseUrl, limits, seedDemo, snapshotEvery, snapshotMaxTail,
         unloadDelay, groupCommitMaxUpdates, allowedOrigins, identity, shutdownGrace);
   }
 }

@@ -32,9 +32,10 @@ import org.pledgepad.history.VersionView;
  */
 public final class DocumentHistories {
   /**
-   * Verification and export use stored snapshots at least this many rows apart (the store
-   * writes one every SNAPSHOT_EVERY updates; all of them would cost memory without adding much
-   * assurance). Version reads use the nearest stored snapshot at or below the version.
+   * Verification and export use stored snapshots at least this many rows apart (the server
+   * writes one every 200 to SNAPSHOT_MAX_TAIL updates, see SnapshotPolicy; all of them would cost
+   * memory without adding much assurance). Version reads use the nearest stored snapshot at or
+   * below the version, so they replay at most SNAPSHOT_MAX_TAIL rows.
    */
   static final int SNAPSHOT_SPACING = 1000;
 

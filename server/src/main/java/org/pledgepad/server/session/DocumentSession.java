@@ -34,8 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class DocumentSession {
   private static final Logger LOG = LoggerFactory.getLogger(DocumentSession.class);
-  /** Snapshot when this many update bytes were logged since the last one, whatever their count. */
-  static final long SNAPSHOT_EVERY_BYTES = 1L << 20;
   /** A v1 state vector with no clients: the peer has nothing yet. */
   private static final byte[] EMPTY_STATE_VECTOR = {0};
 
@@ -87,6 +85,8 @@ public final class DocumentSession {
   private long lastSnapshotSeq;
   /** Update bytes committed since the newest snapshot: a snapshot is due by count or by bytes. */
   private long unsnapshottedBytes;
+  /** Size of the newest snapshot (0: none that applied): the tail's bytes are weighed against it. */
+  private long lastSnapshotBytes;
   /**
    * The whole state encoded (the step 2 for a peer with an empty state vector, and the snapshot)
    * as of {@link #encodedStateSeq}; reused until the document changes. Every new connection of
@@ -135,6 +135,7 @@ public final class DocumentSession {
       try {
         doc.apply(loaded.snapshot());
         snapshotApplied = true;
+        lastSnapshotBytes = loaded.snapshot().length;
       } catch (RuntimeException e) {
         LOG.error("Snapshot {} of document {} does not apply; log tail applied without it",
             loaded.snapshotSeq(), name, e);
@@ -159,10 +160,14 @@ public final class DocumentSession {
     if (peers.isEmpty()) {
       scheduleUnload();
     }
-    if (headSeq - lastSnapshotSeq >= settings.snapshotEvery() || unsnapshottedBytes >= SNAPSHOT_EVERY_BYTES) {
-      // A long tail (the process died before its snapshot, or the cadence changed): snapshot
+    if (settings.snapshots().dueOnLoad(headSeq - lastSnapshotSeq, unsnapshottedBytes)) {
+      // A long tail (the process died before its snapshot, or the policy changed): snapshot
       // now, after the waiting peers got their answers, so that the next load is short again.
-      context.runOnContext(v -> maybeSnapshot());
+      context.runOnContext(v -> {
+        if (!snapshotInFlight && state == State.READY && headSeq > lastSnapshotSeq) {
+          writeSnapshot();
+        }
+      });
     }
   }
 
@@ -575,11 +580,14 @@ public final class DocumentSession {
   }
 
   private void maybeSnapshot() {
-    if (snapshotInFlight || state != State.READY || headSeq == lastSnapshotSeq
-        || (headSeq - lastSnapshotSeq < settings.snapshotEvery() && unsnapshottedBytes < SNAPSHOT_EVERY_BYTES)) {
+    if (snapshotInFlight || state != State.READY || !snapshotDue()) {
       return;
     }
     writeSnapshot();
+  }
+
+  private boolean snapshotDue() {
+    return settings.snapshots().due(headSeq - lastSnapshotSeq, unsnapshottedBytes, lastSnapshotBytes);
   }
 
   /** The whole state as one update, encoded at most once per head. */
@@ -612,7 +620,10 @@ public final class DocumentSession {
     return store.writeSnapshot(name, seq, state).andThen(ar -> onContext(() -> {
       snapshotInFlight = false;
       if (ar.succeeded()) {
-        lastSnapshotSeq = Math.max(lastSnapshotSeq, seq);
+        if (seq > lastSnapshotSeq) {
+          lastSnapshotSeq = seq;
+          lastSnapshotBytes = state.length;
+        }
         unsnapshottedBytes = Math.max(0, unsnapshottedBytes - bytesAtSnapshot);
       } else {
         LOG.warn("Snapshot of document {} at seq {} failed; the log still has everything", name, seq,

@@ -6,16 +6,26 @@ import org.pledgepad.server.config.ServerConfig;
 /**
  * What a document session needs from the configuration.
  *
+ * @param snapshots when a document's log tail is snapshotted
  * @param maxQueuedWhileLoading messages held for a document that is still loading
  */
 public record SessionSettings(
-    int snapshotEvery, int groupCommitMaxUpdates, long maxDocumentBytes, Duration unloadDelay,
+    SnapshotPolicy snapshots, int groupCommitMaxUpdates, long maxDocumentBytes, Duration unloadDelay,
     int maxQueuedWhileLoading) {
 
   public static final int DEFAULT_MAX_QUEUED_WHILE_LOADING = 10_000;
 
+  /** With the default snapshot limits and at least {@code snapshotEvery} updates per snapshot. */
+  public SessionSettings(int snapshotEvery, int groupCommitMaxUpdates, long maxDocumentBytes,
+      Duration unloadDelay, int maxQueuedWhileLoading) {
+    this(SnapshotPolicy.withMinimum(snapshotEvery), groupCommitMaxUpdates, maxDocumentBytes, unloadDelay,
+        maxQueuedWhileLoading);
+  }
+
   public static SessionSettings from(ServerConfig c) {
-    return new SessionSettings(c.snapshotEvery(), c.groupCommitMaxUpdates(),
-        c.limits().maxDocumentBytes(), c.unloadDelay(), DEFAULT_MAX_QUEUED_WHILE_LOADING);
+    return new SessionSettings(
+        new SnapshotPolicy(c.snapshotEvery(), c.snapshotMaxTail(), SnapshotPolicy.DEFAULT_MAX_TAIL_BYTES),
+        c.groupCommitMaxUpdates(), c.limits().maxDocumentBytes(), c.unloadDelay(),
+        DEFAULT_MAX_QUEUED_WHILE_LOADING);
   }
 }

@@ -16,6 +16,7 @@ import org.pledgepad.server.session.DocumentSession;
 import org.pledgepad.server.session.Inbound;
 import org.pledgepad.server.session.SessionRegistry;
 import org.pledgepad.server.session.SessionSettings;
+import org.pledgepad.server.session.SnapshotPolicy;
 import org.pledgepad.server.store.DocumentStore;
 
 /**
@@ -91,23 +92,47 @@ public final class OpenTimeBench {
         .getProcessCpuTime();
   }
 
-  private static SessionRegistry registry(Vertx vertx, DocumentStore store) {
-    return registry(vertx, store, YjsDocument::new);
+  private static SessionRegistry registry(Vertx vertx, DocumentStore store, SnapshotPolicy policy) {
+    return registry(vertx, store, policy, YjsDocument::new);
   }
 
-  private static SessionRegistry registry(Vertx vertx, DocumentStore store,
+  /** The server's snapshot policy (SNAPSHOT_EVERY, SNAPSHOT_MAX_TAIL as in the server's configuration). */
+  private static SnapshotPolicy serverPolicy() {
+    var env = System.getenv();
+    return new SnapshotPolicy(Integer.parseInt(env.getOrDefault("SNAPSHOT_EVERY", "200")),
+        Integer.parseInt(env.getOrDefault("SNAPSHOT_MAX_TAIL", "" + SnapshotPolicy.DEFAULT_MAX_TAIL_UPDATES)),
+        SnapshotPolicy.DEFAULT_MAX_TAIL_BYTES);
+  }
+
+  private static SessionRegistry registry(Vertx vertx, DocumentStore store, SnapshotPolicy policy,
       java.util.function.Supplier<org.pledgepad.server.doc.SharedDocument> documents) {
-    int snapshotEvery = Integer.parseInt(System.getenv().getOrDefault("SNAPSHOT_EVERY", "200"));
     return new SessionRegistry(vertx, store, documents,
-        new SessionSettings(snapshotEvery, 256, 1L << 30, Duration.ofHours(1), 1_000_000),
+        new SessionSettings(policy, 256, 1L << 30, Duration.ofHours(1), 1_000_000),
         ServerMetrics.noop());
   }
 
   private static void write(Vertx vertx, DocumentStore store, String document, int n, String kind)
       throws Exception {
     List<byte[]> updates = kind.equals("b4") ? B4Updates.first(n) : randomInserts(n);
-    SessionRegistry registry = registry(vertx, store);
+    // TAIL=K: the worst case of a policy instead of where it happened to stop: a snapshot at
+    // n - K (as the shutdown writes it), then K updates logged without any.
+    int tail = Integer.parseInt(System.getenv().getOrDefault("TAIL", "-1"));
     long started = System.nanoTime();
+    if (tail < 0) {
+      write(vertx, registry(vertx, store, serverPolicy()), document, updates);
+    } else {
+      SessionRegistry head = registry(vertx, store, serverPolicy());
+      write(vertx, head, document, updates.subList(0, updates.size() - tail));
+      await(head.shutdown());
+      SnapshotPolicy never = new SnapshotPolicy(Integer.MAX_VALUE, Integer.MAX_VALUE, Long.MAX_VALUE);
+      write(vertx, registry(vertx, store, never), document, updates.subList(updates.size() - tail, updates.size()));
+    }
+    System.out.printf("{\"mode\":\"write\",\"document\":\"%s\",\"updates\":%d,\"kind\":\"%s\",\"seconds\":%.1f}%n",
+        document, updates.size(), kind, (System.nanoTime() - started) / 1e9);
+  }
+
+  private static void write(Vertx vertx, SessionRegistry registry, String document, List<byte[]> updates)
+      throws Exception {
     int window = 2_000;
     for (int from = 0; from < updates.size(); from += window) {
       List<Future<Long>> pending = new ArrayList<>();
@@ -117,8 +142,6 @@ public final class OpenTimeBench {
       }
       await(Future.all(pending));
     }
-    System.out.printf("{\"mode\":\"write\",\"document\":\"%s\",\"updates\":%d,\"kind\":\"%s\",\"seconds\":%.1f}%n",
-        document, updates.size(), kind, (System.nanoTime() - started) / 1e9);
   }
 
   private static void read(DocumentStore store, String document, int repeats) throws Exception {
@@ -135,7 +158,7 @@ public final class OpenTimeBench {
   }
 
   /** Single characters at random positions of one Y.Text by one client (load-bench/open.mjs). */
-  private static List<byte[]> randomInserts(int n) {
+  static List<byte[]> randomInserts(int n) {
     Doc d = new Doc();
     List<byte[]> out = new ArrayList<>(n);
     d.onUpdate((u, origin, doc, tr) -> out.add(u));
@@ -149,7 +172,7 @@ public final class OpenTimeBench {
 
   private static void open(Vertx vertx, DocumentStore store, String document, int round) throws Exception {
     TimedDocument[] timed = new TimedDocument[1];
-    SessionRegistry registry = registry(vertx, store, () -> timed[0] = new TimedDocument());
+    SessionRegistry registry = registry(vertx, store, serverPolicy(), () -> timed[0] = new TimedDocument());
     BenchPeer peer = new BenchPeer();
     long jitStarted = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     long gcStarted = gcMillis();

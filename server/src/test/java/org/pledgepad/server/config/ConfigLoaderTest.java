@@ -51,6 +51,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theSnapshotPolicyComesFromSnapshotEveryAndSnapshotMaxTail() {
+    var defaults = org.pledgepad.server.session.SessionSettings.from(ConfigLoader.load(Map.of())).snapshots();
+    assertThat(defaults.minUpdates()).isEqualTo(200);
+    assertThat(defaults.maxTailUpdates()).isEqualTo(5_000);
+    var set = org.pledgepad.server.session.SessionSettings.from(
+        ConfigLoader.load(Map.of("SNAPSHOT_EVERY", "50", "SNAPSHOT_MAX_TAIL", "800"))).snapshots();
+    assertThat(set.minUpdates()).isEqualTo(50);
+    assertThat(set.maxTailUpdates()).isEqualTo(800);
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("SNAPSHOT_MAX_TAIL", "0"))).hasMessageContaining("SNAPSHOT_MAX_TAIL");
+  }
+
+  @Test
   void messageCapBelowFrameCapIsRefused() {
     assertThatThrownBy(() -> ConfigLoader.load(Map.of("MAX_FRAME_BYTES", "65536", "MAX_MESSAGE_BYTES", "4096")))
         .hasMessageContaining("MAX_MESSAGE_BYTES");

@@ -234,6 +234,54 @@ class DocumentSessionTest {
     assertThat(textOf(c.payloads("step2"))).hasSize(12);
   }
 
+  /**
+   * A document whose snapshot is large: small updates are not snapshotted every SNAPSHOT_EVERY
+   * but once their bytes reach the snapshot's, or at the latest after the tail limit.
+   */
+  @Test
+  void aLargeDocumentIsSnapshottedOnceItsNewLogIsAsLargeAsItsSnapshotOrTheTailLimitIsReached() {
+    registry = new SessionRegistry(vertx, store, YjsDocument::new,
+        new SessionSettings(new SnapshotPolicy(5, 40, 1 << 20), 256, 1 << 20, Duration.ofMillis(50), 1000),
+        ServerMetrics.noop());
+    byte[] seed = textUpdate(7, "Präambel. ".repeat(400));
+    result(store.append(DOC, List.of(new NewUpdate(seed, "seed", "seed"))));
+    Doc seeded = new Doc();
+    Y.applyUpdate(seeded, seed);
+    byte[] snapshot = Y.encodeStateAsUpdate(seeded);
+    result(store.writeSnapshot(DOC, 1, snapshot));
+    store.snapshotSeqs.clear();
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    long seq = 1; // the seed's
+    long tailBytes = 0;
+    while (tailBytes < snapshot.length) {
+      assertThat(store.snapshotSeqs).as("no snapshot before the tail is as large as the snapshot").isEmpty();
+      byte[] u = textUpdate(100 + seq, "Absatz " + seq + ": " + "w".repeat(200));
+      tailBytes += u.length;
+      seq++;
+      send(s, a, u, seq - 1);
+    }
+    long first = seq;
+    assertThat(first).as("later than the minimum count alone").isGreaterThan(1 + 5);
+    // The acknowledgement goes out before the commit's snapshot is asked for.
+    until("first snapshot", () -> store.snapshotSeqs.size() == 1);
+    assertThat(store.snapshotSeqs).containsExactly(first);
+    // Small updates do not reach the new snapshot's bytes soon: the tail limit decides.
+    for (int i = 0; i < 40; i++) {
+      assertThat(store.snapshotSeqs).containsExactly(first);
+      seq++;
+      send(s, a, textUpdate(1_000 + seq, "x"), seq - 1);
+    }
+    until("second snapshot", () -> store.snapshotSeqs.size() == 2);
+    assertThat(store.snapshotSeqs).containsExactly(first, first + 40);
+  }
+
+  /** One update, then its acknowledgement: every commit weighs the tail anew. */
+  private static void send(DocumentSession s, RecordingPeer p, byte[] update, long acksSoFar) {
+    s.receive(p, new Inbound.Update(update));
+    until("ack", () -> p.count("applied") == acksSoFar);
+  }
+
   @Test
   void aSnapshotAtTheHeadIsSentAsTheWholeStateWithoutEncodingAgain() {
     Doc source = new Doc();
@@ -277,6 +325,27 @@ class DocumentSessionTest {
     until("step 2", () -> c.count("step2") == 1);
     assertThat(textOf(c.payloads("step2"))).hasSize(2 * 10 + 3 * 2);
     until("snapshot after load", () -> result(store.load(DOC)).snapshotSeq() == 12);
+    assertThat(result(store.load(DOC)).tail()).isEmpty();
+  }
+
+  @Test
+  void aTailFoundOnLoadIsSnapshottedEvenWhenItIsSmallBesideTheSnapshot() {
+    // While running, 6 small updates after a large snapshot are not worth encoding it again;
+    // found on load (kill -9), they are: the next open then needs neither the tail nor an encoding.
+    byte[] seed = textUpdate(7, "Präambel. ".repeat(400));
+    result(store.append(DOC, List.of(new NewUpdate(seed, "seed", "seed"))));
+    Doc seeded = new Doc();
+    Y.applyUpdate(seeded, seed);
+    result(store.writeSnapshot(DOC, 1, Y.encodeStateAsUpdate(seeded)));
+    for (int i = 0; i < 6; i++) {
+      result(store.append(DOC, List.of(new NewUpdate(textUpdate(60 + i, "n" + i), "seed", "seed"))));
+    }
+    store.snapshotSeqs.clear();
+    RecordingPeer c = new RecordingPeer("c", "guest", false);
+    DocumentSession s = join(c);
+    s.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> c.count("step2") == 1);
+    until("snapshot after load", () -> store.snapshotSeqs.contains(7L));
     assertThat(result(store.load(DOC)).tail()).isEmpty();
   }
 
@@ -365,6 +434,8 @@ class DocumentSessionTest {
     final DocumentStore delegate;
     final AtomicInteger appends = new AtomicInteger();
     final AtomicBoolean failAppends = new AtomicBoolean();
+    /** The seq of every snapshot asked for, when asked. */
+    final List<Long> snapshotSeqs = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     CountingStore(DocumentStore delegate) {
       this.delegate = delegate;
@@ -391,6 +462,7 @@ class DocumentSessionTest {
 
     @Override
     public Future<Void> writeSnapshot(String document, long seq, byte[] state) {
+      snapshotSeqs.add(seq);
       return delegate.writeSnapshot(document, seq, state);
     }
 
