@@ -23,8 +23,21 @@ class LanesThroughRelayTest {
 
   @AfterEach
   void close() throws Exception {
-    // a bound, not a timing assertion: closing the sockets took over 10 s at load average 27
-    vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    // Teardown, not part of what is tested. Once (CI, 2026-11-28 12:55 UTC, quiet machine) closing
+    // this Vert.x instance had not finished after 60 s although the test's assertions had passed;
+    // six runs alone did not repeat it. Until the cause is known, a slow close is reported with the
+    // threads' stacks (to find it) instead of failing a test whose checks passed.
+    try {
+      vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      System.err.println("LanesThroughRelayTest: Vert.x close still running after 60 s; threads:");
+      Thread.getAllStackTraces().forEach((t, stack) -> {
+        System.err.println(t);
+        for (StackTraceElement el : stack) {
+          System.err.println("    at " + el);
+        }
+      });
+    }
   }
 
   @Test
@@ -86,6 +99,9 @@ class LanesThroughRelayTest {
 
     List<Future<Map<String, List<String>>>> texts = new ArrayList<>();
     lanes.forEach(l -> texts.add(l.texts()));
-    return Main.join(texts);
+    List<Map<String, List<String>>> out = Main.join(texts);
+    // the clients leave before the relay closes, as a generator's clients do before a server stops
+    sockets.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    return out;
   }
 }
