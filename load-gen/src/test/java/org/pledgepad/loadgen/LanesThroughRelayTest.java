@@ -23,21 +23,8 @@ class LanesThroughRelayTest {
 
   @AfterEach
   void close() throws Exception {
-    // Teardown, not part of what is tested. Once (CI, 2026-11-28 12:55 UTC, quiet machine) closing
-    // this Vert.x instance had not finished after 60 s although the test's assertions had passed;
-    // six runs alone did not repeat it. Until the cause is known, a slow close is reported with the
-    // threads' stacks (to find it) instead of failing a test whose checks passed.
-    try {
-      vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.TimeoutException e) {
-      System.err.println("LanesThroughRelayTest: Vert.x close still running after 60 s; threads:");
-      Thread.getAllStackTraces().forEach((t, stack) -> {
-        System.err.println(t);
-        for (StackTraceElement el : stack) {
-          System.err.println("    at " + el);
-        }
-      });
-    }
+    // a bound, not a timing assertion (the relay ends its sockets before it stops: RelayServer)
+    vertx.close().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
   }
 
   @Test
