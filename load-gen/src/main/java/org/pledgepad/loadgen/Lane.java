@@ -49,7 +49,9 @@ final class Lane {
   Lane(Vertx vertx, Clock clock, WebSocketClient sockets, Wire wire, ClientMode mode) {
     this.vertx = vertx;
     this.mode = mode;
-    this.context = vertx.getOrCreateContext();
+    // A new event-loop context per lane (round robin over the pool): getOrCreateContext() from
+    // the main thread hands every caller the same sticky loop, which put all lanes on one thread.
+    this.context = ((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext();
     this.clock = clock;
     this.sockets = sockets;
     this.wire = wire;
