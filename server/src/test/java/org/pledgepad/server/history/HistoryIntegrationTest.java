@@ -36,6 +36,7 @@ import org.pledgepad.auth.token.SigningKey;
 import org.pledgepad.auth.token.SigningKeyFile;
 import org.pledgepad.server.access.AccessControl;
 import org.pledgepad.server.access.AccessSettings;
+import org.pledgepad.server.testing.Eventually;
 import org.pledgepad.server.testing.NodeScripts;
 import org.pledgepad.server.testing.ServerHarness;
 
@@ -106,10 +107,17 @@ class HistoryIntegrationTest {
     assertThat(guest.statusCode()).isEqualTo(401);
     assertThat(guest.headers().firstValue("Content-Type")).hasValue("application/problem+json");
 
+    Path started = dataDir.resolve("typing.flag");
     Path flag = dataDir.resolve("restored.flag");
     CompletableFuture<String> typing = CompletableFuture.supplyAsync(() -> NodeScripts.run("history-restore.mjs",
-        "type", base, DOC, councillor, token(Role.COUNCILLOR), flag.toString(), "40"));
-    Thread.sleep(1500);
+        "type", base, DOC, councillor, token(Role.COUNCILLOR), started.toString(), flag.toString(), "10"));
+    // The restore waits for the typing, not a fixed time: a fixed 1.5 s let a slow Node start
+    // type all its words before the restore, leaving none typed after it.
+    long typingDeadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120); // a bound, not a timing rule
+    while (!Files.exists(started) && !typing.isDone() && System.nanoTime() < typingDeadline) {
+      Thread.sleep(20);
+    }
+    assertThat(Files.exists(started)).as("typing started (script: %s)", typing.isDone() ? typing.join() : "").isTrue();
     HttpResponse<String> restored = post("/api/documents/" + DOC + "/restore", new JsonObject().put("seq", v), moderator);
     assertThat(restored.statusCode()).as(restored.body()).isEqualTo(200);
     Files.writeString(flag, "done");
@@ -129,10 +137,8 @@ class HistoryIntegrationTest {
     assertThat(a).doesNotContain("Spaetere");
 
     // The server's head version is what the clients converged to, and the history lists the restore.
-    Thread.sleep(300);
-    long head = history(null).getJsonObject("head").getLong("seq");
-    assertThat(get("/api/documents/" + DOC + "/versions/" + head + "?format=text", null).body().replace("\n", ""))
-        .isEqualTo(a);
+    Eventually.until("the head version to be what the clients converged to", () -> headText().equals(a));
+    assertThat(headText()).isEqualTo(a);
     JsonObject h = history(moderator);
     assertThat(h.getJsonArray("restores").getJsonObject(0).getLong("restoredSeq")).isEqualTo(v);
     assertThat(h.getJsonArray("restores").getJsonObject(0).getLong("seq")).isEqualTo(restoreSeq);
@@ -184,6 +190,15 @@ class HistoryIntegrationTest {
     assertThat(newest.getString("actor")).isEqualTo("demo-councillor");
     // The stored demo account's display name, not its id.
     assertThat(newest.getString("actorName")).isEqualTo("Demo Councillor");
+  }
+
+  private String headText() {
+    try {
+      long head = history(null).getJsonObject("head").getLong("seq");
+      return get("/api/documents/" + DOC + "/versions/" + head + "?format=text", null).body().replace("\n", "");
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private JsonObject history(String token) throws Exception {
