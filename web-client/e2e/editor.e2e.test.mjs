@@ -22,6 +22,12 @@ const skip = prerequisites();
 
 /** How long a change may take to reach the other browser (generous: CI shares two cores with builds). */
 const SYNC_TIMEOUT = 20_000;
+/**
+ * How long a change in this browser's own page may take to show (Playwright's default wait): a
+ * bound, not a speed requirement; 5 s left under 4 s beyond the 1.2 s settle delay of the save
+ * state on a loaded two-core machine running Chromium, the server and Maven.
+ */
+const LOCAL_TIMEOUT = 30_000;
 
 describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
   let server;
@@ -198,7 +204,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     // before the shortcut, or Control+I meets the old, collapsed selection.
     await page.waitForTimeout(100);
     await page.keyboard.press('Control+i');
-    await page.locator('.ProseMirror em', { hasText: word }).waitFor({ timeout: 5_000 });
+    await page.locator('.ProseMirror em', { hasText: word }).waitFor({ timeout: LOCAL_TIMEOUT });
     await other.locator('.ProseMirror em', { hasText: word }).waitFor({ timeout: SYNC_TIMEOUT });
 
     // Control+K opens the link dialog with the focus in the address field.
@@ -284,11 +290,11 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await server.kill();
     await alice.locator('.page-editor:is([data-save-state="offline"], [data-save-state="offline-unsaved"])').waitFor({ timeout: SYNC_TIMEOUT });
     await alice.keyboard.type(` ${during}`, { delay: 5 });
-    await alice.locator('[data-save-state="offline-unsaved"]').waitFor({ timeout: 5_000 });
+    await alice.locator('[data-save-state="offline-unsaved"]').waitFor({ timeout: LOCAL_TIMEOUT });
     assert.equal(await alice.locator('.save-indicator').innerText(), 'Nicht gespeichert — offline');
     await alice.screenshot({ path: resolve(screenshots, 'editor-offline.png') });
     // The polite live region tells screen reader users once the state has lasted.
-    await alice.locator('[role="status"][aria-live="polite"]', { hasText: 'Nicht gespeichert — offline' }).waitFor({ timeout: 5_000 });
+    await alice.locator('[role="status"][aria-live="polite"]', { hasText: 'Nicht gespeichert — offline' }).waitFor({ timeout: LOCAL_TIMEOUT });
 
     // Cookie sessions are stored (only their hashes) and survive the restart: the page reconnects
     // with the same sign-in and saves the offline edit without asking to sign in again.
