@@ -92,13 +92,32 @@ public final class StructStore {
     return Collections.singletonMap(e.getKey(), struct.id.clock + struct.length);
   }
 
+  /**
+   * The end clock of one list, kept so that getState (several calls per integrated struct) does
+   * not read list, last struct and its id each time. append keeps it current; anything else that
+   * changes a list's length (splits, merges, direct edits) makes stateSize disagree, and the next
+   * call reads the last struct again. Only appends move a list's end clock: splits, merges and
+   * GC replacements keep it.
+   */
+  private ArrayList<AbstractStruct> stateStructs;
+  private int stateSize;
+  private long state;
+
   public static long getState(StructStore store, long client) {
     ArrayList<AbstractStruct> structs = getStructs(store, client);
     if (structs == null) {
       return 0;
     }
-    AbstractStruct lastStruct = structs.get(structs.size() - 1);
-    return lastStruct.id.clock + lastStruct.length;
+    int n = structs.size();
+    if (structs == store.stateStructs && n == store.stateSize) {
+      return store.state;
+    }
+    AbstractStruct lastStruct = structs.get(n - 1);
+    long state = lastStruct.id.clock + lastStruct.length;
+    store.stateStructs = structs;
+    store.stateSize = n;
+    store.state = state;
+    return state;
   }
 
   public static void integrityCheck(StructStore store) {
@@ -141,13 +160,13 @@ public final class StructStore {
       Integer capacity = store.newListCapacities == null ? null : store.newListCapacities.remove(struct.id.client);
       structs = capacity == null ? new ArrayList<>() : new ArrayList<>(capacity);
       store.clients.put(struct.id.client, structs);
-    } else {
-      AbstractStruct lastStruct = structs.get(structs.size() - 1);
-      if (lastStruct.id.clock + lastStruct.length != struct.id.clock) {
-        throw new IllegalStateException("struct added out of order");
-      }
+    } else if (getState(store, struct.id.client) != struct.id.clock) {
+      throw new IllegalStateException("struct added out of order");
     }
     structs.add(struct);
+    store.stateStructs = structs;
+    store.stateSize = structs.size();
+    store.state = struct.id.clock + struct.length;
     return structs;
   }
 
@@ -213,20 +232,28 @@ public final class StructStore {
   private ArrayList<AbstractStruct> hintStructs;
   private int hintIndex;
 
+  /** How many structs after the guess findIndexNear tries before searching. */
+  private static final int NEAR_AHEAD = 8;
+
   /**
-   * findIndexSS that first tries guess and its two neighbours: walks over a sorted delete set
-   * know roughly where the next range starts. Any guess is safe, it is checked against the list;
-   * a negative one means none.
+   * findIndexSS that first tries the struct before guess, guess and up to NEAR_AHEAD after it:
+   * walks over a sorted delete set know roughly where the next range starts (B4's 2,639 ranges:
+   * 57 % start one struct after the previous range's end, 97 % within eight), and stepping
+   * forward reads neighbouring structs where each binary-search step reads a distant one. Any
+   * guess is safe, it is checked against the list; a negative one means none.
    */
   static int findIndexNear(ArrayList<AbstractStruct> structs, long clock, int guess) {
     if (guess < 0) {
       return findIndexSS(structs, clock);
     }
     int from = Math.max(guess - 1, 0);
-    int to = Math.min(guess + 1, structs.size() - 1);
+    int to = Math.min(guess + NEAR_AHEAD, structs.size() - 1);
     for (int i = from; i <= to; i++) {
       AbstractStruct s = structs.get(i);
-      if (s.id.clock <= clock && clock < s.id.clock + s.length) {
+      if (clock < s.id.clock) {
+        break; // sorted: clock lies before the guess, the search decides
+      }
+      if (clock < s.id.clock + s.length) {
         return i;
       }
     }

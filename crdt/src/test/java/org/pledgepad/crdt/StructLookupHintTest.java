@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The store's lookup hint (StructStore.findIndexHinted) is only a guess: after splits have
  * inserted structs before or at the hinted index it must still find the struct that covers the
- * clock, exactly as the plain binary search does.
+ * clock, exactly as the plain binary search does. The same holds for findIndexNear's guesses and
+ * for the end clock getState keeps between appends.
  */
 class StructLookupHintTest {
 
@@ -66,6 +67,89 @@ class StructLookupHintTest {
         }
       });
       assertEquals(40 * 5, doc.getText("t").length());
+    }
+  }
+
+  @Test
+  void nearLookupsAgreeWithBinarySearchForEveryGuess() {
+    Random random = new Random(20261128L);
+    Doc doc = docWithStructs();
+    Transaction.transact(doc, tr -> {
+      StructStore store = doc.store;
+      ArrayList<AbstractStruct> structs = StructStore.getStructs(store, doc.clientID);
+      for (int op = 0; op < 60; op++) { // uneven struct lengths, so guesses land before and after
+        StructStore.getItemCleanEnd(tr, store, new ID(doc.clientID, random.nextInt(200)));
+      }
+      for (long clock = 0; clock < 200; clock++) {
+        int expected = StructStore.findIndexSS(structs, clock);
+        for (int guess = -1; guess < structs.size() + 12; guess++) {
+          assertEquals(expected, StructStore.findIndexNear(structs, clock, guess), "clock " + clock + " guess " + guess);
+        }
+      }
+    });
+  }
+
+  /** getState as the store computed it before it kept the end clock: from the last struct. */
+  private static long endClock(StructStore store, long client) {
+    ArrayList<AbstractStruct> structs = store.clients.get(client);
+    if (structs == null) {
+      return 0;
+    }
+    AbstractStruct last = structs.get(structs.size() - 1);
+    return last.id.clock + last.length;
+  }
+
+  private static void assertStates(Doc... docs) {
+    for (Doc doc : docs) {
+      for (Doc other : docs) {
+        assertEquals(endClock(doc.store, other.clientID), StructStore.getState(doc.store, other.clientID));
+      }
+    }
+  }
+
+  @Test
+  void keptEndClocksFollowAppendsSplitsMergesAndGc() {
+    Random random = new Random(20261129L);
+    for (int round = 0; round < 20; round++) {
+      Doc a = new Doc();
+      Doc b = new Doc();
+      a.clientID = 1;
+      b.clientID = 2;
+      for (int op = 0; op < 150; op++) {
+        Doc doc = random.nextBoolean() ? a : b;
+        YText text = doc.getText("t");
+        int length = text.length();
+        int at = random.nextInt(length + 1);
+        if (length > 0 && random.nextInt(3) == 0) {
+          // deleting inside runs splits the last struct as often as older ones; cleanup merges
+          text.delete(Math.min(at, length - 1), 1 + random.nextInt(Math.min(5, length - Math.min(at, length - 1))));
+        } else {
+          text.insert(at, "xyz".substring(random.nextInt(3)));
+        }
+        assertStates(a, b);
+        if (random.nextInt(10) == 0) {
+          Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+          Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+          assertStates(a, b);
+        }
+        if (random.nextInt(25) == 0) {
+          // a split of the last struct at its very end, then an append in the same transaction
+          Transaction.transact(doc, tr -> {
+            long end = StructStore.getState(doc.store, doc.clientID);
+            if (end > 1) {
+              StructStore.getItemCleanEnd(tr, doc.store, new ID(doc.clientID, end - 2));
+              assertEquals(endClock(doc.store, doc.clientID), StructStore.getState(doc.store, doc.clientID));
+            }
+            text.insert(text.length(), "q");
+            assertEquals(endClock(doc.store, doc.clientID), StructStore.getState(doc.store, doc.clientID));
+          });
+          assertStates(a, b);
+        }
+      }
+      Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)));
+      Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)));
+      assertStates(a, b);
+      assertEquals(a.getText("t").toString(), b.getText("t").toString());
     }
   }
 }

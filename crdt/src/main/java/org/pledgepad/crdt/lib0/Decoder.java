@@ -110,6 +110,11 @@ public class Decoder {
   public long readVarUint() {
     byte[] a = arr;
     int p = pos;
+    // one byte (values below 128: most lengths, infos, small clocks) without the loop
+    if (p < end && a[p] >= 0) {
+      pos = p + 1;
+      return a[p];
+    }
     long num = 0;
     for (int shift = 0; shift < 56; shift += 7) {
       if (p >= end) {

@@ -26,6 +26,15 @@ class DecoderTest {
   }
 
   @Test
+  void aOneByteVarUintAfterTheSliceIsNotRead() {
+    Decoder d = new Decoder(new byte[] {5, 7}, 0, 1);
+    assertThat(d.readVarUint()).isEqualTo(5);
+    assertThatThrownBy(d::readVarUint).isInstanceOf(DecodingException.class);
+    Decoder multi = new Decoder(new byte[] {(byte) 0x81, 7}, 0, 1);
+    assertThatThrownBy(multi::readVarUint).isInstanceOf(DecodingException.class);
+  }
+
+  @Test
   void invalidUtf8IsRejectedNotReplaced() {
     byte[][] bad = {{2, (byte) 0xC3, 0x28}, {3, (byte) 0xED, (byte) 0xA0, (byte) 0x80}, {2, (byte) 0xC0, (byte) 0xAF},
         {4, (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {1, (byte) 0x80}, {2, (byte) 0xE2, (byte) 0x82}};
