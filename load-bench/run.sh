@@ -17,6 +17,8 @@
 #   server's core; unset = no pinning. Each result line records both (serverCpus, generatorCpus).
 #   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0 PORT=18650 PG_DB=pledgepad_bench
 #   JAR=../server/target/pledgepad.jar (built with mvn if missing)
+#   SERVERS="yws ours-yws hp ours-hp ours-pg": which runs of the load section (default all; ours-pg also
+#   needs SKIP_PG=0), e.g. SERVERS="ours-hp ours-pg" to A/B our server alone in a short window.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
@@ -27,6 +29,8 @@ PG_ADMIN_URL="${PG_ADMIN_URL:-postgresql://postgres@127.0.0.1:5432}" SKIP_PG="${
 PG_DB="${PG_DB:-pledgepad_bench}"
 SECTIONS="${SECTIONS:-load idle open}"
 want() { [[ " $SECTIONS " == *" $1 "* ]]; }
+SERVERS="${SERVERS:-yws ours-yws hp ours-hp ours-pg}"
+serves() { [[ " $SERVERS " == *" $1 "* ]]; }
 PORT="${PORT:-18650}"
 OUT="${OUT:-$(mktemp -d /tmp/pledgepad-load-bench.XXXXXX)}"
 mkdir -p "$OUT"
@@ -111,11 +115,11 @@ load() { # label protocol base [token]
   timeout 900 env WARMUP_SECONDS="$WARMUP_SECONDS" CLIENT_MODE="$CLIENT_MODE" "${GEN_CMD[@]}" "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
     | tee -a "$RESULTS" || echo "load $1 failed" >&2
 }
-start_yws;  load y-websocket yws "ws://127.0.0.1:$PORT"; stop_server
-start_ours embedded "${OURS_ENV[@]}"; load ours-embedded yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server
-start_hp;   load hocuspocus hp "ws://127.0.0.1:$PORT"; stop_server
-start_ours embedded "${OURS_ENV[@]}"; load ours-embedded hp "ws://127.0.0.1:$PORT/collab" "$TOKEN"; stop_server
-if [[ "$SKIP_PG" != 1 ]]; then
+if serves yws; then start_yws;  load y-websocket yws "ws://127.0.0.1:$PORT"; stop_server; fi
+if serves ours-yws; then start_ours embedded "${OURS_ENV[@]}"; load ours-embedded yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server; fi
+if serves hp; then start_hp;   load hocuspocus hp "ws://127.0.0.1:$PORT"; stop_server; fi
+if serves ours-hp; then start_ours embedded "${OURS_ENV[@]}"; load ours-embedded hp "ws://127.0.0.1:$PORT/collab" "$TOKEN"; stop_server; fi
+if [[ "$SKIP_PG" != 1 ]] && serves ours-pg; then
   start_ours postgres "${OURS_ENV[@]}"; load ours-postgres yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server
 fi
 

@@ -45,18 +45,26 @@ public final class SqliteDocumentStore implements DocumentStore {
   private final AppendCoalescer appends = new AppendCoalescer(this::appendAll);
   /** Updated only on the store thread; about 200 bytes a document. */
   private final ChainHeads heads;
+  private final long checkpointDelayMs;
+  private WalCheckpointer checkpointer;
   private WorkerExecutor worker;
   private Connection conn;
 
   public SqliteDocumentStore(Vertx vertx, Path dataDir) {
-    this(vertx, dataDir, 16_384);
+    this(vertx, dataDir, 16_384, WalCheckpointer.DEFAULT_DELAY_MS);
   }
 
   /** @param cachedHeads documents whose chain head is kept in memory (tests use a few) */
   SqliteDocumentStore(Vertx vertx, Path dataDir, int cachedHeads) {
+    this(vertx, dataDir, cachedHeads, WalCheckpointer.DEFAULT_DELAY_MS);
+  }
+
+  /** @param checkpointDelayMs from a commit to the background WAL checkpoint it asks for */
+  SqliteDocumentStore(Vertx vertx, Path dataDir, int cachedHeads, long checkpointDelayMs) {
     this.vertx = vertx;
     this.file = dataDir.resolve(FILE_NAME);
     this.heads = new ChainHeads(cachedHeads);
+    this.checkpointDelayMs = checkpointDelayMs;
   }
 
   /** The head the next append of this document would continue from without reading the file. */
@@ -77,6 +85,7 @@ public final class SqliteDocumentStore implements DocumentStore {
         st.execute("PRAGMA journal_mode=WAL");
         st.execute("PRAGMA synchronous=FULL");
         st.execute("PRAGMA foreign_keys=ON");
+        WalCheckpointer.configureWriter(st);
         int version;
         try (ResultSet rs = st.executeQuery("PRAGMA user_version")) {
           version = rs.next() ? rs.getInt(1) : 0;
@@ -90,6 +99,7 @@ public final class SqliteDocumentStore implements DocumentStore {
         }
       }
       conn.setAutoCommit(false);
+      checkpointer = new WalCheckpointer(file, checkpointDelayMs);
       return null;
     });
   }
@@ -116,6 +126,7 @@ public final class SqliteDocumentStore implements DocumentStore {
         List<List<Long>> out = writeAppends(batch, chains);
         conn.commit();
         heads.committed(chains);
+        checkpointer.afterCommit();
         return out;
       } catch (Exception e) {
         batch.forEach(p -> heads.forget(p.document()));
@@ -374,6 +385,10 @@ public final class SqliteDocumentStore implements DocumentStore {
       return Future.succeededFuture();
     }
     Future<Void> closing = run(() -> {
+      if (checkpointer != null) {
+        checkpointer.close(); // first: the writer's close then checkpoints what is left and removes the WAL
+        checkpointer = null;
+      }
       if (appendStatements != null) {
         appendStatements.close();
         appendStatements = null;
@@ -392,6 +407,9 @@ public final class SqliteDocumentStore implements DocumentStore {
       try {
         T result = body.call();
         conn.commit();
+        if (checkpointer != null) {
+          checkpointer.afterCommit(); // snapshots add WAL frames too
+        }
         return result;
       } catch (Exception e) {
         rollback(e);

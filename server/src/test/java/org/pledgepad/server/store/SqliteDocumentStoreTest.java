@@ -70,6 +70,36 @@ class SqliteDocumentStoreTest extends DocumentStoreContract {
     assertThat(cached.hash()).isEqualTo(stored.hash());
   }
 
+  /**
+   * The WAL is copied into the database file by the background checkpointer, well before the
+   * writer's own threshold: 100 one-row commits of 3 KB (a few hundred frames) reach the file.
+   * With SQLite's default (the writer checkpointing at 1,000 frames inside a COMMIT) they would
+   * stay in the WAL, and at low rates that checkpoint ran on the commit path once a second.
+   */
+  @Test
+  void aBackgroundCheckpointCopiesTheWalIntoTheFileWithoutTheWriterReachingItsThreshold() throws Exception {
+    Path dir = dataDir.resolve("checkpointed");
+    SqliteDocumentStore s = new SqliteDocumentStore(vertx, dir, 16, 20);
+    result(s.start());
+    try {
+      String doc = uniqueName();
+      byte[] update = new byte[3000];
+      for (int i = 0; i < 100; i++) {
+        update[0] = (byte) i;
+        result(s.append(doc, List.of(new NewUpdate(update.clone(), "guest", "c"))));
+      }
+      java.io.File db = dir.resolve(SqliteDocumentStore.FILE_NAME).toFile();
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+      while (db.length() < 100 * 3000 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(db.length()).isGreaterThanOrEqualTo(100 * 3000);
+      assertThat(result(s.load(doc)).tail()).hasSize(100);
+    } finally {
+      result(s.close());
+    }
+  }
+
   @Test
   void theCachedHeadIsTheCommittedHeadAndAFailedTransactionDropsIt() throws Exception {
     SqliteDocumentStore s = (SqliteDocumentStore) store;
