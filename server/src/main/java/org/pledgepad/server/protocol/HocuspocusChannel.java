@@ -1,5 +1,6 @@
 package org.pledgepad.server.protocol;
 
+import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.pledgepad.server.auth.AuthDecision;
@@ -10,6 +11,7 @@ import org.pledgepad.server.session.Inbound;
 import org.pledgepad.server.session.Peer;
 import org.pledgepad.server.session.SessionRegistry;
 import org.pledgepad.server.session.SyncMessages;
+import org.pledgepad.server.session.UpdateFraming;
 import org.pledgepad.server.wire.WireWriter;
 
 /**
@@ -24,8 +26,12 @@ final class HocuspocusChannel implements Peer {
   private final String documentName;
   /** varString(documentName): the start of every message of this channel. */
   private final byte[] namePrefix;
-  /** The whole SyncStatus(applied) message, sent once per accepted update; never modified. */
-  private final byte[] appliedStatus;
+  /**
+   * The whole SyncStatus(applied) message, sent once per accepted update: one buffer written
+   * again each time (Vert.x writes a slice of it), never modified.
+   */
+  private final Buffer appliedStatus;
+  private final HocuspocusUpdateFraming updateFraming;
   private final AuthHook auth;
   private final SessionRegistry sessions;
   private final int maxQueued;
@@ -41,8 +47,9 @@ final class HocuspocusChannel implements Peer {
     this.conn = conn;
     this.documentName = documentName;
     this.namePrefix = new WireWriter(documentName.length() + 4).writeVarString(documentName).toByteArray();
-    this.appliedStatus = new WireWriter(namePrefix.length + 2).writeRaw(namePrefix)
-        .writeVarUint(HocuspocusConnection.SYNC_STATUS).writeVarInt(1).toByteArray();
+    this.appliedStatus = Buffer.buffer(new WireWriter(namePrefix.length + 2).writeRaw(namePrefix)
+        .writeVarUint(HocuspocusConnection.SYNC_STATUS).writeVarInt(1).toByteArray());
+    this.updateFraming = new HocuspocusUpdateFraming(documentName, namePrefix);
     this.auth = auth;
     this.sessions = sessions;
     this.maxQueued = maxQueued;
@@ -197,6 +204,16 @@ final class HocuspocusChannel implements Peer {
     conn.sendRawAll(parts.stream().map(p -> HocuspocusConnection.syncMessage(namePrefix, SyncMessages.UPDATE, p)).toList());
   }
 
+  @Override
+  public UpdateFraming updateFraming() {
+    return updateFraming;
+  }
+
+  @Override
+  public void sendFramedUpdate(Buffer message) {
+    conn.sendFramed(message);
+  }
+
   private void sync(int kind, byte[] payload) {
     conn.sendSync(namePrefix, kind, payload);
   }
@@ -210,7 +227,7 @@ final class HocuspocusChannel implements Peer {
   @Override
   public void sendSyncStatus(boolean applied) {
     if (applied) {
-      conn.sendRaw(appliedStatus);
+      conn.sendFramed(appliedStatus);
     } else {
       conn.sendTo(documentName, HocuspocusConnection.SYNC_STATUS, new WireWriter().writeVarInt(0));
     }

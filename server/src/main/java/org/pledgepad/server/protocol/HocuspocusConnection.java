@@ -150,9 +150,12 @@ public final class HocuspocusConnection extends WsConnection {
     sendAll(messages);
   }
 
-  /** A complete message built by a channel. */
-  void sendRaw(byte[] message) {
-    send(message);
+  /**
+   * A complete message built by a channel, possibly written to other connections too (one
+   * framed update for all peers of a document) or again later (the applied status): never modified.
+   */
+  void sendFramed(io.vertx.core.buffer.Buffer message) {
+    sendShared(message);
   }
 
   void violate(ProtocolViolation v) {

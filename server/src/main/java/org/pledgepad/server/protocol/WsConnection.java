@@ -140,10 +140,23 @@ public abstract class WsConnection {
 
   /** Queues a message; a reader whose queue is full is dropped rather than buffered. */
   protected final void send(byte[] message) {
+    sendShared(Buffer.buffer(message));
+  }
+
+  /**
+   * Queues a message that other connections may be sending too (one framed update for every
+   * peer of a document): written as it is, never modified; Vert.x writes a slice of it, so the
+   * writes do not share a read position.
+   */
+  protected final void sendShared(Buffer message) {
     if (closed) {
       return;
     }
-    onLoop(() -> write(message));
+    if (onLoopNow()) {
+      write(message);
+    } else {
+      handOver(() -> write(message));
+    }
   }
 
   /**
@@ -155,26 +168,32 @@ public abstract class WsConnection {
     if (closed) {
       return;
     }
-    onLoop(() -> {
-      try {
-        if (droppedAsSlowReader()) {
-          return;
-        }
-        for (byte[] message : messages) {
-          ws.writeBinaryMessage(Buffer.buffer(message));
-        }
-      } catch (IllegalStateException closedMeanwhile) {
-        closed = true; // the socket closed after the messages were handed over
-      }
-    });
+    if (onLoopNow()) {
+      writeAll(messages);
+    } else {
+      handOver(() -> writeAll(messages));
+    }
   }
 
-  private void write(byte[] message) {
+  private void writeAll(java.util.List<byte[]> messages) {
     try {
       if (droppedAsSlowReader()) {
         return;
       }
-      ws.writeBinaryMessage(Buffer.buffer(message));
+      for (byte[] message : messages) {
+        ws.writeBinaryMessage(Buffer.buffer(message));
+      }
+    } catch (IllegalStateException closedMeanwhile) {
+      closed = true; // the socket closed after the messages were handed over
+    }
+  }
+
+  private void write(Buffer message) {
+    try {
+      if (droppedAsSlowReader()) {
+        return;
+      }
+      ws.writeBinaryMessage(message);
     } catch (IllegalStateException closedMeanwhile) {
       // The socket closed after the message was handed over.
       closed = true;
@@ -192,20 +211,30 @@ public abstract class WsConnection {
   }
 
   /**
-   * Runs a write on the socket's event loop, in the order the writes were asked for: directly
-   * when already there and nothing handed over is pending, else queued on the loop (sessions
-   * send from their own contexts).
+   * Whether a write may run right here: on the socket's event loop with nothing handed over
+   * still pending, so that writes keep the order they were asked for. The common case (a
+   * session on the loop of its peers' sockets) then allocates no task per message.
    */
-  private void onLoop(Runnable write) {
-    if (handedOver == 0 && loop.inEventLoop()) {
-      write.run();
-      return;
-    }
+  private boolean onLoopNow() {
+    return handedOver == 0 && loop.inEventLoop();
+  }
+
+  /** Queues a write on the socket's event loop behind every write handed over before it. */
+  private void handOver(Runnable write) {
     HANDED_OVER.incrementAndGet(this);
     context.runOnContext(v -> {
       HANDED_OVER.decrementAndGet(this);
       write.run();
     });
+  }
+
+  /** Runs a write on the socket's event loop, in the order the writes were asked for. */
+  private void onLoop(Runnable write) {
+    if (onLoopNow()) {
+      write.run();
+    } else {
+      handOver(write);
+    }
   }
 
   protected final void sendPingFrame() {

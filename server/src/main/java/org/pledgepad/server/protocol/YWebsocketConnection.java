@@ -14,6 +14,7 @@ import org.pledgepad.server.session.Inbound;
 import org.pledgepad.server.session.Peer;
 import org.pledgepad.server.session.SessionRegistry;
 import org.pledgepad.server.session.SyncMessages;
+import org.pledgepad.server.session.UpdateFraming;
 import org.pledgepad.server.wire.MalformedFrameException;
 import org.pledgepad.server.wire.WireReader;
 import org.pledgepad.server.wire.WireWriter;
@@ -198,12 +199,22 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
     sendAll(parts.stream().map(p -> syncMessage(SyncMessages.UPDATE, p)).toList());
   }
 
+  @Override
+  public UpdateFraming updateFraming() {
+    return YWebsocketUpdateFraming.INSTANCE;
+  }
+
+  @Override
+  public void sendFramedUpdate(io.vertx.core.buffer.Buffer message) {
+    sendShared(message);
+  }
+
   private void sendSync(int kind, byte[] payload) {
     send(syncMessage(kind, payload));
   }
 
   /** One sync message in an exactly sized array: several go out per delivered update. */
-  private static byte[] syncMessage(int kind, byte[] payload) {
+  static byte[] syncMessage(int kind, byte[] payload) {
     int size = WireWriter.varUintSize(MESSAGE_SYNC) + WireWriter.varUintSize(kind)
         + WireWriter.varUintSize(payload.length) + payload.length;
     WireWriter w = new WireWriter(size).writeVarUint(MESSAGE_SYNC);

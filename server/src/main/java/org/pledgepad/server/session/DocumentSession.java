@@ -574,7 +574,7 @@ public final class DocumentSession {
   private void broadcast(OutgoingUpdate update, Peer except) {
     for (Peer q : peers) {
       if (q != except) {
-        q.sendUpdateParts(update.partsFor(q));
+        update.sendTo(q);
       }
     }
   }

@@ -1,5 +1,6 @@
 package org.pledgepad.server.session;
 
+import io.vertx.core.buffer.Buffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,8 @@ final class OutgoingUpdate {
 
   private final byte[] update;
   private final Map<Integer, List<byte[]>> partsByLimit = new HashMap<>(2);
+  /** The whole update framed once per framing, shared by the peers that frame it alike. */
+  private final Map<UpdateFraming, Buffer> framed = new HashMap<>(2);
 
   OutgoingUpdate(byte[] update) {
     this.update = update;
@@ -24,6 +27,24 @@ final class OutgoingUpdate {
 
   byte[] update() {
     return update;
+  }
+
+  /**
+   * Sends the update to {@code p}: as a message shared with every peer of the same framing when
+   * it fits in one, else as {@code p}'s own parts (rare: restores, large pastes from other nodes).
+   */
+  void sendTo(Peer p) {
+    UpdateFraming f = p.updateFraming();
+    if (f == null || update.length > p.maxSyncPayloadBytes()) {
+      p.sendUpdateParts(partsFor(p));
+      return;
+    }
+    Buffer message = framed.get(f);
+    if (message == null) {
+      message = f.frame(update);
+      framed.put(f, message);
+    }
+    p.sendFramedUpdate(message);
   }
 
   /** The update itself, or its parts in sending order when it exceeds {@code p}'s limit. */

@@ -53,6 +53,22 @@ public interface Peer {
     parts.forEach(this::sendUpdate);
   }
 
+  /**
+   * How this peer frames an update, when peers with an equal framing may share one message
+   * ({@link #sendFramedUpdate}); null (the default) when this peer frames its own.
+   */
+  default UpdateFraming updateFraming() {
+    return null;
+  }
+
+  /**
+   * Sends an update framed by {@link #updateFraming()} and shared with other peers: the buffer
+   * is written as it is and never modified. Only called when updateFraming() is not null.
+   */
+  default void sendFramedUpdate(io.vertx.core.buffer.Buffer message) {
+    throw new UnsupportedOperationException("peer without an update framing");
+  }
+
   void sendAwareness(byte[] awarenessUpdate);
 
   /** Acknowledges (true) or refuses (false) one update or step 2 of this peer. */

@@ -6,6 +6,7 @@ import static org.pledgepad.server.testing.Eventually.until;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -495,5 +496,76 @@ class DocumentSessionTest {
     public Future<Void> close() {
       return delegate.close();
     }
+  }
+
+  // Shared framing: a broadcast frames each update once per framing.
+
+  /**
+   * Frames as a marker byte plus the update; counts how often it had to. Record equality: equal
+   * for peers given the same name, marker and counter, as Hocuspocus channels of one document.
+   */
+  private record TestFraming(String name, byte marker, AtomicInteger frames) implements UpdateFraming {
+    @Override
+    public Buffer frame(byte[] update) {
+      frames.incrementAndGet();
+      return Buffer.buffer().appendByte(marker).appendBytes(update);
+    }
+  }
+
+  private static RecordingPeer peer(String id, UpdateFraming framing) {
+    RecordingPeer p = new RecordingPeer(id, "guest", false);
+    p.framing = framing;
+    return p;
+  }
+
+  @Test
+  void peersFramingAlikeShareOneMessagePerUpdate() {
+    AtomicInteger framesA = new AtomicInteger();
+    AtomicInteger framesB = new AtomicInteger();
+    // Equal framings held by different peers (as each Hocuspocus channel has its own).
+    RecordingPeer a1 = peer("a1", new TestFraming("a", (byte) 1, framesA));
+    RecordingPeer a2 = peer("a2", new TestFraming("a", (byte) 1, framesA));
+    RecordingPeer b = peer("b", new TestFraming("b", (byte) 2, framesB));
+    RecordingPeer own = peer("own", null);
+    RecordingPeer sender = peer("sender", new TestFraming("a", (byte) 1, framesA));
+    DocumentSession s = registry.acquire(DOC);
+    for (RecordingPeer p : new RecordingPeer[] {sender, a1, a2, b, own}) {
+      s.join(p);
+    }
+    byte[] update = textUpdate(5, "geteilt");
+    s.receive(sender, new Inbound.Update(update));
+    until("delivered", () -> a1.framed.size() == 1 && a2.framed.size() == 1 && b.framed.size() == 1
+        && own.count("update") == 1);
+
+    assertThat(a1.framed.get(0)).as("one buffer for both peers of framing a").isSameAs(a2.framed.get(0));
+    assertThat(framesA.get()).isEqualTo(1);
+    assertThat(framesB.get()).isEqualTo(1);
+    assertThat(a1.framed.get(0).getBytes()).isEqualTo(concat((byte) 1, update));
+    assertThat(b.framed.get(0).getBytes()).isEqualTo(concat((byte) 2, update));
+    assertThat(own.payloads("update").get(0)).isEqualTo(update);
+    assertThat(sender.framed).as("not echoed to its sender").isEmpty();
+  }
+
+  @Test
+  void aPeerBelowTheUpdatesSizeGetsItsOwnParts() {
+    AtomicInteger frames = new AtomicInteger();
+    RecordingPeer small = peer("small", new TestFraming("a", (byte) 1, frames));
+    small.maxPayload = 4 * 1024;
+    RecordingPeer large = peer("large", new TestFraming("a", (byte) 1, frames));
+    DocumentSession s = registry.acquire(DOC);
+    s.join(small);
+    s.join(large);
+    String text = "Ein langer Absatz. ".repeat(2_000);
+    result(s.submit("editor", "restore", textUpdate(9, text)));
+    until("delivered", () -> large.framed.size() == 1 && small.count("update") > 1);
+    assertThat(small.framed).isEmpty();
+    assertThat(frames.get()).isEqualTo(1);
+  }
+
+  private static byte[] concat(byte first, byte[] rest) {
+    byte[] b = new byte[rest.length + 1];
+    b[0] = first;
+    System.arraycopy(rest, 0, b, 1, rest.length);
+    return b;
   }
 }

@@ -14,6 +14,10 @@ final class RecordingPeer implements Peer {
   volatile Short closedWith;
   /** What {@link #maxSyncPayloadBytes()} answers: a network peer's limit, or any size. */
   volatile int maxPayload = Integer.MAX_VALUE;
+  /** What {@link #updateFraming()} answers: null = updates arrive as "update" payloads. */
+  volatile UpdateFraming framing;
+  /** Every shared message received through {@link #sendFramedUpdate}, as the very object. */
+  final List<io.vertx.core.buffer.Buffer> framed = new CopyOnWriteArrayList<>();
 
   RecordingPeer(String id, String actor, boolean readOnly) {
     this.id = id;
@@ -54,6 +58,17 @@ final class RecordingPeer implements Peer {
   @Override
   public void sendUpdate(byte[] update) {
     sent.add(new Sent("update", update));
+  }
+
+  @Override
+  public UpdateFraming updateFraming() {
+    return framing;
+  }
+
+  @Override
+  public void sendFramedUpdate(io.vertx.core.buffer.Buffer message) {
+    framed.add(message);
+    sent.add(new Sent("framed", message.getBytes()));
   }
 
   @Override
