@@ -51,9 +51,11 @@ public final class Main {
     StartWarmup warmup = StartWarmup.begin(warmupRounds); // beside the store's start, before ready
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
-        .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+        .with(NetTransport.apply(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)),
+            System.getenv()))
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
+    NetTransport.logChoice(vertx, System.getenv());
     ServerVerticle server = new ServerVerticle(config, prometheus, YjsDocument::new,
         new DemoSeeder(ProseMirrorSeedEncoder::encode), new org.pledgepad.server.access.AccessControl(access))
         .readinessCheck("warmup", warmup::done);
