@@ -17,7 +17,7 @@
 #   server's core; unset = no pinning. Each result line records both (serverCpus, generatorCpus).
 #   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0 PORT=18650 PG_DB=pledgepad_bench
 #   JAR=../server/target/pledgepad.jar (built with mvn if missing)
-#   SERVERS="yws ours-yws hp ours-hp ours-pg": which runs of the load section (default all; ours-pg also
+#   SERVERS="yws ours-yws hp ours-hp ours-pg": which runs of the load and idle sections (default all; ours-pg also
 #   needs SKIP_PG=0), e.g. SERVERS="ours-hp ours-pg" to A/B our server alone in a short window.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -128,10 +128,10 @@ fi
 if want idle; then
 echo "== 2. idle connections: $IDLE_N sockets, one synced document each"
 idle() { timeout -k 10 330 node idle.mjs "$1" "$2" "$3" "$server_pid" "$IDLE_N" "$WORKERS" "${4:-}" | tee -a "$RESULTS" || echo "idle $1 failed" >&2; }
-start_yws;  idle y-websocket yws "ws://127.0.0.1:$PORT"; stop_server
-start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server
-start_hp;   idle hocuspocus hp "ws://127.0.0.1:$PORT"; stop_server
-start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded hp "ws://127.0.0.1:$PORT/collab" "$TOKEN"; stop_server
+if serves yws; then start_yws; idle y-websocket yws "ws://127.0.0.1:$PORT"; stop_server; fi
+if serves ours-yws; then start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded yws "ws://127.0.0.1:$PORT/ws" "$TOKEN"; stop_server; fi
+if serves hp; then start_hp; idle hocuspocus hp "ws://127.0.0.1:$PORT"; stop_server; fi
+if serves ours-hp; then start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded hp "ws://127.0.0.1:$PORT/collab" "$TOKEN"; stop_server; fi
 
 fi
 
