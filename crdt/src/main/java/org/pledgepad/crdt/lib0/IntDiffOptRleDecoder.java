@@ -16,6 +16,11 @@ public final class IntDiffOptRleDecoder extends Decoder {
     super(data);
   }
 
+  /** Reads the column {@code data[off, off + len)} in place. */
+  public IntDiffOptRleDecoder(byte[] data, int off, int len) {
+    super(data, off, len);
+  }
+
   public long read() {
     if (count == 0) {
       long m = readVarIntMagnitudeWide();

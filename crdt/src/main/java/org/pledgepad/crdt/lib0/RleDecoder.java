@@ -11,6 +11,11 @@ public final class RleDecoder extends Decoder {
     super(data);
   }
 
+  /** Reads the column {@code data[off, off + len)} in place. */
+  public RleDecoder(byte[] data, int off, int len) {
+    super(data, off, len);
+  }
+
   public int read() {
     if (count == 0) {
       s = readUint8();

@@ -14,6 +14,11 @@ public final class UintOptRleDecoder extends Decoder {
     super(data);
   }
 
+  /** Reads the column {@code data[off, off + len)} in place. */
+  public UintOptRleDecoder(byte[] data, int off, int len) {
+    super(data, off, len);
+  }
+
   public long read() {
     if (count == 0) {
       s = readVarIntMagnitude();

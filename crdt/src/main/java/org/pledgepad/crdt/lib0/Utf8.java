@@ -77,6 +77,20 @@ public final class Utf8 {
     return out;
   }
 
+  /** Whether no byte of {@code in[off, off + len)} has its high bit set. */
+  static boolean isAscii(byte[] in, int off, int len) {
+    int end = off + len;
+    long seen = 0;
+    int i = off;
+    for (; i + 8 <= end; i += 8) {
+      seen |= (long) LONGS.get(in, i);
+    }
+    for (; i < end; i++) {
+      seen |= in[i]; // sign-extended: a high bit sets bit 7
+    }
+    return (seen & 0x8080808080808080L) == 0;
+  }
+
   /** Strict decoding of {@code len} bytes at {@code off}. */
   public static String decode(byte[] in, int off, int len) {
     int end = off + len;
