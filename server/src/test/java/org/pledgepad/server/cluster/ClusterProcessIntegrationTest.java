@@ -205,10 +205,13 @@ class ClusterProcessIntegrationTest {
     assertThat(freshList("freshB", b, acked(fromA, fromB))).isEqualTo(onA);
   }
 
+  /**
+   * The node exits with 0 only when its drain finished within the grace period (ShutdownOnSignal
+   * exits with 1 when the grace ran out), so the status is the check; the wall time seen from here
+   * also counts signal delivery and JVM exit and is no test of the drain.
+   */
   private static void drain(ServerProcess node) throws InterruptedException {
-    long started = System.nanoTime();
     int status = node.terminate(Duration.ofSeconds(GRACE_SECONDS + 5));
-    assertThat(status).as("exit status after the drain").isZero();
-    assertThat(Duration.ofNanos(System.nanoTime() - started)).as("drain time").isLessThan(Duration.ofSeconds(GRACE_SECONDS));
+    assertThat(status).as("exit status after the drain (1: not drained within %d s)", GRACE_SECONDS).isZero();
   }
 }
