@@ -5,8 +5,9 @@
 // seconds per 1,000 delivered updates (from /proc/<pid>/stat), generator CPU, peak RSS.
 // Usage: node load.mjs <label> <yws|hp> <base-url> <server-pid> [docs] [clientsPerDoc]
 //        [rates comma-separated] [windowSeconds] [workers] [token]
-// WARMUP_SECONDS (environment, default 0): unmeasured edits at the first rate before the steps,
-// so that a server with a JIT compiler starts its first step warm; reported in every line.
+// WARMUP_SECONDS (environment, default 0): unmeasured edits before the steps, at WARMUP_RATE edits/s
+// per client (default: the first rate), so that a server with a JIT compiler starts its first step
+// warm; both reported in every line.
 // The Java generator (../load-gen) takes the same arguments and writes the same lines.
 // Several nodes: base-urls and pids comma-separated; client i of every document connects to
 // base i mod n, and CPU seconds and peak RSS are summed over the pids.
@@ -47,8 +48,9 @@ try {
     cmd: 'setup', protocol, bases, docs: names.filter((_, j) => j % nWorkers === i), perDoc, token
   })))
   const rates = ratesArg.split(',').map(Number)
+  const warmupRate = process.env.WARMUP_RATE ? Number(process.env.WARMUP_RATE) : rates[0]
   if (warmupSeconds > 0) {
-    await Promise.all(workers.map((w) => ask(w, { cmd: 'run', rate: rates[0], warmupMs: warmupSeconds * 1000, windowMs: 1000, drainMs: 0 })))
+    await Promise.all(workers.map((w) => ask(w, { cmd: 'run', rate: warmupRate, warmupMs: warmupSeconds * 1000, windowMs: 1000, drainMs: 0 })))
   }
   for (const rate of rates) {
     const warmupMs = 2000
@@ -80,7 +82,8 @@ try {
       serverPeakRssMiB: Math.round(status('VmHWM') / 1024),
       load1: Number(readFileSync('/proc/loadavg', 'utf8').split(' ')[0]),
       generator: 'node',
-      serverWarmupSeconds: warmupSeconds
+      serverWarmupSeconds: warmupSeconds,
+      serverWarmupRate: warmupRate
     }
     console.log(JSON.stringify(row))
     if (row.deliveryRatio < 0.95 || row.p99ms > 2000 || row.sentEditsPerSec < 0.9 * offered) break

@@ -6,8 +6,10 @@
 # Settings (environment): SECTIONS="load idle open", PLEDGEPAD_BENCH_TOKEN, DOCS=50 CLIENTS=4 RATES=2,5,10,20,40,80,160 WINDOW=6 WORKERS=2 IDLE_N=1000
 #   GENERATOR=java (../load-gen, clients on our CRDT, one JVM with WORKERS event loops; built with mvn
 #   if missing) or node (load.mjs, stock yjs providers in WORKERS processes); both write the same lines.
-#   WARMUP_SECONDS=20: unmeasured edits at the first rate before the steps, for every server alike
-#   (our JIT-compiled server otherwise spends its first steps compiling). GEN_JAVA_OPTS for the generator JVM.
+#   WARMUP_SECONDS=20: unmeasured edits before the steps, for every server alike (our JIT-compiled
+#   server otherwise spends its first steps compiling), at WARMUP_RATE edits/s per client (default:
+#   the first rate; at 2 edits/s 20 s leave the JIT compiling through the first steps, see
+#   docs/benchmarks.md "Commit path at low rates"; a higher WARMUP_RATE warms it in the same time). GEN_JAVA_OPTS for the generator JVM.
 #   CLIENT_MODE=full (java generator; default): every client integrates what it receives, like the stock
 #   providers. lean: receiving clients only frame-parse updates and read the latency marker, so the
 #   generator is cheaper (saturation.sh uses it); their inserts anchor on their own edits only, which
@@ -110,9 +112,9 @@ OURS_ENV=(MESSAGES_PER_SECOND=1000 MESSAGE_BURST=2000)
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$OUT/machine.txt"
 
 if want load; then
-echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows, $GENERATOR generator (clients $CLIENT_MODE), server warm-up ${WARMUP_SECONDS}s, server CPUs ${SERVER_CPUS:-all}, generator CPUs ${GEN_CPUS:-all}"
+echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows, $GENERATOR generator (clients $CLIENT_MODE), server warm-up ${WARMUP_SECONDS}s at ${WARMUP_RATE:-the first rate} edits/s, server CPUs ${SERVER_CPUS:-all}, generator CPUs ${GEN_CPUS:-all}"
 load() { # label protocol base [token]
-  timeout 900 env WARMUP_SECONDS="$WARMUP_SECONDS" CLIENT_MODE="$CLIENT_MODE" "${GEN_CMD[@]}" "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
+  timeout 900 env WARMUP_SECONDS="$WARMUP_SECONDS" WARMUP_RATE="${WARMUP_RATE:-}" CLIENT_MODE="$CLIENT_MODE" "${GEN_CMD[@]}" "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
     | tee -a "$RESULTS" || echo "load $1 failed" >&2
 }
 if serves yws; then start_yws;  load y-websocket yws "ws://127.0.0.1:$PORT"; stop_server; fi

@@ -85,7 +85,7 @@ public final class Main {
     awaitSynced(lanes, s.docs() * s.perDoc());
     Steps steps = new Steps(lanes, clock, new ProcStats(s.pids()), s);
     if (s.warmupSeconds() > 0) {
-      steps.run(s.rates()[0], s.warmupSeconds() * 1000.0, 1000, 0);
+      steps.run(s.warmupRate(), s.warmupSeconds() * 1000.0, 1000, 0);
     }
     for (double rate : s.rates()) {
       Steps.Row row = steps.measure(rate, STEP_WARMUP_MS, s.windowSeconds() * 1000.0, STEP_DRAIN_MS);

@@ -93,7 +93,8 @@ final class Steps {
         .put("clientMode", s.clientMode().label())
         .put("serverCpus", proc.serverCpus())
         .put("generatorCpus", ProcStats.generatorCpus())
-        .put("serverWarmupSeconds", s.warmupSeconds(), 1);
+        .put("serverWarmupSeconds", s.warmupSeconds(), 1)
+        .put("serverWarmupRate", s.warmupRate(), 1);
     // the stop rule of load.mjs; NaN (nothing delivered) is not sustained either
     boolean sustained = ratio >= 0.95 && !(p99 > 2000) && !Double.isNaN(p99) && sentPerSec >= 0.9 * offered;
     return new Row(j.toString(), sustained);

@@ -90,7 +90,7 @@ class LanesThroughRelayTest {
     assertThat(lanes.stream().mapToInt(l -> l.synced.get()).sum()).isEqualTo(9);
 
     Settings settings = new Settings("t", "yws", List.of(base), List.of(ProcessHandle.current().pid()), 3, 3,
-        new double[] {20}, 1, 2, "", 0, mode);
+        new double[] {20}, 1, 2, "", 0, 20, mode);
     Steps steps = new Steps(lanes, clock, new ProcStats(settings.pids()), settings);
     // An unmeasured step first, as Main's WARMUP_SECONDS: in a fresh JVM on a loaded machine the
     // first edits and applies run cold and held an event loop for 3-4 s, so the measured step's
