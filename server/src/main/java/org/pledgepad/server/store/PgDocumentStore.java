@@ -39,12 +39,19 @@ public final class PgDocumentStore implements DocumentStore {
    * snapshots and reads keep connections of their own.
    */
   private final AppendCoalescer appends = new AppendCoalescer(this::appendAll, POOL_SIZE / 2);
+  /** Bytes of updates per chunk of a loaded tail ({@link PackedTail}); small in tests. */
+  private final long tailChunkBytes;
   private Pool pool;
   private CommitNotifier notifier;
 
   public PgDocumentStore(Vertx vertx, DatabaseUrl url) {
+    this(vertx, url, PackedTail.CHUNK_BYTES);
+  }
+
+  PgDocumentStore(Vertx vertx, DatabaseUrl url, long tailChunkBytes) {
     this.vertx = vertx;
     this.url = url;
+    this.tailChunkBytes = tailChunkBytes;
   }
 
   @Override
@@ -159,10 +166,6 @@ public final class PgDocumentStore implements DocumentStore {
   /** The newest snapshot of a document (none or one row). */
   private static final String LATEST_SNAPSHOT =
       "SELECT seq, state_v1 FROM document_snapshots WHERE document = $1 ORDER BY seq DESC LIMIT 1";
-  /** The log after the newest snapshot, found again here so that both queries can be sent at once. */
-  private static final String TAIL_AFTER_LATEST_SNAPSHOT =
-      "SELECT seq, created_at, actor, connection_id, update_v1 FROM document_updates WHERE document = $1"
-          + " AND seq > COALESCE((SELECT max(seq) FROM document_snapshots WHERE document = $1), 0) ORDER BY seq";
 
   /**
    * Snapshot and tail in one round trip: BEGIN, both queries and COMMIT are pipelined, in a
@@ -173,12 +176,11 @@ public final class PgDocumentStore implements DocumentStore {
   @Override
   public Future<LoadedDocument> load(String document) {
     long started = System.nanoTime();
-    Tuple name = Tuple.of(document);
     return pool.getConnection().compose(conn -> {
       long connected = System.nanoTime();
       Future<RowSet<Row>> begun = conn.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").execute();
-      Future<RowSet<Row>> snapshots = conn.preparedQuery(LATEST_SNAPSHOT).execute(name);
-      Future<RowSet<Row>> tail = conn.preparedQuery(TAIL_AFTER_LATEST_SNAPSHOT).execute(name);
+      Future<RowSet<Row>> snapshots = conn.preparedQuery(LATEST_SNAPSHOT).execute(Tuple.of(document));
+      Future<RowSet<Row>> tail = conn.preparedQuery(PackedTail.QUERY).execute(Tuple.of(document, tailChunkBytes));
       Future<RowSet<Row>> committed = conn.query("COMMIT").execute();
       return Future.all(begun, snapshots, tail, committed)
           .map(all -> loaded(document, snapshots.result(), tail.result(), started, connected))
@@ -187,7 +189,7 @@ public final class PgDocumentStore implements DocumentStore {
     }).recover(e -> Future.failedFuture(new StoreException("load failed", e)));
   }
 
-  private static LoadedDocument loaded(String document, RowSet<Row> snapshots, RowSet<Row> rows,
+  private static LoadedDocument loaded(String document, RowSet<Row> snapshots, RowSet<Row> chunks,
       long started, long connected) {
     long answered = System.nanoTime();
     byte[] snapshot = null;
@@ -197,12 +199,10 @@ public final class PgDocumentStore implements DocumentStore {
       snapshotSeq = r.getLong(0);
       snapshot = r.getBuffer(1).getBytes();
     }
-    List<StoredUpdate> tail = new ArrayList<>(rows.size());
+    List<StoredUpdate> tail = new ArrayList<>();
     long tailBytes = 0;
-    for (Row r : rows) {
-      byte[] update = bytes(r, 4); // null once erased (schema V5)
-      tailBytes += update == null ? 0 : update.length;
-      tail.add(new StoredUpdate(r.getLong(0), r.getOffsetDateTime(1).toInstant(), r.getString(2), r.getString(3), update));
+    for (Row r : chunks) {
+      tailBytes += PackedTail.unpack(r.getBuffer(0).getBytes(), tail);
     }
     if (LOG.isDebugEnabled()) {
       LOG.debug("Read {}: snapshot of {} bytes at seq {}, tail of {} updates ({} bytes); {} ms for a connection,"

@@ -58,6 +58,64 @@ class PgDocumentStoreTest extends DocumentStoreContract {
     assertThat(result(store.load(d)).tail()).extracting(StoredUpdate::seq).containsExactly(3L);
   }
 
+  /**
+   * The tail comes packed in chunks (PackedTail): split at a few bytes here, it must still give
+   * every row as the table holds it — order, microseconds (before and after PostgreSQL's 2000
+   * epoch), non-ASCII text, empty and erased updates.
+   */
+  @Test
+  void aTailLoadedInManyChunksIsEveryRowAsStored() throws Exception {
+    String d = uniqueName();
+    List<NewUpdate> rows = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      byte[] u = new byte[i % 7];
+      java.util.Arrays.fill(u, (byte) i);
+      rows.add(new NewUpdate(u, i % 3 == 0 ? "gäst-" + i : "guest", "conn-\u00e9-" + i));
+    }
+    result(store.append(d, rows.subList(0, 25)));
+    result(store.writeSnapshot(d, 5, "S5".getBytes(StandardCharsets.UTF_8)));
+    result(store.append(d, rows.subList(25, 40)));
+    DatabaseUrl url = TestDatabase.require();
+    try (var c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         var st = c.createStatement()) {
+      st.execute("UPDATE document_updates SET created_at = '1999-12-31 23:59:59.999999+00' WHERE document = '" + d + "' AND seq = 6");
+      st.execute("UPDATE document_updates SET created_at = '2026-11-28 13:00:00.123456+00' WHERE document = '" + d + "' AND seq = 7");
+      st.execute("UPDATE document_updates SET update_v1 = NULL WHERE document = '" + d + "' AND seq = 9");
+    }
+    PgDocumentStore chunked = new PgDocumentStore(vertx, url, 4);
+    result(chunked.start());
+    try {
+      LoadedDocument loaded = result(chunked.load(d));
+      assertThat(new String(loaded.snapshot(), StandardCharsets.UTF_8)).isEqualTo("S5");
+      assertThat(loaded.headSeq()).isEqualTo(40);
+      assertThat(loaded.tail()).extracting(StoredUpdate::seq)
+          .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(6, 40).boxed().toList());
+      assertThat(loaded.tail().get(0).time()).isEqualTo(java.time.Instant.parse("1999-12-31T23:59:59.999999Z"));
+      assertThat(loaded.tail().get(1).time()).isEqualTo(java.time.Instant.parse("2026-11-28T13:00:00.123456Z"));
+      assertThat(loaded.tail().get(3).update()).isNull();
+      for (StoredUpdate u : loaded.tail()) {
+        int i = (int) u.seq() - 1;
+        assertThat(u.actor()).isEqualTo(rows.get(i).actor());
+        assertThat(u.connectionId()).isEqualTo(rows.get(i).connectionId());
+        if (u.seq() != 9) {
+          assertThat(u.update()).isEqualTo(rows.get(i).update());
+        }
+      }
+      // The default chunk size gives the same rows.
+      LoadedDocument whole = result(store.load(d));
+      assertThat(whole.tail()).hasSize(35);
+      for (int i = 0; i < 35; i++) {
+        StoredUpdate a = whole.tail().get(i);
+        StoredUpdate b = loaded.tail().get(i);
+        assertThat(List.of(a.seq(), a.time(), a.actor(), a.connectionId()))
+            .isEqualTo(List.of(b.seq(), b.time(), b.actor(), b.connectionId()));
+        assertThat(a.update()).isEqualTo(b.update());
+      }
+    } finally {
+      result(chunked.close());
+    }
+  }
+
   private static NewUpdate update() {
     return new NewUpdate(new byte[] {1}, "guest", "conn-1");
   }
