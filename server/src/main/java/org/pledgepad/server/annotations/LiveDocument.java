@@ -3,6 +3,8 @@ package org.pledgepad.server.annotations;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import java.util.List;
+import org.pledgepad.crdt.Updates;
 import org.pledgepad.server.session.DocumentSession;
 import org.pledgepad.server.session.Inbound;
 import org.pledgepad.server.session.Peer;
@@ -34,7 +36,8 @@ final class LiveDocument implements Peer {
   private final DocumentSession session;
   private final String actor;
   private volatile String connectionId;
-  private final Promise<byte[]> state = Promise.promise();
+  /** The session's answer to our step 1: one update, or parts to apply in order. */
+  private final Promise<List<byte[]>> state = Promise.promise();
   private volatile Promise<Void> pendingAck;
   private volatile boolean closed;
 
@@ -60,7 +63,11 @@ final class LiveDocument implements Peer {
   /** The document's full state as a v1 update, as of the moment the session answered. */
   Future<byte[]> state() {
     long timer = vertx.setTimer(TIMEOUT_MS, id -> state.tryFail(new IllegalStateException("document state timed out")));
-    return state.future().andThen(ar -> vertx.cancelTimer(timer));
+    return state.future().andThen(ar -> vertx.cancelTimer(timer))
+        // Parts (a document just loaded from a snapshot and a log tail is answered as that
+        // snapshot, then the rest): merged off the event loop, as the replica is built.
+        .compose(parts -> parts.size() == 1 ? Future.succeededFuture(parts.get(0))
+            : vertx.executeBlocking(() -> Updates.mergeUpdates(parts), false));
   }
 
   /**
@@ -107,7 +114,12 @@ final class LiveDocument implements Peer {
 
   @Override
   public void sendSyncStep2(byte[] update) {
-    state.tryComplete(update);
+    state.tryComplete(List.of(update));
+  }
+
+  @Override
+  public void sendSyncStep2Parts(List<byte[]> parts) {
+    state.tryComplete(List.copyOf(parts));
   }
 
   @Override

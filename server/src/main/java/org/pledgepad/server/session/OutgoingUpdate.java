@@ -17,12 +17,20 @@ final class OutgoingUpdate {
   private static final Logger LOG = LoggerFactory.getLogger(OutgoingUpdate.class);
 
   private final byte[] update;
+  /** Sent before {@link #update} (null: nothing): the two together are one answer. */
+  private final OutgoingUpdate first;
   private final Map<Integer, List<byte[]>> partsByLimit = new HashMap<>(2);
   /** The whole update framed once per framing, shared by the peers that frame it alike. */
   private final Map<UpdateFraming, Buffer> framed = new HashMap<>(2);
 
   OutgoingUpdate(byte[] update) {
-    this.update = update;
+    this(null, update);
+  }
+
+  /** {@code first}'s parts, then {@code then}'s: a peer applies both, in this order. */
+  OutgoingUpdate(OutgoingUpdate first, byte[] then) {
+    this.first = first;
+    this.update = then;
   }
 
   byte[] update() {
@@ -50,10 +58,18 @@ final class OutgoingUpdate {
   /** The update itself, or its parts in sending order when it exceeds {@code p}'s limit. */
   List<byte[]> partsFor(Peer p) {
     int limit = p.maxSyncPayloadBytes();
-    if (update.length <= limit) {
+    if (first == null && update.length <= limit) {
       return List.of(update);
     }
-    return partsByLimit.computeIfAbsent(limit, this::split);
+    return partsByLimit.computeIfAbsent(limit, l -> {
+      List<byte[]> own = update.length <= l ? List.of(update) : split(l);
+      if (first == null) {
+        return own;
+      }
+      List<byte[]> all = new java.util.ArrayList<>(first.partsFor(p));
+      all.addAll(own);
+      return List.copyOf(all);
+    });
   }
 
   private List<byte[]> split(int limit) {

@@ -40,6 +40,9 @@ public interface Peer {
    * A step 2 split into parts: all but the last as sync updates, the last as the step 2. Stock
    * providers (y-websocket, Hocuspocus) count as synced on receiving a step 2, so only once
    * every part has arrived. Network peers send the parts as one batch for their send queue.
+   * Any peer may get parts, whatever its limit: a document just loaded from a snapshot and a
+   * log tail answers with that snapshot, then the rest (DocumentSession), so a peer that wants
+   * the whole state as one update must apply or merge every part, not just the step 2.
    */
   default void sendSyncStep2Parts(java.util.List<byte[]> parts) {
     for (int i = 0; i < parts.size() - 1; i++) {

@@ -5,18 +5,16 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
-import org.pledgepad.server.doc.SharedDocument;
-import org.pledgepad.server.doc.YjsDocument;
+import org.pledgepad.server.testing.ForwardingDocument;
 
 /**
  * The open's phases as the session runs them (not re-run afterwards, so a cold open is measured
  * cold): a document that records when the store's answer arrived (the session's first call) and
  * the wall and thread-CPU milliseconds of each CRDT call the open makes. Bench only.
  */
-final class TimedDocument implements SharedDocument {
+final class TimedDocument extends ForwardingDocument {
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-  private final YjsDocument inner = new YjsDocument();
   private final long created = System.nanoTime();
   private long firstCall;
   private final StringBuilder phases = new StringBuilder();
@@ -43,10 +41,6 @@ final class TimedDocument implements SharedDocument {
     return result;
   }
 
-  @Override
-  public void validate(byte[] update) {
-    inner.validate(update);
-  }
 
   @Override
   public void apply(byte[] update) {
@@ -61,15 +55,7 @@ final class TimedDocument implements SharedDocument {
     return timed("tailApply", () -> inner.applyAll(updates));
   }
 
-  @Override
-  public byte[] stateVector() {
-    return inner.stateVector();
-  }
 
-  @Override
-  public long clock(long clientId) {
-    return inner.clock(clientId);
-  }
 
   @Override
   public byte[] diff(byte[] stateVector) {
@@ -81,8 +67,4 @@ final class TimedDocument implements SharedDocument {
     return timed("step2Encode", inner::encodeState);
   }
 
-  @Override
-  public long approximateSize() {
-    return inner.approximateSize();
-  }
 }

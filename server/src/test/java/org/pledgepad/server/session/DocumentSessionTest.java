@@ -350,6 +350,74 @@ class DocumentSessionTest {
     assertThat(result(store.load(DOC)).tail()).isEmpty();
   }
 
+  /** A snapshot at seq 2 and a tail of 6 (SNAPSHOT_EVERY is 5 here: due on load); returns the snapshot. */
+  private byte[] snapshotAndTail() {
+    Doc seeded = new Doc();
+    for (int i = 0; i < 8; i++) {
+      byte[] u = textUpdate(80 + i, "s" + i);
+      result(store.append(DOC, List.of(new NewUpdate(u, "seed", "seed"))));
+      Y.applyUpdate(seeded, u);
+      if (i == 1) {
+        result(store.writeSnapshot(DOC, 2, Y.encodeStateAsUpdate(seeded)));
+      }
+    }
+    store.snapshotSeqs.clear();
+    return result(store.load(DOC)).snapshot();
+  }
+
+  private static List<byte[]> syncAnswer(RecordingPeer p) {
+    return p.sent.stream().filter(m -> m.kind().equals("update") || m.kind().equals("step2"))
+        .map(RecordingPeer.Sent::payload).toList();
+  }
+
+  @Test
+  void aDocumentLoadedWithATailAnswersWithItsSnapshotThenTheRestWithoutEncodingItself() {
+    // After a crash the first open's step 2 does not wait for the whole document to be encoded:
+    // the snapshot as read goes first, then what the tail added.
+    byte[] snapshot = snapshotAndTail();
+    AtomicInteger encodings = new AtomicInteger();
+    registry = new SessionRegistry(vertx, store, () -> new CountingEncodings(encodings),
+        new SessionSettings(5, 256, 1 << 20, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+    RecordingPeer c = new RecordingPeer("c", "guest", false);
+    DocumentSession s = join(c);
+    s.receive(c, new Inbound.SyncStep1(new byte[] {0})); // queued behind the load
+    until("step 2", () -> c.count("step2") == 1);
+    List<byte[]> answer = syncAnswer(c);
+    assertThat(answer).hasSize(2);
+    assertThat(answer.get(0)).isEqualTo(snapshot);
+    assertThat(c.sent.stream().map(RecordingPeer.Sent::kind).filter(k -> !k.equals("step1") && !k.equals("awareness")))
+        .containsExactly("update", "step2");
+    assertThat(textOf(answer)).hasSize(16).contains("s0", "s1", "s7");
+    assertThat(textOf(List.of(answer.get(1)))).doesNotContain("s0").doesNotContain("s1");
+    // The load-time snapshot still follows, and from then on the encoded state answers whole.
+    until("snapshot after load", () -> store.snapshotSeqs.contains(8L));
+    assertThat(encodings.get()).isEqualTo(1);
+    RecordingPeer d = new RecordingPeer("d", "guest", false);
+    join(d);
+    s.receive(d, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2 of d", () -> d.count("step2") == 1);
+    assertThat(syncAnswer(d)).hasSize(1);
+    assertThat(textOf(syncAnswer(d))).isEqualTo(textOf(answer));
+    assertThat(encodings.get()).isEqualTo(1);
+  }
+
+  @Test
+  void onceTheLoadedDocumentChangesTheAnswerIsItsWholeStateAgain() {
+    snapshotAndTail();
+    RecordingPeer c = new RecordingPeer("c", "guest", false);
+    DocumentSession s = join(c);
+    s.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> c.count("step2") == 1);
+    s.receive(c, new Inbound.Update(textUpdate(99, "neu")));
+    until("ack", () -> c.count("applied") == 1);
+    RecordingPeer d = new RecordingPeer("d", "guest", false);
+    join(d);
+    s.receive(d, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2 of d", () -> d.count("step2") == 1);
+    assertThat(syncAnswer(d)).hasSize(1);
+    assertThat(textOf(syncAnswer(d))).hasSize(19).contains("neu", "s0", "s7");
+  }
+
   @Test
   void aLoggedUpdateThatNoLongerAppliesIsSkippedAndTheRestLoads() {
     result(store.append(DOC, List.of(new NewUpdate(textUpdate(50, "vorher"), "seed", "seed"))));
@@ -431,6 +499,21 @@ class DocumentSessionTest {
   }
 
   /** Counts transactions and can be told to fail, around a real store. */
+  /** A document that counts how often the whole state was encoded. */
+  private static final class CountingEncodings extends org.pledgepad.server.testing.ForwardingDocument {
+    private final AtomicInteger encodings;
+
+    CountingEncodings(AtomicInteger encodings) {
+      this.encodings = encodings;
+    }
+
+    @Override
+    public byte[] encodeState() {
+      encodings.incrementAndGet();
+      return super.encodeState();
+    }
+  }
+
   static class CountingStore implements DocumentStore {
     final DocumentStore delegate;
     final AtomicInteger appends = new AtomicInteger();
