@@ -17,7 +17,10 @@ final class OutgoingUpdate {
   private static final Logger LOG = LoggerFactory.getLogger(OutgoingUpdate.class);
 
   private final byte[] update;
-  /** Sent before {@link #update} (null: nothing): the two together are one answer. */
+  /**
+   * Sent before {@link #update} (null: nothing): the two together are one step 2 answer, sent
+   * through {@link #partsFor}; broadcasts ({@link #sendTo}) never have one.
+   */
   private final OutgoingUpdate first;
   private final Map<Integer, List<byte[]>> partsByLimit = new HashMap<>(2);
   /** The whole update framed once per framing, shared by the peers that frame it alike. */
