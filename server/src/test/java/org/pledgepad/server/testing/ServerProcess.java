@@ -1,45 +1,63 @@
 package org.pledgepad.server.testing;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The server as a separate JVM ({@code org.pledgepad.server.Main} on the test class path), so
  * that tests can kill it the hard way (SIGKILL) and start it again on the same storage.
+ *
+ * <p>A first start asks the child for port 0 and learns the port from the line the server logs
+ * once it listens: probing a free port here and handing it over would race with every other test
+ * that binds a port in between.
  */
 public final class ServerProcess implements AutoCloseable {
   private static final Duration START_DEADLINE = Duration.ofSeconds(90);
+  /** ServerVerticle's "Pledgepad listening on HOST:PORT (... store)" (text or JSON log line). */
+  static final Pattern LISTENING = Pattern.compile("Pledgepad listening on [^\\s:]+:(\\d+)\\b");
 
   private final Process process;
-  private final int port;
   private final Map<String, String> env;
   private final File log;
+  private final CompletableFuture<Integer> boundPort = new CompletableFuture<>();
+  private int port;
 
-  private ServerProcess(Process process, int port, Map<String, String> env, File log) {
+  private ServerProcess(Process process, Map<String, String> env, File log) {
     this.process = process;
-    this.port = port;
     this.env = env;
     this.log = log;
   }
 
   public static ServerProcess start(Map<String, String> env, File log) throws Exception {
-    int port;
-    try (ServerSocket s = new ServerSocket(0)) {
-      port = s.getLocalPort();
-    }
-    return start(env, log, port);
+    return start(env, log, 0);
   }
 
-  /** A new process with the same settings on the same port (after this one exited). */
+  /**
+   * A new process with the same settings on the same port (after this one exited): clients were
+   * told this address. The port is free again once the old process is gone; only a stranger
+   * binding exactly it in that moment could take it, and the start then fails loudly.
+   */
   public ServerProcess restart() throws Exception {
     return start(env, log, port);
   }
@@ -48,19 +66,44 @@ public final class ServerProcess implements AutoCloseable {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
         "org.pledgepad.server.Main"))
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log));
+        .redirectErrorStream(true);
     pb.environment().putAll(env);
     pb.environment().put("PORT", Integer.toString(port));
     pb.environment().put("HOST", "127.0.0.1");
-    ServerProcess sp = new ServerProcess(pb.start(), port, env, log);
+    ServerProcess sp = new ServerProcess(pb.start(), env, log);
+    sp.copyOutput();
     sp.awaitReady();
     return sp;
   }
 
+  /** The child's output goes on to the log file as before; the listening line gives the port. */
+  private void copyOutput() throws IOException {
+    OutputStream out = Files.newOutputStream(log.toPath(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    Thread pump = new Thread(() -> {
+      try (out; BufferedReader in = new BufferedReader(
+          new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        for (String line; (line = in.readLine()) != null; ) {
+          out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+          out.flush();
+          Matcher m = LISTENING.matcher(line);
+          if (!boundPort.isDone() && m.find()) {
+            boundPort.complete(Integer.parseInt(m.group(1)));
+          }
+        }
+      } catch (IOException e) {
+        boundPort.completeExceptionally(new UncheckedIOException("reading the server's output", e));
+      } finally {
+        boundPort.completeExceptionally(new IllegalStateException("server output ended before it listened"));
+      }
+    }, "server-output-" + process.pid());
+    pump.setDaemon(true);
+    pump.start();
+  }
+
   private void awaitReady() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + START_DEADLINE.toNanos();
+    port = awaitPort(deadline);
+    HttpClient http = HttpClient.newHttpClient();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException("server exited with " + process.exitValue());
@@ -77,6 +120,20 @@ public final class ServerProcess implements AutoCloseable {
       Thread.sleep(100);
     }
     throw new IllegalStateException("server not ready in time");
+  }
+
+  private int awaitPort(long deadline) throws Exception {
+    while (true) {
+      try {
+        return boundPort.get(100, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("server did not report a listening port in time");
+        }
+      } catch (ExecutionException outputEnded) {
+        throw new IllegalStateException("server exited with " + process.waitFor(), outputEnded.getCause());
+      }
+    }
   }
 
   public String wsBase() {
@@ -96,7 +153,7 @@ public final class ServerProcess implements AutoCloseable {
   /** SIGTERM (the node drains); waits at most {@code max} for the exit and returns its status. */
   public int terminate(Duration max) throws InterruptedException {
     process.destroy();
-    if (!process.waitFor(max.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+    if (!process.waitFor(max.toMillis(), TimeUnit.MILLISECONDS)) {
       process.destroyForcibly();
       process.waitFor();
       throw new AssertionError("server did not exit within " + max + " of SIGTERM");
