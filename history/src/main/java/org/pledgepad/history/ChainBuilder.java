@@ -1,6 +1,5 @@
 package org.pledgepad.history;
 
-import java.security.SecureRandom;
 import java.util.Objects;
 
 /**
@@ -9,7 +8,6 @@ import java.util.Objects;
  */
 public final class ChainBuilder {
   public static final int SALT_BYTES = 32;
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final String doc;
   private long headSeq;
@@ -36,9 +34,7 @@ public final class ChainBuilder {
 
   /** Builds row headSeq + 1 with a fresh random salt and advances the head. */
   public LogRow next(long timeMillis, String actor, String connectionId, byte[] update) {
-    byte[] salt = new byte[SALT_BYTES];
-    RANDOM.nextBytes(salt);
-    return next(timeMillis, actor, connectionId, update, salt);
+    return next(timeMillis, actor, connectionId, update, Salts.next());
   }
 
   /** As {@link #next(long, String, String, byte[])} with a given salt (tests, imports). */

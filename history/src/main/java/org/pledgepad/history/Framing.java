@@ -9,6 +9,7 @@ import java.security.NoSuchAlgorithmException;
  * with its length in front (strings as UTF-8, byte arrays raw, longs as 8 bytes big-endian), so
  * no two different field lists give the same bytes ("ab" ‖ "c" differs from "a" ‖ "bc"). A
  * domain tag in front of every message keeps a row hash from ever being read as a checkpoint.
+ * Hashes feed the same encoding into the digest directly ({@link FramedDigest}).
  */
 final class Framing {
   private final ByteSink out = new ByteSink();
@@ -41,14 +42,6 @@ final class Framing {
 
   byte[] toByteArray() {
     return out.toByteArray();
-  }
-
-  byte[] sha256() {
-    return sha256(toByteArray());
-  }
-
-  static byte[] sha256(byte[] data) {
-    return sha().digest(data);
   }
 
   static MessageDigest sha() {

@@ -8,21 +8,24 @@ public final class Hashes {
   static final String COMMITMENT_TAG = "pledgepad-history/v1 commitment";
   static final String ROW_TAG = "pledgepad-history/v1 row";
   static final String CHECKPOINT_TAG = "pledgepad-history/v1 checkpoint";
+  private static final byte[] GENESIS_PREFIX = FramedDigest.framedTag(GENESIS_TAG);
+  private static final byte[] COMMITMENT_PREFIX = FramedDigest.framedTag(COMMITMENT_TAG);
+  private static final byte[] ROW_PREFIX = FramedDigest.framedTag(ROW_TAG);
 
   private Hashes() {}
 
   /** The "previous hash" of a document's first row: differs per document, so logs can't be swapped. */
   public static byte[] genesis(String doc) {
-    return Framing.tagged(GENESIS_TAG).string(doc).sha256();
+    return FramedDigest.tagged(GENESIS_PREFIX).string(doc).sha256();
   }
 
   public static byte[] commitment(byte[] salt, byte[] update) {
-    return Framing.tagged(COMMITMENT_TAG).bytes(salt).bytes(update).sha256();
+    return FramedDigest.tagged(COMMITMENT_PREFIX).bytes(salt).bytes(update).sha256();
   }
 
   /** hash_n = SHA-256(prev ‖ doc ‖ seq ‖ time ‖ actor ‖ commitment), every field framed. */
   public static byte[] rowHash(byte[] prev, String doc, long seq, long timeMillis, String actor, byte[] commitment) {
-    return Framing.tagged(ROW_TAG).bytes(prev).string(doc).int64(seq).int64(timeMillis).string(actor)
+    return FramedDigest.tagged(ROW_PREFIX).bytes(prev).string(doc).int64(seq).int64(timeMillis).string(actor)
         .bytes(commitment).sha256();
   }
 
