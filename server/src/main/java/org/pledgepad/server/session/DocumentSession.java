@@ -2,6 +2,7 @@ package org.pledgepad.server.session;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -84,6 +85,8 @@ public final class DocumentSession {
   private boolean draining;
   /** Run once the commit queue is empty and no commit is in flight (draining). */
   private final List<Runnable> whenIdle = new ArrayList<>();
+  /** Shutdowns queued behind the load (in {@link #waiting}); a failed load completes them. */
+  private final List<Promise<Void>> shutdownsWhileLoading = new ArrayList<>();
   private long lastSnapshotSeq;
   /** Update bytes committed since the newest snapshot: a snapshot is due by count or by bytes. */
   private long unsnapshottedBytes;
@@ -172,6 +175,7 @@ public final class DocumentSession {
         lastSnapshotSeq, loaded.tail().size());
     List<Runnable> queued = new ArrayList<>(waiting);
     waiting.clear();
+    shutdownsWhileLoading.clear(); // their drains are queued
     queued.forEach(Runnable::run);
     if (peers.isEmpty()) {
       scheduleUnload();
@@ -225,6 +229,8 @@ public final class DocumentSession {
   private void failLoading() {
     state = State.CLOSED;
     waiting.clear();
+    shutdownsWhileLoading.forEach(Promise::tryComplete); // nothing loaded, nothing to drain
+    shutdownsWhileLoading.clear();
     for (Peer p : List.copyOf(joining)) {
       p.close(CloseCodes.INTERNAL_ERROR, "document unavailable");
     }
@@ -720,30 +726,46 @@ public final class DocumentSession {
    * another node) and writes a final snapshot.
    */
   Future<Void> shutdown() {
-    return Future.future(promise -> run(() -> {
-      cancelUnload();
-      draining = true;
-      Runnable close = () -> {
-        for (Peer p : List.copyOf(peers)) {
-          p.close(CloseCodes.GOING_AWAY, "server shutting down");
-          byte[] removal = awareness.removePeer(p); // for the other nodes' editors
-          if (removal != null) {
-            registry.awarenessPublished(name, removal);
-          }
+    Promise<Void> drained = Promise.promise();
+    onContext(() -> {
+      switch (state) {
+        // Unloaded (with its own final snapshot) or failed to load since the registry listed it:
+        // nothing to drain. Dropping the request instead left the caller waiting for ever.
+        case CLOSED -> drained.complete();
+        // Behind the load whatever the queue's limit; a load that fails completes it (failLoading).
+        case LOADING -> {
+          shutdownsWhileLoading.add(drained);
+          waiting.add(() -> drain(drained));
         }
-        peers.clear();
-        if (headSeq > lastSnapshotSeq && !snapshotInFlight && state == State.READY) {
-          writeSnapshot().onComplete(ar -> promise.complete());
-        } else {
-          promise.complete();
-        }
-      };
-      if (commitInFlight || !commitQueue.isEmpty()) {
-        whenIdle.add(close);
-      } else {
-        close.run();
+        case READY -> drain(drained);
       }
-    }));
+    });
+    return drained.future();
+  }
+
+  private void drain(Promise<Void> promise) {
+    cancelUnload();
+    draining = true;
+    Runnable close = () -> {
+      for (Peer p : List.copyOf(peers)) {
+        p.close(CloseCodes.GOING_AWAY, "server shutting down");
+        byte[] removal = awareness.removePeer(p); // for the other nodes' editors
+        if (removal != null) {
+          registry.awarenessPublished(name, removal);
+        }
+      }
+      peers.clear();
+      if (headSeq > lastSnapshotSeq && !snapshotInFlight && state == State.READY) {
+        writeSnapshot().onComplete(ar -> promise.complete());
+      } else {
+        promise.complete();
+      }
+    };
+    if (commitInFlight || !commitQueue.isEmpty()) {
+      whenIdle.add(close);
+    } else {
+      close.run();
+    }
   }
 
   /** Runs on the session's context; while loading, queues behind the load. */
