@@ -4,8 +4,6 @@ import com.sun.management.OperatingSystemMXBean;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadInfo;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -73,22 +71,24 @@ public final class WalFramesBench {
       long walBefore = Files.size(wal);
       long writtenBefore = ProcessIo.storageWriteBytes();
       long cpuBefore = cpuNanos();
-      long storeBefore = storeThreadCpuNanos();
+      long storeBefore = StoreThreads.cpuNanos();
+      long allocBefore = StoreThreads.allocatedBytes();
       for (int r = 0; r < rounds; r++) {
         round(store, docs, random);
       }
       long cpu = cpuNanos() - cpuBefore;
-      long storeCpu = storeThreadCpuNanos() - storeBefore;
+      long storeCpu = StoreThreads.cpuNanos() - storeBefore;
+      long alloc = StoreThreads.allocatedBytes() - allocBefore;
       long walBytes = Files.size(wal) - walBefore;
       long written = ProcessIo.storageWriteBytes() - writtenBefore;
       long rows = (long) rounds * docs;
       System.out.printf("{\"docs\":%d,\"rounds\":%d,\"pageSize\":%d,\"walFramesPerRound\":%.1f,"
               + "\"walKiBPerRound\":%.1f,\"walBytesPerRow\":%.0f,\"cpuMsPer1000Rows\":%.1f,"
-              + "\"storeThreadCpuMsPer1000Rows\":%.1f,\"storageWriteBytesPerRow\":%.0f,\"checkpoints\":%b,"
+              + "\"storeThreadCpuMsPer1000Rows\":%.1f,\"storageWriteBytesPerRow\":%.0f,\"storeThreadAllocBytesPerRow\":%.0f,\"checkpoints\":%b,"
               + "\"load1\":%s}%n",
           docs, rounds, page, walBytes / (double) (page + 24) / rounds, walBytes / 1024.0 / rounds,
           walBytes / (double) rows, cpu / 1e6 / (rows / 1000.0), storeCpu / 1e6 / (rows / 1000.0),
-          written / (double) rows, withCheckpoints,
+          written / (double) rows, alloc / (double) rows, withCheckpoints,
           Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
       if (!withCheckpoints) {
         reader.rollback();
@@ -111,18 +111,6 @@ public final class WalFramesBench {
 
   private static <T> T await(Future<T> f) throws Exception {
     return f.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
-
-  /** CPU of the store's own thread: less noisy than the process (no JIT, GC or Vert.x threads). */
-  private static long storeThreadCpuNanos() {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long sum = 0;
-    for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
-      if (t != null && t.getThreadName().startsWith("pledgepad-sqlite-")) {
-        sum += threads.getThreadCpuTime(t.getThreadId());
-      }
-    }
-    return sum;
   }
 
   private static long cpuNanos() {
