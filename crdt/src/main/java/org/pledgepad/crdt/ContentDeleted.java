@@ -33,7 +33,7 @@ public final class ContentDeleted implements AbstractContent {
 
   @Override
   public void integrate(Transaction transaction, Item item) {
-    DeleteSet.addToDeleteSet(transaction.deleteSet, item.id.client, item.id.clock, len);
+    DeleteSet.addToDeleteSetJoined(transaction.deleteSet, item.id.client, item.id.clock, len);
     item.markDeleted();
   }
 

@@ -17,6 +17,11 @@ import org.pledgepad.crdt.lib0.DecodingException;
 public final class DeleteSet {
   /** Per client, its deleted ranges (sorted and merged after sortAndMergeDeleteSet). */
   public final Map<Long, ArrayList<DeleteItem>> clients = new LinkedHashMap<>();
+  /**
+   * The range addToDeleteSetJoined added last, while no sort or merge has run since: until then
+   * it is in this set only, so it may still grow in place.
+   */
+  private DeleteItem open;
 
   public static void iterateDeletedStructs(Transaction transaction, DeleteSet ds, Consumer<AbstractStruct> f) {
     for (Map.Entry<Long, ArrayList<DeleteItem>> e : ds.clients.entrySet()) {
@@ -61,6 +66,7 @@ public final class DeleteSet {
   private static final Comparator<DeleteItem> BY_CLOCK = (a, b) -> Long.compare(a.clock, b.clock);
 
   public static void sortAndMergeDeleteSet(DeleteSet ds) {
+    ds.open = null; // its ranges are about to be read and may be shared from now on
     for (ArrayList<DeleteItem> dels : ds.clients.values()) {
       dels.sort(BY_CLOCK);
       int i;
@@ -86,6 +92,7 @@ public final class DeleteSet {
   public static DeleteSet mergeDeleteSets(List<DeleteSet> dss) {
     DeleteSet merged = new DeleteSet();
     for (int dssI = 0; dssI < dss.size(); dssI++) {
+      dss.get(dssI).open = null; // its ranges become shared with merged
       for (Map.Entry<Long, ArrayList<DeleteItem>> e : dss.get(dssI).clients.entrySet()) {
         Long client = e.getKey();
         if (!merged.clients.containsKey(client)) {
@@ -106,6 +113,35 @@ public final class DeleteSet {
 
   public static void addToDeleteSet(DeleteSet ds, long client, long clock, long length) {
     ds.clients.computeIfAbsent(client, k -> new ArrayList<>()).add(new DeleteItem(clock, length));
+  }
+
+  /**
+   * addToDeleteSet that extends the client's last range instead when the new range starts where
+   * that one ends, as sortAndMergeDeleteSet would join them anyway. For a transaction's own set,
+   * which is sorted and merged before anyone reads it: a transaction deletes (or integrates
+   * deleted runs) mostly in clock order, e.g. a decoded document's deleted runs, so the set stays
+   * about half as long and the merge at cleanup has nothing left to replace. A range this method
+   * created grows in place (one object per run, not per struct); any other is replaced by a new
+   * DeleteItem, as items may be shared with other sets.
+   */
+  static void addToDeleteSetJoined(DeleteSet ds, long client, long clock, long length) {
+    ArrayList<DeleteItem> dels = ds.clients.computeIfAbsent(client, k -> new ArrayList<>());
+    int last = dels.size() - 1;
+    if (last >= 0) {
+      DeleteItem prev = dels.get(last);
+      if (prev.clock + prev.len == clock) {
+        if (prev == ds.open) {
+          prev.len += length;
+        } else {
+          ds.open = new DeleteItem(prev.clock, prev.len + length);
+          dels.set(last, ds.open);
+        }
+        return;
+      }
+    }
+    DeleteItem added = new DeleteItem(clock, length);
+    dels.add(added);
+    ds.open = added;
   }
 
   public static DeleteSet createDeleteSet() {

@@ -87,8 +87,10 @@ public final class Encoding {
       budget.takeStructs(numberOfStructs);
       List<AbstractStruct> refs = new ArrayList<>(budget.presize(numberOfStructs));
       clientRefs.put(client, new StructRefs(refs));
+      AbstractStruct prev = null;
       for (long i = 0; i < numberOfStructs; i++) {
-        AbstractStruct struct = readStruct(decoder, client, clock);
+        AbstractStruct struct = readStruct(decoder, client, clock, prev);
+        prev = struct;
         refs.add(struct);
         if (struct instanceof Item && ((Item) struct).parent instanceof String) {
           rootNamed.add((Item) struct);
@@ -108,6 +110,16 @@ public final class Encoding {
 
   /** Reads one struct (GC, Skip or Item); parent stays an ID or a root-type name. */
   static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock) {
+    return readStruct(decoder, client, clock, null);
+  }
+
+  /**
+   * readStruct where prev is the struct decoded just before, of the same client (or null). Its
+   * ids are offered to the decoder for reuse: in a document's update, an item's origin is often
+   * the previous one-clock struct (whose id integration would put there anyway) and its right
+   * origin often the previous item's (runs typed before the same character, split by deletes).
+   */
+  static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock, AbstractStruct prev) {
     int info = decoder.readInfo();
     switch (info & 31) {
       case 0: {
@@ -126,8 +138,9 @@ public final class Encoding {
       }
       default: {
         boolean cantCopyParentInfo = (info & (0x40 | 0x80)) == 0;
-        ID origin = (info & 0x80) == 0x80 ? decoder.readLeftID() : null;
-        ID rightOrigin = (info & 0x40) == 0x40 ? decoder.readRightID() : null;
+        ID origin = (info & 0x80) == 0x80 ? decoder.readLeftID(prev != null && prev.length == 1 ? prev.id : null) : null;
+        ID rightOrigin = (info & 0x40) == 0x40
+            ? decoder.readRightID(prev instanceof Item ? ((Item) prev).rightOrigin : null) : null;
         Object parent = null;
         if (cantCopyParentInfo) {
           parent = decoder.readParentInfo() ? decoder.readString() : decoder.readLeftID();

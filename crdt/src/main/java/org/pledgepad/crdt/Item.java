@@ -531,7 +531,7 @@ public final class Item extends AbstractStruct {
     markDeleted();
     transaction.deletedItems = true;
     transaction.mergeAll = true;
-    DeleteSet.addToDeleteSet(transaction.deleteSet, id.client, id.clock, length);
+    DeleteSet.addToDeleteSetJoined(transaction.deleteSet, id.client, id.clock, length);
     Transaction.addChangedTypeToTransaction(transaction, p, parentSub);
   }
 

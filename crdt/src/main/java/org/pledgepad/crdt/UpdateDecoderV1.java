@@ -29,6 +29,18 @@ public class UpdateDecoderV1 extends DSDecoderV1 implements UpdateDecoder {
   }
 
   @Override
+  public ID readLeftID(ID same) {
+    long client = restDecoder.readVarUint();
+    return ID.sameOrNew(same, client, restDecoder.readVarUint());
+  }
+
+  @Override
+  public ID readRightID(ID same) {
+    long client = restDecoder.readVarUint();
+    return ID.sameOrNew(same, client, restDecoder.readVarUint());
+  }
+
+  @Override
   public long readClient() {
     return restDecoder.readVarUint();
   }

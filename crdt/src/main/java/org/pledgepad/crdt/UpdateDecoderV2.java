@@ -76,6 +76,18 @@ public class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
   }
 
   @Override
+  public ID readLeftID(ID same) {
+    long client = clientDecoder.read();
+    return ID.sameOrNew(same, client, UpdateDecoderV1.checkClock(leftClockDecoder.read()));
+  }
+
+  @Override
+  public ID readRightID(ID same) {
+    long client = clientDecoder.read();
+    return ID.sameOrNew(same, client, UpdateDecoderV1.checkClock(rightClockDecoder.read()));
+  }
+
+  @Override
   public long readClient() {
     return clientDecoder.read();
   }
