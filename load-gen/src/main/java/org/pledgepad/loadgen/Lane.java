@@ -44,6 +44,8 @@ final class Lane {
   private final MarkerScanner.Markers markers = new MarkerScanner.Markers();
   private boolean measuring;
   private long received;
+  /** Deliveries of the last step's window edits that arrived after that step ended. */
+  private long lateReceived;
   private Samples latencies = new Samples();
 
   Lane(Vertx vertx, Clock clock, WebSocketClient sockets, Wire wire, ClientMode mode) {
@@ -164,18 +166,33 @@ final class Lane {
       return;
     }
     receiver.last.put(key, s);
-    SimClient sender = measuring ? byKey.get(key) : null;
-    if (sender == null || sender.winStart < 0) {
+    SimClient sender = byKey.get(key);
+    if (sender == null) {
       return;
     }
-    long lo = Math.max(last, sender.winStart);
-    long hi = Math.min(s, sender.winEnd);
-    if (hi > lo) {
-      received += hi - lo;
+    if (!measuring || sender.winStart < 0) {
+      lateReceived += overlap(last, s, sender.lastWinStart, sender.lastWinEnd);
+      return;
     }
+    received += overlap(last, s, sender.winStart, sender.winEnd);
     if (s > sender.winStart && s <= sender.winEnd) {
       latencies.add(now - t);
     }
+  }
+
+  /** How many of the edits (last, s] lie in the window (start, end]. */
+  private static long overlap(long last, long s, long start, long end) {
+    return Math.max(0, Math.min(s, end) - Math.max(last, start));
+  }
+
+  /**
+   * Deliveries of the last step's window edits that arrived after the step ended (its drain and
+   * settle time): not part of its {@link StepResult}, but they show that nothing was lost.
+   */
+  Future<Long> lateDeliveries() {
+    Promise<Long> p = Promise.promise();
+    context.runOnContext(v -> p.complete(lateReceived));
+    return p.future();
   }
 
   /** One step on this lane: the 5 ms tick of load-worker.mjs, catching up edits it fell behind on. */
@@ -246,8 +263,11 @@ final class Lane {
         long n = c.winStart < 0 ? 0 : c.winEnd - c.winStart;
         sent += n;
         expected += n * (perDocument.get(c.documentName) - 1);
+        c.lastWinStart = c.winStart < 0 ? -1 : c.winStart;
+        c.lastWinEnd = c.winStart < 0 ? -1 : c.winEnd;
         c.winStart = -1;
       }
+      lateReceived = 0;
       measuring = false;
       done.complete(new StepResult(sent, expected, received, latencies.toArray(), maxGap));
     }

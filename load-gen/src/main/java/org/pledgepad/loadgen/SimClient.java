@@ -34,6 +34,9 @@ final class SimClient implements Peer {
   /** Window bounds of this client as a sender: seq at window start/end; -1 = no window. */
   long winStart = -1;
   long winEnd = Long.MAX_VALUE;
+  /** The window of the step that ended last (-1: none): its edits arriving later count as late. */
+  long lastWinStart = -1;
+  long lastWinEnd = -1;
   boolean synced;
   boolean refused;
   WebSocket socket;

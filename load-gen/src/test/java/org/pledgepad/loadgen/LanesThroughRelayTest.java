@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 class LanesThroughRelayTest {
   private final Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(2));
+  /** What the lanes counted in the last measured step (the rest arrived late). */
+  private long receivedInStep;
 
   @AfterEach
   void close() throws Exception {
@@ -30,10 +32,21 @@ class LanesThroughRelayTest {
 
   @Test
   void fullClientsCountEveryWindowEditAtEveryOtherClientAndTheDocumentsConverge() throws Exception {
+    fullClientsConverge(false);
+  }
+
+  /** The relay forwards nothing during the measured step: every delivery is late, none lost. */
+  @Test
+  void deliveriesAfterTheStepAreCountedLateAndAllArrive() throws Exception {
+    fullClientsConverge(true);
+    assertThat(receivedInStep).as("deliveries counted in the step while the relay held them").isZero();
+  }
+
+  private void fullClientsConverge(boolean holdDuringStep) throws Exception {
     try (RelayServer relay = new RelayServer()) {
       Predicate<List<Map<String, List<String>>>> converged = lanes -> lanes.stream()
           .allMatch(perDoc -> perDoc.values().stream().allMatch(copies -> copies.stream().distinct().count() == 1));
-      for (Map<String, List<String>> perDoc : runStep(relay, ClientMode.FULL, converged)) {
+      for (Map<String, List<String>> perDoc : runStep(relay, ClientMode.FULL, converged, holdDuringStep)) {
         for (List<String> copies : perDoc.values()) {
           assertThat(copies).hasSize(3);
           assertThat(copies.get(0)).isNotEmpty().matches("x+");
@@ -50,7 +63,7 @@ class LanesThroughRelayTest {
       Predicate<List<Map<String, List<String>>>> relayHasAll = lanes -> lanes.stream()
           .allMatch(perDoc -> perDoc.entrySet().stream().allMatch(doc -> relayText(relay, doc.getKey()).length()
               == doc.getValue().stream().mapToInt(String::length).sum()));
-      for (Map<String, List<String>> perDoc : runStep(relay, ClientMode.LEAN, relayHasAll)) {
+      for (Map<String, List<String>> perDoc : runStep(relay, ClientMode.LEAN, relayHasAll, false)) {
         for (Map.Entry<String, List<String>> doc : perDoc.entrySet()) {
           List<String> copies = doc.getValue();
           assertThat(copies).hasSize(3).allSatisfy(c -> assertThat(c).isNotEmpty().matches("x+"));
@@ -75,7 +88,7 @@ class LanesThroughRelayTest {
    * {@code settled} holds for them (or after 30 s, for the caller's assertions to report).
    */
   private List<Map<String, List<String>>> runStep(RelayServer relay, ClientMode mode,
-      Predicate<List<Map<String, List<String>>>> settled) throws Exception {
+      Predicate<List<Map<String, List<String>>>> settled, boolean holdDuringStep) throws Exception {
     Clock clock = new Clock();
     var sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100));
     Wire wire = new YWebsocketWire();
@@ -96,16 +109,33 @@ class LanesThroughRelayTest {
     // first edits and applies run cold and held an event loop for 3-4 s, so the measured step's
     // deliveries were still under way after its drain (received 130 of 154, 164 of 246).
     steps.run(20, 0, 1000, 1000);
-    // a drain of 5 s: on a loaded machine delivery may lag, and the test must not depend on it
+    if (holdDuringStep) {
+      relay.hold();
+    }
     List<StepResult> results = steps.run(20, 300, 1000, 5000);
+    if (holdDuringStep) {
+      relay.release();
+    }
 
     long sent = results.stream().mapToLong(StepResult::sent).sum();
     long expected = results.stream().mapToLong(StepResult::expected).sum();
     long received = results.stream().mapToLong(StepResult::received).sum();
+    receivedInStep = received;
     assertThat(sent).isPositive();
     assertThat(expected).isEqualTo(2 * sent); // three clients per document
-    assertThat(received).isEqualTo(expected);
-    assertThat(results.stream().mapToInt(r -> r.latencies().length).sum()).isEqualTo((int) expected);
+    assertThat(received).as("deliveries counted in the step").isLessThanOrEqualTo(expected);
+    assertThat(results.stream().mapToInt(r -> r.latencies().length).sum()).isEqualTo((int) received);
+    // A cold JVM with a sliver of a core may deliver after the step's 5 s drain (130 of 154 seen
+    // at load 26): what arrives later is counted by the lanes as late. Every window edit must
+    // reach each other client once, in the step or later; a lost one never does.
+    long deliveredEnd = System.currentTimeMillis() + 60_000; // a bound, not a timing assertion
+    long late = lateDeliveries(lanes);
+    while (received + late < expected && System.currentTimeMillis() < deliveredEnd) {
+      Thread.sleep(50);
+      late = lateDeliveries(lanes);
+    }
+    assertThat(received + late).as("window edits delivered (%d in the step, %d later)", received, late)
+        .isEqualTo(expected);
 
     // Edits go on during the drain, and the last ones may still be travelling when the step ends.
     List<Map<String, List<String>>> out = texts(lanes);
@@ -117,6 +147,12 @@ class LanesThroughRelayTest {
     // the clients leave before the relay closes, as a generator's clients do before a server stops
     sockets.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     return out;
+  }
+
+  private static long lateDeliveries(List<Lane> lanes) throws Exception {
+    List<Future<Long>> late = new ArrayList<>();
+    lanes.forEach(l -> late.add(l.lateDeliveries()));
+    return Main.join(late).stream().mapToLong(Long::longValue).sum();
   }
 
   private static List<Map<String, List<String>>> texts(List<Lane> lanes) throws Exception {

@@ -43,6 +43,8 @@ final class RelayServer implements AutoCloseable {
   private volatile Context context;
   private final boolean echoUpdates;
   int framesIn;
+  /** Forwards waiting for {@link #release()} while held (null: forwarding at once). */
+  private List<Runnable> held;
 
   RelayServer() throws Exception {
     this(false);
@@ -79,10 +81,10 @@ final class RelayServer implements AutoCloseable {
           ws.writeBinaryMessage(Buffer.buffer(YWebsocketMessages.encodeSyncStep2(Y.encodeStateAsUpdate(doc, s.payload()))));
         } else {
           Y.applyUpdate(doc, s.payload());
-          forward(peers, ws, frame, echoUpdates);
+          forwardOrHold(() -> forward(peers, ws, frame, echoUpdates));
         }
       } else if (m instanceof YWebsocketMessage.Awareness) {
-        forward(peers, ws, frame, true);
+        forwardOrHold(() -> forward(peers, ws, frame, true));
       }
     });
   }
@@ -92,6 +94,37 @@ final class RelayServer implements AutoCloseable {
     Promise<String> p = Promise.promise();
     context.runOnContext(v -> p.complete(docs.get(room).getText("text").toString()));
     return p.future().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+  }
+
+  private void forwardOrHold(Runnable forward) {
+    if (held != null) {
+      held.add(forward);
+    } else {
+      forward.run();
+    }
+  }
+
+  /** From now on, updates and awareness are applied but not forwarded until {@link #release()}. */
+  void hold() throws Exception {
+    onRelay(() -> held = new ArrayList<>());
+  }
+
+  /** Forwards everything held, in order, and forwards at once again. */
+  void release() throws Exception {
+    onRelay(() -> {
+      List<Runnable> waiting = held;
+      held = null;
+      waiting.forEach(Runnable::run);
+    });
+  }
+
+  private void onRelay(Runnable r) throws Exception {
+    Promise<Void> p = Promise.promise();
+    context.runOnContext(v -> {
+      r.run();
+      p.complete();
+    });
+    p.future().toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS); // a bound against hangs
   }
 
   private static void forward(List<ServerWebSocket> peers, ServerWebSocket from, byte[] frame, boolean toSender) {
