@@ -63,4 +63,22 @@ public final class DirectOutbound {
       return false;
     }
   }
+
+  /**
+   * The socket's connection when {@link #install} switched it, else null. Its
+   * {@code write(msg, false, voidPromise)} then puts a message on the channel at once, in order
+   * with Vert.x's own writes (nothing of theirs waits in a queue), which is what lets the server
+   * write prebuilt WebSocket frames beside them (WsConnection.sendShared).
+   */
+  public static VertxConnection connection(ServerWebSocket ws) {
+    if (QUEUE == null || !(ws instanceof WebSocketInternal internal)) {
+      return null;
+    }
+    VertxConnection conn = UpgradeRelease.webSocketConnection(internal.channelHandlerContext());
+    try {
+      return conn != null && DIRECT.getDeclaringClass().isInstance(QUEUE.get(conn)) ? conn : null;
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      return null;
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package org.pledgepad.server.protocol;
 
-import io.vertx.core.buffer.Buffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.pledgepad.server.auth.AuthDecision;
@@ -12,6 +11,7 @@ import org.pledgepad.server.session.Peer;
 import org.pledgepad.server.session.SessionRegistry;
 import org.pledgepad.server.session.SyncMessages;
 import org.pledgepad.server.session.UpdateFraming;
+import org.pledgepad.server.wire.SharedFrame;
 import org.pledgepad.server.wire.WireWriter;
 
 /**
@@ -27,10 +27,10 @@ final class HocuspocusChannel implements Peer {
   /** varString(documentName): the start of every message of this channel. */
   private final byte[] namePrefix;
   /**
-   * The whole SyncStatus(applied) message, sent once per accepted update: one buffer written
-   * again each time (Vert.x writes a slice of it), never modified.
+   * The whole SyncStatus(applied) message, sent once per accepted update: one frame written
+   * again each time, never modified.
    */
-  private final Buffer appliedStatus;
+  private final SharedFrame appliedStatus;
   private final HocuspocusUpdateFraming updateFraming;
   private final AuthHook auth;
   private final SessionRegistry sessions;
@@ -47,8 +47,8 @@ final class HocuspocusChannel implements Peer {
     this.conn = conn;
     this.documentName = documentName;
     this.namePrefix = new WireWriter(documentName.length() + 4).writeVarString(documentName).toByteArray();
-    this.appliedStatus = Buffer.buffer(new WireWriter(namePrefix.length + 2).writeRaw(namePrefix)
-        .writeVarUint(HocuspocusConnection.SYNC_STATUS).writeVarInt(1).toByteArray());
+    this.appliedStatus = SharedFrame.of(SharedFrame.writer(namePrefix.length + 2).writeRaw(namePrefix)
+        .writeVarUint(HocuspocusConnection.SYNC_STATUS).writeVarInt(1));
     this.updateFraming = new HocuspocusUpdateFraming(documentName, namePrefix);
     this.auth = auth;
     this.sessions = sessions;
@@ -210,7 +210,7 @@ final class HocuspocusChannel implements Peer {
   }
 
   @Override
-  public void sendFramedUpdate(Buffer message) {
+  public void sendFramedUpdate(SharedFrame message) {
     conn.sendFramed(message);
   }
 

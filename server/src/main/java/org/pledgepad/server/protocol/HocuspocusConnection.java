@@ -12,6 +12,7 @@ import org.pledgepad.server.session.Inbound;
 import org.pledgepad.server.session.SessionRegistry;
 import org.pledgepad.server.session.SyncMessages;
 import org.pledgepad.server.wire.MalformedFrameException;
+import org.pledgepad.server.wire.SharedFrame;
 import org.pledgepad.server.wire.WireReader;
 import org.pledgepad.server.wire.WireWriter;
 
@@ -140,9 +141,23 @@ public final class HocuspocusConnection extends WsConnection {
   }
 
   static byte[] syncMessage(byte[] namePrefix, int kind, byte[] payload) {
-    int size = namePrefix.length + WireWriter.varUintSize(SYNC) + WireWriter.varUintSize(kind)
+    return writeSyncMessage(new WireWriter(syncMessageSize(namePrefix, kind, payload)), namePrefix, kind, payload)
+        .toByteArray();
+  }
+
+  /** A sync message as a whole WebSocket frame, shared by every channel of the document. */
+  static SharedFrame syncFrame(byte[] namePrefix, int kind, byte[] payload) {
+    return SharedFrame.of(writeSyncMessage(SharedFrame.writer(syncMessageSize(namePrefix, kind, payload)),
+        namePrefix, kind, payload));
+  }
+
+  private static int syncMessageSize(byte[] namePrefix, int kind, byte[] payload) {
+    return namePrefix.length + WireWriter.varUintSize(SYNC) + WireWriter.varUintSize(kind)
         + WireWriter.varUintSize(payload.length) + payload.length;
-    return SyncMessages.write(new WireWriter(size).writeRaw(namePrefix).writeVarUint(SYNC), kind, payload).toByteArray();
+  }
+
+  private static WireWriter writeSyncMessage(WireWriter w, byte[] namePrefix, int kind, byte[] payload) {
+    return SyncMessages.write(w.writeRaw(namePrefix).writeVarUint(SYNC), kind, payload);
   }
 
   /** Complete messages of one document that belong together (a split update), behind one queue check. */
@@ -154,7 +169,7 @@ public final class HocuspocusConnection extends WsConnection {
    * A complete message built by a channel, possibly written to other connections too (one
    * framed update for all peers of a document) or again later (the applied status): never modified.
    */
-  void sendFramed(io.vertx.core.buffer.Buffer message) {
+  void sendFramed(SharedFrame message) {
     sendShared(message);
   }
 

@@ -1,8 +1,8 @@
 package org.pledgepad.server.protocol;
 
-import io.vertx.core.buffer.Buffer;
 import org.pledgepad.server.session.SyncMessages;
 import org.pledgepad.server.session.UpdateFraming;
+import org.pledgepad.server.wire.SharedFrame;
 
 /**
  * A sync update on the Hocuspocus protocol: the document's name, then the sync message. Equal
@@ -19,8 +19,8 @@ final class HocuspocusUpdateFraming implements UpdateFraming {
   }
 
   @Override
-  public Buffer frame(byte[] update) {
-    return Buffer.buffer(HocuspocusConnection.syncMessage(namePrefix, SyncMessages.UPDATE, update));
+  public SharedFrame frame(byte[] update) {
+    return HocuspocusConnection.syncFrame(namePrefix, SyncMessages.UPDATE, update);
   }
 
   @Override

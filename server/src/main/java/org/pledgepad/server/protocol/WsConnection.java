@@ -4,9 +4,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import java.util.UUID;
+import io.vertx.core.net.impl.VertxConnection;
 import org.pledgepad.server.config.Limits;
+import org.pledgepad.server.http.DirectOutbound;
 import org.pledgepad.server.metrics.ServerMetrics;
 import org.pledgepad.server.wire.MalformedFrameException;
+import org.pledgepad.server.wire.SharedFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +35,11 @@ public abstract class WsConnection {
   private io.netty.channel.EventLoop loop;
   /** Writes handed to the loop from other threads and not yet run; later writes queue behind. */
   private volatile int handedOver;
+  /**
+   * The socket's Vert.x connection when it writes straight to the channel (DirectOutbound), else
+   * null: shared frames are then written as they are, past Vert.x's WebSocket layer.
+   */
+  private VertxConnection direct;
   private static final java.util.concurrent.atomic.AtomicIntegerFieldUpdater<WsConnection> HANDED_OVER =
       java.util.concurrent.atomic.AtomicIntegerFieldUpdater.newUpdater(WsConnection.class, "handedOver");
   private long lastReceived = System.nanoTime();
@@ -50,6 +58,7 @@ public abstract class WsConnection {
   public final void start() {
     context = vertx.getOrCreateContext();
     loop = ((io.vertx.core.internal.ContextInternal) context).nettyEventLoop();
+    direct = DirectOutbound.connection(ws);
     metrics.connectionOpened();
     ws.setWriteQueueMaxSize(limits.sendQueueBytes());
     ws.binaryMessageHandler(this::onMessage);
@@ -145,8 +154,7 @@ public abstract class WsConnection {
 
   /**
    * Queues a message that other connections may be sending too (one framed update for every
-   * peer of a document): written as it is, never modified; Vert.x writes a slice of it, so the
-   * writes do not share a read position.
+   * peer of a document, a channel's SyncStatus): written as it is, never modified.
    */
   protected final void sendShared(Buffer message) {
     if (closed) {
@@ -157,6 +165,38 @@ public abstract class WsConnection {
     } else {
       handOver(() -> write(message));
     }
+  }
+
+  /**
+   * Like {@link #sendShared(Buffer)} for a message built as a whole WebSocket frame: on a socket
+   * that writes straight to its channel, a view of that frame goes to the channel and Vert.x's
+   * per-message work (slice, frame object, promise, encoding into a new buffer) is skipped.
+   */
+  protected final void sendShared(SharedFrame frame) {
+    if (closed) {
+      return;
+    }
+    if (onLoopNow()) {
+      write(frame);
+    } else {
+      handOver(() -> write(frame));
+    }
+  }
+
+  private void write(SharedFrame frame) {
+    // Vert.x splits a message above the frame size limit into several frames; so must we.
+    if (direct == null || frame.messageLength() > limits.maxFrameBytes()) {
+      write(frame.message());
+      return;
+    }
+    if (droppedAsSlowReader()) {
+      return;
+    }
+    if (ws.isClosed()) { // Vert.x refuses writes then (a close frame went out or came in)
+      closed = true;
+      return;
+    }
+    direct.write(frame.retainedFrame(), false, direct.voidPromise);
   }
 
   /**

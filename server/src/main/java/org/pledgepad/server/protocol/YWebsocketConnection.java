@@ -17,6 +17,7 @@ import org.pledgepad.server.session.SyncMessages;
 import org.pledgepad.server.session.UpdateFraming;
 import org.pledgepad.server.wire.MalformedFrameException;
 import org.pledgepad.server.wire.WireReader;
+import org.pledgepad.server.wire.SharedFrame;
 import org.pledgepad.server.wire.WireWriter;
 
 /**
@@ -205,7 +206,7 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
   }
 
   @Override
-  public void sendFramedUpdate(io.vertx.core.buffer.Buffer message) {
+  public void sendFramedUpdate(SharedFrame message) {
     sendShared(message);
   }
 
@@ -215,10 +216,21 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
 
   /** One sync message in an exactly sized array: several go out per delivered update. */
   static byte[] syncMessage(int kind, byte[] payload) {
-    int size = WireWriter.varUintSize(MESSAGE_SYNC) + WireWriter.varUintSize(kind)
+    return writeSyncMessage(new WireWriter(syncMessageSize(kind, payload)), kind, payload).toByteArray();
+  }
+
+  /** A sync message as a whole WebSocket frame, for every y-websocket peer of a document at once. */
+  static SharedFrame syncFrame(int kind, byte[] payload) {
+    return SharedFrame.of(writeSyncMessage(SharedFrame.writer(syncMessageSize(kind, payload)), kind, payload));
+  }
+
+  private static int syncMessageSize(int kind, byte[] payload) {
+    return WireWriter.varUintSize(MESSAGE_SYNC) + WireWriter.varUintSize(kind)
         + WireWriter.varUintSize(payload.length) + payload.length;
-    WireWriter w = new WireWriter(size).writeVarUint(MESSAGE_SYNC);
-    return SyncMessages.write(w, kind, payload).toByteArray();
+  }
+
+  private static WireWriter writeSyncMessage(WireWriter w, int kind, byte[] payload) {
+    return SyncMessages.write(w.writeVarUint(MESSAGE_SYNC), kind, payload);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package org.pledgepad.server.protocol;
 
-import io.vertx.core.buffer.Buffer;
 import org.pledgepad.server.session.SyncMessages;
 import org.pledgepad.server.session.UpdateFraming;
+import org.pledgepad.server.wire.SharedFrame;
 
 /**
  * A sync update on the y-websocket protocol, which names no document in its messages: every
@@ -12,7 +12,7 @@ enum YWebsocketUpdateFraming implements UpdateFraming {
   INSTANCE;
 
   @Override
-  public Buffer frame(byte[] update) {
-    return Buffer.buffer(YWebsocketConnection.syncMessage(SyncMessages.UPDATE, update));
+  public SharedFrame frame(byte[] update) {
+    return YWebsocketConnection.syncFrame(SyncMessages.UPDATE, update);
   }
 }

@@ -1,10 +1,10 @@
 package org.pledgepad.server.session;
 
-import io.vertx.core.buffer.Buffer;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.pledgepad.crdt.UpdateSplitter;
+import org.pledgepad.server.wire.SharedFrame;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,9 +22,16 @@ final class OutgoingUpdate {
    * through {@link #partsFor}; broadcasts ({@link #sendTo}) never have one.
    */
   private final OutgoingUpdate first;
-  private final Map<Integer, List<byte[]>> partsByLimit = new HashMap<>(2);
-  /** The whole update framed once per framing, shared by the peers that frame it alike. */
-  private final Map<UpdateFraming, Buffer> framed = new HashMap<>(2);
+  /** Made when first needed: a broadcast of an update that fits needs none. */
+  private Map<Integer, List<byte[]>> partsByLimit;
+  /**
+   * The whole update framed once per framing, shared by the peers that frame it alike: the
+   * first framing in two fields (a document's peers usually all speak one protocol), any other
+   * in {@link #moreFramed}. One is made per broadcast update, so no maps unless needed.
+   */
+  private UpdateFraming firstFraming;
+  private SharedFrame firstFrame;
+  private Map<UpdateFraming, SharedFrame> moreFramed;
 
   OutgoingUpdate(byte[] update) {
     this(null, update);
@@ -50,12 +57,26 @@ final class OutgoingUpdate {
       p.sendUpdateParts(partsFor(p));
       return;
     }
-    Buffer message = framed.get(f);
+    p.sendFramedUpdate(framedFor(f));
+  }
+
+  private SharedFrame framedFor(UpdateFraming f) {
+    if (firstFraming == null) {
+      firstFraming = f;
+      firstFrame = f.frame(update);
+    }
+    if (firstFraming.equals(f)) {
+      return firstFrame;
+    }
+    if (moreFramed == null) {
+      moreFramed = new HashMap<>(2);
+    }
+    SharedFrame message = moreFramed.get(f);
     if (message == null) {
       message = f.frame(update);
-      framed.put(f, message);
+      moreFramed.put(f, message);
     }
-    p.sendFramedUpdate(message);
+    return message;
   }
 
   /** The update itself, or its parts in sending order when it exceeds {@code p}'s limit. */
@@ -63,6 +84,9 @@ final class OutgoingUpdate {
     int limit = p.maxSyncPayloadBytes();
     if (first == null && update.length <= limit) {
       return List.of(update);
+    }
+    if (partsByLimit == null) {
+      partsByLimit = new HashMap<>(2);
     }
     return partsByLimit.computeIfAbsent(limit, l -> {
       List<byte[]> own = update.length <= l ? List.of(update) : split(l);

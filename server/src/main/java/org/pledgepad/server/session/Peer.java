@@ -68,7 +68,7 @@ public interface Peer {
    * Sends an update framed by {@link #updateFraming()} and shared with other peers: the buffer
    * is written as it is and never modified. Only called when updateFraming() is not null.
    */
-  default void sendFramedUpdate(io.vertx.core.buffer.Buffer message) {
+  default void sendFramedUpdate(org.pledgepad.server.wire.SharedFrame message) {
     throw new UnsupportedOperationException("peer without an update framing");
   }
 

@@ -1,6 +1,6 @@
 package org.pledgepad.server.session;
 
-import io.vertx.core.buffer.Buffer;
+import org.pledgepad.server.wire.SharedFrame;
 
 /**
  * How a protocol frames one sync update as a network message. Peers whose frames of the same
@@ -10,9 +10,6 @@ import io.vertx.core.buffer.Buffer;
  * of the document). Implementations are value objects (equals/hashCode).
  */
 public interface UpdateFraming {
-  /**
-   * The whole message carrying {@code update}. The buffer is shared by every peer it goes to:
-   * nobody may modify it (Vert.x writes a slice of it, so each write has its own read position).
-   */
-  Buffer frame(byte[] update);
+  /** The whole message carrying {@code update}, shared by every peer it goes to. */
+  SharedFrame frame(byte[] update);
 }

@@ -47,6 +47,12 @@ public final class WireWriter {
     len += bytes.length;
   }
 
+  /** One byte: the low 8 bits of {@code b}. */
+  public WireWriter writeByte(int b) {
+    put(b);
+    return this;
+  }
+
   public WireWriter writeVarUint(long value) {
     if (value < 0) {
       throw new IllegalArgumentException("negative varUint");

@@ -22,6 +22,7 @@ import org.pledgepad.server.http.DirectOutbound;
 import org.pledgepad.server.http.FlushCoalescing;
 import org.pledgepad.server.metrics.ServerMetrics;
 import org.pledgepad.server.protocol.WsConnection;
+import org.pledgepad.server.wire.SharedFrame;
 
 /**
  * CPU of the delivery path alone, in lockstep so that machine load does not change the
@@ -33,27 +34,35 @@ import org.pledgepad.server.protocol.WsConnection;
  * allocated and the process's write system calls per delivery (both independent of machine
  * load, unlike the CPU figure) for two ways of
  * sending, alternated in blocks: "copy" (each peer builds and copies its own message, as before
- * shared framing) and "shared" (one buffer for all peers),
+ * shared framing), "shared" (one Vert.x buffer for all peers) and "frame" (one prebuilt
+ * WebSocket frame for all peers, written past Vert.x's WebSocket layer),
  * and both transports (NIO and epoll, each its own pair of Vert.x instances in this JVM), all
- * four alternated in every cycle so that they share the machine's load.
+ * six alternated in every cycle so that they share the machine's load.
  *
  * <pre>  DeliveryBench [SOCKETS=200] [PER_ROUND=3] [ROUNDS=300] [CYCLES=8]</pre>
  */
 public final class DeliveryBench {
+  /** copy: own message per peer; shared: one Vert.x buffer for all; frame: one prebuilt WebSocket frame for all. */
+  private static final List<String> MODES = List.of("copy", "shared", "frame");
+
   private DeliveryBench() {}
 
-  /** A connection that only sends; what arrives is ignored. */
-  static final class SendOnly extends WsConnection {
-    SendOnly(Vertx vertx, ServerWebSocket ws, Limits limits) {
+  /** A connection that only sends; what arrives is ignored (also SharedFrameDeliveryTest's). */
+  public static final class SendOnly extends WsConnection {
+    public SendOnly(Vertx vertx, ServerWebSocket ws, Limits limits) {
       super(vertx, ws, limits, ServerMetrics.noop());
     }
 
-    void copy(byte[] message) {
+    public void copy(byte[] message) {
       send(message);
     }
 
-    void shared(Buffer message) {
+    public void shared(Buffer message) {
       sendShared(message);
+    }
+
+    public void frame(SharedFrame frame) {
+      sendShared(frame);
     }
 
     @Override
@@ -125,7 +134,7 @@ public final class DeliveryBench {
     record Cost(long cpuNanos, long allocatedBytes, long writeCalls) {}
 
     /** What {@code rounds} lockstep rounds cost. */
-    Cost run(boolean shared, byte[] message, int perRound, int rounds) throws Exception {
+    Cost run(String mode, byte[] message, int perRound, int rounds) throws Exception {
       com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
       long cpu0 = threads.getThreadCpuTime(loopThread);
       long alloc0 = threads.getThreadAllocatedBytes(loopThread);
@@ -135,7 +144,12 @@ public final class DeliveryBench {
         CountDownLatch sent = new CountDownLatch(1);
         context.runOnContext(v -> {
           for (int k = 0; k < perRound; k++) {
-            if (shared) {
+            if (mode.equals("frame")) {
+              SharedFrame one = SharedFrame.of(message);
+              for (SendOnly c : conns) {
+                c.frame(one);
+              }
+            } else if (mode.equals("shared")) {
               Buffer one = Buffer.buffer(message);
               for (SendOnly c : conns) {
                 c.shared(one);
@@ -194,12 +208,12 @@ public final class DeliveryBench {
     double deliveries = (double) rounds * perRound * sockets / 1000.0;
     for (int cycle = -1; cycle < cycles; cycle++) { // the first cycle warms the JIT, unreported
       for (Setup s : List.of(nio, epoll)) {
-        for (boolean shared : new boolean[] {false, true}) {
-          Setup.Cost c = s.run(shared, message, perRound, rounds);
+        for (String mode : MODES) {
+          Setup.Cost c = s.run(mode, message, perRound, rounds);
           if (cycle >= 0) {
             System.out.printf("{\"cycle\":%d,\"transport\":\"%s\",\"mode\":\"%s\",\"loopCpuMsPer1000Deliveries\":%.3f,"
                 + "\"loopBytesPerDelivery\":%.1f,\"writeCallsPerDelivery\":%.3f,\"load1\":\"%s\"}%n",
-                cycle, s.transport(), shared ? "shared" : "copy", c.cpuNanos() / 1e6 / deliveries,
+                cycle, s.transport(), mode, c.cpuNanos() / 1e6 / deliveries,
                 c.allocatedBytes() / deliveries / 1000.0, c.writeCalls() / deliveries / 1000.0, load1());
           }
         }

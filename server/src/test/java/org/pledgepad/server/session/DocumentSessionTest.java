@@ -6,7 +6,6 @@ import static org.pledgepad.server.testing.Eventually.until;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +28,7 @@ import org.pledgepad.server.store.DocumentStore;
 import org.pledgepad.server.store.LoadedDocument;
 import org.pledgepad.server.store.NewUpdate;
 import org.pledgepad.server.store.SqliteDocumentStore;
+import org.pledgepad.server.wire.SharedFrame;
 import org.pledgepad.server.wire.WireWriter;
 
 class DocumentSessionTest {
@@ -589,9 +589,9 @@ class DocumentSessionTest {
    */
   private record TestFraming(String name, byte marker, AtomicInteger frames) implements UpdateFraming {
     @Override
-    public Buffer frame(byte[] update) {
+    public SharedFrame frame(byte[] update) {
       frames.incrementAndGet();
-      return Buffer.buffer().appendByte(marker).appendBytes(update);
+      return SharedFrame.of(concat(marker, update));
     }
   }
 
@@ -623,8 +623,8 @@ class DocumentSessionTest {
     assertThat(a1.framed.get(0)).as("one buffer for both peers of framing a").isSameAs(a2.framed.get(0));
     assertThat(framesA.get()).isEqualTo(1);
     assertThat(framesB.get()).isEqualTo(1);
-    assertThat(a1.framed.get(0).getBytes()).isEqualTo(concat((byte) 1, update));
-    assertThat(b.framed.get(0).getBytes()).isEqualTo(concat((byte) 2, update));
+    assertThat(a1.framed.get(0).messageBytes()).isEqualTo(concat((byte) 1, update));
+    assertThat(b.framed.get(0).messageBytes()).isEqualTo(concat((byte) 2, update));
     assertThat(own.payloads("update").get(0)).isEqualTo(update);
     assertThat(sender.framed).as("not echoed to its sender").isEmpty();
   }

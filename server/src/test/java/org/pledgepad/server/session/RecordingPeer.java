@@ -17,7 +17,7 @@ final class RecordingPeer implements Peer {
   /** What {@link #updateFraming()} answers: null = updates arrive as "update" payloads. */
   volatile UpdateFraming framing;
   /** Every shared message received through {@link #sendFramedUpdate}, as the very object. */
-  final List<io.vertx.core.buffer.Buffer> framed = new CopyOnWriteArrayList<>();
+  final List<org.pledgepad.server.wire.SharedFrame> framed = new CopyOnWriteArrayList<>();
 
   RecordingPeer(String id, String actor, boolean readOnly) {
     this.id = id;
@@ -66,9 +66,9 @@ final class RecordingPeer implements Peer {
   }
 
   @Override
-  public void sendFramedUpdate(io.vertx.core.buffer.Buffer message) {
+  public void sendFramedUpdate(org.pledgepad.server.wire.SharedFrame message) {
     framed.add(message);
-    sent.add(new Sent("framed", message.getBytes()));
+    sent.add(new Sent("framed", message.messageBytes()));
   }
 
   @Override
