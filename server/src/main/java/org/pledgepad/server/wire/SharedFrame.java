@@ -16,12 +16,12 @@ import io.vertx.core.internal.buffer.BufferInternal;
 public final class SharedFrame {
   private static final int FIN_BINARY = 0x82;
 
-  /** Header and payload; we hold its one reference for good, each write holds its own. */
-  private final ByteBuf frame;
+  /** Header and payload. */
+  private final byte[] frame;
   private final int headerBytes;
 
   private SharedFrame(byte[] bytes) {
-    this.frame = Unpooled.wrappedBuffer(bytes);
+    this.frame = bytes;
     this.headerBytes = headerBytes(bytes);
   }
 
@@ -60,25 +60,27 @@ public final class SharedFrame {
     return len < 126 ? 2 : len == 126 ? 4 : 10;
   }
 
-  /** For one write to a socket's channel: a view of the whole frame, released by the write. */
+  /**
+   * For one write to a socket's channel: a buffer of its own over the frame's bytes (no copy),
+   * released by the write. Not a duplicate of one shared buffer: a heap buffer's derived views
+   * share its cached NIO buffer, which sockets on different event loops would then move at once.
+   */
   public ByteBuf retainedFrame() {
-    return frame.retainedDuplicate();
+    return Unpooled.wrappedBuffer(frame);
   }
 
   /** The message without the frame header, for sockets written through Vert.x. */
   public Buffer message() {
-    return BufferInternal.buffer(frame.slice(headerBytes, frame.capacity() - headerBytes));
+    return BufferInternal.buffer(Unpooled.wrappedBuffer(frame, headerBytes, frame.length - headerBytes));
   }
 
   /** Bytes of the message (the frame's payload). */
   public int messageLength() {
-    return frame.capacity() - headerBytes;
+    return frame.length - headerBytes;
   }
 
   /** A copy of the message, for tests and for peers that are not sockets. */
   public byte[] messageBytes() {
-    byte[] out = new byte[messageLength()];
-    frame.getBytes(headerBytes, out);
-    return out;
+    return java.util.Arrays.copyOfRange(frame, headerBytes, frame.length);
   }
 }
