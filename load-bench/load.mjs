@@ -12,7 +12,7 @@
 // Several nodes: base-urls and pids comma-separated; client i of every document connects to
 // base i mod n, and CPU seconds and peak RSS are summed over the pids.
 import { fork } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 
 const [label, protocol, base, pidArg, docsArg = '50', perDocArg = '4', ratesArg = '2,5,10,20',
   windowArg = '8', workersArg = '2', token = ''] = process.argv.slice(2)
@@ -29,6 +29,28 @@ const cpuOf = (pid) => {
   return (Number(f[11]) + Number(f[12])) / TICKS // utime, stime (fields 14, 15)
 }
 const serverCpuSeconds = () => pids.reduce((a, pid) => a + cpuOf(pid), 0)
+// PostgreSQL's share (DB_CLUSTER_PID, DB_NAME), read as ../load-gen's ClusterCpu does: the
+// postmaster with its reaped children's time, plus its live children; and PG_DB's backends alone.
+const clusterPid = Number(process.env.DB_CLUSTER_PID || 0)
+const ticksOf = (pid) => {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').at(-1).split(' ')
+  return { ppid: Number(f[1]), ticks: Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14]) }
+}
+const clusterCpu = () => {
+  if (!clusterPid) return null
+  let cluster = ticksOf(clusterPid).ticks
+  let db = 0
+  for (const name of readdirSync('/proc').filter((n) => /^\d+$/.test(n) && Number(n) !== clusterPid)) {
+    let t
+    try { t = ticksOf(name) } catch { continue } // exited meanwhile
+    if (t.ppid !== clusterPid) continue
+    cluster += t.ticks
+    let title = ''
+    try { title = readFileSync(`/proc/${name}/cmdline`, 'utf8').replaceAll('\0', ' ') } catch {}
+    if (process.env.DB_NAME && title.split(/ +/).includes(process.env.DB_NAME)) db += t.ticks
+  }
+  return { cluster: cluster / TICKS, db: db / TICKS }
+}
 const statusOf = (pid, key) => Number(readFileSync(`/proc/${pid}/status`, 'utf8').match(new RegExp(`${key}:\\s+(\\d+)`))[1]) // kB
 const status = (key) => pids.reduce((a, pid) => a + statusOf(pid, key), 0)
 
@@ -56,9 +78,11 @@ try {
     const warmupMs = 2000
     const drainMs = 1500
     let cpu0 = null
-    const t = setTimeout(() => { cpu0 = serverCpuSeconds() }, warmupMs)
+    let db0 = null
+    const t = setTimeout(() => { cpu0 = serverCpuSeconds(); db0 = clusterCpu() }, warmupMs)
     let cpu1 = null
-    const t2 = setTimeout(() => { cpu1 = serverCpuSeconds() }, warmupMs + windowMs)
+    let db1 = null
+    const t2 = setTimeout(() => { cpu1 = serverCpuSeconds(); db1 = clusterCpu() }, warmupMs + windowMs)
     const results = await Promise.all(workers.map((w) => ask(w, { cmd: 'run', rate, warmupMs, windowMs, drainMs })))
     clearTimeout(t); clearTimeout(t2)
     const sum = (k) => results.reduce((a, r) => a + r[k], 0)
@@ -84,6 +108,15 @@ try {
       generator: 'node',
       serverWarmupSeconds: warmupSeconds,
       serverWarmupRate: warmupRate
+    }
+    if (db0 && db1) {
+      const perK = received / 1000
+      Object.assign(row, {
+        dbCpuSecPer1000: Number(((db1.cluster - db0.cluster) / perK).toFixed(4)),
+        dbCpuPct: Math.round((db1.cluster - db0.cluster) / (windowMs / 1000) * 100),
+        dbOwnBackendsCpuSecPer1000: Number(((db1.db - db0.db) / perK).toFixed(4)),
+        combinedCpuSecPer1000: Number(((cpu1 - cpu0 + db1.cluster - db0.cluster) / perK).toFixed(4))
+      })
     }
     console.log(JSON.stringify(row))
     if (row.deliveryRatio < 0.95 || row.p99ms > 2000 || row.sentEditsPerSec < 0.9 * offered) break

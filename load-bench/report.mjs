@@ -15,10 +15,10 @@ out.push('### Load (same offered load for every server)', '')
 const placement = (r) => r.serverCpus ? `, server on CPU ${r.serverCpus}, generator on CPU ${r.generatorCpus}` : ''
 const gens = [...new Set(load.map((r) => `${r.generator ?? 'node'} generator${r.clientMode ? ` (${r.clientMode} clients)` : ''}, server warm-up ${r.serverWarmupSeconds ?? 0} s${placement(r)}`))]
 out.push(`Load generator: ${gens.join('; ')}`, '')
-out.push('| edits/s per client | offered edits/s | server | sent edits/s | delivered updates/s | delivered/expected | p50 ms | p95 ms | p99 ms | server CPU s per 1,000 delivered | server CPU % | generator CPU % | generator max stall ms | server peak RSS MiB | load1 |')
-out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+out.push('| edits/s per client | offered edits/s | server | sent edits/s | delivered updates/s | delivered/expected | p50 ms | p95 ms | p99 ms | server CPU s per 1,000 delivered | server CPU % | PostgreSQL cluster CPU s per 1,000 delivered (of it: the benchmark database backends) | server + PostgreSQL CPU s per 1,000 delivered | generator CPU % | generator max stall ms | server peak RSS MiB | load1 |')
+out.push('|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|')
 for (const r of load) {
-  out.push(`| ${r.rate} | ${r.offeredEditsPerSec} | ${name(r)} | ${r.sentEditsPerSec} | ${r.deliveredPerSec} | ${r.deliveryRatio} | ${r.p50ms} | ${r.p95ms} | ${r.p99ms} | ${r.serverCpuSecPer1000} | ${r.serverCpuPct} | ${r.generatorCpuPct} | ${r.generatorMaxStallMs} | ${r.serverPeakRssMiB} | ${r.load1} |`)
+  out.push(`| ${r.rate} | ${r.offeredEditsPerSec} | ${name(r)} | ${r.sentEditsPerSec} | ${r.deliveredPerSec} | ${r.deliveryRatio} | ${r.p50ms} | ${r.p95ms} | ${r.p99ms} | ${r.serverCpuSecPer1000} | ${r.serverCpuPct} | ${r.dbCpuSecPer1000 == null ? '-' : `${r.dbCpuSecPer1000} (${r.dbOwnBackendsCpuSecPer1000})`} | ${r.combinedCpuSecPer1000 ?? '-'} | ${r.generatorCpuPct} | ${r.generatorMaxStallMs} | ${r.serverPeakRssMiB} | ${r.load1} |`)
 }
 const find = (label, protocol, rate) => load.find((r) => r.label === label && r.protocol === protocol && r.rate === rate)
 const pairs = [
@@ -26,6 +26,8 @@ const pairs = [
   ['ours-embedded', 'hp', 'hocuspocus', 'ours (embedded) / Hocuspocus'],
   ['ours-postgres', 'yws', 'y-websocket', 'ours (PostgreSQL) / y-websocket']
 ]
+// With PostgreSQL the commits' work is done in the cluster's processes: compare server + cluster.
+const cpuOf = (r) => r.combinedCpuSecPer1000 ?? r.serverCpuSecPer1000
 out.push('', '### Ratios at equal offered load (ours / peer; delivered: higher is better, the rest: lower is better)', '')
 out.push('| edits/s per client | pair | delivered/s | p50 | p95 | p99 | CPU per 1,000 delivered | peak RSS |')
 out.push('|---|---|---|---|---|---|---|---|')
@@ -35,7 +37,7 @@ for (const rate of rates) {
     const a = find(ours, protocol, rate)
     const b = find(peer, protocol, rate)
     if (!a || !b) continue
-    out.push(`| ${rate} | ${title} | ${ratio(a.deliveredPerSec, b.deliveredPerSec)} | ${ratio(a.p50ms, b.p50ms)} | ${ratio(a.p95ms, b.p95ms)} | ${ratio(a.p99ms, b.p99ms)} | ${ratio(a.serverCpuSecPer1000, b.serverCpuSecPer1000)} | ${ratio(a.serverPeakRssMiB, b.serverPeakRssMiB)} |`)
+    out.push(`| ${rate} | ${title} | ${ratio(a.deliveredPerSec, b.deliveredPerSec)} | ${ratio(a.p50ms, b.p50ms)} | ${ratio(a.p95ms, b.p95ms)} | ${ratio(a.p99ms, b.p99ms)} | ${ratio(cpuOf(a), cpuOf(b))}${a.combinedCpuSecPer1000 == null ? '' : ' (server + PostgreSQL)'} | ${ratio(a.serverPeakRssMiB, b.serverPeakRssMiB)} |`)
   }
 }
 out.push('', '### Saturation search (highest step with delivered/expected ≥ 0.95, p99 ≤ 2 s, generator kept up)', '')

@@ -19,6 +19,9 @@
 #   server's core; unset = no pinning. Each result line records both (serverCpus, generatorCpus).
 #   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0 PORT=18650 PG_DB=pledgepad_bench
 #   JAR=../server/target/pledgepad.jar (built with mvn if missing)
+#   With ours-pg the lines also carry the PostgreSQL cluster's CPU (dbCpuSecPer1000: postmaster and all
+#   its children, so other databases' work in a shared cluster too; dbOwnBackendsCpuSecPer1000: the
+#   backends of PG_DB alone) and combinedCpuSecPer1000 (server + cluster), which report.mjs shows.
 #   SERVERS="yws ours-yws hp ours-hp ours-pg": which runs of the load and idle sections (default all; ours-pg also
 #   needs SKIP_PG=0), e.g. SERVERS="ours-hp ours-pg" to A/B our server alone in a short window.
 set -euo pipefail
@@ -61,7 +64,7 @@ server_pid=""
 server_data=""
 stop_server() {
   if [[ -n "$server_pid" ]]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
-  server_pid=""
+  server_pid="" DB_CLUSTER_PID="" DB_NAME=""
   if [[ -n "$server_data" ]]; then rm -rf "$server_data"; server_data=""; fi
 }
 cleanup() {
@@ -87,6 +90,14 @@ start_hp() {
 # The embedded store's account file is written before the server starts (one process owns it);
 # with PostgreSQL after the server applied the migrations.
 TOKEN=""
+# With PostgreSQL, the generator also samples the cluster's CPU (postmaster and children, from
+# /proc; docs/benchmarks.md): the work of durable commits moves there from the server process.
+DB_CLUSTER_PID="" DB_NAME=""
+postmaster_pid() {
+  local dir
+  dir="$(psql "$PG_ADMIN_URL/postgres" -Atc "SHOW data_directory" 2>/dev/null)" || return 0
+  head -1 "$dir/postmaster.pid" 2>/dev/null || true
+}
 start_ours() { # store (embedded|postgres), extra env...
   local store="$1"; shift
   server_data="$(mktemp -d /tmp/pledgepad-bench-data.XXXXXX)"
@@ -95,6 +106,8 @@ start_ours() { # store (embedded|postgres), extra env...
     psql "$PG_ADMIN_URL/postgres" -qc "DROP DATABASE IF EXISTS $PG_DB" >/dev/null
     psql "$PG_ADMIN_URL/postgres" -qc "CREATE DATABASE $PG_DB" >/dev/null
     db_env=(DATABASE_URL="$PG_ADMIN_URL/$PG_DB")
+    DB_CLUSTER_PID="$(postmaster_pid)" DB_NAME="$PG_DB"
+    [[ -n "$DB_CLUSTER_PID" ]] || echo "warning: PostgreSQL's postmaster not found; its CPU is not counted" >&2
   else
     mint_token DATA_DIR="$server_data" SEED_DEMO=false
   fi
@@ -114,7 +127,7 @@ echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date 
 if want load; then
 echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows, $GENERATOR generator (clients $CLIENT_MODE), server warm-up ${WARMUP_SECONDS}s at ${WARMUP_RATE:-the first rate} edits/s, server CPUs ${SERVER_CPUS:-all}, generator CPUs ${GEN_CPUS:-all}"
 load() { # label protocol base [token]
-  timeout 900 env WARMUP_SECONDS="$WARMUP_SECONDS" WARMUP_RATE="${WARMUP_RATE:-}" CLIENT_MODE="$CLIENT_MODE" "${GEN_CMD[@]}" "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
+  timeout 900 env DB_CLUSTER_PID="$DB_CLUSTER_PID" DB_NAME="$DB_NAME" WARMUP_SECONDS="$WARMUP_SECONDS" WARMUP_RATE="${WARMUP_RATE:-}" CLIENT_MODE="$CLIENT_MODE" "${GEN_CMD[@]}" "$1" "$2" "$3" "$server_pid" "$DOCS" "$CLIENTS" "$RATES" "$WINDOW" "$WORKERS" "${4:-}" \
     | tee -a "$RESULTS" || echo "load $1 failed" >&2
 }
 if serves yws; then start_yws;  load y-websocket yws "ws://127.0.0.1:$PORT"; stop_server; fi

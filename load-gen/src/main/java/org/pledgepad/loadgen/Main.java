@@ -83,7 +83,7 @@ public final class Main {
       lanes.get(i).open(s.bases(), docsOfLane.get(i), s.perDoc(), s.token(), 2);
     }
     awaitSynced(lanes, s.docs() * s.perDoc());
-    Steps steps = new Steps(lanes, clock, new ProcStats(s.pids()), s);
+    Steps steps = new Steps(lanes, clock, new ProcStats(s.pids()), ClusterCpu.fromEnv(System.getenv()), s);
     if (s.warmupSeconds() > 0) {
       steps.run(s.warmupRate(), s.warmupSeconds() * 1000.0, 1000, 0);
     }

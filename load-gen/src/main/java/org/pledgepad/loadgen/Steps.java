@@ -16,12 +16,15 @@ final class Steps {
   private final List<Lane> lanes;
   private final Clock clock;
   private final ProcStats proc;
+  /** The database cluster the server commits to, or null (embedded store, peers). */
+  private final ClusterCpu cluster;
   private final Settings s;
 
-  Steps(List<Lane> lanes, Clock clock, ProcStats proc, Settings s) {
+  Steps(List<Lane> lanes, Clock clock, ProcStats proc, ClusterCpu cluster, Settings s) {
     this.lanes = lanes;
     this.clock = clock;
     this.proc = proc;
+    this.cluster = cluster;
     this.s = s;
   }
 
@@ -42,9 +45,11 @@ final class Steps {
     }
     sleepUntil(plan.startMs() + warmupMs);
     double server0 = proc.serverCpuSeconds();
+    ClusterCpu.Sample db0 = cluster == null ? null : cluster.sample();
     double gen0 = ProcStats.generatorCpuMillis();
     sleepUntil(plan.startMs() + warmupMs + windowMs);
     double server1 = proc.serverCpuSeconds();
+    ClusterCpu.Sample db1 = cluster == null ? null : cluster.sample();
     double gen1 = ProcStats.generatorCpuMillis();
     List<StepResult> results = Main.join(futures);
 
@@ -95,6 +100,14 @@ final class Steps {
         .put("generatorCpus", ProcStats.generatorCpus())
         .put("serverWarmupSeconds", s.warmupSeconds(), 1)
         .put("serverWarmupRate", s.warmupRate(), 1);
+    if (db0 != null) {
+      double db = db1.clusterSeconds() - db0.clusterSeconds();
+      double perK = received / 1000.0;
+      j.put("dbCpuSecPer1000", db / perK, 4)
+          .put("dbCpuPct", Math.round(db / windowS * 100))
+          .put("dbOwnBackendsCpuSecPer1000", (db1.databaseSeconds() - db0.databaseSeconds()) / perK, 4)
+          .put("combinedCpuSecPer1000", (server1 - server0 + db) / perK, 4);
+    }
     // the stop rule of load.mjs; NaN (nothing delivered) is not sustained either
     boolean sustained = ratio >= 0.95 && !(p99 > 2000) && !Double.isNaN(p99) && sentPerSec >= 0.9 * offered;
     return new Row(j.toString(), sustained);

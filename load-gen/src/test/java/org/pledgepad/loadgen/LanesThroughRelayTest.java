@@ -104,7 +104,7 @@ class LanesThroughRelayTest {
 
     Settings settings = new Settings("t", "yws", List.of(base), List.of(ProcessHandle.current().pid()), 3, 3,
         new double[] {20}, 1, 2, "", 0, 20, mode);
-    Steps steps = new Steps(lanes, clock, new ProcStats(settings.pids()), settings);
+    Steps steps = new Steps(lanes, clock, new ProcStats(settings.pids()), null, settings);
     // An unmeasured step first, as Main's WARMUP_SECONDS: in a fresh JVM on a loaded machine the
     // first edits and applies run cold and held an event loop for 3-4 s, so the measured step's
     // deliveries were still under way after its drain (received 130 of 154, 164 of 246).

@@ -39,6 +39,8 @@ public final class PgDocumentStore implements DocumentStore {
    * snapshots and reads keep connections of their own.
    */
   private final AppendCoalescer appends = new AppendCoalescer(this::appendAll, POOL_SIZE / 2);
+  /** Each document is in at most one append at a time (the coalescer), so its head here is its latest. */
+  private final KnownHeads heads = new KnownHeads();
   /** Bytes of updates per chunk of a loaded tail ({@link PackedTail}); small in tests. */
   private final long tailChunkBytes;
   private Pool pool;
@@ -82,76 +84,149 @@ public final class PgDocumentStore implements DocumentStore {
   }
 
   /**
-   * One transaction for the appends of every document that queued while the previous one ran:
-   * the document rows are created if missing and locked in name order (so that server processes
-   * sharing the database never deadlock), every log row goes in one pipelined batch, every head
-   * in another. A document may occur several times; its rows continue its chain. Once committed,
-   * the other nodes are told (after, not inside the transaction: see {@link CommitNotifier}).
+   * One transaction for the appends of every document that queued while the previous one ran.
+   * When this process knows every document's head (it committed the last rows itself), the rows
+   * are chained on those heads and written in one round trip: BEGIN, one {@link PgAppend#SQL} per
+   * document, COMMIT, pipelined. A document whose head moved meanwhile (another node) wrote
+   * nothing in it and is appended again on the locking path, which reads the heads first.
+   * Once committed, the other nodes are told (after, not inside the transaction: see
+   * {@link CommitNotifier}).
    */
-  private Future<List<List<Long>>> appendAll(List<AppendCoalescer.Pending> batch) {
+  Future<List<List<Long>>> appendAll(List<AppendCoalescer.Pending> batch) {
+    Map<String, PgAppend.Head> known = new HashMap<>();
+    for (AppendCoalescer.Pending p : batch) {
+      PgAppend.Head h = heads.get(p.document());
+      if (h == null) {
+        return appendLocked(batch);
+      }
+      known.put(p.document(), h);
+    }
+    return appendOnKnownHeads(batch, known);
+  }
+
+  private Future<List<List<Long>>> appendOnKnownHeads(List<AppendCoalescer.Pending> batch,
+      Map<String, PgAppend.Head> known) {
+    PgAppend plan = PgAppend.plan(batch, known::get, System.currentTimeMillis());
+    return pool.getConnection().compose(conn -> {
+      Future<RowSet<Row>> begun = conn.query("BEGIN").execute();
+      return inTransaction(conn, begun.map(v -> plan));
+    }).compose(counts -> {
+      List<String> moved = new ArrayList<>();
+      for (int i = 0; i < counts.size(); i++) {
+        PgAppend.DocumentRows d = plan.documents().get(i);
+        if (counts.get(i) == 0) {
+          moved.add(d.document());
+        } else if (counts.get(i) != d.rows()) {
+          return Future.failedFuture(new IllegalStateException("append wrote " + counts.get(i) + " of " + d.rows()));
+        }
+      }
+      committed(plan, moved);
+      if (moved.isEmpty()) {
+        return Future.succeededFuture(plan.seqs());
+      }
+      moved.forEach(heads::forget);
+      // Should this second transaction fail, the whole batch is reported failed although the
+      // other documents' rows are committed: the coalescer's retry then logs them twice, which
+      // the CRDT applies idempotently (as after a COMMIT whose outcome was lost, AppendCoalescer).
+      List<AppendCoalescer.Pending> again = new ArrayList<>();
+      batch.forEach(p -> {
+        if (moved.contains(p.document())) {
+          again.add(p);
+        }
+      });
+      return appendLocked(again).map(seqsAgain -> {
+        List<List<Long>> all = new ArrayList<>(plan.seqs());
+        int j = 0;
+        for (int i = 0; i < batch.size(); i++) {
+          if (moved.contains(batch.get(i).document())) {
+            all.set(i, seqsAgain.get(j++));
+          }
+        }
+        return all;
+      });
+    }).recover(e -> failed(batch, e));
+  }
+
+  /**
+   * Creates the document rows if missing and locks them in name order (so that server processes
+   * sharing the database never deadlock), reads their heads, then appends on them. Two round
+   * trips: BEGIN + create + lock, then rows + heads + COMMIT.
+   */
+  private Future<List<List<Long>>> appendLocked(List<AppendCoalescer.Pending> batch) {
     TreeSet<String> names = new TreeSet<>();
     batch.forEach(p -> names.add(p.document()));
     List<Tuple> ensure = new ArrayList<>(names.size());
     names.forEach(n -> ensure.add(Tuple.of(n, DocumentInfo.DEFAULT_KIND.wire(), DocumentInfo.DEFAULT_STAGE.wire())));
     // Statements that do not need each other's results are pipelined (sent together, answered
-    // together): a transaction costs two round trips — BEGIN + create + lock, then rows + heads +
-    // COMMIT — however many documents it holds (Pool.withTransaction would add one for BEGIN and
-    // one for COMMIT). Each round trip waits for both processes to be scheduled, which dominates
-    // on a busy machine. If a statement fails, PostgreSQL turns the pipelined COMMIT into a
-    // rollback: nothing is written, and the failure is reported by that statement's future.
-    Map<String, Long> newest = new HashMap<>();
+    // together); Pool.withTransaction would add a round trip for BEGIN and one for COMMIT. Each
+    // round trip waits for both processes to be scheduled, which dominates on a busy machine. If
+    // a statement fails, PostgreSQL turns the pipelined COMMIT into a rollback: nothing is
+    // written, and the failure is reported by that statement's future.
     return pool.getConnection().compose(conn -> {
       Future<RowSet<Row>> begun = conn.query("BEGIN").execute();
       Future<RowSet<Row>> created = conn.preparedQuery(ENSURE_DOCUMENT).executeBatch(ensure);
       Future<RowSet<Row>> locked = conn.preparedQuery(
               "SELECT name, head_seq, head_hash FROM documents WHERE name = ANY($1) ORDER BY name FOR UPDATE")
           .execute(Tuple.of(names.toArray(new String[0])));
-      Future<List<List<Long>>> written = Future.all(begun, created, locked).compose(all -> {
-          RowSet<Row> heads = locked.result();
-          Map<String, org.pledgepad.history.ChainBuilder> chains = new HashMap<>();
-          for (Row r : heads) {
-            String name = r.getString(0);
-            chains.put(name, new org.pledgepad.history.ChainBuilder(name, r.getLong(1), r.getBuffer(2).getBytes()));
+      Future<PgAppend> planned = Future.all(begun, created, locked).map(all -> {
+        Map<String, PgAppend.Head> read = new HashMap<>();
+        for (Row r : locked.result()) {
+          read.put(r.getString(0), new PgAppend.Head(r.getLong(1), r.getBuffer(2).getBytes()));
+        }
+        return PgAppend.plan(batch, read::get, System.currentTimeMillis());
+      });
+      return inTransaction(conn, planned).compose(counts -> {
+        PgAppend plan = planned.result();
+        for (int i = 0; i < counts.size(); i++) {
+          if (counts.get(i) != plan.documents().get(i).rows()) {
+            // cannot happen under the row locks; the rows of the others are committed
+            return Future.failedFuture(new IllegalStateException("locked append wrote " + counts.get(i)));
           }
-          // Exact milliseconds: they are hashed, and timestamptz gives them back unchanged.
-          long now = System.currentTimeMillis();
-          OffsetDateTime at = OffsetDateTime.ofInstant(java.time.Instant.ofEpochMilli(now), java.time.ZoneOffset.UTC);
-          List<Tuple> rows = new ArrayList<>();
-          List<List<Long>> seqs = new ArrayList<>(batch.size());
-          for (AppendCoalescer.Pending p : batch) {
-            org.pledgepad.history.ChainBuilder chain = chains.get(p.document());
-            List<Long> these = new ArrayList<>(p.updates().size());
-            for (NewUpdate u : p.updates()) {
-              org.pledgepad.history.LogRow row = chain.next(now, u.actor(), u.connectionId(), u.update());
-              rows.add(Tuple.from(List.of(p.document(), row.seq(), at, u.actor(), u.connectionId(),
-                  Buffer.buffer(u.update()), Buffer.buffer(row.hash()), Buffer.buffer(row.salt()),
-                  Buffer.buffer(row.commitment()))));
-              these.add(row.seq());
-            }
-            seqs.add(these);
-          }
-          List<Tuple> newHeads = new ArrayList<>(chains.size());
-          chains.forEach((name, chain) -> {
-            newHeads.add(Tuple.of(name, chain.headSeq(), Buffer.buffer(chain.headHash())));
-            newest.put(name, chain.headSeq());
-          });
-          Future<RowSet<Row>> inserted = conn.preparedQuery(
-                  "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1,"
-                      + " hash, salt, commitment) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-              .executeBatch(rows);
-          Future<RowSet<Row>> moved = conn.preparedQuery(
-                  "UPDATE documents SET head_seq = $2, head_hash = $3, updated_at = now() WHERE name = $1")
-              .executeBatch(newHeads);
-          Future<RowSet<Row>> committed = conn.query("COMMIT").execute();
-          return Future.all(inserted, moved, committed).map(r -> seqs);
-        });
-      // The connection goes back to the pool outside any transaction, whatever failed where.
-      return written
-          .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.<List<List<Long>>>failedFuture(e)))
-          .eventually(conn::close);
-    })
-        .onSuccess(committed -> notifier.committed(newest))
-        .recover(e -> Future.failedFuture(new StoreException("append failed", e)));
+        }
+        committed(plan, List.of());
+        return Future.succeededFuture(plan.seqs());
+      });
+    }).recover(e -> failed(batch, e));
+  }
+
+  /**
+   * Once the transaction began ({@code planned}: BEGIN and whatever came with it, then the plan):
+   * one {@link PgAppend#SQL} per document and COMMIT, pipelined; the rows each statement inserted.
+   * The connection goes back to the pool outside any transaction, whatever failed where.
+   */
+  private static Future<List<Integer>> inTransaction(SqlConnection conn, Future<PgAppend> planned) {
+    Future<List<Integer>> written = planned.compose(plan -> {
+      Future<RowSet<Row>> inserted = conn.preparedQuery(PgAppend.SQL).executeBatch(plan.arguments());
+      Future<RowSet<Row>> committed = conn.query("COMMIT").execute();
+      return Future.all(inserted, committed).map(all -> {
+        List<Integer> counts = new ArrayList<>(plan.documents().size());
+        for (RowSet<Row> r = inserted.result(); r != null; r = r.next()) {
+          counts.add(r.rowCount());
+        }
+        return counts;
+      });
+    });
+    return written
+        .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.<List<Integer>>failedFuture(e)))
+        .eventually(conn::close);
+  }
+
+  /** Remembers the new heads of the documents the plan wrote (all but {@code moved}) and tells the other nodes. */
+  private void committed(PgAppend plan, List<String> moved) {
+    Map<String, Long> newest = new HashMap<>();
+    for (PgAppend.DocumentRows d : plan.documents()) {
+      if (!moved.contains(d.document())) {
+        heads.put(d.document(), d.after());
+        newest.put(d.document(), d.after().seq());
+      }
+    }
+    notifier.committed(newest);
+  }
+
+  /** A failed or unknown outcome: the heads are read again next time. */
+  private <T> Future<T> failed(List<AppendCoalescer.Pending> batch, Throwable e) {
+    batch.forEach(p -> heads.forget(p.document()));
+    return Future.failedFuture(e instanceof StoreException ? e : new StoreException("append failed", e));
   }
 
   private static final String ENSURE_DOCUMENT = "INSERT INTO documents (name, title, kind, stage)"

@@ -76,23 +76,28 @@ public final class AppendBench {
     cpuAtWindowStart = processCpuNanos();
     long storeCpuAtWindowStart = StoreThreads.cpuNanos();
     long writtenAtWindowStart = ProcessIo.storageWriteBytes();
+    // for a caller that samples other processes (the database's) over the same window
+    System.out.println("window start");
+    System.out.flush();
     while (System.nanoTime() < windowEnd) {
       Thread.sleep(10);
     }
     long cpuNanos = processCpuNanos() - cpuAtWindowStart;
     long storeCpuNanos = StoreThreads.cpuNanos() - storeCpuAtWindowStart;
     long written = ProcessIo.storageWriteBytes() - writtenAtWindowStart;
+    System.out.println("window end");
+    System.out.flush();
     CompletableFuture.allOf(done.toArray(new CompletableFuture[0])).get(120, TimeUnit.SECONDS);
     long[] sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
     double seconds = windowNanos / 1e9;
     long committed = committedInWindow.get();
     System.out.printf("{\"docs\":%d,\"ratePerDoc\":%d,\"offeredPerSec\":%.0f,\"committedPerSec\":%.0f,"
             + "\"p50ms\":%.1f,\"p99ms\":%.1f,\"jvmCpuMsPer1000\":%.1f,\"jvmCpuPct\":%.0f,\"storeThreadCpuMsPer1000\":%.1f,"
-            + "\"storageWriteKiBPer1000\":%.0f,\"load1\":%s}%n",
+            + "\"storageWriteKiBPer1000\":%.0f,\"committed\":%d,\"load1\":%s}%n",
         docs, rate, offeredInWindow.get() / seconds, committed / seconds, pct(sorted, 50), pct(sorted, 99),
         committed == 0 ? Double.NaN : cpuNanos / 1e6 / (committed / 1000.0), cpuNanos / (windowNanos / 100.0),
         committed == 0 ? Double.NaN : storeCpuNanos / 1e6 / (committed / 1000.0),
-        committed == 0 ? Double.NaN : written / 1024.0 / (committed / 1000.0),
+        committed == 0 ? Double.NaN : written / 1024.0 / (committed / 1000.0), committed,
         java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0]);
   }
 

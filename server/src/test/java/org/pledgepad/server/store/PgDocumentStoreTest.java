@@ -116,6 +116,48 @@ class PgDocumentStoreTest extends DocumentStoreContract {
     }
   }
 
+  /**
+   * The store chains a document's next rows on the head it committed last, without reading it. If
+   * another node appended meanwhile, that head is stale: the document must write nothing on it
+   * and be appended after the other node's rows — here in a transaction with a document whose
+   * remembered head is current, and with two appends of the stale document in it.
+   */
+  @Test
+  void rowsChainedOnAStaleHeadAreAppendedAfterTheOtherNodesRows() throws Exception {
+    String d = uniqueName();
+    String e = uniqueName();
+    PgDocumentStore pg = (PgDocumentStore) store;
+    assertThat(result(pg.append(d, List.of(update(), update())))).containsExactly(1L, 2L);
+    assertThat(result(pg.append(e, List.of(update())))).containsExactly(1L);
+    PgDocumentStore other = new PgDocumentStore(vertx, TestDatabase.require());
+    result(other.start());
+    try {
+      assertThat(result(other.append(d, List.of(update(), update(), update())))).containsExactly(3L, 4L, 5L);
+    } finally {
+      result(other.close());
+    }
+    List<AppendCoalescer.Pending> batch = List.of(pending(d, 1), pending(e, 2), pending(d, 2));
+
+    List<List<Long>> seqs = result(pg.appendAll(batch));
+
+    assertThat(seqs).containsExactly(List.of(6L), List.of(2L, 3L), List.of(7L, 8L));
+    assertThat(result(store.load(d)).tail()).extracting(StoredUpdate::seq)
+        .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 8).boxed().toList());
+    assertThat(result(store.verifyChain(d))).isEqualTo(new ChainCheck(8, 0));
+    assertThat(result(store.verifyChain(e))).isEqualTo(new ChainCheck(3, 0));
+    // and the head learnt on the way is used next time
+    assertThat(result(pg.append(d, List.of(update())))).containsExactly(9L);
+    assertThat(result(store.verifyChain(d))).isEqualTo(new ChainCheck(9, 0));
+  }
+
+  private static AppendCoalescer.Pending pending(String document, int updates) {
+    List<NewUpdate> list = new java.util.ArrayList<>();
+    for (int i = 0; i < updates; i++) {
+      list.add(update());
+    }
+    return new AppendCoalescer.Pending(document, list, io.vertx.core.Promise.promise(), null);
+  }
+
   private static NewUpdate update() {
     return new NewUpdate(new byte[] {1}, "guest", "conn-1");
   }
