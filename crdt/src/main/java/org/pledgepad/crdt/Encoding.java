@@ -77,6 +77,15 @@ public final class Encoding {
   /** As above; also collects the items whose parent is a root-type name into rootNamed. */
   static Map<Long, StructRefs> readClientsStructRefs(UpdateDecoder decoder, UpdateLimits.Budget budget,
       List<Item> rootNamed) {
+    return readClientsStructRefs(decoder, budget, rootNamed, null, false);
+  }
+
+  /**
+   * As above; groups (if not null) receives every client group's structs in update order, and
+   * lazyRules refuses what {@link LazyStructReader} refuses (see {@link #readStruct}).
+   */
+  static Map<Long, StructRefs> readClientsStructRefs(UpdateDecoder decoder, UpdateLimits.Budget budget,
+      List<Item> rootNamed, List<List<AbstractStruct>> groups, boolean lazyRules) {
     Map<Long, StructRefs> clientRefs = new LinkedHashMap<>();
     long numOfStateUpdates = decoder.restDecoder().readVarUint();
     budget.checkClients(numOfStateUpdates);
@@ -87,9 +96,12 @@ public final class Encoding {
       budget.takeStructs(numberOfStructs);
       List<AbstractStruct> refs = new ArrayList<>(budget.presize(numberOfStructs));
       clientRefs.put(client, new StructRefs(refs));
+      if (groups != null) {
+        groups.add(refs);
+      }
       AbstractStruct prev = null;
       for (long i = 0; i < numberOfStructs; i++) {
-        AbstractStruct struct = readStruct(decoder, client, clock, prev);
+        AbstractStruct struct = readStruct(decoder, client, clock, prev, lazyRules);
         prev = struct;
         refs.add(struct);
         if (struct instanceof Item && ((Item) struct).parent instanceof String) {
@@ -110,7 +122,7 @@ public final class Encoding {
 
   /** Reads one struct (GC, Skip or Item); parent stays an ID or a root-type name. */
   static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock) {
-    return readStruct(decoder, client, clock, null);
+    return readStruct(decoder, client, clock, null, false);
   }
 
   /**
@@ -118,9 +130,16 @@ public final class Encoding {
    * ids are offered to the decoder for reuse: in a document's update, an item's origin is often
    * the previous one-clock struct (whose id integration would put there anyway) and its right
    * origin often the previous item's (runs typed before the same character, split by deletes).
+   * Yjs's two struct readers differ in one case: applyUpdate takes any info whose low five bits
+   * are 10 as a Skip, the lazy reader (merges, validation) only 10 itself and fails on the others
+   * as items without content; lazyRules follows the lazy reader.
    */
-  static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock, AbstractStruct prev) {
+  static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock, AbstractStruct prev,
+      boolean lazyRules) {
     int info = decoder.readInfo();
+    if (lazyRules && (info & 31) == 10 && info != 10) {
+      throw new DecodingException("unexpected content ref 10");
+    }
     switch (info & 31) {
       case 0: {
         long len = decoder.readLen();
@@ -341,6 +360,29 @@ public final class Encoding {
     List<Item> rootNamed = new ArrayList<>();
     Map<Long, StructRefs> ss = readClientsStructRefs(structDecoder, budget, rootNamed);
     DeleteSet ds = DeleteSet.readDeleteSet(structDecoder, budget);
+    integrateDecoded(ydoc, ss, ds, rootNamed, transactionOrigin);
+  }
+
+  /** Decodes an update completely for {@link #applyParsedUpdate}; DecodingException as validateUpdate. */
+  static ParsedUpdate parseUpdate(byte[] update, boolean v2, UpdateLimits limits) {
+    Decoder decoder = new Decoder(update).withMaxAnyDepth(limits.maxAnyDepth);
+    UpdateDecoder structDecoder = v2 ? new UpdateDecoderV2(decoder) : new UpdateDecoderV1(decoder);
+    UpdateLimits.Budget budget = limits.budget(update.length);
+    List<Item> rootNamed = new ArrayList<>();
+    List<List<AbstractStruct>> groups = new ArrayList<>(1);
+    Map<Long, StructRefs> ss = readClientsStructRefs(structDecoder, budget, rootNamed, groups, true);
+    DeleteSet ds = DeleteSet.readDeleteSet(structDecoder, budget);
+    return new ParsedUpdate(ss, rootNamed, ds, groups);
+  }
+
+  /** Integrates a parsed update as applyUpdate integrates what it decoded; once per update. */
+  static void applyParsedUpdate(Doc ydoc, ParsedUpdate update, Object transactionOrigin) {
+    update.takeForIntegration();
+    integrateDecoded(ydoc, update.structRefs, update.ds, update.rootNamed, transactionOrigin);
+  }
+
+  private static void integrateDecoded(Doc ydoc, Map<Long, StructRefs> ss, DeleteSet ds, List<Item> rootNamed,
+      Object transactionOrigin) {
     Transaction.transact(ydoc, transaction -> {
       transaction.local = false;
       boolean retry = false;

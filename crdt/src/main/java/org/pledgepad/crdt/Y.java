@@ -48,6 +48,26 @@ public final class Y {
     Updates.validateUpdate(update, true, limits);
   }
 
+  /**
+   * Decodes a v1 update once for {@link #applyParsedUpdate} later; rejects (DecodingException)
+   * exactly what {@link #validateUpdate} rejects.
+   */
+  public static ParsedUpdate parseUpdate(byte[] update, UpdateLimits limits) {
+    return Encoding.parseUpdate(update, false, limits);
+  }
+
+  public static ParsedUpdate parseUpdateV2(byte[] update, UpdateLimits limits) {
+    return Encoding.parseUpdate(update, true, limits);
+  }
+
+  /**
+   * Integrates a parsed update as {@link #applyUpdate} of its bytes would at this moment; once
+   * (IllegalStateException on a second call, for any document).
+   */
+  public static void applyParsedUpdate(Doc doc, ParsedUpdate update, Object origin) {
+    Encoding.applyParsedUpdate(doc, update, origin);
+  }
+
   public static byte[] encodeStateAsUpdate(Doc doc) {
     return Encoding.encodeStateAsUpdate(doc, null);
   }

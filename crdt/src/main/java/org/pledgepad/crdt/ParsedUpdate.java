@@ -1,0 +1,71 @@
+package org.pledgepad.crdt;
+
+// Not in Yjs 13.6.33: its applyUpdate decodes and integrates in one pass.
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An update decoded once, to be integrated later: a server validates what a peer sent when it
+ * arrives and applies it only after the store committed it, and decoding it twice cost a
+ * second full decode per update. The structs and the delete set are exactly what
+ * {@link Y#applyUpdate} decodes (parents by root name stay names until integration), so
+ * {@link Y#applyParsedUpdate} leaves a document as {@code Y.applyUpdate} of the same bytes would
+ * at that moment, whatever was applied in between. Integration resolves parents against the
+ * document and links the structs into it, so a parsed update integrates once: a second attempt,
+ * into the same document or another, throws IllegalStateException.
+ *
+ * <p>Decoding rejects exactly what {@link Y#validateUpdate} rejects (the struct reader of merges
+ * and validation, which also refuses a Skip struct with flag bits that applyUpdate would take).
+ * Not thread-safe.
+ */
+public final class ParsedUpdate {
+  final Map<Long, Encoding.StructRefs> structRefs;
+  final List<Item> rootNamed;
+  final DeleteSet ds;
+  /** Every client group as read, in update order, also groups a later one of the client replaced. */
+  private final List<List<AbstractStruct>> groups;
+  private boolean integrated;
+
+  ParsedUpdate(Map<Long, Encoding.StructRefs> structRefs, List<Item> rootNamed, DeleteSet ds,
+      List<List<AbstractStruct>> groups) {
+    this.structRefs = structRefs;
+    this.rootNamed = rootNamed;
+    this.ds = ds;
+    this.groups = groups;
+  }
+
+  /**
+   * The structs in update order, as {@link Updates#decodeUpdate} lists them; only before
+   * integration, which changes them.
+   */
+  public List<AbstractStruct> structs() {
+    checkNotIntegrated();
+    if (groups.size() == 1) {
+      return Collections.unmodifiableList(groups.get(0));
+    }
+    List<AbstractStruct> all = new ArrayList<>();
+    for (List<AbstractStruct> g : groups) {
+      all.addAll(g);
+    }
+    return Collections.unmodifiableList(all);
+  }
+
+  public boolean integrated() {
+    return integrated;
+  }
+
+  /** Marks the update as integrated before anything of it touches a document. */
+  void takeForIntegration() {
+    checkNotIntegrated();
+    integrated = true;
+  }
+
+  private void checkNotIntegrated() {
+    if (integrated) {
+      throw new IllegalStateException("parsed update already integrated");
+    }
+  }
+}
