@@ -1,5 +1,6 @@
-// Starts the real Pledgepad server (server/target/pledgepad.jar) on a free port with a fresh
-// temporary data directory, and stops it again. PLEDGEPAD_URL points the tests at a server that
+// Starts the real Pledgepad server (server/target/pledgepad.jar) on a port the system picks
+// (PORT=0; the port is read from its "listening on" line, so no other process can take it between
+// a probe and the bind) with a fresh temporary data directory, and stops it again. PLEDGEPAD_URL points the tests at a server that
 // is already running instead (then nothing is started); PLEDGEPAD_SERVER_COMMAND starts another
 // server command instead of the jar.
 import { spawn } from 'node:child_process';
@@ -25,6 +26,12 @@ export function parseDemoAccounts(text) {
   return accounts;
 }
 
+/** The port from ServerVerticle's "Pledgepad listening on HOST:PORT (… store)" line, or null. */
+export function parseListeningPort(text) {
+  const match = /Pledgepad listening on [^\s:]+:(\d+)\b/.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
 export function freePort() {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
@@ -35,6 +42,17 @@ export function freePort() {
       probe.close(() => resolvePort(port));
     });
   });
+}
+
+async function waitForPort(child, text, output, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode} before it listened:\n${output()}`);
+    const port = parseListeningPort(text());
+    if (port) return port;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not report a listening port within ${timeoutMs} ms:\n${output()}`);
 }
 
 async function waitForHttp(url, child, output, timeoutMs) {
@@ -69,9 +87,11 @@ export async function startServer({ jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_J
   // PLEDGEPAD_SERVER_COMMAND replaces `java -jar <jar>` (a shell command that honours PORT and DATA_DIR).
   const command = process.env.PLEDGEPAD_SERVER_COMMAND;
   if (!command && !existsSync(jar)) throw new Error(`server jar not found: ${jar} (build it with: mvn -q -B -DskipTests install)`);
-  const port = await freePort();
+  // Our jar binds port 0 and reports the port; another command gets a probed free port (it may
+  // not print our listening line). A restart reuses the port the first start got.
+  let port = command ? await freePort() : 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'pledgepad-e2e-data-'));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  let baseUrl = '';
   const lines = [];
   const output = () => lines.join('\n');
   const demoAccounts = {};
@@ -90,6 +110,8 @@ export async function startServer({ jar = process.env.PLEDGEPAD_JAR ?? DEFAULT_J
     };
     child.stdout.on('data', keep);
     child.stderr.on('data', keep);
+    if (port === 0) port = await waitForPort(child, () => early, output, timeoutMs);
+    baseUrl = `http://127.0.0.1:${port}`;
     await waitForHttp(`${baseUrl}/api/documents`, child, output, timeoutMs);
     Object.assign(demoAccounts, parseDemoAccounts(early));
   }
