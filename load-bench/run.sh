@@ -9,7 +9,10 @@
 #   WARMUP_SECONDS=20: unmeasured edits before the steps, for every server alike (our JIT-compiled
 #   server otherwise spends its first steps compiling), at WARMUP_RATE edits/s per client (default:
 #   the first rate; at 2 edits/s 20 s leave the JIT compiling through the first steps, see
-#   docs/benchmarks.md "Commit path at low rates"; a higher WARMUP_RATE warms it in the same time). GEN_JAVA_OPTS for the generator JVM.
+#   docs/benchmarks.md "Commit path at low rates"; a higher WARMUP_RATE warms it in the same time). The java
+#   generator then waits (up to 180 s, no edits) until the server has delivered the warm-up's edits to every
+#   client, so no server carries a warm-up backlog into the steps (lines: warmupDrainMs, warmupBacklogLeft).
+#   GEN_JAVA_OPTS for the generator JVM.
 #   CLIENT_MODE=full (java generator; default): every client integrates what it receives, like the stock
 #   providers. lean: receiving clients only frame-parse updates and read the latency marker, so the
 #   generator is cheaper (saturation.sh uses it); their inserts anchor on their own edits only, which

@@ -35,6 +35,7 @@ final class Lane {
   private final Map<String, SimClient> byKey = new HashMap<>();
   private final Map<Long, SimClient> byClientId = new HashMap<>();
   private final Map<String, Integer> perDocument = new HashMap<>();
+  private final Map<String, List<SimClient>> byDocument = new HashMap<>();
   final AtomicInteger synced = new AtomicInteger();
   final AtomicInteger refused = new AtomicInteger();
   final AtomicInteger closed = new AtomicInteger();
@@ -70,6 +71,7 @@ final class Lane {
           byKey.put(c.key, c);
           byClientId.put(c.doc.clientID, c);
           perDocument.merge(name, 1, Integer::sum);
+          byDocument.computeIfAbsent(name, k -> new ArrayList<>()).add(c);
           String url = wire.url(bases.get(i % bases.size()), name, token); // split across nodes
           vertx.setTimer(delay, t -> connect(c, url));
           delay += spacingMs;
@@ -114,6 +116,28 @@ final class Lane {
     Promise<StepResult> done = Promise.promise();
     context.runOnContext(v -> new Step(plan, done).start());
     return done.future();
+  }
+
+  /**
+   * Edits sent so far that some other client of the same document has not seen yet, over all
+   * clients of this lane (a document's clients all live on one lane): 0 once the server has
+   * delivered everything, whatever step the edits belonged to.
+   */
+  Future<Long> backlog() {
+    Promise<Long> p = Promise.promise();
+    context.runOnContext(v -> {
+      long missing = 0;
+      for (SimClient receiver : clients) {
+        for (SimClient sender : byDocument.get(receiver.documentName)) {
+          if (sender != receiver) {
+            Long seen = receiver.last.get(sender.key);
+            missing += sender.seq - (seen == null ? 0 : seen);
+          }
+        }
+      }
+      p.complete(missing);
+    });
+    return p.future();
   }
 
   /** Each document's texts as its clients on this lane see them (to check convergence). */

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * clients on our CRDT instead of yjs providers in Node worker processes.
  * Usage: java -jar load-gen.jar label yws|hp base-url(s) server-pid(s) [docs] [clientsPerDoc]
  * [rates] [windowSeconds] [eventLoops] [token]; environment WARMUP_SECONDS (unmeasured edits at
- * the first rate before the steps, so that a JIT-compiled server starts warm) and CLIENT_MODE
+ * the first rate before the steps, so that a JIT-compiled server starts warm; the steps start only
+ * once the server has delivered the warm-up's edits, see {@link Drain}) and CLIENT_MODE
  * (full, the default, or lean: see {@link ClientMode}).
  */
 public final class Main {
@@ -23,6 +24,8 @@ public final class Main {
   private static final long OVERALL_LIMIT_MS = 900_000;
   private static final double STEP_WARMUP_MS = 2000;
   private static final double STEP_DRAIN_MS = 1500;
+  /** How long the generator waits for a server to deliver the warm-up's backlog (a bound). */
+  private static final long WARMUP_DRAIN_LIMIT_MS = 180_000;
 
   private Main() {}
 
@@ -86,6 +89,12 @@ public final class Main {
     Steps steps = new Steps(lanes, clock, new ProcStats(s.pids()), ClusterCpu.fromEnv(System.getenv()), s);
     if (s.warmupSeconds() > 0) {
       steps.run(s.warmupRate(), s.warmupSeconds() * 1000.0, 1000, 0);
+      Drain.Result drained = Drain.await(lanes, WARMUP_DRAIN_LIMIT_MS);
+      steps.afterWarmup(drained);
+      if (drained.backlogLeft() > 0) {
+        System.err.println("load-gen " + s.label() + ": the warm-up's backlog was not delivered within "
+            + WARMUP_DRAIN_LIMIT_MS / 1000 + " s (" + drained.backlogLeft() + " deliveries missing); steps follow anyway");
+      }
     }
     for (double rate : s.rates()) {
       Steps.Row row = steps.measure(rate, STEP_WARMUP_MS, s.windowSeconds() * 1000.0, STEP_DRAIN_MS);

@@ -19,6 +19,8 @@ final class Steps {
   /** The database cluster the server commits to, or null (embedded store, peers). */
   private final ClusterCpu cluster;
   private final Settings s;
+  /** The wait for the warm-up's backlog, or null (no warm-up). */
+  private Drain.Result warmupDrain;
 
   Steps(List<Lane> lanes, Clock clock, ProcStats proc, ClusterCpu cluster, Settings s) {
     this.lanes = lanes;
@@ -26,6 +28,10 @@ final class Steps {
     this.proc = proc;
     this.cluster = cluster;
     this.s = s;
+  }
+
+  void afterWarmup(Drain.Result drained) {
+    this.warmupDrain = drained;
   }
 
   List<StepResult> run(double rate, double warmupMs, double windowMs, double drainMs) throws Exception {
@@ -100,6 +106,9 @@ final class Steps {
         .put("generatorCpus", ProcStats.generatorCpus())
         .put("serverWarmupSeconds", s.warmupSeconds(), 1)
         .put("serverWarmupRate", s.warmupRate(), 1);
+    if (warmupDrain != null) {
+      j.put("warmupDrainMs", warmupDrain.waitedMs()).put("warmupBacklogLeft", warmupDrain.backlogLeft());
+    }
     if (db0 != null) {
       double db = db1.clusterSeconds() - db0.clusterSeconds();
       double perK = received / 1000.0;

@@ -75,6 +75,56 @@ class LanesThroughRelayTest {
     }
   }
 
+  /**
+   * The warm-up drain's measure: edits the relay holds are missing at every other client of their
+   * document, exactly, and once released the drain waits until none is.
+   */
+  @Test
+  void theBacklogCountsEveryHeldDeliveryAndTheDrainWaitsUntilAllArrived() throws Exception {
+    try (RelayServer relay = new RelayServer()) {
+      Clock clock = new Clock();
+      var sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100));
+      List<Lane> lanes = syncedLanes(relay, clock, sockets, ClientMode.LEAN);
+      Steps steps = steps(relay, clock, lanes, ClientMode.LEAN);
+      steps.run(20, 0, 500, 0);
+      Drain.Result first = Drain.await(lanes, 60_000); // a bound, not a timing assertion
+      assertThat(first.backlogLeft()).as("backlog after an unheld step").isZero();
+
+      relay.hold();
+      List<StepResult> held = steps.run(20, 0, 500, 0);
+      long expected = held.stream().mapToLong(StepResult::expected).sum();
+      assertThat(expected).isPositive();
+      assertThat(Drain.backlog(lanes)).as("every held edit, once per other client").isEqualTo(expected);
+      relay.release();
+      Drain.Result drained = Drain.await(lanes, 60_000);
+      assertThat(drained.backlogLeft()).isZero();
+      sockets.close().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Three documents of three clients on two lanes, every client synced. */
+  private List<Lane> syncedLanes(RelayServer relay, Clock clock, io.vertx.core.http.WebSocketClient sockets,
+      ClientMode mode) throws Exception {
+    Wire wire = new YWebsocketWire();
+    List<Lane> lanes = List.of(new Lane(vertx, clock, sockets, wire, mode), new Lane(vertx, clock, sockets, wire, mode));
+    String base = "ws://127.0.0.1:" + relay.port();
+    lanes.get(0).open(List.of(base), List.of("a", "c"), 3, "", 1);
+    lanes.get(1).open(List.of(base), List.of("b"), 3, "", 1);
+    long end = System.currentTimeMillis() + 30_000; // a bound, not a timing assertion
+    while (lanes.stream().mapToInt(l -> l.synced.get()).sum() < 9 && System.currentTimeMillis() < end) {
+      Thread.sleep(10);
+    }
+    assertThat(lanes.stream().mapToInt(l -> l.synced.get()).sum()).isEqualTo(9);
+    return lanes;
+  }
+
+  private static Steps steps(RelayServer relay, Clock clock, List<Lane> lanes, ClientMode mode) {
+    String base = "ws://127.0.0.1:" + relay.port();
+    Settings settings = new Settings("t", "yws", List.of(base), List.of(ProcessHandle.current().pid()), 3, 3,
+        new double[] {20}, 1, 2, "", 0, 20, mode);
+    return new Steps(lanes, clock, new ProcStats(settings.pids()), null, settings);
+  }
+
   private static String relayText(RelayServer relay, String doc) {
     try {
       return relay.text("/" + doc);
@@ -91,20 +141,8 @@ class LanesThroughRelayTest {
       Predicate<List<Map<String, List<String>>>> settled, boolean holdDuringStep) throws Exception {
     Clock clock = new Clock();
     var sockets = vertx.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100));
-    Wire wire = new YWebsocketWire();
-    List<Lane> lanes = List.of(new Lane(vertx, clock, sockets, wire, mode), new Lane(vertx, clock, sockets, wire, mode));
-    String base = "ws://127.0.0.1:" + relay.port();
-    lanes.get(0).open(List.of(base), List.of("a", "c"), 3, "", 1);
-    lanes.get(1).open(List.of(base), List.of("b"), 3, "", 1);
-    long end = System.currentTimeMillis() + 30_000; // a bound, not a timing assertion
-    while (lanes.stream().mapToInt(l -> l.synced.get()).sum() < 9 && System.currentTimeMillis() < end) {
-      Thread.sleep(10);
-    }
-    assertThat(lanes.stream().mapToInt(l -> l.synced.get()).sum()).isEqualTo(9);
-
-    Settings settings = new Settings("t", "yws", List.of(base), List.of(ProcessHandle.current().pid()), 3, 3,
-        new double[] {20}, 1, 2, "", 0, 20, mode);
-    Steps steps = new Steps(lanes, clock, new ProcStats(settings.pids()), null, settings);
+    List<Lane> lanes = syncedLanes(relay, clock, sockets, mode);
+    Steps steps = steps(relay, clock, lanes, mode);
     // An unmeasured step first, as Main's WARMUP_SECONDS: in a fresh JVM on a loaded machine the
     // first edits and applies run cold and held an event loop for 3-4 s, so the measured step's
     // deliveries were still under way after its drain (received 130 of 154, 164 of 246).
