@@ -211,6 +211,7 @@ public final class Encoding {
       return integrateStructsInOrder(transaction, store, clientsStructRefs, clientsStructRefsIds, curStructsTarget);
     } finally {
       store.newListCapacities = null;
+      store.startClocks = null;
     }
   }
 

@@ -139,6 +139,9 @@ public final class StructStore {
    */
   Map<Long, Integer> newListCapacities;
 
+  /** While an update is integrated: start clocks of the first list it created (see StartClocks). */
+  StartClocks startClocks;
+
   public static void addStruct(StructStore store, AbstractStruct struct) {
     append(store, struct);
   }
@@ -160,10 +163,16 @@ public final class StructStore {
       Integer capacity = store.newListCapacities == null ? null : store.newListCapacities.remove(struct.id.client);
       structs = capacity == null ? new ArrayList<>() : new ArrayList<>(capacity);
       store.clients.put(struct.id.client, structs);
+      if (capacity != null && store.startClocks == null) {
+        store.startClocks = new StartClocks(structs, capacity);
+      }
     } else if (getState(store, struct.id.client) != struct.id.clock) {
       throw new IllegalStateException("struct added out of order");
     }
     structs.add(struct);
+    if (store.startClocks != null && store.startClocks.list == structs) {
+      store.startClocks.appended(struct.id.clock);
+    }
     store.stateStructs = structs;
     store.stateSize = structs.size();
     store.state = struct.id.clock + struct.length;
@@ -269,7 +278,7 @@ public final class StructStore {
         return h;
       }
     }
-    int index = findIndexSS(structs, clock);
+    int index = findIndexIndexed(store, structs, clock);
     if (index < structs.size() - 1) {
       store.hintStructs = structs;
       store.hintIndex = index;
@@ -277,12 +286,42 @@ public final class StructStore {
     return index;
   }
 
+  /**
+   * findIndexSS through the store's StartClocks when they follow structs: the last struct first
+   * (as findIndexSS), then the array, whose answer is checked against the list.
+   */
+  private static int findIndexIndexed(StructStore store, ArrayList<AbstractStruct> structs, long clock) {
+    StartClocks index = store.startClocks;
+    if (index != null && index.list == structs && index.inStep()) {
+      int last = structs.size() - 1;
+      AbstractStruct s = structs.get(last);
+      if (s.id.clock <= clock && clock < s.id.clock + s.length) {
+        return last;
+      }
+      int i = index.find(clock);
+      s = structs.get(i);
+      if (s.id.clock <= clock && clock < s.id.clock + s.length) {
+        return i;
+      }
+    }
+    return findIndexSS(structs, clock);
+  }
+
+  /** Adds part (split off the struct before it) at index and tells the StartClocks. */
+  private static void insertSplit(StructStore store, ArrayList<AbstractStruct> structs, int index, Item part) {
+    structs.add(index, part);
+    if (store.startClocks != null && store.startClocks.list == structs) {
+      store.startClocks.inserted(index, part.id.clock);
+    }
+  }
+
   /** Index of the struct starting exactly at clock, splitting an item if needed. */
   public static int findIndexCleanStart(Transaction transaction, ArrayList<AbstractStruct> structs, long clock) {
     int index = findIndexHinted(transaction.doc.store, structs, clock);
     AbstractStruct struct = structs.get(index);
     if (struct.id.clock < clock && struct instanceof Item) {
-      structs.add(index + 1, Item.splitItem(transaction, (Item) struct, clock - struct.id.clock));
+      Item part = Item.splitItem(transaction, (Item) struct, clock - struct.id.clock);
+      insertSplit(transaction.doc.store, structs, index + 1, part);
       return index + 1;
     }
     return index;
@@ -305,7 +344,8 @@ public final class StructStore {
     int index = findIndexHinted(store, structs, id.clock);
     AbstractStruct struct = structs.get(index);
     if (id.clock != struct.id.clock + struct.length - 1 && struct instanceof Item) {
-      structs.add(index + 1, Item.splitItem(transaction, (Item) struct, id.clock - struct.id.clock + 1));
+      Item part = Item.splitItem(transaction, (Item) struct, id.clock - struct.id.clock + 1);
+      insertSplit(store, structs, index + 1, part);
     }
     return struct;
   }
