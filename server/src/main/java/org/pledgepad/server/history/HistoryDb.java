@@ -21,6 +21,7 @@ import org.pledgepad.history.NamedVersion;
 import org.pledgepad.history.RestorePoint;
 import org.pledgepad.history.StoredSnapshot;
 import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.store.HeadLedger;
 
 /**
  * Blocking JDBC reads (and the few writes) of the history tables, for both stores: the embedded
@@ -72,8 +73,17 @@ public final class HistoryDb {
     return c;
   }
 
-  /** Head (seq, hash) of a document as the documents row records it, or empty if unknown. */
+  /**
+   * Head (seq, hash) of a document as the database publishes it (the documents row; in the
+   * embedded store merged with its head ledger), or empty if unknown.
+   */
   public Optional<Head> head(String doc) throws SQLException {
+    if (sqlite) {
+      return inReadTransaction(c -> {
+        HeadLedger.Entry e = HeadLedger.head(c, doc, HeadLedger.read(c));
+        return e == null ? Optional.<Head>empty() : Optional.of(new Head(e.seq(), e.hash()));
+      });
+    }
     try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
         "SELECT head_seq, head_hash FROM documents WHERE name = ?")) {
       ps.setString(1, doc);
@@ -204,8 +214,27 @@ public final class HistoryDb {
     return out;
   }
 
+  /** One SQLite read transaction (one WAL snapshot) for reads that must agree with each other. */
+  private <T> T inReadTransaction(SqlRead<T> body) throws SQLException {
+    try (Connection c = open()) {
+      c.setAutoCommit(false);
+      try {
+        return body.read(c);
+      } finally {
+        c.rollback();
+      }
+    }
+  }
+
+  private interface SqlRead<T> {
+    T read(Connection c) throws SQLException;
+  }
+
   /** Documents whose head moved past their newest checkpoint (or that have none yet). */
   public List<Head> headsWithoutCheckpoint(List<String> names) throws SQLException {
+    if (sqlite) {
+      return inReadTransaction(c -> embeddedHeadsWithoutCheckpoint(c, names));
+    }
     List<Head> out = new ArrayList<>();
     try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
         "SELECT d.head_seq, d.head_hash FROM documents d WHERE d.name = ? AND d.head_seq > 0 AND d.head_seq >"
@@ -215,6 +244,27 @@ public final class HistoryDb {
         try (ResultSet rs = ps.executeQuery()) {
           out.add(rs.next() ? new Head(rs.getLong(1), rs.getBytes(2)) : null);
         }
+      }
+    }
+    return out;
+  }
+
+  private static List<Head> embeddedHeadsWithoutCheckpoint(Connection c, List<String> names) throws SQLException {
+    Map<String, HeadLedger.Entry> ledger = HeadLedger.read(c);
+    List<Head> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT COALESCE(MAX(seq), 0) FROM document_checkpoints WHERE document = ?")) {
+      for (String name : names) {
+        HeadLedger.Entry head = HeadLedger.head(c, name, ledger);
+        long checkpointed = 0;
+        ps.setString(1, name);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            checkpointed = rs.getLong(1);
+          }
+        }
+        boolean moved = head != null && head.seq() > 0 && head.seq() > checkpointed;
+        out.add(moved ? new Head(head.seq(), head.hash()) : null);
       }
     }
     return out;

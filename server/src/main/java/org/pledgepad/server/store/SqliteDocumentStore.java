@@ -36,15 +36,25 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteDocumentStore implements DocumentStore {
   static final String FILE_NAME = "pledgepad.sqlite";
-  private static final int SCHEMA_VERSION = 2;
+  private static final int SCHEMA_VERSION = 3;
   /** Script that brings the file from version i to i + 1 (index i). */
-  private static final String[] SCRIPTS = {"/embedded/schema-v1.sql", "/embedded/history-v1.sql"};
+  private static final String[] SCRIPTS =
+      {"/embedded/schema-v1.sql", "/embedded/history-v1.sql", "/embedded/head-ledger-v1.sql"};
+  /**
+   * Ledger rows after which a group commit writes the heads into the documents rows instead:
+   * bounds what readers of the published head merge, while a document that is in every commit
+   * has its row written once per this many commits rather than in each.
+   */
+  static final int FOLD_EVERY = 64;
 
   private final Vertx vertx;
   private final Path file;
   private final AppendCoalescer appends = new AppendCoalescer(this::appendAll);
   /** Updated only on the store thread; about 200 bytes a document. */
   private final ChainHeads heads;
+  /** The committed heads that are in the ledger, not yet in the documents rows (store thread only). */
+  private final Map<String, HeadLedger.Entry> unfolded = new HashMap<>();
+  private int ledgerRows;
   private final long checkpointDelayMs;
   private WalCheckpointer checkpointer;
   private WorkerExecutor worker;
@@ -99,6 +109,12 @@ public final class SqliteDocumentStore implements DocumentStore {
         }
       }
       conn.setAutoCommit(false);
+      // A stop without close (kill -9) leaves heads in the ledger: into the documents rows first.
+      Map<String, HeadLedger.Entry> left = HeadLedger.read(conn);
+      if (!left.isEmpty()) {
+        HeadLedger.fold(conn, left);
+      }
+      conn.commit();
       checkpointer = new WalCheckpointer(file, checkpointDelayMs);
       return null;
     });
@@ -123,9 +139,30 @@ public final class SqliteDocumentStore implements DocumentStore {
     return run(() -> {
       Map<String, ChainBuilder> chains = new HashMap<>();
       try {
-        List<List<Long>> out = writeAppends(batch, chains);
+        long now = System.currentTimeMillis();
+        List<List<Long>> out = writeAppends(batch, chains, now);
+        Map<String, HeadLedger.Entry> moved = new HashMap<>();
+        chains.forEach((document, chain) -> moved.put(document,
+            new HeadLedger.Entry(chain.headSeq(), chain.headHash(), now)));
+        boolean fold = ledgerRows >= FOLD_EVERY;
+        if (fold) {
+          Map<String, HeadLedger.Entry> all = new HashMap<>(unfolded);
+          all.putAll(moved);
+          HeadLedger.fold(conn, all);
+        } else {
+          PreparedStatement ledger = appendStatements().ledger();
+          ledger.setBytes(1, HeadLedger.encode(now, moved));
+          ledger.executeUpdate();
+        }
         conn.commit();
         heads.committed(chains);
+        if (fold) {
+          unfolded.clear();
+          ledgerRows = 0;
+        } else {
+          unfolded.putAll(moved);
+          ledgerRows++;
+        }
         checkpointer.afterCommit();
         return out;
       } catch (Exception e) {
@@ -136,16 +173,13 @@ public final class SqliteDocumentStore implements DocumentStore {
     });
   }
 
-  /** Every row in one batch and every moved head in another: fewer statement steps per commit. */
-  private List<List<Long>> writeAppends(List<AppendCoalescer.Pending> batch, Map<String, ChainBuilder> chains)
-      throws SQLException {
-    long now = System.currentTimeMillis();
+  /** Every row in one batch; the moved heads go to the ledger (appendAll). */
+  private List<List<Long>> writeAppends(List<AppendCoalescer.Pending> batch, Map<String, ChainBuilder> chains,
+      long now) throws SQLException {
     List<List<Long>> out = new ArrayList<>(batch.size());
     AppendStatements st = appendStatements();
     PreparedStatement ins = st.insert();
-    PreparedStatement up = st.updateHead();
-    ins.clearBatch(); // a failed transaction may have left rows in the batches
-    up.clearBatch();
+    ins.clearBatch(); // a failed transaction may have left rows in the batch
     for (AppendCoalescer.Pending p : batch) {
       String document = p.document();
       ChainBuilder chain = chains.get(document);
@@ -171,22 +205,18 @@ public final class SqliteDocumentStore implements DocumentStore {
       out.add(seqs);
     }
     ins.executeBatch();
-    for (Map.Entry<String, ChainBuilder> e : chains.entrySet()) {
-      up.setLong(1, e.getValue().headSeq());
-      up.setBytes(2, e.getValue().headHash());
-      up.setLong(3, now);
-      up.setString(4, e.getKey());
-      up.addBatch();
-    }
-    up.executeBatch();
     return out;
   }
 
-  /** A document's chain from the cached head, else from its row (created if missing). */
+  /** A document's chain from the cached head, else the ledger's, else from its row (created if missing). */
   private ChainBuilder openChain(AppendStatements st, String document, long now) throws SQLException {
     ChainHeads.Head known = heads.get(document);
     if (known != null) {
       return new ChainBuilder(document, known.seq(), known.hash());
+    }
+    HeadLedger.Entry inLedger = unfolded.get(document);
+    if (inLedger != null) {
+      return new ChainBuilder(document, inLedger.seq(), inLedger.hash());
     }
     bindEnsure(st.ensure(), document, now);
     st.ensure().executeUpdate();
@@ -202,12 +232,12 @@ public final class SqliteDocumentStore implements DocumentStore {
    * a group commit runs them for each document it contains, and preparing means parsing SQL.
    */
   private record AppendStatements(PreparedStatement ensure, PreparedStatement head, PreparedStatement insert,
-      PreparedStatement updateHead) {
+      PreparedStatement ledger) {
     void close() throws SQLException {
       ensure.close();
       head.close();
       insert.close();
-      updateHead.close();
+      ledger.close();
     }
   }
 
@@ -220,7 +250,7 @@ public final class SqliteDocumentStore implements DocumentStore {
           conn.prepareStatement(
               "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1, hash,"
                   + " salt, commitment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-          conn.prepareStatement("UPDATE documents SET head_seq = ?, head_hash = ?, updated_at = ? WHERE name = ?"));
+          conn.prepareStatement("INSERT INTO head_ledger (heads) VALUES (?)"));
     }
     return appendStatements;
   }
@@ -304,7 +334,7 @@ public final class SqliteDocumentStore implements DocumentStore {
           "SELECT name, title, kind, stage, updated_at, head_seq FROM documents ORDER BY name");
            ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          out.add(info(rs));
+          out.add(withLedger(info(rs)));
         }
       }
       return out;
@@ -318,7 +348,7 @@ public final class SqliteDocumentStore implements DocumentStore {
           "SELECT name, title, kind, stage, updated_at, head_seq FROM documents WHERE name = ?")) {
         ps.setString(1, name);
         try (ResultSet rs = ps.executeQuery()) {
-          return rs.next() ? Optional.of(info(rs)) : Optional.empty();
+          return rs.next() ? Optional.of(withLedger(info(rs))) : Optional.empty();
         }
       }
     });
@@ -327,6 +357,17 @@ public final class SqliteDocumentStore implements DocumentStore {
   private static DocumentInfo info(ResultSet rs) throws SQLException {
     return new DocumentInfo(rs.getString(1), rs.getString(2), DocumentKind.fromWire(rs.getString(3)),
         DocumentStage.fromWire(rs.getString(4)), Instant.ofEpochMilli(rs.getLong(5)), rs.getLong(6));
+  }
+
+  /** The row's info with the head and time of its newest commit if that is still in the ledger. */
+  private DocumentInfo withLedger(DocumentInfo row) {
+    HeadLedger.Entry e = unfolded.get(row.name());
+    if (e == null) {
+      return row;
+    }
+    Instant committed = Instant.ofEpochMilli(e.timeMillis());
+    return new DocumentInfo(row.name(), row.title(), row.kind(), row.stage(),
+        committed.isAfter(row.updatedAt()) ? committed : row.updatedAt(), e.seq());
   }
 
   @Override
@@ -389,6 +430,7 @@ public final class SqliteDocumentStore implements DocumentStore {
         checkpointer.close(); // first: the writer's close then checkpoints what is left and removes the WAL
         checkpointer = null;
       }
+      foldBeforeClose();
       if (appendStatements != null) {
         appendStatements.close();
         appendStatements = null;
@@ -399,6 +441,21 @@ public final class SqliteDocumentStore implements DocumentStore {
       return null;
     });
     return closing.eventually(() -> worker.close());
+  }
+
+  /** Leaves the documents rows complete; if this fails, the next start folds the ledger. */
+  private void foldBeforeClose() {
+    if (conn == null || ledgerRows == 0) {
+      return;
+    }
+    try {
+      HeadLedger.fold(conn, unfolded);
+      conn.commit();
+      unfolded.clear();
+      ledgerRows = 0;
+    } catch (SQLException e) {
+      rollback(e);
+    }
   }
 
   /** Runs the body in one transaction on the store's thread; rolls back on any failure. */

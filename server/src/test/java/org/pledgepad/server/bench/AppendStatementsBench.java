@@ -16,14 +16,19 @@ import org.sqlite.SQLiteConfig;
  * Statement shapes for the embedded store's group commit, on plain SQLite files with the store's
  * log columns and indexes and {@code synchronous=OFF} (so the fsync's wait does not drown the
  * difference): thread CPU per row of DOCS documents x ROWS rows a commit. Variants, alternated
- * within one process: {@code base} (one single-row INSERT batch, one head UPDATE per document,
- * as the store does), {@code multi} (one multi-row INSERT), {@code nofk} (foreign_keys off),
- * {@code nohead} (no head UPDATE).
+ * within one process: {@code base} (one single-row INSERT batch, one head UPDATE of the documents
+ * row per document, as the store did up to schema version 2), {@code multi} (one multi-row INSERT),
+ * {@code nofk} (foreign_keys off), {@code nohead} (no head written at all), {@code heads} (the
+ * UPDATE on a narrow WITHOUT ROWID heads table), {@code json} (one UPDATE ... FROM json_each for
+ * all documents), {@code rowid} (the UPDATE by rowid), {@code ledger} (one head-ledger row per
+ * commit, folded into the documents rows every {@code -Dfold=64} commits, as the store does from
+ * schema version 3).
  *
- * <pre>  AppendStatementsBench DIR base,multi,nofk,nohead COMMITS [ROWS]</pre>
+ * <pre>  AppendStatementsBench DIR base,nohead,ledger,heads,json,rowid,multi,nofk COMMITS [ROWS]</pre>
  */
 public final class AppendStatementsBench {
   private static final int DOCS = 50;
+  private static final int FOLD = Integer.getInteger("fold", 64);
   private static final String COLUMNS =
       "(document, seq, created_at, actor, connection_id, update_v1, hash, salt, commitment)";
 
@@ -61,6 +66,10 @@ public final class AppendStatementsBench {
     private final PreparedStatement single;
     private final PreparedStatement multi;
     private final PreparedStatement head;
+    private final PreparedStatement json;
+    private final PreparedStatement ledger;
+    private final PreparedStatement fold;
+    private long commitsSinceFold;
     private final long[] seqs = new long[DOCS];
     private final Random random = new Random(1);
 
@@ -75,21 +84,34 @@ public final class AppendStatementsBench {
         st.execute("PRAGMA journal_mode=WAL");
         st.execute("PRAGMA synchronous=OFF");
         st.execute("PRAGMA foreign_keys=" + (name.equals("nofk") ? "OFF" : "ON"));
-        st.execute("CREATE TABLE documents (name TEXT PRIMARY KEY, head_seq INTEGER NOT NULL,"
-            + " head_hash BLOB NOT NULL, updated_at INTEGER NOT NULL)");
+        st.execute("CREATE TABLE documents (name TEXT PRIMARY KEY, title TEXT NOT NULL, kind TEXT NOT NULL,"
+            + " stage TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL,"
+            + " head_seq INTEGER NOT NULL DEFAULT 0, head_hash BLOB NOT NULL)");
+        st.execute("CREATE TABLE commit_heads (id INTEGER PRIMARY KEY, heads BLOB NOT NULL)");
+        st.execute("CREATE TABLE document_heads (document TEXT PRIMARY KEY, seq INTEGER NOT NULL,"
+            + " hash BLOB NOT NULL) WITHOUT ROWID");
         st.execute("CREATE TABLE document_updates (document TEXT NOT NULL REFERENCES documents (name),"
             + " seq INTEGER NOT NULL, created_at INTEGER NOT NULL, actor TEXT NOT NULL, connection_id TEXT NOT NULL,"
             + " update_v1 BLOB, hash BLOB NOT NULL, salt BLOB, commitment BLOB, erased_at INTEGER,"
             + " PRIMARY KEY (document, seq))");
         for (int d = 0; d < DOCS; d++) {
-          st.execute("INSERT INTO documents VALUES ('" + doc(d) + "', 0, x'00', 0)");
+          st.execute("INSERT INTO documents VALUES ('" + doc(d) + "', '" + doc(d) + "', 'text', 'draft', 0, 0, 0, x'00')");
+          st.execute("INSERT INTO document_heads VALUES ('" + doc(d) + "', 0, x'00')");
         }
       }
       conn.setAutoCommit(false);
       single = conn.prepareStatement("INSERT INTO document_updates " + COLUMNS + " VALUES (?,?,?,?,?,?,?,?,?)");
       multi = conn.prepareStatement("INSERT INTO document_updates " + COLUMNS + " VALUES "
           + String.join(",", java.util.Collections.nCopies(DOCS * rows, "(?,?,?,?,?,?,?,?,?)")));
-      head = conn.prepareStatement("UPDATE documents SET head_seq = ?, head_hash = ?, updated_at = ? WHERE name = ?");
+      ledger = conn.prepareStatement("INSERT INTO commit_heads (heads) VALUES (?)");
+      fold = conn.prepareStatement("DELETE FROM commit_heads");
+      json = conn.prepareStatement("UPDATE OR IGNORE documents SET head_seq = h.value ->> 1,"
+          + " head_hash = substr(?2, h.key * 32 + 1, 32), updated_at = ?3 FROM json_each(?1) AS h"
+          + " WHERE documents.name = h.value ->> 0");
+      head = conn.prepareStatement(name.equals("heads")
+          ? "UPDATE document_heads SET seq = ?, hash = ? WHERE document = ? AND ? IS NOT NULL"
+          : name.equals("rowid") ? "UPDATE documents SET head_seq = ?, head_hash = ?, updated_at = ? WHERE rowid = ? AND name = ?"
+          : "UPDATE documents SET head_seq = ?, head_hash = ?, updated_at = ? WHERE name = ?");
     }
 
     private static String doc(int d) {
@@ -125,12 +147,57 @@ public final class AppendStatementsBench {
       } else {
         single.executeBatch();
       }
-      if (!name.equals("nohead")) {
+      if (name.equals("ledger")) {
+        // one row per commit: (name, seq, hash) of every document it moved, in the store's
+        // layout; folded into the documents rows (one UPDATE per document) every FOLD commits
+        java.nio.ByteBuffer heads = java.nio.ByteBuffer.allocate(8 + DOCS * (2 + doc(0).length() + 8 + 1 + 32));
+        heads.putLong(now);
+        for (int d = 0; d < DOCS; d++) {
+          byte[] n = doc(d).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          heads.putShort((short) n.length).put(n).putLong(seqs[d]).put((byte) 32).put(bytes(32));
+        }
+        ledger.setBytes(1, heads.array());
+        ledger.executeUpdate();
+        if (++commitsSinceFold == FOLD) {
+          commitsSinceFold = 0;
+          for (int d = 0; d < DOCS; d++) {
+            head.setLong(1, seqs[d]);
+            head.setBytes(2, bytes(32));
+            head.setLong(3, now);
+            head.setString(4, doc(d));
+            head.addBatch();
+          }
+          head.executeBatch();
+          fold.executeUpdate();
+        }
+      } else if (name.equals("json")) {
+        StringBuilder sb = new StringBuilder("[");
+        byte[] hashes = new byte[DOCS * 32];
+        for (int d = 0; d < DOCS; d++) {
+          sb.append(d == 0 ? "[\"" : ",[\"").append(doc(d)).append("\",").append(seqs[d]).append(']');
+          System.arraycopy(bytes(32), 0, hashes, d * 32, 32);
+        }
+        json.setString(1, sb.append(']').toString());
+        json.setBytes(2, hashes);
+        json.setLong(3, now);
+        if (json.executeUpdate() != DOCS) {
+          throw new IllegalStateException("json head update missed documents");
+        }
+      } else if (!name.equals("nohead")) {
         for (int d = 0; d < DOCS; d++) {
           head.setLong(1, seqs[d]);
           head.setBytes(2, bytes(32));
-          head.setLong(3, now);
-          head.setString(4, doc(d));
+          if (name.equals("heads")) {
+            head.setString(3, doc(d));
+            head.setLong(4, now);
+          } else if (name.equals("rowid")) {
+            head.setLong(3, now);
+            head.setLong(4, d + 1);
+            head.setString(5, doc(d));
+          } else {
+            head.setLong(3, now);
+            head.setString(4, doc(d));
+          }
           head.addBatch();
         }
         head.executeBatch();
