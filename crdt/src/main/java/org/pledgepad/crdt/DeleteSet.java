@@ -22,6 +22,9 @@ public final class DeleteSet {
    * it is in this set only, so it may still grow in place.
    */
   private DeleteItem open;
+  /** The client of open and the list it was added to (meaningful while open is not null). */
+  private long openClient;
+  private ArrayList<DeleteItem> openList;
 
   public static void iterateDeletedStructs(Transaction transaction, DeleteSet ds, Consumer<AbstractStruct> f) {
     for (Map.Entry<Long, ArrayList<DeleteItem>> e : ds.clients.entrySet()) {
@@ -125,7 +128,27 @@ public final class DeleteSet {
    * DeleteItem, as items may be shared with other sets.
    */
   static void addToDeleteSetJoined(DeleteSet ds, long client, long clock, long length) {
+    // The same client as the last call, whose range is still the last of its list: no map lookup
+    // (a boxed Long and a hash per deleted struct while a document loads). Only this method
+    // and the resets of open change a transaction's set, so that list is still the map's.
+    DeleteItem open = ds.open;
+    if (open != null && ds.openClient == client) {
+      ArrayList<DeleteItem> list = ds.openList;
+      int n = list.size();
+      if (n > 0 && list.get(n - 1) == open) {
+        if (open.clock + open.len == clock) {
+          open.len += length;
+        } else {
+          DeleteItem added = new DeleteItem(clock, length);
+          list.add(added);
+          ds.open = added;
+        }
+        return;
+      }
+    }
     ArrayList<DeleteItem> dels = ds.clients.computeIfAbsent(client, k -> new ArrayList<>());
+    ds.openClient = client;
+    ds.openList = dels;
     int last = dels.size() - 1;
     if (last >= 0) {
       DeleteItem prev = dels.get(last);

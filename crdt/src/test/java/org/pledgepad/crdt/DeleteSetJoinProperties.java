@@ -68,6 +68,23 @@ class DeleteSetJoinProperties {
     assertThat(ranges(ds)).isEqualTo(Map.of(1L, List.of(List.of(5L, 10L))));
   }
 
+  @Test
+  void aJoinedAddAfterAPlainOneOnTheSameListLeavesThePlainRangeAlone() {
+    // the joined add's shortcut (same client as the last joined add) must notice that its range
+    // is no longer the last of the list
+    DeleteSet ds = new DeleteSet();
+    DeleteSet.addToDeleteSetJoined(ds, 1, 0, 2);
+    DeleteSet.addToDeleteSet(ds, 1, 10, 1);
+    DeleteItem plain = ds.clients.get(1L).get(1);
+    DeleteSet.addToDeleteSetJoined(ds, 1, 2, 3);
+    DeleteSet.addToDeleteSetJoined(ds, 1, 11, 1);
+    assertThat(plain.len).isEqualTo(1);
+    assertThat(ranges(ds)).isEqualTo(Map.of(1L, List.of(List.of(0L, 2L), List.of(10L, 11L), List.of(2L, 5L),
+        List.of(11L, 12L))));
+    DeleteSet.sortAndMergeDeleteSet(ds);
+    assertThat(ranges(ds)).isEqualTo(Map.of(1L, List.of(List.of(0L, 5L), List.of(10L, 12L))));
+  }
+
   /** Per client, the [clock, end) pairs in list order. */
   private static Map<Long, List<List<Long>>> ranges(DeleteSet ds) {
     Map<Long, List<List<Long>>> out = new java.util.TreeMap<>();
