@@ -42,13 +42,15 @@ fi
 # node-name:jmh-method:warm-up runs (both sides)
 PAIRS="b4:b4:5 b1-append-text:b1AppendText:20 b1-random-text:b1RandomText:20 b1-random-insdel-text:b1RandomInsDelText:20
 b1-append-array:b1AppendArray:20 b1-random-insdel-array:b1RandomInsDelArray:20 b4-encode-v1:b4EncodeV1:300
-b4-encode-v2:b4EncodeV2:300 b4-decode-v1:b4DecodeV1:300 b4-decode-v2:b4DecodeV2:300 b4x-load:b4xLoad:30
-random-load:randomLoad:30"
+b4-encode-v2:b4EncodeV2:300 b4-decode-v1:b4DecodeV1:300 b4-decode-v2:b4DecodeV2:300 b4-decode-v1-x20:b4DecodeV1x20:30
+b4-decode-v2-x20:b4DecodeV2x20:30 b4x-load:b4xLoad:30 random-load:randomLoad:30"
 
 JAVA_OPTS="-Db4.path=$B4 -Db4x.path=$B4X -Drandom.path=$RANDOM_DOC"
-node_run() { # workload runs warmup
+node_run() { # workload runs warmup; NAME-x<k> = workload NAME, k back to back per run (--batch k)
+  local w="$1" batch=1
+  if [[ "$w" =~ ^(.*)-x([0-9]+)$ ]]; then w="${BASH_REMATCH[1]}"; batch="${BASH_REMATCH[2]}"; fi
   (cd "$CONF" && node --max-old-space-size=12000 bench.mjs --b4 "$B4" --b4x "$B4X" --random "$RANDOM_DOC" \
-    --workload "$1" --runs "$2" --warmup "$3")
+    --workload "$w" --runs "$2" --warmup "$3" --batch "$batch")
 }
 jmh_json() { # method forks warmups iterations file
   java -Xmx2g -jar "$JAR" "CrdtBenchmarks\\.$1\$" -f "$2" -wi "$3" -i "$4" -jvmArgsAppend "$JAVA_OPTS" -rf json -rff "$5" > "$5.log" 2>&1

@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -140,6 +141,38 @@ public class CrdtBenchmarks {
     Doc d = new Doc();
     Y.applyUpdateV2(d, b.v2);
     return d.getText("text").length();
+  }
+
+  /**
+   * Decodes per invocation of the batched decode figures; bench.mjs --batch gives the Node side
+   * the same k (run.sh: workloads named *-x20). JMH divides the time by k.
+   */
+  static final int BATCH = 20;
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public int b4DecodeV1x20(Built b) {
+    return decodeBatch(b.v1, false);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(BATCH)
+  public int b4DecodeV2x20(Built b) {
+    return decodeBatch(b.v2, true);
+  }
+
+  private static int decodeBatch(byte[] update, boolean v2) {
+    int sink = 0;
+    for (int i = 0; i < BATCH; i++) {
+      Doc d = new Doc();
+      if (v2) {
+        Y.applyUpdateV2(d, update);
+      } else {
+        Y.applyUpdate(d, update);
+      }
+      sink += d.getText("text").length();
+    }
+    return sink;
   }
 
   @Benchmark
