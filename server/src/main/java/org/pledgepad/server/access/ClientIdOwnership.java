@@ -10,9 +10,7 @@ import org.pledgepad.auth.clientid.ClientIdRegistry;
 import org.pledgepad.auth.clientid.ClockRange;
 import org.pledgepad.auth.clientid.StoreClocks;
 import org.pledgepad.auth.clientid.Verdict;
-import org.pledgepad.crdt.AbstractStruct;
-import org.pledgepad.crdt.Skip;
-import org.pledgepad.crdt.Updates;
+import org.pledgepad.server.doc.ReceivedUpdate;
 import org.pledgepad.server.session.Peer;
 import org.pledgepad.server.session.UpdateAdmission;
 import org.pledgepad.server.wire.MalformedFrameException;
@@ -22,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The auth library's {@link ClientIdRegistry} for one open document: decodes the struct runs
- * of each update, admits or refuses it, persists new bindings and filters awareness entries.
- * Used on the document session's context only.
+ * The auth library's {@link ClientIdRegistry} for one open document: reads the struct runs of
+ * each update from its decoding on arrival (logged updates: decoded here), admits or refuses it,
+ * persists new bindings and filters awareness entries. Used on the document session's context
+ * only.
  */
 final class ClientIdOwnership implements UpdateAdmission {
   private static final Logger LOG = LoggerFactory.getLogger(ClientIdOwnership.class);
@@ -54,7 +53,7 @@ final class ClientIdOwnership implements UpdateAdmission {
   @Override
   public void restoreLogged(String actor, byte[] update) {
     try {
-      for (ClockRange r : runs(update)) {
+      for (ClockRange r : StructRuns.of(update)) {
         if (!registry.restoreOwner(r.clientId(), actor)) {
           LOG.warn("Document {}: the log attributes clientID {} to two users; the first is kept", document, r.clientId());
         }
@@ -65,8 +64,8 @@ final class ClientIdOwnership implements UpdateAdmission {
   }
 
   @Override
-  public Result admitUpdate(Peer peer, byte[] update, LongUnaryOperator documentClocks) {
-    List<ClockRange> ranges = runs(update);
+  public Result admitUpdate(Peer peer, ReceivedUpdate update, LongUnaryOperator documentClocks) {
+    List<ClockRange> ranges = StructRuns.of(update.structs());
     StoreClocks clocks = clocks(documentClocks);
     Map<Long, Boolean> ownedBefore = new HashMap<>();
     for (ClockRange r : ranges) {
@@ -130,36 +129,5 @@ final class ClientIdOwnership implements UpdateAdmission {
 
   private StoreClocks clocks(LongUnaryOperator documentClocks) {
     return clientId -> Math.max(documentClocks.applyAsLong(clientId), admitted.getOrDefault(clientId, 0L));
-  }
-
-  /** One range per run of consecutive structs of a client; Skip structs excluded. */
-  static List<ClockRange> runs(byte[] update) {
-    List<ClockRange> out = new ArrayList<>();
-    long client = -1;
-    long first = -1;
-    long next = -1;
-    for (AbstractStruct s : Updates.decodeUpdate(update).structs) {
-      if (s instanceof Skip || s.length <= 0) {
-        if (client >= 0) {
-          out.add(new ClockRange(client, first, next - 1));
-          client = -1;
-        }
-        continue;
-      }
-      if (client == s.id.client && s.id.clock == next) {
-        next += s.length;
-        continue;
-      }
-      if (client >= 0) {
-        out.add(new ClockRange(client, first, next - 1));
-      }
-      client = s.id.client;
-      first = s.id.clock;
-      next = first + s.length;
-    }
-    if (client >= 0) {
-      out.add(new ClockRange(client, first, next - 1));
-    }
-    return out;
   }
 }

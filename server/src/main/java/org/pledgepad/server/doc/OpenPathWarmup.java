@@ -70,7 +70,7 @@ public final class OpenPathWarmup {
     opened.diff(halfVector);
     opened.stateVector();
     for (int i = split; i < edits.size(); i += 16) {
-      opened.validate(edits.get(i));
+      opened.parse(edits.get(i));
     }
     if (step2.length == 0) {
       throw new IllegalStateException("warm-up produced an empty state"); // keeps the work observable

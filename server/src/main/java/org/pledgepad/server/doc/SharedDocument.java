@@ -8,13 +8,21 @@ package org.pledgepad.server.doc;
  */
 public interface SharedDocument {
   /**
-   * Checks that {@code update} (Yjs v1) decodes completely, without changing the document.
+   * Decodes {@code update} (Yjs v1) completely against the limits for peers, without changing
+   * the document: the validation of a received update, decoded once for the clientID check and
+   * for {@link #apply(ReceivedUpdate)} after the commit.
    *
-   * @throws UpdateRejectedException when it does not
+   * @throws UpdateRejectedException when it does not decode
    */
-  void validate(byte[] update);
+  ReceivedUpdate parse(byte[] update);
 
-  /** Applies an update that was validated and committed. */
+  /**
+   * Applies a parsed update that was committed; once, to this document only (its structs
+   * become the document's). A failure leaves it unusable, as a failed apply of its bytes would.
+   */
+  void apply(ReceivedUpdate update);
+
+  /** Applies stored bytes (a snapshot, a logged update). */
   void apply(byte[] update);
 
   /**

@@ -6,11 +6,12 @@ import org.pledgepad.crdt.Y;
 
 /**
  * The adapter to our Yjs port: the one class of the server that touches the CRDT's document
- * model. Validation decodes the whole update (structs and delete set) one struct at a time,
- * keeping nothing, against the limits for untrusted peers (crdt's UpdateLimits: a struct budget
- * by size, caps on structs, delete ranges, clients and Any nesting); malformed or over-budget
- * input raises DecodingException there. Validated updates and the stored state are applied
- * without a budget: the state was admitted update by update and may be denser than any one.
+ * model. A peer's update is decoded once (structs and delete set) against the limits for
+ * untrusted peers (crdt's UpdateLimits: a struct budget by size, caps on structs, delete ranges,
+ * clients and Any nesting) and that decoding is what is applied after the commit; malformed or
+ * over-budget input raises DecodingException there. Stored bytes (snapshots, logged updates) are
+ * applied without a budget: the state was admitted update by update and may be denser than any
+ * one.
  */
 public final class YjsDocument implements SharedDocument {
   private final Doc doc = new Doc();
@@ -26,14 +27,20 @@ public final class YjsDocument implements SharedDocument {
   }
 
   @Override
-  public void validate(byte[] update) {
+  public ReceivedUpdate parse(byte[] update) {
     try {
-      Y.validateUpdate(update, peerLimits);
+      return new ReceivedUpdate(update, Y.parseUpdate(update, peerLimits));
     } catch (RuntimeException | StackOverflowError e) {
       // DecodingException is the documented failure; anything else from hostile bytes is
       // treated the same way rather than taking the session down.
       throw new UpdateRejectedException("update does not decode", e instanceof RuntimeException r ? r : null);
     }
+  }
+
+  @Override
+  public void apply(ReceivedUpdate update) {
+    Y.applyParsedUpdate(doc, update.parsed, null);
+    size += update.bytes().length;
   }
 
   @Override

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.pledgepad.server.doc.ReceivedUpdate;
 import org.pledgepad.server.doc.SharedDocument;
 import org.pledgepad.server.doc.UpdateRejectedException;
 import org.pledgepad.server.metrics.ServerMetrics;
@@ -27,9 +28,9 @@ import org.slf4j.LoggerFactory;
  * Vert.x context (the one that opened it), so the state needs no locks and messages are handled
  * in arrival order. The public methods may be called from any thread; they hop onto the context.
  *
- * <p>An update travels: validate (decodes fully) → commit queue → one store transaction for
- * everything queued while the previous commit was in flight (group commit) → apply to the live
- * state → broadcast to the other peers → SyncStatus to the sender. Nothing is visible to anyone
+ * <p>An update travels: validate (decodes fully, once: the clientID check reads that decoding
+ * and the apply integrates it) → commit queue → one store transaction for everything queued
+ * while the previous commit was in flight (group commit) → apply to the live state → broadcast to the other peers → SyncStatus to the sender. Nothing is visible to anyone
  * before it is durable. The document is loaded from snapshot + log tail before the first sync
  * answer, and unloaded after the last peer left and the unload delay passed.
  */
@@ -42,7 +43,8 @@ public final class DocumentSession {
 
   private enum State { LOADING, READY, CLOSED }
 
-  private record PendingUpdate(Peer from, byte[] update) {}
+  /** An admitted update waiting for its commit; applied (as parsed) at most once, after it. */
+  private record PendingUpdate(Peer from, ReceivedUpdate update) {}
 
   private final String name;
   private final Vertx vertx;
@@ -489,8 +491,9 @@ public final class DocumentSession {
       p.sendSyncStatus(false);
       return;
     }
+    ReceivedUpdate received;
     try {
-      doc.validate(update);
+      received = doc.parse(update);
     } catch (UpdateRejectedException e) {
       metrics.updateRejected();
       throw new ProtocolViolation(CloseCodes.INVALID_UPDATE, "update does not decode");
@@ -500,7 +503,7 @@ public final class DocumentSession {
       throw new ProtocolViolation(CloseCodes.DOCUMENT_TOO_LARGE, "document size limit reached");
     }
     if (admission != null) {
-      UpdateAdmission.Result r = admission.admitUpdate(p, update, doc::clock);
+      UpdateAdmission.Result r = admission.admitUpdate(p, received, doc::clock);
       if (r != UpdateAdmission.Result.ACCEPT) {
         // Another user's clientID, or a gap: refused without closing; after a gap the
         // server's step 1 lets an honest client resend the missing range contiguously.
@@ -512,7 +515,7 @@ public final class DocumentSession {
         return;
       }
     }
-    commitQueue.add(new PendingUpdate(p, update));
+    commitQueue.add(new PendingUpdate(p, received));
     queuedBytes += update.length;
     flush();
   }
@@ -532,14 +535,14 @@ public final class DocumentSession {
     }
     List<NewUpdate> rows = new ArrayList<>(batch.size());
     for (PendingUpdate pu : batch) {
-      rows.add(new NewUpdate(pu.update(), pu.from().actor(), pu.from().connectionId()));
+      rows.add(new NewUpdate(pu.update().bytes(), pu.from().actor(), pu.from().connectionId()));
     }
     commitInFlight = true;
     long started = System.nanoTime();
     store.append(name, rows).onComplete(ar -> onContext(() -> {
       commitInFlight = false;
       for (PendingUpdate pu : batch) {
-        queuedBytes -= pu.update().length;
+        queuedBytes -= pu.update().bytes().length;
       }
       if (ar.succeeded()) {
         metrics.committed(batch.size(), System.nanoTime() - started);
@@ -569,12 +572,13 @@ public final class DocumentSession {
       lastCommittedSeq = seq;
       if (seq <= headSeq) {
         // Already read back from the log (another process's notification overtook this
-        // callback) and broadcast then; only the acknowledgement is still due.
+        // callback), applied from those bytes and broadcast then; only the acknowledgement is
+        // still due (the parsed update is dropped unapplied).
         pu.from().sendSyncStatus(true);
         continue;
       }
       advanceHead(seq);
-      unsnapshottedBytes += pu.update().length;
+      unsnapshottedBytes += pu.update().bytes().length;
       stateChanged(); // the head may stay below an own seq parked beyond a gap
       try {
         doc.apply(pu.update());
@@ -583,7 +587,7 @@ public final class DocumentSession {
         reject(pu.from(), CloseCodes.INVALID_UPDATE, "update failed to apply");
         continue;
       }
-      broadcast(new OutgoingUpdate(pu.update()), pu.from());
+      broadcast(new OutgoingUpdate(pu.update().bytes()), pu.from());
       pu.from().sendSyncStatus(true);
     }
     maybeSnapshot();

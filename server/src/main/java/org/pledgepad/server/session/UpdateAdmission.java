@@ -2,6 +2,7 @@ package org.pledgepad.server.session;
 
 import io.vertx.core.Future;
 import java.util.function.LongUnaryOperator;
+import org.pledgepad.server.doc.ReceivedUpdate;
 
 /**
  * Per-document check of who may write under which Yjs clientID (plugged in by the access layer;
@@ -23,8 +24,11 @@ public interface UpdateAdmission {
   /** Restores owners from one logged update (its actor created its new structs). */
   void restoreLogged(String actor, byte[] update);
 
-  /** @param documentClocks the live document's next clock per clientID (its state vector) */
-  Result admitUpdate(Peer peer, byte[] update, LongUnaryOperator documentClocks);
+  /**
+   * @param update decoded already (read its structs; it is applied only after the commit)
+   * @param documentClocks the live document's next clock per clientID (its state vector)
+   */
+  Result admitUpdate(Peer peer, ReceivedUpdate update, LongUnaryOperator documentClocks);
 
   /** The awareness update without entries this peer may not speak for; null if none remain. */
   byte[] filterAwareness(Peer peer, byte[] awarenessUpdate, LongUnaryOperator documentClocks);

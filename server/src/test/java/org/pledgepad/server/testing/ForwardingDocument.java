@@ -1,6 +1,7 @@
 package org.pledgepad.server.testing;
 
 import java.util.List;
+import org.pledgepad.server.doc.ReceivedUpdate;
 import org.pledgepad.server.doc.SharedDocument;
 import org.pledgepad.server.doc.YjsDocument;
 
@@ -9,8 +10,13 @@ public abstract class ForwardingDocument implements SharedDocument {
   protected final YjsDocument inner = new YjsDocument();
 
   @Override
-  public void validate(byte[] update) {
-    inner.validate(update);
+  public ReceivedUpdate parse(byte[] update) {
+    return inner.parse(update);
+  }
+
+  @Override
+  public void apply(ReceivedUpdate update) {
+    inner.apply(update);
   }
 
   @Override
