@@ -16,7 +16,21 @@ import org.pledgepad.crdt.lib0.DecodingException;
  */
 public final class DeleteSet {
   /** Per client, its deleted ranges (sorted and merged after sortAndMergeDeleteSet). */
-  public final Map<Long, ArrayList<DeleteItem>> clients = new LinkedHashMap<>();
+  public final Map<Long, ArrayList<DeleteItem>> clients;
+
+  public DeleteSet() {
+    clients = new LinkedHashMap<>();
+  }
+
+  private DeleteSet(Map<Long, ArrayList<DeleteItem>> clients) {
+    this.clients = clients;
+  }
+
+  /**
+   * The set of an update that deletes nothing, as decoding for integration returns it: half of
+   * typed updates only insert, and integration only reads the set. Cannot be changed.
+   */
+  private static final DeleteSet EMPTY_DECODED = new DeleteSet(java.util.Collections.emptyMap());
   /**
    * The range addToDeleteSetJoined added last, while no sort or merge has run since: until then
    * it is in this set only, so it may still grow in place.
@@ -70,6 +84,9 @@ public final class DeleteSet {
 
   public static void sortAndMergeDeleteSet(DeleteSet ds) {
     ds.open = null; // its ranges are about to be read and may be shared from now on
+    if (ds.clients.isEmpty()) {
+      return; // a transaction that deleted nothing: no values view and iterator to make
+    }
     for (ArrayList<DeleteItem> dels : ds.clients.values()) {
       dels.sort(BY_CLOCK);
       int i;
@@ -220,9 +237,17 @@ public final class DeleteSet {
 
   /** Each range costs at least two input bytes; budget adds the absolute caps of UpdateLimits. */
   static DeleteSet readDeleteSet(DSDecoder decoder, UpdateLimits.Budget budget) {
-    DeleteSet ds = new DeleteSet();
+    return readDeleteSet(decoder, budget, false);
+  }
+
+  /** As above; with shareEmpty, a set naming no client is the shared unchangeable empty set. */
+  static DeleteSet readDeleteSet(DSDecoder decoder, UpdateLimits.Budget budget, boolean shareEmpty) {
     long numClients = decoder.restDecoder().readVarUint();
     budget.checkClients(numClients);
+    if (numClients == 0 && shareEmpty) {
+      return EMPTY_DECODED;
+    }
+    DeleteSet ds = new DeleteSet();
     for (long i = 0; i < numClients; i++) {
       decoder.resetDsCurVal();
       long client = decoder.restDecoder().readVarUint();
@@ -248,7 +273,11 @@ public final class DeleteSet {
    * deletions of structs not yet present as a v2 update, or null.
    */
   public static byte[] applyDeleteSet(DeleteSet decoded, Transaction transaction, StructStore store) {
-    DeleteSet unappliedDS = new DeleteSet();
+    if (decoded.clients.isEmpty()) {
+      return null; // most small updates only insert
+    }
+    // created when a range is missing here, which is rare: most updates delete what exists
+    DeleteSet unappliedDS = null;
     for (Map.Entry<Long, ArrayList<DeleteItem>> e : decoded.clients.entrySet()) {
       long client = e.getKey();
       ArrayList<AbstractStruct> structs = store.clients.get(client);
@@ -259,6 +288,7 @@ public final class DeleteSet {
         long clockEnd = clock + di.len;
         if (clock < state) {
           if (state < clockEnd) {
+            unappliedDS = unappliedDS == null ? new DeleteSet() : unappliedDS;
             addToDeleteSet(unappliedDS, client, state, clockEnd - state);
           }
           int index = StructStore.findIndexNear(structs, clock, next);
@@ -282,11 +312,12 @@ public final class DeleteSet {
           }
           next = index;
         } else {
+          unappliedDS = unappliedDS == null ? new DeleteSet() : unappliedDS;
           addToDeleteSet(unappliedDS, client, clock, clockEnd - clock);
         }
       }
     }
-    if (!unappliedDS.clients.isEmpty()) {
+    if (unappliedDS != null) {
       UpdateEncoderV2 ds = new UpdateEncoderV2();
       ds.restEncoder().writeVarUint(0);
       writeDeleteSet(ds, unappliedDS);

@@ -346,6 +346,7 @@ public class Doc {
 
   boolean hasUpdateHandlers() { return updateHandlers.length != 0; }
   boolean hasUpdateV2Handlers() { return updateV2Handlers.length != 0; }
+  boolean hasAfterAllTransactionsHandlers() { return afterAllTransactionsHandlers.length != 0; }
 
   void emitUpdate(byte[] update, Transaction tr) {
     for (Object l : updateHandlers) {

@@ -180,7 +180,8 @@ public final class Encoding {
    * over all structs of a large update cost a cache miss per struct.
    */
   private static void resolveRootParents(Doc doc, List<Item> rootNamed) {
-    for (Item item : rootNamed) {
+    for (int i = 0; i < rootNamed.size(); i++) { // no iterator: this runs once per applied update
+      Item item = rootNamed.get(i);
       item.parent = doc.get((String) item.parent);
     }
   }
@@ -219,8 +220,10 @@ public final class Encoding {
   private static StructStore.PendingStructs integrateStructsInOrder(Transaction transaction, StructStore store,
       Map<Long, StructRefs> clientsStructRefs, ArrayList<Long> clientsStructRefsIds, StructRefs curStructsTarget) {
     ArrayList<AbstractStruct> stack = new ArrayList<>();
-    StructStore restStructs = new StructStore();
-    Map<Long, Long> missingSV = new LinkedHashMap<>();
+    // what cannot be integrated yet and the clocks it waits for; made when first needed, as
+    // an update typed by a peer usually integrates completely
+    StructStore restStructs = null;
+    Map<Long, Long> missingSV = null;
     AbstractStruct stackHead = curStructsTarget.refs.get(curStructsTarget.i++);
     while (true) {
       if (!(stackHead instanceof Skip)) {
@@ -232,6 +235,8 @@ public final class Encoding {
         if (offset < 0) {
           // update from the same client is missing
           stack.add(stackHead);
+          missingSV = missingSV == null ? new LinkedHashMap<>() : missingSV;
+          restStructs = restStructs == null ? new StructStore() : restStructs;
           updateMissingSv(missingSV, headClient, stackHead.id.clock - 1);
           addStackToRestSS(stack, clientsStructRefs, restStructs, clientsStructRefsIds);
         } else {
@@ -242,6 +247,8 @@ public final class Encoding {
             StructRefs structRefs = clientsStructRefs.get(missing);
             if (structRefs == null || structRefs.refs.size() == structRefs.i) {
               // this update message causally depends on another update message that doesn't exist yet
+              missingSV = missingSV == null ? new LinkedHashMap<>() : missingSV;
+              restStructs = restStructs == null ? new StructStore() : restStructs;
               updateMissingSv(missingSV, missing, StructStore.getState(store, missing));
               addStackToRestSS(stack, clientsStructRefs, restStructs, clientsStructRefsIds);
             } else {
@@ -268,7 +275,7 @@ public final class Encoding {
         }
       }
     }
-    if (!restStructs.clients.isEmpty()) {
+    if (restStructs != null && !restStructs.clients.isEmpty()) {
       UpdateEncoderV2 encoder = new UpdateEncoderV2();
       writeClientsStructs(encoder, restStructs, new LinkedHashMap<>());
       // no deletes in this message
@@ -360,7 +367,7 @@ public final class Encoding {
     UpdateLimits.Budget budget = limits.budget(decoder.arr.length);
     List<Item> rootNamed = new ArrayList<>();
     Map<Long, StructRefs> ss = readClientsStructRefs(structDecoder, budget, rootNamed);
-    DeleteSet ds = DeleteSet.readDeleteSet(structDecoder, budget);
+    DeleteSet ds = DeleteSet.readDeleteSet(structDecoder, budget, true);
     integrateDecoded(ydoc, ss, ds, rootNamed, transactionOrigin);
   }
 
@@ -372,7 +379,7 @@ public final class Encoding {
     List<Item> rootNamed = new ArrayList<>();
     List<List<AbstractStruct>> groups = new ArrayList<>(1);
     Map<Long, StructRefs> ss = readClientsStructRefs(structDecoder, budget, rootNamed, groups, true);
-    DeleteSet ds = DeleteSet.readDeleteSet(structDecoder, budget);
+    DeleteSet ds = DeleteSet.readDeleteSet(structDecoder, budget, true);
     return new ParsedUpdate(ss, rootNamed, ds, groups);
   }
 

@@ -3,7 +3,6 @@ package org.pledgepad.crdt;
 // Follows yjs/src/utils/StructStore.js (yjs 13.6.33).
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -69,27 +68,25 @@ public final class StructStore {
    */
   private long appends;
   private long snapshotAppends = -1;
-  private Map<Long, Long> snapshot;
+  private StateSnapshot snapshot;
+  /** The clients in order for snapshots; made by the first snapshot, then kept by append. */
+  private ClientOrder order;
 
   /**
    * The state vector as a read-only map, shared until the next struct is appended. A
    * transaction takes it twice (before and after), and the after-state of one transaction is
    * the before-state of the next whenever nothing was integrated in between.
    */
-  static Map<Long, Long> stateVectorSnapshot(StructStore store) {
-    if (store.snapshotAppends != store.appends) {
-      store.snapshot = store.clients.size() == 1 ? singleState(store)
-          : Collections.unmodifiableMap(getStateVector(store));
+  static StateSnapshot stateVectorSnapshot(StructStore store) {
+    if (store.snapshotAppends != store.appends || store.snapshot == null) {
+      if (store.order == null) {
+        store.order = new ClientOrder();
+      }
+      store.order.catchUp(store.clients);
+      store.snapshot = StateSnapshot.of(store.order);
       store.snapshotAppends = store.appends;
     }
     return store.snapshot;
-  }
-
-  private static Map<Long, Long> singleState(StructStore store) {
-    Map.Entry<Long, ArrayList<AbstractStruct>> e = store.clients.entrySet().iterator().next();
-    ArrayList<AbstractStruct> structs = e.getValue();
-    AbstractStruct struct = structs.get(structs.size() - 1);
-    return Collections.singletonMap(e.getKey(), struct.id.clock + struct.length);
   }
 
   /**
@@ -165,6 +162,9 @@ public final class StructStore {
       store.clients.put(struct.id.client, structs);
       if (capacity != null && store.startClocks == null) {
         store.startClocks = new StartClocks(structs, capacity);
+      }
+      if (store.order != null) {
+        store.order.add(struct.id.client, structs);
       }
     } else if (getState(store, struct.id.client) != struct.id.clock) {
       throw new IllegalStateException("struct added out of order");

@@ -22,6 +22,8 @@ public final class Transaction {
   public final DeleteSet deleteSet = new DeleteSet();
   /** State vector before the transaction (read-only). */
   public final Map<Long, Long> beforeState;
+  /** beforeState, typed for lookups that box nothing. */
+  private final StateSnapshot beforeSnapshot;
   /** State vector after the transaction (read-only; set during cleanup). */
   public Map<Long, Long> afterState = java.util.Collections.emptyMap();
   /** Changed types and the changed map keys (null stands for the list part); sets read-only. */
@@ -80,7 +82,8 @@ public final class Transaction {
 
   public Transaction(Doc doc, Object origin, boolean local) {
     this.doc = doc;
-    this.beforeState = StructStore.stateVectorSnapshot(doc.store);
+    this.beforeSnapshot = StructStore.stateVectorSnapshot(doc.store);
+    this.beforeState = beforeSnapshot;
     this.origin = origin;
     this.local = local;
   }
@@ -121,22 +124,41 @@ public final class Transaction {
 
   /** beforeState.get(client) || 0 */
   public long beforeStateOf(long client) {
-    Long c = beforeState.get(client);
-    return c == null ? 0 : c;
+    return beforeSnapshot.clockOf(client, 0);
+  }
+
+  /** sv.get(client), or -1 when absent (clocks in a state vector are at least 1). */
+  private static long stateOf(Map<Long, Long> sv, long client) {
+    if (sv instanceof StateSnapshot) {
+      return ((StateSnapshot) sv).clockOf(client, -1);
+    }
+    Long c = sv.get(client);
+    return c == null ? -1 : c;
+  }
+
+  /** Whether the clocks of after differ from before's anywhere (after's clients only, as Yjs). */
+  private static boolean anyClockChanged(Transaction transaction) {
+    Map<Long, Long> after = transaction.afterState;
+    if (after instanceof StateSnapshot) {
+      StateSnapshot s = (StateSnapshot) after;
+      for (int i = 0; i < s.size(); i++) {
+        if (s.clockAt(i) != transaction.beforeSnapshot.clockOf(s.clientAt(i), -1)) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (Map.Entry<Long, Long> e : after.entrySet()) {
+      if (!e.getValue().equals(transaction.beforeState.get(e.getKey()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public static boolean writeUpdateMessageFromTransaction(UpdateEncoder encoder, Transaction transaction) {
-    if (transaction.deleteSet.clients.isEmpty()) {
-      boolean any = false;
-      for (Map.Entry<Long, Long> e : transaction.afterState.entrySet()) {
-        if (!e.getValue().equals(transaction.beforeState.get(e.getKey()))) {
-          any = true;
-          break;
-        }
-      }
-      if (!any) {
-        return false;
-      }
+    if (transaction.deleteSet.clients.isEmpty() && !anyClockChanged(transaction)) {
+      return false;
     }
     DeleteSet.sortAndMergeDeleteSet(transaction.deleteSet);
     Encoding.writeStructsFromTransaction(encoder, transaction);
@@ -253,16 +275,26 @@ public final class Transaction {
 
   /** Merges the structs this transaction added, right to left. */
   private static void mergeNewStructs(Transaction transaction, StructStore store) {
-    for (Map.Entry<Long, Long> e : transaction.afterState.entrySet()) {
-      long client = e.getKey();
-      long clock = e.getValue();
-      long beforeClock = transaction.beforeStateOf(client);
-      if (beforeClock != clock) {
-        ArrayList<AbstractStruct> structs = StructStore.getStructs(store, client);
-        int firstChangePos = Math.max(StructStore.findIndexSS(structs, beforeClock), 1);
-        for (int k = structs.size() - 1; k >= firstChangePos;) {
-          k -= 1 + tryToMergeWithLefts(structs, k);
-        }
+    Map<Long, Long> after = transaction.afterState;
+    if (after instanceof StateSnapshot) {
+      StateSnapshot s = (StateSnapshot) after;
+      for (int i = 0; i < s.size(); i++) {
+        mergeNewStructs(transaction, store, s.clientAt(i), s.clockAt(i));
+      }
+    } else {
+      for (Map.Entry<Long, Long> e : after.entrySet()) {
+        mergeNewStructs(transaction, store, e.getKey(), e.getValue());
+      }
+    }
+  }
+
+  private static void mergeNewStructs(Transaction transaction, StructStore store, long client, long clock) {
+    long beforeClock = transaction.beforeStateOf(client);
+    if (beforeClock != clock) {
+      ArrayList<AbstractStruct> structs = StructStore.getStructs(store, client);
+      int firstChangePos = Math.max(StructStore.findIndexSS(structs, beforeClock), 1);
+      for (int k = structs.size() - 1; k >= firstChangePos;) {
+        k -= 1 + tryToMergeWithLefts(structs, k);
       }
     }
   }
@@ -300,7 +332,8 @@ public final class Transaction {
     RuntimeException first = null;
     // a snapshot, as Yjs collects the calls before making any
     @SuppressWarnings("unchecked")
-    Map.Entry<AbstractType<?>, Set<String>>[] changed = transaction.changed.entrySet().toArray(new Map.Entry[0]);
+    Map.Entry<AbstractType<?>, Set<String>>[] changed = transaction.changed.entrySet()
+        .toArray(new Map.Entry[transaction.changed.size()]);
     for (Map.Entry<AbstractType<?>, Set<String>> e : changed) {
       AbstractType<?> itemtype = e.getKey();
       try {
@@ -373,8 +406,14 @@ public final class Transaction {
       }
     }
     Doc doc = transactionCleanups.get(0).doc;
-    doc._transactionCleanups = new ArrayList<>();
-    doc.emitAfterAllTransactions(transactionCleanups);
+    if (doc.hasAfterAllTransactionsHandlers() || doc._transactionCleanups != transactionCleanups) {
+      doc._transactionCleanups = new ArrayList<>();
+      doc.emitAfterAllTransactions(transactionCleanups);
+    } else {
+      // no handler keeps the list: empty it for the next transaction rather than drop it
+      // (a list and its array per transaction, i.e. per applied update)
+      transactionCleanups.clear();
+    }
     if (failure != null) {
       throw failure;
     }
@@ -414,8 +453,8 @@ public final class Transaction {
           tryToMergeWithLefts(structs, replacedStructPos);
         }
       }
-      if (!transaction.local && !java.util.Objects.equals(transaction.afterState.get(doc.clientID),
-          transaction.beforeState.get(doc.clientID))) {
+      if (!transaction.local && transaction.afterState != transaction.beforeState
+          && stateOf(transaction.afterState, doc.clientID) != transaction.beforeSnapshot.clockOf(doc.clientID, -1)) {
         // a remote update used our client id: continuing with it would corrupt the document
         doc.clientID = Doc.generateNewClientId();
       }
