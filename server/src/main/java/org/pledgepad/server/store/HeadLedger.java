@@ -43,15 +43,27 @@ public final class HeadLedger {
     }
     ByteBuffer out = ByteBuffer.allocate(size).putLong(timeMillis);
     i = 0;
-    for (Entry head : heads.values()) {
-      out.putShort((short) names[i].length).put(names[i++]).putLong(head.seq());
-      out.put((byte) head.hash().length).put(head.hash());
+    for (Map.Entry<String, Entry> e : heads.entrySet()) { // the same order as the sizing loop
+      out.putShort((short) names[i].length).put(names[i++]).putLong(e.getValue().seq());
+      out.put((byte) e.getValue().hash().length).put(e.getValue().hash());
     }
     return out.array();
   }
 
-  /** Adds the heads of one ledger row to {@code into}, replacing older entries of the same documents. */
-  static void decode(byte[] row, Map<String, Entry> into) {
+  /**
+   * Adds the heads of one ledger row to {@code into}, replacing older entries of the same
+   * documents. A damaged row fails loudly: a head read wrongly would continue or verify a chain
+   * from the wrong place.
+   */
+  static void decode(byte[] row, Map<String, Entry> into) throws SQLException {
+    try {
+      decodeUnchecked(row, into);
+    } catch (java.nio.BufferUnderflowException | IllegalArgumentException e) {
+      throw new SQLException("head_ledger row is damaged (" + row.length + " bytes)", e);
+    }
+  }
+
+  private static void decodeUnchecked(byte[] row, Map<String, Entry> into) {
     ByteBuffer in = ByteBuffer.wrap(row);
     long time = in.getLong();
     while (in.hasRemaining()) {
