@@ -189,16 +189,36 @@ public final class Encoding {
   /** Integrates decoded structs; returns the ones whose dependencies are missing, or null. */
   private static StructStore.PendingStructs integrateStructs(Transaction transaction, StructStore store,
       Map<Long, StructRefs> clientsStructRefs) {
-    // sorting ascending and popping from the end integrates higher client ids first, as Yjs
-    ArrayList<Long> clientsStructRefsIds = new ArrayList<>(clientsStructRefs.keySet());
-    Collections.sort(clientsStructRefsIds);
-    if (clientsStructRefsIds.isEmpty()) {
+    if (clientsStructRefs.isEmpty()) {
       return null;
     }
+    // sorting ascending and popping from the end integrates higher client ids first, as Yjs;
+    // one walk over the groups fills the list and notes the large new ones (no copy of the
+    // key set: for an update of one client that was two arrays and a view per update)
+    ArrayList<Long> clientsStructRefsIds = new ArrayList<>(clientsStructRefs.size());
+    boolean largeNewGroups = false;
+    for (Map.Entry<Long, StructRefs> e : clientsStructRefs.entrySet()) {
+      clientsStructRefsIds.add(e.getKey());
+      largeNewGroups |= e.getValue().refs.size() > 64;
+    }
+    Collections.sort(clientsStructRefsIds);
     StructRefs curStructsTarget = getNextStructTarget(clientsStructRefs, clientsStructRefsIds);
     if (curStructsTarget == null) {
       return null;
     }
+    if (largeNewGroups) {
+      presizeNewLists(store, clientsStructRefs);
+    }
+    try {
+      return integrateStructsInOrder(transaction, store, clientsStructRefs, clientsStructRefsIds, curStructsTarget);
+    } finally {
+      store.newListCapacities = null;
+      store.startClocks = null;
+    }
+  }
+
+  /** Notes the capacity of each client's new list where an update brings more than 64 structs. */
+  private static void presizeNewLists(StructStore store, Map<Long, StructRefs> clientsStructRefs) {
     for (Map.Entry<Long, StructRefs> e : clientsStructRefs.entrySet()) {
       int n = e.getValue().refs.size();
       if (n > 64 && StructStore.getStructs(store, e.getKey()) == null) {
@@ -207,12 +227,6 @@ public final class Encoding {
         }
         store.newListCapacities.put(e.getKey(), n);
       }
-    }
-    try {
-      return integrateStructsInOrder(transaction, store, clientsStructRefs, clientsStructRefsIds, curStructsTarget);
-    } finally {
-      store.newListCapacities = null;
-      store.startClocks = null;
     }
   }
 
