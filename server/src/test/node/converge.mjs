@@ -56,12 +56,37 @@ for (let r = 0; r < rounds; r++) {
     clients[offline].connect()
   }
 }
-await Promise.all(clients.map((c) => c.whenSynced()))
+// On a timeout, what each client holds next to a fresh client's copy of the server's state:
+// state vectors, pending structs, unacknowledged changes, whether the content matches; no content.
+async function diagnose (error) {
+  const fresh = yWebsocketClient(base, name)
+  await fresh.whenSynced().catch(() => {})
+  await sleep(500)
+  const picture = (doc) => ({
+    sv: Object.fromEntries(Y.decodeStateVector(Y.encodeStateVector(doc))),
+    pendingStructs: doc.store.pendingStructs !== null,
+    pendingDeletes: doc.store.pendingDs !== null
+  })
+  const server = JSON.stringify(snapshotOf(fresh.doc))
+  console.error(JSON.stringify({
+    server: picture(fresh.doc),
+    clients: clients.map((c, i) => ({
+      protocol: i % 2 === 0 ? 'y-websocket' : 'hocuspocus',
+      synced: c.provider.synced,
+      unacknowledged: c.provider.unsyncedChanges,
+      sameContentAsServer: JSON.stringify(snapshotOf(c.doc)) === server,
+      ...picture(c.doc)
+    }))
+  }))
+  throw error
+}
+
+await Promise.all(clients.map((c) => c.whenSynced())).catch(diagnose)
 const same = () => {
   const first = JSON.stringify(snapshotOf(clients[0].doc))
   return clients.every((c) => JSON.stringify(snapshotOf(c.doc)) === first)
 }
-await until(same, 30000, 'clients to converge')
+await until(same, 30000, 'clients to converge').catch(diagnose)
 // Hocuspocus clients report acknowledgement of each update; y-websocket clients give none, so
 // leave time for their last messages to commit before disconnecting.
 await Promise.all(clients.map((c) => c.whenSynced()))
