@@ -27,9 +27,9 @@ public final class Transaction {
   /** State vector after the transaction (read-only; set during cleanup). */
   public Map<Long, Long> afterState = java.util.Collections.emptyMap();
   /** Changed types and the changed map keys (null stands for the list part); sets read-only. */
-  public final Map<AbstractType<?>, Set<String>> changed = new LinkedHashMap<>(2);
+  public final Map<AbstractType<?>, Set<String>> changed = new TypeMap<>();
   /** Events per type, including those of children, for deep observers. */
-  public final Map<AbstractType<?>, List<YEvent<?>>> changedParentTypes = new LinkedHashMap<>(2);
+  public final Map<AbstractType<?>, List<YEvent<?>>> changedParentTypes = new TypeMap<>();
   /** Items that were split or may be mergeable after the transaction. */
   public final List<AbstractStruct> _mergeStructs = new ArrayList<>();
   public final Object origin;
@@ -330,34 +330,39 @@ public final class Transaction {
   private static void callObservers(Transaction transaction) {
     Doc doc = transaction.doc;
     RuntimeException first = null;
-    // a snapshot, as Yjs collects the calls before making any
-    @SuppressWarnings("unchecked")
-    Map.Entry<AbstractType<?>, Set<String>>[] changed = transaction.changed.entrySet()
-        .toArray(new Map.Entry[transaction.changed.size()]);
-    for (Map.Entry<AbstractType<?>, Set<String>> e : changed) {
-      AbstractType<?> itemtype = e.getKey();
+    // a snapshot (types and their keys, alternating), as Yjs collects the calls before making any
+    Object[] changed = ((TypeMap<AbstractType<?>, Set<String>>) transaction.changed).snapshot();
+    for (int c = 0; c < changed.length; c += 2) {
+      AbstractType<?> itemtype = (AbstractType<?>) changed[c];
       try {
         if (itemtype._item == null || !itemtype._item.deleted()) {
-          itemtype._callObserver(transaction, e.getValue());
+          @SuppressWarnings("unchecked")
+          Set<String> subs = (Set<String>) changed[c + 1];
+          itemtype._callObserver(transaction, subs);
         }
       } catch (RuntimeException ex) {
         first = first == null ? ex : first;
       }
     }
     // which types get deep events is decided after all shallow observers ran, before any deep one
-    List<Map.Entry<AbstractType<?>, List<YEvent<?>>>> deep = null;
-    for (Map.Entry<AbstractType<?>, List<YEvent<?>>> e : transaction.changedParentTypes.entrySet()) {
-      AbstractType<?> type = e.getKey();
+    TypeMap<AbstractType<?>, List<YEvent<?>>> parents =
+        (TypeMap<AbstractType<?>, List<YEvent<?>>>) transaction.changedParentTypes;
+    List<Object> deep = null; // types and their events, alternating
+    for (int i = 0; i < parents.size(); i++) {
+      AbstractType<?> type = parents.keyAt(i);
       if (!type._dEH.isEmpty() && (type._item == null || !type._item.deleted())) {
         if (deep == null) {
           deep = new ArrayList<>();
         }
-        deep.add(e);
+        deep.add(type);
+        deep.add(parents.valueAt(i));
       }
     }
-    for (int i = 0; deep != null && i < deep.size(); i++) {
+    for (int i = 0; deep != null && i < deep.size(); i += 2) {
       try {
-        callDeepObservers(transaction, deep.get(i).getKey(), deep.get(i).getValue());
+        @SuppressWarnings("unchecked")
+        List<YEvent<?>> events = (List<YEvent<?>>) deep.get(i + 1);
+        callDeepObservers(transaction, (AbstractType<?>) deep.get(i), events);
       } catch (RuntimeException ex) {
         first = first == null ? ex : first;
       }
