@@ -75,6 +75,9 @@ public final class ServerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    // An exception escaping a handler (a future's callback, a timer) is otherwise only reported
+    // to this handler; without one it went unseen (a commit batch cut short, logged nowhere).
+    vertx.exceptionHandler(t -> LOG.error("Unhandled exception on {}", Thread.currentThread().getName(), t));
     ServerMetrics metrics = new ServerMetrics(prometheus);
     if (config.databaseUrl().isEmpty()) {
       try {

@@ -189,14 +189,22 @@ public abstract class WsConnection {
       write(frame.message());
       return;
     }
-    if (droppedAsSlowReader()) {
-      return;
-    }
+    // Closed first: Vert.x's writeQueueFull() throws on a closed socket. A send must never
+    // throw into its caller — the session sends a whole commit batch in one loop, and an
+    // exception there once left the rest of the batch committed but neither applied nor
+    // broadcast (clients that never converged).
     if (ws.isClosed()) { // Vert.x refuses writes then (a close frame went out or came in)
       closed = true;
       return;
     }
-    direct.write(frame.retainedFrame(), false, direct.voidPromise);
+    try {
+      if (droppedAsSlowReader()) {
+        return;
+      }
+      direct.write(frame.retainedFrame(), false, direct.voidPromise);
+    } catch (IllegalStateException closedMeanwhile) {
+      closed = true;
+    }
   }
 
   /**

@@ -307,8 +307,9 @@ public final class DocumentSession {
         }
       }
       awareness.apply(p, update);
+      byte[] admitted = update;
       for (Peer q : peers) {
-        q.sendAwareness(update);
+        sendSafely(q, x -> x.sendAwareness(admitted));
       }
       registry.awarenessPublished(name, update);
     } else if (m instanceof Inbound.QueryAwareness) {
@@ -331,7 +332,7 @@ public final class DocumentSession {
       byte[] removal = awareness.removePeer(p);
       if (removal != null) {
         for (Peer q : peers) {
-          q.sendAwareness(removal);
+          sendSafely(q, x -> x.sendAwareness(removal));
         }
         registry.awarenessPublished(name, removal);
       }
@@ -439,7 +440,7 @@ public final class DocumentSession {
     onContext(() -> {
       if (state == State.READY) {
         for (Peer q : peers) {
-          q.sendAwareness(update);
+          sendSafely(q, x -> x.sendAwareness(update));
         }
       }
     });
@@ -451,7 +452,7 @@ public final class DocumentSession {
       if (state == State.READY) {
         for (Peer q : peers) {
           if (to.test(q)) {
-            q.sendStateless(payload);
+            sendSafely(q, x -> x.sendStateless(payload));
           }
         }
       }
@@ -574,7 +575,7 @@ public final class DocumentSession {
         // Already read back from the log (another process's notification overtook this
         // callback), applied from those bytes and broadcast then; only the acknowledgement is
         // still due (the parsed update is dropped unapplied).
-        pu.from().sendSyncStatus(true);
+        acknowledge(pu.from());
         continue;
       }
       advanceHead(seq);
@@ -588,7 +589,7 @@ public final class DocumentSession {
         continue;
       }
       broadcast(new OutgoingUpdate(pu.update().bytes()), pu.from());
-      pu.from().sendSyncStatus(true);
+      acknowledge(pu.from());
     }
     maybeSnapshot();
   }
@@ -600,8 +601,44 @@ public final class DocumentSession {
   private void broadcast(OutgoingUpdate update, Peer except) {
     for (Peer q : peers) {
       if (q != except) {
-        update.sendTo(q);
+        try {
+          update.sendTo(q);
+        } catch (RuntimeException e) {
+          sendFailed(q, e);
+        }
       }
+    }
+  }
+
+  private void acknowledge(Peer p) {
+    try {
+      p.sendSyncStatus(true);
+    } catch (RuntimeException e) {
+      sendFailed(p, e);
+    }
+  }
+
+  private void sendSafely(Peer q, java.util.function.Consumer<Peer> send) {
+    try {
+      send.accept(q);
+    } catch (RuntimeException e) {
+      sendFailed(q, e);
+    }
+  }
+
+  /**
+   * A send to one peer threw (a socket that closed under it, say). Sends are made in loops over
+   * a commit batch and over the peers; an exception escaping them once left the rest of a
+   * committed batch neither applied nor broadcast, so clients never converged. Now that peer is
+   * closed (it resyncs when it reconnects) and the loop goes on for everyone else.
+   */
+  private void sendFailed(Peer q, RuntimeException e) {
+    LOG.warn("Sending to connection {} of document {} failed ({}); closing it", q.connectionId(), name,
+        e.getClass().getSimpleName());
+    try {
+      q.close(CloseCodes.INTERNAL_ERROR, "send failed");
+    } catch (RuntimeException ignored) {
+      // already closed
     }
   }
 

@@ -157,6 +157,39 @@ class DocumentSessionTest {
     assertThat(store.appends.get()).as("transactions for %d updates", n).isLessThan(n);
   }
 
+  /**
+   * The sender's socket closes while its updates commit (it went offline): acknowledging the first
+   * update of the batch throws. Every update of the batch must still be applied and reach the
+   * other peers — an exception escaping the batch loop once dropped the rest of it from the live
+   * document (committed, never broadcast; clients that never converged).
+   */
+  @Test
+  void aSenderWhoseSocketClosedDoesNotCutItsCommitBatchShort() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    RecordingPeer b = new RecordingPeer("b", "guest", false);
+    DocumentSession s = join(a);
+    join(b);
+    until("joined", () -> b.count("step1") == 1);
+    a.failSends = new IllegalStateException("WebSocket is closed");
+    Doc client = new Doc();
+    client.clientID = 3;
+    int n = 100;
+    for (int i = 0; i < n; i++) {
+      byte[] before = Y.encodeStateVector(client);
+      client.getText("text").insert(client.getText("text").length(), "x");
+      s.receive(a, new Inbound.Update(Y.encodeStateAsUpdate(client, before)));
+    }
+    until("every update broadcast", () -> b.count("update") == n);
+    assertThat(store.appends.get()).as("batches of several updates (else this tests nothing)").isLessThan(n);
+    assertThat(textOf(b.payloads("update"))).isEqualTo("x".repeat(n));
+    RecordingPeer c = new RecordingPeer("c", "guest", false);
+    join(c);
+    s.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> c.count("step2") == 1);
+    assertThat(textOf(c.payloads("step2"))).as("the live document").isEqualTo("x".repeat(n));
+    assertThat(a.closedWith).as("the failing peer is closed").isEqualTo(CloseCodes.INTERNAL_ERROR);
+  }
+
   @Test
   void readOnlyPeerCannotChangeTheDocument() {
     RecordingPeer reader = new RecordingPeer("r", "reader", true);

@@ -18,6 +18,8 @@ final class RecordingPeer implements Peer {
   volatile UpdateFraming framing;
   /** Every shared message received through {@link #sendFramedUpdate}, as the very object. */
   final List<org.pledgepad.server.wire.SharedFrame> framed = new CopyOnWriteArrayList<>();
+  /** When set, every update and acknowledgement sent to this peer throws it (a socket closed under the send). */
+  volatile RuntimeException failSends;
 
   RecordingPeer(String id, String actor, boolean readOnly) {
     this.id = id;
@@ -57,6 +59,7 @@ final class RecordingPeer implements Peer {
 
   @Override
   public void sendUpdate(byte[] update) {
+    throwIfFailing();
     sent.add(new Sent("update", update));
   }
 
@@ -67,6 +70,7 @@ final class RecordingPeer implements Peer {
 
   @Override
   public void sendFramedUpdate(org.pledgepad.server.wire.SharedFrame message) {
+    throwIfFailing();
     framed.add(message);
     sent.add(new Sent("framed", message.messageBytes()));
   }
@@ -78,6 +82,7 @@ final class RecordingPeer implements Peer {
 
   @Override
   public void sendSyncStatus(boolean applied) {
+    throwIfFailing();
     sent.add(new Sent(applied ? "applied" : "rejected", new byte[0]));
   }
 
@@ -85,6 +90,13 @@ final class RecordingPeer implements Peer {
   public void close(short code, String reason) {
     if (closedWith == null) {
       closedWith = code;
+    }
+  }
+
+  private void throwIfFailing() {
+    RuntimeException e = failSends;
+    if (e != null) {
+      throw e;
     }
   }
 
