@@ -144,14 +144,8 @@ class DocumentSessionTest {
   void updatesArrivingDuringACommitShareTheNextTransaction() {
     RecordingPeer a = new RecordingPeer("a", "guest", false);
     DocumentSession s = join(a);
-    Doc client = new Doc();
-    client.clientID = 3;
     int n = 100;
-    for (int i = 0; i < n; i++) {
-      byte[] before = Y.encodeStateVector(client);
-      client.getText("text").insert(client.getText("text").length(), "x");
-      s.receive(a, new Inbound.Update(Y.encodeStateAsUpdate(client, before)));
-    }
+    typeOneUpdateEach(s, a, n);
     until("all acknowledged", () -> a.count("applied") == n);
     assertThat(result(store.load(DOC)).headSeq()).isEqualTo(n);
     assertThat(store.appends.get()).as("transactions for %d updates", n).isLessThan(n);
@@ -171,14 +165,8 @@ class DocumentSessionTest {
     join(b);
     until("joined", () -> b.count("step1") == 1);
     a.failSends = new IllegalStateException("WebSocket is closed");
-    Doc client = new Doc();
-    client.clientID = 3;
     int n = 100;
-    for (int i = 0; i < n; i++) {
-      byte[] before = Y.encodeStateVector(client);
-      client.getText("text").insert(client.getText("text").length(), "x");
-      s.receive(a, new Inbound.Update(Y.encodeStateAsUpdate(client, before)));
-    }
+    typeOneUpdateEach(s, a, n);
     until("every update broadcast", () -> b.count("update") == n);
     assertThat(store.appends.get()).as("batches of several updates (else this tests nothing)").isLessThan(n);
     assertThat(textOf(b.payloads("update"))).isEqualTo("x".repeat(n));
@@ -188,6 +176,17 @@ class DocumentSessionTest {
     until("step 2", () -> c.count("step2") == 1);
     assertThat(textOf(c.payloads("step2"))).as("the live document").isEqualTo("x".repeat(n));
     assertThat(a.closedWith).as("the failing peer is closed").isEqualTo(CloseCodes.INTERNAL_ERROR);
+  }
+
+  /** {@code n} updates of one "x" each from client 3, sent by {@code p} without waiting. */
+  private static void typeOneUpdateEach(DocumentSession s, RecordingPeer p, int n) {
+    Doc client = new Doc();
+    client.clientID = 3;
+    for (int i = 0; i < n; i++) {
+      byte[] before = Y.encodeStateVector(client);
+      client.getText("text").insert(client.getText("text").length(), "x");
+      s.receive(p, new Inbound.Update(Y.encodeStateAsUpdate(client, before)));
+    }
   }
 
   @Test
