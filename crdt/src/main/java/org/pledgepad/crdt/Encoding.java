@@ -166,10 +166,11 @@ public final class Encoding {
         }
         String parentSub = cantCopyParentInfo && (info & 0x20) == 0x20 ? decoder.readString() : null;
         AbstractContent content = AbstractContent.readItemContent(decoder, info);
-        if (content.getLength() <= 0) {
+        long length = content.getLength();
+        if (length <= 0) {
           throw new DecodingException("empty item content");
         }
-        return new Item(new ID(client, clock), null, origin, null, rightOrigin, parent, parentSub, content);
+        return new Item(new ID(client, clock), origin, rightOrigin, parent, parentSub, content, length);
       }
     }
   }

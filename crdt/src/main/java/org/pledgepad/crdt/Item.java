@@ -49,6 +49,17 @@ public final class Item extends AbstractStruct {
     this.info = content.isCountable() ? BIT_COUNTABLE : 0;
   }
 
+  /** A decoded item, not yet linked; length is content.getLength(), which the decoder checked. */
+  Item(ID id, ID origin, ID rightOrigin, Object parent, String parentSub, AbstractContent content, long length) {
+    super(id, length);
+    this.origin = origin;
+    this.rightOrigin = rightOrigin;
+    this.parent = parent;
+    this.parentSub = parentSub;
+    this.content = content;
+    this.info = content.isCountable() ? BIT_COUNTABLE : 0;
+  }
+
   /** The integrated parent type (callers know the item is integrated). */
   public AbstractType<?> parentType() {
     return (AbstractType<?>) parent;
