@@ -37,19 +37,12 @@ public final class Item extends AbstractStruct {
 
   public Item(ID id, Item left, ID origin, Item right, ID rightOrigin, Object parent, String parentSub,
       AbstractContent content) {
-    super(id, content.getLength());
-    this.origin = origin;
+    this(id, origin, rightOrigin, parent, parentSub, content, content.getLength());
     this.left = left;
     this.right = right;
-    this.rightOrigin = rightOrigin;
-    this.parent = parent;
-    this.parentSub = parentSub;
-    this.redone = null;
-    this.content = content;
-    this.info = content.isCountable() ? BIT_COUNTABLE : 0;
   }
 
-  /** A decoded item, not yet linked; length is content.getLength(), which the decoder checked. */
+  /** An item not yet linked; length must be content.getLength() (a decoder has it already, checked). */
   Item(ID id, ID origin, ID rightOrigin, Object parent, String parentSub, AbstractContent content, long length) {
     super(id, length);
     this.origin = origin;
