@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import net.jqwik.api.Assume;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
@@ -16,7 +17,7 @@ import net.jqwik.api.constraints.IntRange;
  * surrogate pairs, maps, arrays, XML, embeds, deletions, gc on and off), as whole states, as
  * diffs against an older state and as merged updates with gaps (Skips): applied in order after
  * the same base, the parts give a byte-identical state to the whole update; applied in any
- * order, the same document (same structs, origins, content and deletions — Yjs may then chunk
+ * order that Yjs completes (nothing left pending), the same document (same structs, origins, content and deletions — Yjs may then chunk
  * one client's runs differently, see {@link UpdateRuns}); and each part is within the budget
  * unless it holds one struct or one delete range that cannot be made smaller.
  */
@@ -46,7 +47,14 @@ class UpdateSplitterProperties {
         .as("in order, %d parts give the whole update's state byte for byte", parts.size()).isTrue();
     List<byte[]> shuffled = new ArrayList<>(parts);
     Collections.shuffle(shuffled, r);
-    byte[] anyOrder = stateAfter(c.before(), shuffled, receiverGc);
+    Doc receiver = receiverAfter(c.before(), shuffled, receiverGc);
+    // Yjs itself does not always finish an out-of-order delivery: in rare orders structs and
+    // deletions stay pending after the last part (seed -70, budget 500: yjs 13.6.33 ends with
+    // pendingStructs and pendingDs, and its state is byte-equal to ours, checked by replaying the
+    // dumped parts in Node). Compatibility means doing the same, so the comparison is made for the
+    // orders Yjs completes; the server sends parts in order over one socket (checked above).
+    Assume.that(receiver.store.pendingStructs == null && receiver.store.pendingDs == null);
+    byte[] anyOrder = Y.encodeStateAsUpdate(receiver);
     assertThat(UpdateRuns.of(anyOrder)).isEqualTo(UpdateRuns.of(whole));
     assertThat(Y.encodeStateVectorFromUpdate(anyOrder)).isEqualTo(Y.encodeStateVectorFromUpdate(whole));
   }
@@ -191,10 +199,14 @@ class UpdateSplitterProperties {
   }
 
   static byte[] stateAfter(List<byte[]> before, List<byte[]> updates, boolean gc) {
+    return Y.encodeStateAsUpdate(receiverAfter(before, updates, gc));
+  }
+
+  static Doc receiverAfter(List<byte[]> before, List<byte[]> updates, boolean gc) {
     Doc d = new Doc(new DocOptions().gc(gc));
     before.forEach(u -> Y.applyUpdate(d, u));
     updates.forEach(u -> Y.applyUpdate(d, u));
-    return Y.encodeStateAsUpdate(d);
+    return d;
   }
 
   /** One struct and no delete range, or no struct and one delete range. */
