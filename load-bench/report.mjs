@@ -6,6 +6,7 @@ const rows = process.argv.slice(2).flatMap((f) => readFileSync(f, "utf8").split(
 const load = rows.filter((r) => r.rate !== undefined)
 const idle = rows.filter((r) => r.connections !== undefined)
 const open = rows.find((r) => r.label === 'open')
+const fsyncs = rows.filter((r) => r.label === 'fsync')
 const name = (r) => `${r.label} (${r.protocol === 'yws' ? 'y-websocket' : 'Hocuspocus'} protocol)`
 const ratio = (a, b) => (a == null || b == null || !b || Number.isNaN(a)) ? 'n/a' : (a / b).toFixed(2)
 const out = []
@@ -86,5 +87,12 @@ if (open) {
   out.push(`| reference: Node Yjs 13.6.33 applies the same ${open.nodeReplay.updates} updates to a fresh Y.Doc in one transaction | ${open.nodeReplay.ms} | ${open.nodeReplay.textLength} |`)
   out.push(`| ratio first open / Node replay; reopen / Node replay | ${ratio(open.firstOpen.ms, open.nodeReplay.ms)}; ${ratio(open.reopen.ms, open.nodeReplay.ms)} | |`)
   out.push('', `load1 at the end of the open-time step: ${open.load1}`)
+}
+if (fsyncs.length) {
+  // Every acknowledgement of ours waits for one fsync; the in-memory peers' do not.
+  out.push('', '### The disk: fsync of a 4 KiB append (the floor of a durable acknowledgement)', '')
+  out.push('| when | p50 ms | p90 ms | p99 ms | max ms |')
+  out.push('|---|---|---|---|---|')
+  fsyncs.forEach((f, i) => out.push(`| ${i === 0 ? 'before the run' : 'after the run'} | ${f.p50ms} | ${f.p90ms} | ${f.p99ms} | ${f.maxMs} |`))
 }
 console.log(out.join('\n'))

@@ -126,6 +126,9 @@ start_ours() { # store (embedded|postgres), extra env...
 OURS_ENV=(MESSAGES_PER_SECOND=1000 MESSAGE_BURST=2000)
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$OUT/machine.txt"
+# The disk under the embedded store (its DATA_DIR is made in /tmp): its fsync time is the floor of
+# our latency at low load (every acknowledgement waits for one), which the in-memory peers do not pay.
+node fsync-probe.mjs "${TMPDIR:-/tmp}" | tee -a "$RESULTS" "$OUT/machine.txt" || echo "fsync probe failed" >&2
 
 if want load; then
 echo "== 1. load: $DOCS documents x $CLIENTS clients, rates $RATES edits/s per client, ${WINDOW}s windows, $GENERATOR generator (clients $CLIENT_MODE), server warm-up ${WARMUP_SECONDS}s at ${WARMUP_RATE:-the first rate} edits/s, server CPUs ${SERVER_CPUS:-all}, generator CPUs ${GEN_CPUS:-all}"
@@ -177,5 +180,6 @@ echo "{\"label\":\"open\",\"create\":$create,\"headSeq\":${head_seq:-null},\"emp
 fi
 
 echo "== machine at end: load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee -a "$OUT/machine.txt"
+node fsync-probe.mjs "${TMPDIR:-/tmp}" | tee -a "$RESULTS" "$OUT/machine.txt" || echo "fsync probe failed" >&2
 node report.mjs "$RESULTS"
 echo "raw results: $RESULTS"
