@@ -51,7 +51,10 @@ public final class Main {
     StartWarmup warmup = StartWarmup.begin(warmupRounds); // beside the store's start, before ready
     PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     Vertx vertx = Vertx.builder()
-        .with(NetTransport.apply(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)),
+        .with(NetTransport.apply(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)
+            // GC pauses, heap pools, process CPU and threads beside our own meters: the collector's
+            // pauses are where our latency spikes came from (docs/benchmarks.md), so operators see them.
+            .setJvmMetricsEnabled(true)),
             System.getenv()))
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
