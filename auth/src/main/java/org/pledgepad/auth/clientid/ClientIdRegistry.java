@@ -114,6 +114,11 @@ public final class ClientIdRegistry {
     return Optional.ofNullable(owned.get(clientId));
   }
 
+  /** Whether a clientID has an owner: {@link #owner} without the Optional, for every update. */
+  public boolean isOwned(long clientId) {
+    return owned.containsKey(clientId);
+  }
+
   public int ownedCount() {
     return owned.size();
   }
@@ -131,6 +136,17 @@ public final class ClientIdRegistry {
     if (ranges.isEmpty()) {
       return new Verdict(Verdict.Reason.EMPTY, -1);
     }
+    if (oneClient(ranges)) {
+      // The common case (an edit of one tab): no per-client grouping, no boxed clientIDs.
+      long client = ranges.get(0).clientId();
+      List<ClockRange> runs = ranges.size() == 1 || byFirstClock(ranges) ? ranges : sortedByFirstClock(ranges);
+      long next = nextClock(client, clocks);
+      Verdict rejected = judge(connection, client, runs, next);
+      if (rejected != null) {
+        return rejected;
+      }
+      return bind(connection, needsBinding(client, runs, next) ? List.of(client) : List.of());
+    }
     Map<Long, List<ClockRange>> byClient = new LinkedHashMap<>();
     for (ClockRange r : ranges) {
       byClient.computeIfAbsent(r.clientId(), k -> new ArrayList<>()).add(r);
@@ -138,53 +154,118 @@ public final class ClientIdRegistry {
     List<Long> toBind = new ArrayList<>();
     for (Map.Entry<Long, List<ClockRange>> e : byClient.entrySet()) {
       long client = e.getKey();
-      long next = clocks.nextClock(client);
-      if (next < 0) {
-        throw new IllegalArgumentException("negative clock from StoreClocks");
+      List<ClockRange> runs = sortedByFirstClock(e.getValue());
+      long next = nextClock(client, clocks);
+      Verdict rejected = judge(connection, client, runs, next);
+      if (rejected != null) {
+        return rejected;
       }
-      List<ClockRange> runs = e.getValue();
-      runs.sort(Comparator.comparingLong(ClockRange::firstClock));
-      long cursor = next;
-      boolean hasNew = false;
-      for (ClockRange r : runs) {
-        if (r.lastClock() < cursor) {
-          continue; // already known: Yjs skips it
-        }
-        if (r.firstClock() > cursor) {
-          return new Verdict(Verdict.Reason.CLOCK_GAP, client);
-        }
-        hasNew = true;
-        cursor = r.lastClock() + 1;
-      }
-      if (!hasNew) {
-        continue;
-      }
-      String owner = owned.get(client);
-      if (owner == null) {
-        owner = presence.get(client);
-        if (owner == null && next > 0) {
-          return new Verdict(Verdict.Reason.UNATTRIBUTED_CLIENT, client);
-        }
-      }
-      if (owner != null && !owner.equals(connection.subject)) {
-        return new Verdict(Verdict.Reason.OWNED_BY_OTHER_USER, client);
-      }
-      if (!owned.containsKey(client)) {
+      if (needsBinding(client, runs, next)) {
         toBind.add(client);
       }
     }
+    return bind(connection, toBind);
+  }
+
+  /**
+   * Why the runs of {@code client} (sorted by first clock) may not be applied, or null if they
+   * may: gaps, then ownership of whatever they add beyond the document's next clock {@code next}.
+   */
+  private Verdict judge(Connection connection, long client, List<ClockRange> runs, long next) {
+    if (!addsStructs(runs, next)) {
+      return null;
+    }
+    long cursor = next;
+    for (int i = 0; i < runs.size(); i++) {
+      ClockRange r = runs.get(i);
+      if (r.lastClock() < cursor) {
+        continue; // already known: Yjs skips it
+      }
+      if (r.firstClock() > cursor) {
+        return new Verdict(Verdict.Reason.CLOCK_GAP, client);
+      }
+      cursor = r.lastClock() + 1;
+    }
+    String owner = owned.get(client);
+    if (owner == null) {
+      owner = presence.get(client);
+      if (owner == null && next > 0) {
+        return new Verdict(Verdict.Reason.UNATTRIBUTED_CLIENT, client);
+      }
+    }
+    if (owner != null && !owner.equals(connection.subject)) {
+      return new Verdict(Verdict.Reason.OWNED_BY_OTHER_USER, client);
+    }
+    return null;
+  }
+
+  /** Whether admitted runs of {@code client} make it a new binding of the connection's user. */
+  private boolean needsBinding(long client, List<ClockRange> runs, long next) {
+    return addsStructs(runs, next) && !owned.containsKey(client);
+  }
+
+  /** Whether any run reaches the next clock or beyond (the rest are duplicates Yjs ignores). */
+  private static boolean addsStructs(List<ClockRange> runs, long next) {
+    for (int i = 0; i < runs.size(); i++) {
+      if (runs.get(i).lastClock() >= next) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static long nextClock(long client, StoreClocks clocks) {
+    long next = clocks.nextClock(client);
+    if (next < 0) {
+      throw new IllegalArgumentException("negative clock from StoreClocks");
+    }
+    return next;
+  }
+
+  private static boolean oneClient(List<ClockRange> ranges) {
+    long client = ranges.get(0).clientId();
+    for (int i = 1; i < ranges.size(); i++) {
+      if (ranges.get(i).clientId() != client) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean byFirstClock(List<ClockRange> runs) {
+    for (int i = 1; i < runs.size(); i++) {
+      if (runs.get(i).firstClock() < runs.get(i - 1).firstClock()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static List<ClockRange> sortedByFirstClock(List<ClockRange> runs) {
+    List<ClockRange> sorted = new ArrayList<>(runs);
+    sorted.sort(Comparator.comparingLong(ClockRange::firstClock));
+    return sorted;
+  }
+
+  /** Checks the limits for the new clientIDs of an admitted update and binds them. */
+  private Verdict bind(Connection connection, List<Long> toBind) {
     // Presence claims of this user were already counted against the connection when made.
-    long fresh = toBind.stream().filter(c -> !presence.containsKey(c)).count();
+    int fresh = 0;
+    for (int i = 0; i < toBind.size(); i++) {
+      if (!presence.containsKey(toBind.get(i))) {
+        fresh++;
+      }
+    }
     if (connection.newBindings + fresh > maxNewPerConnection) {
       return new Verdict(Verdict.Reason.TOO_MANY_CLIENT_IDS, toBind.get(0));
     }
     if (owned.size() + toBind.size() > maxOwned) {
       return new Verdict(Verdict.Reason.REGISTRY_FULL, toBind.get(0));
     }
-    connection.newBindings += (int) fresh;
-    for (long c : toBind) {
-      presence.remove(c);
-      owned.put(c, connection.subject);
+    connection.newBindings += fresh;
+    for (int i = 0; i < toBind.size(); i++) {
+      presence.remove(toBind.get(i));
+      owned.put(toBind.get(i), connection.subject);
     }
     return Verdict.ACCEPT;
   }

@@ -151,4 +151,38 @@ class ClientIdRegistryTest {
     assertThatThrownBy(() -> new ClockRange(1, -1, 4)).isInstanceOf(IllegalArgumentException.class);
     assertThat(new ClockRange(ClockRange.MAX_SAFE, 0, ClockRange.MAX_SAFE).lastClock()).isEqualTo(ClockRange.MAX_SAFE);
   }
+
+  @Test
+  void runsOfOneClientAreJudgedInClockOrderWhateverTheirOrderInTheUpdate() {
+    var anna = registry.connect("anna");
+    assertThat(apply(anna, new ClockRange(7, 5, 6), new ClockRange(7, 0, 2), new ClockRange(7, 3, 4)))
+        .isEqualTo(Verdict.ACCEPT);
+    assertThat(registry.owner(7)).contains("anna");
+    assertThat(registry.isOwned(7)).isTrue();
+    assertThat(apply(anna, new ClockRange(7, 9, 9), new ClockRange(7, 7, 7)).reason())
+        .isEqualTo(Verdict.Reason.CLOCK_GAP);
+    assertThat(registry.isOwned(8)).isFalse();
+  }
+
+  @Test
+  void theFirstClientOfTheUpdateToFailIsNamed() {
+    apply(registry.connect("anna"), new ClockRange(7, 0, 4));
+    apply(registry.connect("ben"), new ClockRange(8, 0, 4));
+    Verdict v = apply(registry.connect("mallory"), new ClockRange(9, 0, 0), new ClockRange(8, 5, 5),
+        new ClockRange(7, 5, 5), new ClockRange(9, 1, 1));
+    assertThat(v.reason()).isEqualTo(Verdict.Reason.OWNED_BY_OTHER_USER);
+    assertThat(v.clientId()).isEqualTo(8);
+    assertThat(registry.isOwned(9)).isFalse();
+  }
+
+  @Test
+  void aPresenceClaimBecomesOwnershipWithoutSpendingTheAllowanceTwice() {
+    var anna = registry.connect("anna");
+    assertThat(registry.admitAwareness(anna, 20, clocks)).isTrue();
+    assertThat(registry.admitAwareness(anna, 21, clocks)).isTrue();
+    assertThat(registry.admitAwareness(anna, 22, clocks)).isTrue();
+    assertThat(apply(anna, new ClockRange(20, 0, 0))).isEqualTo(Verdict.ACCEPT);
+    assertThat(registry.owner(20)).contains("anna");
+    assertThat(apply(anna, new ClockRange(23, 0, 0)).reason()).isEqualTo(Verdict.Reason.TOO_MANY_CLIENT_IDS);
+  }
 }

@@ -34,7 +34,7 @@ final class ClientIdOwnership implements UpdateAdmission {
   private final ClientIdRegistry registry = new ClientIdRegistry();
   private final Map<Peer, ClientIdRegistry.Connection> connections = new HashMap<>();
   /** Next clock per clientID including admitted updates not yet applied (still committing). */
-  private final Map<Long, Long> admitted = new HashMap<>();
+  private final NextClocks admitted = new NextClocks();
 
   ClientIdOwnership(io.vertx.core.Vertx vertx, String document, ClientIdBindingStore bindings) {
     this.vertx = vertx;
@@ -67,17 +67,21 @@ final class ClientIdOwnership implements UpdateAdmission {
   public Result admitUpdate(Peer peer, ReceivedUpdate update, LongUnaryOperator documentClocks) {
     List<ClockRange> ranges = StructRuns.of(update.structs());
     StoreClocks clocks = clocks(documentClocks);
-    Map<Long, Boolean> ownedBefore = new HashMap<>();
-    for (ClockRange r : ranges) {
-      ownedBefore.put(r.clientId(), registry.owner(r.clientId()).isPresent());
+    // Bindings to persist are those of clients unowned before; usually every client is owned.
+    Map<Long, Boolean> ownedBefore = allOwned(ranges) ? null : new HashMap<>();
+    if (ownedBefore != null) {
+      for (ClockRange r : ranges) {
+        ownedBefore.put(r.clientId(), registry.isOwned(r.clientId()));
+      }
     }
     Verdict v = registry.admitUpdate(connection(peer), ranges, clocks);
     if (!v.accepted()) {
       return v.reason() == Verdict.Reason.CLOCK_GAP ? Result.RESYNC : Result.REFUSE;
     }
-    for (ClockRange r : ranges) {
-      admitted.merge(r.clientId(), r.lastClock() + 1, Math::max);
-      if (!ownedBefore.get(r.clientId()) && registry.owner(r.clientId()).isPresent()) {
+    for (int i = 0; i < ranges.size(); i++) {
+      ClockRange r = ranges.get(i);
+      admitted.raise(r.clientId(), r.lastClock() + 1);
+      if (ownedBefore != null && !ownedBefore.get(r.clientId()) && registry.isOwned(r.clientId())) {
         String actor = registry.owner(r.clientId()).get();
         long id = r.clientId();
         vertx.executeBlocking(() -> {
@@ -87,6 +91,15 @@ final class ClientIdOwnership implements UpdateAdmission {
       }
     }
     return Result.ACCEPT;
+  }
+
+  private boolean allOwned(List<ClockRange> ranges) {
+    for (int i = 0; i < ranges.size(); i++) {
+      if (!registry.isOwned(ranges.get(i).clientId())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override
@@ -128,6 +141,6 @@ final class ClientIdOwnership implements UpdateAdmission {
   }
 
   private StoreClocks clocks(LongUnaryOperator documentClocks) {
-    return clientId -> Math.max(documentClocks.applyAsLong(clientId), admitted.getOrDefault(clientId, 0L));
+    return clientId -> Math.max(documentClocks.applyAsLong(clientId), admitted.get(clientId));
   }
 }

@@ -18,7 +18,7 @@ public final class StructRuns {
 
   /** One range per run of consecutive structs of a client; Skip structs excluded. */
   public static List<ClockRange> of(List<AbstractStruct> structs) {
-    List<ClockRange> out = new ArrayList<>();
+    List<ClockRange> out = new ArrayList<>(2); // an edit has one run; room for more grows on demand
     long client = -1;
     long first = -1;
     long next = -1;
