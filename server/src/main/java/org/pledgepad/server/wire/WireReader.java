@@ -100,13 +100,27 @@ public final class WireReader {
 
   public String readVarString() {
     int len = readLength();
+    // Document names and most awareness states are ASCII: one copy, no decoder and its buffers.
+    String s = isAscii(pos, len) ? new String(data, pos, len, StandardCharsets.US_ASCII) : decodeUtf8(pos, len);
+    pos += len;
+    return s;
+  }
+
+  private boolean isAscii(int from, int len) {
+    for (int i = from; i < from + len; i++) {
+      if (data[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private String decodeUtf8(int from, int len) {
     var decoder = StandardCharsets.UTF_8.newDecoder()
         .onMalformedInput(CodingErrorAction.REPORT)
         .onUnmappableCharacter(CodingErrorAction.REPORT);
     try {
-      String s = decoder.decode(ByteBuffer.wrap(data, pos, len)).toString();
-      pos += len;
-      return s;
+      return decoder.decode(ByteBuffer.wrap(data, from, len)).toString();
     } catch (CharacterCodingException e) {
       throw new MalformedFrameException("invalid UTF-8 in string");
     }

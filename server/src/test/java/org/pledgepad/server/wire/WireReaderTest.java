@@ -60,4 +60,30 @@ class WireReaderTest {
     byte[] loneSurrogate = {3, (byte) 0xed, (byte) 0xa0, (byte) 0x80};
     assertThatThrownBy(() -> new WireReader(loneSurrogate).readVarString()).isInstanceOf(MalformedFrameException.class);
   }
+
+  @Test
+  void asciiAndNonAsciiStringsDecodeAlikeAtAnyOffset() {
+    java.util.Random random = new java.util.Random(3);
+    String[] pieces = {"doc-1", "", "{\"user\":\"a\"}", "\u007f", "é", "🗳", "\u0000", "x".repeat(200)};
+    for (int n = 0; n < 2_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      for (int k = random.nextInt(4); k > 0; k--) {
+        sb.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String s = sb.toString();
+      byte[] framed = new WireWriter().writeByte(9).writeVarString(s).writeVarString("tail").toByteArray();
+      WireReader r = new WireReader(framed, 1, framed.length - 1);
+      assertThat(r.readVarString()).isEqualTo(s);
+      assertThat(r.readVarString()).isEqualTo("tail");
+      assertThat(r.hasContent()).isFalse();
+    }
+  }
+
+  @Test
+  void aRefusedStringLeavesTheReaderWhereItWas() {
+    byte[] asciiThenInvalid = {4, 'a', 'b', (byte) 0xc3, 0x28};
+    WireReader r = new WireReader(asciiThenInvalid);
+    assertThatThrownBy(r::readVarString).isInstanceOf(MalformedFrameException.class);
+    assertThat(r.position()).isEqualTo(1);
+  }
 }
