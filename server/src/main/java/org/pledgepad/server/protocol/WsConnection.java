@@ -201,7 +201,7 @@ public abstract class WsConnection {
       if (droppedAsSlowReader()) {
         return;
       }
-      direct.write(frame.retainedFrame(), false, direct.voidPromise);
+      direct.write(frame.directFrame(direct.channel().alloc()), false, direct.voidPromise);
     } catch (IllegalStateException closedMeanwhile) {
       closed = true;
     }

@@ -1,8 +1,10 @@
 package org.pledgepad.server.wire;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
+import io.netty.util.internal.PlatformDependent;
 import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
@@ -61,12 +63,23 @@ public final class SharedFrame {
   }
 
   /**
-   * For one write to a socket's channel: a buffer of its own over the frame's bytes (no copy),
-   * released by the write. Not a duplicate of one shared buffer: a heap buffer's derived views
-   * share its cached NIO buffer, which sockets on different event loops would then move at once.
+   * For one write to a socket's channel: the frame copied into a direct buffer of the channel's
+   * allocator, owned (and released) by the write. Both Netty transports write only direct
+   * memory and otherwise make that copy themselves, through NIO views of a heap buffer and of
+   * the target (two view objects per write, and a buffer object around the heap bytes). Copied
+   * here by address: per write, just the pooled buffer. Not one direct buffer shared by every
+   * socket: its lifetime would then span event loops and pending writes, and a view of it would
+   * share its cached NIO buffer (see the NIO transport's write path).
    */
-  public ByteBuf retainedFrame() {
-    return Unpooled.wrappedBuffer(frame);
+  public ByteBuf directFrame(ByteBufAllocator alloc) {
+    ByteBuf out = alloc.directBuffer(frame.length, frame.length);
+    if (out.hasMemoryAddress()) {
+      PlatformDependent.copyMemory(frame, 0, out.memoryAddress() + out.writerIndex(), frame.length);
+      out.writerIndex(out.writerIndex() + frame.length);
+    } else {
+      out.writeBytes(frame);
+    }
+    return out;
   }
 
   /** The message without the frame header, for sockets written through Vert.x. */
