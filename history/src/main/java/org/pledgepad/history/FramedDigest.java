@@ -16,6 +16,8 @@ final class FramedDigest {
 
   private final MessageDigest sha = Framing.sha();
   private final byte[] scratch = new byte[12];
+  /** An ASCII string's bytes (its UTF-8 encoding) while it is hashed. */
+  private final byte[] ascii = new byte[256];
 
   private FramedDigest() {}
 
@@ -33,6 +35,20 @@ final class FramedDigest {
   }
 
   FramedDigest string(String s) {
+    // Document names and subjects are short ASCII: hashed from a scratch copy, not a new array.
+    int n = s.length();
+    if (n <= ascii.length) {
+      int i = 0;
+      for (char c; i < n && (c = s.charAt(i)) < 0x80; i++) {
+        ascii[i] = (byte) c;
+      }
+      if (i == n) {
+        putInt(0, n);
+        sha.update(scratch, 0, 4);
+        sha.update(ascii, 0, n);
+        return this;
+      }
+    }
     return bytes(s.getBytes(StandardCharsets.UTF_8));
   }
 

@@ -32,6 +32,17 @@ class HashesSpecPropertyTest {
         .isEqualTo(sha256(field(Hashes.COMMITMENT_TAG), field(salt), field(update)));
   }
 
+  @Property(tries = 300)
+  void rowHashOfAsciiNamesIsSha256OfTheFramedFields(@ForAll @net.jqwik.api.constraints.CharRange(from = 0, to = 0x7f)
+      @Size(max = 300) String doc, @ForAll @net.jqwik.api.constraints.CharRange(from = 0x60, to = 0x80) String actor,
+      @ForAll long seq) throws Exception {
+    byte[] prev = new byte[32];
+    byte[] commitment = {1, 2};
+    byte[] expected = sha256(field(Hashes.ROW_TAG), field(prev), field(doc), int64(seq), int64(seq), field(actor),
+        field(commitment));
+    assertThat(Hashes.rowHash(prev, doc, seq, seq, actor, commitment)).isEqualTo(expected);
+  }
+
   @Property(tries = 100)
   void genesisIsSha256OfTheFramedName(@ForAll String doc) throws Exception {
     assertThat(Hashes.genesis(doc)).isEqualTo(sha256(field(Hashes.GENESIS_TAG), field(doc)));
