@@ -3,8 +3,8 @@ package org.pledgepad.server.wire;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import io.vertx.core.buffer.Buffer;
 import io.netty.util.internal.PlatformDependent;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.internal.buffer.BufferInternal;
 
 /**
@@ -68,8 +68,9 @@ public final class SharedFrame {
    * memory and otherwise make that copy themselves, through NIO views of a heap buffer and of
    * the target (two view objects per write, and a buffer object around the heap bytes). Copied
    * here by address: per write, just the pooled buffer. Not one direct buffer shared by every
-   * socket: its lifetime would then span event loops and pending writes, and a view of it would
-   * share its cached NIO buffer (see the NIO transport's write path).
+   * socket (a view per write): its native memory would need an owner that releases it after the
+   * last pending write on any event loop, including frames that live as long as their channel,
+   * and a missed release leaks memory no collector reclaims.
    */
   public ByteBuf directFrame(ByteBufAllocator alloc) {
     ByteBuf out = alloc.directBuffer(frame.length, frame.length);
