@@ -8,12 +8,14 @@ import WebSocket from 'ws'
 
 export { Y }
 
-export function makeClient (protocol, base, name, token) {
+// onSynced (y-websocket only): called when the provider reports synced, for exact timing.
+export function makeClient (protocol, base, name, token, onSynced) {
   const doc = new Y.Doc()
   if (protocol === 'yws') {
     const provider = new WebsocketProvider(base, name, doc, {
       WebSocketPolyfill: WebSocket, disableBc: true, params: token ? { token } : {}
     })
+    if (onSynced) provider.on('sync', (synced) => { if (synced) onSynced() })
     return { doc, isSynced: () => provider.synced && provider.wsconnected, destroy: () => provider.destroy() }
   }
   const socket = new HocuspocusProviderWebsocket({ url: base, WebSocketPolyfill: WebSocket })

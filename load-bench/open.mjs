@@ -4,12 +4,20 @@
 //     its own update, acknowledged = durable), and saves every update (length-prefixed) so the
 //     same log can be replayed in Node.
 //   node open.mjs open <y-websocket-url> <document> [token]
-//     times connect -> synced with a stock y-websocket client; prints {ms, textLength}.
+//     times connect -> synced with a stock y-websocket client; prints {ms, syncedMs, textLength}
+//     (ms: polled every 20 ms, kept for comparison with older runs; syncedMs: the provider's
+//     sync event, exact).
+//   node open.mjs raw <y-websocket-url> <document> [token]
+//     splits that figure: a bare socket (no Yjs on the receiving path) sends sync step 1 with an
+//     empty state vector and times the arrival of the server's step 1 and of its complete step 2
+//     (the update messages before it included); then a fresh Y.Doc applies exactly those bytes
+//     as the stock client would (one applyUpdate per message). See rawOpen.mjs.
 //   node open.mjs replay <updates-file>
 //     the Node/Yjs reference: a fresh Y.Doc applies the whole log in one transaction (what a
 //     log-replaying server does on load); prints {ms}.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { makeClient, until, sleep, Y } from './clients.mjs'
+import { rawOpen, applyLikeAProvider } from './rawOpen.mjs'
 
 const [mode, ...args] = process.argv.slice(2)
 const deadline = setTimeout(() => { console.error('open.mjs: overall time limit'); process.exit(3) }, 240000)
@@ -41,11 +49,23 @@ if (mode === 'create') {
 } else if (mode === 'open') {
   const [base, name, token] = args
   const started = performance.now()
-  const c = makeClient('yws', base, name, token)
+  let syncedAt = null
+  const c = makeClient('yws', base, name, token, () => { syncedAt ??= performance.now() })
   await until(() => c.isSynced(), 120000, 'synced')
   const ms = performance.now() - started
-  console.log(JSON.stringify({ ms: Number(ms.toFixed(1)), textLength: c.doc.getText('text').length }))
+  const syncedMs = syncedAt === null ? null : Number((syncedAt - started).toFixed(1))
+  console.log(JSON.stringify({ ms: Number(ms.toFixed(1)), syncedMs, textLength: c.doc.getText('text').length }))
   c.destroy()
+} else if (mode === 'raw') {
+  const [base, name, token] = args
+  const r = await rawOpen(base, name, token, 120000)
+  // Cold like the stock client's apply (its first Yjs work in a fresh process), then once warm.
+  const cold = applyLikeAProvider(r.payloads)
+  const warm = applyLikeAProvider(r.payloads)
+  console.log(JSON.stringify({
+    ms: r.step2Ms, openMs: r.openMs, step1Ms: r.step1Ms, bytes: r.bytes, messages: r.payloads.length,
+    applyMs: cold.ms, applyWarmMs: warm.ms, textLength: cold.textLength
+  }))
 } else if (mode === 'replay') {
   const buf = readFileSync(args[0])
   const updates = []

@@ -86,6 +86,18 @@ if (open) {
   out.push(`| connect → synced, the big document again after it was unloaded | ${open.reopen.ms} | ${open.reopen.textLength} |`)
   out.push(`| reference: Node Yjs 13.6.33 applies the same ${open.nodeReplay.updates} updates to a fresh Y.Doc in one transaction | ${open.nodeReplay.ms} | ${open.nodeReplay.textLength} |`)
   out.push(`| ratio first open / Node replay; reopen / Node replay | ${ratio(open.firstOpen.ms, open.nodeReplay.ms)}; ${ratio(open.reopen.ms, open.nodeReplay.ms)} | |`)
+  if (open.firstOpen.syncedMs != null) {
+    out.push(`| the same three, from the provider's sync event (not polled): empty, first open, reopen | ${open.emptyOpen.syncedMs}; ${open.firstOpen.syncedMs}; ${open.reopen.syncedMs} | |`)
+  }
+  if (open.rawFirstOpen) {
+    const raw = [['empty document', open.rawEmptyOpen], ['big document, first open', open.rawFirstOpen], ['big document, reopen', open.rawReopen]]
+    for (const [what, r] of raw) {
+      out.push(`| bare socket (second fresh process), ${what}: complete step 2 arrived (socket open; server's step 1) | ${r.ms} (${r.openMs}; ${r.step1Ms}) | ${r.textLength} |`)
+    }
+    const server = (r) => Math.round((r.ms - open.rawEmptyOpen.ms) * 10) / 10
+    out.push(`| server's part = step 2 arrived − empty document's: first open; reopen | ${server(open.rawFirstOpen)}; ${server(open.rawReopen)} | |`)
+    out.push(`| Node client's part: a fresh Y.Doc applies those ${open.rawFirstOpen.bytes} bytes (${open.rawFirstOpen.messages} message(s)), cold; warm | ${open.rawFirstOpen.applyMs}; ${open.rawFirstOpen.applyWarmMs} | |`)
+  }
   out.push('', `load1 at the end of the open-time step: ${open.load1}`)
 }
 if (fsyncs.length) {

@@ -173,9 +173,19 @@ first="$(timeout 120 node open.mjs open "ws://127.0.0.1:$PORT/ws" big "$TOKEN")"
 sleep 2 # UNLOAD_DELAY_MS=500: the document is unloaded; the next open reads the store again
 again="$(timeout 120 node open.mjs open "ws://127.0.0.1:$PORT/ws" big "$TOKEN")"
 stop_server
+# The same three opens again on a fresh process, with a bare socket: when the complete step 2
+# arrived (the server's part, with the empty document as the baseline) and what applying those
+# bytes costs a Node client (see rawOpen.mjs).
+env "${open_env[@]}" java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open-raw.log" 2>&1 & server_pid=$!
+wait_http "http://127.0.0.1:$PORT/health/ready"
+raw_empty="$(timeout 60 node open.mjs raw "ws://127.0.0.1:$PORT/ws" empty-doc "$TOKEN")"
+raw_first="$(timeout 120 node open.mjs raw "ws://127.0.0.1:$PORT/ws" big "$TOKEN")"
+sleep 2
+raw_again="$(timeout 120 node open.mjs raw "ws://127.0.0.1:$PORT/ws" big "$TOKEN")"
+stop_server
 rm -rf "$open_data"
 replay="$(timeout 120 node open.mjs replay "$OUT/updates.bin")"
-echo "{\"label\":\"open\",\"create\":$create,\"headSeq\":${head_seq:-null},\"emptyOpen\":$empty,\"firstOpen\":$first,\"reopen\":$again,\"nodeReplay\":$replay,\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" | tee -a "$RESULTS"
+echo "{\"label\":\"open\",\"create\":$create,\"headSeq\":${head_seq:-null},\"emptyOpen\":$empty,\"firstOpen\":$first,\"reopen\":$again,\"rawEmptyOpen\":$raw_empty,\"rawFirstOpen\":$raw_first,\"rawReopen\":$raw_again,\"nodeReplay\":$replay,\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" | tee -a "$RESULTS"
 
 fi
 
