@@ -61,4 +61,10 @@ public interface SharedDocument {
 
   /** Rough size of the state in bytes, for the per-document size limit. */
   long approximateSize();
+
+  /**
+   * The document is dropped and will not be used again: cut the links inside its state so the
+   * collector can free each part where it lies. Optional (the default keeps everything).
+   */
+  default void release() {}
 }

@@ -96,4 +96,10 @@ public final class YjsDocument implements SharedDocument {
   public long approximateSize() {
     return size;
   }
+
+  /** See {@link StructUnlinker}: after an unload the next open otherwise copies this state's young part. */
+  @Override
+  public void release() {
+    StructUnlinker.unlink(doc);
+  }
 }

@@ -268,6 +268,38 @@ class DocumentSessionTest {
   }
 
   /**
+   * An unloaded document's state is released for the collector (see StructUnlinker), once, and
+   * only after the final snapshot was encoded from it: the reload has every update.
+   */
+  @Test
+  void anUnloadedDocumentIsReleasedAfterItsFinalSnapshotWasEncoded() {
+    List<ReleaseCountingDocument> made = new java.util.concurrent.CopyOnWriteArrayList<>();
+    registry = new SessionRegistry(vertx, store, () -> {
+      ReleaseCountingDocument d = new ReleaseCountingDocument();
+      made.add(d);
+      return d;
+    }, new SessionSettings(5, 256, 1 << 20, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    for (int i = 0; i < 3; i++) { // fewer than SNAPSHOT_EVERY: only the unload snapshots them
+      send(s, a, textUpdate(20 + i, "q" + i), i + 1);
+    }
+    assertThat(made.get(0).released).isZero();
+    s.leave(a);
+    until("unloaded", () -> registry.find(DOC) == null);
+    until("final snapshot", () -> result(store.load(DOC)).snapshotSeq() == 3);
+    assertThat(made.get(0).released).isEqualTo(1);
+
+    RecordingPeer c = new RecordingPeer("c", "guest", false);
+    DocumentSession reloaded = join(c);
+    reloaded.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> c.count("step2") == 1);
+    assertThat(textOf(c.payloads("step2"))).hasSize(6).contains("q0", "q1", "q2");
+    assertThat(made).hasSize(2);
+    assertThat(made.get(1).released).isZero();
+  }
+
+  /**
    * A document whose snapshot is large: small updates are not snapshotted every SNAPSHOT_EVERY
    * but once their bytes reach the snapshot's, or at the latest after the tail limit.
    */
