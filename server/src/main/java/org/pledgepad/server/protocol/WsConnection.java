@@ -3,6 +3,7 @@ package org.pledgepad.server.protocol;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.internal.buffer.BufferInternal;
 import java.util.UUID;
 import io.vertx.core.net.impl.VertxConnection;
 import org.pledgepad.server.config.Limits;
@@ -101,12 +102,27 @@ public abstract class WsConnection {
       return;
     }
     try {
-      onMessage(b.getBytes());
+      onMessage(bytesOf(b));
     } catch (MalformedFrameException e) {
       violation(new ProtocolViolation(CloseCodes.MALFORMED_MESSAGE, e.getMessage()));
     } catch (ProtocolViolation v) {
       violation(v);
     }
+  }
+
+  /**
+   * The message's bytes: the array under Vert.x's buffer when it holds exactly the message (a
+   * fresh heap buffer per received message), so that nothing is copied just to be parsed;
+   * otherwise a copy.
+   */
+  private static byte[] bytesOf(Buffer b) {
+    if (b instanceof BufferInternal internal) {
+      io.netty.buffer.ByteBuf buf = internal.getByteBuf();
+      if (buf.hasArray() && buf.arrayOffset() + buf.readerIndex() == 0 && buf.readableBytes() == buf.array().length) {
+        return buf.array();
+      }
+    }
+    return b.getBytes();
   }
 
   private static boolean isFramingError(Throwable e) {
@@ -321,7 +337,10 @@ public abstract class WsConnection {
   /** Called once the handlers are installed. */
   protected abstract void onOpen();
 
-  /** One complete binary message, within the size and rate limits. */
+  /**
+   * One complete binary message, within the size and rate limits. It may be the received
+   * buffer's own array: read it, never modify it.
+   */
   protected abstract void onMessage(byte[] message);
 
   /** Sends the protocol's keep-alive. */

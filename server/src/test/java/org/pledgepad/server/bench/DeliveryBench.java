@@ -47,8 +47,10 @@ public final class DeliveryBench {
 
   private DeliveryBench() {}
 
-  /** A connection that only sends; what arrives is ignored (also SharedFrameDeliveryTest's). */
+  /** A connection that sends; what arrives is only kept (SharedFrameDeliveryTest reads it). */
   public static final class SendOnly extends WsConnection {
+    public final List<byte[]> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
     public SendOnly(Vertx vertx, ServerWebSocket ws, Limits limits) {
       super(vertx, ws, limits, ServerMetrics.noop());
     }
@@ -69,7 +71,9 @@ public final class DeliveryBench {
     protected void onOpen() {}
 
     @Override
-    protected void onMessage(byte[] message) {}
+    protected void onMessage(byte[] message) {
+      received.add(message);
+    }
 
     @Override
     protected void sendPing() {}

@@ -39,6 +39,7 @@ class SharedFrameDeliveryTest {
   private final LinkedBlockingQueue<SendOnly> senders = new LinkedBlockingQueue<>();
   private SendOnly sender;
   private final List<byte[]> received = new CopyOnWriteArrayList<>();
+  private WebSocket clientSocket;
 
   @BeforeEach
   void connect() throws Exception {
@@ -81,6 +82,7 @@ class SharedFrameDeliveryTest {
       sender = senders.poll(30, TimeUnit.SECONDS);
     } while (sender.isClosed() || !senders.isEmpty());
     ws.binaryMessageHandler(b -> received.add(b.getBytes()));
+    clientSocket = ws;
   }
 
   /** The server's transport: NIO here, epoll in {@link SharedFrameEpollDeliveryTest}. */
@@ -145,5 +147,22 @@ class SharedFrameDeliveryTest {
     Thread.sleep(200);
     assertThat(received).hasSize(1);
     assertThat(Buffer.buffer(received.get(0)).getBytes()).isEqualTo(message(10, 1));
+  }
+
+  @Test
+  void messagesFromTheClientReachTheHandlerWholeWhetherOneFrameOrSeveral() throws Exception {
+    SendOnly s = sender;
+    byte[] small = message(7, 1);
+    byte[] large = message(MAX_FRAME * 3 + 17, 2); // the client's writer splits it into frames
+    byte[] first = message(100, 3);
+    byte[] rest = message(50, 4);
+    clientSocket.writeBinaryMessage(Buffer.buffer(small));
+    clientSocket.writeBinaryMessage(Buffer.buffer(large));
+    clientSocket.writeFrame(io.vertx.core.http.WebSocketFrame.binaryFrame(Buffer.buffer(first), false));
+    clientSocket.writeFrame(io.vertx.core.http.WebSocketFrame.continuationFrame(Buffer.buffer(rest), true));
+    until("all arrived", () -> s.received.size() == 3);
+    assertThat(s.received.get(0)).isEqualTo(small);
+    assertThat(s.received.get(1)).isEqualTo(large);
+    assertThat(s.received.get(2)).isEqualTo(Buffer.buffer(first).appendBytes(rest).getBytes());
   }
 }
