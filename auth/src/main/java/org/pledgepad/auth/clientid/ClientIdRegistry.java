@@ -249,6 +249,11 @@ public final class ClientIdRegistry {
 
   /** Checks the limits for the new clientIDs of an admitted update and binds them. */
   private Verdict bind(Connection connection, List<Long> toBind) {
+    if (toBind.isEmpty()) {
+      // Nothing new to own: the caps do not apply. A log restored with more owners than the
+      // cap (a lowered setting) must still let its owners edit.
+      return Verdict.ACCEPT;
+    }
     // Presence claims of this user were already counted against the connection when made.
     int fresh = 0;
     for (int i = 0; i < toBind.size(); i++) {

@@ -139,6 +139,21 @@ class ClientIdRegistryTest {
   }
 
   @Test
+  void ownersRestoredBeyondTheCapStillEditWhatTheyOwn() {
+    ClientIdRegistry small = new ClientIdRegistry(2, 10, 10);
+    for (long client = 1; client <= 3; client++) { // a log written under a higher cap
+      small.restoreOwner(client, "anna");
+      stateVector.put(client, 1L);
+    }
+    var anna = small.connect("anna");
+    assertThat(small.admitUpdate(anna, List.of(new ClockRange(3, 1, 1)), clocks)).isEqualTo(Verdict.ACCEPT);
+    assertThat(small.admitUpdate(anna, List.of(new ClockRange(1, 1, 1), new ClockRange(2, 1, 1)), clocks))
+        .isEqualTo(Verdict.ACCEPT);
+    assertThat(small.admitUpdate(anna, List.of(new ClockRange(4, 0, 0)), clocks).reason())
+        .isEqualTo(Verdict.Reason.REGISTRY_FULL);
+  }
+
+  @Test
   void anUpdateWithoutStructsIsNotAClientIdQuestion() {
     assertThat(registry.admitUpdate(registry.connect("anna"), List.of(), clocks).reason())
         .isEqualTo(Verdict.Reason.EMPTY);
