@@ -86,8 +86,8 @@ public final class PgDocumentStore implements DocumentStore {
   /**
    * One transaction for the appends of every document that queued while the previous one ran.
    * When this process knows every document's head (it committed the last rows itself), the rows
-   * are chained on those heads and written in one round trip: BEGIN, one {@link PgAppend#SQL} per
-   * document, COMMIT, pipelined. A document whose head moved meanwhile (another node) wrote
+   * are chained on those heads and written in one round trip: BEGIN, one {@link PgAppend#SQL} for
+   * all documents, COMMIT, pipelined. A document whose head moved meanwhile (another node) wrote
    * nothing in it and is appended again on the locking path, which reads the heads first.
    * Once committed, the other nodes are told (after, not inside the transaction: see
    * {@link CommitNotifier}).
@@ -110,16 +110,8 @@ public final class PgDocumentStore implements DocumentStore {
     return pool.getConnection().compose(conn -> {
       Future<RowSet<Row>> begun = conn.query("BEGIN").execute();
       return inTransaction(conn, begun.map(v -> plan));
-    }).compose(counts -> {
-      List<String> moved = new ArrayList<>();
-      for (int i = 0; i < counts.size(); i++) {
-        PgAppend.DocumentRows d = plan.documents().get(i);
-        if (counts.get(i) == 0) {
-          moved.add(d.document());
-        } else if (counts.get(i) != d.rows()) {
-          return Future.failedFuture(new IllegalStateException("append wrote " + counts.get(i) + " of " + d.rows()));
-        }
-      }
+    }).compose(result -> {
+      List<String> moved = plan.staleHeads(result);
       committed(plan, moved);
       if (moved.isEmpty()) {
         return Future.succeededFuture(plan.seqs());
@@ -175,13 +167,11 @@ public final class PgDocumentStore implements DocumentStore {
         }
         return PgAppend.plan(batch, read::get, System.currentTimeMillis());
       });
-      return inTransaction(conn, planned).compose(counts -> {
+      return inTransaction(conn, planned).compose(result -> {
         PgAppend plan = planned.result();
-        for (int i = 0; i < counts.size(); i++) {
-          if (counts.get(i) != plan.documents().get(i).rows()) {
-            // cannot happen under the row locks; the rows of the others are committed
-            return Future.failedFuture(new IllegalStateException("locked append wrote " + counts.get(i)));
-          }
+        if (!plan.staleHeads(result).isEmpty()) {
+          // cannot happen under the row locks
+          return Future.failedFuture(new IllegalStateException("locked append left a head unmoved"));
         }
         committed(plan, List.of());
         return Future.succeededFuture(plan.seqs());
@@ -191,23 +181,17 @@ public final class PgDocumentStore implements DocumentStore {
 
   /**
    * Once the transaction began ({@code planned}: BEGIN and whatever came with it, then the plan):
-   * one {@link PgAppend#SQL} per document and COMMIT, pipelined; the rows each statement inserted.
+   * the one {@link PgAppend#SQL} and COMMIT, pipelined; the statement's result once committed.
    * The connection goes back to the pool outside any transaction, whatever failed where.
    */
-  private static Future<List<Integer>> inTransaction(SqlConnection conn, Future<PgAppend> planned) {
-    Future<List<Integer>> written = planned.compose(plan -> {
-      Future<RowSet<Row>> inserted = conn.preparedQuery(PgAppend.SQL).executeBatch(plan.arguments());
+  private static Future<RowSet<Row>> inTransaction(SqlConnection conn, Future<PgAppend> planned) {
+    Future<RowSet<Row>> written = planned.compose(plan -> {
+      Future<RowSet<Row>> inserted = conn.preparedQuery(PgAppend.SQL).execute(plan.arguments());
       Future<RowSet<Row>> committed = conn.query("COMMIT").execute();
-      return Future.all(inserted, committed).map(all -> {
-        List<Integer> counts = new ArrayList<>(plan.documents().size());
-        for (RowSet<Row> r = inserted.result(); r != null; r = r.next()) {
-          counts.add(r.rowCount());
-        }
-        return counts;
-      });
+      return Future.all(inserted, committed).map(all -> inserted.result());
     });
     return written
-        .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.<List<Integer>>failedFuture(e)))
+        .recover(e -> conn.query("ROLLBACK").execute().transform(r -> Future.<RowSet<Row>>failedFuture(e)))
         .eventually(conn::close);
   }
 

@@ -1,6 +1,7 @@
 package org.pledgepad.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pledgepad.server.testing.Await.result;
 
 import io.vertx.core.Future;
@@ -148,6 +149,48 @@ class PgDocumentStoreTest extends DocumentStoreContract {
     // and the head learnt on the way is used next time
     assertThat(result(pg.append(d, List.of(update())))).containsExactly(9L);
     assertThat(result(store.verifyChain(d))).isEqualTo(new ChainCheck(9, 0));
+  }
+
+  /**
+   * Schema V15 replaced the log's per-row foreign key by a check per statement and a guard on
+   * documents: a row for a missing document, a deleted or renamed document with a log, must still
+   * be refused as the foreign key refused them (SQLSTATE 23503), and a row batch of an existing
+   * document still goes in.
+   */
+  @Test
+  void theLogStillBelongsToExistingDocumentsWithoutAPerRowForeignKey() throws Exception {
+    String d = uniqueName();
+    result(store.append(d, List.of(update(), update())));
+    DatabaseUrl url = TestDatabase.require();
+    try (var c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         var st = c.createStatement()) {
+      try (var rs = st.executeQuery("SELECT count(*) FROM pg_constraint WHERE conrelid = 'document_updates'::regclass"
+          + " AND contype = 'f'")) {
+        rs.next();
+        assertThat(rs.getInt(1)).as("foreign keys left on the log").isZero();
+      }
+      String row = "(%s, %d, now(), 'guest', 'conn-1', '\\x01'::bytea, '\\x00'::bytea)";
+      String insert = "INSERT INTO document_updates (document, seq, created_at, actor, connection_id, update_v1, hash)"
+          + " VALUES ";
+      String missing = "'" + uniqueName() + "'";
+      assertSqlState(st, insert + row.formatted(missing, 1), "23503");
+      // one orphan among rows of an existing document: the whole statement is refused
+      assertSqlState(st, insert + row.formatted("'" + d + "'", 3) + ", " + row.formatted(missing, 1), "23503");
+      assertSqlState(st, "DELETE FROM documents WHERE name = '" + d + "'", "23503");
+      assertSqlState(st, "UPDATE documents SET name = name || '-x' WHERE name = '" + d + "'", "23503");
+      // what the guard must not stop: the head moving, and a document without a log going
+      st.executeUpdate("UPDATE documents SET updated_at = now() WHERE name = '" + d + "'");
+      String empty = uniqueName();
+      st.executeUpdate("INSERT INTO documents (name, title, kind, stage) VALUES ('" + empty + "', 't', 'motion', 'draft')");
+      assertThat(st.executeUpdate("DELETE FROM documents WHERE name = '" + empty + "'")).isOne();
+    }
+    assertThat(result(store.append(d, List.of(update())))).containsExactly(3L);
+    assertThat(result(store.verifyChain(d))).isEqualTo(new ChainCheck(3, 0));
+  }
+
+  private static void assertSqlState(java.sql.Statement st, String sql, String state) {
+    assertThatThrownBy(() -> st.executeUpdate(sql))
+        .isInstanceOfSatisfying(java.sql.SQLException.class, e -> assertThat(e.getSQLState()).isEqualTo(state));
   }
 
   private static AppendCoalescer.Pending pending(String document, int updates) {
