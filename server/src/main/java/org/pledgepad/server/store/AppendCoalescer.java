@@ -15,8 +15,8 @@ import java.util.Set;
  * Group commit across documents. Each document session already batches its own updates, but a
  * store with one writer would still run one transaction (one fsync) per busy document. This
  * collects the appends of every document that arrive while transactions are in flight and hands
- * them to the store as the next single transaction (SQLite: one at a time; PostgreSQL: a few at
- * once, each document in at most one of them).
+ * them to the store as the next single transaction (both stores run one at a time; the class
+ * can run a few at once, each document in at most one of them).
  *
  * <p>Failure isolation: when a combined transaction fails, its appends are retried one by one,
  * each in its own transaction, in their arrival order; only the appends that fail again fail.

@@ -35,10 +35,14 @@ public final class PgDocumentStore implements DocumentStore {
   private final Vertx vertx;
   private final DatabaseUrl url;
   /**
-   * Up to half the pool writes at once: the database overlaps their commits, while loads,
-   * snapshots and reads keep connections of their own.
+   * One append transaction at a time; the others wait and go into the next one together. Since an
+   * append is one pipelined round trip with one statement, this batches more rows per commit:
+   * with up to four at once (as before), at low rates nearly every edit had a transaction (and a
+   * notification) of its own, and one at a time cut PostgreSQL's CPU per delivered update by a
+   * third and p99 by 40-80 % at 10-100 edits/s per client (docs/benchmarks.md, session 9).
+   * Loads, snapshots and reads keep the rest of the pool.
    */
-  private final AppendCoalescer appends = new AppendCoalescer(this::appendAll, POOL_SIZE / 2);
+  private final AppendCoalescer appends = new AppendCoalescer(this::appendAll);
   /** Each document is in at most one append at a time (the coalescer), so its head here is its latest. */
   private final KnownHeads heads = new KnownHeads();
   /** Bytes of updates per chunk of a loaded tail ({@link PackedTail}); small in tests. */
