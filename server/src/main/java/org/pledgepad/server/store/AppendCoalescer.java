@@ -6,17 +6,14 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Group commit across documents. Each document session already batches its own updates, but a
  * store with one writer would still run one transaction (one fsync) per busy document. This
  * collects the appends of every document that arrive while transactions are in flight and hands
- * them to the store as the next single transaction (both stores run one at a time; the class
- * can run a few at once, each document in at most one of them).
+ * them to the store as the next single transaction, one transaction at a time. (Up to four at
+ * once on PostgreSQL only split the rows: docs/benchmarks.md, session 9.)
  *
  * <p>Failure isolation: when a combined transaction fails, its appends are retried one by one,
  * each in its own transaction, in their arrival order; only the appends that fail again fail.
@@ -51,24 +48,12 @@ final class AppendCoalescer {
   static final long MAX_BYTES = 16L << 20;
 
   private final Writer writer;
-  private final int maxInFlight;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
-  /** Documents with an append in a running transaction: never in two at once (order, locks). */
-  private final Set<String> busy = new HashSet<>();
-  private int inFlight;
+  /** A transaction is running; everything that arrives meanwhile waits for the next. */
+  private boolean inFlight;
 
-  /** One transaction at a time (a store with a single writer thread). */
   AppendCoalescer(Writer writer) {
-    this(writer, 1);
-  }
-
-  /**
-   * @param maxInFlight transactions that may run at once (a connection pool); each document is
-   *     in at most one of them, so its appends still commit in call order
-   */
-  AppendCoalescer(Writer writer, int maxInFlight) {
     this.writer = writer;
-    this.maxInFlight = maxInFlight;
   }
 
   Future<List<Long>> append(String document, List<NewUpdate> updates) {
@@ -97,37 +82,27 @@ final class AppendCoalescer {
   }
 
   /**
-   * The next batch if a transaction may start (it then counts as running), else null: queued
-   * appends in arrival order, except those of documents that are busy in a running transaction
-   * (and everything after them of the same documents, to keep each document's order).
+   * The next batch if no transaction runs (it then counts as running), else null: queued
+   * appends in arrival order, up to the row and byte caps (a larger single append goes alone).
    */
   private List<Pending> takeBatch() {
-    if (inFlight >= maxInFlight || queue.isEmpty()) {
+    if (inFlight || queue.isEmpty()) {
       return null;
     }
     List<Pending> batch = new ArrayList<>();
-    Set<String> skipped = new HashSet<>();
     long rows = 0;
     long bytes = 0;
-    for (Iterator<Pending> it = queue.iterator(); it.hasNext(); ) {
-      Pending next = it.next();
-      if (busy.contains(next.document()) || skipped.contains(next.document())) {
-        skipped.add(next.document());
-        continue;
-      }
+    while (!queue.isEmpty()) {
+      Pending next = queue.peek();
       if (!batch.isEmpty() && (rows + next.updates().size() > MAX_UPDATES || bytes + next.bytes() > MAX_BYTES)) {
         break;
       }
-      it.remove();
+      queue.poll();
       batch.add(next);
       rows += next.updates().size();
       bytes += next.bytes();
     }
-    if (batch.isEmpty()) {
-      return null;
-    }
-    batch.forEach(p -> busy.add(p.document()));
-    inFlight++;
+    inFlight = true;
     return batch;
   }
 
@@ -145,8 +120,7 @@ final class AppendCoalescer {
     }
     done.onComplete(ar -> {
       synchronized (this) {
-        inFlight--;
-        batch.forEach(p -> busy.remove(p.document()));
+        inFlight = false;
       }
       startWhatCan();
     });

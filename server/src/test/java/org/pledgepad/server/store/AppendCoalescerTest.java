@@ -105,34 +105,4 @@ class AppendCoalescerTest {
     calls.get(2).result().complete(List.of(List.of()));
     assertThat(documents(calls.get(3))).containsExactly("b");
   }
-
-  @Test
-  void withSeveralTransactionsAtOnceADocumentIsNeverInTwoAndKeepsItsOrder() {
-    List<Call> parallel = new ArrayList<>();
-    AppendCoalescer two = new AppendCoalescer(batch -> {
-      Promise<List<List<Long>>> p = Promise.promise();
-      parallel.add(new Call(batch, p));
-      return p.future();
-    }, 2);
-    two.append("a", updates(1));
-    Future<List<Long>> a2 = two.append("a", updates(1)); // a is busy: waits
-    Future<List<Long>> b = two.append("b", updates(1)); // starts beside the first
-    Future<List<Long>> a3 = two.append("a", updates(1));
-    Future<List<Long>> c = two.append("c", updates(1)); // both slots taken: waits
-    assertThat(parallel).hasSize(2);
-    assertThat(documents(parallel.get(0))).containsExactly("a");
-    assertThat(documents(parallel.get(1))).containsExactly("b");
-    parallel.get(1).result().complete(List.of(List.of(1L)));
-    assertThat(b.result()).containsExactly(1L);
-    // The free slot takes c, not a's later appends (a is still busy).
-    assertThat(parallel).hasSize(3);
-    assertThat(documents(parallel.get(2))).containsExactly("c");
-    parallel.get(0).result().complete(List.of(List.of(1L)));
-    assertThat(parallel).hasSize(4);
-    assertThat(documents(parallel.get(3))).containsExactly("a", "a");
-    parallel.get(3).result().complete(List.of(List.of(2L), List.of(3L)));
-    assertThat(a2.result()).containsExactly(2L);
-    assertThat(a3.result()).containsExactly(3L);
-    assertThat(c.isComplete()).isFalse();
-  }
 }
