@@ -13,6 +13,10 @@ import java.util.Optional;
  * @param snapshotMaxTail ... and at the latest after this many updates (or snapshotEvery if larger)
  * @param unloadDelay a document without connections stays loaded this long
  * @param groupCommitMaxUpdates most updates committed in one transaction
+ * @param groupCommitInterval least time between the starts of two append transactions: under
+ *     load, what arrives meanwhile joins the next one (fewer commits, fsyncs and wake-ups per
+ *     update); an append to an idle store starts at once. Zero: start as soon as the previous
+ *     transaction ended.
  * @param allowedOrigins browser origins allowed to open WebSockets; empty = any (until cookie
  *     sessions exist there is no ambient credential a cross-site page could abuse)
  * @param identity OIDC sign-in and trusted proxies (see {@link IdentityConfig})
@@ -30,6 +34,7 @@ public record ServerConfig(
     int snapshotMaxTail,
     Duration unloadDelay,
     int groupCommitMaxUpdates,
+    Duration groupCommitInterval,
     java.util.Set<String> allowedOrigins,
     IdentityConfig identity,
     Duration shutdownGrace) {
@@ -42,12 +47,14 @@ public record ServerConfig(
   public static final int DEFAULT_SNAPSHOT_MAX_TAIL = org.pledgepad.server.session.SnapshotPolicy.DEFAULT_MAX_TAIL_UPDATES;
   public static final Duration DEFAULT_UNLOAD_DELAY = Duration.ofSeconds(10);
   public static final int DEFAULT_GROUP_COMMIT_MAX_UPDATES = 256;
+  /** Measured in docs/benchmarks.md ("Group commit interval", session 10). */
+  public static final Duration DEFAULT_GROUP_COMMIT_INTERVAL = Duration.ofMillis(10);
   /** Kubernetes' default termination grace is 30 s; this leaves room for a preStop pause. */
   public static final Duration DEFAULT_SHUTDOWN_GRACE = Duration.ofSeconds(20);
 
   /** A copy with another port (tests start servers on port 0). */
   public ServerConfig withPort(int newPort) {
     return new ServerConfig(newPort, host, dataDir, databaseUrl, limits, seedDemo, snapshotEvery, snapshotMaxTail,
-        unloadDelay, groupCommitMaxUpdates, allowedOrigins, identity, shutdownGrace);
+        unloadDelay, groupCommitMaxUpdates, groupCommitInterval, allowedOrigins, identity, shutdownGrace);
   }
 }

@@ -69,6 +69,13 @@ public final class DocumentSession {
   private final ArrayDeque<PendingUpdate> commitQueue = new ArrayDeque<>();
   private long queuedBytes;
   private boolean commitInFlight;
+  /**
+   * The updates of the append in flight, in order (null when none): the list its completion
+   * handles, which {@link #joinWaitingAppend} may still extend.
+   */
+  private List<PendingUpdate> inFlight;
+  /** What the store returned for that append: it identifies the append to join. */
+  private io.vertx.core.Future<List<Long>> inFlightAppend;
   private boolean snapshotInFlight;
   /** Every update up to this sequence number is applied to {@link #doc} (the gap-free head). */
   private long headSeq;
@@ -533,7 +540,11 @@ public final class DocumentSession {
   }
 
   private void flush() {
-    if (commitInFlight || commitQueue.isEmpty()) {
+    if (commitQueue.isEmpty()) {
+      return;
+    }
+    if (commitInFlight) {
+      joinWaitingAppend();
       return;
     }
     List<PendingUpdate> batch = new ArrayList<>();
@@ -542,12 +553,16 @@ public final class DocumentSession {
     }
     List<NewUpdate> rows = new ArrayList<>(batch.size());
     for (PendingUpdate pu : batch) {
-      rows.add(new NewUpdate(pu.update().bytes(), pu.from().actor(), pu.from().connectionId()));
+      rows.add(row(pu));
     }
     commitInFlight = true;
+    inFlight = batch;
     long started = System.nanoTime();
-    store.append(name, rows).onComplete(ar -> onContext(() -> {
+    inFlightAppend = store.append(name, rows);
+    inFlightAppend.onComplete(ar -> onContext(() -> {
       commitInFlight = false;
+      inFlight = null;
+      inFlightAppend = null;
       for (PendingUpdate pu : batch) {
         queuedBytes -= pu.update().bytes().length;
       }
@@ -570,6 +585,34 @@ public final class DocumentSession {
       }
       maybeUnloadLater();
     }));
+  }
+
+  private static NewUpdate row(PendingUpdate pu) {
+    return new NewUpdate(pu.update().bytes(), pu.from().actor(), pu.from().connectionId());
+  }
+
+  /**
+   * Updates that arrive while this document's append waits for its transaction (the store's
+   * group commit interval) go into that append if its transaction has not started, rather than
+   * waiting for it to commit and then for the next transaction: up to twice the interval.
+   */
+  private void joinWaitingAppend() {
+    int room = settings.groupCommitMaxUpdates() - inFlight.size();
+    if (room <= 0) {
+      return;
+    }
+    List<NewUpdate> rows = new ArrayList<>(Math.min(room, commitQueue.size()));
+    for (PendingUpdate pu : commitQueue) {
+      if (rows.size() == room) {
+        break;
+      }
+      rows.add(row(pu));
+    }
+    if (store.appendToWaiting(name, inFlightAppend, rows)) {
+      for (int i = 0; i < rows.size(); i++) {
+        inFlight.add(commitQueue.poll());
+      }
+    }
   }
 
   private void committed(List<PendingUpdate> batch, List<Long> seqs) {

@@ -4,9 +4,15 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Group commit across documents. Each document session already batches its own updates, but a
@@ -14,6 +20,13 @@ import java.util.List;
  * collects the appends of every document that arrive while transactions are in flight and hands
  * them to the store as the next single transaction, one transaction at a time. (Up to four at
  * once on PostgreSQL only split the rows: docs/benchmarks.md, session 9.)
+ *
+ * <p>Optionally with a least interval between the starts of two transactions. Without it, a
+ * transaction that takes 0.5 ms (one fsync) lets the next start at once, and at moderate load
+ * nearly every edit pays a transaction, an fsync and the wake-ups of the store thread to
+ * itself; waiting until the interval has passed since the last start lets the updates that
+ * arrive meanwhile share it. An append to a store that has been idle for the interval starts
+ * at once, so a quiet server adds no delay. (PostgreSQL's commit_delay is the same idea.)
  *
  * <p>Failure isolation: when a combined transaction fails, its appends are retried one by one,
  * each in its own transaction, in their arrival order; only the appends that fail again fail.
@@ -27,7 +40,10 @@ import java.util.List;
  * its caller ({@link DocumentStore} contract).
  */
 final class AppendCoalescer {
-  /** One caller's append, waiting for a transaction. */
+  /**
+   * One caller's append, waiting for a transaction. Its updates may grow until its batch is
+   * taken ({@link #appendToWaiting}, under the coalescer's lock); never after.
+   */
   record Pending(String document, List<NewUpdate> updates, Promise<List<Long>> promise, Context context) {
     long bytes() {
       long sum = 0;
@@ -49,23 +65,54 @@ final class AppendCoalescer {
 
   private final Writer writer;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
+  /** Each document's latest append in {@link #queue}. */
+  private final Map<String, Pending> waiting = new HashMap<>();
   /** A transaction is running; everything that arrives meanwhile waits for the next. */
   private boolean inFlight;
+  /** Least time between the starts of two transactions (0: none). */
+  private final long minIntervalNanos;
+  /** Where the wait for the next start runs; null when there is no interval. */
+  private final ContextInternal timers;
+  private long lastStartNanos;
+  /** A timer will start the next transaction; until it fires, appends only queue. */
+  private boolean startScheduled;
 
+  /** Each transaction starts as soon as the previous one ended. */
   AppendCoalescer(Writer writer) {
+    this(writer, null, Duration.ZERO);
+  }
+
+  /** @param minInterval least time between the starts of two transactions; zero for none */
+  AppendCoalescer(Writer writer, Vertx vertx, Duration minInterval) {
     this.writer = writer;
+    this.minIntervalNanos = minInterval.toNanos();
+    this.timers = minIntervalNanos > 0 ? ((VertxInternal) vertx).createEventLoopContext() : null;
+    this.lastStartNanos = System.nanoTime() - minIntervalNanos;
   }
 
   Future<List<Long>> append(String document, List<NewUpdate> updates) {
     if (updates.isEmpty()) {
       return Future.succeededFuture(List.of());
     }
-    Pending p = new Pending(document, List.copyOf(updates), Promise.promise(), Vertx.currentContext());
+    Pending p = new Pending(document, new ArrayList<>(updates), Promise.promise(), Vertx.currentContext());
     synchronized (this) {
       queue.add(p);
+      waiting.put(document, p);
     }
     startWhatCan();
     return p.promise().future();
+  }
+
+  /** See {@link DocumentStore#appendToWaiting}; the transaction's row cap still holds. */
+  synchronized boolean appendToWaiting(String document, Future<List<Long>> append, List<NewUpdate> more) {
+    Pending p = waiting.get(document);
+    // Only the caller's own append: two sessions of one document on one store (nodes simulated
+    // in tests) each wait for their own.
+    if (p == null || p.promise().future() != append || p.updates().size() + more.size() > MAX_UPDATES) {
+      return false;
+    }
+    p.updates().addAll(more);
+    return true;
   }
 
   private void startWhatCan() {
@@ -84,10 +131,27 @@ final class AppendCoalescer {
   /**
    * The next batch if no transaction runs (it then counts as running), else null: queued
    * appends in arrival order, up to the row and byte caps (a larger single append goes alone).
+   * Also null when the least interval since the last start has not passed; a timer then
+   * starts the batch once it has.
    */
   private List<Pending> takeBatch() {
-    if (inFlight || queue.isEmpty()) {
+    if (inFlight || queue.isEmpty() || startScheduled) {
       return null;
+    }
+    if (minIntervalNanos > 0) {
+      long now = System.nanoTime();
+      long wait = lastStartNanos + minIntervalNanos - now;
+      if (wait > 0) {
+        startScheduled = true;
+        timers.timer(wait, TimeUnit.NANOSECONDS).onComplete(t -> {
+          synchronized (this) {
+            startScheduled = false;
+          }
+          startWhatCan();
+        });
+        return null;
+      }
+      lastStartNanos = now;
     }
     List<Pending> batch = new ArrayList<>();
     long rows = 0;
@@ -98,6 +162,7 @@ final class AppendCoalescer {
         break;
       }
       queue.poll();
+      waiting.remove(next.document(), next);
       batch.add(next);
       rows += next.updates().size();
       bytes += next.bytes();

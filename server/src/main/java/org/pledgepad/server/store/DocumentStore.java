@@ -26,6 +26,18 @@ public interface DocumentStore {
    */
   Future<List<Long>> append(String document, List<NewUpdate> batch);
 
+  /**
+   * Adds {@code more} to the append that returned {@code append} if its transaction has not
+   * started yet: they commit in it, after its updates, and its sequence numbers cover them too,
+   * in order. False, with nothing added, when that append's transaction has started (or the
+   * store cannot add); the caller then appends them itself once that append completed. So the
+   * updates of a document that arrive while its append waits for the group commit join that
+   * transaction, not the one after it.
+   */
+  default boolean appendToWaiting(String document, Future<List<Long>> append, List<NewUpdate> more) {
+    return false;
+  }
+
   /** The newest snapshot (if any) and every logged update after it, in sequence order. */
   Future<LoadedDocument> load(String document);
 

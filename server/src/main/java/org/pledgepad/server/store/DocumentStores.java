@@ -9,7 +9,7 @@ public final class DocumentStores {
 
   public static DocumentStore create(Vertx vertx, ServerConfig config) {
     return config.databaseUrl()
-        .<DocumentStore>map(url -> new PgDocumentStore(vertx, url))
-        .orElseGet(() -> new SqliteDocumentStore(vertx, config.dataDir()));
+        .<DocumentStore>map(url -> new PgDocumentStore(vertx, url, config.groupCommitInterval()))
+        .orElseGet(() -> new SqliteDocumentStore(vertx, config.dataDir(), config.groupCommitInterval()));
   }
 }

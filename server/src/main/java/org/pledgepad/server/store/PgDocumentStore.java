@@ -12,6 +12,7 @@ import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.time.OffsetDateTime;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class PgDocumentStore implements DocumentStore {
    * third and p99 by 40-80 % at 10-100 edits/s per client (docs/benchmarks.md, session 9).
    * Loads, snapshots and reads keep the rest of the pool.
    */
-  private final AppendCoalescer appends = new AppendCoalescer(this::appendAll);
+  private final AppendCoalescer appends;
   /** Each document is in at most one append at a time (the coalescer), so its head here is its latest. */
   private final KnownHeads heads = new KnownHeads();
   /** Bytes of updates per chunk of a loaded tail ({@link PackedTail}); small in tests. */
@@ -50,12 +51,23 @@ public final class PgDocumentStore implements DocumentStore {
   private Pool pool;
   private CommitNotifier notifier;
 
+  /** Without a group commit interval (tests): each transaction starts when the previous ended. */
   public PgDocumentStore(Vertx vertx, DatabaseUrl url) {
-    this(vertx, url, PackedTail.CHUNK_BYTES);
+    this(vertx, url, Duration.ZERO);
+  }
+
+  /** @param groupCommitInterval see {@link org.pledgepad.server.config.ServerConfig} */
+  public PgDocumentStore(Vertx vertx, DatabaseUrl url, Duration groupCommitInterval) {
+    this(vertx, url, PackedTail.CHUNK_BYTES, groupCommitInterval);
   }
 
   PgDocumentStore(Vertx vertx, DatabaseUrl url, long tailChunkBytes) {
+    this(vertx, url, tailChunkBytes, Duration.ZERO);
+  }
+
+  private PgDocumentStore(Vertx vertx, DatabaseUrl url, long tailChunkBytes, Duration groupCommitInterval) {
     this.vertx = vertx;
+    this.appends = new AppendCoalescer(this::appendAll, vertx, groupCommitInterval);
     this.url = url;
     this.tailChunkBytes = tailChunkBytes;
   }
@@ -85,6 +97,11 @@ public final class PgDocumentStore implements DocumentStore {
   @Override
   public Future<List<Long>> append(String document, List<NewUpdate> batch) {
     return appends.append(document, batch);
+  }
+
+  @Override
+  public boolean appendToWaiting(String document, Future<List<Long>> append, List<NewUpdate> more) {
+    return appends.appendToWaiting(document, append, more);
   }
 
   /**

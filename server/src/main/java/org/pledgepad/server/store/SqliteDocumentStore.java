@@ -6,6 +6,7 @@ import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -49,7 +50,7 @@ public final class SqliteDocumentStore implements DocumentStore {
 
   private final Vertx vertx;
   private final Path file;
-  private final AppendCoalescer appends = new AppendCoalescer(this::appendAll);
+  private final AppendCoalescer appends;
   /** Updated only on the store thread; about 200 bytes a document. */
   private final ChainHeads heads;
   /** The committed heads that are in the ledger, not yet in the documents rows (store thread only). */
@@ -60,18 +61,30 @@ public final class SqliteDocumentStore implements DocumentStore {
   private WorkerExecutor worker;
   private Connection conn;
 
+  /** Without a group commit interval (tests): each transaction starts when the previous ended. */
   public SqliteDocumentStore(Vertx vertx, Path dataDir) {
-    this(vertx, dataDir, 16_384, WalCheckpointer.DEFAULT_DELAY_MS);
+    this(vertx, dataDir, Duration.ZERO);
+  }
+
+  /** @param groupCommitInterval see {@link org.pledgepad.server.config.ServerConfig} */
+  public SqliteDocumentStore(Vertx vertx, Path dataDir, Duration groupCommitInterval) {
+    this(vertx, dataDir, 16_384, WalCheckpointer.DEFAULT_DELAY_MS, groupCommitInterval);
   }
 
   /** @param cachedHeads documents whose chain head is kept in memory (tests use a few) */
   SqliteDocumentStore(Vertx vertx, Path dataDir, int cachedHeads) {
-    this(vertx, dataDir, cachedHeads, WalCheckpointer.DEFAULT_DELAY_MS);
+    this(vertx, dataDir, cachedHeads, WalCheckpointer.DEFAULT_DELAY_MS, Duration.ZERO);
   }
 
   /** @param checkpointDelayMs from a commit to the background WAL checkpoint it asks for */
   SqliteDocumentStore(Vertx vertx, Path dataDir, int cachedHeads, long checkpointDelayMs) {
+    this(vertx, dataDir, cachedHeads, checkpointDelayMs, Duration.ZERO);
+  }
+
+  private SqliteDocumentStore(Vertx vertx, Path dataDir, int cachedHeads, long checkpointDelayMs,
+      Duration groupCommitInterval) {
     this.vertx = vertx;
+    this.appends = new AppendCoalescer(this::appendAll, vertx, groupCommitInterval);
     this.file = dataDir.resolve(FILE_NAME);
     this.heads = new ChainHeads(cachedHeads);
     this.checkpointDelayMs = checkpointDelayMs;
@@ -127,6 +140,11 @@ public final class SqliteDocumentStore implements DocumentStore {
   @Override
   public Future<List<Long>> append(String document, List<NewUpdate> batch) {
     return appends.append(document, batch);
+  }
+
+  @Override
+  public boolean appendToWaiting(String document, Future<List<Long>> append, List<NewUpdate> more) {
+    return appends.appendToWaiting(document, append, more);
   }
 
   /**

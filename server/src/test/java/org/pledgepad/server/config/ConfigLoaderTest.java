@@ -51,6 +51,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void groupCommitIntervalDefaultsToTenMillisecondsMayBeOffAndIsBounded() {
+    assertThat(ConfigLoader.load(Map.of()).groupCommitInterval()).isEqualTo(java.time.Duration.ofMillis(10));
+    assertThat(ConfigLoader.load(Map.of("GROUP_COMMIT_INTERVAL_MS", "0")).groupCommitInterval()).isZero();
+    assertThat(ConfigLoader.load(Map.of("GROUP_COMMIT_INTERVAL_MS", "25")).groupCommitInterval().toMillis()).isEqualTo(25);
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("GROUP_COMMIT_INTERVAL_MS", "1001")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("GROUP_COMMIT_INTERVAL_MS");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("GROUP_COMMIT_INTERVAL_MS", "-1")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("GROUP_COMMIT_INTERVAL_MS");
+  }
+
+  @Test
   void theSnapshotPolicyComesFromSnapshotEveryAndSnapshotMaxTail() {
     var defaults = org.pledgepad.server.session.SessionSettings.from(ConfigLoader.load(Map.of())).snapshots();
     assertThat(defaults.minUpdates()).isEqualTo(200);

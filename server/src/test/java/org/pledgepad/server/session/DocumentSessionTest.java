@@ -152,6 +152,44 @@ class DocumentSessionTest {
   }
 
   /**
+   * With a group commit interval, updates that arrive while the document's append waits for its
+   * transaction join that append: one transaction, not one for the first and another after it.
+   */
+  @Test
+  void updatesArrivingWhileTheAppendWaitsForTheGroupCommitIntervalJoinIt() throws Exception {
+    CountingStore timed = new CountingStore(new SqliteDocumentStore(vertx, dataDir.resolve("timed"), Duration.ofSeconds(1)));
+    result(timed.start());
+    try {
+      SessionRegistry reg = new SessionRegistry(vertx, timed, YjsDocument::new,
+          new SessionSettings(5, 256, 1 << 20, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+      RecordingPeer a = new RecordingPeer("a", "guest", false);
+      RecordingPeer b = new RecordingPeer("b", "guest", false);
+      DocumentSession s = reg.acquire(DOC);
+      s.join(a);
+      s.join(b);
+      Doc client = new Doc();
+      client.clientID = 3;
+      int n = 20;
+      for (int i = 0; i < n; i++) {
+        byte[] before = Y.encodeStateVector(client);
+        client.getText("text").insert(client.getText("text").length(), Integer.toString(i % 10));
+        s.receive(a, new Inbound.Update(Y.encodeStateAsUpdate(client, before)));
+        if (i == 0) {
+          until("first acknowledged (an idle store starts at once)", () -> a.count("applied") == 1);
+        }
+      }
+      until("all acknowledged", () -> a.count("applied") == n);
+      assertThat(timed.appends.get()).as("the first update, then one append for the other %d", n - 1).isEqualTo(2);
+      assertThat(timed.joins.get()).isPositive();
+      assertThat(result(timed.load(DOC)).headSeq()).isEqualTo(n);
+      assertThat(textOf(b.payloads("update"))).isEqualTo("01234567890123456789");
+      assertThat(result(timed.verifyChain(DOC)).intact()).isTrue();
+    } finally {
+      result(timed.close());
+    }
+  }
+
+  /**
    * The sender's socket closes while its updates commit (it went offline): acknowledging the first
    * update of the batch throws. Every update of the batch must still be applied and reach the
    * other peers — an exception escaping the batch loop once dropped the rest of it from the live
@@ -581,6 +619,8 @@ class DocumentSessionTest {
   static class CountingStore implements DocumentStore {
     final DocumentStore delegate;
     final AtomicInteger appends = new AtomicInteger();
+    /** Calls of appendToWaiting that added their updates. */
+    final AtomicInteger joins = new AtomicInteger();
     final AtomicBoolean failAppends = new AtomicBoolean();
     /** The seq of every snapshot asked for, when asked. */
     final List<Long> snapshotSeqs = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -601,6 +641,15 @@ class DocumentSessionTest {
         return Future.failedFuture(new IllegalStateException("disk on fire"));
       }
       return delegate.append(document, batch);
+    }
+
+    @Override
+    public boolean appendToWaiting(String document, Future<List<Long>> append, List<NewUpdate> more) {
+      boolean joined = delegate.appendToWaiting(document, append, more);
+      if (joined) {
+        joins.incrementAndGet();
+      }
+      return joined;
     }
 
     @Override

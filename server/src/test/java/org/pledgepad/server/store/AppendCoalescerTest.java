@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Coalescing and failure isolation, with a writer the test completes by hand. */
@@ -104,5 +107,62 @@ class AppendCoalescerTest {
     assertThat(documents(calls.get(2))).containsExactly("a");
     calls.get(2).result().complete(List.of(List.of()));
     assertThat(documents(calls.get(3))).containsExactly("b");
+  }
+
+  @Test
+  void updatesJoinTheirAppendUntilItsTransactionStartsAndNeverAfter() {
+    Future<List<Long>> x = coalescer.append("x", updates(1));
+    Future<List<Long>> a = coalescer.append("a", updates(1));
+    Future<List<Long>> otherA = coalescer.append("a", updates(1)); // a second writer of "a" (another session)
+    assertThat(coalescer.appendToWaiting("a", otherA, updates(2))).isTrue();
+    assertThat(coalescer.appendToWaiting("a", a, updates(1))).as("not a's latest append").isFalse();
+    assertThat(coalescer.appendToWaiting("x", x, updates(1))).as("x's transaction is running").isFalse();
+    assertThat(coalescer.appendToWaiting("b", a, updates(1))).as("b has no append").isFalse();
+    assertThat(coalescer.appendToWaiting("a", otherA, updates(AppendCoalescer.MAX_UPDATES))).as("row cap").isFalse();
+    calls.get(0).result().complete(List.of(List.of(1L)));
+    assertThat(documents(calls.get(1))).containsExactly("a", "a");
+    assertThat(calls.get(1).batch().get(0).updates()).hasSize(1);
+    assertThat(calls.get(1).batch().get(1).updates()).hasSize(3);
+    assertThat(coalescer.appendToWaiting("a", otherA, updates(1))).as("its transaction started").isFalse();
+    calls.get(1).result().complete(List.of(List.of(4L), List.of(5L, 6L, 7L)));
+    assertThat(a.result()).containsExactly(4L);
+    assertThat(otherA.result()).containsExactly(5L, 6L, 7L);
+  }
+
+  @Test
+  void withAnIntervalAnIdleStoreStartsAtOnceAndABusyOneWaitsForTheIntervalThenTakesEverything() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    try {
+      long interval = TimeUnit.MILLISECONDS.toNanos(200);
+      List<Long> starts = new java.util.concurrent.CopyOnWriteArrayList<>();
+      List<List<String>> batches = new java.util.concurrent.CopyOnWriteArrayList<>();
+      AppendCoalescer timed = new AppendCoalescer(batch -> {
+        starts.add(System.nanoTime());
+        batches.add(batch.stream().map(AppendCoalescer.Pending::document).toList());
+        List<List<Long>> seqs = new ArrayList<>();
+        batch.forEach(p -> seqs.add(List.of(1L)));
+        return Future.succeededFuture(seqs); // commits at once: only the interval holds the next one back
+      }, vertx, Duration.ofNanos(interval));
+
+      Future<List<Long>> first = timed.append("a", updates(1));
+      assertThat(batches).containsExactly(List.of("a"));
+      assertThat(first.result()).containsExactly(1L);
+
+      Future<List<Long>> b = timed.append("b", updates(1));
+      Future<List<Long>> c = timed.append("c", updates(1));
+      assertThat(batches).hasSize(1); // the interval since "a" started has not passed
+      assertThat(b.isComplete()).isFalse();
+      b.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS);
+      assertThat(c.toCompletionStage().toCompletableFuture().get(5, TimeUnit.SECONDS)).containsExactly(1L);
+      assertThat(batches).containsExactly(List.of("a"), List.of("b", "c"));
+      assertThat(starts.get(1) - starts.get(0)).isGreaterThanOrEqualTo(interval);
+
+      Thread.sleep(TimeUnit.NANOSECONDS.toMillis(interval) + 50); // idle for longer than the interval
+      Future<List<Long>> d = timed.append("d", updates(1));
+      assertThat(batches).hasSize(3);
+      assertThat(d.result()).containsExactly(1L);
+    } finally {
+      vertx.close().await();
+    }
   }
 }
