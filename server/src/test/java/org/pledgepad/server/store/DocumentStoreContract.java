@@ -25,6 +25,9 @@ abstract class DocumentStoreContract {
    *  database access). */
   protected abstract void tamper(String document, long seq, byte[] newUpdate) throws Exception;
 
+  /** Like {@link #open}, with a group commit interval (see ServerConfig). */
+  protected abstract DocumentStore openWithGroupCommitInterval(Vertx vertx, java.time.Duration interval);
+
   /** Whether two store instances may append to the same storage at once. */
   protected boolean supportsConcurrentInstances() {
     return true;
@@ -64,6 +67,27 @@ abstract class DocumentStoreContract {
     assertThat(result(store.append(a, List.of(update("a1"), update("a2"))))).containsExactly(1L, 2L);
     assertThat(result(store.append(b, List.of(update("b1"))))).containsExactly(1L);
     assertThat(result(store.append(a, List.of(update("a3"))))).containsExactly(3L);
+  }
+
+  @Test
+  void updatesJoinAnAppendWaitingForTheGroupCommitIntervalAndShareItsTransaction() {
+    DocumentStore timed = openWithGroupCommitInterval(vertx, java.time.Duration.ofSeconds(1));
+    result(timed.start());
+    try {
+      String a = uniqueName();
+      String b = uniqueName();
+      assertThat(result(timed.append(a, List.of(update("a1"))))).as("an idle store starts at once").containsExactly(1L);
+      Future<List<Long>> waiting = timed.append(b, List.of(update("b1"))); // within the interval: waits
+      assertThat(timed.appendToWaiting(b, waiting, List.of(update("b2"), update("b3")))).isTrue();
+      assertThat(timed.appendToWaiting(a, waiting, List.of(update("x")))).as("not a's append").isFalse();
+      assertThat(result(waiting)).containsExactly(1L, 2L, 3L);
+      assertThat(timed.appendToWaiting(b, waiting, List.of(update("late")))).as("committed").isFalse();
+      assertThat(texts(result(timed.load(b)).tail())).containsExactly("b1", "b2", "b3");
+      assertThat(result(timed.verifyChain(b))).isEqualTo(new ChainCheck(3, 0));
+      assertThat(result(timed.append(b, List.of(update("b4"))))).containsExactly(4L);
+    } finally {
+      result(timed.close());
+    }
   }
 
   @Test

@@ -20,6 +20,11 @@ class PgDocumentStoreTest extends DocumentStoreContract {
   }
 
   @Override
+  protected DocumentStore openWithGroupCommitInterval(Vertx vertx, java.time.Duration interval) {
+    return new PgDocumentStore(vertx, TestDatabase.require(), interval);
+  }
+
+  @Override
   protected void tamper(String document, long seq, byte[] newUpdate) throws Exception {
     DatabaseUrl url = TestDatabase.require();
     try (var c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());

@@ -25,6 +25,11 @@ class SqliteDocumentStoreTest extends DocumentStoreContract {
     return new SqliteDocumentStore(vertx, dataDir);
   }
 
+  @Override
+  protected DocumentStore openWithGroupCommitInterval(Vertx vertx, java.time.Duration interval) {
+    return new SqliteDocumentStore(vertx, dataDir.resolve("timed"), interval);
+  }
+
   private Connection file() throws Exception {
     return DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(SqliteDocumentStore.FILE_NAME));
   }
