@@ -75,7 +75,7 @@ public final class DocumentSession {
    */
   private List<PendingUpdate> inFlight;
   /** What the store returned for that append: it identifies the append to join. */
-  private io.vertx.core.Future<List<Long>> inFlightAppend;
+  private Future<List<Long>> inFlightAppend;
   private boolean snapshotInFlight;
   /** Every update up to this sequence number is applied to {@link #doc} (the gap-free head). */
   private long headSeq;
