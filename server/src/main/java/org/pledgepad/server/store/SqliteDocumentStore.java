@@ -38,6 +38,14 @@ import org.sqlite.SQLiteConfig;
 public final class SqliteDocumentStore implements DocumentStore {
   static final String FILE_NAME = "pledgepad.sqlite";
   private static final int SCHEMA_VERSION = 3;
+  /**
+   * Bytes per page of a new file (SQLite's default is 4096). A commit writes every page it touched
+   * to the WAL, whole, and a group commit touches one leaf of the (document, seq) index per
+   * document it carries: with 50 documents and 60 rows, 242 KiB of WAL per commit at 4096 and 154
+   * KiB at 2048, with less CPU per commit (docs/benchmarks.md, session 11). Reading a 2 MB
+   * snapshot over twice the overflow pages measured 0.9 against 0.8 ms.
+   */
+  static final int PAGE_SIZE = 2048;
   /** Script that brings the file from version i to i + 1 (index i). */
   private static final String[] SCRIPTS =
       {"/embedded/schema-v1.sql", "/embedded/history-v1.sql", "/embedded/head-ledger-v1.sql"};
@@ -105,6 +113,8 @@ public final class SqliteDocumentStore implements DocumentStore {
       config.setGetGeneratedKeys(false);
       conn = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
       try (Statement st = conn.createStatement()) {
+        // Before anything is written: a file that exists keeps the page size it was made with.
+        st.execute("PRAGMA page_size=" + PAGE_SIZE);
         st.execute("PRAGMA journal_mode=WAL");
         st.execute("PRAGMA synchronous=FULL");
         st.execute("PRAGMA foreign_keys=ON");

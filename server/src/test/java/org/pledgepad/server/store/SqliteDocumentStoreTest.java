@@ -198,6 +198,20 @@ class SqliteDocumentStoreTest extends DocumentStoreContract {
   }
 
   @Test
+  void aNewFileUsesTheStoresPageSize() throws Exception {
+    result(store.append(uniqueName(), List.of(row("x", "c"))));
+    assertThat(pageSize(dataDir)).isEqualTo(SqliteDocumentStore.PAGE_SIZE).isNotEqualTo(4096);
+  }
+
+  private static int pageSize(Path dir) throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteDocumentStore.FILE_NAME));
+         ResultSet rs = c.createStatement().executeQuery("PRAGMA page_size")) {
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
   void commitsPublishHeadsInTheLedgerAndEveryFoldEveryCommitsWritesThemIntoTheDocumentsRows() throws Exception {
     SqliteDocumentStore s = (SqliteDocumentStore) store;
     String d = uniqueName();
@@ -319,6 +333,7 @@ class SqliteDocumentStoreTest extends DocumentStoreContract {
       }
       assertThat(HeadLedger.head(c, d, HeadLedger.read(c)).seq()).as("readable before the upgrade").isEqualTo(1);
     }
+    assertThat(pageSize(old)).as("a file made with SQLite's default").isEqualTo(4096);
     SqliteDocumentStore upgraded = new SqliteDocumentStore(vertx, old);
     try {
       result(upgraded.start());
@@ -333,5 +348,6 @@ class SqliteDocumentStoreTest extends DocumentStoreContract {
       rs.next();
       assertThat(rs.getInt(1)).isEqualTo(3);
     }
+    assertThat(pageSize(old)).as("an existing file keeps its page size").isEqualTo(4096);
   }
 }
