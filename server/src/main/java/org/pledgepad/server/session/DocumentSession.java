@@ -101,6 +101,8 @@ public final class DocumentSession {
   private long unsnapshottedBytes;
   /** Size of the newest snapshot (0: none that applied): the tail's bytes are weighed against it. */
   private long lastSnapshotBytes;
+  /** How much earlier than the policy's limits this document's next snapshot comes due (SnapshotPolicy.jitter). */
+  private double snapshotEarlier;
   /**
    * The whole state encoded (the step 2 for a peer with an empty state vector, and the snapshot)
    * as of {@link #encodedStateSeq}; reused until the document changes. Every new connection of
@@ -132,6 +134,7 @@ public final class DocumentSession {
     this.store = store;
     this.doc = doc;
     this.settings = settings;
+    this.snapshotEarlier = settings.snapshots().jitter();
     this.metrics = metrics;
     this.admission = registry.admissionFor(name);
     this.logReader = registry.logReader();
@@ -699,7 +702,7 @@ public final class DocumentSession {
   }
 
   private boolean snapshotDue() {
-    return settings.snapshots().due(headSeq - lastSnapshotSeq, unsnapshottedBytes, lastSnapshotBytes);
+    return settings.snapshots().due(headSeq - lastSnapshotSeq, unsnapshottedBytes, lastSnapshotBytes, snapshotEarlier);
   }
 
   /** The document changed: what was encoded from it no longer holds. */
@@ -757,6 +760,7 @@ public final class DocumentSession {
           lastSnapshotBytes = state.length;
         }
         unsnapshottedBytes = Math.max(0, unsnapshottedBytes - bytesAtSnapshot);
+        snapshotEarlier = settings.snapshots().jitter();
       } else {
         LOG.warn("Snapshot of document {} at seq {} failed; the log still has everything", name, seq,
             ar.cause());

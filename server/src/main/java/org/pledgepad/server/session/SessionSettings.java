@@ -24,7 +24,8 @@ public record SessionSettings(
 
   public static SessionSettings from(ServerConfig c) {
     return new SessionSettings(
-        new SnapshotPolicy(c.snapshotEvery(), c.snapshotMaxTail(), SnapshotPolicy.DEFAULT_MAX_TAIL_BYTES),
+        new SnapshotPolicy(c.snapshotEvery(), c.snapshotMaxTail(), SnapshotPolicy.DEFAULT_MAX_TAIL_BYTES,
+            SnapshotPolicy.DEFAULT_MAX_EARLIER),
         c.groupCommitMaxUpdates(), c.limits().maxDocumentBytes(), c.unloadDelay(),
         DEFAULT_MAX_QUEUED_WHILE_LOADING);
   }

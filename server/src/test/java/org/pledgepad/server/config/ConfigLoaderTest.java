@@ -66,6 +66,7 @@ class ConfigLoaderTest {
     var defaults = org.pledgepad.server.session.SessionSettings.from(ConfigLoader.load(Map.of())).snapshots();
     assertThat(defaults.minUpdates()).isEqualTo(200);
     assertThat(defaults.maxTailUpdates()).isEqualTo(5_000);
+    assertThat(defaults.maxEarlier()).as("the server's snapshots are jittered").isEqualTo(0.25);
     var set = org.pledgepad.server.session.SessionSettings.from(
         ConfigLoader.load(Map.of("SNAPSHOT_EVERY", "50", "SNAPSHOT_MAX_TAIL", "800"))).snapshots();
     assertThat(set.minUpdates()).isEqualTo(50);

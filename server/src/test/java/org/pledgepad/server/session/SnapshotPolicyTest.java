@@ -1,6 +1,7 @@
 package org.pledgepad.server.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +48,60 @@ class SnapshotPolicyTest {
     SnapshotPolicy rare = new SnapshotPolicy(20_000, 5_000, 1 << 20);
     assertThat(rare.due(19_999, 100_000, 1 << 30)).isFalse();
     assertThat(rare.due(20_000, 100_000, 1 << 30)).isTrue();
+  }
+
+  @Test
+  void earlierLowersTheSizeRuleAndTheTailLimitsButNeverTheMinimumCount() {
+    assertThat(policy.due(3_999, 100_000, 1 << 30, 0.2)).isFalse();
+    assertThat(policy.due(4_000, 100_000, 1 << 30, 0.2)).isTrue();
+    assertThat(policy.due(200, 8_000, 10_000, 0.2)).isTrue();
+    assertThat(policy.due(200, 7_999, 10_000, 0.2)).isFalse();
+    assertThat(policy.due(3, 838_861, 1 << 30, 0.2)).as("0.8 MiB of tail").isTrue();
+    assertThat(policy.due(199, 1 << 30, 0, 0.2)).as("below the minimum count, by the byte limit")
+        .isTrue();
+    assertThat(policy.due(199, 10_000, 10_000, 0.24)).as("the minimum count stays").isFalse();
+    assertThat(policy.due(0, 1 << 30, 10, 0.2)).isFalse();
+    assertThat(policy.due(5_000, 100_000, 1 << 30, 0)).isEqualTo(policy.due(5_000, 100_000, 1 << 30));
+  }
+
+  @Test
+  void earlierOutsideZeroToOneIsRefused() {
+    assertThatThrownBy(() -> new SnapshotPolicy(1, 1, 1, 1.0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> policy.due(1, 1, 1, -0.1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> policy.due(1, 1, 1, 1.0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> policy.due(1, 1, 1, Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  /**
+   * 50 documents loaded together and edited at one rate (the load benchmark): without the jitter
+   * every snapshot of all of them comes due at the same update; with it, their first snapshots
+   * spread over a range of updates and stay within the limits.
+   */
+  @Test
+  void equalDocumentsComeDueAtSpreadPointsWithTheJitter() {
+    SnapshotPolicy jittered = new SnapshotPolicy(200, 5_000, 1 << 20, SnapshotPolicy.DEFAULT_MAX_EARLIER);
+    java.util.Set<Long> without = new java.util.TreeSet<>();
+    java.util.TreeSet<Long> with = new java.util.TreeSet<>();
+    for (int d = 0; d < 50; d++) {
+      assertThat(policy.jitter()).as("a policy without jitter").isZero();
+      without.add(firstDue(policy, policy.jitter()));
+      double j = jittered.jitter();
+      assertThat(j).isGreaterThanOrEqualTo(0).isLessThan(SnapshotPolicy.DEFAULT_MAX_EARLIER);
+      with.add(firstDue(jittered, j));
+    }
+    assertThat(without).containsExactly(5_000L);
+    assertThat(with.first()).isGreaterThanOrEqualTo(3_750);
+    assertThat(with.last()).isLessThanOrEqualTo(5_000);
+    assertThat(with.last() - with.first()).as("spread in updates").isGreaterThan(500);
+  }
+
+  /** The update at which a tail of 40-byte updates (after a 1 GiB snapshot: only the limits apply) comes due. */
+  private static long firstDue(SnapshotPolicy p, double earlier) {
+    for (long n = 1; ; n++) {
+      if (p.due(n, 40 * n, 1L << 30, earlier)) {
+        return n;
+      }
+    }
   }
 
   /**
