@@ -14,6 +14,8 @@ package org.pledgepad.server.session;
  * @param maxTailUpdates a tail this long (or minUpdates, if larger) is snapshotted whatever the
  *     sizes (SNAPSHOT_MAX_TAIL)
  * @param maxTailBytes a tail holding this many update bytes is snapshotted whatever its length
+ * @param maxEarlier largest fraction by which a session's {@link #jitter()} brings its next
+ *     snapshot forward (0: none)
  */
 public record SnapshotPolicy(int minUpdates, int maxTailUpdates, long maxTailBytes, double maxEarlier) {
   public static final int DEFAULT_MAX_TAIL_UPDATES = 5_000;
