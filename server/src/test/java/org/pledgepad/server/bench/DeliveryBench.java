@@ -86,6 +86,8 @@ public final class DeliveryBench {
   private static final class Setup {
     final Vertx server;
     final Vertx clients;
+    /** A field, so the sockets live as long as the setup: Vert.x closes an unreferenced client's. */
+    final WebSocketClient sockets;
     final List<SendOnly> conns = new ArrayList<>();
     final AtomicLong received = new AtomicLong();
     Context context;
@@ -114,10 +116,10 @@ public final class DeliveryBench {
           }).onFailure(started::fail);
         }
       });
-      WebSocketClient ws = clients.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
+      this.sockets = clients.createWebSocketClient(new WebSocketClientOptions().setMaxConnections(100_000));
       int p = port.get(30, TimeUnit.SECONDS);
       for (int i = 0; i < sockets; i++) {
-        ws.connect(p, "127.0.0.1", "/").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
+        this.sockets.connect(p, "127.0.0.1", "/").toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS)
             .binaryMessageHandler(b -> received.incrementAndGet());
       }
       CompletableFuture<Integer> counted = new CompletableFuture<>();
