@@ -30,6 +30,19 @@ final class JsonLine {
     return this;
   }
 
+  /** An array of numbers, each rounded like {@link #put(String, double, int)}. */
+  JsonLine put(String key, double[] values, int decimals) {
+    StringBuilder b = new StringBuilder("[");
+    for (double v : values) {
+      if (b.length() > 1) {
+        b.append(',');
+      }
+      b.append(new JsonLine().put("v", v, decimals).fields.get("v"));
+    }
+    fields.put(key, b.append(']').toString());
+    return this;
+  }
+
   @Override
   public String toString() {
     StringBuilder b = new StringBuilder("{");

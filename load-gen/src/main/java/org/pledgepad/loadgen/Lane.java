@@ -200,7 +200,7 @@ final class Lane {
     }
     received += overlap(last, s, sender.winStart, sender.winEnd);
     if (s > sender.winStart && s <= sender.winEnd) {
-      latencies.add(now - t);
+      latencies.add(now - t, now);
     }
   }
 
@@ -293,7 +293,7 @@ final class Lane {
       }
       lateReceived = 0;
       measuring = false;
-      done.complete(new StepResult(sent, expected, received, latencies.toArray(), maxGap));
+      done.complete(new StepResult(sent, expected, received, latencies.toArray(), latencies.arrivalsArray(), maxGap));
     }
   }
 }

@@ -72,11 +72,16 @@ final class Steps {
       n += r.latencies().length;
     }
     double[] lat = new double[n];
+    double[] arrived = new double[n];
     int at = 0;
     for (StepResult r : results) {
       System.arraycopy(r.latencies(), 0, lat, at, r.latencies().length);
+      System.arraycopy(r.arrivals(), 0, arrived, at, r.arrivals().length);
       at += r.latencies().length;
     }
+    double windowStart = plan.startMs() + warmupMs;
+    double[] secondMax = Samples.maxPerBucket(lat, arrived, windowStart, 1000, (int) Math.ceil(windowMs / 1000));
+    long windowStartEpochMs = Math.round(System.currentTimeMillis() - (clock.nowMillis() - windowStart));
     Arrays.sort(lat);
     double windowS = windowMs / 1000;
     double offered = rate * s.docs() * s.perDoc();
@@ -105,7 +110,10 @@ final class Steps {
         .put("serverCpus", proc.serverCpus())
         .put("generatorCpus", ProcStats.generatorCpus())
         .put("serverWarmupSeconds", s.warmupSeconds(), 1)
-        .put("serverWarmupRate", s.warmupRate(), 1);
+        .put("serverWarmupRate", s.warmupRate(), 1)
+        // when the slowest deliveries came: to line them up with the server's GC and store logs
+        .put("windowStartEpochMs", windowStartEpochMs)
+        .put("secondMaxMs", secondMax, 1);
     if (warmupDrain != null) {
       j.put("warmupDrainMs", warmupDrain.waitedMs()).put("warmupBacklogLeft", warmupDrain.backlogLeft());
     }

@@ -163,6 +163,7 @@ class LanesThroughRelayTest {
     assertThat(expected).isEqualTo(2 * sent); // three clients per document
     assertThat(received).as("deliveries counted in the step").isLessThanOrEqualTo(expected);
     assertThat(results.stream().mapToInt(r -> r.latencies().length).sum()).isEqualTo((int) received);
+    assertThat(results).allMatch(r -> r.arrivals().length == r.latencies().length, "an arrival time per sample");
     // A cold JVM with a sliver of a core may deliver after the step's 5 s drain (130 of 154 seen
     // at load 26): what arrives later is counted by the lanes as late. Every window edit must
     // reach each other client once, in the step or later; a lost one never does.
