@@ -14,7 +14,7 @@
 #   client, so no server carries a warm-up backlog into the steps (lines: warmupDrainMs, warmupBacklogLeft).
 #   GEN_JAVA_OPTS for the generator JVM. Its pauses count into every server's latencies, so the
 #   default keeps them short: young collections of a 16 MiB young generation (median 13 ms, max 37 at
-#   30 edits/s per client, one every ~0.3 s) where -Xms256m -Xmx2g paused 30-106 ms every ~1.6 s,
+#   30 edits/s per client, one every ~0.3 s) where -Xms256m -Xmx2g paused 28-106 ms every ~1.6 s,
 #   plus a 337 ms full collection when the heap grew; the whole heap from the start, so it never has
 #   to grow (docs/benchmarks.md "The generator's own pauses").
 #   CLIENT_MODE=full (java generator; default): every client integrates what it receives, like the stock
