@@ -21,12 +21,7 @@ final class JsonLine {
 
   /** A number rounded to {@code decimals} places like Number(x.toFixed(decimals)). */
   JsonLine put(String key, double value, int decimals) {
-    if (Double.isNaN(value) || Double.isInfinite(value)) {
-      fields.put(key, "null");
-    } else {
-      BigDecimal d = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
-      fields.put(key, d.signum() == 0 ? "0" : d.toPlainString());
-    }
+    fields.put(key, number(value, decimals));
     return this;
   }
 
@@ -37,10 +32,18 @@ final class JsonLine {
       if (b.length() > 1) {
         b.append(',');
       }
-      b.append(new JsonLine().put("v", v, decimals).fields.get("v"));
+      b.append(number(v, decimals));
     }
     fields.put(key, b.append(']').toString());
     return this;
+  }
+
+  private static String number(double value, int decimals) {
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return "null";
+    }
+    BigDecimal d = new BigDecimal(value).setScale(decimals, RoundingMode.HALF_UP).stripTrailingZeros();
+    return d.signum() == 0 ? "0" : d.toPlainString();
   }
 
   @Override
