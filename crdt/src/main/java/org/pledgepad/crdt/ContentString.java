@@ -4,6 +4,7 @@ package org.pledgepad.crdt;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.pledgepad.crdt.lib0.OneCharStrings;
 
 /** A run of text; its length is in UTF-16 code units, as Java strings and JavaScript count. */
 public final class ContentString implements AbstractContent {
@@ -19,7 +20,7 @@ public final class ContentString implements AbstractContent {
   public List<Object> getContent() {
     List<Object> l = new ArrayList<>(str.length());
     for (int i = 0; i < str.length(); i++) {
-      l.add(String.valueOf(str.charAt(i)));
+      l.add(OneCharStrings.of(str.charAt(i)));
     }
     return l;
   }
@@ -39,6 +40,8 @@ public final class ContentString implements AbstractContent {
       str = str.substring(0, o - 1) + '\uFFFD';
       right.str = '\uFFFD' + right.str.substring(1);
     }
+    str = OneCharStrings.shared(str);
+    right.str = OneCharStrings.shared(right.str);
     return right;
   }
 

@@ -48,6 +48,9 @@ public final class StringDecoder {
     }
     int begin = spos;
     spos += (int) n;
+    if (n == 1) {
+      return OneCharStrings.of(str == null ? (char) bytes[start + begin] : str.charAt(begin));
+    }
     return str == null ? new String(bytes, start + begin, (int) n, StandardCharsets.ISO_8859_1) : str.substring(begin, spos);
   }
 }

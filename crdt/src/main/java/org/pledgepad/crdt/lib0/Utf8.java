@@ -93,6 +93,12 @@ public final class Utf8 {
 
   /** Strict decoding of {@code len} bytes at {@code off}. */
   public static String decode(byte[] in, int off, int len) {
+    if (len == 1 && in[off] >= 0) {
+      return OneCharStrings.of((char) in[off]);
+    }
+    if (len == 2 && (in[off] & 0xE0) == 0xC0 && (in[off] & 0xFF) >= 0xC2 && (in[off + 1] & 0xC0) == 0x80) {
+      return OneCharStrings.of((char) (((in[off] & 0x1F) << 6) | (in[off + 1] & 0x3F)));
+    }
     int end = off + len;
     int i = off;
     // eight bytes per step while no byte has its high bit set
