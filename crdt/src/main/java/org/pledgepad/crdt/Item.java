@@ -53,6 +53,17 @@ public final class Item extends AbstractStruct {
     this.info = content.isCountable() ? BIT_COUNTABLE : 0;
   }
 
+  /**
+   * The content, replaced first by a private copy when it is a shared {@link ContentDeleted}:
+   * for callers about to split or merge it in place.
+   */
+  public AbstractContent ownContent() {
+    if (content instanceof ContentDeleted d && d.shared()) {
+      content = new ContentDeleted(d.len);
+    }
+    return content;
+  }
+
   /** The integrated parent type (callers know the item is integrated). */
   public AbstractType<?> parentType() {
     return (AbstractType<?>) parent;
@@ -150,7 +161,7 @@ public final class Item extends AbstractStruct {
         leftItem.rightOrigin,
         leftItem.parent,
         leftItem.parentSub,
-        leftItem.content.splice(diff));
+        leftItem.ownContent().splice(diff));
     if (leftItem.deleted()) {
       rightItem.markDeleted();
     }
@@ -352,7 +363,7 @@ public final class Item extends AbstractStruct {
         left = null;
         parent = null;
       }
-      content = content.splice(offset);
+      content = ownContent().splice(offset);
       length -= offset;
     }
     if (parent instanceof AbstractType) {
@@ -491,7 +502,7 @@ public final class Item extends AbstractStruct {
         && deleted() == right.deleted()
         && redone == null
         && right.redone == null
-        && content.mergeWith(right.content)) {
+        && ownContent().mergeWith(right.content)) {
       List<ArraySearchMarker> searchMarker = parent instanceof AbstractType ? ((AbstractType<?>) parent)._searchMarker : null;
       if (searchMarker != null) {
         for (ArraySearchMarker marker : searchMarker) {
@@ -549,7 +560,7 @@ public final class Item extends AbstractStruct {
       StructStore.replaceStruct(store, this, new GC(id, length));
     } else if (!(content instanceof ContentDeleted)) {
       // decoded deleted runs already carry a ContentDeleted of their length
-      content = new ContentDeleted(length);
+      content = ContentDeleted.of(length);
     }
   }
 

@@ -190,7 +190,7 @@ public final class Updates {
     } else {
       Item leftItem = (Item) left;
       return new Item(new ID(client, clock + diff), null, new ID(client, clock + diff - 1), null,
-          leftItem.rightOrigin, leftItem.parent, leftItem.parentSub, leftItem.content.splice(diff));
+          leftItem.rightOrigin, leftItem.parent, leftItem.parentSub, leftItem.ownContent().splice(diff));
     }
   }
 
