@@ -130,6 +130,9 @@ start_ours() { # store (embedded|postgres), extra env...
 OURS_ENV=(MESSAGES_PER_SECOND=1000 MESSAGE_BURST=2000)
 
 echo "== machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $(date -u +%FT%TZ)" | tee "$OUT/machine.txt"
+# Peers' costs differ between machines of the same kind (Hocuspocus's CPU per update doubled from
+# one session's machine to the next), so each run records what it ran on.
+echo "== cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | xargs) MHz, flags $(grep -m1 '^flags' /proc/cpuinfo | grep -o 'avx512f\|avx2\|sha_ni' | sort -u | xargs); node $(node -v); $(java -version 2>&1 | head -1)" | tee -a "$OUT/machine.txt"
 # The disk under the embedded store (its DATA_DIR is made in /tmp): its fsync time is the floor of
 # our latency at low load (every acknowledgement waits for one), which the in-memory peers do not pay.
 node fsync-probe.mjs "${TMPDIR:-/tmp}" | tee -a "$RESULTS" "$OUT/machine.txt" || echo "fsync probe failed" >&2
