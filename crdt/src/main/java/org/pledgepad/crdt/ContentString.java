@@ -6,12 +6,51 @@ import java.util.ArrayList;
 import java.util.List;
 import org.pledgepad.crdt.lib0.OneCharStrings;
 
-/** A run of text; its length is in UTF-16 code units, as Java strings and JavaScript count. */
+/**
+ * A run of text; its length is in UTF-16 code units, as Java strings and JavaScript count.
+ *
+ * <p>Decoded one-character runs below U+0800 (a keystroke typed somewhere else than right after
+ * the typist's own previous one) share one instance per character ({@link #of}): a document keeps
+ * them for its lifetime. A shared instance must never change, so an item about to split or merge
+ * its content takes a copy first ({@link Item#ownContent}); splice and mergeWith refuse a shared
+ * one, and nothing else may assign {@link #str}.
+ */
 public final class ContentString implements AbstractContent {
+  private static final int SHARED_BELOW = 0x800;
+  private static final ContentString[] SHARED = new ContentString[SHARED_BELOW];
+
+  static {
+    for (int c = 0; c < SHARED_BELOW; c++) {
+      SHARED[c] = new ContentString(OneCharStrings.of((char) c), true);
+    }
+  }
+
   public String str;
+  private final boolean shared;
 
   public ContentString(String str) {
+    this(str, false);
+  }
+
+  private ContentString(String str, boolean shared) {
     this.str = str;
+    this.shared = shared;
+  }
+
+  /** A content of str that nobody will change: the shared instance where there is one. */
+  public static ContentString of(String str) {
+    return str.length() == 1 && str.charAt(0) < SHARED_BELOW ? SHARED[str.charAt(0)] : new ContentString(str);
+  }
+
+  /** Whether this instance is shared by several items (and so must not be changed). */
+  public boolean shared() {
+    return shared;
+  }
+
+  private void checkOwned() {
+    if (shared) {
+      throw new IllegalStateException("a shared ContentString must be copied before it changes");
+    }
   }
 
   @Override public long getLength() { return str.length(); }
@@ -30,6 +69,7 @@ public final class ContentString implements AbstractContent {
 
   @Override
   public AbstractContent splice(long offset) {
+    checkOwned();
     int o = (int) offset;
     ContentString right = new ContentString(str.substring(o));
     str = str.substring(0, o);
@@ -47,6 +87,7 @@ public final class ContentString implements AbstractContent {
 
   @Override
   public boolean mergeWith(AbstractContent right) {
+    checkOwned();
     str = str.concat(((ContentString) right).str);
     return true;
   }
@@ -63,6 +104,6 @@ public final class ContentString implements AbstractContent {
   @Override public int getRef() { return 4; }
 
   public static ContentString readContentString(UpdateDecoder decoder) {
-    return new ContentString(decoder.readString());
+    return of(decoder.readString());
   }
 }

@@ -54,12 +54,14 @@ public final class Item extends AbstractStruct {
   }
 
   /**
-   * The content, replaced first by a private copy when it is a shared {@link ContentDeleted}:
-   * for callers about to split or merge it in place.
+   * The content, replaced first by a private copy when it is a shared {@link ContentDeleted} or
+   * {@link ContentString}: for callers about to split or merge it in place.
    */
   public AbstractContent ownContent() {
     if (content instanceof ContentDeleted d && d.shared()) {
       content = new ContentDeleted(d.len);
+    } else if (content instanceof ContentString s && s.shared()) {
+      content = new ContentString(s.str);
     }
     return content;
   }
