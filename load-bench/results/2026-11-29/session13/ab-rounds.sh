@@ -4,7 +4,8 @@
 # -XX:MaxTenuringThreshold=1 on top of deploy/jvm.options (before fb133de made it the default).
 # Usage: ab-rounds.sh PREFIX ARM...   e.g.  ab-rounds.sh s2- onechar deleted
 # Each run: our server alone, 10/30/60 edits/s per client, 20 s windows, GC log beside it.
-# Runs of this session:  ab-rounds.sh "" base onechar onechar-mtt1;  ab-rounds.sh s2- onechar deleted;
+# Runs of this session:  ab-rounds.sh "" base onechar onechar-mtt1 (deploy/jvm.options as of e8aabb6,
+#                        without MaxTenuringThreshold: git show e8aabb6:deploy/jvm.options);  ab-rounds.sh s2- onechar deleted;
 #                        ab-rounds.sh s3- deleted cstring        (then summarise.sh for the table)
 prefix="$1"; shift
 cd /work/main/load-bench
