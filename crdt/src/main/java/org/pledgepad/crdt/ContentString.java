@@ -2,6 +2,8 @@ package org.pledgepad.crdt;
 
 // Follows yjs/src/structs/ContentString.js (yjs 13.6.33).
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import org.pledgepad.crdt.lib0.OneCharStrings;
@@ -17,13 +19,13 @@ import org.pledgepad.crdt.lib0.OneCharStrings;
  */
 public final class ContentString implements AbstractContent {
   private static final int SHARED_BELOW = 0x800;
+  /**
+   * Filled on first use. str is not final, so slots are read with acquire and written with
+   * release: another thread never sees a shared instance before its str. Two threads may fill
+   * the same slot; either instance is fine.
+   */
   private static final ContentString[] SHARED = new ContentString[SHARED_BELOW];
-
-  static {
-    for (int c = 0; c < SHARED_BELOW; c++) {
-      SHARED[c] = new ContentString(OneCharStrings.of((char) c), true);
-    }
-  }
+  private static final VarHandle SLOTS = MethodHandles.arrayElementVarHandle(ContentString[].class);
 
   public String str;
   private final boolean shared;
@@ -39,7 +41,16 @@ public final class ContentString implements AbstractContent {
 
   /** A content of str that nobody will change: the shared instance where there is one. */
   public static ContentString of(String str) {
-    return str.length() == 1 && str.charAt(0) < SHARED_BELOW ? SHARED[str.charAt(0)] : new ContentString(str);
+    if (str.length() != 1 || str.charAt(0) >= SHARED_BELOW) {
+      return new ContentString(str);
+    }
+    char c = str.charAt(0);
+    ContentString shared = (ContentString) SLOTS.getAcquire(SHARED, (int) c);
+    if (shared == null) {
+      shared = new ContentString(OneCharStrings.of(c), true);
+      SLOTS.setRelease(SHARED, (int) c, shared);
+    }
+    return shared;
   }
 
   /** Whether this instance is shared by several items (and so must not be changed). */

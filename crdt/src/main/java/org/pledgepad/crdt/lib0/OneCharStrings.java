@@ -9,23 +9,30 @@ package org.pledgepad.crdt.lib0;
  */
 public final class OneCharStrings {
   private static final int SIZE = 0x800;
+  /**
+   * Filled on first use, so that a process pays only for the characters it meets. Several
+   * threads may fill a slot at once and one of their strings wins: harmless, and a String read
+   * through a data race is complete (its fields are final).
+   */
   private static final String[] TABLE = new String[SIZE];
-
-  static {
-    for (int c = 0; c < SIZE; c++) {
-      TABLE[c] = String.valueOf((char) c);
-    }
-  }
 
   private OneCharStrings() {}
 
   /** The shared string of c, or a new one for characters from U+0800 on. */
   public static String of(char c) {
-    return c < SIZE ? TABLE[c] : String.valueOf(c);
+    if (c >= SIZE) {
+      return String.valueOf(c);
+    }
+    String s = TABLE[c];
+    if (s == null) {
+      s = String.valueOf(c);
+      TABLE[c] = s;
+    }
+    return s;
   }
 
   /** s itself, or the shared string when s is one character below U+0800. */
   public static String shared(String s) {
-    return s.length() == 1 && s.charAt(0) < SIZE ? TABLE[s.charAt(0)] : s;
+    return s.length() == 1 && s.charAt(0) < SIZE ? of(s.charAt(0)) : s;
   }
 }
