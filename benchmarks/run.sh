@@ -2,13 +2,15 @@
 # Runs the same workloads on the Java port (JMH) and on yjs in Node (crdt/conformance/bench.mjs,
 # ESM build) side by side and prints Java/Node ratios (< 1 means Java is faster).
 #   cold: a fresh process, one run (median of COLD_RUNS processes)
-#   warm: one process per side; W unmeasured warm-up runs, then WARM_RUNS measured runs; the
-#         median (and the best) of the measured runs. W is the same for both sides: per workload
-#         below (enough runs for a few seconds of work, so that both JITs reach steady state),
-#         or WARMUP_RUNS for all workloads.
+#   warm: WARM_FORKS processes per side; in each, W unmeasured warm-up runs, then WARM_RUNS
+#         measured runs; the median of the processes' medians (and the best run of all). W is
+#         the same for both sides: per workload below (enough runs for a few seconds of work, so
+#         that both JITs reach steady state), or WARMUP_RUNS for all workloads. Several
+#         processes because one JVM's JIT can settle 1.5x slower than another's on the same
+#         code (crdt/BENCHMARKS.md, run 20).
 # Env: B4_TRACE (default ../shared/data/automerge-paper.json.gz beside the repository),
 #      B4X_COPIES (default 10), RANDOM_CHARS (default 100000), COLD_RUNS (default 3),
-#      WARM_RUNS (default 10), WARMUP_RUNS (default: per workload), ONLY (space-separated
+#      WARM_RUNS (default 10), WARM_FORKS (default 3), WARMUP_RUNS (default: per workload), ONLY (space-separated
 #      workload names to restrict the run), SKIP_BUILD=1.
 set -euo pipefail
 HERE="$(cd "$(dirname "$0")" && pwd)"
@@ -19,6 +21,7 @@ COPIES="${B4X_COPIES:-10}"
 RANDOM_CHARS="${RANDOM_CHARS:-100000}"
 COLD_RUNS="${COLD_RUNS:-3}"
 WARM_RUNS="${WARM_RUNS:-10}"
+WARM_FORKS="${WARM_FORKS:-3}"
 OUT="$HERE/target/results"
 JAR="$HERE/target/benchmarks.jar"
 B4X="$HERE/target/b4x$COPIES.bin"
@@ -55,18 +58,19 @@ node_run() { # workload runs warmup; NAME-x<k> = workload NAME, k back to back p
 jmh_json() { # method forks warmups iterations file
   java -Xmx2g -jar "$JAR" "CrdtBenchmarks\\.$1\$" -f "$2" -wi "$3" -i "$4" -jvmArgsAppend "$JAVA_OPTS" -rf json -rff "$5" > "$5.log" 2>&1
 }
-stats() { # file kind(cold|median|best) → ms
+stats() { # file kind(cold|median|best) → ms; median: of each fork's median (cold: one run per fork)
   node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1]))[0].primaryMetric.rawData.flat()
-    const s = [...r].sort((a, b) => a - b)
-    console.log((process.argv[2] === "best" ? s[0] : s[Math.floor((s.length - 1) / 2)]).toFixed(2))' "$1" "$2"
+    const forks = JSON.parse(require("fs").readFileSync(process.argv[1]))[0].primaryMetric.rawData
+    const med = a => { const s = [...a].sort((x, y) => x - y); return s[Math.floor((s.length - 1) / 2)] }
+    const v = process.argv[2] === "best" ? Math.min(...forks.flat()) : med(forks.map(med))
+    console.log(v.toFixed(2))' "$1" "$2"
 }
 field() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>console.log(JSON.parse(s)[process.argv[1]].toFixed(2)))' "$1"; }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
 ratio() { awk "BEGIN{printf \"%.2f\", $1/$2}"; }
 row() { printf '%-22s %11s %11s %6s   %11s %11s %6s   %10s %10s %6s\n' "$@"; }
 
-echo "warm: median (best) of $WARM_RUNS runs after the warm-up runs given per workload${WARMUP_RUNS:+ (all: $WARMUP_RUNS)}" | tee "$OUT/summary.txt"
+echo "warm: median of $WARM_FORKS processes' medians (best run) of $WARM_RUNS runs each after the warm-up runs given per workload${WARMUP_RUNS:+ (all: $WARMUP_RUNS)}" | tee "$OUT/summary.txt"
 row workload java-cold-ms node-cold-ms ratio java-warm-ms node-warm-ms ratio java-best node-best ratio | tee -a "$OUT/summary.txt"
 for pair in $PAIRS; do
   n="${pair%%:*}"; rest="${pair#*:}"; j="${rest%%:*}"; w="${WARMUP_RUNS:-${rest##*:}}"
@@ -75,10 +79,14 @@ for pair in $PAIRS; do
   ncold=""
   for _ in $(seq "$COLD_RUNS"); do ncold="$ncold $(node_run "$n" 1 0 | field first)"; done
   ncold="$(echo "$ncold" | median)"
-  nwarm_json="$(node_run "$n" "$WARM_RUNS" "$w")"
-  nwarm="$(field median <<<"$nwarm_json")"; nbest="$(field best <<<"$nwarm_json")"
+  nmeds=""; nbests=""
+  for _ in $(seq "$WARM_FORKS"); do
+    nwarm_json="$(node_run "$n" "$WARM_RUNS" "$w")"
+    nmeds="$nmeds $(field median <<<"$nwarm_json")"; nbests="$nbests $(field best <<<"$nwarm_json")"
+  done
+  nwarm="$(echo "$nmeds" | median)"; nbest="$(echo "$nbests" | tr ' ' '\n' | grep -v '^$' | sort -g | head -1)"
   jmh_json "$j" "$COLD_RUNS" 0 1 "$OUT/$j-cold.json"
-  jmh_json "$j" 1 "$w" "$WARM_RUNS" "$OUT/$j-warm.json"
+  jmh_json "$j" "$WARM_FORKS" "$w" "$WARM_RUNS" "$OUT/$j-warm.json"
   jcold="$(stats "$OUT/$j-cold.json" cold)"
   jwarm="$(stats "$OUT/$j-warm.json" median)"; jbest="$(stats "$OUT/$j-warm.json" best)"
   row "$n" "$jcold" "$ncold" "$(ratio "$jcold" "$ncold")" "$jwarm" "$nwarm" "$(ratio "$jwarm" "$nwarm")" \
