@@ -21,6 +21,11 @@
 #   providers. lean: receiving clients only frame-parse updates and read the latency marker, so the
 #   generator is cheaper (saturation.sh uses it); their inserts anchor on their own edits only, which
 #   costs Yjs servers ~1.08x per update (docs/benchmarks.md), so CPU and latency comparisons use full.
+#   TYPING=random (default; java and node generators): each character after a random item of the text,
+#   every edit linked between two old items, the worst case for a server's memory. TYPING=cursor (java
+#   generator): runs of TYPING_RUN characters (default 20, on average) typed one after another at a
+#   cursor that then jumps to a random place, as people type (docs/benchmarks.md, session 15).
+#   Result lines record it ("typing").
 #   SERVER_CPUS / GEN_CPUS (e.g. 0 and 1): taskset CPU lists for every server process and for the
 #   generator, so that a saturation point is per server core and the generator never runs on the
 #   server's core; unset = no pinning. Each result line records both (serverCpus, generatorCpus).
@@ -62,6 +67,7 @@ if [[ "$GENERATOR" == java ]]; then
   cp "$gen_src" "$GEN_COPY"
   GEN_CMD=("${GEN_PIN[@]}" java $GEN_JAVA_OPTS -jar "$GEN_COPY")
 elif [[ "$GENERATOR" == node ]]; then
+  if [[ "${TYPING:-random}" != random ]]; then echo "TYPING=${TYPING} needs GENERATOR=java" >&2; exit 2; fi
   GEN_CMD=("${GEN_PIN[@]}" node load.mjs)
 else
   echo "GENERATOR must be java or node" >&2; exit 2

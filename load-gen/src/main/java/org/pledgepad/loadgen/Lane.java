@@ -31,6 +31,7 @@ final class Lane {
   private final WebSocketClient sockets;
   private final Wire wire;
   final ClientMode mode;
+  final Typing typing;
   private final List<SimClient> clients = new ArrayList<>();
   private final Map<String, SimClient> byKey = new HashMap<>();
   private final Map<Long, SimClient> byClientId = new HashMap<>();
@@ -50,8 +51,13 @@ final class Lane {
   private Samples latencies = new Samples();
 
   Lane(Vertx vertx, Clock clock, WebSocketClient sockets, Wire wire, ClientMode mode) {
+    this(vertx, clock, sockets, wire, mode, Typing.RANDOM);
+  }
+
+  Lane(Vertx vertx, Clock clock, WebSocketClient sockets, Wire wire, ClientMode mode, Typing typing) {
     this.vertx = vertx;
     this.mode = mode;
+    this.typing = typing;
     // A new event-loop context per lane (round robin over the pool): getOrCreateContext() from
     // the main thread hands every caller the same sticky loop, which put all lanes on one thread.
     this.context = ((io.vertx.core.internal.VertxInternal) vertx).createEventLoopContext();

@@ -72,7 +72,7 @@ public final class Main {
     Wire wire = Wire.of(s.protocol(), s.token());
     List<Lane> lanes = new ArrayList<>();
     for (int i = 0; i < s.eventLoops(); i++) {
-      lanes.add(new Lane(vertx, clock, sockets, wire, s.clientMode()));
+      lanes.add(new Lane(vertx, clock, sockets, wire, s.clientMode(), s.typing()));
     }
     String tag = s.label().replaceAll("\\W", "") + "-" + Long.toString(System.currentTimeMillis(), 36);
     List<List<String>> docsOfLane = new ArrayList<>();

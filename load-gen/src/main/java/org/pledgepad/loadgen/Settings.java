@@ -6,10 +6,12 @@ import java.util.Map;
 
 /**
  * The positional arguments of load.mjs (same order and defaults) plus WARMUP_SECONDS, WARMUP_RATE
- * (edits/s per client during the warm-up; default the first measured rate) and CLIENT_MODE.
+ * (edits/s per client during the warm-up; default the first measured rate), CLIENT_MODE, TYPING and
+ * TYPING_RUN ({@link Typing}).
  */
 record Settings(String label, String protocol, List<String> bases, List<Long> pids, int docs, int perDoc,
-    double[] rates, double windowSeconds, int eventLoops, String token, double warmupSeconds, double warmupRate, ClientMode clientMode) {
+    double[] rates, double windowSeconds, int eventLoops, String token, double warmupSeconds, double warmupRate, ClientMode clientMode,
+    Typing typing) {
 
   static Settings parse(String[] a, Map<String, String> env) {
     String at4 = a.length > 4 ? a[4] : "50";
@@ -25,6 +27,6 @@ record Settings(String label, String protocol, List<String> bases, List<Long> pi
         Integer.parseInt(at4), Integer.parseInt(at5), rates, Double.parseDouble(at7),
         Math.max(1, Integer.parseInt(at8)), at9, Double.parseDouble(env.getOrDefault("WARMUP_SECONDS", "0")),
         warmupRate == null || warmupRate.isBlank() ? rates[0] : Double.parseDouble(warmupRate),
-        ClientMode.parse(env.get("CLIENT_MODE")));
+        ClientMode.parse(env.get("CLIENT_MODE")), Typing.parse(env.get("TYPING"), env.get("TYPING_RUN")));
   }
 }

@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.ID;
+import org.pledgepad.crdt.Item;
 import org.pledgepad.crdt.Y;
 import org.pledgepad.crdt.YMap;
 import org.pledgepad.crdt.YText;
@@ -40,6 +42,8 @@ final class SimClient implements Peer {
   boolean synced;
   boolean refused;
   WebSocket socket;
+  /** Under TYPING=cursor: the character this client typed last, after which its run goes on. */
+  private ID cursor;
 
   SimClient(Lane lane, Wire wire, String documentName, int index) {
     this.lane = lane;
@@ -73,13 +77,21 @@ final class SimClient implements Peer {
     wire.receive(frame, this, this::send);
   }
 
-  /** One edit: a character at a random position and this client's entry, one transaction. */
+  /**
+   * One edit: a character (at a random place, or at the cursor: {@link Typing}) and this client's
+   * entry, one transaction.
+   */
   void edit() {
     seq++;
     long s = seq;
     double t = lane.clock.nowMillis();
     doc.transact(tr -> {
-      Typist.typeAtRandomPlace(tr, text, "x", ThreadLocalRandom.current());
+      ThreadLocalRandom random = ThreadLocalRandom.current();
+      Typing typing = lane.typing;
+      Item left = typing.cursor() && cursor != null && random.nextInt(typing.run()) != 0
+          ? Typist.itemEndingAt(tr, text, cursor) : null;
+      Item typed = left != null ? Typist.typeAfter(tr, text, left, "x") : Typist.typeAtRandomPlace(tr, text, "x", random);
+      cursor = typed.lastId();
       Map<String, Object> entry = new LinkedHashMap<>(4);
       entry.put("s", s);
       entry.put("t", t);

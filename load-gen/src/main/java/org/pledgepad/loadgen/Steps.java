@@ -107,6 +107,7 @@ final class Steps {
         .put("load1", ProcStats.load1(), 2)
         .put("generator", "java")
         .put("clientMode", s.clientMode().label())
+        .put("typing", s.typing().label())
         .put("serverCpus", proc.serverCpus())
         .put("generatorCpus", ProcStats.generatorCpus())
         .put("serverWarmupSeconds", s.warmupSeconds(), 1)

@@ -24,8 +24,16 @@ final class Typist {
 
   private Typist() {}
 
-  static void typeAtRandomPlace(Transaction tr, YText text, String s, Random random) {
-    Item left = randomLeft(tr, text, random);
+  /** Types s after a random live item of text (or at its start); returns the new item. */
+  static Item typeAtRandomPlace(Transaction tr, YText text, String s, Random random) {
+    return typeAfter(tr, text, randomLeft(tr, text, random), s);
+  }
+
+  /**
+   * Types s right after left, an item of text (null: at its start), as text.insert at the index
+   * behind left would; returns the new item, the place to type the next character of a run.
+   */
+  static Item typeAfter(Transaction tr, YText text, Item left, String s) {
     Item right = left == null ? text._start : left.right;
     long client = tr.doc.clientID;
     Item item = new Item(new ID(client, StructStore.getState(tr.doc.store, client)), left,
@@ -34,6 +42,21 @@ final class Typist {
       text._searchMarker.clear(); // index-based markers would be stale; this client never uses them
     }
     item.integrate(tr, 0);
+    return item;
+  }
+
+  /**
+   * The live item of text that ends with the character of this id (split there if needed, as
+   * text.insert at the index behind it would), or null. A run keeps its cursor as an id, not
+   * as an item: an item typed right after the same client's previous one (contiguous clocks) is
+   * merged into it when the transaction ends, and the merged object is gone.
+   */
+  static Item itemEndingAt(Transaction tr, YText text, ID id) {
+    if (StructStore.getState(tr.doc.store, id.client) <= id.clock) {
+      return null;
+    }
+    AbstractStruct s = StructStore.getItemCleanEnd(tr, tr.doc.store, id);
+    return s instanceof Item item && item.parent == text && !item.deleted() ? item : null;
   }
 
   /** A live item of {@code text} chosen uniformly, or null (the start) with probability 1 / (n + 1). */

@@ -121,7 +121,7 @@ class LanesThroughRelayTest {
   private static Steps steps(RelayServer relay, Clock clock, List<Lane> lanes, ClientMode mode) {
     String base = "ws://127.0.0.1:" + relay.port();
     Settings settings = new Settings("t", "yws", List.of(base), List.of(ProcessHandle.current().pid()), 3, 3,
-        new double[] {20}, 1, 2, "", 0, 20, mode);
+        new double[] {20}, 1, 2, "", 0, 20, mode, Typing.RANDOM);
     return new Steps(lanes, clock, new ProcStats(settings.pids()), null, settings);
   }
 

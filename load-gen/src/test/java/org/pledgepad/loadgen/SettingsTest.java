@@ -1,6 +1,7 @@
 package org.pledgepad.loadgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,5 +16,21 @@ class SettingsTest {
     Settings s = Settings.parse(ARGS, Map.of("WARMUP_SECONDS", "20", "WARMUP_RATE", "40"));
     assertThat(s.warmupRate()).isEqualTo(40.0);
     assertThat(s.rates()).containsExactly(2, 5, 10);
+  }
+
+  @Test
+  void typingIsRandomUnlessCursorIsAskedForWithARunLength() {
+    assertThat(Settings.parse(ARGS, Map.of()).typing()).isEqualTo(Typing.RANDOM);
+    assertThat(Settings.parse(ARGS, Map.of("TYPING", "cursor")).typing()).isEqualTo(new Typing(true, 20));
+    assertThat(Settings.parse(ARGS, Map.of("TYPING", "cursor", "TYPING_RUN", "5")).typing())
+        .isEqualTo(new Typing(true, 5));
+    assertThatThrownBy(() -> Settings.parse(ARGS, Map.of("TYPING", "sideways")))
+        .hasMessageContaining("TYPING must be random or cursor");
+    assertThatThrownBy(() -> Settings.parse(ARGS, Map.of("TYPING", "cursor", "TYPING_RUN", "0")))
+        .hasMessageContaining("TYPING_RUN");
+    assertThatThrownBy(() -> Settings.parse(ARGS, Map.of("TYPING", "cursor", "TYPING_RUN", "x")))
+        .hasMessageContaining("TYPING_RUN");
+    assertThatThrownBy(() -> Settings.parse(ARGS, Map.of("TYPING_RUN", "5")))
+        .hasMessageContaining("TYPING=cursor only");
   }
 }

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pledgepad.crdt.ContentString;
 import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.ID;
 import org.pledgepad.crdt.Item;
 import org.pledgepad.crdt.Updates;
 import org.pledgepad.crdt.Y;
@@ -72,5 +73,34 @@ class TypistTest {
       places.add(s.indexOf(0x100 + i) * 10 / s.length());
     }
     assertThat(places).hasSizeGreaterThan(6); // the last hundred typed spread over the deciles
+  }
+
+  /**
+   * A run at a cursor: each character right after the previous one, amid text typed before,
+   * found again by its id after the transaction merged it into the item before it.
+   */
+  @Test
+  void typingAfterTheCharacterTypedLastWritesARunInPlace() {
+    Doc doc = new Doc();
+    YText text = doc.getText("text");
+    doc.transact(tr -> text.insert(0, "0123456789"));
+    ID four = new ID(doc.clientID, 4);
+    ID[] cursor = {four};
+    for (String ch : List.of("a", "b", "c")) {
+      doc.transact(tr -> {
+        Item left = Typist.itemEndingAt(tr, text, cursor[0]);
+        assertThat(left).isNotNull();
+        cursor[0] = Typist.typeAfter(tr, text, left, ch).lastId();
+      });
+    }
+    // "a", "b", "c" (clocks 10-12) were merged into one item, found by the id of its last character
+    doc.transact(tr -> assertThat(((ContentString) Typist.itemEndingAt(tr, text, cursor[0]).content).str)
+        .isEqualTo("abc"));
+    doc.transact(tr -> Typist.typeAfter(tr, text, null, "S"));
+    assertThat(text.toString()).isEqualTo("S01234abc56789");
+    Doc other = new Doc();
+    Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
+    assertThat(other.getText("text").toString()).isEqualTo("S01234abc56789");
+    doc.transact(tr -> assertThat(Typist.itemEndingAt(tr, text, new ID(doc.clientID, 99))).isNull());
   }
 }
