@@ -30,7 +30,8 @@
 #   generator, so that a saturation point is per server core and the generator never runs on the
 #   server's core; unset = no pinning. Each result line records both (serverCpus, generatorCpus).
 #   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0 PORT=18650 PG_DB=pledgepad_bench
-#   JAR=../server/target/pledgepad.jar (built with mvn if missing)
+#   JAR=../server/target/pledgepad.jar (built with mvn if missing); SERVER_JAVA=java: the java command that
+#   runs our server (e.g. another JDK's bin/java), the generator keeps the one on PATH.
 #   With ours-pg the lines also carry the PostgreSQL cluster's CPU (dbCpuSecPer1000: postmaster and all
 #   its children, so other databases' work in a shared cluster too; dbOwnBackendsCpuSecPer1000: the
 #   backends of PG_DB alone) and combinedCpuSecPer1000 (server + cluster), which report.mjs shows.
@@ -125,7 +126,7 @@ start_ours() { # store (embedded|postgres), extra env...
     mint_token DATA_DIR="$server_data" SEED_DEMO=false
   fi
   "${SERVER_PIN[@]}" env PORT=$PORT HOST=127.0.0.1 DATA_DIR="$server_data" SEED_DEMO=false "${db_env[@]}" "$@" \
-    java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-$store.log" 2>&1 &
+    "${SERVER_JAVA:-java}" @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-$store.log" 2>&1 &
   server_pid=$!
   wait_http "http://127.0.0.1:$PORT/health/ready"
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null && break; sleep 0.2; done
@@ -174,12 +175,12 @@ echo "== 3. open time: one document of $OPEN_UPDATES logged updates (embedded st
 open_data="$(mktemp -d /tmp/pledgepad-bench-open.XXXXXX)"
 mint_token DATA_DIR="$open_data" SEED_DEMO=false
 open_env=(PORT=$PORT HOST=127.0.0.1 DATA_DIR="$open_data" SEED_DEMO=false MESSAGES_PER_SECOND=100000 MESSAGE_BURST=100000 UNLOAD_DELAY_MS=500)
-env "${open_env[@]}" java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open-create.log" 2>&1 & server_pid=$!
+env "${open_env[@]}" "${SERVER_JAVA:-java}" @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open-create.log" 2>&1 & server_pid=$!
 wait_http "http://127.0.0.1:$PORT/health/ready"
 create="$(timeout 240 node open.mjs create "ws://127.0.0.1:$PORT/collab" big "$OPEN_UPDATES" 1 "$OUT/updates.bin" "$TOKEN")"
 head_seq="$(curl -s "http://127.0.0.1:$PORT/api/documents/big" | sed -n 's/.*"headSeq":\([0-9]*\).*/\1/p')"
 stop_server
-env "${open_env[@]}" java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open.log" 2>&1 & server_pid=$!
+env "${open_env[@]}" "${SERVER_JAVA:-java}" @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open.log" 2>&1 & server_pid=$!
 wait_http "http://127.0.0.1:$PORT/health/ready"
 empty="$(timeout 60 node open.mjs open "ws://127.0.0.1:$PORT/ws" empty-doc "$TOKEN")"
 first="$(timeout 120 node open.mjs open "ws://127.0.0.1:$PORT/ws" big "$TOKEN")"
@@ -189,7 +190,7 @@ stop_server
 # The same three opens again on a fresh process, with a bare socket: when the complete step 2
 # arrived (the server's part, with the empty document as the baseline) and what applying those
 # bytes costs a Node client (see rawOpen.mjs).
-env "${open_env[@]}" java @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open-raw.log" 2>&1 & server_pid=$!
+env "${open_env[@]}" "${SERVER_JAVA:-java}" @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open-raw.log" 2>&1 & server_pid=$!
 wait_http "http://127.0.0.1:$PORT/health/ready"
 raw_empty="$(timeout 60 node open.mjs raw "ws://127.0.0.1:$PORT/ws" empty-doc "$TOKEN")"
 raw_first="$(timeout 120 node open.mjs raw "ws://127.0.0.1:$PORT/ws" big "$TOKEN")"

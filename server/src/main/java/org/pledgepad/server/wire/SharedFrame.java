@@ -73,8 +73,19 @@ public final class SharedFrame {
    * and a missed release leaks memory no collector reclaims.
    */
   public ByteBuf directFrame(ByteBufAllocator alloc) {
+    return directFrame(alloc, COPY_BY_ADDRESS);
+  }
+
+  /**
+   * Netty copies by address through sun.misc.Unsafe, which it does not use on every JVM (by
+   * default not from Java 24 on, where Unsafe's memory access warns; or with -Dio.netty.noUnsafe):
+   * a buffer may still report its address then, but only the buffer's own copy works.
+   */
+  private static final boolean COPY_BY_ADDRESS = PlatformDependent.hasUnsafe();
+
+  ByteBuf directFrame(ByteBufAllocator alloc, boolean byAddress) {
     ByteBuf out = alloc.directBuffer(frame.length, frame.length);
-    if (out.hasMemoryAddress()) {
+    if (byAddress && out.hasMemoryAddress()) {
       PlatformDependent.copyMemory(frame, 0, out.memoryAddress() + out.writerIndex(), frame.length);
       out.writerIndex(out.writerIndex() + frame.length);
     } else {
