@@ -38,19 +38,26 @@ public final class ServerProcess implements AutoCloseable {
   static final Pattern LISTENING = Pattern.compile("Pledgepad listening on [^\\s:]+:(\\d+)\\b");
 
   private final Process process;
+  private final String java;
   private final Map<String, String> env;
   private final File log;
   private final CompletableFuture<Integer> boundPort = new CompletableFuture<>();
   private int port;
 
-  private ServerProcess(Process process, Map<String, String> env, File log) {
+  private ServerProcess(Process process, String java, Map<String, String> env, File log) {
     this.process = process;
+    this.java = java;
     this.env = env;
     this.log = log;
   }
 
   public static ServerProcess start(Map<String, String> env, File log) throws Exception {
-    return start(env, log, 0);
+    return start(Path.of(System.getProperty("java.home"), "bin", "java").toString(), env, log, 0);
+  }
+
+  /** The same on another JVM ({@code javaBinary}: its bin/java), e.g. a newer JDK than the tests'. */
+  public static ServerProcess startOn(Path javaBinary, Map<String, String> env, File log) throws Exception {
+    return start(javaBinary.toString(), env, log, 0);
   }
 
   /**
@@ -59,18 +66,17 @@ public final class ServerProcess implements AutoCloseable {
    * binding exactly it in that moment could take it, and the start then fails loudly.
    */
   public ServerProcess restart() throws Exception {
-    return start(env, log, port);
+    return start(java, env, log, port);
   }
 
-  private static ServerProcess start(Map<String, String> env, File log, int port) throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  private static ServerProcess start(String java, Map<String, String> env, File log, int port) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"),
         "org.pledgepad.server.Main"))
         .redirectErrorStream(true);
     pb.environment().putAll(env);
     pb.environment().put("PORT", Integer.toString(port));
     pb.environment().put("HOST", "127.0.0.1");
-    ServerProcess sp = new ServerProcess(pb.start(), env, log);
+    ServerProcess sp = new ServerProcess(pb.start(), java, env, log);
     sp.copyOutput();
     sp.awaitReady();
     return sp;
