@@ -18,6 +18,13 @@ import io.vertx.core.internal.buffer.BufferInternal;
 public final class SharedFrame {
   private static final int FIN_BINARY = 0x82;
 
+  /**
+   * Netty copies by address through sun.misc.Unsafe, which it does not use on every JVM (by
+   * default not from Java 24 on, where Unsafe's memory access warns; or with -Dio.netty.noUnsafe):
+   * a buffer may still report its address then, but only the buffer's own copy works.
+   */
+  private static final boolean COPY_BY_ADDRESS = PlatformDependent.hasUnsafe();
+
   /** Header and payload. */
   private final byte[] frame;
   private final int headerBytes;
@@ -75,13 +82,6 @@ public final class SharedFrame {
   public ByteBuf directFrame(ByteBufAllocator alloc) {
     return directFrame(alloc, COPY_BY_ADDRESS);
   }
-
-  /**
-   * Netty copies by address through sun.misc.Unsafe, which it does not use on every JVM (by
-   * default not from Java 24 on, where Unsafe's memory access warns; or with -Dio.netty.noUnsafe):
-   * a buffer may still report its address then, but only the buffer's own copy works.
-   */
-  private static final boolean COPY_BY_ADDRESS = PlatformDependent.hasUnsafe();
 
   ByteBuf directFrame(ByteBufAllocator alloc, boolean byAddress) {
     ByteBuf out = alloc.directBuffer(frame.length, frame.length);
