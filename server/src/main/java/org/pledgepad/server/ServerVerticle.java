@@ -150,6 +150,11 @@ public final class ServerVerticle extends VerticleBase {
               // Compressed messages could inflate far beyond the message cap.
               .setPerMessageWebSocketCompressionSupported(false)
               .setPerFrameWebSocketCompressionSupported(false)
+              // HTTP/1.1 only. Cleartext HTTP/2 (h2c) is deprecated (RFC 9113, 3.1), no browser
+              // speaks it, WebSockets need HTTP/1.1 and a TLS proxy in front talks HTTP/1.1 to us;
+              // left on, a Java client's default upgrade to it stalled large responses (/metrics)
+              // until the idle timeout, and it is one more protocol to defend.
+              .setHttp2ClearTextEnabled(false)
               .setIdleTimeout((int) config.limits().idleTimeout().toSeconds() * 2);
           http = vertx.createHttpServer(options)
               .webSocketHandshakeHandler(sync::handshake)

@@ -83,6 +83,29 @@ class HttpApiIntegrationTest {
     assertThat(metrics).contains("pledgepad_connections", "pledgepad_commit_latency_seconds", "pledgepad_updates_accepted_total");
   }
 
+  /**
+   * HTTP/1.1 only: the JDK client asks every plain-http request to upgrade to h2c, and with h2c
+   * on, a /metrics response (about 20 KB) stalled in about one request in ten until the idle
+   * timeout. The upgrade is now declined and a cleartext HTTP/2 preface gets no HTTP/2 answer.
+   */
+  @Test
+  void speaksOnlyHttp11() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> r = HttpClient.newHttpClient().send(
+          HttpRequest.newBuilder(URI.create(server.httpBase() + "/metrics")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(r.version()).isEqualTo(HttpClient.Version.HTTP_1_1);
+      assertThat(r.body()).contains("pledgepad_connections");
+    }
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.port())) {
+      s.setSoTimeout(5000);
+      s.getOutputStream().write("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      byte[] head = s.getInputStream().readNBytes(9);
+      // An HTTP/2 server answers with its SETTINGS frame: 9-byte header, type 0x4 at offset 3.
+      assertThat(head.length == 9 && head[3] == 0x4).as("HTTP/2 SETTINGS frame").isFalse();
+    }
+  }
+
   @Test
   void webSocketUpgradeToUnknownPathOrInvalidNameIsRefused() {
     for (String path : new String[] {"/nope", "/ws/bad%20name"}) {
