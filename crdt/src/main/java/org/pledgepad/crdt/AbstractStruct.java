@@ -4,17 +4,38 @@ package org.pledgepad.crdt;
 
 /**
  * A run of consecutive clocks of one client in the struct store: an {@link Item}, a {@link GC}
- * (garbage-collected run) or a {@link Skip} (gap in a merged update). The id is replaced, not
- * mutated, when integration starts at an offset, because {@link ID} is an immutable value.
+ * (garbage-collected run) or a {@link Skip} (gap in a merged update).
  */
 public abstract class AbstractStruct {
-  public ID id;
+  /**
+   * The id of the first clock, held as two numbers rather than an {@link ID}: a document holds
+   * one struct per typed character, and the young collections' cost follows the number of
+   * objects, so an id object beside every item doubled it (docs/benchmarks.md, session 17).
+   */
+  public final long client;
+  /** Moves only when integration starts at an offset, before anything refers to the struct. */
+  public long clock;
   /** Number of clocks this struct covers; hostile updates can make it reach 2^53. */
   public long length;
 
   protected AbstractStruct(ID id, long length) {
-    this.id = id;
+    this(id.client, id.clock, length);
+  }
+
+  protected AbstractStruct(long client, long clock, long length) {
+    this.client = client;
+    this.clock = clock;
     this.length = length;
+  }
+
+  /** The id of the first clock, as a new value object (cold paths; hot ones read client and clock). */
+  public ID id() {
+    return new ID(client, clock);
+  }
+
+  /** Whether this struct starts at the given id. */
+  public boolean startsAt(long client, long clock) {
+    return this.clock == clock && this.client == client;
   }
 
   public abstract boolean deleted();

@@ -199,7 +199,7 @@ public class AbstractType<EventType extends YEvent<?>> {
       }
     }
     // the marker should sit at the start of a mergeable run, or merging would lose it
-    while (p.left != null && p.left.id.client == p.id.client && p.left.id.clock + p.left.length == p.id.clock) {
+    while (p.left != null && p.left.client == p.client && p.left.clock + p.left.length == p.clock) {
       p = p.left;
       if (!p.deleted() && p.countable()) {
         pindex -= (int) p.length;
@@ -452,7 +452,7 @@ public class AbstractType<EventType extends YEvent<?>> {
       }
       if (!jsonContent.isEmpty()) {
         left = new Item(new ID(ownClientId, StructStore.getState(store, ownClientId)), left,
-            left == null ? null : left.lastId(), right, right == null ? null : right.id, parent, null,
+            left == null ? null : left.lastId(), right, right == null ? null : right.id(), parent, null,
             new ContentAny(jsonContent));
         left.integrate(transaction, 0);
         jsonContent = new ArrayList<>();
@@ -468,12 +468,12 @@ public class AbstractType<EventType extends YEvent<?>> {
         throw new IllegalArgumentException("Unexpected content type in insert operation: " + c.getClass());
       }
       left = new Item(new ID(ownClientId, StructStore.getState(store, ownClientId)), left,
-          left == null ? null : left.lastId(), right, right == null ? null : right.id, parent, null, ct);
+          left == null ? null : left.lastId(), right, right == null ? null : right.id(), parent, null, ct);
       left.integrate(transaction, 0);
     }
     if (!jsonContent.isEmpty()) {
       left = new Item(new ID(ownClientId, StructStore.getState(store, ownClientId)), left,
-          left == null ? null : left.lastId(), right, right == null ? null : right.id, parent, null,
+          left == null ? null : left.lastId(), right, right == null ? null : right.id(), parent, null,
           new ContentAny(jsonContent));
       left.integrate(transaction, 0);
     }
@@ -506,7 +506,7 @@ public class AbstractType<EventType extends YEvent<?>> {
       if (!n.deleted() && n.countable()) {
         if (index <= n.length) {
           if (index < n.length) {
-            StructStore.getItemCleanStart(transaction, new ID(n.id.client, n.id.clock + index));
+            StructStore.getItemCleanStart(transaction, new ID(n.client, n.clock + index));
           }
           break;
         }
@@ -555,7 +555,7 @@ public class AbstractType<EventType extends YEvent<?>> {
     for (; n != null && index > 0; n = n.right) {
       if (!n.deleted() && n.countable()) {
         if (index < n.length) {
-          StructStore.getItemCleanStart(transaction, new ID(n.id.client, n.id.clock + index));
+          StructStore.getItemCleanStart(transaction, new ID(n.client, n.clock + index));
         }
         index -= (int) n.length;
       }
@@ -563,7 +563,7 @@ public class AbstractType<EventType extends YEvent<?>> {
     while (length > 0 && n != null) {
       if (!n.deleted()) {
         if (length < n.length) {
-          StructStore.getItemCleanStart(transaction, new ID(n.id.client, n.id.clock + length));
+          StructStore.getItemCleanStart(transaction, new ID(n.client, n.clock + length));
         }
         n.delete(transaction);
         length -= (int) n.length;
@@ -636,8 +636,8 @@ public class AbstractType<EventType extends YEvent<?>> {
   }
 
   private static boolean inSnapshotSv(Item v, Snapshot snapshot) {
-    Long c = snapshot.sv.get(v.id.client);
-    return c != null && v.id.clock < c;
+    Long c = snapshot.sv.get(v.client);
+    return c != null && v.clock < c;
   }
 
   public static Object typeMapGetSnapshot(AbstractType<?> parent, String key, Snapshot snapshot) {

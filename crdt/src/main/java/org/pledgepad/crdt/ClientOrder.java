@@ -33,7 +33,7 @@ final class ClientOrder {
   long stateAt(int i) {
     ArrayList<?> structs = lists[i];
     AbstractStruct last = (AbstractStruct) structs.get(structs.size() - 1);
-    return last.id.clock + last.length;
+    return last.clock + last.length;
   }
 
   /** Position of client among the first n, or -1. */

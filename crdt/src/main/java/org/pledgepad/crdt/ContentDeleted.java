@@ -67,7 +67,7 @@ public final class ContentDeleted implements AbstractContent {
 
   @Override
   public void integrate(Transaction transaction, Item item) {
-    DeleteSet.addToDeleteSetJoined(transaction.deleteSet, item.id.client, item.id.clock, len);
+    DeleteSet.addToDeleteSetJoined(transaction.deleteSet, item.client, item.clock, len);
     item.markDeleted();
   }
 

@@ -93,7 +93,7 @@ public final class ContentType implements AbstractContent {
         } else {
           item.content.delete(transaction);
         }
-      } else if (item.id.clock < transaction.beforeStateOf(item.id.client)) {
+      } else if (item.clock < transaction.beforeStateOf(item.client)) {
         // already deleted before this transaction: not in its delete set, but it may now be
         // mergeable with its neighbours once gc'd, so remember it for the merge pass
         transaction._mergeStructs.add(item);
@@ -130,7 +130,7 @@ public final class ContentType implements AbstractContent {
     } else {
       item.content.gc(store);
     }
-    StructStore.replaceStruct(store, item, new GC(item.id, item.length));
+    StructStore.replaceStruct(store, item, new GC(item.client, item.clock, item.length));
   }
 
   @Override

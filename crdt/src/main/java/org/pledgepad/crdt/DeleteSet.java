@@ -45,7 +45,7 @@ public final class DeleteSet {
       ArrayList<AbstractStruct> structs = transaction.doc.store.clients.get(e.getKey());
       if (structs != null) {
         AbstractStruct lastStruct = structs.get(structs.size() - 1);
-        long clockState = lastStruct.id.clock + lastStruct.length;
+        long clockState = lastStruct.clock + lastStruct.length;
         ArrayList<DeleteItem> deletes = e.getValue();
         for (int i = 0; i < deletes.size() && deletes.get(i).clock < clockState; i++) {
           DeleteItem del = deletes.get(i);
@@ -76,8 +76,13 @@ public final class DeleteSet {
   }
 
   public static boolean isDeleted(DeleteSet ds, ID id) {
-    ArrayList<DeleteItem> dis = ds.clients.get(id.client);
-    return dis != null && findIndexDS(dis, id.clock) >= 0;
+    return isDeleted(ds, id.client, id.clock);
+  }
+
+  /** Whether clock of client lies in a deleted range. */
+  public static boolean isDeleted(DeleteSet ds, long client, long clock) {
+    ArrayList<DeleteItem> dis = ds.clients.get(client);
+    return dis != null && findIndexDS(dis, clock) >= 0;
   }
 
   private static final Comparator<DeleteItem> BY_CLOCK = (a, b) -> Long.compare(a.clock, b.clock);
@@ -196,7 +201,7 @@ public final class DeleteSet {
       for (int i = 0; i < structs.size(); i++) {
         AbstractStruct struct = structs.get(i);
         if (struct.deleted()) {
-          long clock = struct.id.clock;
+          long clock = struct.clock;
           long len = struct.length;
           while (i + 1 < structs.size() && structs.get(i + 1).deleted()) {
             len += structs.get(++i).length;
@@ -301,16 +306,16 @@ public final class DeleteSet {
           }
           int index = StructStore.findIndexNear(structs, clock, next);
           AbstractStruct struct = structs.get(index);
-          if (!struct.deleted() && struct.id.clock < clock) {
-            structs.add(index + 1, Item.splitItem(transaction, (Item) struct, clock - struct.id.clock));
+          if (!struct.deleted() && struct.clock < clock) {
+            structs.add(index + 1, Item.splitItem(transaction, (Item) struct, clock - struct.clock));
             index++;
           }
           while (index < structs.size()) {
             struct = structs.get(index++);
-            if (struct.id.clock < clockEnd) {
+            if (struct.clock < clockEnd) {
               if (!struct.deleted()) {
-                if (clockEnd < struct.id.clock + struct.length) {
-                  structs.add(index, Item.splitItem(transaction, (Item) struct, clockEnd - struct.id.clock));
+                if (clockEnd < struct.clock + struct.length) {
+                  structs.add(index, Item.splitItem(transaction, (Item) struct, clockEnd - struct.clock));
                 }
                 ((Item) struct).delete(transaction);
               }

@@ -33,13 +33,13 @@ public final class Encoding {
 
   private static void writeStructs(UpdateEncoder encoder, List<AbstractStruct> structs, long client, long clock) {
     // make sure the first id exists
-    clock = Math.max(clock, structs.get(0).id.clock);
+    clock = Math.max(clock, structs.get(0).clock);
     int startNewStructs = StructStore.findIndexSS((ArrayList<AbstractStruct>) structs, clock);
     encoder.restEncoder().writeVarUint(structs.size() - startNewStructs);
     encoder.writeClient(client);
     encoder.restEncoder().writeVarUint(clock);
     AbstractStruct firstStruct = structs.get(startNewStructs);
-    firstStruct.write(encoder, clock - firstStruct.id.clock);
+    firstStruct.write(encoder, clock - firstStruct.clock);
     for (int i = startNewStructs + 1; i < structs.size(); i++) {
       structs.get(i).write(encoder, 0);
     }
@@ -99,10 +99,8 @@ public final class Encoding {
       if (groups != null) {
         groups.add(refs);
       }
-      AbstractStruct prev = null;
       for (long i = 0; i < numberOfStructs; i++) {
-        AbstractStruct struct = readStruct(decoder, client, clock, prev, lazyRules);
-        prev = struct;
+        AbstractStruct struct = readStruct(decoder, client, clock, lazyRules);
         refs.add(struct);
         if (struct instanceof Item && ((Item) struct).parent instanceof String) {
           rootNamed.add((Item) struct);
@@ -122,20 +120,15 @@ public final class Encoding {
 
   /** Reads one struct (GC, Skip or Item); parent stays an ID or a root-type name. */
   static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock) {
-    return readStruct(decoder, client, clock, null, false);
+    return readStruct(decoder, client, clock, false);
   }
 
   /**
-   * readStruct where prev is the struct decoded just before, of the same client (or null). Its
-   * ids are offered to the decoder for reuse: in a document's update, an item's origin is often
-   * the previous one-clock struct (whose id integration would put there anyway) and its right
-   * origin often the previous item's (runs typed before the same character, split by deletes).
-   * Yjs's two struct readers differ in one case: applyUpdate takes any info whose low five bits
+   * readStruct for the decoding of a whole update. Yjs's two struct readers differ in one case: applyUpdate takes any info whose low five bits
    * are 10 as a Skip, the lazy reader (merges, validation) only 10 itself and fails on the others
    * as items without content; lazyRules follows the lazy reader.
    */
-  static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock, AbstractStruct prev,
-      boolean lazyRules) {
+  static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock, boolean lazyRules) {
     int info = decoder.readInfo();
     if (lazyRules && (info & 31) == 10 && info != 10) {
       throw new DecodingException("unexpected content ref 10");
@@ -157,9 +150,9 @@ public final class Encoding {
       }
       default: {
         boolean cantCopyParentInfo = (info & (0x40 | 0x80)) == 0;
-        ID origin = (info & 0x80) == 0x80 ? decoder.readLeftID(prev != null && prev.length == 1 ? prev.id : null) : null;
+        ID origin = (info & 0x80) == 0x80 ? decoder.readLeftID() : null;
         ID rightOrigin = (info & 0x40) == 0x40
-            ? decoder.readRightID(prev instanceof Item ? ((Item) prev).rightOrigin : null) : null;
+            ? decoder.readRightID() : null;
         Object parent = null;
         if (cantCopyParentInfo) {
           parent = decoder.readParentInfo() ? decoder.readString() : decoder.readLeftID();
@@ -242,17 +235,17 @@ public final class Encoding {
     AbstractStruct stackHead = curStructsTarget.refs.get(curStructsTarget.i++);
     while (true) {
       if (!(stackHead instanceof Skip)) {
-        long headClient = stackHead.id.client;
+        long headClient = stackHead.client;
         // Yjs caches the clients' states in a map; every integration appends its struct to the
         // store, so the store's state is the same number, without boxing a Long per struct
         long localClock = StructStore.getState(store, headClient);
-        long offset = localClock - stackHead.id.clock;
+        long offset = localClock - stackHead.clock;
         if (offset < 0) {
           // update from the same client is missing
           stack.add(stackHead);
           missingSV = missingSV == null ? new LinkedHashMap<>() : missingSV;
           restStructs = restStructs == null ? new StructStore() : restStructs;
-          updateMissingSv(missingSV, headClient, stackHead.id.clock - 1);
+          updateMissingSv(missingSV, headClient, stackHead.clock - 1);
           addStackToRestSS(stack, clientsStructRefs, restStructs, clientsStructRefsIds);
         } else {
           long missing = stackHead.getMissing(transaction, store);
@@ -326,7 +319,7 @@ public final class Encoding {
   private static void addStackToRestSS(ArrayList<AbstractStruct> stack, Map<Long, StructRefs> clientsStructRefs,
       StructStore restStructs, ArrayList<Long> clientsStructRefsIds) {
     for (AbstractStruct item : stack) {
-      long client = item.id.client;
+      long client = item.client;
       StructRefs inapplicableItems = clientsStructRefs.get(client);
       if (inapplicableItems != null) {
         // decrement because we weren't able to apply previous operation
@@ -359,8 +352,8 @@ public final class Encoding {
   private static AbstractStruct writableRest(AbstractStruct s) {
     if (s instanceof Item) {
       Item i = (Item) s;
-      if (i.parent == null && i.origin == null && i.rightOrigin == null) {
-        return new GC(i.id, i.length);
+      if (i.parent == null && !i.hasOrigin() && !i.hasRightOrigin()) {
+        return new GC(i.client, i.clock, i.length);
       }
     }
     return s;

@@ -10,6 +10,10 @@ public final class GC extends AbstractStruct {
     super(id, length);
   }
 
+  public GC(long client, long clock, long length) {
+    super(client, clock, length);
+  }
+
   @Override
   public boolean deleted() {
     return true;
@@ -34,7 +38,7 @@ public final class GC extends AbstractStruct {
   @Override
   public void integrate(Transaction transaction, long offset) {
     if (offset > 0) {
-      id = new ID(id.client, id.clock + offset);
+      clock += offset;
       length -= offset;
     }
     StructStore.addStruct(transaction, this);

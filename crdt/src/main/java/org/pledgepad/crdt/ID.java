@@ -22,14 +22,6 @@ public final class ID {
     return new ID(client, clock);
   }
 
-  /**
-   * same when it has this client and clock, else a new ID: decoders pass an equal id they
-   * already hold (often the previous struct's), since most decoded origins end up shared anyway.
-   */
-  static ID sameOrNew(ID same, long client, long clock) {
-    return same != null && same.clock == clock && same.client == client ? same : new ID(client, clock);
-  }
-
   /** Null-safe equality, as Yjs's compareIDs. */
   public static boolean compareIDs(ID a, ID b) {
     return a == b || (a != null && b != null && a.client == b.client && a.clock == b.clock);

@@ -16,12 +16,19 @@ public final class Item extends AbstractStruct {
   private static final int BIT_DELETED = 4;
   private static final int BIT_MARKER = 8;
 
-  /** Id of the item's left neighbour at insertion time (its last clock). */
-  public ID origin;
+  /** originClient or rightOriginClient when there is none (client ids are never negative). */
+  public static final long NONE = Long.MIN_VALUE;
+  /**
+   * Id of the item's left neighbour at insertion time (its last clock), as two numbers like the
+   * item's own id (see AbstractStruct.client): originClient is NONE when there is none.
+   */
+  public long originClient = NONE;
+  public long originClock;
   public Item left;
   public Item right;
-  /** Id of the item's right neighbour at insertion time. */
-  public ID rightOrigin;
+  /** Id of the item's right neighbour at insertion time; rightOriginClient NONE when none. */
+  public long rightOriginClient = NONE;
+  public long rightOriginClock;
   /**
    * The parent type once integrated; while decoded and not yet integrated it may be an
    * {@link ID} (parent item), a {@link String} (root type name) or null (copy from neighbours).
@@ -45,12 +52,68 @@ public final class Item extends AbstractStruct {
   /** An item not yet linked; length must be content.getLength() (a decoder has it already, checked). */
   Item(ID id, ID origin, ID rightOrigin, Object parent, String parentSub, AbstractContent content, long length) {
     super(id, length);
-    this.origin = origin;
-    this.rightOrigin = rightOrigin;
+    setOrigin(origin);
+    setRightOrigin(rightOrigin);
     this.parent = parent;
     this.parentSub = parentSub;
     this.content = content;
     this.info = content.isCountable() ? BIT_COUNTABLE : 0;
+  }
+
+  /** An unlinked item without origins at (client, clock), whose length is its content's. */
+  private Item(long client, long clock, Object parent, String parentSub, AbstractContent content) {
+    super(client, clock, content.getLength());
+    this.parent = parent;
+    this.parentSub = parentSub;
+    this.content = content;
+    this.info = content.isCountable() ? BIT_COUNTABLE : 0;
+  }
+
+  /** The origin as a new value, null if none (cold paths; hot ones read the numbers). */
+  public ID origin() {
+    return originClient == NONE ? null : new ID(originClient, originClock);
+  }
+
+  /** The right origin as a new value, null if none. */
+  public ID rightOrigin() {
+    return rightOriginClient == NONE ? null : new ID(rightOriginClient, rightOriginClock);
+  }
+
+  public boolean hasOrigin() {
+    return originClient != NONE;
+  }
+
+  public boolean hasRightOrigin() {
+    return rightOriginClient != NONE;
+  }
+
+  public void setOrigin(ID origin) {
+    if (origin == null) {
+      originClient = NONE;
+    } else {
+      originClient = origin.client;
+      originClock = origin.clock;
+    }
+  }
+
+  public void setRightOrigin(ID rightOrigin) {
+    if (rightOrigin == null) {
+      rightOriginClient = NONE;
+    } else {
+      rightOriginClient = rightOrigin.client;
+      rightOriginClock = rightOrigin.clock;
+    }
+  }
+
+  /** Whether both items were inserted after the same left neighbour (or both at the start). */
+  boolean sameOrigin(Item o) {
+    return originClient == o.originClient && (originClient == NONE || originClock == o.originClock);
+  }
+
+  /** Whether both items were inserted before the same right neighbour (or both at the end). */
+  boolean sameRightOrigin(Item o) {
+    return rightOriginClient == o.rightOriginClient
+        && (rightOriginClient == NONE || rightOriginClock == o.rightOriginClock);
   }
 
   /**
@@ -137,7 +200,7 @@ public final class Item extends AbstractStruct {
         nextID = new ID(nextID.client, nextID.clock + diff);
       }
       item = StructStore.getItem(store, nextID);
-      diff = nextID.clock - item.id.clock;
+      diff = nextID.clock - item.clock;
       nextID = item instanceof Item ? ((Item) item).redone : null;
     } while (nextID != null && item instanceof Item);
     return new RedoneResult(item, diff);
@@ -153,17 +216,16 @@ public final class Item extends AbstractStruct {
 
   /** Splits leftItem at diff; leftItem keeps [0, diff). Used by the store's clean-start lookups. */
   public static Item splitItem(Transaction transaction, Item leftItem, long diff) {
-    long client = leftItem.id.client;
-    long clock = leftItem.id.clock;
-    Item rightItem = new Item(
-        new ID(client, clock + diff),
-        leftItem,
-        new ID(client, clock + diff - 1),
-        leftItem.right,
-        leftItem.rightOrigin,
-        leftItem.parent,
-        leftItem.parentSub,
+    long client = leftItem.client;
+    long clock = leftItem.clock;
+    Item rightItem = new Item(client, clock + diff, leftItem.parent, leftItem.parentSub,
         leftItem.ownContent().splice(diff));
+    rightItem.left = leftItem;
+    rightItem.right = leftItem.right;
+    rightItem.originClient = client;
+    rightItem.originClock = clock + diff - 1;
+    rightItem.rightOriginClient = leftItem.rightOriginClient;
+    rightItem.rightOriginClock = leftItem.rightOriginClock;
     if (leftItem.deleted()) {
       rightItem.markDeleted();
     }
@@ -252,9 +314,9 @@ public final class Item extends AbstractStruct {
         left = item;
         // skip values that this undo step deletes anyway: the redone item replaces them
         while (left != null && left.right != null && (left.right.redone != null
-            || DeleteSet.isDeleted(itemsToDelete, left.right.id)
-            || isDeletedByUndoStack(um.undoStack, left.right.id)
-            || isDeletedByUndoStack(um.redoStack, left.right.id))) {
+            || DeleteSet.isDeleted(itemsToDelete, left.right.id())
+            || isDeletedByUndoStack(um.undoStack, left.right.id())
+            || isDeletedByUndoStack(um.redoStack, left.right.id()))) {
           left = left.right;
           while (left.redone != null) {
             left = StructStore.getItemCleanStart(transaction, left.redone);
@@ -275,7 +337,7 @@ public final class Item extends AbstractStruct {
     long nextClock = StructStore.getState(store, ownClientID);
     ID nextId = new ID(ownClientID, nextClock);
     Item redoneItem = new Item(nextId, left, left == null ? null : left.lastId(), right,
-        right == null ? null : right.id, parentType, item.parentSub, item.content.copy());
+        right == null ? null : right.id(), parentType, item.parentSub, item.content.copy());
     item.redone = nextId;
     keepItem(redoneItem, true);
     redoneItem.integrate(transaction, 0);
@@ -287,11 +349,11 @@ public final class Item extends AbstractStruct {
     // Yjs skips these checks for the item's own client, whose earlier structs are always present
     // in honest updates; a hostile reference to a later clock of the own client would make the
     // lookups below fail halfway through a transaction, so it is treated as missing instead.
-    if (origin != null && origin.clock >= StructStore.getState(store, origin.client)) {
-      return origin.client;
+    if (originClient != NONE && originClock >= StructStore.getState(store, originClient)) {
+      return originClient;
     }
-    if (rightOrigin != null && rightOrigin.clock >= StructStore.getState(store, rightOrigin.client)) {
-      return rightOrigin.client;
+    if (rightOriginClient != NONE && rightOriginClock >= StructStore.getState(store, rightOriginClient)) {
+      return rightOriginClient;
     }
     if (parent instanceof ID && ((ID) parent).clock >= StructStore.getState(store, ((ID) parent).client)) {
       return ((ID) parent).client;
@@ -299,29 +361,25 @@ public final class Item extends AbstractStruct {
     // all dependencies are present: resolve ids to structs
     boolean neighbourIsGC = false;
     Item resolvedLeft = null;
-    if (origin != null) {
-      AbstractStruct l = StructStore.getItemCleanEnd(transaction, store, origin);
+    if (originClient != NONE) {
+      AbstractStruct l = StructStore.getItemCleanEnd(transaction, store, originClient, originClock);
       if (l instanceof Item) {
         // getItemCleanEnd split l to end at origin, so origin already equals l's last id (Yjs
-        // reassigns it). A one-clock left lends its own id, so the decoded copy is not retained;
-        // otherwise the decoded one is kept instead of allocating another.
+        // reassigns it, to the same value)
         left = resolvedLeft = (Item) l;
-        if (left.length == 1) {
-          origin = left.id;
-        }
       } else {
         neighbourIsGC = true;
       }
     }
-    if (rightOrigin != null) {
+    if (rightOriginClient != NONE) {
       // While an update is integrated in order, the left neighbour's current right is usually
       // the right origin itself, starting exactly there: then it is the store's struct for that
       // clock (ids are unique, unlinked structs are no one's right) and no split is needed, so
       // the binary search can be skipped. Anything else takes the lookup.
       Item guess = resolvedLeft == null ? null : resolvedLeft.right;
-      AbstractStruct r = guess != null && guess.id.clock == rightOrigin.clock && guess.id.client == rightOrigin.client
-          ? guess : StructStore.getStructCleanStart(transaction, rightOrigin);
-      rightOrigin = r.id;
+      AbstractStruct r = guess != null && guess.startsAt(rightOriginClient, rightOriginClock)
+          ? guess : StructStore.getStructCleanStart(transaction, rightOriginClient, rightOriginClock);
+      rightOriginClock = r.clock; // moves only when r is a GC, which is not split
       if (r instanceof Item) {
         right = (Item) r;
       } else {
@@ -355,11 +413,12 @@ public final class Item extends AbstractStruct {
   @Override
   public void integrate(Transaction transaction, long offset) {
     if (offset > 0) {
-      id = new ID(id.client, id.clock + offset);
-      AbstractStruct l = StructStore.getItemCleanEnd(transaction, transaction.doc.store, new ID(id.client, id.clock - 1));
+      clock += offset;
+      AbstractStruct l = StructStore.getItemCleanEnd(transaction, transaction.doc.store, client, clock - 1);
       if (l instanceof Item) {
         left = (Item) l;
-        origin = left.lastId();
+        originClient = left.client;
+        originClock = left.clock + left.length - 1;
       } else {
         // Yjs would fail here; the run before us was collected, so integrate as collected too
         left = null;
@@ -395,16 +454,17 @@ public final class Item extends AbstractStruct {
           }
           itemsBeforeOrigin.add(o);
           conflictingItems.add(o);
-          if (ID.compareIDs(origin, o.origin)) {
-            if (o.id.client < id.client) {
+          if (sameOrigin(o)) {
+            if (o.client < client) {
               l = o;
               conflictingItems.clear();
-            } else if (ID.compareIDs(rightOrigin, o.rightOrigin)) {
+            } else if (sameRightOrigin(o)) {
               // same integration points: the client id orders them and this one comes first
               break;
             }
-          } else if (o.origin != null && itemsBeforeOrigin.contains(StructStore.getItem(store, o.origin))) {
-            if (!conflictingItems.contains(StructStore.getItem(store, o.origin))) {
+          } else if (o.originClient != NONE
+              && itemsBeforeOrigin.contains(StructStore.find(store, o.originClient, o.originClock))) {
+            if (!conflictingItems.contains(StructStore.find(store, o.originClient, o.originClock))) {
               l = o;
               conflictingItems.clear();
             }
@@ -451,7 +511,7 @@ public final class Item extends AbstractStruct {
         delete(transaction);
       }
     } else {
-      new GC(id, length).integrate(transaction, 0);
+      new GC(client, clock, length).integrate(transaction, 0);
     }
   }
 
@@ -474,7 +534,7 @@ public final class Item extends AbstractStruct {
   }
 
   public ID lastId() {
-    return length == 1 ? id : new ID(id.client, id.clock + length - 1);
+    return new ID(client, clock + length - 1);
   }
 
   @Override
@@ -483,13 +543,12 @@ public final class Item extends AbstractStruct {
       return false;
     }
     Item right = (Item) r;
-    ID rightOrigin0 = right.origin;
-    // right.origin == lastId(), compared without allocating lastId() for every candidate pair.
-    // Once other items lie between the two in the list they stay there: only a merge removes
-    // an item from the list, and nothing between them can merge into either (not clock-adjacent).
+    // right.origin == lastId(). Once other items lie between the two in the list they stay
+    // there: only a merge removes an item from the list, and nothing between them can merge into
+    // either (not clock-adjacent).
     return this.right == right
-        && rightOrigin0 != null && rightOrigin0.client == id.client && rightOrigin0.clock == id.clock + length - 1
-        && ID.compareIDs(rightOrigin, right.rightOrigin)
+        && right.originClient == client && right.originClock == clock + length - 1
+        && sameRightOrigin(right)
         && content.getClass() == right.content.getClass();
   }
 
@@ -499,8 +558,8 @@ public final class Item extends AbstractStruct {
       return false;
     }
     Item right = (Item) r;
-    if (id.client == right.id.client
-        && id.clock + length == right.id.clock
+    if (client == right.client
+        && clock + length == right.clock
         && deleted() == right.deleted()
         && redone == null
         && right.redone == null
@@ -548,7 +607,7 @@ public final class Item extends AbstractStruct {
     markDeleted();
     transaction.deletedItems = true;
     transaction.mergeAll = true;
-    DeleteSet.addToDeleteSetJoined(transaction.deleteSet, id.client, id.clock, length);
+    DeleteSet.addToDeleteSetJoined(transaction.deleteSet, client, clock, length);
     Transaction.addChangedTypeToTransaction(transaction, p, parentSub);
   }
 
@@ -559,7 +618,7 @@ public final class Item extends AbstractStruct {
     }
     content.gc(store);
     if (parentGCd) {
-      StructStore.replaceStruct(store, this, new GC(id, length));
+      StructStore.replaceStruct(store, this, new GC(client, clock, length));
     } else if (!(content instanceof ContentDeleted)) {
       // decoded deleted runs already carry a ContentDeleted of their length
       content = ContentDeleted.of(length);
@@ -568,21 +627,23 @@ public final class Item extends AbstractStruct {
 
   @Override
   public void write(UpdateEncoder encoder, long offset) {
-    ID origin = offset > 0 ? new ID(id.client, id.clock + offset - 1) : this.origin;
-    ID rightOrigin = this.rightOrigin;
+    boolean hasOrigin = offset > 0 || originClient != NONE;
+    boolean hasRightOrigin = rightOriginClient != NONE;
     String parentSub = this.parentSub;
     int info = (content.getRef() & 31)
-        | (origin == null ? 0 : 0x80)
-        | (rightOrigin == null ? 0 : 0x40)
+        | (hasOrigin ? 0x80 : 0)
+        | (hasRightOrigin ? 0x40 : 0)
         | (parentSub == null ? 0 : 0x20);
     encoder.writeInfo(info);
-    if (origin != null) {
-      encoder.writeLeftID(origin);
+    if (offset > 0) {
+      encoder.writeLeftID(client, clock + offset - 1);
+    } else if (hasOrigin) {
+      encoder.writeLeftID(originClient, originClock);
     }
-    if (rightOrigin != null) {
-      encoder.writeRightID(rightOrigin);
+    if (hasRightOrigin) {
+      encoder.writeRightID(rightOriginClient, rightOriginClock);
     }
-    if (origin == null && rightOrigin == null) {
+    if (!hasOrigin && !hasRightOrigin) {
       if (parent instanceof AbstractType) {
         Item parentItem = ((AbstractType<?>) parent)._item;
         if (parentItem == null) {
@@ -590,7 +651,7 @@ public final class Item extends AbstractStruct {
           encoder.writeString(ID.findRootTypeKey((AbstractType<?>) parent));
         } else {
           encoder.writeParentInfo(false);
-          encoder.writeLeftID(parentItem.id);
+          encoder.writeLeftID(parentItem.client, parentItem.clock);
         }
       } else if (parent instanceof String) {
         // only in updates produced by merging/diffing, where no document resolves the name

@@ -31,15 +31,15 @@ public final class LazyStructWriter {
 
   void write(AbstractStruct struct, long offset) {
     // flush curr if we start another client
-    if (written > 0 && currClient != struct.id.client) {
+    if (written > 0 && currClient != struct.client) {
       flush();
     }
     if (written == 0) {
-      currClient = struct.id.client;
+      currClient = struct.client;
       // write next client
-      encoder.writeClient(struct.id.client);
+      encoder.writeClient(struct.client);
       // write startClock
-      encoder.restEncoder().writeVarUint(struct.id.clock + offset);
+      encoder.restEncoder().writeVarUint(struct.clock + offset);
     }
     struct.write(encoder, offset);
     written++;

@@ -98,7 +98,7 @@ public final class RelativePosition {
     if (type._item == null) {
       tname = findRootTypeKey(type);
     } else {
-      typeid = new ID(type._item.id.client, type._item.id.clock);
+      typeid = new ID(type._item.client, type._item.clock);
     }
     return new RelativePosition(typeid, tname, item, assoc);
   }
@@ -131,7 +131,7 @@ public final class RelativePosition {
     while (t != null) {
       if (!t.deleted() && t.countable()) {
         if (t.length > idx) {
-          return createRelativePosition(type, new ID(t.id.client, t.id.clock + idx), assoc);
+          return createRelativePosition(type, new ID(t.client, t.clock + idx), assoc);
         }
         idx -= t.length;
       }
@@ -207,7 +207,7 @@ public final class RelativePosition {
         nextID = new ID(nextID.client, nextID.clock + diff);
       }
       struct = StructStore.getItem(store, nextID);
-      diff = nextID.clock - struct.id.clock;
+      diff = nextID.clock - struct.clock;
       nextID = follow && struct instanceof Item ? ((Item) struct).redone : null;
     } while (nextID != null);
     diffOut[0] = diff;

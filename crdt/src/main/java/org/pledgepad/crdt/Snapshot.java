@@ -96,8 +96,8 @@ public final class Snapshot {
     if (snapshot == null) {
       return !item.deleted();
     }
-    Long c = snapshot.sv.get(item.id.client);
-    return c != null && c > item.id.clock && !DeleteSet.isDeleted(snapshot.ds, item.id);
+    Long c = snapshot.sv.get(item.client);
+    return c != null && c > item.clock && !DeleteSet.isDeleted(snapshot.ds, item.client, item.clock);
   }
 
   /** Splits items at the snapshot's boundaries so that visibility is decided per whole item. */
@@ -168,8 +168,8 @@ public final class Snapshot {
     UpdateDecoder updateDecoder = v2 ? new UpdateDecoderV2(new Decoder(update)) : new UpdateDecoderV1(new Decoder(update));
     LazyStructReader lazyDecoder = new LazyStructReader(updateDecoder, false);
     for (AbstractStruct curr = lazyDecoder.curr; curr != null; curr = lazyDecoder.next()) {
-      Long c = snapshot.sv.get(curr.id.client);
-      if ((c == null ? 0 : c) < curr.id.clock + curr.length) {
+      Long c = snapshot.sv.get(curr.client);
+      if ((c == null ? 0 : c) < curr.clock + curr.length) {
         return false;
       }
     }

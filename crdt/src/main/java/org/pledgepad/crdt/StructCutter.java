@@ -45,11 +45,11 @@ final class StructCutter {
   private static AbstractStruct[] cutAt(Item item, long k) {
     AbstractContent head = item.content.copy();
     AbstractContent tail = head.splice(k);
-    ID id = item.id;
+    ID id = item.id();
     return new AbstractStruct[] {
-      new Item(id, null, item.origin, null, item.rightOrigin, item.parent, item.parentSub, head),
+      new Item(id, null, item.origin(), null, item.rightOrigin(), item.parent, item.parentSub, head),
       new Item(new ID(id.client, id.clock + k), null, new ID(id.client, id.clock + k - 1), null,
-          item.rightOrigin, item.parent, item.parentSub, tail)
+          item.rightOrigin(), item.parent, item.parentSub, tail)
     };
   }
 

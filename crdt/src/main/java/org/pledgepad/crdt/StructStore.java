@@ -57,7 +57,7 @@ public final class StructStore {
     for (Map.Entry<Long, ArrayList<AbstractStruct>> e : store.clients.entrySet()) {
       ArrayList<AbstractStruct> structs = e.getValue();
       AbstractStruct struct = structs.get(structs.size() - 1);
-      sm.put(e.getKey(), struct.id.clock + struct.length);
+      sm.put(e.getKey(), struct.clock + struct.length);
     }
     return sm;
   }
@@ -110,7 +110,7 @@ public final class StructStore {
       return store.state;
     }
     AbstractStruct lastStruct = structs.get(n - 1);
-    long state = lastStruct.id.clock + lastStruct.length;
+    long state = lastStruct.clock + lastStruct.length;
     store.stateStructs = structs;
     store.stateSize = n;
     store.state = state;
@@ -122,7 +122,7 @@ public final class StructStore {
       for (int i = 1; i < structs.size(); i++) {
         AbstractStruct l = structs.get(i - 1);
         AbstractStruct r = structs.get(i);
-        if (l.id.clock + l.length != r.id.clock) {
+        if (l.clock + l.length != r.clock) {
           throw new IllegalStateException("StructStore failed integrity check");
         }
       }
@@ -155,27 +155,27 @@ public final class StructStore {
   /** Appends struct to its client's list, which it returns. */
   private static ArrayList<AbstractStruct> append(StructStore store, AbstractStruct struct) {
     store.appends++;
-    ArrayList<AbstractStruct> structs = getStructs(store, struct.id.client);
+    ArrayList<AbstractStruct> structs = getStructs(store, struct.client);
     if (structs == null) {
-      Integer capacity = store.newListCapacities == null ? null : store.newListCapacities.remove(struct.id.client);
+      Integer capacity = store.newListCapacities == null ? null : store.newListCapacities.remove(struct.client);
       structs = capacity == null ? new ArrayList<>() : new ArrayList<>(capacity);
-      store.clients.put(struct.id.client, structs);
+      store.clients.put(struct.client, structs);
       if (capacity != null && store.startClocks == null) {
         store.startClocks = new StartClocks(structs, capacity);
       }
       if (store.order != null) {
-        store.order.add(struct.id.client, structs);
+        store.order.add(struct.client, structs);
       }
-    } else if (getState(store, struct.id.client) != struct.id.clock) {
+    } else if (getState(store, struct.client) != struct.clock) {
       throw new IllegalStateException("struct added out of order");
     }
     structs.add(struct);
     if (store.startClocks != null && store.startClocks.list == structs) {
-      store.startClocks.appended(struct.id.clock);
+      store.startClocks.appended(struct.clock);
     }
     store.stateStructs = structs;
     store.stateSize = structs.size();
-    store.state = struct.id.clock + struct.length;
+    store.state = struct.clock + struct.length;
     return structs;
   }
 
@@ -193,7 +193,7 @@ public final class StructStore {
       throw new IllegalStateException("clock " + clock + " not in an empty struct list");
     }
     AbstractStruct mid = structs.get(right);
-    long midclock = mid.id.clock;
+    long midclock = mid.clock;
     if (midclock <= clock && clock < midclock + mid.length) {
       return right;
     }
@@ -204,7 +204,7 @@ public final class StructStore {
     }
     while (left <= right) {
       mid = structs.get(midindex);
-      midclock = mid.id.clock;
+      midclock = mid.clock;
       if (midclock <= clock) {
         if (clock < midclock + mid.length) {
           return midindex;
@@ -219,11 +219,16 @@ public final class StructStore {
   }
 
   public static AbstractStruct find(StructStore store, ID id) {
-    ArrayList<AbstractStruct> structs = getStructs(store, id.client);
+    return find(store, id.client, id.clock);
+  }
+
+  /** The struct containing clock of client. */
+  public static AbstractStruct find(StructStore store, long client, long clock) {
+    ArrayList<AbstractStruct> structs = getStructs(store, client);
     if (structs == null) {
-      throw new IllegalStateException("no structs of client " + id.client);
+      throw new IllegalStateException("no structs of client " + client);
     }
-    return structs.get(findIndexSS(structs, id.clock));
+    return structs.get(findIndexSS(structs, clock));
   }
 
   /** Yjs's getItem; the result may be a GC, hence the struct type. */
@@ -259,10 +264,10 @@ public final class StructStore {
     int to = Math.min(guess + NEAR_AHEAD, structs.size() - 1);
     for (int i = from; i <= to; i++) {
       AbstractStruct s = structs.get(i);
-      if (clock < s.id.clock) {
+      if (clock < s.clock) {
         break; // sorted: clock lies before the guess, the search decides
       }
-      if (clock < s.id.clock + s.length) {
+      if (clock < s.clock + s.length) {
         return i;
       }
     }
@@ -274,7 +279,7 @@ public final class StructStore {
     int h = store.hintIndex;
     if (store.hintStructs == structs && h < structs.size()) {
       AbstractStruct s = structs.get(h);
-      if (s.id.clock <= clock && clock < s.id.clock + s.length) {
+      if (s.clock <= clock && clock < s.clock + s.length) {
         return h;
       }
     }
@@ -295,12 +300,12 @@ public final class StructStore {
     if (index != null && index.list == structs && index.inStep()) {
       int last = structs.size() - 1;
       AbstractStruct s = structs.get(last);
-      if (s.id.clock <= clock && clock < s.id.clock + s.length) {
+      if (s.clock <= clock && clock < s.clock + s.length) {
         return last;
       }
       int i = index.find(clock);
       s = structs.get(i);
-      if (s.id.clock <= clock && clock < s.id.clock + s.length) {
+      if (s.clock <= clock && clock < s.clock + s.length) {
         return i;
       }
     }
@@ -311,7 +316,7 @@ public final class StructStore {
   private static void insertSplit(StructStore store, ArrayList<AbstractStruct> structs, int index, Item part) {
     structs.add(index, part);
     if (store.startClocks != null && store.startClocks.list == structs) {
-      store.startClocks.inserted(index, part.id.clock);
+      store.startClocks.inserted(index, part.clock);
     }
   }
 
@@ -319,8 +324,8 @@ public final class StructStore {
   public static int findIndexCleanStart(Transaction transaction, ArrayList<AbstractStruct> structs, long clock) {
     int index = findIndexHinted(transaction.doc.store, structs, clock);
     AbstractStruct struct = structs.get(index);
-    if (struct.id.clock < clock && struct instanceof Item) {
-      Item part = Item.splitItem(transaction, (Item) struct, clock - struct.id.clock);
+    if (struct.clock < clock && struct instanceof Item) {
+      Item part = Item.splitItem(transaction, (Item) struct, clock - struct.clock);
       insertSplit(transaction.doc.store, structs, index + 1, part);
       return index + 1;
     }
@@ -334,25 +339,35 @@ public final class StructStore {
 
   /** Like getItemCleanStart, but may return a GC. */
   public static AbstractStruct getStructCleanStart(Transaction transaction, ID id) {
-    ArrayList<AbstractStruct> structs = getStructs(transaction.doc.store, id.client);
-    return structs.get(findIndexCleanStart(transaction, structs, id.clock));
+    return getStructCleanStart(transaction, id.client, id.clock);
+  }
+
+  /** getStructCleanStart for the id (client, clock). */
+  public static AbstractStruct getStructCleanStart(Transaction transaction, long client, long clock) {
+    ArrayList<AbstractStruct> structs = getStructs(transaction.doc.store, client);
+    return structs.get(findIndexCleanStart(transaction, structs, clock));
   }
 
   /** The struct ending exactly at id (an item is split if needed; a GC is returned whole). */
   public static AbstractStruct getItemCleanEnd(Transaction transaction, StructStore store, ID id) {
-    ArrayList<AbstractStruct> structs = getStructs(store, id.client);
-    int index = findIndexHinted(store, structs, id.clock);
+    return getItemCleanEnd(transaction, store, id.client, id.clock);
+  }
+
+  /** getItemCleanEnd for the id (client, clock). */
+  public static AbstractStruct getItemCleanEnd(Transaction transaction, StructStore store, long client, long clock) {
+    ArrayList<AbstractStruct> structs = getStructs(store, client);
+    int index = findIndexHinted(store, structs, clock);
     AbstractStruct struct = structs.get(index);
-    if (id.clock != struct.id.clock + struct.length - 1 && struct instanceof Item) {
-      Item part = Item.splitItem(transaction, (Item) struct, id.clock - struct.id.clock + 1);
+    if (clock != struct.clock + struct.length - 1 && struct instanceof Item) {
+      Item part = Item.splitItem(transaction, (Item) struct, clock - struct.clock + 1);
       insertSplit(store, structs, index + 1, part);
     }
     return struct;
   }
 
   public static void replaceStruct(StructStore store, AbstractStruct struct, AbstractStruct newStruct) {
-    ArrayList<AbstractStruct> structs = getStructs(store, struct.id.client);
-    structs.set(findIndexSS(structs, struct.id.clock), newStruct);
+    ArrayList<AbstractStruct> structs = getStructs(store, struct.client);
+    structs.set(findIndexSS(structs, struct.clock), newStruct);
   }
 
   /** Calls f for each struct covering [clockStart, clockStart + len), split at both ends. */
@@ -366,10 +381,10 @@ public final class StructStore {
     AbstractStruct struct;
     do {
       struct = structs.get(index++);
-      if (clockEnd < struct.id.clock + struct.length) {
+      if (clockEnd < struct.clock + struct.length) {
         findIndexCleanStart(transaction, structs, clockEnd);
       }
       f.accept(struct);
-    } while (index < structs.size() && structs.get(index).id.clock < clockEnd);
+    } while (index < structs.size() && structs.get(index).clock < clockEnd);
   }
 }

@@ -178,7 +178,7 @@ public final class Transaction {
       return;
     }
     Item item = type._item;
-    if (item == null || (item.id.clock < transaction.beforeStateOf(item.id.client) && !item.deleted())) {
+    if (item == null || (item.clock < transaction.beforeStateOf(item.client) && !item.deleted())) {
       Set<String> subs = transaction.changed.get(type);
       if (subs == null) {
         // most types change in one way per transaction (the list, or one key): no set to grow
@@ -242,7 +242,7 @@ public final class Transaction {
         guess = start - 2;
         for (int si = start; si < structs.size(); si++) {
           AbstractStruct struct = structs.get(si);
-          if (struct.id.clock >= endDeleteItemClock) {
+          if (struct.clock >= endDeleteItemClock) {
             break;
           }
           if (struct instanceof Item && struct.deleted() && !((Item) struct).keep() && gcFilter.test((Item) struct)) {
@@ -265,7 +265,7 @@ public final class Transaction {
         int mostRightIndexToCheck = Math.min(structs.size() - 1,
             1 + StructStore.findIndexNear(structs, deleteItem.clock + deleteItem.len - 1, guess));
         int si = mostRightIndexToCheck;
-        while (si > 0 && structs.get(si).id.clock >= deleteItem.clock) {
+        while (si > 0 && structs.get(si).clock >= deleteItem.clock) {
           si -= 1 + tryToMergeWithLefts(structs, si);
         }
         guess = si - 1;
@@ -309,7 +309,7 @@ public final class Transaction {
     for (int c = transaction.mergeCandidateCount - 1; c >= 0; c--) {
       AbstractStruct struct = transaction.mergeCandidates[c];
       int index = transaction.mergeCandidateIndexes[c];
-      ArrayList<AbstractStruct> structs = StructStore.getStructs(store, struct.id.client);
+      ArrayList<AbstractStruct> structs = StructStore.getStructs(store, struct.client);
       if (index < structs.size() && structs.get(index) == struct) {
         tryToMergeWithLefts(structs, index);
       }
@@ -446,7 +446,7 @@ public final class Transaction {
         mergeCandidates(transaction, store);
       }
       for (int k = mergeStructs.size() - 1; k >= 0; k--) {
-        ID mid = mergeStructs.get(k).id;
+        AbstractStruct mid = mergeStructs.get(k);
         ArrayList<AbstractStruct> structs = StructStore.getStructs(store, mid.client);
         int replacedStructPos = StructStore.findIndexSS(structs, mid.clock);
         if (replacedStructPos + 1 < structs.size()) {

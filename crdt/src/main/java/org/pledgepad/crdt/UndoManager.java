@@ -237,10 +237,10 @@ public class UndoManager {
           if (s instanceof Item) {
             Item struct = (Item) s;
             if (struct.redone != null) {
-              Item.RedoneResult r = Item.followRedone(store, struct.id);
+              Item.RedoneResult r = Item.followRedone(store, struct.id());
               AbstractStruct item = r.item;
               if (r.diff > 0) {
-                item = StructStore.getItemCleanStart(transaction, new ID(item.id.client, item.id.clock + r.diff));
+                item = StructStore.getItemCleanStart(transaction, new ID(item.client, item.clock + r.diff));
               }
               if (!(item instanceof Item)) {
                 return;
@@ -255,7 +255,7 @@ public class UndoManager {
         DeleteSet.iterateDeletedStructs(transaction, stackItem.deletions, s -> {
           if (s instanceof Item && inScope(transaction.doc, (Item) s)
               // structs created and deleted within the same step are never redone
-              && !DeleteSet.isDeleted(stackItem.insertions, s.id)) {
+              && !DeleteSet.isDeleted(stackItem.insertions, s.client, s.clock)) {
             itemsToRedo.add((Item) s);
           }
         });

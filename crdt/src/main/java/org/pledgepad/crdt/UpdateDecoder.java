@@ -8,12 +8,6 @@ public interface UpdateDecoder extends DSDecoder {
 
   ID readRightID();
 
-  /** readLeftID that returns same instead of an equal new ID (same may be null). */
-  ID readLeftID(ID same);
-
-  /** readRightID that returns same instead of an equal new ID (same may be null). */
-  ID readRightID(ID same);
-
   long readClient();
 
   int readInfo();

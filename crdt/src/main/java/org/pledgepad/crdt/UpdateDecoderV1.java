@@ -28,17 +28,7 @@ public class UpdateDecoderV1 extends DSDecoderV1 implements UpdateDecoder {
     return new ID(client, restDecoder.readVarUint());
   }
 
-  @Override
-  public ID readLeftID(ID same) {
-    long client = restDecoder.readVarUint();
-    return ID.sameOrNew(same, client, restDecoder.readVarUint());
-  }
 
-  @Override
-  public ID readRightID(ID same) {
-    long client = restDecoder.readVarUint();
-    return ID.sameOrNew(same, client, restDecoder.readVarUint());
-  }
 
   @Override
   public long readClient() {

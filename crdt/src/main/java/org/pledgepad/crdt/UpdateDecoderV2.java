@@ -75,17 +75,7 @@ public class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
     return new ID(client, UpdateDecoderV1.checkClock(rightClockDecoder.read()));
   }
 
-  @Override
-  public ID readLeftID(ID same) {
-    long client = clientDecoder.read();
-    return ID.sameOrNew(same, client, UpdateDecoderV1.checkClock(leftClockDecoder.read()));
-  }
 
-  @Override
-  public ID readRightID(ID same) {
-    long client = clientDecoder.read();
-    return ID.sameOrNew(same, client, UpdateDecoderV1.checkClock(rightClockDecoder.read()));
-  }
 
   @Override
   public long readClient() {

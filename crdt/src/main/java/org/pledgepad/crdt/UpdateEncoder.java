@@ -4,9 +4,17 @@ package org.pledgepad.crdt;
 
 /** Writes the struct part of an update; implemented by UpdateEncoderV1 and UpdateEncoderV2. */
 public interface UpdateEncoder extends DSEncoder {
-  void writeLeftID(ID id);
+  void writeLeftID(long client, long clock);
 
-  void writeRightID(ID id);
+  void writeRightID(long client, long clock);
+
+  default void writeLeftID(ID id) {
+    writeLeftID(id.client, id.clock);
+  }
+
+  default void writeRightID(ID id) {
+    writeRightID(id.client, id.clock);
+  }
 
   /** Client ids are written before each client's structs (and by writeLeftID/RightID in v1). */
   void writeClient(long client);

@@ -7,15 +7,15 @@ import org.pledgepad.crdt.lib0.Json;
 /** The v1 update format: every field written in order into one lib0 stream. */
 public class UpdateEncoderV1 extends DSEncoderV1 implements UpdateEncoder {
   @Override
-  public void writeLeftID(ID id) {
-    restEncoder.writeVarUint(id.client);
-    restEncoder.writeVarUint(id.clock);
+  public void writeLeftID(long client, long clock) {
+    restEncoder.writeVarUint(client);
+    restEncoder.writeVarUint(clock);
   }
 
   @Override
-  public void writeRightID(ID id) {
-    restEncoder.writeVarUint(id.client);
-    restEncoder.writeVarUint(id.clock);
+  public void writeRightID(long client, long clock) {
+    restEncoder.writeVarUint(client);
+    restEncoder.writeVarUint(clock);
   }
 
   @Override

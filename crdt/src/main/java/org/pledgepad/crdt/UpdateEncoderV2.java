@@ -52,15 +52,15 @@ public class UpdateEncoderV2 extends DSEncoderV2 implements UpdateEncoder {
   }
 
   @Override
-  public void writeLeftID(ID id) {
-    clientEncoder.write(id.client);
-    leftClockEncoder.write(id.clock);
+  public void writeLeftID(long client, long clock) {
+    clientEncoder.write(client);
+    leftClockEncoder.write(clock);
   }
 
   @Override
-  public void writeRightID(ID id) {
-    clientEncoder.write(id.client);
-    rightClockEncoder.write(id.clock);
+  public void writeRightID(long client, long clock) {
+    clientEncoder.write(client);
+    rightClockEncoder.write(clock);
   }
 
   @Override

@@ -52,7 +52,7 @@ final class UpdatePartWriter {
         return; // a gap at the start of a section: the section simply starts after it
       }
       byte[] encoded = encode(rest);
-      long header = continuesOpenSection(rest) ? 0 : sectionHeader(rest.id);
+      long header = continuesOpenSection(rest) ? 0 : sectionHeader(rest.id());
       if (size + header + encoded.length <= maxBytes) {
         append(rest, encoded);
         return;
@@ -105,7 +105,7 @@ final class UpdatePartWriter {
       return false;
     }
     Section open = sections.get(sections.size() - 1);
-    return open.client == s.id.client && open.nextClock == s.id.clock;
+    return open.client == s.client && open.nextClock == s.clock;
   }
 
   private static long sectionHeader(ID id) {
@@ -114,18 +114,18 @@ final class UpdatePartWriter {
 
   private void append(AbstractStruct s, byte[] encoded) {
     if (!continuesOpenSection(s)) {
-      if (!sections.isEmpty() && sections.get(sections.size() - 1).client == s.id.client) {
+      if (!sections.isEmpty() && sections.get(sections.size() - 1).client == s.client) {
         // Never happens for a valid update (a client's structs are contiguous); a second
         // section of one client in one part would be read as replacing the first.
         closePart();
       }
-      sections.add(new Section(s.id.client, s.id.clock));
-      size += sectionHeader(s.id);
+      sections.add(new Section(s.client, s.clock));
+      size += sectionHeader(s.id());
     }
     Section open = sections.get(sections.size() - 1);
     open.structs.writeUint8Array(encoded);
     open.count++;
-    open.nextClock = s.id.clock + s.length;
+    open.nextClock = s.clock + s.length;
     size += encoded.length;
   }
 

@@ -104,28 +104,28 @@ public final class Updates {
     Encoder rest = encoder.restEncoder();
     if (curr != null) {
       long size = 0;
-      long currClient = curr.id.client;
+      long currClient = curr.client;
       // must start at 0
-      boolean stopCounting = curr.id.clock != 0;
-      long currClock = stopCounting ? 0 : curr.id.clock + curr.length;
+      boolean stopCounting = curr.clock != 0;
+      long currClock = stopCounting ? 0 : curr.clock + curr.length;
       for (; curr != null; curr = updateDecoder.next()) {
-        if (currClient != curr.id.client) {
+        if (currClient != curr.client) {
           if (currClock != 0) {
             size++;
             // We found a new client; write the previous one
             rest.writeVarUint(currClient);
             rest.writeVarUint(currClock);
           }
-          currClient = curr.id.client;
+          currClient = curr.client;
           currClock = 0;
-          stopCounting = curr.id.clock != 0;
+          stopCounting = curr.clock != 0;
         }
         // we ignore skips
         if (curr instanceof Skip) {
           stopCounting = true;
         }
         if (!stopCounting) {
-          currClock = curr.id.clock + curr.length;
+          currClock = curr.clock + curr.length;
         }
       }
       // write last client
@@ -160,19 +160,19 @@ public final class Updates {
     LazyStructReader updateDecoder = readerFor(decoderFor(update, v2, UpdateLimits.DEFAULT), false, UpdateLimits.DEFAULT);
     AbstractStruct curr = updateDecoder.curr;
     if (curr != null) {
-      long currClient = curr.id.client;
-      long currClock = curr.id.clock;
+      long currClient = curr.client;
+      long currClock = curr.clock;
       // write the beginning to `from`
       from.put(currClient, currClock);
       for (; curr != null; curr = updateDecoder.next()) {
-        if (currClient != curr.id.client) {
+        if (currClient != curr.client) {
           // We found a new client; write the end to `to`
           to.put(currClient, currClock);
           // write the beginning to `from`
-          from.put(curr.id.client, curr.id.clock);
-          currClient = curr.id.client;
+          from.put(curr.client, curr.clock);
+          currClient = curr.client;
         }
-        currClock = curr.id.clock + curr.length;
+        currClock = curr.clock + curr.length;
       }
       to.put(currClient, currClock);
     }
@@ -181,8 +181,8 @@ public final class Updates {
 
   /** A copy of left without its first diff clocks (the original is not modified for GC/Skip). */
   static AbstractStruct sliceStruct(AbstractStruct left, long diff) {
-    long client = left.id.client;
-    long clock = left.id.clock;
+    long client = left.client;
+    long clock = left.clock;
     if (left instanceof GC) {
       return new GC(new ID(client, clock + diff), left.length - diff);
     } else if (left instanceof Skip) {
@@ -190,15 +190,15 @@ public final class Updates {
     } else {
       Item leftItem = (Item) left;
       return new Item(new ID(client, clock + diff), null, new ID(client, clock + diff - 1), null,
-          leftItem.rightOrigin, leftItem.parent, leftItem.parentSub, leftItem.ownContent().splice(diff));
+          leftItem.rightOrigin(), leftItem.parent, leftItem.parentSub, leftItem.ownContent().splice(diff));
     }
   }
 
   private static int compareReaders(LazyStructReader dec1, LazyStructReader dec2) {
     AbstractStruct c1 = dec1.curr;
     AbstractStruct c2 = dec2.curr;
-    if (c1.id.client == c2.id.client) {
-      long clockDiff = c1.id.clock - c2.id.clock;
+    if (c1.client == c2.client) {
+      long clockDiff = c1.clock - c2.clock;
       if (clockDiff == 0) {
         // skips go last; we filter them anyway
         return c1.getClass() == c2.getClass() ? 0 : c1 instanceof Skip ? 1 : -1;
@@ -207,7 +207,7 @@ public final class Updates {
       }
     } else {
       // higher client ids first
-      return Long.compare(c2.id.client, c1.id.client);
+      return Long.compare(c2.client, c1.client);
     }
   }
 
@@ -241,42 +241,42 @@ public final class Updates {
       LazyStructReader currDecoder = lazyStructDecoders.get(0);
       // write from currDecoder until the next operation is from another client or if filler-struct
       // then we need to reorder the decoders and find the next operation to write
-      long firstClient = currDecoder.curr.id.client;
+      long firstClient = currDecoder.curr.client;
       if (currWriteStruct != null) {
         AbstractStruct curr = currDecoder.curr;
         boolean iterated = false;
         // iterate until we find something that we haven't written already
         // remember: first the high client-ids are written
-        while (curr != null && curr.id.clock + curr.length <= currWriteStruct.id.clock + currWriteStruct.length
-            && curr.id.client >= currWriteStruct.id.client) {
+        while (curr != null && curr.clock + curr.length <= currWriteStruct.clock + currWriteStruct.length
+            && curr.client >= currWriteStruct.client) {
           curr = currDecoder.next();
           iterated = true;
         }
         if (curr == null // current decoder is empty
-            || curr.id.client != firstClient // there is another decoder that has updates from firstClient
-            || (iterated && curr.id.clock > currWriteStruct.id.clock + currWriteStruct.length)) {
+            || curr.client != firstClient // there is another decoder that has updates from firstClient
+            || (iterated && curr.clock > currWriteStruct.clock + currWriteStruct.length)) {
           // the above while loop was used and we are potentially missing updates
           continue;
         }
-        if (firstClient != currWriteStruct.id.client) {
+        if (firstClient != currWriteStruct.client) {
           lazyStructEncoder.write(currWriteStruct, currWriteOffset);
           currWriteStruct = curr;
           currWriteOffset = 0;
           currDecoder.next();
         } else {
-          if (currWriteStruct.id.clock + currWriteStruct.length < curr.id.clock) {
+          if (currWriteStruct.clock + currWriteStruct.length < curr.clock) {
             // there is a gap between the structs: fill it with a Skip
             if (currWriteStruct instanceof Skip) {
               // extend existing skip
-              currWriteStruct.length = curr.id.clock + curr.length - currWriteStruct.id.clock;
+              currWriteStruct.length = curr.clock + curr.length - currWriteStruct.clock;
             } else {
               lazyStructEncoder.write(currWriteStruct, currWriteOffset);
-              long diff = curr.id.clock - currWriteStruct.id.clock - currWriteStruct.length;
-              currWriteStruct = new Skip(new ID(firstClient, currWriteStruct.id.clock + currWriteStruct.length), diff);
+              long diff = curr.clock - currWriteStruct.clock - currWriteStruct.length;
+              currWriteStruct = new Skip(new ID(firstClient, currWriteStruct.clock + currWriteStruct.length), diff);
               currWriteOffset = 0;
             }
           } else {
-            long diff = currWriteStruct.id.clock + currWriteStruct.length - curr.id.clock;
+            long diff = currWriteStruct.clock + currWriteStruct.length - curr.clock;
             if (diff > 0) {
               if (currWriteStruct instanceof Skip) {
                 // prefer to slice Skip because the other struct might contain more information
@@ -299,8 +299,8 @@ public final class Updates {
         currDecoder.next();
       }
       for (AbstractStruct next = currDecoder.curr;
-          next != null && next.id.client == firstClient
-              && next.id.clock == currWriteStruct.id.clock + currWriteStruct.length && !(next instanceof Skip);
+          next != null && next.client == firstClient
+              && next.clock == currWriteStruct.clock + currWriteStruct.length && !(next instanceof Skip);
           next = currDecoder.next()) {
         lazyStructEncoder.write(currWriteStruct, currWriteOffset);
         currWriteStruct = next;
@@ -336,7 +336,7 @@ public final class Updates {
     LazyStructReader reader = readerFor(decoder, false, limits);
     while (reader.curr != null) {
       AbstractStruct curr = reader.curr;
-      long currClient = curr.id.client;
+      long currClient = curr.client;
       Long svc = state.get(currClient);
       long svClock = svc == null ? 0 : svc;
       if (reader.curr instanceof Skip) {
@@ -344,17 +344,17 @@ public final class Updates {
         reader.next();
         continue;
       }
-      if (curr.id.clock + curr.length > svClock) {
-        lazyStructWriter.write(curr, Math.max(svClock - curr.id.clock, 0));
+      if (curr.clock + curr.length > svClock) {
+        lazyStructWriter.write(curr, Math.max(svClock - curr.clock, 0));
         reader.next();
-        while (reader.curr != null && reader.curr.id.client == currClient) {
+        while (reader.curr != null && reader.curr.client == currClient) {
           lazyStructWriter.write(reader.curr, 0);
           reader.next();
         }
       } else {
         // read until something new comes up
-        while (reader.curr != null && reader.curr.id.client == currClient
-            && reader.curr.id.clock + reader.curr.length <= svClock) {
+        while (reader.curr != null && reader.curr.client == currClient
+            && reader.curr.clock + reader.curr.length <= svClock) {
           reader.next();
         }
       }

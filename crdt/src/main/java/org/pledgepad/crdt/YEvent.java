@@ -85,12 +85,12 @@ public class YEvent<T extends AbstractType<?>> {
 
   /** Whether struct was deleted in this transaction. */
   public boolean deletes(AbstractStruct struct) {
-    return DeleteSet.isDeleted(transaction.deleteSet, struct.id);
+    return DeleteSet.isDeleted(transaction.deleteSet, struct.client, struct.clock);
   }
 
   /** Whether struct was inserted in this transaction. */
   public boolean adds(AbstractStruct struct) {
-    return struct.id.clock >= transaction.beforeStateOf(struct.id.client);
+    return struct.clock >= transaction.beforeStateOf(struct.client);
   }
 
   private void checkComputable() {

@@ -101,7 +101,7 @@ public class YText extends AbstractType<YTextEvent> {
       } else if (!pos.right.deleted()) {
         if (count < pos.right.length) {
           // split right so that the position falls exactly between two items
-          StructStore.getItemCleanStart(transaction, new ID(pos.right.id.client, pos.right.id.clock + count));
+          StructStore.getItemCleanStart(transaction, new ID(pos.right.client, pos.right.clock + count));
         }
         pos.index += (int) pos.right.length;
         count -= (int) pos.right.length;
@@ -130,7 +130,7 @@ public class YText extends AbstractType<YTextEvent> {
     Doc doc = transaction.doc;
     long ownClientId = doc.clientID;
     return new Item(new ID(ownClientId, StructStore.getState(doc.store, ownClientId)), left,
-        left == null ? null : left.lastId(), right, right == null ? null : right.id, parent, null, content);
+        left == null ? null : left.lastId(), right, right == null ? null : right.id(), parent, null, content);
   }
 
   /** After an insertion, restores the attributes that were active before it. */
@@ -254,7 +254,7 @@ public class YText extends AbstractType<YTextEvent> {
           }
         } else {
           if (length < currPos.right.length) {
-            StructStore.getItemCleanStart(transaction, new ID(currPos.right.id.client, currPos.right.id.clock + length));
+            StructStore.getItemCleanStart(transaction, new ID(currPos.right.client, currPos.right.clock + length));
           }
           length -= (int) currPos.right.length;
         }
@@ -417,7 +417,7 @@ public class YText extends AbstractType<YTextEvent> {
         AbstractContent c = currPos.right.content;
         if (c instanceof ContentType || c instanceof ContentEmbed || c instanceof ContentString) {
           if (length < currPos.right.length) {
-            StructStore.getItemCleanStart(transaction, new ID(currPos.right.id.client, currPos.right.id.clock + length));
+            StructStore.getItemCleanStart(transaction, new ID(currPos.right.client, currPos.right.clock + length));
           }
           length -= (int) currPos.right.length;
           currPos.right.delete(transaction);
@@ -573,14 +573,14 @@ public class YText extends AbstractType<YTextEvent> {
           if (c instanceof ContentString) {
             Object cur = currentAttributes.get("ychange");
             if (snapshot != null && !Snapshot.isVisible(n, snapshot)) {
-              if (!isYChange(cur, n.id.client, "removed")) {
+              if (!isYChange(cur, n.client, "removed")) {
                 packStr.run();
-                currentAttributes.put("ychange", computeYChange != null ? computeYChange.apply("removed", n.id) : typeOnly("removed"));
+                currentAttributes.put("ychange", computeYChange != null ? computeYChange.apply("removed", n.id()) : typeOnly("removed"));
               }
             } else if (prevSnapshot != null && !Snapshot.isVisible(n, prevSnapshot)) {
-              if (!isYChange(cur, n.id.client, "added")) {
+              if (!isYChange(cur, n.client, "added")) {
                 packStr.run();
-                currentAttributes.put("ychange", computeYChange != null ? computeYChange.apply("added", n.id) : typeOnly("added"));
+                currentAttributes.put("ychange", computeYChange != null ? computeYChange.apply("added", n.id()) : typeOnly("added"));
               }
             } else if (cur != null) {
               packStr.run();

@@ -34,7 +34,7 @@ class CleanupMergeShortcutTest {
     for (Map.Entry<Long, ArrayList<AbstractStruct>> e : doc.store.clients.entrySet()) {
       sb.append(e.getKey()).append(':');
       for (AbstractStruct s : e.getValue()) {
-        sb.append(' ').append(s.getClass().getSimpleName()).append(s.id.clock).append('+').append(s.length);
+        sb.append(' ').append(s.getClass().getSimpleName()).append(s.clock).append('+').append(s.length);
         if (s instanceof Item) {
           sb.append(((Item) s).deleted() ? 'd' : 'l').append(((Item) s).content.getClass().getSimpleName());
         }

@@ -124,7 +124,7 @@ class KnownHangsTest {
     assertEquals(3, three.size());
     for (int i = 0; i < 3; i++) {
       assertEquals(true, three.get(i) instanceof GC);
-      assertEquals(new ID(7, i), three.get(i).id);
+      assertEquals(new ID(7, i), three.get(i).id());
       assertEquals(1L, three.get(i).length);
     }
     // and applied, yjs 13.6.33 encodes the document as this v1 update (one merged GC 7:0 of

@@ -61,9 +61,9 @@ class ParsedUpdateTest {
   private static List<String> describe(List<AbstractStruct> structs) {
     List<String> out = new ArrayList<>();
     for (AbstractStruct s : structs) {
-      String d = s.getClass().getSimpleName() + " " + s.id.client + ":" + s.id.clock + "+" + s.length;
+      String d = s.getClass().getSimpleName() + " " + s.client + ":" + s.clock + "+" + s.length;
       if (s instanceof Item i) {
-        d += " " + i.origin + " " + i.rightOrigin + " " + i.parent + " " + i.parentSub + " " + i.content.getContent();
+        d += " " + i.origin() + " " + i.rightOrigin() + " " + i.parent + " " + i.parentSub + " " + i.content.getContent();
       }
       out.add(d);
     }

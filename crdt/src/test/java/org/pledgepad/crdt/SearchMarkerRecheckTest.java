@@ -109,7 +109,7 @@ class SearchMarkerRecheckTest {
       for (ArraySearchMarker o : markers) {
         newer += o.timestamp > m.timestamp ? 1 : 0;
       }
-      out.add(m.index + "@" + m.p.id + " rank " + newer);
+      out.add(m.index + "@" + m.p.id() + " rank " + newer);
     }
     return out;
   }
@@ -117,7 +117,7 @@ class SearchMarkerRecheckTest {
   private static List<String> describeItems(AbstractType<?> type) {
     List<String> out = new ArrayList<>();
     for (Item n = type._start; n != null; n = n.right) {
-      out.add(n.id + "+" + n.length + (n.deleted() ? " deleted" : "") + (n.marker() ? " marker" : ""));
+      out.add(n.id() + "+" + n.length + (n.deleted() ? " deleted" : "") + (n.marker() ? " marker" : ""));
     }
     return out;
   }

@@ -47,14 +47,14 @@ class StartClocksTest {
     StartClocks clocks = new StartClocks(structs, capacity);
     for (AbstractStruct s : all) {
       structs.add(s);
-      clocks.appended(s.id.clock);
+      clocks.appended(s.clock);
     }
     return clocks;
   }
 
   private static long end(ArrayList<AbstractStruct> list) {
     AbstractStruct last = list.get(list.size() - 1);
-    return last.id.clock + last.length;
+    return last.clock + last.length;
   }
 
   @Test
@@ -85,10 +85,10 @@ class StartClocksTest {
         continue;
       }
       long diff = 1 + random.nextInt((int) s.length - 1);
-      GC right = new GC(new ID(1, s.id.clock + diff), s.length - diff);
+      GC right = new GC(new ID(1, s.clock + diff), s.length - diff);
       s.length = diff;
       list.add(index + 1, right);
-      clocks.inserted(index + 1, right.id.clock);
+      clocks.inserted(index + 1, right.clock);
       assertTrue(clocks.inStep());
     }
     for (long clock = 0; clock < end(list); clock++) {
@@ -144,7 +144,7 @@ class StartClocksTest {
         if (random.nextBoolean()) {
           StructStore.getItemCleanEnd(tr, store, new ID(doc.clientID, clock));
         } else {
-          assertEquals(clock, StructStore.getStructCleanStart(tr, new ID(doc.clientID, clock)).id.clock);
+          assertEquals(clock, StructStore.getStructCleanStart(tr, new ID(doc.clientID, clock)).clock);
         }
         assertTrue(store.startClocks.inStep());
         long probe = random.nextInt(200);

@@ -39,8 +39,8 @@ class StructLookupHintTest {
       int after = StructStore.findIndexHinted(store, structs, 13);
       AbstractStruct found = structs.get(after);
       assertEquals(3, after);
-      assertEquals(12, found.id.clock);
-      assertTrue(13 < found.id.clock + found.length);
+      assertEquals(12, found.clock);
+      assertTrue(13 < found.clock + found.length);
     });
   }
 
@@ -58,7 +58,7 @@ class StructLookupHintTest {
             case 0 -> StructStore.getItemCleanEnd(tr, store, new ID(doc.clientID, clock));
             case 1 -> {
               AbstractStruct s = StructStore.getStructCleanStart(tr, new ID(doc.clientID, clock));
-              assertEquals(clock, s.id.clock);
+              assertEquals(clock, s.clock);
             }
             default -> assertSame(structs.get(StructStore.findIndexSS(structs, clock)),
                 structs.get(StructStore.findIndexHinted(store, structs, clock)));
@@ -96,7 +96,7 @@ class StructLookupHintTest {
       return 0;
     }
     AbstractStruct last = structs.get(structs.size() - 1);
-    return last.id.clock + last.length;
+    return last.clock + last.length;
   }
 
   private static void assertStates(Doc... docs) {

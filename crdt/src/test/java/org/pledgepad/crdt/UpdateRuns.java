@@ -49,7 +49,7 @@ final class UpdateRuns {
   }
 
   private static boolean continues(AbstractStruct first, long runLength, AbstractStruct next) {
-    if (first.id.client != next.id.client || first.id.clock + runLength != next.id.clock) {
+    if (first.client != next.client || first.clock + runLength != next.clock) {
       return false;
     }
     if (first instanceof GC && next instanceof GC) {
@@ -60,15 +60,15 @@ final class UpdateRuns {
         || a.content instanceof ContentEmbed || a.content instanceof ContentBinary || a.content instanceof ContentDoc) {
       return false;
     }
-    return Objects.equals(b.origin, new ID(a.id.client, a.id.clock + runLength - 1))
-        && Objects.equals(a.rightOrigin, b.rightOrigin);
+    return Objects.equals(b.origin(), new ID(a.client, a.clock + runLength - 1))
+        && Objects.equals(a.rightOrigin(), b.rightOrigin());
   }
 
   private static String head(AbstractStruct s) {
     if (!(s instanceof Item i)) {
-      return s.getClass().getSimpleName() + " " + s.id;
+      return s.getClass().getSimpleName() + " " + s.id();
     }
-    return "Item " + i.id + " o=" + i.origin + " ro=" + i.rightOrigin + " p=" + (i.origin == null && i.rightOrigin == null ? i.parent : "")
+    return "Item " + i.id() + " o=" + i.origin() + " ro=" + i.rightOrigin() + " p=" + (i.origin() == null && i.rightOrigin() == null ? i.parent : "")
         + " sub=" + i.parentSub + " " + i.content.getClass().getSimpleName();
   }
 

@@ -188,7 +188,7 @@ class UpdatesYjsTest {
       meta.to.forEach((client, clock) -> {
         List<AbstractStruct> structs = merged.store.clients.get(client);
         AbstractStruct lastStruct = structs.get(structs.size() - 1);
-        assertEquals((long) clock, lastStruct.id.clock + lastStruct.length);
+        assertEquals((long) clock, lastStruct.clock + lastStruct.length);
       });
     }
   }

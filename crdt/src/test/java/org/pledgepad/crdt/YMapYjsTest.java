@@ -299,7 +299,7 @@ class YMapYjsTest {
         assertTrue(((YMapEvent) event).keysChanged.contains("deepmap"));
         assertEquals(1, event.path().size());
         assertEquals("map", event.path().get(0));
-        dmapid[0] = ((YMap<Object>) ((YMap<Object>) event.target).get("deepmap"))._item.id;
+        dmapid[0] = ((YMap<Object>) ((YMap<Object>) event.target).get("deepmap"))._item.id();
       }
     });
     r.testConnector.flushAllMessages();
@@ -313,9 +313,9 @@ class YMapYjsTest {
     YMap<Object> dmap2 = (YMap<Object>) _map2.get("deepmap");
     YMap<Object> dmap3 = (YMap<Object>) _map3.get("deepmap");
     assertTrue(calls[0] > 0);
-    assertTrue(ID.compareIDs(dmap1._item.id, dmap2._item.id));
-    assertTrue(ID.compareIDs(dmap1._item.id, dmap3._item.id));
-    assertTrue(ID.compareIDs(dmap1._item.id, dmapid[0]));
+    assertTrue(ID.compareIDs(dmap1._item.id(), dmap2._item.id()));
+    assertTrue(ID.compareIDs(dmap1._item.id(), dmap3._item.id()));
+    assertTrue(ID.compareIDs(dmap1._item.id(), dmapid[0]));
     compare(r.users);
   }
 

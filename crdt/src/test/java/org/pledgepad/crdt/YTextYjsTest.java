@@ -360,7 +360,7 @@ class YTextYjsTest {
       Item it = new Item(ID.createID(0, 0), null, null, null, null, null, null, c);
       items[i] = it;
       it.right = prevItem;
-      it.rightOrigin = prevItem != null ? id : null;
+      it.setRightOrigin(prevItem != null ? id : null);
       it.content = c;
       it.parent = parent;
       prevItem = it;

@@ -411,7 +411,7 @@ final class YjsTestHelper {
   }
 
   static boolean compareItemIDs(Item a, Item b) {
-    return a == b || (a != null && b != null && ID.compareIDs(a.id, b.id));
+    return a == b || (a != null && b != null && ID.compareIDs(a.id(), b.id()));
   }
 
   static void compareStructStores(StructStore ss1, StructStore ss2) {
@@ -423,9 +423,9 @@ final class YjsTestHelper {
       for (int i = 0; i < structs1.size(); i++) {
         AbstractStruct s1 = structs1.get(i);
         AbstractStruct s2 = structs2.get(i);
-        if (s1.getClass() != s2.getClass() || !ID.compareIDs(s1.id, s2.id) || s1.deleted() != s2.deleted()
+        if (s1.getClass() != s2.getClass() || !ID.compareIDs(s1.id(), s2.id()) || s1.deleted() != s2.deleted()
             || s1.length != s2.length) {
-          fail("Structs dont match: " + s1.id + " vs " + s2.id);
+          fail("Structs dont match: " + s1.id() + " vs " + s2.id());
         }
         if (s1 instanceof Item) {
           Item i1 = (Item) s1;
@@ -433,10 +433,10 @@ final class YjsTestHelper {
           if (!((i1.left == null && i2.left == null)
                   || (i1.left != null && i2.left != null && ID.compareIDs(i1.left.lastId(), i2.left.lastId())))
               || !compareItemIDs(i1.right, i2.right)
-              || !ID.compareIDs(i1.origin, i2.origin)
-              || !ID.compareIDs(i1.rightOrigin, i2.rightOrigin)
+              || !ID.compareIDs(i1.origin(), i2.origin())
+              || !ID.compareIDs(i1.rightOrigin(), i2.rightOrigin())
               || !Objects.equals(i1.parentSub, i2.parentSub)) {
-            fail("Items dont match: " + i1.id);
+            fail("Items dont match: " + i1.id());
           }
           assertTrue(i1.left == null || i1.left.right == i1);
           assertTrue(i1.right == null || i1.right.left == i1);

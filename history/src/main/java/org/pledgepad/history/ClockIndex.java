@@ -47,7 +47,7 @@ public final class ClockIndex {
     Updates.DecodedUpdate u = Y.decodeUpdate(row.update());
     for (AbstractStruct s : u.structs) {
       if (!(s instanceof Skip)) {
-        addRange(inserts, s.id.client, s.id.clock, s.id.clock + s.length, row.seq());
+        addRange(inserts, s.client, s.clock, s.clock + s.length, row.seq());
       }
     }
     u.ds.clients.forEach((client, items) -> {

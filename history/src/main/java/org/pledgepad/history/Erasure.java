@@ -38,7 +38,7 @@ public final class Erasure {
     doc.store.clients.forEach((client, structs) -> {
       for (AbstractStruct s : structs) {
         if (s instanceof Item item && !item.deleted()) {
-          index.rowsInserting(client, item.id.clock, item.id.clock + item.length, standing);
+          index.rowsInserting(client, item.clock, item.clock + item.length, standing);
         }
       }
     });

@@ -40,7 +40,7 @@ public final class Redaction {
     if (c == item.content) {
       return s;
     }
-    return new Item(item.id, null, item.origin, null, item.rightOrigin, item.parent, item.parentSub, c);
+    return new Item(item.id(), null, item.origin(), null, item.rightOrigin(), item.parent, item.parentSub, c);
   }
 
   private static AbstractContent redactContent(AbstractContent c) {

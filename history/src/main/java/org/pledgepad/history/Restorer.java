@@ -164,19 +164,19 @@ public final class Restorer {
     List<Item> have = children(parent);
     List<Item> want = children(target);
     IdSet haveIds = new IdSet(have.size());
-    have.forEach(n -> haveIds.add(n.id.client, n.id.clock));
+    have.forEach(n -> haveIds.add(n.client, n.clock));
     IdSet wantIds = new IdSet(want.size());
-    want.forEach(n -> wantIds.add(n.id.client, n.id.clock));
+    want.forEach(n -> wantIds.add(n.client, n.clock));
     int at = 0;
     int i = 0;
     int j = 0;
     while (i < want.size() || j < have.size()) {
-      while (j < have.size() && !wantIds.contains(have.get(j).id.client, have.get(j).id.clock)) {
+      while (j < have.size() && !wantIds.contains(have.get(j).client, have.get(j).clock)) {
         parent.delete(at, 1);
         j++;
       }
       List<Object> copies = new ArrayList<>();
-      while (i < want.size() && !haveIds.contains(want.get(i).id.client, want.get(i).id.clock)) {
+      while (i < want.size() && !haveIds.contains(want.get(i).client, want.get(i).clock)) {
         copies.add(copy(type(want.get(i))));
         i++;
       }
@@ -185,7 +185,7 @@ public final class Restorer {
         at += copies.size();
       }
       if (i < want.size() && j < have.size()) {
-        if (have.get(j).id.equals(want.get(i).id)) {
+        if (have.get(j).startsAt(want.get(i).client, want.get(i).clock)) {
           restoreNode(type(have.get(j)), type(want.get(i)));
           at++;
           i++;

@@ -43,11 +43,11 @@ public final class StateFingerprint {
           deletedRun = 0;
         }
         String parent = parentKey(item);
-        String rightOrigin = idKey(item.rightOrigin);
+        String rightOrigin = idKey(item.rightOrigin());
         List<Object> units = item.content.getContent();
         int n = (int) item.length;
         for (int i = 0; i < n; i++) {
-          ID origin = i == 0 ? item.origin : new ID(client, item.id.clock + i - 1);
+          ID origin = i == 0 ? item.origin() : new ID(client, item.clock + i - 1);
           put(md, "U" + idKey(origin) + "|" + rightOrigin + "|" + parent + "|" + item.parentSub + "|"
               + unit(item, units, i));
         }
@@ -78,7 +78,7 @@ public final class StateFingerprint {
 
   private static String parentKey(Item item) {
     if (item.parent instanceof AbstractType<?> t) {
-      return t._item == null ? "root:" + ID.findRootTypeKey(t) : "in:" + idKey(t._item.id);
+      return t._item == null ? "root:" + ID.findRootTypeKey(t) : "in:" + idKey(t._item.id());
     }
     return "?" + item.parent;
   }

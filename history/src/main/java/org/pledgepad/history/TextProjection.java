@@ -69,11 +69,11 @@ public final class TextProjection {
         }
         if (n.content instanceof ContentString cs) {
           for (int i = 0; i < cs.str.length(); i++) {
-            put(cs.str.charAt(i), n.id.client, n.id.clock + i);
+            put(cs.str.charAt(i), n.client, n.clock + i);
           }
         } else if (n.content instanceof ContentEmbed e) {
           embeds.put(sb.length(), e.embed);
-          put(EMBED, n.id.client, n.id.clock);
+          put(EMBED, n.client, n.clock);
         }
       }
     }
@@ -90,10 +90,10 @@ public final class TextProjection {
           // A line break carries the id of the element that makes it, so it has an author and
           // versions can be aligned on it like on any character.
           if (Html.isInlineBreak(e.nodeName)) {
-            put('\n', n.id.client, n.id.clock);
+            put('\n', n.client, n.clock);
           } else {
             if (sb.length() > 0 && sb.charAt(sb.length() - 1) != '\n') {
-              put('\n', n.id.client, n.id.clock);
+              put('\n', n.client, n.clock);
             }
             blocks(e);
           }

@@ -37,7 +37,7 @@ final class Typist {
     Item right = left == null ? text._start : left.right;
     long client = tr.doc.clientID;
     Item item = new Item(new ID(client, StructStore.getState(tr.doc.store, client)), left,
-        left == null ? null : left.lastId(), right, right == null ? null : right.id, text, null, new ContentString(s));
+        left == null ? null : left.lastId(), right, right == null ? null : right.id(), text, null, new ContentString(s));
     if (text._searchMarker != null) {
       text._searchMarker.clear(); // index-based markers would be stale; this client never uses them
     }

@@ -34,7 +34,7 @@ class TypistTest {
       assertThat(d.structs).hasSize(1);
       Item item = (Item) d.structs.get(0);
       assertThat(((ContentString) item.content).str).isEqualTo("x");
-      if (item.origin != null) {
+      if (item.hasOrigin()) {
         withOrigin++;
       }
     }

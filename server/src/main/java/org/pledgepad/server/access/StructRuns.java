@@ -30,15 +30,15 @@ public final class StructRuns {
         }
         continue;
       }
-      if (client == s.id.client && s.id.clock == next) {
+      if (client == s.client && s.clock == next) {
         next += s.length;
         continue;
       }
       if (client >= 0) {
         out.add(new ClockRange(client, first, next - 1));
       }
-      client = s.id.client;
-      first = s.id.clock;
+      client = s.client;
+      first = s.clock;
       next = first + s.length;
     }
     if (client >= 0) {

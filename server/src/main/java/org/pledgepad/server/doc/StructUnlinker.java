@@ -31,8 +31,6 @@ final class StructUnlinker {
           }
           item.left = null;
           item.right = null;
-          item.origin = null;
-          item.rightOrigin = null;
           item.redone = null;
           item.parent = null;
           item.parentSub = null;

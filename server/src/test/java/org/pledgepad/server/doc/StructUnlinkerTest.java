@@ -34,7 +34,7 @@ class StructUnlinkerTest {
 
     assertThat(doc.store.clients.values()).allMatch(List::isEmpty);
     for (Item item : items) {
-      assertThat(List.of(item.left == null, item.right == null, item.origin == null, item.rightOrigin == null,
+      assertThat(List.of(item.left == null, item.right == null, item.redone == null,
           item.parent == null, item.content == null)).containsOnly(true);
     }
     assertThat(doc.getText("text")._start).isNull();

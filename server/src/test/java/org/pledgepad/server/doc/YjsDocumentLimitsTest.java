@@ -48,7 +48,7 @@ class YjsDocumentLimitsTest {
     ReceivedUpdate received = doc.parse(update);
     assertThat(received.bytes()).isSameAs(update);
     assertThat(received.structs()).hasSize(1);
-    assertThat(received.structs().get(0).id.client).isEqualTo(7);
+    assertThat(received.structs().get(0).client).isEqualTo(7);
     doc.apply(received);
     assertThat(doc.diff(vu(0))).isEqualTo(update);
     assertThat(doc.approximateSize()).isEqualTo(update.length);
