@@ -150,9 +150,18 @@ public final class Encoding {
       }
       default: {
         boolean cantCopyParentInfo = (info & (0x40 | 0x80)) == 0;
-        ID origin = (info & 0x80) == 0x80 ? decoder.readLeftID() : null;
-        ID rightOrigin = (info & 0x40) == 0x40
-            ? decoder.readRightID() : null;
+        long originClient = Item.NONE;
+        long originClock = 0;
+        if ((info & 0x80) == 0x80) {
+          originClient = decoder.readLeftClient();
+          originClock = decoder.readLeftClock();
+        }
+        long rightOriginClient = Item.NONE;
+        long rightOriginClock = 0;
+        if ((info & 0x40) == 0x40) {
+          rightOriginClient = decoder.readRightClient();
+          rightOriginClock = decoder.readRightClock();
+        }
         Object parent = null;
         if (cantCopyParentInfo) {
           parent = decoder.readParentInfo() ? decoder.readString() : decoder.readLeftID();
@@ -163,7 +172,8 @@ public final class Encoding {
         if (length <= 0) {
           throw new DecodingException("empty item content");
         }
-        return new Item(new ID(client, clock), origin, rightOrigin, parent, parentSub, content, length);
+        return new Item(client, clock, originClient, originClock, rightOriginClient, rightOriginClock, parent,
+            parentSub, content, length);
       }
     }
   }

@@ -51,18 +51,19 @@ public final class Item extends AbstractStruct {
 
   /** An item not yet linked; length must be content.getLength() (a decoder has it already, checked). */
   Item(ID id, ID origin, ID rightOrigin, Object parent, String parentSub, AbstractContent content, long length) {
-    super(id, length);
-    setOrigin(origin);
-    setRightOrigin(rightOrigin);
-    this.parent = parent;
-    this.parentSub = parentSub;
-    this.content = content;
-    this.info = content.isCountable() ? BIT_COUNTABLE : 0;
+    this(id.client, id.clock, origin == null ? NONE : origin.client, origin == null ? 0 : origin.clock,
+        rightOrigin == null ? NONE : rightOrigin.client, rightOrigin == null ? 0 : rightOrigin.clock,
+        parent, parentSub, content, length);
   }
 
-  /** An unlinked item without origins at (client, clock), whose length is its content's. */
-  private Item(long client, long clock, Object parent, String parentSub, AbstractContent content) {
-    super(client, clock, content.getLength());
+  /** The same with the ids as numbers, NONE for a missing origin: decoders allocate no ID. */
+  Item(long client, long clock, long originClient, long originClock, long rightOriginClient,
+      long rightOriginClock, Object parent, String parentSub, AbstractContent content, long length) {
+    super(client, clock, length);
+    this.originClient = originClient;
+    this.originClock = originClock;
+    this.rightOriginClient = rightOriginClient;
+    this.rightOriginClock = rightOriginClock;
     this.parent = parent;
     this.parentSub = parentSub;
     this.content = content;
@@ -85,24 +86,6 @@ public final class Item extends AbstractStruct {
 
   public boolean hasRightOrigin() {
     return rightOriginClient != NONE;
-  }
-
-  public void setOrigin(ID origin) {
-    if (origin == null) {
-      originClient = NONE;
-    } else {
-      originClient = origin.client;
-      originClock = origin.clock;
-    }
-  }
-
-  public void setRightOrigin(ID rightOrigin) {
-    if (rightOrigin == null) {
-      rightOriginClient = NONE;
-    } else {
-      rightOriginClient = rightOrigin.client;
-      rightOriginClock = rightOrigin.clock;
-    }
   }
 
   /** Whether both items were inserted after the same left neighbour (or both at the start). */
@@ -218,14 +201,11 @@ public final class Item extends AbstractStruct {
   public static Item splitItem(Transaction transaction, Item leftItem, long diff) {
     long client = leftItem.client;
     long clock = leftItem.clock;
-    Item rightItem = new Item(client, clock + diff, leftItem.parent, leftItem.parentSub,
-        leftItem.ownContent().splice(diff));
+    AbstractContent rightContent = leftItem.ownContent().splice(diff);
+    Item rightItem = new Item(client, clock + diff, client, clock + diff - 1, leftItem.rightOriginClient,
+        leftItem.rightOriginClock, leftItem.parent, leftItem.parentSub, rightContent, rightContent.getLength());
     rightItem.left = leftItem;
     rightItem.right = leftItem.right;
-    rightItem.originClient = client;
-    rightItem.originClock = clock + diff - 1;
-    rightItem.rightOriginClient = leftItem.rightOriginClient;
-    rightItem.rightOriginClock = leftItem.rightOriginClock;
     if (leftItem.deleted()) {
       rightItem.markDeleted();
     }

@@ -8,6 +8,19 @@ public interface UpdateDecoder extends DSDecoder {
 
   ID readRightID();
 
+  /**
+   * The client of a left id; readLeftClock must follow. Decoding into an item's numbers this
+   * way allocates no ID per struct.
+   */
+  long readLeftClient();
+
+  long readLeftClock();
+
+  /** The client of a right id; readRightClock must follow. */
+  long readRightClient();
+
+  long readRightClock();
+
   long readClient();
 
   int readInfo();

@@ -31,6 +31,26 @@ public class UpdateDecoderV1 extends DSDecoderV1 implements UpdateDecoder {
 
 
   @Override
+  public long readLeftClient() {
+    return restDecoder.readVarUint();
+  }
+
+  @Override
+  public long readLeftClock() {
+    return restDecoder.readVarUint();
+  }
+
+  @Override
+  public long readRightClient() {
+    return restDecoder.readVarUint();
+  }
+
+  @Override
+  public long readRightClock() {
+    return restDecoder.readVarUint();
+  }
+
+  @Override
   public long readClient() {
     return restDecoder.readVarUint();
   }

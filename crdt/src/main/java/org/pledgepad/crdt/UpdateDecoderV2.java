@@ -78,6 +78,26 @@ public class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
 
 
   @Override
+  public long readLeftClient() {
+    return clientDecoder.read();
+  }
+
+  @Override
+  public long readLeftClock() {
+    return UpdateDecoderV1.checkClock(leftClockDecoder.read());
+  }
+
+  @Override
+  public long readRightClient() {
+    return clientDecoder.read();
+  }
+
+  @Override
+  public long readRightClock() {
+    return UpdateDecoderV1.checkClock(rightClockDecoder.read());
+  }
+
+  @Override
   public long readClient() {
     return clientDecoder.read();
   }

@@ -360,7 +360,10 @@ class YTextYjsTest {
       Item it = new Item(ID.createID(0, 0), null, null, null, null, null, null, c);
       items[i] = it;
       it.right = prevItem;
-      it.setRightOrigin(prevItem != null ? id : null);
+      if (prevItem != null) {
+        it.rightOriginClient = id.client;
+        it.rightOriginClock = id.clock;
+      }
       it.content = c;
       it.parent = parent;
       prevItem = it;
