@@ -4,9 +4,15 @@ package org.pledgepad.crdt;
 
 /** Reads the struct part of an update; every method throws DecodingException on malformed input. */
 public interface UpdateDecoder extends DSDecoder {
-  ID readLeftID();
+  default ID readLeftID() {
+    long client = readLeftClient();
+    return new ID(client, readLeftClock());
+  }
 
-  ID readRightID();
+  default ID readRightID() {
+    long client = readRightClient();
+    return new ID(client, readRightClock());
+  }
 
   /**
    * The client of a left id; readLeftClock must follow. Decoding into an item's numbers this

@@ -16,18 +16,6 @@ public class UpdateDecoderV1 extends DSDecoderV1 implements UpdateDecoder {
     super(decoder);
   }
 
-  @Override
-  public ID readLeftID() {
-    long client = restDecoder.readVarUint();
-    return new ID(client, restDecoder.readVarUint());
-  }
-
-  @Override
-  public ID readRightID() {
-    long client = restDecoder.readVarUint();
-    return new ID(client, restDecoder.readVarUint());
-  }
-
 
 
   @Override

@@ -63,18 +63,6 @@ public class UpdateDecoderV2 extends DSDecoderV2 implements UpdateDecoder {
     return c;
   }
 
-  @Override
-  public ID readLeftID() {
-    long client = clientDecoder.read();
-    return new ID(client, UpdateDecoderV1.checkClock(leftClockDecoder.read()));
-  }
-
-  @Override
-  public ID readRightID() {
-    long client = clientDecoder.read();
-    return new ID(client, UpdateDecoderV1.checkClock(rightClockDecoder.read()));
-  }
-
 
 
   @Override
