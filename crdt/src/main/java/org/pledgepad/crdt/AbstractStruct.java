@@ -9,8 +9,9 @@ package org.pledgepad.crdt;
 public abstract class AbstractStruct {
   /**
    * The id of the first clock, held as two numbers rather than an {@link ID}: a document holds
-   * one struct per typed character, and the young collections' cost follows the number of
-   * objects, so an id object beside every item doubled it (docs/benchmarks.md, session 17).
+   * about one struct per typed character, and an id object beside each was a second object per
+   * struct and, where origins could not share it, more bytes (B4: 14 % of the retained heap;
+   * docs/benchmarks.md, session 17; it did not shorten the server's young collections).
    */
   public final long client;
   /** Moves only when integration starts at an offset, before anything refers to the struct. */

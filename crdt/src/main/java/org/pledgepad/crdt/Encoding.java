@@ -124,9 +124,10 @@ public final class Encoding {
   }
 
   /**
-   * readStruct for the decoding of a whole update. Yjs's two struct readers differ in one case: applyUpdate takes any info whose low five bits
-   * are 10 as a Skip, the lazy reader (merges, validation) only 10 itself and fails on the others
-   * as items without content; lazyRules follows the lazy reader.
+   * readStruct for the decoding of a whole update. Yjs's two struct readers differ in one case:
+   * applyUpdate takes any info whose low five bits are 10 as a Skip, the lazy reader (merges,
+   * validation) only 10 itself and fails on the others as items without content; lazyRules
+   * follows the lazy reader.
    */
   static AbstractStruct readStruct(UpdateDecoder decoder, long client, long clock, boolean lazyRules) {
     int info = decoder.readInfo();

@@ -22,12 +22,12 @@ public final class Item extends AbstractStruct {
    * Id of the item's left neighbour at insertion time (its last clock), as two numbers like the
    * item's own id (see AbstractStruct.client): originClient is NONE when there is none.
    */
-  public long originClient = NONE;
+  public long originClient;
   public long originClock;
   public Item left;
   public Item right;
   /** Id of the item's right neighbour at insertion time; rightOriginClient NONE when none. */
-  public long rightOriginClient = NONE;
+  public long rightOriginClient;
   public long rightOriginClock;
   /**
    * The parent type once integrated; while decoded and not yet integrated it may be an
