@@ -427,6 +427,7 @@ public final class Item extends AbstractStruct {
         Set<Item> conflictingItems = null;
         Set<Item> itemsBeforeOrigin = null;
         StructStore store = transaction.doc.store;
+        AbstractStruct oLeft; // the struct holding o's origin, looked up once per step
         while (o != null && o != right) {
           if (itemsBeforeOrigin == null) {
             itemsBeforeOrigin = new HashSet<>();
@@ -443,8 +444,8 @@ public final class Item extends AbstractStruct {
               break;
             }
           } else if (o.originClient != NONE
-              && itemsBeforeOrigin.contains(StructStore.find(store, o.originClient, o.originClock))) {
-            if (!conflictingItems.contains(StructStore.find(store, o.originClient, o.originClock))) {
+              && itemsBeforeOrigin.contains(oLeft = StructStore.find(store, o.originClient, o.originClock))) {
+            if (!conflictingItems.contains(oLeft)) {
               l = o;
               conflictingItems.clear();
             }
