@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # One line per arm and round: per rate p50/p99/CPU, then young-collection totals over the run.
+# On PostgreSQL (session 18) CPU is server/cluster/both.
 cd /tmp/ab
 for f in ${GLOB:-out-*}/results.jsonl; do
   arm=${f%/results.jsonl}; arm=${arm#out-}
@@ -9,7 +10,10 @@ out=[]
 for l in open(sys.argv[1]):
     d=json.loads(l)
     if 'rate' in d and d.get('label','').startswith('ours'):
-        out.append(f"{d['rate']}: {d['p50ms']}/{d['p99ms']} {d['serverCpuSecPer1000']}")
+        cpu = f"{d['serverCpuSecPer1000']}"
+        if d.get('dbCpuSecPer1000') is not None:
+            cpu += f"/{d['dbCpuSecPer1000']}/{d.get('combinedCpuSecPer1000')}"
+        out.append(f"{d['rate']}: {d['p50ms']}/{d['p99ms']} {cpu}")
 print(' | '.join(out))
 PY
 )

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Session 15's A/B runs: rounds with the arms alternated within each round (ROUNDS, default 2).
+# Session 18: AB_SERVERS=ours-pg AB_SKIP_PG=0 runs them on PostgreSQL (default: ours-hp, embedded).
 # An arm is JAR or JAR+FLAGS: JAR names a server jar in /tmp/jars, FLAGS names a file
 # /tmp/ab/FLAGS.flags whose JVM options go after deploy/jvm.options (the later option wins), and
 # /tmp/ab/FLAGS.env, if there is one, whose NAME=value lines go into the server's environment
@@ -21,7 +22,7 @@ for round in $(seq 1 "${ROUNDS:-2}"); do
     { grep -v '^#' ../deploy/jvm.options; echo "-Xlog:gc*:file=/tmp/ab/gc-$run.log:uptime"
       [[ -n $flags ]] && grep -v '^#' "/tmp/ab/$flags.flags"; } > "$opts"
     arm_env=(); [[ -n $flags && -f /tmp/ab/$flags.env ]] && mapfile -t arm_env < <(grep -v '^#' "/tmp/ab/$flags.env")
-    env "${arm_env[@]}" SERVERS=ours-hp SKIP_PG=1 WARMUP_SECONDS=30 WARMUP_RATE=30 RATES=${RATES:-10,30,60} WINDOW=${WINDOW:-20} \
+    env "${arm_env[@]}" SERVERS=${AB_SERVERS:-ours-hp} SKIP_PG=${AB_SKIP_PG:-1} WARMUP_SECONDS=30 WARMUP_RATE=30 RATES=${RATES:-10,30,60} WINDOW=${WINDOW:-20} \
       OUT=/tmp/ab/out-$run JAR=/tmp/jars/$jar.jar JVM_OPTIONS="$opts" ./saturation.sh > /tmp/ab/log-$run.txt 2>&1
     echo "$(date +%T) done $run"
   done

@@ -104,7 +104,7 @@ public final class ServerVerticle extends VerticleBase {
           }
           // With PostgreSQL other nodes may share the store: listen before taking sockets.
           fanout = config.databaseUrl()
-              .map(url -> new org.pledgepad.server.cluster.ClusterFanout(vertx, url, sessions)).orElse(null);
+              .map(url -> new org.pledgepad.server.cluster.ClusterFanout(vertx, url, sessions, store)).orElse(null);
           return fanout == null ? Future.succeededFuture() : fanout.start();
         })
         .compose(v -> {

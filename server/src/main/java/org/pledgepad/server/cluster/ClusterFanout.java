@@ -5,6 +5,7 @@ import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
 import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.session.SessionRegistry;
 import org.pledgepad.server.store.CommitNotifier;
+import org.pledgepad.server.store.DocumentStore;
+import org.pledgepad.server.store.PgDocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +24,10 @@ import org.slf4j.LoggerFactory;
  * the notified seq reads the rows after its head from the log (in order, gap-free; its own
  * commits are skipped by seq). The subscriber reconnects by itself; after every
  * (re)subscription all open sessions read the log, because notifications sent while the
- * connection was down are lost. Presence crosses nodes through {@link AwarenessRelay} on a
- * second channel.
+ * connection was down are lost. A node announces its commits only while another node listens
+ * ({@link ClusterPeers}); so after each subscription the open sessions read the log once more,
+ * once every other node has had time to count this one. Presence crosses nodes through
+ * {@link AwarenessRelay} on a second channel (not gated: a few notifications per second).
  */
 public final class ClusterFanout {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterFanout.class);
@@ -35,27 +40,28 @@ public final class ClusterFanout {
   private PgSubscriber subscriber;
   private Pool readPool;
   private AwarenessRelay awareness;
+  private final DocumentStore store;
+  private ClusterPeers peers;
+  private volatile boolean closed;
 
-  public ClusterFanout(Vertx vertx, DatabaseUrl url, SessionRegistry sessions) {
+  /** @param store this node's store; a {@link PgDocumentStore} announces commits only to other nodes */
+  public ClusterFanout(Vertx vertx, DatabaseUrl url, SessionRegistry sessions, DocumentStore store) {
     this.vertx = vertx;
     this.url = url;
     this.sessions = sessions;
+    this.store = store;
   }
 
   /** Completes once the node listens; start it before the node accepts sockets. */
   public Future<Void> start() {
-    PgConnectOptions connect = new PgConnectOptions()
-        .setHost(url.host()).setPort(url.port()).setDatabase(url.database()).setUser(url.user())
-        .addProperty("application_name", "pledgepad-fanout");
-    if (url.password() != null) {
-      connect.setPassword(url.password());
-    }
-    readPool = PgBuilder.pool().with(new PoolOptions().setMaxSize(3)).connectingTo(connect).using(vertx).build();
+    readPool = PgBuilder.pool().with(new PoolOptions().setMaxSize(3)).connectingTo(connectOptions("pledgepad-fanout"))
+        .using(vertx).build();
     sessions.setLogReader(new PgLogReader(readPool));
     awareness = new AwarenessRelay(vertx, vertx.getOrCreateContext(), readPool, sessions);
     sessions.setAwarenessRelay(awareness::published);
     Promise<Void> subscribed = Promise.promise();
-    subscriber = PgSubscriber.subscriber(vertx, connect)
+    // Its own name: the other nodes count the listening connections (ClusterPeers).
+    subscriber = PgSubscriber.subscriber(vertx, connectOptions(ClusterPeers.LISTENER_NAME))
         // Retry for ever: a node without its listener reports not ready instead of dying.
         .reconnectPolicy(retries -> Math.min(5_000L, 200L * (retries + 1)));
     subscriber.channel(CHANNEL)
@@ -65,11 +71,37 @@ public final class ClusterFanout {
             LOG.info("Listening on {} again; open documents read what they missed from the log", CHANNEL);
             sessions.catchUpAll();
           }
+          // Until every other node has counted this listener, it may not announce its commits.
+          vertx.setTimer(ClusterPeers.CATCH_UP_AFTER_MS, t -> {
+            if (!closed) {
+              sessions.catchUpAll();
+            }
+          });
         });
     subscriber.channel(AwarenessRelay.CHANNEL).handler(awareness::received);
+    peers = new ClusterPeers(vertx, readPool, () -> {
+      PgConnection c = subscriber.actualConnection();
+      return c == null ? 0 : c.processId();
+    });
+    if (store instanceof PgDocumentStore pg) {
+      pg.announceCommitsOnlyWhile(peers::othersMayListen);
+    }
     return subscriber.connect()
         .compose(v -> subscribed.future().timeout(FIRST_SUBSCRIBE_TIMEOUT_MS, TimeUnit.MILLISECONDS))
-        .onSuccess(v -> LOG.info("Listening on {} for commits of other nodes", CHANNEL));
+        .onSuccess(v -> {
+          LOG.info("Listening on {} for commits of other nodes", CHANNEL);
+          peers.start();
+        });
+  }
+
+  private PgConnectOptions connectOptions(String applicationName) {
+    PgConnectOptions connect = new PgConnectOptions()
+        .setHost(url.host()).setPort(url.port()).setDatabase(url.database()).setUser(url.user())
+        .addProperty("application_name", applicationName);
+    if (url.password() != null) {
+      connect.setPassword(url.password());
+    }
+    return connect;
   }
 
   private void notified(String payload) {
@@ -89,6 +121,10 @@ public final class ClusterFanout {
 
   /** Sends the last presence changes (removals of the closed sockets), then disconnects. */
   public Future<Void> close() {
+    closed = true;
+    if (peers != null) {
+      peers.stop();
+    }
     Future<Void> flushed = awareness == null ? Future.succeededFuture() : awareness.flush();
     Future<Void> sub = flushed.eventually(() -> subscriber == null ? Future.succeededFuture() : subscriber.close());
     return sub.eventually(() -> readPool == null ? Future.succeededFuture() : readPool.close());

@@ -3,6 +3,7 @@ package org.pledgepad.server.store;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * data, so PostgreSQL commits it without a flush (measured: no WAL sync for 200 of them) and
  * holds that lock only briefly. A lost notification is no worse than one sent while a listener
  * was disconnected: the rows are durable, and listeners read everything after their head with
- * the document's next notification or when they resubscribe.
+ * the document's next notification or when they resubscribe. A node with no other node listening
+ * announces nothing (the constructor's {@code othersMayListen}; {@code cluster.ClusterPeers} says when).
  */
 public final class CommitNotifier {
   /** The channel the cluster fan-out listens on. */
@@ -26,14 +28,17 @@ public final class CommitNotifier {
   private static final String NOTIFY = "SELECT pg_notify('" + CHANNEL + "', n) FROM unnest($1::text[]) AS n";
 
   private final Pool pool;
+  private final BooleanSupplier othersMayListen;
 
-  CommitNotifier(Pool pool) {
+  /** @param othersMayListen announce only while this holds (a lone node need not hear itself) */
+  CommitNotifier(Pool pool, BooleanSupplier othersMayListen) {
     this.pool = pool;
+    this.othersMayListen = othersMayListen;
   }
 
   /** Fire and forget: the append is acknowledged already. One statement for every document. */
   void committed(Map<String, Long> newestSeqByDocument) {
-    if (newestSeqByDocument.isEmpty()) {
+    if (newestSeqByDocument.isEmpty() || !othersMayListen.getAsBoolean()) {
       return;
     }
     String[] payloads = new String[newestSeqByDocument.size()];

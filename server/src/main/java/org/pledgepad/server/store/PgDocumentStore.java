@@ -50,6 +50,7 @@ public final class PgDocumentStore implements DocumentStore {
   private final long tailChunkBytes;
   private Pool pool;
   private CommitNotifier notifier;
+  private volatile java.util.function.BooleanSupplier announceWhile = () -> true;
 
   /** Without a group commit interval (tests): each transaction starts when the previous ended. */
   public PgDocumentStore(Vertx vertx, DatabaseUrl url) {
@@ -89,9 +90,17 @@ public final class PgDocumentStore implements DocumentStore {
           .connectingTo(connect)
           .using(vertx)
           .build();
-      notifier = new CommitNotifier(pool);
+      notifier = new CommitNotifier(pool, () -> announceWhile.getAsBoolean());
       return null;
     });
+  }
+
+  /**
+   * Commits are announced to the other nodes only while {@code othersMayListen} holds (by
+   * default always); see {@code cluster.ClusterPeers}.
+   */
+  public void announceCommitsOnlyWhile(java.util.function.BooleanSupplier othersMayListen) {
+    this.announceWhile = othersMayListen;
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.server.access.SyncClient.Protocol;
 import org.pledgepad.server.testing.Eventually;
+import org.pledgepad.server.testing.FreshPgDatabase;
 
 /**
  * Two server nodes on one PostgreSQL database, as behind a load balancer without cookie

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.pledgepad.server.config.ConfigLoader;
 import org.pledgepad.server.config.DatabaseUrl;
+import org.pledgepad.server.testing.FreshPgDatabase;
 
 /**
  * Persistent sessions in PostgreSQL (Flyway V8). Each test gets a fresh database, dropped

@@ -144,7 +144,7 @@ class ClusterIntegrationTest {
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
         ResultSet rs = c.createStatement().executeQuery(
             "SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity"
-                + " WHERE application_name = 'pledgepad-fanout' AND datname = current_database()"
+                + " WHERE application_name = 'pledgepad-listen' AND datname = current_database()"
                 + " AND query LIKE 'LISTEN%'")) {
       rs.next();
       return rs.getInt(1);

@@ -1,22 +1,22 @@
-package org.pledgepad.server.access;
+package org.pledgepad.server.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.UUID;
 import org.pledgepad.server.config.DatabaseUrl;
-import org.pledgepad.server.testing.TestDatabase;
 
 /**
- * An empty PostgreSQL database next to the test database (the demo accounts print their
- * passwords only into an empty one), dropped on close. Skipped locally without PostgreSQL,
+ * An empty PostgreSQL database next to the test database, dropped on close: for tests that need
+ * a database of their own (the demo accounts print their passwords only into an empty one; no
+ * other test's node may listen on it). Skipped locally without PostgreSQL,
  * failing under CI=true (see {@link TestDatabase#require}).
  */
-final class FreshPgDatabase implements AutoCloseable {
+public final class FreshPgDatabase implements AutoCloseable {
   private final DatabaseUrl admin;
   private final String name;
   /** The DATABASE_URL of the new database. */
-  final String url;
+  public final String url;
 
   private FreshPgDatabase(DatabaseUrl admin, String name) {
     this.admin = admin;
@@ -26,7 +26,7 @@ final class FreshPgDatabase implements AutoCloseable {
         + "@" + admin.host() + ":" + admin.port() + "/" + name;
   }
 
-  static FreshPgDatabase create(String prefix) {
+  public static FreshPgDatabase create(String prefix) {
     FreshPgDatabase db = new FreshPgDatabase(TestDatabase.require(),
         prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
     db.execute("CREATE DATABASE " + db.name);

@@ -1,0 +1,126 @@
+package org.pledgepad.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.server.config.ConfigLoader;
+import org.pledgepad.server.config.DatabaseUrl;
+import org.pledgepad.server.testing.FreshPgDatabase;
+import org.pledgepad.server.testing.ServerHarness;
+import org.pledgepad.server.testing.YjsDriver;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+/**
+ * A node on PostgreSQL announces its commits on the cluster channel only while another node
+ * listens: alone it would only notify itself. Observed from outside by a plain LISTEN
+ * connection, on a database of its own so that no other test's node counts as a peer.
+ */
+@Tag("slow")
+class CommitAnnouncementIntegrationTest {
+  @TempDir
+  Path dir;
+  private FreshPgDatabase database;
+  private ServerHarness node;
+  private YjsDriver yjs;
+  private final List<Connection> connections = new ArrayList<>();
+  private final String doc = "announce-" + UUID.randomUUID();
+
+  @BeforeEach
+  void start() throws Exception {
+    database = FreshPgDatabase.create("pledgepad_announce_");
+    node = ServerHarness.start(Map.of("DATABASE_URL", database.url, "DATA_DIR", dir.toString(), "SEED_DEMO", "false"));
+    yjs = YjsDriver.start();
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    for (Connection c : connections) {
+      c.close();
+    }
+    if (yjs != null) {
+      yjs.close();
+    }
+    if (node != null) {
+      node.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private Connection connect(String applicationName) throws Exception {
+    DatabaseUrl u = ConfigLoader.load(Map.of("DATABASE_URL", database.url)).databaseUrl().orElseThrow();
+    Properties p = new Properties();
+    p.setProperty("user", u.user());
+    if (u.password() != null) {
+      p.setProperty("password", u.password());
+    }
+    p.setProperty("ApplicationName", applicationName);
+    Connection c = DriverManager.getConnection(u.jdbcUrl(), p);
+    connections.add(c);
+    return c;
+  }
+
+  private void type(String prefix, int n) {
+    JsonObject typed = YjsDriver.await(yjs.send(new JsonObject().put("op", "type").put("id", "writer")
+        .put("prefix", prefix).put("n", n).put("delayMs", 5)));
+    assertThat(typed.getJsonArray("acked").size()).as("acknowledged edits").isEqualTo(n);
+  }
+
+  /** This document's notifications on the commit channel until {@code ms} have passed. */
+  private List<String> heard(Connection observer, long ms) throws Exception {
+    List<String> out = new ArrayList<>();
+    long end = System.nanoTime() + ms * 1_000_000;
+    while (System.nanoTime() < end) {
+      PGNotification[] got = observer.unwrap(PGConnection.class)
+          .getNotifications((int) Math.max(1, (end - System.nanoTime()) / 1_000_000));
+      if (got != null) {
+        for (PGNotification n : got) {
+          if (n.getName().equals(ClusterFanout.CHANNEL) && n.getParameter().endsWith(":" + doc)) {
+            out.add(n.getParameter());
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void aLoneNodeAnnouncesNothingAndStartsOnceAnotherNodeListens() throws Exception {
+    Connection observer = connect("pledgepad-test-observer"); // not a node's listener name
+    try (Statement st = observer.createStatement()) {
+      st.execute("LISTEN " + ClusterFanout.CHANNEL);
+    }
+    yjs.open("writer", node.wsBase(), doc, "hocuspocus", null);
+    Thread.sleep(ClusterPeers.POLL_MS + 500); // the node has counted its peers: none
+    type("alone", 10);
+    assertThat(heard(observer, 1_500)).as("commits announced by a lone node").isEmpty();
+
+    // A second node appears: its listening connection carries the listener name.
+    Connection otherNode = connect(ClusterPeers.LISTENER_NAME);
+    try (Statement st = otherNode.createStatement()) {
+      st.execute("LISTEN " + ClusterFanout.CHANNEL);
+    }
+    Thread.sleep(ClusterPeers.QUIET_MS + 500); // whatever the last poll said has run out
+    type("together", 10);
+    List<String> heard = heard(observer, 3_000);
+    assertThat(heard).as("commits announced with another node listening").isNotEmpty();
+    long newestSeq = heard.stream().mapToLong(p -> Long.parseLong(p.substring(0, p.indexOf(':')))).max().orElseThrow();
+    assertThat(newestSeq).as("the newest announced seq covers all 20 edits").isGreaterThanOrEqualTo(20);
+  }
+}
