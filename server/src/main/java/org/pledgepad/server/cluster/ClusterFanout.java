@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * connection was down are lost. A node announces its commits only while another node listens
  * ({@link ClusterPeers}); so after each subscription the open sessions read the log once more,
  * once every other node has had time to count this one. Presence crosses nodes through
- * {@link AwarenessRelay} on a second channel (not gated: a few notifications per second).
+ * {@link AwarenessRelay} on a second channel, likewise only while another node listens; when
+ * another node appears, every open session relays its clients' presence once more.
  */
 public final class ClusterFanout {
   private static final Logger LOG = LoggerFactory.getLogger(ClusterFanout.class);
@@ -58,7 +59,18 @@ public final class ClusterFanout {
         .using(vertx).build();
     sessions.setLogReader(new PgLogReader(readPool));
     awareness = new AwarenessRelay(vertx, vertx.getOrCreateContext(), readPool, sessions);
-    sessions.setAwarenessRelay(awareness::published);
+    peers = new ClusterPeers(vertx, readPool, () -> {
+      PgConnection c = subscriber == null ? null : subscriber.actualConnection();
+      return c == null ? 0 : c.processId();
+    });
+    // A node that begins to listen gets this node's current presence at once, not at renewal.
+    peers.onOthersAppeared(sessions::republishAwareness);
+    // Presence too only while another node listens: cursors move with every keystroke.
+    sessions.setAwarenessRelay((document, update) -> {
+      if (peers.othersMayListen()) {
+        awareness.published(document, update);
+      }
+    });
     Promise<Void> subscribed = Promise.promise();
     // Its own name: the other nodes count the listening connections (ClusterPeers).
     subscriber = PgSubscriber.subscriber(vertx, connectOptions(ClusterPeers.LISTENER_NAME))
@@ -71,7 +83,7 @@ public final class ClusterFanout {
             LOG.info("Listening on {} again; open documents read what they missed from the log", CHANNEL);
             sessions.catchUpAll();
           }
-          // Until every other node has counted this listener, it may not announce its commits.
+          // Until every other node has counted this listener, their commits may go unannounced.
           vertx.setTimer(ClusterPeers.CATCH_UP_AFTER_MS, t -> {
             if (!closed) {
               sessions.catchUpAll();
@@ -79,10 +91,6 @@ public final class ClusterFanout {
           });
         });
     subscriber.channel(AwarenessRelay.CHANNEL).handler(awareness::received);
-    peers = new ClusterPeers(vertx, readPool, () -> {
-      PgConnection c = subscriber.actualConnection();
-      return c == null ? 0 : c.processId();
-    });
     if (store instanceof PgDocumentStore pg) {
       pg.announceCommitsOnlyWhile(peers::othersMayListen);
     }

@@ -41,6 +41,7 @@ final class ClusterPeers {
   private final Pool pool;
   private final IntSupplier ownListenerPid;
   private final LongSupplier nanoClock;
+  private Runnable othersAppeared = () -> {};
   /** Commits are announced once {@code nanoClock} has reached this. */
   private volatile long quietUntilNanos;
   /** The last poll's answer, -1 before the first or after a failure; for logging changes only. */
@@ -62,10 +63,14 @@ final class ClusterPeers {
     this.quietUntilNanos = nanoClock.getAsLong(); // announce until a poll says otherwise
   }
 
-  /** Polls now and every {@link #POLL_MS}; call on the context the answers should run on. */
+  /** Runs when a poll finds other nodes where the one before did not (or failed). */
+  void onOthersAppeared(Runnable action) {
+    this.othersAppeared = action;
+  }
+
+  /** Polls at once and then every {@link #POLL_MS}, all on one timer's context. */
   void start() {
-    poll();
-    timer = vertx.setPeriodic(POLL_MS, id -> poll());
+    timer = vertx.setPeriodic(1, POLL_MS, id -> poll());
   }
 
   void stop() {
@@ -106,9 +111,14 @@ final class ClusterPeers {
     quietUntilNanos = count == 0 ? started + TimeUnit.MILLISECONDS.toNanos(QUIET_MS) : started;
     if (count == 0 && others != 0) {
       LOG.info("No other node listens on this database: commits are not announced");
-    } else if (count > 0 && others <= 0) {
+    }
+    boolean appeared = count > 0 && others <= 0;
+    if (appeared) {
       LOG.info("{} other node(s) listen on this database: announcing commits", count);
     }
     others = count;
+    if (appeared) {
+      othersAppeared.run();
+    }
   }
 }

@@ -448,6 +448,16 @@ public final class DocumentSession {
     }
   }
 
+  /** Relays the presence of this node's clients of the document once more, all of it (if any). */
+  public void republishAwareness() {
+    onContext(() -> {
+      byte[] all = state == State.READY ? awareness.encodeAll() : null;
+      if (all != null) {
+        registry.awarenessPublished(name, all);
+      }
+    });
+  }
+
   /**
    * Presence from clients on other nodes: forwarded to this node's peers, not recorded (a peer
    * joining later sees those clients at their next renewal, within 15 s).

@@ -84,6 +84,13 @@ public final class SessionRegistry {
     }
   }
 
+  /** Another node has begun to listen: every open session announces its clients' presence. */
+  public void republishAwareness() {
+    for (DocumentSession s : sessions.values()) {
+      s.republishAwareness();
+    }
+  }
+
   public SessionRegistry(Vertx vertx, DocumentStore store, Supplier<SharedDocument> documents,
       SessionSettings settings, ServerMetrics metrics) {
     this.vertx = vertx;

@@ -3,6 +3,7 @@ package org.pledgepad.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -54,6 +55,22 @@ class ClusterPeersTest {
     advanceMs(ClusterPeers.POLL_MS);
     peers.answered(now.get(), -1);
     assertThat(peers.othersMayListen()).isTrue();
+  }
+
+  @Test
+  void anotherNodeAppearingIsReportedOnceEachTime() {
+    AtomicInteger appeared = new AtomicInteger();
+    peers.onOthersAppeared(appeared::incrementAndGet);
+    peers.answered(now.get(), 0);
+    peers.answered(now.get(), 1);
+    peers.answered(now.get(), 2);
+    assertThat(appeared).as("from none to some, not from some to more").hasValue(1);
+    peers.answered(now.get(), 0);
+    peers.answered(now.get(), 1);
+    assertThat(appeared).as("none again, then some").hasValue(2);
+    peers.answered(now.get(), -1);
+    peers.answered(now.get(), 1);
+    assertThat(appeared).as("a failed poll forgets the count: the next answer is news").hasValue(3);
   }
 
   @Test

@@ -26,9 +26,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 
 /**
- * A node on PostgreSQL announces its commits on the cluster channel only while another node
- * listens: alone it would only notify itself. Observed from outside by a plain LISTEN
- * connection, on a database of its own so that no other test's node counts as a peer.
+ * A node on PostgreSQL announces its commits and its clients' presence on the cluster channels
+ * only while another node listens: alone it would only notify itself. Observed from outside by a
+ * plain LISTEN connection, on a database of its own so that no other test's node counts as a
+ * peer.
  */
 @Tag("slow")
 class CommitAnnouncementIntegrationTest {
@@ -82,22 +83,34 @@ class CommitAnnouncementIntegrationTest {
     assertThat(typed.getJsonArray("acked").size()).as("acknowledged edits").isEqualTo(n);
   }
 
-  /** This document's notifications on the commit channel until {@code ms} have passed. */
-  private List<String> heard(Connection observer, long ms) throws Exception {
-    List<String> out = new ArrayList<>();
+  private void present(String name) {
+    yjs.call(new JsonObject().put("op", "present").put("id", "writer").put("name", name));
+  }
+
+  /** Every notification the observer receives until {@code ms} have passed. */
+  private static List<PGNotification> heard(Connection observer, long ms) throws Exception {
+    List<PGNotification> out = new ArrayList<>();
     long end = System.nanoTime() + ms * 1_000_000;
     while (System.nanoTime() < end) {
       PGNotification[] got = observer.unwrap(PGConnection.class)
           .getNotifications((int) Math.max(1, (end - System.nanoTime()) / 1_000_000));
       if (got != null) {
-        for (PGNotification n : got) {
-          if (n.getName().equals(ClusterFanout.CHANNEL) && n.getParameter().endsWith(":" + doc)) {
-            out.add(n.getParameter());
-          }
-        }
+        out.addAll(List.of(got));
       }
     }
     return out;
+  }
+
+  /** The payloads about this document on the commit channel. */
+  private List<String> commits(List<PGNotification> heard) {
+    return heard.stream().filter(n -> n.getName().equals(ClusterFanout.CHANNEL))
+        .map(PGNotification::getParameter).filter(p -> p.endsWith(":" + doc)).toList(); // <seq>:<document>
+  }
+
+  /** The payloads about this document on the presence channel. */
+  private List<String> presence(List<PGNotification> heard) {
+    return heard.stream().filter(n -> n.getName().equals(AwarenessRelay.CHANNEL))
+        .map(PGNotification::getParameter).filter(p -> p.contains("\n" + doc + "\n")).toList(); // <node>\n<document>\n…
   }
 
   @Test
@@ -105,11 +118,15 @@ class CommitAnnouncementIntegrationTest {
     Connection observer = connect("pledgepad-test-observer"); // not a node's listener name
     try (Statement st = observer.createStatement()) {
       st.execute("LISTEN " + ClusterFanout.CHANNEL);
+      st.execute("LISTEN " + AwarenessRelay.CHANNEL);
     }
     yjs.open("writer", node.wsBase(), doc, "hocuspocus", null);
     Thread.sleep(ClusterPeers.POLL_MS + 500); // the node has counted its peers: none
     type("alone", 10);
-    assertThat(heard(observer, 1_500)).as("commits announced by a lone node").isEmpty();
+    present("Anna");
+    List<PGNotification> alone = heard(observer, 1_500);
+    assertThat(commits(alone)).as("commits announced by a lone node").isEmpty();
+    assertThat(presence(alone)).as("presence relayed by a lone node").isEmpty();
 
     // A second node appears: its listening connection carries the listener name.
     Connection otherNode = connect(ClusterPeers.LISTENER_NAME);
@@ -118,9 +135,12 @@ class CommitAnnouncementIntegrationTest {
     }
     Thread.sleep(ClusterPeers.QUIET_MS + 500); // whatever the last poll said has run out
     type("together", 10);
-    List<String> heard = heard(observer, 3_000);
-    assertThat(heard).as("commits announced with another node listening").isNotEmpty();
-    long newestSeq = heard.stream().mapToLong(p -> Long.parseLong(p.substring(0, p.indexOf(':')))).max().orElseThrow();
+    present("Anna Beispiel");
+    List<PGNotification> together = heard(observer, 3_000);
+    List<String> commits = commits(together);
+    assertThat(commits).as("commits announced with another node listening").isNotEmpty();
+    long newestSeq = commits.stream().mapToLong(p -> Long.parseLong(p.substring(0, p.indexOf(':')))).max().orElseThrow();
     assertThat(newestSeq).as("the newest announced seq covers all 20 edits").isGreaterThanOrEqualTo(20);
+    assertThat(presence(together)).as("presence relayed with another node listening").isNotEmpty();
   }
 }
