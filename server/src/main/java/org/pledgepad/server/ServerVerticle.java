@@ -105,6 +105,12 @@ public final class ServerVerticle extends VerticleBase {
           // With PostgreSQL other nodes may share the store: listen before taking sockets.
           fanout = config.databaseUrl()
               .map(url -> new org.pledgepad.server.cluster.ClusterFanout(vertx, url, sessions, store)).orElse(null);
+          if (fanout != null) {
+            io.micrometer.core.instrument.Gauge.builder("pledgepad.cluster.other.nodes", fanout,
+                    org.pledgepad.server.cluster.ClusterFanout::otherNodes)
+                .description("Other nodes listening on the database; -1 before the first count or when it failed")
+                .register(metrics.registry());
+          }
           return fanout == null ? Future.succeededFuture() : fanout.start();
         })
         .compose(v -> {

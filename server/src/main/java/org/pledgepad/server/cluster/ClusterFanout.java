@@ -42,7 +42,7 @@ public final class ClusterFanout {
   private Pool readPool;
   private AwarenessRelay awareness;
   private final DocumentStore store;
-  private ClusterPeers peers;
+  private volatile ClusterPeers peers;
   private volatile boolean closed;
 
   /** @param store this node's store; a {@link PgDocumentStore} announces commits only to other nodes */
@@ -119,6 +119,12 @@ public final class ClusterFanout {
       return;
     }
     sessions.committedElsewhere(n.document(), n.seq());
+  }
+
+  /** Other nodes listening on the database as of the last count; -1 before it or when it failed. */
+  public int otherNodes() {
+    ClusterPeers p = peers;
+    return p == null ? -1 : p.others();
   }
 
   /** True while the listening connection is up (else this node may miss other nodes' edits). */

@@ -44,8 +44,8 @@ final class ClusterPeers {
   private Runnable othersAppeared = () -> {};
   /** Commits are announced once {@code nanoClock} has reached this. */
   private volatile long quietUntilNanos;
-  /** The last poll's answer, -1 before the first or after a failure; for logging changes only. */
-  private int others = -1;
+  /** The last poll's answer, -1 before the first or after a failure. */
+  private volatile int others = -1;
   private boolean polling;
   private boolean warned;
   private long timer = -1;
@@ -78,6 +78,11 @@ final class ClusterPeers {
       vertx.cancelTimer(timer);
       timer = -1;
     }
+  }
+
+  /** Other nodes listening as of the last poll; -1 before the first or after a failed one. */
+  int others() {
+    return others;
   }
 
   /** False only while the last poll found no other node listening and is recent enough. */

@@ -3,6 +3,10 @@ package org.pledgepad.server.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -83,6 +87,14 @@ class CommitAnnouncementIntegrationTest {
     assertThat(typed.getJsonArray("acked").size()).as("acknowledged edits").isEqualTo(n);
   }
 
+  /** The node's own count of other nodes, as it reports it on /metrics. */
+  private String otherNodesMetric() throws Exception {
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    String body = http.send(HttpRequest.newBuilder(URI.create(node.httpBase() + "/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return body.lines().filter(l -> l.startsWith("pledgepad_cluster_other_nodes ")).findFirst().orElse("missing");
+  }
+
   private void present(String name) {
     yjs.call(new JsonObject().put("op", "present").put("id", "writer").put("name", name));
   }
@@ -127,6 +139,7 @@ class CommitAnnouncementIntegrationTest {
     List<PGNotification> alone = heard(observer, 1_500);
     assertThat(commits(alone)).as("commits announced by a lone node").isEmpty();
     assertThat(presence(alone)).as("presence relayed by a lone node").isEmpty();
+    assertThat(otherNodesMetric()).isEqualTo("pledgepad_cluster_other_nodes 0.0");
 
     // A second node appears: its listening connection carries the listener name.
     Connection otherNode = connect(ClusterPeers.LISTENER_NAME);
@@ -142,5 +155,6 @@ class CommitAnnouncementIntegrationTest {
     long newestSeq = commits.stream().mapToLong(p -> Long.parseLong(p.substring(0, p.indexOf(':')))).max().orElseThrow();
     assertThat(newestSeq).as("the newest announced seq covers all 20 edits").isGreaterThanOrEqualTo(20);
     assertThat(presence(together)).as("presence relayed with another node listening").isNotEmpty();
+    assertThat(otherNodesMetric()).isEqualTo("pledgepad_cluster_other_nodes 1.0");
   }
 }
