@@ -13,9 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Whether another node listens on this database, so that this node's commits need announcing.
  * Without it a lone node notifies itself of every commit, one notification per document and
- * commit, through PostgreSQL and back to its own listening connection: measured at 20–28 % of
+ * commit, through PostgreSQL and back to its own listening connection: measured at 18–28 % of
  * the server's and the database's CPU per delivered update together at 10 edits/s per client,
- * 6–19 % at 30–60 (docs/benchmarks.md, session 18), spent on nothing.
+ * 5–19 % at 30–60 (docs/benchmarks.md, session 18), spent on nothing.
  *
  * <p>Every {@link #POLL_MS} the node counts the other nodes' listening connections in
  * {@code pg_stat_activity} (their {@link #LISTENER_NAME}; every role sees other sessions'
