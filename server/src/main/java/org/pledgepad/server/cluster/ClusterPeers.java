@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Whether another node listens on this database, so that this node's commits need announcing.
+ * Whether another node listens on this database, so that this node's commits (and its clients'
+ * presence, {@link ClusterFanout}) need announcing.
  * Without it a lone node notifies itself of every commit, one notification per document and
  * commit, through PostgreSQL and back to its own listening connection: measured at 18–28 % of
  * the server's and the database's CPU per delivered update together at 10 edits/s per client,
@@ -104,7 +105,7 @@ final class ClusterPeers {
         count = (int) Math.min(Integer.MAX_VALUE, row.getLong(0));
       } else if (others != -1 || !warned) {
         warned = true;
-        LOG.warn("Could not count the other nodes ({}); announcing every commit until it works",
+        LOG.warn("Could not count the other nodes ({}); announcing everything until it works",
             ar.cause().getMessage());
       }
       answered(started, count);
@@ -115,11 +116,11 @@ final class ClusterPeers {
   void answered(long started, int count) {
     quietUntilNanos = count == 0 ? started + TimeUnit.MILLISECONDS.toNanos(QUIET_MS) : started;
     if (count == 0 && others != 0) {
-      LOG.info("No other node listens on this database: commits are not announced");
+      LOG.info("No other node listens on this database: commits and presence are not announced");
     }
     boolean appeared = count > 0 && others <= 0;
     if (appeared) {
-      LOG.info("{} other node(s) listen on this database: announcing commits", count);
+      LOG.info("{} other node(s) listen on this database: announcing commits and presence", count);
     }
     others = count;
     if (appeared) {
