@@ -35,6 +35,8 @@
 #   With ours-pg the lines also carry the PostgreSQL cluster's CPU (dbCpuSecPer1000: postmaster and all
 #   its children, so other databases' work in a shared cluster too; dbOwnBackendsCpuSecPer1000: the
 #   backends of PG_DB alone) and combinedCpuSecPer1000 (server + cluster), which report.mjs shows.
+#   GC_LOG=1 (default; 0 = off): our server's collector log in $OUT/gc-ours-STORE.log (pauses with wall-clock
+#   times, so that a slow second of a window can be matched against them).
 #   SERVERS="yws ours-yws hp ours-hp ours-pg": which runs of the load and idle sections (default all; ours-pg also
 #   needs SKIP_PG=0), e.g. SERVERS="ours-hp ours-pg" to A/B our server alone in a short window.
 set -euo pipefail
@@ -125,8 +127,11 @@ start_ours() { # store (embedded|postgres), extra env...
   else
     mint_token DATA_DIR="$server_data" SEED_DEMO=false
   fi
+  # The collector's pauses, with wall-clock times to match a slow second (secondMaxMs) against.
+  local gc_log=()
+  [[ "${GC_LOG:-1}" == 1 ]] && gc_log=("-Xlog:gc:file=$OUT/gc-ours-$store.log:time,uptime")
   "${SERVER_PIN[@]}" env PORT=$PORT HOST=127.0.0.1 DATA_DIR="$server_data" SEED_DEMO=false "${db_env[@]}" "$@" \
-    "${SERVER_JAVA:-java}" @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-$store.log" 2>&1 &
+    "${SERVER_JAVA:-java}" @"$JVM_OPTIONS" "${gc_log[@]}" -jar "$JAR_COPY" > "$OUT/ours-$store.log" 2>&1 &
   server_pid=$!
   wait_http "http://127.0.0.1:$PORT/health/ready"
   for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$PORT/health/ready" > /dev/null && break; sleep 0.2; done
