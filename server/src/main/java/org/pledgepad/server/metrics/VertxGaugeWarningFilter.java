@@ -12,11 +12,12 @@ import org.slf4j.Marker;
  * gauge again for every socket, on purpose: the registrations share one counter, so the value
  * is right (vert-x3/vertx-micrometer-metrics issue 259, micrometer issue 6931). A warning in
  * every start-up log would teach operators to ignore warnings. Only Vert.x's meters
- * ({@code vertx.*}) are filtered; the same warning about any other meter still shows.
+ * ({@code vertx.*}) are filtered; the same warning about any other meter is not.
  *
- * <p>Micrometer logs this warning once per process and later ones at DEBUG, whether or not the
- * first was shown; a later double registration of one of our own gauges would therefore show only
- * at DEBUG. Our gauges are registered once, at start, and their tests check their values.
+ * <p>Micrometer itself logs only the first such warning of a process at WARN and later ones at
+ * DEBUG, whether or not the first was shown. Since Vert.x's comes at the first connection, a
+ * later double registration of one of our own gauges would show only with LOG_LEVEL=DEBUG. Our
+ * gauges are registered once, at start, and their tests check their values.
  */
 public final class VertxGaugeWarningFilter extends TurboFilter {
   static final String LOGGER = "io.micrometer.core.instrument.MeterRegistry";
