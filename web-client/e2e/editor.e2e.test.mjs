@@ -616,7 +616,13 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
       assert.equal(state, 'ready', await page.locator('.history-body').innerText());
       await page.locator('.version').first().waitFor();
       await page.getByRole('button', { name: 'Unterschiede zeigen' }).click();
-      await page.locator('.diff-stats').waitFor({ timeout: SYNC_TIMEOUT });
+      // On a timeout, say what the page showed instead (a notice?) and the server's warnings
+      // (only those: its start-up output holds the demo accounts' one-time passwords).
+      await page.locator('.diff-stats').waitFor({ timeout: SYNC_TIMEOUT }).catch(async (error) => {
+        const shown = await page.locator('.diff').innerText().catch(() => '(no diff section)');
+        const warnings = server.output().split('\n').filter((line) => / (WARN|ERROR) /.test(line)).slice(-20);
+        throw new Error(`${error.message}\ndiff section: ${shown}\nserver warnings:\n${warnings.join('\n')}`);
+      });
     }
     await page.screenshot({ path: resolve(screenshots, 'history.png'), fullPage: true });
     const violations = await seriousAxeViolations(page);

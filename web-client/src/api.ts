@@ -9,7 +9,7 @@ export class ApiError extends Error {
     message: string,
     /** problem+json `type` (urn:pledgepad:problem:…), when the server sent one. */
     readonly problemType: string | null = null,
-    /** Seconds from a Retry-After header (429), when present. */
+    /** Seconds from a Retry-After header (429, 503), when present. */
     readonly retryAfter: number | null = null,
   ) {
     super(message);
@@ -85,8 +85,45 @@ async function request(method: string, path: string, body?: unknown, signal?: Ab
   }
 }
 
-export function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
-  return request('GET', path, undefined, signal);
+/**
+ * A GET the server answers 503 with Retry-After is asked again after that wait, at most
+ * BUSY_RETRIES times: the server says it is busy for a moment (the history's bounded workers,
+ * HistoryRoutes: 503 with Retry-After 2), and giving up at once would show a reader an error for
+ * what a second later would have worked. Longer waits, or a 503 without Retry-After, go to the
+ * caller as before. Only GETs: they change nothing when repeated.
+ */
+export const BUSY_RETRIES = 2;
+const BUSY_MAX_WAIT_SECONDS = 5;
+
+export async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  for (let retries = 0; ; retries++) {
+    try {
+      return await request('GET', path, undefined, signal);
+    } catch (error) {
+      const wait = error instanceof ApiError && error.status === 503 ? error.retryAfter : null;
+      if (wait === null || wait > BUSY_MAX_WAIT_SECONDS || retries >= BUSY_RETRIES) throw error;
+      await pause(wait * 1000, signal);
+    }
+  }
+}
+
+/** Waits, or rejects with the AbortError of the signal when it fires first. */
+function pause(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new DOMException('Aborted', 'AbortError'));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new DOMException('Aborted', 'AbortError'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 export function sendJson(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
