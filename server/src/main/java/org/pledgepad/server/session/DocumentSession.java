@@ -62,6 +62,13 @@ public final class DocumentSession {
   private State state = State.LOADING;
   /** Actions that arrived while loading, run in order once the document is ready. */
   private final List<Runnable> waiting = new ArrayList<>();
+  /** Peers' messages in {@link #waiting}, and their bytes: bounded (see {@link #runMessage}). */
+  private int waitingMessages;
+  private long waitingBytes;
+  /** Each peer's share of those while loading: messages and bytes. */
+  private final java.util.Map<Peer, long[]> waitingPerPeer = new java.util.HashMap<>();
+  /** Peers closed for queueing too much while loading: their queued messages are skipped. */
+  private final Set<Peer> overflowed = new java.util.HashSet<>();
   private final Set<Peer> peers = new LinkedHashSet<>();
   /** Peers whose join waits for the load; closed if the load fails. */
   private final Set<Peer> joining = new LinkedHashSet<>();
@@ -169,9 +176,25 @@ public final class DocumentSession {
           loadedSnapshot = loaded.snapshot();
           loadedSnapshotVector = doc.stateVector();
         }
-      } catch (RuntimeException e) {
-        LOG.error("Snapshot {} of document {} does not apply; log tail applied without it",
+      } catch (RuntimeException | StackOverflowError e) {
+        // The tail alone would lack everything up to the snapshot, and the next snapshot, made
+        // from that, would hide it from every later load. The older snapshots and the log are
+        // all kept: load from the one before (or from the log's start) instead.
+        LOG.error("Snapshot {} of document {} does not apply; loading from the one before it",
             loaded.snapshotSeq(), name, e);
+        if (!java.util.Arrays.equals(doc.stateVector(), EMPTY_STATE_VECTOR)) {
+          failLoading(); // partly applied: nothing to build on
+          return;
+        }
+        store.loadBefore(name, loaded.snapshotSeq()).onComplete(ar -> onContext(() -> {
+          if (ar.succeeded()) {
+            loaded(ar.result(), started);
+          } else {
+            LOG.error("Loading document {} failed", name, ar.cause());
+            failLoading();
+          }
+        }));
+        return;
       }
     }
     applyTail(loaded.tail());
@@ -195,6 +218,10 @@ public final class DocumentSession {
     waiting.clear();
     shutdownsWhileLoading.clear(); // their drains are queued
     queued.forEach(Runnable::run);
+    waitingMessages = 0;
+    waitingBytes = 0;
+    waitingPerPeer.clear();
+    overflowed.clear();
     if (peers.isEmpty()) {
       scheduleUnload();
     }
@@ -279,7 +306,7 @@ public final class DocumentSession {
 
   /** Handles one message of a peer; a violation closes that peer only. */
   public void receive(Peer p, Inbound m) {
-    run(() -> {
+    runMessage(p, bytes(m), () -> {
       if (!peers.contains(p)) {
         return;
       }
@@ -316,7 +343,8 @@ public final class DocumentSession {
         try {
           update = admission.filterAwareness(p, update, doc::clock);
         } catch (RuntimeException e) {
-          throw new ProtocolViolation(CloseCodes.MALFORMED_MESSAGE, "malformed awareness update");
+          // The same code as AwarenessStates gives a malformed update (docs/close-codes.md).
+          throw new ProtocolViolation(CloseCodes.INVALID_UPDATE, "malformed awareness update");
         }
         if (update == null) {
           return; // only entries for clientIDs of other users
@@ -499,11 +527,19 @@ public final class DocumentSession {
         p.close(v.code(), v.getMessage());
       }
     });
+    if (admission != null) {
+      // A server-made update's sender is done once it is logged or refused; its clientID
+      // record would otherwise stay as long as the session.
+      p.logged().onComplete(ar -> onContext(() -> admission.leave(p)));
+    }
     return p.logged();
   }
 
   private void accept(Peer p, byte[] update) {
     if (draining) {
+      if (p instanceof ServerPeer) {
+        p.close(CloseCodes.GOING_AWAY, "server shutting down"); // fails its caller's future
+      }
       return; // not acknowledged: the client resends it after reconnecting (to another node)
     }
     if (isEmptyUpdate(update)) {
@@ -584,10 +620,22 @@ public final class DocumentSession {
         committed(batch, ar.result());
       } else {
         LOG.error("Commit of {} updates to document {} failed", batch.size(), name, ar.cause());
+        Set<Peer> closed = new java.util.HashSet<>();
         for (PendingUpdate pu : batch) {
           // The client still holds its change and resends it on reconnect (sync step 2).
-          pu.from().close(CloseCodes.INTERNAL_ERROR, "storage unavailable");
+          if (closed.add(pu.from())) {
+            pu.from().close(CloseCodes.INTERNAL_ERROR, "storage unavailable");
+          }
         }
+        // Their later updates go with them: logged without the failed ones before them, they
+        // would wait in every replay for updates that only the reconnect brings.
+        commitQueue.removeIf(pu -> {
+          if (closed.contains(pu.from())) {
+            queuedBytes -= pu.update().bytes().length;
+            return true;
+          }
+          return false;
+        });
       }
       flush();
       if (!commitInFlight) {
@@ -874,19 +922,85 @@ public final class DocumentSession {
     }
   }
 
-  /** Runs on the session's context; while loading, queues behind the load. */
+  /**
+   * Runs on the session's context; while loading, queues behind the load, always: joins, leaves,
+   * reads of the log and server-made updates are few (one join and one leave per connection), and
+   * dropping one would strand a peer unsynced or a reservation for ever.
+   */
   private void run(Runnable action) {
     onContext(() -> {
       if (state == State.LOADING) {
-        if (waiting.size() >= settings.maxQueuedWhileLoading()) {
-          LOG.warn("Document {} still loading and its queue is full; dropping a message", name);
-          return;
-        }
         waiting.add(action);
       } else if (state == State.READY) {
         action.run();
       }
     });
+  }
+
+  /**
+   * A peer's message, on the session's context. While loading it queues within a limit per peer
+   * and one for all peers together, by messages and by bytes; a message over either closes its
+   * sender (4429) instead of being dropped unseen, and that sender's queued messages are dropped
+   * too (it resends its changes when it reconnects). So one flooding connection is closed before
+   * it can fill the queue that everyone shares.
+   */
+  private void runMessage(Peer p, long bytes, Runnable action) {
+    onContext(() -> {
+      if (state == State.READY) {
+        action.run();
+      } else if (state == State.LOADING && !overflowed.contains(p)) {
+        long[] mine = waitingPerPeer.computeIfAbsent(p, x -> new long[2]);
+        int overall = settings.maxQueuedWhileLoading();
+        if (mine[0] + 1 > Math.min(overall, SessionSettings.MAX_QUEUED_PER_PEER_WHILE_LOADING)
+            || mine[1] + bytes > SessionSettings.MAX_BYTES_QUEUED_PER_PEER_WHILE_LOADING
+            || waitingMessages + 1 > overall
+            || waitingBytes + bytes > SessionSettings.MAX_BYTES_QUEUED_WHILE_LOADING) {
+          overflowed.add(p);
+          dropQueuedMessagesOf(p);
+          reject(p, CloseCodes.RATE_LIMITED, "too many messages while the document loads");
+          return;
+        }
+        mine[0]++;
+        mine[1] += bytes;
+        waitingMessages++;
+        waitingBytes += bytes;
+        waiting.add(new QueuedMessage(p, bytes, action));
+      }
+    });
+  }
+
+  /** A peer's message waiting for the load; see {@link #runMessage}. */
+  private record QueuedMessage(Peer from, long bytes, Runnable action) implements Runnable {
+    @Override
+    public void run() {
+      action.run();
+    }
+  }
+
+  /** Drops what a peer closed for overflowing has queued, so the others get its room. */
+  private void dropQueuedMessagesOf(Peer p) {
+    waiting.removeIf(r -> {
+      if (r instanceof QueuedMessage m && m.from() == p) {
+        waitingMessages--;
+        waitingBytes -= m.bytes();
+        return true;
+      }
+      return false;
+    });
+    waitingPerPeer.remove(p);
+  }
+
+  private static long bytes(Inbound m) {
+    if (m instanceof Inbound.SyncStep1 s) {
+      return s.stateVector().length;
+    } else if (m instanceof Inbound.SyncStep2 s) {
+      return s.update().length;
+    } else if (m instanceof Inbound.Update u) {
+      return u.update().length;
+    } else if (m instanceof Inbound.Awareness a) {
+      return a.update().length;
+    }
+    return 0;
   }
 
   private void onContext(Runnable r) {

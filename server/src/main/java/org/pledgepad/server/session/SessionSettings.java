@@ -7,13 +7,19 @@ import org.pledgepad.server.config.ServerConfig;
  * What a document session needs from the configuration.
  *
  * @param snapshots when a document's log tail is snapshotted
- * @param maxQueuedWhileLoading messages held for a document that is still loading
+ * @param maxQueuedWhileLoading peers' messages held for a document that is still loading, all peers together
+ *     (each peer at most {@link #MAX_QUEUED_PER_PEER_WHILE_LOADING}); a sender over a limit is closed
  */
 public record SessionSettings(
     SnapshotPolicy snapshots, int groupCommitMaxUpdates, long maxDocumentBytes, Duration unloadDelay,
     int maxQueuedWhileLoading) {
 
   public static final int DEFAULT_MAX_QUEUED_WHILE_LOADING = 10_000;
+  /** One peer's share of those (a burst at the rate limit is 500). */
+  public static final int MAX_QUEUED_PER_PEER_WHILE_LOADING = 1_000;
+  /** Bytes of messages held while loading: one peer's, and all peers' of one document. */
+  public static final long MAX_BYTES_QUEUED_PER_PEER_WHILE_LOADING = 32L << 20;
+  public static final long MAX_BYTES_QUEUED_WHILE_LOADING = 256L << 20;
 
   /** With the default snapshot limits and at least {@code snapshotEvery} updates per snapshot. */
   public SessionSettings(int snapshotEvery, int groupCommitMaxUpdates, long maxDocumentBytes,

@@ -39,7 +39,16 @@ public interface DocumentStore {
   }
 
   /** The newest snapshot (if any) and every logged update after it, in sequence order. */
-  Future<LoadedDocument> load(String document);
+  default Future<LoadedDocument> load(String document) {
+    return loadBefore(document, Long.MAX_VALUE);
+  }
+
+  /**
+   * The newest snapshot older than {@code beforeSeq} (if any) and every logged update after it,
+   * in sequence order: the way past a snapshot that does not apply, since every older snapshot
+   * is kept and the log is never trimmed.
+   */
+  Future<LoadedDocument> loadBefore(String document, long beforeSeq);
 
   /** Stores the document state as of {@code seq} (the state after applying updates 1..seq). */
   Future<Void> writeSnapshot(String document, long seq, byte[] state);

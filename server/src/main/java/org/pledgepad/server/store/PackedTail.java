@@ -25,8 +25,8 @@ final class PackedTail {
   static final long CHUNK_BYTES = 16L << 20;
 
   /**
-   * The tail after the newest snapshot ($1 document, $2 chunk bytes), found again here so that
-   * snapshot and tail queries can be sent at once.
+   * The tail after the newest snapshot older than $3 ($1 document, $2 chunk bytes), found again
+   * here so that snapshot and tail queries can be sent at once.
    */
   static final String QUERY = "SELECT string_agg(int8send(seq) || timestamptz_send(created_at)"
       + " || int4send(octet_length(a)) || a || int4send(octet_length(c)) || c"
@@ -34,7 +34,7 @@ final class PackedTail {
       + " FROM (SELECT seq, created_at, convert_to(actor, 'UTF8') AS a, convert_to(connection_id, 'UTF8') AS c,"
       + " update_v1, sum(coalesce(octet_length(update_v1), 0)) OVER (ORDER BY seq) / $2 AS chunk"
       + " FROM document_updates WHERE document = $1"
-      + " AND seq > COALESCE((SELECT max(seq) FROM document_snapshots WHERE document = $1), 0)) t"
+      + " AND seq > COALESCE((SELECT max(seq) FROM document_snapshots WHERE document = $1 AND seq < $3), 0)) t"
       + " GROUP BY chunk ORDER BY chunk";
 
   /** 2000-01-01T00:00:00Z, PostgreSQL's epoch, in Unix seconds. */

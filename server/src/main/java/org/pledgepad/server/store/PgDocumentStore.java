@@ -252,9 +252,9 @@ public final class PgDocumentStore implements DocumentStore {
         .mapEmpty();
   }
 
-  /** The newest snapshot of a document (none or one row). */
+  /** The newest snapshot of a document older than $2 (none or one row). */
   private static final String LATEST_SNAPSHOT =
-      "SELECT seq, state_v1 FROM document_snapshots WHERE document = $1 ORDER BY seq DESC LIMIT 1";
+      "SELECT seq, state_v1 FROM document_snapshots WHERE document = $1 AND seq < $2 ORDER BY seq DESC LIMIT 1";
 
   /**
    * Snapshot and tail in one round trip: BEGIN, both queries and COMMIT are pipelined, in a
@@ -263,13 +263,14 @@ public final class PgDocumentStore implements DocumentStore {
    * costs four round trips; on a busy machine each waits for both processes to be scheduled.)
    */
   @Override
-  public Future<LoadedDocument> load(String document) {
+  public Future<LoadedDocument> loadBefore(String document, long beforeSeq) {
     long started = System.nanoTime();
     return pool.getConnection().compose(conn -> {
       long connected = System.nanoTime();
       Future<RowSet<Row>> begun = conn.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").execute();
-      Future<RowSet<Row>> snapshots = conn.preparedQuery(LATEST_SNAPSHOT).execute(Tuple.of(document));
-      Future<RowSet<Row>> tail = conn.preparedQuery(PackedTail.QUERY).execute(Tuple.of(document, tailChunkBytes));
+      Future<RowSet<Row>> snapshots = conn.preparedQuery(LATEST_SNAPSHOT).execute(Tuple.of(document, beforeSeq));
+      Future<RowSet<Row>> tail = conn.preparedQuery(PackedTail.QUERY)
+          .execute(Tuple.of(document, tailChunkBytes, beforeSeq));
       Future<RowSet<Row>> committed = conn.query("COMMIT").execute();
       return Future.all(begun, snapshots, tail, committed)
           .map(all -> loaded(document, snapshots.result(), tail.result(), started, connected))

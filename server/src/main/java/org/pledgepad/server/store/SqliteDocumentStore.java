@@ -306,13 +306,14 @@ public final class SqliteDocumentStore implements DocumentStore {
   }
 
   @Override
-  public Future<LoadedDocument> load(String document) {
+  public Future<LoadedDocument> loadBefore(String document, long beforeSeq) {
     return transaction(() -> {
       byte[] snapshot = null;
       long snapshotSeq = 0;
       try (PreparedStatement ps = conn.prepareStatement(
-          "SELECT seq, state_v1 FROM document_snapshots WHERE document = ? ORDER BY seq DESC LIMIT 1")) {
+          "SELECT seq, state_v1 FROM document_snapshots WHERE document = ? AND seq < ? ORDER BY seq DESC LIMIT 1")) {
         ps.setString(1, document);
+        ps.setLong(2, beforeSeq);
         try (ResultSet rs = ps.executeQuery()) {
           if (rs.next()) {
             snapshotSeq = rs.getLong(1);

@@ -277,6 +277,33 @@ class DocumentSessionTest {
   }
 
   @Test
+  void aFailedCommitAlsoDropsTheSendersLaterQueuedUpdates() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    RecordingPeer b = new RecordingPeer("b", "guest", false);
+    DocumentSession s = join(a);
+    join(b);
+    until("joined", () -> b.count("step1") == 1);
+    io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
+    store.holdAppends = gate;
+    s.receive(a, new Inbound.Update(textUpdate(1, "erste")));
+    until("its commit started", () -> store.appends.get() == 1);
+    s.receive(a, new Inbound.Update(textUpdate(2, "zweite"))); // queued behind the commit in flight
+    s.receive(b, new Inbound.SyncStep1(new byte[] {0})); // a round trip on the session's context
+    until("b answered", () -> b.count("step2") == 1);
+    store.failAppends.set(true);
+    gate.complete();
+    until("sender closed", () -> a.closedWith != null);
+    store.failAppends.set(false);
+    store.holdAppends = null;
+    s.receive(b, new Inbound.Update(textUpdate(3, "dritte")));
+    until("b's own update committed", () -> b.count("applied") == 1);
+    // a's second update depended on nothing here, but it came after one that was not logged:
+    // a resends both when it reconnects.
+    assertThat(store.appends.get()).isEqualTo(2);
+    assertThat(textOf(result(store.load(DOC)).tail().stream().map(u -> u.update()).toList())).isEqualTo("dritte");
+  }
+
+  @Test
   void oversizedDocumentIsRefused() {
     registry = new SessionRegistry(vertx, store, YjsDocument::new,
         new SessionSettings(5, 256, 100, Duration.ofMillis(50), 1000), ServerMetrics.noop());
@@ -521,6 +548,113 @@ class DocumentSessionTest {
   }
 
   @Test
+  void aSnapshotThatDoesNotApplyIsPassedOverForTheOneBeforeItAndTheLog() {
+    result(store.append(DOC, List.of(new NewUpdate(textUpdate(60, "eins "), "seed", "seed"))));
+    result(store.writeSnapshot(DOC, 1, textUpdate(60, "eins "))); // the state after seq 1
+    result(store.append(DOC, List.of(new NewUpdate(textUpdate(61, "zwei "), "seed", "seed"))));
+    // Damaged behind the server's back (a disk, an old bug): the newest snapshot does not decode.
+    result(store.writeSnapshot(DOC, 2, new byte[] {1, 1, (byte) 0xff}));
+    result(store.append(DOC, List.of(new NewUpdate(textUpdate(62, "drei "), "seed", "seed"))));
+
+    RecordingPeer c = new RecordingPeer("c", "editor", false);
+    DocumentSession s = join(c);
+    s.receive(c, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2", () -> c.count("step2") == 1);
+    assertThat(textOf(syncAnswer(c))).contains("eins", "zwei", "drei");
+    assertThat(store.loadsBefore).containsExactly(Long.MAX_VALUE, 2L);
+
+    // What the session snapshots next holds everything too, so later loads need no detour.
+    send(s, c, textUpdate(63, "vier "), 1);
+    s.leave(c);
+    until("unloaded", () -> registry.openCount() == 0);
+    until("final snapshot", () -> store.snapshotSeqs.contains(4L));
+    RecordingPeer d = new RecordingPeer("d", "guest", false);
+    DocumentSession again = join(d);
+    again.receive(d, new Inbound.SyncStep1(new byte[] {0}));
+    until("step 2 after reload", () -> d.count("step2") == 1);
+    assertThat(textOf(syncAnswer(d))).contains("eins", "zwei", "drei", "vier");
+  }
+
+  @Test
+  void aFloodWhileLoadingClosesOnlyTheFlooderAndEveryJoinStillSyncs() {
+    registry = new SessionRegistry(vertx, store, YjsDocument::new,
+        new SessionSettings(5, 256, 1 << 20, Duration.ofMillis(50), 3), ServerMetrics.noop());
+    io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
+    store.holdLoads = gate;
+    RecordingPeer flooder = new RecordingPeer("flooder", "editor", false);
+    DocumentSession s = join(flooder);
+    for (int i = 0; i < 4; i++) { // one over the limit of 3 while loading
+      s.receive(flooder, new Inbound.Update(textUpdate(70 + i, "x" + i)));
+    }
+    until("flooder closed", () -> flooder.closedWith != null);
+    assertThat(flooder.closedWith).isEqualTo(CloseCodes.RATE_LIMITED);
+
+    RecordingPeer other = new RecordingPeer("other", "editor", false);
+    assertThat(join(other)).isSameAs(s); // a join is never dropped, however full the queue was
+    s.receive(other, new Inbound.SyncStep1(new byte[] {0}));
+    s.leave(flooder); // what its connection does once closed
+    gate.complete();
+
+    until("the other peer syncs", () -> other.count("step1") == 1 && other.count("step2") == 1);
+    assertThat(other.closedWith).isNull();
+    assertThat(store.appends.get()).as("the flooder's queued updates were dropped with it").isZero();
+    s.leave(other);
+    until("unloaded: no reservation left behind", () -> registry.openCount() == 0);
+  }
+
+  /** An admission that admits everything, fails on awareness it cannot read, and keeps who it saw. */
+  private static final class RecordingAdmission implements UpdateAdmission {
+    final java.util.Set<Peer> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    @Override
+    public Future<Void> load() {
+      return Future.succeededFuture();
+    }
+
+    @Override
+    public void restoreLogged(String actor, byte[] update) {}
+
+    @Override
+    public Result admitUpdate(Peer peer, org.pledgepad.server.doc.ReceivedUpdate update,
+        java.util.function.LongUnaryOperator documentClocks) {
+      known.add(peer);
+      return Result.ACCEPT;
+    }
+
+    @Override
+    public byte[] filterAwareness(Peer peer, byte[] awarenessUpdate, java.util.function.LongUnaryOperator clocks) {
+      known.add(peer);
+      throw new IllegalArgumentException("truncated awareness update"); // as ClientIdOwnership's reader does
+    }
+
+    @Override
+    public void leave(Peer peer) {
+      known.remove(peer);
+    }
+  }
+
+  @Test
+  void withClientIdOwnershipAMalformedAwarenessUpdateClosesWithTheDocumentedCode() {
+    RecordingAdmission admission = new RecordingAdmission();
+    registry.setUpdateAdmission(name -> admission);
+    RecordingPeer p = new RecordingPeer("p", "editor", false);
+    DocumentSession s = join(p);
+    s.receive(p, new Inbound.Awareness(new byte[] {1, 5}));
+    until("closed", () -> p.closedWith != null);
+    assertThat(p.closedWith).isEqualTo(CloseCodes.INVALID_UPDATE); // docs/close-codes.md: 4422
+  }
+
+  @Test
+  void aServerMadeUpdateLeavesNoClientIdRecordBehind() {
+    RecordingAdmission admission = new RecordingAdmission();
+    registry.setUpdateAdmission(name -> admission);
+    RecordingPeer p = new RecordingPeer("p", "guest", false);
+    DocumentSession s = join(p);
+    assertThat(result(s.submit("editor", "restore", textUpdate(80, "wiederhergestellt")))).isEqualTo(1L);
+    until("the server peer is forgotten", admission.known::isEmpty);
+  }
+
+  @Test
   void aLoggedUpdateThatNoLongerAppliesIsSkippedAndTheRestLoads() {
     result(store.append(DOC, List.of(new NewUpdate(textUpdate(50, "vorher"), "seed", "seed"))));
     // Garbage behind the validation's back (e.g. written by an older server): skipped on load.
@@ -624,6 +758,12 @@ class DocumentSessionTest {
     final AtomicBoolean failAppends = new AtomicBoolean();
     /** The seq of every snapshot asked for, when asked. */
     final List<Long> snapshotSeqs = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The bound of every load (Long.MAX_VALUE: from the newest snapshot). */
+    final List<Long> loadsBefore = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** When set, appends wait for it (then fail if failAppends is set). */
+    volatile io.vertx.core.Promise<Void> holdAppends;
+    /** When set, loads wait for it: the document stays loading until the test completes it. */
+    volatile io.vertx.core.Promise<Void> holdLoads;
 
     CountingStore(DocumentStore delegate) {
       this.delegate = delegate;
@@ -637,6 +777,11 @@ class DocumentSessionTest {
     @Override
     public Future<List<Long>> append(String document, List<NewUpdate> batch) {
       appends.incrementAndGet();
+      io.vertx.core.Promise<Void> gate = holdAppends;
+      if (gate != null) {
+        return gate.future().compose(v -> failAppends.get() ? Future.failedFuture(new IllegalStateException("disk on fire"))
+            : delegate.append(document, batch));
+      }
       if (failAppends.get()) {
         return Future.failedFuture(new IllegalStateException("disk on fire"));
       }
@@ -653,8 +798,11 @@ class DocumentSessionTest {
     }
 
     @Override
-    public Future<LoadedDocument> load(String document) {
-      return delegate.load(document);
+    public Future<LoadedDocument> loadBefore(String document, long beforeSeq) {
+      loadsBefore.add(beforeSeq);
+      io.vertx.core.Promise<Void> gate = holdLoads;
+      return gate == null ? delegate.loadBefore(document, beforeSeq)
+          : gate.future().compose(v -> delegate.loadBefore(document, beforeSeq));
     }
 
     @Override

@@ -121,6 +121,26 @@ abstract class DocumentStoreContract {
   }
 
   @Test
+  void loadBeforeASnapshotStartsFromTheOneBeforeItOrTheLogsStart() {
+    String d = uniqueName();
+    result(store.append(d, List.of(update("1"), update("2"), update("3"))));
+    result(store.writeSnapshot(d, 1, "S1".getBytes(StandardCharsets.UTF_8)));
+    result(store.writeSnapshot(d, 2, "S2".getBytes(StandardCharsets.UTF_8)));
+    result(store.append(d, List.of(update("4"))));
+
+    LoadedDocument before2 = result(store.loadBefore(d, 2));
+    assertThat(new String(before2.snapshot(), StandardCharsets.UTF_8)).isEqualTo("S1");
+    assertThat(before2.snapshotSeq()).isEqualTo(1);
+    assertThat(texts(before2.tail())).containsExactly("2", "3", "4");
+
+    LoadedDocument before1 = result(store.loadBefore(d, 1));
+    assertThat(before1.snapshot()).isNull();
+    assertThat(before1.snapshotSeq()).isZero();
+    assertThat(texts(before1.tail())).containsExactly("1", "2", "3", "4");
+    assertThat(before1.headSeq()).isEqualTo(4);
+  }
+
+  @Test
   void snapshotsNeverTrimTheLog() {
     String d = uniqueName();
     result(store.append(d, List.of(update("1"), update("2"))));
