@@ -115,6 +115,27 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void databaseUrlCredentialsArePercentDecodedOnlySoAPlusStaysAPlus() {
+    DatabaseUrl url = ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://a+pp:a+b%2Bc%40d%3A@db/app"))
+        .databaseUrl().orElseThrow();
+    assertThat(url.user()).isEqualTo("a+pp");
+    assertThat(url.password()).isEqualTo("a+b+c@d:");
+    assertThat(ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:%C3%A4%20x@db/app"))
+        .databaseUrl().orElseThrow().password()).isEqualTo("\u00e4 x");
+  }
+
+  @Test
+  void malformedPercentEscapeInTheCredentialsNamesTheSettingWithoutEchoingThePassword() {
+    // %FF is a well-formed escape but not UTF-8; the other two are cut-off escapes
+    for (String url : new String[] {"postgresql://u:topsecret%FF@db/app", "postgresql://u:topsecret%@db/app",
+        "postgresql://u:topsecret%4@db/app"}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", url)))
+          .as(url).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("DATABASE_URL").hasMessageNotContaining("topsecret");
+    }
+  }
+
+  @Test
   void allowedOriginsAreParsedAndMalformedOnesRefused() {
     assertThat(ConfigLoader.load(Map.of()).allowedOrigins()).isEmpty();
     assertThat(ConfigLoader.load(Map.of("ALLOWED_ORIGINS", "https://rat.kassel.example, http://localhost:5173"))
