@@ -136,6 +136,32 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void databaseUrlSslModeIsReadAndGoesIntoTheJdbcUrl() {
+    for (String mode : new String[] {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"}) {
+      DatabaseUrl url = ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:p@db/app?sslmode=" + mode))
+          .databaseUrl().orElseThrow();
+      assertThat(url.jdbcUrl()).as(mode).startsWith("jdbc:postgresql://db:5432/app?sslmode=" + mode);
+      assertThat(url.toString()).as(mode).contains("sslmode=" + mode).doesNotContain(":p@");
+    }
+    assertThat(ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:p@db/app")).databaseUrl().orElseThrow()
+        .jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/app");
+  }
+
+  @Test
+  void unknownQueryParametersAndSslModesStopTheServerWithoutEchoingThePassword() {
+    for (String query : new String[] {"sslmode=required", "sslmode=", "sslmode", "sslmode=REQUIRE",
+        "sslmode=require&sslmode=disable", "sslmode=require&connect_timeout=5", "ssl=true", "application_name=x"}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:topsecret@db/app?" + query)))
+          .as(query).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("DATABASE_URL").hasMessageNotContaining("topsecret");
+    }
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:p@db/app?connect_timeout=5")))
+        .hasMessageContaining("connect_timeout");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:topsecret@db/app#frag")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL").hasMessageNotContaining("secret");
+  }
+
+  @Test
   void allowedOriginsAreParsedAndMalformedOnesRefused() {
     assertThat(ConfigLoader.load(Map.of()).allowedOrigins()).isEmpty();
     assertThat(ConfigLoader.load(Map.of("ALLOWED_ORIGINS", "https://rat.kassel.example, http://localhost:5173"))
