@@ -162,6 +162,22 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void hostIsAnIpLiteralOrAHostName() {
+    for (String ok : new String[] {"0.0.0.0", "127.0.0.1", " 10.1.2.3 ", "::", "::1", "fd00::1:2", "::ffff:192.0.2.1",
+        "localhost", "pledgepad", "app-1.internal.example", "a.b-c.d9", "xn--bcher-kva.example", "1abc.example"}) {
+      assertThat(ConfigLoader.load(Map.of("HOST", ok)).host()).as(ok).isEqualTo(ok.trim());
+    }
+    String longLabel = "a".repeat(64);
+    String longName = ("a".repeat(63) + ".").repeat(4) + "a";
+    for (String bad : new String[] {"local host", "host\tname", "-leading.example", "trailing-.example",
+        "under_score", "a..b", ".lead", "http://example.org", "example.org:8080", "[::1]", "1.2.3", "256.0.0.1",
+        "::g", "1:2:3:4:5:6:7:8:9", "fe80::1%eth0", longLabel, longName, "h\u00f6st"}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOST", bad)))
+          .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("HOST");
+    }
+  }
+
+  @Test
   void allowedOriginsAreParsedAndMalformedOnesRefused() {
     assertThat(ConfigLoader.load(Map.of()).allowedOrigins()).isEmpty();
     assertThat(ConfigLoader.load(Map.of("ALLOWED_ORIGINS", "https://rat.kassel.example, http://localhost:5173"))
