@@ -78,9 +78,11 @@ public final class ConfigLoader {
       if (v instanceof JsonObject || v instanceof io.vertx.core.json.JsonArray) {
         throw new ConfigException(key, "must be a string, number or boolean");
       }
-      if (v != null) {
-        out.put(key, String.valueOf(v));
+      if (v == null) {
+        // taking null for "default" would hide a half-edited file; absence already means that
+        throw new ConfigException(key, "null is not a value in " + file + "; remove the key for the default");
       }
+      out.put(key, String.valueOf(v));
     }
     return out;
   }

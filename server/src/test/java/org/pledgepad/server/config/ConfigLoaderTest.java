@@ -178,6 +178,14 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void nullInTheConfigFileIsRefusedNotTakenForTheDefault() throws Exception {
+    Path file = dir.resolve("null.json");
+    Files.writeString(file, "{\"PORT\": 9000, \"MAX_FRAME_BYTES\": null}");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("CONFIG_FILE", file.toString())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MAX_FRAME_BYTES").hasMessageContaining("null");
+  }
+
+  @Test
   void allowedOriginsAreParsedAndMalformedOnesRefused() {
     assertThat(ConfigLoader.load(Map.of()).allowedOrigins()).isEmpty();
     assertThat(ConfigLoader.load(Map.of("ALLOWED_ORIGINS", "https://rat.kassel.example, http://localhost:5173"))
