@@ -39,8 +39,10 @@ public final class Main {
     ServerConfig config;
     org.pledgepad.server.access.AccessSettings access;
     int warmupRounds;
+    boolean preferNative;
     try {
       config = ConfigLoader.fromEnvironment();
+      preferNative = NetTransport.preferNative(System.getenv());
       access = org.pledgepad.server.access.AccessSettings.fromEnvironment(System.getenv());
       warmupRounds = StartWarmup.rounds(System.getenv());
     } catch (ConfigException e) {
@@ -55,10 +57,10 @@ public final class Main {
             // GC pauses, heap pools, process CPU and threads beside our own meters: the collector's
             // pauses are where our latency spikes came from (docs/benchmarks.md), so operators see them.
             .setJvmMetricsEnabled(true)),
-            System.getenv()))
+            preferNative))
         .withMetrics(new MicrometerMetricsFactory(prometheus))
         .build();
-    NetTransport.logChoice(vertx, System.getenv());
+    NetTransport.logChoice(vertx, preferNative);
     ServerVerticle server = new ServerVerticle(config, prometheus, YjsDocument::new,
         new DemoSeeder(ProseMirrorSeedEncoder::encode), new org.pledgepad.server.access.AccessControl(access))
         .readinessCheck("warmup", warmup::done);

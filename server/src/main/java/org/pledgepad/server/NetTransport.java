@@ -2,7 +2,9 @@ package org.pledgepad.server;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.util.Locale;
 import java.util.Map;
+import org.pledgepad.server.config.ConfigException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,20 +20,32 @@ final class NetTransport {
 
   private NetTransport() {}
 
-  /** Whether the environment asks for the native transport (anything but "false" does). */
+  /**
+   * Whether the environment asks for the native transport: unset or true does, false does not.
+   * Anything else is refused rather than read as true, so that "no" or "0" cannot quietly
+   * keep epoll on.
+   */
   static boolean preferNative(Map<String, String> env) {
-    return !"false".equalsIgnoreCase(env.getOrDefault("NATIVE_TRANSPORT", "").trim());
+    String v = env.get("NATIVE_TRANSPORT");
+    if (v == null) {
+      return true;
+    }
+    return switch (v.trim().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new ConfigException("NATIVE_TRANSPORT", "must be true or false");
+    };
   }
 
-  static VertxOptions apply(VertxOptions options, Map<String, String> env) {
-    return options.setPreferNativeTransport(preferNative(env));
+  static VertxOptions apply(VertxOptions options, boolean preferNative) {
+    return options.setPreferNativeTransport(preferNative);
   }
 
   /** One INFO line: the transport in use and, for NIO, why. */
-  static void logChoice(Vertx vertx, Map<String, String> env) {
+  static void logChoice(Vertx vertx, boolean preferNative) {
     if (vertx.isNativeTransportEnabled()) {
       LOG.info("Network transport: native (epoll)");
-    } else if (!preferNative(env)) {
+    } else if (!preferNative) {
       LOG.info("Network transport: NIO (NATIVE_TRANSPORT=false)");
     } else {
       Throwable cause = vertx.unavailableNativeTransportCause();

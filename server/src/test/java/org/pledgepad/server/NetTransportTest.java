@@ -1,6 +1,7 @@
 package org.pledgepad.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.pledgepad.server.testing.Await.result;
 
@@ -8,6 +9,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pledgepad.server.config.ConfigException;
 
 class NetTransportTest {
   @Test
@@ -18,10 +20,20 @@ class NetTransportTest {
   }
 
   @Test
+  void onlyTrueOrFalseIsAcceptedAndAnythingElseNamesTheSetting() {
+    assertThat(NetTransport.preferNative(Map.of("NATIVE_TRANSPORT", " True"))).isTrue();
+    assertThat(NetTransport.preferNative(Map.of("NATIVE_TRANSPORT", "false"))).isFalse();
+    for (String bad : new String[] {"no", "0", "off", "flase", "io_uring", "epoll", ""}) {
+      assertThatThrownBy(() -> NetTransport.preferNative(Map.of("NATIVE_TRANSPORT", bad)))
+          .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("NATIVE_TRANSPORT");
+    }
+  }
+
+  @Test
   void onLinuxX8664TheServerRunsOnEpollFromItsOwnDependencies() {
     assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux")
         && System.getProperty("os.arch").matches("amd64|x86_64"), "epoll ships for Linux x86-64 only");
-    Vertx vertx = Vertx.vertx(NetTransport.apply(new VertxOptions(), Map.of()));
+    Vertx vertx = Vertx.vertx(NetTransport.apply(new VertxOptions(), NetTransport.preferNative(Map.of())));
     try {
       assertThat(vertx.isNativeTransportEnabled())
           .as("native transport (cause if not: %s)", vertx.unavailableNativeTransportCause())
@@ -33,7 +45,8 @@ class NetTransportTest {
 
   @Test
   void switchedOffItRunsOnNio() {
-    Vertx vertx = Vertx.vertx(NetTransport.apply(new VertxOptions(), Map.of("NATIVE_TRANSPORT", "false")));
+    Vertx vertx = Vertx.vertx(NetTransport.apply(new VertxOptions(),
+        NetTransport.preferNative(Map.of("NATIVE_TRANSPORT", "false"))));
     try {
       assertThat(vertx.isNativeTransportEnabled()).isFalse();
     } finally {

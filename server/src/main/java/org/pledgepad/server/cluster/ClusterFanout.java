@@ -103,13 +103,7 @@ public final class ClusterFanout {
   }
 
   private PgConnectOptions connectOptions(String applicationName) {
-    PgConnectOptions connect = new PgConnectOptions()
-        .setHost(url.host()).setPort(url.port()).setDatabase(url.database()).setUser(url.user())
-        .addProperty("application_name", applicationName);
-    if (url.password() != null) {
-      connect.setPassword(url.password());
-    }
-    return connect;
+    return url.connectOptions().addProperty("application_name", applicationName);
   }
 
   private void notified(String payload) {

@@ -78,16 +78,18 @@ public final class ConfigLoader {
       if (v instanceof JsonObject || v instanceof io.vertx.core.json.JsonArray) {
         throw new ConfigException(key, "must be a string, number or boolean");
       }
-      if (v != null) {
-        out.put(key, String.valueOf(v));
+      if (v == null) {
+        // taking null for "default" would hide a half-edited file; absence already means that
+        throw new ConfigException(key, "null is not a value in " + file + "; remove the key for the default");
       }
+      out.put(key, String.valueOf(v));
     }
     return out;
   }
 
   private ServerConfig build() {
     int port = intValue("PORT", ServerConfig.DEFAULT_PORT, 0, 65535);
-    String host = string("HOST", ServerConfig.DEFAULT_HOST);
+    String host = host("HOST");
     Path dataDir;
     try {
       dataDir = Path.of(string("DATA_DIR", ServerConfig.DEFAULT_DATA_DIR));
@@ -189,6 +191,37 @@ public final class ConfigLoader {
       }
     }
     return out;
+  }
+
+  /**
+   * An IP literal (IPv6 without brackets) or a host name of RFC 1123 labels. Checked here, without
+   * a DNS lookup, because a bad value would otherwise fail only at listen, in words that do not
+   * name HOST.
+   */
+  private String host(String key) {
+    String h = string(key, ServerConfig.DEFAULT_HOST);
+    if (!validHost(h)) {
+      throw new ConfigException(key, "must be an IPv4 or IPv6 address or a host name (letters, digits, hyphens, dots)");
+    }
+    return h;
+  }
+
+  static boolean validHost(String h) {
+    if (h.indexOf(':') >= 0) {
+      return h.charAt(0) != '[' && Cidr.literal(h) != null;
+    }
+    if (h.matches("[0-9.]+")) {
+      return Cidr.literal(h) != null; // digits and dots only: an IPv4 address or a typo, never a name
+    }
+    if (h.length() > 253) {
+      return false;
+    }
+    for (String label : h.split("\\.", -1)) {
+      if (!label.matches("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?")) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Comma-separated origins such as https://pledgepad.example; each must be scheme://host[:port]. */

@@ -79,12 +79,7 @@ public final class PgDocumentStore implements DocumentStore {
       FlywayMigrations.migrate(url);
       return null;
     }).map(v -> {
-      PgConnectOptions connect = new PgConnectOptions()
-          .setHost(url.host()).setPort(url.port()).setDatabase(url.database()).setUser(url.user())
-          .setCachePreparedStatements(true);
-      if (url.password() != null) {
-        connect.setPassword(url.password());
-      }
+      PgConnectOptions connect = url.connectOptions().setCachePreparedStatements(true);
       pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(POOL_SIZE))
           .connectingTo(connect)

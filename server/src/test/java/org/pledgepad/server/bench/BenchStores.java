@@ -1,8 +1,9 @@
 package org.pledgepad.server.bench;
 
 import io.vertx.core.Vertx;
-import java.net.URI;
 import java.nio.file.Path;
+import java.util.Map;
+import org.pledgepad.server.config.ConfigLoader;
 import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.store.DocumentStore;
 import org.pledgepad.server.store.PgDocumentStore;
@@ -17,9 +18,7 @@ final class BenchStores {
     if (url == null || url.isEmpty()) {
       return new SqliteDocumentStore(vertx, Path.of(System.getenv().getOrDefault("DATA_DIR", "data")));
     }
-    URI u = URI.create(url);
-    String user = u.getUserInfo() == null ? "postgres" : u.getUserInfo().split(":", 2)[0];
-    return new PgDocumentStore(vertx, new DatabaseUrl(u.getHost(), u.getPort() < 0 ? 5432 : u.getPort(),
-        u.getPath().substring(1), user, null));
+    DatabaseUrl db = ConfigLoader.load(Map.of("DATABASE_URL", url)).databaseUrl().orElseThrow();
+    return new PgDocumentStore(vertx, db);
   }
 }

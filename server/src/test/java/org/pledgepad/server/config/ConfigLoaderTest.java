@@ -115,6 +115,77 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void databaseUrlCredentialsArePercentDecodedOnlySoAPlusStaysAPlus() {
+    DatabaseUrl url = ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://a+pp:a+b%2Bc%40d%3A@db/app"))
+        .databaseUrl().orElseThrow();
+    assertThat(url.user()).isEqualTo("a+pp");
+    assertThat(url.password()).isEqualTo("a+b+c@d:");
+    assertThat(ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:%C3%A4%20x@db/app"))
+        .databaseUrl().orElseThrow().password()).isEqualTo("\u00e4 x");
+  }
+
+  @Test
+  void malformedPercentEscapeInTheCredentialsNamesTheSettingWithoutEchoingThePassword() {
+    // %FF is a well-formed escape but not UTF-8; the other two are cut-off escapes
+    for (String url : new String[] {"postgresql://u:topsecret%FF@db/app", "postgresql://u:topsecret%@db/app",
+        "postgresql://u:topsecret%4@db/app"}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", url)))
+          .as(url).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("DATABASE_URL").hasMessageNotContaining("topsecret");
+    }
+  }
+
+  @Test
+  void databaseUrlSslModeIsReadAndGoesIntoTheJdbcUrl() {
+    for (String mode : new String[] {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"}) {
+      DatabaseUrl url = ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:p@db/app?sslmode=" + mode))
+          .databaseUrl().orElseThrow();
+      assertThat(url.jdbcUrl()).as(mode).startsWith("jdbc:postgresql://db:5432/app?sslmode=" + mode);
+      assertThat(url.toString()).as(mode).contains("sslmode=" + mode).doesNotContain(":p@");
+    }
+    assertThat(ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:p@db/app")).databaseUrl().orElseThrow()
+        .jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/app");
+  }
+
+  @Test
+  void unknownQueryParametersAndSslModesStopTheServerWithoutEchoingThePassword() {
+    for (String query : new String[] {"sslmode=required", "sslmode=", "sslmode", "sslmode=REQUIRE",
+        "sslmode=require&sslmode=disable", "sslmode=require&connect_timeout=5", "ssl=true", "application_name=x"}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:topsecret@db/app?" + query)))
+          .as(query).isInstanceOf(ConfigException.class)
+          .hasMessageContaining("DATABASE_URL").hasMessageNotContaining("topsecret");
+    }
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:p@db/app?connect_timeout=5")))
+        .hasMessageContaining("connect_timeout");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:topsecret@db/app#frag")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("DATABASE_URL").hasMessageNotContaining("secret");
+  }
+
+  @Test
+  void hostIsAnIpLiteralOrAHostName() {
+    for (String ok : new String[] {"0.0.0.0", "127.0.0.1", " 10.1.2.3 ", "::", "::1", "fd00::1:2", "::ffff:192.0.2.1",
+        "localhost", "pledgepad", "app-1.internal.example", "a.b-c.d9", "xn--bcher-kva.example", "1abc.example"}) {
+      assertThat(ConfigLoader.load(Map.of("HOST", ok)).host()).as(ok).isEqualTo(ok.trim());
+    }
+    String longLabel = "a".repeat(64);
+    String longName = ("a".repeat(63) + ".").repeat(4) + "a";
+    for (String bad : new String[] {"local host", "host\tname", "-leading.example", "trailing-.example",
+        "under_score", "a..b", ".lead", "http://example.org", "example.org:8080", "[::1]", "1.2.3", "256.0.0.1",
+        "::g", "1:2:3:4:5:6:7:8:9", "fe80::1%eth0", longLabel, longName, "h\u00f6st"}) {
+      assertThatThrownBy(() -> ConfigLoader.load(Map.of("HOST", bad)))
+          .as(bad).isInstanceOf(ConfigException.class).hasMessageContaining("HOST");
+    }
+  }
+
+  @Test
+  void nullInTheConfigFileIsRefusedNotTakenForTheDefault() throws Exception {
+    Path file = dir.resolve("null.json");
+    Files.writeString(file, "{\"PORT\": 9000, \"MAX_FRAME_BYTES\": null}");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("CONFIG_FILE", file.toString())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MAX_FRAME_BYTES").hasMessageContaining("null");
+  }
+
+  @Test
   void allowedOriginsAreParsedAndMalformedOnesRefused() {
     assertThat(ConfigLoader.load(Map.of()).allowedOrigins()).isEmpty();
     assertThat(ConfigLoader.load(Map.of("ALLOWED_ORIGINS", "https://rat.kassel.example, http://localhost:5173"))
