@@ -19,8 +19,19 @@ const awarenessUpdate = (clientID, clock, json) => bytes((e) => {
 })
 const yws = (frames, opts = {}) => ({ url: `${base}/ws/${doc}${opts.query ?? ''}`, frames, ...opts })
 const hp = (frames, opts = {}) => ({ url: `${base}/collab`, frames, ...opts })
-const hpFrame = (type, f = () => {}) => bytes((e) => { encoding.writeVarString(e, doc); encoding.writeVarUint(e, type); f(e) })
-const hpAuth = (token) => hpFrame(2, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarString(e, token); encoding.writeVarString(e, 'test') })
+const hpFrame = (type, f = () => {}, name = doc) => bytes((e) => { encoding.writeVarString(e, name); encoding.writeVarUint(e, type); f(e) })
+const hpAuth = (token, name = doc) => hpFrame(2, (e) => { encoding.writeVarUint(e, 0); encoding.writeVarString(e, token); encoding.writeVarString(e, 'test') }, name)
+// Messages of about 1 MiB (the limited server's MAX_MESSAGE_BYTES), sent in 60 KiB fragments.
+const NEAR_MIB = 1024 * 1024 - 128
+const FRAGMENT = 60 * 1024
+// A sync step 1 whose valid state vector fills about `size` bytes (clients 2^14.., clock 0).
+const bigStateVector = (size) => bytes((e) => {
+  const n = Math.floor((size - 8) / 4)
+  encoding.writeVarUint(e, n)
+  for (let i = 0; i < n; i++) { encoding.writeVarUint(e, 16384 + i); encoding.writeVarUint(e, 0) }
+})
+const hpBig = (name = doc) => bytes((e) => { encoding.writeVarString(e, name); encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, bigStateVector(NEAR_MIB - 64)) })
+const ywsBig = () => bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, bigStateVector(NEAR_MIB - 16)) })
 
 const witness = hocuspocusClient(base, doc, undefined, null, 'witness')
 await witness.whenSynced()
@@ -51,7 +62,15 @@ const cases = {
   'hp-garbage-update': () => hp([hpAuth('guest'), hpFrame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, GARBAGE_UPDATE) })]),
   'hp-flood-before-auth': () => hp(Array.from({ length: 100 }, () => hpFrame(3))),
   'hp-too-many-documents': () => hp(Array.from({ length: 40 }, (_, i) => bytes((e) => { encoding.writeVarString(e, `${doc}-${i}`); encoding.writeVarUint(e, 2); encoding.writeVarUint(e, 0); encoding.writeVarString(e, 'guest') }))),
-  'hp-readonly-update': () => hp([hpAuth('reader'), hpFrame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, readonlyUpdate()) })], { stayOpenMs: 500 })
+  'hp-readonly-update': () => hp([hpAuth('reader'), hpFrame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, readonlyUpdate()) })], { stayOpenMs: 500 }),
+  // Queued before authentication, for the limited server (1 MiB messages, 4 MiB queued, 3 s auth timeout).
+  'hp-bytes-before-auth': () => hp(Array.from({ length: 5 }, () => hpBig()), { fragment: FRAGMENT }),
+  'hp-bytes-across-documents-before-auth': () => hp(Array.from({ length: 5 }, (_, i) => hpBig(`${doc}-${i}`)), { fragment: FRAGMENT }),
+  // Four per document, under the cap; a document's bytes no longer count once its auth resolved.
+  'hp-bytes-under-cap-then-auth': () => hp([doc, `${doc}-b`].flatMap((name) => [...Array.from({ length: 4 }, () => hpBig(name)), hpAuth('guest', name)]), { fragment: FRAGMENT, stayOpenMs: 4500 }),
+  'hp-auth-never-sent': () => hp([hpFrame(3)]),
+  'bytes-before-auth-y-websocket': () => yws(Array.from({ length: 5 }, () => ywsBig()), { query: '?token=pending', fragment: FRAGMENT }),
+  'auth-never-resolves-y-websocket': () => yws([Uint8Array.from([0x03])], { query: '?token=pending' })
 }
 
 // A valid update that a read-only connection tries to make.
@@ -74,7 +93,9 @@ for (let i = 0; i < spec.frames.length; i++) {
   const f = spec.frames[i]
   if (ws.readyState !== WebSocket.OPEN) break
   if (spec.fragmented) ws.send(f, { binary: true, fin: i === spec.frames.length - 1 })
-  else ws.send(f, { binary: !spec.text })
+  else if (spec.fragment) {
+    for (let o = 0; o < f.length; o += spec.fragment) ws.send(f.subarray(o, o + spec.fragment), { binary: true, fin: o + spec.fragment >= f.length })
+  } else ws.send(f, { binary: !spec.text })
 }
 const code = await Promise.race([closed, sleep(spec.stayOpenMs ?? 10000).then(() => null)])
 if (code === null) ws.terminate()

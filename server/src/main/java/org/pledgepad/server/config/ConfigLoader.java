@@ -27,7 +27,7 @@ public final class ConfigLoader {
       "PORT", "HOST", "DATA_DIR", "DATABASE_URL", "SEED_DEMO",
       "MAX_FRAME_BYTES", "MAX_MESSAGE_BYTES", "MESSAGES_PER_SECOND", "MESSAGE_BURST",
       "MAX_DOCUMENT_BYTES", "IDLE_TIMEOUT_SECONDS", "PING_INTERVAL_SECONDS", "SEND_QUEUE_BYTES",
-      "MAX_DOCUMENTS_PER_CONNECTION", "MAX_QUEUED_BEFORE_AUTH",
+      "MAX_DOCUMENTS_PER_CONNECTION", "MAX_QUEUED_BEFORE_AUTH", "MAX_BYTES_QUEUED_BEFORE_AUTH", "AUTH_TIMEOUT_SECONDS",
       "SNAPSHOT_EVERY", "SNAPSHOT_MAX_TAIL", "UNLOAD_DELAY_MS", "GROUP_COMMIT_MAX_UPDATES", "GROUP_COMMIT_INTERVAL_MS",
       "ALLOWED_ORIGINS",
       "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI", "TRUSTED_PROXIES",
@@ -104,6 +104,11 @@ public final class ConfigLoader {
     if (maxMessage < maxFrame) {
       throw new ConfigException("MAX_MESSAGE_BYTES", "must be at least MAX_FRAME_BYTES");
     }
+    int maxQueuedBytes = intValue("MAX_BYTES_QUEUED_BEFORE_AUTH",
+        Math.max(Limits.DEFAULT_MAX_BYTES_QUEUED_BEFORE_AUTH, maxMessage), 1024, 1 << 30);
+    if (maxQueuedBytes < maxMessage) { // one maximal message must always be able to wait
+      throw new ConfigException("MAX_BYTES_QUEUED_BEFORE_AUTH", "must be at least MAX_MESSAGE_BYTES");
+    }
     Limits limits = new Limits(
         maxFrame,
         maxMessage,
@@ -114,7 +119,9 @@ public final class ConfigLoader {
         Duration.ofSeconds(intValue("PING_INTERVAL_SECONDS", (int) Limits.DEFAULT_PING_INTERVAL.toSeconds(), 1, 86_400)),
         intValue("SEND_QUEUE_BYTES", Limits.DEFAULT_SEND_QUEUE_BYTES, 64 * 1024, 1 << 30),
         intValue("MAX_DOCUMENTS_PER_CONNECTION", Limits.DEFAULT_MAX_DOCUMENTS_PER_CONNECTION, 1, 10_000),
-        intValue("MAX_QUEUED_BEFORE_AUTH", Limits.DEFAULT_MAX_QUEUED_BEFORE_AUTH, 1, 100_000));
+        intValue("MAX_QUEUED_BEFORE_AUTH", Limits.DEFAULT_MAX_QUEUED_BEFORE_AUTH, 1, 100_000),
+        maxQueuedBytes,
+        Duration.ofSeconds(intValue("AUTH_TIMEOUT_SECONDS", (int) Limits.DEFAULT_AUTH_TIMEOUT.toSeconds(), 1, 3600)));
     if (limits.pingInterval().compareTo(limits.idleTimeout()) >= 0) {
       throw new ConfigException("PING_INTERVAL_SECONDS", "must be shorter than IDLE_TIMEOUT_SECONDS");
     }

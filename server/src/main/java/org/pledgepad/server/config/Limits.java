@@ -18,6 +18,10 @@ import java.time.Duration;
  * @param sendQueueBytes bytes buffered for a slow reader before it is dropped
  * @param maxDocumentsPerConnection documents one Hocuspocus socket may open
  * @param maxQueuedBeforeAuth messages of one document held while its auth is pending
+ * @param maxBytesQueuedBeforeAuth bytes of received messages one connection holds, over all its
+ *     documents, while their auth is pending (at least maxMessageBytes)
+ * @param authTimeout a document whose auth has not resolved this long after its first message
+ *     closes its connection (a Hocuspocus client may never send Auth, a hook may never answer)
  */
 public record Limits(
     int maxFrameBytes,
@@ -29,7 +33,9 @@ public record Limits(
     Duration pingInterval,
     int sendQueueBytes,
     int maxDocumentsPerConnection,
-    int maxQueuedBeforeAuth) {
+    int maxQueuedBeforeAuth,
+    int maxBytesQueuedBeforeAuth,
+    Duration authTimeout) {
 
   public static final int DEFAULT_MAX_FRAME_BYTES = 64 * 1024;
   public static final int DEFAULT_MAX_MESSAGE_BYTES = 2 * 1024 * 1024;
@@ -41,4 +47,7 @@ public record Limits(
   public static final int DEFAULT_SEND_QUEUE_BYTES = 4 * 1024 * 1024;
   public static final int DEFAULT_MAX_DOCUMENTS_PER_CONNECTION = 32;
   public static final int DEFAULT_MAX_QUEUED_BEFORE_AUTH = 64;
+  /** Raised to maxMessageBytes when that is larger, so that one maximal message can always wait. */
+  public static final int DEFAULT_MAX_BYTES_QUEUED_BEFORE_AUTH = 4 * 1024 * 1024;
+  public static final Duration DEFAULT_AUTH_TIMEOUT = Duration.ofSeconds(30);
 }

@@ -22,7 +22,8 @@ public final class CloseCodes {
   public static final short MALFORMED_MESSAGE = 4400;
   /** Authentication failed or the connection may not do what it tried. */
   public static final short FORBIDDEN = 4403;
-  /** Nothing arrived for IDLE_TIMEOUT_SECONDS (not even a pong). */
+  /** Nothing arrived for IDLE_TIMEOUT_SECONDS (not even a pong), or a document's authentication
+   *  did not resolve within AUTH_TIMEOUT_SECONDS. */
   public static final short IDLE_TIMEOUT = 4408;
   /** The update would make the document larger than MAX_DOCUMENT_BYTES. */
   public static final short DOCUMENT_TOO_LARGE = 4413;
@@ -31,8 +32,8 @@ public final class CloseCodes {
   public static final short INVALID_UPDATE = 4422;
   /** An awareness update for a clientID owned by another connection. */
   public static final short AWARENESS_FORGERY = 4423;
-  /** More messages than MESSAGES_PER_SECOND (with MESSAGE_BURST) allow, or too many messages
-   *  queued before authentication, or too many documents on one socket. */
+  /** More messages than MESSAGES_PER_SECOND (with MESSAGE_BURST) allow, or too many messages or
+   *  bytes queued before authentication, or too many documents on one socket. */
   public static final short RATE_LIMITED = 4429;
   /** The client did not read fast enough: its send queue exceeded SEND_QUEUE_BYTES. */
   public static final short SLOW_READER = 4503;

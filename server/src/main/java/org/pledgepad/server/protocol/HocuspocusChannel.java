@@ -34,16 +34,19 @@ final class HocuspocusChannel implements Peer {
   private final HocuspocusUpdateFraming updateFraming;
   private final AuthHook auth;
   private final SessionRegistry sessions;
-  private final int maxQueued;
   private State state = State.AWAITING_TOKEN;
   private final List<Inbound> held = new ArrayList<>();
+  /** Received bytes of {@link #held}, counted against the connection's cap. */
+  private int heldBytes;
+  /** Closes the connection if this document's auth has not resolved in AUTH_TIMEOUT_SECONDS. */
+  private final long authTimer;
   private DocumentSession session;
   private volatile boolean readOnly = true;
   private volatile String actor = "anonymous";
   private volatile org.pledgepad.server.auth.AccessWatch watch;
 
   HocuspocusChannel(HocuspocusConnection conn, String documentName, AuthHook auth,
-      SessionRegistry sessions, int maxQueued) {
+      SessionRegistry sessions) {
     this.conn = conn;
     this.documentName = documentName;
     this.namePrefix = new WireWriter(documentName.length() + 4).writeVarString(documentName).toByteArray();
@@ -52,7 +55,11 @@ final class HocuspocusChannel implements Peer {
     this.updateFraming = new HocuspocusUpdateFraming(documentName, namePrefix);
     this.auth = auth;
     this.sessions = sessions;
-    this.maxQueued = maxQueued;
+    this.authTimer = conn.startAuthTimer(() -> {
+      if (state == State.AWAITING_TOKEN || state == State.AUTHENTICATING) {
+        conn.authTimedOut();
+      }
+    });
   }
 
   String documentName() {
@@ -68,10 +75,11 @@ final class HocuspocusChannel implements Peer {
       if (state != State.AUTHENTICATING) {
         return;
       }
+      conn.cancelAuthTimer(authTimer);
       if (ar.failed() || ar.result() instanceof AuthDecision.Denied) {
         String reason = ar.failed() ? "authentication failed" : ((AuthDecision.Denied) ar.result()).reason();
         state = State.LEFT;
-        held.clear();
+        dropHeld();
         conn.forget(this);
         conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
             .writeVarUint(HocuspocusConnection.AUTH_PERMISSION_DENIED).writeVarString(reason));
@@ -110,24 +118,25 @@ final class HocuspocusChannel implements Peer {
       for (Inbound m : held) {
         session.receive(this, m);
       }
-      held.clear();
+      dropHeld(); // handed over: from here the session's limits apply
     }));
   }
 
-  void receive(Inbound m) {
+  /** A message of this document, {@code bytes} long as received. */
+  void receive(Inbound m, int bytes) {
     switch (state) {
       case JOINED -> session.receive(this, m);
       case AWAITING_TOKEN, AUTHENTICATING -> {
-        if (held.size() >= maxQueued) {
-          throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many messages before authentication");
-        }
+        conn.holdBeforeAuth(held.size(), bytes);
         held.add(m);
+        heldBytes += bytes;
       }
       case LEFT -> { }
     }
   }
 
   void leave() {
+    conn.cancelAuthTimer(authTimer);
     if (watch != null) {
       watch.release();
     }
@@ -135,7 +144,14 @@ final class HocuspocusChannel implements Peer {
       session.leave(this);
     }
     state = State.LEFT;
+    dropHeld();
+  }
+
+  /** Forgets the held messages and releases their bytes. */
+  void dropHeld() {
     held.clear();
+    conn.releaseBeforeAuth(heldBytes);
+    heldBytes = 0;
   }
 
   // Peer

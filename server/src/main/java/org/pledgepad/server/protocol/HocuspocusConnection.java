@@ -105,14 +105,14 @@ public final class HocuspocusConnection extends WsConnection {
     if (ch == null) {
       ch = openChannel(name);
     }
-    ch.receive(m);
+    ch.receive(m, message.length);
   }
 
   private HocuspocusChannel openChannel(String name) {
     if (channels.size() >= limits.maxDocumentsPerConnection()) {
       throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many documents on one connection");
     }
-    HocuspocusChannel ch = new HocuspocusChannel(this, name, auth, sessions, limits.maxQueuedBeforeAuth());
+    HocuspocusChannel ch = new HocuspocusChannel(this, name, auth, sessions);
     channels.put(name, ch);
     return ch;
   }
@@ -188,6 +188,13 @@ public final class HocuspocusConnection extends WsConnection {
   @Override
   protected void sendPing() {
     send(new byte[] {PING});
+  }
+
+  @Override
+  protected void dropHeldBeforeAuth() {
+    for (HocuspocusChannel ch : channels.values()) {
+      ch.dropHeld();
+    }
   }
 
   @Override

@@ -46,6 +46,8 @@ public abstract class WsConnection {
   private long lastReceived = System.nanoTime();
   private long timer = -1;
   private volatile boolean closed;
+  /** Bytes of received messages held until their auth resolved, over all documents. */
+  private long heldBeforeAuth;
 
   protected WsConnection(Vertx vertx, ServerWebSocket ws, Limits limits, ServerMetrics metrics) {
     this.vertx = vertx;
@@ -151,6 +153,51 @@ public abstract class WsConnection {
     } else {
       context.runOnContext(v -> r.run());
     }
+  }
+
+  /**
+   * Counts a received message of {@code bytes} that waits for its auth, next to {@code queued}
+   * others of its document; over MAX_QUEUED_BEFORE_AUTH or, summed over the connection,
+   * MAX_BYTES_QUEUED_BEFORE_AUTH, everything held is dropped and the connection closed (4429).
+   */
+  final void holdBeforeAuth(int queued, int bytes) {
+    String over = queued >= limits.maxQueuedBeforeAuth() ? "too many messages before authentication"
+        : heldBeforeAuth + bytes > limits.maxBytesQueuedBeforeAuth() ? "too many bytes before authentication"
+        : null;
+    if (over != null) {
+      dropHeldBeforeAuth();
+      throw new ProtocolViolation(CloseCodes.RATE_LIMITED, over);
+    }
+    heldBeforeAuth += bytes;
+  }
+
+  /** Held messages of {@code bytes} were handed to their session or dropped. */
+  final void releaseBeforeAuth(int bytes) {
+    heldBeforeAuth -= bytes;
+  }
+
+  /**
+   * Calls {@code expired} on this connection's context after AUTH_TIMEOUT_SECONDS, unless the
+   * returned timer is cancelled ({@link #cancelAuthTimer}) when the auth resolved.
+   */
+  final long startAuthTimer(Runnable expired) {
+    return vertx.setTimer(limits.authTimeout().toMillis(), t -> onOwnContext(() -> {
+      if (!closed) {
+        expired.run();
+      }
+    }));
+  }
+
+  final void cancelAuthTimer(long authTimer) {
+    if (authTimer >= 0) {
+      vertx.cancelTimer(authTimer);
+    }
+  }
+
+  /** An auth did not resolve within AUTH_TIMEOUT_SECONDS: what waits for it is dropped, the connection closed. */
+  final void authTimedOut() {
+    dropHeldBeforeAuth();
+    violation(new ProtocolViolation(CloseCodes.IDLE_TIMEOUT, "authentication timeout"));
   }
 
   /** Closes for something the client sent; logged with the code, never the content. */
@@ -342,6 +389,12 @@ public abstract class WsConnection {
    * buffer's own array: read it, never modify it.
    */
   protected abstract void onMessage(byte[] message);
+
+  /**
+   * Drops every message held until its auth resolved (releasing their bytes): the connection is
+   * about to close, and it may take a while until its close handler runs.
+   */
+  protected abstract void dropHeldBeforeAuth();
 
   /** Sends the protocol's keep-alive. */
   protected abstract void sendPing();

@@ -23,7 +23,8 @@ import org.pledgepad.server.wire.WireWriter;
 /**
  * The y-websocket protocol (what the stock {@code WebsocketProvider} speaks): one document per
  * socket, named in the URL path; every message is varUint(type) + payload. Messages that arrive
- * while the auth hook decides are held (up to MAX_QUEUED_BEFORE_AUTH).
+ * while the auth hook decides are held (up to MAX_QUEUED_BEFORE_AUTH messages and
+ * MAX_BYTES_QUEUED_BEFORE_AUTH bytes, for at most AUTH_TIMEOUT_SECONDS).
  */
 public final class YWebsocketConnection extends WsConnection implements Peer {
   static final int MESSAGE_SYNC = 0;
@@ -39,6 +40,9 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
   private final SessionRegistry sessions;
   private DocumentSession session;
   private List<Inbound> beforeAuth = new ArrayList<>();
+  /** Received bytes of {@link #beforeAuth}, counted against the connection's cap. */
+  private int beforeAuthBytes;
+  private long authTimer = -1;
   private volatile boolean readOnly = true;
   private String actor = "anonymous";
   private org.pledgepad.server.auth.AccessWatch watch;
@@ -58,10 +62,16 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
     AuthHook hook = auth;
     token = null;
     auth = null;
+    authTimer = startAuthTimer(() -> {
+      if (beforeAuth != null && session == null) {
+        authTimedOut();
+      }
+    });
     hook.authenticate(request).onComplete(ar -> onOwnContext(() -> {
       if (isClosed()) {
         return;
       }
+      cancelAuthTimer(authTimer);
       if (ar.failed()) {
         deny("authentication failed");
       } else if (ar.result() instanceof AuthDecision.Denied d) {
@@ -92,12 +102,15 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
         session.join(this);
         List<Inbound> held = beforeAuth;
         beforeAuth = null;
+        releaseBeforeAuth(beforeAuthBytes); // handed over: from here the session's limits apply
+        beforeAuthBytes = 0;
         held.forEach(m -> session.receive(this, m));
       }
     }));
   }
 
   private void deny(String reason) {
+    dropHeldBeforeAuth();
     send(new WireWriter().writeVarUint(MESSAGE_AUTH).writeVarUint(AUTH_PERMISSION_DENIED)
         .writeVarString(reason).toByteArray());
     close(CloseCodes.FORBIDDEN, "permission denied");
@@ -122,10 +135,9 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
     if (session != null) {
       session.receive(this, m);
     } else if (beforeAuth != null) {
-      if (beforeAuth.size() >= limits.maxQueuedBeforeAuth()) {
-        throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many messages before authentication");
-      }
+      holdBeforeAuth(beforeAuth.size(), message.length);
       beforeAuth.add(m);
+      beforeAuthBytes += message.length;
     }
   }
 
@@ -135,7 +147,18 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
   }
 
   @Override
+  protected void dropHeldBeforeAuth() {
+    if (beforeAuth != null) {
+      beforeAuth.clear();
+      releaseBeforeAuth(beforeAuthBytes);
+      beforeAuthBytes = 0;
+    }
+  }
+
+  @Override
   protected void onClosed() {
+    cancelAuthTimer(authTimer);
+    dropHeldBeforeAuth();
     if (watch != null) {
       watch.release();
     }

@@ -76,6 +76,9 @@ public final class DeliveryBench {
     }
 
     @Override
+    protected void dropHeldBeforeAuth() {}
+
+    @Override
     protected void sendPing() {}
 
     @Override
@@ -201,7 +204,7 @@ public final class DeliveryBench {
     Limits limits = new Limits(Limits.DEFAULT_MAX_FRAME_BYTES, Limits.DEFAULT_MAX_MESSAGE_BYTES, 1000, 2000,
         Limits.DEFAULT_MAX_DOCUMENT_BYTES, java.time.Duration.ofHours(1), java.time.Duration.ofHours(1),
         Limits.DEFAULT_SEND_QUEUE_BYTES, Limits.DEFAULT_MAX_DOCUMENTS_PER_CONNECTION,
-        Limits.DEFAULT_MAX_QUEUED_BEFORE_AUTH);
+        Limits.DEFAULT_MAX_QUEUED_BEFORE_AUTH, Limits.DEFAULT_MAX_BYTES_QUEUED_BEFORE_AUTH, Limits.DEFAULT_AUTH_TIMEOUT);
     Setup nio = new Setup(false, sockets, limits);
     Setup epoll = new Setup(true, sockets, limits);
     // A typical broadcast: a keystroke's update (~40 bytes) behind a Hocuspocus document name.

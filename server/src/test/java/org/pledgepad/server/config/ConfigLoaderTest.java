@@ -81,6 +81,35 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void bytesQueuedBeforeAuthDefaultToFourMibAndHoldAtLeastOneMaximalMessage() throws Exception {
+    Limits defaults = ConfigLoader.load(Map.of()).limits();
+    assertThat(defaults.maxBytesQueuedBeforeAuth()).isEqualTo(4 * 1024 * 1024);
+    assertThat(ConfigLoader.load(Map.of("MAX_MESSAGE_BYTES", "8388608")).limits().maxBytesQueuedBeforeAuth())
+        .as("the default rises with a larger MAX_MESSAGE_BYTES").isEqualTo(8388608);
+    assertThat(ConfigLoader.load(Map.of("MAX_BYTES_QUEUED_BEFORE_AUTH", "2097152")).limits().maxBytesQueuedBeforeAuth())
+        .isEqualTo(2097152);
+    Path file = dir.resolve("queued.json");
+    Files.writeString(file, "{\"MAX_BYTES_QUEUED_BEFORE_AUTH\": 3145728}");
+    assertThat(ConfigLoader.load(Map.of("CONFIG_FILE", file.toString())).limits().maxBytesQueuedBeforeAuth())
+        .isEqualTo(3145728);
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("MAX_BYTES_QUEUED_BEFORE_AUTH", "2097151")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MAX_BYTES_QUEUED_BEFORE_AUTH")
+        .hasMessageContaining("MAX_MESSAGE_BYTES");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("MAX_BYTES_QUEUED_BEFORE_AUTH", "lots")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("MAX_BYTES_QUEUED_BEFORE_AUTH");
+  }
+
+  @Test
+  void authTimeoutDefaultsToThirtySecondsAndIsBounded() {
+    assertThat(ConfigLoader.load(Map.of()).limits().authTimeout()).isEqualTo(java.time.Duration.ofSeconds(30));
+    assertThat(ConfigLoader.load(Map.of("AUTH_TIMEOUT_SECONDS", "5")).limits().authTimeout().toSeconds()).isEqualTo(5);
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("AUTH_TIMEOUT_SECONDS", "0")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("AUTH_TIMEOUT_SECONDS");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("AUTH_TIMEOUT_SECONDS", "3601")))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("AUTH_TIMEOUT_SECONDS");
+  }
+
+  @Test
   void unknownKeyInTheFileIsRefused() throws Exception {
     Path file = dir.resolve("bad.json");
     Files.writeString(file, "{\"MAX_FRAME_BYTE\": 1000}");

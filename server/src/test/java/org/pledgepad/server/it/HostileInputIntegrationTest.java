@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.pledgepad.server.protocol.CloseCodes;
@@ -24,6 +25,8 @@ import org.pledgepad.server.testing.TokenAuth;
 class HostileInputIntegrationTest {
   private static final long SEED = 20211105L;
   private static ServerHarness server;
+  /** Tighter limits for what waits before authentication: 1 MiB messages, 4 MiB queued, 3 s. */
+  private static ServerHarness limited;
   private static Path dataDir;
 
   @BeforeAll
@@ -31,12 +34,18 @@ class HostileInputIntegrationTest {
     NodeScripts.requireNode();
     dataDir = Files.createTempDirectory("pledgepad-hostile");
     server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"), new TokenAuth());
+    limited = ServerHarness.start(Map.of("DATA_DIR", Files.createTempDirectory("pledgepad-hostile-limited").toString(),
+        "SEED_DEMO", "false", "MAX_MESSAGE_BYTES", "1048576", "MAX_BYTES_QUEUED_BEFORE_AUTH", "4194304",
+        "AUTH_TIMEOUT_SECONDS", "3"), new TokenAuth());
   }
 
   @AfterAll
   static void stop() {
     if (server != null) {
       server.close();
+    }
+    if (limited != null) {
+      limited.close();
     }
   }
 
@@ -84,13 +93,52 @@ class HostileInputIntegrationTest {
     }
   }
 
+  /**
+   * What waits for authentication is bounded in bytes per connection (summed over a Hocuspocus
+   * socket's documents) and in time, also when the client never sends Auth or the hook never
+   * answers (token "pending"); each case stays far below MAX_QUEUED_BEFORE_AUTH messages.
+   */
+  @ParameterizedTest(name = "{0} closes with {1}")
+  @CsvSource({
+      "hp-bytes-before-auth, " + CloseCodes.RATE_LIMITED,
+      "hp-bytes-across-documents-before-auth, " + CloseCodes.RATE_LIMITED,
+      "bytes-before-auth-y-websocket, " + CloseCodes.RATE_LIMITED,
+      "hp-auth-never-sent, " + CloseCodes.IDLE_TIMEOUT,
+      "auth-never-resolves-y-websocket, " + CloseCodes.IDLE_TIMEOUT,
+  })
+  void whatWaitsForAuthenticationIsBoundedInBytesAndTime(String hostileCase, int expectedCode) {
+    String doc = "preauth-" + UUID.randomUUID();
+    JsonObject result = runCase(limited, doc, hostileCase);
+    assertThat(result.getInteger("code")).as("close code of %s", hostileCase).isEqualTo(expectedCode);
+    assertWitnessAlone(limited, doc, result);
+  }
+
+  @Test
+  void framesUnderTheByteCapWaitForAuthAndAreThenAnswered() {
+    String doc = "preauth-" + UUID.randomUUID();
+    JsonObject result = runCase(limited, doc, "hp-bytes-under-cap-then-auth");
+    assertThat(result.getInteger("code")).as("still open past AUTH_TIMEOUT_SECONDS once authenticated").isNull();
+    assertThat(result.getJsonArray("kinds").getList()).contains("authenticated:read-write");
+    assertThat(result.getJsonArray("kinds").getList().stream().filter("type-0"::equals).count())
+        .as("a sync step 2 for each queued step 1, four per document").isGreaterThanOrEqualTo(8);
+    assertWitnessAlone(limited, doc, result);
+  }
+
   private static JsonObject runCase(String doc, String hostileCase) {
-    return new JsonObject(NodeScripts.run("hostile.mjs", server.wsBase(), doc, hostileCase, Long.toString(SEED)));
+    return runCase(server, doc, hostileCase);
+  }
+
+  private static JsonObject runCase(ServerHarness on, String doc, String hostileCase) {
+    return new JsonObject(NodeScripts.run("hostile.mjs", on.wsBase(), doc, hostileCase, Long.toString(SEED)));
   }
 
   private static void assertWitnessAlone(String doc, JsonObject result) {
+    assertWitnessAlone(server, doc, result);
+  }
+
+  private static void assertWitnessAlone(ServerHarness on, String doc, JsonObject result) {
     assertThat(result.getString("witnessText")).isEqualTo("witness-ok after");
-    JsonObject stored = CollaborationIntegrationTest.fetch(server, doc, "y-websocket");
+    JsonObject stored = CollaborationIntegrationTest.fetch(on, doc, "y-websocket");
     assertThat(stored.getString("text")).as("document as a fresh client sees it").isEqualTo("witness-ok after");
   }
 }

@@ -50,7 +50,8 @@ class SharedFrameDeliveryTest {
   void connect() throws Exception {
     Limits limits = new Limits(MAX_FRAME, 1 << 20, 1000, 2000, Limits.DEFAULT_MAX_DOCUMENT_BYTES,
         Duration.ofHours(1), Duration.ofHours(1), Limits.DEFAULT_SEND_QUEUE_BYTES,
-        Limits.DEFAULT_MAX_DOCUMENTS_PER_CONNECTION, Limits.DEFAULT_MAX_QUEUED_BEFORE_AUTH);
+        Limits.DEFAULT_MAX_DOCUMENTS_PER_CONNECTION, Limits.DEFAULT_MAX_QUEUED_BEFORE_AUTH,
+        Limits.DEFAULT_MAX_BYTES_QUEUED_BEFORE_AUTH, Limits.DEFAULT_AUTH_TIMEOUT);
     // Our epoll dependency ships for Linux x86-64 only: elsewhere the epoll variant cannot run.
     // Where it ships (CI), a transport that fails to load is a failure, not a skip.
     org.junit.jupiter.api.Assumptions.assumeTrue(!nativeTransport() || linuxX8664(),
