@@ -69,6 +69,9 @@ const cases = {
   // Four per document, under the cap; a document's bytes no longer count once its auth resolved.
   'hp-bytes-under-cap-then-auth': () => hp([doc, `${doc}-b`].flatMap((name) => [...Array.from({ length: 4 }, () => hpBig(name)), hpAuth('guest', name)]), { fragment: FRAGMENT, stayOpenMs: 4500 }),
   'hp-auth-never-sent': () => hp([hpFrame(3)]),
+  // After a denial the stock provider goes on sending awareness for the document: dropped, not
+  // held for an authentication that never comes (which would close the socket after the timeout).
+  'hp-messages-after-denied': () => hp([hpAuth('denied'), ...Array.from({ length: 100 }, () => hpFrame(3))], { pauseAfterFirstMs: 300, stayOpenMs: 4500 }),
   'bytes-before-auth-y-websocket': () => yws(Array.from({ length: 5 }, () => ywsBig()), { query: '?token=pending', fragment: FRAGMENT }),
   'auth-never-resolves-y-websocket': () => yws([Uint8Array.from([0x03])], { query: '?token=pending' })
 }
@@ -92,6 +95,7 @@ await sleep(50)
 for (let i = 0; i < spec.frames.length; i++) {
   const f = spec.frames[i]
   if (ws.readyState !== WebSocket.OPEN) break
+  if (i === 1 && spec.pauseAfterFirstMs) await sleep(spec.pauseAfterFirstMs)
   if (spec.fragmented) ws.send(f, { binary: true, fin: i === spec.frames.length - 1 })
   else if (spec.fragment) {
     for (let o = 0; o < f.length; o += spec.fragment) ws.send(f.subarray(o, o + spec.fragment), { binary: true, fin: o + spec.fragment >= f.length })

@@ -35,6 +35,13 @@ final class HocuspocusChannel implements Peer {
   private final AuthHook auth;
   private final SessionRegistry sessions;
   private State state = State.AWAITING_TOKEN;
+  /**
+   * Access was denied or revoked: the channel stays, so that the provider's further messages for
+   * the document (it keeps sending awareness) are dropped, not held for a new authentication
+   * that would time out and close the socket every other document shares. A new token replaces
+   * the channel (HocuspocusConnection).
+   */
+  private boolean denied;
   private final List<Inbound> held = new ArrayList<>();
   /** Received bytes of {@link #held}, counted against the connection's cap. */
   private int heldBytes;
@@ -66,6 +73,10 @@ final class HocuspocusChannel implements Peer {
     return documentName;
   }
 
+  boolean denied() {
+    return denied;
+  }
+
   void authenticate(String token) {
     if (state != State.AWAITING_TOKEN) {
       return; // one auth per document and socket; repeated tokens are ignored
@@ -79,8 +90,8 @@ final class HocuspocusChannel implements Peer {
       if (ar.failed() || ar.result() instanceof AuthDecision.Denied) {
         String reason = ar.failed() ? "authentication failed" : ((AuthDecision.Denied) ar.result()).reason();
         state = State.LEFT;
+        denied = true;
         dropHeld();
-        conn.forget(this);
         conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
             .writeVarUint(HocuspocusConnection.AUTH_PERMISSION_DENIED).writeVarString(reason));
         return;
@@ -101,7 +112,7 @@ final class HocuspocusChannel implements Peer {
             conn.onOwnContext(() -> {
               if (state == State.JOINED) {
                 leave();
-                conn.forget(HocuspocusChannel.this);
+                denied = true;
                 conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
                     .writeVarUint(HocuspocusConnection.AUTH_PERMISSION_DENIED).writeVarString(reason));
               }

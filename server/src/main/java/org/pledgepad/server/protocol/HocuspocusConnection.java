@@ -75,6 +75,10 @@ public final class HocuspocusConnection extends WsConnection {
         throw new MalformedFrameException("clients may only send auth tokens");
       }
       String token = r.readVarString();
+      if (ch != null && ch.denied()) {
+        channels.remove(name, ch); // a new token is a new attempt
+        ch = null;
+      }
       if (ch == null) {
         ch = openChannel(name);
       }
@@ -115,11 +119,6 @@ public final class HocuspocusConnection extends WsConnection {
     HocuspocusChannel ch = new HocuspocusChannel(this, name, auth, sessions);
     channels.put(name, ch);
     return ch;
-  }
-
-  /** A channel whose auth was denied is forgotten, so the client may try another token. */
-  void forget(HocuspocusChannel ch) {
-    channels.remove(ch.documentName(), ch);
   }
 
   void sendTo(String documentName, int type, WireWriter body) {

@@ -124,6 +124,15 @@ class HostileInputIntegrationTest {
     assertWitnessAlone(limited, doc, result);
   }
 
+  @Test
+  void aDeniedDocumentsFurtherMessagesAreDroppedAndTheSocketStays() {
+    String doc = "preauth-" + UUID.randomUUID();
+    JsonObject result = runCase(limited, doc, "hp-messages-after-denied");
+    assertThat(result.getJsonArray("kinds").getList()).contains("permission-denied");
+    assertThat(result.getInteger("code")).as("still open past AUTH_TIMEOUT_SECONDS").isNull();
+    assertWitnessAlone(limited, doc, result);
+  }
+
   private static JsonObject runCase(String doc, String hostileCase) {
     return runCase(server, doc, hostileCase);
   }
