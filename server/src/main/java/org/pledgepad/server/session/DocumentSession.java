@@ -103,6 +103,8 @@ public final class DocumentSession {
   private final List<Runnable> whenIdle = new ArrayList<>();
   /** Shutdowns queued behind the load (in {@link #waiting}); a failed load completes them. */
   private final List<Promise<Void>> shutdownsWhileLoading = new ArrayList<>();
+  /** Server-made updates queued behind the load; a failed load fails them (their callers wait). */
+  private final List<ServerPeer> submitsWhileLoading = new ArrayList<>();
   private long lastSnapshotSeq;
   /** Update bytes committed since the newest snapshot: a snapshot is due by count or by bytes. */
   private long unsnapshottedBytes;
@@ -217,6 +219,7 @@ public final class DocumentSession {
     List<Runnable> queued = new ArrayList<>(waiting);
     waiting.clear();
     shutdownsWhileLoading.clear(); // their drains are queued
+    submitsWhileLoading.clear(); // so are they
     queued.forEach(Runnable::run);
     waitingMessages = 0;
     waitingBytes = 0;
@@ -276,6 +279,8 @@ public final class DocumentSession {
     waiting.clear();
     shutdownsWhileLoading.forEach(Promise::tryComplete); // nothing loaded, nothing to drain
     shutdownsWhileLoading.clear();
+    submitsWhileLoading.forEach(p -> p.close(CloseCodes.INTERNAL_ERROR, "document unavailable"));
+    submitsWhileLoading.clear();
     for (Peer p : List.copyOf(joining)) {
       p.close(CloseCodes.INTERNAL_ERROR, "document unavailable");
     }
@@ -520,6 +525,13 @@ public final class DocumentSession {
    */
   public Future<Long> submit(String actor, String connectionId, byte[] update) {
     ServerPeer p = new ServerPeer(actor, connectionId, () -> lastCommittedSeq);
+    onContext(() -> {
+      if (state == State.LOADING) {
+        submitsWhileLoading.add(p);
+      } else if (state == State.CLOSED) {
+        p.close(CloseCodes.INTERNAL_ERROR, "document unavailable");
+      }
+    });
     run(() -> {
       try {
         accept(p, update);

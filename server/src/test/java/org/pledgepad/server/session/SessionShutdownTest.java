@@ -86,6 +86,16 @@ class SessionShutdownTest {
   }
 
   @Test
+  void aServerMadeUpdateQueuedBehindALoadThatFailsFailsToo() {
+    org.pledgepad.crdt.Doc d = new org.pledgepad.crdt.Doc();
+    d.getText("text").insert(0, "wiederhergestellt");
+    Future<Long> logged = registry.acquire(DOC).submit("editor", "restore", org.pledgepad.crdt.Y.encodeStateAsUpdate(d));
+    loadGate.fail(new IllegalStateException("store unavailable"));
+    until("the caller learns it was not logged", logged::failed); // it waited for ever before
+    assertThat(logged.cause()).hasMessageContaining("document unavailable");
+  }
+
+  @Test
   void aShutdownQueuedBehindALoadThatSucceedsDrainsThePeers() {
     RecordingPeer p = new RecordingPeer("p", "guest", false);
     Future<Void> shutdown = shutdownWhileLoading(p);
