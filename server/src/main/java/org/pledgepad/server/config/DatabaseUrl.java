@@ -130,12 +130,18 @@ public record DatabaseUrl(String host, int port, String database, String user, S
    * is used instead, as for the Vert.x client.
    */
   public String jdbcUrl() {
-    String base = "jdbc:postgresql://" + host + ":" + port + "/" + database;
-    if (sslMode == null) {
-      return base;
-    }
-    return base + "?sslmode=" + sslMode
-        + (sslMode.startsWith("verify-") ? "&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory" : "");
+    String mode = effectiveSslMode();
+    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=" + mode
+        + (mode.startsWith("verify-") ? "&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory" : "");
+  }
+
+  /**
+   * The sslmode every connection uses: as given, else libpq's and pgjdbc's default, {@code prefer}
+   * (encrypted where the server offers it), so that the store's connections and the JDBC ones
+   * never differ.
+   */
+  public String effectiveSslMode() {
+    return sslMode == null ? "prefer" : sslMode;
   }
 
   /** Address, credentials and sslmode for the Vert.x PostgreSQL client; callers add the rest. */
@@ -145,17 +151,18 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     if (password != null) {
       o.setPassword(password);
     }
-    if (sslMode == null) {
-      return o;
+    String mode = effectiveSslMode();
+    if (mode.equals("disable")) {
+      return o.setSslMode(SslMode.DISABLE);
     }
     ClientSSLOptions ssl = new ClientSSLOptions();
-    switch (sslMode) {
+    switch (mode) {
       case "verify-ca" -> ssl.setTrustOptions(jvmTrust()).setHostnameVerificationAlgorithm("");
       case "verify-full" -> ssl.setTrustOptions(jvmTrust()).setHostnameVerificationAlgorithm("HTTPS");
       // libpq encrypts in these modes but does not check the certificate
       default -> ssl.setTrustAll(true).setHostnameVerificationAlgorithm("");
     }
-    return o.setSslMode(SslMode.of(sslMode)).setSslOptions(ssl);
+    return o.setSslMode(SslMode.of(mode)).setSslOptions(ssl);
   }
 
   /** The JVM's default trust store (cacerts, or javax.net.ssl.trustStore if set). */

@@ -131,7 +131,7 @@ class ConfigLoaderTest {
     assertThat(url.database()).isEqualTo("pledgepad");
     assertThat(url.user()).isEqualTo("app");
     assertThat(url.password()).isEqualTo("s3cret");
-    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.local:6543/pledgepad");
+    assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://db.local:6543/pledgepad?sslmode=prefer");
     assertThat(url.toString()).doesNotContain("s3cret");
   }
 
@@ -173,7 +173,7 @@ class ConfigLoaderTest {
       assertThat(url.toString()).as(mode).contains("sslmode=" + mode).doesNotContain(":p@");
     }
     assertThat(ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://u:p@db/app")).databaseUrl().orElseThrow()
-        .jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/app");
+        .jdbcUrl()).as("libpq's default").isEqualTo("jdbc:postgresql://db:5432/app?sslmode=prefer");
   }
 
   @Test

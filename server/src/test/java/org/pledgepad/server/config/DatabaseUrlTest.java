@@ -13,14 +13,14 @@ class DatabaseUrlTest {
   }
 
   @Test
-  void theVertxClientGetsAddressAndCredentialsAndNoTlsWithoutSslMode() {
+  void theVertxClientGetsAddressAndCredentialsAndLibpqsDefaultPreferWithoutSslMode() {
     PgConnectOptions o = parse("postgresql://app:a+b@db.local:6543/pledgepad").connectOptions();
     assertThat(o.getHost()).isEqualTo("db.local");
     assertThat(o.getPort()).isEqualTo(6543);
     assertThat(o.getDatabase()).isEqualTo("pledgepad");
     assertThat(o.getUser()).isEqualTo("app");
     assertThat(o.getPassword()).isEqualTo("a+b");
-    assertThat(o.getSslMode()).isEqualTo(SslMode.DISABLE);
+    assertThat(o.getSslMode()).as("as the JDBC connections: encrypted where offered").isEqualTo(SslMode.PREFER);
   }
 
   @Test
