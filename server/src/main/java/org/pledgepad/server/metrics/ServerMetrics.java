@@ -18,6 +18,7 @@ public final class ServerMetrics {
   private final AtomicInteger documentsLoaded = new AtomicInteger();
   private final Counter updatesAccepted;
   private final Counter updatesRejected;
+  private final Counter commitsFailed;
   private final Timer commitLatency;
   private final DistributionSummary batchSize;
 
@@ -33,7 +34,10 @@ public final class ServerMetrics {
         .description("Time from batch start to committed transaction")
         .publishPercentileHistogram().register(registry);
     batchSize = DistributionSummary.builder("pledgepad.commit.batch.size")
-        .description("Updates per committed transaction (group commit)").register(registry);
+        .description("Updates per committed document append (one store transaction may carry several documents' appends)")
+        .register(registry);
+    commitsFailed = Counter.builder("pledgepad.commits.failed")
+        .description("Document appends whose transaction failed; their senders were closed with 1011").register(registry);
   }
 
   /** Meters that go nowhere, for unit tests. */
@@ -65,6 +69,10 @@ public final class ServerMetrics {
     updatesAccepted.increment(updates);
     batchSize.record(updates);
     commitLatency.record(nanos, TimeUnit.NANOSECONDS);
+  }
+
+  public void commitFailed() {
+    commitsFailed.increment();
   }
 
   public void updateRejected() {

@@ -282,7 +282,7 @@ public final class DocumentSession {
     submitsWhileLoading.forEach(p -> p.close(CloseCodes.INTERNAL_ERROR, "document unavailable"));
     submitsWhileLoading.clear();
     for (Peer p : List.copyOf(joining)) {
-      p.close(CloseCodes.INTERNAL_ERROR, "document unavailable");
+      closeForFault(p, "document unavailable");
     }
     joining.clear();
     registry.forceRemove(this);
@@ -292,7 +292,7 @@ public final class DocumentSession {
   public void join(Peer p) {
     onContext(() -> {
       if (state == State.CLOSED) {
-        p.close(CloseCodes.INTERNAL_ERROR, "document unavailable");
+        closeForFault(p, "document unavailable");
       } else if (state == State.LOADING) {
         joining.add(p);
       }
@@ -529,7 +529,7 @@ public final class DocumentSession {
       if (state == State.LOADING) {
         submitsWhileLoading.add(p);
       } else if (state == State.CLOSED) {
-        p.close(CloseCodes.INTERNAL_ERROR, "document unavailable");
+        closeForFault(p, "document unavailable");
       }
     });
     run(() -> {
@@ -632,11 +632,12 @@ public final class DocumentSession {
         committed(batch, ar.result());
       } else {
         LOG.error("Commit of {} updates to document {} failed", batch.size(), name, ar.cause());
+        metrics.commitFailed();
         Set<Peer> closed = new java.util.HashSet<>();
         for (PendingUpdate pu : batch) {
           // The client still holds its change and resends it on reconnect (sync step 2).
           if (closed.add(pu.from())) {
-            pu.from().close(CloseCodes.INTERNAL_ERROR, "storage unavailable");
+            closeForFault(pu.from(), "storage unavailable");
           }
         }
         // Their later updates go with them: logged without the failed ones before them, they
@@ -758,7 +759,7 @@ public final class DocumentSession {
     LOG.warn("Sending to connection {} of document {} failed ({}); closing it", q.connectionId(), name,
         e.getClass().getSimpleName());
     try {
-      q.close(CloseCodes.INTERNAL_ERROR, "send failed");
+      closeForFault(q, "send failed");
     } catch (RuntimeException ignored) {
       // already closed
     }
@@ -836,6 +837,17 @@ public final class DocumentSession {
             ar.cause());
       }
     }));
+  }
+
+  /**
+   * Closes a connection for the server's own fault (the store, a send), counted under 1011 like
+   * any rejection so that one alert covers store failures; a server-made update is no connection.
+   */
+  private void closeForFault(Peer p, String reason) {
+    if (!(p instanceof ServerPeer)) {
+      metrics.frameRejected(CloseCodes.INTERNAL_ERROR);
+    }
+    p.close(CloseCodes.INTERNAL_ERROR, reason);
   }
 
   private void reject(Peer p, short code, String reason) {

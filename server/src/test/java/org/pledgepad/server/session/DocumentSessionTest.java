@@ -39,14 +39,16 @@ class DocumentSessionTest {
   private Vertx vertx;
   private CountingStore store;
   private SessionRegistry registry;
+  private ServerMetrics metrics;
 
   @BeforeEach
   void start() {
     vertx = Vertx.vertx();
     store = new CountingStore(new SqliteDocumentStore(vertx, dataDir));
     result(store.start());
+    metrics = ServerMetrics.noop();
     registry = new SessionRegistry(vertx, store, YjsDocument::new,
-        new SessionSettings(5, 256, 1 << 20, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+        new SessionSettings(5, 256, 1 << 20, Duration.ofMillis(50), 1000), metrics);
   }
 
   @AfterEach
@@ -274,6 +276,9 @@ class DocumentSessionTest {
     assertThat(a.closedWith).isEqualTo(CloseCodes.INTERNAL_ERROR);
     assertThat(a.count("applied")).isZero();
     assertThat(b.count("update")).isZero();
+    // What deploy/README.md's store-failure alert reads.
+    assertThat(metrics.registry().find("pledgepad.frames.rejected").tag("code", "1011").counter().count()).isEqualTo(1);
+    assertThat(metrics.registry().find("pledgepad.commits.failed").counter().count()).isEqualTo(1);
   }
 
   @Test
