@@ -404,9 +404,9 @@ public final class DocumentSession {
   /**
    * Another process committed updates of this document up to {@code seq} (its notification), or
    * notifications may have been missed ({@code seq < 0}, e.g. after the listener reconnected):
-   * reads the log after the head and applies what it finds. One read at a time, never while an
-   * own commit is in flight (its rows are applied by {@link #committed}); requests arriving
-   * meanwhile are merged into one further read.
+   * reads the log after the head and applies what it finds. One read at a time, started when no
+   * own commit is in flight (at the latest when the current one completes, before the next one
+   * starts); requests arriving meanwhile are merged into one further read.
    */
   public void catchUp(long seq) {
     run(() -> {
@@ -650,9 +650,13 @@ public final class DocumentSession {
           return false;
         });
       }
+      // A read of other nodes' commits goes first: under a steady stream of own commits the
+      // next one always started here, the read never did, and this node's clients (and its
+      // snapshots, which wait for the gap) never saw another node's edit while the stream
+      // lasted. A read may run beside the next commit; committed() knows rows it read back.
+      readLog();
       flush();
       if (!commitInFlight) {
-        readLog();
         List<Runnable> idle = new ArrayList<>(whenIdle);
         whenIdle.clear();
         idle.forEach(Runnable::run);

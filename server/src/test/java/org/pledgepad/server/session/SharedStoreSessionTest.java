@@ -40,6 +40,8 @@ class SharedStoreSessionTest {
   private SqliteDocumentStore store;
   private SessionRegistry nodeA;
   private SessionRegistry nodeB;
+  /** How long every append waits before it runs (0: not at all). */
+  private volatile long slowAppendsMs;
   /** Nodes that currently miss notifications (a dropped LISTEN connection). */
   private final Set<SessionRegistry> deaf = ConcurrentHashMap.newKeySet();
 
@@ -60,7 +62,7 @@ class SharedStoreSessionTest {
 
   private SessionRegistry node() {
     SessionRegistry[] self = new SessionRegistry[1];
-    NotifyingStore notifying = new NotifyingStore(store, (doc, seq) -> {
+    NotifyingStore notifying = new NotifyingStore(store, () -> slowAppendsMs, vertx, (doc, seq) -> {
       for (SessionRegistry r : List.of(nodeA, nodeB)) {
         if (!deaf.contains(r)) {
           r.committedElsewhere(doc, seq); // also the committing node itself, as NOTIFY does
@@ -172,6 +174,32 @@ class SharedStoreSessionTest {
   }
 
   @Test
+  void aNodeKeptBusyByItsOwnCommitsStillReadsAnotherNodesCommit() throws InterruptedException {
+    slowAppendsMs = 20; // the group-commit interval plus the database
+    RecordingPeer writerA = new RecordingPeer("wa", "guest", false);
+    RecordingPeer writerB = new RecordingPeer("wb", "guest", false);
+    DocumentSession a = join(nodeA, writerA);
+    DocumentSession b = join(nodeB, writerB);
+    Typist ta = new Typist(1);
+    Typist tb = new Typist(2);
+    // B's client types faster than B commits: every commit completes with the next one queued.
+    long typing = vertx.setPeriodic(2, id -> b.receive(writerB, new Inbound.Update(tb.type("b"))));
+    try {
+      until("B is committing", () -> writerB.count("applied") >= 5);
+      a.receive(writerA, new Inbound.Update(ta.type("a")));
+      until("A committed", () -> writerA.count("applied") == 1);
+      long deadline = System.nanoTime() + 5_000_000_000L; // a bound against a hang, not a speed
+      while (writerB.count("update") == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(10);
+      }
+      assertThat(writerB.count("update")).as("A's edit reached B's client while B kept committing").isEqualTo(1);
+    } finally {
+      vertx.cancelTimer(typing);
+    }
+    until("B's head caught up with the log", () -> b.headSeq() == result(store.load(DOC)).headSeq());
+  }
+
+  @Test
   void drainingCommitsAndAcknowledgesWhatWasTakenThenClosesWithGoingAway() {
     RecordingPeer writer = new RecordingPeer("w", "guest", false);
     DocumentSession s = join(nodeA, writer);
@@ -199,15 +227,23 @@ class SharedStoreSessionTest {
   /** The shared store, announcing each commit's newest seq once it is durable. */
   private static final class NotifyingStore extends DocumentSessionTest.CountingStore {
     private final java.util.function.BiConsumer<String, Long> notify;
+    private final java.util.function.LongSupplier delayMs;
+    private final Vertx vertx;
 
-    NotifyingStore(SqliteDocumentStore delegate, java.util.function.BiConsumer<String, Long> notify) {
+    NotifyingStore(SqliteDocumentStore delegate, java.util.function.LongSupplier delayMs, Vertx vertx,
+        java.util.function.BiConsumer<String, Long> notify) {
       super(delegate);
       this.notify = notify;
+      this.delayMs = delayMs;
+      this.vertx = vertx;
     }
 
     @Override
     public Future<List<Long>> append(String document, List<NewUpdate> batch) {
-      return super.append(document, batch).andThen(ar -> {
+      long delay = delayMs.getAsLong();
+      Future<List<Long>> appended = delay <= 0 ? super.append(document, batch)
+          : vertx.timer(delay).compose(t -> super.append(document, batch));
+      return appended.andThen(ar -> {
         if (ar.succeeded()) {
           notify.accept(document, ar.result().get(ar.result().size() - 1));
         }
