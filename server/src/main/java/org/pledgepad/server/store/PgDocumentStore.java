@@ -32,6 +32,18 @@ import org.slf4j.LoggerFactory;
 public final class PgDocumentStore implements DocumentStore {
   private static final Logger LOG = LoggerFactory.getLogger(PgDocumentStore.class);
   private static final int POOL_SIZE = 8;
+  /**
+   * The longest an append waits for a document row's lock. Appends run one transaction at a time,
+   * so a row held by a stuck transaction elsewhere (another node that lost its connection before
+   * its COMMIT, a manual session) would otherwise hold every document's commits on this node,
+   * for as long as PostgreSQL takes to notice. With it the combined transaction fails, the
+   * appends are retried one by one (AppendCoalescer), and only that document's fail.
+   */
+  static final Duration LOCK_TIMEOUT = Duration.ofSeconds(5);
+  /** Bounds any one statement of this pool (a full-log read for verify is the longest). */
+  static final Duration STATEMENT_TIMEOUT = Duration.ofMinutes(2);
+  /** Our own transaction left open by a stalled client is ended by the server, not kept. */
+  static final Duration IDLE_IN_TRANSACTION_TIMEOUT = Duration.ofMinutes(1);
 
   private final Vertx vertx;
   private final DatabaseUrl url;
@@ -48,6 +60,7 @@ public final class PgDocumentStore implements DocumentStore {
   private final KnownHeads heads = new KnownHeads();
   /** Bytes of updates per chunk of a loaded tail ({@link PackedTail}); small in tests. */
   private final long tailChunkBytes;
+  private final Duration lockTimeout;
   private Pool pool;
   private CommitNotifier notifier;
   private volatile java.util.function.BooleanSupplier announceWhile = () -> true;
@@ -63,14 +76,25 @@ public final class PgDocumentStore implements DocumentStore {
   }
 
   PgDocumentStore(Vertx vertx, DatabaseUrl url, long tailChunkBytes) {
-    this(vertx, url, tailChunkBytes, Duration.ZERO);
+    this(vertx, url, tailChunkBytes, Duration.ZERO, LOCK_TIMEOUT);
+  }
+
+  /** With a shorter lock timeout (tests). */
+  static PgDocumentStore withLockTimeout(Vertx vertx, DatabaseUrl url, Duration lockTimeout) {
+    return new PgDocumentStore(vertx, url, PackedTail.CHUNK_BYTES, Duration.ZERO, lockTimeout);
   }
 
   private PgDocumentStore(Vertx vertx, DatabaseUrl url, long tailChunkBytes, Duration groupCommitInterval) {
+    this(vertx, url, tailChunkBytes, groupCommitInterval, LOCK_TIMEOUT);
+  }
+
+  private PgDocumentStore(Vertx vertx, DatabaseUrl url, long tailChunkBytes, Duration groupCommitInterval,
+      Duration lockTimeout) {
     this.vertx = vertx;
     this.appends = new AppendCoalescer(this::appendAll, vertx, groupCommitInterval);
     this.url = url;
     this.tailChunkBytes = tailChunkBytes;
+    this.lockTimeout = lockTimeout;
   }
 
   @Override
@@ -79,7 +103,11 @@ public final class PgDocumentStore implements DocumentStore {
       FlywayMigrations.migrate(url);
       return null;
     }).map(v -> {
-      PgConnectOptions connect = url.connectOptions().setCachePreparedStatements(true);
+      // Session settings sent with each connection's startup message, so they cost no round trip.
+      PgConnectOptions connect = url.connectOptions().setCachePreparedStatements(true)
+          .addProperty("lock_timeout", lockTimeout.toMillis() + "ms")
+          .addProperty("statement_timeout", STATEMENT_TIMEOUT.toMillis() + "ms")
+          .addProperty("idle_in_transaction_session_timeout", IDLE_IN_TRANSACTION_TIMEOUT.toMillis() + "ms");
       pool = PgBuilder.pool()
           .with(new PoolOptions().setMaxSize(POOL_SIZE))
           .connectingTo(connect)

@@ -157,6 +157,48 @@ class PgDocumentStoreTest extends DocumentStoreContract {
   }
 
   /**
+   * A document row locked by a stuck transaction elsewhere (a node that lost its connection
+   * before its COMMIT) must not hold the other documents' appends: they share one transaction at
+   * a time. The locked document's append fails after the lock timeout; the other commits.
+   */
+  @Test
+  void aLockedDocumentRowHoldsOnlyItsOwnAppend() throws Exception {
+    String locked = uniqueName();
+    String free = uniqueName();
+    result(store.append(locked, List.of(update())));
+    result(store.append(free, List.of(update())));
+    PgDocumentStore pg = PgDocumentStore.withLockTimeout(vertx, TestDatabase.require(), java.time.Duration.ofMillis(300));
+    result(pg.start());
+    DatabaseUrl url = TestDatabase.require();
+    try (var c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         var st = c.createStatement()) {
+      c.setAutoCommit(false);
+      st.execute("SELECT 1 FROM documents WHERE name = '" + locked + "' FOR UPDATE"); // held until rollback
+      Future<List<Long>> onLocked = pg.append(locked, List.of(update()));
+      Future<List<Long>> onFree = pg.append(free, List.of(update()));
+      // Bounds against a hang, not timings: before the lock timeout both waited for the rollback.
+      assertThat(result(onFree)).containsExactly(2L);
+      assertThat(awaitFailure(onLocked)).hasMessageContaining("append failed");
+      c.rollback();
+    } finally {
+      result(pg.close());
+    }
+    assertThat(result(store.load(locked)).headSeq()).as("nothing half-written").isEqualTo(1);
+    assertThat(result(store.verifyChain(free))).isEqualTo(new ChainCheck(2, 0));
+  }
+
+  private static Throwable awaitFailure(Future<?> f) {
+    try {
+      f.toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return e.getCause();
+    } catch (Exception e) {
+      throw new AssertionError("no outcome within 30 s", e);
+    }
+    throw new AssertionError("succeeded, expected a failure");
+  }
+
+  /**
    * Schema V15 replaced the log's per-row foreign key by a check per statement and a guard on
    * documents: a row for a missing document, a deleted or renamed document with a log, must still
    * be refused as the foreign key refused them (SQLSTATE 23503), and a row batch of an existing
