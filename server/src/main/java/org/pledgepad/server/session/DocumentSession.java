@@ -67,7 +67,7 @@ public final class DocumentSession {
   private long waitingBytes;
   /** Each peer's share of those while loading: messages and bytes. */
   private final java.util.Map<Peer, long[]> waitingPerPeer = new java.util.HashMap<>();
-  /** Peers closed for queueing too much while loading: their queued messages are skipped. */
+  /** Peers closed for queueing too much while loading: what else they send meanwhile is ignored. */
   private final Set<Peer> overflowed = new java.util.HashSet<>();
   private final Set<Peer> peers = new LinkedHashSet<>();
   /** Peers whose join waits for the load; closed if the load fails. */
