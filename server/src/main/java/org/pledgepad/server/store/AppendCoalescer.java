@@ -54,7 +54,12 @@ final class AppendCoalescer {
     }
   }
 
-  /** Writes every append in one transaction; the seqs of each append, in batch order. */
+  /**
+   * Writes every append in one transaction; the seqs of each append, in batch order. An entry
+   * may be null: that append failed on its own after the others committed (PostgreSQL: its head
+   * had moved, and the locking retry failed), and it is failed without a retry, which would log
+   * the others twice.
+   */
   interface Writer {
     Future<List<List<Long>>> write(List<Pending> batch);
   }
@@ -176,7 +181,8 @@ final class AppendCoalescer {
     try {
       done = writer.write(batch).compose(seqs -> {
         for (int i = 0; i < batch.size(); i++) {
-          complete(batch.get(i), seqs.get(i), null);
+          List<Long> these = seqs.get(i);
+          complete(batch.get(i), these, these == null ? new StoreException("append failed after the others in its transaction committed", null) : null);
         }
         return Future.<Void>succeededFuture();
       }, failure -> batch.size() == 1 ? fail(batch.get(0), failure) : retrySingly(batch, 0));

@@ -170,9 +170,6 @@ public final class PgDocumentStore implements DocumentStore {
         return Future.succeededFuture(plan.seqs());
       }
       moved.forEach(heads::forget);
-      // Should this second transaction fail, the whole batch is reported failed although the
-      // other documents' rows are committed: the coalescer's retry then logs them twice, which
-      // the CRDT applies idempotently (as after a COMMIT whose outcome was lost, AppendCoalescer).
       List<AppendCoalescer.Pending> again = new ArrayList<>();
       batch.forEach(p -> {
         if (moved.contains(p.document())) {
@@ -188,6 +185,17 @@ public final class PgDocumentStore implements DocumentStore {
           }
         }
         return all;
+      }).recover(e -> {
+        // The other documents' rows are committed: only the moved ones failed (null), so that
+        // no retry logs the committed rows a second time (a lock timeout makes this likelier).
+        LOG.warn("Appending {} document(s) after another node moved their heads failed", again.size(), e);
+        List<List<Long>> all = new ArrayList<>(plan.seqs());
+        for (int i = 0; i < batch.size(); i++) {
+          if (moved.contains(batch.get(i).document())) {
+            all.set(i, null);
+          }
+        }
+        return Future.succeededFuture(all);
       });
     }).recover(e -> failed(batch, e));
   }

@@ -187,6 +187,39 @@ class PgDocumentStoreTest extends DocumentStoreContract {
     assertThat(result(store.verifyChain(free))).isEqualTo(new ChainCheck(2, 0));
   }
 
+  /**
+   * When a document's head had moved and its locking retry fails, the batch's other documents
+   * are committed already: they must count as appended, not be retried and logged twice.
+   */
+  @Test
+  void aFailedLockingRetryFailsOnlyTheMovedDocument() throws Exception {
+    String d = uniqueName();
+    String e = uniqueName();
+    PgDocumentStore pg = PgDocumentStore.withLockTimeout(vertx, TestDatabase.require(), java.time.Duration.ofMillis(300));
+    result(pg.start());
+    try {
+      assertThat(result(pg.append(d, List.of(update())))).containsExactly(1L);
+      assertThat(result(pg.append(e, List.of(update())))).containsExactly(1L);
+      assertThat(result(store.append(d, List.of(update())))).containsExactly(2L); // "another node": pg's head of d is stale
+      DatabaseUrl url = TestDatabase.require();
+      try (var c = java.sql.DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+           var st = c.createStatement()) {
+        c.setAutoCommit(false);
+        st.execute("SELECT 1 FROM documents WHERE name = '" + d + "' FOR UPDATE"); // the locking retry times out
+        List<List<Long>> seqs = result(pg.appendAll(List.of(pending(d, 1), pending(e, 1))));
+        c.rollback();
+        assertThat(seqs.get(0)).as("the moved document failed").isNull();
+        assertThat(seqs.get(1)).containsExactly(2L);
+      }
+      assertThat(result(store.load(e)).tail()).as("e's row once, not twice").hasSize(2);
+      assertThat(result(store.load(d)).headSeq()).isEqualTo(2);
+      assertThat(result(store.verifyChain(e))).isEqualTo(new ChainCheck(2, 0));
+      assertThat(result(pg.append(d, List.of(update())))).as("d appends again afterwards").containsExactly(3L);
+    } finally {
+      result(pg.close());
+    }
+  }
+
   private static Throwable awaitFailure(Future<?> f) {
     try {
       f.toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
