@@ -139,12 +139,7 @@ public final class ServerVerticle extends VerticleBase {
           ops.mount(router);
           new WebClientRoutes().mount(router);
           router.route().last().handler(ctx -> Problems.send(ctx, 404, Problems.NOT_FOUND, "Not found"));
-          router.route().failureHandler(ctx -> {
-            LOG.error("Request failed", ctx.failure());
-            int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
-            Problems.send(ctx, status, status == 500 ? Problems.INTERNAL : Problems.NOT_FOUND,
-                status == 500 ? "Internal error" : "Request failed");
-          });
+          router.route().failureHandler(ServerVerticle::failed);
           SyncEndpoints sync = new SyncEndpoints(vertx, config.limits(), metrics, auth, sessions,
               config.allowedOrigins());
           sync.refuseWhen(() -> draining); // 503: the load balancer sends it to another node
@@ -198,6 +193,30 @@ public final class ServerVerticle extends VerticleBase {
             dataDirLock.close();
           }
         });
+  }
+
+  /**
+   * The router's failures: a client error (body over a limit, undecodable query, ...) is the
+   * client's business and logged at DEBUG only, so that nobody can flood the log with oversized
+   * bodies; a server error is logged at ERROR with its exception (never the request body).
+   */
+  static void failed(io.vertx.ext.web.RoutingContext ctx) {
+    int status = ctx.statusCode() >= 400 && ctx.statusCode() < 600 ? ctx.statusCode() : 500;
+    if (status >= 500) {
+      LOG.error("Request {} {} failed with {}", ctx.request().method(), ctx.request().path(), status, ctx.failure());
+    } else if (LOG.isDebugEnabled()) {
+      LOG.debug("Request {} {} rejected with {}: {}", ctx.request().method(), ctx.request().path(), status,
+          ctx.failure() == null ? "-" : ctx.failure().toString());
+    }
+    if (ctx.response().ended()) {
+      return;
+    }
+    if (ctx.response().headWritten()) {
+      ctx.response().reset();
+      return;
+    }
+    String[] problem = Problems.forStatus(status);
+    Problems.send(ctx, status, problem[0], problem[1]);
   }
 
   /** True from the start of shutdown (readiness reports it). */

@@ -14,8 +14,27 @@ public final class Problems {
   public static final String STORE_UNAVAILABLE = "urn:pledgepad:problem:store-unavailable";
   public static final String INTERNAL = "urn:pledgepad:problem:internal";
   public static final String METHOD_NOT_ALLOWED = "urn:pledgepad:problem:method-not-allowed";
+  public static final String BAD_REQUEST = "urn:pledgepad:problem:bad-request";
+  public static final String PAYLOAD_TOO_LARGE = "urn:pledgepad:problem:payload-too-large";
+  public static final String UNSUPPORTED_MEDIA_TYPE = "urn:pledgepad:problem:unsupported-media-type";
+  /** Any other client error the router itself raised. */
+  public static final String REQUEST_REJECTED = "urn:pledgepad:problem:request-rejected";
 
   private Problems() {}
+
+  /** The type and title for a status a router failure carries (body limit, decoding, routing). */
+  public static String[] forStatus(int status) {
+    return switch (status) {
+      case 400 -> new String[] {BAD_REQUEST, "Bad request"};
+      case 404 -> new String[] {NOT_FOUND, "Not found"};
+      case 405 -> new String[] {METHOD_NOT_ALLOWED, "Method not allowed"};
+      case 413 -> new String[] {PAYLOAD_TOO_LARGE, "Request body too large"};
+      case 415 -> new String[] {UNSUPPORTED_MEDIA_TYPE, "Unsupported media type"};
+      case 503 -> new String[] {STORE_UNAVAILABLE, "Service unavailable"};
+      default -> status >= 400 && status < 500
+          ? new String[] {REQUEST_REJECTED, "Request rejected"} : new String[] {INTERNAL, "Internal error"};
+    };
+  }
 
   public static Future<Void> send(RoutingContext ctx, int status, String type, String title) {
     JsonObject body = new JsonObject()
