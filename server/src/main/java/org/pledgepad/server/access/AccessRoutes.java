@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
 final class AccessRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(AccessRoutes.class);
   static final int MAX_BODY_BYTES = 4096;
+  /** Retry-After when the session table is full (sessions end by idle time, so minutes, not seconds). */
+  static final long SESSIONS_FULL_RETRY_SECONDS = 60;
 
   private final AccessControl access;
   private final AccessGuard guard;
@@ -67,27 +69,72 @@ final class AccessRoutes {
       return;
     }
     String address = clientAddress(ctx);
-    access.vertx().executeBlocking(() -> access.loginService().login(l, pw, address), false).onComplete(ar -> {
-      if (ar.failed()) {
-        LOG.error("Login failed with an error", ar.cause());
-        Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Sign-in unavailable");
-        return;
+    access.vertx().executeBlocking(() -> access.loginService().login(l, pw, address), false)
+        .onComplete(ar -> answerOrFail(ctx, () -> loggedIn(ctx, ar)));
+  }
+
+  /**
+   * Runs a callback that answers {@code ctx}; if it throws, the request still gets an answer (500)
+   * instead of hanging. Shared with {@link OidcLogin}.
+   */
+  static void answerOrFail(RoutingContext ctx, Runnable answer) {
+    try {
+      answer.run();
+    } catch (RuntimeException e) {
+      LOG.error("Request {} failed", ctx.request().path(), e);
+      if (!ctx.response().ended()) {
+        if (ctx.response().headWritten()) {
+          ctx.response().reset();
+        } else {
+          Problems.send(ctx, 500, Problems.INTERNAL, "Internal error");
+        }
       }
-      LoginResult r = ar.result();
-      if (r instanceof LoginResult.Throttled t) {
-        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
-        Problems.send(ctx, 429, AccessProblems.TOO_MANY_ATTEMPTS, "Too many failed sign-ins; try again later");
-      } else if (r instanceof LoginResult.Success s) {
-        guard.session(ctx).ifPresent(old -> access.sessions().remove(old.id())); // no session fixation
-        Future.fromCompletionStage(access.sessions().createStored(s.principal().subject()), access.vertx().getOrCreateContext())
-            .onSuccess(session -> {
-              ctx.response().addCookie(cookie(session.id(), access.settings().sessionLifetime().toSeconds()));
-              json(ctx, meJson(s.principal(), session.csrfToken()).put("mustChangePassword", s.mustChangePassword()));
-            });
-      } else {
-        Problems.send(ctx, 401, AccessProblems.INVALID_CREDENTIALS, "Wrong login or password");
-      }
-    });
+    }
+  }
+
+  /**
+   * 503 with Retry-After when the session table is full ({@link WebSessions.SessionsFullException}),
+   * otherwise false. The cause is expected at scale (or under a sign-in flood): a warning, no trace.
+   */
+  static boolean refuseWhenFull(RoutingContext ctx, Throwable cause) {
+    if (!(cause instanceof WebSessions.SessionsFullException)) {
+      return false;
+    }
+    LOG.warn("Sign-in refused: the session table is full");
+    ctx.response().putHeader("Retry-After", Long.toString(SESSIONS_FULL_RETRY_SECONDS))
+        .putHeader("Cache-Control", "no-store");
+    Problems.send(ctx, 503, AccessProblems.SESSIONS_FULL, "Too many signed-in sessions; try again later");
+    return true;
+  }
+
+  private void loggedIn(RoutingContext ctx, io.vertx.core.AsyncResult<LoginResult> ar) {
+    if (ar.failed()) {
+      LOG.error("Login failed with an error", ar.cause());
+      Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Sign-in unavailable");
+      return;
+    }
+    LoginResult r = ar.result();
+    if (r instanceof LoginResult.Throttled t) {
+      ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+      Problems.send(ctx, 429, AccessProblems.TOO_MANY_ATTEMPTS, "Too many failed sign-ins; try again later");
+    } else if (r instanceof LoginResult.Success s) {
+      guard.session(ctx).ifPresent(old -> access.sessions().remove(old.id())); // no session fixation
+      Future.fromCompletionStage(access.sessions().createStored(s.principal().subject()), access.vertx().getOrCreateContext())
+          .onComplete(created -> answerOrFail(ctx, () -> {
+            if (created.failed()) {
+              if (!refuseWhenFull(ctx, created.cause())) {
+                LOG.error("Could not start a session", created.cause());
+                Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Sign-in unavailable");
+              }
+              return;
+            }
+            WebSessions.WebSession session = created.result();
+            ctx.response().addCookie(cookie(session.id(), access.settings().sessionLifetime().toSeconds()));
+            json(ctx, meJson(s.principal(), session.csrfToken()).put("mustChangePassword", s.mustChangePassword()));
+          }));
+    } else {
+      Problems.send(ctx, 401, AccessProblems.INVALID_CREDENTIALS, "Wrong login or password");
+    }
   }
 
   /** {oldPassword, newPassword} for the signed-in user (ends the one-time password state). */

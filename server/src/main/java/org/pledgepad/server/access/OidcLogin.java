@@ -162,7 +162,7 @@ final class OidcLogin {
         .compose(prov -> exchange(prov, code, p.codeVerifier()).compose(idToken -> prov.authenticate(idToken, p.nonce())))
         .compose(principal -> access.vertx().executeBlocking(() -> accounts.link(principal), false))
         .compose(user -> access.refresh().map(v -> user)) // the snapshot must know a new account
-        .onComplete(ar -> {
+        .onComplete(ar -> AccessRoutes.answerOrFail(ctx, () -> {
           if (ar.failed()) {
             fail(ctx, ar.cause());
           } else if (ar.result().isEmpty()) {
@@ -170,7 +170,7 @@ final class OidcLogin {
           } else {
             startSession(ctx, ar.result().get(), p.returnTo());
           }
-        });
+        }));
   }
 
   private void startSession(RoutingContext ctx, User user, String returnTo) {
@@ -179,9 +179,17 @@ final class OidcLogin {
       access.sessions().remove(old.getValue()); // no session fixation
     }
     Future.fromCompletionStage(access.sessions().createStored(user.id()), access.vertx().getOrCreateContext())
-        .onSuccess(session -> ctx.response().addCookie(AccessRoutes.sessionCookie(access.settings(), session.id(),
-                access.settings().sessionLifetime().toSeconds()))
-            .putHeader("Cache-Control", "no-store").putHeader("Location", returnTo).setStatusCode(303).end());
+        .onComplete(created -> AccessRoutes.answerOrFail(ctx, () -> {
+          if (created.failed()) {
+            if (!AccessRoutes.refuseWhenFull(ctx, created.cause())) {
+              fail(ctx, created.cause());
+            }
+            return;
+          }
+          ctx.response().addCookie(AccessRoutes.sessionCookie(access.settings(), created.result().id(),
+                  access.settings().sessionLifetime().toSeconds()))
+              .putHeader("Cache-Control", "no-store").putHeader("Location", returnTo).setStatusCode(303).end();
+        }));
   }
 
   private static void fail(RoutingContext ctx, Throwable cause) {

@@ -43,6 +43,18 @@ public final class WebSessions {
   static final Duration TOUCH_PERSIST_EVERY = Duration.ofMinutes(1);
   /** Bound on live sessions so that login floods cannot exhaust memory. */
   public static final int MAX_SESSIONS = 100_000;
+  /**
+   * Bound on live sessions per account, so that one or two accounts cannot fill the table: a
+   * new session beyond it ends that account's oldest one (on this node; the table is not counted).
+   */
+  public static final int MAX_PER_ACCOUNT = 20;
+
+  /** The session table is full: sign-in must be refused (503) until sessions end. */
+  public static final class SessionsFullException extends IllegalStateException {
+    SessionsFullException() {
+      super("too many sessions");
+    }
+  }
 
   /** One signed-in browser. {@code csrfToken} must come back in X-CSRF-Token on writes. */
   public record WebSession(String id, String subject, String csrfToken, Instant expires) {
@@ -80,6 +92,8 @@ public final class WebSessions {
   private final SessionMisses misses;
   /** Table look-ups under way, so that concurrent requests with one cookie share one read. */
   private final Map<String, CompletableFuture<Void>> loading = new ConcurrentHashMap<>();
+  private volatile int maxSessions = MAX_SESSIONS;
+  private volatile int maxPerAccount = MAX_PER_ACCOUNT;
 
   /**
    * Loads the live sessions from {@code store} (blocking: call from a worker).
@@ -139,7 +153,7 @@ public final class WebSessions {
       } else if (row == null || !now().isBefore(Instant.ofEpochMilli(row.expiresMs()))
           || !now().isBefore(Instant.ofEpochMilli(row.lastSeenMs()).plus(idle))) {
         misses.remember(hash);
-      } else if (!misses.knownMissing(hash) && byHash.size() < MAX_SESSIONS) {
+      } else if (!misses.knownMissing(hash) && byHash.size() < maxSessions) {
         // knownMissing: ended here while the read was under way (its delete was queued after it)
         byHash.putIfAbsent(hash, entryOf(row));
       }
@@ -196,9 +210,15 @@ public final class WebSessions {
   /**
    * A new session, handed out once its row is written (so that it survives a restart from the
    * moment the browser has the cookie). A failed write still yields the session (memory only; logged).
+   * Never throws: a full table fails the future with {@link SessionsFullException}.
    */
   public CompletableFuture<WebSession> createStored(String subject) {
-    Created c = create(subject);
+    Created c;
+    try {
+      c = create(subject);
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
     return c.stored().handle((v, err) -> c.session());
   }
 
@@ -206,10 +226,11 @@ public final class WebSessions {
   private record Created(WebSession session, CompletableFuture<Void> stored) {}
 
   private Created create(String subject) {
-    if (byHash.size() >= MAX_SESSIONS) {
+    endOldestBeyondCap(subject);
+    if (byHash.size() >= maxSessions) {
       purgeExpired();
-      if (byHash.size() >= MAX_SESSIONS) {
-        throw new IllegalStateException("too many sessions");
+      if (byHash.size() >= maxSessions) {
+        throw new SessionsFullException();
       }
     }
     String id = randomId();
@@ -220,6 +241,34 @@ public final class WebSessions {
     CompletableFuture<Void> stored = persist(store == null ? null : store.insert(new SqlSessionStore.Row(hash, subject,
         now.toEpochMilli(), now.toEpochMilli(), e.expires.toEpochMilli())).thenRun(() -> e.stored = true));
     return new Created(new WebSession(id, subject, csrfOf(id), e.expires), stored);
+  }
+
+  /**
+   * Ends the oldest sessions of {@code subject} until one more fits under {@link #maxPerAccount}.
+   * One pass over the sessions per sign-in (a hash-map walk; sign-in hashes a password anyway).
+   */
+  private void endOldestBeyondCap(String subject) {
+    while (true) {
+      int count = 0;
+      String oldest = null;
+      Instant oldestCreated = null;
+      for (Map.Entry<String, Entry> en : byHash.entrySet()) {
+        Entry e = en.getValue();
+        if (e.subject.equals(subject)) {
+          count++;
+          if (oldestCreated == null || e.created.isBefore(oldestCreated)) {
+            oldest = en.getKey();
+            oldestCreated = e.created;
+          }
+        }
+      }
+      if (count < maxPerAccount || oldest == null) {
+        return;
+      }
+      byHash.remove(oldest);
+      misses.remember(oldest); // a look-up under way must not bring it back
+      persist(store == null ? null : store.delete(oldest));
+    }
   }
 
   /** The live session with this cookie value; marks it as used now. */
@@ -306,6 +355,15 @@ public final class WebSessions {
         persist(store.deleteEnded(now.toEpochMilli(), idle.toMillis()));
       }
     }
+  }
+
+  /** Overrides {@link #MAX_SESSIONS} and {@link #MAX_PER_ACCOUNT} (tests use small values). */
+  void limits(int total, int perAccount) {
+    if (total < 1 || perAccount < 1) {
+      throw new IllegalArgumentException("limits must be positive");
+    }
+    this.maxSessions = total;
+    this.maxPerAccount = perAccount;
   }
 
   public int size() {
