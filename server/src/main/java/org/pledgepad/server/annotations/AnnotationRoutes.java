@@ -55,6 +55,7 @@ final class AnnotationRoutes {
   static final String PROBLEM_PREFIX = "urn:pledgepad:problem:";
   static final String COLLISION = PROBLEM_PREFIX + "suggestion-collision";
   static final String BAD_REQUEST = PROBLEM_PREFIX + "invalid";
+  static final String BUSY = PROBLEM_PREFIX + "annotations-busy";
   /** Ids are made by the server (UUIDs); anything else cannot name a row. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern PLEDGE_ID = Pattern.compile("[A-Za-z0-9._-]{1,160}");
@@ -359,6 +360,10 @@ final class AnnotationRoutes {
       Problems.send(ctx, 400, BAD_REQUEST, "Invalid anchor position");
     } else if (e instanceof BadRequest br) {
       Problems.send(ctx, 400, BAD_REQUEST, br.getMessage());
+    } else if (e instanceof DocumentQueues.QueueFull) {
+      // The web client retries a GET answered 503 with a short Retry-After.
+      ctx.response().putHeader("Retry-After", "2");
+      Problems.send(ctx, 503, BUSY, "Too many annotation requests for this document, try again shortly");
     } else if (e instanceof AccessDeniedException) {
       // already answered by the access guard
     } else {

@@ -50,4 +50,25 @@ class DocumentQueuesTest {
     assertThat(Await.failure(failing)).hasMessage("boom");
     assertThat(Await.result(next)).isEqualTo("ran");
   }
+
+  @Test
+  void tasksBeyondTheWaitingCapAreRefusedAndTheQueueRecovers() throws Exception {
+    DocumentQueues queues = new DocumentQueues(vertx, 2);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    Future<String> running = queues.blocking("doc", () -> {
+      release.await();
+      return "first";
+    });
+    Future<String> waiting1 = queues.blocking("doc", () -> "second");
+    Future<String> waiting2 = queues.blocking("doc", () -> "third");
+    Future<String> refused = queues.blocking("doc", () -> "refused");
+    assertThat(Await.failure(refused)).isInstanceOf(DocumentQueues.QueueFull.class);
+    // Other documents have queues of their own.
+    assertThat(Await.result(queues.blocking("other", () -> "other"))).isEqualTo("other");
+    release.countDown();
+    assertThat(Await.result(running)).isEqualTo("first");
+    assertThat(Await.result(waiting1)).isEqualTo("second");
+    assertThat(Await.result(waiting2)).isEqualTo("third");
+    assertThat(Await.result(queues.blocking("doc", () -> "after"))).isEqualTo("after");
+  }
 }
