@@ -10,22 +10,28 @@ import org.pledgepad.history.NamedVersion;
 import org.pledgepad.server.access.AccountPrivacy;
 import org.pledgepad.server.history.DocumentHistories;
 import org.pledgepad.server.history.HistoryDb;
+import org.pledgepad.server.pledges.PledgePrivacy;
 
 /**
  * A person's data as one JSON-ready document (GDPR Art. 15 access, Art. 20 portability): the
  * account without secrets, their comments, suggestions and reports, the document edits logged
  * under their subject (document, seq, time — not the update bytes, which mix with others'
- * edits and are readable through the history API) and their clientID bindings. Blocking.
+ * edits and are readable through the history API), their clientID bindings, and the pledge
+ * records that name them: status changes they set with their notes, links they created and the
+ * succession log entries they are the actor of ({@link PledgePrivacy}). Blocking.
  */
 public final class PersonalData {
   private final AccountPrivacy accounts;
   private final PrivacyService annotations;
   private final DocumentHistories histories;
+  private final PledgePrivacy pledges;
 
-  public PersonalData(AccountPrivacy accounts, PrivacyService annotations, DocumentHistories histories) {
+  public PersonalData(AccountPrivacy accounts, PrivacyService annotations, DocumentHistories histories,
+      PledgePrivacy pledges) {
     this.accounts = accounts;
     this.annotations = annotations;
     this.histories = histories;
+    this.pledges = pledges;
   }
 
   public Map<String, Object> export(String subject) {
@@ -37,6 +43,7 @@ public final class PersonalData {
     ann.remove("subject");
     out.put("annotations", ann);
     out.put("history", history(subject));
+    out.put("pledges", pledges.exportFor(subject));
     return out;
   }
 

@@ -9,6 +9,7 @@ import org.pledgepad.server.annotations.AnnotationPush;
 import org.pledgepad.server.annotations.SqlAnnotationRepository;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.history.DocumentHistories;
+import org.pledgepad.server.pledges.PledgePrivacy;
 import org.pledgepad.server.session.SessionRegistry;
 
 /** Wires export and erasure into the server (only with accounts: nothing to export without). */
@@ -19,8 +20,9 @@ public final class PrivacyModule {
   public static void mount(Router router, Vertx vertx, ServerConfig config, AccessControl access,
       DocumentHistories histories, SessionRegistry sessions) {
     Annotations ann = Annotations.withDefaults(new SqlAnnotationRepository(AnnotationDb.forConfig(config)));
-    PersonalData data = new PersonalData(access.accountPrivacy(), ann.privacy, histories);
-    PersonErasure erasure = new PersonErasure(access.accountPrivacy(), ann.privacy, histories);
+    PledgePrivacy pledges = PledgePrivacy.forConfig(config);
+    PersonalData data = new PersonalData(access.accountPrivacy(), ann.privacy, histories, pledges);
+    PersonErasure erasure = new PersonErasure(access.accountPrivacy(), ann.privacy, histories, pledges);
     new PrivacyRoutes(vertx, access, data, erasure, new AnnotationPush(sessions)).mount(router);
   }
 }
