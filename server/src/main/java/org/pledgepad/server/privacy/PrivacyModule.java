@@ -19,9 +19,11 @@ public final class PrivacyModule {
   /** Mount before ApiRoutes (its /api/* catch-all) and before AccessControl's GET /api/me. */
   public static void mount(Router router, Vertx vertx, ServerConfig config, AccessControl access,
       DocumentHistories histories, SessionRegistry sessions) {
-    Annotations ann = Annotations.withDefaults(new SqlAnnotationRepository(AnnotationDb.forConfig(config)));
+    AnnotationDb annotationDb = AnnotationDb.forConfig(config);
+    Annotations ann = Annotations.withDefaults(new SqlAnnotationRepository(annotationDb));
     PledgePrivacy pledges = PledgePrivacy.forConfig(config);
-    PersonalData data = new PersonalData(access.accountPrivacy(), ann.privacy, histories, pledges);
+    PersonalData data = new PersonalData(access.accountPrivacy(), ann.privacy, histories, pledges,
+        new org.pledgepad.server.annotations.ModerationRecords(annotationDb));
     PersonErasure erasure = new PersonErasure(access.accountPrivacy(), ann.privacy, histories, pledges);
     new PrivacyRoutes(vertx, access, data, erasure, new AnnotationPush(sessions)).mount(router);
   }

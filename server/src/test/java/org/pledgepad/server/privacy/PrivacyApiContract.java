@@ -256,7 +256,13 @@ abstract class PrivacyApiContract {
     // --- her export holds the status change and its note ---
     HttpResponse<String> exported = send("GET", "/api/me/data", s, null);
     assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
-    JsonArray changes = new JsonObject(exported.body()).getJsonObject("pledges").getJsonArray("statusChanges");
+    JsonObject mine = new JsonObject(exported.body());
+    assertThat(mine.getJsonArray("webSessions").size()).as("her cookie session").isGreaterThanOrEqualTo(1);
+    assertThat(mine.getJsonArray("webSessions").encode()).doesNotContain(s.cookie);
+    for (String key : List.of("suggestionsDecided", "reportsClosed", "moderationAudit")) {
+      assertThat(mine.getJsonObject("annotations").getJsonArray(key)).as(key).isNotNull();
+    }
+    JsonArray changes = mine.getJsonObject("pledges").getJsonArray("statusChanges");
     assertThat(changes.size()).isEqualTo(1);
     assertThat(changes.getJsonObject(0).getString("pledge")).isEqualTo(pledge);
     assertThat(changes.getJsonObject(0).getString("status")).isEqualTo("IN_ARBEIT");
