@@ -123,6 +123,22 @@ abstract class PrivacyApiContract {
     HttpResponse<String> reported = send("POST", "/api/documents/" + doc + "/posts/" + ottoPost + "/report", s,
         new JsonObject().put("reason", REPORT));
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+    // A moderator with an account dismisses the report: her export lists the closure and the audit entry.
+    User mod = new User("u-4" + suffix, "moda" + suffix, "Moda Rat", false, Role.MODERATOR, Set.of(), false);
+    ac.users().add(mod, PasswordHasher.forTests().hash(PASSWORD), false);
+    ac.refresh().toCompletionStage().toCompletableFuture().get();
+    String closeNote = "Kein Verstoß " + suffix;
+    HttpResponse<String> dismissed = send("POST", "/api/documents/" + doc + "/reports/"
+        + new JsonObject(reported.body()).getString("id") + "/dismiss", token(mod.principal()),
+        new JsonObject().put("reason", closeNote));
+    assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(200);
+    String adminToken = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
+    HttpResponse<String> modData = send("GET", "/api/admin/users/" + mod.id() + "/data", adminToken, null);
+    assertThat(modData.statusCode()).as(modData.body()).isEqualTo(200);
+    JsonObject modAnn = new JsonObject(modData.body()).getJsonObject("annotations");
+    assertThat(modAnn.getJsonArray("reportsClosed").size()).as(modData.body()).isEqualTo(1);
+    assertThat(modAnn.getJsonArray("reportsClosed").getJsonObject(0).getString("time")).isNotNull();
+    assertThat(modAnn.getJsonArray("moderationAudit").encode()).contains("dismiss-report").contains(closeNote);
 
     // --- export ---
     HttpResponse<String> exported = send("GET", "/api/me/data", s, null);
