@@ -109,6 +109,22 @@ public final class AccountPrivacy {
         }
       }
       out.put("clientIds", bindings);
+      // Signed-in browser sessions: times only (the id hash is a credential's digest).
+      List<Map<String, Object>> sessions = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT created_ms, last_seen_ms, expires_ms FROM web_sessions WHERE subject = ? ORDER BY created_ms")) {
+        ps.setString(1, subject);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            Map<String, Object> w = new LinkedHashMap<>();
+            w.put("createdAt", java.time.Instant.ofEpochMilli(rs.getLong(1)).toString());
+            w.put("lastSeenAt", java.time.Instant.ofEpochMilli(rs.getLong(2)).toString());
+            w.put("expiresAt", java.time.Instant.ofEpochMilli(rs.getLong(3)).toString());
+            sessions.add(w);
+          }
+        }
+      }
+      out.put("webSessions", sessions);
       return out;
     });
   }

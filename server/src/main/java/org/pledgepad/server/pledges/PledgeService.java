@@ -16,6 +16,8 @@ import org.pledgepad.pledges.compare.PledgeComparator;
 import org.pledgepad.pledges.compare.SuggestionSet;
 import org.pledgepad.pledges.export.LicenceInfo;
 import org.pledgepad.pledges.export.OpenDataBundle;
+import org.pledgepad.pledges.model.StatusChange;
+import org.pledgepad.pledges.model.StatusTrack;
 import org.pledgepad.pledges.model.DocumentKind;
 import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeDocument;
@@ -220,18 +222,35 @@ public final class PledgeService {
         .map(Optional::orElseThrow);
   }
 
+  /**
+   * Open data names no person: a status change's {@code changedBy} and a link's {@code createdBy}
+   * hold the account id of whoever clicked (a citizen may act under a pseudonym, and an id is
+   * personal data however opaque), and the rows carry no office or role to publish instead. The
+   * fields stay, empty, so that the file formats and their importers do not change. Notes stay:
+   * they are the public reason for a status (erasure blanks them with the person).
+   */
+  static StatusTrack unattributed(StatusTrack t) {
+    return new StatusTrack(t.pledgeId(), t.history().stream()
+        .map(c -> new StatusChange(c.status(), c.at(), "", c.note())).toList(), t.evidence());
+  }
+
+  static PledgeLink unattributed(PledgeLink l) {
+    return new PledgeLink(l.a(), l.b(), l.kind(), "", l.createdAt(), l.origin());
+  }
+
   /** Open-data bundle of the public (published, consultation) pledge documents. */
   public Future<OpenDataBundle> openData() {
     return publicDocuments().compose(docs -> {
       Set<String> ids = docs.stream().flatMap(d -> d.pledges().stream()).map(Pledge::id).collect(Collectors.toSet());
       return pledges.links().compose(links -> {
         List<PledgeLink> visible = links.stream().map(StoredLink::link)
-            .filter(l -> ids.contains(l.a()) && ids.contains(l.b())).toList();
+            .filter(l -> ids.contains(l.a()) && ids.contains(l.b())).map(PledgeService::unattributed).toList();
         List<String> ordered = docs.stream().flatMap(d -> d.pledges().stream()).map(Pledge::id).toList();
         Set<String> names = docs.stream().map(PledgeDocument::id).collect(Collectors.toSet());
         return pledges.statuses(ordered).compose(tracks -> pledges.successions().map(all -> new OpenDataBundle(
             licence, docs, visible,
-            tracks.stream().filter(t -> !t.history().isEmpty() || !t.evidence().isEmpty()).toList(),
+            tracks.stream().filter(t -> !t.history().isEmpty() || !t.evidence().isEmpty())
+                .map(PledgeService::unattributed).toList(),
             // Only successions between two public documents: a draft successor is not yet news.
             all.stream().filter(x -> names.contains(x.predecessorId()) && names.contains(x.successorId())).toList())));
       });

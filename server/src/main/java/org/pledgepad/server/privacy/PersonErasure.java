@@ -11,11 +11,14 @@ import org.pledgepad.annotations.service.PrivacyService;
 import org.pledgepad.auth.Role;
 import org.pledgepad.server.access.AccountPrivacy;
 import org.pledgepad.server.history.DocumentHistories;
+import org.pledgepad.server.pledges.PledgePrivacy;
 
 /**
  * Erasing a person (GDPR Art. 17) across the product, in the order of history/README.md
  * "Erasure policy": history content (citizens and guests: rows whose text no longer stands),
- * suggestion notes that still carry their old display name, annotations, and last the account
+ * suggestion notes that still carry their old display name, annotations, the pledge records that
+ * name them (status changes, links, succession log: rows kept, the subject replaced by
+ * {@link AccountPrivacy#ERASED_NAME}, status notes blanked), and last the account
  * itself, which becomes a tombstone. The annotation events of the result are for the caller to
  * push to open documents (clients refetch the erased threads). The account goes last so that a run that fails halfway can
  * be repeated with the same login; every step is idempotent. Blocking.
@@ -24,17 +27,20 @@ public final class PersonErasure {
   private final AccountPrivacy accounts;
   private final PrivacyService annotations;
   private final DocumentHistories histories;
+  private final PledgePrivacy pledges;
 
-  public PersonErasure(AccountPrivacy accounts, PrivacyService annotations, DocumentHistories histories) {
+  public PersonErasure(AccountPrivacy accounts, PrivacyService annotations, DocumentHistories histories,
+      PledgePrivacy pledges) {
     this.accounts = accounts;
     this.annotations = annotations;
     this.histories = histories;
+    this.pledges = pledges;
   }
 
   /** What one erasure did, for the caller and the operator's console. */
   public record Result(String subject, boolean wasErased, boolean contentErased,
       List<DocumentHistories.ErasureResult> documents, int notesRewritten, int annotationRecords,
-      List<AnnotationEvent> events) {
+      int pledgeRecords, List<AnnotationEvent> events) {
     public Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("subject", subject);
@@ -48,6 +54,7 @@ public final class PersonErasure {
       m.put("documents", docs);
       m.put("notesRewritten", notesRewritten);
       m.put("annotationRecords", annotationRecords);
+      m.put("pledgeRecords", pledgeRecords);
       return m;
     }
   }
@@ -80,7 +87,11 @@ public final class PersonErasure {
       }
     }
     Outcome<Integer> erased = annotations.eraseFor(a.id());
+    // Pledge status history and the succession audit log stay whole, unattributed (all roles:
+    // the public record is the status itself, not who clicked it).
+    int pledgeRecords = pledges.eraseFor(a.id(), AccountPrivacy.ERASED_NAME);
     accounts.tombstone(a.id());
-    return Optional.of(new Result(a.id(), a.erased(), content, docs, notes, erased.value(), erased.events()));
+    return Optional.of(new Result(a.id(), a.erased(), content, docs, notes, erased.value(), pledgeRecords,
+        erased.events()));
   }
 }

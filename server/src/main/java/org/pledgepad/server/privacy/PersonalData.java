@@ -8,24 +8,35 @@ import java.util.Map;
 import org.pledgepad.annotations.service.PrivacyService;
 import org.pledgepad.history.NamedVersion;
 import org.pledgepad.server.access.AccountPrivacy;
+import org.pledgepad.server.annotations.ModerationRecords;
 import org.pledgepad.server.history.DocumentHistories;
 import org.pledgepad.server.history.HistoryDb;
+import org.pledgepad.server.pledges.PledgePrivacy;
 
 /**
  * A person's data as one JSON-ready document (GDPR Art. 15 access, Art. 20 portability): the
  * account without secrets, their comments, suggestions and reports, the document edits logged
  * under their subject (document, seq, time — not the update bytes, which mix with others'
- * edits and are readable through the history API) and their clientID bindings. Blocking.
+ * edits and are readable through the history API), their clientID bindings, and the pledge
+ * records that name them: status changes they set with their notes, links they created and the
+ * succession log entries they are the actor of ({@link PledgePrivacy}), and what they did as a
+ * moderator: suggestions decided, reports closed, moderation audit entries
+ * ({@link ModerationRecords}). Blocking.
  */
 public final class PersonalData {
   private final AccountPrivacy accounts;
   private final PrivacyService annotations;
   private final DocumentHistories histories;
+  private final PledgePrivacy pledges;
+  private final ModerationRecords moderation;
 
-  public PersonalData(AccountPrivacy accounts, PrivacyService annotations, DocumentHistories histories) {
+  public PersonalData(AccountPrivacy accounts, PrivacyService annotations, DocumentHistories histories,
+      PledgePrivacy pledges, ModerationRecords moderation) {
     this.accounts = accounts;
     this.annotations = annotations;
     this.histories = histories;
+    this.pledges = pledges;
+    this.moderation = moderation;
   }
 
   public Map<String, Object> export(String subject) {
@@ -35,8 +46,10 @@ public final class PersonalData {
     out.putAll(accounts.export(subject));
     Map<String, Object> ann = new LinkedHashMap<>(annotations.exportFor(subject));
     ann.remove("subject");
+    ann.putAll(moderation.exportFor(subject));
     out.put("annotations", ann);
     out.put("history", history(subject));
+    out.put("pledges", pledges.exportFor(subject));
     return out;
   }
 

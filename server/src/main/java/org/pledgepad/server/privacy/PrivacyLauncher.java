@@ -49,7 +49,8 @@ public final class PrivacyLauncher {
     }
     try (AccessDb db = AccessDb.forConfig(config); AnnotationDb annotations = AnnotationDb.forConfig(config)) {
       PersonErasure erasure = new PersonErasure(new AccountPrivacy(db, new SecureRandom()),
-          Annotations.withDefaults(new SqlAnnotationRepository(annotations)).privacy, new DocumentHistories(history));
+          Annotations.withDefaults(new SqlAnnotationRepository(annotations)).privacy, new DocumentHistories(history),
+          org.pledgepad.server.pledges.PledgePrivacy.forConfig(config));
       var result = erasure.erase(args[2]);
       if (result.isEmpty()) {
         err.println("no account " + args[2] + " (an erased account is found by its id only)");
@@ -61,7 +62,8 @@ public final class PrivacyLauncher {
       out.println((r.wasErased() ? "already erased, repeated: " : "erased: ") + "account " + r.subject()
           + "; history rows redacted " + redacted + ", kept " + kept + " in " + r.documents().size()
           + " document(s)" + (r.contentErased() ? "" : " (official: identity only)")
-          + "; suggestion notes rewritten " + r.notesRewritten() + "; annotation records " + r.annotationRecords());
+          + "; suggestion notes rewritten " + r.notesRewritten() + "; annotation records " + r.annotationRecords()
+          + "; pledge records " + r.pledgeRecords());
       out.println("check: java -jar pledgepad.jar verify --database");
       return 0;
     } catch (java.io.IOException | RuntimeException e) {

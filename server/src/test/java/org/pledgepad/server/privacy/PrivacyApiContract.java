@@ -123,6 +123,22 @@ abstract class PrivacyApiContract {
     HttpResponse<String> reported = send("POST", "/api/documents/" + doc + "/posts/" + ottoPost + "/report", s,
         new JsonObject().put("reason", REPORT));
     assertThat(reported.statusCode()).as(reported.body()).isEqualTo(201);
+    // A moderator with an account dismisses the report: her export lists the closure and the audit entry.
+    User mod = new User("u-4" + suffix, "moda" + suffix, "Moda Rat", false, Role.MODERATOR, Set.of(), false);
+    ac.users().add(mod, PasswordHasher.forTests().hash(PASSWORD), false);
+    ac.refresh().toCompletionStage().toCompletableFuture().get();
+    String closeNote = "Kein Verstoß " + suffix;
+    HttpResponse<String> dismissed = send("POST", "/api/documents/" + doc + "/reports/"
+        + new JsonObject(reported.body()).getString("id") + "/dismiss", token(mod.principal()),
+        new JsonObject().put("reason", closeNote));
+    assertThat(dismissed.statusCode()).as(dismissed.body()).isEqualTo(200);
+    String adminToken = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
+    HttpResponse<String> modData = send("GET", "/api/admin/users/" + mod.id() + "/data", adminToken, null);
+    assertThat(modData.statusCode()).as(modData.body()).isEqualTo(200);
+    JsonObject modAnn = new JsonObject(modData.body()).getJsonObject("annotations");
+    assertThat(modAnn.getJsonArray("reportsClosed").size()).as(modData.body()).isEqualTo(1);
+    assertThat(modAnn.getJsonArray("reportsClosed").getJsonObject(0).getString("time")).isNotNull();
+    assertThat(modAnn.getJsonArray("moderationAudit").encode()).contains("dismiss-report").contains(closeNote);
 
     // --- export ---
     HttpResponse<String> exported = send("GET", "/api/me/data", s, null);
@@ -228,6 +244,80 @@ abstract class PrivacyApiContract {
     assertThat(second.getInteger("annotationRecords")).isZero();
     assertThat(new JsonObject(get("/api/documents/" + doc + "/verify", moderator).body()).getBoolean("ok")).isTrue();
     assertThat(send("DELETE", "/api/admin/users/nobody-" + suffix, admin, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aModeratorsPledgeStatusNotesAreExportedThenErasedAndOpenDataNamesNoOne() throws Exception {
+    // A moderator (an official: the history keeps officials' edits) sets a status with a note.
+    String note = "Vermerk von Mira " + suffix + ": Ausschreibung laut Telefonat mit Herrn K. gestoppt";
+    User mira = new User("u-3" + suffix, "mira" + suffix, "Mira Moderata", false, Role.MODERATOR, Set.of(), false);
+    ac.users().add(mira, PasswordHasher.forTests().hash(PASSWORD), false);
+    ac.refresh().toCompletionStage().toCompletableFuture().get();
+    Session s = signIn(mira.login());
+    String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
+    String pledgeDoc = "antrag-" + suffix; // fresh: the PostgreSQL test database is shared between runs
+    HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(server.httpBase()
+            + "/api/pledges/import?name=" + pledgeDoc + "&kind=MOTION&issuer=Rat&stage=consultation"))
+        .header("Authorization", "Bearer " + admin).header("Content-Type", "text/markdown")
+        .POST(HttpRequest.BodyPublishers.ofString("# Antrag\n\n## Radwege sanieren\n\nDie Stadt saniert Radwege.\n"))
+        .build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+    String pledge = new JsonObject(imported.body()).getJsonArray("documents").getJsonObject(0).getJsonArray("pledges")
+        .getString(0);
+    HttpResponse<String> set = send("PUT", "/api/pledges/" + pledge + "/status", s,
+        new JsonObject().put("status", "IN_ARBEIT").put("note", note));
+    assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
+    int index = new JsonObject(set.body()).getJsonArray("history").size() - 1;
+
+    // --- her export holds the status change and its note ---
+    HttpResponse<String> exported = send("GET", "/api/me/data", s, null);
+    assertThat(exported.statusCode()).as(exported.body()).isEqualTo(200);
+    JsonObject mine = new JsonObject(exported.body());
+    assertThat(mine.getJsonArray("webSessions").size()).as("her cookie session").isGreaterThanOrEqualTo(1);
+    assertThat(mine.getJsonArray("webSessions").encode()).doesNotContain(s.cookie);
+    for (String key : List.of("suggestionsDecided", "reportsClosed", "moderationAudit")) {
+      assertThat(mine.getJsonObject("annotations").getJsonArray(key)).as(key).isNotNull();
+    }
+    JsonArray changes = mine.getJsonObject("pledges").getJsonArray("statusChanges");
+    assertThat(changes.size()).isEqualTo(1);
+    assertThat(changes.getJsonObject(0).getString("pledge")).isEqualTo(pledge);
+    assertThat(changes.getJsonObject(0).getString("status")).isEqualTo("IN_ARBEIT");
+    assertThat(changes.getJsonObject(0).getString("note")).isEqualTo(note);
+
+    // --- open data publishes the status and its reason, never who clicked ---
+    for (String f : List.of("/open-data/status.csv", "/open-data/pledges.json")) {
+      String body = get(f, null).body();
+      assertThat(body).as(f).contains(note).doesNotContain(mira.id()).doesNotContain(mira.login())
+          .doesNotContain("Mira Moderata");
+    }
+
+    // --- erased by an administrator: the row stays, unattributed, its note blanked ---
+    HttpResponse<String> erased = send("DELETE", "/api/admin/users/" + mira.id(), admin, null);
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    assertThat(new JsonObject(erased.body()).getInteger("pledgeRecords")).isEqualTo(1);
+    JsonObject after = null;
+    for (Object o : new JsonObject(get("/api/pledges/documents/" + pledgeDoc, null).body()).getJsonArray("pledges")) {
+      if (((JsonObject) o).getString("id").equals(pledge)) {
+        after = (JsonObject) o;
+      }
+    }
+    assertThat(after).isNotNull();
+    JsonObject row = after.getJsonArray("statusHistory").getJsonObject(index);
+    assertThat(row.getString("status")).isEqualTo("IN_ARBEIT");
+    assertThat(row.getString("changedBy")).isEqualTo("gelöscht");
+    assertThat(row.getString("note")).isEmpty();
+    List<String> bodies = new ArrayList<>(List.of(get("/open-data/status.csv", null).body(),
+        get("/open-data/pledges.json", null).body(), get("/api/pledges/documents/" + pledgeDoc, null).body(),
+        send("GET", "/api/admin/users/" + mira.id() + "/data", admin, null).body()));
+    for (String b : bodies) {
+      assertThat(b).doesNotContain(note).doesNotContain(mira.login()).doesNotContain("Mira Moderata");
+    }
+    for (String b : bodies.subList(0, 3)) { // the admin's export is addressed by the id
+      assertThat(b).doesNotContain(mira.id());
+    }
+    assertThat(new JsonObject(bodies.get(3)).getJsonObject("pledges").getJsonArray("statusChanges")).isEmpty();
+    HttpResponse<String> again = send("DELETE", "/api/admin/users/" + mira.id(), admin, null);
+    assertThat(new JsonObject(again.body()).getInteger("pledgeRecords")).isZero();
   }
 
   private JsonObject documentResult(JsonObject result) {

@@ -1,0 +1,200 @@
+package org.pledgepad.server.pledges;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.pledgepad.server.config.DatabaseUrl;
+import org.pledgepad.server.config.ServerConfig;
+
+/**
+ * The pledge tables' share of a person's data (GDPR Art. 15/17): status changes they set (with
+ * their notes), links they created and the succession log entries they are the actor of. Each of
+ * these columns holds the person's subject (account id). Export lists the rows; erasure keeps
+ * the rows (the status history and the audit log stay whole) but replaces the subject by
+ * {@code marker} and blanks the free-text note of status changes, the way annotation bodies are
+ * blanked. Blocking, on a short-lived JDBC connection of its own, so that the operator's command
+ * line can use it without the server (SQLite shares the file through its locking). Same SQL for
+ * PostgreSQL and SQLite.
+ */
+public final class PledgePrivacy {
+  private static final String[] TABLES = {"pledge_status_changes", "pledge_links", "pledge_succession_log"};
+
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+  private final Path embeddedFile;
+
+  private PledgePrivacy(String jdbcUrl, String user, String password, Path embeddedFile) {
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+    this.embeddedFile = embeddedFile;
+  }
+
+  /** The pledge database of this configuration (DATABASE_URL, else DATA_DIR/pledges.sqlite). */
+  public static PledgePrivacy forConfig(ServerConfig config) {
+    if (config.databaseUrl().isPresent()) {
+      DatabaseUrl url = config.databaseUrl().get();
+      return new PledgePrivacy(url.jdbcUrl(), url.user(), url.password(), null);
+    }
+    Path file = config.dataDir().resolve(PledgeDb.EMBEDDED_FILE).toAbsolutePath();
+    return new PledgePrivacy("jdbc:sqlite:" + file, null, null, file);
+  }
+
+  /** {@code statusChanges}, {@code links} and {@code successionLog} naming {@code subject}. */
+  public Map<String, Object> exportFor(String subject) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    List<Map<String, Object>> statuses = new ArrayList<>();
+    List<Map<String, Object>> links = new ArrayList<>();
+    List<Map<String, Object>> log = new ArrayList<>();
+    out.put("statusChanges", statuses);
+    out.put("links", links);
+    out.put("successionLog", log);
+    if (absent()) {
+      return out;
+    }
+    run(c -> {
+      Set<String> tables = tables(c);
+      if (tables.contains("pledge_status_changes")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pledge_id, seq, status, at, note"
+            + " FROM pledge_status_changes WHERE changed_by = ? ORDER BY at, pledge_id, seq")) {
+          ps.setString(1, subject);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("pledge", rs.getString(1));
+              m.put("seq", rs.getLong(2));
+              m.put("status", rs.getString(3));
+              m.put("time", rs.getString(4));
+              m.put("note", rs.getString(5));
+              statuses.add(m);
+            }
+          }
+        }
+      }
+      if (tables.contains("pledge_links")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, a, b, kind, created_at, origin"
+            + " FROM pledge_links WHERE created_by = ? ORDER BY created_at, id")) {
+          ps.setString(1, subject);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("id", rs.getString(1));
+              m.put("a", rs.getString(2));
+              m.put("b", rs.getString(3));
+              m.put("kind", rs.getString(4));
+              m.put("time", rs.getString(5));
+              m.put("origin", rs.getString(6));
+              links.add(m);
+            }
+          }
+        }
+      }
+      if (tables.contains("pledge_succession_log")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT successor, seq, predecessor, action, at"
+            + " FROM pledge_succession_log WHERE actor = ? ORDER BY at, successor, seq")) {
+          ps.setString(1, subject);
+          try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("successor", rs.getString(1));
+              m.put("seq", rs.getLong(2));
+              m.put("predecessor", rs.getString(3));
+              m.put("action", rs.getString(4));
+              m.put("time", rs.getString(5));
+              log.add(m);
+            }
+          }
+        }
+      }
+      return null;
+    });
+    return out;
+  }
+
+  /**
+   * Replaces {@code subject} by {@code marker} in the three tables and blanks the notes of their
+   * status changes; returns the rows changed. Idempotent (a second run finds no rows).
+   */
+  public int eraseFor(String subject, String marker) {
+    if (absent()) {
+      return 0;
+    }
+    return run(c -> {
+      Set<String> tables = tables(c);
+      int n = 0;
+      if (tables.contains("pledge_status_changes")) {
+        n += update(c, "UPDATE pledge_status_changes SET changed_by = ?, note = '' WHERE changed_by = ?", marker, subject);
+      }
+      if (tables.contains("pledge_links")) {
+        n += update(c, "UPDATE pledge_links SET created_by = ? WHERE created_by = ?", marker, subject);
+      }
+      if (tables.contains("pledge_succession_log")) {
+        n += update(c, "UPDATE pledge_succession_log SET actor = ? WHERE actor = ?", marker, subject);
+      }
+      return n;
+    });
+  }
+
+  private static int update(Connection c, String sql, String marker, String subject) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, marker);
+      ps.setString(2, subject);
+      return ps.executeUpdate();
+    }
+  }
+
+  private static Set<String> tables(Connection c) throws SQLException {
+    Set<String> found = new HashSet<>();
+    for (String t : TABLES) {
+      try (ResultSet rs = c.getMetaData().getTables(null, null, t, new String[] {"TABLE"})) {
+        if (rs.next()) {
+          found.add(t);
+        }
+      }
+    }
+    return found;
+  }
+
+  /** An embedded store whose pledge file was never created holds nothing (and is not created here). */
+  private boolean absent() {
+    return embeddedFile != null && !Files.exists(embeddedFile);
+  }
+
+  private interface Work<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T run(Work<T> work) {
+    try (Connection c = embeddedFile == null ? DriverManager.getConnection(jdbcUrl, user, password)
+        : DriverManager.getConnection(jdbcUrl)) {
+      if (embeddedFile != null) {
+        try (Statement st = c.createStatement()) {
+          st.execute("PRAGMA busy_timeout = 10000"); // the server's connection may hold the lock briefly
+        }
+      }
+      c.setAutoCommit(false);
+      try {
+        T r = work.run(c);
+        c.commit();
+        return r;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("pledge database: " + e.getMessage(), e);
+    }
+  }
+}
