@@ -124,10 +124,12 @@ public final class PledgePrivacy {
   }
 
   /**
-   * Replaces {@code subject} by {@code marker} in the three tables and blanks the notes of their
-   * status changes; returns the rows changed. Idempotent (a second run finds no rows).
+   * Replaces {@code subject} by {@code marker} in the three tables and, with {@code content},
+   * blanks the notes of their status changes; returns the rows changed. Idempotent (a second
+   * run finds no rows). An official's notes stay, unattributed: like their edits of documents,
+   * they are the council's public record (Art. 17(3)(b) GDPR; PersonErasure).
    */
-  public int eraseFor(String subject, String marker) {
+  public int eraseFor(String subject, String marker, boolean content) {
     if (absent()) {
       return 0;
     }
@@ -135,7 +137,8 @@ public final class PledgePrivacy {
       Set<String> tables = tables(c);
       int n = 0;
       if (tables.contains("pledge_status_changes")) {
-        n += update(c, "UPDATE pledge_status_changes SET changed_by = ?, note = '' WHERE changed_by = ?", marker, subject);
+        n += update(c, content ? "UPDATE pledge_status_changes SET changed_by = ?, note = '' WHERE changed_by = ?"
+            : "UPDATE pledge_status_changes SET changed_by = ? WHERE changed_by = ?", marker, subject);
       }
       if (tables.contains("pledge_links")) {
         n += update(c, "UPDATE pledge_links SET created_by = ? WHERE created_by = ?", marker, subject);

@@ -87,9 +87,9 @@ public final class PersonErasure {
       }
     }
     Outcome<Integer> erased = annotations.eraseFor(a.id());
-    // Pledge status history and the succession audit log stay whole, unattributed (all roles:
-    // the public record is the status itself, not who clicked it).
-    int pledgeRecords = pledges.eraseFor(a.id(), AccountPrivacy.ERASED_NAME);
+    // Pledge status history and the succession audit log stay, unattributed (all roles: the
+    // public record is the status and its reason, not who clicked); a citizen's notes go.
+    int pledgeRecords = pledges.eraseFor(a.id(), AccountPrivacy.ERASED_NAME, content);
     accounts.tombstone(a.id());
     return Optional.of(new Result(a.id(), a.erased(), content, docs, notes, erased.value(), pledgeRecords,
         erased.events()));
