@@ -230,6 +230,38 @@ abstract class PrivacyApiContract {
     assertThat(send("DELETE", "/api/admin/users/nobody-" + suffix, admin, null).statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void aGuestCannotTellADraftFromAMissingDocumentByItsAnnotations() throws Exception {
+    String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
+    HttpResponse<String> created = sendText("POST", "/api/pledges/import?name=" + doc, admin, "# Antrag\n\n## Punkt\n\nText.\n");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    for (String path : List.of("/annotations", "/moderation")) {
+      HttpResponse<String> draft = send("GET", "/api/documents/" + doc + path, null, null);
+      HttpResponse<String> missing = send("GET", "/api/documents/missing-" + suffix + path, null, null);
+      assertThat(draft.statusCode()).as(draft.body()).isEqualTo(404);
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(withoutInstance(draft)).isEqualTo(withoutInstance(missing)); // "instance" echoes the path
+      assertThat(draft.headers().firstValue("WWW-Authenticate")).isEqualTo(missing.headers().firstValue("WWW-Authenticate"));
+      // A signed-in person without access to the draft learns no more.
+      HttpResponse<String> citizen = send("GET", "/api/documents/" + doc + path, token(otto.principal()), null);
+      assertThat(citizen.statusCode()).as(citizen.body()).isEqualTo(404);
+      assertThat(withoutInstance(citizen)).isEqualTo(withoutInstance(missing));
+    }
+  }
+
+  private static JsonObject withoutInstance(HttpResponse<String> r) {
+    JsonObject o = new JsonObject(r.body());
+    o.remove("instance");
+    return o;
+  }
+
+  private HttpResponse<String> sendText(String method, String path, String bearer, String markdown) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + path))
+        .method(method, HttpRequest.BodyPublishers.ofString(markdown))
+        .header("Content-Type", "text/markdown").header("Authorization", "Bearer " + bearer).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private JsonObject documentResult(JsonObject result) {
     for (Object o : result.getJsonArray("documents")) {
       if (((JsonObject) o).getString("document").equals(doc)) {
