@@ -225,9 +225,9 @@ final class AnnotationRoutes {
     Answer run(Principal p);
   }
 
-  /** The caller's own data (export, erasure): signed-in callers only. */
+  /** The caller's own data (export, erasure): signed-in callers only, not limited to one document. */
   private void personal(RoutingContext ctx, PersonalWork work) {
-    callers.principal(ctx).onSuccess(p -> {
+    callers.accountWide(ctx).onSuccess(p -> {
       if (p.isAnonymous()) {
         respond(ctx, null, new AnnotationException(Problem.NOT_SIGNED_IN, "sign in first"));
         return;

@@ -140,8 +140,9 @@ final class PrivacyRoutes {
 
   // --- helpers --------------------------------------------------------------------------------
 
+  /** Every route here is account-wide: a token limited to one document is refused (403). */
   private Future<Principal> signedIn(RoutingContext ctx) {
-    return access.guard().principal(ctx).compose(p -> {
+    return access.guard().accountWide(ctx).compose(p -> {
       if (p.isAnonymous()) {
         Problems.send(ctx, 401, PROBLEM + "unauthenticated", "Sign in required");
         return Future.failedFuture("anonymous");

@@ -231,6 +231,32 @@ abstract class PrivacyApiContract {
   }
 
   @Test
+  void aTokenRestrictedToOneDocumentIsRefusedOnAccountWideAndAdminRoutes() throws Exception {
+    String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null)
+        .restrictedTo(doc));
+    // It still works on its own document: it creates it (a draft) and reads its annotations.
+    HttpResponse<String> created = sendText("POST", "/api/pledges/import?name=" + doc, admin, "# Antrag\n\n## Punkt\n\nText.\n");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> own = send("GET", "/api/documents/" + doc + "/annotations", admin, null);
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    // Nothing outside that document: not the admin routes, not the account-wide /api/me routes.
+    for (String[] call : List.of(new String[] {"DELETE", "/api/admin/users/" + otto.id()},
+        new String[] {"GET", "/api/admin/users/" + otto.id() + "/data"},
+        new String[] {"GET", "/api/me/data"},
+        new String[] {"GET", "/api/me/annotations/export"},
+        new String[] {"POST", "/api/me/annotations/erase"})) {
+      HttpResponse<String> r = send(call[0], call[1], admin, null);
+      assertThat(r.statusCode()).as(call[0] + " " + call[1] + " " + r.body()).isEqualTo(403);
+      assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:forbidden");
+    }
+    String zoraOnDoc = token(zora.principal().restrictedTo(doc));
+    HttpResponse<String> erase = send("DELETE", "/api/me", zoraOnDoc, new JsonObject().put("password", PASSWORD));
+    assertThat(erase.statusCode()).as(erase.body()).isEqualTo(403);
+    assertThat(ac.users().findById(otto.id()).orElseThrow().user().displayName()).isEqualTo("Otto Ortlieb");
+    assertThat(ac.users().findById(zora.id()).orElseThrow().user().displayName()).isEqualTo("Zora Zufall");
+  }
+
+  @Test
   void aGuestCannotTellADraftFromAMissingDocumentByItsAnnotations() throws Exception {
     String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
     HttpResponse<String> created = sendText("POST", "/api/pledges/import?name=" + doc, admin, "# Antrag\n\n## Punkt\n\nText.\n");
