@@ -84,6 +84,7 @@ abstract class PrivacyApiContract {
     ac = new AccessControl(settings);
     Map<String, String> env = new java.util.HashMap<>(storeEnv());
     env.put("DATA_DIR", dataDir.toString());
+    env.put("TRUSTED_PROXIES", "127.0.0.1"); // the test client stands in for a reverse proxy
     server = ServerHarness.start(env, ac);
     issuer = new AccessTokenIssuer(SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE)),
         AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom());
@@ -275,10 +276,43 @@ abstract class PrivacyApiContract {
     }
   }
 
+  @Test
+  void behindATrustedProxyOnePersonsWrongPasswordsDoNotBlockAnothersErasure() throws Exception {
+    PasswordHasher hasher = PasswordHasher.forTests();
+    // Several accounts guess wrong from one client address until that address is throttled.
+    boolean throttled = false;
+    for (int i = 0; i < 3; i++) {
+      User u = new User("u-g" + i + suffix, "guesser" + i + suffix, "Rater " + i, true, Role.CITIZEN, Set.of(), false);
+      ac.users().add(u, hasher.hash(PASSWORD), false);
+      ac.refresh().toCompletionStage().toCompletableFuture().get();
+      String t = token(u.principal());
+      for (int k = 0; k < 5; k++) {
+        HttpResponse<String> r = sendFrom("198.51.100.7", t, new JsonObject().put("password", "falsch-" + k));
+        assertThat(r.statusCode()).as(r.body()).isIn(403, 429);
+        if (r.statusCode() == 429) {
+          assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:too-many-attempts");
+          assertThat(r.headers().firstValue("Retry-After")).isPresent();
+          throttled = true;
+        }
+      }
+    }
+    assertThat(throttled).as("a throttled confirmation answers 429").isTrue();
+    // Another person behind the same proxy confirms correctly.
+    HttpResponse<String> ok = sendFrom("198.51.100.8", token(otto.principal()), new JsonObject().put("password", PASSWORD));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+  }
+
   private static JsonObject withoutInstance(HttpResponse<String> r) {
     JsonObject o = new JsonObject(r.body());
     o.remove("instance");
     return o;
+  }
+
+  private HttpResponse<String> sendFrom(String forwardedFor, String bearer, JsonObject body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + "/api/me"))
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(body.encode()))
+        .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
+        .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> sendText(String method, String path, String bearer, String markdown) throws Exception {
