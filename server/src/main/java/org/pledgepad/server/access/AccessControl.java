@@ -466,12 +466,19 @@ public final class AccessControl implements AuthHook {
 
   /**
    * Re-confirms the password of a signed-in person before an irreversible step (erasure):
-   * checked like a sign-in, so wrong guesses count against the login throttle. Blocking.
+   * checked like a sign-in, so wrong guesses count against the login throttle of the account and
+   * of {@code clientAddress} (from {@link #clientAddress}, as for sign-in). Success, Rejected
+   * (also for an account without a password) or Throttled. Blocking.
    */
-  public boolean confirmPassword(String subject, String password, String remoteAddress) {
+  public LoginResult confirmPassword(String subject, String password, String clientAddress) {
     return users.findById(subject)
-        .map(u -> login.login(u.user().login(), password, remoteAddress) instanceof LoginResult.Success)
-        .orElse(false);
+        .map(u -> login.login(u.user().login(), password, clientAddress))
+        .orElseGet(LoginResult.Rejected::new);
+  }
+
+  /** The client's address for throttling, as sign-in resolves it (X-Forwarded-For only from trusted proxies). */
+  public String clientAddress(io.vertx.ext.web.RoutingContext ctx) {
+    return ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers(), identity.trustedProxies());
   }
 
   /** Ends every web session of {@code subject} and re-checks open connections (account erased). */

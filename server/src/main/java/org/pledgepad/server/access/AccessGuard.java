@@ -58,6 +58,17 @@ public final class AccessGuard {
     return Future.succeededFuture(access.sessionPrincipal(session.get().id()).orElse(Principal.anonymous()));
   }
 
+  /**
+   * The principal for a route that is not about one document (account-wide /api/me/* routes,
+   * admin routes). A principal limited to one document (a token issued with --doc) is refused
+   * with 403 here: {@link Authorizer#authorize} enforces that limit only for document routes.
+   */
+  public Future<Principal> accountWide(RoutingContext ctx) {
+    return principal(ctx).compose(p -> p.documentRestriction().isPresent()
+        ? deny(ctx, 403, AccessProblems.FORBIDDEN, "Not allowed: token limited to one document")
+        : Future.succeededFuture(p));
+  }
+
   /** The principal if it may do {@code operation} on {@code document}; otherwise answered and failed. */
   public Future<Principal> require(RoutingContext ctx, String document, Operation operation) {
     return principal(ctx).compose(p -> {

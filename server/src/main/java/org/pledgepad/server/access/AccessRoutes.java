@@ -228,7 +228,7 @@ final class AccessRoutes {
 
   /** The client's address for throttling (X-Forwarded-For only from trusted proxies). */
   private String clientAddress(RoutingContext ctx) {
-    return ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers(), access.identity().trustedProxies());
+    return access.clientAddress(ctx);
   }
 
   private Cookie cookie(String value, long maxAgeSeconds) {

@@ -19,6 +19,14 @@ interface AnnotationCallers {
   /** The caller's principal; on bad credentials the answer is already sent and the future fails. */
   Future<Principal> principal(RoutingContext ctx);
 
+  /**
+   * The caller's principal for a route that is not about one document (the caller's own data);
+   * a principal limited to one document is refused (403, answer sent, future failed).
+   */
+  default Future<Principal> accountWide(RoutingContext ctx) {
+    return principal(ctx);
+  }
+
   DocumentAccess access(DocumentInfo document);
 
   /** The access layer's guard: bearer token or cookie session (with CSRF on writes), else guest. */
@@ -27,6 +35,11 @@ interface AnnotationCallers {
       @Override
       public Future<Principal> principal(RoutingContext ctx) {
         return guard.principal(ctx);
+      }
+
+      @Override
+      public Future<Principal> accountWide(RoutingContext ctx) {
+        return guard.accountWide(ctx);
       }
 
       @Override

@@ -27,7 +27,6 @@ import org.pledgepad.annotations.service.Outcome;
 import org.pledgepad.annotations.service.Problem;
 import org.pledgepad.annotations.service.Replicas;
 import org.pledgepad.auth.Authorizer;
-import org.pledgepad.auth.Decision;
 import org.pledgepad.auth.DocumentAccess;
 import org.pledgepad.auth.Operation;
 import org.pledgepad.auth.Principal;
@@ -36,14 +35,13 @@ import org.pledgepad.server.access.AccessDeniedException;
 import org.pledgepad.server.http.Problems;
 import org.pledgepad.server.protocol.DocumentNames;
 import org.pledgepad.server.session.SessionRegistry;
-import org.pledgepad.server.store.DocumentInfo;
 import org.pledgepad.server.store.DocumentStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The annotation REST API (contract: server/README.md, "Annotations"). Each request: document
- * exists → caller's principal → the library's service in the document's queue on a worker
+ * The annotation REST API (contract: server/README.md, "Annotations"). Each request: caller's
+ * principal → document exists and the caller may read it (else 404 either way) → the library's service in the document's queue on a worker
  * (reading a private replica of the live document where anchors matter) → events pushed to the
  * document's connections → JSON answer. Refusals are problem+json with the library's stable
  * codes ({@code urn:pledgepad:problem:<code>}); details are fixed phrases, never user input.
@@ -199,33 +197,28 @@ final class AnnotationRoutes {
       Problems.send(ctx, 400, Problems.INVALID_NAME, "Invalid document name");
       return;
     }
-    store.document(name).onComplete(found -> {
+    // The caller first, then the document: a document the caller may not read answers exactly
+    // like a missing one (404), so a draft's existence is not public (as in the other routes).
+    callers.principal(ctx).onSuccess(p -> store.document(name).onComplete(found -> {
       if (found.failed()) {
         Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Store unavailable");
-      } else if (found.result().isEmpty()) {
-        Problems.send(ctx, 404, Problems.NOT_FOUND, "No such document");
-      } else {
-        DocumentInfo info = found.result().get();
-        callers.principal(ctx).onSuccess(p -> {
-          DocumentAccess access = callers.access(info);
-          // Every annotation action needs READ at least; checked before a session is opened, so
-          // callers who may not read cannot make the server load documents.
-          Decision read = Authorizer.authorize(p, access, Operation.READ);
-          if (!read.allowed()) {
-            respond(ctx, null, new AnnotationException(p.isAnonymous() ? Problem.NOT_SIGNED_IN : Problem.FORBIDDEN,
-                read.code()));
-            return;
-          }
-          Future<Answer> answer;
-          try {
-            answer = work.run(p, access, body(ctx));
-          } catch (RuntimeException e) {
-            answer = Future.failedFuture(e);
-          }
-          answer.onComplete(ar -> respond(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
-        });
+        return;
       }
-    });
+      DocumentAccess access = found.result().map(callers::access).orElse(null);
+      // Every annotation action needs READ at least; checked before a session is opened, so
+      // callers who may not read cannot make the server load documents.
+      if (access == null || !Authorizer.authorize(p, access, Operation.READ).allowed()) {
+        Problems.send(ctx, 404, Problems.NOT_FOUND, "No such document");
+        return;
+      }
+      Future<Answer> answer;
+      try {
+        answer = work.run(p, access, body(ctx));
+      } catch (RuntimeException e) {
+        answer = Future.failedFuture(e);
+      }
+      answer.onComplete(ar -> respond(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
+    }));
   }
 
   @FunctionalInterface
@@ -233,9 +226,9 @@ final class AnnotationRoutes {
     Answer run(Principal p);
   }
 
-  /** The caller's own data (export, erasure): signed-in callers only. */
+  /** The caller's own data (export, erasure): signed-in callers only, not limited to one document. */
   private void personal(RoutingContext ctx, PersonalWork work) {
-    callers.principal(ctx).onSuccess(p -> {
+    callers.accountWide(ctx).onSuccess(p -> {
       if (p.isAnonymous()) {
         respond(ctx, null, new AnnotationException(Problem.NOT_SIGNED_IN, "sign in first"));
         return;

@@ -52,6 +52,9 @@ public final class PledgeImportRoutes {
     this.guard = guard;
   }
 
+  /** Stands for "a new document" when the names are not known yet (a valid name; no such document is read). */
+  private static final String ANY_NEW_DOCUMENT = "new-import";
+
   public void mount(Router router) {
     router.post("/api/pledges/import").handler(BodyHandler.create(false).setBodyLimit(MAX_IMPORT_BYTES)).handler(this::importText);
   }
@@ -114,6 +117,16 @@ public final class PledgeImportRoutes {
   }
 
   private void importBundle(RoutingContext ctx, String json, DocumentStage stage) {
+    // Authorised before the body is parsed (like the Markdown path): only callers who may create a
+    // document make the server parse a file. The names inside are checked again after parsing.
+    adminMay(ctx, null).onSuccess(allowed -> {
+      if (allowed) {
+        parseBundle(ctx, json, stage);
+      }
+    });
+  }
+
+  private void parseBundle(RoutingContext ctx, String json, DocumentStage stage) {
     vertx.executeBlocking(() -> JsonExport.read(json), false)
         .onFailure(e -> {
           if (e instanceof IllegalArgumentException) {
@@ -185,10 +198,15 @@ public final class PledgeImportRoutes {
     }).onFailure(e -> PledgeProblems.failed(ctx, e));
   }
 
-  /** ADMIN on a new document is the admin's alone (every stage); asked of the one authorize function. */
+  /**
+   * ADMIN on a new document is the admin's alone (every stage); asked of the one authorize function.
+   * With {@code names} null (before a bundle is parsed): whether the caller may create any document
+   * (a token limited to one document: that one).
+   */
   private Future<Boolean> adminMay(RoutingContext ctx, List<String> names) {
     return guard.principal(ctx).map(who -> {
-      for (String n : names) {
+      List<String> asked = names != null ? names : List.of(who.documentRestriction().orElse(ANY_NEW_DOCUMENT));
+      for (String n : asked) {
         Decision d = Authorizer.authorize(who,
             new DocumentAccess(n, StageOnlyGuard.NO_OWNER, Set.of(), Set.of(), Stage.DRAFT), Operation.ADMIN);
         if (!d.allowed()) {

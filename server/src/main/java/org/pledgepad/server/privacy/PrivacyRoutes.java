@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.Role;
+import org.pledgepad.auth.password.LoginResult;
 import org.pledgepad.server.access.AccessControl;
+import org.pledgepad.server.access.AccessProblems;
 import org.pledgepad.server.annotations.AnnotationPush;
 import org.pledgepad.server.http.Problems;
 import org.slf4j.Logger;
@@ -83,9 +85,16 @@ final class PrivacyRoutes {
         Problems.send(ctx, 400, PROBLEM + "invalid", "Confirm with {\"password\": string}");
         return;
       }
-      String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
-      blocking(ctx, () -> access.confirmPassword(p.subject(), password, address)).onSuccess(ok -> {
-        if (!ok) {
+      // The client's address as sign-in resolves it (behind trusted proxies: the forwarded one),
+      // so that people behind one proxy do not share one throttle counter.
+      String address = access.clientAddress(ctx);
+      blocking(ctx, () -> access.confirmPassword(p.subject(), password, address)).onSuccess(r -> {
+        if (r instanceof LoginResult.Throttled t) {
+          ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+          Problems.send(ctx, 429, AccessProblems.TOO_MANY_ATTEMPTS, "Too many failed attempts; try again later");
+          return;
+        }
+        if (!(r instanceof LoginResult.Success)) {
           Problems.send(ctx, 403, PROBLEM + "password-not-confirmed", "Wrong password (accounts without a"
               + " password are erased by an administrator)");
           return;
@@ -140,8 +149,9 @@ final class PrivacyRoutes {
 
   // --- helpers --------------------------------------------------------------------------------
 
+  /** Every route here is account-wide: a token limited to one document is refused (403). */
   private Future<Principal> signedIn(RoutingContext ctx) {
-    return access.guard().principal(ctx).compose(p -> {
+    return access.guard().accountWide(ctx).compose(p -> {
       if (p.isAnonymous()) {
         Problems.send(ctx, 401, PROBLEM + "unauthenticated", "Sign in required");
         return Future.failedFuture("anonymous");

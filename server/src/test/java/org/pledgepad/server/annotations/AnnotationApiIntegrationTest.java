@@ -259,9 +259,10 @@ class AnnotationApiIntegrationTest {
         new JsonObject().put("start", p.start).put("end", p.end).put("body", "x".repeat(70_000)));
     assertThat(tooBig.statusCode()).isEqualTo(413);
     assertThat(get("/api/documents/no-such-doc/annotations", CITIZEN).statusCode()).isEqualTo(404);
-    // The demo motion is a draft of the demo council: outsiders may not even read its annotations.
-    assertThat(get("/api/documents/demo-antrag-offene-daten/annotations", null).statusCode()).isEqualTo(401);
-    assertThat(get("/api/documents/demo-antrag-offene-daten/annotations", CITIZEN).statusCode()).isEqualTo(403);
+    // The demo motion is a draft of the demo council: outsiders may not even read its annotations,
+    // nor learn that it exists (answered like a missing document).
+    assertThat(get("/api/documents/demo-antrag-offene-daten/annotations", null).statusCode()).isEqualTo(404);
+    assertThat(get("/api/documents/demo-antrag-offene-daten/annotations", CITIZEN).statusCode()).isEqualTo(404);
     assertThat(get("/api/documents/demo-antrag-offene-daten/annotations", COUNCILLOR).statusCode()).isEqualTo(200);
   }
 

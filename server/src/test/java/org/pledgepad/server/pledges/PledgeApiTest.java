@@ -139,6 +139,17 @@ class PledgeApiTest {
     assertThat(again.statusCode()).isEqualTo(409);
   }
 
+  @Test
+  void aJsonImportIsAuthorisedBeforeItsBodyIsParsed() {
+    String malformed = "{\"format\": \"pledgepad-open-data\", broken";
+    HttpResponse<String> guest = server.send("POST", "/api/pledges/import", null, "application/json", malformed);
+    assertThat(guest.statusCode()).as(guest.body()).isEqualTo(401);
+    HttpResponse<String> member = server.send("POST", "/api/pledges/import", MEMBER, "application/json", malformed);
+    assertThat(member.statusCode()).as(member.body()).isEqualTo(403);
+    HttpResponse<String> admin = server.send("POST", "/api/pledges/import", ADMIN, "application/json", malformed);
+    assertThat(admin.statusCode()).as(admin.body()).isEqualTo(400);
+  }
+
   /** Two consultation documents owned by "council", imported by an admin; returns their pledge ids. */
   static List<String> importPair(PledgeTestServer server) {
     HttpResponse<String> a = server.send("POST", "/api/pledges/import?name=prog-a&kind=ELECTION_PROGRAMME&issuer=Partei&stage=consultation",

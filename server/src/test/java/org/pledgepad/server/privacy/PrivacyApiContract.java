@@ -84,6 +84,7 @@ abstract class PrivacyApiContract {
     ac = new AccessControl(settings);
     Map<String, String> env = new java.util.HashMap<>(storeEnv());
     env.put("DATA_DIR", dataDir.toString());
+    env.put("TRUSTED_PROXIES", "127.0.0.1"); // the test client stands in for a reverse proxy
     server = ServerHarness.start(env, ac);
     issuer = new AccessTokenIssuer(SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE)),
         AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom());
@@ -318,6 +319,97 @@ abstract class PrivacyApiContract {
     assertThat(new JsonObject(bodies.get(3)).getJsonObject("pledges").getJsonArray("statusChanges")).isEmpty();
     HttpResponse<String> again = send("DELETE", "/api/admin/users/" + mira.id(), admin, null);
     assertThat(new JsonObject(again.body()).getInteger("pledgeRecords")).isZero();
+  }
+
+  @Test
+  void aTokenRestrictedToOneDocumentIsRefusedOnAccountWideAndAdminRoutes() throws Exception {
+    String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null)
+        .restrictedTo(doc));
+    // It still works on its own document: it creates it (a draft) and reads its annotations.
+    HttpResponse<String> created = sendText("POST", "/api/pledges/import?name=" + doc, admin, "# Antrag\n\n## Punkt\n\nText.\n");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    HttpResponse<String> own = send("GET", "/api/documents/" + doc + "/annotations", admin, null);
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(200);
+    // Nothing outside that document: not the admin routes, not the account-wide /api/me routes.
+    for (String[] call : List.of(new String[] {"DELETE", "/api/admin/users/" + otto.id()},
+        new String[] {"GET", "/api/admin/users/" + otto.id() + "/data"},
+        new String[] {"GET", "/api/me/data"},
+        new String[] {"GET", "/api/me/annotations/export"},
+        new String[] {"POST", "/api/me/annotations/erase"})) {
+      HttpResponse<String> r = send(call[0], call[1], admin, null);
+      assertThat(r.statusCode()).as(call[0] + " " + call[1] + " " + r.body()).isEqualTo(403);
+      assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:forbidden");
+    }
+    String zoraOnDoc = token(zora.principal().restrictedTo(doc));
+    HttpResponse<String> erase = send("DELETE", "/api/me", zoraOnDoc, new JsonObject().put("password", PASSWORD));
+    assertThat(erase.statusCode()).as(erase.body()).isEqualTo(403);
+    assertThat(ac.users().findById(otto.id()).orElseThrow().user().displayName()).isEqualTo("Otto Ortlieb");
+    assertThat(ac.users().findById(zora.id()).orElseThrow().user().displayName()).isEqualTo("Zora Zufall");
+  }
+
+  @Test
+  void aGuestCannotTellADraftFromAMissingDocumentByItsAnnotations() throws Exception {
+    String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
+    HttpResponse<String> created = sendText("POST", "/api/pledges/import?name=" + doc, admin, "# Antrag\n\n## Punkt\n\nText.\n");
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    for (String path : List.of("/annotations", "/moderation")) {
+      HttpResponse<String> draft = send("GET", "/api/documents/" + doc + path, null, null);
+      HttpResponse<String> missing = send("GET", "/api/documents/missing-" + suffix + path, null, null);
+      assertThat(draft.statusCode()).as(draft.body()).isEqualTo(404);
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(withoutInstance(draft)).isEqualTo(withoutInstance(missing)); // "instance" echoes the path
+      assertThat(draft.headers().firstValue("WWW-Authenticate")).isEqualTo(missing.headers().firstValue("WWW-Authenticate"));
+      // A signed-in person without access to the draft learns no more.
+      HttpResponse<String> citizen = send("GET", "/api/documents/" + doc + path, token(otto.principal()), null);
+      assertThat(citizen.statusCode()).as(citizen.body()).isEqualTo(404);
+      assertThat(withoutInstance(citizen)).isEqualTo(withoutInstance(missing));
+    }
+  }
+
+  @Test
+  void behindATrustedProxyOnePersonsWrongPasswordsDoNotBlockAnothersErasure() throws Exception {
+    PasswordHasher hasher = PasswordHasher.forTests();
+    // Several accounts guess wrong from one client address until that address is throttled.
+    boolean throttled = false;
+    for (int i = 0; i < 3; i++) {
+      User u = new User("u-g" + i + suffix, "guesser" + i + suffix, "Rater " + i, true, Role.CITIZEN, Set.of(), false);
+      ac.users().add(u, hasher.hash(PASSWORD), false);
+      ac.refresh().toCompletionStage().toCompletableFuture().get();
+      String t = token(u.principal());
+      for (int k = 0; k < 5; k++) {
+        HttpResponse<String> r = sendFrom("198.51.100.7", t, new JsonObject().put("password", "falsch-" + k));
+        assertThat(r.statusCode()).as(r.body()).isIn(403, 429);
+        if (r.statusCode() == 429) {
+          assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:too-many-attempts");
+          assertThat(r.headers().firstValue("Retry-After")).isPresent();
+          throttled = true;
+        }
+      }
+    }
+    assertThat(throttled).as("a throttled confirmation answers 429").isTrue();
+    // Another person behind the same proxy confirms correctly.
+    HttpResponse<String> ok = sendFrom("198.51.100.8", token(otto.principal()), new JsonObject().put("password", PASSWORD));
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+  }
+
+  private static JsonObject withoutInstance(HttpResponse<String> r) {
+    JsonObject o = new JsonObject(r.body());
+    o.remove("instance");
+    return o;
+  }
+
+  private HttpResponse<String> sendFrom(String forwardedFor, String bearer, JsonObject body) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + "/api/me"))
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(body.encode()))
+        .header("Content-Type", "application/json").header("X-Forwarded-For", forwardedFor)
+        .header("Authorization", "Bearer " + bearer).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> sendText(String method, String path, String bearer, String markdown) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + path))
+        .method(method, HttpRequest.BodyPublishers.ofString(markdown))
+        .header("Content-Type", "text/markdown").header("Authorization", "Bearer " + bearer).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonObject documentResult(JsonObject result) {
