@@ -60,16 +60,54 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
         });
   }
 
+  /*
+   * Erasure (PrivacyService.eraseFor) runs outside the document queues, while every service
+   * action reads a whole row and writes it all back. A write-back from a copy read before the
+   * erasure must not bring the person back, so the personal columns of a row whose author link
+   * is already cut (author_id NULL: only erasure produces it) keep their stored values. Done in
+   * the statement itself (SET expressions see the row as it was before the UPDATE, in PostgreSQL
+   * and SQLite alike), so no ordering between erasure and the other writers is needed.
+   */
+  private static final String KEEP_IF_ERASED = "CASE WHEN author_id IS NULL THEN %1$s ELSE ? END";
+
+  private static String keepIfErased(String column) {
+    return column + " = " + KEEP_IF_ERASED.formatted(column);
+  }
+
   @Override
   public void updateThread(AnnotationThread t) {
-    update("UPDATE annotation_threads SET anchor_start = ?, anchor_end = ?, quote = ?, author_id = ?, author_name = ?,"
-        + " author_pseudonym = ?, created_at = ?, status = ?, locked = ?, replacement = ?, suggestion_state = ?,"
-        + " decided_by = ?, decision_reason = ?, decided_at = ? WHERE id = ?", ps -> {
+    // An erased author's open suggestion was withdrawn; a stale copy must not reopen it, so the
+    // whole decision (state, by, reason, at) stays when the row is erased and the copy says "open".
+    String decision = "CASE WHEN author_id IS NULL AND ? = 'open' THEN %1$s ELSE ? END";
+    update("UPDATE annotation_threads SET anchor_start = ?, anchor_end = ?, quote = ?, " + keepIfErased("author_id")
+        + ", " + keepIfErased("author_name") + ", " + keepIfErased("author_pseudonym")
+        + ", created_at = ?, status = ?, locked = ?, " + keepIfErased("replacement")
+        + ", suggestion_state = " + decision.formatted("suggestion_state")
+        + ", decided_by = " + decision.formatted("decided_by")
+        + ", decision_reason = " + decision.formatted("decision_reason")
+        + ", decided_at = " + decision.formatted("decided_at") + " WHERE id = ?", ps -> {
           ps.setBytes(1, t.anchor().start());
           ps.setBytes(2, t.anchor().end());
           ps.setString(3, t.anchor().quote());
-          threadTail(ps, 4, t);
-          ps.setString(15, t.id());
+          ps.setString(4, t.author().id());
+          ps.setString(5, t.author().name());
+          ps.setBoolean(6, t.author().pseudonym());
+          db.setTime(ps, 7, t.createdAt());
+          ps.setString(8, wire(t.status()));
+          ps.setBoolean(9, t.locked());
+          Suggestion s = t.suggestion();
+          ps.setString(10, s == null ? null : s.replacement());
+          String state = s == null ? null : wire(s.state());
+          int i = 11;
+          ps.setString(i++, state);
+          ps.setString(i++, state);
+          ps.setString(i++, state);
+          ps.setString(i++, s == null ? null : s.decidedBy());
+          ps.setString(i++, state);
+          ps.setString(i++, s == null ? null : s.decisionReason());
+          ps.setString(i++, state);
+          db.setTime(ps, i++, s == null ? null : s.decidedAt());
+          ps.setString(i, t.id());
         }, "thread");
   }
 
@@ -141,8 +179,10 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
 
   @Override
   public void updatePost(Post p) {
-    update("UPDATE annotation_posts SET author_id = ?, author_name = ?, author_pseudonym = ?, body = ?, created_at = ?,"
-        + " edited_at = ?, deleted = ?, moderation = ?, hidden_reason = ? WHERE id = ?", ps -> {
+    // See KEEP_IF_ERASED: an erased post keeps its blanked body, its deleted flag and no author.
+    update("UPDATE annotation_posts SET " + keepIfErased("author_id") + ", " + keepIfErased("author_name") + ", "
+        + keepIfErased("author_pseudonym") + ", " + keepIfErased("body") + ", created_at = ?, edited_at = ?, "
+        + keepIfErased("deleted") + ", moderation = ?, hidden_reason = ? WHERE id = ?", ps -> {
           postTail(ps, 1, p);
           ps.setString(10, p.id());
         }, "post");
