@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.privacy.SubjectRows;
 
 /**
  * The pledge tables' share of a person's data (GDPR Art. 15/17): status changes they set (with
@@ -67,56 +68,22 @@ public final class PledgePrivacy {
     run(c -> {
       Set<String> tables = tables(c);
       if (tables.contains("pledge_status_changes")) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pledge_id, seq, status, at, note"
-            + " FROM pledge_status_changes WHERE changed_by = ? ORDER BY at, pledge_id, seq")) {
-          ps.setString(1, subject);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("pledge", rs.getString(1));
-              m.put("seq", rs.getLong(2));
-              m.put("status", rs.getString(3));
-              m.put("time", rs.getString(4));
-              m.put("note", rs.getString(5));
-              statuses.add(m);
-            }
-          }
-        }
+        statuses.addAll(SubjectRows.of(c, "SELECT pledge_id, seq, status, at, note"
+            + " FROM pledge_status_changes WHERE changed_by = ? ORDER BY at, pledge_id, seq", subject,
+            rs -> SubjectRows.entry("pledge", rs.getString(1), "seq", rs.getLong(2), "status", rs.getString(3),
+                "time", rs.getString(4), "note", rs.getString(5))));
       }
       if (tables.contains("pledge_links")) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, a, b, kind, created_at, origin"
-            + " FROM pledge_links WHERE created_by = ? ORDER BY created_at, id")) {
-          ps.setString(1, subject);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("id", rs.getString(1));
-              m.put("a", rs.getString(2));
-              m.put("b", rs.getString(3));
-              m.put("kind", rs.getString(4));
-              m.put("time", rs.getString(5));
-              m.put("origin", rs.getString(6));
-              links.add(m);
-            }
-          }
-        }
+        links.addAll(SubjectRows.of(c, "SELECT id, a, b, kind, created_at, origin"
+            + " FROM pledge_links WHERE created_by = ? ORDER BY created_at, id", subject,
+            rs -> SubjectRows.entry("id", rs.getString(1), "a", rs.getString(2), "b", rs.getString(3),
+                "kind", rs.getString(4), "time", rs.getString(5), "origin", rs.getString(6))));
       }
       if (tables.contains("pledge_succession_log")) {
-        try (PreparedStatement ps = c.prepareStatement("SELECT successor, seq, predecessor, action, at"
-            + " FROM pledge_succession_log WHERE actor = ? ORDER BY at, successor, seq")) {
-          ps.setString(1, subject);
-          try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              Map<String, Object> m = new LinkedHashMap<>();
-              m.put("successor", rs.getString(1));
-              m.put("seq", rs.getLong(2));
-              m.put("predecessor", rs.getString(3));
-              m.put("action", rs.getString(4));
-              m.put("time", rs.getString(5));
-              log.add(m);
-            }
-          }
-        }
+        log.addAll(SubjectRows.of(c, "SELECT successor, seq, predecessor, action, at"
+            + " FROM pledge_succession_log WHERE actor = ? ORDER BY at, successor, seq", subject,
+            rs -> SubjectRows.entry("successor", rs.getString(1), "seq", rs.getLong(2),
+                "predecessor", rs.getString(3), "action", rs.getString(4), "time", rs.getString(5))));
       }
       return null;
     });
