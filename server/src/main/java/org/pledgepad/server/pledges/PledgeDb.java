@@ -6,9 +6,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,7 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.store.EmbeddedScript;
 
@@ -38,10 +35,7 @@ final class PledgeDb {
   }
 
   private final Vertx vertx;
-  private final String jdbcUrl;
-  private final String user;
-  private final String password;
-  private final boolean embedded;
+  private final PledgeDbLocation location;
   private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "pledgepad-pledges-db");
     t.setDaemon(true);
@@ -49,21 +43,13 @@ final class PledgeDb {
   });
   private Connection conn;
 
-  private PledgeDb(Vertx vertx, String jdbcUrl, String user, String password, boolean embedded) {
+  private PledgeDb(Vertx vertx, PledgeDbLocation location) {
     this.vertx = vertx;
-    this.jdbcUrl = jdbcUrl;
-    this.user = user;
-    this.password = password;
-    this.embedded = embedded;
+    this.location = location;
   }
 
   static PledgeDb forConfig(Vertx vertx, ServerConfig config) {
-    if (config.databaseUrl().isPresent()) {
-      DatabaseUrl url = config.databaseUrl().get();
-      return new PledgeDb(vertx, url.jdbcUrl(), url.user(), url.password(), false);
-    }
-    Path file = config.dataDir().resolve(EMBEDDED_FILE).toAbsolutePath();
-    return new PledgeDb(vertx, "jdbc:sqlite:" + file, null, null, true);
+    return new PledgeDb(vertx, PledgeDbLocation.of(config));
   }
 
   Future<Void> start() {
@@ -127,12 +113,12 @@ final class PledgeDb {
     if (conn != null && !conn.isClosed()) {
       return conn;
     }
-    if (embedded) {
-      Files.createDirectories(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).getParent());
-      conn = DriverManager.getConnection(jdbcUrl);
+    if (location.embedded()) {
+      Files.createDirectories(location.embeddedFile().getParent());
+    }
+    conn = location.open();
+    if (location.embedded()) {
       migrateEmbedded(conn);
-    } else {
-      conn = DriverManager.getConnection(jdbcUrl, user, password);
     }
     conn.setAutoCommit(false);
     return conn;

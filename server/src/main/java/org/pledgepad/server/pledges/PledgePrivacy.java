@@ -1,9 +1,7 @@
 package org.pledgepad.server.pledges;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.privacy.SubjectRows;
 
@@ -31,26 +28,15 @@ import org.pledgepad.server.privacy.SubjectRows;
 public final class PledgePrivacy {
   private static final String[] TABLES = {"pledge_status_changes", "pledge_links", "pledge_succession_log"};
 
-  private final String jdbcUrl;
-  private final String user;
-  private final String password;
-  private final Path embeddedFile;
+  private final PledgeDbLocation location;
 
-  private PledgePrivacy(String jdbcUrl, String user, String password, Path embeddedFile) {
-    this.jdbcUrl = jdbcUrl;
-    this.user = user;
-    this.password = password;
-    this.embeddedFile = embeddedFile;
+  private PledgePrivacy(PledgeDbLocation location) {
+    this.location = location;
   }
 
   /** The pledge database of this configuration (DATABASE_URL, else DATA_DIR/pledges.sqlite). */
   public static PledgePrivacy forConfig(ServerConfig config) {
-    if (config.databaseUrl().isPresent()) {
-      DatabaseUrl url = config.databaseUrl().get();
-      return new PledgePrivacy(url.jdbcUrl(), url.user(), url.password(), null);
-    }
-    Path file = config.dataDir().resolve(PledgeDb.EMBEDDED_FILE).toAbsolutePath();
-    return new PledgePrivacy("jdbc:sqlite:" + file, null, null, file);
+    return new PledgePrivacy(PledgeDbLocation.of(config));
   }
 
   /** {@code statusChanges}, {@code links} and {@code successionLog} naming {@code subject}. */
@@ -139,7 +125,7 @@ public final class PledgePrivacy {
 
   /** An embedded store whose pledge file was never created holds nothing (and is not created here). */
   private boolean absent() {
-    return embeddedFile != null && !Files.exists(embeddedFile);
+    return location.embedded() && !Files.exists(location.embeddedFile());
   }
 
   private interface Work<T> {
@@ -147,9 +133,8 @@ public final class PledgePrivacy {
   }
 
   private <T> T run(Work<T> work) {
-    try (Connection c = embeddedFile == null ? DriverManager.getConnection(jdbcUrl, user, password)
-        : DriverManager.getConnection(jdbcUrl)) {
-      if (embeddedFile != null) {
+    try (Connection c = location.open()) {
+      if (location.embedded()) {
         try (Statement st = c.createStatement()) {
           st.execute("PRAGMA busy_timeout = 10000"); // the server's connection may hold the lock briefly
         }

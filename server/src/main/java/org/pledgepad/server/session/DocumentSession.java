@@ -311,7 +311,7 @@ public final class DocumentSession {
 
   /** Handles one message of a peer; a violation closes that peer only. */
   public void receive(Peer p, Inbound m) {
-    runMessage(p, bytes(m), () -> {
+    runMessage(p, m.bytes(), () -> {
       if (!peers.contains(p)) {
         return;
       }
@@ -1016,19 +1016,6 @@ public final class DocumentSession {
       return false;
     });
     waitingPerPeer.remove(p);
-  }
-
-  private static long bytes(Inbound m) {
-    if (m instanceof Inbound.SyncStep1 s) {
-      return s.stateVector().length;
-    } else if (m instanceof Inbound.SyncStep2 s) {
-      return s.update().length;
-    } else if (m instanceof Inbound.Update u) {
-      return u.update().length;
-    } else if (m instanceof Inbound.Awareness a) {
-      return a.update().length;
-    }
-    return 0;
   }
 
   private void onContext(Runnable r) {

@@ -16,4 +16,19 @@ public sealed interface Inbound {
 
   /** A request for all current awareness states. */
   record QueryAwareness() implements Inbound {}
+
+  /** Payload bytes held (what a queue of messages is bounded by). */
+  default int bytes() {
+    // Java 17: no pattern matching in switch yet.
+    if (this instanceof SyncStep1 s) {
+      return s.stateVector().length;
+    } else if (this instanceof SyncStep2 s) {
+      return s.update().length;
+    } else if (this instanceof Update u) {
+      return u.update().length;
+    } else if (this instanceof Awareness a) {
+      return a.update().length;
+    }
+    return 0;
+  }
 }
