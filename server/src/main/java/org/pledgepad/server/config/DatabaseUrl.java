@@ -1,31 +1,41 @@
 package org.pledgepad.server.config;
 
 import io.vertx.core.net.ClientSSLOptions;
+import io.vertx.core.net.KeyCertOptions;
 import io.vertx.core.net.TrustOptions;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.SslMode;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * A parsed {@code postgresql://user[:password]@host[:port]/database[?sslmode=MODE]} URL. The
- * password is kept out of {@link #toString()} so that the config can be logged.
+ * A parsed {@code postgresql://user[:password]@host[:port]/database[?sslmode=MODE&sslrootcert=…]}
+ * URL. The password is kept out of {@link #toString()} so that the config can be logged.
  *
  * @param sslMode libpq's sslmode as given, or null when the URL has none (each client's default)
+ * @param sslRootCert PEM file of the certificates that may sign the server's, or null
+ * @param sslCert PEM file of the client certificate (and its chain), or null
+ * @param sslKey PEM file of the client certificate's unencrypted PKCS#8 key, or null
  */
-public record DatabaseUrl(String host, int port, String database, String user, String password, String sslMode) {
+public record DatabaseUrl(String host, int port, String database, String user, String password, String sslMode,
+    String sslRootCert, String sslCert, String sslKey) {
   public static final int DEFAULT_PG_PORT = 5432;
   /** libpq's values, in libpq's spelling. */
   public static final List<String> SSL_MODES = List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
+  /** The query parameters read, in libpq's spelling; any other stops the server. */
+  static final List<String> PARAMETERS = List.of("sslmode", "sslrootcert", "sslcert", "sslkey");
 
   static DatabaseUrl parse(String setting, String raw) {
     URI uri;
@@ -58,38 +68,70 @@ public record DatabaseUrl(String host, int port, String database, String user, S
       password = colon < 0 ? null : decode(setting, userInfo.substring(colon + 1));
     }
     int port = uri.getPort() < 0 ? DEFAULT_PG_PORT : uri.getPort();
-    return new DatabaseUrl(uri.getHost(), port, path.substring(1), user, password, sslMode(setting, uri.getRawQuery()));
+    Map<String, String> q = query(setting, uri.getRawQuery());
+    String mode = q.get("sslmode");
+    if (mode != null && !SSL_MODES.contains(mode)) {
+      throw new ConfigException(setting, "sslmode must be one of " + String.join(", ", SSL_MODES));
+    }
+    DatabaseUrl url = new DatabaseUrl(uri.getHost(), port, path.substring(1), user, password, mode,
+        q.get("sslrootcert"), q.get("sslcert"), q.get("sslkey"));
+    if (url.hasTlsFiles()) {
+      if ("disable".equals(mode)) {
+        throw new ConfigException(setting, "sslrootcert, sslcert and sslkey need TLS, but sslmode is disable");
+      }
+      url.tlsFiles(); // read and check them now, not at the first connection
+    }
+    return url;
   }
 
   /**
-   * The sslmode of the query, the only parameter read: any other would be silently ignored by
-   * the clients, and a mistyped TLS setting must not quietly connect in plain text.
+   * The query's parameters. Only libpq's TLS ones are read: any other would be silently ignored
+   * by the clients, and a mistyped TLS setting must not quietly connect in plain text.
    */
-  private static String sslMode(String setting, String rawQuery) {
+  private static Map<String, String> query(String setting, String rawQuery) {
+    Map<String, String> out = new LinkedHashMap<>();
     if (rawQuery == null) {
-      return null;
+      return out;
     }
-    String mode = null;
     for (String part : rawQuery.split("&")) {
       if (part.isEmpty()) {
         continue;
       }
       int eq = part.indexOf('=');
       String key = decode(setting, eq < 0 ? part : part.substring(0, eq));
-      if (!"sslmode".equals(key)) {
+      if (!PARAMETERS.contains(key)) {
         // the name only: a value could be a password (libpq reads ?password=)
         String named = key.matches("[A-Za-z0-9_.-]{1,40}") ? " " + key : "";
-        throw new ConfigException(setting, "unsupported query parameter" + named + " (only sslmode is supported)");
+        throw new ConfigException(setting, "unsupported query parameter" + named
+            + " (supported: " + String.join(", ", PARAMETERS) + ")");
       }
-      if (mode != null) {
-        throw new ConfigException(setting, "sslmode given twice");
+      String value = eq < 0 ? "" : decode(setting, part.substring(eq + 1));
+      if (out.put(key, value) != null) {
+        throw new ConfigException(setting, key + " given twice");
       }
-      mode = eq < 0 ? "" : decode(setting, part.substring(eq + 1));
-      if (!SSL_MODES.contains(mode)) {
-        throw new ConfigException(setting, "sslmode must be one of " + String.join(", ", SSL_MODES));
+      if (value.isEmpty() && !key.equals("sslmode")) {
+        throw new ConfigException(setting, key + " needs a file path");
       }
     }
-    return mode;
+    return out;
+  }
+
+  /** Whether the URL names any TLS file (then both clients use {@link PgTlsFiles}). */
+  public boolean hasTlsFiles() {
+    return sslRootCert != null || sslCert != null || sslKey != null;
+  }
+
+  /** The TLS files, read and checked (again: a rotated certificate is picked up by new pools). */
+  PgTlsFiles tlsFiles() {
+    return PgTlsFiles.load("DATABASE_URL", sslRootCert, sslCert, sslKey);
+  }
+
+  /**
+   * Whether the server's certificate chain is checked: in the verify modes, and — as libpq does —
+   * in every encrypting mode once a root certificate is named.
+   */
+  private boolean verifiesChain() {
+    return effectiveSslMode().startsWith("verify-") || sslRootCert != null;
   }
 
   /**
@@ -131,8 +173,17 @@ public record DatabaseUrl(String host, int port, String database, String user, S
    */
   public String jdbcUrl() {
     String mode = effectiveSslMode();
-    return "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=" + mode
-        + (mode.startsWith("verify-") ? "&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory" : "");
+    String base = "jdbc:postgresql://" + host + ":" + port + "/" + database + "?sslmode=" + mode;
+    if (hasTlsFiles()) {
+      return base + "&sslfactory=" + PgJdbcSslFactory.class.getName()
+          + param("sslrootcert", sslRootCert) + param("sslcert", sslCert) + param("sslkey", sslKey);
+    }
+    return base + (mode.startsWith("verify-") ? "&sslfactory=org.postgresql.ssl.DefaultJavaSSLFactory" : "");
+  }
+
+  /** pgjdbc form-decodes its URL's values. */
+  private static String param(String name, String value) {
+    return value == null ? "" : "&" + name + "=" + URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
   /**
@@ -155,12 +206,19 @@ public record DatabaseUrl(String host, int port, String database, String user, S
     if (mode.equals("disable")) {
       return o.setSslMode(SslMode.DISABLE);
     }
-    ClientSSLOptions ssl = new ClientSSLOptions();
-    switch (mode) {
-      case "verify-ca" -> ssl.setTrustOptions(jvmTrust()).setHostnameVerificationAlgorithm("");
-      case "verify-full" -> ssl.setTrustOptions(jvmTrust()).setHostnameVerificationAlgorithm("HTTPS");
+    ClientSSLOptions ssl = new ClientSSLOptions()
+        .setHostnameVerificationAlgorithm(mode.equals("verify-full") ? "HTTPS" : "");
+    PgTlsFiles files = hasTlsFiles() ? tlsFiles() : null;
+    if (files != null && files.hasRoots()) {
+      ssl.setTrustOptions(TrustOptions.wrap(files.trustManagerFactory()));
+    } else if (verifiesChain()) {
+      ssl.setTrustOptions(jvmTrust());
+    } else {
       // libpq encrypts in these modes but does not check the certificate
-      default -> ssl.setTrustAll(true).setHostnameVerificationAlgorithm("");
+      ssl.setTrustAll(true);
+    }
+    if (files != null && files.hasClientCertificate()) {
+      ssl.setKeyCertOptions(KeyCertOptions.wrap(files.keyManagerFactory()));
     }
     return o.setSslMode(SslMode.of(mode)).setSslOptions(ssl);
   }
@@ -178,7 +236,13 @@ public record DatabaseUrl(String host, int port, String database, String user, S
 
   @Override
   public String toString() {
-    return "postgresql://" + user + (password == null ? "" : ":***") + "@" + host + ":" + port + "/" + database
-        + (sslMode == null ? "" : "?sslmode=" + sslMode);
+    StringBuilder q = new StringBuilder();
+    String[][] params = {{"sslmode", sslMode}, {"sslrootcert", sslRootCert}, {"sslcert", sslCert}, {"sslkey", sslKey}};
+    for (String[] p : params) {
+      if (p[1] != null) {
+        q.append(q.length() == 0 ? "?" : "&").append(p[0]).append('=').append(p[1]);
+      }
+    }
+    return "postgresql://" + user + (password == null ? "" : ":***") + "@" + host + ":" + port + "/" + database + q;
   }
 }
