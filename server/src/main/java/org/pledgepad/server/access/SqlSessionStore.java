@@ -84,7 +84,12 @@ final class SqlSessionStore {
     return lookups.get();
   }
 
-  CompletableFuture<Void> insert(Row r) {
+  /**
+   * Stores a new session and ends its subject's oldest sessions beyond {@code perSubject} in the
+   * table, so that the cap holds across the nodes sharing it (each node's memory knows only the
+   * sessions it created or looked up; the others drop theirs at their next re-validation).
+   */
+  CompletableFuture<Void> insert(Row r, int perSubject) {
     return db.submit(c -> {
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO web_sessions "
           + "(id_hash, subject, created_ms, last_seen_ms, expires_ms) VALUES (?, ?, ?, ?, ?)")) {
@@ -93,6 +98,17 @@ final class SqlSessionStore {
         ps.setLong(3, r.createdMs());
         ps.setLong(4, r.lastSeenMs());
         ps.setLong(5, r.expiresMs());
+        ps.executeUpdate();
+      }
+      // the new session always stays; of the others, the newest perSubject - 1
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM web_sessions WHERE subject = ? AND id_hash <> ?"
+          + " AND id_hash NOT IN (SELECT id_hash FROM web_sessions WHERE subject = ? AND id_hash <> ?"
+          + " ORDER BY created_ms DESC, id_hash DESC LIMIT ?)")) {
+        ps.setString(1, r.subject());
+        ps.setString(2, r.idHash());
+        ps.setString(3, r.subject());
+        ps.setString(4, r.idHash());
+        ps.setInt(5, perSubject - 1);
         ps.executeUpdate();
       }
       return null;

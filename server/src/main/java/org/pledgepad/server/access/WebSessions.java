@@ -45,7 +45,8 @@ public final class WebSessions {
   public static final int MAX_SESSIONS = 100_000;
   /**
    * Bound on live sessions per account, so that one or two accounts cannot fill the table: a
-   * new session beyond it ends that account's oldest one (on this node; the table is not counted).
+   * new session beyond it ends that account's oldest one, in this node's memory and in the table
+   * shared by all nodes (sessions of other nodes end there at their next re-validation).
    */
   public static final int MAX_PER_ACCOUNT = 20;
 
@@ -239,7 +240,7 @@ public final class WebSessions {
     String hash = hash(id);
     byHash.put(hash, e);
     CompletableFuture<Void> stored = persist(store == null ? null : store.insert(new SqlSessionStore.Row(hash, subject,
-        now.toEpochMilli(), now.toEpochMilli(), e.expires.toEpochMilli())).thenRun(() -> e.stored = true));
+        now.toEpochMilli(), now.toEpochMilli(), e.expires.toEpochMilli()), maxPerAccount).thenRun(() -> e.stored = true));
     return new Created(new WebSession(id, subject, csrfOf(id), e.expires), stored);
   }
 

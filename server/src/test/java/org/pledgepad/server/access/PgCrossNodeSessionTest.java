@@ -64,6 +64,14 @@ class PgCrossNodeSessionTest {
     return httpA.signIn(login, a.passwords.get(login));
   }
 
+  private static boolean signedOut(AccessHttp node, String cookie) {
+    try {
+      return node.whoAmI(cookie) == null;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private SyncClient socketOnB(String cookie) throws Exception {
     return SyncClient.connect(Protocol.HOCUSPOCUS, b.harness.wsBase(), AccessTestServer.CONSULTATION_DOC, null,
         Map.of("Cookie", cookie));
@@ -97,13 +105,7 @@ class PgCrossNodeSessionTest {
       assertThat(c.until(m -> m.type() == 2).get(0).text()).isEqualTo("read-write");
       assertThat(httpA.send("DELETE", "/api/session", null, "Cookie", s.cookie(), "X-CSRF-Token", s.csrf())
           .statusCode()).isEqualTo(204);
-      Eventually.until("B sees the sign-out", () -> {
-        try {
-          return httpB.whoAmI(s.cookie()) == null;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-      });
+      Eventually.until("B sees the sign-out", () -> signedOut(httpB, s.cookie()));
       // The open socket on B was re-checked with the session gone: its updates are refused.
       boolean refused = false;
       while (!refused) {
@@ -124,14 +126,24 @@ class PgCrossNodeSessionTest {
         .put("newPassword", "ein neues langes Passwort").encode();
     assertThat(httpA.send("POST", "/api/session/password", change, "Cookie", mine.cookie(),
         "Content-Type", "application/json", "X-CSRF-Token", mine.csrf()).statusCode()).isEqualTo(204);
-    Eventually.until("B ends the other session", () -> {
-      try {
-        return httpB.whoAmI(other.cookie()) == null;
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
+    Eventually.until("B ends the other session", () -> signedOut(httpB, other.cookie()));
     assertThat(httpB.whoAmI(mine.cookie())).isEqualTo("demo-moderator");
+  }
+
+  @Test
+  void theCapPerAccountCountsTheSharedTableNotOneNodesMemory() throws Exception {
+    a.access.sessions().limits(100, 2);
+    b.access.sessions().limits(100, 2);
+    AccessHttp.Browser first = signInOnA("demo-citizen");
+    AccessHttp.Browser second = signInOnA("demo-citizen");
+    // B has never seen either: before, its cap counted only its own memory, and this made three
+    AccessHttp.Browser third = httpB.signIn("demo-citizen", a.passwords.get("demo-citizen"));
+
+    assertThat(httpB.whoAmI(first.cookie())).as("the oldest, ended in the table").isNull();
+    assertThat(httpB.whoAmI(second.cookie())).isEqualTo("demo-citizen");
+    assertThat(httpB.whoAmI(third.cookie())).isEqualTo("demo-citizen");
+    Eventually.until("A drops the oldest at its re-validation", () -> signedOut(httpA, first.cookie()));
+    assertThat(httpA.whoAmI(second.cookie())).isEqualTo("demo-citizen");
   }
 
   @Test
