@@ -7,8 +7,8 @@ import java.util.concurrent.TimeUnit;
 import org.pledgepad.server.store.DocumentStore;
 
 /**
- * Liveness (the process answers), readiness (the store answers within a deadline) and the
- * Prometheus scrape endpoint.
+ * Liveness (the process answers), readiness (the store answers within a deadline and its appends
+ * commit) and the Prometheus scrape endpoint.
  */
 public final class OpsRoutes {
   /** Readiness fails if the store does not answer within this time. */
@@ -36,8 +36,10 @@ public final class OpsRoutes {
     router.get("/health/ready").handler(ctx -> store.ping()
         .timeout(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onComplete(ar -> {
-          JsonObject results = new JsonObject().put("store", ar.succeeded() ? "UP" : "DOWN");
-          boolean up = ar.succeeded();
+          boolean appending = store.appendsFlowing();
+          JsonObject results = new JsonObject().put("store", ar.succeeded() ? "UP" : "DOWN")
+              .put("appends", appending ? "UP" : "DOWN");
+          boolean up = ar.succeeded() && appending;
           for (var c : checks.entrySet()) {
             boolean ok = c.getValue().getAsBoolean();
             results.put(c.getKey(), ok ? "UP" : "DOWN");

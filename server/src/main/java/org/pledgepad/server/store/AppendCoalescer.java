@@ -67,6 +67,12 @@ final class AppendCoalescer {
   /** Most updates (rows) and bytes in one combined transaction; a larger single append goes alone. */
   static final int MAX_UPDATES = 4096;
   static final long MAX_BYTES = 16L << 20;
+  /**
+   * How long a transaction may run, or a failure stand, before readiness fails: far above any
+   * healthy commit (milliseconds; a 16 MiB batch well under a second), far below PostgreSQL's
+   * statement timeout (2 min).
+   */
+  static final Duration STALL = Duration.ofSeconds(30);
 
   private final Writer writer;
   private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -81,6 +87,11 @@ final class AppendCoalescer {
   private long lastStartNanos;
   /** A timer will start the next transaction; until it fires, appends only queue. */
   private boolean startScheduled;
+  /** When the running transaction started (valid while {@link #inFlight}). */
+  private long inFlightSinceNanos;
+  /** The last batch committed nothing (for {@link #flowing}), at {@link #lastFailureNanos}. */
+  private boolean failedLast;
+  private long lastFailureNanos;
 
   /** Each transaction starts as soon as the previous one ended. */
   AppendCoalescer(Writer writer) {
@@ -173,32 +184,61 @@ final class AppendCoalescer {
       bytes += next.bytes();
     }
     inFlight = true;
+    inFlightSinceNanos = System.nanoTime();
     return batch;
   }
 
+  /**
+   * Whether appends are getting through, for readiness: false while a transaction has run longer
+   * than {@code stall} (a lock held elsewhere, a hung disk or connection), and for {@code stall}
+   * after a transaction in which nothing committed, with none committed since (a full disk, a
+   * read-only database). The store can answer a ping in both cases, yet no edit would be
+   * acknowledged.
+   */
+  boolean flowing() {
+    return flowing(STALL);
+  }
+
+  synchronized boolean flowing(Duration stall) {
+    long now = System.nanoTime();
+    long limit = stall.toNanos();
+    if (inFlight && now - inFlightSinceNanos > limit) {
+      return false;
+    }
+    return !(failedLast && now - lastFailureNanos < limit);
+  }
+
   private void write(List<Pending> batch) {
+    int[] committed = {0}; // appends of this batch that committed, for flowing()
     Future<Void> done;
     try {
       done = writer.write(batch).compose(seqs -> {
         for (int i = 0; i < batch.size(); i++) {
           List<Long> these = seqs.get(i);
           complete(batch.get(i), these, these == null ? new StoreException("append failed after the others in its transaction committed", null) : null);
+          committed[0] += these == null ? 0 : 1;
         }
         return Future.<Void>succeededFuture();
-      }, failure -> batch.size() == 1 ? fail(batch.get(0), failure) : retrySingly(batch, 0));
+      }, failure -> batch.size() == 1 ? fail(batch.get(0), failure) : retrySingly(batch, 0, committed));
     } catch (RuntimeException e) {
-      done = batch.size() == 1 ? fail(batch.get(0), e) : retrySingly(batch, 0);
+      done = batch.size() == 1 ? fail(batch.get(0), e) : retrySingly(batch, 0, committed);
     }
     done.onComplete(ar -> {
       synchronized (this) {
         inFlight = false;
+        // one document failing beside others that commit is that document's problem; a batch
+        // in which nothing committed may be the store's (a full disk, a read-only database)
+        failedLast = committed[0] == 0;
+        if (failedLast) {
+          lastFailureNanos = System.nanoTime();
+        }
       }
       startWhatCan();
     });
   }
 
   /** After a combined transaction failed: each append in its own transaction, in order. */
-  private Future<Void> retrySingly(List<Pending> batch, int index) {
+  private Future<Void> retrySingly(List<Pending> batch, int index, int[] committed) {
     if (index == batch.size()) {
       return Future.succeededFuture();
     }
@@ -212,9 +252,10 @@ final class AppendCoalescer {
     return single
         .compose(seqs -> {
           complete(p, seqs.get(0), null);
+          committed[0]++;
           return Future.<Void>succeededFuture();
         }, failure -> fail(p, failure))
-        .compose(v -> retrySingly(batch, index + 1));
+        .compose(v -> retrySingly(batch, index + 1, committed));
   }
 
   private static Future<Void> fail(Pending p, Throwable failure) {

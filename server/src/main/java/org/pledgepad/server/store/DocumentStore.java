@@ -70,5 +70,13 @@ public interface DocumentStore {
   /** Cheap round trip proving the storage answers, for readiness checks. */
   Future<Void> ping();
 
+  /**
+   * Whether appends are committing, for readiness: a store can answer {@link #ping} while its
+   * appends hang on a lock or fail on a full disk, and then no edit is acknowledged.
+   */
+  default boolean appendsFlowing() {
+    return true;
+  }
+
   Future<Void> close();
 }

@@ -407,6 +407,11 @@ public final class PgDocumentStore implements DocumentStore {
   }
 
   @Override
+  public boolean appendsFlowing() {
+    return appends.flowing();
+  }
+
+  @Override
   public Future<Void> ping() {
     return pool.query("SELECT 1").execute().mapEmpty();
   }

@@ -441,6 +441,11 @@ public final class SqliteDocumentStore implements DocumentStore {
   }
 
   @Override
+  public boolean appendsFlowing() {
+    return appends.flowing();
+  }
+
+  @Override
   public Future<Void> ping() {
     return transaction(() -> {
       try (Statement st = conn.createStatement(); ResultSet rs = st.executeQuery("SELECT 1")) {

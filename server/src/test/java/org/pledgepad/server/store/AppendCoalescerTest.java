@@ -165,4 +165,39 @@ class AppendCoalescerTest {
       vertx.close().await();
     }
   }
+
+  @Test
+  void readinessFailsWhileATransactionHangsAndAfterAFailureUntilAnAppendCommits() throws Exception {
+    Duration stall = Duration.ofMillis(100);
+    assertThat(coalescer.flowing(stall)).as("idle").isTrue();
+
+    coalescer.append("a", updates(1));
+    assertThat(coalescer.flowing(stall)).as("a transaction just started").isTrue();
+    Thread.sleep(150);
+    assertThat(coalescer.flowing(stall)).as("the transaction hangs").isFalse();
+    assertThat(coalescer.flowing(Duration.ofSeconds(30))).as("within the default allowance").isTrue();
+
+    calls.get(0).result().fail(new StoreException("disk full", null));
+    assertThat(coalescer.flowing(stall)).as("its append failed, none committed since").isFalse();
+    Thread.sleep(150);
+    assertThat(coalescer.flowing(stall)).as("a failure counts for the allowance, then readiness returns").isTrue();
+
+    coalescer.append("b", updates(1));
+    calls.get(1).result().fail(new StoreException("disk full", null));
+    assertThat(coalescer.flowing(stall)).isFalse();
+    coalescer.append("c", updates(1));
+    calls.get(2).result().complete(List.of(List.of(1L)));
+    assertThat(coalescer.flowing(stall)).as("an append committed after the failure").isTrue();
+
+    // one document failing beside others that commit is that document's problem, not the store's
+    coalescer.append("d", updates(1));
+    coalescer.append("e", updates(1));
+    coalescer.append("f", updates(1));
+    calls.get(3).result().complete(List.of(List.of(1L)));
+    calls.get(4).result().fail(new StoreException("combined", null));
+    calls.get(5).result().complete(List.of(List.of(2L)));
+    calls.get(6).result().fail(new StoreException("only f", null));
+    assertThat(calls).hasSize(7);
+    assertThat(coalescer.flowing(stall)).as("e committed in the retry, f did not").isTrue();
+  }
 }
