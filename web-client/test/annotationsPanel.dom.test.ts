@@ -102,4 +102,28 @@ describe('annotations sidebar', () => {
     await settle();
     expect(posts(fetch)).toHaveLength(1);
   });
+
+  function shortcut(target: Element, altGraph: boolean): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { code: 'KeyM', key: altGraph ? 'µ' : 'm', ctrlKey: true, altKey: true, bubbles: true, cancelable: true });
+    // happy-dom does not take modifier states from the event's init: answer as Windows does for AltGr.
+    Object.defineProperty(event, 'getModifierState', { value: (key: string) => (key === 'AltGraph' ? altGraph : false) });
+    target.dispatchEvent(event);
+    return event;
+  }
+
+  it('leaves AltGr+M (µ) to the text but takes Strg+Alt+M', async () => {
+    const ed = attachEditor();
+    await settle();
+    ed.commands.setTextSelection({ from: 1, to: 10 });
+    // The shortcut needs the focus or the browser's selection in the text; happy-dom does not
+    // focus a contenteditable, so the selection is put there.
+    document.getSelection()!.selectAllChildren(ed.view.dom.querySelector('p')!);
+    const target = ed.view.dom;
+    const typed = shortcut(target, true);
+    expect(typed.defaultPrevented).toBe(false);
+    expect((panel.section.querySelector('form.composer') as HTMLFormElement).hidden).toBe(true);
+    const taken = shortcut(target, false);
+    expect(taken.defaultPrevented).toBe(true);
+    expect((panel.section.querySelector('form.composer') as HTMLFormElement).hidden).toBe(false);
+  });
 });

@@ -425,6 +425,8 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
 
   function onKeyDown(event: KeyboardEvent): void {
     if (!editor || !(event.ctrlKey || event.metaKey) || !event.altKey || event.shiftKey) return;
+    // Windows reports AltGr as Ctrl+Alt: AltGr+M types µ on German keyboards and must not be taken.
+    if (event.getModifierState?.('AltGraph')) return;
     const kind = event.code === 'KeyM' ? 'comment' : event.code === 'KeyS' ? 'suggestion' : null;
     if (!kind) return;
     const dom = editor.view.dom;
