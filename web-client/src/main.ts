@@ -2,8 +2,8 @@
 // and sign-out, language switch; <main>; footer) and the router that mounts the pages.
 import './styles.css';
 import { signOut } from './api';
-import { h, i18nText, translateTree } from './dom';
-import { getLanguage, hasMessage, initI18n, onLanguageChange, setLanguage, t } from './i18n';
+import { h, i18nText, startLanguage, translateTree } from './dom';
+import { getLanguage, hasMessage, onLanguageChange, setLanguage, t } from './i18n';
 import { parseRoute } from './router';
 import { displayName, me, onMeChange, refreshMe, roleRank, setMe } from './session';
 import { GUEST } from './api';
@@ -20,7 +20,7 @@ function safeStorage(): Storage | null {
   }
 }
 
-initI18n({ storage: safeStorage(), documentElement: document.documentElement });
+startLanguage(document, safeStorage());
 
 const app = document.getElementById('app')!;
 const main = h('main', { id: 'main', tabindex: '-1' });
