@@ -119,6 +119,21 @@ describe('confirmation dialog with a field', () => {
     await expect(answer).resolves.toBe(true);
   });
 
+  it('opens again when the browser closes it while the confirming request runs', async () => {
+    let settle: (go: boolean) => void = () => undefined;
+    const { input, answer, confirm } = withPassword(() => new Promise<boolean>((resolve) => (settle = resolve)));
+    input.value = 'richtig';
+    confirm().click();
+    const dialog = opened();
+    dialog.close(); // as a browser does on a second Escape, whatever the cancel handler says
+    await new Promise((r) => setTimeout(r, 0));
+    expect(dialog.open).toBe(true);
+    expect(document.body.contains(dialog)).toBe(true);
+    settle(true);
+    await expect(answer).resolves.toBe(true);
+    expect(document.querySelector('dialog')).toBeNull();
+  });
+
   it('lets "Abbrechen" work again after a refused check', async () => {
     const { answer, confirm } = withPassword(async () => false);
     confirm().click();

@@ -93,6 +93,13 @@ export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement 
       order[next]?.focus();
     });
     dialog.addEventListener('close', () => {
+      // Browsers close a dialog on a repeated Escape even when the cancel event is refused.
+      // While the action runs, the dialog stays: its outcome is still to be shown.
+      if (busy) {
+        dialog.showModal();
+        ok.focus();
+        return;
+      }
       dialog.remove();
       returnFocus?.focus();
       resolve(answer);
