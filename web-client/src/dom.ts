@@ -1,6 +1,6 @@
 // Building DOM without HTML strings: text always goes in through textContent, so nothing that
 // comes from the server or from other users can become markup.
-import { t } from './i18n';
+import { initI18n, t, type KeyValueStore, type Language } from './i18n';
 import type { MessageKey } from './messages';
 
 type Attrs = Record<string, string | number | boolean | null | undefined>;
@@ -45,6 +45,16 @@ export function translateTree(root: ParentNode): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) element.setAttribute('aria-label', t(element.dataset.i18nAriaLabel as MessageKey));
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-title]')) element.setAttribute('title', t(element.dataset.i18nTitle as MessageKey));
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-placeholder]')) element.setAttribute('placeholder', t(element.dataset.i18nPlaceholder as MessageKey));
+}
+
+/**
+ * Starts the language from storage and translates what index.html brought with it (the skip
+ * link): translateTree otherwise runs only on a switch, so an English reader would meet German.
+ */
+export function startLanguage(doc: Document, storage: KeyValueStore | null): Language {
+  const language = initI18n({ storage, documentElement: doc.documentElement });
+  translateTree(doc);
+  return language;
 }
 
 /** A small inline SVG icon (decorative: the text next to it carries the meaning). */

@@ -87,6 +87,18 @@ export function diffStats(parts: DiffPart[]): { inserted: number; deleted: numbe
   return { inserted, deleted };
 }
 
+/** How many separate places changed: neighbouring insertions and deletions count as one. */
+export function changedPassages(parts: DiffPart[]): number {
+  let count = 0;
+  let inChange = false;
+  for (const part of parts) {
+    const changed = part.kind !== 'equal';
+    if (changed && !inChange) count += 1;
+    inChange = changed;
+  }
+  return count;
+}
+
 /** A version an editor gave a name ("Fassung nach Ausschuss, 12.03."). */
 export interface NamedVersion {
   seq: number;

@@ -2,13 +2,14 @@
 // and sign-out, language switch; <main>; footer) and the router that mounts the pages.
 import './styles.css';
 import { signOut } from './api';
-import { h, i18nText, translateTree } from './dom';
-import { getLanguage, hasMessage, initI18n, onLanguageChange, setLanguage, t } from './i18n';
+import { h, i18nText, startLanguage, translateTree } from './dom';
+import { getLanguage, hasMessage, onLanguageChange, setLanguage, t } from './i18n';
 import { parseRoute } from './router';
 import { displayName, me, onMeChange, refreshMe, roleRank, setMe } from './session';
 import { GUEST } from './api';
 import { createSignInDialog } from './views/signInDialog';
 import { startPage } from './views/startPage';
+import { wireSignOut } from './views/signOut';
 import type { View } from './views/view';
 
 function safeStorage(): Storage | null {
@@ -19,7 +20,7 @@ function safeStorage(): Storage | null {
   }
 }
 
-initI18n({ storage: safeStorage(), documentElement: document.documentElement });
+startLanguage(document, safeStorage());
 
 const app = document.getElementById('app')!;
 const main = h('main', { id: 'main', tabindex: '-1' });
@@ -49,6 +50,8 @@ function renderRole(): void {
   signIn.hidden = current.user !== null;
   signOutButton.hidden = current.user === null;
   myDataLink.hidden = current.user === null;
+  // "Still signed in" is wrong once the session is gone by any route (expiry, another tab).
+  if (current.user === null) signOutFailure.clear();
   moderationItem.hidden = roleRank(current.role) < roleRank('moderator');
 }
 
@@ -60,18 +63,15 @@ const signInDialog = createSignInDialog(() => {
   signOutButton.focus();
 });
 signIn.addEventListener('click', () => signInDialog.open(signIn));
-signOutButton.addEventListener('click', () => {
-  signOut().then(
-    () => {
-      setMe(GUEST);
-      accountStatus.textContent = t('signedOutAnnounce');
-      signIn.focus();
-      refreshMe().catch(() => undefined);
-    },
-    () => {
-      accountStatus.textContent = t('actionFailed', { detail: t('signOut') });
-    },
-  );
+const signOutFailure = wireSignOut({
+  button: signOutButton,
+  status: accountStatus,
+  request: signOut,
+  signedOut: () => {
+    setMe(GUEST);
+    signIn.focus();
+    refreshMe().catch(() => undefined);
+  },
 });
 
 const languageButton = h('button', { type: 'button', class: 'button button-quiet language-switch' });
@@ -87,7 +87,7 @@ languageButton.addEventListener('click', () => setLanguage(getLanguage() === 'de
 const header = h(
   'header',
   { class: 'site-header' },
-  h('div', { class: 'site-header-inner' }, h('div', { class: 'brand-block' }, homeLink, tagline), nav, h('div', { class: 'account' }, roleText, userText, myDataLink, signIn, signOutButton, languageButton, accountStatus)),
+  h('div', { class: 'site-header-inner' }, h('div', { class: 'brand-block' }, homeLink, tagline), nav, h('div', { class: 'account' }, roleText, userText, myDataLink, signIn, signOutButton, languageButton, accountStatus), signOutFailure.problem),
 );
 const footer = h('footer', { class: 'site-footer' }, h('p', {}, 'Pledgepad · Open Source'));
 app.replaceChildren(header, main, footer, signInDialog.element);

@@ -101,4 +101,47 @@ describe('confirmation dialog with a field', () => {
     await expect(answer).resolves.toBe(false);
     expect(ran).toBe(false);
   });
+
+  it('ignores "Abbrechen" and Escape while the confirming request runs and answers with its outcome', async () => {
+    let settle: (go: boolean) => void = () => undefined;
+    const { input, answer, confirm } = withPassword(() => new Promise<boolean>((resolve) => (settle = resolve)));
+    input.value = 'richtig';
+    confirm().click();
+    const cancel = [...opened().querySelectorAll('button')].find((b) => b.textContent === 'Abbrechen')!;
+    expect(cancel.getAttribute('aria-disabled')).toBe('true');
+    const busy = opened().querySelector('[role="status"]');
+    expect(busy?.textContent).toMatch(/Wird ausgeführt/);
+    cancel.click();
+    opened().dispatchEvent(new Event('cancel', { cancelable: true }));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(document.querySelector('dialog')).not.toBeNull();
+    settle(true); // the server erased the account although the user pressed "Abbrechen"
+    await expect(answer).resolves.toBe(true);
+  });
+
+  it('opens again when the browser closes it while the confirming request runs', async () => {
+    let settle: (go: boolean) => void = () => undefined;
+    const { input, answer, confirm } = withPassword(() => new Promise<boolean>((resolve) => (settle = resolve)));
+    input.value = 'richtig';
+    confirm().click();
+    const dialog = opened();
+    dialog.close(); // as a browser does on a second Escape, whatever the cancel handler says
+    await new Promise((r) => setTimeout(r, 0));
+    expect(dialog.open).toBe(true);
+    expect(document.body.contains(dialog)).toBe(true);
+    settle(true);
+    await expect(answer).resolves.toBe(true);
+    expect(document.querySelector('dialog')).toBeNull();
+  });
+
+  it('lets "Abbrechen" work again after a refused check', async () => {
+    const { answer, confirm } = withPassword(async () => false);
+    confirm().click();
+    await new Promise((r) => setTimeout(r, 0));
+    const cancel = [...opened().querySelectorAll('button')].find((b) => b.textContent === 'Abbrechen')!;
+    expect(cancel.hasAttribute('aria-disabled')).toBe(false);
+    expect(opened().querySelector('[role="status"]')?.textContent).toBe('');
+    cancel.click();
+    await expect(answer).resolves.toBe(false);
+  });
 });

@@ -72,4 +72,19 @@ describe('status comments', () => {
     expect(field.value).toBe('');
     expect(details.querySelector('[role="status"]')?.textContent).toBe('Kommentar gesendet.');
   });
+
+  it('sends a status comment once although the form is submitted twice while the request runs', async () => {
+    setMe({ role: 'citizen', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' });
+    const fetch = vi.fn((_url: string, init?: RequestInit) => (init?.method === 'POST' ? new Promise(() => undefined) : respond({ threads: [] })));
+    vi.stubGlobal('fetch', fetch);
+    const details = statusComments(entry, new AbortController().signal);
+    document.body.append(details);
+    await settle();
+    (details.querySelector('textarea') as HTMLTextAreaElement).value = 'Quelle?';
+    details.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    details.querySelector('form')?.dispatchEvent(new Event('submit', { cancelable: true }));
+    await settle();
+    expect(fetch.mock.calls.filter((call) => (call[1] as RequestInit | undefined)?.method === 'POST')).toHaveLength(1);
+    expect(details.querySelector('button[type="submit"]')?.getAttribute('aria-disabled')).toBe('true');
+  });
 });

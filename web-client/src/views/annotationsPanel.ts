@@ -158,6 +158,8 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     };
     composer.onsubmit = (event) => {
       event.preventDefault();
+      // aria-disabled does not stop Enter or a second click: without this the same text is sent twice.
+      if (send.getAttribute('aria-disabled') === 'true') return;
       const problem = bodyProblem(body.input.value);
       if (problem) {
         error.textContent = t(problem === 'empty' ? 'bodyEmpty' : 'bodyTooLong');
@@ -221,21 +223,42 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
   }
 
   function reportPost(post: Post, item: HTMLElement): void {
+    // One form per post: another click on "Melden" goes back to the open one (ids stay unique).
+    const open = item.querySelector<HTMLElement>('.report-form');
+    if (open) {
+      open.querySelector<HTMLElement>('input')?.focus();
+      return;
+    }
     const reason = field(`report-${post.id}`, 'reportReason', false);
     const send = i18nText(h('button', { type: 'submit', class: 'button button-small button-primary' }), 'report');
     const message = h('p', { class: 'field-error', role: 'alert' });
-    const form = h('form', { class: 'inline-form', novalidate: true }, reason.wrap, send, message);
+    const form = h('form', { class: 'report-form inline-form', novalidate: true }, reason.wrap, send, message);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (!startSending(send)) return;
       annotationsApi.report(documentName, post.id, reason.input.value).then(
         () => {
           form.replaceWith(h('p', { class: 'muted', role: 'status' }, t('reported')));
         },
-        (failure: unknown) => (message.textContent = failureText(failure)),
+        (failure: unknown) => {
+          stopSending(send);
+          message.textContent = failureText(failure);
+        },
       );
     });
     item.append(form);
     reason.input.focus();
+  }
+
+  /** False while the button's request is still out: one request per form at a time. */
+  function startSending(send: HTMLElement): boolean {
+    if (send.getAttribute('aria-disabled') === 'true') return false;
+    send.setAttribute('aria-disabled', 'true');
+    return true;
+  }
+
+  function stopSending(send: HTMLElement): void {
+    send.removeAttribute('aria-disabled');
   }
 
   function run(call: Promise<unknown>, where: HTMLElement): void {
@@ -312,9 +335,13 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
         input.input.focus();
         return;
       }
+      if (!startSending(send)) return;
       submit(input.input.value).then(
         () => void reload(),
-        (failure: unknown) => (error.textContent = failureText(failure)),
+        (failure: unknown) => {
+          stopSending(send);
+          error.textContent = failureText(failure);
+        },
       );
     });
     article.append(form);
@@ -398,6 +425,8 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
 
   function onKeyDown(event: KeyboardEvent): void {
     if (!editor || !(event.ctrlKey || event.metaKey) || !event.altKey || event.shiftKey) return;
+    // Windows reports AltGr as Ctrl+Alt: AltGr+M types µ on German keyboards and must not be taken.
+    if (event.getModifierState?.('AltGraph')) return;
     const kind = event.code === 'KeyM' ? 'comment' : event.code === 'KeyS' ? 'suggestion' : null;
     if (!kind) return;
     const dom = editor.view.dom;

@@ -3,7 +3,10 @@
 // focus returns to the button that opened it. Resolves true only for the confirming button.
 // Optional extra content (e.g. a password field and an explanation) goes between the text and
 // the buttons; `beforeConfirm` may keep the dialog open (a wrong password is said inside it).
+// While `beforeConfirm` runs, "Abbrechen" and Escape do nothing: the request (e.g. erasing an
+// account) cannot be taken back once sent, so the answer must be its real outcome.
 import { h } from '../dom';
+import { t } from '../i18n';
 
 export interface ConfirmOptions {
   title: string;
@@ -18,6 +21,8 @@ export interface ConfirmOptions {
   initialFocus?: HTMLElement;
   /** Runs on the confirming button; resolving false keeps the dialog open. */
   beforeConfirm?: () => Promise<boolean>;
+  /** Shown and announced while `beforeConfirm` runs (default "Wird ausgeführt …"). */
+  busyText?: string;
 }
 
 let counter = 0;
@@ -30,6 +35,8 @@ export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement 
   const textId = `confirm-text-${counter}`;
   const ok = h('button', { type: 'button', class: 'button button-primary' }, options.confirm);
   const cancel = h('button', { type: 'button', class: 'button' }, options.cancel);
+  // Present from the start (empty) so that screen readers announce the text put into it.
+  const busyLine = h('p', { class: 'confirm-busy muted', role: 'status' });
   const dialog = h(
     'dialog',
     { class: `confirm-dialog link-dialog ${options.className ?? ''}`.trim(), 'aria-labelledby': titleId, 'aria-describedby': textId },
@@ -38,6 +45,7 @@ export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement 
     options.content ?? null,
     // Cancel first in the tab order and focused first: a stray Enter does not confirm.
     h('div', { class: 'dialog-actions' }, cancel, ok),
+    busyLine,
   );
   document.body.append(dialog);
   return new Promise((resolve) => {
@@ -47,27 +55,33 @@ export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement 
       answer = value;
       dialog.close();
     };
+    // aria-disabled rather than disabled: the focused button keeps the focus inside the dialog.
+    const setBusy = (value: boolean) => {
+      busy = value;
+      for (const button of [ok, cancel]) {
+        if (value) button.setAttribute('aria-disabled', 'true');
+        else button.removeAttribute('aria-disabled');
+      }
+      busyLine.textContent = value ? (options.busyText ?? t('confirmBusy')) : '';
+    };
     ok.addEventListener('click', () => {
       if (busy) return;
       if (!options.beforeConfirm) return finish(true);
-      busy = true;
-      ok.setAttribute('aria-disabled', 'true');
+      setBusy(true);
       options.beforeConfirm().then(
         (go) => {
-          busy = false;
-          ok.removeAttribute('aria-disabled');
+          setBusy(false);
           if (go) finish(true);
         },
-        () => {
-          busy = false;
-          ok.removeAttribute('aria-disabled');
-        },
+        () => setBusy(false),
       );
     });
-    cancel.addEventListener('click', () => finish(false));
+    cancel.addEventListener('click', () => {
+      if (!busy) finish(false);
+    });
     dialog.addEventListener('cancel', (event) => {
       event.preventDefault(); // Escape: close through finish, so the answer is "no"
-      finish(false);
+      if (!busy) finish(false);
     });
     dialog.addEventListener('keydown', (event) => {
       if (event.key !== 'Tab') return;
@@ -79,6 +93,13 @@ export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement 
       order[next]?.focus();
     });
     dialog.addEventListener('close', () => {
+      // Browsers close a dialog on a repeated Escape even when the cancel event is refused.
+      // While the action runs, the dialog stays: its outcome is still to be shown.
+      if (busy) {
+        dialog.showModal();
+        ok.focus();
+        return;
+      }
       dialog.remove();
       returnFocus?.focus();
       resolve(answer);

@@ -4,7 +4,7 @@
 // marked by <ins>/<del> and by a spoken prefix, not by colour alone). When the server has no
 // history endpoint (404) the page says "Verlauf noch nicht verfügbar" instead of failing.
 import { ApiError, getDocument, getJson } from '../api';
-import { diffStats, parseDiff, parseNamed, parsePermissions, parseVersions, type DiffPart, type HistoryPermissions, type NamedVersion, type Version } from '../history';
+import { changedPassages, diffStats, parseDiff, parseNamed, parsePermissions, parseVersions, type DiffPart, type HistoryPermissions, type NamedVersion, type Version } from '../history';
 import { restoreVersion } from '../historyApi';
 import { h, i18nText, icon } from '../dom';
 import { formatDateTime, onLanguageChange, t } from '../i18n';
@@ -105,7 +105,12 @@ export function historyPage(main: HTMLElement, name: string): View {
     }
   }
 
-  const diffOut = h('section', { class: 'diff', 'aria-labelledby': 'diff-title', 'aria-live': 'polite', hidden: true });
+  // Not a live region itself: a long diff read out in full would drown everything else. A short
+  // status line says what was compared and how much changed; the diff is there to be read.
+  const diffTitle = h('h2', { id: 'diff-title' });
+  const diffStatus = h('p', { class: 'visually-hidden diff-announce', role: 'status' });
+  const diffResult = h('div', {});
+  const diffOut = h('section', { class: 'diff', 'aria-labelledby': 'diff-title', hidden: true }, diffTitle, diffStatus, diffResult);
 
   function render(): void {
     page.dataset.historyState = state; // read by the end-to-end test
@@ -197,13 +202,17 @@ export function historyPage(main: HTMLElement, name: string): View {
 
   async function showDiff(from: number, to: number): Promise<void> {
     diffOut.hidden = false;
-    diffOut.replaceChildren(h('h2', { id: 'diff-title' }, t('diffTitle', { from: String(from), to: String(to) })), h('p', { class: 'muted' }, t('loading')));
+    diffTitle.textContent = t('diffTitle', { from: String(from), to: String(to) });
+    diffStatus.textContent = t('loading');
+    diffResult.replaceChildren(h('p', { class: 'muted' }, t('loading')));
     let parts: DiffPart[];
     try {
       parts = parseDiff(await getJson(`${base(name)}/diff?from=${from}&to=${to}`, abort.signal));
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
-      diffOut.lastElementChild!.replaceWith(h('p', { class: 'notice notice-problem' }, unavailable(error) ? t('historyUnavailable') : t('historyFailed', { detail: (error as Error).message })));
+      const message = unavailable(error) ? t('historyUnavailable') : t('historyFailed', { detail: (error as Error).message });
+      diffStatus.textContent = message;
+      diffResult.replaceChildren(h('p', { class: 'notice notice-problem' }, message));
       return;
     }
     const stats = diffStats(parts);
@@ -216,9 +225,10 @@ export function historyPage(main: HTMLElement, name: string): View {
         text.append(el);
       }
     }
-    diffOut.lastElementChild!.replaceWith(
-      h('div', {}, h('p', { class: 'diff-stats' }, parts.some((p) => p.kind !== 'equal') ? t('diffStats', { inserted: stats.inserted, deleted: stats.deleted }) : t('diffEmpty')), text),
-    );
+    diffResult.replaceChildren(h('p', { class: 'diff-stats' }, parts.some((p) => p.kind !== 'equal') ? t('diffStats', { inserted: stats.inserted, deleted: stats.deleted }) : t('diffEmpty')), text);
+    const passages = changedPassages(parts);
+    const numbers = { from: String(from), to: String(to), passages: String(passages), inserted: String(stats.inserted), deleted: String(stats.deleted) };
+    diffStatus.textContent = t(passages === 0 ? 'diffAnnounceNone' : passages === 1 ? 'diffAnnounceOne' : 'diffAnnounce', numbers);
   }
 
   const unsubscribe = onLanguageChange(() => {

@@ -58,18 +58,32 @@ export function statusComments(target: StatusEntry, signal: AbortSignal): HTMLDe
   } else {
     const fieldId = `status-comment-${n}`;
     const field = h('textarea', { id: fieldId, name: 'body', rows: 3, maxlength: 10000, required: true });
-    const form = h('form', { class: 'status-comment-form' }, h('label', { for: fieldId }, t('statusCommentLabel')), field, h('button', { type: 'submit', class: 'button button-small' }, t('statusCommentSend')));
+    const send = h('button', { type: 'submit', class: 'button button-small' }, t('statusCommentSend'));
+    const form = h('form', { class: 'status-comment-form' }, h('label', { for: fieldId }, t('statusCommentLabel')), field, send);
+    // Set while the comment is on its way: a second Enter or click must not post it again.
+    let sending = false;
+    const done = () => {
+      sending = false;
+      send.removeAttribute('aria-disabled');
+    };
     form.addEventListener('submit', (event) => {
       event.preventDefault();
+      if (sending) return;
       const body = field.value.trim();
       if (!body) return;
+      sending = true;
+      send.setAttribute('aria-disabled', 'true');
       annotationsApi.commentOnStatus(target.document, target.pledgeId, target.entry, body).then(
         (created) => {
+          done();
           field.value = '';
           const pending = parseThread(created)?.posts[0]?.state === 'pending';
           void load().then(() => (message.textContent = t(pending ? 'statusCommentPending' : 'statusCommentSent')));
         },
-        (error: unknown) => (message.textContent = t('statusCommentFailed', { detail: (error as Error).message })),
+        (error: unknown) => {
+          done();
+          message.textContent = t('statusCommentFailed', { detail: (error as Error).message });
+        },
       );
     });
     details.append(form);

@@ -1,0 +1,129 @@
+// @vitest-environment happy-dom
+// The comments sidebar: a form sends one request at a time (a second Enter or click while the
+// first is out is ignored), "Melden" opens one report form per post, and the Strg+Alt shortcuts
+// leave AltGr characters alone. The server is a stubbed fetch (test-only); the editor is real.
+import { Editor } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+import Collaboration from '@tiptap/extension-collaboration';
+import * as Y from 'yjs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GUEST } from '../src/api';
+import { initI18n } from '../src/i18n';
+import { setMe } from '../src/session';
+import { createAnnotationsPanel, type AnnotationsPanel } from '../src/views/annotationsPanel';
+
+const thread = {
+  id: 't1', kind: 'comment', status: 'open', locked: false, createdAt: '2026-05-02T10:00:00Z',
+  author: { name: 'Paul', pseudonym: false, you: false },
+  anchor: { start: '', end: '', quote: 'Glasfaser', state: 'attached' },
+  posts: [{ id: 'p1', author: { name: 'Paul', pseudonym: false, you: false }, createdAt: '2026-05-02T10:00:00Z', state: 'visible', html: '<p>Quelle?</p>' }],
+};
+
+function respond(body: unknown, status = 200) {
+  return Promise.resolve(new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+}
+
+async function settle() {
+  for (let i = 0; i < 5; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+const posts = (fetch: ReturnType<typeof vi.fn>) => fetch.mock.calls.filter((call) => (call[1] as RequestInit | undefined)?.method === 'POST');
+const button = (root: ParentNode, text: string) => [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
+const submit = (form: Element) => form.dispatchEvent(new Event('submit', { cancelable: true }));
+
+describe('annotations sidebar', () => {
+  let panel: AnnotationsPanel;
+  let fetch: ReturnType<typeof vi.fn>;
+  let editor: Editor | null = null;
+  beforeEach(async () => {
+    initI18n({ storage: null, documentElement: document.documentElement });
+    setMe({ role: 'citizen', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' });
+    // POSTs never answer: the request stays in flight for the whole test.
+    fetch = vi.fn((_url: string, init?: RequestInit) => (init?.method === 'POST' ? new Promise(() => undefined) : respond({ threads: [thread] })));
+    vi.stubGlobal('fetch', fetch);
+    panel = createAnnotationsPanel('koalitionsvertrag');
+    document.body.replaceChildren(panel.actions, panel.section);
+    panel.refresh();
+    await settle();
+  });
+
+  afterEach(() => {
+    panel.dispose();
+    editor?.destroy();
+    editor = null;
+    setMe(GUEST);
+    vi.unstubAllGlobals();
+  });
+
+  it('sends a reply once although it is submitted twice', async () => {
+    button(panel.section, 'Antworten').click();
+    const form = panel.section.querySelector('.reply-form')!;
+    form.querySelector('textarea')!.value = 'Siehe Haushalt 2026.';
+    submit(form);
+    submit(form);
+    await settle();
+    expect(posts(fetch)).toHaveLength(1);
+  });
+
+  it('opens one report form per post and sends the report once', async () => {
+    const melden = button(panel.section.querySelector('.thread-actions')!.parentElement!.querySelector('li.post')!, 'Melden');
+    melden.click();
+    melden.click();
+    expect(panel.section.querySelectorAll('#report-p1')).toHaveLength(1);
+    const form = panel.section.querySelector('#report-p1')!.closest('form')!;
+    form.querySelector('input')!.value = 'Beleidigung';
+    submit(form);
+    submit(form);
+    await settle();
+    expect(posts(fetch)).toHaveLength(1);
+  });
+
+  function attachEditor(): Editor {
+    const ydoc = new Y.Doc();
+    const element = document.createElement('div');
+    document.body.append(element);
+    editor = new Editor({ element, extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ document: ydoc }), panel.extension], content: null });
+    editor.commands.setContent('<p>Glasfaser bis 2030 in allen Stadtteilen</p>');
+    const provider = { on: () => undefined };
+    panel.attach(editor, ydoc, provider as never);
+    return editor;
+  }
+
+  it('sends a new comment once although the composer is submitted twice', async () => {
+    const ed = attachEditor();
+    await settle();
+    ed.commands.setTextSelection({ from: 1, to: 10 });
+    button(panel.actions, 'Kommentieren').click();
+    const composer = panel.section.querySelector('form.composer')!;
+    expect(composer.querySelector('blockquote')?.textContent).toBe('Glasfaser');
+    composer.querySelector('textarea')!.value = 'Bis wann genau?';
+    submit(composer);
+    submit(composer);
+    await settle();
+    expect(posts(fetch)).toHaveLength(1);
+  });
+
+  function shortcut(target: Element, altGraph: boolean): KeyboardEvent {
+    const event = new KeyboardEvent('keydown', { code: 'KeyM', key: altGraph ? 'µ' : 'm', ctrlKey: true, altKey: true, bubbles: true, cancelable: true });
+    // happy-dom does not take modifier states from the event's init: answer as Windows does for AltGr.
+    Object.defineProperty(event, 'getModifierState', { value: (key: string) => (key === 'AltGraph' ? altGraph : false) });
+    target.dispatchEvent(event);
+    return event;
+  }
+
+  it('leaves AltGr+M (µ) to the text but takes Strg+Alt+M', async () => {
+    const ed = attachEditor();
+    await settle();
+    ed.commands.setTextSelection({ from: 1, to: 10 });
+    // The shortcut needs the focus or the browser's selection in the text; happy-dom does not
+    // focus a contenteditable, so the selection is put there.
+    document.getSelection()!.selectAllChildren(ed.view.dom.querySelector('p')!);
+    const target = ed.view.dom;
+    const typed = shortcut(target, true);
+    expect(typed.defaultPrevented).toBe(false);
+    expect((panel.section.querySelector('form.composer') as HTMLFormElement).hidden).toBe(true);
+    const taken = shortcut(target, false);
+    expect(taken.defaultPrevented).toBe(true);
+    expect((panel.section.querySelector('form.composer') as HTMLFormElement).hidden).toBe(false);
+  });
+});
