@@ -55,6 +55,7 @@ public final class SuggestionService {
    * The suggester revises an open suggestion against the current text: new replacement, and the
    * quote taken again from the passage as it reads now (clearing a collision). With new
    * positions, the suggestion moves to another passage (needed when the old one was deleted).
+   * Under pre-moderation the suggestion waits for approval again, as an edited post does.
    */
   public Outcome<AnnotationThread> updateSuggestion(Principal p, DocumentAccess a, Doc doc, String threadId,
       String replacement, byte[] newStart, byte[] newEnd) {
@@ -80,6 +81,12 @@ public final class SuggestionService {
     ctx.spend(p);
     AnnotationThread changed = t.withAnchor(anchor).withSuggestion(t.suggestion().withReplacement(text));
     ctx.repo.updateThread(changed);
+    // The approval of the opening post covered this replacement and passage, not the new ones.
+    Post root = ctx.repo.posts(t.id()).get(0);
+    Post waiting = ThreadOpener.backToApproval(ctx, p, a, root);
+    if (waiting != root) {
+      ctx.repo.updatePost(waiting);
+    }
     return new Outcome<>(changed, List.of(ctx.event("suggestion.updated", a.document(), t.id(), null)));
   }
 
