@@ -78,7 +78,8 @@ public final class PrivacyService {
 
   /**
    * Replaces every body {@code subject} wrote by "entfernt", withdraws their open suggestions,
-   * clears their replacement texts and report reasons, and unlinks their identity. Returns the
+   * clears their replacement texts and report reasons, and unlinks their identity — also as the
+   * "decider" of a suggestion they withdrew themselves. Returns the
    * number of records changed.
    */
   public Outcome<Integer> eraseFor(String subject) {
@@ -96,6 +97,9 @@ public final class PrivacyService {
         var s = t.suggestion().withReplacement("");
         if (s.state() == SuggestionState.OPEN) {
           s = s.decided(SuggestionState.WITHDRAWN, null, null, ctx.now());
+        } else if (s.state() == SuggestionState.WITHDRAWN && subject.equals(s.decidedBy())) {
+          // Withdrawing one's own suggestion is no official act: it must not outlive the person.
+          s = s.decided(SuggestionState.WITHDRAWN, null, null, s.decidedAt());
         }
         erased = erased.withSuggestion(s);
       }

@@ -113,6 +113,31 @@ public abstract class AnnotationRepositoryContract {
     assertThat(ann.views.listTarget(Fixtures.MODERATOR, doc, target).toString()).doesNotContain("Stimmt");
   }
 
+  /**
+   * A suggestion its author withdrew names them as decider; that is no official decision, so
+   * erasing them must clear it (otherwise decided_by keeps the erased person's id).
+   */
+  @Test
+  void erasureClearsTheSuggesterAsDeciderOfTheirOwnWithdrawal() {
+    Annotations ann = new Annotations(new AnnotationContext(repo, Clock.fixed(T0, java.time.ZoneOffset.UTC),
+        () -> UUID.randomUUID().toString(), RateLimiter.withDefaults()));
+    DocumentAccess doc = new DocumentAccess("doc", Fixtures.COUNCIL, Set.of(), Set.of(), Stage.CONSULTATION);
+    org.pledgepad.crdt.Doc text = Fixtures.tiptap(1, "Kostenloses WLAN bis 2025.");
+    Anchor year = org.pledgepad.annotations.anchor.AnchorResolver.fromIndex(Fixtures.paragraph(text, 0), 21, 4);
+    AnnotationThread s = ann.suggestions.createSuggestion(Fixtures.CITIZEN, doc, text, year.start(), year.end(),
+        "2027", "").value();
+    ann.comments.delete(Fixtures.CITIZEN, doc, repo.posts(s.id()).get(0).id());
+    Instant withdrawnAt = repo.thread(s.id()).orElseThrow().suggestion().decidedAt();
+
+    ann.privacy.eraseFor(Fixtures.CITIZEN.subject());
+
+    Suggestion after = repo.thread(s.id()).orElseThrow().suggestion();
+    assertThat(after.state()).isEqualTo(SuggestionState.WITHDRAWN);
+    assertThat(after.decidedBy()).isNull();
+    assertThat(after.decidedAt()).isEqualTo(withdrawnAt);
+    assertThat(after.replacement()).isEmpty();
+  }
+
   @Test
   void duplicateInsertsAndUpdatesOfMissingRowsFail() {
     repo.insertThread(thread("t1", "doc", ANNA, null));
