@@ -111,9 +111,10 @@ public final class CommentService {
     events.add(ThreadOpener.postEvent(ctx, "post.deleted", removed));
     AnnotationThread t = ctx.thread(a, post.threadId());
     boolean root = ctx.repo.posts(t.id()).get(0).id().equals(post.id());
-    if (root && t.kind() == ThreadKind.SUGGESTION && t.suggestion().state() == SuggestionState.OPEN) {
-      ctx.repo.updateThread(t.withSuggestion(
-          t.suggestion().decided(SuggestionState.WITHDRAWN, p.subject(), null, ctx.now())));
+    // Only while still open: an editor (perhaps on another node) may have decided it meanwhile.
+    if (root && t.kind() == ThreadKind.SUGGESTION && t.suggestion().state() == SuggestionState.OPEN
+        && ctx.repo.updateThreadIf(t, t.withSuggestion(
+            t.suggestion().decided(SuggestionState.WITHDRAWN, p.subject(), null, ctx.now())))) {
       events.add(ctx.event("suggestion.withdrawn", a.document(), t.id(), null));
     }
     return new Outcome<>(removed, events);

@@ -108,10 +108,17 @@ public final class SuggestionService {
       return new AcceptResult.Collision(passage.state(), t.anchor().quote(), passage.text());
     }
     SuggestionOrigin origin = new SuggestionOrigin(t.id(), t.author().id(), p.subject());
-    byte[] update = SuggestionApplier.apply(doc, passage, t.suggestion().replacement(), origin);
     AnnotationThread accepted = t.withStatus(ThreadStatus.RESOLVED).withSuggestion(
         t.suggestion().decided(SuggestionState.ACCEPTED, p.subject(), null, ctx.now()));
-    ctx.repo.updateThread(accepted);
+    // Decided first, edited second: the loser of a race (another node) leaves the document alone.
+    decide(t, accepted);
+    byte[] update;
+    try {
+      update = SuggestionApplier.apply(doc, passage, t.suggestion().replacement(), origin);
+    } catch (RuntimeException e) {
+      ctx.repo.updateThread(t);
+      throw e;
+    }
     return new AcceptResult.Accepted(update, origin, accepted,
         List.of(ctx.event("suggestion.accepted", a.document(), t.id(), null)));
   }
@@ -122,8 +129,18 @@ public final class SuggestionService {
     AnnotationThread t = openSuggestion(a, threadId);
     AnnotationThread rejected = t.withStatus(ThreadStatus.RESOLVED).withSuggestion(
         t.suggestion().decided(SuggestionState.REJECTED, p.subject(), why, ctx.now()));
-    ctx.repo.updateThread(rejected);
+    decide(t, rejected);
     return new Outcome<>(rejected, List.of(ctx.event("suggestion.rejected", a.document(), t.id(), null)));
+  }
+
+  /**
+   * Stores a decision only while the suggestion is still as {@code read} (open): the document
+   * queue orders one process's writes, not those of other server nodes.
+   */
+  private void decide(AnnotationThread read, AnnotationThread decided) {
+    if (!ctx.repo.updateThreadIf(read, decided)) {
+      throw new AnnotationException(Problem.WRONG_STATE, "suggestion is no longer open");
+    }
   }
 
   private AnnotationThread openSuggestion(DocumentAccess a, String threadId) {

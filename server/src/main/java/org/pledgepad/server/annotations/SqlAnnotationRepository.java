@@ -81,15 +81,28 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
 
   @Override
   public void updateThread(AnnotationThread t) {
+    if (writeThread(t, null) == 0) {
+      throw new IllegalStateException("no such thread");
+    }
+  }
+
+  @Override
+  public boolean updateThreadIf(AnnotationThread read, AnnotationThread changed) {
+    return writeThread(changed, read) == 1;
+  }
+
+  /** With {@code read}: only while status and suggestion state are still as read (compare-and-set). */
+  private int writeThread(AnnotationThread t, AnnotationThread read) {
     // Erasure settles an erased author's suggestion: an open one is withdrawn, a self-withdrawn
     // one loses its decider. A stale copy — "open", or "withdrawn" still naming the suggester —
     // must not undo that, so the whole decision (state, by, reason, at) stays once the row is
     // erased. Nothing decides an erased suggestion afterwards: it is never open again.
-    update("UPDATE annotation_threads SET anchor_start = ?, anchor_end = ?, quote = ?, " + keepIfErased("author_id")
+    return update("UPDATE annotation_threads SET anchor_start = ?, anchor_end = ?, quote = ?, " + keepIfErased("author_id")
         + ", " + keepIfErased("author_name") + ", " + keepIfErased("author_pseudonym")
         + ", created_at = ?, status = ?, locked = ?, " + keepIfErased("replacement")
         + ", " + keepIfErased("suggestion_state") + ", " + keepIfErased("decided_by")
-        + ", " + keepIfErased("decision_reason") + ", " + keepIfErased("decided_at") + " WHERE id = ?", ps -> {
+        + ", " + keepIfErased("decision_reason") + ", " + keepIfErased("decided_at") + " WHERE id = ?"
+        + (read == null ? "" : " AND status = ? AND COALESCE(suggestion_state, '') = ?"), ps -> {
           ps.setBytes(1, t.anchor().start());
           ps.setBytes(2, t.anchor().end());
           ps.setString(3, t.anchor().quote());
@@ -106,7 +119,11 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
           ps.setString(13, s == null ? null : s.decisionReason());
           db.setTime(ps, 14, s == null ? null : s.decidedAt());
           ps.setString(15, t.id());
-        }, "thread");
+          if (read != null) {
+            ps.setString(16, wire(read.status()));
+            ps.setString(17, read.suggestion() == null ? "" : wire(read.suggestion().state()));
+          }
+        });
   }
 
   /** author … decided_at: the 11 columns after the quote, starting at parameter {@code i}. */
@@ -407,15 +424,19 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   }
 
   private void update(String sql, Binder binder, String what) {
-    int n = db.with(c -> {
+    if (update(sql, binder) == 0) {
+      throw new IllegalStateException("no such " + what);
+    }
+  }
+
+  /** The number of rows changed. */
+  private int update(String sql, Binder binder) {
+    return db.with(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         binder.bind(ps);
         return ps.executeUpdate();
       }
     });
-    if (n == 0) {
-      throw new IllegalStateException("no such " + what);
-    }
   }
 
   private static String wire(Enum<?> e) {
