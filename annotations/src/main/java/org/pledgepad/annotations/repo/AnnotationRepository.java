@@ -20,6 +20,15 @@ public interface AnnotationRepository {
 
   void updateThread(AnnotationThread thread);
 
+  /**
+   * Stores {@code changed} only if the stored thread's status and suggestion state are still those
+   * of {@code read}, the copy the caller decided on. The per-document queue orders writes within
+   * one server process only; with several nodes this is what lets one suggestion be decided once.
+   *
+   * @return false if another writer changed the state first (or the thread is gone)
+   */
+  boolean updateThreadIf(AnnotationThread read, AnnotationThread changed);
+
   Optional<AnnotationThread> thread(String id);
 
   List<AnnotationThread> threads(String document);

@@ -37,6 +37,20 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   }
 
   @Override
+  public synchronized boolean updateThreadIf(AnnotationThread read, AnnotationThread changed) {
+    AnnotationThread now = threads.get(changed.id());
+    if (now == null || now.status() != read.status() || state(now) != state(read)) {
+      return false;
+    }
+    threads.put(changed.id(), changed);
+    return true;
+  }
+
+  private static Object state(AnnotationThread t) {
+    return t.suggestion() == null ? null : t.suggestion().state();
+  }
+
+  @Override
   public synchronized Optional<AnnotationThread> thread(String id) {
     return Optional.ofNullable(threads.get(id));
   }

@@ -78,7 +78,11 @@ public final class CommentService {
     return new Outcome<>(post, List.of(ThreadOpener.postEvent(ctx, "post.created", post)));
   }
 
-  /** The author edits their post; hidden posts stay as the moderator left them. */
+  /**
+   * The author edits their post; hidden posts stay as the moderator left them. Under
+   * pre-moderation an approval covers the text the moderator read, so an edit by someone whose
+   * new posts would wait waits again (see {@link ThreadOpener#backToApproval}).
+   */
   public Outcome<Post> edit(Principal p, DocumentAccess a, String postId, String body) {
     ctx.require(p, a, Operation.COMMENT);
     String text = AnnotationContext.text(body, Limits.MAX_BODY, false);
@@ -88,9 +92,9 @@ public final class CommentService {
     }
     requireUnlocked(ctx.thread(a, post.threadId()), ctx.allowed(p, a, Operation.MODERATE));
     ctx.spend(p);
-    Post edited = post.edited(text, ctx.now());
+    Post edited = ThreadOpener.backToApproval(ctx, p, a, post.edited(text, ctx.now()));
     ctx.repo.updatePost(edited);
-    return new Outcome<>(edited, List.of(ThreadOpener.postEvent(ctx, "post.updated", edited)));
+    return new Outcome<>(edited, List.of(ThreadOpener.changedPostEvent(ctx, "post.updated", post, edited)));
   }
 
   /**
@@ -107,9 +111,10 @@ public final class CommentService {
     events.add(ThreadOpener.postEvent(ctx, "post.deleted", removed));
     AnnotationThread t = ctx.thread(a, post.threadId());
     boolean root = ctx.repo.posts(t.id()).get(0).id().equals(post.id());
-    if (root && t.kind() == ThreadKind.SUGGESTION && t.suggestion().state() == SuggestionState.OPEN) {
-      ctx.repo.updateThread(t.withSuggestion(
-          t.suggestion().decided(SuggestionState.WITHDRAWN, p.subject(), null, ctx.now())));
+    // Only while still open: an editor (perhaps on another node) may have decided it meanwhile.
+    if (root && t.kind() == ThreadKind.SUGGESTION && t.suggestion().state() == SuggestionState.OPEN
+        && ctx.repo.updateThreadIf(t, t.withSuggestion(
+            t.suggestion().decided(SuggestionState.WITHDRAWN, p.subject(), null, ctx.now())))) {
       events.add(ctx.event("suggestion.withdrawn", a.document(), t.id(), null));
     }
     return new Outcome<>(removed, events);

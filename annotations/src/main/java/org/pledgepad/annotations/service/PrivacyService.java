@@ -78,7 +78,8 @@ public final class PrivacyService {
 
   /**
    * Replaces every body {@code subject} wrote by "entfernt", withdraws their open suggestions,
-   * clears their replacement texts and report reasons, and unlinks their identity. Returns the
+   * clears their replacement texts and report reasons, and unlinks their identity — also as the
+   * "decider" of a suggestion they withdrew themselves. Returns the
    * number of records changed.
    */
   public Outcome<Integer> eraseFor(String subject) {
@@ -91,15 +92,12 @@ public final class PrivacyService {
       changed++;
     }
     for (AnnotationThread t : ctx.repo.threadsByAuthor(subject)) {
-      AnnotationThread erased = t.withAuthor(Author.ERASED);
-      if (t.suggestion() != null) {
-        var s = t.suggestion().withReplacement("");
-        if (s.state() == SuggestionState.OPEN) {
-          s = s.decided(SuggestionState.WITHDRAWN, null, null, ctx.now());
-        }
-        erased = erased.withSuggestion(s);
+      // Erasure runs outside the document queues: an editor (any node) may decide the suggestion
+      // between this read and the write; then erase the decided thread instead of withdrawing it.
+      AnnotationThread read = t;
+      while (!ctx.repo.updateThreadIf(read, erased(read, subject))) {
+        read = ctx.repo.thread(t.id()).orElseThrow();
       }
-      ctx.repo.updateThread(erased);
       events.add(ctx.event("thread.updated", t.document(), t.id(), null));
       changed++;
     }
@@ -108,5 +106,20 @@ public final class PrivacyService {
       changed++;
     }
     return new Outcome<>(changed, events);
+  }
+
+  private AnnotationThread erased(AnnotationThread t, String subject) {
+    AnnotationThread erased = t.withAuthor(Author.ERASED);
+    if (t.suggestion() == null) {
+      return erased;
+    }
+    var s = t.suggestion().withReplacement("");
+    if (s.state() == SuggestionState.OPEN) {
+      s = s.decided(SuggestionState.WITHDRAWN, null, null, ctx.now());
+    } else if (s.state() == SuggestionState.WITHDRAWN && subject.equals(s.decidedBy())) {
+      // Withdrawing one's own suggestion is no official act: it must not outlive the person.
+      s = s.decided(SuggestionState.WITHDRAWN, null, null, s.decidedAt());
+    }
+    return erased.withSuggestion(s);
   }
 }

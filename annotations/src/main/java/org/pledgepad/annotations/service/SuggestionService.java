@@ -55,6 +55,7 @@ public final class SuggestionService {
    * The suggester revises an open suggestion against the current text: new replacement, and the
    * quote taken again from the passage as it reads now (clearing a collision). With new
    * positions, the suggestion moves to another passage (needed when the old one was deleted).
+   * Under pre-moderation the suggestion waits for approval again, as an edited post does.
    */
   public Outcome<AnnotationThread> updateSuggestion(Principal p, DocumentAccess a, Doc doc, String threadId,
       String replacement, byte[] newStart, byte[] newEnd) {
@@ -80,6 +81,12 @@ public final class SuggestionService {
     ctx.spend(p);
     AnnotationThread changed = t.withAnchor(anchor).withSuggestion(t.suggestion().withReplacement(text));
     ctx.repo.updateThread(changed);
+    // The approval of the opening post covered this replacement and passage, not the new ones.
+    Post root = ctx.repo.posts(t.id()).get(0);
+    Post waiting = ThreadOpener.backToApproval(ctx, p, a, root);
+    if (waiting != root) {
+      ctx.repo.updatePost(waiting);
+    }
     return new Outcome<>(changed, List.of(ctx.event("suggestion.updated", a.document(), t.id(), null)));
   }
 
@@ -101,10 +108,17 @@ public final class SuggestionService {
       return new AcceptResult.Collision(passage.state(), t.anchor().quote(), passage.text());
     }
     SuggestionOrigin origin = new SuggestionOrigin(t.id(), t.author().id(), p.subject());
-    byte[] update = SuggestionApplier.apply(doc, passage, t.suggestion().replacement(), origin);
     AnnotationThread accepted = t.withStatus(ThreadStatus.RESOLVED).withSuggestion(
         t.suggestion().decided(SuggestionState.ACCEPTED, p.subject(), null, ctx.now()));
-    ctx.repo.updateThread(accepted);
+    // Decided first, edited second: the loser of a race (another node) leaves the document alone.
+    decide(t, accepted);
+    byte[] update;
+    try {
+      update = SuggestionApplier.apply(doc, passage, t.suggestion().replacement(), origin);
+    } catch (RuntimeException e) {
+      ctx.repo.updateThread(t);
+      throw e;
+    }
     return new AcceptResult.Accepted(update, origin, accepted,
         List.of(ctx.event("suggestion.accepted", a.document(), t.id(), null)));
   }
@@ -115,8 +129,18 @@ public final class SuggestionService {
     AnnotationThread t = openSuggestion(a, threadId);
     AnnotationThread rejected = t.withStatus(ThreadStatus.RESOLVED).withSuggestion(
         t.suggestion().decided(SuggestionState.REJECTED, p.subject(), why, ctx.now()));
-    ctx.repo.updateThread(rejected);
+    decide(t, rejected);
     return new Outcome<>(rejected, List.of(ctx.event("suggestion.rejected", a.document(), t.id(), null)));
+  }
+
+  /**
+   * Stores a decision only while the suggestion is still as {@code read} (open): the document
+   * queue orders one process's writes, not those of other server nodes.
+   */
+  private void decide(AnnotationThread read, AnnotationThread decided) {
+    if (!ctx.repo.updateThreadIf(read, decided)) {
+      throw new AnnotationException(Problem.WRONG_STATE, "suggestion is no longer open");
+    }
   }
 
   private AnnotationThread openSuggestion(DocumentAccess a, String threadId) {

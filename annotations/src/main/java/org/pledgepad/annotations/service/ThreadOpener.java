@@ -67,6 +67,31 @@ final class ThreadOpener {
         && !ctx.allowed(p, a, Operation.MODERATE);
   }
 
+  /**
+   * A visible post changed by its author goes back to the moderators when new posts of that
+   * author would wait; otherwise an approved (or pre-switch) post could be turned into any text.
+   * Its open reports stay open: they do not store the reported text, so the moderator judges the
+   * text as it reads now.
+   */
+  static Post backToApproval(AnnotationContext ctx, Principal p, DocumentAccess a, Post changed) {
+    if (changed.moderation() != Moderation.VISIBLE || !needsApproval(ctx, p, a)) {
+      return changed;
+    }
+    return changed.withModeration(Moderation.PENDING, null);
+  }
+
+  /**
+   * Like {@link #postEvent}, except that a visible post that became pending is announced to
+   * everyone: their sidebars must refetch to drop it (the event carries ids only).
+   */
+  static AnnotationEvent changedPostEvent(AnnotationContext ctx, String type, Post before, Post after) {
+    if (before.moderation() == Moderation.VISIBLE && after.moderation() == Moderation.PENDING) {
+      return new AnnotationEvent(type, after.document(), after.threadId(), after.id(),
+          AnnotationEvent.Audience.ALL, null, ctx.now());
+    }
+    return postEvent(ctx, type, after);
+  }
+
   /** Pending posts are announced to their author and the moderators only. */
   static AnnotationEvent postEvent(AnnotationContext ctx, String type, Post post) {
     boolean pending = post.moderation() == Moderation.PENDING;

@@ -113,6 +113,100 @@ public abstract class AnnotationRepositoryContract {
     assertThat(ann.views.listTarget(Fixtures.MODERATOR, doc, target).toString()).doesNotContain("Stimmt");
   }
 
+  /**
+   * A suggestion its author withdrew names them as decider; that is no official decision, so
+   * erasing them must clear it (otherwise decided_by keeps the erased person's id).
+   */
+  @Test
+  void erasureClearsTheSuggesterAsDeciderOfTheirOwnWithdrawal() {
+    Annotations ann = new Annotations(new AnnotationContext(repo, Clock.fixed(T0, java.time.ZoneOffset.UTC),
+        () -> UUID.randomUUID().toString(), RateLimiter.withDefaults()));
+    DocumentAccess doc = new DocumentAccess("doc", Fixtures.COUNCIL, Set.of(), Set.of(), Stage.CONSULTATION);
+    org.pledgepad.crdt.Doc text = Fixtures.tiptap(1, "Kostenloses WLAN bis 2025.");
+    Anchor year = org.pledgepad.annotations.anchor.AnchorResolver.fromIndex(Fixtures.paragraph(text, 0), 21, 4);
+    AnnotationThread s = ann.suggestions.createSuggestion(Fixtures.CITIZEN, doc, text, year.start(), year.end(),
+        "2027", "").value();
+    ann.comments.delete(Fixtures.CITIZEN, doc, repo.posts(s.id()).get(0).id());
+    Instant withdrawnAt = repo.thread(s.id()).orElseThrow().suggestion().decidedAt();
+
+    ann.privacy.eraseFor(Fixtures.CITIZEN.subject());
+
+    Suggestion after = repo.thread(s.id()).orElseThrow().suggestion();
+    assertThat(after.state()).isEqualTo(SuggestionState.WITHDRAWN);
+    assertThat(after.decidedBy()).isNull();
+    assertThat(after.decidedAt()).isEqualTo(withdrawnAt);
+    assertThat(after.replacement()).isEmpty();
+  }
+
+  private static final DocumentAccess DOC =
+      new DocumentAccess("doc", Fixtures.COUNCIL, Set.of(), Set.of(), Stage.CONSULTATION);
+
+  private static Annotations node(AnnotationRepository store) {
+    return new Annotations(new AnnotationContext(store, Clock.fixed(T0, java.time.ZoneOffset.UTC),
+        () -> UUID.randomUUID().toString(), RateLimiter.withDefaults()));
+  }
+
+  /**
+   * Two server nodes (each its own services and replica of the document, one store) decide the
+   * same open suggestion; node B's whole decision runs right after node A read the thread, so
+   * both decided on an "open" copy. Exactly one succeeds; A answers WRONG_STATE and leaves its
+   * replica untouched.
+   */
+  private void raceOnOneSuggestion(java.util.function.BiFunction<Annotations, org.pledgepad.crdt.Doc, Object> nodeB,
+      SuggestionState winner) {
+    org.pledgepad.crdt.Doc live = Fixtures.tiptap(1, "Kostenloses WLAN bis 2025.");
+    Anchor year = org.pledgepad.annotations.anchor.AnchorResolver.fromIndex(Fixtures.paragraph(live, 0), 21, 4);
+    Annotations b = node(repo);
+    String id = b.suggestions.createSuggestion(Fixtures.CITIZEN, DOC, live, year.start(), year.end(), "2027", "")
+        .value().id();
+    byte[] state = org.pledgepad.crdt.Y.encodeStateAsUpdate(live);
+    org.pledgepad.crdt.Doc replicaA = org.pledgepad.annotations.service.Replicas.of(state);
+    org.pledgepad.crdt.Doc replicaB = org.pledgepad.annotations.service.Replicas.of(state);
+    java.util.concurrent.atomic.AtomicReference<Object> bResult = new java.util.concurrent.atomic.AtomicReference<>();
+    Annotations a = node(Interleaving.after(repo, "thread", () -> bResult.set(nodeB.apply(b, replicaB))));
+
+    assertThatThrownBy(() -> a.suggestions.accept(Fixtures.EDITOR, DOC, replicaA, id))
+        .isInstanceOfSatisfying(AnnotationException.class,
+            e -> assertThat(e.problem()).isEqualTo(Problem.WRONG_STATE));
+
+    assertThat(bResult.get()).isNotNull();
+    assertThat(Fixtures.paragraph(replicaA, 0).toString()).isEqualTo("Kostenloses WLAN bis 2025.");
+    Suggestion stored = repo.thread(id).orElseThrow().suggestion();
+    assertThat(stored.state()).isEqualTo(winner);
+    assertThat(stored.decidedBy()).isEqualTo(Fixtures.EDITOR.subject());
+  }
+
+  @Test
+  void twoNodesAcceptingOneSuggestionApplyItOnce() {
+    raceOnOneSuggestion((b, replica) -> {
+      var r = b.suggestions.accept(Fixtures.EDITOR, DOC, replica, repo.threads("doc").get(0).id());
+      assertThat(r).isInstanceOf(org.pledgepad.annotations.service.AcceptResult.Accepted.class);
+      assertThat(Fixtures.paragraph(replica, 0).toString()).isEqualTo("Kostenloses WLAN bis 2027.");
+      return r;
+    }, SuggestionState.ACCEPTED);
+  }
+
+  @Test
+  void anAcceptLosesToARejectionOnAnotherNode() {
+    raceOnOneSuggestion((b, replica) -> b.suggestions.reject(Fixtures.EDITOR, DOC, repo.threads("doc").get(0).id(),
+        "nicht finanzierbar"), SuggestionState.REJECTED);
+  }
+
+  @Test
+  void aConditionalThreadUpdateComparesStatusAndSuggestionState() {
+    AnnotationThread open = thread("t1", "doc", ANNA, Suggestion.open("neu"));
+    repo.insertThread(open);
+    AnnotationThread decided = open.withStatus(ThreadStatus.RESOLVED)
+        .withSuggestion(open.suggestion().decided(SuggestionState.ACCEPTED, "ben", null, T0));
+    assertThat(repo.updateThreadIf(open, decided)).isTrue();
+    assertThat(repo.updateThreadIf(open, decided.withLocked(true))).isFalse();
+    assertThat(repo.thread("t1")).contains(decided);
+    assertThat(repo.updateThreadIf(open, thread("missing", "doc", ANNA, null))).isFalse();
+    AnnotationThread comment = thread("c1", "doc", ANNA, null);
+    repo.insertThread(comment);
+    assertThat(repo.updateThreadIf(comment, comment.withLocked(true))).isTrue();
+  }
+
   @Test
   void duplicateInsertsAndUpdatesOfMissingRowsFail() {
     repo.insertThread(thread("t1", "doc", ANNA, null));

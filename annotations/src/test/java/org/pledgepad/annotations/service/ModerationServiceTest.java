@@ -219,4 +219,45 @@ class ModerationServiceTest {
     assertThat(q).isNotNull();
     assertProblem(() -> f.annotations.moderation.auditLog(CITIZEN, CONSULTATION), Problem.FORBIDDEN);
   }
+
+  @Test
+  void anApprovedCommentEditedUnderPremoderationWaitsForApprovalAgain() {
+    f.annotations.moderation.setPremoderation(MODERATOR, CONSULTATION, true, "");
+    Post p = comment(CITIZEN, "Sachlicher Text");
+    f.annotations.moderation.approve(MODERATOR, CONSULTATION, p.id());
+    assertThat(threads(GUEST)).hasSize(1);
+
+    var out = f.annotations.comments.edit(CITIZEN, CONSULTATION, p.id(), "ganz anderer Text");
+
+    assertThat(threads(GUEST)).isEmpty();
+    assertThat(threads(CITIZEN_2)).isEmpty();
+    assertThat(firstPost(CITIZEN).get("state")).isEqualTo("pending");
+    assertThat(f.annotations.moderation.queue(MODERATOR, CONSULTATION).pending()).extracting(Post::id)
+        .containsExactly(p.id());
+    // everyone's sidebar must drop it, so the (id-only) event goes to all
+    assertThat(out.events()).singleElement().satisfies(e ->
+        assertThat(e.audience()).isEqualTo(AnnotationEvent.Audience.ALL));
+  }
+
+  @Test
+  void aReportedPostWrittenBeforePremoderationWaitsAfterAnEditAndKeepsItsReport() {
+    Post p = comment(CITIZEN, "Beleidigung");
+    Report r = f.annotations.moderation.report(CITIZEN_2, CONSULTATION, p.id(), "beleidigend").value();
+    f.annotations.moderation.setPremoderation(MODERATOR, CONSULTATION, true, "");
+
+    f.annotations.comments.edit(CITIZEN, CONSULTATION, p.id(), "harmlos");
+
+    assertThat(threads(GUEST)).isEmpty();
+    ModerationQueue q = f.annotations.moderation.queue(MODERATOR, CONSULTATION);
+    assertThat(q.pending()).extracting(Post::id).containsExactly(p.id());
+    assertThat(q.reports()).extracting(x -> x.report().id()).containsExactly(r.id());
+  }
+
+  @Test
+  void editorsEditsUnderPremoderationStayVisible() {
+    f.annotations.moderation.setPremoderation(MODERATOR, CONSULTATION, true, "");
+    Post p = comment(EDITOR, "Antwort der Fraktion");
+    f.annotations.comments.edit(EDITOR, CONSULTATION, p.id(), "Antwort der Fraktion, ergänzt");
+    assertThat(firstPost(GUEST).get("state")).isEqualTo("visible");
+  }
 }

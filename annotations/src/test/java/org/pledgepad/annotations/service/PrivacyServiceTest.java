@@ -13,6 +13,7 @@ import org.pledgepad.annotations.anchor.Anchor;
 import org.pledgepad.annotations.anchor.AnchorResolver;
 import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.SuggestionState;
+import org.pledgepad.annotations.repo.Interleaving;
 import org.pledgepad.crdt.Doc;
 
 class PrivacyServiceTest {
@@ -66,5 +67,26 @@ class PrivacyServiceTest {
     assertThat((List<?>) export.get("threads")).isEmpty();
     String all = f.annotations.views.list(CITIZEN_2, CONSULTATION, doc).toString();
     assertThat(all).doesNotContain("Auch Ausschüsse?", "Clara", CITIZEN.subject());
+  }
+
+  /** Another node stores an editor's accept after erasure read the open suggestion. */
+  @Test
+  void anAcceptStoredWhileErasureRunsStaysAccepted() {
+    write();
+    AnnotationThread open = f.repo.thread(suggestion.id()).orElseThrow();
+    AnnotationThread accepted = open.withStatus(org.pledgepad.annotations.model.ThreadStatus.RESOLVED)
+        .withSuggestion(open.suggestion().decided(SuggestionState.ACCEPTED, Fixtures.EDITOR.subject(), null,
+            f.clock.instant()));
+    Annotations erasing = new Annotations(new AnnotationContext(
+        Interleaving.after(f.repo, "threadsByAuthor", () -> f.repo.updateThreadIf(open, accepted)), f.clock,
+        () -> "erasing", org.pledgepad.annotations.limit.RateLimiter.withDefaults()));
+
+    erasing.privacy.eraseFor(CITIZEN.subject());
+
+    AnnotationThread after = f.repo.thread(suggestion.id()).orElseThrow();
+    assertThat(after.suggestion().state()).isEqualTo(SuggestionState.ACCEPTED);
+    assertThat(after.suggestion().decidedBy()).isEqualTo(Fixtures.EDITOR.subject());
+    assertThat(after.suggestion().replacement()).isEmpty();
+    assertThat(after.author().id()).isNull();
   }
 }

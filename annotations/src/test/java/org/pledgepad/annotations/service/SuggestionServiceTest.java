@@ -205,4 +205,20 @@ class SuggestionServiceTest {
         s.id()).get("suggestion");
     assertThat(forAuthor.get("replacement")).isEqualTo("<b>Werbung</b>");
   }
+
+  @Test
+  void anApprovedSuggestionUpdatedUnderPremoderationWaitsForApprovalAgain() {
+    f.annotations.moderation.setPremoderation(MODERATOR, CONSULTATION, true, "");
+    AnnotationThread s = suggest("2027");
+    String root = f.repo.posts(s.id()).get(0).id();
+    f.annotations.moderation.approve(MODERATOR, CONSULTATION, root);
+    assertThat(f.annotations.views.list(Fixtures.GUEST, CONSULTATION, doc)).hasSize(1);
+
+    f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(), "irgendetwas anderes", null, null);
+
+    assertThat(f.annotations.views.list(Fixtures.GUEST, CONSULTATION, doc)).isEmpty();
+    assertThat(f.annotations.moderation.queue(MODERATOR, CONSULTATION).pending())
+        .extracting(org.pledgepad.annotations.model.Post::id).containsExactly(root);
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id()), Problem.WRONG_STATE);
+  }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Runs the annotation work of one document one task at a time, off the event loop: the services
  * read, check and write without their own locking (annotations/README.md), so two replies that
  * both pass "fewer than 500 posts" must not interleave. Different documents run in parallel.
+ * Per process only: decisions on suggestions are also compare-and-set in the repository
+ * ({@code updateThreadIf}), so other server nodes cannot decide one suggestion twice.
  *
  * <p>At most {@link #MAX_WAITING} tasks wait behind the running one per document; more are
  * refused at once with {@link QueueFull} (answered 503 with Retry-After), so that a flood of reads

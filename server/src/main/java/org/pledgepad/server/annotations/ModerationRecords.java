@@ -12,7 +12,8 @@ import org.pledgepad.server.privacy.SubjectRows;
  * audit entries they are the actor of. The annotations module's own export covers what the
  * person wrote or reported. Erasure leaves these as they are: they record an official act on
  * the public record (history/README.md "Erasure policy", Art. 17(3)(b)), and the account behind
- * the id becomes a tombstone. Blocking; same SQL for both stores.
+ * the id becomes a tombstone. A suggester withdrawing their own suggestion is not such an act:
+ * erasure clears that {@code decided_by}, so it does not appear here. Blocking; same SQL for both stores.
  */
 public final class ModerationRecords {
   private final AnnotationDb db;

@@ -68,24 +68,41 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
    * the statement itself (SET expressions see the row as it was before the UPDATE, in PostgreSQL
    * and SQLite alike), so no ordering between erasure and the other writers is needed.
    */
-  private static final String KEEP_IF_ERASED = "CASE WHEN author_id IS NULL THEN %1$s ELSE ? END";
+  private static final String KEEP_IF_ERASED = "CASE WHEN %2$s IS NULL THEN %1$s ELSE ? END";
 
   private static String keepIfErased(String column) {
-    return column + " = " + KEEP_IF_ERASED.formatted(column);
+    return keepIfErased(column, "author_id");
+  }
+
+  /** {@code link}: the column whose NULL marks the row as erased (author_id, reporter_id). */
+  private static String keepIfErased(String column, String link) {
+    return column + " = " + KEEP_IF_ERASED.formatted(column, link);
   }
 
   @Override
   public void updateThread(AnnotationThread t) {
-    // An erased author's open suggestion was withdrawn; a stale copy must not reopen it, so the
-    // whole decision (state, by, reason, at) stays when the row is erased and the copy says "open".
-    String decision = "CASE WHEN author_id IS NULL AND ? = 'open' THEN %1$s ELSE ? END";
-    update("UPDATE annotation_threads SET anchor_start = ?, anchor_end = ?, quote = ?, " + keepIfErased("author_id")
+    if (writeThread(t, null) == 0) {
+      throw new IllegalStateException("no such thread");
+    }
+  }
+
+  @Override
+  public boolean updateThreadIf(AnnotationThread read, AnnotationThread changed) {
+    return writeThread(changed, read) == 1;
+  }
+
+  /** With {@code read}: only while status and suggestion state are still as read (compare-and-set). */
+  private int writeThread(AnnotationThread t, AnnotationThread read) {
+    // Erasure settles an erased author's suggestion: an open one is withdrawn, a self-withdrawn
+    // one loses its decider. A stale copy — "open", or "withdrawn" still naming the suggester —
+    // must not undo that, so the whole decision (state, by, reason, at) stays once the row is
+    // erased. Nothing decides an erased suggestion afterwards: it is never open again.
+    return update("UPDATE annotation_threads SET anchor_start = ?, anchor_end = ?, quote = ?, " + keepIfErased("author_id")
         + ", " + keepIfErased("author_name") + ", " + keepIfErased("author_pseudonym")
         + ", created_at = ?, status = ?, locked = ?, " + keepIfErased("replacement")
-        + ", suggestion_state = " + decision.formatted("suggestion_state")
-        + ", decided_by = " + decision.formatted("decided_by")
-        + ", decision_reason = " + decision.formatted("decision_reason")
-        + ", decided_at = " + decision.formatted("decided_at") + " WHERE id = ?", ps -> {
+        + ", " + keepIfErased("suggestion_state") + ", " + keepIfErased("decided_by")
+        + ", " + keepIfErased("decision_reason") + ", " + keepIfErased("decided_at") + " WHERE id = ?"
+        + (read == null ? "" : " AND status = ? AND COALESCE(suggestion_state, '') = ?"), ps -> {
           ps.setBytes(1, t.anchor().start());
           ps.setBytes(2, t.anchor().end());
           ps.setString(3, t.anchor().quote());
@@ -97,18 +114,16 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
           ps.setBoolean(9, t.locked());
           Suggestion s = t.suggestion();
           ps.setString(10, s == null ? null : s.replacement());
-          String state = s == null ? null : wire(s.state());
-          int i = 11;
-          ps.setString(i++, state);
-          ps.setString(i++, state);
-          ps.setString(i++, state);
-          ps.setString(i++, s == null ? null : s.decidedBy());
-          ps.setString(i++, state);
-          ps.setString(i++, s == null ? null : s.decisionReason());
-          ps.setString(i++, state);
-          db.setTime(ps, i++, s == null ? null : s.decidedAt());
-          ps.setString(i, t.id());
-        }, "thread");
+          ps.setString(11, s == null ? null : wire(s.state()));
+          ps.setString(12, s == null ? null : s.decidedBy());
+          ps.setString(13, s == null ? null : s.decisionReason());
+          db.setTime(ps, 14, s == null ? null : s.decidedAt());
+          ps.setString(15, t.id());
+          if (read != null) {
+            ps.setString(16, wire(read.status()));
+            ps.setString(17, read.suggestion() == null ? "" : wire(read.suggestion().state()));
+          }
+        });
   }
 
   /** author … decided_at: the 11 columns after the quote, starting at parameter {@code i}. */
@@ -258,7 +273,10 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
 
   @Override
   public void updateReport(Report r) {
-    update("UPDATE annotation_reports SET reporter_id = ?, reason = ?, created_at = ?, open = ?, closed_by = ?,"
+    // As for threads and posts (KEEP_IF_ERASED): a hide or dismissal that read an open report
+    // before its reporter was erased must not write the reporter and the reason back.
+    update("UPDATE annotation_reports SET " + keepIfErased("reporter_id", "reporter_id") + ", "
+        + keepIfErased("reason", "reporter_id") + ", created_at = ?, open = ?, closed_by = ?,"
         + " closed_at = ?, close_note = ? WHERE id = ?", ps -> {
           reportTail(ps, 1, r);
           ps.setString(8, r.id());
@@ -406,15 +424,19 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   }
 
   private void update(String sql, Binder binder, String what) {
-    int n = db.with(c -> {
+    if (update(sql, binder) == 0) {
+      throw new IllegalStateException("no such " + what);
+    }
+  }
+
+  /** The number of rows changed. */
+  private int update(String sql, Binder binder) {
+    return db.with(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
         binder.bind(ps);
         return ps.executeUpdate();
       }
     });
-    if (n == 0) {
-      throw new IllegalStateException("no such " + what);
-    }
   }
 
   private static String wire(Enum<?> e) {

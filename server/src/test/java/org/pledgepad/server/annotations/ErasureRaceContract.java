@@ -2,12 +2,14 @@ package org.pledgepad.server.annotations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.pledgepad.annotations.Fixtures.CITIZEN;
+import static org.pledgepad.annotations.Fixtures.CITIZEN_2;
 import static org.pledgepad.annotations.Fixtures.CONSULTATION;
 import static org.pledgepad.annotations.Fixtures.MODERATOR;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +21,7 @@ import org.pledgepad.annotations.anchor.AnchorResolver;
 import org.pledgepad.annotations.limit.RateLimiter;
 import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.Report;
 import org.pledgepad.annotations.model.SuggestionState;
 import org.pledgepad.annotations.repo.AnnotationRepository;
 import org.pledgepad.annotations.service.AnnotationContext;
@@ -35,8 +38,10 @@ abstract class ErasureRaceContract {
   private AnnotationDb db;
   private Annotations annotations;
   private AnnotationRepository real;
-  /** Runs once, right after the next single-row read (post(id) or thread(id)). */
+  /** Runs once, right after the next read by one of {@link #hooked} (by default a single-row read). */
   private final AtomicReference<Runnable> afterRead = new AtomicReference<>();
+  private volatile Set<String> hooked = SINGLE_ROW_READS;
+  private static final Set<String> SINGLE_ROW_READS = Set.of("post", "thread", "report");
   private final Doc doc = Fixtures.tiptap(1, "Digitale Sitzungen des Rates werden gestreamt.");
   private final Anchor words = AnchorResolver.fromIndex(Fixtures.paragraph(doc, 0), 9, 9);
 
@@ -55,7 +60,7 @@ abstract class ErasureRaceContract {
           } catch (InvocationTargetException e) {
             throw e.getCause();
           }
-          if (method.getName().equals("post") || method.getName().equals("thread")) {
+          if (hooked.contains(method.getName())) {
             Runnable r = afterRead.getAndSet(null);
             if (r != null) {
               r.run();
@@ -76,7 +81,66 @@ abstract class ErasureRaceContract {
   }
 
   private void eraseAfterNextRead() {
+    eraseAfterNext(SINGLE_ROW_READS);
+  }
+
+  private void eraseAfterNext(Set<String> reads) {
+    hooked = reads;
     afterRead.set(() -> annotations.privacy.eraseFor(CITIZEN.subject()));
+  }
+
+  /** CITIZEN reports a post CITIZEN_2 wrote. */
+  private Report reportedByTheErasedPerson() {
+    AnnotationThread t = annotations.comments.createComment(CITIZEN_2, CONSULTATION, doc, words.start(), words.end(),
+        "Streitbar").value();
+    return annotations.moderation.report(CITIZEN, CONSULTATION, real.posts(t.id()).get(0).id(), "Beleidigung von Clara")
+        .value();
+  }
+
+  private void assertReportErased(String reportId) {
+    Report after = real.report(reportId).orElseThrow();
+    assertThat(after.reporterId()).isNull();
+    assertThat(after.reason()).isEqualTo("entfernt");
+    assertThat(after.open()).isFalse(); // the moderator's own change still lands
+    assertThat(after.closedBy()).isEqualTo(MODERATOR.subject());
+    assertThat(real.reportsBy(CITIZEN.subject())).isEmpty();
+  }
+
+  @Test
+  void dismissingAReportDoesNotBringBackItsErasedReporterOrReason() {
+    Report r = reportedByTheErasedPerson();
+
+    eraseAfterNextRead();
+    annotations.moderation.dismissReport(MODERATOR, CONSULTATION, r.id(), "");
+
+    assertReportErased(r.id());
+  }
+
+  @Test
+  void hidingAReportedPostDoesNotBringBackTheErasedReporterOrReason() {
+    Report r = reportedByTheErasedPerson();
+
+    eraseAfterNext(Set.of("openReportsOn"));
+    annotations.moderation.hide(MODERATOR, CONSULTATION, r.postId(), "Netiquette");
+
+    assertReportErased(r.id());
+  }
+
+  @Test
+  void lockingAThreadDoesNotBringBackTheErasedSuggesterAsDeciderOfTheirWithdrawal() {
+    AnnotationThread s = annotations.suggestions.createSuggestion(CITIZEN, CONSULTATION, doc, words.start(),
+        words.end(), "Sitzungen und Ausschüsse", "vollständiger").value();
+    annotations.comments.delete(CITIZEN, CONSULTATION, real.posts(s.id()).get(0).id());
+
+    eraseAfterNextRead();
+    annotations.moderation.lock(MODERATOR, CONSULTATION, s.id(), "Ruhe");
+
+    AnnotationThread after = real.thread(s.id()).orElseThrow();
+    assertThat(after.suggestion().state()).isEqualTo(SuggestionState.WITHDRAWN);
+    assertThat(after.suggestion().decidedBy()).isNull();
+    assertThat(after.locked()).isTrue();
+    assertThat(new ModerationRecords(db).exportFor(CITIZEN.subject()).get("suggestionsDecided"))
+        .asList().isEmpty();
   }
 
   @Test
