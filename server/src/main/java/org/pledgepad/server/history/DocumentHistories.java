@@ -267,40 +267,23 @@ public final class DocumentHistories {
    * of the documents row, which someone able to cut the log could rewrite as well.
    */
   public VerificationReport verify(String doc, HistoryDb.Head published) {
-    List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    Verifier v = new Verifier(doc).snapshots(spacedSnapshots(doc));
-    java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : sql(() -> db.head(doc));
+    LogState log = sql(() -> db.logState(doc, SNAPSHOT_SPACING));
+    Verifier v = new Verifier(doc).snapshots(log.snapshots());
+    java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : log.head();
     head.ifPresent(h -> {
       if (h.seq() > 0) {
         v.publishedHead(h.seq(), h.hash());
       }
     });
-    List<org.pledgepad.history.Checkpoint> cps = sql(() -> db.checkpoints(doc));
-    if (!cps.isEmpty()) {
-      v.checkpoints(cps, trustedKeys());
+    if (!log.checkpoints().isEmpty()) {
+      v.checkpoints(log.checkpoints(), trustedKeys());
     }
-    return v.verify(rows);
+    return v.verify(log.rows());
   }
 
   public byte[] export(String doc) {
-    List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    return HistoryExport.toBytes(doc, rows, sql(() -> db.checkpoints(doc)), trustedKeys(), spacedSnapshots(doc));
-  }
-
-  private List<StoredSnapshot> spacedSnapshots(String doc) {
-    List<StoredSnapshot> out = new ArrayList<>();
-    long previous = Long.MIN_VALUE / 2;
-    for (long s : sql(() -> db.snapshotSeqs(doc))) {
-      if (s - previous < SNAPSHOT_SPACING) {
-        continue;
-      }
-      previous = s;
-      StoredSnapshot snap = sql(() -> db.snapshot(doc, s));
-      if (snap != null) {
-        out.add(snap);
-      }
-    }
-    return out;
+    LogState log = sql(() -> db.logState(doc, SNAPSHOT_SPACING));
+    return HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(), log.snapshots());
   }
 
   private DocumentHistory history(String doc, List<Long> seqs, ClockIndex index) {
