@@ -49,6 +49,9 @@ public final class DocumentHistories {
   private final RevisionCache revisionCache = new RevisionCache(CACHED_OVERVIEWS);
 
   private final CheckpointKey key;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentHistories.class);
+  /** Heads the checkpointer would not sign (there is no history metric to count them in yet). */
+  private final java.util.concurrent.atomic.AtomicLong refusedHeads = new java.util.concurrent.atomic.AtomicLong();
 
   public DocumentHistories(HistoryDb db) {
     this(db, null);
@@ -61,8 +64,9 @@ public final class DocumentHistories {
   }
 
   /**
-   * Signs the head of every document that moved since its last checkpoint; returns how many
-   * were written. Checkpoints make a cut tail visible even if the documents row was rewritten.
+   * Signs the head of every document that moved since its last checkpoint and chains from it
+   * (or from genesis, see {@link HeadChain}); returns how many were written. Checkpoints make a
+   * cut tail visible even if the documents row was rewritten.
    */
   public int checkpoint() {
     return key == null ? 0 : checkpoint(sql(db::documents));
@@ -75,17 +79,34 @@ public final class DocumentHistories {
     }
     List<HistoryDb.Head> heads = sql(() -> db.headsWithoutCheckpoint(names));
     List<org.pledgepad.history.Checkpoint> cps = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      HistoryDb.Head h = heads.get(i);
-      if (h != null) {
-        cps.add(key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis()));
+    try (HistoryDb.Batch batch = db.batch()) {
+      for (int i = 0; i < names.size(); i++) {
+        HistoryDb.Head h = heads.get(i);
+        if (h == null) {
+          continue;
+        }
+        if (HeadChain.chains(names.get(i), h, key.publicKeys(), batch)) {
+          cps.add(key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis()));
+        } else {
+          refusedHeads.incrementAndGet();
+          // Name and seq only: the rows' content stays out of the log.
+          LOG.warn("History checkpoint refused: the head of {} at seq {} does not chain from its last checkpoint;"
+              + " run verify --database", names.get(i), h.seq());
+        }
       }
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new java.io.IOException("history database: " + e.getMessage(), e));
     }
     sql(() -> {
       db.addCheckpoints(cps);
       return null;
     });
     return cps.size();
+  }
+
+  /** How many heads {@link #checkpoint} refused to sign since start (they did not chain). */
+  public long refusedHeads() {
+    return refusedHeads.get();
   }
 
   private Map<String, java.security.PublicKey> trustedKeys() {

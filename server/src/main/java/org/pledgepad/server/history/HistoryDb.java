@@ -322,6 +322,35 @@ public final class HistoryDb {
     return out;
   }
 
+  /**
+   * Reads over one connection, for the checkpointer's per-document checks: one connection per
+   * document would cost thousands of connects per round when thousands of documents moved.
+   */
+  public Batch batch() throws SQLException {
+    return new Batch(open());
+  }
+
+  public final class Batch implements AutoCloseable {
+    private final Connection c;
+
+    private Batch(Connection c) {
+      this.c = c;
+    }
+
+    public List<Checkpoint> checkpoints(String doc) throws SQLException {
+      return HistoryDb.this.checkpoints(c, doc);
+    }
+
+    public List<LogRow> rows(String doc, long fromExclusive, long toInclusive) throws SQLException {
+      return HistoryDb.this.rows(c, doc, fromExclusive, toInclusive);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      c.close();
+    }
+  }
+
   /** Rows per transaction: one fsync per chunk, and the store's writer waits at most one chunk. */
   static final int CHECKPOINT_CHUNK = 256;
 

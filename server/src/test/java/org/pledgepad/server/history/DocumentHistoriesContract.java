@@ -142,6 +142,7 @@ abstract class DocumentHistoriesContract {
     }
     editing.get();
     assertThat(signing.verify(doc).ok()).isTrue();
+    assertThat(signing.refusedHeads()).as("every honest head chains from the checkpoint before it").isZero();
   }
 
   private long appendText(String actor, String connection, String text) {
