@@ -35,8 +35,15 @@ public final class HistoryExport {
   static final String SNAPSHOTS = "snapshots.bin";
   /** Refuse single records larger than this when reading (a hostile file must not allocate 2 GiB). */
   static final int MAX_RECORD = 64 << 20;
-  /** Refuse exports whose entries inflate beyond this (together). */
-  static final int MAX_ENTRY = Integer.MAX_VALUE - 16;
+  /**
+   * Refuse an entry that inflates beyond this. The 259,778-row B4 history exports an estimated
+   * 115 MB (its largest entry, the manifest, ~60 MB), so this leaves ample headroom while a hostile
+   * file stops long before the reader runs out of memory (README, "The export file").
+   */
+  static final int MAX_ENTRY = 512 << 20;
+  /** Refuse an export whose entries inflate beyond this together. */
+  static final long MAX_TOTAL = 1L << 30;
+  private static final int CHUNK = 64 << 10;
 
   private HistoryExport() {}
 
@@ -110,12 +117,8 @@ public final class HistoryExport {
     ZipInputStream zip = new ZipInputStream(in);
     long total = 0;
     for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-      // Bounded reads: a small zip must not inflate into gigabytes (zip bomb).
-      byte[] b = zip.readNBytes(MAX_ENTRY + 1);
+      byte[] b = readEntry(zip, printable(e.getName()), MAX_TOTAL - total);
       total += b.length;
-      if (b.length > MAX_ENTRY || total > MAX_ENTRY) {
-        throw new IOException("export larger than " + MAX_ENTRY + " bytes uncompressed");
-      }
       entries.put(e.getName(), b);
     }
     byte[] manifestBytes = entries.get(MANIFEST);
@@ -163,6 +166,31 @@ public final class HistoryExport {
     } catch (RuntimeException e) {
       throw new IOException("malformed export: " + e, e);
     }
+  }
+
+  /**
+   * Inflates one entry chunk by chunk, refusing it as soon as it passes a limit: a small zip
+   * must not inflate into gigabytes (zip bomb), and the sizes its headers declare may lie.
+   */
+  private static byte[] readEntry(InputStream zip, String name, long totalLeft) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    byte[] chunk = new byte[CHUNK];
+    for (int n = zip.read(chunk); n >= 0; n = zip.read(chunk)) {
+      if (out.size() + (long) n > MAX_ENTRY) {
+        throw new IOException("export entry " + name + " inflates beyond " + (MAX_ENTRY >> 20) + " MiB");
+      }
+      if (out.size() + (long) n > totalLeft) {
+        throw new IOException("export inflates beyond " + (MAX_TOTAL >> 20) + " MiB in total (at entry " + name + ")");
+      }
+      out.write(chunk, 0, n);
+    }
+    return out.toByteArray();
+  }
+
+  /** An entry name fit for an error message on a terminal (the file may be hostile). */
+  private static String printable(String name) {
+    String s = name.replaceAll("[^\\x20-\\x7e]", "?");
+    return s.length() > 100 ? s.substring(0, 100) + "…" : s;
   }
 
   private static Map<Long, byte[][]> readUpdates(byte[] b) throws IOException {

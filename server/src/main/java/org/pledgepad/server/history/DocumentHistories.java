@@ -49,6 +49,9 @@ public final class DocumentHistories {
   private final RevisionCache revisionCache = new RevisionCache(CACHED_OVERVIEWS);
 
   private final CheckpointKey key;
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentHistories.class);
+  /** Heads the checkpointer would not sign (there is no history metric to count them in yet). */
+  private final java.util.concurrent.atomic.AtomicLong refusedHeads = new java.util.concurrent.atomic.AtomicLong();
 
   public DocumentHistories(HistoryDb db) {
     this(db, null);
@@ -61,8 +64,9 @@ public final class DocumentHistories {
   }
 
   /**
-   * Signs the head of every document that moved since its last checkpoint; returns how many
-   * were written. Checkpoints make a cut tail visible even if the documents row was rewritten.
+   * Signs the head of every document that moved since its last checkpoint and chains from it
+   * (or from genesis, see {@link HeadChain}); returns how many were written. Checkpoints make a
+   * cut tail visible even if the documents row was rewritten.
    */
   public int checkpoint() {
     return key == null ? 0 : checkpoint(sql(db::documents));
@@ -75,17 +79,34 @@ public final class DocumentHistories {
     }
     List<HistoryDb.Head> heads = sql(() -> db.headsWithoutCheckpoint(names));
     List<org.pledgepad.history.Checkpoint> cps = new ArrayList<>();
-    for (int i = 0; i < names.size(); i++) {
-      HistoryDb.Head h = heads.get(i);
-      if (h != null) {
-        cps.add(key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis()));
+    try (HistoryDb.Batch batch = db.batch()) {
+      for (int i = 0; i < names.size(); i++) {
+        HistoryDb.Head h = heads.get(i);
+        if (h == null) {
+          continue;
+        }
+        if (HeadChain.chains(names.get(i), h, key.publicKeys(), batch)) {
+          cps.add(key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis()));
+        } else {
+          refusedHeads.incrementAndGet();
+          // Name and seq only: the rows' content stays out of the log.
+          LOG.warn("History checkpoint refused: the head of {} at seq {} does not chain from its last checkpoint;"
+              + " run verify --database", names.get(i), h.seq());
+        }
       }
+    } catch (SQLException e) {
+      throw new UncheckedIOException(new java.io.IOException("history database: " + e.getMessage(), e));
     }
     sql(() -> {
       db.addCheckpoints(cps);
       return null;
     });
     return cps.size();
+  }
+
+  /** How many heads {@link #checkpoint} refused to sign since start (they did not chain). */
+  public long refusedHeads() {
+    return refusedHeads.get();
   }
 
   private Map<String, java.security.PublicKey> trustedKeys() {
@@ -267,40 +288,23 @@ public final class DocumentHistories {
    * of the documents row, which someone able to cut the log could rewrite as well.
    */
   public VerificationReport verify(String doc, HistoryDb.Head published) {
-    List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    Verifier v = new Verifier(doc).snapshots(spacedSnapshots(doc));
-    java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : sql(() -> db.head(doc));
+    LogState log = sql(() -> db.logState(doc, SNAPSHOT_SPACING));
+    Verifier v = new Verifier(doc).snapshots(log.snapshots());
+    java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : log.head();
     head.ifPresent(h -> {
       if (h.seq() > 0) {
         v.publishedHead(h.seq(), h.hash());
       }
     });
-    List<org.pledgepad.history.Checkpoint> cps = sql(() -> db.checkpoints(doc));
-    if (!cps.isEmpty()) {
-      v.checkpoints(cps, trustedKeys());
+    if (!log.checkpoints().isEmpty()) {
+      v.checkpoints(log.checkpoints(), trustedKeys());
     }
-    return v.verify(rows);
+    return v.verify(log.rows());
   }
 
   public byte[] export(String doc) {
-    List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    return HistoryExport.toBytes(doc, rows, sql(() -> db.checkpoints(doc)), trustedKeys(), spacedSnapshots(doc));
-  }
-
-  private List<StoredSnapshot> spacedSnapshots(String doc) {
-    List<StoredSnapshot> out = new ArrayList<>();
-    long previous = Long.MIN_VALUE / 2;
-    for (long s : sql(() -> db.snapshotSeqs(doc))) {
-      if (s - previous < SNAPSHOT_SPACING) {
-        continue;
-      }
-      previous = s;
-      StoredSnapshot snap = sql(() -> db.snapshot(doc, s));
-      if (snap != null) {
-        out.add(snap);
-      }
-    }
-    return out;
+    LogState log = sql(() -> db.logState(doc, SNAPSHOT_SPACING));
+    return HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(), log.snapshots());
   }
 
   private DocumentHistory history(String doc, List<Long> seqs, ClockIndex index) {

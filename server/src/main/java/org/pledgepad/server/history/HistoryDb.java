@@ -78,19 +78,46 @@ public final class HistoryDb {
    * embedded store merged with its head ledger), or empty if unknown.
    */
   public Optional<Head> head(String doc) throws SQLException {
+    return inReadTransaction(c -> head(c, doc));
+  }
+
+  private Optional<Head> head(Connection c, String doc) throws SQLException {
     if (sqlite) {
-      return inReadTransaction(c -> {
-        HeadLedger.Entry e = HeadLedger.head(c, doc, HeadLedger.read(c));
-        return e == null ? Optional.<Head>empty() : Optional.of(new Head(e.seq(), e.hash()));
-      });
+      HeadLedger.Entry e = HeadLedger.head(c, doc, HeadLedger.read(c));
+      return e == null ? Optional.empty() : Optional.of(new Head(e.seq(), e.hash()));
     }
-    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
-        "SELECT head_seq, head_hash FROM documents WHERE name = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("SELECT head_seq, head_hash FROM documents WHERE name = ?")) {
       ps.setString(1, doc);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getBytes(2))) : Optional.empty();
       }
     }
+  }
+
+  /**
+   * Head, rows, checkpoints and the snapshots at least {@code snapshotSpacing} rows apart, all
+   * read in one transaction. Read one after the other, an append, snapshot or checkpoint
+   * committed in between made a healthy document look truncated (a head or checkpoint beyond
+   * the rows read before it).
+   */
+  public LogState logState(String doc, int snapshotSpacing) throws SQLException {
+    return inReadTransaction(c -> {
+      Optional<Head> head = head(c, doc);
+      List<Checkpoint> checkpoints = checkpoints(c, doc);
+      List<LogRow> rows = rows(c, doc, 0, Long.MAX_VALUE);
+      List<StoredSnapshot> snapshots = new ArrayList<>();
+      long previous = Long.MIN_VALUE / 2;
+      for (long s : snapshotSeqs(c, doc)) {
+        if (s - previous >= snapshotSpacing) {
+          previous = s;
+          StoredSnapshot snap = snapshot(c, doc, s);
+          if (snap != null) {
+            snapshots.add(snap);
+          }
+        }
+      }
+      return new LogState(head, rows, checkpoints, snapshots);
+    });
   }
 
   public record Head(long seq, byte[] hash) {}
@@ -148,8 +175,14 @@ public final class HistoryDb {
 
   /** Seqs of the stored snapshots, ascending (states are read one at a time: they are large). */
   public List<Long> snapshotSeqs(String doc) throws SQLException {
+    try (Connection c = open()) {
+      return snapshotSeqs(c, doc);
+    }
+  }
+
+  private List<Long> snapshotSeqs(Connection c, String doc) throws SQLException {
     List<Long> out = new ArrayList<>();
-    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+    try (PreparedStatement ps = c.prepareStatement(
         "SELECT seq FROM document_snapshots WHERE document = ? ORDER BY seq")) {
       ps.setString(1, doc);
       try (ResultSet rs = ps.executeQuery()) {
@@ -162,7 +195,13 @@ public final class HistoryDb {
   }
 
   public StoredSnapshot snapshot(String doc, long seq) throws SQLException {
-    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+    try (Connection c = open()) {
+      return snapshot(c, doc, seq);
+    }
+  }
+
+  private StoredSnapshot snapshot(Connection c, String doc, long seq) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
         "SELECT state_v1 FROM document_snapshots WHERE document = ? AND seq = ?")) {
       ps.setString(1, doc);
       ps.setLong(2, seq);
@@ -173,8 +212,14 @@ public final class HistoryDb {
   }
 
   public List<Checkpoint> checkpoints(String doc) throws SQLException {
+    try (Connection c = open()) {
+      return checkpoints(c, doc);
+    }
+  }
+
+  private List<Checkpoint> checkpoints(Connection c, String doc) throws SQLException {
     List<Checkpoint> out = new ArrayList<>();
-    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+    try (PreparedStatement ps = c.prepareStatement(
         "SELECT seq, head, time_ms, key_id, signature FROM document_checkpoints WHERE document = ? ORDER BY seq")) {
       ps.setString(1, doc);
       try (ResultSet rs = ps.executeQuery()) {
@@ -214,10 +259,17 @@ public final class HistoryDb {
     return out;
   }
 
-  /** One SQLite read transaction (one WAL snapshot) for reads that must agree with each other. */
+  /**
+   * One read transaction for reads that must agree with each other: one WAL snapshot in SQLite,
+   * REPEATABLE READ (one snapshot for every statement) in PostgreSQL.
+   */
   private <T> T inReadTransaction(SqlRead<T> body) throws SQLException {
     try (Connection c = open()) {
       c.setAutoCommit(false);
+      if (!sqlite) {
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setReadOnly(true);
+      }
       try {
         return body.read(c);
       } finally {
@@ -268,6 +320,35 @@ public final class HistoryDb {
       }
     }
     return out;
+  }
+
+  /**
+   * Reads over one connection, for the checkpointer's per-document checks: one connection per
+   * document would cost thousands of connects per round when thousands of documents moved.
+   */
+  public Batch batch() throws SQLException {
+    return new Batch(open());
+  }
+
+  public final class Batch implements AutoCloseable {
+    private final Connection c;
+
+    private Batch(Connection c) {
+      this.c = c;
+    }
+
+    public List<Checkpoint> checkpoints(String doc) throws SQLException {
+      return HistoryDb.this.checkpoints(c, doc);
+    }
+
+    public List<LogRow> rows(String doc, long fromExclusive, long toInclusive) throws SQLException {
+      return HistoryDb.this.rows(c, doc, fromExclusive, toInclusive);
+    }
+
+    @Override
+    public void close() throws SQLException {
+      c.close();
+    }
   }
 
   /** Rows per transaction: one fsync per chunk, and the store's writer waits at most one chunk. */

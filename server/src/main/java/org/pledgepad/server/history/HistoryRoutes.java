@@ -27,7 +27,9 @@ import org.pledgepad.history.Revision;
 import org.pledgepad.history.VerificationReport;
 import org.pledgepad.history.VersionDiff;
 import org.pledgepad.history.VersionView;
+import org.pledgepad.pledges.export.ExportFile;
 import org.pledgepad.server.http.Problems;
+import org.pledgepad.server.pledges.OpenDataRoutes;
 import org.pledgepad.server.protocol.DocumentNames;
 import org.pledgepad.server.session.SessionRegistry;
 import org.slf4j.Logger;
@@ -171,10 +173,15 @@ public final class HistoryRoutes {
       };
     }).onSuccess(r -> {
       if (r != null) {
-        ctx.response().putHeader("Content-Type", r.type())
-            // A version never changes once written.
-            .putHeader("Cache-Control", "private, max-age=3600")
-            .end(r.body());
+        // Erasure rewrites old versions, so a cached copy must be revalidated on every use or a
+        // browser keeps showing erased text; the tag (of the body) keeps revalidation cheap.
+        String etag = ExportFile.etag(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "private, no-cache");
+        if (OpenDataRoutes.matches(ctx.request().getHeader("If-None-Match"), etag)) {
+          ctx.response().setStatusCode(304).end();
+          return;
+        }
+        ctx.response().putHeader("Content-Type", r.type()).end(r.body());
       }
     }));
   }

@@ -116,7 +116,7 @@ public final class OpenDataRoutes {
   }
 
   /** RFC 9110 If-None-Match: "*" or a list of entity tags; weak comparison, as GET requires. */
-  static boolean matches(String header, String etag) {
+  public static boolean matches(String header, String etag) {
     if (header == null) {
       return false;
     }

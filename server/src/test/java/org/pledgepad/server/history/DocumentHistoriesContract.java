@@ -31,6 +31,8 @@ abstract class DocumentHistoriesContract {
   protected DocumentStore store;
   protected DocumentHistories histories;
   protected String doc;
+  @org.junit.jupiter.api.io.TempDir
+  java.nio.file.Path keyDir;
 
   protected abstract DocumentStore open(Vertx vertx);
 
@@ -106,6 +108,41 @@ abstract class DocumentHistoriesContract {
     var exported = HistoryExport.read(new ByteArrayInputStream(file));
     assertThat(exported.verifier(exported.publicKeys()).verify(exported.rows()).ok()).isTrue();
     assertThat(histories.verify(doc).ok()).isTrue();
+  }
+
+  @Test
+  void verifyAndExportStayCleanWhileTheDocumentIsEdited() throws Exception {
+    DocumentHistories signing = new DocumentHistories(HistoryDb.of(config()), CheckpointKey.loadOrCreate(keyDir));
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    // Appends, a snapshot and checkpoints commit while verification and export read.
+    java.util.concurrent.CompletableFuture<Void> editing = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      for (int i = 0; i < 120; i++) {
+        byte[] sv = Y.encodeStateVector(d);
+        d.getText("default").insert(d.getText("default").length(), " w" + i);
+        long seq = await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "anna", "c-anna")))).get(0);
+        if (i == 60) {
+          await(store.writeSnapshot(doc, seq, Y.encodeStateAsUpdate(d)));
+        }
+        if (i % 3 == 0) {
+          signing.checkpoint(List.of(doc));
+        }
+      }
+    });
+    int rounds = 0;
+    while (!editing.isDone() || rounds == 0) {
+      var online = signing.verify(doc);
+      assertThat(online.ok()).as("round %d: %s", rounds, online.first()).isTrue();
+      var exported = HistoryExport.read(new ByteArrayInputStream(signing.export(doc)));
+      var offline = exported.verifier(exported.publicKeys()).verify(exported.rows());
+      assertThat(offline.ok()).as("export, round %d: %s", rounds, offline.first()).isTrue();
+      rounds++;
+    }
+    editing.get();
+    assertThat(signing.verify(doc).ok()).isTrue();
+    assertThat(signing.refusedHeads()).as("every honest head chains from the checkpoint before it").isZero();
   }
 
   private long appendText(String actor, String connection, String text) {

@@ -175,6 +175,24 @@ class HistoryIntegrationTest {
   }
 
   @Test
+  void versionsAreRevalidatedBecauseErasureRewritesThem() throws Exception {
+    NodeScripts.run("history-restore.mjs", "edit", server.wsBase(), DOC, token(Role.COUNCILLOR), "Zwischenstand.");
+    long head = history(null).getJsonObject("head").getLong("seq");
+    String path = "/api/documents/" + DOC + "/versions/" + head + "?format=text";
+    HttpResponse<String> first = get(path, null);
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(first.headers().firstValue("Cache-Control")).hasValue("private, no-cache");
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> again = http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + path))
+        .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(again.statusCode()).isEqualTo(304);
+    assertThat(again.body()).isEmpty();
+    // Another format is another representation with its own tag.
+    assertThat(get("/api/documents/" + DOC + "/versions/" + head + "?format=json", null).headers()
+        .firstValue("ETag")).isPresent().get().isNotEqualTo(etag);
+  }
+
+  @Test
   void historyTellsWhichActionsToOfferAndNamesTheActors() throws Exception {
     NodeScripts.run("history-restore.mjs", "edit", server.wsBase(), DOC, token(Role.COUNCILLOR), "Wer schrieb das?");
     JsonObject councillor = history(token(Role.COUNCILLOR));

@@ -188,6 +188,30 @@ abstract class HistoryTamperContract {
   }
 
   @Test
+  void theCheckpointerRefusesToSignARewrittenLog() throws Exception {
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()));
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    // Someone with database access rewrites an attested row, deletes the checkpoint that
+    // attests it, and the document moves on, so the checkpointer has a head to sign.
+    exec("UPDATE document_updates SET actor = ? WHERE document = ? AND seq = 3", "someone-else", doc);
+    exec("DELETE FROM document_checkpoints WHERE document = ?", doc);
+    Doc d = new Doc();
+    d.getText("default").insert(0, "Nachtrag");
+    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d), "user-1", "conn-1"))));
+
+    assertThat(histories.checkpoint(List.of(doc))).isZero();
+    assertThat(histories.refusedHeads()).isEqualTo(1);
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT COUNT(*) FROM document_checkpoints WHERE document = ?")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      assertThat(rs.getInt(1)).as("no checkpoint over the rewritten row").isZero();
+    }
+  }
+
+  @Test
   void checkpointsOfManyDocumentsAreWrittenInChunksAndAllCount() throws Exception {
     // More moved documents than one transaction chunk, so the chunk boundary is crossed twice.
     int n = HistoryDb.CHECKPOINT_CHUNK * 2 + 3;
