@@ -28,8 +28,8 @@ import org.pledgepad.history.VerificationReport;
 import org.pledgepad.history.VersionDiff;
 import org.pledgepad.history.VersionView;
 import org.pledgepad.pledges.export.ExportFile;
+import org.pledgepad.server.http.EntityTags;
 import org.pledgepad.server.http.Problems;
-import org.pledgepad.server.pledges.OpenDataRoutes;
 import org.pledgepad.server.protocol.DocumentNames;
 import org.pledgepad.server.session.SessionRegistry;
 import org.slf4j.Logger;
@@ -177,7 +177,7 @@ public final class HistoryRoutes {
         // browser keeps showing erased text; the tag (of the body) keeps revalidation cheap.
         String etag = ExportFile.etag(r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         ctx.response().putHeader("ETag", etag).putHeader("Cache-Control", "private, no-cache");
-        if (OpenDataRoutes.matches(ctx.request().getHeader("If-None-Match"), etag)) {
+        if (EntityTags.matches(ctx.request().getHeader("If-None-Match"), etag)) {
           ctx.response().setStatusCode(304).end();
           return;
         }

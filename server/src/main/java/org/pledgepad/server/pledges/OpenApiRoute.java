@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.pledgepad.pledges.export.ExportFile;
+import org.pledgepad.server.http.EntityTags;
 
 /** Serves the OpenAPI description of the pledge endpoints (resource openapi/pledges.yaml). */
 final class OpenApiRoute {
@@ -16,7 +17,7 @@ final class OpenApiRoute {
 
   static void serve(RoutingContext ctx) {
     ctx.response().putHeader("ETag", ETAG).putHeader("Cache-Control", "public, no-cache");
-    if (OpenDataRoutes.matches(ctx.request().getHeader("If-None-Match"), ETAG)) {
+    if (EntityTags.matches(ctx.request().getHeader("If-None-Match"), ETAG)) {
       ctx.response().setStatusCode(304).end();
       return;
     }

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.pledgepad.pledges.export.CsvExport;
@@ -15,6 +14,7 @@ import org.pledgepad.pledges.export.JsonExport;
 import org.pledgepad.pledges.export.LicenceInfo;
 import org.pledgepad.pledges.export.MarkdownExport;
 import org.pledgepad.pledges.export.OpenDataBundle;
+import org.pledgepad.server.http.EntityTags;
 import org.pledgepad.server.protocol.DocumentNames;
 
 /**
@@ -105,7 +105,7 @@ public final class OpenDataRoutes {
         .putHeader("Cache-Control", "public, no-cache")
         .putHeader("Link", "<" + licence.url() + ">; rel=\"license\"")
         .putHeader("Access-Control-Allow-Origin", "*");
-    if (matches(ctx.request().getHeader("If-None-Match"), f.etag())) {
+    if (EntityTags.matches(ctx.request().getHeader("If-None-Match"), f.etag())) {
       ctx.response().setStatusCode(304).end();
       return;
     }
@@ -113,18 +113,6 @@ public final class OpenDataRoutes {
         .putHeader("Content-Type", f.mediaType())
         .putHeader("Content-Disposition", "inline; filename=\"" + f.fileName() + "\"")
         .end(Buffer.buffer(f.content()));
-  }
-
-  /** RFC 9110 If-None-Match: "*" or a list of entity tags; weak comparison, as GET requires. */
-  public static boolean matches(String header, String etag) {
-    if (header == null) {
-      return false;
-    }
-    String plain = etag.startsWith("W/") ? etag.substring(2) : etag;
-    return Arrays.stream(header.split(","))
-        .map(String::trim)
-        .map(t -> t.startsWith("W/") ? t.substring(2) : t)
-        .anyMatch(t -> t.equals("*") || t.equals(plain));
   }
 
   private static String stripSuffix(String file, String suffix) {
