@@ -1,5 +1,5 @@
-// Authorship colours: each author gets a colour and an underline style, so passages are told
-// apart without relying on colour (WCAG 1.4.1); the legend names them. Colours are checked for
+// Authorship colours: each author gets a colour, an underline style and a number, so passages are
+// told apart without relying on colour (WCAG 1.4.1); the legend names them. Colours are checked for
 // contrast: the text on its tint at least 4.5:1, the underline against white and the tint at
 // least 3:1 (non-text contrast, WCAG 1.4.11).
 
@@ -13,6 +13,13 @@ export interface AuthorStyle {
   /** Background tint of the passages. */
   tint: string;
   lineStyle: LineStyle;
+  /**
+   * The author's number, shown at the start of their passages and in the legend. Five line styles
+   * against eight colours leave authors 1 and 6 (2 and 7, …) with the same line and only the hue
+   * between them, and there are not enough distinguishable line styles or thicknesses to go much
+   * further: the number keeps every pair of authors apart without colour, however many there are.
+   */
+  mark: string;
 }
 
 /** Text colour on tints (the page's ink). */
@@ -60,8 +67,8 @@ export function meetsContrast(line: string, tint: string): boolean {
 
 /**
  * Styles in order of first appearance (the same author keeps the same style across the page).
- * Colour and line style change together, so neighbours differ in both; after colours × styles
- * combinations they repeat, and the names in the legend and on each passage still tell them apart.
+ * Colour and line style change together, so neighbours differ in both; the number differs for
+ * every pair.
  */
 export function assignColours(authors: readonly { key: string; name: string }[]): AuthorStyle[] {
   const seen = new Map<string, AuthorStyle>();
@@ -71,7 +78,7 @@ export function assignColours(authors: readonly { key: string; name: string }[])
     const line = PALETTE[i % PALETTE.length];
     const tint = tintOf(line);
     if (!meetsContrast(line, tint)) throw new Error(`authorship colour ${line} fails the contrast check`);
-    seen.set(author.key, { key: author.key, name: author.name, line, tint, lineStyle: LINE_STYLES[i % LINE_STYLES.length] });
+    seen.set(author.key, { key: author.key, name: author.name, line, tint, lineStyle: LINE_STYLES[i % LINE_STYLES.length], mark: String(i + 1) });
   }
   return [...seen.values()];
 }

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The comments sidebar: a form sends one request at a time (a second Enter or click while the
 // first is out is ignored), "Melden" opens one report form per post, and the Strg+Alt shortcuts
-// leave AltGr characters alone. The server is a stubbed fetch (test-only); the editor is real.
+// leave AltGr characters alone, and a live redraw never deletes a reply being written (nor its
+// error after a failed send). The server is a stubbed fetch (test-only); the editor is real.
 import { Editor } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
@@ -35,11 +36,14 @@ describe('annotations sidebar', () => {
   let panel: AnnotationsPanel;
   let fetch: ReturnType<typeof vi.fn>;
   let editor: Editor | null = null;
+  /** What the server lists: a test changes it to see whether the next live event redraws. */
+  let listed: unknown[];
   beforeEach(async () => {
+    listed = [thread];
     initI18n({ storage: null, documentElement: document.documentElement });
     setMe({ role: 'citizen', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' });
     // POSTs never answer: the request stays in flight for the whole test.
-    fetch = vi.fn((_url: string, init?: RequestInit) => (init?.method === 'POST' ? new Promise(() => undefined) : respond({ threads: [thread] })));
+    fetch = vi.fn((_url: string, init?: RequestInit) => (init?.method === 'POST' ? new Promise(() => undefined) : respond({ threads: listed })));
     vi.stubGlobal('fetch', fetch);
     panel = createAnnotationsPanel('koalitionsvertrag');
     document.body.replaceChildren(panel.actions, panel.section);
@@ -78,13 +82,12 @@ describe('annotations sidebar', () => {
     expect(posts(fetch)).toHaveLength(1);
   });
 
-  function attachEditor(): Editor {
+  function attachEditor(provider: unknown = { on: () => undefined }): Editor {
     const ydoc = new Y.Doc();
     const element = document.createElement('div');
     document.body.append(element);
     editor = new Editor({ element, extensions: [StarterKit.configure({ undoRedo: false }), Collaboration.configure({ document: ydoc }), panel.extension], content: null });
     editor.commands.setContent('<p>Glasfaser bis 2030 in allen Stadtteilen</p>');
-    const provider = { on: () => undefined };
     panel.attach(editor, ydoc, provider as never);
     return editor;
   }
@@ -125,5 +128,61 @@ describe('annotations sidebar', () => {
     const taken = shortcut(target, false);
     expect(taken.defaultPrevented).toBe(true);
     expect((panel.section.querySelector('form.composer') as HTMLFormElement).hidden).toBe(false);
+  });
+
+  /** Attaches with a provider whose live annotation events the test sends itself. */
+  function attachLive(): () => Promise<void> {
+    let onStateless: ((message: { payload: string }) => void) | null = null;
+    attachEditor({ on: (name: string, handler: (message: { payload: string }) => void) => { if (name === 'stateless') onStateless = handler; } });
+    return async () => {
+      // Someone else commented: the list now has a second thread.
+      listed = [thread, { ...thread, id: 't2', posts: [{ ...thread.posts[0], id: 'p2' }] }];
+      onStateless!({ payload: JSON.stringify({ kind: 'annotation', type: 'thread.created', document: 'koalitionsvertrag', thread: 't2' }) });
+      await new Promise((r) => setTimeout(r, 200)); // the reload is debounced by 150 ms
+      await settle();
+    };
+  }
+
+  it('keeps a reply being written when a live event arrives after the focus moved to "Senden"', async () => {
+    const liveEvent = attachLive();
+    await settle();
+    button(panel.section, 'Antworten').click();
+    panel.section.querySelector<HTMLTextAreaElement>('.reply-form textarea')!.value = 'Siehe Haushalt 2026.';
+    button(panel.section.querySelector('.reply-form')!, 'Senden').focus();
+    await liveEvent();
+    expect(panel.section.querySelector<HTMLTextAreaElement>('.reply-form textarea')?.value).toBe('Siehe Haushalt 2026.');
+    expect(document.activeElement?.textContent).toBe('Senden');
+    expect(panel.section.querySelector<HTMLElement>('.annotations-waiting')!.hidden).toBe(false);
+    // Closing the form draws what was held back.
+    button(panel.section.querySelector('.reply-form')!, 'Abbrechen').click();
+    expect(panel.section.querySelectorAll('article[data-thread]')).toHaveLength(2);
+    expect(panel.section.querySelector<HTMLElement>('.annotations-waiting')!.hidden).toBe(true);
+  });
+
+  it('keeps a reply and its error after a failed send when a live event arrives', async () => {
+    fetch.mockImplementation((_url: string, init?: RequestInit) => (init?.method === 'POST' ? respond({ error: 'kaputt' }, 500) : respond({ threads: listed })));
+    const liveEvent = attachLive();
+    await settle();
+    button(panel.section, 'Antworten').click();
+    const form = panel.section.querySelector('.reply-form')!;
+    form.querySelector('textarea')!.value = 'Siehe Haushalt 2026.';
+    submit(form);
+    await settle();
+    const error = () => panel.section.querySelector('.reply-form .field-error')?.textContent ?? '';
+    expect(error()).not.toBe('');
+    (document.activeElement as HTMLElement | null)?.blur();
+    await liveEvent();
+    expect(panel.section.querySelector<HTMLTextAreaElement>('.reply-form textarea')?.value).toBe('Siehe Haushalt 2026.');
+    expect(error()).not.toBe('');
+  });
+
+  it('keeps an open report form with its text when a live event arrives', async () => {
+    const liveEvent = attachLive();
+    await settle();
+    button(panel.section.querySelector('li.post')!, 'Melden').click();
+    panel.section.querySelector<HTMLInputElement>('#report-p1')!.value = 'Beleidigung';
+    (document.activeElement as HTMLElement | null)?.blur();
+    await liveEvent();
+    expect(panel.section.querySelector<HTMLInputElement>('#report-p1')?.value).toBe('Beleidigung');
   });
 });

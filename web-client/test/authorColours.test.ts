@@ -40,6 +40,25 @@ describe('authorship colours', () => {
   });
 });
 
+describe('authorship cues other than colour (WCAG 1.4.1)', () => {
+  const authors = (n: number) => Array.from({ length: n }, (_, i) => ({ key: `u${i}`, name: `P${i}` }));
+  /** What someone who cannot tell the hues apart still sees: the line style and the number. */
+  const cue = (s: { lineStyle: string; mark?: string }) => `${s.lineStyle}|${s.mark ?? ''}`;
+
+  it('assignColours gives 12 authors pairwise different cues besides colour', () => {
+    const styles = assignColours(authors(12));
+    for (let i = 0; i < styles.length; i++) {
+      for (let j = i + 1; j < styles.length; j++) expect(cue(styles[i]), `authors ${i + 1} and ${j + 1}`).not.toBe(cue(styles[j]));
+    }
+  });
+
+  it('keeps them apart beyond every colour × line style combination', () => {
+    const styles = assignColours(authors(PALETTE.length * LINE_STYLES.length + 5));
+    expect(new Set(styles.map(cue)).size).toBe(styles.length);
+    expect(styles.slice(0, 3).map((s) => s.mark)).toEqual(['1', '2', '3']);
+  });
+});
+
 describe('authorship spans', () => {
   const text = 'Erster Absatz\nZweiter';
   const answer = {

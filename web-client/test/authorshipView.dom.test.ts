@@ -31,6 +31,8 @@ describe('authorship view', () => {
     expect(marks[1].title).toBe('Bürgerin 4711');
     expect(marks[0].style.textDecorationLine).toBe('underline');
     expect(marks[0].style.textDecorationStyle).not.toBe(marks[1].style.textDecorationStyle);
+    // The author's number opens each run of their passages (drawn by CSS from data-mark).
+    expect(marks.map((m) => m.dataset.mark)).toEqual(['1', '2', '2']);
     // Without the hidden names the reader sees the text unchanged.
     const visible = view.cloneNode(true) as HTMLElement;
     for (const hidden of visible.querySelectorAll('.visually-hidden')) hidden.remove();
@@ -42,6 +44,7 @@ describe('authorship view', () => {
     expect([...legend.querySelectorAll('.legend-name')].map((e) => e.textContent)).toEqual(['Anna Stadtrat', 'Bürgerin 4711']);
     expect(legend.textContent).toContain('(13 Zeichen)');
     expect(legend.querySelector('.legend-sample')?.getAttribute('aria-hidden')).toBe('true');
+    expect([...legend.querySelectorAll<HTMLElement>('.legend-sample')].map((e) => e.dataset.mark)).toEqual(['1', '2']);
   });
 
   it('says so when the version is empty, and draws plain text without spans', () => {

@@ -61,14 +61,19 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
   let available = true;
   let disposed = false;
   let pending: ReturnType<typeof setTimeout> | null = null;
+  /** A redraw held back because a form in the list is open (see render). */
+  let redrawWaiting = false;
+  /** Posts reported from this page: a redraw must not offer "Melden" again as if nothing happened. */
+  const reported = new Set<string>();
   const abort = new AbortController();
 
   // --- sidebar structure -----------------------------------------------------------------
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const status = h('div', { class: 'annotations-status' });
   const list = h('ol', { class: 'threads' });
+  const waiting = i18nText(h('p', { class: 'muted annotations-waiting', hidden: true }), 'annotationsWaiting');
   const composer = h('form', { class: 'composer', hidden: true, novalidate: true });
-  const section = h('section', { class: 'annotations', 'aria-labelledby': 'annotations-title' }, i18nText(h('h2', { id: 'annotations-title' }), 'annotations'), status, composer, list, live);
+  const section = h('section', { class: 'annotations', 'aria-labelledby': 'annotations-title' }, i18nText(h('h2', { id: 'annotations-title' }), 'annotations'), status, composer, waiting, list, live);
 
   const commentButton = h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'Control+Alt+M', 'data-action': 'comment' }, icon('comment'), i18nText(h('span', {}), 'comment'));
   const suggestButton = h('button', { type: 'button', class: 'button', 'aria-keyshortcuts': 'Control+Alt+S', 'data-action': 'suggest' }, icon('suggest'), i18nText(h('span', {}), 'suggest'));
@@ -211,7 +216,8 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     if (post.hiddenReason) body.append(h('p', { class: 'muted' }, t('hiddenReason', { reason: post.hiddenReason })));
     if (post.restoredAt && post.state === 'visible') body.append(h('p', { class: 'post-state post-restored' }, icon('sync'), ` ${t('postRestoredNote', { date: formatDateTime(post.restoredAt) })}`));
     const item = h('li', { class: 'post', 'data-post': post.id }, authorLine(post.author, post.createdAt), body);
-    if (signedIn() && !post.author.you && post.state === 'visible') item.append(actionButton('report', () => reportPost(post, item)));
+    if (reported.has(post.id)) item.append(h('p', { class: 'muted' }, t('reported')));
+    else if (signedIn() && !post.author.you && post.state === 'visible') item.append(actionButton('report', () => reportPost(post, item)));
     void thread;
     return item;
   }
@@ -232,13 +238,20 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     const reason = field(`report-${post.id}`, 'reportReason', false);
     const send = i18nText(h('button', { type: 'submit', class: 'button button-small button-primary' }), 'report');
     const message = h('p', { class: 'field-error', role: 'alert' });
-    const form = h('form', { class: 'report-form inline-form', novalidate: true }, reason.wrap, send, message);
+    // An open form holds back every redraw of the list (render): it needs a way to be closed.
+    const cancel = actionButton('cancel', () => {
+      form.remove();
+      formClosed();
+    });
+    const form = h('form', { class: 'report-form inline-form', novalidate: true }, reason.wrap, send, cancel, message);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (!startSending(send)) return;
       annotationsApi.report(documentName, post.id, reason.input.value).then(
         () => {
+          reported.add(post.id);
           form.replaceWith(h('p', { class: 'muted', role: 'status' }, t('reported')));
+          formClosed();
         },
         (failure: unknown) => {
           stopSending(send);
@@ -323,7 +336,10 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     const input = field(id, labelKey, true);
     const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert' });
     const send = i18nText(h('button', { type: 'submit', class: 'button button-small button-primary' }), sendKey);
-    const cancel = actionButton('cancel', () => form.remove());
+    const cancel = actionButton('cancel', () => {
+      form.remove();
+      formClosed();
+    });
     const form = h('form', { class: `${kind}-form inline-form`, novalidate: true }, input.wrap, error, h('div', { class: 'dialog-actions' }, send, cancel));
     form.addEventListener('submit', (event) => {
       event.preventDefault();
@@ -337,7 +353,11 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       }
       if (!startSending(send)) return;
       submit(input.input.value).then(
-        () => void reload(),
+        () => {
+          // Sent: the text is on the server now, so the form may go and the list be redrawn.
+          form.remove();
+          void reload();
+        },
         (failure: unknown) => {
           stopSending(send);
           error.textContent = failureText(failure);
@@ -368,8 +388,24 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     editor.chain().focus().setTextSelection(range).scrollIntoView().run();
   }
 
+  /** A form in the list was closed or sent: a redraw held back for it can happen now. */
+  function formClosed(): void {
+    if (redrawWaiting) render();
+  }
+
   function render(): void {
     renderActions();
+    // A reply, rejection or report being written lives only in the list's DOM (its text, its error
+    // after a failed send): redrawing would delete it, whether or not the focus is still in its
+    // field. So nothing is redrawn while such a form is open; the threads are kept up to date and
+    // drawn once the last form is sent or closed, and the reader is told that news is waiting.
+    if (list.querySelector('form')) {
+      redrawWaiting = true;
+      waiting.hidden = false;
+      return;
+    }
+    redrawWaiting = false;
+    waiting.hidden = true;
     if (!available) {
       status.replaceChildren(h('p', { class: 'notice' }, icon('warning'), h('span', {}, t('annotationsUnavailable'))));
       list.replaceChildren();
@@ -384,8 +420,6 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     const active = document.activeElement as HTMLElement | null;
     const focusThread = active?.closest<HTMLElement>('[data-thread]')?.dataset.thread;
     const focusText = active?.tagName === 'BUTTON' ? active.textContent : null;
-    const typing = active && list.contains(active) && (active.tagName === 'TEXTAREA' || active.tagName === 'INPUT');
-    if (typing) return; // never throw away what someone is writing; the next event redraws
     list.replaceChildren(...sortThreads(threads).map(renderThread));
     if (focusThread && focusText) {
       const again = [...list.querySelectorAll<HTMLButtonElement>(`[data-thread="${CSS.escape(focusThread)}"] button`)].find((b) => b.textContent === focusText);
@@ -419,7 +453,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     if (pending) clearTimeout(pending);
     pending = setTimeout(() => {
       pending = null;
-      void reload().then(() => (live.textContent = t('annotationsUpdated')));
+      void reload().then(() => (live.textContent = t(redrawWaiting ? 'annotationsWaiting' : 'annotationsUpdated')));
     }, 150);
   }
 

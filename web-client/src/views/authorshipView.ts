@@ -1,6 +1,6 @@
-// Draws a version's text, plain or coloured by author: each passage gets its author's tint and
-// underline style, a hidden "Von …:" for screen readers and a title with name and time; the
-// legend lists the authors with the same sample, their name and how much they wrote.
+// Draws a version's text, plain or coloured by author: each passage gets its author's tint,
+// underline style and number, a hidden "Von …:" for screen readers and a title with name and
+// time; the legend lists the authors with the same sample, their name and how much they wrote.
 import { charactersByAuthor, paragraphPieces } from '../authorship';
 import { assignColours, type AuthorStyle } from '../authorColours';
 import { h } from '../dom';
@@ -20,6 +20,8 @@ function paint(element: HTMLElement, style: AuthorStyle): void {
   element.style.textDecorationLine = 'underline';
   element.style.textDecorationStyle = style.lineStyle;
   element.style.textDecorationColor = style.line;
+  // Drawn by CSS (::before), so the number is neither copied with the text nor part of it.
+  element.dataset.mark = style.mark;
 }
 
 /** The text as paragraphs; with spans, every authored passage is marked. */
@@ -32,8 +34,11 @@ export function renderVersionText(text: string, spans: readonly AuthorSpan[] | n
   }
   for (const pieces of paragraphPieces(text, spans ?? [])) {
     const p = h('p');
+    let previous: AuthorStyle | undefined;
     for (const piece of pieces) {
       const style = piece.span && styles ? styles.get(keyOf(piece.span)) : undefined;
+      const sameAuthor = style === previous;
+      previous = style;
       if (!piece.span || !style) {
         p.append(piece.text);
         continue;
@@ -41,6 +46,8 @@ export function renderVersionText(text: string, spans: readonly AuthorSpan[] | n
       const mark = h('span', { class: 'author-span', 'data-author': style.name }, h('span', { class: 'visually-hidden' }, t('authorWrote', { name: style.name })), piece.text);
       mark.title = piece.span.last ? t('authorSpanTitle', { name: style.name, date: formatDateTime(piece.span.last) }) : style.name;
       paint(mark, style);
+      // One number per run of the same author, not per span: fewer marks cluttering the text.
+      if (sameAuthor) delete mark.dataset.mark;
       p.append(mark);
     }
     out.append(p);

@@ -34,6 +34,12 @@ export function moderationPage(main: HTMLElement): View {
   let disposed = false;
   /** A redraw waiting because a moderator is typing a reason (never throw away their text). */
   let redrawLater = false;
+  // Reasons being written and the outcome of failed actions, by document/post(/form): the queue is
+  // drawn anew after every event and every own action, and these must survive that. Deferring
+  // alone is not enough: after a click elsewhere or on another entry's button the focus is gone.
+  const drafts = new Map<string, string>();
+  const missingReason = new Set<string>();
+  const failures = new Map<string, string>();
   const reloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   function notice(key: MessageKey, detail = '', isProblem = false): HTMLElement {
@@ -104,16 +110,33 @@ export function moderationPage(main: HTMLElement): View {
     }, 150));
   }
 
-  function act(doc: DocumentSummary, call: Promise<unknown>, where: HTMLElement): void {
+  function act(doc: DocumentSummary, postId: string, call: Promise<unknown>, where: HTMLElement): void {
+    const key = `${doc.name}/${postId}`;
     call.then(
-      () => void reloadDocument(doc.name, 'annotationsUpdated'),
+      () => {
+        failures.delete(key);
+        for (const draft of [...drafts.keys()]) if (draft.startsWith(`${key}/`)) drafts.delete(draft);
+        void reloadDocument(doc.name, 'annotationsUpdated');
+      },
       (error: unknown) => {
         const text = t('actionFailed', { detail: (error as Error).message });
+        failures.set(key, text);
         live.textContent = text;
-        where.querySelector('.action-error')?.remove();
-        where.append(h('p', { class: 'field-error action-error', role: 'alert' }, text));
+        if (where.isConnected) where.append(failureLine(text, where));
+        else render(true); // redrawn meanwhile: the entry shown now gets the message
       },
     );
+  }
+
+  function failureLine(text: string, item: HTMLElement): HTMLElement {
+    item.querySelector('.action-error')?.remove();
+    return h('p', { class: 'field-error action-error', role: 'alert' }, text);
+  }
+
+  function withFailure(doc: DocumentSummary, postId: string, item: HTMLElement): HTMLElement {
+    const text = failures.get(`${doc.name}/${postId}`);
+    if (text) item.append(failureLine(text, item));
+    return item;
   }
 
   function postText(post: QueuePost): HTMLElement {
@@ -135,18 +158,28 @@ export function moderationPage(main: HTMLElement): View {
   }
 
   /** A text field with its label and a button that runs with the field's value. */
-  function reasonForm(id: string, labelKey: MessageKey, initial: string, buttonKey: MessageKey, required: boolean, run: (reason: string, form: HTMLElement) => void): HTMLElement {
+  function reasonForm(id: string, draftKey: string, labelKey: MessageKey, initial: string, buttonKey: MessageKey, required: boolean, run: (reason: string, form: HTMLElement) => void): HTMLElement {
     const input = h('input', { id, type: 'text', class: 'reason-input' });
-    input.value = initial;
+    input.dataset.draft = draftKey;
+    input.value = drafts.get(draftKey) ?? initial;
     const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert' });
+    const showMissing = () => {
+      error.textContent = t('reasonRequired');
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', error.id);
+    };
+    if (missingReason.has(draftKey)) showMissing();
+    input.addEventListener('input', () => {
+      drafts.set(draftKey, input.value);
+      missingReason.delete(draftKey);
+    });
     const button = i18nText(h('button', { type: 'submit', class: 'button button-small' }), buttonKey);
     const form = h('form', { class: 'inline-form reason-form', novalidate: true }, h('div', { class: 'field' }, i18nText(h('label', { for: id }), labelKey), input), button, error);
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       if (required && input.value.trim() === '') {
-        error.textContent = t('reasonRequired');
-        input.setAttribute('aria-invalid', 'true');
-        input.setAttribute('aria-describedby', error.id);
+        missingReason.add(draftKey);
+        showMissing();
         input.focus();
         return;
       }
@@ -174,13 +207,13 @@ export function moderationPage(main: HTMLElement): View {
       history(entry.history, `${key}-history`),
     );
     const buttons = h('div', { class: 'thread-actions' });
-    if (entry.kind === 'pending') buttons.append(smallButton('approve', () => act(doc, annotationsApi.approve(doc.name, entry.post.id), item)));
-    if (entry.reportId) buttons.append(smallButton('dismiss', () => act(doc, annotationsApi.dismiss(doc.name, entry.reportId!), item)));
+    if (entry.kind === 'pending') buttons.append(smallButton('approve', () => act(doc, entry.post.id, annotationsApi.approve(doc.name, entry.post.id), item)));
+    if (entry.reportId) buttons.append(smallButton('dismiss', () => act(doc, entry.post.id, annotationsApi.dismiss(doc.name, entry.reportId!), item)));
     item.append(
-      reasonForm(`${key}-hide`, 'hideReason', entry.reason ?? '', 'hide', true, (reason) => act(doc, annotationsApi.hide(doc.name, entry.post.id, reason), item)),
+      reasonForm(`${key}-hide`, `${doc.name}/${entry.post.id}/hide`, 'hideReason', entry.reason ?? '', 'hide', true, (reason) => act(doc, entry.post.id, annotationsApi.hide(doc.name, entry.post.id, reason), item)),
       buttons,
     );
-    return item;
+    return withFailure(doc, entry.post.id, item);
   }
 
   function caseItem(doc: DocumentSummary, c: ModerationCase, key: string, hidden: boolean): HTMLElement {
@@ -198,8 +231,8 @@ export function moderationPage(main: HTMLElement): View {
     }
     const trail = history(c.history, `${key}-history`);
     if (trail) item.append(trail);
-    if (hidden) item.append(reasonForm(`${key}-restore`, 'restoreReason', '', 'restore', false, (reason) => act(doc, annotationsApi.restore(doc.name, c.post.id, reason), item)));
-    return item;
+    if (hidden) item.append(reasonForm(`${key}-restore`, `${doc.name}/${c.post.id}/restore`, 'restoreReason', '', 'restore', false, (reason) => act(doc, c.post.id, annotationsApi.restore(doc.name, c.post.id, reason), item)));
+    return withFailure(doc, c.post.id, item);
   }
 
   function part(id: string, titleKey: MessageKey, items: HTMLElement[]): HTMLElement | null {
@@ -252,7 +285,20 @@ export function moderationPage(main: HTMLElement): View {
       body.replaceChildren(liveNote, h('p', {}, t('moderationEmpty')));
       return;
     }
+    // The focus goes back to the same field (with its caret) or button: ids follow the entries' order.
+    const active = document.activeElement as HTMLElement | null;
+    const inForm = active && body.contains(active) ? active.closest('form.reason-form') : null;
+    const focusDraft = inForm?.querySelector<HTMLInputElement>('input[data-draft]')?.dataset.draft;
+    const onField = active?.tagName === 'INPUT';
+    const caret = onField ? [(active as HTMLInputElement).selectionStart, (active as HTMLInputElement).selectionEnd] : null;
     body.replaceChildren(liveNote, ...withEntries.map((q) => documentSection(q, queues.indexOf(q))));
+    if (!focusDraft) return;
+    const field = [...body.querySelectorAll<HTMLInputElement>('input[data-draft]')].find((input) => input.dataset.draft === focusDraft);
+    if (!field) return;
+    if (onField) {
+      field.focus();
+      if (caret && caret[0] !== null && caret[1] !== null) field.setSelectionRange(caret[0], caret[1]);
+    } else field.closest('form')?.querySelector<HTMLButtonElement>('button')?.focus();
   }
 
   const unsubscribe = onLanguageChange(() => render());
