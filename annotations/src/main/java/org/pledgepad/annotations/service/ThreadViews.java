@@ -63,13 +63,17 @@ public final class ThreadViews {
   private List<Map<String, Object>> visible(Principal p, DocumentAccess a, Doc doc, String target) {
     ctx.require(p, a, Operation.READ);
     boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
-    Map<String, Instant> restored = restorations(p, a);
+    // Threads before posts: the server runs reads beside the writes, and a thread is stored with
+    // its opening post in one transaction, so every thread listed here finds that post below.
+    // (Posts first, a thread opened in between would come without posts: visible to everyone.)
+    List<AnnotationThread> threads = ctx.repo.threads(a.document());
     Map<String, List<Post>> byThread = new HashMap<>();
     for (Post post : ctx.repo.postsOfDocument(a.document())) {
       byThread.computeIfAbsent(post.threadId(), k -> new ArrayList<>()).add(post);
     }
+    Map<String, Instant> restored = restorations(p, a);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (AnnotationThread t : ctx.repo.threads(a.document())) {
+    for (AnnotationThread t : threads) {
       if (!java.util.Objects.equals(t.target(), target)) {
         continue;
       }
