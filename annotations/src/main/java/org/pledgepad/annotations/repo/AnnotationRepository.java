@@ -18,6 +18,12 @@ import org.pledgepad.annotations.model.Report;
 public interface AnnotationRepository {
   void insertThread(AnnotationThread thread);
 
+  /**
+   * Stores a new thread together with its opening post: both or neither. A thread without posts
+   * would count as readable by everyone (its pending opening post is what hides it).
+   */
+  void insertThreadWithPost(AnnotationThread thread, Post opening);
+
   void updateThread(AnnotationThread thread);
 
   /**

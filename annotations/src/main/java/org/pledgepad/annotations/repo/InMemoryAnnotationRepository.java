@@ -32,6 +32,15 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   }
 
   @Override
+  public synchronized void insertThreadWithPost(AnnotationThread t, Post opening) {
+    if (posts.containsKey(opening.id())) { // refused before the thread is in: both or neither
+      throw new IllegalStateException("duplicate id " + opening.id());
+    }
+    insert(threads, t.id(), t);
+    insert(posts, opening.id(), opening);
+  }
+
+  @Override
   public synchronized void updateThread(AnnotationThread t) {
     update(threads, t.id(), t);
   }

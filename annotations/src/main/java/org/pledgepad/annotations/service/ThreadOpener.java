@@ -47,8 +47,7 @@ final class ThreadOpener {
     AnnotationThread t = new AnnotationThread(ctx.ids.get(), a.document(), kind, anchor,
         AnnotationContext.author(p), now, ThreadStatus.OPEN, false, suggestion, target);
     Post root = newPost(ctx, p, a, t.id(), body, now);
-    ctx.repo.insertThread(t);
-    ctx.repo.insertPost(root);
+    ctx.repo.insertThreadWithPost(t, root);
     return new Outcome<>(t, List.of(postEvent(ctx, "thread.created", root)));
   }
 

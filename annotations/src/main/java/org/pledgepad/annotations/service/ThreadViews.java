@@ -16,6 +16,7 @@ import org.pledgepad.annotations.model.Moderation;
 import org.pledgepad.annotations.model.ModerationAction;
 import org.pledgepad.annotations.model.Post;
 import org.pledgepad.annotations.model.Suggestion;
+import org.pledgepad.annotations.model.SuggestionState;
 import org.pledgepad.annotations.render.BodyRenderer;
 import org.pledgepad.annotations.render.DisplayNames;
 import org.pledgepad.auth.DocumentAccess;
@@ -62,13 +63,17 @@ public final class ThreadViews {
   private List<Map<String, Object>> visible(Principal p, DocumentAccess a, Doc doc, String target) {
     ctx.require(p, a, Operation.READ);
     boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
-    Map<String, Instant> restored = restorations(p, a);
+    // Threads before posts: the server runs reads beside the writes, and a thread is stored with
+    // its opening post in one transaction, so every thread listed here finds that post below.
+    // (Posts first, a thread opened in between would come without posts: visible to everyone.)
+    List<AnnotationThread> threads = ctx.repo.threads(a.document());
     Map<String, List<Post>> byThread = new HashMap<>();
     for (Post post : ctx.repo.postsOfDocument(a.document())) {
       byThread.computeIfAbsent(post.threadId(), k -> new ArrayList<>()).add(post);
     }
+    Map<String, Instant> restored = restorations(p, a);
     List<Map<String, Object>> out = new ArrayList<>();
-    for (AnnotationThread t : ctx.repo.threads(a.document())) {
+    for (AnnotationThread t : threads) {
       if (!java.util.Objects.equals(t.target(), target)) {
         continue;
       }
@@ -132,12 +137,11 @@ public final class ThreadViews {
     } else {
       m.put("anchor", anchor(t, doc));
     }
-    boolean rootVisible = posts.isEmpty() || seesContent(p, moderator, posts.get(0));
     if (t.suggestion() != null) {
       Suggestion s = t.suggestion();
       Map<String, Object> sm = new LinkedHashMap<>();
       sm.put("state", lower(s.state()));
-      sm.put("replacement", rootVisible ? s.replacement() : null);
+      sm.put("replacement", replacementShown(p, moderator, s, posts) ? s.replacement() : null);
       sm.put("reason", s.decisionReason());
       sm.put("decidedAt", s.decidedAt() == null ? null : s.decidedAt().toString());
       m.put("suggestion", sm);
@@ -150,6 +154,18 @@ public final class ThreadViews {
     }
     m.put("posts", pv);
     return m;
+  }
+
+  /**
+   * The replacement belongs to the opening post: it goes when the post is hidden from the
+   * viewer, and for everyone when its author took the post back (withdrawal) or it was erased —
+   * as the post itself then reads "entfernt" for everyone.
+   */
+  private static boolean replacementShown(Principal p, boolean moderator, Suggestion s, List<Post> posts) {
+    if (s.state() == SuggestionState.WITHDRAWN) {
+      return false;
+    }
+    return posts.isEmpty() || !posts.get(0).deleted() && seesContent(p, moderator, posts.get(0));
   }
 
   private static Map<String, Object> anchor(AnnotationThread t, Doc doc) {

@@ -208,6 +208,21 @@ public abstract class AnnotationRepositoryContract {
   }
 
   @Test
+  void aThreadWhoseOpeningPostIsRefusedIsNotStored() {
+    repo.insertThreadWithPost(thread("t1", "doc", ANNA, null), post("p1", "t1", "doc", ANNA, Moderation.PENDING));
+    // The opening post of t2 reuses p1's id: its insert fails, so t2 must not be there either
+    // (a thread without posts would be readable by everyone although its opening post waits).
+    assertThatThrownBy(() -> repo.insertThreadWithPost(thread("t2", "doc", BEN, null),
+        post("p1", "t2", "doc", BEN, Moderation.PENDING))).isInstanceOf(IllegalStateException.class);
+    assertThat(repo.thread("t2")).isEmpty();
+    assertThat(repo.threads("doc")).extracting(AnnotationThread::id).containsExactly("t1");
+    assertThat(repo.posts("t1")).extracting(Post::id).containsExactly("p1");
+    // and the store still works after the refused transaction
+    repo.insertThreadWithPost(thread("t3", "doc", BEN, null), post("p3", "t3", "doc", BEN, Moderation.VISIBLE));
+    assertThat(repo.posts("t3")).extracting(Post::id).containsExactly("p3");
+  }
+
+  @Test
   void duplicateInsertsAndUpdatesOfMissingRowsFail() {
     repo.insertThread(thread("t1", "doc", ANNA, null));
     assertThatThrownBy(() -> repo.insertThread(thread("t1", "doc", ANNA, null)))

@@ -154,6 +154,19 @@ class SuggestionServiceTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked")
+  void aWithdrawnSuggestionsReplacementIsShownToNoOne() {
+    AnnotationThread s = suggest("2099, Geheimtext");
+    f.annotations.comments.delete(CITIZEN, CONSULTATION, f.repo.posts(s.id()).get(0).id());
+    for (var viewer : java.util.List.of(Fixtures.GUEST, CITIZEN_2, MODERATOR, CITIZEN)) {
+      Map<String, Object> one = f.annotations.views.thread(viewer, CONSULTATION, doc, s.id());
+      assertThat((Map<String, Object>) one.get("suggestion"))
+          .containsEntry("state", "withdrawn").containsEntry("replacement", null);
+      assertThat(f.annotations.views.list(viewer, CONSULTATION, doc).toString()).doesNotContain("Geheimtext");
+    }
+  }
+
+  @Test
   void aHiddenSuggestionCannotBeAccepted() {
     AnnotationThread s = suggest("2027");
     f.annotations.moderation.hide(MODERATOR, CONSULTATION, f.repo.posts(s.id()).get(0).id(), "Spam");

@@ -76,6 +76,37 @@ public final class AnnotationDb implements AutoCloseable {
     }
   }
 
+  /**
+   * Runs {@code work} as one transaction: committed if it returns, rolled back if it throws.
+   * Holding the lock keeps every other statement of this process out of it; {@link #with}
+   * calls made by {@code work} on this thread join it (the lock is reentrant).
+   */
+  public synchronized <T> T inTransaction(Work<T> work) {
+    return with(c -> {
+      c.setAutoCommit(false);
+      try {
+        T result = work.run(c);
+        c.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        rollbackQuietly(c);
+        throw e;
+      } finally {
+        if (!c.isClosed()) {
+          c.setAutoCommit(true);
+        }
+      }
+    });
+  }
+
+  private static void rollbackQuietly(Connection c) {
+    try {
+      c.rollback();
+    } catch (SQLException ignored) {
+      // the connection broke: nothing was committed, and with() reopens it
+    }
+  }
+
   /** Column that orders rows by creation: a sequence in PostgreSQL, the rowid in SQLite. */
   String order() {
     return embedded ? "rowid" : "seq";

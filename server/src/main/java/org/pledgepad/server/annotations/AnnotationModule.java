@@ -2,6 +2,8 @@ package org.pledgepad.server.annotations;
 
 import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
+import java.util.function.UnaryOperator;
+import org.pledgepad.annotations.repo.AnnotationRepository;
 import org.pledgepad.annotations.service.Annotations;
 import org.pledgepad.server.access.AccessControl;
 import org.pledgepad.server.auth.AuthHook;
@@ -18,6 +20,13 @@ import org.pledgepad.server.store.DocumentStore;
 public final class AnnotationModule {
   private AnnotationModule() {}
 
+  /**
+   * Applied to the SQL repository when the routes are mounted. Tests put a repository in between
+   * that holds a chosen call (nothing else can keep a read in flight deterministically); set
+   * before the server starts.
+   */
+  static volatile UnaryOperator<AnnotationRepository> repositoryInTests = UnaryOperator.identity();
+
   /** Mounts the routes; call before ApiRoutes (its /api/* catch-all). */
   public static void mount(Router router, Vertx vertx, ServerConfig config, DocumentStore store,
       SessionRegistry sessions, AuthHook auth) {
@@ -27,7 +36,7 @@ public final class AnnotationModule {
   /** As above, with comments on the status entries that {@code statusEntries} confirms. */
   public static void mount(Router router, Vertx vertx, ServerConfig config, DocumentStore store,
       SessionRegistry sessions, AuthHook auth, StatusEntries statusEntries) {
-    SqlAnnotationRepository repo = new SqlAnnotationRepository(AnnotationDb.forConfig(config));
+    AnnotationRepository repo = repositoryInTests.apply(new SqlAnnotationRepository(AnnotationDb.forConfig(config)));
     AnnotationCallers callers = auth instanceof AccessControl ac
         ? AnnotationCallers.of(ac.guard()) : AnnotationCallers.guestsOnly();
     new AnnotationRoutes(vertx, store, sessions, Annotations.withDefaults(repo), repo, callers, statusEntries).mount(router);

@@ -41,8 +41,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The annotation REST API (contract: server/README.md, "Annotations"). Each request: caller's
- * principal → document exists and the caller may read it (else 404 either way) → the library's service in the document's queue on a worker
- * (reading a private replica of the live document where anchors matter) → events pushed to the
+ * principal → document exists and the caller may read it (else 404 either way) → the library's
+ * service on a worker: writes in the document's queue, reads beside it ({@link AnnotationReads})
+ * (on a private replica of the live document where anchors matter) → events pushed to the
  * document's connections → JSON answer. Refusals are problem+json with the library's stable
  * codes ({@code urn:pledgepad:problem:<code>}); details are fixed phrases, never user input.
  */
@@ -58,6 +59,13 @@ final class AnnotationRoutes {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern PLEDGE_ID = Pattern.compile("[A-Za-z0-9._-]{1,160}");
   private static final Pattern ENTRY = Pattern.compile("[0-9]{1,9}");
+  /**
+   * Export or erasure requests of one person waiting behind the running one; more are answered
+   * 429. The page sends one at a time, and the work covers every document of the person, so
+   * nobody needs a deep queue — and one person's queue is nobody else's.
+   */
+  static final int PERSONAL_MAX_WAITING = 2;
+  static final String TOO_MANY = PROBLEM_PREFIX + "annotations-personal-busy";
   /** Connection id recorded for reading peers (they never write). */
   private static final String READER = "annotations";
 
@@ -89,7 +97,12 @@ final class AnnotationRoutes {
   /** For putting an accepted suggestion back when its edit could not be stored. */
   private final AnnotationRepository repo;
   private final AnnotationCallers callers;
+  /** Writes, one at a time per document. */
   private final DocumentQueues queues;
+  /** Reads, beside the write queues with a capacity of their own. */
+  private final AnnotationReads reads;
+  /** Export and erasure, one at a time per person. */
+  private final DocumentQueues personalQueues;
   private final AnnotationPush push;
   private final StatusEntries statusEntries;
 
@@ -103,6 +116,8 @@ final class AnnotationRoutes {
     this.ann = ann;
     this.callers = callers;
     this.queues = new DocumentQueues(vertx);
+    this.reads = new AnnotationReads(vertx);
+    this.personalQueues = new DocumentQueues(vertx, PERSONAL_MAX_WAITING);
     this.push = new AnnotationPush(sessions);
   }
 
@@ -110,9 +125,9 @@ final class AnnotationRoutes {
     String d = "/api/documents/:name";
 
     on(router, HttpMethod.GET, d + "/annotations").handler(ctx -> document(ctx, (p, a, b) ->
-        withReplica(p, a, doc -> Answer.ok(Map.of("threads", ann.views.list(p, a, doc)), List.of()))));
+        readWithReplica(p, a, doc -> Answer.ok(Map.of("threads", ann.views.list(p, a, doc)), List.of()))));
     on(router, HttpMethod.GET, d + "/threads/:id").handler(ctx -> document(ctx, (p, a, b) ->
-        withReplica(p, a, doc -> Answer.ok(ann.views.thread(p, a, doc, id(ctx)), List.of()))));
+        readWithReplica(p, a, doc -> Answer.ok(ann.views.thread(p, a, doc, id(ctx)), List.of()))));
 
     on(router, HttpMethod.POST, d + "/comments").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> created(p, a, doc,
         ann.comments.createComment(p, a, doc, position(b, "start"), position(b, "end"), str(b, "body"))))));
@@ -159,12 +174,12 @@ final class AnnotationRoutes {
     // Comments on one entry of a pledge's status history: threads whose target is the entry.
     String status = d + "/pledges/:pledge/status/:entry/comments";
     on(router, HttpMethod.GET, status).handler(ctx -> document(ctx, (p, a, b) -> statusEntry(ctx, a, target ->
-        blocking(a, () -> Answer.ok(Map.of("threads", ann.views.listTarget(p, a, target)), List.of())))));
+        read(a, () -> Answer.ok(Map.of("threads", ann.views.listTarget(p, a, target)), List.of())))));
     on(router, HttpMethod.POST, status).handler(ctx -> document(ctx, (p, a, b) -> statusEntry(ctx, a, target ->
         blocking(a, () -> created(p, a, null, ann.comments.commentOn(p, a, target, str(b, "body")))))));
 
     for (String path : List.of(d + "/moderation/queue", d + "/moderation")) {
-      on(router, HttpMethod.GET, path).handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+      on(router, HttpMethod.GET, path).handler(ctx -> document(ctx, (p, a, b) -> read(a, () ->
           Answer.ok(AnnotationJson.queue(ann.moderation.queue(p, a), ann.moderation.auditLog(p, a)), List.of()))));
     }
     on(router, HttpMethod.PUT, d + "/premoderation").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
@@ -233,9 +248,16 @@ final class AnnotationRoutes {
         respond(ctx, null, new AnnotationException(Problem.NOT_SIGNED_IN, "sign in first"));
         return;
       }
-      // Erasure touches every document of the person: one queue of its own for these requests.
-      queues.blocking("\u0000personal", () -> work.run(p))
-          .onComplete(ar -> respond(ctx, ar.succeeded() ? ar.result() : null, ar.cause()));
+      // Erasure touches every document of the person, so not a document's queue: one per person
+      // (different people's data are different rows; erasure is safe beside other writers).
+      personalQueues.blocking(p.subject(), () -> work.run(p)).onComplete(ar -> {
+        if (ar.failed() && ar.cause() instanceof DocumentQueues.QueueFull) {
+          ctx.response().putHeader("Retry-After", "5");
+          Problems.send(ctx, 429, TOO_MANY, "Your previous export or erasure is still running, try again shortly");
+          return;
+        }
+        respond(ctx, ar.succeeded() ? ar.result() : null, ar.cause());
+      });
     });
   }
 
@@ -267,7 +289,22 @@ final class AnnotationRoutes {
     return queues.blocking(a.document(), work::run);
   }
 
-  /** {@code work} on a private copy of the live document (loaded if it was not open). */
+  /** A read: beside the document's write queue (see {@link AnnotationReads}). */
+  private Future<Answer> read(DocumentAccess a, Blocking work) {
+    return reads.admit(a.document(), () -> reads.blocking(work::run));
+  }
+
+  /** A read on a private copy of the live document, beside the document's write queue. */
+  private Future<Answer> readWithReplica(Principal p, DocumentAccess a, ReplicaWork work) {
+    return reads.admit(a.document(), () -> {
+      LiveDocument live = LiveDocument.open(vertx, sessions, a.document(), p.subject(), READER);
+      return live.state()
+          .compose(state -> reads.blocking(() -> work.run(Replicas.of(state))))
+          .andThen(ar -> live.close());
+    });
+  }
+
+  /** A write on a private copy of the live document (loaded if it was not open), in the document's queue. */
   private Future<Answer> withReplica(Principal p, DocumentAccess a, ReplicaWork work) {
     return queues.then(a.document(), () -> {
       LiveDocument live = LiveDocument.open(vertx, sessions, a.document(), p.subject(), READER);

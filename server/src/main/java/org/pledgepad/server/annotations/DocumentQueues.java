@@ -13,8 +13,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@code updateThreadIf}), so other server nodes cannot decide one suggestion twice.
  *
  * <p>At most {@link #MAX_WAITING} tasks wait behind the running one per document; more are
- * refused at once with {@link QueueFull} (answered 503 with Retry-After), so that a flood of reads
- * on one published document neither grows memory without bound nor delays writes indefinitely.
+ * refused at once with {@link QueueFull} (answered 503 with Retry-After), so that a flood of
+ * requests neither grows memory without bound nor delays the rest indefinitely. The routes queue
+ * writes here (and, in a second instance, each person's export and erasure); reads run beside
+ * these queues ({@link AnnotationReads}), so they cannot fill a document's queue.
  */
 final class DocumentQueues {
   /** Tasks that may wait per document behind the one running. */

@@ -60,6 +60,15 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
         });
   }
 
+  @Override
+  public void insertThreadWithPost(AnnotationThread t, Post opening) {
+    db.inTransaction(c -> {
+      insertThread(t);
+      insertPost(opening);
+      return null;
+    });
+  }
+
   /*
    * Erasure (PrivacyService.eraseFor) runs outside the document queues, while every service
    * action reads a whole row and writes it all back. A write-back from a copy read before the

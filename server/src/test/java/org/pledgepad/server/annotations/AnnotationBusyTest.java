@@ -20,21 +20,21 @@ import org.pledgepad.server.access.AccessControl;
 import org.pledgepad.server.access.AccessSettings;
 import org.pledgepad.server.testing.ServerHarness;
 
-/** A flood of reads on one document: beyond the waiting cap 503 + Retry-After, then it recovers. */
+/** A flood of reads on one document: beyond the read cap 503 + Retry-After, then it recovers. */
 @Timeout(120)
 class AnnotationBusyTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @Test
-  void readsBeyondTheWaitingCapAre503AndTheQueueRecovers() throws Exception {
+  void readsBeyondTheReadCapAre503AndReadsRecover() throws Exception {
     Path dataDir = Files.createTempDirectory("pledgepad-annotations-busy");
-    DocumentQueues.defaultMaxWaiting = 1;
+    AnnotationReads.defaultMaxPerDocument = 1;
     ServerHarness server;
     try {
       server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString()),
           new AccessControl(AccessSettings.fromEnvironment(Map.of())));
     } finally {
-      DocumentQueues.defaultMaxWaiting = DocumentQueues.MAX_WAITING;
+      AnnotationReads.defaultMaxPerDocument = AnnotationReads.MAX_PER_DOCUMENT;
     }
     try {
       String document = null;
@@ -62,10 +62,10 @@ class AnnotationBusyTest {
           }
         }
       }
-      assertThat(busy).as("some of 40 concurrent reads found the queue full").isNotNull();
+      assertThat(busy).as("some of 40 concurrent reads found the read capacity taken").isNotNull();
       assertThat(busy.headers().firstValue("Retry-After")).hasValue("2");
       assertThat(new JsonObject(busy.body()).getString("type")).isEqualTo("urn:pledgepad:problem:annotations-busy");
-      // Once the flood passed, the document's queue answers again.
+      // Once the flood passed, reads are answered again.
       assertThat(get(server, path).statusCode()).isEqualTo(200);
     } finally {
       server.close();
