@@ -50,10 +50,11 @@ public final class HistoryRoutes {
   private final Vertx vertx;
   private final DocumentHistories histories;
   private final HistoryAccess access;
-  private final SessionRegistry sessions;
+  private final LiveSubmit live;
   private final Function<String, String> displayNames;
   private final WorkerExecutor worker;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final RestoreGate restoring = new RestoreGate();
 
   /**
    * @param displayNames actor id → name shown in diffs and authorship (blocking calls allowed:
@@ -61,10 +62,15 @@ public final class HistoryRoutes {
    */
   public HistoryRoutes(Vertx vertx, DocumentHistories histories, HistoryAccess access,
       SessionRegistry sessions, Function<String, String> displayNames) {
+    this(vertx, histories, access, sessions::submit, displayNames);
+  }
+
+  HistoryRoutes(Vertx vertx, DocumentHistories histories, HistoryAccess access, LiveSubmit live,
+      Function<String, String> displayNames) {
     this.vertx = vertx;
     this.histories = histories;
     this.access = access;
-    this.sessions = sessions;
+    this.live = live;
     this.displayNames = displayNames;
     this.worker = vertx.createSharedWorkerExecutor("pledgepad-history", 2, 2, TimeUnit.MINUTES);
   }
@@ -327,50 +333,74 @@ public final class HistoryRoutes {
       return;
     }
     long target = ((Number) seqValue).longValue();
-    access.require(ctx, doc, Operation.RESTORE).onSuccess(p -> blocking(ctx, () -> {
-      HistoryDb.Head head = existingOr404(ctx, doc);
-      if (head == null) {
-        return null;
-      }
-      if (target > head.seq()) {
-        unknownVersion(ctx, target);
-        return null;
-      }
-      return new PlannedRestore(head.seq(), histories.restoreUpdate(doc, head.seq(), target));
-    }).onSuccess(plan -> {
-      if (plan == null) {
+    access.require(ctx, doc, Operation.RESTORE).onSuccess(p -> {
+      if (!restoring.tryEnter(doc)) {
+        // Answered rather than queued: a second restore is nearly always a double click or a
+        // retry of one still being logged, and once that is logged a retry finds nothing to
+        // change; a queue would hold requests (and worker slots) behind a commit of unknown length.
+        ctx.response().putHeader("Retry-After", "2");
+        Problems.send(ctx, 409, HistoryProblems.RESTORE_IN_PROGRESS,
+            "Another restore of this document is being logged, try again shortly");
         return;
       }
-      if (plan.update().length == 0) {
-        json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", (Object) null)
-            .put("changed", false));
-        return;
-      }
-      // Through the live session like a client update: logged with the restorer as actor,
-      // applied and broadcast; the future completes once the row is durable.
-      // Through the live session like a client update: logged with the restorer as actor and
-      // the restore note (LogNote) as its connection, in the update's own transaction; applied
-      // and broadcast. The restore_points row written afterwards is an index: if writing it
-      // fails, the next history read re-derives it from the note, so the answer is still 200.
-      sessions.submit(doc, p.subject(), LogNote.restore(target, p.subject()), plan.update())
-          .timeout(RESTORE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-          .onSuccess(seq -> worker.executeBlocking(() -> DocumentHistories.sql(() -> {
-            histories.db().addRestoreIfMissing(doc, new RestorePoint(seq, target, p.subject(), System.currentTimeMillis()));
-            return null;
-          }), false).onComplete(ar -> {
-            if (ar.failed()) {
-              LOG.warn("Restore point of {} at seq {} left to recovery from the log note", doc, seq, ar.cause());
-            }
-            json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", seq).put("changed", true));
-          }))
-          .onFailure(e -> {
-            LOG.error("Restore of {} to seq {} failed", doc, target, e);
-            Problems.send(ctx, 503, HistoryProblems.RESTORE_FAILED, "The restore could not be logged");
-          });
-    }));
+      // Planned only now, inside the gate: the head read here includes every earlier restore.
+      attempt(ctx, () -> {
+        HistoryDb.Head head = existingOr404(ctx, doc);
+        if (head == null) {
+          return null;
+        }
+        if (target > head.seq()) {
+          unknownVersion(ctx, target);
+          return null;
+        }
+        return histories.restoreUpdate(doc, head.seq(), target);
+      }).onComplete(planned -> {
+        if (planned.failed() || planned.result() == null) {
+          restoring.leave(doc);
+          return;
+        }
+        byte[] update = planned.result();
+        if (update.length == 0) {
+          restoring.leave(doc);
+          json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", (Object) null)
+              .put("changed", false));
+          return;
+        }
+        log(ctx, doc, target, p.subject(), update);
+      });
+    });
   }
 
-  private record PlannedRestore(long head, byte[] update) {}
+  /**
+   * Through the live session like a client update: logged with the restorer as actor and the
+   * restore note (LogNote) as its connection, in the update's own transaction; applied and
+   * broadcast. The restore_points row written afterwards is an index: if writing it fails, the
+   * next history read re-derives it from the note, so the answer is still 200. The gate is left
+   * when the update is logged or refused, even if the answer timed out before.
+   */
+  private void log(RoutingContext ctx, String doc, long target, String subject, byte[] update) {
+    Future<Long> logged;
+    try {
+      logged = live.submit(doc, subject, LogNote.restore(target, subject), update);
+    } catch (RuntimeException e) {
+      logged = Future.failedFuture(e);
+    }
+    logged.onComplete(ar -> restoring.leave(doc));
+    logged.timeout(RESTORE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .onSuccess(seq -> worker.executeBlocking(() -> DocumentHistories.sql(() -> {
+          histories.db().addRestoreIfMissing(doc, new RestorePoint(seq, target, subject, System.currentTimeMillis()));
+          return null;
+        }), false).onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.warn("Restore point of {} at seq {} left to recovery from the log note", doc, seq, ar.cause());
+          }
+          json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", seq).put("changed", true));
+        }))
+        .onFailure(e -> {
+          LOG.error("Restore of {} to seq {} failed", doc, target, e);
+          Problems.send(ctx, 503, HistoryProblems.RESTORE_FAILED, "The restore could not be logged");
+        });
+  }
 
   private void verify(RoutingContext ctx) {
     String doc = docName(ctx);
@@ -424,22 +454,29 @@ public final class HistoryRoutes {
    * Failures become 500 (or 503 when the pool is saturated).
    */
   private <T> Future<T> blocking(RoutingContext ctx, Callable<T> body) {
+    return attempt(ctx, body).compose(v -> v == null ? Future.<T>future(p -> {}) : Future.succeededFuture(v),
+        e -> Future.future(p -> {}));
+  }
+
+  /**
+   * As {@link #blocking}, but the future always completes (null: answered; failed: answered
+   * with 503 or 500), for callers that hold something until the request is over.
+   */
+  private <T> Future<T> attempt(RoutingContext ctx, Callable<T> body) {
     if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
       inFlight.decrementAndGet();
       ctx.response().putHeader("Retry-After", "2");
       Problems.send(ctx, 503, HistoryProblems.BUSY, "Too many history requests, try again shortly");
-      return Future.future(p -> {});
+      return Future.failedFuture("busy");
     }
     return worker.executeBlocking(body, false)
         .andThen(ar -> inFlight.decrementAndGet())
-        .compose(v -> v == null ? Future.<T>future(p -> {}) : Future.succeededFuture(v),
-            e -> {
-              LOG.error("History request {} failed", ctx.request().path(), e);
-              if (!ctx.response().ended()) {
-                Problems.send(ctx, 500, Problems.INTERNAL, "History unavailable");
-              }
-              return Future.future(p -> {});
-            });
+        .onFailure(e -> {
+          LOG.error("History request {} failed", ctx.request().path(), e);
+          if (!ctx.response().ended()) {
+            Problems.send(ctx, 500, Problems.INTERNAL, "History unavailable");
+          }
+        });
   }
 
   private String docName(RoutingContext ctx) {
