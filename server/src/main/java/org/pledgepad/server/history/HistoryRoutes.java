@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
 import org.pledgepad.history.AuthorSpan;
 import org.pledgepad.history.Hashes;
 import org.pledgepad.history.NamedVersion;
@@ -38,11 +39,13 @@ import org.slf4j.LoggerFactory;
 /**
  * REST API of the auditable history (contract: resources/openapi/history.yaml). Every request
  * is authorised by {@link HistoryAccess}; replays, diffs and verification run on a small worker
- * pool, never on the event loop, and at most {@link #MAX_IN_FLIGHT} at a time (503 beyond).
+ * pool, never on the event loop, and at most {@link #MAX_IN_FLIGHT} at a time (503 beyond); those
+ * that replay a whole log at most {@link #MAX_PER_CLIENT} per client (429 beyond).
  */
 public final class HistoryRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRoutes.class);
   static final int MAX_IN_FLIGHT = 8;
+  static final int MAX_PER_CLIENT = 2;
   private static final int MAX_BODY_BYTES = 4096;
   private static final int MAX_VERSION_NAME = 200;
   private static final long RESTORE_TIMEOUT_MS = 30_000;
@@ -55,6 +58,7 @@ public final class HistoryRoutes {
   private final WorkerExecutor worker;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final RestoreGate restoring = new RestoreGate();
+  private final ClientSlots perClient = new ClientSlots(MAX_PER_CLIENT);
 
   /**
    * @param displayNames actor id → name shown in diffs and authorship (blocking calls allowed:
@@ -106,9 +110,9 @@ public final class HistoryRoutes {
     if (doc == null) {
       return;
     }
-    access.require(ctx, doc, Operation.READ)
-        .compose(p -> Future.all(access.allows(ctx, doc, Operation.SYNC_WRITE), access.allows(ctx, doc, Operation.RESTORE)))
-        .onSuccess(may -> blocking(ctx, () -> {
+    access.require(ctx, doc, Operation.READ).onSuccess(p ->
+        Future.all(access.allows(ctx, doc, Operation.SYNC_WRITE), access.allows(ctx, doc, Operation.RESTORE))
+        .onSuccess(may -> expensive(ctx, p, () -> {
       HistoryDb.Head head = existingOr404(ctx, doc);
       if (head == null) {
         return null;
@@ -150,7 +154,7 @@ public final class HistoryRoutes {
           // Which actions the history page offers this caller (the server still checks each request).
           .put("may", new JsonObject().put("nameVersion", may.<Boolean>resultAt(0))
               .put("restore", may.<Boolean>resultAt(1)));
-    }).onSuccess(json -> json(ctx, 200, json)));
+    }).onSuccess(json -> json(ctx, 200, json))));
   }
 
   private void version(RoutingContext ctx) {
@@ -407,7 +411,7 @@ public final class HistoryRoutes {
     if (doc == null) {
       return;
     }
-    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> expensive(ctx, p, () -> {
       if (existingOr404(ctx, doc) == null) {
         return null;
       }
@@ -433,7 +437,7 @@ public final class HistoryRoutes {
     if (doc == null) {
       return;
     }
-    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> expensive(ctx, p, () -> {
       if (existingOr404(ctx, doc) == null) {
         return null;
       }
@@ -454,7 +458,30 @@ public final class HistoryRoutes {
    * Failures become 500 (or 503 when the pool is saturated).
    */
   private <T> Future<T> blocking(RoutingContext ctx, Callable<T> body) {
-    return attempt(ctx, body).compose(v -> v == null ? Future.<T>future(p -> {}) : Future.succeededFuture(v),
+    return answeredOrResult(attempt(ctx, body));
+  }
+
+  /**
+   * As {@link #blocking}, for requests that replay a document's whole log (/history, /verify,
+   * /export): at most {@link #MAX_PER_CLIENT} in flight per client, 429 beyond, so one client
+   * cannot take every slot of the pool. A signed-in client is its subject (people signed in
+   * behind one council gateway do not share two slots; one person on two devices does), anyone
+   * else its address as sign-in resolves it (TRUSTED_PROXIES).
+   */
+  private <T> Future<T> expensive(RoutingContext ctx, Principal p, Callable<T> body) {
+    String client = p.isAnonymous() ? "address " + access.clientAddress(ctx) : "subject " + p.subject();
+    if (!perClient.tryTake(client)) {
+      ctx.response().putHeader("Retry-After", "2");
+      Problems.send(ctx, 429, HistoryProblems.TOO_MANY_REQUESTS,
+          "Too many history requests from this client, try again shortly");
+      return Future.future(x -> {});
+    }
+    return answeredOrResult(attempt(ctx, body).andThen(ar -> perClient.give(client)));
+  }
+
+  /** Continues only with a result; null (answered) and failures (answered) stop here. */
+  private static <T> Future<T> answeredOrResult(Future<T> f) {
+    return f.compose(v -> v == null ? Future.<T>future(p -> {}) : Future.succeededFuture(v),
         e -> Future.future(p -> {}));
   }
 

@@ -17,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
@@ -36,7 +38,7 @@ import org.pledgepad.server.testing.Eventually;
 
 /**
  * The history routes under concurrent requests, over the embedded store: restores of one
- * document one at a time, and the expensive reads limited per client. The live session is
+ * document one at a time, and the reads that replay a whole log limited per client. The live session is
  * stood in for by an append to the store that the test holds back.
  */
 class HistoryRoutesLimitsTest {
@@ -124,6 +126,47 @@ class HistoryRoutesLimitsTest {
     HttpResponse<String> retry = restore(2).get();
     assertThat(retry.statusCode()).isEqualTo(200);
     assertThat(text()).isEqualTo("Wir fordern mehr Radwege");
+  }
+
+  @Test
+  void oneClientCannotTakeEveryHistorySlot() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    AtomicInteger holding = new AtomicInteger();
+    // Name lookups run on the history workers: holding them keeps /history requests in flight.
+    serve(id -> {
+      holding.incrementAndGet();
+      try {
+        held.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return id;
+    });
+    CompletableFuture<HttpResponse<String>> first = get("/history", null);
+    CompletableFuture<HttpResponse<String>> second = get("/history", null);
+    Eventually.until("two history requests of one client in flight", () -> holding.get() >= 2);
+
+    HttpResponse<String> third = get("/verify", null).get(10, TimeUnit.SECONDS);
+    CompletableFuture<HttpResponse<String>> otherClient = get("/verify", "ben");
+    held.countDown();
+
+    assertThat(third.statusCode()).isEqualTo(429);
+    assertThat(third.headers().firstValue("Retry-After")).hasValue("2");
+    assertThat(third.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    assertThat(third.body()).contains(HistoryProblems.TOO_MANY_REQUESTS);
+    assertThat(otherClient.get().statusCode()).as(otherClient.get().body()).isEqualTo(200);
+    assertThat(first.get().statusCode()).isEqualTo(200);
+    assertThat(second.get().statusCode()).isEqualTo(200);
+    // The slots are given back: the same client gets through again.
+    assertThat(get("/export", null).get().statusCode()).isEqualTo(200);
+  }
+
+  private CompletableFuture<HttpResponse<String>> get(String path, String subject) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    if (subject != null) {
+      b.header(SUBJECT_HEADER, subject);
+    }
+    return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private CompletableFuture<HttpResponse<String>> restore(long seq) {
