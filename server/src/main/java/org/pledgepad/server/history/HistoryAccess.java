@@ -24,6 +24,15 @@ public interface HistoryAccess {
     return Future.succeededFuture(operation == Operation.READ);
   }
 
+  /**
+   * The client's address as the server resolves it for throttling (with the access layer: the
+   * forwarded address when the peer is a trusted proxy); here the peer's own address.
+   */
+  default String clientAddress(RoutingContext ctx) {
+    io.vertx.core.net.SocketAddress a = ctx.request().remoteAddress();
+    return a == null ? "unknown" : a.hostAddress() != null ? a.hostAddress() : a.toString();
+  }
+
   /** Without the access layer (tests with the guest hook): anonymous, reading only. */
   static HistoryAccess readOnlyGuests() {
     return (ctx, document, operation) -> {

@@ -21,8 +21,12 @@ public final class HistoryModule {
 
   private HistoryModule() {}
 
-  /** The access layer's guard as the history's access: requiring, and asking without answering. */
-  private static HistoryAccess guarded(AccessGuard guard) {
+  /**
+   * The access layer's guard as the history's access: requiring, asking without answering, and
+   * the client address as sign-in resolves it.
+   */
+  private static HistoryAccess guarded(AccessControl ac) {
+    AccessGuard guard = ac.guard();
     return new HistoryAccess() {
       @Override
       public io.vertx.core.Future<Principal> require(RoutingContext ctx, String document, Operation operation) {
@@ -33,6 +37,11 @@ public final class HistoryModule {
       public io.vertx.core.Future<Boolean> allows(RoutingContext ctx, String document, Operation operation) {
         return guard.principal(ctx).map(p -> Authorizer.isAllowed(p, guard.documentAccess(document), operation));
       }
+
+      @Override
+      public String clientAddress(RoutingContext ctx) {
+        return ac.clientAddress(ctx);
+      }
     };
   }
 
@@ -42,7 +51,7 @@ public final class HistoryModule {
     HistoryAccess access;
     java.util.function.Function<String, String> names;
     if (auth instanceof AccessControl ac) {
-      access = guarded(ac.guard());
+      access = guarded(ac);
       names = id -> ac.users().findById(id).map(u -> u.user().displayName()).orElse(null);
     } else {
       access = HistoryAccess.readOnlyGuests();

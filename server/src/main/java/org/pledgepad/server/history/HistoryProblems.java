@@ -8,6 +8,8 @@ final class HistoryProblems {
   static final String NAME_TAKEN = "urn:pledgepad:problem:history-name-taken";
   static final String RESTORE_FAILED = "urn:pledgepad:problem:history-restore-failed";
   static final String BUSY = "urn:pledgepad:problem:history-busy";
+  static final String TOO_MANY_REQUESTS = "urn:pledgepad:problem:history-too-many-requests";
+  static final String RESTORE_IN_PROGRESS = "urn:pledgepad:problem:history-restore-in-progress";
 
   private HistoryProblems() {}
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
 import org.pledgepad.history.AuthorSpan;
 import org.pledgepad.history.Hashes;
 import org.pledgepad.history.NamedVersion;
@@ -38,11 +39,13 @@ import org.slf4j.LoggerFactory;
 /**
  * REST API of the auditable history (contract: resources/openapi/history.yaml). Every request
  * is authorised by {@link HistoryAccess}; replays, diffs and verification run on a small worker
- * pool, never on the event loop, and at most {@link #MAX_IN_FLIGHT} at a time (503 beyond).
+ * pool, never on the event loop, and at most {@link #MAX_IN_FLIGHT} at a time (503 beyond); those
+ * that replay a whole log at most {@link #MAX_PER_CLIENT} per client (429 beyond).
  */
 public final class HistoryRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRoutes.class);
   static final int MAX_IN_FLIGHT = 8;
+  static final int MAX_PER_CLIENT = 2;
   private static final int MAX_BODY_BYTES = 4096;
   private static final int MAX_VERSION_NAME = 200;
   private static final long RESTORE_TIMEOUT_MS = 30_000;
@@ -50,10 +53,12 @@ public final class HistoryRoutes {
   private final Vertx vertx;
   private final DocumentHistories histories;
   private final HistoryAccess access;
-  private final SessionRegistry sessions;
+  private final LiveSubmit live;
   private final Function<String, String> displayNames;
   private final WorkerExecutor worker;
   private final AtomicInteger inFlight = new AtomicInteger();
+  private final RestoreGate restoring = new RestoreGate();
+  private final ClientSlots perClient = new ClientSlots(MAX_PER_CLIENT);
 
   /**
    * @param displayNames actor id → name shown in diffs and authorship (blocking calls allowed:
@@ -61,10 +66,15 @@ public final class HistoryRoutes {
    */
   public HistoryRoutes(Vertx vertx, DocumentHistories histories, HistoryAccess access,
       SessionRegistry sessions, Function<String, String> displayNames) {
+    this(vertx, histories, access, sessions::submit, displayNames);
+  }
+
+  HistoryRoutes(Vertx vertx, DocumentHistories histories, HistoryAccess access, LiveSubmit live,
+      Function<String, String> displayNames) {
     this.vertx = vertx;
     this.histories = histories;
     this.access = access;
-    this.sessions = sessions;
+    this.live = live;
     this.displayNames = displayNames;
     this.worker = vertx.createSharedWorkerExecutor("pledgepad-history", 2, 2, TimeUnit.MINUTES);
   }
@@ -100,9 +110,9 @@ public final class HistoryRoutes {
     if (doc == null) {
       return;
     }
-    access.require(ctx, doc, Operation.READ)
-        .compose(p -> Future.all(access.allows(ctx, doc, Operation.SYNC_WRITE), access.allows(ctx, doc, Operation.RESTORE)))
-        .onSuccess(may -> blocking(ctx, () -> {
+    access.require(ctx, doc, Operation.READ).onSuccess(p ->
+        Future.all(access.allows(ctx, doc, Operation.SYNC_WRITE), access.allows(ctx, doc, Operation.RESTORE))
+        .onSuccess(may -> expensive(ctx, p, () -> {
       HistoryDb.Head head = existingOr404(ctx, doc);
       if (head == null) {
         return null;
@@ -144,7 +154,7 @@ public final class HistoryRoutes {
           // Which actions the history page offers this caller (the server still checks each request).
           .put("may", new JsonObject().put("nameVersion", may.<Boolean>resultAt(0))
               .put("restore", may.<Boolean>resultAt(1)));
-    }).onSuccess(json -> json(ctx, 200, json)));
+    }).onSuccess(json -> json(ctx, 200, json))));
   }
 
   private void version(RoutingContext ctx) {
@@ -327,57 +337,81 @@ public final class HistoryRoutes {
       return;
     }
     long target = ((Number) seqValue).longValue();
-    access.require(ctx, doc, Operation.RESTORE).onSuccess(p -> blocking(ctx, () -> {
-      HistoryDb.Head head = existingOr404(ctx, doc);
-      if (head == null) {
-        return null;
-      }
-      if (target > head.seq()) {
-        unknownVersion(ctx, target);
-        return null;
-      }
-      return new PlannedRestore(head.seq(), histories.restoreUpdate(doc, head.seq(), target));
-    }).onSuccess(plan -> {
-      if (plan == null) {
+    access.require(ctx, doc, Operation.RESTORE).onSuccess(p -> {
+      if (!restoring.tryEnter(doc)) {
+        // Answered rather than queued: a second restore is nearly always a double click or a
+        // retry of one still being logged, and once that is logged a retry finds nothing to
+        // change; a queue would hold requests (and worker slots) behind a commit of unknown length.
+        ctx.response().putHeader("Retry-After", "2");
+        Problems.send(ctx, 409, HistoryProblems.RESTORE_IN_PROGRESS,
+            "Another restore of this document is being logged, try again shortly");
         return;
       }
-      if (plan.update().length == 0) {
-        json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", (Object) null)
-            .put("changed", false));
-        return;
-      }
-      // Through the live session like a client update: logged with the restorer as actor,
-      // applied and broadcast; the future completes once the row is durable.
-      // Through the live session like a client update: logged with the restorer as actor and
-      // the restore note (LogNote) as its connection, in the update's own transaction; applied
-      // and broadcast. The restore_points row written afterwards is an index: if writing it
-      // fails, the next history read re-derives it from the note, so the answer is still 200.
-      sessions.submit(doc, p.subject(), LogNote.restore(target, p.subject()), plan.update())
-          .timeout(RESTORE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
-          .onSuccess(seq -> worker.executeBlocking(() -> DocumentHistories.sql(() -> {
-            histories.db().addRestoreIfMissing(doc, new RestorePoint(seq, target, p.subject(), System.currentTimeMillis()));
-            return null;
-          }), false).onComplete(ar -> {
-            if (ar.failed()) {
-              LOG.warn("Restore point of {} at seq {} left to recovery from the log note", doc, seq, ar.cause());
-            }
-            json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", seq).put("changed", true));
-          }))
-          .onFailure(e -> {
-            LOG.error("Restore of {} to seq {} failed", doc, target, e);
-            Problems.send(ctx, 503, HistoryProblems.RESTORE_FAILED, "The restore could not be logged");
-          });
-    }));
+      // Planned only now, inside the gate: the head read here includes every earlier restore.
+      attempt(ctx, () -> {
+        HistoryDb.Head head = existingOr404(ctx, doc);
+        if (head == null) {
+          return null;
+        }
+        if (target > head.seq()) {
+          unknownVersion(ctx, target);
+          return null;
+        }
+        return histories.restoreUpdate(doc, head.seq(), target);
+      }).onComplete(planned -> {
+        if (planned.failed() || planned.result() == null) {
+          restoring.leave(doc);
+          return;
+        }
+        byte[] update = planned.result();
+        if (update.length == 0) {
+          restoring.leave(doc);
+          json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", (Object) null)
+              .put("changed", false));
+          return;
+        }
+        log(ctx, doc, target, p.subject(), update);
+      });
+    });
   }
 
-  private record PlannedRestore(long head, byte[] update) {}
+  /**
+   * Through the live session like a client update: logged with the restorer as actor and the
+   * restore note (LogNote) as its connection, in the update's own transaction; applied and
+   * broadcast. The restore_points row written afterwards is an index: if writing it fails, the
+   * next history read re-derives it from the note, so the answer is still 200. The gate is left
+   * when the update is logged or refused, even if the answer timed out before.
+   */
+  private void log(RoutingContext ctx, String doc, long target, String subject, byte[] update) {
+    Future<Long> logged;
+    try {
+      logged = live.submit(doc, subject, LogNote.restore(target, subject), update);
+    } catch (RuntimeException e) {
+      logged = Future.failedFuture(e);
+    }
+    logged.onComplete(ar -> restoring.leave(doc));
+    logged.timeout(RESTORE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
+        .onSuccess(seq -> worker.executeBlocking(() -> DocumentHistories.sql(() -> {
+          histories.db().addRestoreIfMissing(doc, new RestorePoint(seq, target, subject, System.currentTimeMillis()));
+          return null;
+        }), false).onComplete(ar -> {
+          if (ar.failed()) {
+            LOG.warn("Restore point of {} at seq {} left to recovery from the log note", doc, seq, ar.cause());
+          }
+          json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", seq).put("changed", true));
+        }))
+        .onFailure(e -> {
+          LOG.error("Restore of {} to seq {} failed", doc, target, e);
+          Problems.send(ctx, 503, HistoryProblems.RESTORE_FAILED, "The restore could not be logged");
+        });
+  }
 
   private void verify(RoutingContext ctx) {
     String doc = docName(ctx);
     if (doc == null) {
       return;
     }
-    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> expensive(ctx, p, () -> {
       if (existingOr404(ctx, doc) == null) {
         return null;
       }
@@ -403,7 +437,7 @@ public final class HistoryRoutes {
     if (doc == null) {
       return;
     }
-    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> expensive(ctx, p, () -> {
       if (existingOr404(ctx, doc) == null) {
         return null;
       }
@@ -424,22 +458,52 @@ public final class HistoryRoutes {
    * Failures become 500 (or 503 when the pool is saturated).
    */
   private <T> Future<T> blocking(RoutingContext ctx, Callable<T> body) {
+    return answeredOrResult(attempt(ctx, body));
+  }
+
+  /**
+   * As {@link #blocking}, for requests that replay a document's whole log (/history, /verify,
+   * /export): at most {@link #MAX_PER_CLIENT} in flight per client, 429 beyond, so one client
+   * cannot take every slot of the pool. A signed-in client is its subject (people signed in
+   * behind one council gateway do not share two slots; one person on two devices does), anyone
+   * else its address as sign-in resolves it (TRUSTED_PROXIES).
+   */
+  private <T> Future<T> expensive(RoutingContext ctx, Principal p, Callable<T> body) {
+    String client = p.isAnonymous() ? "address " + access.clientAddress(ctx) : "subject " + p.subject();
+    if (!perClient.tryTake(client)) {
+      ctx.response().putHeader("Retry-After", "2");
+      Problems.send(ctx, 429, HistoryProblems.TOO_MANY_REQUESTS,
+          "Too many history requests from this client, try again shortly");
+      return Future.future(x -> {});
+    }
+    return answeredOrResult(attempt(ctx, body).andThen(ar -> perClient.give(client)));
+  }
+
+  /** Continues only with a result; null (answered) and failures (answered) stop here. */
+  private static <T> Future<T> answeredOrResult(Future<T> f) {
+    return f.compose(v -> v == null ? Future.<T>future(p -> {}) : Future.succeededFuture(v),
+        e -> Future.future(p -> {}));
+  }
+
+  /**
+   * As {@link #blocking}, but the future always completes (null: answered; failed: answered
+   * with 503 or 500), for callers that hold something until the request is over.
+   */
+  private <T> Future<T> attempt(RoutingContext ctx, Callable<T> body) {
     if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
       inFlight.decrementAndGet();
       ctx.response().putHeader("Retry-After", "2");
       Problems.send(ctx, 503, HistoryProblems.BUSY, "Too many history requests, try again shortly");
-      return Future.future(p -> {});
+      return Future.failedFuture("busy");
     }
     return worker.executeBlocking(body, false)
         .andThen(ar -> inFlight.decrementAndGet())
-        .compose(v -> v == null ? Future.<T>future(p -> {}) : Future.succeededFuture(v),
-            e -> {
-              LOG.error("History request {} failed", ctx.request().path(), e);
-              if (!ctx.response().ended()) {
-                Problems.send(ctx, 500, Problems.INTERNAL, "History unavailable");
-              }
-              return Future.future(p -> {});
-            });
+        .onFailure(e -> {
+          LOG.error("History request {} failed", ctx.request().path(), e);
+          if (!ctx.response().ended()) {
+            Problems.send(ctx, 500, Problems.INTERNAL, "History unavailable");
+          }
+        });
   }
 
   private String docName(RoutingContext ctx) {
