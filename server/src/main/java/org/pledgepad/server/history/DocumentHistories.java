@@ -184,7 +184,10 @@ public final class DocumentHistories {
     return h.restore(current, seq, "restore");
   }
 
-  /** What erasing one person from one document's history did. */
+  /**
+   * What erasing one person from one document's history did; {@code snapshotsRebuilt} counts the
+   * snapshots rewritten because they differed from the redacted replay.
+   */
   public record ErasureResult(String document, int redacted, int kept, int snapshotsRebuilt) {}
 
   /**
@@ -244,9 +247,6 @@ public final class DocumentHistories {
   private ErasureResult eraseLocked(String doc, String actor) {
     List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
     List<LogRow> redactable = Erasure.redactable(rows, r -> theirs(r, actor));
-    if (redactable.isEmpty()) {
-      return new ErasureResult(doc, 0, withContent(rows, actor), 0);
-    }
     long now = System.currentTimeMillis();
     List<LogRow> after = new ArrayList<>(rows);
     for (LogRow r : redactable) {
@@ -254,16 +254,30 @@ public final class DocumentHistories {
       sql(() -> db.eraseRow(doc, r.seq(), red.update(), now));
       after.set(indexOf(after, r.seq()), red);
     }
-    long first = redactable.get(0).seq();
-    List<Long> stale = sql(() -> db.snapshotSeqs(doc)).stream().filter(s -> s >= first).toList();
-    List<StoredSnapshot> rebuilt = Erasure.rebuildSnapshots(after, stale);
-    for (StoredSnapshot snap : rebuilt) {
+    // Redactions and snapshot rewrites commit one by one, so an earlier run may have stopped
+    // between them. The snapshots are therefore checked from the person's first erased row,
+    // whether erased now or before, not only from the rows this run redacted.
+    long first = after.stream().filter(r -> r.erased() && theirs(r, actor)).mapToLong(LogRow::seq).min().orElse(-1);
+    if (first < 0) {
+      return new ErasureResult(doc, 0, withContent(rows, actor), 0);
+    }
+    List<Long> candidates = sql(() -> db.snapshotSeqs(doc)).stream().filter(s -> s >= first).toList();
+    int rewritten = 0;
+    for (StoredSnapshot snap : Erasure.rebuildSnapshots(after, candidates)) {
+      StoredSnapshot stored = sql(() -> db.snapshot(doc, snap.seq()));
+      // Bytes, not StateFingerprint: the fingerprint ignores the content of deleted items, which
+      // a snapshot written without GC still carries. A snapshot the live server wrote may differ
+      // in bytes only and is then rewritten with the same state, which costs a write, not text.
+      if (stored == null || java.util.Arrays.equals(stored.state(), snap.state())) {
+        continue;
+      }
       sql(() -> {
         db.replaceSnapshot(doc, snap.seq(), snap.state());
         return null;
       });
+      rewritten++;
     }
-    return new ErasureResult(doc, redactable.size(), withContent(after, actor), rebuilt.size());
+    return new ErasureResult(doc, redactable.size(), withContent(after, actor), rewritten);
   }
 
   private static int withContent(List<LogRow> rows, String actor) {
