@@ -9,6 +9,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { actionErrorMessage } from '../actionErrors';
 import { ApiError } from '../api';
 import { annotationsApi, listThreads } from '../annotationsApi';
 import { base64ToBytes, bodyProblem, bytesToBase64, parseAnnotationEvent, selectionProblem, shortQuote, sortThreads, type Post, type Thread } from '../annotations';
@@ -191,10 +192,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     };
   }
 
-  function failureText(failure: unknown): string {
-    if (failure instanceof ApiError && failure.status === 429) return t('actionThrottled');
-    return t('actionFailed', { detail: failure instanceof ApiError && failure.status === 0 ? t('networkError') : (failure as Error).message });
-  }
+  const failureText = actionErrorMessage;
 
   // --- threads ----------------------------------------------------------------------------
   function authorLine(author: { name: string; you: boolean; pseudonym: boolean }, date: string): HTMLElement {

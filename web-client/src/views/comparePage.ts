@@ -3,6 +3,7 @@
 // figure is given in words and as a bar, and each unlinked programme pledge lists the machine's
 // suggestions with their confidence and the words they share. Editors link and unlink.
 import { ApiError, getJson, listDocuments, sendJson } from '../api';
+import { actionErrorMessage } from '../actionErrors';
 import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type Pledge, type PledgeSuggestion } from '../comparison';
 import type { DocumentSummary } from '../documents';
 import { h, i18nText, icon } from '../dom';
@@ -73,23 +74,35 @@ export function comparePage(main: HTMLElement): View {
     return h('p', { class: 'linked-by muted' }, t('linkedBy', { who: row.linkedBy, date: row.linkedAt ? formatDateTime(row.linkedAt) : '–' }));
   }
 
-  function link(a: string, b: string): void {
+  /**
+   * A failed link or unlink is said beside the button that was pressed: the polite region alone
+   * is invisible, so a sighted reader saw nothing happen.
+   */
+  function showFailure(button: HTMLElement, error: unknown): void {
+    const where = button.parentElement;
+    where?.querySelector(':scope > .action-error')?.remove();
+    const text = actionErrorMessage(error);
+    if (where) button.after(h('p', { class: 'field-error action-error', role: 'alert' }, icon('warning'), h('span', {}, text)));
+    else live.textContent = text;
+  }
+
+  function link(a: string, b: string, button: HTMLElement): void {
     sendJson('POST', '/api/pledges/links', { a, b, kind: 'SAME', origin: 'SUGGESTION_CONFIRMED' }).then(
       () => {
         live.textContent = t('linked');
         void load();
       },
-      (error: unknown) => (live.textContent = t('actionFailed', { detail: (error as Error).message })),
+      (error: unknown) => showFailure(button, error),
     );
   }
 
-  function unlink(linkId: string): void {
+  function unlink(linkId: string, button: HTMLElement): void {
     sendJson('DELETE', `/api/pledges/links/${encodeURIComponent(linkId)}`).then(
       () => {
         live.textContent = t('unlinked');
         void load();
       },
-      (error: unknown) => (live.textContent = t('actionFailed', { detail: (error as Error).message })),
+      (error: unknown) => showFailure(button, error),
     );
   }
 
@@ -109,7 +122,7 @@ export function comparePage(main: HTMLElement): View {
     if (canLink()) {
       const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'linkPledges');
       button.setAttribute('aria-label', `${t('linkPledges')}: ${candidate?.title ?? s.candidateId}`);
-      button.addEventListener('click', () => link(s.pledgeId, s.candidateId));
+      button.addEventListener('click', () => link(s.pledgeId, s.candidateId, button));
       item.append(button);
     }
     return item;
@@ -148,7 +161,7 @@ export function comparePage(main: HTMLElement): View {
         const linkId = row.linkId;
         const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'unlinkPledges');
         button.setAttribute('aria-label', `${t('unlinkPledges')}: ${row.a.title} – ${row.b.title}`);
-        button.addEventListener('click', () => unlink(linkId));
+        button.addEventListener('click', () => unlink(linkId, button));
         cellB.append(button);
       }
       return h('div', { class: 'compare-row', role: 'row' }, h('div', { role: 'cell' }, pledgeCard(row.a, 'a')), cellB);

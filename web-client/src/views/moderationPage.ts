@@ -4,6 +4,7 @@
 // documents' annotation events and reloads a document's queue when it changed: no reload needed.
 // Others see a sign-in note; the server checks MODERATE on every request anyway.
 import { ApiError, listDocuments } from '../api';
+import { actionErrorMessage } from '../actionErrors';
 import { annotationsApi } from '../annotationsApi';
 import { changesQueue, isEmpty, parseModeration, type Decision, type Moderation, type ModerationCase, type QueueEntry, type QueuePost } from '../moderation';
 import { watchModeration, type LiveWatch } from '../moderationLive';
@@ -87,7 +88,7 @@ export function moderationPage(main: HTMLElement): View {
       next = parseModeration(await annotationsApi.queue(name, abort.signal));
     } catch (error) {
       if ((error as Error).name === 'AbortError' || disposed) return;
-      live.textContent = t('actionFailed', { detail: (error as Error).message });
+      live.textContent = actionErrorMessage(error);
       return;
     }
     if (disposed) return;
@@ -119,7 +120,7 @@ export function moderationPage(main: HTMLElement): View {
         void reloadDocument(doc.name, 'annotationsUpdated');
       },
       (error: unknown) => {
-        const text = t('actionFailed', { detail: (error as Error).message });
+        const text = actionErrorMessage(error);
         failures.set(key, text);
         live.textContent = text;
         if (where.isConnected) where.append(failureLine(text, where));
