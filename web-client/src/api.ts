@@ -34,6 +34,12 @@ export interface Me {
 export const GUEST: Me = { role: 'guest', user: null, csrfToken: null };
 
 let csrfToken: string | null = null;
+let sessionLost: (() => void) | null = null;
+
+/** Called when a write finds the session gone (set by session.ts, which api.ts cannot import). */
+export function onSessionLost(handler: (() => void) | null): void {
+  sessionLost = handler;
+}
 
 /** The token sent with every state-changing request (set from /api/me and the sign-in answer). */
 export function setCsrfToken(token: string | null): void {
@@ -74,7 +80,17 @@ async function request(method: string, path: string, body?: unknown, signal?: Ab
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'network error');
   }
-  if (!response.ok) throw await errorFrom(response);
+  if (!response.ok) {
+    const error = await errorFrom(response);
+    // A write refused for want of a session (401, or a CSRF token that no longer matches one)
+    // means the header's "Angemeldet als …" is out of date: the page asks /api/me again. Not for
+    // sign-in itself, where 401 only means a wrong password, and not for GETs, so that /api/me
+    // can never set off another round of itself.
+    if (method !== 'GET' && path !== '/api/session' && (error.status === 401 || (error.status === 403 && error.problemType?.endsWith(':csrf-token-missing-or-wrong')))) {
+      sessionLost?.();
+    }
+    throw error;
+  }
   if (response.status === 204) return null;
   const text = await response.text();
   if (text === '') return null;

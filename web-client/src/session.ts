@@ -1,7 +1,7 @@
 // Who is signed in, for every page: the last answer of /api/me and the listeners that redraw
 // when it changes (sign-in, sign-out). The server stays the judge of every right; this only
 // decides which buttons are offered.
-import { GUEST, getMe, type Me } from './api';
+import { GUEST, getMe, onSessionLost, type Me } from './api';
 
 let current: Me = GUEST;
 const listeners = new Set<(me: Me) => void>();
@@ -25,6 +25,12 @@ export async function refreshMe(): Promise<Me> {
   setMe(value);
   return value;
 }
+
+// A write answered "signed out" refreshes who is signed in, so the header, the buttons on offer
+// and the editor's connection follow; a failed refresh leaves things as they were.
+onSessionLost(() => {
+  refreshMe().catch(() => undefined);
+});
 
 const RANK: Record<string, number> = { guest: 0, citizen: 1, councillor: 2, moderator: 3, admin: 4 };
 

@@ -186,3 +186,65 @@ describe('annotations sidebar', () => {
     expect(panel.section.querySelector<HTMLInputElement>('#report-p1')?.value).toBe('Beleidigung');
   });
 });
+
+// WCAG 2.4.3: after an action the focus stays in the thread it was taken in, instead of falling
+// to the page's start when the pressed button or its form disappears in the redraw.
+describe('annotations sidebar focus after actions', () => {
+  let panel: AnnotationsPanel;
+  let status: string;
+  beforeEach(async () => {
+    status = 'open';
+    initI18n({ storage: null, documentElement: document.documentElement });
+    setMe({ role: 'councillor', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' });
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        if (url.endsWith('/resolve')) status = 'resolved';
+        if (url.endsWith('/reopen')) status = 'open';
+        return respond({});
+      }
+      return respond({ threads: [{ ...thread, status }, { ...thread, id: 't2', status: 'open' }] });
+    }));
+    panel = createAnnotationsPanel('koalitionsvertrag');
+    document.body.replaceChildren(panel.actions, panel.section);
+    panel.setCanEdit(true);
+    panel.refresh();
+    await settle();
+  });
+
+  afterEach(() => {
+    panel.dispose();
+    setMe(GUEST);
+    vi.unstubAllGlobals();
+  });
+
+  const article = (id: string) => panel.section.querySelector<HTMLElement>(`article[data-thread="${id}"]`)!;
+
+  it('keeps the focus in the thread after "Erledigen" and "Wieder öffnen", on the toggled button', async () => {
+    const resolve = button(article('t1'), 'Erledigen');
+    resolve.focus();
+    resolve.click();
+    await settle();
+    expect(article('t1').contains(document.activeElement)).toBe(true);
+    expect(document.activeElement?.textContent).toBe('Wieder öffnen');
+    (document.activeElement as HTMLElement).click();
+    await settle();
+    expect(article('t1').contains(document.activeElement)).toBe(true);
+    expect(document.activeElement?.textContent).toBe('Erledigen');
+  });
+
+  it('returns the focus to "Antworten" of the same thread after a reply is sent or cancelled', async () => {
+    button(article('t1'), 'Antworten').click();
+    let form = article('t1').querySelector('.reply-form')!;
+    button(form, 'Abbrechen').focus();
+    button(form, 'Abbrechen').click();
+    expect(document.activeElement).toBe(button(article('t1'), 'Antworten'));
+    button(article('t1'), 'Antworten').click();
+    form = article('t1').querySelector('.reply-form')!;
+    form.querySelector('textarea')!.value = 'Siehe Haushalt 2026.';
+    button(form, 'Senden').focus();
+    submit(form);
+    await settle();
+    expect(article('t1').querySelector('.reply-form')).toBeNull();
+    expect(document.activeElement).toBe(button(article('t1'), 'Antworten'));
+  });
+});

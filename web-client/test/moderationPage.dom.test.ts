@@ -95,4 +95,19 @@ describe('moderation page', () => {
     expect(entry('p1')).toBeNull();
     expect(entry('p2').querySelector('.action-error')).not.toBeNull();
   });
+  // WCAG 2.4.3: the approved entry leaves the list in the redraw, and the focus with it.
+  it('moves the focus to the next entry of the list after "Freigeben"', async () => {
+    const next = { id: 'p3', author: 'Ali', body: 'Und die Busse?' };
+    queue = { reports: [], pending: [pending, next], hidden: [], restored: [] };
+    live.onEvent!('kv', { type: 'post.created' });
+    await new Promise((r) => setTimeout(r, 200));
+    await settle();
+    const approve = button(entry('p2'), 'Freigeben');
+    approve.focus();
+    queue = { reports: [], pending: [next], hidden: [], restored: [] };
+    approve.click();
+    await settle();
+    expect(document.querySelector('li[data-post="p2"]')).toBeNull();
+    expect(document.activeElement).toBe(entry('p3'));
+  });
 });

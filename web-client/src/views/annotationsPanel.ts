@@ -9,6 +9,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
+import { actionErrorMessage } from '../actionErrors';
 import { ApiError } from '../api';
 import { annotationsApi, listThreads } from '../annotationsApi';
 import { base64ToBytes, bodyProblem, bytesToBase64, parseAnnotationEvent, selectionProblem, shortQuote, sortThreads, type Post, type Thread } from '../annotations';
@@ -16,6 +17,9 @@ import { append, h, i18nText, icon } from '../dom';
 import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me } from '../session';
+
+/** A thread's button that replaces the pressed one after the action (see render). */
+const TOGGLED: Record<string, string> = { resolve: 'reopen', reopen: 'resolve' };
 
 const highlightKey = new PluginKey<DecorationSet>('annotationHighlights');
 
@@ -191,10 +195,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     };
   }
 
-  function failureText(failure: unknown): string {
-    if (failure instanceof ApiError && failure.status === 429) return t('actionThrottled');
-    return t('actionFailed', { detail: failure instanceof ApiError && failure.status === 0 ? t('networkError') : (failure as Error).message });
-  }
+  const failureText = actionErrorMessage;
 
   // --- threads ----------------------------------------------------------------------------
   function authorLine(author: { name: string; you: boolean; pseudonym: boolean }, date: string): HTMLElement {
@@ -223,7 +224,9 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
   }
 
   function actionButton(key: MessageKey, run: () => void): HTMLButtonElement {
-    const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), key);
+    // data-action names the button for the redraw's focus keeping: its text changes with the
+    // language, and "Erledigen" becomes "Wieder öffnen".
+    const button = i18nText(h('button', { type: 'button', class: 'button button-small', 'data-action': key }), key);
     button.addEventListener('click', run);
     return button;
   }
@@ -240,6 +243,8 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     const message = h('p', { class: 'field-error', role: 'alert' });
     // An open form holds back every redraw of the list (render): it needs a way to be closed.
     const cancel = actionButton('cancel', () => {
+      // Removing the form would drop the focus to the page's start (WCAG 2.4.3): back to "Melden".
+      focusOrHeading(item.querySelector<HTMLElement>(':scope > [data-action="report"]'), item);
       form.remove();
       formClosed();
     });
@@ -250,7 +255,10 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       annotationsApi.report(documentName, post.id, reason.input.value).then(
         () => {
           reported.add(post.id);
-          form.replaceWith(h('p', { class: 'muted', role: 'status' }, t('reported')));
+          const note = h('p', { class: 'muted', role: 'status', tabindex: '-1' }, t('reported'));
+          item.querySelector(':scope > [data-action="report"]')?.remove();
+          form.replaceWith(note);
+          note.focus();
           formClosed();
         },
         (failure: unknown) => {
@@ -272,6 +280,18 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
 
   function stopSending(send: HTMLElement): void {
     send.removeAttribute('aria-disabled');
+  }
+
+  /**
+   * Moves the focus before the element holding it goes (a form removed, a list redrawn): to the
+   * given control, or else to the heading of the thread around `within`.
+   */
+  function focusOrHeading(target: HTMLElement | null, within: HTMLElement): void {
+    if (target?.isConnected) {
+      target.focus();
+      return;
+    }
+    within.closest('[data-thread]')?.querySelector<HTMLElement>('h3')?.focus();
   }
 
   function run(call: Promise<unknown>, where: HTMLElement): void {
@@ -300,7 +320,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     const article = h(
       'article',
       { class: `thread thread-${thread.kind} thread-${thread.status}`, 'aria-labelledby': titleId, 'data-thread': thread.id },
-      h('h3', { id: titleId }, `${t(kindKey)} – ${thread.author.name}${thread.author.pseudonym ? ` ${t('pseudonymMark')}` : ''}`),
+      h('h3', { id: titleId, tabindex: '-1' }, `${t(kindKey)} – ${thread.author.name}${thread.author.pseudonym ? ` ${t('pseudonymMark')}` : ''}`),
       badges,
       quote,
     );
@@ -336,7 +356,10 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     const input = field(id, labelKey, true);
     const error = h('p', { class: 'field-error', id: `${id}-error`, role: 'alert' });
     const send = i18nText(h('button', { type: 'submit', class: 'button button-small button-primary' }), sendKey);
+    // The button that opened the form takes the focus back when it goes (sent or cancelled).
+    const opener = () => article.querySelector<HTMLElement>(`.thread-actions [data-action="${kind}"]`);
     const cancel = actionButton('cancel', () => {
+      focusOrHeading(opener(), article);
       form.remove();
       formClosed();
     });
@@ -355,6 +378,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       submit(input.input.value).then(
         () => {
           // Sent: the text is on the server now, so the form may go and the list be redrawn.
+          focusOrHeading(opener(), article);
           form.remove();
           void reload();
         },
@@ -416,14 +440,24 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       list.replaceChildren(h('li', { class: 'muted' }, t('noThreads')));
       return;
     }
-    // Keep the focus on the same button when a refetch redraws the list.
+    // Keep the focus in the same thread when a refetch redraws the list: on the same button, on
+    // its counterpart after a toggle ("Erledigen" ↔ "Wieder öffnen"), or on the thread's heading
+    // when the button is gone (an accepted suggestion); never lost to the page's start.
     const active = document.activeElement as HTMLElement | null;
-    const focusThread = active?.closest<HTMLElement>('[data-thread]')?.dataset.thread;
-    const focusText = active?.tagName === 'BUTTON' ? active.textContent : null;
+    const focusThread = list.contains(active) ? active?.closest<HTMLElement>('[data-thread]')?.dataset.thread : undefined;
+    const focusAction = active?.tagName === 'BUTTON' ? active.dataset.action : active?.tagName === 'H3' ? 'heading' : undefined;
+    const focusPost = active?.closest<HTMLElement>('[data-post]')?.dataset.post;
     list.replaceChildren(...sortThreads(threads).map(renderThread));
-    if (focusThread && focusText) {
-      const again = [...list.querySelectorAll<HTMLButtonElement>(`[data-thread="${CSS.escape(focusThread)}"] button`)].find((b) => b.textContent === focusText);
-      again?.focus();
+    if (focusThread && focusAction) {
+      const again = list.querySelector<HTMLElement>(`[data-thread="${CSS.escape(focusThread)}"]`);
+      if (again) {
+        const counterpart = TOGGLED[focusAction];
+        const scope = focusPost ? `[data-post="${CSS.escape(focusPost)}"] >` : '.thread-actions';
+        const button =
+          again.querySelector<HTMLElement>(`${scope} [data-action="${focusAction}"]`) ??
+          (counterpart ? again.querySelector<HTMLElement>(`${scope} [data-action="${counterpart}"]`) : null);
+        (button ?? again.querySelector<HTMLElement>('h3'))?.focus();
+      }
     }
   }
 

@@ -3,6 +3,7 @@
 // figure is given in words and as a bar, and each unlinked programme pledge lists the machine's
 // suggestions with their confidence and the words they share. Editors link and unlink.
 import { ApiError, getJson, listDocuments, sendJson } from '../api';
+import { actionErrorMessage } from '../actionErrors';
 import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type Pledge, type PledgeSuggestion } from '../comparison';
 import type { DocumentSummary } from '../documents';
 import { h, i18nText, icon } from '../dom';
@@ -32,6 +33,11 @@ export function comparePage(main: HTMLElement): View {
   let comparison: Comparison | null = null;
   let pair: { a: DocumentSummary; b: DocumentSummary } | null = null;
   let problem: { key: MessageKey; detail?: string } | null = null;
+  /**
+   * The pair just linked or unlinked: the redraw replaces the pressed button, so the focus goes
+   * to the pair's new control (WCAG 2.4.3) instead of falling to the page's start.
+   */
+  let focusPair: { a: string; b: string } | null = null;
   const canLink = () => roleRank(me().role) >= roleRank('councillor');
 
   async function load(): Promise<void> {
@@ -60,7 +66,7 @@ export function comparePage(main: HTMLElement): View {
       'article',
       { class: `pledge pledge-${side}`, 'aria-labelledby': titleId, 'data-pledge': pledge.id },
       pledge.chapter ? h('p', { class: 'pledge-chapter muted' }, pledge.chapter) : null,
-      h('h4', { id: titleId }, pledge.title),
+      h('h4', { id: titleId, tabindex: '-1' }, pledge.title),
       pledge.body ? h('p', {}, pledge.body) : null,
       status ? h('p', { class: 'pledge-status', 'data-status': status }, t('pledgeStatus', { status: t(`status.${status}` as MessageKey) })) : null,
       entry !== undefined && pair ? statusComments({ document: side === 'a' ? pair.a.name : pair.b.name, pledgeId: pledge.id, entry }, abort.signal) : null,
@@ -73,23 +79,37 @@ export function comparePage(main: HTMLElement): View {
     return h('p', { class: 'linked-by muted' }, t('linkedBy', { who: row.linkedBy, date: row.linkedAt ? formatDateTime(row.linkedAt) : '–' }));
   }
 
-  function link(a: string, b: string): void {
+  /**
+   * A failed link or unlink is said beside the button that was pressed: the polite region alone
+   * is invisible, so a sighted reader saw nothing happen.
+   */
+  function showFailure(button: HTMLElement, error: unknown): void {
+    const where = button.parentElement;
+    where?.querySelector(':scope > .action-error')?.remove();
+    const text = actionErrorMessage(error);
+    if (where) button.after(h('p', { class: 'field-error action-error', role: 'alert' }, icon('warning'), h('span', {}, text)));
+    else live.textContent = text;
+  }
+
+  function link(a: string, b: string, button: HTMLElement): void {
     sendJson('POST', '/api/pledges/links', { a, b, kind: 'SAME', origin: 'SUGGESTION_CONFIRMED' }).then(
       () => {
         live.textContent = t('linked');
+        focusPair = { a, b };
         void load();
       },
-      (error: unknown) => (live.textContent = t('actionFailed', { detail: (error as Error).message })),
+      (error: unknown) => showFailure(button, error),
     );
   }
 
-  function unlink(linkId: string): void {
+  function unlink(linkId: string, pairIds: { a: string; b: string }, button: HTMLElement): void {
     sendJson('DELETE', `/api/pledges/links/${encodeURIComponent(linkId)}`).then(
       () => {
         live.textContent = t('unlinked');
+        focusPair = pairIds;
         void load();
       },
-      (error: unknown) => (live.textContent = t('actionFailed', { detail: (error as Error).message })),
+      (error: unknown) => showFailure(button, error),
     );
   }
 
@@ -109,7 +129,9 @@ export function comparePage(main: HTMLElement): View {
     if (canLink()) {
       const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'linkPledges');
       button.setAttribute('aria-label', `${t('linkPledges')}: ${candidate?.title ?? s.candidateId}`);
-      button.addEventListener('click', () => link(s.pledgeId, s.candidateId));
+      button.dataset.pairA = s.pledgeId;
+      button.dataset.pairB = s.candidateId;
+      button.addEventListener('click', () => link(s.pledgeId, s.candidateId, button));
       item.append(button);
     }
     return item;
@@ -148,7 +170,9 @@ export function comparePage(main: HTMLElement): View {
         const linkId = row.linkId;
         const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'unlinkPledges');
         button.setAttribute('aria-label', `${t('unlinkPledges')}: ${row.a.title} – ${row.b.title}`);
-        button.addEventListener('click', () => unlink(linkId));
+        button.dataset.pairA = row.a.id;
+        button.dataset.pairB = row.b.id;
+        button.addEventListener('click', () => unlink(linkId, { a: row.a.id, b: row.b.id }, button));
         cellB.append(button);
       }
       return h('div', { class: 'compare-row', role: 'row' }, h('div', { role: 'cell' }, pledgeCard(row.a, 'a')), cellB);
@@ -187,6 +211,14 @@ export function comparePage(main: HTMLElement): View {
       ),
     );
     body.replaceChildren(coverage, aligned, sides);
+    if (focusPair) {
+      const { a, b } = focusPair;
+      focusPair = null;
+      // The other control of the same pair ("Verknüpfung lösen" after linking, "Verknüpfen" after
+      // unlinking, when the machine still suggests it), else the programme pledge's heading.
+      const control = [...body.querySelectorAll<HTMLElement>('button[data-pair-a]')].find((el) => el.dataset.pairA === a && el.dataset.pairB === b);
+      (control ?? body.querySelector<HTMLElement>(`[id="${CSS.escape(`pledge-a-${a}`)}"]`))?.focus();
+    }
   }
 
   const unsubscribe = onLanguageChange(render);

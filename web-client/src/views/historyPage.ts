@@ -151,10 +151,14 @@ export function historyPage(main: HTMLElement, name: string): View {
         (slider?.element.querySelector('#timeslider') as HTMLElement | null)?.focus();
       },
       restore: (v, button) => void restore(v.seq, v.name, button),
-      onNamed: (message) => {
+      onNamed: (message, version) => {
         void load().then(() => {
           announce(message);
           (document.getElementById('named-title') as HTMLElement | null)?.scrollIntoView({ block: 'nearest' });
+          // The reload rebuilt the form the focus was in (WCAG 2.4.3): the new entry takes it, or
+          // the name field when the entry is not listed (yet).
+          const entry = [...body.querySelectorAll<HTMLElement>('.named-version')].find((el) => el.dataset.seq === String(version.seq) && el.dataset.name === version.name);
+          (entry ?? body.querySelector<HTMLElement>('#version-name'))?.focus();
         });
       },
     });

@@ -4,6 +4,7 @@
 // documents' annotation events and reloads a document's queue when it changed: no reload needed.
 // Others see a sign-in note; the server checks MODERATE on every request anyway.
 import { ApiError, listDocuments } from '../api';
+import { actionErrorMessage } from '../actionErrors';
 import { annotationsApi } from '../annotationsApi';
 import { changesQueue, isEmpty, parseModeration, type Decision, type Moderation, type ModerationCase, type QueueEntry, type QueuePost } from '../moderation';
 import { watchModeration, type LiveWatch } from '../moderationLive';
@@ -22,7 +23,7 @@ interface DocumentQueue {
 
 export function moderationPage(main: HTMLElement): View {
   const abort = new AbortController();
-  const heading = i18nText(h('h1', { id: 'page-title' }), 'moderationTitle');
+  const heading = i18nText(h('h1', { id: 'page-title', tabindex: '-1' }), 'moderationTitle');
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const body = h('div', { class: 'moderation-body' }, h('p', { class: 'muted' }, t('loading')));
   const page = h('div', { class: 'page page-moderation' }, heading, i18nText(h('p', { class: 'lead' }), 'moderationIntro'), body, live);
@@ -41,6 +42,12 @@ export function moderationPage(main: HTMLElement): View {
   const missingReason = new Set<string>();
   const failures = new Map<string, string>();
   const reloadTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Where the focus goes after one's own action redraws the queue (WCAG 2.4.3): the acted-on entry
+   * leaves its list, so the next entry of that list (else the previous one), else the list's
+   * heading, else the page's heading.
+   */
+  let focusAfter: { doc: string; post: string | null; part: string | null } | null = null;
 
   function notice(key: MessageKey, detail = '', isProblem = false): HTMLElement {
     return h('div', { class: `notice${isProblem ? ' notice-problem' : ''}`, role: isProblem ? 'alert' : 'status' }, icon(isProblem ? 'warning' : 'lock'), h('p', {}, t(key, { detail })));
@@ -87,7 +94,7 @@ export function moderationPage(main: HTMLElement): View {
       next = parseModeration(await annotationsApi.queue(name, abort.signal));
     } catch (error) {
       if ((error as Error).name === 'AbortError' || disposed) return;
-      live.textContent = t('actionFailed', { detail: (error as Error).message });
+      live.textContent = actionErrorMessage(error);
       return;
     }
     if (disposed) return;
@@ -114,12 +121,14 @@ export function moderationPage(main: HTMLElement): View {
     const key = `${doc.name}/${postId}`;
     call.then(
       () => {
+        const neighbour = (where.nextElementSibling ?? where.previousElementSibling) as HTMLElement | null;
+        focusAfter = { doc: doc.name, post: neighbour?.dataset.post ?? null, part: where.closest('.queue-part')?.querySelector('h3')?.id ?? null };
         failures.delete(key);
         for (const draft of [...drafts.keys()]) if (draft.startsWith(`${key}/`)) drafts.delete(draft);
         void reloadDocument(doc.name, 'annotationsUpdated');
       },
       (error: unknown) => {
-        const text = t('actionFailed', { detail: (error as Error).message });
+        const text = actionErrorMessage(error);
         failures.set(key, text);
         live.textContent = text;
         if (where.isConnected) where.append(failureLine(text, where));
@@ -200,7 +209,7 @@ export function moderationPage(main: HTMLElement): View {
   function entryItem(doc: DocumentSummary, entry: QueueEntry, key: string): HTMLElement {
     const item = h(
       'li',
-      { class: `queue-entry queue-${entry.kind}`, 'data-post': entry.post.id },
+      { class: `queue-entry queue-${entry.kind}`, 'data-post': entry.post.id, tabindex: '-1' },
       h('p', { class: 'post-meta' }, h('strong', {}, entry.post.author), ' — ', entry.kind === 'pending' ? t('postPending') : t('reportEntry')),
       entry.reason ? h('p', {}, t('hiddenReason', { reason: entry.reason })) : null,
       postText(entry.post),
@@ -219,7 +228,7 @@ export function moderationPage(main: HTMLElement): View {
   function caseItem(doc: DocumentSummary, c: ModerationCase, key: string, hidden: boolean): HTMLElement {
     const item = h(
       'li',
-      { class: `queue-entry queue-${hidden ? 'hidden' : 'restored'}`, 'data-post': c.post.id },
+      { class: `queue-entry queue-${hidden ? 'hidden' : 'restored'}`, 'data-post': c.post.id, tabindex: '-1' },
       h('p', { class: 'post-meta' }, h('strong', {}, c.post.author), ' — ', hidden ? t('postHidden') : t('queueRestored')),
       postText(c.post),
       c.post.hiddenReason ? h('p', {}, t('hiddenReason', { reason: c.post.hiddenReason })) : null,
@@ -237,7 +246,7 @@ export function moderationPage(main: HTMLElement): View {
 
   function part(id: string, titleKey: MessageKey, items: HTMLElement[]): HTMLElement | null {
     if (items.length === 0) return null;
-    return h('div', { class: 'queue-part' }, h('h3', { id }, t(titleKey)), h('ul', { class: 'queue', 'aria-labelledby': id }, ...items));
+    return h('div', { class: 'queue-part' }, h('h3', { id, tabindex: '-1' }, t(titleKey)), h('ul', { class: 'queue', 'aria-labelledby': id }, ...items));
   }
 
   function documentSection(q: DocumentQueue, index: number): HTMLElement {
@@ -283,6 +292,7 @@ export function moderationPage(main: HTMLElement): View {
     const liveNote = i18nText(h('p', { class: 'muted moderation-live' }), 'moderationLive');
     if (withEntries.length === 0) {
       body.replaceChildren(liveNote, h('p', {}, t('moderationEmpty')));
+      focusAfterAction();
       return;
     }
     // The focus goes back to the same field (with its caret) or button: ids follow the entries' order.
@@ -292,13 +302,25 @@ export function moderationPage(main: HTMLElement): View {
     const onField = active?.tagName === 'INPUT';
     const caret = onField ? [(active as HTMLInputElement).selectionStart, (active as HTMLInputElement).selectionEnd] : null;
     body.replaceChildren(liveNote, ...withEntries.map((q) => documentSection(q, queues.indexOf(q))));
-    if (!focusDraft) return;
-    const field = [...body.querySelectorAll<HTMLInputElement>('input[data-draft]')].find((input) => input.dataset.draft === focusDraft);
-    if (!field) return;
-    if (onField) {
-      field.focus();
-      if (caret && caret[0] !== null && caret[1] !== null) field.setSelectionRange(caret[0], caret[1]);
-    } else field.closest('form')?.querySelector<HTMLButtonElement>('button')?.focus();
+    const field = focusDraft ? [...body.querySelectorAll<HTMLInputElement>('input[data-draft]')].find((input) => input.dataset.draft === focusDraft) : undefined;
+    if (field) {
+      if (onField) {
+        field.focus();
+        if (caret && caret[0] !== null && caret[1] !== null) field.setSelectionRange(caret[0], caret[1]);
+      } else field.closest('form')?.querySelector<HTMLButtonElement>('button')?.focus();
+    }
+    focusAfterAction();
+  }
+
+  /** After one's own action: only when the redraw took the focus away (the moderator may have moved on). */
+  function focusAfterAction(): void {
+    const target = focusAfter;
+    focusAfter = null;
+    if (!target || body.contains(document.activeElement)) return;
+    const section = [...body.querySelectorAll<HTMLElement>('section[data-document]')].find((el) => el.dataset.document === target.doc);
+    const entry = target.post ? [...(section?.querySelectorAll<HTMLElement>('.queue-entry') ?? [])].find((el) => el.dataset.post === target.post) : undefined;
+    const part = target.part ? section?.querySelector<HTMLElement>(`[id="${CSS.escape(target.part)}"]`) : null;
+    (entry ?? part ?? heading).focus();
   }
 
   const unsubscribe = onLanguageChange(() => render());

@@ -15,8 +15,8 @@ export interface NamedSectionOptions {
   may: HistoryPermissions;
   show(seq: number): void;
   restore(version: NamedVersion, button: HTMLElement): void;
-  /** After a version was named: reload the history and announce the message. */
-  onNamed(message: string): void;
+  /** After a version was named: reload the history, announce the message, focus its entry. */
+  onNamed(message: string, version: { seq: number; name: string }): void;
 }
 
 const MAX_NAME = 200;
@@ -37,7 +37,8 @@ export function namedVersionsSection(options: NamedSectionOptions): HTMLElement 
     const meta = t('namedMeta', { seq: String(v.seq), date: v.at ? formatDateTime(v.at) : '', creator: v.creator ?? '—' });
     return h(
       'li',
-      { class: 'named-version', 'data-seq': String(v.seq) },
+      // Focusable from script only: the entry takes the focus once it has been named (see historyPage).
+      { class: 'named-version', 'data-seq': String(v.seq), 'data-name': v.name, tabindex: '-1' },
       h('p', { class: 'named-name' }, icon('check'), ' ', h('strong', {}, v.name)),
       h('p', { class: 'muted named-meta' }, meta),
       h('div', { class: 'named-actions', role: 'group', 'aria-label': v.name }, show, restore),
@@ -80,7 +81,7 @@ function nameForm(options: NamedSectionOptions): HTMLFormElement {
     busy = true;
     submit.setAttribute('aria-disabled', 'true');
     nameVersion(options.name, options.headSeq, value).then(
-      () => options.onNamed(t('nameVersionDone', { name: value, seq: String(options.headSeq) })),
+      () => options.onNamed(t('nameVersionDone', { name: value, seq: String(options.headSeq) }), { seq: options.headSeq, name: value }),
       (failure: unknown) => {
         busy = false;
         submit.removeAttribute('aria-disabled');

@@ -2,6 +2,7 @@
 // entry (server: annotation threads whose target is the entry — same moderation, rendering and
 // erasure as comments on the text) and, for signed-in people, a form to add one.
 import { parseThread, type Post, type Thread } from '../annotations';
+import { knownErrorMessage } from '../actionErrors';
 import { annotationsApi, listStatusComments } from '../annotationsApi';
 import { h } from '../dom';
 import { formatDateTime, t } from '../i18n';
@@ -49,7 +50,7 @@ export function statusComments(target: StatusEntry, signal: AbortSignal): HTMLDe
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       summary.textContent = t('statusComments', { count: '–' });
-      message.textContent = t('statusCommentsFailed', { detail: (error as Error).message });
+      message.textContent = knownErrorMessage(error) ?? t('statusCommentsFailed', { detail: (error as Error).message });
     }
   }
 
@@ -82,7 +83,7 @@ export function statusComments(target: StatusEntry, signal: AbortSignal): HTMLDe
         },
         (error: unknown) => {
           done();
-          message.textContent = t('statusCommentFailed', { detail: (error as Error).message });
+          message.textContent = knownErrorMessage(error) ?? t('statusCommentFailed', { detail: (error as Error).message });
         },
       );
     });

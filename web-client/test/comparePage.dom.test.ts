@@ -1,0 +1,77 @@
+// @vitest-environment happy-dom
+// The comparison page after "Verknüpfen" and "Verknüpfung lösen": the redraw replaces the pressed
+// button, so the focus must go to the same pair's new control (WCAG 2.4.3), not to the page's
+// start. The server is a stubbed fetch (test-only) that moves the pair between the two lists.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { GUEST } from '../src/api';
+import { initI18n } from '../src/i18n';
+import { setMe } from '../src/session';
+import { comparePage } from '../src/views/comparePage';
+
+function respond(body: unknown, status = 200) {
+  return Promise.resolve(new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } }));
+}
+
+async function settle() {
+  for (let i = 0; i < 8; i++) await new Promise((r) => setTimeout(r, 0));
+}
+
+const pledge = (id: string) => ({ id, title: id, body: `${id} body`, chapter: '', fullText: [] });
+const documents = [
+  { name: 'spd', title: 'SPD', kind: 'programme', stage: 'consultation', updatedAt: null },
+  { name: 'kv', title: 'KV', kind: 'coalition-agreement', stage: 'consultation', updatedAt: null },
+];
+
+describe('comparison page focus', () => {
+  let linked: boolean;
+  beforeEach(() => {
+    linked = false;
+    initI18n({ storage: null, documentElement: document.documentElement });
+    setMe({ role: 'councillor', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' });
+    vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+      if (init?.method === 'POST') {
+        linked = true;
+        return respond({ id: 'link-9' }, 201);
+      }
+      if (init?.method === 'DELETE') {
+        linked = false;
+        return respond(null, 204);
+      }
+      if (url === '/api/documents') return respond(documents);
+      return respond({
+        a: { id: 'spd', title: 'SPD', pledges: [] },
+        b: { id: 'kv', title: 'KV', pledges: [] },
+        aligned: linked ? [{ a: pledge('glasfaser'), b: pledge('ris'), link: { id: 'link-9', a: 'glasfaser', b: 'ris', kind: 'SAME' } }] : [],
+        onlyInA: linked ? [pledge('wlan')] : [pledge('glasfaser'), pledge('wlan')],
+        onlyInB: linked ? [] : [pledge('ris')],
+        coverage: { found: linked ? 1 : 0, total: 2 },
+        suggestions: [{ pledgeId: 'glasfaser', candidateId: 'ris', score: 0.4, confidence: 'HOCH', matchedTerms: [] }],
+      });
+    }));
+  });
+
+  afterEach(() => {
+    setMe(GUEST);
+    vi.unstubAllGlobals();
+    document.body.replaceChildren();
+  });
+
+  it('moves the focus to "Verknüpfung lösen" of the pair after linking and back to "Verknüpfen" after unlinking', async () => {
+    const main = document.createElement('main');
+    document.body.append(main);
+    const view = comparePage(main);
+    try {
+      await settle();
+      const linkButton = main.querySelector<HTMLButtonElement>('button[aria-label="Verknüpfen: ris"]')!;
+      linkButton.focus();
+      linkButton.click();
+      await settle();
+      expect(document.activeElement?.getAttribute('aria-label')).toBe('Verknüpfung lösen: glasfaser – ris');
+      (document.activeElement as HTMLElement).click();
+      await settle();
+      expect(document.activeElement?.getAttribute('aria-label')).toBe('Verknüpfen: ris');
+    } finally {
+      view.dispose();
+    }
+  });
+});
