@@ -24,7 +24,12 @@ export const annotationsApi = {
   reply: (name: string, thread: string, body: string) => sendJson('POST', `${doc(name)}/threads/${id(thread)}/replies`, { body }),
   resolve: (name: string, thread: string) => sendJson('POST', `${doc(name)}/threads/${id(thread)}/resolve`),
   reopen: (name: string, thread: string) => sendJson('POST', `${doc(name)}/threads/${id(thread)}/reopen`),
-  accept: (name: string, thread: string) => sendJson('POST', `${doc(name)}/suggestions/${id(thread)}/accept`),
+  // Names the suggestion as the editor was shown it: the server refuses (409 suggestion-changed)
+  // if the suggester changed the text or the passage since, instead of applying what was not read.
+  accept: (name: string, thread: Pick<Thread, 'id' | 'anchor' | 'suggestion'>) =>
+    sendJson('POST', `${doc(name)}/suggestions/${id(thread.id)}/accept`, {
+      reviewed: { replacement: thread.suggestion?.replacement ?? '', start: thread.anchor.start, end: thread.anchor.end, quote: thread.anchor.quote },
+    }),
   reject: (name: string, thread: string, reason: string) => sendJson('POST', `${doc(name)}/suggestions/${id(thread)}/reject`, { reason }),
   report: (name: string, post: string, reason: string) => sendJson('POST', `${doc(name)}/posts/${id(post)}/report`, { reason }),
   queue: (name: string, signal?: AbortSignal) => getJson(`${doc(name)}/moderation/queue`, signal),

@@ -159,6 +159,47 @@ describe('annotations sidebar', () => {
     expect(panel.section.querySelector<HTMLElement>('.annotations-waiting')!.hidden).toBe(true);
   });
 
+  describe('accepting a suggestion', () => {
+    const suggestion = (replacement: string) => ({
+      ...thread, id: 's1', kind: 'suggestion',
+      anchor: { start: 'AQID', end: 'BAUG', quote: 'bis 2025', state: 'attached' },
+      suggestion: { state: 'open', replacement, reason: null },
+    });
+    const acceptCalls = () => posts(fetch).filter((call) => String(call[0]).endsWith('/suggestions/s1/accept'));
+
+    it('names the replacement and passage the editor was shown', async () => {
+      listed = [suggestion('bis 2027')];
+      panel.setCanEdit(true);
+      panel.refresh();
+      await settle();
+      button(panel.section, 'Annehmen').click();
+      await settle();
+      expect(acceptCalls()).toHaveLength(1);
+      expect(JSON.parse(String((acceptCalls()[0][1] as RequestInit).body))).toEqual({
+        reviewed: { replacement: 'bis 2027', start: 'AQID', end: 'BAUG', quote: 'bis 2025' },
+      });
+    });
+
+    it('says so and shows the new text when the suggester changed it after the read', async () => {
+      listed = [suggestion('bis 2027')];
+      panel.setCanEdit(true);
+      panel.refresh();
+      await settle();
+      fetch.mockImplementation((_url: string, init?: RequestInit) => {
+        if (init?.method !== 'POST') return respond({ threads: listed });
+        listed = [suggestion('bis 2099')];
+        return respond({ type: 'urn:pledgepad:problem:suggestion-changed', title: 'Conflict', status: 409 }, 409);
+      });
+      button(panel.section, 'Annehmen').click();
+      await settle();
+      const article = panel.section.querySelector('article[data-thread="s1"]')!;
+      expect(article.querySelector('.replacement ins')?.textContent).toBe('bis 2099');
+      expect(article.querySelector('[role="alert"]')?.textContent).toBe(
+        'Der Vorschlag wurde geändert, nachdem Sie ihn gelesen haben. Er ist nicht übernommen; bitte prüfen Sie die neue Fassung.',
+      );
+    });
+  });
+
   it('keeps a reply and its error after a failed send when a live event arrives', async () => {
     fetch.mockImplementation((_url: string, init?: RequestInit) => (init?.method === 'POST' ? respond({ error: 'kaputt' }, 500) : respond({ threads: listed })));
     const liveEvent = attachLive();

@@ -62,6 +62,8 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
   let ydoc: Y.Doc | null = null;
   let threads: Thread[] = [];
   let canEdit = false;
+  /** Suggestions whose accept was refused because the suggester changed them after the read. */
+  const changedSinceRead = new Set<string>();
   let available = true;
   let disposed = false;
   let pending: ReturnType<typeof setTimeout> | null = null;
@@ -304,6 +306,32 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     );
   }
 
+  /**
+   * On suggestion-changed the threads are fetched again so the editor sees the new version; the
+   * notice is kept per thread because that redraw replaces the article it was shown in.
+   */
+  function accept(thread: Thread, article: HTMLElement): void {
+    changedSinceRead.delete(thread.id);
+    annotationsApi.accept(documentName, thread).then(
+      () => void reload(),
+      (failure: unknown) => {
+        if (failure instanceof ApiError && failure.problemType?.endsWith(':suggestion-changed')) {
+          changedSinceRead.add(thread.id);
+          article.querySelector('.thread-error')?.remove();
+          article.append(changedNotice());
+          void reload();
+          return;
+        }
+        article.querySelector('.thread-error')?.remove();
+        article.append(h('p', { class: 'field-error thread-error', role: 'alert' }, failureText(failure)));
+      },
+    );
+  }
+
+  function changedNotice(): HTMLElement {
+    return h('p', { class: 'field-error thread-error', role: 'alert' }, t('suggestionChanged'));
+  }
+
   function renderThread(thread: Thread): HTMLElement {
     const titleId = `thread-${thread.id}-title`;
     const kindKey: MessageKey = thread.kind === 'suggestion' ? 'threadSuggestion' : 'threadComment';
@@ -338,11 +366,12 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     if (signedIn() && !thread.locked) buttons.append(actionButton('reply', () => openReply(thread, article)));
     if (canEdit) {
       if (thread.kind === 'suggestion' && thread.suggestion?.state === 'open') {
-        buttons.append(actionButton('accept', () => run(annotationsApi.accept(documentName, thread.id), article)));
+        buttons.append(actionButton('accept', () => accept(thread, article)));
         buttons.append(actionButton('reject', () => openReject(thread, article)));
       } else if (thread.status === 'open') buttons.append(actionButton('resolve', () => run(annotationsApi.resolve(documentName, thread.id), article)));
       else buttons.append(actionButton('reopen', () => run(annotationsApi.reopen(documentName, thread.id), article)));
     }
+    if (changedSinceRead.has(thread.id) && thread.suggestion?.state === 'open') article.append(changedNotice());
     article.append(buttons);
     return h('li', {}, article);
   }

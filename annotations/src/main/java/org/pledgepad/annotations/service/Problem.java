@@ -21,6 +21,11 @@ public enum Problem {
   LOCKED(409),
   /** The action does not fit the current state (accepting a rejected suggestion, editing a hidden post). */
   WRONG_STATE(409),
+  /**
+   * The suggester changed the replacement or the passage after the editor read it: the editor must
+   * see the new version before accepting it.
+   */
+  SUGGESTION_CHANGED(409),
   /** Too many threads or posts in one place. */
   TOO_MANY(409),
   /** The user's token bucket is empty. */

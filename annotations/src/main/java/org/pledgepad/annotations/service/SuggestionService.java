@@ -95,13 +95,22 @@ public final class SuggestionService {
    * {@link SuggestionOrigin}) and the server must log and broadcast {@code update}.
    *
    * @param doc the live document the update is applied to
+   * @param seen the suggestion as the editor reviewed it; an accept without it is refused, since
+   *             applying whatever is stored now would let the suggester change the text unseen
+   *             and have the editor logged as its author
    */
-  public AcceptResult accept(Principal p, DocumentAccess a, Doc doc, String threadId) {
+  public AcceptResult accept(Principal p, DocumentAccess a, Doc doc, String threadId, Reviewed seen) {
     ctx.require(p, a, Operation.SYNC_WRITE);
+    if (seen == null) {
+      throw new AnnotationException(Problem.INVALID, "name the suggestion as reviewed: replacement, start, end, quote");
+    }
     AnnotationThread t = openSuggestion(a, threadId);
     Post root = ctx.repo.posts(t.id()).get(0);
     if (root.moderation() != Moderation.VISIBLE || root.deleted()) {
       throw new AnnotationException(Problem.WRONG_STATE, "suggestion is hidden, pending or withdrawn");
+    }
+    if (!seen.matches(t)) {
+      throw new AnnotationException(Problem.SUGGESTION_CHANGED, "suggestion changed since it was read; review it again");
     }
     Resolution passage = AnchorResolver.resolve(doc, t.anchor());
     if (!passage.attached() || !passage.text().equals(t.anchor().quote())) {

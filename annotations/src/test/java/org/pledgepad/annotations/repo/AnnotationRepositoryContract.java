@@ -165,7 +165,8 @@ public abstract class AnnotationRepositoryContract {
     java.util.concurrent.atomic.AtomicReference<Object> bResult = new java.util.concurrent.atomic.AtomicReference<>();
     Annotations a = node(Interleaving.after(repo, "thread", () -> bResult.set(nodeB.apply(b, replicaB))));
 
-    assertThatThrownBy(() -> a.suggestions.accept(Fixtures.EDITOR, DOC, replicaA, id))
+    assertThatThrownBy(() -> a.suggestions.accept(Fixtures.EDITOR, DOC, replicaA, id,
+        org.pledgepad.annotations.service.Reviewed.of(repo.thread(id).orElseThrow())))
         .isInstanceOfSatisfying(AnnotationException.class,
             e -> assertThat(e.problem()).isEqualTo(Problem.WRONG_STATE));
 
@@ -179,7 +180,8 @@ public abstract class AnnotationRepositoryContract {
   @Test
   void twoNodesAcceptingOneSuggestionApplyItOnce() {
     raceOnOneSuggestion((b, replica) -> {
-      var r = b.suggestions.accept(Fixtures.EDITOR, DOC, replica, repo.threads("doc").get(0).id());
+      var r = b.suggestions.accept(Fixtures.EDITOR, DOC, replica, repo.threads("doc").get(0).id(),
+          org.pledgepad.annotations.service.Reviewed.of(repo.threads("doc").get(0)));
       assertThat(r).isInstanceOf(org.pledgepad.annotations.service.AcceptResult.Accepted.class);
       assertThat(Fixtures.paragraph(replica, 0).toString()).isEqualTo("Kostenloses WLAN bis 2027.");
       return r;

@@ -56,7 +56,8 @@ class AcceptConvergenceTest {
     int acceptAt = 20 + random.nextInt(60);
     for (int step = 0; step < 160 || !accepted; step++) {
       if (step >= acceptAt && !accepted && random.nextBoolean()) {
-        AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, server, s.id());
+        AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, server, s.id(),
+            Reviewed.of(f.repo.thread(s.id()).orElseThrow()));
         if (r instanceof AcceptResult.Accepted ok) {
           net.send(0, ok.update());
           accepted = true;

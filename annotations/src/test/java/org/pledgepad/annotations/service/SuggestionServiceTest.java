@@ -39,7 +39,7 @@ class SuggestionServiceTest {
     AnnotationThread s = suggest("2027");
     Doc before = new Doc(new DocOptions().clientID(50));
     Y.applyUpdate(before, Y.encodeStateAsUpdate(doc));
-    AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s));
     assertThat(r).isInstanceOf(AcceptResult.Accepted.class);
     AcceptResult.Accepted ok = (AcceptResult.Accepted) r;
     assertThat(Fixtures.paragraph(doc, 0).toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2027.");
@@ -62,7 +62,7 @@ class SuggestionServiceTest {
     AnnotationThread s = suggest("2027");
     Object[] seen = new Object[1];
     doc.onUpdate((u, origin, d, tr) -> seen[0] = origin);
-    f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s));
     assertThat(seen[0]).isEqualTo(new SuggestionOrigin(s.id(), CITIZEN.subject(), EDITOR.subject()));
   }
 
@@ -70,24 +70,24 @@ class SuggestionServiceTest {
   void theReplacementKeepsThePassagesFormatting() {
     para.format(37, 4, Map.of("bold", Map.of()));
     AnnotationThread s = suggest("2027");
-    f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s));
     assertThat(para.toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis <bold>2027</bold>.");
   }
 
   @Test
   void onlyEditorsAccept() {
     AnnotationThread s = suggest("2027");
-    assertProblem(() -> f.annotations.suggestions.accept(CITIZEN, CONSULTATION, doc, s.id()), Problem.FORBIDDEN);
-    assertProblem(() -> f.annotations.suggestions.accept(OTHER_COUNCILLOR, CONSULTATION, doc, s.id()),
+    assertProblem(() -> f.annotations.suggestions.accept(CITIZEN, CONSULTATION, doc, s.id(), Reviewed.of(s)), Problem.FORBIDDEN);
+    assertProblem(() -> f.annotations.suggestions.accept(OTHER_COUNCILLOR, CONSULTATION, doc, s.id(), Reviewed.of(s)),
         Problem.FORBIDDEN);
-    assertProblem(() -> f.annotations.suggestions.accept(MODERATOR, CONSULTATION, doc, s.id()), Problem.FORBIDDEN);
+    assertProblem(() -> f.annotations.suggestions.accept(MODERATOR, CONSULTATION, doc, s.id(), Reviewed.of(s)), Problem.FORBIDDEN);
   }
 
   @Test
   void aPassageChangedSinceTheSuggestionCollides() {
     AnnotationThread s = suggest("2027");
     para.insert(39, "X");
-    AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s));
     assertThat(r).isEqualTo(new AcceptResult.Collision(AnchorState.ATTACHED, "2025", "20X25"));
     assertThat(para.toString()).contains("20X25");
     assertThat(f.repo.thread(s.id()).orElseThrow().suggestion().state()).isEqualTo(SuggestionState.OPEN);
@@ -97,7 +97,7 @@ class SuggestionServiceTest {
   void aDeletedPassageCollides() {
     AnnotationThread s = suggest("2027");
     para.delete(33, 8);
-    AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    AcceptResult r = f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s));
     assertThat(r).isEqualTo(new AcceptResult.Collision(AnchorState.PASSAGE_DELETED, "2025", ""));
   }
 
@@ -110,9 +110,53 @@ class SuggestionServiceTest {
     AnnotationThread updated = f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(),
         "2028", null, null).value();
     assertThat(updated.anchor().quote()).isEqualTo("20X25");
-    assertThat(f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id()))
+    assertThat(f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(updated)))
         .isInstanceOf(AcceptResult.Accepted.class);
     assertThat(para.toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2028.");
+  }
+
+  /** The editor's read, as the browser sends it back: the view's replacement and anchor. */
+  @SuppressWarnings("unchecked")
+  private Reviewed readByEditor(String threadId) {
+    Map<String, Object> view = f.annotations.views.thread(EDITOR, CONSULTATION, doc, threadId);
+    Map<String, Object> anchor = (Map<String, Object>) view.get("anchor");
+    Map<String, Object> suggestion = (Map<String, Object>) view.get("suggestion");
+    return new Reviewed((String) suggestion.get("replacement"), Anchor.positionFromBase64((String) anchor.get("start")),
+        Anchor.positionFromBase64((String) anchor.get("end")), (String) anchor.get("quote"));
+  }
+
+  @Test
+  void aReplacementChangedAfterTheEditorReadItIsNotAccepted() {
+    AnnotationThread s = suggest("2027");
+    Reviewed seen = readByEditor(s.id());
+    f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(), "2099", null, null);
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), seen),
+        Problem.SUGGESTION_CHANGED);
+    assertThat(para.toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2025.");
+    assertThat(f.repo.thread(s.id()).orElseThrow().suggestion().state()).isEqualTo(SuggestionState.OPEN);
+    // Read again, the new version can be accepted.
+    assertThat(f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), readByEditor(s.id())))
+        .isInstanceOf(AcceptResult.Accepted.class);
+    assertThat(para.toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2099.");
+  }
+
+  @Test
+  void aSuggestionMovedToAnotherPassageAfterTheEditorReadItIsNotAccepted() {
+    AnnotationThread s = suggest("2027");
+    Reviewed seen = readByEditor(s.id());
+    Anchor other = AnchorResolver.fromIndex(para, 0, 11);
+    f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(), "2027", other.start(), other.end());
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), seen),
+        Problem.SUGGESTION_CHANGED);
+    assertThat(para.toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2025.");
+    assertThat(f.repo.thread(s.id()).orElseThrow().status()).isEqualTo(ThreadStatus.OPEN);
+  }
+
+  @Test
+  void anAcceptThatNamesNoReviewedVersionIsRefused() {
+    AnnotationThread s = suggest("2027");
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), null), Problem.INVALID);
+    assertThat(para.toString()).isEqualTo("Kostenloses WLAN in allen Bussen bis 2025.");
   }
 
   @Test
@@ -122,7 +166,7 @@ class SuggestionServiceTest {
     AnnotationThread r = f.annotations.suggestions.reject(EDITOR, CONSULTATION, s.id(), "Haushalt 2025 steht").value();
     assertThat(r.suggestion().state()).isEqualTo(SuggestionState.REJECTED);
     assertThat(r.suggestion().decisionReason()).isEqualTo("Haushalt 2025 steht");
-    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id()), Problem.WRONG_STATE);
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s)), Problem.WRONG_STATE);
   }
 
   @Test
@@ -136,7 +180,7 @@ class SuggestionServiceTest {
   void anEmptyReplacementProposesDeletingThePassage() {
     AnnotationThread s = f.annotations.suggestions.createSuggestion(CITIZEN, CONSULTATION, doc,
         AnchorResolver.fromIndex(para, 0, 12).start(), AnchorResolver.fromIndex(para, 0, 12).end(), "", "").value();
-    f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id());
+    f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s));
     assertThat(para.toString()).isEqualTo("WLAN in allen Bussen bis 2025.");
   }
 
@@ -170,7 +214,7 @@ class SuggestionServiceTest {
   void aHiddenSuggestionCannotBeAccepted() {
     AnnotationThread s = suggest("2027");
     f.annotations.moderation.hide(MODERATOR, CONSULTATION, f.repo.posts(s.id()).get(0).id(), "Spam");
-    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id()), Problem.WRONG_STATE);
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s)), Problem.WRONG_STATE);
   }
 
   @Test
@@ -180,7 +224,7 @@ class SuggestionServiceTest {
     assertThat(replica.clientID).isNotEqualTo(doc.clientID);
     para.insert(0, "Neu: ");
     AcceptResult.Accepted ok = (AcceptResult.Accepted) f.annotations.suggestions.accept(EDITOR, CONSULTATION,
-        replica, s.id());
+        replica, s.id(), Reviewed.of(s));
     Y.applyUpdate(doc, ok.update());
     assertThat(para.toString()).isEqualTo("Neu: Kostenloses WLAN in allen Bussen bis 2027.");
     assertThat(Y.parseUpdateMeta(ok.update()).from).containsOnlyKeys(replica.clientID);
@@ -191,7 +235,7 @@ class SuggestionServiceTest {
     AnnotationThread s = suggest("2027");
     para.delete(37, 4);
     AcceptResult.Collision c = (AcceptResult.Collision) f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc,
-        s.id());
+        s.id(), Reviewed.of(s));
     assertThat(c.toJson()).containsExactly(Map.entry("result", "collision"), Map.entry("state", "passage-deleted"),
         Map.entry("quote", "2025"), Map.entry("current", ""));
   }
@@ -232,6 +276,6 @@ class SuggestionServiceTest {
     assertThat(f.annotations.views.list(Fixtures.GUEST, CONSULTATION, doc)).isEmpty();
     assertThat(f.annotations.moderation.queue(MODERATOR, CONSULTATION).pending())
         .extracting(org.pledgepad.annotations.model.Post::id).containsExactly(root);
-    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id()), Problem.WRONG_STATE);
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s)), Problem.WRONG_STATE);
   }
 }

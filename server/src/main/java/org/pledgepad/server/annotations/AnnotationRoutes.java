@@ -26,6 +26,7 @@ import org.pledgepad.annotations.service.Annotations;
 import org.pledgepad.annotations.service.Outcome;
 import org.pledgepad.annotations.service.Problem;
 import org.pledgepad.annotations.service.Replicas;
+import org.pledgepad.annotations.service.Reviewed;
 import org.pledgepad.auth.Authorizer;
 import org.pledgepad.auth.DocumentAccess;
 import org.pledgepad.auth.Operation;
@@ -137,7 +138,7 @@ final class AnnotationRoutes {
     on(router, HttpMethod.PATCH, d + "/suggestions/:id").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> thread(p, a, doc,
         ann.suggestions.updateSuggestion(p, a, doc, id(ctx), str(b, "replacement"),
             b.containsKey("start") ? position(b, "start") : null, b.containsKey("end") ? position(b, "end") : null)))));
-    on(router, HttpMethod.POST, d + "/suggestions/:id/accept").handler(ctx -> document(ctx, (p, a, b) -> accept(p, a, id(ctx))));
+    on(router, HttpMethod.POST, d + "/suggestions/:id/accept").handler(ctx -> document(ctx, (p, a, b) -> accept(p, a, id(ctx), reviewed(b))));
     on(router, HttpMethod.POST, d + "/suggestions/:id/reject").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
         thread(p, a, null, ann.suggestions.reject(p, a, id(ctx), str(b, "reason"))))));
 
@@ -320,14 +321,14 @@ final class AnnotationRoutes {
    * session acknowledged the commit do the events go out and the caller get 200. If the session
    * refuses or the store fails, the thread is put back as it was.
    */
-  private Future<Answer> accept(Principal p, DocumentAccess a, String threadId) {
+  private Future<Answer> accept(Principal p, DocumentAccess a, String threadId, Reviewed seen) {
     return queues.then(a.document(), () -> {
       LiveDocument live = LiveDocument.open(vertx, sessions, a.document(), p.subject(), READER);
       return live.state()
           .compose(state -> vertx.executeBlocking(() -> {
             Optional<AnnotationThread> before = repo.thread(threadId);
             Doc replica = Replicas.of(state);
-            AcceptResult r = ann.suggestions.accept(p, a, replica, threadId);
+            AcceptResult r = ann.suggestions.accept(p, a, replica, threadId, seen);
             Object view = r instanceof AcceptResult.Accepted ? ann.views.thread(p, a, replica, threadId) : null;
             return new Object[] {before, r, view};
           }, false))
@@ -435,6 +436,27 @@ final class AnnotationRoutes {
   private static String optional(JsonObject b, String field) {
     String s = str(b, field);
     return s == null ? "" : s;
+  }
+
+  /**
+   * The suggestion as the editor saw it ({@code reviewed: {replacement, start, end, quote}}, copied
+   * from the thread view). Absent: null, which the library refuses — an old client must not accept
+   * blindly.
+   */
+  private static Reviewed reviewed(JsonObject b) {
+    Object v = b.getValue("reviewed");
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof JsonObject r)) {
+      throw new BadRequest("field reviewed must be an object");
+    }
+    String replacement = str(r, "replacement");
+    String quote = str(r, "quote");
+    if (replacement == null || quote == null) {
+      throw new BadRequest("reviewed needs replacement, start, end and quote");
+    }
+    return new Reviewed(replacement, position(r, "start"), position(r, "end"), quote);
   }
 
   private static byte[] position(JsonObject b, String field) {

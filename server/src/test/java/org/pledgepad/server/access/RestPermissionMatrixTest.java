@@ -54,7 +54,7 @@ class RestPermissionMatrixTest {
   private record Caller(String name, Principal principal, String token) {}
 
   /** What one stage's requests act on. */
-  private record Targets(Passages.Passage passage, String commentPostId, Map<String, String> suggestionFor, long headSeq) {}
+  private record Targets(Passages.Passage passage, String commentPostId, Map<String, JsonObject> suggestionFor, long headSeq) {}
 
   @FunctionalInterface
   private interface Request {
@@ -76,7 +76,8 @@ class RestPermissionMatrixTest {
       new Row("POST named version", Operation.SYNC_WRITE, (c, t) -> call(c, "POST", "/versions",
           new JsonObject().put("name", "Fassung " + UNIQUE.incrementAndGet()))),
       new Row("POST accept suggestion", Operation.SYNC_WRITE, (c, t) -> call(c, "POST",
-          "/suggestions/" + t.suggestionFor().get(c.name()) + "/accept", new JsonObject())),
+          "/suggestions/" + t.suggestionFor().get(c.name()).getString("id") + "/accept",
+          org.pledgepad.server.annotations.AcceptBodies.reviewed(t.suggestionFor().get(c.name())))),
       // The title only: a stage or owner change here would change the very matrix being tested.
       new Row("PATCH document settings", Operation.ADMIN, (c, t) -> call(c, "PATCH", "",
           new JsonObject().put("title", "Digitalisierung " + UNIQUE.incrementAndGet()))));
@@ -134,13 +135,13 @@ class RestPermissionMatrixTest {
         .put("start", passage.start()).put("end", passage.end()).put("body", "Zur Prüfung."));
     assertThat(comment.statusCode()).as(comment.body()).isEqualTo(201);
     String postId = new JsonObject(comment.body()).getJsonArray("posts").getJsonObject(0).getString("id");
-    Map<String, String> suggestions = new LinkedHashMap<>();
+    Map<String, JsonObject> suggestions = new LinkedHashMap<>();
     for (Caller c : callers) {
       Passages.Passage own = Passages.write(server.harness.wsBase(), DOC, writer, "freie Software");
       HttpResponse<String> s = call(admin, "POST", "/suggestions", new JsonObject().put("start", own.start())
           .put("end", own.end()).put("replacement", "offene Software").put("rationale", "Klarer."));
       assertThat(s.statusCode()).as(s.body()).isEqualTo(201);
-      suggestions.put(c.name(), new JsonObject(s.body()).getString("id"));
+      suggestions.put(c.name(), new JsonObject(s.body()));
     }
     HttpResponse<String> doc = call(admin, "GET", "", null);
     return new Targets(passage, postId, suggestions, new JsonObject(doc.body()).getLong("headSeq"));

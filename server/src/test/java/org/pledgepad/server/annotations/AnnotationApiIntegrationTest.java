@@ -115,7 +115,7 @@ class AnnotationApiIntegrationTest {
   void acceptingASuggestionChangesTheTextAndLogsTheEditorsUpdate() throws Exception {
     Passage p = passage("accept", "offene Daten");
     String id = suggest(p, "offene Daten und offene Schnittstellen");
-    HttpResponse<String> accepted = post("/suggestions/" + id + "/accept", COUNCILLOR, new JsonObject());
+    HttpResponse<String> accepted = accept(id, COUNCILLOR);
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
     assertThat(new JsonObject(accepted.body()).getJsonObject("suggestion").getString("state")).isEqualTo("accepted");
 
@@ -138,15 +138,37 @@ class AnnotationApiIntegrationTest {
     Passage p = passage("collision", "freie Software");
     String first = suggest(p, "Open-Source-Software");
     String second = suggest(p, "freie und quelloffene Software");
-    assertThat(post("/suggestions/" + first + "/accept", COUNCILLOR, new JsonObject()).statusCode()).isEqualTo(200);
+    assertThat(accept(first, COUNCILLOR).statusCode()).isEqualTo(200);
 
-    HttpResponse<String> conflict = post("/suggestions/" + second + "/accept", COUNCILLOR, new JsonObject());
+    HttpResponse<String> conflict = accept(second, COUNCILLOR);
     assertThat(conflict.statusCode()).isEqualTo(409);
     assertThat(conflict.headers().firstValue("Content-Type")).contains("application/problem+json");
     JsonObject body = new JsonObject(conflict.body());
     assertThat(body.getString("type")).isEqualTo("urn:pledgepad:problem:suggestion-collision");
     assertThat(body.getString("quote")).isEqualTo("freie Software");
     assertThat(text(p.root)).contains("Open-Source-Software").doesNotContain("quelloffene");
+  }
+
+  @Test
+  void anAcceptNamesTheVersionReviewedAndIsRefusedOnceTheSuggesterChangedIt() throws Exception {
+    Passage p = passage("reviewed", "Die Stadt");
+    String id = suggest(p, "Die Kommune");
+    JsonObject read = new JsonObject(get("/api/documents/" + document + "/threads/" + id, COUNCILLOR).body());
+
+    HttpResponse<String> blind = post("/suggestions/" + id + "/accept", COUNCILLOR, new JsonObject());
+    assertThat(blind.statusCode()).as(blind.body()).isEqualTo(400);
+    assertThat(new JsonObject(blind.body()).getString("type")).isEqualTo("urn:pledgepad:problem:invalid");
+
+    HttpResponse<String> patched = send("PATCH", "/api/documents/" + document + "/suggestions/" + id, CITIZEN,
+        new JsonObject().put("replacement", "Der Landkreis").encode());
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+    HttpResponse<String> stale = post("/suggestions/" + id + "/accept", COUNCILLOR, AcceptBodies.reviewed(read));
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+    assertThat(new JsonObject(stale.body()).getString("type")).isEqualTo("urn:pledgepad:problem:suggestion-changed");
+    assertThat(text(p.root)).isEqualTo(TEXT);
+
+    assertThat(accept(id, COUNCILLOR).statusCode()).isEqualTo(200);
+    assertThat(text(p.root)).contains("Der Landkreis");
   }
 
   @Test
@@ -160,7 +182,7 @@ class AnnotationApiIntegrationTest {
     assertThat(text(p.root)).isEqualTo(TEXT);
     // Citizens may not decide on suggestions: the permission table says 403.
     String other = suggest(p, "Gemeinde");
-    HttpResponse<String> refused = post("/suggestions/" + other + "/accept", CITIZEN, new JsonObject());
+    HttpResponse<String> refused = accept(other, CITIZEN);
     assertThat(refused.statusCode()).isEqualTo(403);
     assertThat(new JsonObject(refused.body()).getString("type")).isEqualTo("urn:pledgepad:problem:forbidden");
   }
@@ -349,6 +371,12 @@ class AnnotationApiIntegrationTest {
 
   private static HttpResponse<String> post(String path, Principal p, JsonObject body) throws Exception {
     return send("POST", "/api/documents/" + document + path, p, body.encode());
+  }
+
+  /** As the web client does: the thread as the editor reads it, then the accept naming it. */
+  private static HttpResponse<String> accept(String id, Principal p) throws Exception {
+    JsonObject view = new JsonObject(get("/api/documents/" + document + "/threads/" + id, p).body());
+    return post("/suggestions/" + id + "/accept", p, AcceptBodies.reviewed(view));
   }
 
   private static HttpResponse<String> get(String path, Principal p) throws Exception {
