@@ -9,34 +9,11 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** Failures the router raises itself (body limits): the right problem type, no ERROR log. */
-@Timeout(60)
-class RouterFailureTest {
-  @TempDir
-  Path dataDir;
-  AccessTestServer server;
-  AccessHttp http;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = AccessTestServer.start(dataDir, Map.of());
-    http = new AccessHttp(server.harness.httpBase());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class RouterFailureTest extends EmbeddedAccessServerTest {
   @Test
   void anOversizedBodyIs413PayloadTooLargeWithoutAnErrorLog() throws Exception {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

@@ -4,33 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Sign-in when the session table is full, and the per-account cap on sessions. */
-@Timeout(60)
-class SessionLimitTest {
-  @TempDir
-  Path dataDir;
-  AccessTestServer server;
-  AccessHttp http;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = AccessTestServer.start(dataDir, Map.of());
-    http = new AccessHttp(server.harness.httpBase());
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
-  }
-
+class SessionLimitTest extends EmbeddedAccessServerTest {
   private HttpResponse<String> login(String login) throws Exception {
     return http.send("POST", "/api/session",
         new JsonObject().put("login", login).put("password", server.passwords.get(login)).encode(),
