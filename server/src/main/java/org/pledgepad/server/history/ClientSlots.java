@@ -33,4 +33,9 @@ final class ClientSlots {
     // Removed at zero, so the map holds only clients with requests in flight.
     held.computeIfPresent(client, (k, n) -> n <= 1 ? null : n - 1);
   }
+
+  /** How many slots {@code client} holds now (for tests). */
+  int held(String client) {
+    return held.getOrDefault(client, 0);
+  }
 }

@@ -40,12 +40,20 @@ import org.slf4j.LoggerFactory;
  * REST API of the auditable history (contract: resources/openapi/history.yaml). Every request
  * is authorised by {@link HistoryAccess}; replays, diffs and verification run on a small worker
  * pool, never on the event loop, and at most {@link #MAX_IN_FLIGHT} at a time (503 beyond); those
- * that replay a whole log at most {@link #MAX_PER_CLIENT} per client (429 beyond).
+ * that replay a whole log at most {@link #MAX_PER_CLIENT} per client, diffs and authorship (a
+ * few version reads each) at most {@link #MAX_READS_PER_CLIENT} (429 beyond).
  */
 public final class HistoryRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(HistoryRoutes.class);
   static final int MAX_IN_FLIGHT = 8;
   static final int MAX_PER_CLIENT = 2;
+  /**
+   * Diffs and authorship cost about five version reads each. The history page asks for one of
+   * each at a time, and the time slider aborts the request it no longer needs (the server still
+   * finishes it), so a person stepping through versions holds two or three; four leave room for
+   * that and still keep one client from taking all {@link #MAX_IN_FLIGHT} places.
+   */
+  static final int MAX_READS_PER_CLIENT = 4;
   private static final int MAX_BODY_BYTES = 4096;
   private static final int MAX_VERSION_NAME = 200;
   private static final long RESTORE_TIMEOUT_MS = 30_000;
@@ -59,6 +67,7 @@ public final class HistoryRoutes {
   private final AtomicInteger inFlight = new AtomicInteger();
   private final RestoreGate restoring = new RestoreGate();
   private final ClientSlots perClient = new ClientSlots(MAX_PER_CLIENT);
+  private final ClientSlots readsPerClient = new ClientSlots(MAX_READS_PER_CLIENT);
 
   /**
    * @param displayNames actor id → name shown in diffs and authorship (blocking calls allowed:
@@ -101,6 +110,11 @@ public final class HistoryRoutes {
 
   public void close() {
     worker.close();
+  }
+
+  /** Diff and authorship requests {@code client} ("subject ID" or "address IP") has in flight. */
+  int readsHeld(String client) {
+    return readsPerClient.held(client);
   }
 
   // --- handlers -------------------------------------------------------------------------------
@@ -216,7 +230,7 @@ public final class HistoryRoutes {
       return;
     }
     boolean html = "html".equals(ctx.queryParams().get("format"));
-    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> limited(ctx, p, readsPerClient, () -> {
       if (!versionExists(ctx, doc, to)) {
         return null;
       }
@@ -255,7 +269,7 @@ public final class HistoryRoutes {
     if (seq == null) {
       return;
     }
-    access.require(ctx, doc, Operation.READ).onSuccess(p -> blocking(ctx, () -> {
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> limited(ctx, p, readsPerClient, () -> {
       HistoryDb.Head head = existingOr404(ctx, doc);
       if (head == null) {
         return null;
@@ -469,14 +483,19 @@ public final class HistoryRoutes {
    * else its address as sign-in resolves it (TRUSTED_PROXIES).
    */
   private <T> Future<T> expensive(RoutingContext ctx, Principal p, Callable<T> body) {
+    return limited(ctx, p, perClient, body);
+  }
+
+  /** As {@link #expensive}, with {@code slots} per client: diffs and authorship have their own. */
+  private <T> Future<T> limited(RoutingContext ctx, Principal p, ClientSlots slots, Callable<T> body) {
     String client = p.isAnonymous() ? "address " + access.clientAddress(ctx) : "subject " + p.subject();
-    if (!perClient.tryTake(client)) {
+    if (!slots.tryTake(client)) {
       ctx.response().putHeader("Retry-After", "2");
       Problems.send(ctx, 429, HistoryProblems.TOO_MANY_REQUESTS,
           "Too many history requests from this client, try again shortly");
       return Future.future(x -> {});
     }
-    return answeredOrResult(attempt(ctx, body).andThen(ar -> perClient.give(client)));
+    return answeredOrResult(attempt(ctx, body).andThen(ar -> slots.give(client)));
   }
 
   /** Continues only with a result; null (answered) and failures (answered) stop here. */

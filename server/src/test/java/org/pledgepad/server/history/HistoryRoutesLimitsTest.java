@@ -161,6 +161,41 @@ class HistoryRoutesLimitsTest {
     assertThat(get("/export", null).get().statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void oneClientCannotTakeEverySlotWithDiffsAndAuthorship() throws Exception {
+    CountDownLatch held = new CountDownLatch(1);
+    // Diffs and authorship resolve the authors' names on the history workers: holding those
+    // keeps the requests in flight.
+    serve(id -> {
+      try {
+        held.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return id;
+    });
+    List<CompletableFuture<HttpResponse<String>>> first = new java.util.ArrayList<>();
+    for (int i = 0; i < HistoryRoutes.MAX_READS_PER_CLIENT; i++) {
+      first.add(get(i % 2 == 0 ? "/diff?from=0&to=3" : "/authorship?seq=2", "anna"));
+    }
+    Eventually.until("every read slot of one client taken",
+        () -> routes.readsHeld("subject anna") == HistoryRoutes.MAX_READS_PER_CLIENT);
+
+    HttpResponse<String> over = get("/diff?from=1&to=3", "anna").get(10, TimeUnit.SECONDS);
+    CompletableFuture<HttpResponse<String>> otherClient = get("/diff?from=0&to=3", "ben");
+    held.countDown();
+
+    assertThat(over.statusCode()).isEqualTo(429);
+    assertThat(over.headers().firstValue("Retry-After")).hasValue("2");
+    assertThat(over.body()).contains(HistoryProblems.TOO_MANY_REQUESTS);
+    assertThat(otherClient.get().statusCode()).as(otherClient.get().body()).isEqualTo(200);
+    for (CompletableFuture<HttpResponse<String>> f : first) {
+      assertThat(f.get().statusCode()).as(f.get().body()).isEqualTo(200);
+    }
+    Eventually.until("the slots given back", () -> routes.readsHeld("subject anna") == 0);
+    assertThat(get("/authorship?seq=3", "anna").get().statusCode()).isEqualTo(200);
+  }
+
   private CompletableFuture<HttpResponse<String>> get(String path, String subject) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
     if (subject != null) {
