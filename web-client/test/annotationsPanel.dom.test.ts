@@ -131,13 +131,13 @@ describe('annotations sidebar', () => {
   });
 
   /** Attaches with a provider whose live annotation events the test sends itself. */
-  function attachLive(): () => Promise<void> {
+  /** Without a payload: someone else commented, and the list now has a second thread. */
+  function attachLive(): (payload?: string) => Promise<void> {
     let onStateless: ((message: { payload: string }) => void) | null = null;
     attachEditor({ on: (name: string, handler: (message: { payload: string }) => void) => { if (name === 'stateless') onStateless = handler; } });
-    return async () => {
-      // Someone else commented: the list now has a second thread.
-      listed = [thread, { ...thread, id: 't2', posts: [{ ...thread.posts[0], id: 'p2' }] }];
-      onStateless!({ payload: JSON.stringify({ kind: 'annotation', type: 'thread.created', document: 'koalitionsvertrag', thread: 't2' }) });
+    return async (payload?: string) => {
+      if (payload === undefined) listed = [thread, { ...thread, id: 't2', posts: [{ ...thread.posts[0], id: 'p2' }] }];
+      onStateless!({ payload: payload ?? JSON.stringify({ kind: 'annotation', type: 'thread.created', document: 'koalitionsvertrag', thread: 't2' }) });
       await new Promise((r) => setTimeout(r, 200)); // the reload is debounced by 150 ms
       await settle();
     };
@@ -197,6 +197,28 @@ describe('annotations sidebar', () => {
       expect(article.querySelector('[role="alert"]')?.textContent).toBe(
         'Der Vorschlag wurde geändert, nachdem Sie ihn gelesen haben. Er ist nicht übernommen; bitte prüfen Sie die neue Fassung.',
       );
+    });
+    it('says the change is still being saved when the answer came before the edit was stored', async () => {
+      listed = [suggestion('bis 2027')];
+      panel.setCanEdit(true);
+      panel.refresh();
+      await settle();
+      const liveEvent = attachLive();
+      await settle();
+      fetch.mockImplementation((_url: string, init?: RequestInit) => {
+        if (init?.method !== 'POST') return respond({ threads: listed });
+        listed = [{ ...suggestion('bis 2027'), status: 'resolved', suggestion: { state: 'accepted', replacement: 'bis 2027', reason: null } }];
+        return respond({ type: 'urn:pledgepad:problem:suggestion-accept-pending', title: 'Pending', status: 503 }, 503);
+      });
+      button(panel.section, 'Annehmen').click();
+      await settle();
+      const article = () => panel.section.querySelector('article[data-thread="s1"]')!;
+      expect(article().querySelector('[role="alert"]')).toBeNull();
+      expect(article().querySelector('[role="status"]')?.textContent).toBe(
+        'Die Änderung wird noch gespeichert. Sollte das nicht gelingen, ist der Vorschlag wieder offen.',
+      );
+      await liveEvent(JSON.stringify({ kind: 'annotation', type: 'suggestion.accepted', document: 'koalitionsvertrag', thread: 's1' }));
+      expect(article().querySelector('[role="status"]')).toBeNull();
     });
   });
 

@@ -64,6 +64,8 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
   let canEdit = false;
   /** Suggestions whose accept was refused because the suggester changed them after the read. */
   const changedSinceRead = new Set<string>();
+  /** Accepts the server answered before their edit was stored (503 suggestion-accept-pending). */
+  const acceptPending = new Set<string>();
   let available = true;
   let disposed = false;
   let pending: ReturnType<typeof setTimeout> | null = null;
@@ -322,6 +324,13 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
           void reload();
           return;
         }
+        if (failure instanceof ApiError && failure.problemType?.endsWith(':suggestion-accept-pending')) {
+          // Not a failure yet: the edit is still being stored, and a live event redraws the
+          // thread when it is (or when it was refused and the suggestion is open again).
+          acceptPending.add(thread.id);
+          void reload();
+          return;
+        }
         article.querySelector('.thread-error')?.remove();
         article.append(h('p', { class: 'field-error thread-error', role: 'alert' }, failureText(failure)));
       },
@@ -372,6 +381,10 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       else buttons.append(actionButton('reopen', () => run(annotationsApi.reopen(documentName, thread.id), article)));
     }
     if (changedSinceRead.has(thread.id) && thread.suggestion?.state === 'open') article.append(changedNotice());
+    if (acceptPending.has(thread.id)) {
+      if (thread.suggestion?.state === 'accepted') article.append(h('p', { class: 'notice thread-error', role: 'status' }, t('acceptPending')));
+      else acceptPending.delete(thread.id); // refused: shown open again, nothing pending
+    }
     article.append(buttons);
     return h('li', {}, article);
   }
@@ -599,7 +612,11 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       // is not used: it swallowed Strg+B/I here.
       document.addEventListener('keydown', onKeyDown);
       provider.on('stateless', ({ payload }: { payload: string }) => {
-        if (parseAnnotationEvent(payload, documentName)) scheduleReload();
+        const event = parseAnnotationEvent(payload, documentName);
+        if (!event) return;
+        // The server pushes these for a pending accept once its edit is stored or refused.
+        if (event.thread && (event.type === 'suggestion.accepted' || event.type === 'thread.updated')) acceptPending.delete(event.thread);
+        scheduleReload();
       });
       provider.on('synced', refreshHighlights);
       void reload();

@@ -56,6 +56,7 @@ final class AnnotationRoutes {
   static final String COLLISION = PROBLEM_PREFIX + "suggestion-collision";
   static final String BAD_REQUEST = PROBLEM_PREFIX + "invalid";
   static final String BUSY = PROBLEM_PREFIX + "annotations-busy";
+  static final String ACCEPT_PENDING = PROBLEM_PREFIX + "suggestion-accept-pending";
   /** Ids are made by the server (UUIDs); anything else cannot name a row. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern PLEDGE_ID = Pattern.compile("[A-Za-z0-9._-]{1,160}");
@@ -335,20 +336,37 @@ final class AnnotationRoutes {
           .compose(step -> {
             AcceptResult r = (AcceptResult) step[1];
             if (r instanceof AcceptResult.Collision c) {
+              live.close();
               return Future.succeededFuture(new Answer(409, c, List.of()));
             }
             AcceptResult.Accepted acc = (AcceptResult.Accepted) r;
-            return live.submit(acc.update(), acc.origin().logNote())
-                .map(v -> Answer.ok(step[2], acc.events()))
-                .recover(e -> vertx.<Answer>executeBlocking(() -> {
-                  @SuppressWarnings("unchecked")
-                  Optional<AnnotationThread> before = (Optional<AnnotationThread>) step[0];
-                  before.ifPresent(repo::updateThread);
-                  throw new IllegalStateException("accepted edit not stored", e);
-                }, false));
+            @SuppressWarnings("unchecked")
+            Optional<AnnotationThread> before = (Optional<AnnotationThread>) step[0];
+            // The server peer stays in the session until the outcome is known, however long
+            // the answer waits (AcceptedEdit).
+            Future<Void> stored = live.submit(acc.update(), acc.origin().logNote())
+                .andThen(ar -> live.close());
+            return AcceptedEdit.answer(vertx, stored, LiveDocument.TIMEOUT_MS,
+                () -> putBack(a.document(), threadId, before),
+                () -> push.push(acc.events()))
+                .map(v -> Answer.ok(step[2], acc.events()));
           })
-          .andThen(ar -> live.close());
+          .onFailure(e -> {
+            if (!(e instanceof AcceptedEdit.Pending)) {
+              live.close(); // a failure before the submit; once submitted, the outcome closes it
+            }
+          });
     });
+  }
+
+  /** Puts a thread back as it was before an accept whose edit the session refused. */
+  private void putBack(String document, String threadId, Optional<AnnotationThread> before) {
+    LOG.warn("The edit of an accepted suggestion in document {} was refused; the suggestion is open again", document);
+    vertx.executeBlocking(() -> {
+      before.ifPresent(repo::updateThread);
+      return null;
+    }, false).onComplete(ar -> push.push(List.of(new AnnotationEvent("thread.updated", document, threadId,
+        null, AnnotationEvent.Audience.ALL, null, java.time.Instant.now()))));
   }
 
   private Answer created(Principal p, DocumentAccess a, Doc doc, Outcome<AnnotationThread> o) {
@@ -395,6 +413,11 @@ final class AnnotationRoutes {
       // The web client retries a GET answered 503 with a short Retry-After.
       ctx.response().putHeader("Retry-After", "2");
       Problems.send(ctx, 503, BUSY, "Too many annotation requests for this document, try again shortly");
+    } else if (e instanceof AcceptedEdit.Pending) {
+      // Not a retry case: the thread already says accepted, and a push redraws it when the
+      // edit is stored (or puts it back if the session refuses it).
+      Problems.send(ctx, 503, ACCEPT_PENDING,
+          "The accepted edit is still being stored; the thread shows the outcome when it is known");
     } else if (e instanceof AccessDeniedException) {
       // already answered by the access guard
     } else {

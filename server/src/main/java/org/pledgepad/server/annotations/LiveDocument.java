@@ -28,7 +28,8 @@ final class LiveDocument implements Peer {
 
   /**
    * A session that never answers (its load queue full, a store outage) must not hold the
-   * document's annotation queue forever: the request fails after this long.
+   * document's annotation queue forever: the state request fails, and an accept is answered
+   * (AcceptedEdit.Pending), after this long.
    */
   static final long TIMEOUT_MS = 30_000;
 
@@ -72,15 +73,16 @@ final class LiveDocument implements Peer {
 
   /**
    * Submits a v1 update, logged with {@code note} as its connection; completes once it is
-   * committed, applied and broadcast. One at a time.
+   * committed, applied and broadcast, fails when the session refuses it or closes. One at a
+   * time. No timeout: the outcome is what decides whether an accept stands ({@link
+   * AcceptedEdit}), so the caller stays joined until it is known.
    */
   Future<Void> submit(byte[] update, String note) {
     Promise<Void> p = Promise.promise();
     connectionId = note;
     pendingAck = p;
     session.receive(this, new Inbound.Update(update));
-    long timer = vertx.setTimer(TIMEOUT_MS, id -> p.tryFail(new IllegalStateException("commit timed out")));
-    return p.future().andThen(ar -> vertx.cancelTimer(timer));
+    return p.future();
   }
 
   void close() {
