@@ -143,6 +143,28 @@ public final class AccountPrivacy {
   }
 
   /**
+   * Stops the account before its data is erased: disabled and its browser sessions deleted, so
+   * nothing it sends while the erasure runs is accepted (an access refresh then closes its open
+   * connections). The login stays, so a run that fails halfway is repeated with it. False when
+   * there is no such account.
+   */
+  public boolean freeze(String subject) {
+    return db.transaction(c -> {
+      int n;
+      try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE id = ?")) {
+        ps.setBoolean(1, true);
+        ps.setString(2, subject);
+        n = ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM web_sessions WHERE subject = ?")) {
+        ps.setString(1, subject);
+        ps.executeUpdate();
+      }
+      return n > 0;
+    });
+  }
+
+  /**
    * Makes the account a tombstone in one transaction: display name {@link #ERASED_NAME}, a
    * random login, no password, disabled, no bodies, memberships or stored sessions. The role is
    * kept (it decides what an erasure run again removes). False when there is no such account.

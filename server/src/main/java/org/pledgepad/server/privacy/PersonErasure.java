@@ -20,8 +20,10 @@ import org.pledgepad.server.pledges.PledgePrivacy;
  * name them (status changes, links, succession log: rows kept, the subject replaced by
  * {@link AccountPrivacy#ERASED_NAME}, status notes blanked), and last the account
  * itself, which becomes a tombstone. The annotation events of the result are for the caller to
- * push to open documents (clients refetch the erased threads). The account goes last so that a run that fails halfway can
- * be repeated with the same login; every step is idempotent. Blocking.
+ * push to open documents (clients refetch the erased threads). The account is stopped first
+ * ({@link #freeze}: disabled, browser sessions gone, so nothing the person sends meanwhile is
+ * stored after their data was erased) and becomes a tombstone last, so that a run that fails
+ * halfway can be repeated with the same login; every step is idempotent. Blocking.
  */
 public final class PersonErasure {
   private final AccountPrivacy accounts;
@@ -59,6 +61,20 @@ public final class PersonErasure {
     }
   }
 
+  /** For tests: runs inside {@link #erase} once the content is erased, before the last steps. */
+  static volatile Runnable duringErasureForTests = () -> {};
+
+  /**
+   * Stops the account with this id (or login) from acting: disabled, browser sessions deleted;
+   * returns its id, empty when there is none. The caller then refreshes the access layer (which
+   * closes the person's open connections) before {@link #erase}, which freezes again itself.
+   */
+  public Optional<String> freeze(String idOrLogin) {
+    Optional<AccountPrivacy.Account> found = accounts.find(idOrLogin);
+    found.ifPresent(a -> accounts.freeze(a.id()));
+    return found.map(AccountPrivacy.Account::id);
+  }
+
   /** Erases the account with this id (or login); empty when there is none. */
   public Optional<Result> erase(String idOrLogin) {
     Optional<AccountPrivacy.Account> found = accounts.find(idOrLogin);
@@ -66,6 +82,7 @@ public final class PersonErasure {
       return Optional.empty();
     }
     AccountPrivacy.Account a = found.get();
+    accounts.freeze(a.id());
     // Officials' edits are the council's public record (Art. 17(3)(b)): identity only.
     boolean content = a.role() == Role.CITIZEN || a.role() == Role.GUEST;
     List<DocumentHistories.ErasureResult> docs = new ArrayList<>();
@@ -90,8 +107,14 @@ public final class PersonErasure {
     // Pledge status history and the succession audit log stay, unattributed (all roles: the
     // public record is the status and its reason, not who clicked); a citizen's notes go.
     int pledgeRecords = pledges.eraseFor(a.id(), AccountPrivacy.ERASED_NAME, content);
+    duringErasureForTests.run();
+    // Once more: a request admitted before the freeze may have stored a post while the steps
+    // above ran (it waited in its document's queue). Idempotent; usually finds nothing.
+    Outcome<Integer> late = annotations.eraseFor(a.id());
     accounts.tombstone(a.id());
-    return Optional.of(new Result(a.id(), a.erased(), content, docs, notes, erased.value(), pledgeRecords,
-        erased.events()));
+    List<AnnotationEvent> events = new ArrayList<>(erased.events());
+    events.addAll(late.events());
+    return Optional.of(new Result(a.id(), a.erased(), content, docs, notes, erased.value() + late.value(),
+        pledgeRecords, events));
   }
 }

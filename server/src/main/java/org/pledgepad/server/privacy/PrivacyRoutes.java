@@ -127,10 +127,20 @@ final class PrivacyRoutes {
   }
 
   private void erase(RoutingContext ctx, String idOrSubject, boolean own) {
-    vertx.executeBlocking(() -> erasure.erase(idOrSubject).orElse(null), true).onComplete(ar -> {
+    // First stop the person (disabled, sessions ended, open connections closed by the refresh),
+    // so that nothing they send while their data is erased is stored afterwards.
+    vertx.executeBlocking(() -> erasure.freeze(idOrSubject).orElse(null), true)
+        .compose(id -> id == null ? Future.succeededFuture((String) null) : access.endSessions(id).map(v -> id))
+        .compose(id -> id == null ? Future.succeededFuture((PersonErasure.Result) null)
+            : vertx.executeBlocking(() -> erasure.erase(id).orElse(null), true))
+        .onComplete(ar -> {
       if (ar.failed()) {
         LOG.error("Erasure failed; it can be run again", ar.cause());
-        Problems.send(ctx, 503, PROBLEM + "erasure-failed", "The erasure did not finish; run it again");
+        // The account is already stopped (disabled, signed out): the person cannot repeat it
+        // themselves, an administrator does (admin route or `user erase`; every step is idempotent).
+        Problems.send(ctx, 503, PROBLEM + "erasure-failed", own
+            ? "The erasure did not finish; the account is disabled and an administrator will complete it"
+            : "The erasure did not finish; run it again");
       } else if (ar.result() == null) {
         Problems.send(ctx, 404, Problems.NOT_FOUND, "No such account");
       } else {

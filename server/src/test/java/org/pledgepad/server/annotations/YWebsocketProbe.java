@@ -70,6 +70,11 @@ public final class YWebsocketProbe implements AutoCloseable {
     throw new AssertionError("no sync step 2 from the server");
   }
 
+  /** Whether the server has closed the connection (its close frame arrived). */
+  public boolean closedByServer() {
+    return ws.isInputClosed();
+  }
+
   @Override
   public void close() {
     ws.abort();

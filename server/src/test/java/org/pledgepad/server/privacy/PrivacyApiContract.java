@@ -398,6 +398,39 @@ abstract class PrivacyApiContract {
     return o;
   }
 
+  @Test
+  void aPersonIsStoppedBeforeTheirDataIsErased() throws Exception {
+    // Otherwise what they send while the erasure runs (a comment, an edit) is stored after
+    // their data was erased, under their name.
+    Session s = signIn(zora.login());
+    String readable = null;
+    JsonArray docs = new JsonArray(get("/api/documents", null).body());
+    for (int i = 0; i < docs.size() && readable == null; i++) {
+      if ("consultation".equals(docs.getJsonObject(i).getString("stage"))) {
+        readable = docs.getJsonObject(i).getString("name");
+      }
+    }
+    assertThat(readable).as("a demo document in consultation").isNotNull();
+    List<Object> seenDuring = new ArrayList<>();
+    try (YWebsocketProbe ws = YWebsocketProbe.connect(server.wsBase(), readable, token(zora.principal()))) {
+      ws.fetchState();
+      assertThat(ws.closedByServer()).isFalse();
+      PersonErasure.duringErasureForTests = () -> {
+        try {
+          seenDuring.add(send("GET", "/api/me/data", s, null).statusCode());
+          seenDuring.add(ws.closedByServer());
+        } catch (Exception e) {
+          seenDuring.add(e);
+        }
+      };
+      HttpResponse<String> erased = send("DELETE", "/api/me", s, new JsonObject().put("password", PASSWORD));
+      assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    } finally {
+      PersonErasure.duringErasureForTests = () -> {};
+    }
+    assertThat(seenDuring).as("while the erasure ran: her session, her open connection").containsExactly(401, true);
+  }
+
   private HttpResponse<String> sendFrom(String forwardedFor, String bearer, JsonObject body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + "/api/me"))
         .method("DELETE", HttpRequest.BodyPublishers.ofString(body.encode()))
