@@ -19,6 +19,7 @@ import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
 import { createToolbar } from './toolbar';
 import { createAnnotationsPanel } from './annotationsPanel';
+import { createRefusedChangesNotice } from './refusedChangesNotice';
 import { PledgeIdAttribute } from '../pledgeIds';
 import { displayName, me, refreshMe } from '../session';
 import { historyPath } from '../router';
@@ -142,6 +143,12 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   const provider = new HocuspocusProvider({ url: collabUrl(), name: details.name, document: ydoc });
 
+  // Edits made in this window that the server has not confirmed: set by every change of the text
+  // that did not come from the server while one may edit, cleared when the indicator says "saved".
+  // The provider's unsyncedChanges cannot tell this on a read-only connection (its sync step 2
+  // stays unacknowledged with or without own edits, depending on the server).
+  let ownChanges = false;
+
   const editor = new Editor({
     element: editorHost,
     editable: false,
@@ -198,6 +205,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   });
   const linkDialog = createLinkDialog(editor);
   const toolbar = createToolbar(editor, () => linkDialog.open(), 'document-editor');
+  const refusedNotice = createRefusedChangesNotice({ text: () => editor.getText({ blockSeparator: '\n\n' }), documentName: details.name, documentTitle: details.title });
 
   container.replaceChildren(
     backLink,
@@ -205,6 +213,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     liveRegion,
     readonlyNotice,
     sessionNotice,
+    refusedNotice.element,
     deniedNotice,
     h('div', { class: 'editor-layout' }, h('div', { class: 'editor-column' }, toolbar.element, annotations.actions, frame), aside),
     linkDialog.element,
@@ -214,6 +223,11 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   const gutterView = new LineNumberGutter(editor.view.dom as HTMLElement, gutter);
   editor.on('update', () => gutterView.schedule());
   ydoc.on('update', () => gutterView.schedule());
+  ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider || !editor.isEditable) return;
+    ownChanges = true;
+    refresh();
+  });
 
   // --- state: editable, save indicator ----------------------------------------------------
   let currentState: SaveState = 'connecting';
@@ -223,12 +237,13 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   announcer.prime(currentState);
 
   function refresh(): void {
-    const state = deriveSaveState({ connection, synced: provider.isSynced, unsyncedChanges: provider.unsyncedChanges, denied, everConnected, readonly });
+    const state = deriveSaveState({ connection, synced: provider.isSynced, unsyncedChanges: provider.unsyncedChanges, denied, everConnected, readonly, ownChanges });
+    if (state === 'saved') ownChanges = false;
     currentState = state;
     saveIndicator.dataset.state = state;
     container.dataset.saveState = state; // read by the end-to-end test
     saveIndicator.classList.toggle('is-problem', isProblem(state));
-    const iconName = state === 'saved' ? 'check' : state === 'readonly' ? 'lock' : state === 'denied' ? 'warning' : isProblem(state) ? 'offline' : 'sync';
+    const iconName = state === 'saved' ? 'check' : state === 'readonly' ? 'lock' : state === 'denied' || state === 'readonly-unsaved' ? 'warning' : isProblem(state) ? 'offline' : 'sync';
     saveIndicator.querySelector('.save-icon')!.replaceChildren(icon(iconName));
     saveText.textContent = t(SAVE_STATE_MESSAGE[state]);
     announcer.update(state);
@@ -239,6 +254,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     if (editor.isEditable !== editable) editor.setEditable(editable);
     toolbar.setEnabled(editable);
     readonlyNotice.hidden = !readonly;
+    refusedNotice.setShown(state === 'readonly-unsaved');
     annotations.setCanEdit(editable && authenticated);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }
@@ -322,7 +338,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   });
 
   const beforeUnload = (event: BeforeUnloadEvent) => {
-    if (provider.hasUnsyncedChanges) {
+    if (provider.hasUnsyncedChanges || ownChanges) {
       event.preventDefault();
       event.returnValue = t('unsavedLeave');
     }
