@@ -4,7 +4,7 @@
 // start. The server is a stubbed fetch (test-only) that moves the pair between the two lists.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GUEST } from '../src/api';
-import { initI18n } from '../src/i18n';
+import { initI18n, setLanguage } from '../src/i18n';
 import { setMe } from '../src/session';
 import { comparePage } from '../src/views/comparePage';
 
@@ -38,6 +38,7 @@ describe('comparison page focus', () => {
         return respond(null, 204);
       }
       if (url === '/api/documents') return respond(documents);
+      if (url.endsWith('/comments')) return respond([]);
       return respond({
         a: { id: 'spd', title: 'SPD', pledges: [] },
         b: { id: 'kv', title: 'KV', pledges: [] },
@@ -46,6 +47,7 @@ describe('comparison page focus', () => {
         onlyInB: linked ? [] : [pledge('ris')],
         coverage: { found: linked ? 1 : 0, total: 2 },
         suggestions: [{ pledgeId: 'glasfaser', candidateId: 'ris', score: 0.4, confidence: 'HOCH', matchedTerms: [] }],
+        statuses: { wlan: { status: 'IN_ARBEIT', entry: 0 } },
       });
     }));
   });
@@ -71,6 +73,55 @@ describe('comparison page focus', () => {
       await settle();
       expect(document.activeElement?.getAttribute('aria-label')).toBe('Verknüpfen: ris');
     } finally {
+      view.dispose();
+    }
+  });
+
+  // The page has no live updates (no socket); its redraws come from one's own link or unlink and
+  // from a language switch, and they rebuild every pledge with its status comment form.
+  it('keeps a status comment being typed, and its open block, when a link elsewhere redraws the page', async () => {
+    const main = document.createElement('main');
+    document.body.append(main);
+    const view = comparePage(main);
+    try {
+      await settle();
+      const block = () => main.querySelector<HTMLDetailsElement>('article[data-pledge="wlan"] details.status-comments')!;
+      block().open = true;
+      block().dispatchEvent(new Event('toggle'));
+      const field = block().querySelector('textarea')!;
+      field.value = 'Der Ausbau hängt am Förderbescheid.';
+      field.dispatchEvent(new Event('input'));
+
+      main.querySelector<HTMLButtonElement>('button[aria-label="Verknüpfen: ris"]')!.click();
+      await settle();
+
+      expect(main.querySelector('button[aria-label="Verknüpfung lösen: glasfaser – ris"]')).not.toBeNull(); // the page was redrawn
+      expect(block().querySelector('textarea')).not.toBe(field);
+      expect(block().querySelector('textarea')!.value).toBe('Der Ausbau hängt am Förderbescheid.');
+      expect(block().open).toBe(true);
+    } finally {
+      view.dispose();
+    }
+  });
+
+  it('gives the focus back to the comment field being typed in after a language switch', async () => {
+    const main = document.createElement('main');
+    document.body.append(main);
+    const view = comparePage(main);
+    try {
+      await settle();
+      const block = () => main.querySelector<HTMLDetailsElement>('article[data-pledge="wlan"] details.status-comments')!;
+      block().open = true;
+      const field = block().querySelector('textarea')!;
+      field.focus();
+      field.value = 'Noch offen';
+      field.dispatchEvent(new Event('input'));
+      setLanguage('en');
+      await settle();
+      expect(block().querySelector('textarea')!.value).toBe('Noch offen');
+      expect(document.activeElement).toBe(block().querySelector('textarea'));
+    } finally {
+      setLanguage('de');
       view.dispose();
     }
   });

@@ -10,7 +10,7 @@ import { h, i18nText, icon } from '../dom';
 import { formatDateTime, formatNumber, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me, roleRank } from '../session';
-import { statusComments } from './statusComments';
+import { statusComments, type StatusDrafts } from './statusComments';
 import type { View } from './view';
 
 /** A programme and a coalition agreement to compare: the first of each kind. */
@@ -38,6 +38,11 @@ export function comparePage(main: HTMLElement): View {
    * to the pair's new control (WCAG 2.4.3) instead of falling to the page's start.
    */
   let focusPair: { a: string; b: string } | null = null;
+  /**
+   * Status comments being written: every redraw rebuilds the pledges and their forms, and a link
+   * made elsewhere on the page (or a language switch) must not throw away the text being typed.
+   */
+  const drafts: StatusDrafts = new Map();
   const canLink = () => roleRank(me().role) >= roleRank('councillor');
 
   async function load(): Promise<void> {
@@ -69,7 +74,7 @@ export function comparePage(main: HTMLElement): View {
       h('h4', { id: titleId, tabindex: '-1' }, pledge.title),
       pledge.body ? h('p', {}, pledge.body) : null,
       status ? h('p', { class: 'pledge-status', 'data-status': status }, t('pledgeStatus', { status: t(`status.${status}` as MessageKey) })) : null,
-      entry !== undefined && pair ? statusComments({ document: side === 'a' ? pair.a.name : pair.b.name, pledgeId: pledge.id, entry }, abort.signal) : null,
+      entry !== undefined && pair ? statusComments({ document: side === 'a' ? pair.a.name : pair.b.name, pledgeId: pledge.id, entry }, abort.signal, drafts) : null,
     );
   }
 
@@ -210,7 +215,10 @@ export function comparePage(main: HTMLElement): View {
         c.onlyInB.length ? h('ul', { class: 'pledge-list' }, ...c.onlyInB.map((p) => h('li', {}, pledgeCard(p, 'b')))) : h('p', {}, t('noneHere')),
       ),
     );
+    // A comment field that had the focus (a language switch while typing) gets it back.
+    const typingIn = document.activeElement?.closest<HTMLElement>('.status-comments')?.dataset.draftKey;
     body.replaceChildren(coverage, aligned, sides);
+    if (typingIn !== undefined) [...body.querySelectorAll<HTMLElement>('.status-comments')].find((el) => el.dataset.draftKey === typingIn)?.querySelector('textarea')?.focus();
     if (focusPair) {
       const { a, b } = focusPair;
       focusPair = null;
