@@ -177,6 +177,11 @@ describe('editor page: a connection that comes back read-only with own offline e
     expect(notice.querySelector('[role="status"]')!.textContent).toMatch(/^Heruntergeladen: pledgepad-haushalt-nicht-gespeichert-\d{4}-\d{2}-\d{2}\.txt\./);
   });
 
+  it('marks the document title above the editor as German, like the text', () => {
+    expect(main.querySelector('h1')!.getAttribute('lang')).toBe('de');
+    expect(main.querySelector('.ProseMirror')!.getAttribute('lang')).toBe('de');
+  });
+
   it('still says "Nur lesen — aktueller Stand" to a reader who changed nothing', async () => {
     connect('read-write');
     provider().receive('Der Haushalt wird beraten.');

@@ -6,7 +6,7 @@ import { ApiError, getJson, listDocuments, sendJson } from '../api';
 import { actionErrorMessage } from '../actionErrors';
 import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type Pledge, type PledgeSuggestion } from '../comparison';
 import type { DocumentSummary } from '../documents';
-import { h, i18nText, icon } from '../dom';
+import { documentText, h, i18nText, icon, messageWith } from '../dom';
 import { formatDateTime, formatNumber, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me, roleRank } from '../session';
@@ -70,9 +70,9 @@ export function comparePage(main: HTMLElement): View {
     return h(
       'article',
       { class: `pledge pledge-${side}`, 'aria-labelledby': titleId, 'data-pledge': pledge.id },
-      pledge.chapter ? h('p', { class: 'pledge-chapter muted' }, pledge.chapter) : null,
-      h('h4', { id: titleId, tabindex: '-1' }, pledge.title),
-      pledge.body ? h('p', {}, pledge.body) : null,
+      pledge.chapter ? documentText(h('p', { class: 'pledge-chapter muted' }, pledge.chapter)) : null,
+      documentText(h('h4', { id: titleId, tabindex: '-1' }, pledge.title)),
+      pledge.body ? documentText(h('p', {}, pledge.body)) : null,
       status ? h('p', { class: 'pledge-status', 'data-status': status }, t('pledgeStatus', { status: t(`status.${status}` as MessageKey) })) : null,
       entry !== undefined && pair ? statusComments({ document: side === 'a' ? pair.a.name : pair.b.name, pledgeId: pledge.id, entry }, abort.signal, drafts) : null,
     );
@@ -126,10 +126,10 @@ export function comparePage(main: HTMLElement): View {
       { class: `suggestion confidence-${s.confidence}` },
       h('span', { class: `badge badge-confidence-${s.confidence}` }, t('confidence', { level: t(`confidence.${s.confidence}` as MessageKey) })),
       ' ',
-      h('strong', {}, candidate?.title ?? s.candidateId),
+      documentText(h('strong', {}, candidate?.title ?? s.candidateId)),
       ' ',
       h('span', { class: 'muted' }, `(${t('score', { score: formatNumber(Math.round(s.score * 100) / 100) })})`),
-      words ? h('p', { class: 'matched-words' }, t('matchedWords', { words })) : null,
+      words ? h('p', { class: 'matched-words' }, ...messageWith('matchedWords', { words: documentText(h('span', {}, words)) })) : null,
     );
     if (canLink()) {
       const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'linkPledges');
@@ -167,7 +167,7 @@ export function comparePage(main: HTMLElement): View {
     const byIdB = new Map<string, Pledge>();
     for (const p of [...c.onlyInB, ...c.aligned.map((r) => r.b)]) byIdB.set(p.id, p);
 
-    const headerRow = h('div', { class: 'compare-row compare-head', role: 'row' }, h('div', { role: 'columnheader' }, pair.a.title), h('div', { role: 'columnheader' }, pair.b.title));
+    const headerRow = h('div', { class: 'compare-row compare-head', role: 'row' }, documentText(h('div', { role: 'columnheader' }, pair.a.title)), documentText(h('div', { role: 'columnheader' }, pair.b.title)));
     const alignedRows = c.aligned.map((row) => {
       const kind = h('p', { class: `badge link-kind link-${row.kind}` }, t('linkKindLabel', { kind: t(`link.${row.kind}` as MessageKey) }));
       const cellB = h('div', { role: 'cell' }, pledgeCard(row.b, 'b'), kind, linkedBy(row));

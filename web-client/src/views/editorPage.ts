@@ -10,7 +10,7 @@ import * as Y from 'yjs';
 import { ApiError, collabUrl, getDocument } from '../api';
 import { knownErrorMessage } from '../actionErrors';
 import type { DocumentDetails } from '../documents';
-import { h, i18nText, icon } from '../dom';
+import { DOCUMENT_LANGUAGE, documentText, h, i18nText, icon } from '../dom';
 import { onLanguageChange, t } from '../i18n';
 import { LineNumberGutter } from '../lineNumbers';
 import { loadPseudonym, pickFreeColor } from '../pseudonym';
@@ -88,7 +88,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   const ownName = () => displayName(me()) ?? t('guestName', { number: String(pseudonym.number) });
 
   // --- page structure -------------------------------------------------------------------
-  const heading = h('h1', { id: 'page-title', class: 'doc-title' }, details.title);
+  const heading = documentText(h('h1', { id: 'page-title', class: 'doc-title' }, details.title));
   // Kind and stage are shown twice (badges, details list); both follow the language switch.
   const kindTexts = [h('span', { class: `kind-badge kind-${details.kind}` }), h('dd', {})];
   const stageTexts = [h('span', { class: `stage-badge stage-${details.stage}` }), h('dd', {})];
@@ -199,7 +199,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
         'aria-labelledby': 'page-title',
         id: 'document-editor',
         spellcheck: 'true',
-        lang: 'de',
+        lang: DOCUMENT_LANGUAGE,
       },
     },
   });

@@ -6,7 +6,7 @@
 import { ApiError, getDocument, getJson } from '../api';
 import { changedPassages, diffStats, parseDiff, parseNamed, parsePermissions, parseVersions, type DiffPart, type HistoryPermissions, type NamedVersion, type Version } from '../history';
 import { restoreVersion } from '../historyApi';
-import { h, i18nText, icon } from '../dom';
+import { documentText, h, i18nText, icon, interfaceText, messageWith } from '../dom';
 import { formatDateTime, onLanguageChange, t } from '../i18n';
 import { documentPath } from '../router';
 import { withNamedSteps } from '../timeslider';
@@ -25,7 +25,10 @@ function unavailable(error: unknown): boolean {
 export function historyPage(main: HTMLElement, name: string): View {
   const abort = new AbortController();
   let docTitle = name;
-  const heading = h('h1', { id: 'page-title' }, t('historyTitle', { title: docTitle }));
+  const heading = h('h1', { id: 'page-title' });
+  // "Verlauf: {title}" with the title marked as document text (German inside an English heading).
+  const renderHeading = () => heading.replaceChildren(...messageWith('historyTitle', { title: documentText(h('span', {}, docTitle)) }));
+  renderHeading();
   const back = h('p', { class: 'back' }, i18nText(h('a', { href: documentPath(name) }), 'backToDocument'));
   const body = h('div', { class: 'history-body' }, h('p', { class: 'muted' }, t('loading')));
   // Results of naming and restoring; focused after a restore so a screen reader reads it.
@@ -47,7 +50,7 @@ export function historyPage(main: HTMLElement, name: string): View {
   getDocument(name, abort.signal).then(
     (details) => {
       docTitle = details.title;
-      heading.textContent = t('historyTitle', { title: docTitle });
+      renderHeading();
       document.title = `${heading.textContent} – Pledgepad`;
     },
     () => undefined,
@@ -220,11 +223,11 @@ export function historyPage(main: HTMLElement, name: string): View {
       return;
     }
     const stats = diffStats(parts);
-    const text = h('div', { class: 'diff-text' });
+    const text = documentText(h('div', { class: 'diff-text' }));
     for (const part of parts) {
       if (part.kind === 'equal') text.append(part.text);
       else {
-        const el = h(part.kind === 'insert' ? 'ins' : 'del', {}, h('span', { class: 'visually-hidden' }, t(part.kind === 'insert' ? 'diffInserted' : 'diffDeleted')), part.text);
+        const el = h(part.kind === 'insert' ? 'ins' : 'del', {}, interfaceText(h('span', { class: 'visually-hidden' }, t(part.kind === 'insert' ? 'diffInserted' : 'diffDeleted'))), part.text);
         if (part.author) el.title = part.author;
         text.append(el);
       }
@@ -236,7 +239,7 @@ export function historyPage(main: HTMLElement, name: string): View {
   }
 
   const unsubscribe = onLanguageChange(() => {
-    heading.textContent = t('historyTitle', { title: docTitle });
+    renderHeading();
     verification.redraw();
     render();
   });

@@ -9,7 +9,7 @@ import { annotationsApi } from '../annotationsApi';
 import { changesQueue, isEmpty, parseModeration, type Decision, type Moderation, type ModerationCase, type QueueEntry, type QueuePost } from '../moderation';
 import { watchModeration, type LiveWatch } from '../moderationLive';
 import type { DocumentSummary } from '../documents';
-import { h, i18nText, icon } from '../dom';
+import { documentText, h, i18nText, icon } from '../dom';
 import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { documentPath } from '../router';
@@ -257,7 +257,7 @@ export function moderationPage(main: HTMLElement): View {
     return h(
       'section',
       { 'aria-labelledby': `queue-${index}`, 'data-document': q.doc.name },
-      h('h2', { id: `queue-${index}` }, h('a', { href: documentPath(q.doc.name) }, q.doc.title)),
+      h('h2', { id: `queue-${index}` }, documentText(h('a', { href: documentPath(q.doc.name) }, q.doc.title))),
       part(`${k}-reports`, 'queueReports', reports.map((e, i) => entryItem(q.doc, e, `${k}-r${i}`))),
       part(`${k}-pending`, 'queuePending', pending.map((e, i) => entryItem(q.doc, e, `${k}-p${i}`))),
       part(`${k}-hidden`, 'queueHidden', m.hidden.map((c, i) => caseItem(q.doc, c, `${k}-h${i}`, true))),

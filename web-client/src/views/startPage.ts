@@ -1,7 +1,7 @@
 // The start page: every document, grouped by stage, with a title search.
 import { listDocuments, ApiError } from '../api';
 import { filterByTitle, groupByStage, isKind, type DocumentSummary } from '../documents';
-import { h, i18nText, icon } from '../dom';
+import { documentText, h, i18nText, icon } from '../dom';
 import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
 import { documentPath } from '../router';
 import type { View } from './view';
@@ -63,7 +63,7 @@ export function startPage(main: HTMLElement): View {
   }
 
   function renderCard(doc: DocumentSummary): HTMLLIElement {
-    const link = h('a', { href: documentPath(doc.name), class: 'doc-link' }, doc.title);
+    const link = documentText(h('a', { href: documentPath(doc.name), class: 'doc-link' }, doc.title));
     const meta = h('p', { class: 'doc-meta' }, h('span', { class: `kind-badge kind-${isKind(doc.kind) ? doc.kind : 'other'}` }, kindLabel(doc.kind)));
     if (doc.updatedAt) {
       const time = h('time', { datetime: doc.updatedAt }, formatDateTime(doc.updatedAt));
