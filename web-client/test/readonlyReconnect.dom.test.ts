@@ -2,6 +2,7 @@
 // A councillor types offline; meanwhile their write rights are withdrawn, and the connection comes
 // back read-only. The server refuses the offline edits, so the page must say "not saved" (never
 // "Nur lesen — aktueller Stand"), explain why, and offer the text of the version this window holds.
+// Also here, as the editor page is set up: a refused document is explained in words.
 // The Hocuspocus provider is replaced by a stand-in (test-only) that the test drives by its events.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -180,6 +181,15 @@ describe('editor page: a connection that comes back read-only with own offline e
   it('marks the document title above the editor as German, like the text', () => {
     expect(main.querySelector('h1')!.getAttribute('lang')).toBe('de');
     expect(main.querySelector('.ProseMirror')!.getAttribute('lang')).toBe('de');
+  });
+
+  it('says why the server refused the document as a sentence, not as its code', () => {
+    provider().emit('status', { status: 'connected' });
+    provider().emit('authenticationFailed', { reason: 'not-a-member' });
+    const notice = [...main.querySelectorAll<HTMLElement>('.notice-problem[role="alert"]')].find((el) => !el.hidden)!;
+    expect(notice.textContent).toBe('Der Server hat den Zugriff verweigert. Nur Mitglieder des zuständigen Gremiums haben Zugriff.');
+    setLanguage('en');
+    expect(notice.textContent).toBe('The server denied access. Only members of the responsible body have access.');
   });
 
   it('still says "Nur lesen — aktueller Stand" to a reader who changed nothing', async () => {

@@ -9,7 +9,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { actionErrorMessage } from '../actionErrors';
+import { actionErrorMessage, errorDetail } from '../actionErrors';
 import { ApiError } from '../api';
 import { annotationsApi, listThreads } from '../annotationsApi';
 import { base64ToBytes, bodyProblem, bytesToBase64, parseAnnotationEvent, selectionProblem, shortQuote, sortThreads, type Post, type Thread } from '../annotations';
@@ -504,7 +504,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       if ((error as Error).name === 'AbortError' || disposed) return;
       if (error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501)) available = false;
       else {
-        status.replaceChildren(h('p', { class: 'notice notice-problem' }, icon('warning'), h('span', {}, t('annotationsFailed', { detail: (error as Error).message }))));
+        status.replaceChildren(h('p', { class: 'notice notice-problem' }, icon('warning'), h('span', {}, t('annotationsFailed', { detail: errorDetail(error) }))));
         return;
       }
     }

@@ -3,7 +3,7 @@
 // figure is given in words and as a bar, and each unlinked programme pledge lists the machine's
 // suggestions with their confidence and the words they share. Editors link and unlink.
 import { ApiError, getJson, listDocuments, sendJson } from '../api';
-import { actionErrorMessage } from '../actionErrors';
+import { actionErrorMessage, errorDetail } from '../actionErrors';
 import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type Pledge, type PledgeSuggestion } from '../comparison';
 import type { DocumentSummary } from '../documents';
 import { documentText, h, i18nText, icon, messageWith } from '../dom';
@@ -32,7 +32,8 @@ export function comparePage(main: HTMLElement): View {
 
   let comparison: Comparison | null = null;
   let pair: { a: DocumentSummary; b: DocumentSummary } | null = null;
-  let problem: { key: MessageKey; detail?: string } | null = null;
+  /** What went wrong; the cause is worded when drawn, so a language switch rewords it. */
+  let problem: { key: MessageKey; cause?: unknown } | null = null;
   /**
    * The pair just linked or unlinked: the redraw replaces the pressed button, so the focus goes
    * to the pair's new control (WCAG 2.4.3) instead of falling to the page's start.
@@ -58,7 +59,7 @@ export function comparePage(main: HTMLElement): View {
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       const missing = error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501);
-      problem = missing ? { key: 'compareUnavailable' } : { key: 'compareFailed', detail: (error as Error).message };
+      problem = missing ? { key: 'compareUnavailable' } : { key: 'compareFailed', cause: error };
     }
     render();
   }
@@ -146,7 +147,7 @@ export function comparePage(main: HTMLElement): View {
     if (problem) {
       const missing = problem.key !== 'compareFailed';
       page.dataset.compareState = missing ? 'unavailable' : 'failed';
-      body.replaceChildren(h('div', { class: `notice${missing ? '' : ' notice-problem'}`, role: missing ? 'status' : 'alert' }, icon('warning'), h('p', {}, t(problem.key, { detail: problem.detail ?? '' }))));
+      body.replaceChildren(h('div', { class: `notice${missing ? '' : ' notice-problem'}`, role: missing ? 'status' : 'alert' }, icon('warning'), h('p', {}, t(problem.key, { detail: problem.cause === undefined ? '' : errorDetail(problem.cause) }))));
       return;
     }
     if (!comparison || !pair) return;

@@ -8,7 +8,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { ApiError, collabUrl, getDocument } from '../api';
-import { knownErrorMessage } from '../actionErrors';
+import { deniedReasonMessage, errorDetail, knownErrorMessage } from '../actionErrors';
 import type { DocumentDetails } from '../documents';
 import { DOCUMENT_LANGUAGE, documentText, h, i18nText, icon } from '../dom';
 import { onLanguageChange, t } from '../i18n';
@@ -61,7 +61,7 @@ export function editorPage(main: HTMLElement, name: string, backLink: () => HTML
     (error: unknown) => {
       if ((error as Error).name === 'AbortError') return;
       const notFound = error instanceof ApiError && error.status === 404;
-      const message = notFound ? t('notFound') : knownErrorMessage(error) ?? t('documentLoadFailed', { detail: (error as Error).message });
+      const message = notFound ? t('notFound') : knownErrorMessage(error) ?? t('documentLoadFailed', { detail: errorDetail(error) });
       title = t(notFound ? 'notFoundTitle' : 'errorTitle');
       document.title = `${title} – Pledgepad`;
       container.replaceChildren(backLink(), h('h1', { id: 'page-title' }, title), h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, message)));
@@ -288,7 +288,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     refresh();
   });
   let deniedReason = '';
-  const renderDenied = () => (deniedText.textContent = t('deniedText', { reason: deniedReason || '—' }));
+  const renderDenied = () => (deniedText.textContent = t('deniedText', { reason: deniedReasonMessage(deniedReason) }));
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     checkSession();
     denied = true;

@@ -3,6 +3,7 @@
 // the revisions newest first, and the differences between two of them (insertions and deletions
 // marked by <ins>/<del> and by a spoken prefix, not by colour alone). When the server has no
 // history endpoint (404) the page says "Verlauf noch nicht verfügbar" instead of failing.
+import { errorDetail } from '../actionErrors';
 import { ApiError, getDocument, getJson } from '../api';
 import { changedPassages, diffStats, parseDiff, parseNamed, parsePermissions, parseVersions, type DiffPart, type HistoryPermissions, type NamedVersion, type Version } from '../history';
 import { restoreVersion } from '../historyApi';
@@ -42,7 +43,8 @@ export function historyPage(main: HTMLElement, name: string): View {
   let may: HistoryPermissions = { nameVersion: false, restore: false };
   let headSeq = 0;
   let state: 'loading' | 'unavailable' | 'failed' | 'ready' = 'loading';
-  let failure = '';
+  /** Why the history could not be loaded; worded when drawn, so a language switch rewords it. */
+  let failure: unknown = null;
   let slider: Timeslider | null = null;
   let sliderStart: number | null = null;
   let authorshipOn = false;
@@ -69,14 +71,14 @@ export function historyPage(main: HTMLElement, name: string): View {
           verification.check();
         } catch (error) {
           state = 'failed';
-          failure = (error as Error).message;
+          failure = error;
         }
         render();
       },
       (error: unknown) => {
         if ((error as Error).name === 'AbortError') return;
         state = unavailable(error) ? 'unavailable' : 'failed';
-        failure = (error as Error).message;
+        failure = error;
         render();
       },
     );
@@ -104,7 +106,7 @@ export function historyPage(main: HTMLElement, name: string): View {
       announce(result.changed && result.seq !== null ? t('restoreDone', { restored: String(seq), seq: String(result.seq) }) : t('restoreUnchanged', { restored: String(seq) }), false, true);
     } catch (error) {
       const forbidden = error instanceof ApiError && (error.status === 401 || error.status === 403);
-      announce(forbidden ? t('restoreForbidden') : t('restoreFailed', { detail: (error as Error).message }), true, true);
+      announce(forbidden ? t('restoreForbidden') : t('restoreFailed', { detail: errorDetail(error) }), true, true);
     }
   }
 
@@ -122,7 +124,7 @@ export function historyPage(main: HTMLElement, name: string): View {
       return;
     }
     if (state === 'failed') {
-      body.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, t('historyFailed', { detail: failure }))));
+      body.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, t('historyFailed', { detail: errorDetail(failure) }))));
       return;
     }
     if (state === 'loading' || !versions) return;
@@ -217,7 +219,7 @@ export function historyPage(main: HTMLElement, name: string): View {
       parts = parseDiff(await getJson(`${base(name)}/diff?from=${from}&to=${to}`, abort.signal));
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
-      const message = unavailable(error) ? t('historyUnavailable') : t('historyFailed', { detail: (error as Error).message });
+      const message = unavailable(error) ? t('historyUnavailable') : t('historyFailed', { detail: errorDetail(error) });
       diffStatus.textContent = message;
       diffResult.replaceChildren(h('p', { class: 'notice notice-problem' }, message));
       return;

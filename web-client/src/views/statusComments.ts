@@ -2,7 +2,7 @@
 // entry (server: annotation threads whose target is the entry — same moderation, rendering and
 // erasure as comments on the text) and, for signed-in people, a form to add one.
 import { parseThread, type Post, type Thread } from '../annotations';
-import { knownErrorMessage } from '../actionErrors';
+import { errorDetail, knownErrorMessage } from '../actionErrors';
 import { annotationsApi, listStatusComments } from '../annotationsApi';
 import { h } from '../dom';
 import { formatDateTime, t } from '../i18n';
@@ -75,7 +75,7 @@ export function statusComments(target: StatusEntry, signal: AbortSignal, drafts:
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       summary.textContent = t('statusComments', { count: '–' });
-      message.textContent = knownErrorMessage(error) ?? t('statusCommentsFailed', { detail: (error as Error).message });
+      message.textContent = knownErrorMessage(error) ?? t('statusCommentsFailed', { detail: errorDetail(error) });
     }
   }
 
@@ -112,7 +112,7 @@ export function statusComments(target: StatusEntry, signal: AbortSignal, drafts:
         },
         (error: unknown) => {
           done();
-          message.textContent = knownErrorMessage(error) ?? t('statusCommentFailed', { detail: (error as Error).message });
+          message.textContent = knownErrorMessage(error) ?? t('statusCommentFailed', { detail: errorDetail(error) });
           keep({ error: message.textContent });
         },
       );
