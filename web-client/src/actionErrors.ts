@@ -51,6 +51,31 @@ const DENIED_REASONS: Record<string, MessageKey> = {
   'other-document': 'denied.otherDocument',
 };
 
+/**
+ * The close codes of the server's socket (server/…/protocol/CloseCodes.java) that a reader should
+ * hear about: the provider reconnects by itself, and without a word a refused change would look like
+ * a flaky connection. Normal closes, network loss and timeouts stay silent (the save indicator says
+ * "offline" then).
+ */
+const CLOSE_CODES: Record<number, MessageKey> = {
+  1001: 'closed.goingAway',
+  1003: 'closed.refused',
+  1009: 'closed.refused',
+  1011: 'closed.serverError',
+  4400: 'closed.refused',
+  4413: 'closed.documentTooLarge',
+  4422: 'closed.refused',
+  4423: 'closed.refused',
+  4429: 'closed.rateLimited',
+  4503: 'closed.slow',
+};
+
+/** A sentence for a socket the server closed, or null when there is nothing to tell. */
+export function closeReasonMessage(code: number): string | null {
+  const key = Object.prototype.hasOwnProperty.call(CLOSE_CODES, code) ? CLOSE_CODES[code] : null;
+  return key ? t(key) : null;
+}
+
 /** Why the editor's connection was refused, as a sentence; an unknown code is named as the server sent it. */
 export function deniedReasonMessage(reason: string): string {
   const key = Object.prototype.hasOwnProperty.call(DENIED_REASONS, reason) ? DENIED_REASONS[reason] : null;

@@ -6,7 +6,7 @@
 // The server is a stubbed fetch (test-only).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getJson } from '../src/api';
-import { deniedReasonMessage, errorDetail } from '../src/actionErrors';
+import { closeReasonMessage, deniedReasonMessage, errorDetail } from '../src/actionErrors';
 import { initI18n, setLanguage } from '../src/i18n';
 import { comparePage } from '../src/views/comparePage';
 import { historyPage } from '../src/views/historyPage';
@@ -72,6 +72,13 @@ describe('network error texts', () => {
     } finally {
       view.dispose();
     }
+  });
+
+  it('has a sentence for the server’s close codes worth telling, none for a normal close or a lost network', () => {
+    expect(closeReasonMessage(1001)).toMatch(/^Der Server wird gerade neu gestartet/);
+    expect(closeReasonMessage(4429)).toMatch(/^Zu viele Nachrichten/);
+    expect(closeReasonMessage(4422)).toMatch(/^Der Server hat eine Nachricht dieses Fensters abgelehnt/);
+    expect([1000, 1006, 4408].map(closeReasonMessage)).toEqual([null, null, null]);
   });
 
   it('turns the socket’s refusal codes into sentences, naming an unknown code as sent', () => {

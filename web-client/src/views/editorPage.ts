@@ -8,7 +8,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { ApiError, collabUrl, getDocument } from '../api';
-import { deniedReasonMessage, errorDetail, knownErrorMessage } from '../actionErrors';
+import { closeReasonMessage, deniedReasonMessage, errorDetail, knownErrorMessage } from '../actionErrors';
 import type { DocumentDetails } from '../documents';
 import { DOCUMENT_LANGUAGE, documentText, h, i18nText, icon } from '../dom';
 import { onLanguageChange, t } from '../i18n';
@@ -105,6 +105,9 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   const readonlyNotice = h('div', { class: 'notice notice-readonly', hidden: true }, icon('lock'), h('p', {}, i18nText(h('strong', {}), 'readonlyTitle'), ' ', i18nText(h('span', {}), 'readonlyText')));
   const sessionNotice = h('div', { class: 'notice notice-problem', role: 'alert', hidden: true }, icon('warning'), i18nText(h('p', {}), 'sessionEnded'));
+  // Why the server closed the socket, when that is worth telling (kept until saving works again).
+  const closedText = h('p', {});
+  const closedNotice = h('div', { class: 'notice notice-problem', role: 'status', hidden: true }, icon('warning'), closedText);
   const deniedText = h('p', {});
   const deniedNotice = h('div', { class: 'notice notice-problem', role: 'alert', hidden: true }, icon('warning'), deniedText);
 
@@ -148,6 +151,8 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   // The provider's unsyncedChanges cannot tell this on a read-only connection (its sync step 2
   // stays unacknowledged with or without own edits, depending on the server).
   let ownChanges = false;
+  /** The code of the last close by the server, until saving works again. */
+  let closeCode: number | null = null;
 
   const editor = new Editor({
     element: editorHost,
@@ -214,6 +219,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     readonlyNotice,
     sessionNotice,
     refusedNotice.element,
+    closedNotice,
     deniedNotice,
     h('div', { class: 'editor-layout' }, h('div', { class: 'editor-column' }, toolbar.element, annotations.actions, frame), aside),
     linkDialog.element,
@@ -255,6 +261,10 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     toolbar.setEnabled(editable);
     readonlyNotice.hidden = !readonly;
     refusedNotice.setShown(state === 'readonly-unsaved');
+    if (state === 'saved' || state === 'readonly') closeCode = null;
+    const closed = closeCode === null ? null : closeReasonMessage(closeCode);
+    closedNotice.hidden = closed === null;
+    if (closed !== null && closedText.textContent !== closed) closedText.textContent = closed;
     annotations.setCanEdit(editable && authenticated);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }
@@ -268,6 +278,10 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     refresh();
   });
   provider.on('unsyncedChanges', refresh);
+  provider.on('close', ({ event }: { event: { code: number } }) => {
+    closeCode = event.code;
+    refresh();
+  });
   let wasWritable = false;
   // Write rights lost on a reconnect (a server restart ends cookie sessions): ask the server who
   // we are now. Nothing typed is lost: it stays in this window until someone signs in again.

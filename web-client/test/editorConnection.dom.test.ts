@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
-// A councillor types offline; meanwhile their write rights are withdrawn, and the connection comes
-// back read-only. The server refuses the offline edits, so the page must say "not saved" (never
-// "Nur lesen — aktueller Stand"), explain why, and offer the text of the version this window holds.
-// Also here, as the editor page is set up: a refused document is explained in words.
+// The editor page's connection as the reader learns about it. A councillor types offline;
+// meanwhile their write rights are withdrawn, and the connection comes back read-only. The server
+// refuses the offline edits, so the page must say "not saved" (never "Nur lesen — aktueller
+// Stand"), explain why, and offer the text of the version this window holds. A refused document
+// and a socket closed by the server are explained in words, in the reader's language.
 // The Hocuspocus provider is replaced by a stand-in (test-only) that the test drives by its events.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
@@ -51,6 +52,12 @@ class StandInProvider {
     paragraph.insert(0, [new Y.XmlText(text)]);
     remote.getXmlFragment('default').insert(0, [paragraph]);
     Y.applyUpdate(this.document, Y.encodeStateAsUpdate(remote), this);
+  }
+  /** The server closes the socket: as the real provider, not synced any more, then told, then offline. */
+  close(code: number, reason = '') {
+    this.isSynced = false;
+    this.emit('close', { event: { code, reason } });
+    this.emit('status', { status: 'disconnected' });
   }
   connect() {}
   disconnect() {}
@@ -190,6 +197,25 @@ describe('editor page: a connection that comes back read-only with own offline e
     expect(notice.textContent).toBe('Der Server hat den Zugriff verweigert. Nur Mitglieder des zuständigen Gremiums haben Zugriff.');
     setLanguage('en');
     expect(notice.textContent).toBe('The server denied access. Only members of the responsible body have access.');
+  });
+
+  it('says why the server closed the socket until saving works again, and stays silent on a plain loss', () => {
+    const closed = () => [...main.querySelectorAll<HTMLElement>('.notice-problem[role="status"]')].find((el) => !el.hidden)?.textContent ?? null;
+    connect('read-write');
+    sync(true);
+    provider().close(1006);
+    expect(closed()).toBeNull();
+    provider().close(4413, 'document size limit reached');
+    expect(closed()).toBe('Das Dokument hat die Größengrenze des Servers erreicht: Ihre letzten Änderungen werden nicht gespeichert.');
+    expect(main.textContent).not.toContain('document size limit reached');
+    setLanguage('en');
+    expect(closed()).toBe('The document has reached the server’s size limit: your latest changes are not saved.');
+    setLanguage('de');
+    connect('read-write');
+    sync(false); // the refused change is sent again and not acknowledged: still not saved
+    expect(closed()).not.toBeNull();
+    sync(true);
+    expect(closed()).toBeNull();
   });
 
   it('still says "Nur lesen — aktueller Stand" to a reader who changed nothing', async () => {
