@@ -29,6 +29,7 @@ describe('comparison page focus', () => {
     initI18n({ storage: null, documentElement: document.documentElement });
     setMe({ role: 'councillor', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' });
     vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+      if (init?.method === 'POST' && url.endsWith('/comments')) return respond({}, 500);
       if (init?.method === 'POST') {
         linked = true;
         return respond({ id: 'link-9' }, 201);
@@ -99,6 +100,33 @@ describe('comparison page focus', () => {
       expect(block().querySelector('textarea')).not.toBe(field);
       expect(block().querySelector('textarea')!.value).toBe('Der Ausbau hängt am Förderbescheid.');
       expect(block().open).toBe(true);
+    } finally {
+      view.dispose();
+    }
+  });
+
+  it('keeps why a status comment was not saved when a link elsewhere redraws the page', async () => {
+    const main = document.createElement('main');
+    document.body.append(main);
+    const view = comparePage(main);
+    try {
+      await settle();
+      const block = () => main.querySelector<HTMLDetailsElement>('article[data-pledge="wlan"] details.status-comments')!;
+      block().open = true;
+      block().dispatchEvent(new Event('toggle'));
+      const field = block().querySelector('textarea')!;
+      field.value = 'Wann kommt der Bescheid?';
+      field.dispatchEvent(new Event('input'));
+      block().querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
+      await settle();
+      const failed = 'Der Kommentar wurde nicht gespeichert (Fehler 500 des Servers).';
+      expect(block().querySelector('.status-comment-message')!.textContent).toBe(failed);
+
+      main.querySelector<HTMLButtonElement>('button[aria-label="Verknüpfen: ris"]')!.click();
+      await settle();
+      expect(block().querySelector('textarea')).not.toBe(field);
+      expect(block().querySelector('.status-comment-message')!.textContent).toBe(failed);
+      expect(block().querySelector('textarea')!.value).toBe('Wann kommt der Bescheid?');
     } finally {
       view.dispose();
     }

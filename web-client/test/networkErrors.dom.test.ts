@@ -75,7 +75,7 @@ describe('network error texts', () => {
   });
 
   it('has a sentence for the server’s close codes worth telling, none for a normal close or a lost network', () => {
-    expect(closeReasonMessage(1001)).toMatch(/^Der Server wird gerade neu gestartet/);
+    expect(closeReasonMessage(1001)).toMatch(/^Der Server wurde beendet oder startet neu/);
     expect(closeReasonMessage(4429)).toMatch(/^Zu viele Nachrichten/);
     expect(closeReasonMessage(4422)).toMatch(/^Der Server hat eine Nachricht dieses Fensters abgelehnt/);
     expect([1000, 1006, 4408].map(closeReasonMessage)).toEqual([null, null, null]);
