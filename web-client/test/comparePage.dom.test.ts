@@ -80,77 +80,63 @@ describe('comparison page focus', () => {
 
   // The page has no live updates (no socket); its redraws come from one's own link or unlink and
   // from a language switch, and they rebuild every pledge with its status comment form.
-  it('keeps a status comment being typed, and its open block, when a link elsewhere redraws the page', async () => {
-    const main = document.createElement('main');
-    document.body.append(main);
-    const view = comparePage(main);
-    try {
+  describe('status comments across a redraw', () => {
+    let main: HTMLElement;
+    let view: { dispose(): void };
+    beforeEach(async () => {
+      main = document.createElement('main');
+      document.body.append(main);
+      view = comparePage(main);
       await settle();
-      const block = () => main.querySelector<HTMLDetailsElement>('article[data-pledge="wlan"] details.status-comments')!;
+    });
+    afterEach(() => {
+      setLanguage('de');
+      view.dispose();
+    });
+
+    /** The status comment block under the programme pledge "wlan", as drawn now. */
+    const block = () => main.querySelector<HTMLDetailsElement>('article[data-pledge="wlan"] details.status-comments')!;
+    /** Opens the block and types into its field, as a reader does (toggle and input events). */
+    function typeComment(text: string): HTMLTextAreaElement {
       block().open = true;
       block().dispatchEvent(new Event('toggle'));
       const field = block().querySelector('textarea')!;
-      field.value = 'Der Ausbau hängt am Förderbescheid.';
+      field.focus();
+      field.value = text;
       field.dispatchEvent(new Event('input'));
-
+      return field;
+    }
+    async function linkElsewhere() {
       main.querySelector<HTMLButtonElement>('button[aria-label="Verknüpfen: ris"]')!.click();
       await settle();
-
       expect(main.querySelector('button[aria-label="Verknüpfung lösen: glasfaser – ris"]')).not.toBeNull(); // the page was redrawn
+    }
+
+    it('keeps the text being typed, and the open block, when a link elsewhere redraws the page', async () => {
+      const field = typeComment('Der Ausbau hängt am Förderbescheid.');
+      await linkElsewhere();
       expect(block().querySelector('textarea')).not.toBe(field);
       expect(block().querySelector('textarea')!.value).toBe('Der Ausbau hängt am Förderbescheid.');
       expect(block().open).toBe(true);
-    } finally {
-      view.dispose();
-    }
-  });
+    });
 
-  it('keeps why a status comment was not saved when a link elsewhere redraws the page', async () => {
-    const main = document.createElement('main');
-    document.body.append(main);
-    const view = comparePage(main);
-    try {
-      await settle();
-      const block = () => main.querySelector<HTMLDetailsElement>('article[data-pledge="wlan"] details.status-comments')!;
-      block().open = true;
-      block().dispatchEvent(new Event('toggle'));
-      const field = block().querySelector('textarea')!;
-      field.value = 'Wann kommt der Bescheid?';
-      field.dispatchEvent(new Event('input'));
+    it('keeps why a comment was not saved when a link elsewhere redraws the page', async () => {
+      typeComment('Wann kommt der Bescheid?');
       block().querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true }));
       await settle();
       const failed = 'Der Kommentar wurde nicht gespeichert (Fehler 500 des Servers).';
       expect(block().querySelector('.status-comment-message')!.textContent).toBe(failed);
-
-      main.querySelector<HTMLButtonElement>('button[aria-label="Verknüpfen: ris"]')!.click();
-      await settle();
-      expect(block().querySelector('textarea')).not.toBe(field);
+      await linkElsewhere();
       expect(block().querySelector('.status-comment-message')!.textContent).toBe(failed);
       expect(block().querySelector('textarea')!.value).toBe('Wann kommt der Bescheid?');
-    } finally {
-      view.dispose();
-    }
-  });
+    });
 
-  it('gives the focus back to the comment field being typed in after a language switch', async () => {
-    const main = document.createElement('main');
-    document.body.append(main);
-    const view = comparePage(main);
-    try {
-      await settle();
-      const block = () => main.querySelector<HTMLDetailsElement>('article[data-pledge="wlan"] details.status-comments')!;
-      block().open = true;
-      const field = block().querySelector('textarea')!;
-      field.focus();
-      field.value = 'Noch offen';
-      field.dispatchEvent(new Event('input'));
+    it('gives the focus back to the field being typed in after a language switch', async () => {
+      typeComment('Noch offen');
       setLanguage('en');
       await settle();
       expect(block().querySelector('textarea')!.value).toBe('Noch offen');
       expect(document.activeElement).toBe(block().querySelector('textarea'));
-    } finally {
-      setLanguage('de');
-      view.dispose();
-    }
+    });
   });
 });
