@@ -26,7 +26,7 @@ export interface StatusDraft {
 }
 export type StatusDrafts = Map<string, StatusDraft>;
 
-export function draftKey(target: StatusEntry): string {
+function draftKey(target: StatusEntry): string {
   return JSON.stringify([target.document, target.pledgeId, target.entry]);
 }
 
