@@ -3,6 +3,8 @@
 // what to do next. Pure apart from t(), so the rules are tested without a browser.
 import { ApiError } from './api';
 import { t } from './i18n';
+import type { MessageKey } from './messages';
+import { UnexpectedAnswer } from './unexpectedAnswer';
 
 /** A 403 that means the session's CSRF token is stale, not that the person lacks the right. */
 export function isCsrfProblem(error: unknown): boolean {
@@ -24,5 +26,58 @@ export function knownErrorMessage(error: unknown): string | null {
 }
 
 export function actionErrorMessage(error: unknown): string {
-  return knownErrorMessage(error) ?? t('actionFailed', { detail: (error as Error)?.message ?? '?' });
+  return knownErrorMessage(error) ?? t('actionFailed', { detail: errorDetail(error) });
+}
+
+/**
+ * The "(…)" part of "could not be loaded (…)" in the reader's language. What the client says
+ * itself — no connection, a bare status, an answer it cannot read — is translated; a server's own
+ * explanation (problem+json) is kept as it came; anything else is a defect, shown as it is.
+ */
+export function errorDetail(error: unknown): string {
+  if (error instanceof ApiError && (error.status === 0 || !error.fromServer)) return error.status === 0 ? t('networkError') : t('httpStatusDetail', { status: String(error.status) });
+  if (error instanceof UnexpectedAnswer) return t('unexpectedAnswer');
+  return (error as Error)?.message ?? '?';
+}
+
+/** The server's codes for refusing a document on the socket (auth Decision codes and the server's own). */
+const DENIED_REASONS: Record<string, MessageKey> = {
+  'invalid-credentials': 'denied.invalidCredentials',
+  'credentials-expired': 'denied.credentialsExpired',
+  'authentication failed': 'denied.authenticationFailed',
+  'forbidden-for-role-in-stage': 'denied.forbiddenForRoleInStage',
+  'not-a-member': 'denied.notAMember',
+  'not-a-participant': 'denied.notAParticipant',
+  'other-document': 'denied.otherDocument',
+};
+
+/**
+ * The close codes of the server's socket (server/…/protocol/CloseCodes.java) that a reader should
+ * hear about: the provider reconnects by itself, and without a word a refused change would look like
+ * a flaky connection. Normal closes, network loss and timeouts stay silent (the save indicator says
+ * "offline" then).
+ */
+const CLOSE_CODES: Record<number, MessageKey> = {
+  1001: 'closed.goingAway',
+  1003: 'closed.refused',
+  1009: 'closed.refused',
+  1011: 'closed.serverError',
+  4400: 'closed.refused',
+  4413: 'closed.documentTooLarge',
+  4422: 'closed.refused',
+  4423: 'closed.refused',
+  4429: 'closed.rateLimited',
+  4503: 'closed.slow',
+};
+
+/** A sentence for a socket the server closed, or null when there is nothing to tell. */
+export function closeReasonMessage(code: number): string | null {
+  const key = Object.prototype.hasOwnProperty.call(CLOSE_CODES, code) ? CLOSE_CODES[code] : null;
+  return key ? t(key) : null;
+}
+
+/** Why the editor's connection was refused, as a sentence; an unknown code is named as the server sent it. */
+export function deniedReasonMessage(reason: string): string {
+  const key = Object.prototype.hasOwnProperty.call(DENIED_REASONS, reason) ? DENIED_REASONS[reason] : null;
+  return key ? t(key) : t('denied.other', { code: reason || '—' });
 }

@@ -2,6 +2,7 @@
 // checked field by field, plus the small pure rules the sidebar needs: which live events concern
 // us, whether a selection stays inside one paragraph, and in which order threads are listed.
 // Names, quotes, replacements and bodies are plain text; only `html` was sanitized by the server.
+import { UnexpectedAnswer } from './unexpectedAnswer';
 
 export type ThreadKind = 'comment' | 'suggestion';
 export type PostState = 'visible' | 'pending' | 'hidden' | 'deleted';
@@ -83,7 +84,7 @@ export function parseThread(value: unknown): Thread | null {
 /** Accepts a bare list or {threads: [...]}. */
 export function parseThreads(value: unknown): Thread[] {
   const list = Array.isArray(value) ? value : Array.isArray(obj(value).threads) ? (obj(value).threads as unknown[]) : null;
-  if (!list) throw new Error('unexpected annotations answer');
+  if (!list) throw new UnexpectedAnswer('annotations');
   return list.map(parseThread).filter((t): t is Thread => t !== null);
 }
 

@@ -2,6 +2,7 @@
 // invented here when the server does not answer. State-changing requests carry the session's
 // CSRF token (X-CSRF-Token) that GET /api/me handed out.
 import { parseDetails, parseSummaries, type DocumentDetails, type DocumentSummary } from './documents';
+import { UnexpectedAnswer } from './unexpectedAnswer';
 
 export class ApiError extends Error {
   constructor(
@@ -11,6 +12,11 @@ export class ApiError extends Error {
     readonly problemType: string | null = null,
     /** Seconds from a Retry-After header (429, 503), when present. */
     readonly retryAfter: number | null = null,
+    /**
+     * The message is the server's own explanation (problem+json detail or title); false when the
+     * client made it up ("network error", "HTTP 500"), which the page then words itself.
+     */
+    readonly fromServer: boolean = true,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -57,7 +63,7 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 
 async function errorFrom(response: Response): Promise<ApiError> {
   let type: string | null = null;
-  let detail = `HTTP ${response.status}`;
+  let detail: string | null = null;
   try {
     const body = (await response.json()) as Record<string, unknown>;
     if (typeof body?.type === 'string') type = body.type;
@@ -66,7 +72,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   } catch {
     // not problem+json
   }
-  return new ApiError(response.status, detail, type, parseRetryAfter(response.headers.get('Retry-After')));
+  return new ApiError(response.status, detail ?? `HTTP ${response.status}`, type, parseRetryAfter(response.headers.get('Retry-After')), detail !== null);
 }
 
 async function request(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
@@ -78,7 +84,7 @@ async function request(method: string, path: string, body?: unknown, signal?: Ab
     response = await fetch(path, { method, headers, credentials: 'same-origin', signal, body: body === undefined ? undefined : JSON.stringify(body) });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'network error');
+    throw new ApiError(0, 'network error', null, null, false);
   }
   if (!response.ok) {
     const error = await errorFrom(response);
@@ -97,7 +103,7 @@ async function request(method: string, path: string, body?: unknown, signal?: Ab
   try {
     return JSON.parse(text);
   } catch {
-    throw new ApiError(response.status, 'invalid JSON');
+    throw new UnexpectedAnswer('JSON');
   }
 }
 

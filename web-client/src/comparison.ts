@@ -2,6 +2,7 @@
 // confirmed pairs aligned in rows, the pledges found on one side only, the coverage figure and
 // the machine suggestions (advice; a person confirms them into links). Parsed defensively:
 // the server's field names are accepted in the spellings its Java records produce.
+import { UnexpectedAnswer } from './unexpectedAnswer';
 
 export interface Pledge {
   id: string;
@@ -130,7 +131,7 @@ function parseDocumentRef(value: unknown, fallback: string): { name: string; tit
 
 export function parseComparison(value: unknown, aName = 'a', bName = 'b'): Comparison {
   const c = obj(value);
-  if (!Array.isArray(c.aligned) && !Array.isArray(c.onlyInA)) throw new Error('unexpected comparison answer');
+  if (!Array.isArray(c.aligned) && !Array.isArray(c.onlyInA)) throw new UnexpectedAnswer('comparison');
   const linkIds = new Map<string, string>();
   for (const link of list(c.links)) {
     const l = obj(link);

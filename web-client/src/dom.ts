@@ -1,6 +1,6 @@
 // Building DOM without HTML strings: text always goes in through textContent, so nothing that
 // comes from the server or from other users can become markup.
-import { initI18n, t, type KeyValueStore, type Language } from './i18n';
+import { getLanguage, initI18n, t, type KeyValueStore, type Language } from './i18n';
 import type { MessageKey } from './messages';
 
 type Attrs = Record<string, string | number | boolean | null | undefined>;
@@ -45,6 +45,37 @@ export function translateTree(root: ParentNode): void {
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-aria-label]')) element.setAttribute('aria-label', t(element.dataset.i18nAriaLabel as MessageKey));
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-title]')) element.setAttribute('title', t(element.dataset.i18nTitle as MessageKey));
   for (const element of root.querySelectorAll<HTMLElement>('[data-i18n-placeholder]')) element.setAttribute('placeholder', t(element.dataset.i18nPlaceholder as MessageKey));
+}
+
+/**
+ * The language of the documents' text: German whatever the interface language (they are a German
+ * council's texts; the server gives documents no language of their own yet). Document text shown
+ * outside the editor is marked with it, so that a screen reader in the English interface reads
+ * "Haushaltssatzung" as German (WCAG 3.1.2).
+ */
+export const DOCUMENT_LANGUAGE = 'de';
+
+/** Marks an element's text as document text: titles, pledges, versions, diffs, quotes. */
+export function documentText<E extends HTMLElement>(element: E): E {
+  element.lang = DOCUMENT_LANGUAGE;
+  return element;
+}
+
+/** Marks interface words inside document text (a hidden "eingefügt:" in a diff) with the interface's language. */
+export function interfaceText<E extends HTMLElement>(element: E): E {
+  element.lang = getLanguage();
+  return element;
+}
+
+/**
+ * A message whose {placeholders} are filled with nodes instead of strings, e.g. a document title
+ * marked as German inside "History: {title}" in English.
+ */
+export function messageWith(key: MessageKey, nodes: Record<string, Node>): (string | Node)[] {
+  return t(key)
+    .split(/(\{\w+\})/)
+    .filter((part) => part !== '')
+    .map((part) => nodes[part.slice(1, -1)] ?? part);
 }
 
 /**

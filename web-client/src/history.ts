@@ -1,6 +1,7 @@
 // The version history of a document (GET /api/documents/{name}/history, /versions/{seq},
 // /diff?from=&to=), parsed for the history page. The server part may be missing: callers show
 // an "unavailable" state on 404 instead of guessing.
+import { UnexpectedAnswer } from './unexpectedAnswer';
 
 export interface Version {
   seq: number;
@@ -42,7 +43,7 @@ function parseVersion(value: unknown): Version | null {
 export function parseVersions(value: unknown): Version[] {
   const o = obj(value);
   const raw = Array.isArray(value) ? value : ([o.revisions, o.versions].find(Array.isArray) as unknown[] | undefined) ?? null;
-  if (!raw) throw new Error('unexpected history answer');
+  if (!raw) throw new UnexpectedAnswer('history');
   return raw
     .map(parseVersion)
     .filter((v): v is Version => v !== null)
@@ -61,7 +62,7 @@ function kindOf(value: unknown): DiffKind | null {
 export function parseDiff(value: unknown): DiffPart[] {
   const o = obj(value);
   const raw = Array.isArray(value) ? value : ([o.parts, o.changes, o.ops, o.segments, o.diff].find(Array.isArray) as unknown[] | undefined);
-  if (!raw) throw new Error('unexpected diff answer');
+  if (!raw) throw new UnexpectedAnswer('diff');
   const out: DiffPart[] = [];
   for (const entry of raw) {
     const e = obj(entry);
@@ -146,7 +147,7 @@ export interface AuthorSpan {
 /** GET …/authorship: {seq, spans: [...]}; spans are sorted, clipped to the text and made disjoint. */
 export function parseAuthorship(value: unknown, textLength: number): AuthorSpan[] {
   const raw = obj(value).spans;
-  if (!Array.isArray(raw)) throw new Error('unexpected authorship answer');
+  if (!Array.isArray(raw)) throw new UnexpectedAnswer('authorship');
   const spans: AuthorSpan[] = [];
   for (const entry of raw) {
     const e = obj(entry);
@@ -178,7 +179,7 @@ export interface Verification {
 
 export function parseVerification(value: unknown): Verification {
   const v = obj(value);
-  if (typeof v.ok !== 'boolean') throw new Error('unexpected verification answer');
+  if (typeof v.ok !== 'boolean') throw new UnexpectedAnswer('verification');
   return {
     ok: v.ok,
     firstBadSeq: typeof v.firstBadSeq === 'number' ? v.firstBadSeq : null,

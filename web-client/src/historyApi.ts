@@ -12,9 +12,9 @@ export async function getVersionText(name: string, seq: number, signal?: AbortSi
     response = await fetch(`${historyBase(name)}/versions/${seq}?format=text`, { headers: { Accept: 'text/plain' }, credentials: 'same-origin', signal });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'network error');
+    throw new ApiError(0, 'network error', null, null, false);
   }
-  if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`);
+  if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`, null, null, false);
   return response.text();
 }
 

@@ -2,6 +2,7 @@
 // reports with the reported posts, posts waiting for approval, hidden posts (to restore) and
 // recently restored ones, each with its decision history from the audit log. Bodies are plain
 // text unless the server sent its sanitized `html`; names, reasons and actors are plain text.
+import { UnexpectedAnswer } from './unexpectedAnswer';
 
 export interface QueuePost {
   id: string;
@@ -86,7 +87,7 @@ function parseCases(value: unknown): ModerationCase[] {
 
 export function parseModeration(value: unknown): Moderation {
   const q = obj(value);
-  if (!Array.isArray(q.reports) && !Array.isArray(q.pending)) throw new Error('unexpected moderation answer');
+  if (!Array.isArray(q.reports) && !Array.isArray(q.pending)) throw new UnexpectedAnswer('moderation');
   const entries: QueueEntry[] = [];
   for (const entry of list(q.reports)) {
     const e = obj(entry);

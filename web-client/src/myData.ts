@@ -2,7 +2,9 @@
 // export is checked and summed up (account, how many comments, suggestions, posts, reports,
 // edits), its file name carries the date, and a failed erasure gets a sentence. Pure, so the
 // rules are tested without a browser.
+import { UnexpectedAnswer } from './unexpectedAnswer';
 import { ApiError, getJson, sendJson } from './api';
+import { errorDetail } from './actionErrors';
 import { t } from './i18n';
 
 export interface DataSummary {
@@ -27,7 +29,7 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 /** Sums up an export; throws when it is not one (no account object). */
 export function summarize(exported: unknown): DataSummary {
   const root = record(exported);
-  if (!root.account || typeof root.account !== 'object') throw new Error('not an export');
+  if (!root.account || typeof root.account !== 'object') throw new UnexpectedAnswer('export');
   const account = record(root.account);
   const annotations = record(root.annotations);
   const history = record(root.history);
@@ -76,7 +78,6 @@ export function myDataErrorMessage(error: unknown, action: 'export' | 'erase'): 
     if (error.status === 403) return action === 'erase' ? (error.problemType?.endsWith('password-not-confirmed') ? t('eraseWrongPassword') : t('eraseForbidden')) : t('myDataSignedOut');
     if (error.status === 429) return error.retryAfter !== null ? t('myDataThrottled', { seconds: String(error.retryAfter) }) : t('myDataThrottledNoTime');
     if (error.status === 503 && action === 'erase') return t('eraseUnfinished');
-    return t(action === 'erase' ? 'eraseFailed' : 'exportFailed', { detail: error.status === 0 ? t('networkError') : error.message });
   }
-  return t(action === 'erase' ? 'eraseFailed' : 'exportFailed', { detail: (error as Error)?.message ?? '?' });
+  return t(action === 'erase' ? 'eraseFailed' : 'exportFailed', { detail: errorDetail(error) });
 }

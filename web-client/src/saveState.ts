@@ -16,9 +16,14 @@ export interface ProviderFacts {
   everConnected: boolean;
   /** The server let us in read-only. */
   readonly?: boolean;
+  /**
+   * This window changed the text since the indicator last said "saved" (or since it opened):
+   * own edits the server has not confirmed, e.g. typed offline.
+   */
+  ownChanges?: boolean;
 }
 
-export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-unsaved' | 'offline' | 'denied' | 'readonly';
+export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-unsaved' | 'offline' | 'denied' | 'readonly' | 'readonly-unsaved';
 
 export function deriveSaveState(f: ProviderFacts): SaveState {
   if (f.denied) return 'denied';
@@ -26,7 +31,10 @@ export function deriveSaveState(f: ProviderFacts): SaveState {
     if (f.unsyncedChanges > 0) return 'offline-unsaved';
     return f.everConnected ? 'offline' : 'connecting';
   }
-  // A read-only connection cannot have changes of its own to save; its sync step 2 may stay
+  // Own edits made before the connection came back read-only (typed offline, rights withdrawn in
+  // the meantime) are refused by the server and exist only in this window: never "up to date".
+  if (f.readonly && f.ownChanges) return 'readonly-unsaved';
+  // Without own edits a read-only connection has nothing to save; its sync step 2 may stay
   // unacknowledged (a server that refuses it sends no positive SyncStatus), so it is not waited for.
   if (f.readonly) return f.synced ? 'readonly' : 'saving';
   if (!f.synced || f.unsyncedChanges > 0) return 'saving';
@@ -42,11 +50,12 @@ export const SAVE_STATE_MESSAGE = {
   offline: 'save.offline',
   denied: 'save.denied',
   readonly: 'save.readonly',
+  'readonly-unsaved': 'save.readonlyUnsaved',
 } as const satisfies Record<SaveState, string>;
 
 /** A state that needs the user's attention is shown as a problem (with a shape, not only a colour). */
 export function isProblem(state: SaveState): boolean {
-  return state === 'offline-unsaved' || state === 'offline' || state === 'denied';
+  return state === 'offline-unsaved' || state === 'offline' || state === 'denied' || state === 'readonly-unsaved';
 }
 
 export interface Timers {

@@ -57,6 +57,11 @@ describe('moderation page', () => {
     vi.unstubAllGlobals();
   });
 
+  it('marks the document title of each queue as German (document text, WCAG 3.1.2)', () => {
+    const link = [...document.querySelectorAll('h2 a')].find((a) => a.textContent === 'Koalitionsvertrag')!;
+    expect(link.getAttribute('lang')).toBe('de');
+  });
+
   it('keeps a hide reason typed for one entry when a live event redraws after the focus left it', async () => {
     const field = entry('p2').querySelector<HTMLInputElement>('input.reason-input')!;
     field.focus();

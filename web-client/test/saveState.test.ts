@@ -40,6 +40,14 @@ describe('deriveSaveState', () => {
     expect(deriveSaveState({ ...online, readonly: true, synced: false })).toBe('saving');
   });
 
+  it('never says read only — up to date while own edits wait: a read-only reconnect refuses them', () => {
+    expect(deriveSaveState({ ...online, readonly: true, ownChanges: true })).toBe('readonly-unsaved');
+    expect(deriveSaveState({ ...online, readonly: true, ownChanges: true, synced: false, unsyncedChanges: 1 })).toBe('readonly-unsaved');
+    expect(isProblem('readonly-unsaved')).toBe(true);
+    // While writable, own edits are simply being saved.
+    expect(deriveSaveState({ ...online, ownChanges: true, unsyncedChanges: 1 })).toBe('saving');
+  });
+
   it('reports a refused document above everything else', () => {
     expect(deriveSaveState({ ...online, denied: true })).toBe('denied');
   });

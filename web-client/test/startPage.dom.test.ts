@@ -103,7 +103,7 @@ describe('start page', () => {
     view = startPage(main);
     await settle();
     const alert = main.querySelector('[role="alert"]')!;
-    expect(alert.textContent).toContain('HTTP 503');
+    expect(alert.textContent).toContain('Die Dokumente konnten nicht geladen werden (Fehler 503 des Servers).');
     alert.querySelector('button')!.click();
     await settle();
     expect(fetchMock).toHaveBeenCalledTimes(2);

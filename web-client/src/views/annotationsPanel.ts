@@ -9,11 +9,11 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
-import { actionErrorMessage } from '../actionErrors';
+import { actionErrorMessage, errorDetail } from '../actionErrors';
 import { ApiError } from '../api';
 import { annotationsApi, listThreads } from '../annotationsApi';
 import { base64ToBytes, bodyProblem, bytesToBase64, parseAnnotationEvent, selectionProblem, shortQuote, sortThreads, type Post, type Thread } from '../annotations';
-import { append, h, i18nText, icon } from '../dom';
+import { append, documentText, h, i18nText, icon } from '../dom';
 import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me } from '../session';
@@ -143,13 +143,15 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
   function buildComposer(kind: 'comment' | 'suggestion', start: string, end: string, quote: string): void {
     const error = h('p', { class: 'field-error', id: 'composer-error', role: 'alert' });
     const body = kind === 'comment' ? field('composer-body', 'commentBody', true) : field('composer-replacement', 'replacement', true, quote);
+    // The replacement is document text (spell-checked and read as German); a comment is the writer's own.
+    if (kind === 'suggestion') documentText(body.input);
     const rationale = kind === 'suggestion' ? field('composer-rationale', 'rationale', true) : null;
     const send = i18nText(h('button', { type: 'submit', class: 'button button-primary' }), 'send');
     const cancel = i18nText(h('button', { type: 'button', class: 'button' }), 'cancel');
     composer.replaceChildren();
     append(composer, [
       i18nText(h('h3', {}), kind === 'comment' ? 'newComment' : 'newSuggestion'),
-      h('figure', { class: 'quote' }, i18nText(h('figcaption', {}), 'passage'), h('blockquote', {}, shortQuote(quote, 400))),
+      h('figure', { class: 'quote' }, i18nText(h('figcaption', {}), 'passage'), documentText(h('blockquote', {}, shortQuote(quote, 400)))),
       body.wrap,
       rationale?.wrap,
       error,
@@ -353,7 +355,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       thread.locked ? h('span', { class: 'badge' }, icon('lock'), ` ${t('threadLocked')}`) : null,
       passageLost ? h('span', { class: 'badge badge-deleted' }, icon('warning'), ` ${t('passageDeleted')}`) : null,
     );
-    const quote = h('blockquote', { class: passageLost ? 'quote-deleted' : '' }, shortQuote(thread.anchor.quote));
+    const quote = documentText(h('blockquote', { class: passageLost ? 'quote-deleted' : '' }, shortQuote(thread.anchor.quote)));
     const article = h(
       'article',
       { class: `thread thread-${thread.kind} thread-${thread.status}`, 'aria-labelledby': titleId, 'data-thread': thread.id },
@@ -366,7 +368,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       const stateKey = `suggestion.${thread.suggestion.state}`;
       article.append(h('p', { class: 'suggestion-state' }, t('suggestionState', { state: hasMessage(stateKey) ? t(stateKey) : thread.suggestion.state })));
       if (thread.suggestion.reason) article.append(h('p', { class: 'suggestion-reason' }, t('hiddenReason', { reason: thread.suggestion.reason })));
-      if (thread.suggestion.replacement !== null) article.append(h('p', { class: 'replacement' }, h('strong', {}, t('proposedText')), h('ins', {}, thread.suggestion.replacement)));
+      if (thread.suggestion.replacement !== null) article.append(h('p', { class: 'replacement' }, h('strong', {}, t('proposedText')), documentText(h('ins', {}, thread.suggestion.replacement))));
     }
     article.append(h('ol', { class: 'posts' }, ...thread.posts.map((post) => renderPost(thread, post))));
 
@@ -515,7 +517,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
       if ((error as Error).name === 'AbortError' || disposed) return;
       if (error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501)) available = false;
       else {
-        status.replaceChildren(h('p', { class: 'notice notice-problem' }, icon('warning'), h('span', {}, t('annotationsFailed', { detail: (error as Error).message }))));
+        status.replaceChildren(h('p', { class: 'notice notice-problem' }, icon('warning'), h('span', {}, t('annotationsFailed', { detail: errorDetail(error) }))));
         return;
       }
     }

@@ -3,7 +3,7 @@
 // time; the legend lists the authors with the same sample, their name and how much they wrote.
 import { charactersByAuthor, paragraphPieces } from '../authorship';
 import { assignColours, type AuthorStyle } from '../authorColours';
-import { h } from '../dom';
+import { documentText, h, interfaceText } from '../dom';
 import type { AuthorSpan } from '../history';
 import { formatDateTime, t } from '../i18n';
 
@@ -27,9 +27,9 @@ function paint(element: HTMLElement, style: AuthorStyle): void {
 /** The text as paragraphs; with spans, every authored passage is marked. */
 export function renderVersionText(text: string, spans: readonly AuthorSpan[] | null, styles: Map<string, AuthorStyle> | null): HTMLElement {
   // Focusable: the text scrolls inside its box, and keyboard users must be able to scroll it.
-  const out = h('div', { class: `version-text prose${spans ? ' with-authors' : ''}`, tabindex: 0, role: 'region', 'aria-labelledby': 'version-view-title' });
+  const out = documentText(h('div', { class: `version-text prose${spans ? ' with-authors' : ''}`, tabindex: 0, role: 'region', 'aria-labelledby': 'version-view-title' }));
   if (text.trim() === '') {
-    out.append(h('p', { class: 'muted' }, t('versionTextEmpty')));
+    out.append(interfaceText(h('p', { class: 'muted' }, t('versionTextEmpty'))));
     return out;
   }
   for (const pieces of paragraphPieces(text, spans ?? [])) {
@@ -43,7 +43,7 @@ export function renderVersionText(text: string, spans: readonly AuthorSpan[] | n
         p.append(piece.text);
         continue;
       }
-      const mark = h('span', { class: 'author-span', 'data-author': style.name }, h('span', { class: 'visually-hidden' }, t('authorWrote', { name: style.name })), piece.text);
+      const mark = h('span', { class: 'author-span', 'data-author': style.name }, interfaceText(h('span', { class: 'visually-hidden' }, t('authorWrote', { name: style.name }))), piece.text);
       mark.title = piece.span.last ? t('authorSpanTitle', { name: style.name, date: formatDateTime(piece.span.last) }) : style.name;
       paint(mark, style);
       // One number per run of the same author, not per span: fewer marks cluttering the text.

@@ -3,14 +3,14 @@
 // figure is given in words and as a bar, and each unlinked programme pledge lists the machine's
 // suggestions with their confidence and the words they share. Editors link and unlink.
 import { ApiError, getJson, listDocuments, sendJson } from '../api';
-import { actionErrorMessage } from '../actionErrors';
+import { actionErrorMessage, errorDetail } from '../actionErrors';
 import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type Pledge, type PledgeSuggestion } from '../comparison';
 import type { DocumentSummary } from '../documents';
-import { h, i18nText, icon } from '../dom';
+import { documentText, h, i18nText, icon, messageWith } from '../dom';
 import { formatDateTime, formatNumber, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me, roleRank } from '../session';
-import { statusComments } from './statusComments';
+import { statusComments, type StatusDrafts } from './statusComments';
 import type { View } from './view';
 
 /** A programme and a coalition agreement to compare: the first of each kind. */
@@ -32,12 +32,18 @@ export function comparePage(main: HTMLElement): View {
 
   let comparison: Comparison | null = null;
   let pair: { a: DocumentSummary; b: DocumentSummary } | null = null;
-  let problem: { key: MessageKey; detail?: string } | null = null;
+  /** What went wrong; the cause is worded when drawn, so a language switch rewords it. */
+  let problem: { key: MessageKey; cause?: unknown } | null = null;
   /**
    * The pair just linked or unlinked: the redraw replaces the pressed button, so the focus goes
    * to the pair's new control (WCAG 2.4.3) instead of falling to the page's start.
    */
   let focusPair: { a: string; b: string } | null = null;
+  /**
+   * Status comments being written: every redraw rebuilds the pledges and their forms, and a link
+   * made elsewhere on the page (or a language switch) must not throw away the text being typed.
+   */
+  const drafts: StatusDrafts = new Map();
   const canLink = () => roleRank(me().role) >= roleRank('councillor');
 
   async function load(): Promise<void> {
@@ -53,7 +59,7 @@ export function comparePage(main: HTMLElement): View {
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       const missing = error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501);
-      problem = missing ? { key: 'compareUnavailable' } : { key: 'compareFailed', detail: (error as Error).message };
+      problem = missing ? { key: 'compareUnavailable' } : { key: 'compareFailed', cause: error };
     }
     render();
   }
@@ -65,11 +71,11 @@ export function comparePage(main: HTMLElement): View {
     return h(
       'article',
       { class: `pledge pledge-${side}`, 'aria-labelledby': titleId, 'data-pledge': pledge.id },
-      pledge.chapter ? h('p', { class: 'pledge-chapter muted' }, pledge.chapter) : null,
-      h('h4', { id: titleId, tabindex: '-1' }, pledge.title),
-      pledge.body ? h('p', {}, pledge.body) : null,
+      pledge.chapter ? documentText(h('p', { class: 'pledge-chapter muted' }, pledge.chapter)) : null,
+      documentText(h('h4', { id: titleId, tabindex: '-1' }, pledge.title)),
+      pledge.body ? documentText(h('p', {}, pledge.body)) : null,
       status ? h('p', { class: 'pledge-status', 'data-status': status }, t('pledgeStatus', { status: t(`status.${status}` as MessageKey) })) : null,
-      entry !== undefined && pair ? statusComments({ document: side === 'a' ? pair.a.name : pair.b.name, pledgeId: pledge.id, entry }, abort.signal) : null,
+      entry !== undefined && pair ? statusComments({ document: side === 'a' ? pair.a.name : pair.b.name, pledgeId: pledge.id, entry }, abort.signal, drafts) : null,
     );
   }
 
@@ -121,10 +127,10 @@ export function comparePage(main: HTMLElement): View {
       { class: `suggestion confidence-${s.confidence}` },
       h('span', { class: `badge badge-confidence-${s.confidence}` }, t('confidence', { level: t(`confidence.${s.confidence}` as MessageKey) })),
       ' ',
-      h('strong', {}, candidate?.title ?? s.candidateId),
+      documentText(h('strong', {}, candidate?.title ?? s.candidateId)),
       ' ',
       h('span', { class: 'muted' }, `(${t('score', { score: formatNumber(Math.round(s.score * 100) / 100) })})`),
-      words ? h('p', { class: 'matched-words' }, t('matchedWords', { words })) : null,
+      words ? h('p', { class: 'matched-words' }, ...messageWith('matchedWords', { words: documentText(h('span', {}, words)) })) : null,
     );
     if (canLink()) {
       const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'linkPledges');
@@ -141,7 +147,7 @@ export function comparePage(main: HTMLElement): View {
     if (problem) {
       const missing = problem.key !== 'compareFailed';
       page.dataset.compareState = missing ? 'unavailable' : 'failed';
-      body.replaceChildren(h('div', { class: `notice${missing ? '' : ' notice-problem'}`, role: missing ? 'status' : 'alert' }, icon('warning'), h('p', {}, t(problem.key, { detail: problem.detail ?? '' }))));
+      body.replaceChildren(h('div', { class: `notice${missing ? '' : ' notice-problem'}`, role: missing ? 'status' : 'alert' }, icon('warning'), h('p', {}, t(problem.key, { detail: problem.cause === undefined ? '' : errorDetail(problem.cause) }))));
       return;
     }
     if (!comparison || !pair) return;
@@ -162,7 +168,7 @@ export function comparePage(main: HTMLElement): View {
     const byIdB = new Map<string, Pledge>();
     for (const p of [...c.onlyInB, ...c.aligned.map((r) => r.b)]) byIdB.set(p.id, p);
 
-    const headerRow = h('div', { class: 'compare-row compare-head', role: 'row' }, h('div', { role: 'columnheader' }, pair.a.title), h('div', { role: 'columnheader' }, pair.b.title));
+    const headerRow = h('div', { class: 'compare-row compare-head', role: 'row' }, documentText(h('div', { role: 'columnheader' }, pair.a.title)), documentText(h('div', { role: 'columnheader' }, pair.b.title)));
     const alignedRows = c.aligned.map((row) => {
       const kind = h('p', { class: `badge link-kind link-${row.kind}` }, t('linkKindLabel', { kind: t(`link.${row.kind}` as MessageKey) }));
       const cellB = h('div', { role: 'cell' }, pledgeCard(row.b, 'b'), kind, linkedBy(row));
@@ -210,7 +216,10 @@ export function comparePage(main: HTMLElement): View {
         c.onlyInB.length ? h('ul', { class: 'pledge-list' }, ...c.onlyInB.map((p) => h('li', {}, pledgeCard(p, 'b')))) : h('p', {}, t('noneHere')),
       ),
     );
+    // A comment field that had the focus (a language switch while typing) gets it back.
+    const typingIn = document.activeElement?.closest<HTMLElement>('.status-comments')?.dataset.draftKey;
     body.replaceChildren(coverage, aligned, sides);
+    if (typingIn !== undefined) [...body.querySelectorAll<HTMLElement>('.status-comments')].find((el) => el.dataset.draftKey === typingIn)?.querySelector('textarea')?.focus();
     if (focusPair) {
       const { a, b } = focusPair;
       focusPair = null;

@@ -8,9 +8,9 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { ApiError, collabUrl, getDocument } from '../api';
-import { knownErrorMessage } from '../actionErrors';
+import { closeReasonMessage, deniedReasonMessage, errorDetail, knownErrorMessage } from '../actionErrors';
 import type { DocumentDetails } from '../documents';
-import { h, i18nText, icon } from '../dom';
+import { DOCUMENT_LANGUAGE, documentText, h, i18nText, icon } from '../dom';
 import { onLanguageChange, t } from '../i18n';
 import { LineNumberGutter } from '../lineNumbers';
 import { loadPseudonym, pickFreeColor } from '../pseudonym';
@@ -19,6 +19,7 @@ import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
 import { createToolbar } from './toolbar';
 import { createAnnotationsPanel } from './annotationsPanel';
+import { createRefusedChangesNotice } from './refusedChangesNotice';
 import { PledgeIdAttribute } from '../pledgeIds';
 import { displayName, me, refreshMe } from '../session';
 import { historyPath } from '../router';
@@ -60,7 +61,7 @@ export function editorPage(main: HTMLElement, name: string, backLink: () => HTML
     (error: unknown) => {
       if ((error as Error).name === 'AbortError') return;
       const notFound = error instanceof ApiError && error.status === 404;
-      const message = notFound ? t('notFound') : knownErrorMessage(error) ?? t('documentLoadFailed', { detail: (error as Error).message });
+      const message = notFound ? t('notFound') : knownErrorMessage(error) ?? t('documentLoadFailed', { detail: errorDetail(error) });
       title = t(notFound ? 'notFoundTitle' : 'errorTitle');
       document.title = `${title} – Pledgepad`;
       container.replaceChildren(backLink(), h('h1', { id: 'page-title' }, title), h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, message)));
@@ -87,7 +88,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   const ownName = () => displayName(me()) ?? t('guestName', { number: String(pseudonym.number) });
 
   // --- page structure -------------------------------------------------------------------
-  const heading = h('h1', { id: 'page-title', class: 'doc-title' }, details.title);
+  const heading = documentText(h('h1', { id: 'page-title', class: 'doc-title' }, details.title));
   // Kind and stage are shown twice (badges, details list); both follow the language switch.
   const kindTexts = [h('span', { class: `kind-badge kind-${details.kind}` }), h('dd', {})];
   const stageTexts = [h('span', { class: `stage-badge stage-${details.stage}` }), h('dd', {})];
@@ -104,6 +105,9 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   const readonlyNotice = h('div', { class: 'notice notice-readonly', hidden: true }, icon('lock'), h('p', {}, i18nText(h('strong', {}), 'readonlyTitle'), ' ', i18nText(h('span', {}), 'readonlyText')));
   const sessionNotice = h('div', { class: 'notice notice-problem', role: 'alert', hidden: true }, icon('warning'), i18nText(h('p', {}), 'sessionEnded'));
+  // Why the server closed the socket, when that is worth telling (kept until saving works again).
+  const closedText = h('p', {});
+  const closedNotice = h('div', { class: 'notice notice-problem', role: 'status', hidden: true }, icon('warning'), closedText);
   const deniedText = h('p', {});
   const deniedNotice = h('div', { class: 'notice notice-problem', role: 'alert', hidden: true }, icon('warning'), deniedText);
 
@@ -141,6 +145,14 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   let authenticated = false;
 
   const provider = new HocuspocusProvider({ url: collabUrl(), name: details.name, document: ydoc });
+
+  // Edits made in this window that the server has not confirmed: set by every change of the text
+  // that did not come from the server while one may edit, cleared when the indicator says "saved".
+  // The provider's unsyncedChanges cannot tell this on a read-only connection (its sync step 2
+  // stays unacknowledged with or without own edits, depending on the server).
+  let ownChanges = false;
+  /** The code of the last close by the server, until saving works again. */
+  let closeCode: number | null = null;
 
   const editor = new Editor({
     element: editorHost,
@@ -192,12 +204,13 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
         'aria-labelledby': 'page-title',
         id: 'document-editor',
         spellcheck: 'true',
-        lang: 'de',
+        lang: DOCUMENT_LANGUAGE,
       },
     },
   });
   const linkDialog = createLinkDialog(editor);
   const toolbar = createToolbar(editor, () => linkDialog.open(), 'document-editor');
+  const refusedNotice = createRefusedChangesNotice({ text: () => editor.getText({ blockSeparator: '\n\n' }), documentName: details.name, documentTitle: details.title });
 
   container.replaceChildren(
     backLink,
@@ -205,6 +218,8 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     liveRegion,
     readonlyNotice,
     sessionNotice,
+    refusedNotice.element,
+    closedNotice,
     deniedNotice,
     h('div', { class: 'editor-layout' }, h('div', { class: 'editor-column' }, toolbar.element, annotations.actions, frame), aside),
     linkDialog.element,
@@ -214,6 +229,11 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   const gutterView = new LineNumberGutter(editor.view.dom as HTMLElement, gutter);
   editor.on('update', () => gutterView.schedule());
   ydoc.on('update', () => gutterView.schedule());
+  ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+    if (origin === provider || !editor.isEditable) return;
+    ownChanges = true;
+    refresh();
+  });
 
   // --- state: editable, save indicator ----------------------------------------------------
   let currentState: SaveState = 'connecting';
@@ -223,12 +243,13 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   announcer.prime(currentState);
 
   function refresh(): void {
-    const state = deriveSaveState({ connection, synced: provider.isSynced, unsyncedChanges: provider.unsyncedChanges, denied, everConnected, readonly });
+    const state = deriveSaveState({ connection, synced: provider.isSynced, unsyncedChanges: provider.unsyncedChanges, denied, everConnected, readonly, ownChanges });
+    if (state === 'saved') ownChanges = false;
     currentState = state;
     saveIndicator.dataset.state = state;
     container.dataset.saveState = state; // read by the end-to-end test
     saveIndicator.classList.toggle('is-problem', isProblem(state));
-    const iconName = state === 'saved' ? 'check' : state === 'readonly' ? 'lock' : state === 'denied' ? 'warning' : isProblem(state) ? 'offline' : 'sync';
+    const iconName = state === 'saved' ? 'check' : state === 'readonly' ? 'lock' : state === 'denied' || state === 'readonly-unsaved' ? 'warning' : isProblem(state) ? 'offline' : 'sync';
     saveIndicator.querySelector('.save-icon')!.replaceChildren(icon(iconName));
     saveText.textContent = t(SAVE_STATE_MESSAGE[state]);
     announcer.update(state);
@@ -239,6 +260,11 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     if (editor.isEditable !== editable) editor.setEditable(editable);
     toolbar.setEnabled(editable);
     readonlyNotice.hidden = !readonly;
+    refusedNotice.setShown(state === 'readonly-unsaved');
+    if (state === 'saved' || state === 'readonly') closeCode = null;
+    const closed = closeCode === null ? null : closeReasonMessage(closeCode);
+    closedNotice.hidden = closed === null;
+    if (closed !== null && closedText.textContent !== closed) closedText.textContent = closed;
     annotations.setCanEdit(editable && authenticated);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }
@@ -252,6 +278,10 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     refresh();
   });
   provider.on('unsyncedChanges', refresh);
+  provider.on('close', ({ event }: { event: { code: number } }) => {
+    closeCode = event.code;
+    refresh();
+  });
   let wasWritable = false;
   // Write rights lost on a reconnect (a server restart ends cookie sessions): ask the server who
   // we are now. Nothing typed is lost: it stays in this window until someone signs in again.
@@ -272,7 +302,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     refresh();
   });
   let deniedReason = '';
-  const renderDenied = () => (deniedText.textContent = t('deniedText', { reason: deniedReason || '—' }));
+  const renderDenied = () => (deniedText.textContent = t('deniedText', { reason: deniedReasonMessage(deniedReason) }));
   provider.on('authenticationFailed', ({ reason }: { reason: string }) => {
     checkSession();
     denied = true;
@@ -322,7 +352,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   });
 
   const beforeUnload = (event: BeforeUnloadEvent) => {
-    if (provider.hasUnsyncedChanges) {
+    if (provider.hasUnsyncedChanges || ownChanges) {
       event.preventDefault();
       event.returnValue = t('unsavedLeave');
     }

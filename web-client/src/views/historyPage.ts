@@ -3,10 +3,11 @@
 // the revisions newest first, and the differences between two of them (insertions and deletions
 // marked by <ins>/<del> and by a spoken prefix, not by colour alone). When the server has no
 // history endpoint (404) the page says "Verlauf noch nicht verfügbar" instead of failing.
+import { errorDetail } from '../actionErrors';
 import { ApiError, getDocument, getJson } from '../api';
 import { changedPassages, diffStats, parseDiff, parseNamed, parsePermissions, parseVersions, type DiffPart, type HistoryPermissions, type NamedVersion, type Version } from '../history';
 import { restoreVersion } from '../historyApi';
-import { h, i18nText, icon } from '../dom';
+import { documentText, h, i18nText, icon, interfaceText, messageWith } from '../dom';
 import { formatDateTime, onLanguageChange, t } from '../i18n';
 import { documentPath } from '../router';
 import { withNamedSteps } from '../timeslider';
@@ -25,7 +26,10 @@ function unavailable(error: unknown): boolean {
 export function historyPage(main: HTMLElement, name: string): View {
   const abort = new AbortController();
   let docTitle = name;
-  const heading = h('h1', { id: 'page-title' }, t('historyTitle', { title: docTitle }));
+  const heading = h('h1', { id: 'page-title' });
+  // "Verlauf: {title}" with the title marked as document text (German inside an English heading).
+  const renderHeading = () => heading.replaceChildren(...messageWith('historyTitle', { title: documentText(h('span', {}, docTitle)) }));
+  renderHeading();
   const back = h('p', { class: 'back' }, i18nText(h('a', { href: documentPath(name) }), 'backToDocument'));
   const body = h('div', { class: 'history-body' }, h('p', { class: 'muted' }, t('loading')));
   // Results of naming and restoring; focused after a restore so a screen reader reads it.
@@ -39,7 +43,8 @@ export function historyPage(main: HTMLElement, name: string): View {
   let may: HistoryPermissions = { nameVersion: false, restore: false };
   let headSeq = 0;
   let state: 'loading' | 'unavailable' | 'failed' | 'ready' = 'loading';
-  let failure = '';
+  /** Why the history could not be loaded; worded when drawn, so a language switch rewords it. */
+  let failure: unknown = null;
   let slider: Timeslider | null = null;
   let sliderStart: number | null = null;
   let authorshipOn = false;
@@ -47,7 +52,7 @@ export function historyPage(main: HTMLElement, name: string): View {
   getDocument(name, abort.signal).then(
     (details) => {
       docTitle = details.title;
-      heading.textContent = t('historyTitle', { title: docTitle });
+      renderHeading();
       document.title = `${heading.textContent} – Pledgepad`;
     },
     () => undefined,
@@ -66,14 +71,14 @@ export function historyPage(main: HTMLElement, name: string): View {
           verification.check();
         } catch (error) {
           state = 'failed';
-          failure = (error as Error).message;
+          failure = error;
         }
         render();
       },
       (error: unknown) => {
         if ((error as Error).name === 'AbortError') return;
         state = unavailable(error) ? 'unavailable' : 'failed';
-        failure = (error as Error).message;
+        failure = error;
         render();
       },
     );
@@ -101,7 +106,7 @@ export function historyPage(main: HTMLElement, name: string): View {
       announce(result.changed && result.seq !== null ? t('restoreDone', { restored: String(seq), seq: String(result.seq) }) : t('restoreUnchanged', { restored: String(seq) }), false, true);
     } catch (error) {
       const forbidden = error instanceof ApiError && (error.status === 401 || error.status === 403);
-      announce(forbidden ? t('restoreForbidden') : t('restoreFailed', { detail: (error as Error).message }), true, true);
+      announce(forbidden ? t('restoreForbidden') : t('restoreFailed', { detail: errorDetail(error) }), true, true);
     }
   }
 
@@ -119,7 +124,7 @@ export function historyPage(main: HTMLElement, name: string): View {
       return;
     }
     if (state === 'failed') {
-      body.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, t('historyFailed', { detail: failure }))));
+      body.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, t('historyFailed', { detail: errorDetail(failure) }))));
       return;
     }
     if (state === 'loading' || !versions) return;
@@ -214,17 +219,17 @@ export function historyPage(main: HTMLElement, name: string): View {
       parts = parseDiff(await getJson(`${base(name)}/diff?from=${from}&to=${to}`, abort.signal));
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
-      const message = unavailable(error) ? t('historyUnavailable') : t('historyFailed', { detail: (error as Error).message });
+      const message = unavailable(error) ? t('historyUnavailable') : t('historyFailed', { detail: errorDetail(error) });
       diffStatus.textContent = message;
       diffResult.replaceChildren(h('p', { class: 'notice notice-problem' }, message));
       return;
     }
     const stats = diffStats(parts);
-    const text = h('div', { class: 'diff-text' });
+    const text = documentText(h('div', { class: 'diff-text' }));
     for (const part of parts) {
       if (part.kind === 'equal') text.append(part.text);
       else {
-        const el = h(part.kind === 'insert' ? 'ins' : 'del', {}, h('span', { class: 'visually-hidden' }, t(part.kind === 'insert' ? 'diffInserted' : 'diffDeleted')), part.text);
+        const el = h(part.kind === 'insert' ? 'ins' : 'del', {}, interfaceText(h('span', { class: 'visually-hidden' }, t(part.kind === 'insert' ? 'diffInserted' : 'diffDeleted'))), part.text);
         if (part.author) el.title = part.author;
         text.append(el);
       }
@@ -236,7 +241,7 @@ export function historyPage(main: HTMLElement, name: string): View {
   }
 
   const unsubscribe = onLanguageChange(() => {
-    heading.textContent = t('historyTitle', { title: docTitle });
+    renderHeading();
     verification.redraw();
     render();
   });

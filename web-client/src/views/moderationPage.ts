@@ -4,12 +4,12 @@
 // documents' annotation events and reloads a document's queue when it changed: no reload needed.
 // Others see a sign-in note; the server checks MODERATE on every request anyway.
 import { ApiError, listDocuments } from '../api';
-import { actionErrorMessage } from '../actionErrors';
+import { actionErrorMessage, errorDetail } from '../actionErrors';
 import { annotationsApi } from '../annotationsApi';
 import { changesQueue, isEmpty, parseModeration, type Decision, type Moderation, type ModerationCase, type QueueEntry, type QueuePost } from '../moderation';
 import { watchModeration, type LiveWatch } from '../moderationLive';
 import type { DocumentSummary } from '../documents';
-import { h, i18nText, icon } from '../dom';
+import { documentText, h, i18nText, icon } from '../dom';
 import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { documentPath } from '../router';
@@ -30,7 +30,8 @@ export function moderationPage(main: HTMLElement): View {
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
   let queues: DocumentQueue[] = [];
-  let problem: { key: MessageKey; detail?: string } | null = null;
+  /** What went wrong; the cause is worded when drawn, so a language switch rewords it. */
+  let problem: { key: MessageKey; cause?: unknown } | null = null;
   let watch: LiveWatch | null = null;
   let disposed = false;
   /** A redraw waiting because a moderator is typing a reason (never throw away their text). */
@@ -78,7 +79,7 @@ export function moderationPage(main: HTMLElement): View {
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       const missing = error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501);
-      problem = missing ? { key: 'moderationUnavailable' } : { key: 'moderationFailed', detail: (error as Error).message };
+      problem = missing ? { key: 'moderationUnavailable' } : { key: 'moderationFailed', cause: error };
     }
     if (disposed) return;
     render();
@@ -257,7 +258,7 @@ export function moderationPage(main: HTMLElement): View {
     return h(
       'section',
       { 'aria-labelledby': `queue-${index}`, 'data-document': q.doc.name },
-      h('h2', { id: `queue-${index}` }, h('a', { href: documentPath(q.doc.name) }, q.doc.title)),
+      h('h2', { id: `queue-${index}` }, documentText(h('a', { href: documentPath(q.doc.name) }, q.doc.title))),
       part(`${k}-reports`, 'queueReports', reports.map((e, i) => entryItem(q.doc, e, `${k}-r${i}`))),
       part(`${k}-pending`, 'queuePending', pending.map((e, i) => entryItem(q.doc, e, `${k}-p${i}`))),
       part(`${k}-hidden`, 'queueHidden', m.hidden.map((c, i) => caseItem(q.doc, c, `${k}-h${i}`, true))),
@@ -279,7 +280,7 @@ export function moderationPage(main: HTMLElement): View {
   function render(force = false): void {
     if (problem) {
       page.dataset.moderationState = problem.key === 'moderationSignIn' ? 'forbidden' : problem.key === 'moderationUnavailable' ? 'unavailable' : 'failed';
-      body.replaceChildren(notice(problem.key, problem.detail, problem.key === 'moderationFailed'));
+      body.replaceChildren(notice(problem.key, problem.cause === undefined ? '' : errorDetail(problem.cause), problem.key === 'moderationFailed'));
       return;
     }
     if (!force && typing()) {

@@ -9,6 +9,7 @@ import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { eraseMe, exportFileName, loadMyData, myDataErrorMessage, type DataSummary } from '../myData';
 import { me, refreshMe, roleRank, setMe } from '../session';
+import { saveFile } from '../download';
 import { confirmDialog } from './confirmDialog';
 import type { View } from './view';
 
@@ -88,12 +89,7 @@ export function myDataPage(main: HTMLElement): View {
       return;
     }
     const file = exportFileName(loaded.summary.login);
-    const url = URL.createObjectURL(new Blob([JSON.stringify(loaded.raw, null, 2)], { type: 'application/json' }));
-    const link = h('a', { href: url, download: file, hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    saveFile(file, JSON.stringify(loaded.raw, null, 2), 'application/json');
     status.textContent = t('myDataDownloaded', { file });
   }
 

@@ -2,6 +2,7 @@
 // revisions, each with "In der Zeitleiste zeigen" and — for those the server allows — "Diese
 // Fassung wiederherstellen"; editors get the form that names the current text. Those who may
 // not restore or name read why instead of meeting a dead button.
+import { errorDetail } from '../actionErrors';
 import { ApiError } from '../api';
 import { h, icon } from '../dom';
 import type { HistoryPermissions, NamedVersion } from '../history';
@@ -25,7 +26,7 @@ function nameError(error: unknown): string {
   if (error instanceof ApiError && error.status === 409) return t('nameVersionTaken');
   if (error instanceof ApiError && error.status === 400) return t('nameVersionMissing');
   if (error instanceof ApiError && (error.status === 401 || error.status === 403)) return t('nameVersionNotAllowed');
-  return t('nameVersionFailed', { detail: (error as Error).message });
+  return t('nameVersionFailed', { detail: errorDetail(error) });
 }
 
 export function namedVersionsSection(options: NamedSectionOptions): HTMLElement {

@@ -1,7 +1,8 @@
 // The start page: every document, grouped by stage, with a title search.
-import { listDocuments, ApiError } from '../api';
+import { errorDetail } from '../actionErrors';
+import { listDocuments } from '../api';
 import { filterByTitle, groupByStage, isKind, type DocumentSummary } from '../documents';
-import { h, i18nText, icon } from '../dom';
+import { documentText, h, i18nText, icon } from '../dom';
 import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
 import { documentPath } from '../router';
 import type { View } from './view';
@@ -23,7 +24,8 @@ function countText(count: number, one: 'groupCountOne' | 'resultCountOne', many:
 export function startPage(main: HTMLElement): View {
   const abort = new AbortController();
   let documents: DocumentSummary[] | null = null;
-  let error: string | null = null;
+  /** Why the list could not be loaded (worded when drawn, in the current language). */
+  let error: { cause: unknown } | null = null;
 
   const heading = i18nText(h('h1', { id: 'page-title' }), 'documentsTitle');
   const intro = i18nText(h('p', { class: 'lead' }), 'documentsIntro');
@@ -42,7 +44,7 @@ export function startPage(main: HTMLElement): View {
     if (error !== null) {
       const retry = i18nText(h('button', { type: 'button', class: 'button' }), 'retry');
       retry.addEventListener('click', () => void load());
-      groupsContainer.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, t('loadFailed', { detail: error })), retry));
+      groupsContainer.replaceChildren(h('div', { class: 'notice notice-problem', role: 'alert' }, icon('warning'), h('p', {}, t('loadFailed', { detail: errorDetail(error.cause) })), retry));
       resultStatus.textContent = '';
       return;
     }
@@ -63,7 +65,7 @@ export function startPage(main: HTMLElement): View {
   }
 
   function renderCard(doc: DocumentSummary): HTMLLIElement {
-    const link = h('a', { href: documentPath(doc.name), class: 'doc-link' }, doc.title);
+    const link = documentText(h('a', { href: documentPath(doc.name), class: 'doc-link' }, doc.title));
     const meta = h('p', { class: 'doc-meta' }, h('span', { class: `kind-badge kind-${isKind(doc.kind) ? doc.kind : 'other'}` }, kindLabel(doc.kind)));
     if (doc.updatedAt) {
       const time = h('time', { datetime: doc.updatedAt }, formatDateTime(doc.updatedAt));
@@ -79,7 +81,7 @@ export function startPage(main: HTMLElement): View {
       documents = await listDocuments(abort.signal);
     } catch (e) {
       if ((e as Error).name === 'AbortError') return;
-      error = e instanceof ApiError ? e.message : String((e as Error).message ?? e);
+      error = { cause: e };
     }
     renderGroups();
   }

@@ -2,7 +2,7 @@
 // entry (server: annotation threads whose target is the entry — same moderation, rendering and
 // erasure as comments on the text) and, for signed-in people, a form to add one.
 import { parseThread, type Post, type Thread } from '../annotations';
-import { knownErrorMessage } from '../actionErrors';
+import { errorDetail, knownErrorMessage } from '../actionErrors';
 import { annotationsApi, listStatusComments } from '../annotationsApi';
 import { h } from '../dom';
 import { formatDateTime, t } from '../i18n';
@@ -14,14 +14,39 @@ export interface StatusEntry {
   entry: number;
 }
 
+/**
+ * What a reader has put into a status entry's comment block, kept by the page across its redraws
+ * (the comparison page rebuilds every pledge after a link, an unlink or a language switch): the
+ * text being typed, whether the block is open, and why the last send failed.
+ */
+export interface StatusDraft {
+  text: string;
+  open: boolean;
+  error: string;
+}
+export type StatusDrafts = Map<string, StatusDraft>;
+
+function draftKey(target: StatusEntry): string {
+  return JSON.stringify([target.document, target.pledgeId, target.entry]);
+}
+
 let serial = 0;
 
-export function statusComments(target: StatusEntry, signal: AbortSignal): HTMLDetailsElement {
+export function statusComments(target: StatusEntry, signal: AbortSignal, drafts: StatusDrafts = new Map()): HTMLDetailsElement {
   const n = ++serial;
+  const key = draftKey(target);
+  const draft = (): StatusDraft => drafts.get(key) ?? { text: '', open: false, error: '' };
+  const keep = (change: Partial<StatusDraft>) => {
+    const next = { ...draft(), ...change };
+    if (next.text === '' && !next.open && next.error === '') drafts.delete(key);
+    else drafts.set(key, next);
+  };
   const summary = h('summary', {}, t('statusCommentsLoading'));
   const list = h('ol', { class: 'status-comment-list' });
   const message = h('p', { class: 'status-comment-message', role: 'status', 'aria-live': 'polite' });
-  const details = h('details', { class: 'status-comments', 'data-entry': String(target.entry) }, summary, list, message);
+  const details = h('details', { class: 'status-comments', 'data-entry': String(target.entry), 'data-draft-key': key }, summary, list, message);
+  details.open = draft().open;
+  details.addEventListener('toggle', () => keep({ open: details.open }));
 
   function postItem(post: Post): HTMLElement {
     const item = h('li', { class: 'post', 'data-post': post.id }, h('p', { class: 'post-meta' }, t('byAuthor', { name: post.author.name, date: formatDateTime(post.createdAt) })));
@@ -41,7 +66,7 @@ export function statusComments(target: StatusEntry, signal: AbortSignal): HTMLDe
     summary.textContent = t('statusComments', { count: posts.length });
     list.replaceChildren(...posts.map(postItem));
     list.hidden = posts.length === 0;
-    if (posts.length === 0) message.textContent = t('statusCommentsNone');
+    if (posts.length === 0 && !draft().error) message.textContent = t('statusCommentsNone');
   }
 
   async function load(): Promise<void> {
@@ -50,7 +75,7 @@ export function statusComments(target: StatusEntry, signal: AbortSignal): HTMLDe
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       summary.textContent = t('statusComments', { count: '–' });
-      message.textContent = knownErrorMessage(error) ?? t('statusCommentsFailed', { detail: (error as Error).message });
+      message.textContent = knownErrorMessage(error) ?? t('statusCommentsFailed', { detail: errorDetail(error) });
     }
   }
 
@@ -59,6 +84,9 @@ export function statusComments(target: StatusEntry, signal: AbortSignal): HTMLDe
   } else {
     const fieldId = `status-comment-${n}`;
     const field = h('textarea', { id: fieldId, name: 'body', rows: 3, maxlength: 10000, required: true });
+    field.value = draft().text;
+    if (draft().error) message.textContent = draft().error;
+    field.addEventListener('input', () => keep({ text: field.value }));
     const send = h('button', { type: 'submit', class: 'button button-small' }, t('statusCommentSend'));
     const form = h('form', { class: 'status-comment-form' }, h('label', { for: fieldId }, t('statusCommentLabel')), field, send);
     // Set while the comment is on its way: a second Enter or click must not post it again.
@@ -78,12 +106,14 @@ export function statusComments(target: StatusEntry, signal: AbortSignal): HTMLDe
         (created) => {
           done();
           field.value = '';
+          keep({ text: '', error: '' });
           const pending = parseThread(created)?.posts[0]?.state === 'pending';
           void load().then(() => (message.textContent = t(pending ? 'statusCommentPending' : 'statusCommentSent')));
         },
         (error: unknown) => {
           done();
-          message.textContent = knownErrorMessage(error) ?? t('statusCommentFailed', { detail: (error as Error).message });
+          message.textContent = knownErrorMessage(error) ?? t('statusCommentFailed', { detail: errorDetail(error) });
+          keep({ error: message.textContent });
         },
       );
     });

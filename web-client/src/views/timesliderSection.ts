@@ -2,6 +2,7 @@
 // says version, time and author) over the revisions, the text as it read at the chosen one,
 // play/pause (never starts by itself; slower steps under prefers-reduced-motion), the
 // "Wer hat was geschrieben?" toggle and, for those allowed, restoring the shown version.
+import { errorDetail } from '../actionErrors';
 import { getAuthorship, getVersionText } from '../historyApi';
 import type { AuthorSpan, Version } from '../history';
 import { h, i18nText } from '../dom';
@@ -114,7 +115,7 @@ export function createTimeslider(options: TimesliderOptions): Timeslider {
       element.dataset.loaded = `${seq}${authorship ? '-authors' : ''}`; // read by the end-to-end test
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
-      viewBody.replaceChildren(h('p', { class: 'notice notice-problem', role: 'alert' }, t('historyFailed', { detail: (error as Error).message })));
+      viewBody.replaceChildren(h('p', { class: 'notice notice-problem', role: 'alert' }, t('historyFailed', { detail: errorDetail(error) })));
     } finally {
       if (loading === abort) view.setAttribute('aria-busy', 'false');
     }

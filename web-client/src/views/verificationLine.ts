@@ -1,6 +1,7 @@
 // "Verlauf geprüft: unverändert" — the result of the server's chain verification (GET …/verify,
 // a full recomputation of the hash chain and replay), in words and with an icon, never colour
 // alone. Checked after the history has loaded, and again after it changed (naming, restoring).
+import { errorDetail } from '../actionErrors';
 import { getJson } from '../api';
 import { h, icon } from '../dom';
 import { parseVerification, type Verification } from '../history';
@@ -18,13 +19,14 @@ export interface VerificationLine {
 export function verificationLine(name: string): VerificationLine {
   const element = h('div', { class: 'verification' });
   let result: Verification | null = null;
-  let failure: string | null = null;
+  /** Why the check failed (worded when drawn, in the current language). */
+  let failure: { error: unknown } | null = null;
   let abort: AbortController | null = null;
 
   function redraw(): void {
     element.dataset.verification = failure !== null ? 'failed' : !result ? 'running' : result.ok ? 'ok' : 'broken'; // read by the end-to-end test
     if (failure !== null) {
-      element.replaceChildren(h('p', { class: 'muted' }, t('verifyFailed', { detail: failure })));
+      element.replaceChildren(h('p', { class: 'muted' }, t('verifyFailed', { detail: errorDetail(failure.error) })));
     } else if (!result) {
       element.replaceChildren(h('p', { class: 'muted' }, t('verifyRunning')));
     } else if (result.ok) {
@@ -50,13 +52,13 @@ export function verificationLine(name: string): VerificationLine {
         try {
           result = parseVerification(value);
         } catch (error) {
-          failure = (error as Error).message;
+          failure = { error };
         }
         redraw();
       },
       (error: unknown) => {
         if ((error as Error).name === 'AbortError' || abort !== mine) return;
-        failure = (error as Error).message;
+        failure = { error };
         redraw();
       },
     );

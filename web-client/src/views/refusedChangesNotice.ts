@@ -1,0 +1,71 @@
+// The notice for edits the server refused: a connection that comes back read-only (rights
+// withdrawn, or the session ended while offline) leaves the edits made without a connection in
+// this window only. The reader is told so plainly and can keep their version — copied or as a
+// text file — to pass it on or paste it back once they may write again; closing or reloading the
+// window would otherwise lose it without a trace.
+import { saveFile } from '../download';
+import { h, i18nText, icon } from '../dom';
+import { formatDateTime, t } from '../i18n';
+
+export interface RefusedVersion {
+  /** The text as this window holds it, own refused edits included. */
+  text(): string;
+  documentName: string;
+  documentTitle: string;
+}
+
+/** "pledgepad-NAME-nicht-gespeichert-2026-11-30.txt" (date in UTC; the name limited to safe characters). */
+export function refusedFileName(documentName: string, now: Date = new Date()): string {
+  const safe = documentName.replace(/[^A-Za-z0-9._-]+/g, '_').slice(0, 64) || 'dokument';
+  return `pledgepad-${safe}-nicht-gespeichert-${now.toISOString().slice(0, 10)}.txt`;
+}
+
+export function createRefusedChangesNotice(version: RefusedVersion): { element: HTMLElement; setShown(shown: boolean): void } {
+  const status = h('p', { class: 'refused-status', role: 'status', 'aria-live': 'polite' });
+  const copy = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'refusedCopy');
+  const download = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'refusedDownload');
+  const message = h('p', {}, i18nText(h('strong', {}), 'refusedTitle'), ' ', i18nText(h('span', {}), 'refusedText'));
+  // Only the sentence is the alert (the buttons are not read out with it). The region stays in
+  // the page and the sentence is put in when the notice appears: that is what screen readers announce.
+  const alert = h('div', { role: 'alert' });
+  const element = h(
+    'div',
+    { class: 'notice notice-problem notice-refused', hidden: true },
+    icon('warning'),
+    h('div', { class: 'refused-body' }, alert, h('p', { class: 'refused-actions' }, copy, ' ', download), status),
+  );
+
+  copy.addEventListener('click', () => {
+    const clipboard = typeof navigator !== 'undefined' ? navigator.clipboard : undefined;
+    if (!clipboard) {
+      status.textContent = t('refusedCopyFailed');
+      return;
+    }
+    clipboard.writeText(version.text()).then(
+      () => (status.textContent = t('refusedCopied')),
+      () => (status.textContent = t('refusedCopyFailed')),
+    );
+  });
+  download.addEventListener('click', () => {
+    const now = new Date();
+    const file = refusedFileName(version.documentName, now);
+    // A header line, so that a file passed on says what it is; the text follows unchanged.
+    const header = t('refusedFileHeader', { title: version.documentTitle, date: formatDateTime(now.toISOString()) });
+    saveFile(file, `${header}\n\n${version.text()}\n`, 'text/plain;charset=utf-8');
+    status.textContent = t('refusedDownloaded', { file });
+  });
+
+  return {
+    element,
+    setShown(shown: boolean) {
+      if (shown === !element.hidden) return;
+      element.hidden = !shown;
+      if (shown) {
+        status.textContent = '';
+        alert.replaceChildren(message);
+      } else {
+        alert.replaceChildren();
+      }
+    },
+  };
+}
