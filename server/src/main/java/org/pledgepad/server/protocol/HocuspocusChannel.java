@@ -105,6 +105,15 @@ final class HocuspocusChannel implements Peer {
           @Override
           public void readOnly(boolean ro) {
             readOnly = ro;
+            // Said, not only enforced: a stock provider takes a later Authenticated as its new
+            // scope, so an editor shows "read only" instead of waiting for acknowledgements of
+            // updates that are refused.
+            conn.onOwnContext(() -> {
+              if (state == State.JOINED) {
+                conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
+                    .writeVarUint(HocuspocusConnection.AUTH_AUTHENTICATED).writeVarString(ro ? "readonly" : "read-write"));
+              }
+            });
           }
 
           @Override

@@ -30,9 +30,16 @@ final class EditProbe {
 
   /** Sends one edit over {@code c}; true if the server refused it. */
   boolean refused(SyncClient c, Protocol protocol) throws Exception {
+    return refused(c, protocol, m -> { });
+  }
+
+  /** As {@link #refused(SyncClient, Protocol)}; every message read on the way goes to {@code seen}. */
+  boolean refused(SyncClient c, Protocol protocol, java.util.function.Consumer<SyncClient.Msg> seen) throws Exception {
     c.sendUpdate(edit());
     if (protocol == Protocol.HOCUSPOCUS) {
-      return c.until(m -> m.type() == 8).stream().reduce((a, b) -> b).orElseThrow().sub() == 0;
+      List<SyncClient.Msg> reply = c.until(m -> m.type() == 8);
+      reply.forEach(seen);
+      return reply.get(reply.size() - 1).sub() == 0;
     }
     c.sendStep1(new byte[] {0});
     List<Msg> reply = c.until(m -> m.type() == 0 && m.sub() == 1);

@@ -52,11 +52,21 @@ class StageDowngradeTest {
       // the first refusal; the deadline only guards against a hang.
       long deadline = System.currentTimeMillis() + 30_000;
       boolean nowReadOnly = false;
+      java.util.List<String> scopes = new java.util.ArrayList<>();
       while (!nowReadOnly && System.currentTimeMillis() < deadline) {
         Thread.sleep(25); // paced below the per-connection message rate limit (100/s)
-        nowReadOnly = editor.refused(c, protocol);
+        nowReadOnly = editor.refused(c, protocol, m -> {
+          if (m.type() == 2 && m.sub() == 2) {
+            scopes.add(m.text());
+          }
+        });
       }
       assertThat(nowReadOnly).as(protocol + " after the draft became " + next).isTrue();
+      if (protocol == Protocol.HOCUSPOCUS) {
+        // Told, not only refused: a stock provider takes a later Authenticated as its new scope,
+        // so the editor can say "read only" instead of waiting for acknowledgements.
+        assertThat(scopes).as("scopes announced after the connect").containsExactly("readonly");
+      }
       // Still a reader: the connection is open and answers a sync step 1.
       c.sendStep1(new byte[] {0});
       assertThat(c.until(m -> m.type() == 0 && m.sub() == 1)).noneMatch(SyncClient.Msg::closed);
