@@ -307,4 +307,85 @@ public abstract class AnnotationRepositoryContract {
     repo.updatePost(repo.post("p1").orElseThrow().removed().withAuthor(Author.ERASED));
     assertThat(repo.postsByAuthor("anna")).isEmpty();
   }
+
+  // quotas and caps (counted in the store, so they hold across server nodes)
+
+  @Test
+  void theDocumentsThreadCountLeavesOutThreadsWhoseOpeningPostIsDeletedOrHidden() {
+    repo.insertThreadWithPost(thread("a", "doc", ANNA, null), post("a1", "a", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertThreadWithPost(thread("b", "doc", ANNA, null), post("b1", "b", "doc", ANNA, Moderation.PENDING));
+    repo.insertThreadWithPost(thread("c", "doc", ANNA, null), post("c1", "c", "doc", ANNA, Moderation.VISIBLE).removed());
+    repo.insertThreadWithPost(thread("d", "doc", ANNA, null), post("d1", "d", "doc", ANNA, Moderation.HIDDEN));
+    repo.insertThreadWithPost(thread("e", "other", ANNA, null), post("e1", "e", "other", ANNA, Moderation.VISIBLE));
+    // only the opening post decides: a deleted reply does not take its thread out
+    repo.insertPost(post("a2", "a", "doc", BEN, Moderation.VISIBLE).removed());
+    assertThat(repo.countThreads("doc")).isEqualTo(2);
+  }
+
+  @Test
+  void aThreadsLivePostsAreThoseNeitherDeletedNorHidden() {
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertPost(post("p2", "t", "doc", BEN, Moderation.PENDING));
+    repo.insertPost(post("p3", "t", "doc", BEN, Moderation.HIDDEN));
+    repo.insertPost(post("p4", "t", "doc", BEN, Moderation.VISIBLE).removed());
+    assertThat(repo.countLivePosts("t")).isEqualTo(2);
+    // the person's own count keeps hidden posts (a hide does not hand room back) but not deleted ones
+    assertThat(repo.countPostsBy("t", "ben")).isEqualTo(2);
+    assertThat(repo.countPostsBy("t", "anna")).isEqualTo(1);
+  }
+
+  @Test
+  void openThreadsOfAPersonAreCountedPerDocumentWithoutResolvedOrWithdrawnOnes() {
+    repo.insertThreadWithPost(thread("a", "doc", ANNA, null), post("a1", "a", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertThreadWithPost(thread("b", "doc", ANNA, null), post("b1", "b", "doc", ANNA, Moderation.HIDDEN));
+    repo.insertThreadWithPost(thread("c", "doc", ANNA, null).withStatus(ThreadStatus.RESOLVED),
+        post("c1", "c", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertThreadWithPost(thread("d", "doc", ANNA, null), post("d1", "d", "doc", ANNA, Moderation.VISIBLE).removed());
+    repo.insertThreadWithPost(thread("e", "other", ANNA, null), post("e1", "e", "other", ANNA, Moderation.VISIBLE));
+    repo.insertThreadWithPost(thread("f", "doc", BEN, null), post("f1", "f", "doc", BEN, Moderation.VISIBLE));
+    assertThat(repo.countOpenThreadsBy("doc", "anna")).isEqualTo(2);
+    assertThat(repo.countOpenThreadsBy("other", "anna")).isEqualTo(1);
+    assertThat(repo.countOpenThreadsBy("doc", "ben")).isEqualTo(1);
+  }
+
+  @Test
+  void pendingPostsOfAPersonAreCountedAcrossDocuments() {
+    repo.insertThreadWithPost(thread("a", "doc", ANNA, null), post("a1", "a", "doc", BEN, Moderation.PENDING));
+    repo.insertThreadWithPost(thread("b", "other", ANNA, null), post("b1", "b", "other", BEN, Moderation.PENDING));
+    repo.insertPost(post("a2", "a", "doc", BEN, Moderation.PENDING).removed());
+    repo.insertPost(post("a3", "a", "doc", BEN, Moderation.VISIBLE));
+    repo.insertPost(post("a4", "a", "doc", ANNA, Moderation.PENDING));
+    assertThat(repo.countPendingBy("ben")).isEqualTo(2);
+    assertThat(repo.countPendingBy("anna")).isEqualTo(1);
+  }
+
+  // pages of a document's thread list
+
+  @Test
+  void threadPagesFollowCreationOrderFromAThreadOnAndLeaveOutTargetThreads() {
+    for (String id : List.of("a", "b", "c", "d")) {
+      repo.insertThread(thread(id, "doc", ANNA, null));
+    }
+    repo.insertThread(thread("x", "other", ANNA, null));
+    AnnotationThread c = thread("s", "doc", ANNA, null);
+    repo.insertThread(new AnnotationThread(c.id(), c.document(), c.kind(), new Anchor(new byte[0], new byte[0], ""),
+        c.author(), c.createdAt(), c.status(), false, null, ThreadTargets.pledgeStatus("p1", 0)));
+    repo.insertThread(thread("e", "doc", ANNA, null));
+    assertThat(repo.threadsAfter("doc", null, 2)).extracting(AnnotationThread::id).containsExactly("a", "b");
+    assertThat(repo.threadsAfter("doc", "b", 2)).extracting(AnnotationThread::id).containsExactly("c", "d");
+    assertThat(repo.threadsAfter("doc", "d", 2)).extracting(AnnotationThread::id).containsExactly("e");
+    assertThat(repo.threadsAfter("doc", "e", 2)).isEmpty();
+  }
+
+  @Test
+  void firstPostsAreTheOldestOfEachNamedThread() {
+    repo.insertThreadWithPost(thread("a", "doc", ANNA, null), post("a1", "a", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertThreadWithPost(thread("b", "doc", ANNA, null), post("b1", "b", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertThreadWithPost(thread("c", "doc", ANNA, null), post("c1", "c", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertPost(post("a2", "a", "doc", BEN, Moderation.VISIBLE));
+    repo.insertPost(post("b2", "b", "doc", BEN, Moderation.PENDING));
+    repo.insertPost(post("a3", "a", "doc", BEN, Moderation.VISIBLE));
+    assertThat(repo.firstPosts(List.of("a", "b"), 2)).extracting(Post::id).containsExactly("a1", "b1", "a2", "b2");
+    assertThat(repo.firstPosts(List.of(), 2)).isEmpty();
+  }
 }
