@@ -310,13 +310,19 @@ public abstract class AnnotationRepositoryContract {
 
   // quotas and caps (counted in the store, so they hold across server nodes)
 
+  /** A comment thread by {@code by} stored with its opening post {@code id + "1"} by {@code writer}. */
+  private void opened(String id, String doc, Author by, Author writer, Moderation m, boolean deleted) {
+    Post opening = post(id + "1", id, doc, writer, m);
+    repo.insertThreadWithPost(thread(id, doc, by, null), deleted ? opening.removed() : opening);
+  }
+
   @Test
   void theDocumentsThreadCountLeavesOutThreadsWhoseOpeningPostIsDeletedOrHidden() {
-    repo.insertThreadWithPost(thread("a", "doc", ANNA, null), post("a1", "a", "doc", ANNA, Moderation.VISIBLE));
-    repo.insertThreadWithPost(thread("b", "doc", ANNA, null), post("b1", "b", "doc", ANNA, Moderation.PENDING));
-    repo.insertThreadWithPost(thread("c", "doc", ANNA, null), post("c1", "c", "doc", ANNA, Moderation.VISIBLE).removed());
-    repo.insertThreadWithPost(thread("d", "doc", ANNA, null), post("d1", "d", "doc", ANNA, Moderation.HIDDEN));
-    repo.insertThreadWithPost(thread("e", "other", ANNA, null), post("e1", "e", "other", ANNA, Moderation.VISIBLE));
+    opened("a", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("b", "doc", ANNA, ANNA, Moderation.PENDING, false);
+    opened("c", "doc", ANNA, ANNA, Moderation.VISIBLE, true);
+    opened("d", "doc", ANNA, ANNA, Moderation.HIDDEN, false);
+    opened("e", "other", ANNA, ANNA, Moderation.VISIBLE, false);
     // only the opening post decides: a deleted reply does not take its thread out
     repo.insertPost(post("a2", "a", "doc", BEN, Moderation.VISIBLE).removed());
     assertThat(repo.countThreads("doc")).isEqualTo(2);
@@ -336,13 +342,13 @@ public abstract class AnnotationRepositoryContract {
 
   @Test
   void openThreadsOfAPersonAreCountedPerDocumentWithoutResolvedOrWithdrawnOnes() {
-    repo.insertThreadWithPost(thread("a", "doc", ANNA, null), post("a1", "a", "doc", ANNA, Moderation.VISIBLE));
-    repo.insertThreadWithPost(thread("b", "doc", ANNA, null), post("b1", "b", "doc", ANNA, Moderation.HIDDEN));
+    opened("a", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("b", "doc", ANNA, ANNA, Moderation.HIDDEN, false);
     repo.insertThreadWithPost(thread("c", "doc", ANNA, null).withStatus(ThreadStatus.RESOLVED),
         post("c1", "c", "doc", ANNA, Moderation.VISIBLE));
-    repo.insertThreadWithPost(thread("d", "doc", ANNA, null), post("d1", "d", "doc", ANNA, Moderation.VISIBLE).removed());
-    repo.insertThreadWithPost(thread("e", "other", ANNA, null), post("e1", "e", "other", ANNA, Moderation.VISIBLE));
-    repo.insertThreadWithPost(thread("f", "doc", BEN, null), post("f1", "f", "doc", BEN, Moderation.VISIBLE));
+    opened("d", "doc", ANNA, ANNA, Moderation.VISIBLE, true);
+    opened("e", "other", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("f", "doc", BEN, BEN, Moderation.VISIBLE, false);
     assertThat(repo.countOpenThreadsBy("doc", "anna")).isEqualTo(2);
     assertThat(repo.countOpenThreadsBy("other", "anna")).isEqualTo(1);
     assertThat(repo.countOpenThreadsBy("doc", "ben")).isEqualTo(1);
@@ -350,8 +356,8 @@ public abstract class AnnotationRepositoryContract {
 
   @Test
   void pendingPostsOfAPersonAreCountedAcrossDocuments() {
-    repo.insertThreadWithPost(thread("a", "doc", ANNA, null), post("a1", "a", "doc", BEN, Moderation.PENDING));
-    repo.insertThreadWithPost(thread("b", "other", ANNA, null), post("b1", "b", "other", BEN, Moderation.PENDING));
+    opened("a", "doc", ANNA, BEN, Moderation.PENDING, false);
+    opened("b", "other", ANNA, BEN, Moderation.PENDING, false);
     repo.insertPost(post("a2", "a", "doc", BEN, Moderation.PENDING).removed());
     repo.insertPost(post("a3", "a", "doc", BEN, Moderation.VISIBLE));
     repo.insertPost(post("a4", "a", "doc", ANNA, Moderation.PENDING));
@@ -379,9 +385,9 @@ public abstract class AnnotationRepositoryContract {
 
   @Test
   void firstPostsAreTheOldestOfEachNamedThread() {
-    repo.insertThreadWithPost(thread("a", "doc", ANNA, null), post("a1", "a", "doc", ANNA, Moderation.VISIBLE));
-    repo.insertThreadWithPost(thread("b", "doc", ANNA, null), post("b1", "b", "doc", ANNA, Moderation.VISIBLE));
-    repo.insertThreadWithPost(thread("c", "doc", ANNA, null), post("c1", "c", "doc", ANNA, Moderation.VISIBLE));
+    opened("a", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("b", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("c", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
     repo.insertPost(post("a2", "a", "doc", BEN, Moderation.VISIBLE));
     repo.insertPost(post("b2", "b", "doc", BEN, Moderation.PENDING));
     repo.insertPost(post("a3", "a", "doc", BEN, Moderation.VISIBLE));
