@@ -11,6 +11,13 @@ export function isCsrfProblem(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && (error.problemType?.endsWith(':csrf-token-missing-or-wrong') ?? false);
 }
 
+/** The annotation quotas (server: Problem.QUOTA_*), each with what frees room again. */
+const QUOTA_MESSAGES: ReadonlyArray<readonly [string, MessageKey]> = [
+  ['quota-open-threads', 'quotaOpenThreads'],
+  ['quota-thread-posts', 'quotaThreadPosts'],
+  ['quota-pending', 'quotaPending'],
+];
+
 /** The sentence for a failure every page words the same way, or null for the rest. */
 export function knownErrorMessage(error: unknown): string | null {
   if (error instanceof ApiError) {
@@ -19,6 +26,9 @@ export function knownErrorMessage(error: unknown): string | null {
     // for the reader that is the same as being signed out.
     if (error.status === 401 || isCsrfProblem(error)) return t('actionSignedOut');
     if (error.status === 403) return t('actionForbidden');
+    const quota = QUOTA_MESSAGES.find(([code]) => error.problemType?.endsWith(`:${code}`));
+    // The person's own quota: waiting does not help, so the sentence says what frees room.
+    if (error.status === 429 && quota) return t(quota[1]);
     if (error.status === 429) return error.retryAfter !== null ? t('actionThrottledFor', { seconds: String(error.retryAfter) }) : t('actionThrottled');
     if (error.status === 503) return error.retryAfter !== null ? t('actionUnavailableFor', { seconds: String(error.retryAfter) }) : t('actionUnavailable');
   }

@@ -36,6 +36,8 @@ export interface Thread {
   anchor: { start: string; end: string; quote: string; state: 'attached' | 'passage-deleted'; current: string | null; changed: boolean };
   suggestion: { state: string; replacement: string | null; reason: string | null } | null;
   posts: Post[];
+  /** The list answer shows a thread's first posts only; true: the thread's own answer has more. */
+  morePosts: boolean;
 }
 
 const str = (value: unknown, fallback = ''): string => (typeof value === 'string' ? value : fallback);
@@ -78,7 +80,13 @@ export function parseThread(value: unknown): Thread | null {
     },
     suggestion: s ? { state: str(s.state, 'open'), replacement: strOrNull(s.replacement), reason: strOrNull(s.reason) } : null,
     posts: Array.isArray(t.posts) ? t.posts.map(parsePost).filter((p): p is Post => p !== null) : [],
+    morePosts: t.morePosts === true,
   };
+}
+
+/** One page of a document's thread list: its threads and the cursor of the next page (null: the last). */
+export function parseThreadPage(value: unknown): { threads: Thread[]; next: string | null } {
+  return { threads: parseThreads(value), next: strOrNull(obj(value).next) };
 }
 
 /** Accepts a bare list or {threads: [...]}. */

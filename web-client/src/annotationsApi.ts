@@ -1,13 +1,39 @@
 // The REST paths of comments, suggestions and moderation in one place (server: annotations
 // routes). Every call returns the parsed answer or throws ApiError; the views decide what to say.
 import { getJson, sendJson } from './api';
-import { parseThreads, type Thread } from './annotations';
+import { parseThread, parseThreadPage, parseThreads, type Thread } from './annotations';
 
 const doc = (name: string) => `/api/documents/${encodeURIComponent(name)}`;
 const id = encodeURIComponent;
 
+/**
+ * Pages followed before the list stops: far beyond a document's 5,000 visible threads at the
+ * server's 200 per page, so only a server that keeps answering "next" is cut short.
+ */
+export const MAX_PAGES = 100;
+
+/**
+ * Every thread on the document's text, oldest first: the server answers in pages (keyset cursor,
+ * `next` while more exist), each thread with its first posts (`morePosts`: {@link getThread} has
+ * the rest).
+ */
 export async function listThreads(name: string, signal?: AbortSignal): Promise<Thread[]> {
-  return parseThreads(await getJson(`${doc(name)}/annotations`, signal));
+  const threads: Thread[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = parseThreadPage(await getJson(`${doc(name)}/annotations${cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`}`, signal));
+    threads.push(...answer.threads);
+    if (answer.next === null || answer.next === cursor) break;
+    cursor = answer.next;
+  }
+  return threads;
+}
+
+/** One thread with all its posts. */
+export async function getThread(name: string, thread: string, signal?: AbortSignal): Promise<Thread> {
+  const parsed = parseThread(await getJson(`${doc(name)}/threads/${id(thread)}`, signal));
+  if (!parsed) throw new Error('unexpected thread answer');
+  return parsed;
 }
 
 /** Comments on entry {@code entry} of a pledge's status history (threads with that target). */

@@ -11,7 +11,7 @@ import type { HocuspocusProvider } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { actionErrorMessage, errorDetail } from '../actionErrors';
 import { ApiError } from '../api';
-import { annotationsApi, listThreads } from '../annotationsApi';
+import { annotationsApi, getThread, listThreads } from '../annotationsApi';
 import { base64ToBytes, bodyProblem, bytesToBase64, parseAnnotationEvent, selectionProblem, shortQuote, sortThreads, type Post, type Thread } from '../annotations';
 import { append, documentText, h, i18nText, icon } from '../dom';
 import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
@@ -66,6 +66,8 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
   const changedSinceRead = new Set<string>();
   /** Accepts the server answered before their edit was stored (503 suggestion-accept-pending). */
   const acceptPending = new Set<string>();
+  /** Threads whose every post the reader asked to see: reloads fetch them whole again. */
+  const expanded = new Set<string>();
   let available = true;
   let disposed = false;
   let pending: ReturnType<typeof setTimeout> | null = null;
@@ -300,9 +302,17 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     within.closest('[data-thread]')?.querySelector<HTMLElement>('h3')?.focus();
   }
 
-  function run(call: Promise<unknown>, where: HTMLElement): void {
+  /** The list answer holds a thread's first posts; the reader asked for all of them. */
+  function showAllPosts(thread: Thread, article: HTMLElement): void {
+    expanded.add(thread.id);
+    run(getThread(documentName, thread.id, abort.signal).then((full) => {
+      threads = threads.map((t) => (t.id === full.id ? full : t));
+    }), article, () => render());
+  }
+
+  function run(call: Promise<unknown>, where: HTMLElement, done: () => void = () => void reload()): void {
     call.then(
-      () => void reload(),
+      () => done(),
       (failure: unknown) => {
         where.querySelector('.thread-error')?.remove();
         where.append(h('p', { class: 'field-error thread-error', role: 'alert' }, failureText(failure)));
@@ -373,6 +383,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     article.append(h('ol', { class: 'posts' }, ...thread.posts.map((post) => renderPost(thread, post))));
 
     const buttons = h('div', { class: 'thread-actions' });
+    if (thread.morePosts) buttons.append(actionButton('showAllPosts', () => showAllPosts(thread, article)));
     if (thread.anchor.state === 'attached') buttons.append(actionButton('showPassage', () => showPassage(thread)));
     if (signedIn() && !thread.locked) buttons.append(actionButton('reply', () => openReply(thread, article)));
     if (canEdit) {
@@ -511,7 +522,8 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
 
   async function reload(): Promise<void> {
     try {
-      threads = await listThreads(documentName, abort.signal);
+      const listed = await listThreads(documentName, abort.signal);
+      threads = await Promise.all(listed.map((t) => (t.morePosts && expanded.has(t.id) ? getThread(documentName, t.id, abort.signal) : t)));
       available = true;
     } catch (error) {
       if ((error as Error).name === 'AbortError' || disposed) return;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pledgepad.annotations.limit.Quotas;
 import org.pledgepad.annotations.limit.RateLimiter;
 import org.pledgepad.annotations.repo.InMemoryAnnotationRepository;
 import org.pledgepad.annotations.service.AnnotationContext;
@@ -44,8 +45,12 @@ public final class Fixtures {
   }
 
   public Fixtures(int burst) {
+    this(burst, Quotas.DEFAULTS);
+  }
+
+  public Fixtures(int burst, Quotas quotas) {
     ctx = new AnnotationContext(repo, clock, () -> "id-" + ids.incrementAndGet(),
-        new RateLimiter(burst, RateLimiter.DEFAULT_REFILL_NANOS, 1000, nanos::get));
+        new RateLimiter(burst, RateLimiter.DEFAULT_REFILL_NANOS, 1000, nanos::get), quotas);
     annotations = new Annotations(ctx);
   }
 

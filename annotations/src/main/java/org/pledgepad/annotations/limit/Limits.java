@@ -10,10 +10,27 @@ public final class Limits {
   public static final int MAX_REASON = 1_000;
   /** Display names shown next to annotations. */
   public static final int MAX_DISPLAY_NAME = 80;
-  /** Threads per document; beyond this a document is being flooded. */
+  /** Threads per document (visible or pending); beyond this a document is being flooded. */
   public static final int MAX_THREADS_PER_DOCUMENT = 5_000;
-  /** Posts per thread. */
+  /** Posts per thread (visible or pending). */
   public static final int MAX_POSTS_PER_THREAD = 500;
+  /**
+   * Open threads one person may have in one document: far more than a careful reader raises on a
+   * long text, a hundredth of the document's cap (so a hundred people, not one, would fill it).
+   */
+  public static final int MAX_OPEN_THREADS_PER_PERSON = 50;
+  /** Posts of one person in one thread: a tenth of the thread's cap. */
+  public static final int MAX_POSTS_PER_PERSON_PER_THREAD = 50;
+  /**
+   * Posts of one person waiting for a moderator, across documents: a queue moderators can read
+   * through; someone honest with twenty unanswered posts waits for the moderators, not for room.
+   */
+  public static final int MAX_PENDING_PER_PERSON = 20;
+  /** Threads per page of a document's list, when the client names no limit, and the most it may ask for. */
+  public static final int DEFAULT_PAGE_THREADS = 200;
+  public static final int MAX_PAGE_THREADS = 500;
+  /** Posts per thread in a list page; the thread's own view has the rest. */
+  public static final int POSTS_PER_THREAD_IN_LIST = 10;
 
   private Limits() {}
 

@@ -39,7 +39,36 @@ public interface AnnotationRepository {
 
   List<AnnotationThread> threads(String document);
 
+  /**
+   * Threads of a document that take room: those whose opening post is neither deleted nor hidden
+   * (a thread without posts counts). A deleted or hidden flood does not keep the document full.
+   */
   int countThreads(String document);
+
+  /**
+   * Up to {@code limit} threads on the document's text (no target), in creation order, after the
+   * thread {@code afterId} (null: from the first). Keyset paging: threads opened meanwhile are
+   * appended, none is skipped or repeated. {@code afterId} must name a thread of the document.
+   */
+  List<AnnotationThread> threadsAfter(String document, String afterId, int limit);
+
+  /** Of each named thread its first {@code perThread} posts, oldest first (a list page's posts). */
+  List<Post> firstPosts(List<String> threadIds, int perThread);
+
+  /** Posts of a thread neither deleted nor hidden. */
+  int countLivePosts(String threadId);
+
+  /**
+   * Open threads of {@code subject} in {@code document} whose opening post is not deleted
+   * (hidden ones count: a moderator's hide must not give a flooder room back).
+   */
+  int countOpenThreadsBy(String document, String subject);
+
+  /** Posts of {@code subject} in a thread, not deleted. */
+  int countPostsBy(String threadId, String subject);
+
+  /** Posts of {@code subject} awaiting approval (not deleted), in every document. */
+  int countPendingBy(String subject);
 
   void insertPost(Post post);
 

@@ -1,6 +1,7 @@
 package org.pledgepad.annotations.repo;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.pledgepad.annotations.model.AuditEntry;
 import org.pledgepad.annotations.model.Moderation;
 import org.pledgepad.annotations.model.Post;
 import org.pledgepad.annotations.model.Report;
+import org.pledgepad.annotations.model.ThreadStatus;
 
 /**
  * Repository in maps, for tests and for running without a database. Insertion-ordered maps give
@@ -71,7 +73,54 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
 
   @Override
   public synchronized int countThreads(String document) {
-    return threads(document).size();
+    return (int) threads(document).stream().filter(t -> opening(t.id()).map(p -> !p.deleted()
+        && p.moderation() != Moderation.HIDDEN).orElse(true)).count();
+  }
+
+  @Override
+  public synchronized List<AnnotationThread> threadsAfter(String document, String afterId, int limit) {
+    List<AnnotationThread> onText = filter(threads, t -> t.document().equals(document) && t.target() == null);
+    int from = 0;
+    if (afterId != null) {
+      from = onText.stream().map(AnnotationThread::id).toList().indexOf(afterId) + 1;
+      if (from == 0) {
+        throw new IllegalArgumentException("no such thread");
+      }
+    }
+    return List.copyOf(onText.subList(from, Math.min(onText.size(), from + limit)));
+  }
+
+  @Override
+  public synchronized List<Post> firstPosts(List<String> threadIds, int perThread) {
+    Set<String> wanted = new HashSet<>(threadIds);
+    Map<String, Integer> taken = new HashMap<>();
+    return filter(posts, p -> wanted.contains(p.threadId()) && taken.merge(p.threadId(), 1, Integer::sum) <= perThread);
+  }
+
+  @Override
+  public synchronized int countLivePosts(String threadId) {
+    return (int) posts(threadId).stream().filter(p -> !p.deleted() && p.moderation() != Moderation.HIDDEN).count();
+  }
+
+  @Override
+  public synchronized int countOpenThreadsBy(String document, String subject) {
+    return (int) threads(document).stream().filter(t -> t.author().is(subject) && t.status() == ThreadStatus.OPEN
+        && opening(t.id()).map(p -> !p.deleted()).orElse(true)).count();
+  }
+
+  @Override
+  public synchronized int countPostsBy(String threadId, String subject) {
+    return (int) posts(threadId).stream().filter(p -> p.author().is(subject) && !p.deleted()).count();
+  }
+
+  @Override
+  public synchronized int countPendingBy(String subject) {
+    return (int) posts.values().stream().filter(p -> p.author().is(subject) && !p.deleted()
+        && p.moderation() == Moderation.PENDING).count();
+  }
+
+  private Optional<Post> opening(String threadId) {
+    return posts.values().stream().filter(p -> p.threadId().equals(threadId)).findFirst();
   }
 
   @Override

@@ -69,11 +69,16 @@ public final class CommentService {
       throw new AnnotationException(Problem.NOT_FOUND, "no such thread");
     }
     requireUnlocked(t, moderator);
-    if (posts.size() >= Limits.MAX_POSTS_PER_THREAD) {
+    if (ctx.repo.countLivePosts(t.id()) >= ctx.quotas.postsPerThread()) {
       throw new AnnotationException(Problem.TOO_MANY, "too many replies in this thread");
     }
+    if (!ctx.exemptFromQuotas(p, a) && ctx.repo.countPostsBy(t.id(), p.subject()) >= ctx.quotas.postsPerPersonPerThread()) {
+      throw new AnnotationException(Problem.QUOTA_THREAD_POSTS, "too many posts of yours in this thread");
+    }
+    boolean waits = ThreadOpener.needsApproval(ctx, p, a);
+    ThreadOpener.requirePendingRoom(ctx, p, waits);
     ctx.spend(p);
-    Post post = ThreadOpener.newPost(ctx, p, a, t.id(), text, ctx.now());
+    Post post = ThreadOpener.newPost(ctx, p, a, t.id(), text, ctx.now(), waits);
     ctx.repo.insertPost(post);
     return new Outcome<>(post, List.of(ThreadOpener.postEvent(ctx, "post.created", post)));
   }

@@ -26,8 +26,17 @@ public enum Problem {
    * see the new version before accepting it.
    */
   SUGGESTION_CHANGED(409),
-  /** Too many threads or posts in one place. */
+  /** Too many threads or posts in one place (visible or pending ones). */
   TOO_MANY(409),
+  /**
+   * The person's own quota is used up: too many open threads of theirs in this document
+   * ({@code quota-open-threads}), posts of theirs in this thread ({@code quota-thread-posts}) or
+   * posts of theirs awaiting a moderator ({@code quota-pending}). 429 like the rate limit, but
+   * waiting alone does not help: the client says what frees room (no Retry-After).
+   */
+  QUOTA_OPEN_THREADS(429),
+  QUOTA_THREAD_POSTS(429),
+  QUOTA_PENDING(429),
   /** The user's token bucket is empty. */
   RATE_LIMITED(429);
 

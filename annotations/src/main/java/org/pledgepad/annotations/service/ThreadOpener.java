@@ -5,7 +5,6 @@ import java.util.List;
 import org.pledgepad.annotations.anchor.Anchor;
 import org.pledgepad.annotations.anchor.AnchorResolver;
 import org.pledgepad.annotations.anchor.InvalidAnchorException;
-import org.pledgepad.annotations.limit.Limits;
 import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.Moderation;
 import org.pledgepad.annotations.model.Post;
@@ -39,22 +38,41 @@ final class ThreadOpener {
 
   static Outcome<AnnotationThread> open(AnnotationContext ctx, Principal p, DocumentAccess a, ThreadKind kind,
       Anchor anchor, String body, Suggestion suggestion, String target) {
-    if (ctx.repo.countThreads(a.document()) >= Limits.MAX_THREADS_PER_DOCUMENT) {
+    // Counted before the token is spent: a refusal costs nothing. With several server nodes two
+    // writers may both pass a count; the overshoot is at most one item per node.
+    if (ctx.repo.countThreads(a.document()) >= ctx.quotas.threadsPerDocument()) {
       throw new AnnotationException(Problem.TOO_MANY, "too many threads in this document");
     }
+    if (!ctx.exemptFromQuotas(p, a)
+        && ctx.repo.countOpenThreadsBy(a.document(), p.subject()) >= ctx.quotas.openThreadsPerPerson()) {
+      throw new AnnotationException(Problem.QUOTA_OPEN_THREADS, "too many open threads of yours in this document");
+    }
+    boolean waits = needsApproval(ctx, p, a);
+    requirePendingRoom(ctx, p, waits);
     ctx.spend(p);
     Instant now = ctx.now();
     AnnotationThread t = new AnnotationThread(ctx.ids.get(), a.document(), kind, anchor,
         AnnotationContext.author(p), now, ThreadStatus.OPEN, false, suggestion, target);
-    Post root = newPost(ctx, p, a, t.id(), body, now);
+    Post root = newPost(ctx, p, a, t.id(), body, now, waits);
     ctx.repo.insertThreadWithPost(t, root);
     return new Outcome<>(t, List.of(postEvent(ctx, "thread.created", root)));
   }
 
   static Post newPost(AnnotationContext ctx, Principal p, DocumentAccess a, String threadId, String body,
-      Instant now) {
+      Instant now, boolean waits) {
     return new Post(ctx.ids.get(), threadId, a.document(), AnnotationContext.author(p), body, now, null, false,
-        needsApproval(ctx, p, a) ? Moderation.PENDING : Moderation.VISIBLE, null);
+        waits ? Moderation.PENDING : Moderation.VISIBLE, null);
+  }
+
+  /**
+   * A post that would wait for approval needs room in its author's pending quota: pre-moderation
+   * must not become a way to fill the moderators' queue (and, as pending items count toward the
+   * caps, the document).
+   */
+  static void requirePendingRoom(AnnotationContext ctx, Principal p, boolean waits) {
+    if (waits && ctx.repo.countPendingBy(p.subject()) >= ctx.quotas.pendingPerPerson()) {
+      throw new AnnotationException(Problem.QUOTA_PENDING, "too many of your posts await moderation");
+    }
   }
 
   /**

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.pledgepad.annotations.anchor.AnchorResolver;
 import org.pledgepad.annotations.anchor.Resolution;
+import org.pledgepad.annotations.limit.Limits;
 import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.AuditEntry;
 import org.pledgepad.annotations.model.Author;
@@ -62,26 +63,70 @@ public final class ThreadViews {
 
   private List<Map<String, Object>> visible(Principal p, DocumentAccess a, Doc doc, String target) {
     ctx.require(p, a, Operation.READ);
-    boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
     // Threads before posts: the server runs reads beside the writes, and a thread is stored with
     // its opening post in one transaction, so every thread listed here finds that post below.
     // (Posts first, a thread opened in between would come without posts: visible to everyone.)
-    List<AnnotationThread> threads = ctx.repo.threads(a.document());
+    List<AnnotationThread> threads = ctx.repo.threads(a.document()).stream()
+        .filter(t -> java.util.Objects.equals(t.target(), target)).toList();
+    return views(p, a, doc, threads, ctx.repo.postsOfDocument(a.document()), Integer.MAX_VALUE);
+  }
+
+  /**
+   * One page of the threads on the document's text, oldest first: up to {@code limit} (1 to
+   * {@link Limits#MAX_PAGE_THREADS}) threads after the one {@code cursor} names (null: from the
+   * first), each with its first {@link Limits#POSTS_PER_THREAD_IN_LIST} posts and
+   * {@code morePosts: true} when it has more ({@link #thread} has them all). A malformed cursor,
+   * one naming no thread of this list, or a limit out of range is {@link Problem#INVALID}.
+   */
+  public ThreadPage page(Principal p, DocumentAccess a, Doc doc, String cursor, int limit) {
+    ctx.require(p, a, Operation.READ);
+    if (limit < 1 || limit > Limits.MAX_PAGE_THREADS) {
+      throw new AnnotationException(Problem.INVALID, "limit must be 1 to " + Limits.MAX_PAGE_THREADS);
+    }
+    String after = null;
+    if (cursor != null) {
+      after = ListCursor.decode(cursor);
+      boolean listed = ctx.repo.thread(after)
+          .filter(t -> t.document().equals(a.document()) && t.onPassage()).isPresent();
+      if (!listed) {
+        throw ListCursor.invalid();
+      }
+    }
+    // One more than asked for tells whether a next page exists. Threads before posts (see visible).
+    List<AnnotationThread> threads = ctx.repo.threadsAfter(a.document(), after, limit + 1);
+    boolean more = threads.size() > limit;
+    threads = more ? threads.subList(0, limit) : threads;
+    List<Post> posts = ctx.repo.firstPosts(threads.stream().map(AnnotationThread::id).toList(),
+        Limits.POSTS_PER_THREAD_IN_LIST + 1);
+    List<Map<String, Object>> views = views(p, a, doc, threads, posts, Limits.POSTS_PER_THREAD_IN_LIST);
+    return new ThreadPage(views, more ? ListCursor.encode(threads.get(threads.size() - 1).id()) : null);
+  }
+
+  /**
+   * The views of {@code threads} the viewer may see, with their posts (from {@code posts}, oldest
+   * first); a thread with more than {@code postsShown} posts shows that many and
+   * {@code morePosts: true}.
+   */
+  private List<Map<String, Object>> views(Principal p, DocumentAccess a, Doc doc, List<AnnotationThread> threads,
+      List<Post> posts, int postsShown) {
+    boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
     Map<String, List<Post>> byThread = new HashMap<>();
-    for (Post post : ctx.repo.postsOfDocument(a.document())) {
+    for (Post post : posts) {
       byThread.computeIfAbsent(post.threadId(), k -> new ArrayList<>()).add(post);
     }
     Map<String, Instant> restored = restorations(p, a);
     List<Map<String, Object>> out = new ArrayList<>();
     for (AnnotationThread t : threads) {
-      if (!java.util.Objects.equals(t.target(), target)) {
+      List<Post> own = byThread.getOrDefault(t.id(), List.of());
+      if (!own.isEmpty() && !mayRead(p, moderator, own.get(0))) {
         continue;
       }
-      List<Post> posts = byThread.getOrDefault(t.id(), List.of());
-      if (!posts.isEmpty() && !mayRead(p, moderator, posts.get(0))) {
-        continue;
+      boolean cut = own.size() > postsShown;
+      Map<String, Object> view = view(p, moderator, t, cut ? own.subList(0, postsShown) : own, doc, restored);
+      if (cut) {
+        view.put("morePosts", true);
       }
-      out.add(view(p, moderator, t, posts, doc, restored));
+      out.add(view);
     }
     return out;
   }

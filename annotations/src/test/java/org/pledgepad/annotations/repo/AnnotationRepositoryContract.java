@@ -307,4 +307,91 @@ public abstract class AnnotationRepositoryContract {
     repo.updatePost(repo.post("p1").orElseThrow().removed().withAuthor(Author.ERASED));
     assertThat(repo.postsByAuthor("anna")).isEmpty();
   }
+
+  // quotas and caps (counted in the store, so they hold across server nodes)
+
+  /** A comment thread by {@code by} stored with its opening post {@code id + "1"} by {@code writer}. */
+  private void opened(String id, String doc, Author by, Author writer, Moderation m, boolean deleted) {
+    Post opening = post(id + "1", id, doc, writer, m);
+    repo.insertThreadWithPost(thread(id, doc, by, null), deleted ? opening.removed() : opening);
+  }
+
+  @Test
+  void theDocumentsThreadCountLeavesOutThreadsWhoseOpeningPostIsDeletedOrHidden() {
+    opened("a", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("b", "doc", ANNA, ANNA, Moderation.PENDING, false);
+    opened("c", "doc", ANNA, ANNA, Moderation.VISIBLE, true);
+    opened("d", "doc", ANNA, ANNA, Moderation.HIDDEN, false);
+    opened("e", "other", ANNA, ANNA, Moderation.VISIBLE, false);
+    // only the opening post decides: a deleted reply does not take its thread out
+    repo.insertPost(post("a2", "a", "doc", BEN, Moderation.VISIBLE).removed());
+    assertThat(repo.countThreads("doc")).isEqualTo(2);
+  }
+
+  @Test
+  void aThreadsLivePostsAreThoseNeitherDeletedNorHidden() {
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertPost(post("p2", "t", "doc", BEN, Moderation.PENDING));
+    repo.insertPost(post("p3", "t", "doc", BEN, Moderation.HIDDEN));
+    repo.insertPost(post("p4", "t", "doc", BEN, Moderation.VISIBLE).removed());
+    assertThat(repo.countLivePosts("t")).isEqualTo(2);
+    // the person's own count keeps hidden posts (a hide does not hand room back) but not deleted ones
+    assertThat(repo.countPostsBy("t", "ben")).isEqualTo(2);
+    assertThat(repo.countPostsBy("t", "anna")).isEqualTo(1);
+  }
+
+  @Test
+  void openThreadsOfAPersonAreCountedPerDocumentWithoutResolvedOrWithdrawnOnes() {
+    opened("a", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("b", "doc", ANNA, ANNA, Moderation.HIDDEN, false);
+    repo.insertThreadWithPost(thread("c", "doc", ANNA, null).withStatus(ThreadStatus.RESOLVED),
+        post("c1", "c", "doc", ANNA, Moderation.VISIBLE));
+    opened("d", "doc", ANNA, ANNA, Moderation.VISIBLE, true);
+    opened("e", "other", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("f", "doc", BEN, BEN, Moderation.VISIBLE, false);
+    assertThat(repo.countOpenThreadsBy("doc", "anna")).isEqualTo(2);
+    assertThat(repo.countOpenThreadsBy("other", "anna")).isEqualTo(1);
+    assertThat(repo.countOpenThreadsBy("doc", "ben")).isEqualTo(1);
+  }
+
+  @Test
+  void pendingPostsOfAPersonAreCountedAcrossDocuments() {
+    opened("a", "doc", ANNA, BEN, Moderation.PENDING, false);
+    opened("b", "other", ANNA, BEN, Moderation.PENDING, false);
+    repo.insertPost(post("a2", "a", "doc", BEN, Moderation.PENDING).removed());
+    repo.insertPost(post("a3", "a", "doc", BEN, Moderation.VISIBLE));
+    repo.insertPost(post("a4", "a", "doc", ANNA, Moderation.PENDING));
+    assertThat(repo.countPendingBy("ben")).isEqualTo(2);
+    assertThat(repo.countPendingBy("anna")).isEqualTo(1);
+  }
+
+  // pages of a document's thread list
+
+  @Test
+  void threadPagesFollowCreationOrderFromAThreadOnAndLeaveOutTargetThreads() {
+    for (String id : List.of("a", "b", "c", "d")) {
+      repo.insertThread(thread(id, "doc", ANNA, null));
+    }
+    repo.insertThread(thread("x", "other", ANNA, null));
+    AnnotationThread c = thread("s", "doc", ANNA, null);
+    repo.insertThread(new AnnotationThread(c.id(), c.document(), c.kind(), new Anchor(new byte[0], new byte[0], ""),
+        c.author(), c.createdAt(), c.status(), false, null, ThreadTargets.pledgeStatus("p1", 0)));
+    repo.insertThread(thread("e", "doc", ANNA, null));
+    assertThat(repo.threadsAfter("doc", null, 2)).extracting(AnnotationThread::id).containsExactly("a", "b");
+    assertThat(repo.threadsAfter("doc", "b", 2)).extracting(AnnotationThread::id).containsExactly("c", "d");
+    assertThat(repo.threadsAfter("doc", "d", 2)).extracting(AnnotationThread::id).containsExactly("e");
+    assertThat(repo.threadsAfter("doc", "e", 2)).isEmpty();
+  }
+
+  @Test
+  void firstPostsAreTheOldestOfEachNamedThread() {
+    opened("a", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("b", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("c", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    repo.insertPost(post("a2", "a", "doc", BEN, Moderation.VISIBLE));
+    repo.insertPost(post("b2", "b", "doc", BEN, Moderation.PENDING));
+    repo.insertPost(post("a3", "a", "doc", BEN, Moderation.VISIBLE));
+    assertThat(repo.firstPosts(List.of("a", "b"), 2)).extracting(Post::id).containsExactly("a1", "b1", "a2", "b2");
+    assertThat(repo.firstPosts(List.of(), 2)).isEmpty();
+  }
 }

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 import org.pledgepad.annotations.anchor.Anchor;
 import org.pledgepad.annotations.anchor.InvalidAnchorException;
+import org.pledgepad.annotations.limit.Limits;
 import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.ThreadTargets;
 import org.pledgepad.annotations.repo.AnnotationRepository;
@@ -27,6 +28,7 @@ import org.pledgepad.annotations.service.Outcome;
 import org.pledgepad.annotations.service.Problem;
 import org.pledgepad.annotations.service.Replicas;
 import org.pledgepad.annotations.service.Reviewed;
+import org.pledgepad.annotations.service.ThreadPage;
 import org.pledgepad.auth.Authorizer;
 import org.pledgepad.auth.DocumentAccess;
 import org.pledgepad.auth.Operation;
@@ -61,6 +63,7 @@ final class AnnotationRoutes {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   private static final Pattern PLEDGE_ID = Pattern.compile("[A-Za-z0-9._-]{1,160}");
   private static final Pattern ENTRY = Pattern.compile("[0-9]{1,9}");
+  private static final Pattern PAGE_LIMIT = Pattern.compile("[0-9]{1,4}");
   /**
    * Export or erasure requests of one person waiting behind the running one; more are answered
    * 429. The page sends one at a time, and the work covers every document of the person, so
@@ -126,8 +129,12 @@ final class AnnotationRoutes {
   void mount(Router router) {
     String d = "/api/documents/:name";
 
-    on(router, HttpMethod.GET, d + "/annotations").handler(ctx -> document(ctx, (p, a, b) ->
-        readWithReplica(p, a, doc -> Answer.ok(Map.of("threads", ann.views.list(p, a, doc)), List.of()))));
+    on(router, HttpMethod.GET, d + "/annotations").handler(ctx -> document(ctx, (p, a, b) -> {
+      // Checked before the replica is loaded: a malformed request costs no document.
+      int limit = pageLimit(ctx);
+      String cursor = ctx.request().getParam("cursor");
+      return readWithReplica(p, a, doc -> Answer.ok(pageJson(ann.views.page(p, a, doc, cursor, limit)), List.of()));
+    }));
     on(router, HttpMethod.GET, d + "/threads/:id").handler(ctx -> document(ctx, (p, a, b) ->
         readWithReplica(p, a, doc -> Answer.ok(ann.views.thread(p, a, doc, id(ctx)), List.of()))));
 
@@ -446,6 +453,27 @@ final class AnnotationRoutes {
       throw new AnnotationException(Problem.NOT_FOUND, "no such thread or post");
     }
     return id;
+  }
+
+  /** {@code ?limit=} of a thread list: absent is the default; anything but a plain number is 400. */
+  private static int pageLimit(RoutingContext ctx) {
+    String raw = ctx.request().getParam("limit");
+    if (raw == null) {
+      return Limits.DEFAULT_PAGE_THREADS;
+    }
+    if (!PAGE_LIMIT.matcher(raw).matches()) {
+      throw new BadRequest("limit must be a number from 1 to " + Limits.MAX_PAGE_THREADS);
+    }
+    return Integer.parseInt(raw); // the range is the library's to check (INVALID, 400)
+  }
+
+  private static Map<String, Object> pageJson(ThreadPage page) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("threads", page.threads());
+    if (page.next() != null) {
+      m.put("next", page.next());
+    }
+    return m;
   }
 
   private static String str(JsonObject b, String field) {

@@ -163,10 +163,88 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
         ps -> ps.setString(1, document), this::thread);
   }
 
+  /**
+   * Condition on thread {@code t}: its opening post (the first by creation order) matches
+   * {@code condition} on {@code o}. Answered by the (thread_id, seq) index, one probe per thread.
+   */
+  private String openingPost(String condition) {
+    String order = db.order();
+    return "EXISTS (SELECT 1 FROM annotation_posts o WHERE o.thread_id = t.id AND (" + condition + ") AND o." + order
+        + " = (SELECT min(f." + order + ") FROM annotation_posts f WHERE f.thread_id = t.id))";
+  }
+
   @Override
   public int countThreads(String document) {
-    return query("SELECT count(*) FROM annotation_threads WHERE document = ?", ps -> ps.setString(1, document),
-        rs -> rs.getInt(1)).get(0);
+    return count("SELECT count(*) FROM annotation_threads t WHERE t.document = ? AND NOT "
+        + openingPost("o.deleted OR o.moderation = 'hidden'"), ps -> ps.setString(1, document));
+  }
+
+  @Override
+  public List<AnnotationThread> threadsAfter(String document, String afterId, int limit) {
+    String order = db.order();
+    return query("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE document = ? AND target IS NULL"
+        + (afterId == null ? "" : " AND " + order + " > (SELECT a." + order + " FROM annotation_threads a WHERE a.id = ?)")
+        + " ORDER BY " + order + " LIMIT ?", ps -> {
+          int i = 1;
+          ps.setString(i++, document);
+          if (afterId != null) {
+            ps.setString(i++, afterId);
+          }
+          ps.setInt(i, limit);
+        }, this::thread);
+  }
+
+  @Override
+  public List<Post> firstPosts(List<String> threadIds, int perThread) {
+    if (threadIds.isEmpty()) {
+      return List.of();
+    }
+    // row_number() per thread (PostgreSQL, and SQLite since 3.25): the first posts of every thread
+    // of a page in one statement; the caller's page bounds the id list (at most 501 parameters).
+    String order = db.order();
+    String marks = String.join(", ", java.util.Collections.nCopies(threadIds.size(), "?"));
+    return query("SELECT " + POST_COLUMNS + " FROM (SELECT " + POST_COLUMNS + ", " + order + " AS ord, row_number()"
+        + " OVER (PARTITION BY thread_id ORDER BY " + order + ") AS n FROM annotation_posts WHERE thread_id IN ("
+        + marks + ")) ranked WHERE n <= ? ORDER BY ord", ps -> {
+          int i = 1;
+          for (String id : threadIds) {
+            ps.setString(i++, id);
+          }
+          ps.setInt(i, perThread);
+        }, this::post);
+  }
+
+  @Override
+  public int countLivePosts(String threadId) {
+    return count("SELECT count(*) FROM annotation_posts WHERE thread_id = ? AND NOT deleted AND moderation <> 'hidden'",
+        ps -> ps.setString(1, threadId));
+  }
+
+  @Override
+  public int countOpenThreadsBy(String document, String subject) {
+    return count("SELECT count(*) FROM annotation_threads t WHERE t.document = ? AND t.author_id = ?"
+        + " AND t.status = 'open' AND NOT " + openingPost("o.deleted"), ps -> {
+          ps.setString(1, document);
+          ps.setString(2, subject);
+        });
+  }
+
+  @Override
+  public int countPostsBy(String threadId, String subject) {
+    return count("SELECT count(*) FROM annotation_posts WHERE thread_id = ? AND author_id = ? AND NOT deleted", ps -> {
+      ps.setString(1, threadId);
+      ps.setString(2, subject);
+    });
+  }
+
+  @Override
+  public int countPendingBy(String subject) {
+    return count("SELECT count(*) FROM annotation_posts WHERE author_id = ? AND moderation = 'pending' AND NOT deleted",
+        ps -> ps.setString(1, subject));
+  }
+
+  private int count(String sql, Binder binder) {
+    return query(sql, binder, rs -> rs.getInt(1)).get(0);
   }
 
   @Override

@@ -232,6 +232,63 @@ class AnnotationApiIntegrationTest {
     assertThat(history.getJsonObject(1).getString("reason")).isEqualTo("Irrtum");
   }
 
+  @Test
+  void oneCitizensFloodOfPendingPostsEndsIn429AndAnotherCitizenStillWrites() throws Exception {
+    Passage p = passage("quota", "freie Software");
+    Principal flooder = principal("citizen-flood", Role.CITIZEN, Set.of());
+    HttpResponse<String> on = send("PUT", "/api/documents/" + document + "/premoderation", MODERATOR,
+        new JsonObject().put("on", true).encode());
+    assertThat(on.statusCode()).as(on.body()).isEqualTo(200);
+    try {
+      JsonObject body = new JsonObject().put("start", p.start).put("end", p.end).put("body", "Bitte prüfen");
+      for (int i = 0; i < org.pledgepad.annotations.limit.Limits.MAX_PENDING_PER_PERSON; i++) {
+        HttpResponse<String> r = post("/comments", flooder, body);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      }
+      HttpResponse<String> refused = post("/comments", flooder, body);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(429);
+      assertThat(new JsonObject(refused.body()).getString("type")).isEqualTo("urn:pledgepad:problem:quota-pending");
+      // the quota is the flooder's own: waiting does not help, so no Retry-After
+      assertThat(refused.headers().firstValue("Retry-After")).isEmpty();
+      assertThat(post("/comments", CITIZEN_B, body).statusCode()).isEqualTo(201);
+    } finally {
+      send("PUT", "/api/documents/" + document + "/premoderation", MODERATOR, new JsonObject().put("on", false).encode());
+    }
+  }
+
+  @Test
+  void theListComesInPagesThatFollowNextAndBadLimitsOrCursorsAre400() throws Exception {
+    Passage p = passage("pages", "offene Daten");
+    Principal writer = principal("citizen-pages", Role.CITIZEN, Set.of());
+    List<String> made = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> r = post("/comments", writer,
+          new JsonObject().put("start", p.start).put("end", p.end).put("body", "Seite " + i));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      made.add(new JsonObject(r.body()).getString("id"));
+    }
+    String list = "/api/documents/" + document + "/annotations";
+    List<String> seen = new java.util.ArrayList<>();
+    String next = null;
+    int pages = 0;
+    do {
+      HttpResponse<String> r = get(list + "?limit=2" + (next == null ? "" : "&cursor=" + next), CITIZEN);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonObject page = new JsonObject(r.body());
+      assertThat(page.getJsonArray("threads").size()).isLessThanOrEqualTo(2);
+      page.getJsonArray("threads").forEach(o -> seen.add(((JsonObject) o).getString("id")));
+      next = page.getString("next");
+      pages++;
+    } while (next != null && pages < 100);
+    assertThat(pages).isGreaterThanOrEqualTo(3);
+    assertThat(seen).doesNotHaveDuplicates().containsAll(made);
+    for (String bad : List.of("?limit=0", "?limit=501", "?limit=abc", "?limit=-1", "?cursor=%25%25", "?cursor=bm9wZQ")) {
+      HttpResponse<String> r = get(list + bad, CITIZEN);
+      assertThat(r.statusCode()).as(bad + " " + r.body()).isEqualTo(400);
+      assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:invalid");
+    }
+  }
+
   /** The citizen comments the passage; returns the thread as the answer shows it. */
   private static JsonObject comment(Passage p, String body) throws Exception {
     HttpResponse<String> r = post("/comments", CITIZEN,

@@ -108,7 +108,7 @@ class AnnotationCapacityTest {
   @Test
   void writesSucceedWhileOneClientsReadsFillTheReadCapacity() throws Exception {
     String thread = seedThread();
-    HOLD.hold((method, args) -> method.equals("postsOfDocument"));
+    HOLD.hold((method, args) -> method.equals("firstPosts")); // the posts of the list's page
     String list = "/api/documents/" + document + "/annotations";
     List<CompletableFuture<HttpResponse<String>>> reads = new ArrayList<>();
     reads.add(send("GET", list, null, null));
