@@ -15,11 +15,11 @@ import org.pledgepad.history.Verifier;
  * What checking every stored snapshot costs (review 2026-11-30, History item 2): the B4 log with a
  * snapshot every 200 rows (the server's SNAPSHOT_EVERY) verified three ways, alternating so that
  * load from other processes on the shared machine hits each arm alike — chain + replay only (the
- * peer), the snapshots 1,000 rows apart, and every snapshot. Then, for the snapshots at every
- * 10,000 rows, where one comparison's time goes.
+ * peer), the snapshots 1,000 rows apart, and every snapshot; after one uncounted warm-up round,
+ * medians. Then, for the snapshots at every 10,000 rows, where one comparison's time goes.
  *
  * <p>Run: {@code java -Xmx6g -cp history/target/classes:history/target/test-classes:crdt/target/classes
- * org.pledgepad.history.bench.SnapshotVerifyBenchmark [trace.json.gz] [rounds]}
+ * org.pledgepad.history.bench.SnapshotVerifyBenchmark [trace.json.gz] [rounds, default 3]}
  */
 public final class SnapshotVerifyBenchmark {
   public static void main(String[] args) throws Exception {
@@ -36,18 +36,28 @@ public final class SnapshotVerifyBenchmark {
         rows.size(), all.size(), bytes / 1e6, spaced.size());
 
     String doc = rows.get(0).doc();
+    System.out.println("warm-up round (not counted):");
+    time(new Verifier(doc), rows, "peer");
+    time(new Verifier(doc).snapshots(spaced), rows, "spaced");
+    time(new Verifier(doc).snapshots(all), rows, "all");
     double[][] t = new double[3][rounds];
     for (int round = 0; round < rounds; round++) {
+      System.out.println("round " + (round + 1) + ":");
       t[0][round] = time(new Verifier(doc), rows, "peer: chain + replay, no snapshots");
       t[1][round] = time(new Verifier(doc).snapshots(spaced), rows, "snapshots 1,000 apart (" + spaced.size() + ")");
       t[2][round] = time(new Verifier(doc).snapshots(all), rows, "every snapshot (" + all.size() + ")");
     }
-    double peer = mean(t[0]);
-    double sp = mean(t[1]);
-    double al = mean(t[2]);
-    System.out.printf("means over %d rounds: peer %.0f ms, spaced %.0f ms, all %.0f ms%n", rounds, peer, sp, al);
-    System.out.printf("all / peer = %.2f, all / spaced = %.2f, per snapshot beyond the replay: %.2f ms%n",
-        al / peer, al / sp, (al - peer) / all.size());
+    double peer = median(t[0]);
+    double sp = median(t[1]);
+    double al = median(t[2]);
+    System.out.printf("medians over %d rounds: peer %.0f ms, spaced %.0f ms, all %.0f ms%n", rounds, peer, sp, al);
+    System.out.printf("all / peer = %.2f, spaced / peer = %.2f, all / spaced = %.2f;"
+        + " per snapshot beyond the replay: %.2f ms%n", al / peer, sp / peer, al / sp, (al - peer) / all.size());
+    StringBuilder perRound = new StringBuilder("all / peer per round:");
+    for (int round = 0; round < rounds; round++) {
+      perRound.append(String.format(" %.2f", t[2][round] / t[0][round]));
+    }
+    System.out.println(perRound);
 
     breakdown(rows, all);
   }
@@ -96,12 +106,11 @@ public final class SnapshotVerifyBenchmark {
     return ms;
   }
 
-  private static double mean(double[] xs) {
-    double s = 0;
-    for (double x : xs) {
-      s += x;
-    }
-    return s / xs.length;
+  private static double median(double[] xs) {
+    double[] sorted = xs.clone();
+    java.util.Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 
   private static double ms(long since) {

@@ -257,7 +257,7 @@ public final class DocumentHistories {
     int rewritten = 0;
     for (StoredSnapshot snap : Erasure.rebuildSnapshots(after, candidates)) {
       StoredSnapshot stored = sql(() -> db.snapshot(doc, snap.seq()));
-      // Bytes, not StateFingerprint: the fingerprint ignores the content of deleted items, which
+      // Bytes, not SameState: the verifier's comparison ignores the content of deleted items, which
       // a snapshot written without GC still carries. A snapshot the live server wrote may differ
       // in bytes only and is then rewritten with the same state, which costs a write, not text.
       if (stored == null || java.util.Arrays.equals(stored.state(), snap.state())) {

@@ -123,10 +123,7 @@ abstract class DocumentHistoriesContract {
       long seq = await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "anna", "c-anna")))).get(0);
       await(store.writeSnapshot(doc, seq, Y.encodeStateAsUpdate(d)));
       if (seq == 5) {
-        Doc f = new Doc();
-        Y.applyUpdate(f, Y.encodeStateAsUpdate(d));
-        f.getText("default").insert(0, "Keine ");
-        forged = Y.encodeStateAsUpdate(f);
+        forged = HistoryTamperContract.forgedState(d, "Keine ");
       }
     }
     var intact = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));

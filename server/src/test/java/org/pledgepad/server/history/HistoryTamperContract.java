@@ -228,10 +228,7 @@ abstract class HistoryTamperContract {
       assertThat(await(store.append(doc, batch))).last().isEqualTo((long) s);
       await(store.writeSnapshot(doc, s, Y.encodeStateAsUpdate(d)));
       if (s == 600) {
-        Doc f = new Doc();
-        Y.applyUpdate(f, Y.encodeStateAsUpdate(d));
-        f.getText("default").insert(0, "Gefälscht: ");
-        forged = Y.encodeStateAsUpdate(f);
+        forged = forgedState(d, "Gefälscht: ");
       }
     }
     Result intact = verify();
@@ -301,6 +298,14 @@ abstract class HistoryTamperContract {
       }
       ps.executeUpdate();
     }
+  }
+
+  /** The state of d with {@code prefix} typed in front of its text, as a forger would store it. */
+  static byte[] forgedState(Doc d, String prefix) {
+    Doc f = new Doc();
+    Y.applyUpdate(f, Y.encodeStateAsUpdate(d));
+    f.getText("default").insert(0, prefix);
+    return Y.encodeStateAsUpdate(f);
   }
 
   static <T> T await(Future<T> f) {
