@@ -191,7 +191,7 @@ public final class Verifier {
       problems.add(new Problem(Problem.Kind.SNAPSHOT_MISMATCH, snap.seq(), "snapshot cannot be decoded"));
       return false;
     }
-    if (!StateFingerprint.sameState(replayDoc, stored)) {
+    if (!SameState.of(replayDoc, stored)) {
       problems.add(new Problem(Problem.Kind.SNAPSHOT_MISMATCH, snap.seq(), "replay differs from stored snapshot"));
       return false;
     }

@@ -31,14 +31,6 @@ import org.pledgepad.history.VersionView;
  * operations on one document that use it are serialised on a per-document lock.
  */
 public final class DocumentHistories {
-  /**
-   * Verification and export use stored snapshots at least this many rows apart (the server
-   * writes one every 200 to SNAPSHOT_MAX_TAIL updates, see SnapshotPolicy; all of them would cost
-   * memory without adding much assurance). Version reads use the nearest stored snapshot at or
-   * below the version, so they replay at most SNAPSHOT_MAX_TAIL rows.
-   */
-  static final int SNAPSHOT_SPACING = 1000;
-
   private final HistoryDb db;
   private final Map<String, ClockIndex> indexes = new ConcurrentHashMap<>();
   private final Map<String, Object> locks = new ConcurrentHashMap<>();
@@ -265,7 +257,7 @@ public final class DocumentHistories {
     int rewritten = 0;
     for (StoredSnapshot snap : Erasure.rebuildSnapshots(after, candidates)) {
       StoredSnapshot stored = sql(() -> db.snapshot(doc, snap.seq()));
-      // Bytes, not StateFingerprint: the fingerprint ignores the content of deleted items, which
+      // Bytes, not SameState: the verifier's comparison ignores the content of deleted items, which
       // a snapshot written without GC still carries. A snapshot the live server wrote may differ
       // in bytes only and is then rewritten with the same state, which costs a write, not text.
       if (stored == null || java.util.Arrays.equals(stored.state(), snap.state())) {
@@ -302,7 +294,7 @@ public final class DocumentHistories {
    * of the documents row, which someone able to cut the log could rewrite as well.
    */
   public VerificationReport verify(String doc, HistoryDb.Head published) {
-    LogState log = sql(() -> db.logState(doc, SNAPSHOT_SPACING));
+    LogState log = sql(() -> db.logState(doc));
     Verifier v = new Verifier(doc).snapshots(log.snapshots());
     java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : log.head();
     head.ifPresent(h -> {
@@ -317,7 +309,7 @@ public final class DocumentHistories {
   }
 
   public byte[] export(String doc) {
-    LogState log = sql(() -> db.logState(doc, SNAPSHOT_SPACING));
+    LogState log = sql(() -> db.logState(doc));
     return HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(), log.snapshots());
   }
 

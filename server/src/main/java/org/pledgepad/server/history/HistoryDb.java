@@ -95,25 +95,22 @@ public final class HistoryDb {
   }
 
   /**
-   * Head, rows, checkpoints and the snapshots at least {@code snapshotSpacing} rows apart, all
-   * read in one transaction. Read one after the other, an append, snapshot or checkpoint
-   * committed in between made a healthy document look truncated (a head or checkpoint beyond
-   * the rows read before it).
+   * Head, rows, checkpoints and every stored snapshot, all read in one transaction. Read one
+   * after the other, an append, snapshot or checkpoint committed in between made a healthy
+   * document look truncated (a head or checkpoint beyond the rows read before it). Every snapshot,
+   * because version reads and document loads start from whichever is nearest: one left out of the
+   * check could be forged unnoticed (review 2026-11-30, History item 2).
    */
-  public LogState logState(String doc, int snapshotSpacing) throws SQLException {
+  public LogState logState(String doc) throws SQLException {
     return inReadTransaction(c -> {
       Optional<Head> head = head(c, doc);
       List<Checkpoint> checkpoints = checkpoints(c, doc);
       List<LogRow> rows = rows(c, doc, 0, Long.MAX_VALUE);
       List<StoredSnapshot> snapshots = new ArrayList<>();
-      long previous = Long.MIN_VALUE / 2;
       for (long s : snapshotSeqs(c, doc)) {
-        if (s - previous >= snapshotSpacing) {
-          previous = s;
-          StoredSnapshot snap = snapshot(c, doc, s);
-          if (snap != null) {
-            snapshots.add(snap);
-          }
+        StoredSnapshot snap = snapshot(c, doc, s);
+        if (snap != null) {
+          snapshots.add(snap);
         }
       }
       return new LogState(head, rows, checkpoints, snapshots);

@@ -111,6 +111,34 @@ abstract class DocumentHistoriesContract {
   }
 
   @Test
+  void theExportCarriesEverySnapshotAndItsOfflineCheckNamesAForgedOne() throws Exception {
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    byte[] forged = null;
+    for (String w : new String[] {" Sofort.", " Mit Beleuchtung.", " Und Bänken."}) {
+      byte[] sv = Y.encodeStateVector(d);
+      d.getText("default").insert(d.getText("default").length(), w);
+      long seq = await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "anna", "c-anna")))).get(0);
+      await(store.writeSnapshot(doc, seq, Y.encodeStateAsUpdate(d)));
+      if (seq == 5) {
+        forged = HistoryTamperContract.forgedState(d, "Keine ");
+      }
+    }
+    var intact = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
+    assertThat(intact.snapshots()).extracting(org.pledgepad.history.StoredSnapshot::seq).containsExactly(4L, 5L, 6L);
+    assertThat(intact.verifier(intact.publicKeys()).verify(intact.rows()).snapshotsChecked()).isEqualTo(3);
+
+    histories.db().replaceSnapshot(doc, 5, forged);
+    var online = histories.verify(doc);
+    assertThat(online.first()).map(p -> p.kind() + " " + p.seq()).contains("SNAPSHOT_MISMATCH 5");
+    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
+    var offline = exported.verifier(exported.publicKeys()).verify(exported.rows());
+    assertThat(offline.first()).map(p -> p.kind() + " " + p.seq()).contains("SNAPSHOT_MISMATCH 5");
+  }
+
+  @Test
   void verifyAndExportStayCleanWhileTheDocumentIsEdited() throws Exception {
     DocumentHistories signing = new DocumentHistories(HistoryDb.of(config()), CheckpointKey.loadOrCreate(keyDir));
     Doc d = new Doc();

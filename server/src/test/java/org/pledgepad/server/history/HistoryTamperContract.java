@@ -212,6 +212,37 @@ abstract class HistoryTamperContract {
   }
 
   @Test
+  void aSnapshotForgedBetweenTwoCheckedOnesIsNamed() throws Exception {
+    // As the server writes them: a snapshot every 200 rows. Verification used to check only those
+    // 1,000 rows apart (200 and 1200 here), while reads start from the nearest one.
+    doc = doc + "-snapshots";
+    Doc d = new Doc();
+    byte[] forged = null;
+    for (int s = 200; s <= 1200; s += 200) {
+      List<NewUpdate> batch = new ArrayList<>();
+      for (int i = s - 199; i <= s; i++) {
+        byte[] sv = Y.encodeStateVector(d);
+        d.getText("default").insert(d.getText("default").length(), "w" + i + " ");
+        batch.add(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "user-1", "conn-1"));
+      }
+      assertThat(await(store.append(doc, batch))).last().isEqualTo((long) s);
+      await(store.writeSnapshot(doc, s, Y.encodeStateAsUpdate(d)));
+      if (s == 600) {
+        forged = forgedState(d, "Gefälscht: ");
+      }
+    }
+    Result intact = verify();
+    assertThat(intact.status).as(intact.out).isZero();
+    assertThat(intact.out).contains("6 snapshots checked");
+
+    exec("UPDATE document_snapshots SET state_v1 = ? WHERE document = ? AND seq = 600", forged, doc);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.firstBad).as(r.out).isEqualTo(600L);
+    assertThat(r.out).contains("SNAPSHOT_MISMATCH at seq 600");
+  }
+
+  @Test
   void checkpointsOfManyDocumentsAreWrittenInChunksAndAllCount() throws Exception {
     // More moved documents than one transaction chunk, so the chunk boundary is crossed twice.
     int n = HistoryDb.CHECKPOINT_CHUNK * 2 + 3;
@@ -267,6 +298,14 @@ abstract class HistoryTamperContract {
       }
       ps.executeUpdate();
     }
+  }
+
+  /** The state of d with {@code prefix} typed in front of its text, as a forger would store it. */
+  static byte[] forgedState(Doc d, String prefix) {
+    Doc f = new Doc();
+    Y.applyUpdate(f, Y.encodeStateAsUpdate(d));
+    f.getText("default").insert(0, prefix);
+    return Y.encodeStateAsUpdate(f);
   }
 
   static <T> T await(Future<T> f) {
