@@ -2,7 +2,9 @@ package org.pledgepad.annotations.service;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.pledgepad.annotations.limit.Limits;
@@ -10,6 +12,7 @@ import org.pledgepad.annotations.limit.Quotas;
 import org.pledgepad.annotations.limit.RateLimiter;
 import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.Author;
+import org.pledgepad.annotations.model.Moderation;
 import org.pledgepad.annotations.model.Post;
 import org.pledgepad.annotations.render.DisplayNames;
 import org.pledgepad.annotations.render.TextCleaner;
@@ -87,6 +90,38 @@ public final class AnnotationContext {
   AnnotationThread thread(DocumentAccess a, String id) {
     return repo.thread(id).filter(t -> t.document().equals(a.document()))
         .orElseThrow(() -> new AnnotationException(Problem.NOT_FOUND, "no such thread"));
+  }
+
+  /**
+   * The thread as {@code p} may act on it. One whose opening post awaits approval exists only for
+   * its author and the moderators, as in the views: anyone else gets NOT_FOUND before anything
+   * changes (before, an editor could resolve or reject it, and the change was stored while the
+   * answer said 404).
+   */
+  AnnotationThread visibleThread(Principal p, DocumentAccess a, String id) {
+    AnnotationThread t = thread(a, id);
+    if (pendingOpening(t).filter(root -> !root.author().is(p.subject()) && !allowed(p, a, Operation.MODERATE)).isPresent()) {
+      throw new AnnotationException(Problem.NOT_FOUND, "no such thread");
+    }
+    return t;
+  }
+
+  /**
+   * An event about a whole thread, for those who may see it: while its opening post awaits
+   * approval, its author and the moderators only (the event carries ids only, but the id alone
+   * says that a thread exists and when it changed).
+   */
+  AnnotationEvent threadEvent(String type, AnnotationThread t) {
+    Optional<Post> pending = pendingOpening(t);
+    return pending.isPresent()
+        ? new AnnotationEvent(type, t.document(), t.id(), null, AnnotationEvent.Audience.AUTHOR_AND_MODERATORS,
+            pending.get().author().id(), now())
+        : event(type, t.document(), t.id(), null);
+  }
+
+  private Optional<Post> pendingOpening(AnnotationThread t) {
+    return repo.firstPosts(List.of(t.id()), 1).stream().findFirst()
+        .filter(root -> root.moderation() == Moderation.PENDING && !root.deleted());
   }
 
   Post post(DocumentAccess a, String id) {

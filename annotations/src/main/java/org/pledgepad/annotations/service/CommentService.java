@@ -120,7 +120,7 @@ public final class CommentService {
     if (root && t.kind() == ThreadKind.SUGGESTION && t.suggestion().state() == SuggestionState.OPEN
         && ctx.repo.updateThreadIf(t, t.withSuggestion(
             t.suggestion().decided(SuggestionState.WITHDRAWN, p.subject(), null, ctx.now())))) {
-      events.add(ctx.event("suggestion.withdrawn", a.document(), t.id(), null));
+      events.add(ctx.threadEvent("suggestion.withdrawn", t));
     }
     return new Outcome<>(removed, events);
   }
@@ -137,13 +137,13 @@ public final class CommentService {
   private Outcome<AnnotationThread> setStatus(Principal p, DocumentAccess a, String threadId, ThreadStatus s,
       String eventType) {
     ctx.require(p, a, Operation.SYNC_WRITE);
-    AnnotationThread t = ctx.thread(a, threadId);
+    AnnotationThread t = ctx.visibleThread(p, a, threadId);
     if (t.status() == s) {
       return new Outcome<>(t, List.of());
     }
     AnnotationThread changed = t.withStatus(s);
     ctx.repo.updateThread(changed);
-    return new Outcome<>(changed, List.of(ctx.event(eventType, a.document(), t.id(), null)));
+    return new Outcome<>(changed, List.of(ctx.threadEvent(eventType, changed)));
   }
 
   private Post ownPost(Principal p, DocumentAccess a, String postId) {

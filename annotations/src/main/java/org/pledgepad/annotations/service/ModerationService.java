@@ -160,7 +160,7 @@ public final class ModerationService {
     ctx.repo.updateThread(changed);
     audit(p, a, locked ? ModerationAction.LOCK : ModerationAction.UNLOCK, threadId, why);
     return new Outcome<>(changed,
-        List.of(ctx.event(locked ? "thread.locked" : "thread.unlocked", a.document(), threadId, null)));
+        List.of(ctx.threadEvent(locked ? "thread.locked" : "thread.unlocked", t)));
   }
 
   private void closeReports(Principal p, String postId, String note) {

@@ -60,7 +60,7 @@ public final class SuggestionService {
   public Outcome<AnnotationThread> updateSuggestion(Principal p, DocumentAccess a, Doc doc, String threadId,
       String replacement, byte[] newStart, byte[] newEnd) {
     ctx.require(p, a, Operation.SUGGEST);
-    AnnotationThread t = openSuggestion(a, threadId);
+    AnnotationThread t = openSuggestion(p, a, threadId);
     if (!t.author().is(p.subject())) {
       throw new AnnotationException(Problem.NOT_AUTHOR, "only the suggester may update a suggestion");
     }
@@ -87,7 +87,10 @@ public final class SuggestionService {
     if (waiting != root) {
       ctx.repo.updatePost(waiting);
     }
-    return new Outcome<>(changed, List.of(ctx.event("suggestion.updated", a.document(), t.id(), null)));
+    // Back to approval: everyone who saw it must hear of it, so that their sidebars drop it.
+    return new Outcome<>(changed, List.of(waiting != root && root.moderation() == Moderation.VISIBLE
+        ? ctx.event("suggestion.updated", a.document(), t.id(), null)
+        : ctx.threadEvent("suggestion.updated", changed)));
   }
 
   /**
@@ -104,7 +107,7 @@ public final class SuggestionService {
     if (seen == null) {
       throw new AnnotationException(Problem.INVALID, "name the suggestion as reviewed: replacement, start, end, quote");
     }
-    AnnotationThread t = openSuggestion(a, threadId);
+    AnnotationThread t = openSuggestion(p, a, threadId);
     Post root = ctx.repo.posts(t.id()).get(0);
     if (root.moderation() != Moderation.VISIBLE || root.deleted()) {
       throw new AnnotationException(Problem.WRONG_STATE, "suggestion is hidden, pending or withdrawn");
@@ -135,11 +138,11 @@ public final class SuggestionService {
   public Outcome<AnnotationThread> reject(Principal p, DocumentAccess a, String threadId, String reason) {
     ctx.require(p, a, Operation.SYNC_WRITE);
     String why = AnnotationContext.reason(reason);
-    AnnotationThread t = openSuggestion(a, threadId);
+    AnnotationThread t = openSuggestion(p, a, threadId);
     AnnotationThread rejected = t.withStatus(ThreadStatus.RESOLVED).withSuggestion(
         t.suggestion().decided(SuggestionState.REJECTED, p.subject(), why, ctx.now()));
     decide(t, rejected);
-    return new Outcome<>(rejected, List.of(ctx.event("suggestion.rejected", a.document(), t.id(), null)));
+    return new Outcome<>(rejected, List.of(ctx.threadEvent("suggestion.rejected", rejected)));
   }
 
   /**
@@ -152,8 +155,8 @@ public final class SuggestionService {
     }
   }
 
-  private AnnotationThread openSuggestion(DocumentAccess a, String threadId) {
-    AnnotationThread t = ctx.thread(a, threadId);
+  private AnnotationThread openSuggestion(Principal p, DocumentAccess a, String threadId) {
+    AnnotationThread t = ctx.visibleThread(p, a, threadId);
     if (t.kind() != ThreadKind.SUGGESTION) {
       throw new AnnotationException(Problem.WRONG_STATE, "not a suggestion");
     }

@@ -192,6 +192,39 @@ class ModerationServiceTest {
   }
 
   @Test
+  void aPendingThreadCannotBeDecidedByThoseWhoCannotSeeIt() {
+    // An editor who is no moderator does not see a thread awaiting approval; acting on it by id
+    // was stored while the answer said 404.
+    f.annotations.moderation.setPremoderation(MODERATOR, CONSULTATION, true, "");
+    Post c = comment(CITIZEN, "x");
+    AnnotationThread s = f.annotations.suggestions.createSuggestion(CITIZEN, CONSULTATION, doc, words.start(),
+        words.end(), "Offene Daten", "").value();
+    assertProblem(() -> f.annotations.comments.resolve(EDITOR, CONSULTATION, c.threadId()), Problem.NOT_FOUND);
+    assertProblem(() -> f.annotations.suggestions.reject(EDITOR, CONSULTATION, s.id(), "nein"), Problem.NOT_FOUND);
+    assertThat(f.repo.thread(c.threadId()).orElseThrow().status()).isEqualTo(org.pledgepad.annotations.model.ThreadStatus.OPEN);
+    assertThat(f.repo.thread(s.id()).orElseThrow().suggestion().state())
+        .isEqualTo(org.pledgepad.annotations.model.SuggestionState.OPEN);
+  }
+
+  @Test
+  void changesToAPendingThreadAreAnnouncedToItsAuthorAndModeratorsOnly() {
+    f.annotations.moderation.setPremoderation(MODERATOR, CONSULTATION, true, "");
+    AnnotationThread s = f.annotations.suggestions.createSuggestion(CITIZEN, CONSULTATION, doc, words.start(),
+        words.end(), "Offene Daten", "").value();
+    var updated = f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(), "Freie Daten", null, null);
+    var locked = f.annotations.moderation.lock(MODERATOR, CONSULTATION, s.id(), "Ruhe");
+    for (AnnotationEvent e : List.of(updated.events().get(0), locked.events().get(0))) {
+      assertThat(e.audience()).as(e.type()).isEqualTo(AnnotationEvent.Audience.AUTHOR_AND_MODERATORS);
+      assertThat(e.user()).isEqualTo(CITIZEN.subject());
+    }
+    // Once approved, everyone hears of it again.
+    Post root = f.repo.posts(s.id()).get(0);
+    f.annotations.moderation.approve(MODERATOR, CONSULTATION, root.id());
+    assertThat(f.annotations.moderation.unlock(MODERATOR, CONSULTATION, s.id(), "").events())
+        .singleElement().satisfies(e -> assertThat(e.audience()).isEqualTo(AnnotationEvent.Audience.ALL));
+  }
+
+  @Test
   void everyModerationActionIsAudited() {
     Post p = comment(CITIZEN, "x");
     Report r = f.annotations.moderation.report(CITIZEN_2, CONSULTATION, p.id(), "Spam").value();

@@ -271,11 +271,14 @@ class SuggestionServiceTest {
     f.annotations.moderation.approve(MODERATOR, CONSULTATION, root);
     assertThat(f.annotations.views.list(Fixtures.GUEST, CONSULTATION, doc)).hasSize(1);
 
-    f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(), "irgendetwas anderes", null, null);
+    var updated = f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(), "irgendetwas anderes", null, null);
 
+    // Told to everyone, whose sidebars showed it: they refetch and drop it.
+    assertThat(updated.events()).singleElement().satisfies(e -> assertThat(e.audience()).isEqualTo(AnnotationEvent.Audience.ALL));
     assertThat(f.annotations.views.list(Fixtures.GUEST, CONSULTATION, doc)).isEmpty();
     assertThat(f.annotations.moderation.queue(MODERATOR, CONSULTATION).pending())
         .extracting(org.pledgepad.annotations.model.Post::id).containsExactly(root);
-    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s)), Problem.WRONG_STATE);
+    // Waiting for approval, it exists only for its author and the moderators.
+    assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), Reviewed.of(s)), Problem.NOT_FOUND);
   }
 }
