@@ -27,8 +27,8 @@ public interface AnnotationRepository {
   void updateThread(AnnotationThread thread);
 
   /**
-   * Stores {@code changed} only if the stored thread's status and suggestion state are still those
-   * of {@code read}, the copy the caller decided on. The per-document queue orders writes within
+   * Stores {@code changed} only if the stored thread's status, suggestion state, replacement and
+   * passage (anchor and quote) are still those of {@code read}, the copy the caller decided on. The per-document queue orders writes within
    * one server process only; with several nodes this is what lets one suggestion be decided once.
    *
    * @return false if another writer changed the state first (or the thread is gone)

@@ -1,11 +1,13 @@
 package org.pledgepad.annotations.repo;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -50,7 +52,8 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   @Override
   public synchronized boolean updateThreadIf(AnnotationThread read, AnnotationThread changed) {
     AnnotationThread now = threads.get(changed.id());
-    if (now == null || now.status() != read.status() || state(now) != state(read)) {
+    if (now == null || now.status() != read.status() || state(now) != state(read)
+        || !Objects.equals(replacement(now), replacement(read)) || !samePassage(now, read)) {
       return false;
     }
     threads.put(changed.id(), changed);
@@ -59,6 +62,15 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
 
   private static Object state(AnnotationThread t) {
     return t.suggestion() == null ? null : t.suggestion().state();
+  }
+
+  private static String replacement(AnnotationThread t) {
+    return t.suggestion() == null ? null : t.suggestion().replacement();
+  }
+
+  private static boolean samePassage(AnnotationThread a, AnnotationThread b) {
+    return Arrays.equals(a.anchor().start(), b.anchor().start()) && Arrays.equals(a.anchor().end(), b.anchor().end())
+        && a.anchor().quote().equals(b.anchor().quote());
   }
 
   @Override

@@ -151,7 +151,13 @@ public final class SuggestionService {
    */
   private void decide(AnnotationThread read, AnnotationThread decided) {
     if (!ctx.repo.updateThreadIf(read, decided)) {
-      throw new AnnotationException(Problem.WRONG_STATE, "suggestion is no longer open");
+      // Lost to another writer (perhaps on another node): decided meanwhile, or changed by the
+      // suggester after the read, which the editor has not seen.
+      boolean stillOpen = ctx.repo.thread(read.id()).map(t -> t.suggestion() != null
+          && t.suggestion().state() == SuggestionState.OPEN).orElse(false);
+      throw stillOpen
+          ? new AnnotationException(Problem.SUGGESTION_CHANGED, "suggestion changed since it was read; review it again")
+          : new AnnotationException(Problem.WRONG_STATE, "suggestion is no longer open");
     }
   }
 

@@ -210,6 +210,24 @@ public abstract class AnnotationRepositoryContract {
   }
 
   @Test
+  void aConditionalThreadUpdateAlsoComparesTheSuggestionsReplacementAndPassage() {
+    // The editor decided on what they read: a suggester's change stored in between (on another
+    // node) must make the decision fail, not be accepted unseen.
+    AnnotationThread read = thread("t1", "doc", ANNA, Suggestion.open("neu"));
+    repo.insertThread(read);
+    AnnotationThread decided = read.withStatus(ThreadStatus.RESOLVED)
+        .withSuggestion(read.suggestion().decided(SuggestionState.ACCEPTED, "ben", null, T0));
+    repo.updateThread(read.withSuggestion(read.suggestion().withReplacement("ganz anders")));
+    assertThat(repo.updateThreadIf(read, decided)).as("replacement changed").isFalse();
+    repo.updateThread(read.withAnchor(new Anchor(new byte[] {9}, read.anchor().end(), read.anchor().quote())));
+    assertThat(repo.updateThreadIf(read, decided)).as("passage moved").isFalse();
+    repo.updateThread(read.withAnchor(new Anchor(read.anchor().start(), read.anchor().end(), "andere Worte")));
+    assertThat(repo.updateThreadIf(read, decided)).as("quote changed").isFalse();
+    repo.updateThread(read);
+    assertThat(repo.updateThreadIf(read, decided)).as("as read").isTrue();
+  }
+
+  @Test
   void aThreadWhoseOpeningPostIsRefusedIsNotStored() {
     repo.insertThreadWithPost(thread("t1", "doc", ANNA, null), post("p1", "t1", "doc", ANNA, Moderation.PENDING));
     // The opening post of t2 reuses p1's id: its insert fails, so t2 must not be there either

@@ -100,7 +100,10 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
     return writeThread(changed, read) == 1;
   }
 
-  /** With {@code read}: only while status and suggestion state are still as read (compare-and-set). */
+  /**
+   * With {@code read}: only while status, suggestion state, replacement and passage are still as
+   * read (compare-and-set; an editor decides on what they read).
+   */
   private int writeThread(AnnotationThread t, AnnotationThread read) {
     // Erasure settles an erased author's suggestion: an open one is withdrawn, a self-withdrawn
     // one loses its decider. A stale copy — "open", or "withdrawn" still naming the suggester —
@@ -111,7 +114,8 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
         + ", created_at = ?, status = ?, locked = ?, " + keepIfErased("replacement")
         + ", " + keepIfErased("suggestion_state") + ", " + keepIfErased("decided_by")
         + ", " + keepIfErased("decision_reason") + ", " + keepIfErased("decided_at") + " WHERE id = ?"
-        + (read == null ? "" : " AND status = ? AND COALESCE(suggestion_state, '') = ?"), ps -> {
+        + (read == null ? "" : " AND status = ? AND COALESCE(suggestion_state, '') = ?"
+            + " AND COALESCE(replacement, '') = ? AND anchor_start = ? AND anchor_end = ? AND quote = ?"), ps -> {
           ps.setBytes(1, t.anchor().start());
           ps.setBytes(2, t.anchor().end());
           ps.setString(3, t.anchor().quote());
@@ -131,6 +135,11 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
           if (read != null) {
             ps.setString(16, wire(read.status()));
             ps.setString(17, read.suggestion() == null ? "" : wire(read.suggestion().state()));
+            String replacement = read.suggestion() == null ? null : read.suggestion().replacement();
+            ps.setString(18, replacement == null ? "" : replacement);
+            ps.setBytes(19, read.anchor().start());
+            ps.setBytes(20, read.anchor().end());
+            ps.setString(21, read.anchor().quote());
           }
         });
   }
