@@ -74,6 +74,7 @@ const { initI18n, setLanguage } = await import('../src/i18n');
 const { setMe } = await import('../src/session');
 const { GUEST } = await import('../src/api');
 const { editorPage } = await import('../src/views/editorPage');
+const { translateTree } = await import('../src/dom');
 
 const councillor = { role: 'councillor', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' };
 const details = { name: 'haushalt', title: 'Haushaltssatzung', kind: 'programme', stage: 'draft', updatedAt: null, headSeq: 1 };
@@ -183,6 +184,35 @@ describe('editor page: a connection that comes back read-only with own offline e
     expect(content).toContain('\n\nDer Haushalt wird beraten. Offline ergänzt.\n');
     created.mockRestore();
     expect(notice.querySelector('[role="status"]')!.textContent).toMatch(/^Heruntergeladen: pledgepad-haushalt-nicht-gespeichert-\d{4}-\d{2}-\d{2}\.txt\./);
+  });
+
+  it('offers the version too when access was withdrawn altogether while own edits were unsaved', async () => {
+    connect('read-write');
+    provider().receive('Der Haushalt wird beraten.');
+    sync(true);
+    provider().emit('status', { status: 'disconnected' });
+    editor().commands.insertContentAt(editor().state.doc.content.size - 1, ' Offline ergänzt.');
+    provider().emit('status', { status: 'connected' });
+    provider().emit('authenticationFailed', { reason: 'not-a-member' });
+    await settle();
+    const notice = main.querySelector<HTMLElement>('.notice-refused')!;
+    expect(notice.hidden).toBe(false);
+    expect(notice.querySelector('[role="alert"]')!.textContent).toContain('keinen Zugang mehr');
+    setLanguage('en');
+    translateTree(document); // what the app's language switch does (main.ts)
+    expect(notice.querySelector('[role="alert"]')!.textContent).toContain('no longer have access');
+    [...notice.querySelectorAll('button')].find((b) => b.textContent === 'Copy my version')!.click();
+    await settle();
+    expect(written).toEqual(['Der Haushalt wird beraten. Offline ergänzt.']);
+  });
+
+  it('offers nothing when access is withdrawn with everything saved', async () => {
+    connect('read-write');
+    provider().receive('Der Haushalt wird beraten.');
+    sync(true);
+    provider().emit('authenticationFailed', { reason: 'not-a-member' });
+    await settle();
+    expect(main.querySelector<HTMLElement>('.notice-refused')!.hidden).toBe(true);
   });
 
   it('marks the document title above the editor as German, like the text', () => {

@@ -260,7 +260,9 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     if (editor.isEditable !== editable) editor.setEditable(editable);
     toolbar.setEnabled(editable);
     readonlyNotice.hidden = !readonly;
-    refusedNotice.setShown(state === 'readonly-unsaved');
+    // Access withdrawn altogether while this window holds own edits: they are just as refused.
+    if (state === 'denied' && ownChanges) refusedNotice.setShown(true, 'denied');
+    else refusedNotice.setShown(state === 'readonly-unsaved');
     if (state === 'saved' || state === 'readonly') closeCode = null;
     const closed = closeCode === null ? null : closeReasonMessage(closeCode);
     closedNotice.hidden = closed === null;

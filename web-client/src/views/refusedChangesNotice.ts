@@ -20,11 +20,18 @@ export function refusedFileName(documentName: string, now: Date = new Date()): s
   return `pledgepad-${safe}-nicht-gespeichert-${now.toISOString().slice(0, 10)}.txt`;
 }
 
-export function createRefusedChangesNotice(version: RefusedVersion): { element: HTMLElement; setShown(shown: boolean): void } {
+/** Why the edits were refused: the connection came back read-only, or access was withdrawn altogether. */
+export type RefusedBecause = 'readonly' | 'denied';
+
+export function createRefusedChangesNotice(version: RefusedVersion): { element: HTMLElement; setShown(shown: boolean, because?: RefusedBecause): void } {
   const status = h('p', { class: 'refused-status', role: 'status', 'aria-live': 'polite' });
   const copy = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'refusedCopy');
   const download = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'refusedDownload');
-  const message = h('p', {}, i18nText(h('strong', {}), 'refusedTitle'), ' ', i18nText(h('span', {}), 'refusedText'));
+  let because: RefusedBecause = 'readonly';
+  const explanation = i18nText(h('span', {}), 'refusedText');
+  const message = h('p', {}, i18nText(h('strong', {}), 'refusedTitle'), ' ', explanation);
+  // The page's language switch re-translates by data-i18n, so the key follows the reason.
+  const explain = () => i18nText(explanation, because === 'denied' ? 'refusedTextDenied' : 'refusedText');
   // Only the sentence is the alert (the buttons are not read out with it). The region stays in
   // the page and the sentence is put in when the notice appears: that is what screen readers announce.
   const alert = h('div', { role: 'alert' });
@@ -50,17 +57,22 @@ export function createRefusedChangesNotice(version: RefusedVersion): { element: 
     const now = new Date();
     const file = refusedFileName(version.documentName, now);
     // A header line, so that a file passed on says what it is; the text follows unchanged.
-    const header = t('refusedFileHeader', { title: version.documentTitle, date: formatDateTime(now.toISOString()) });
+    const header = t(because === 'denied' ? 'refusedFileHeaderDenied' : 'refusedFileHeader', { title: version.documentTitle, date: formatDateTime(now.toISOString()) });
     saveFile(file, `${header}\n\n${version.text()}\n`, 'text/plain;charset=utf-8');
     status.textContent = t('refusedDownloaded', { file });
   });
 
   return {
     element,
-    setShown(shown: boolean) {
+    setShown(shown: boolean, reason: RefusedBecause = 'readonly') {
+      if (shown && reason !== because) {
+        because = reason;
+        explain();
+      }
       if (shown === !element.hidden) return;
       element.hidden = !shown;
       if (shown) {
+        explain();
         status.textContent = '';
         alert.replaceChildren(message);
       } else {
