@@ -25,6 +25,9 @@ public final class Verifier {
   private long resumeSeq;
   private byte[] resumeHash;
   private StoredSnapshot resumeState;
+  private List<ErasureRecord> erasures = List.of();
+  private Map<String, PublicKey> erasureKeys = Map.of();
+  private boolean checkErasures = true;
 
   public Verifier(String doc) {
     this.doc = doc;
@@ -42,6 +45,25 @@ public final class Verifier {
     for (StoredSnapshot s : ss) {
       snapshots.put(s.seq(), s);
     }
+    return this;
+  }
+
+  /**
+   * The document's erasure records and the keys trusted to sign them. Without them every erased
+   * row is reported as {@link Problem.Kind#ERASURE_UNRECORDED}: a missing salt proves nothing.
+   */
+  public Verifier erasures(List<ErasureRecord> records, Map<String, PublicKey> trustedKeys) {
+    erasures = List.copyOf(records);
+    erasureKeys = Map.copyOf(trustedKeys);
+    return this;
+  }
+
+  /**
+   * Whether erased rows are checked against the erasure records (default on). Off only for
+   * checks about the chain alone, such as whether a head may be signed.
+   */
+  public Verifier checkErasures(boolean on) {
+    checkErasures = on;
     return this;
   }
 
@@ -86,6 +108,10 @@ public final class Verifier {
               keys.containsKey(c.keyId()) ? "checkpoint signature invalid" : "unknown key id " + c.keyId()));
         }
       }
+    }
+    ErasureLog erasureLog = checkErasures ? ErasureLog.check(doc, erasures, erasureKeys) : null;
+    if (erasureLog != null) {
+      problems.addAll(erasureLog.problems());
     }
     int badSignatures = problems.size();
 
@@ -145,6 +171,9 @@ public final class Verifier {
       }
       if (row.erased()) {
         erased++;
+        if (erasureLog != null) {
+          checkErased(row, erasureLog, problems);
+        }
         // A plain tombstone leaves a hole in the replay; a redacted stand-in does not, and the
         // server rebuilds later snapshots from the redacted replay when it erases.
         erasedSeen |= row.update() == null;
@@ -181,6 +210,24 @@ public final class Verifier {
     }
     return new VerificationReport(List.copyOf(problems), rowsOk, last, prev, checkpointsOk, snapshotsOk,
         snapshotsSkipped, erased);
+  }
+
+  /**
+   * An erased row is one a signed record lists, keeping exactly the stand-in the record names,
+   * and that stand-in is nothing but redaction marks. One hash per erased row, no replay.
+   */
+  private static void checkErased(LogRow row, ErasureLog log, List<Problem> problems) {
+    byte[] standin = log.standin(row.seq());
+    if (standin == null) {
+      problems.add(new Problem(Problem.Kind.ERASURE_UNRECORDED, row.seq(),
+          "row has no salt but no valid erasure record lists it"));
+    } else if (!Hashes.same(standin, Hashes.standin(row.update()))) {
+      problems.add(new Problem(Problem.Kind.ERASURE_STANDIN_CONTENT, row.seq(),
+          "stand-in differs from the one its erasure record names"));
+    } else if (row.update() != null && !Redaction.onlyMarks(row.update())) {
+      problems.add(new Problem(Problem.Kind.ERASURE_STANDIN_CONTENT, row.seq(),
+          "stand-in holds more than redaction marks"));
+    }
   }
 
   private static boolean compareSnapshot(Doc replayDoc, StoredSnapshot snap, List<Problem> problems) {
