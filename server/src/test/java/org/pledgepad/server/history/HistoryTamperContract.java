@@ -240,6 +240,100 @@ abstract class HistoryTamperContract {
     }
   }
 
+  /**
+   * user-x types a remark (seq 7) and deletes it (seq 8), and is erased by the server: both rows
+   * redacted under a signed erasure record. Returns the original update of seq 7.
+   */
+  private byte[] eraseARemark() throws Exception {
+    Doc d = new Doc();
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT update_v1 FROM document_updates WHERE document = ? ORDER BY seq")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      while (rs.next()) {
+        Y.applyUpdate(d, rs.getBytes(1));
+      }
+    }
+    byte[] sv = Y.encodeStateVector(d);
+    d.getText("default").insert(d.getText("default").length(), " Tel. 0561-123456");
+    byte[] typed = Y.encodeStateAsUpdate(d, sv);
+    await(store.append(doc, List.of(new NewUpdate(typed, "user-x", "conn-x"))));
+    sv = Y.encodeStateVector(d);
+    d.getText("default").delete(d.getText("default").length() - 17, 17);
+    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "user-x", "conn-x"))));
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()));
+    assertThat(histories.erase(doc, "user-x").redacted()).isEqualTo(2);
+    return typed;
+  }
+
+  @Test
+  void aRealErasureVerifies() throws Exception {
+    eraseARemark();
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(0);
+    assertThat(r.out).contains("OK: 8 rows").contains("2 erased rows");
+  }
+
+  @Test
+  void aRowForgedAsErasedBySqlIsNamed() throws Exception {
+    eraseARemark();
+    byte[] other;
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT update_v1 FROM document_updates WHERE document = ? AND seq = 2")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      other = rs.getBytes(1);
+    }
+    // Salt dropped and another text put in: before the erasure log this passed as "erased".
+    exec("UPDATE document_updates SET salt = NULL, update_v1 = ? WHERE document = ? AND seq = 4", other, doc);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.firstBad).as(r.out).isEqualTo(4L);
+    assertThat(r.out).contains("ERASURE_UNRECORDED");
+  }
+
+  @Test
+  void anErasedRowWhoseStandInIsReplacedBySqlIsNamed() throws Exception {
+    byte[] typed = eraseARemark();
+    exec("UPDATE document_updates SET update_v1 = ? WHERE document = ? AND seq = 7", typed, doc);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.firstBad).as(r.out).isEqualTo(7L);
+    assertThat(r.out).contains("ERASURE_STANDIN_CONTENT");
+  }
+
+  @Test
+  void deletedErasureRecordsAreNamed() throws Exception {
+    eraseARemark();
+    exec("DELETE FROM erasure_records WHERE document = ?", doc);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.firstBad).as(r.out).isEqualTo(7L);
+    assertThat(r.out).contains("ERASURE_UNRECORDED");
+  }
+
+  @Test
+  void anAlteredErasureRecordIsNamed() throws Exception {
+    eraseARemark();
+    // Its listed seqs rewritten to cover row 4 as well (entries: seq, then the stand-in digest).
+    byte[] entries;
+    try (Connection c = sql(); var ps = c.prepareStatement("SELECT entries FROM erasure_records WHERE document = ?")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      entries = rs.getBytes(1);
+    }
+    entries[7] = 4;
+    exec("UPDATE erasure_records SET entries = ? WHERE document = ?", entries, doc);
+    exec("UPDATE document_updates SET salt = NULL WHERE document = ? AND seq = 4", doc);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.firstBad).as(r.out).isEqualTo(4L);
+    assertThat(r.out).contains("ERASURE_RECORD_INVALID").contains("ERASURE_UNRECORDED");
+  }
+
   private void assertFirstBad(long seq) {
     Result r = verify();
     assertThat(r.status).as(r.out).isEqualTo(1);
