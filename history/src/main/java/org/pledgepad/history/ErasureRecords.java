@@ -53,19 +53,12 @@ final class ErasureRecords {
       }
       List<ErasureRecord.Entry> entries = new ArrayList<>(seqs.size());
       for (int i = 0; i < seqs.size(); i++) {
-        entries.add(new ErasureRecord.Entry(num(seqs.get(i)), Hashes.unhex((String) standins.get(i))));
+        entries.add(new ErasureRecord.Entry(HistoryExport.num(seqs.get(i)), Hashes.unhex((String) standins.get(i))));
       }
-      out.add(new ErasureRecord(doc, num(m.get("index")), Hashes.unhex((String) m.get("prev")), num(m.get("time")),
+      out.add(new ErasureRecord(doc, HistoryExport.num(m.get("index")), Hashes.unhex((String) m.get("prev")), HistoryExport.num(m.get("time")),
           (String) m.get("keyId"), Boolean.TRUE.equals(m.get("backfilled")), entries,
           Base64.getDecoder().decode((String) m.get("signature"))));
     }
     return out;
-  }
-
-  private static long num(Object o) {
-    if (!(o instanceof Number n)) {
-      throw new IllegalArgumentException("expected a number, got " + o);
-    }
-    return n.longValue();
   }
 }

@@ -232,7 +232,7 @@ public final class HistoryExport {
     return d.readNBytes(n);
   }
 
-  private static long num(Object o) {
+  static long num(Object o) {
     if (!(o instanceof Number n)) {
       throw new IllegalArgumentException("expected a number, got " + o);
     }

@@ -288,30 +288,21 @@ abstract class HistoryTamperContract {
     }
     // Salt dropped and another text put in: before the erasure log this passed as "erased".
     exec("UPDATE document_updates SET salt = NULL, update_v1 = ? WHERE document = ? AND seq = 4", other, doc);
-    Result r = verify();
-    assertThat(r.status).as(r.out).isEqualTo(1);
-    assertThat(r.firstBad).as(r.out).isEqualTo(4L);
-    assertThat(r.out).contains("ERASURE_UNRECORDED");
+    assertFirstBad(4, "ERASURE_UNRECORDED");
   }
 
   @Test
   void anErasedRowWhoseStandInIsReplacedBySqlIsNamed() throws Exception {
     byte[] typed = eraseARemark();
     exec("UPDATE document_updates SET update_v1 = ? WHERE document = ? AND seq = 7", typed, doc);
-    Result r = verify();
-    assertThat(r.status).as(r.out).isEqualTo(1);
-    assertThat(r.firstBad).as(r.out).isEqualTo(7L);
-    assertThat(r.out).contains("ERASURE_STANDIN_CONTENT");
+    assertFirstBad(7, "ERASURE_STANDIN_CONTENT");
   }
 
   @Test
   void deletedErasureRecordsAreNamed() throws Exception {
     eraseARemark();
     exec("DELETE FROM erasure_records WHERE document = ?", doc);
-    Result r = verify();
-    assertThat(r.status).as(r.out).isEqualTo(1);
-    assertThat(r.firstBad).as(r.out).isEqualTo(7L);
-    assertThat(r.out).contains("ERASURE_UNRECORDED");
+    assertFirstBad(7, "ERASURE_UNRECORDED");
   }
 
   @Test
@@ -328,16 +319,21 @@ abstract class HistoryTamperContract {
     entries[7] = 4;
     exec("UPDATE erasure_records SET entries = ? WHERE document = ?", entries, doc);
     exec("UPDATE document_updates SET salt = NULL WHERE document = ? AND seq = 4", doc);
-    Result r = verify();
-    assertThat(r.status).as(r.out).isEqualTo(1);
-    assertThat(r.firstBad).as(r.out).isEqualTo(4L);
-    assertThat(r.out).contains("ERASURE_RECORD_INVALID").contains("ERASURE_UNRECORDED");
+    assertThat(assertFirstBad(4, "ERASURE_UNRECORDED").out).contains("ERASURE_RECORD_INVALID");
   }
 
   private void assertFirstBad(long seq) {
     Result r = verify();
     assertThat(r.status).as(r.out).isEqualTo(1);
     assertThat(r.firstBad).as(r.out).isEqualTo(seq);
+  }
+
+  private Result assertFirstBad(long seq, String kind) {
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.firstBad).as(r.out).isEqualTo(seq);
+    assertThat(r.out).contains(kind + " at seq " + seq);
+    return r;
   }
 
   record Result(int status, String out, Long firstBad) {}
