@@ -369,6 +369,10 @@ abstract class DocumentHistoriesContract {
     assertThat(org.pledgepad.history.CheckpointSigner.verify(r, doc, key().publicKeys().get(r.keyId()))).isTrue();
     assertThat(erasuresJson(histories.export(doc))).contains("\"seqs\":[4,5]").doesNotContain("ben");
     assertThat(histories.verify(doc).ok()).isTrue();
+    // The checkpointer signs the head over erased rows: it checks the chain, verify the erasures.
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(histories.refusedHeads()).isZero();
+    assertThat(histories.verify(doc).checkpointsChecked()).isEqualTo(1);
     // Nothing left to erase: no further record.
     histories.erase(doc, "ben");
     assertThat(histories.db().erasureRecords(doc)).hasSize(1);
