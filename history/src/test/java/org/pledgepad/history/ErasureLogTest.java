@@ -203,4 +203,15 @@ class ErasureLogTest {
     assertThat(h.rows).filteredOn(r -> !Redaction.onlyMarks(r.update())).isNotEmpty();
     assertThat(Redaction.onlyMarks(new byte[] {(byte) 0xff, 1, 2})).isFalse();
   }
+
+  @Test
+  void aRedactedRichTextUpdateHoldsOnlyMarks() {
+    // Element names and attributes, formatting and a link's href, as the web client writes them.
+    org.pledgepad.crdt.Doc d = new org.pledgepad.crdt.Doc();
+    XmlFixture.fill(d);
+    d.getMap("meta").set("title", "Radwege in Kassel");
+    byte[] update = org.pledgepad.crdt.Y.encodeStateAsUpdate(d);
+    assertThat(Redaction.onlyMarks(update)).isFalse();
+    assertThat(Redaction.onlyMarks(Redaction.redact(update))).isTrue();
+  }
 }

@@ -81,14 +81,7 @@ abstract class HistoryTamperContract {
 
   @Test
   void editedByteOfAnUpdateIsNamed() throws Exception {
-    byte[] update;
-    try (Connection c = sql(); var ps = c.prepareStatement(
-        "SELECT update_v1 FROM document_updates WHERE document = ? AND seq = 3")) {
-      ps.setString(1, doc);
-      var rs = ps.executeQuery();
-      rs.next();
-      update = rs.getBytes(1);
-    }
+    byte[] update = updateAt(3);
     update[update.length - 3] ^= 0x01;
     exec("UPDATE document_updates SET update_v1 = ? WHERE document = ? AND seq = 3", update, doc);
     assertFirstBad(3);
@@ -278,14 +271,7 @@ abstract class HistoryTamperContract {
   @Test
   void aRowForgedAsErasedBySqlIsNamed() throws Exception {
     eraseARemark();
-    byte[] other;
-    try (Connection c = sql(); var ps = c.prepareStatement(
-        "SELECT update_v1 FROM document_updates WHERE document = ? AND seq = 2")) {
-      ps.setString(1, doc);
-      var rs = ps.executeQuery();
-      rs.next();
-      other = rs.getBytes(1);
-    }
+    byte[] other = updateAt(2);
     // Salt dropped and another text put in: before the erasure log this passed as "erased".
     exec("UPDATE document_updates SET salt = NULL, update_v1 = ? WHERE document = ? AND seq = 4", other, doc);
     assertFirstBad(4, "ERASURE_UNRECORDED");
@@ -348,6 +334,17 @@ abstract class HistoryTamperContract {
     String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     Matcher m = FIRST_BAD.matcher(text);
     return new Result(status, text, m.find() ? Long.parseLong(m.group(1)) : null);
+  }
+
+  private byte[] updateAt(long seq) throws Exception {
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT update_v1 FROM document_updates WHERE document = ? AND seq = ?")) {
+      ps.setString(1, doc);
+      ps.setLong(2, seq);
+      var rs = ps.executeQuery();
+      rs.next();
+      return rs.getBytes(1);
+    }
   }
 
   protected void exec(String statement, Object... params) throws Exception {
