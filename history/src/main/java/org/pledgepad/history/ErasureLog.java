@@ -4,8 +4,10 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A document's erasure records as checked against trusted keys: which erased rows they vouch
@@ -17,10 +19,13 @@ import java.util.Map;
  */
 public final class ErasureLog {
   private final Map<Long, byte[]> standins;
+  /** Seqs whose vouching record is a backfilled one. */
+  private final Set<Long> backfilled;
   private final List<Problem> problems;
 
-  private ErasureLog(Map<Long, byte[]> standins, List<Problem> problems) {
+  private ErasureLog(Map<Long, byte[]> standins, Set<Long> backfilled, List<Problem> problems) {
     this.standins = standins;
+    this.backfilled = backfilled;
     this.problems = problems;
   }
 
@@ -28,6 +33,7 @@ public final class ErasureLog {
     List<ErasureRecord> sorted = new ArrayList<>(records);
     sorted.sort(Comparator.comparingLong(ErasureRecord::index));
     Map<Long, byte[]> standins = new HashMap<>();
+    Set<Long> backfilled = new HashSet<>();
     List<Problem> problems = new ArrayList<>();
     byte[] prev = Hashes.erasureGenesis(doc);
     long expected = 1;
@@ -48,16 +54,26 @@ public final class ErasureLog {
       // Ascending index: a later run that erased a row again (after a crash) has the last word.
       for (ErasureRecord.Entry e : r.entries()) {
         standins.put(e.seq(), e.standin());
+        if (r.backfilled()) {
+          backfilled.add(e.seq());
+        } else {
+          backfilled.remove(e.seq());
+        }
       }
       prev = r.hash();
       expected = r.index() + 1;
     }
-    return new ErasureLog(standins, List.copyOf(problems));
+    return new ErasureLog(standins, backfilled, List.copyOf(problems));
   }
 
   /** The stand-in digest the newest vouching record names for {@code seq}, or null if none lists it. */
   public byte[] standin(long seq) {
     return standins.get(seq);
+  }
+
+  /** True if the record vouching for {@code seq} was written by the backfill, not by the erasure. */
+  public boolean backfilled(long seq) {
+    return backfilled.contains(seq);
   }
 
   public boolean lists(long seq) {

@@ -120,6 +120,7 @@ public final class Verifier {
     int snapshotsSkipped = 0;
     boolean erasedSeen = false;
     long erased = 0;
+    long backfilled = 0;
     long expected = resumeSeq + 1;
     byte[] prev = resumeHash != null ? resumeHash : Hashes.genesis(doc);
     long rowsOk = 0;
@@ -173,6 +174,7 @@ public final class Verifier {
         erased++;
         if (erasureLog != null) {
           checkErased(row, erasureLog, problems);
+          backfilled += erasureLog.backfilled(row.seq()) ? 1 : 0;
         }
         // A plain tombstone leaves a hole in the replay; a redacted stand-in does not, and the
         // server rebuilds later snapshots from the redacted replay when it erases.
@@ -209,7 +211,7 @@ public final class Verifier {
       }
     }
     return new VerificationReport(List.copyOf(problems), rowsOk, last, prev, checkpointsOk, snapshotsOk,
-        snapshotsSkipped, erased);
+        snapshotsSkipped, erased, backfilled);
   }
 
   /**

@@ -61,7 +61,19 @@ class ErasureLogTest {
     VerificationReport r = verify();
     assertThat(r.problems()).isEmpty();
     assertThat(r.erasedRows()).isEqualTo(3);
+    assertThat(r.backfilledErasures()).isZero();
     assertThat(r.rowsChecked()).isEqualTo(30);
+  }
+
+  @Test
+  void rowsUnderABackfilledRecordAreCountedApart() {
+    erase(25);
+    records.add(TestErasures.SIGNER.signErasure(TestHistory.DOC, records.get(1), 9, true,
+        List.of(ErasureRecord.Entry.of(row(25)))));
+    VerificationReport r = verify();
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.backfilledErasures()).isEqualTo(1);
+    assertThat(r.summary()).contains("4 erased rows (1 under a backfilled record)");
   }
 
   @Test

@@ -417,6 +417,8 @@ abstract class DocumentHistoriesContract {
     var report = histories.verify(doc);
     assertThat(report.ok()).as(String.valueOf(report.first())).isTrue();
     assertThat(report.erasedRows()).isEqualTo(2);
+    assertThat(report.backfilledErasures()).isEqualTo(2);
+    assertThat(report.summary()).contains("2 erased rows (2 under a backfilled record)");
 
     // A row erased later without a record (SQL) is not signed over by another start.
     long first = rows.get(0).seq();
