@@ -60,7 +60,7 @@ public final class ErasureLog {
           backfilled.remove(e.seq());
         }
       }
-      prev = r.hash();
+      prev = Hashes.erasureRecordHash(r.message(doc));
       expected = r.index() + 1;
     }
     return new ErasureLog(standins, backfilled, List.copyOf(problems));

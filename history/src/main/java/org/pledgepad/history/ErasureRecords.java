@@ -55,9 +55,9 @@ final class ErasureRecords {
       for (int i = 0; i < seqs.size(); i++) {
         entries.add(new ErasureRecord.Entry(HistoryExport.num(seqs.get(i)), Hashes.unhex((String) standins.get(i))));
       }
-      out.add(new ErasureRecord(doc, HistoryExport.num(m.get("index")), Hashes.unhex((String) m.get("prev")), HistoryExport.num(m.get("time")),
-          (String) m.get("keyId"), Boolean.TRUE.equals(m.get("backfilled")), entries,
-          Base64.getDecoder().decode((String) m.get("signature"))));
+      out.add(new ErasureRecord(doc, HistoryExport.num(m.get("index")), Hashes.unhex((String) m.get("prev")),
+          HistoryExport.num(m.get("time")), (String) m.get("keyId"), Boolean.TRUE.equals(m.get("backfilled")),
+          entries, Base64.getDecoder().decode((String) m.get("signature"))));
     }
     return out;
   }

@@ -10,11 +10,18 @@ import org.pledgepad.crdt.Doc;
 import org.pledgepad.crdt.Y;
 
 /**
- * Checks a document's log: hash chain, seq continuity, checkpoint signatures and heads, and that
- * replaying every non-erased update gives each stored snapshot. Rows are streamed once, in the
- * order the store returns them (which must be seq order); memory stays one row plus one document.
+ * Checks a document's log: hash chain, seq continuity, checkpoint signatures and heads, that
+ * every erased row is vouched for by the signed erasure log ({@link ErasureLog}) and keeps only
+ * its recorded stand-in, and that replaying the updates gives each stored snapshot. Rows are
+ * streamed once, in the order the store returns them (which must be seq order); memory stays one
+ * row plus one document (and a set of the erased seqs the records list).
  */
 public final class Verifier {
+  /**
+   * Erased rows named one by one; beyond that one problem counts the rest. An old export of B4
+   * without erasure records would otherwise list 154,926 unrecorded rows.
+   */
+  static final int ERASURE_PROBLEMS_LISTED = 100;
   private final String doc;
   private final TreeMap<Long, List<Checkpoint>> checkpoints = new TreeMap<>();
   private Map<String, PublicKey> keys = Map.of();
@@ -121,6 +128,7 @@ public final class Verifier {
     boolean erasedSeen = false;
     long erased = 0;
     long backfilled = 0;
+    List<Problem> erasureProblems = new ArrayList<>();
     long expected = resumeSeq + 1;
     byte[] prev = resumeHash != null ? resumeHash : Hashes.genesis(doc);
     long rowsOk = 0;
@@ -173,7 +181,7 @@ public final class Verifier {
       if (row.erased()) {
         erased++;
         if (erasureLog != null) {
-          checkErased(row, erasureLog, problems);
+          checkErased(row, erasureLog, erasureProblems);
           backfilled += erasureLog.backfilled(row.seq()) ? 1 : 0;
         }
         // A plain tombstone leaves a hole in the replay; a redacted stand-in does not, and the
@@ -200,6 +208,12 @@ public final class Verifier {
       expected = row.seq() + 1;
       row = next;
     }
+    problems.addAll(erasureProblems.subList(0, Math.min(erasureProblems.size(), ERASURE_PROBLEMS_LISTED)));
+    if (erasureProblems.size() > ERASURE_PROBLEMS_LISTED) {
+      Problem next = erasureProblems.get(ERASURE_PROBLEMS_LISTED);
+      problems.add(new Problem(next.kind(), next.seq(), "and " + (erasureProblems.size() - ERASURE_PROBLEMS_LISTED)
+          + " more erased rows from here on fail their erasure check (not listed)"));
+    }
     boolean chainBroken = problems.size() > badSignatures && row != null;
     long last = expected - 1;
     if (!chainBroken) {
@@ -216,7 +230,7 @@ public final class Verifier {
 
   /**
    * An erased row is one a signed record lists, keeping exactly the stand-in the record names,
-   * and that stand-in is nothing but redaction marks. One hash per erased row, no replay.
+   * and that stand-in is nothing but redaction marks. One hash and one decode per erased row.
    */
   private static void checkErased(LogRow row, ErasureLog log, List<Problem> problems) {
     byte[] standin = log.standin(row.seq());

@@ -202,6 +202,22 @@ class ErasureLogTest {
   }
 
   @Test
+  void manyUnrecordedRowsAreListedUpToALimitAndCountedBeyond() {
+    TestHistory big = TestHistory.random(77, 130);
+    List<LogRow> erased = new ArrayList<>();
+    for (LogRow r : big.rows) {
+      erased.add(r.seq() <= 120 ? r.eraseRedacted() : r);
+    }
+    VerificationReport r = new Verifier(TestHistory.DOC).replay(false).verify(erased);
+    assertThat(r.problems()).hasSize(Verifier.ERASURE_PROBLEMS_LISTED + 1);
+    Problem last = r.problems().get(Verifier.ERASURE_PROBLEMS_LISTED);
+    assertThat(last.seq()).isEqualTo(Verifier.ERASURE_PROBLEMS_LISTED + 1);
+    assertThat(last.detail()).startsWith("and 20 more erased rows");
+    assertThat(r.first().orElseThrow().seq()).isEqualTo(1);
+    assertThat(r.erasedRows()).isEqualTo(120);
+  }
+
+  @Test
   void theChainAloneCanBeCheckedWithoutTheErasureLog() {
     forgeErased(25, h.rows.get(2).update());
     assertThat(new Verifier(TestHistory.DOC).checkErasures(false).replay(false).verify(rows).problems()).isEmpty();
