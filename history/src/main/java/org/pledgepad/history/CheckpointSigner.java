@@ -9,9 +9,14 @@ import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 
-/** Ed25519 signing and checking of checkpoints with the JDK's own provider (Java 15+). */
+/**
+ * Ed25519 signing and checking of checkpoints and erasure records with the JDK's own provider
+ * (Java 15+). One key signs both; the domain tags keep one kind of message from passing as the other.
+ */
 public final class CheckpointSigner {
   private static final String ALG = "Ed25519";
 
@@ -32,29 +37,55 @@ public final class CheckpointSigner {
   }
 
   public Checkpoint sign(String doc, long seq, byte[] head, long timeMillis) {
+    return new Checkpoint(doc, seq, head.clone(), timeMillis, keyId,
+        sign(Hashes.checkpointMessage(doc, seq, head, timeMillis, keyId)));
+  }
+
+  /**
+   * Signs the next erasure record of {@code doc}: {@code previous} is the document's newest
+   * record (null for the first), entries are sorted by seq.
+   */
+  public ErasureRecord signErasure(String doc, ErasureRecord previous, long timeMillis, boolean backfilled,
+                                   List<ErasureRecord.Entry> entries) {
+    List<ErasureRecord.Entry> sorted = entries.stream()
+        .sorted(Comparator.comparingLong(ErasureRecord.Entry::seq)).toList();
+    long index = previous == null ? 1 : previous.index() + 1;
+    byte[] prev = previous == null ? Hashes.erasureGenesis(doc) : previous.hash();
+    byte[] message = Hashes.erasureMessage(doc, index, prev, timeMillis, keyId, backfilled, sorted);
+    return new ErasureRecord(doc, index, prev, timeMillis, keyId, backfilled, sorted, sign(message));
+  }
+
+  /** True if {@code r} is signed under {@code key} as a record of {@code doc}, whatever document it names. */
+  public static boolean verify(ErasureRecord r, String doc, PublicKey key) {
+    return key != null && verify(r.message(doc), r.signature(), key);
+  }
+
+  private byte[] sign(byte[] message) {
     try {
       Signature s = Signature.getInstance(ALG);
       s.initSign(key);
-      s.update(Hashes.checkpointMessage(doc, seq, head, timeMillis, keyId));
-      return new Checkpoint(doc, seq, head.clone(), timeMillis, keyId, s.sign());
+      s.update(message);
+      return s.sign();
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("signing a checkpoint failed", e);
+      throw new IllegalStateException("signing failed", e);
+    }
+  }
+
+  private static boolean verify(byte[] message, byte[] signature, PublicKey key) {
+    try {
+      Signature s = Signature.getInstance(ALG);
+      s.initVerify(key);
+      s.update(message);
+      return s.verify(signature);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      return false;
     }
   }
 
   /** True if the signature is valid under {@code key}; false for any malformed input. */
   public static boolean verify(Checkpoint c, PublicKey key) {
-    if (key == null) {
-      return false;
-    }
-    try {
-      Signature s = Signature.getInstance(ALG);
-      s.initVerify(key);
-      s.update(Hashes.checkpointMessage(c.doc(), c.seq(), c.head(), c.timeMillis(), c.keyId()));
-      return s.verify(c.signature());
-    } catch (GeneralSecurityException | IllegalArgumentException e) {
-      return false;
-    }
+    return key != null && verify(Hashes.checkpointMessage(c.doc(), c.seq(), c.head(), c.timeMillis(), c.keyId()),
+        c.signature(), key);
   }
 
   /** Public keys travel as X.509 SubjectPublicKeyInfo bytes (what {@code getEncoded()} gives). */

@@ -44,6 +44,11 @@ final class Framing {
     return out.toByteArray();
   }
 
+  /** SHA-256 of the framed fields (for the rare hashes not on the append path). */
+  byte[] sha256() {
+    return sha().digest(toByteArray());
+  }
+
   static MessageDigest sha() {
     try {
       return MessageDigest.getInstance("SHA-256");

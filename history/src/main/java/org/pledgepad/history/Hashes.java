@@ -8,6 +8,10 @@ public final class Hashes {
   static final String COMMITMENT_TAG = "pledgepad-history/v1 commitment";
   static final String ROW_TAG = "pledgepad-history/v1 row";
   static final String CHECKPOINT_TAG = "pledgepad-history/v1 checkpoint";
+  static final String ERASURE_TAG = "pledgepad-history/v1 erasure";
+  static final String ERASURE_GENESIS_TAG = "pledgepad-history/v1 erasure genesis";
+  static final String ERASURE_RECORD_TAG = "pledgepad-history/v1 erasure record";
+  static final String STANDIN_TAG = "pledgepad-history/v1 standin";
   private static final byte[] GENESIS_PREFIX = FramedDigest.framedTag(GENESIS_TAG);
   private static final byte[] COMMITMENT_PREFIX = FramedDigest.framedTag(COMMITMENT_TAG);
   private static final byte[] ROW_PREFIX = FramedDigest.framedTag(ROW_TAG);
@@ -33,6 +37,35 @@ public final class Hashes {
   static byte[] checkpointMessage(String doc, long seq, byte[] head, long timeMillis, String keyId) {
     return Framing.tagged(CHECKPOINT_TAG).string(doc).int64(seq).bytes(head).int64(timeMillis).string(keyId)
         .toByteArray();
+  }
+
+  /** The "previous record hash" of a document's first erasure record. */
+  public static byte[] erasureGenesis(String doc) {
+    return Framing.tagged(ERASURE_GENESIS_TAG).string(doc).sha256();
+  }
+
+  /**
+   * What an erasure record fixes about one erased row's stand-in: the digest of the redacted
+   * update, or 32 zero bytes for a plain tombstone (no update kept).
+   */
+  public static byte[] standin(byte[] update) {
+    return update == null ? new byte[32] : Framing.tagged(STANDIN_TAG).bytes(update).sha256();
+  }
+
+  /** The bytes an erasure record's signature covers (history/README.md, "The chain"). */
+  static byte[] erasureMessage(String doc, long index, byte[] prev, long timeMillis, String keyId,
+                               boolean backfilled, java.util.List<ErasureRecord.Entry> entries) {
+    Framing f = Framing.tagged(ERASURE_TAG).string(doc).int64(index).bytes(prev).int64(timeMillis).string(keyId)
+        .int64(backfilled ? 1 : 0).int64(entries.size());
+    for (ErasureRecord.Entry e : entries) {
+      f.int64(e.seq()).bytes(e.standin());
+    }
+    return f.toByteArray();
+  }
+
+  /** The link the next erasure record names as its prev: a hash of this record's signed message. */
+  static byte[] erasureRecordHash(byte[] message) {
+    return Framing.tagged(ERASURE_RECORD_TAG).bytes(message).sha256();
   }
 
   /** Constant-time comparison, null-safe. */

@@ -25,14 +25,18 @@ import org.pledgepad.crdt.lib0.Json;
 /**
  * The export file: one zip with {@code manifest.json} (rows without their bytes, hashes,
  * checkpoints, public keys) and two length-prefixed binaries, {@code updates.bin} (seq, salt,
- * update of every row that has one; erased rows with a redacted stand-in have an empty salt) and {@code snapshots.bin} (seq, state). Anyone can check it
- * with {@link VerifyCommand} without the server. Streams are handed in; nothing here opens files.
+ * update of every row that has one; erased rows with a redacted stand-in have an empty salt),
+ * {@code snapshots.bin} (seq, state) and {@code erasures.json} (the signed erasure records).
+ * Anyone can check it with {@link VerifyCommand} without the server. Streams are handed in;
+ * nothing here opens files.
  */
 public final class HistoryExport {
   public static final String FORMAT = "pledgepad-history-export/1";
   static final String MANIFEST = "manifest.json";
   static final String UPDATES = "updates.bin";
   static final String SNAPSHOTS = "snapshots.bin";
+  /** Since 2026-11-30; an export without it has no erasure records, so its erased rows are unrecorded. */
+  static final String ERASURES = "erasures.json";
   /** Refuse single records larger than this when reading (a hostile file must not allocate 2 GiB). */
   static final int MAX_RECORD = 64 << 20;
   /**
@@ -49,6 +53,12 @@ public final class HistoryExport {
 
   public static void write(OutputStream out, String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
                            Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots) throws IOException {
+    write(out, doc, rows, checkpoints, publicKeys, snapshots, List.of());
+  }
+
+  public static void write(OutputStream out, String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
+                           Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots,
+                           List<ErasureRecord> erasures) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out);
     List<Object> manifestRows = new ArrayList<>();
     long headSeq = 0;
@@ -103,6 +113,9 @@ public final class HistoryExport {
     Map<String, Object> keys = new TreeMap<>();
     publicKeys.forEach((id, k) -> keys.put(id, Base64.getEncoder().encodeToString(k.getEncoded())));
     manifest.put("publicKeys", new LinkedHashMap<>(keys));
+    zip.putNextEntry(new ZipEntry(ERASURES));
+    zip.write(ErasureRecords.toJson(erasures).getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
     zip.putNextEntry(new ZipEntry(MANIFEST));
     zip.write(Json.stringify(manifest).getBytes(StandardCharsets.UTF_8));
     zip.closeEntry();
@@ -162,7 +175,10 @@ public final class HistoryExport {
           snapshots.add(new StoredSnapshot(d.readLong(), readBytes(d)));
         }
       }
-      return new ExportedHistory(doc, rows, checkpoints, keys, snapshots);
+      byte[] erasureBytes = entries.get(ERASURES);
+      List<ErasureRecord> erasures = erasureBytes == null ? List.of()
+          : ErasureRecords.fromJson(doc, new String(erasureBytes, StandardCharsets.UTF_8));
+      return new ExportedHistory(doc, rows, checkpoints, keys, snapshots, erasures);
     } catch (RuntimeException e) {
       throw new IOException("malformed export: " + e, e);
     }
@@ -216,7 +232,7 @@ public final class HistoryExport {
     return d.readNBytes(n);
   }
 
-  private static long num(Object o) {
+  static long num(Object o) {
     if (!(o instanceof Number n)) {
       throw new IllegalArgumentException("expected a number, got " + o);
     }
@@ -226,9 +242,15 @@ public final class HistoryExport {
   /** Convenience for tests and the server's HTTP handler: the whole export as bytes. */
   public static byte[] toBytes(String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
                                Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots) {
+    return toBytes(doc, rows, checkpoints, publicKeys, snapshots, List.of());
+  }
+
+  public static byte[] toBytes(String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
+                               Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots,
+                               List<ErasureRecord> erasures) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      write(out, doc, rows, checkpoints, publicKeys, snapshots);
+      write(out, doc, rows, checkpoints, publicKeys, snapshots, erasures);
       return out.toByteArray();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

@@ -22,7 +22,16 @@ public record Problem(Kind kind, long seq, String detail) {
     /** Replaying the log does not give the state stored as a snapshot. */
     SNAPSHOT_MISMATCH,
     /** An update cannot be decoded or applied. */
-    UNDECODABLE_UPDATE
+    UNDECODABLE_UPDATE,
+    /** A row claims to be erased (no salt) but no intact, validly signed erasure record lists it. */
+    ERASURE_UNRECORDED,
+    /**
+     * An erasure record's signature does not verify for this document under a trusted key, or
+     * its chain is broken (a record deleted, altered, reordered or taken from another document).
+     */
+    ERASURE_RECORD_INVALID,
+    /** An erased row's stand-in is not the one its record names, or holds more than redaction marks. */
+    ERASURE_STANDIN_CONTENT
   }
 
   @Override

@@ -32,6 +32,45 @@ public final class Redaction {
     return Updates.convertUpdateFormat(updateV1, Redaction::redactStruct, false, false);
   }
 
+  /**
+   * True if {@code updateV1} holds nothing but what {@link #redact} leaves: placeholder
+   * characters, emptied values, kept structure. A stand-in whose salt is gone cannot be checked
+   * against its commitment, so this is what stops text from being put back under the erasure's
+   * name. False for an update that cannot be decoded.
+   */
+  public static boolean onlyMarks(byte[] updateV1) {
+    try {
+      for (AbstractStruct s : Updates.decodeUpdate(updateV1).structs) {
+        if (s instanceof Item item && !redacted(item.content)) {
+          return false;
+        }
+      }
+      return true;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static boolean redacted(AbstractContent c) {
+    if (c instanceof ContentString cs) {
+      return cs.str.chars().allMatch(ch -> ch == PLACEHOLDER);
+    }
+    if (c instanceof ContentAny || c instanceof ContentJSON) {
+      return c.getContent().stream().allMatch(java.util.Objects::isNull);
+    }
+    if (c instanceof ContentEmbed e) {
+      return e.embed instanceof Map<?, ?> m && m.isEmpty();
+    }
+    if (c instanceof ContentBinary b) {
+      return b.content.length == 0;
+    }
+    if (c instanceof ContentFormat f) {
+      return f.value == null || Boolean.TRUE.equals(f.value) || f.value instanceof Map<?, ?> m && m.isEmpty();
+    }
+    // Types (with their element names), deletions and subdocument references are kept as they are.
+    return true;
+  }
+
   private static AbstractStruct redactStruct(AbstractStruct s) {
     if (!(s instanceof Item item)) {
       return s;

@@ -16,10 +16,12 @@ import java.util.Optional;
  * @param snapshotsChecked snapshots compared with the replay
  * @param snapshotsSkipped snapshots not compared (after an erased row the replay lacks content)
  * @param erasedRows rows whose content was erased
+ * @param backfilledErasures erased rows vouched for by a backfilled record only (erased before
+ *     the erasure log existed: the server attests what they held then, not the erasure itself)
  */
 public record VerificationReport(List<Problem> problems, long rowsChecked, long headSeq, byte[] headHash,
                                  int checkpointsChecked, int snapshotsChecked, int snapshotsSkipped,
-                                 long erasedRows) {
+                                 long erasedRows, long backfilledErasures) {
   public boolean ok() {
     return problems.isEmpty();
   }
@@ -34,6 +36,7 @@ public record VerificationReport(List<Problem> problems, long rowsChecked, long 
         ? "OK: " + rowsChecked + " rows, head seq " + headSeq + " " + Hashes.hex(headHash) + ", "
             + checkpointsChecked + " checkpoints, " + snapshotsChecked + " snapshots checked ("
             + snapshotsSkipped + " skipped), " + erasedRows + " erased rows"
+            + (backfilledErasures > 0 ? " (" + backfilledErasures + " under a backfilled record)" : "")
         : "FAILED: " + first().orElseThrow() + " (" + problems.size() + " problem(s))";
   }
 }

@@ -10,11 +10,18 @@ import org.pledgepad.crdt.Doc;
 import org.pledgepad.crdt.Y;
 
 /**
- * Checks a document's log: hash chain, seq continuity, checkpoint signatures and heads, and that
- * replaying every non-erased update gives each stored snapshot. Rows are streamed once, in the
- * order the store returns them (which must be seq order); memory stays one row plus one document.
+ * Checks a document's log: hash chain, seq continuity, checkpoint signatures and heads, that
+ * every erased row is vouched for by the signed erasure log ({@link ErasureLog}) and keeps only
+ * its recorded stand-in, and that replaying the updates gives each stored snapshot. Rows are
+ * streamed once, in the order the store returns them (which must be seq order); memory stays one
+ * row plus one document (and a set of the erased seqs the records list).
  */
 public final class Verifier {
+  /**
+   * Erased rows named one by one; beyond that one problem counts the rest. An old export of B4
+   * without erasure records would otherwise list 154,926 unrecorded rows.
+   */
+  static final int ERASURE_PROBLEMS_LISTED = 100;
   private final String doc;
   private final TreeMap<Long, List<Checkpoint>> checkpoints = new TreeMap<>();
   private Map<String, PublicKey> keys = Map.of();
@@ -25,6 +32,9 @@ public final class Verifier {
   private long resumeSeq;
   private byte[] resumeHash;
   private StoredSnapshot resumeState;
+  private List<ErasureRecord> erasures = List.of();
+  private Map<String, PublicKey> erasureKeys = Map.of();
+  private boolean checkErasures = true;
 
   public Verifier(String doc) {
     this.doc = doc;
@@ -42,6 +52,25 @@ public final class Verifier {
     for (StoredSnapshot s : ss) {
       snapshots.put(s.seq(), s);
     }
+    return this;
+  }
+
+  /**
+   * The document's erasure records and the keys trusted to sign them. Without them every erased
+   * row is reported as {@link Problem.Kind#ERASURE_UNRECORDED}: a missing salt proves nothing.
+   */
+  public Verifier erasures(List<ErasureRecord> records, Map<String, PublicKey> trustedKeys) {
+    erasures = List.copyOf(records);
+    erasureKeys = Map.copyOf(trustedKeys);
+    return this;
+  }
+
+  /**
+   * Whether erased rows are checked against the erasure records (default on). Off only for
+   * checks about the chain alone, such as whether a head may be signed.
+   */
+  public Verifier checkErasures(boolean on) {
+    checkErasures = on;
     return this;
   }
 
@@ -87,6 +116,10 @@ public final class Verifier {
         }
       }
     }
+    ErasureLog erasureLog = checkErasures ? ErasureLog.check(doc, erasures, erasureKeys) : null;
+    if (erasureLog != null) {
+      problems.addAll(erasureLog.problems());
+    }
     int badSignatures = problems.size();
 
     Doc replayDoc = replay ? new Doc() : null;
@@ -94,6 +127,8 @@ public final class Verifier {
     int snapshotsSkipped = 0;
     boolean erasedSeen = false;
     long erased = 0;
+    long backfilled = 0;
+    List<Problem> erasureProblems = new ArrayList<>();
     long expected = resumeSeq + 1;
     byte[] prev = resumeHash != null ? resumeHash : Hashes.genesis(doc);
     long rowsOk = 0;
@@ -145,6 +180,10 @@ public final class Verifier {
       }
       if (row.erased()) {
         erased++;
+        if (erasureLog != null) {
+          checkErased(row, erasureLog, erasureProblems);
+          backfilled += erasureLog.backfilled(row.seq()) ? 1 : 0;
+        }
         // A plain tombstone leaves a hole in the replay; a redacted stand-in does not, and the
         // server rebuilds later snapshots from the redacted replay when it erases.
         erasedSeen |= row.update() == null;
@@ -169,6 +208,12 @@ public final class Verifier {
       expected = row.seq() + 1;
       row = next;
     }
+    problems.addAll(erasureProblems.subList(0, Math.min(erasureProblems.size(), ERASURE_PROBLEMS_LISTED)));
+    if (erasureProblems.size() > ERASURE_PROBLEMS_LISTED) {
+      Problem next = erasureProblems.get(ERASURE_PROBLEMS_LISTED);
+      problems.add(new Problem(next.kind(), next.seq(), "and " + (erasureProblems.size() - ERASURE_PROBLEMS_LISTED)
+          + " more erased rows from here on fail their erasure check (not listed)"));
+    }
     boolean chainBroken = problems.size() > badSignatures && row != null;
     long last = expected - 1;
     if (!chainBroken) {
@@ -180,7 +225,25 @@ public final class Verifier {
       }
     }
     return new VerificationReport(List.copyOf(problems), rowsOk, last, prev, checkpointsOk, snapshotsOk,
-        snapshotsSkipped, erased);
+        snapshotsSkipped, erased, backfilled);
+  }
+
+  /**
+   * An erased row is one a signed record lists, keeping exactly the stand-in the record names,
+   * and that stand-in is nothing but redaction marks. One hash and one decode per erased row.
+   */
+  private static void checkErased(LogRow row, ErasureLog log, List<Problem> problems) {
+    byte[] standin = log.standin(row.seq());
+    if (standin == null) {
+      problems.add(new Problem(Problem.Kind.ERASURE_UNRECORDED, row.seq(),
+          "row has no salt but no valid erasure record lists it"));
+    } else if (!Hashes.same(standin, Hashes.standin(row.update()))) {
+      problems.add(new Problem(Problem.Kind.ERASURE_STANDIN_CONTENT, row.seq(),
+          "stand-in differs from the one its erasure record names"));
+    } else if (row.update() != null && !Redaction.onlyMarks(row.update())) {
+      problems.add(new Problem(Problem.Kind.ERASURE_STANDIN_CONTENT, row.seq(),
+          "stand-in holds more than redaction marks"));
+    }
   }
 
   private static boolean compareSnapshot(Doc replayDoc, StoredSnapshot snap, List<Problem> problems) {

@@ -44,11 +44,13 @@ class ErasureTest {
     assertThat(RedactionTest.text(rows, 2)).doesNotContain("Hauptstr").contains(String.valueOf(Redaction.PLACEHOLDER));
 
     List<StoredSnapshot> old = List.of(new StoredSnapshot(2, h.stateAt(2)), new StoredSnapshot(5, h.stateAt(5)));
-    assertThat(new Verifier(TestHistory.DOC).snapshots(old).verify(rows).first().orElseThrow().kind())
-        .isEqualTo(Problem.Kind.SNAPSHOT_MISMATCH);
+    List<ErasureRecord> records = List.of(TestErasures.recordOfErased(rows));
+    assertThat(new Verifier(TestHistory.DOC).snapshots(old).erasures(records, TestErasures.trusted()).verify(rows)
+        .first().orElseThrow().kind()).isEqualTo(Problem.Kind.SNAPSHOT_MISMATCH);
     List<StoredSnapshot> rebuilt = Erasure.rebuildSnapshots(rows, List.of(2L, 5L));
     assertThat(rebuilt).extracting(StoredSnapshot::seq).containsExactly(2L, 5L);
-    VerificationReport r = new Verifier(TestHistory.DOC).snapshots(rebuilt).verify(rows);
+    VerificationReport r = new Verifier(TestHistory.DOC).snapshots(rebuilt).erasures(records, TestErasures.trusted())
+        .verify(rows);
     assertThat(r.problems()).isEmpty();
     assertThat(r.erasedRows()).isEqualTo(2);
     assertThat(r.snapshotsChecked()).isEqualTo(2);

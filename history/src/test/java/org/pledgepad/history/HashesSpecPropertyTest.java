@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
@@ -46,6 +47,29 @@ class HashesSpecPropertyTest {
   @Property(tries = 100)
   void genesisIsSha256OfTheFramedName(@ForAll String doc) throws Exception {
     assertThat(Hashes.genesis(doc)).isEqualTo(sha256(field(Hashes.GENESIS_TAG), field(doc)));
+  }
+
+  @Property(tries = 100)
+  void erasureRecordIsSignedAndChainedOverItsFramedFields(@ForAll String doc, @ForAll long index, @ForAll long time,
+      @ForAll String keyId, @ForAll boolean backfilled, @ForAll long seq, @ForAll @Size(max = 40) byte[] standin)
+      throws Exception {
+    byte[] prev = Hashes.erasureGenesis(doc);
+    assertThat(prev).isEqualTo(sha256(field(Hashes.ERASURE_GENESIS_TAG), field(doc)));
+    ByteArrayOutputStream m = new ByteArrayOutputStream();
+    for (byte[] f : List.of(field(Hashes.ERASURE_TAG), field(doc), int64(index), field(prev), int64(time), field(keyId),
+        int64(backfilled ? 1 : 0), int64(2), int64(seq), field(standin), int64(seq + 1), field(new byte[32]))) {
+      m.write(f);
+    }
+    byte[] message = Hashes.erasureMessage(doc, index, prev, time, keyId, backfilled,
+        List.of(new ErasureRecord.Entry(seq, standin), new ErasureRecord.Entry(seq + 1, new byte[32])));
+    assertThat(message).isEqualTo(m.toByteArray());
+    assertThat(Hashes.erasureRecordHash(message)).isEqualTo(sha256(field(Hashes.ERASURE_RECORD_TAG), field(message)));
+  }
+
+  @Property(tries = 100)
+  void standInDigestIsSha256OfTheFramedUpdate(@ForAll @Size(max = 500) byte[] update) throws Exception {
+    assertThat(Hashes.standin(update)).isEqualTo(sha256(field(Hashes.STANDIN_TAG), field(update)));
+    assertThat(Hashes.standin(null)).isEqualTo(new byte[32]);
   }
 
   /** Pins the bytes themselves (values computed before the hashing code was tuned, 2026-11-28). */

@@ -23,18 +23,32 @@ class HistoryExportTest {
   @TempDir Path dir;
 
   TestHistory h = TestHistory.random(7, 25);
-  Checkpoint cp = new CheckpointSigner("k1", KEYS.getPrivate()).sign(TestHistory.DOC, 25, h.chain.headHash(), 9);
+  CheckpointSigner signer = new CheckpointSigner("k1", KEYS.getPrivate());
+  Checkpoint cp = signer.sign(TestHistory.DOC, 25, h.chain.headHash(), 9);
 
   byte[] export(List<LogRow> rows) {
+    return export(rows, List.of());
+  }
+
+  byte[] export(List<LogRow> rows, List<ErasureRecord> erasures) {
     return HistoryExport.toBytes(TestHistory.DOC, rows, List.of(cp), Map.of("k1", KEYS.getPublic()),
-        List.of(new StoredSnapshot(12, h.stateAt(12))));
+        List.of(new StoredSnapshot(12, h.stateAt(12))), erasures);
+  }
+
+  /** Rows 4 (plain tombstone) and 9 (redacted stand-in) erased, each by its own signed record. */
+  List<ErasureRecord> eraseTwo(List<LogRow> rows) {
+    rows.set(3, rows.get(3).erase());
+    rows.set(8, rows.get(8).eraseRedacted());
+    ErasureRecord first = signer.signErasure(TestHistory.DOC, null, 5, false, List.of(ErasureRecord.Entry.of(rows.get(3))));
+    ErasureRecord second = signer.signErasure(TestHistory.DOC, first, 6, true, List.of(ErasureRecord.Entry.of(rows.get(8))));
+    return List.of(first, second);
   }
 
   @Test
   void roundTripKeepsEveryField() throws IOException {
     List<LogRow> rows = new ArrayList<>(h.rows);
-    rows.set(3, rows.get(3).erase());
-    ExportedHistory e = HistoryExport.read(new ByteArrayInputStream(export(rows)));
+    List<ErasureRecord> erasures = eraseTwo(rows);
+    ExportedHistory e = HistoryExport.read(new ByteArrayInputStream(export(rows, erasures)));
     assertThat(e.doc()).isEqualTo(TestHistory.DOC);
     assertThat(e.rows()).hasSize(25);
     for (int i = 0; i < 25; i++) {
@@ -51,7 +65,70 @@ class HistoryExportTest {
     }
     assertThat(e.checkpoints().get(0).signature()).isEqualTo(cp.signature());
     assertThat(e.snapshots().get(0).state()).isEqualTo(h.stateAt(12));
-    assertThat(e.verifier(Map.of("k1", KEYS.getPublic())).verify(e.rows()).ok()).isTrue();
+    assertThat(e.erasures()).hasSize(2);
+    for (int i = 0; i < 2; i++) {
+      ErasureRecord a = erasures.get(i);
+      ErasureRecord b = e.erasures().get(i);
+      assertThat(b.doc()).isEqualTo(a.doc());
+      assertThat(b.index()).isEqualTo(a.index());
+      assertThat(b.prev()).isEqualTo(a.prev());
+      assertThat(b.timeMillis()).isEqualTo(a.timeMillis());
+      assertThat(b.keyId()).isEqualTo(a.keyId());
+      assertThat(b.backfilled()).isEqualTo(a.backfilled());
+      assertThat(b.entries()).extracting(ErasureRecord.Entry::seq)
+          .containsExactlyElementsOf(a.entries().stream().map(ErasureRecord.Entry::seq).toList());
+      assertThat(b.entries().get(0).standin()).isEqualTo(a.entries().get(0).standin());
+      assertThat(b.signature()).isEqualTo(a.signature());
+    }
+    VerificationReport r = e.verifier(Map.of("k1", KEYS.getPublic())).verify(e.rows());
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.erasedRows()).isEqualTo(2);
+  }
+
+  @Test
+  void verifyCommandNamesARowForgedAsErasedInAnExport() throws IOException {
+    List<LogRow> rows = new ArrayList<>(h.rows);
+    List<ErasureRecord> erasures = eraseTwo(rows);
+    // Salt dropped and any update put in its place, without a record: what SQL alone can do.
+    rows.set(14, new LogRow(TestHistory.DOC, 15, rows.get(14).timeMillis(), rows.get(14).actor(),
+        rows.get(14).connectionId(), null, rows.get(2).update(), rows.get(14).commitment(), rows.get(14).hash()));
+    Path f = dir.resolve("forged.zip");
+    Files.write(f, export(rows, erasures));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String key = "k1=" + Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
+    int code = VerifyCommand.run(new String[] {"verify", f.toString(), "--key", key}, new PrintStream(out), System.err);
+    assertThat(code).isEqualTo(VerifyCommand.PROBLEM);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("first bad seq: 15").contains("ERASURE_UNRECORDED");
+  }
+
+  @Test
+  void anOlderExportWithoutErasureRecordsStillReadsAndItsErasedRowsAreUnrecorded() throws IOException {
+    List<LogRow> rows = new ArrayList<>(h.rows);
+    List<ErasureRecord> erasures = eraseTwo(rows);
+    byte[] older = withoutEntry(export(rows, erasures), HistoryExport.ERASURES);
+    ExportedHistory e = HistoryExport.read(new ByteArrayInputStream(older));
+    assertThat(e.erasures()).isEmpty();
+    VerificationReport r = e.verifier(Map.of("k1", KEYS.getPublic())).verify(e.rows());
+    assertThat(r.problems()).extracting(Problem::kind, Problem::seq).containsExactly(
+        org.assertj.core.groups.Tuple.tuple(Problem.Kind.ERASURE_UNRECORDED, 4L),
+        org.assertj.core.groups.Tuple.tuple(Problem.Kind.ERASURE_UNRECORDED, 9L));
+    assertThat(r.rowsChecked()).as("the chain itself still verifies to the end").isEqualTo(25);
+  }
+
+  /** The same zip without one entry, as an export written before that entry existed. */
+  static byte[] withoutEntry(byte[] zip, String name) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (var in = new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip));
+         var z = new java.util.zip.ZipOutputStream(out)) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        if (!entry.getName().equals(name)) {
+          z.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+          z.write(in.readAllBytes());
+          z.closeEntry();
+        }
+      }
+    }
+    return out.toByteArray();
   }
 
   @Test

@@ -44,7 +44,8 @@ class RedactionTest {
     List<LogRow> rows = erasedBob();
     Doc rebuilt = VersionReader.docAt(null, rows, 3);
     VerificationReport r = new Verifier(TestHistory.DOC)
-        .snapshots(List.of(new StoredSnapshot(3, Y.encodeStateAsUpdate(rebuilt)))).verify(rows);
+        .snapshots(List.of(new StoredSnapshot(3, Y.encodeStateAsUpdate(rebuilt))))
+        .erasures(List.of(TestErasures.recordOfErased(rows)), TestErasures.trusted()).verify(rows);
     assertThat(r.problems()).isEmpty();
     assertThat(r.snapshotsChecked()).isEqualTo(1);
     assertThat(r.erasedRows()).isEqualTo(1);
@@ -53,7 +54,8 @@ class RedactionTest {
   @Test
   void snapshotsNotRebuiltAfterErasureNoLongerMatch() {
     VerificationReport r = new Verifier(TestHistory.DOC)
-        .snapshots(List.of(new StoredSnapshot(3, h.stateAt(3)))).verify(erasedBob());
+        .snapshots(List.of(new StoredSnapshot(3, h.stateAt(3))))
+        .erasures(List.of(TestErasures.recordOfErased(erasedBob())), TestErasures.trusted()).verify(erasedBob());
     assertThat(r.first().orElseThrow().kind()).isEqualTo(Problem.Kind.SNAPSHOT_MISMATCH);
   }
 

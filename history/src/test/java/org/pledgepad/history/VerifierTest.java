@@ -164,7 +164,8 @@ class VerifierTest {
   @Test
   void erasedRowsKeepTheChainVerifiable() {
     rows.set(2, rows.get(2).erase());
-    VerificationReport r = verifier().verify(rows);
+    VerificationReport r = verifier().erasures(List.of(TestErasures.recordOfErased(rows)), TestErasures.trusted())
+        .verify(rows);
     assertThat(r.problems()).isEmpty();
     assertThat(r.erasedRows()).isEqualTo(1);
     assertThat(r.snapshotsSkipped()).isEqualTo(2);

@@ -12,6 +12,8 @@ import org.pledgepad.history.ClockIndex;
 import org.pledgepad.history.ContentKind;
 import org.pledgepad.history.DocumentHistory;
 import org.pledgepad.history.Erasure;
+import org.pledgepad.history.ErasureLog;
+import org.pledgepad.history.ErasureRecord;
 import org.pledgepad.history.HistoryExport;
 import org.pledgepad.history.LogRow;
 import org.pledgepad.history.NamedVersion;
@@ -183,9 +185,10 @@ public final class DocumentHistories {
   public record ErasureResult(String document, int redacted, int kept, int snapshotsRebuilt) {}
 
   /**
-   * Erases the content of {@code actor}'s rows of {@code doc} (see {@link #theirs}) that no longer stands in the
-   * document (history/README.md, "Erasure policy"): salt dropped, update replaced by the
-   * redacted stand-in (commitment and hash kept), and the stored snapshots from the first
+   * Erases the content of {@code actor}'s rows of {@code doc} (see {@link #theirs}) that no longer
+   * stands in the document (history/README.md, "Erasure policy"): first a signed erasure record
+   * listing them, then per row the salt dropped and the update replaced by the redacted stand-in
+   * (commitment and hash kept), and the stored snapshots from the first
    * redacted row on rebuilt from the redacted log, so that none still holds the erased text and
    * verification passes. Rows whose content still stands are kept. Idempotent.
    */
@@ -240,11 +243,16 @@ public final class DocumentHistories {
     List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
     List<LogRow> redactable = Erasure.redactable(rows, r -> theirs(r, actor));
     long now = System.currentTimeMillis();
+    List<LogRow> redacted = redactable.stream().map(LogRow::eraseRedacted).toList();
+    if (!redacted.isEmpty()) {
+      // The record commits before any row loses its salt: a run stopped in between leaves rows
+      // listed but intact (they verify), and a repeated run records what it erases itself.
+      recordErasure(doc, redacted, now, false);
+    }
     List<LogRow> after = new ArrayList<>(rows);
-    for (LogRow r : redactable) {
-      LogRow red = r.eraseRedacted();
-      sql(() -> db.eraseRow(doc, r.seq(), red.update(), now));
-      after.set(indexOf(after, r.seq()), red);
+    for (LogRow red : redacted) {
+      sql(() -> db.eraseRow(doc, red.seq(), red.update(), now));
+      after.set(indexOf(after, red.seq()), red);
     }
     // Redactions and snapshot rewrites commit one by one, so an earlier run may have stopped
     // between them. The snapshots are therefore checked from the person's first erased row,
@@ -270,6 +278,48 @@ public final class DocumentHistories {
       rewritten++;
     }
     return new ErasureResult(doc, redactable.size(), withContent(after, actor), rewritten);
+  }
+
+  /** Signs and stores the next erasure record of {@code doc}, listing {@code erased} as they will be stored. */
+  private void recordErasure(String doc, List<LogRow> erased, long now, boolean backfilled) {
+    if (key == null) {
+      // An erased row without a signed record is indistinguishable from a forged one.
+      throw new IllegalStateException("erasing history needs the checkpoint key (" + CheckpointKey.FILE + ")");
+    }
+    List<ErasureRecord> existing = sql(() -> db.erasureRecords(doc));
+    ErasureRecord previous = existing.isEmpty() ? null : existing.get(existing.size() - 1);
+    ErasureRecord record = key.signer().signErasure(doc, previous, now, backfilled,
+        erased.stream().map(ErasureRecord.Entry::of).toList());
+    sql(() -> {
+      db.addErasureRecord(record);
+      return null;
+    });
+  }
+
+  /**
+   * The erasure log's one-time backfill (history/README.md, "Erasure policy"): for every
+   * document, the erased rows no intact, validly signed record lists get one record flagged
+   * {@code backfilled}, fixing the stand-ins they hold now. Meant for rows erased before the
+   * erasure log existed; {@link ErasureBackfill} runs it once per data directory, never again,
+   * so rows forged later are not signed over. Returns the number of documents given a record.
+   */
+  public int backfillErasures() {
+    if (key == null) {
+      return 0;
+    }
+    int documents = 0;
+    for (String doc : sql(db::documentsWithErasedRows)) {
+      synchronized (lock(doc)) {
+        List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
+        ErasureLog log = ErasureLog.check(doc, sql(() -> db.erasureRecords(doc)), trustedKeys());
+        List<LogRow> unrecorded = rows.stream().filter(r -> r.erased() && !log.lists(r.seq())).toList();
+        if (!unrecorded.isEmpty()) {
+          recordErasure(doc, unrecorded, System.currentTimeMillis(), true);
+          documents++;
+        }
+      }
+    }
+    return documents;
   }
 
   private static int withContent(List<LogRow> rows, String actor) {
@@ -305,12 +355,13 @@ public final class DocumentHistories {
     if (!log.checkpoints().isEmpty()) {
       v.checkpoints(log.checkpoints(), trustedKeys());
     }
+    v.erasures(log.erasures(), trustedKeys());
     return v.verify(log.rows());
   }
 
   public byte[] export(String doc) {
     LogState log = sql(() -> db.logState(doc));
-    return HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(), log.snapshots());
+    return HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(), log.snapshots(), log.erasures());
   }
 
   private DocumentHistory history(String doc, List<Long> seqs, ClockIndex index) {

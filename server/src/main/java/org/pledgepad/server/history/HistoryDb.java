@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.pledgepad.history.Checkpoint;
+import org.pledgepad.history.ErasureRecord;
 import org.pledgepad.history.LogRow;
 import org.pledgepad.history.NamedVersion;
 import org.pledgepad.history.RestorePoint;
@@ -95,11 +96,12 @@ public final class HistoryDb {
   }
 
   /**
-   * Head, rows, checkpoints and every stored snapshot, all read in one transaction. Read one
-   * after the other, an append, snapshot or checkpoint committed in between made a healthy
-   * document look truncated (a head or checkpoint beyond the rows read before it). Every snapshot,
-   * because version reads and document loads start from whichever is nearest: one left out of the
-   * check could be forged unnoticed (review 2026-11-30, History item 2).
+   * Head, rows, checkpoints, erasure records and every stored snapshot, all read in one
+   * transaction. Read one after the other, an append, snapshot or checkpoint committed in between
+   * made a healthy document look truncated (a head or checkpoint beyond the rows read before it),
+   * and an erasure committed in between would show rows erased without their record, or the
+   * reverse. Every snapshot, because version reads and document loads start from whichever is
+   * nearest: one left out of the check could be forged unnoticed (review 2026-11-30, History item 2).
    */
   public LogState logState(String doc) throws SQLException {
     return inReadTransaction(c -> {
@@ -113,7 +115,7 @@ public final class HistoryDb {
           snapshots.add(snap);
         }
       }
-      return new LogState(head, rows, checkpoints, snapshots);
+      return new LogState(head, rows, checkpoints, snapshots, erasureRecords(c, doc));
     });
   }
 
@@ -346,6 +348,60 @@ public final class HistoryDb {
     public void close() throws SQLException {
       c.close();
     }
+  }
+
+  /** The document's erasure records in index order. */
+  public List<ErasureRecord> erasureRecords(String doc) throws SQLException {
+    try (Connection c = open()) {
+      return erasureRecords(c, doc);
+    }
+  }
+
+  private List<ErasureRecord> erasureRecords(Connection c, String doc) throws SQLException {
+    List<ErasureRecord> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT idx, prev, time_ms, key_id, backfilled, entries, signature"
+        + " FROM erasure_records WHERE document = ? ORDER BY idx")) {
+      ps.setString(1, doc);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new ErasureRecord(doc, rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getString(4),
+              rs.getBoolean(5), ErasureEntries.unpack(rs.getBytes(6)), rs.getBytes(7)));
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Stores an erasure record; fails (primary key) when the document already has one with that
+   * index, e.g. two erasures of one document racing on two nodes: the loser is simply run again.
+   */
+  public void addErasureRecord(ErasureRecord r) throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement("INSERT INTO erasure_records"
+        + " (document, idx, prev, time_ms, key_id, backfilled, entries, signature) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+      ps.setString(1, r.doc());
+      ps.setLong(2, r.index());
+      ps.setBytes(3, r.prev());
+      ps.setLong(4, r.timeMillis());
+      ps.setString(5, r.keyId());
+      ps.setBoolean(6, r.backfilled());
+      ps.setBytes(7, ErasureEntries.pack(r.entries()));
+      ps.setBytes(8, r.signature());
+      ps.executeUpdate();
+    }
+  }
+
+  /** Documents with at least one erased row (salt dropped), for the erasure log's backfill. */
+  public List<String> documentsWithErasedRows() throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "SELECT DISTINCT document FROM document_updates WHERE salt IS NULL ORDER BY document");
+         ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
   }
 
   /** Rows per transaction: one fsync per chunk, and the store's writer waits at most one chunk. */

@@ -66,6 +66,15 @@ public final class HistoryModule {
     DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), key);
     HistoryRoutes routes = new HistoryRoutes(vertx, histories, access, sessions, names);
     routes.mount(router);
+    // Once per data directory: rows erased before the erasure log existed get a backfilled record.
+    vertx.executeBlocking(() -> ErasureBackfill.runOnce(config.dataDir(), histories), false)
+        .onSuccess(n -> {
+          if (n >= 0) {
+            org.slf4j.LoggerFactory.getLogger(HistoryModule.class).info("History erasure log backfilled for {} document(s)", n);
+          }
+        })
+        .onFailure(e -> org.slf4j.LoggerFactory.getLogger(HistoryModule.class)
+            .warn("History erasure backfill failed; it runs again at the next start", e));
     // Sign the heads that moved, off the event loop; a failed round is retried next period.
     vertx.setPeriodic(FIRST_CHECKPOINT_MS, CHECKPOINT_PERIOD_MS, id -> vertx.executeBlocking(histories::checkpoint, false)
         .onFailure(e -> org.slf4j.LoggerFactory.getLogger(HistoryModule.class).warn("History checkpoint failed", e)));

@@ -443,7 +443,8 @@ public final class HistoryRoutes {
         .put("headSeq", r.headSeq())
         .put("headHash", r.headHash() == null ? null : Hashes.hex(r.headHash()))
         .put("snapshotsChecked", r.snapshotsChecked())
-        .put("erasedRows", r.erasedRows());
+        .put("erasedRows", r.erasedRows())
+        .put("backfilledErasures", r.backfilledErasures());
   }
 
   private void export(RoutingContext ctx) {

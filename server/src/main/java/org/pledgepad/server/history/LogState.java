@@ -3,9 +3,10 @@ package org.pledgepad.server.history;
 import java.util.List;
 import java.util.Optional;
 import org.pledgepad.history.Checkpoint;
+import org.pledgepad.history.ErasureRecord;
 import org.pledgepad.history.LogRow;
 import org.pledgepad.history.StoredSnapshot;
 
 /** A document's log as one read transaction saw it (see {@link HistoryDb#logState}). */
 public record LogState(Optional<HistoryDb.Head> head, List<LogRow> rows, List<Checkpoint> checkpoints,
-                       List<StoredSnapshot> snapshots) {}
+                       List<StoredSnapshot> snapshots, List<ErasureRecord> erasures) {}

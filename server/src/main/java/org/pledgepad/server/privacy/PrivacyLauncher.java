@@ -12,6 +12,7 @@ import org.pledgepad.server.annotations.SqlAnnotationRepository;
 import org.pledgepad.server.config.ConfigException;
 import org.pledgepad.server.config.ConfigLoader;
 import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.history.CheckpointKey;
 import org.pledgepad.server.history.DocumentHistories;
 import org.pledgepad.server.history.HistoryDb;
 
@@ -49,7 +50,9 @@ public final class PrivacyLauncher {
     }
     try (AccessDb db = AccessDb.forConfig(config); AnnotationDb annotations = AnnotationDb.forConfig(config)) {
       PersonErasure erasure = new PersonErasure(new AccountPrivacy(db, new SecureRandom()),
-          Annotations.withDefaults(new SqlAnnotationRepository(annotations)).privacy, new DocumentHistories(history),
+          Annotations.withDefaults(new SqlAnnotationRepository(annotations)).privacy,
+          // The server's key: every erasure is recorded in the signed erasure log.
+          new DocumentHistories(history, CheckpointKey.loadOrCreate(config.dataDir())),
           org.pledgepad.server.pledges.PledgePrivacy.forConfig(config));
       var result = erasure.erase(args[2]);
       if (result.isEmpty()) {

@@ -38,12 +38,21 @@ abstract class DocumentHistoriesContract {
 
   protected abstract ServerConfig config();
 
+  /** The server's key (erasures are signed with it); one per test, in its own directory. */
+  protected CheckpointKey key() {
+    try {
+      return CheckpointKey.loadOrCreate(keyDir);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
     store = open(vertx);
     await(store.start());
-    histories = new DocumentHistories(HistoryDb.of(config()));
+    histories = new DocumentHistories(HistoryDb.of(config()), key());
     doc = "histories-" + Long.toHexString(System.nanoTime());
     Doc d = new Doc();
     byte[] sv = Y.encodeStateVector(d);
@@ -350,5 +359,102 @@ abstract class DocumentHistoriesContract {
     assertThat(histories.version(doc, accepted).text()).doesNotContain("Hauptstr");
     assertThat(histories.version(doc, stands + 1).text()).endsWith("Bleibt.");
     assertThat(histories.verify(doc).ok()).isTrue();
+  }
+
+  /** ben types a remark and deletes it again: two rows of his that no longer stand. */
+  private void benTypesAndDeletesARemark() {
+    appendText("ben", "c-ben", " Tel. 0561-123456");
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    byte[] sv = Y.encodeStateVector(d);
+    d.getText("default").delete(d.getText("default").length() - " Tel. 0561-123456".length(), " Tel. 0561-123456".length());
+    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "ben", "c-ben"))));
+  }
+
+  private static String erasuresJson(byte[] export) throws java.io.IOException {
+    try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(export))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        if (e.getName().equals("erasures.json")) {
+          return new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError("export without erasures.json");
+  }
+
+  @Test
+  void anErasureIsRecordedSignedAndWithoutThePersonsId() throws Exception {
+    benTypesAndDeletesARemark();
+    histories.erase(doc, "ben");
+    var records = histories.db().erasureRecords(doc);
+    assertThat(records).hasSize(1);
+    var r = records.get(0);
+    assertThat(r.index()).isEqualTo(1);
+    assertThat(r.backfilled()).isFalse();
+    assertThat(r.entries()).extracting(org.pledgepad.history.ErasureRecord.Entry::seq).containsExactly(4L, 5L);
+    assertThat(org.pledgepad.history.CheckpointSigner.verify(r, doc, key().publicKeys().get(r.keyId()))).isTrue();
+    assertThat(erasuresJson(histories.export(doc))).contains("\"seqs\":[4,5]").doesNotContain("ben");
+    assertThat(histories.verify(doc).ok()).isTrue();
+    // The checkpointer signs the head over erased rows: it checks the chain, verify the erasures.
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(histories.refusedHeads()).isZero();
+    assertThat(histories.verify(doc).checkpointsChecked()).isEqualTo(1);
+    // Nothing left to erase: no further record.
+    histories.erase(doc, "ben");
+    assertThat(histories.db().erasureRecords(doc)).hasSize(1);
+  }
+
+  @Test
+  void aRunStoppedAfterItsRecordVerifiesAndTheRepeatedRunRecordsWhatItErases() throws Exception {
+    benTypesAndDeletesARemark();
+    // The record committed, the server stopped before redacting any row.
+    var rows = DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE));
+    var listed = org.pledgepad.history.Erasure.redactable(rows, "ben").stream()
+        .map(r -> org.pledgepad.history.ErasureRecord.Entry.of(r.eraseRedacted())).toList();
+    histories.db().addErasureRecord(key().signer().signErasure(doc, null, 1, false, listed));
+    var stopped = histories.verify(doc);
+    assertThat(stopped.ok()).as(String.valueOf(stopped.first())).isTrue();
+    assertThat(stopped.erasedRows()).isZero();
+
+    assertThat(histories.erase(doc, "ben").redacted()).isEqualTo(2);
+    assertThat(histories.db().erasureRecords(doc)).extracting(org.pledgepad.history.ErasureRecord::index)
+        .containsExactly(1L, 2L);
+    var finished = histories.verify(doc);
+    assertThat(finished.ok()).as(String.valueOf(finished.first())).isTrue();
+    assertThat(finished.erasedRows()).isEqualTo(2);
+  }
+
+  @Test
+  void rowsErasedBeforeTheErasureLogAreBackfilledOnceAndLaterForgeriesAreNot() throws Exception {
+    benTypesAndDeletesARemark();
+    // What the previous version did: rows redacted, no record.
+    var rows = DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE));
+    for (var r : org.pledgepad.history.Erasure.redactable(rows, "ben")) {
+      histories.db().eraseRow(doc, r.seq(), r.eraseRedacted().update(), 1_764_000_000_000L);
+    }
+    assertThat(histories.verify(doc).first().orElseThrow().kind())
+        .isEqualTo(org.pledgepad.history.Problem.Kind.ERASURE_UNRECORDED);
+
+    java.nio.file.Path dataDir = keyDir.resolve("data");
+    assertThat(ErasureBackfill.runOnce(dataDir, histories)).isPositive();
+    var records = histories.db().erasureRecords(doc);
+    assertThat(records).hasSize(1);
+    assertThat(records.get(0).backfilled()).as("an auditor sees it was not written by the erasure").isTrue();
+    var report = histories.verify(doc);
+    assertThat(report.ok()).as(String.valueOf(report.first())).isTrue();
+    assertThat(report.erasedRows()).isEqualTo(2);
+    assertThat(report.backfilledErasures()).isEqualTo(2);
+    assertThat(report.summary()).contains("2 erased rows (2 under a backfilled record)");
+
+    // A row erased later without a record (SQL) is not signed over by another start.
+    long first = rows.get(0).seq();
+    histories.db().eraseRow(doc, first, rows.get(2).update(), 1_764_000_000_001L);
+    assertThat(ErasureBackfill.runOnce(dataDir, histories)).isEqualTo(-1);
+    assertThat(histories.db().erasureRecords(doc)).hasSize(1);
+    assertThat(histories.verify(doc).first().orElseThrow())
+        .extracting(org.pledgepad.history.Problem::kind, org.pledgepad.history.Problem::seq)
+        .containsExactly(org.pledgepad.history.Problem.Kind.ERASURE_UNRECORDED, first);
   }
 }

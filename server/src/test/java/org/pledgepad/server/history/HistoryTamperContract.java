@@ -81,14 +81,7 @@ abstract class HistoryTamperContract {
 
   @Test
   void editedByteOfAnUpdateIsNamed() throws Exception {
-    byte[] update;
-    try (Connection c = sql(); var ps = c.prepareStatement(
-        "SELECT update_v1 FROM document_updates WHERE document = ? AND seq = 3")) {
-      ps.setString(1, doc);
-      var rs = ps.executeQuery();
-      rs.next();
-      update = rs.getBytes(1);
-    }
+    byte[] update = updateAt(3);
     update[update.length - 3] ^= 0x01;
     exec("UPDATE document_updates SET update_v1 = ? WHERE document = ? AND seq = 3", update, doc);
     assertFirstBad(3);
@@ -271,10 +264,93 @@ abstract class HistoryTamperContract {
     }
   }
 
+  /**
+   * user-x types a remark (seq 7) and deletes it (seq 8), and is erased by the server: both rows
+   * redacted under a signed erasure record. Returns the original update of seq 7.
+   */
+  private byte[] eraseARemark() throws Exception {
+    Doc d = new Doc();
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT update_v1 FROM document_updates WHERE document = ? ORDER BY seq")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      while (rs.next()) {
+        Y.applyUpdate(d, rs.getBytes(1));
+      }
+    }
+    byte[] sv = Y.encodeStateVector(d);
+    d.getText("default").insert(d.getText("default").length(), " Tel. 0561-123456");
+    byte[] typed = Y.encodeStateAsUpdate(d, sv);
+    await(store.append(doc, List.of(new NewUpdate(typed, "user-x", "conn-x"))));
+    sv = Y.encodeStateVector(d);
+    d.getText("default").delete(d.getText("default").length() - 17, 17);
+    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "user-x", "conn-x"))));
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()));
+    assertThat(histories.erase(doc, "user-x").redacted()).isEqualTo(2);
+    return typed;
+  }
+
+  @Test
+  void aRealErasureVerifies() throws Exception {
+    eraseARemark();
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(0);
+    assertThat(r.out).contains("OK: 8 rows").contains("2 erased rows");
+  }
+
+  @Test
+  void aRowForgedAsErasedBySqlIsNamed() throws Exception {
+    eraseARemark();
+    byte[] other = updateAt(2);
+    // Salt dropped and another text put in: before the erasure log this passed as "erased".
+    exec("UPDATE document_updates SET salt = NULL, update_v1 = ? WHERE document = ? AND seq = 4", other, doc);
+    assertFirstBad(4, "ERASURE_UNRECORDED");
+  }
+
+  @Test
+  void anErasedRowWhoseStandInIsReplacedBySqlIsNamed() throws Exception {
+    byte[] typed = eraseARemark();
+    exec("UPDATE document_updates SET update_v1 = ? WHERE document = ? AND seq = 7", typed, doc);
+    assertFirstBad(7, "ERASURE_STANDIN_CONTENT");
+  }
+
+  @Test
+  void deletedErasureRecordsAreNamed() throws Exception {
+    eraseARemark();
+    exec("DELETE FROM erasure_records WHERE document = ?", doc);
+    assertFirstBad(7, "ERASURE_UNRECORDED");
+  }
+
+  @Test
+  void anAlteredErasureRecordIsNamed() throws Exception {
+    eraseARemark();
+    // Its listed seqs rewritten to cover row 4 as well (entries: seq, then the stand-in digest).
+    byte[] entries;
+    try (Connection c = sql(); var ps = c.prepareStatement("SELECT entries FROM erasure_records WHERE document = ?")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      entries = rs.getBytes(1);
+    }
+    entries[7] = 4;
+    exec("UPDATE erasure_records SET entries = ? WHERE document = ?", entries, doc);
+    exec("UPDATE document_updates SET salt = NULL WHERE document = ? AND seq = 4", doc);
+    assertThat(assertFirstBad(4, "ERASURE_UNRECORDED").out).contains("ERASURE_RECORD_INVALID");
+  }
+
   private void assertFirstBad(long seq) {
     Result r = verify();
     assertThat(r.status).as(r.out).isEqualTo(1);
     assertThat(r.firstBad).as(r.out).isEqualTo(seq);
+  }
+
+  private Result assertFirstBad(long seq, String kind) {
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.firstBad).as(r.out).isEqualTo(seq);
+    assertThat(r.out).contains(kind + " at seq " + seq);
+    return r;
   }
 
   record Result(int status, String out, Long firstBad) {}
@@ -289,6 +365,17 @@ abstract class HistoryTamperContract {
     String text = out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8);
     Matcher m = FIRST_BAD.matcher(text);
     return new Result(status, text, m.find() ? Long.parseLong(m.group(1)) : null);
+  }
+
+  private byte[] updateAt(long seq) throws Exception {
+    try (Connection c = sql(); var ps = c.prepareStatement(
+        "SELECT update_v1 FROM document_updates WHERE document = ? AND seq = ?")) {
+      ps.setString(1, doc);
+      ps.setLong(2, seq);
+      var rs = ps.executeQuery();
+      rs.next();
+      return rs.getBytes(1);
+    }
   }
 
   protected void exec(String statement, Object... params) throws Exception {

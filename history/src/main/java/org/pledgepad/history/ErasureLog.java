@@ -1,0 +1,86 @@
+package org.pledgepad.history;
+
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A document's erasure records as checked against trusted keys: which erased rows they vouch
+ * for (and with which stand-in), and what is wrong with the records themselves. Only records
+ * whose signature verifies and whose chain from the document's erasure genesis is intact up to
+ * them vouch for anything, so deleting, reordering, altering or replaying (from another
+ * document) a record leaves its rows unrecorded and names the break. Records are walked in
+ * index order; one that does not chain is named and skipped.
+ */
+public final class ErasureLog {
+  private final Map<Long, byte[]> standins;
+  /** Seqs whose vouching record is a backfilled one. */
+  private final Set<Long> backfilled;
+  private final List<Problem> problems;
+
+  private ErasureLog(Map<Long, byte[]> standins, Set<Long> backfilled, List<Problem> problems) {
+    this.standins = standins;
+    this.backfilled = backfilled;
+    this.problems = problems;
+  }
+
+  public static ErasureLog check(String doc, List<ErasureRecord> records, Map<String, PublicKey> keys) {
+    List<ErasureRecord> sorted = new ArrayList<>(records);
+    sorted.sort(Comparator.comparingLong(ErasureRecord::index));
+    Map<Long, byte[]> standins = new HashMap<>();
+    Set<Long> backfilled = new HashSet<>();
+    List<Problem> problems = new ArrayList<>();
+    byte[] prev = Hashes.erasureGenesis(doc);
+    long expected = 1;
+    for (ErasureRecord r : sorted) {
+      long at = r.entries().isEmpty() ? 0 : r.entries().get(0).seq();
+      String why = null;
+      if (!CheckpointSigner.verify(r, doc, keys.get(r.keyId()))) {
+        why = keys.containsKey(r.keyId()) ? "signature invalid for this document" : "unknown key id " + r.keyId();
+      } else if (r.index() != expected || !Hashes.same(r.prev(), prev)) {
+        why = "does not chain from record " + (expected - 1) + " (a record was deleted, replaced or reordered)";
+      }
+      if (why != null) {
+        // Skipped: an inserted record does not void the genuine ones, but after a deleted or
+        // altered one no later record chains, so nothing after the break vouches for a row.
+        problems.add(new Problem(Problem.Kind.ERASURE_RECORD_INVALID, at, "erasure record " + r.index() + ": " + why));
+        continue;
+      }
+      // Ascending index: a later run that erased a row again (after a crash) has the last word.
+      for (ErasureRecord.Entry e : r.entries()) {
+        standins.put(e.seq(), e.standin());
+        if (r.backfilled()) {
+          backfilled.add(e.seq());
+        } else {
+          backfilled.remove(e.seq());
+        }
+      }
+      prev = Hashes.erasureRecordHash(r.message(doc));
+      expected = r.index() + 1;
+    }
+    return new ErasureLog(standins, backfilled, List.copyOf(problems));
+  }
+
+  /** The stand-in digest the newest vouching record names for {@code seq}, or null if none lists it. */
+  public byte[] standin(long seq) {
+    return standins.get(seq);
+  }
+
+  /** True if the record vouching for {@code seq} was written by the backfill, not by the erasure. */
+  public boolean backfilled(long seq) {
+    return backfilled.contains(seq);
+  }
+
+  public boolean lists(long seq) {
+    return standins.containsKey(seq);
+  }
+
+  public List<Problem> problems() {
+    return problems;
+  }
+}
