@@ -131,6 +131,34 @@ class PledgeCrdtEditTest {
   }
 
   @Test
+  void aHeadingCopiedFromAnotherDocumentLeavesBothIndexesReadable() {
+    // Copy and paste between two open documents keeps the heading's pledgeId attribute.
+    List<String> ids = PledgeApiTest.importPair(server);
+    Doc d = replica("vertrag-b");
+    byte[] before = Y.encodeStateVector(d);
+    YXmlFragment f = d.getXmlFragment("default");
+    d.transact(tr -> {
+      YXmlElement copy = new YXmlElement("heading");
+      copy.setAttribute("level", 2L);
+      copy.setAttribute("pledgeId", ids.get(0));
+      copy.insert(0, List.of(new YXmlText("Glasfaser für alle (kopiert)")));
+      f.push(List.of(copy));
+    });
+    Await.result(server.store.append("vertrag-b", List.of(new NewUpdate(Y.encodeStateAsUpdate(d, before), "x", "x"))));
+
+    HttpResponse<String> list = server.get("/api/pledges/documents");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    HttpResponse<String> b = server.get("/api/pledges/documents/vertrag-b");
+    assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
+    assertThat(PledgeApiTest.titles(new JsonObject(b.body()))).containsExactly("Glasfaserausbau");
+    JsonObject a = new JsonObject(server.get("/api/pledges/documents/prog-a").body());
+    assertThat(PledgeApiTest.idOf(a, "Glasfaser für alle")).isEqualTo(ids.get(0));
+    assertThat(server.get("/api/pledges/compare?a=prog-a&b=vertrag-b").statusCode()).isEqualTo(200);
+    HttpResponse<String> open = server.get("/open-data/pledges.json");
+    assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
+  }
+
+  @Test
   void aCommitMakesTheCachedComparisonStale() {
     List<String> ids = PledgeApiTest.importPair(server);
     String path = "/api/pledges/compare?a=prog-a&b=vertrag-b";
