@@ -186,6 +186,26 @@ class PledgeApiTest {
   }
 
   @Test
+  void aPublicDocumentDoesNotShowItsLinksToPledgesOfADraft() {
+    List<String> ids = importPair(server);
+    HttpResponse<String> draft = server.send("POST", "/api/pledges/import?name=entwurf-c&kind=MOTION&issuer=Fraktion&stage=draft",
+        ADMIN, "text/markdown", "# Entwurf\n\n## Geheimer Glasfaserplan\n\nNoch nicht beschlossen.\n");
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+    String secret = new JsonObject(draft.body()).getJsonArray("documents").getJsonObject(0).getJsonArray("pledges").getString(0);
+    String body = new JsonObject().put("a", ids.get(0)).put("b", secret).put("kind", "RELATED").encode();
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json", body).statusCode()).isEqualTo(201);
+
+    // The draft's pledge id is the slug of its title: a guest reading the public side must not see it.
+    HttpResponse<String> guest = server.get("/api/pledges/documents/prog-a");
+    assertThat(guest.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(guest.body()).getJsonArray("links")).isEmpty();
+    assertThat(guest.body()).doesNotContain(secret);
+    // Those who may read the draft still see the link.
+    HttpResponse<String> member = server.send("GET", "/api/pledges/documents/prog-a", MEMBER, null, null);
+    assertThat(new JsonObject(member.body()).getJsonArray("links")).hasSize(1);
+  }
+
+  @Test
   void linksOnThePublishedSeedAreRefusedBecauseItsTextIsNoLongerEditable() {
     JsonObject programme = document(PROGRAMME);
     JsonObject coalition = document(COALITION);
