@@ -116,11 +116,25 @@ public final class PledgeApiRoutes {
         return documents.document(name).compose(info -> service.store().statuses(ids.stream().toList())
             .compose(tracks -> service.store().links().compose(links -> visibleLinks(who, name, ids, links.stream()
                 .filter(l -> ids.contains(l.link().a()) || ids.contains(l.link().b())).toList())).map(mine -> {
-              json(ctx, 200, PledgeJson.document(d.get(), info.map(i -> i.stage().wire()).orElse("draft"), tracks, mine).encode());
+              json(ctx, 200, PledgeJson.document(d.get(), info.map(i -> i.stage().wire()).orElse("draft"),
+                  forGuest(who, tracks, PledgeService::unattributed), forGuest(who, mine, PledgeApiRoutes::unattributed)).encode());
               return null;
             })));
       });
     }).onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  /**
+   * Guests get the rows without the account id of whoever acted (personal data, published empty in
+   * open data too); signed-in readers keep it: who linked or set a status is part of the record
+   * the council works with.
+   */
+  static <T> List<T> forGuest(Principal who, List<T> rows, java.util.function.UnaryOperator<T> unattributed) {
+    return who.isAnonymous() ? rows.stream().map(unattributed).toList() : rows;
+  }
+
+  private static StoredLink unattributed(StoredLink l) {
+    return new StoredLink(l.id(), PledgeService.unattributed(l.link()));
   }
 
   /**
@@ -182,7 +196,8 @@ public final class PledgeApiRoutes {
             List<String> ids = new ArrayList<>();
             da.get().pledges().forEach(p -> ids.add(p.id()));
             db.get().pledges().forEach(p -> ids.add(p.id()));
-            return service.store().links().compose(links -> service.compare(da.get(), db.get(),
+            return service.store().links().map(all -> forGuest(who, all, PledgeApiRoutes::unattributed))
+                .compose(links -> service.compare(da.get(), db.get(),
                 links.stream().map(StoredLink::link).toList()).compose(result -> service.store().statuses(ids).map(tracks -> {
               Set<String> both = new java.util.HashSet<>(ids);
               JsonArray ls = new JsonArray();

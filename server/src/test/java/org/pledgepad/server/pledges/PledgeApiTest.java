@@ -206,6 +206,31 @@ class PledgeApiTest {
   }
 
   @Test
+  void guestsGetNoAccountIdsOfWhoLinkedOrSetAStatus() {
+    List<String> ids = importPair(server);
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json",
+        new JsonObject().put("a", ids.get(0)).put("b", ids.get(2)).put("kind", "SAME").encode()).statusCode()).isEqualTo(201);
+    assertThat(server.send("PUT", "/api/pledges/" + ids.get(0) + "/status", "MODERATOR mod-1", "application/json",
+        "{\"status\":\"IN_ARBEIT\",\"note\":\"Ausschreibung läuft\"}").statusCode()).isEqualTo(200);
+
+    // An account id is personal data (open data publishes these fields empty); the README keeps it for signed-in readers.
+    HttpResponse<String> doc = server.get("/api/pledges/documents/prog-a");
+    HttpResponse<String> cmp = server.get("/api/pledges/compare?a=prog-a&b=vertrag-b");
+    for (HttpResponse<String> r : List.of(doc, cmp)) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.body()).doesNotContain("rat-1").doesNotContain("mod-1");
+    }
+    JsonObject pledge = new JsonObject(doc.body()).getJsonArray("pledges").getJsonObject(0);
+    assertThat(pledge.getJsonArray("statusHistory").getJsonObject(0).getString("note")).isEqualTo("Ausschreibung läuft");
+    assertThat(new JsonObject(cmp.body()).getJsonArray("links")).hasSize(1);
+
+    JsonObject signedIn = new JsonObject(server.send("GET", "/api/pledges/documents/prog-a", CITIZEN, null, null).body());
+    assertThat(signedIn.getJsonArray("links").getJsonObject(0).getString("createdBy")).isEqualTo("rat-1");
+    assertThat(signedIn.getJsonArray("pledges").getJsonObject(0).getJsonArray("statusHistory").getJsonObject(0)
+        .getString("changedBy")).isEqualTo("mod-1");
+  }
+
+  @Test
   void linksOnThePublishedSeedAreRefusedBecauseItsTextIsNoLongerEditable() {
     JsonObject programme = document(PROGRAMME);
     JsonObject coalition = document(COALITION);
