@@ -10,7 +10,7 @@ import { h, i18nText, icon } from '../dom';
 import { formatDateTime, formatNumber, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me, roleRank } from '../session';
-import { statusComments } from './statusComments';
+import { statusComments, type StatusEntry } from './statusComments';
 import type { View } from './view';
 
 /** A programme and a coalition agreement to compare: the first of each kind. */
@@ -39,6 +39,30 @@ export function comparePage(main: HTMLElement): View {
    */
   let focusPair: { a: string; b: string } | null = null;
   const canLink = () => roleRank(me().role) >= roleRank('councillor');
+  /**
+   * Status-comment sections by entry. Every redraw (a link, an unlink, a language switch) rebuilds
+   * the cards; a section holding a half-written comment, or opened by the reader, is moved into the
+   * new card instead of being rebuilt, so nothing typed is lost. Its labels keep the language they
+   * were made in until it is rebuilt empty and closed.
+   */
+  const commentSections = new Map<string, HTMLDetailsElement>();
+  /** Keys placed by the current redraw: a pledge of B linked twice shows in two rows. */
+  let placed = new Set<string>();
+
+  function commentsFor(target: StatusEntry): HTMLDetailsElement {
+    const key = `${target.document}\u0000${target.pledgeId}\u0000${target.entry}`;
+    const kept = commentSections.get(key);
+    if (kept && !placed.has(key) && (kept.open || kept.querySelector('textarea')?.value)) {
+      placed.add(key);
+      return kept;
+    }
+    const fresh = statusComments(target, abort.signal);
+    if (!placed.has(key)) {
+      placed.add(key);
+      commentSections.set(key, fresh);
+    }
+    return fresh;
+  }
 
   async function load(): Promise<void> {
     try {
@@ -69,7 +93,7 @@ export function comparePage(main: HTMLElement): View {
       h('h4', { id: titleId, tabindex: '-1' }, pledge.title),
       pledge.body ? h('p', {}, pledge.body) : null,
       status ? h('p', { class: 'pledge-status', 'data-status': status }, t('pledgeStatus', { status: t(`status.${status}` as MessageKey) })) : null,
-      entry !== undefined && pair ? statusComments({ document: side === 'a' ? pair.a.name : pair.b.name, pledgeId: pledge.id, entry }, abort.signal) : null,
+      entry !== undefined && pair ? commentsFor({ document: side === 'a' ? pair.a.name : pair.b.name, pledgeId: pledge.id, entry }) : null,
     );
   }
 
@@ -146,6 +170,7 @@ export function comparePage(main: HTMLElement): View {
     }
     if (!comparison || !pair) return;
     page.dataset.compareState = 'ready';
+    placed = new Set();
     const c = comparison;
     const percent = coveragePercent(c.coverage);
     const meter = h('div', { class: 'coverage-bar', role: 'img' }, h('span', { class: 'coverage-fill' }));
