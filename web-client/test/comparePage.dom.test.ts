@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
-// The comparison page after "Verknüpfen" and "Verknüpfung lösen": the redraw replaces the pressed
-// button, so the focus must go to the same pair's new control (WCAG 2.4.3), not to the page's
-// start. The server is a stubbed fetch (test-only) that moves the pair between the two lists.
+// The comparison page after "Verknüpfen", "Verknüpfung lösen" and a language switch: the redraw
+// replaces the pressed button, so the focus must go to the same pair's new control (WCAG 2.4.3),
+// not to the page's start, and a comment half-written under a pledge's status must survive it.
+// The server is a stubbed fetch (test-only) that moves the pair between the two lists.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GUEST } from '../src/api';
-import { initI18n } from '../src/i18n';
+import { initI18n, setLanguage } from '../src/i18n';
 import { setMe } from '../src/session';
 import { comparePage } from '../src/views/comparePage';
 
@@ -22,13 +23,31 @@ const documents = [
   { name: 'kv', title: 'KV', kind: 'coalition-agreement', stage: 'consultation', updatedAt: null },
 ];
 
-describe('comparison page focus', () => {
+/** Opens the page in a fresh <main>, runs `steps` once it has loaded, and closes it. */
+async function onPage(steps: (main: HTMLElement) => Promise<void>): Promise<void> {
+  const main = document.createElement('main');
+  document.body.append(main);
+  const view = comparePage(main);
+  try {
+    await settle();
+    await steps(main);
+  } finally {
+    view.dispose();
+  }
+}
+
+function commentField(main: HTMLElement, pledgeId: string): HTMLTextAreaElement {
+  return main.querySelector<HTMLTextAreaElement>(`[data-pledge="${pledgeId}"] .status-comment-form textarea`)!;
+}
+
+describe('comparison page redraw', () => {
   let linked: boolean;
   beforeEach(() => {
     linked = false;
     initI18n({ storage: null, documentElement: document.documentElement });
     setMe({ role: 'councillor', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' });
     vi.stubGlobal('fetch', vi.fn((url: string, init?: RequestInit) => {
+      if (url.includes('/status/')) return respond({ threads: [] });
       if (init?.method === 'POST') {
         linked = true;
         return respond({ id: 'link-9' }, 201);
@@ -46,22 +65,20 @@ describe('comparison page focus', () => {
         onlyInB: linked ? [] : [pledge('ris')],
         coverage: { found: linked ? 1 : 0, total: 2 },
         suggestions: [{ pledgeId: 'glasfaser', candidateId: 'ris', score: 0.4, confidence: 'HOCH', matchedTerms: [] }],
+        statuses: { wlan: { status: 'IN_ARBEIT', entry: 0 } },
       });
     }));
   });
 
   afterEach(() => {
     setMe(GUEST);
+    setLanguage('de');
     vi.unstubAllGlobals();
     document.body.replaceChildren();
   });
 
-  it('moves the focus to "Verknüpfung lösen" of the pair after linking and back to "Verknüpfen" after unlinking', async () => {
-    const main = document.createElement('main');
-    document.body.append(main);
-    const view = comparePage(main);
-    try {
-      await settle();
+  it('moves the focus to "Verknüpfung lösen" of the pair after linking and back to "Verknüpfen" after unlinking', () =>
+    onPage(async (main) => {
       const linkButton = main.querySelector<HTMLButtonElement>('button[aria-label="Verknüpfen: ris"]')!;
       linkButton.focus();
       linkButton.click();
@@ -70,8 +87,24 @@ describe('comparison page focus', () => {
       (document.activeElement as HTMLElement).click();
       await settle();
       expect(document.activeElement?.getAttribute('aria-label')).toBe('Verknüpfen: ris');
-    } finally {
-      view.dispose();
-    }
-  });
+    }));
+
+  it('keeps a half-written status comment when linking another pair redraws the page', () =>
+    onPage(async (main) => {
+      commentField(main, 'wlan').value = 'Der Ausbau hat begonnen, aber';
+      main.querySelector<HTMLButtonElement>('button[aria-label="Verknüpfen: ris"]')!.click();
+      await settle();
+      expect(main.querySelector('[aria-label="Verknüpfung lösen: glasfaser – ris"]')).not.toBeNull();
+      expect(commentField(main, 'wlan').value).toBe('Der Ausbau hat begonnen, aber');
+    }));
+
+  it('keeps a half-written status comment across a language switch', () =>
+    onPage(async (main) => {
+      commentField(main, 'wlan').value = 'Noch offen';
+      setLanguage('en');
+      await settle();
+      // The cards were drawn again, in English.
+      expect(main.querySelector('button[aria-label="Link: ris"]')).not.toBeNull();
+      expect(commentField(main, 'wlan').value).toBe('Noch offen');
+    }));
 });
