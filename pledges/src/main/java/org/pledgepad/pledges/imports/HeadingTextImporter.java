@@ -23,8 +23,10 @@ import org.pledgepad.pledges.model.PledgeIds;
  * underline with no text above it, an unclosed code fence, or a text without any heading.
  */
 public final class HeadingTextImporter {
-    private static final Pattern ATX = Pattern.compile("^(#{1,6})[ \\t]+(.*?)(?:[ \\t]+#+)?[ \\t]*$");
-    private static final Pattern ATX_EMPTY = Pattern.compile("^(#{1,6})[ \\t]*#*[ \\t]*$");
+    /** Level and the rest of the line; an optional closing sequence is cut by {@link #withoutClosingHashes}. */
+    private static final Pattern ATX = Pattern.compile("^(#{1,6})[ \\t]+(.*)$");
+    /** Possessive: a plain {@code [ \t]*#*[ \t]*} backtracks quadratically over a long run of spaces. */
+    private static final Pattern ATX_EMPTY = Pattern.compile("^(#{1,6})[ \\t]*+#*+[ \\t]*+$");
     private static final Pattern NO_SPACE = Pattern.compile("^#{1,6}[^#\\s].*");
     private static final Pattern TOO_DEEP = Pattern.compile("^#{7,}(\\s.*)?$");
     private static final Pattern SETEXT_1 = Pattern.compile("^=+[ \\t]*$");
@@ -123,6 +125,21 @@ public final class HeadingTextImporter {
         }
     }
 
+    /**
+     * The heading text without a closing sequence ("## Radwege ##": hashes at the end after a space
+     * or tab). A scan from the end rather than a lazy pattern with an optional group: that
+     * backtracked over every run of spaces, quadratic in the length of a hostile line.
+     */
+    static String withoutClosingHashes(String text) {
+        int end = text.length();
+        int i = end;
+        while (i > 0 && text.charAt(i - 1) == '#') {
+            i--;
+        }
+        boolean closing = i < end && i > 0 && (text.charAt(i - 1) == ' ' || text.charAt(i - 1) == '\t');
+        return (closing ? text.substring(0, i) : text).strip();
+    }
+
     private static List<Line> classify(String input) throws ImportException {
         String[] raw = input.split("\\R", -1);
         List<Line> out = new ArrayList<>();
@@ -148,7 +165,7 @@ public final class HeadingTextImporter {
             }
             Matcher m = ATX.matcher(t);
             if (m.matches()) {
-                out.add(new Line(n, m.group(1).length(), m.group(2).strip()));
+                out.add(new Line(n, m.group(1).length(), withoutClosingHashes(m.group(2))));
                 continue;
             }
             if (NO_SPACE.matcher(t).matches()) {

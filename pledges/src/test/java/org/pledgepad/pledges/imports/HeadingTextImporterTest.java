@@ -2,6 +2,9 @@ package org.pledgepad.pledges.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.pledgepad.pledges.model.DocumentKind;
@@ -12,6 +15,26 @@ class HeadingTextImporterTest {
     private static final DocumentMeta META = DocumentMeta.of("gruene-musterstadt-2026", "Grüne Musterstadt",
             DocumentKind.ELECTION_PROGRAMME);
     private final HeadingTextImporter importer = new HeadingTextImporter();
+
+    @Test
+    void closing_hashes_are_dropped_only_after_a_space() throws ImportException {
+        PledgeDocument d = importer.parse("# Programm #\n\n## Radwege ##\n\nText.\n\n## C#-Kurse an Schulen\n\nText.\n"
+                + "\n## Vorrang #1 \t###\n\nText.\n", META);
+        assertThat(d.title()).isEqualTo("Programm");
+        assertThat(d.pledges()).extracting(Pledge::title).containsExactly("Radwege", "C#-Kurse an Schulen", "Vorrang #1");
+    }
+
+    @Test
+    void a_heading_line_with_a_long_run_of_spaces_is_read_in_linear_time() {
+        // Hostile input: the body limit allows a 1 MiB line; a backtracking pattern needed seconds
+        // for 20 000 spaces and would hold a worker for hours at that size. The bound is a hang
+        // guard with a wide margin, not a measurement.
+        String spaces = " ".repeat(300_000);
+        PledgeDocument d = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> importer.parse(
+                "# Programm\n\n## Radwege" + spaces + "ausbauen\n\nText.\n\n##" + spaces + "Bäume\n\nText.\n", META));
+        assertThat(d.pledges()).extracting(Pledge::title)
+                .containsExactly("Radwege" + spaces + "ausbauen", "Bäume");
+    }
 
     @Test
     void top_heading_is_the_title_and_second_level_headings_are_pledges() throws ImportException {

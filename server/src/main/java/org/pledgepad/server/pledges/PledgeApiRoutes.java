@@ -114,14 +114,64 @@ public final class PledgeApiRoutes {
         }
         Set<String> ids = d.get().pledges().stream().map(Pledge::id).collect(Collectors.toSet());
         return documents.document(name).compose(info -> service.store().statuses(ids.stream().toList())
-            .compose(tracks -> service.store().links().map(links -> {
-              List<StoredLink> mine = links.stream()
-                  .filter(l -> ids.contains(l.link().a()) || ids.contains(l.link().b())).toList();
-              json(ctx, 200, PledgeJson.document(d.get(), info.map(i -> i.stage().wire()).orElse("draft"), tracks, mine).encode());
+            .compose(tracks -> service.store().links().compose(links -> visibleLinks(who, name, ids, links.stream()
+                .filter(l -> ids.contains(l.link().a()) || ids.contains(l.link().b())).toList())).map(mine -> {
+              json(ctx, 200, PledgeJson.document(d.get(), info.map(i -> i.stage().wire()).orElse("draft"),
+                  forGuest(who, tracks, PledgeService::unattributed), forGuest(who, mine, PledgeApiRoutes::unattributed)).encode());
               return null;
             })));
       });
     }).onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  /**
+   * Guests get the rows without the account id of whoever acted (personal data, published empty in
+   * open data too); signed-in readers keep it: who linked or set a status is part of the record
+   * the council works with.
+   */
+  static <T> List<T> forGuest(Principal who, List<T> rows, java.util.function.UnaryOperator<T> unattributed) {
+    return who.isAnonymous() ? rows.stream().map(unattributed).toList() : rows;
+  }
+
+  private static StoredLink unattributed(StoredLink l) {
+    return new StoredLink(l.id(), PledgeService.unattributed(l.link()));
+  }
+
+  /**
+   * The links of document {@code name} (pledge ids {@code ids}) whose other side the caller may read.
+   * A link names the other pledge by its id, the slug of its title, so a link from a public document
+   * into a draft would tell a guest what the draft promises. A link whose other pledge is in no
+   * document any more (heading deleted) is shown to those who may edit this document, who may remove it.
+   */
+  private Future<List<StoredLink>> visibleLinks(Principal who, String name, Set<String> ids, List<StoredLink> links) {
+    java.util.Map<String, Boolean> readable = new java.util.HashMap<>();
+    List<StoredLink> out = new ArrayList<>();
+    Future<Void> chain = Future.succeededFuture();
+    for (StoredLink l : links) {
+      String other = ids.contains(l.link().a()) && ids.contains(l.link().b()) ? null
+          : ids.contains(l.link().a()) ? l.link().b() : l.link().a();
+      chain = chain.compose(v -> (other == null ? Future.succeededFuture(Optional.of(name)) : service.store().documentOf(other))
+          .compose(doc -> {
+            String asked = doc.orElse(name);
+            Operation op = doc.isPresent() ? Operation.READ : Operation.SYNC_WRITE;
+            String key = asked + "\u0000" + op;
+            if (readable.containsKey(key)) {
+              return Future.succeededFuture(readable.get(key));
+            }
+            return guard.access(asked).map(a -> {
+              boolean ok = a.isPresent() && Authorizer.isAllowed(who, a.get(), op);
+              readable.put(key, ok);
+              return ok;
+            });
+          })
+          .map(ok -> {
+            if (ok) {
+              out.add(l);
+            }
+            return null;
+          }));
+    }
+    return chain.map(v -> out);
   }
 
   private void compare(RoutingContext ctx) {
@@ -146,7 +196,8 @@ public final class PledgeApiRoutes {
             List<String> ids = new ArrayList<>();
             da.get().pledges().forEach(p -> ids.add(p.id()));
             db.get().pledges().forEach(p -> ids.add(p.id()));
-            return service.store().links().compose(links -> service.compare(da.get(), db.get(),
+            return service.store().links().map(all -> forGuest(who, all, PledgeApiRoutes::unattributed))
+                .compose(links -> service.compare(da.get(), db.get(),
                 links.stream().map(StoredLink::link).toList()).compose(result -> service.store().statuses(ids).map(tracks -> {
               Set<String> both = new java.util.HashSet<>(ids);
               JsonArray ls = new JsonArray();

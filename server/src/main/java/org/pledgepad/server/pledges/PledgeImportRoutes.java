@@ -144,12 +144,37 @@ public final class PledgeImportRoutes {
             PledgeProblems.badRequest(ctx, "documents need valid names and pledge ids");
             return;
           }
+          if (!selfContained(bundle)) {
+            PledgeProblems.badRequest(ctx, "links, statuses and successions may only name the file's own documents and pledges");
+            return;
+          }
           adminMay(ctx, names).onSuccess(ok -> {
             if (ok) {
               createAll(ctx, bundle.documents(), bundle.links(), bundle.statuses(), bundle.successions(), stage);
             }
           });
         });
+  }
+
+  /**
+   * Whether every link, status track and succession of the file stays among the file's own
+   * documents and pledges. The import is authorised as ADMIN on the new documents only; a row about
+   * another document's pledge would change that document (its status history, its links, its
+   * successor) without the MODERATE, SYNC_WRITE or ADMIN the REST routes ask for, and a token limited
+   * to the new document would reach beyond it. An open-data export is always self-contained.
+   */
+  static boolean selfContained(OpenDataBundle bundle) {
+    Set<String> docs = new HashSet<>();
+    Set<String> pledges = new HashSet<>();
+    for (PledgeDocument d : bundle.documents()) {
+      docs.add(d.id());
+      d.pledges().forEach(p -> pledges.add(p.id()));
+    }
+    return bundle.links().stream().allMatch(l -> pledges.contains(l.a()) && pledges.contains(l.b()))
+        && bundle.statuses().stream().allMatch(t -> pledges.contains(t.pledgeId()))
+        && bundle.successions().stream().allMatch(x -> docs.contains(x.predecessorId()) && docs.contains(x.successorId())
+            && x.carriedOver().stream().allMatch(c -> pledges.contains(c.predecessorPledgeId()) && pledges.contains(c.successorPledgeId()))
+            && x.dropped().stream().allMatch(pledges::contains));
   }
 
   /** Creates the documents (all names must be free and no pledge id may exist), then links and tracks. */

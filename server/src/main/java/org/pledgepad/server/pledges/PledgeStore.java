@@ -64,7 +64,14 @@ public final class PledgeStore {
     });
   }
 
-  /** Replaces the index of one document with what was read from its CRDT content. */
+  /**
+   * Replaces the index of one document with what was read from its CRDT content. A pledge id that
+   * another document's index already holds is left out (a heading copied from that document keeps
+   * its id attribute): an id names one pledge, its links and its status track, so it stays with the
+   * document that had it, and this document's heading reads as a plain one, as a copy inside one
+   * document does. The same clause lets two concurrent refreshes of one document (two server nodes)
+   * both commit instead of one failing on the primary key.
+   */
   public Future<Void> replaceIndex(String document, List<String> preamble, List<Pledge> pledges) {
     return db.tx(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE pledge_documents SET preamble = ? WHERE document = ?")) {
@@ -79,7 +86,8 @@ public final class PledgeStore {
         ps.executeUpdate();
       }
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO pledges (id, document, position, title, body, chapter, full_text) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO pledges (id, document, position, title, body, chapter, full_text) VALUES (?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (id) DO NOTHING")) {
         int position = 0;
         for (Pledge p : pledges) {
           ps.setString(1, p.id());

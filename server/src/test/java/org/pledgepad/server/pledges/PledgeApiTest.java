@@ -13,6 +13,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.pledges.imports.ComparisonSeedParser;
+import org.pledgepad.pledges.export.JsonExport;
+import org.pledgepad.pledges.export.LicenceInfo;
+import org.pledgepad.pledges.export.OpenDataBundle;
+import org.pledgepad.pledges.model.DocumentKind;
+import org.pledgepad.pledges.model.PledgeDocument;
+import org.pledgepad.pledges.model.PledgeStatus;
+import org.pledgepad.pledges.model.StatusChange;
+import org.pledgepad.pledges.model.StatusTrack;
 import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeLink;
 import org.pledgepad.pledges.model.LinkKind;
@@ -150,6 +158,34 @@ class PledgeApiTest {
     assertThat(admin.statusCode()).as(admin.body()).isEqualTo(400);
   }
 
+  @Test
+  void aJsonImportWritesNothingOutsideItsOwnDocuments() {
+    JsonObject coalition = document(COALITION);
+    String seedPledge = idOf(coalition, "Ausbau des Glasfasernetzes");
+    PledgeDocument own = new PledgeDocument("neu-x", "Neu", "Fraktion", DocumentKind.MOTION, "", "", "", "",
+        List.of(), List.of(new Pledge("eigener-punkt-aaaaaa", "Eigener Punkt", "Text.", "", List.of())));
+    StatusTrack foreign = new StatusTrack(seedPledge, List.of(new StatusChange(PledgeStatus.VERWORFEN,
+        Instant.parse("2024-01-01T00:00:00Z"), "mod-1", "gefälscht")), List.of());
+    PledgeLink foreignLink = new PledgeLink("eigener-punkt-aaaaaa", seedPledge, LinkKind.SAME, "rat-1",
+        Instant.parse("2024-01-01T00:00:00Z"), LinkOrigin.MANUAL);
+    String withStatus = JsonExport.write(new OpenDataBundle(LicenceInfo.dlDeBy20("x"), List.of(own), List.of(),
+        List.of(foreign), List.of()));
+    String withLink = JsonExport.write(new OpenDataBundle(LicenceInfo.dlDeBy20("x"), List.of(own), List.of(foreignLink),
+        List.of(), List.of()));
+    // An admin token limited to the new document may create it, but not set the status of a pledge
+    // of the published agreement (MODERATE there) or link to it: the file's rows count like requests.
+    String limited = "ADMIN admin-2 none neu-x";
+    for (String file : List.of(withStatus, withLink)) {
+      HttpResponse<String> r = server.send("POST", "/api/pledges/import?stage=draft", limited, "application/json", file);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    }
+    JsonObject p = document(COALITION).getJsonArray("pledges").stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getString("id").equals(seedPledge)).findFirst().orElseThrow();
+    assertThat(p.getString("status")).isEqualTo("OFFEN");
+    assertThat(document(COALITION).getJsonArray("links")).isEmpty();
+    assertThat(server.send("GET", "/api/pledges/documents/neu-x", ADMIN, null, null).statusCode()).isEqualTo(404);
+  }
+
   /** Two consultation documents owned by "council", imported by an admin; returns their pledge ids. */
   static List<String> importPair(PledgeTestServer server) {
     HttpResponse<String> a = server.send("POST", "/api/pledges/import?name=prog-a&kind=ELECTION_PROGRAMME&issuer=Partei&stage=consultation",
@@ -183,6 +219,51 @@ class PledgeApiTest {
     assertThat(server.send("DELETE", "/api/pledges/links/" + id, OUTSIDER, null, null).statusCode()).isEqualTo(403);
     assertThat(server.send("DELETE", "/api/pledges/links/" + id, MEMBER, null, null).statusCode()).isEqualTo(204);
     assertThat(server.send("DELETE", "/api/pledges/links/" + id, MEMBER, null, null).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void aPublicDocumentDoesNotShowItsLinksToPledgesOfADraft() {
+    List<String> ids = importPair(server);
+    HttpResponse<String> draft = server.send("POST", "/api/pledges/import?name=entwurf-c&kind=MOTION&issuer=Fraktion&stage=draft",
+        ADMIN, "text/markdown", "# Entwurf\n\n## Geheimer Glasfaserplan\n\nNoch nicht beschlossen.\n");
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+    String secret = new JsonObject(draft.body()).getJsonArray("documents").getJsonObject(0).getJsonArray("pledges").getString(0);
+    String body = new JsonObject().put("a", ids.get(0)).put("b", secret).put("kind", "RELATED").encode();
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json", body).statusCode()).isEqualTo(201);
+
+    // The draft's pledge id is the slug of its title: a guest reading the public side must not see it.
+    HttpResponse<String> guest = server.get("/api/pledges/documents/prog-a");
+    assertThat(guest.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(guest.body()).getJsonArray("links")).isEmpty();
+    assertThat(guest.body()).doesNotContain(secret);
+    // Those who may read the draft still see the link.
+    HttpResponse<String> member = server.send("GET", "/api/pledges/documents/prog-a", MEMBER, null, null);
+    assertThat(new JsonObject(member.body()).getJsonArray("links")).hasSize(1);
+  }
+
+  @Test
+  void guestsGetNoAccountIdsOfWhoLinkedOrSetAStatus() {
+    List<String> ids = importPair(server);
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json",
+        new JsonObject().put("a", ids.get(0)).put("b", ids.get(2)).put("kind", "SAME").encode()).statusCode()).isEqualTo(201);
+    assertThat(server.send("PUT", "/api/pledges/" + ids.get(0) + "/status", "MODERATOR mod-1", "application/json",
+        "{\"status\":\"IN_ARBEIT\",\"note\":\"Ausschreibung läuft\"}").statusCode()).isEqualTo(200);
+
+    // An account id is personal data (open data publishes these fields empty); the README keeps it for signed-in readers.
+    HttpResponse<String> doc = server.get("/api/pledges/documents/prog-a");
+    HttpResponse<String> cmp = server.get("/api/pledges/compare?a=prog-a&b=vertrag-b");
+    for (HttpResponse<String> r : List.of(doc, cmp)) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      assertThat(r.body()).doesNotContain("rat-1").doesNotContain("mod-1");
+    }
+    JsonObject pledge = new JsonObject(doc.body()).getJsonArray("pledges").getJsonObject(0);
+    assertThat(pledge.getJsonArray("statusHistory").getJsonObject(0).getString("note")).isEqualTo("Ausschreibung läuft");
+    assertThat(new JsonObject(cmp.body()).getJsonArray("links")).hasSize(1);
+
+    JsonObject signedIn = new JsonObject(server.send("GET", "/api/pledges/documents/prog-a", CITIZEN, null, null).body());
+    assertThat(signedIn.getJsonArray("links").getJsonObject(0).getString("createdBy")).isEqualTo("rat-1");
+    assertThat(signedIn.getJsonArray("pledges").getJsonObject(0).getJsonArray("statusHistory").getJsonObject(0)
+        .getString("changedBy")).isEqualTo("mod-1");
   }
 
   @Test
@@ -228,7 +309,9 @@ class PledgeApiTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(server.send("PUT", "/api/pledges/" + id + "/status", "MODERATOR mod-1", "application/json",
         "{\"status\":\"umgesetzt\"}").statusCode()).isEqualTo(200);
-    JsonObject p = document(COALITION).getJsonArray("pledges").stream().map(o -> (JsonObject) o)
+    // Read signed in: guests get the history without who set it.
+    JsonObject p = new JsonObject(server.send("GET", "/api/pledges/documents/" + COALITION, CITIZEN, null, null).body())
+        .getJsonArray("pledges").stream().map(o -> (JsonObject) o)
         .filter(o -> o.getString("id").equals(id)).findFirst().orElseThrow();
     assertThat(p.getString("status")).isEqualTo("UMGESETZT");
     assertThat(p.getJsonArray("statusHistory")).hasSize(2);

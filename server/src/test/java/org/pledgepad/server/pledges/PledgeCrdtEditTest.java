@@ -48,6 +48,21 @@ class PledgeCrdtEditTest {
     return doc;
   }
 
+  /** Appends, as one stored edit, a level-2 heading carrying {@code pledgeId} (a pasted copy). */
+  private void appendHeading(String name, String pledgeId, String title) {
+    Doc d = replica(name);
+    byte[] before = Y.encodeStateVector(d);
+    YXmlFragment f = d.getXmlFragment("default");
+    d.transact(tr -> {
+      YXmlElement copy = new YXmlElement("heading");
+      copy.setAttribute("level", 2L);
+      copy.setAttribute("pledgeId", pledgeId);
+      copy.insert(0, List.of(new YXmlText(title)));
+      f.push(List.of(copy));
+    });
+    Await.result(server.store.append(name, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, before), "x", "x"))));
+  }
+
   private static int headingIndex(YXmlFragment f, String pledgeId) {
     List<Object> nodes = f.toArray();
     for (int i = 0; i < nodes.size(); i++) {
@@ -115,19 +130,27 @@ class PledgeCrdtEditTest {
   @Test
   void aCopiedHeadingDoesNotStealThePledgeId() {
     List<String> ids = PledgeApiTest.importPair(server);
-    Doc d = replica("prog-a");
-    byte[] before = Y.encodeStateVector(d);
-    YXmlFragment f = d.getXmlFragment("default");
-    d.transact(tr -> {
-      YXmlElement copy = new YXmlElement("heading");
-      copy.setAttribute("level", 2L);
-      copy.setAttribute("pledgeId", ids.get(0));
-      copy.insert(0, List.of(new YXmlText("Kopie")));
-      f.push(List.of(copy));
-    });
-    Await.result(server.store.append("prog-a", List.of(new NewUpdate(Y.encodeStateAsUpdate(d, before), "x", "x"))));
+    appendHeading("prog-a", ids.get(0), "Kopie");
     JsonObject doc = new JsonObject(server.get("/api/pledges/documents/prog-a").body());
     assertThat(PledgeApiTest.titles(doc)).containsExactly("Glasfaser für alle", "Mehr Bänke");
+  }
+
+  @Test
+  void aHeadingCopiedFromAnotherDocumentLeavesBothIndexesReadable() {
+    // Copy and paste between two open documents keeps the heading's pledgeId attribute.
+    List<String> ids = PledgeApiTest.importPair(server);
+    appendHeading("vertrag-b", ids.get(0), "Glasfaser für alle (kopiert)");
+
+    HttpResponse<String> list = server.get("/api/pledges/documents");
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    HttpResponse<String> b = server.get("/api/pledges/documents/vertrag-b");
+    assertThat(b.statusCode()).as(b.body()).isEqualTo(200);
+    assertThat(PledgeApiTest.titles(new JsonObject(b.body()))).containsExactly("Glasfaserausbau");
+    JsonObject a = new JsonObject(server.get("/api/pledges/documents/prog-a").body());
+    assertThat(PledgeApiTest.idOf(a, "Glasfaser für alle")).isEqualTo(ids.get(0));
+    assertThat(server.get("/api/pledges/compare?a=prog-a&b=vertrag-b").statusCode()).isEqualTo(200);
+    HttpResponse<String> open = server.get("/open-data/pledges.json");
+    assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
   }
 
   @Test

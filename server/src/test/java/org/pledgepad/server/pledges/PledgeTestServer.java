@@ -29,7 +29,7 @@ import org.pledgepad.server.testing.Await;
 
 /**
  * The pledge routes over a real store (embedded, or PostgreSQL when DATABASE_URL is given) and
- * real HTTP, with a test guard: header {@code X-Test-User: ROLE subject [body]} gives the
+ * real HTTP, with a test guard: header {@code X-Test-User: ROLE subject [body [document]]} gives the
  * principal; every document is owned by the body "council".
  */
 final class PledgeTestServer implements AutoCloseable {
@@ -126,7 +126,8 @@ final class PledgeTestServer implements AutoCloseable {
       }
       String[] p = h.split(" ");
       Set<Body> bodies = p.length > 2 ? Set.of(new Body(p[2])) : Set.of();
-      return Future.succeededFuture(new Principal(p[1], p[1], p[1], false, Role.valueOf(p[0]), bodies, null));
+      // A fourth word limits the principal to one document, like a token issued with --doc.
+      return Future.succeededFuture(new Principal(p[1], p[1], p[1], false, Role.valueOf(p[0]), bodies, p.length > 3 ? p[3] : null));
     }
 
     @Override
