@@ -172,6 +172,21 @@ class AnnotationApiIntegrationTest {
   }
 
   @Test
+  void aPatchWithOnlyOneEndOfANewPassageIs400AndKeepsTheSuggestion() throws Exception {
+    Passage p = passage("half-move", "freie Software");
+    String id = suggest(p, "Open-Source-Software");
+    String path = "/api/documents/" + document + "/suggestions/" + id;
+    for (JsonObject half : List.of(new JsonObject().put("replacement", "quelloffene Software").put("start", p.start),
+        new JsonObject().put("replacement", "quelloffene Software").put("end", p.end))) {
+      HttpResponse<String> refused = send("PATCH", path, CITIZEN, half.encode());
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(new JsonObject(refused.body()).getString("type")).isEqualTo("urn:pledgepad:problem:invalid");
+    }
+    JsonObject now = new JsonObject(get("/api/documents/" + document + "/threads/" + id, CITIZEN).body());
+    assertThat(now.getJsonObject("suggestion").getString("replacement")).isEqualTo("Open-Source-Software");
+  }
+
+  @Test
   void rejectingKeepsTheTextAndRecordsTheReason() throws Exception {
     Passage p = passage("reject", "Stadt");
     String id = suggest(p, "Kommune");
