@@ -35,6 +35,7 @@ import org.pledgepad.auth.Operation;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.server.access.AccessDeniedException;
+import org.pledgepad.server.history.OpenApi;
 import org.pledgepad.server.http.Problems;
 import org.pledgepad.server.protocol.DocumentNames;
 import org.pledgepad.server.session.SessionRegistry;
@@ -43,9 +44,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The annotation REST API (contract: server/README.md, "Annotations"). Each request: caller's
- * principal → document exists and the caller may read it (else 404 either way) → the library's
- * service on a worker: writes in the document's queue, reads beside it ({@link AnnotationReads})
+ * The annotation REST API (contract: resources/openapi/annotations.yaml and server/README.md,
+ * "Annotations"). Each request: caller's principal → document exists and the caller may read it
+ * (else 404 either way) → the library's service on a worker: writes in the document's queue, reads beside it ({@link AnnotationReads})
  * (on a private replica of the live document where anchors matter) → events pushed to the
  * document's connections → JSON answer. Refusals are problem+json with the library's stable
  * codes ({@code urn:pledgepad:problem:<code>}); details are fixed phrases, never user input.
@@ -71,6 +72,7 @@ final class AnnotationRoutes {
    */
   static final int PERSONAL_MAX_WAITING = 2;
   static final String TOO_MANY = PROBLEM_PREFIX + "annotations-personal-busy";
+  static final String OPENAPI_PATH = "/api/openapi/annotations.yaml";
   /** Connection id recorded for reading peers (they never write). */
   private static final String READER = "annotations";
 
@@ -128,6 +130,8 @@ final class AnnotationRoutes {
 
   void mount(Router router) {
     String d = "/api/documents/:name";
+    // The contract of the routes below; AnnotationOpenApiTest keeps the two in step.
+    router.get(OPENAPI_PATH).handler(OpenApi.handler("/openapi/annotations.yaml"));
 
     on(router, HttpMethod.GET, d + "/annotations").handler(ctx -> document(ctx, (p, a, b) -> {
       // Checked before the replica is loaded: a malformed request costs no document.
