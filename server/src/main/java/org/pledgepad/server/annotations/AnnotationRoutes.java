@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.pledgepad.annotations.anchor.Anchor;
 import org.pledgepad.annotations.anchor.InvalidAnchorException;
 import org.pledgepad.annotations.limit.Limits;
+import org.pledgepad.annotations.limit.RateLimiter;
 import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.ThreadTargets;
 import org.pledgepad.annotations.repo.AnnotationRepository;
@@ -72,6 +73,9 @@ final class AnnotationRoutes {
    */
   static final int PERSONAL_MAX_WAITING = 2;
   static final String TOO_MANY = PROBLEM_PREFIX + "annotations-personal-busy";
+  /** One write token per 6 s refills the limiter of Annotations.withDefaults: the longest wait for the next. */
+  private static final String RATE_LIMIT_RETRY_SECONDS =
+      Long.toString((RateLimiter.DEFAULT_REFILL_NANOS + 999_999_999L) / 1_000_000_000L);
   static final String OPENAPI_PATH = "/api/openapi/annotations.yaml";
   /** Connection id recorded for reading peers (they never write). */
   private static final String READER = "annotations";
@@ -415,6 +419,10 @@ final class AnnotationRoutes {
     Throwable e = failure instanceof RuntimeException && failure.getCause() instanceof AnnotationException
         ? failure.getCause() : failure;
     if (e instanceof AnnotationException ae) {
+      if (ae.problem() == Problem.RATE_LIMITED) {
+        // Waiting does help here (unlike a quota): the next write token comes within this time.
+        ctx.response().putHeader("Retry-After", RATE_LIMIT_RETRY_SECONDS);
+      }
       Problems.send(ctx, ae.problem().httpStatus(), PROBLEM_PREFIX + ae.problem().code(), ae.detail());
     } else if (e instanceof InvalidAnchorException) {
       Problems.send(ctx, 400, BAD_REQUEST, "Invalid anchor position");
