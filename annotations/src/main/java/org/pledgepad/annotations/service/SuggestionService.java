@@ -67,8 +67,13 @@ public final class SuggestionService {
     if (t.locked()) {
       throw new AnnotationException(Problem.LOCKED, "thread is locked");
     }
+    // A passage is both ends: keeping the old position when one is missing would answer 200 for
+    // a move that never happened.
+    if ((newStart == null) != (newEnd == null)) {
+      throw new AnnotationException(Problem.INVALID, "give both start and end, or neither");
+    }
     Anchor anchor;
-    if (newStart != null && newEnd != null) {
+    if (newStart != null) {
       anchor = ThreadOpener.anchor(doc, newStart, newEnd);
     } else {
       Resolution now = AnchorResolver.resolve(doc, t.anchor());

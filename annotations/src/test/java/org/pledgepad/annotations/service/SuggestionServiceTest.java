@@ -153,6 +153,19 @@ class SuggestionServiceTest {
   }
 
   @Test
+  void anUpdateWithOnlyOneEndOfANewPassageIsRefusedAndChangesNothing() {
+    AnnotationThread s = suggest("2027");
+    Anchor other = AnchorResolver.fromIndex(para, 0, 11);
+    assertProblem(() -> f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(), "2099",
+        other.start(), null), Problem.INVALID);
+    assertProblem(() -> f.annotations.suggestions.updateSuggestion(CITIZEN, CONSULTATION, doc, s.id(), "2099",
+        null, other.end()), Problem.INVALID);
+    AnnotationThread stored = f.repo.thread(s.id()).orElseThrow();
+    assertThat(stored.suggestion().replacement()).isEqualTo("2027");
+    assertThat(stored.anchor().quote()).isEqualTo("2025");
+  }
+
+  @Test
   void anAcceptThatNamesNoReviewedVersionIsRefused() {
     AnnotationThread s = suggest("2027");
     assertProblem(() -> f.annotations.suggestions.accept(EDITOR, CONSULTATION, doc, s.id(), null), Problem.INVALID);

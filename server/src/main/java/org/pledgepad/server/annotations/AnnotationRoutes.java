@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.pledgepad.annotations.anchor.Anchor;
 import org.pledgepad.annotations.anchor.InvalidAnchorException;
 import org.pledgepad.annotations.limit.Limits;
+import org.pledgepad.annotations.limit.RateLimiter;
 import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.ThreadTargets;
 import org.pledgepad.annotations.repo.AnnotationRepository;
@@ -35,6 +36,7 @@ import org.pledgepad.auth.Operation;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.server.access.AccessDeniedException;
+import org.pledgepad.server.history.OpenApi;
 import org.pledgepad.server.http.Problems;
 import org.pledgepad.server.protocol.DocumentNames;
 import org.pledgepad.server.session.SessionRegistry;
@@ -43,9 +45,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The annotation REST API (contract: server/README.md, "Annotations"). Each request: caller's
- * principal → document exists and the caller may read it (else 404 either way) → the library's
- * service on a worker: writes in the document's queue, reads beside it ({@link AnnotationReads})
+ * The annotation REST API (contract: resources/openapi/annotations.yaml and server/README.md,
+ * "Annotations"). Each request: caller's principal → document exists and the caller may read it
+ * (else 404 either way) → the library's service on a worker: writes in the document's queue, reads beside it ({@link AnnotationReads})
  * (on a private replica of the live document where anchors matter) → events pushed to the
  * document's connections → JSON answer. Refusals are problem+json with the library's stable
  * codes ({@code urn:pledgepad:problem:<code>}); details are fixed phrases, never user input.
@@ -71,6 +73,10 @@ final class AnnotationRoutes {
    */
   static final int PERSONAL_MAX_WAITING = 2;
   static final String TOO_MANY = PROBLEM_PREFIX + "annotations-personal-busy";
+  /** One write token per 6 s refills the limiter of Annotations.withDefaults: the longest wait for the next. */
+  private static final String RATE_LIMIT_RETRY_SECONDS =
+      Long.toString((RateLimiter.DEFAULT_REFILL_NANOS + 999_999_999L) / 1_000_000_000L);
+  static final String OPENAPI_PATH = "/api/openapi/annotations.yaml";
   /** Connection id recorded for reading peers (they never write). */
   private static final String READER = "annotations";
 
@@ -128,6 +134,8 @@ final class AnnotationRoutes {
 
   void mount(Router router) {
     String d = "/api/documents/:name";
+    // The contract of the routes below; AnnotationOpenApiTest keeps the two in step.
+    router.get(OPENAPI_PATH).handler(OpenApi.handler("/openapi/annotations.yaml"));
 
     on(router, HttpMethod.GET, d + "/annotations").handler(ctx -> document(ctx, (p, a, b) -> {
       // Checked before the replica is loaded: a malformed request costs no document.
@@ -411,6 +419,10 @@ final class AnnotationRoutes {
     Throwable e = failure instanceof RuntimeException && failure.getCause() instanceof AnnotationException
         ? failure.getCause() : failure;
     if (e instanceof AnnotationException ae) {
+      if (ae.problem() == Problem.RATE_LIMITED) {
+        // Waiting does help here (unlike a quota): the next write token comes within this time.
+        ctx.response().putHeader("Retry-After", RATE_LIMIT_RETRY_SECONDS);
+      }
       Problems.send(ctx, ae.problem().httpStatus(), PROBLEM_PREFIX + ae.problem().code(), ae.detail());
     } else if (e instanceof InvalidAnchorException) {
       Problems.send(ctx, 400, BAD_REQUEST, "Invalid anchor position");

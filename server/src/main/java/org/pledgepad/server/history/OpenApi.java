@@ -6,7 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-/** Serves OpenAPI descriptions from the class path (openapi/history.yaml, openapi/privacy.yaml). */
+/** Serves OpenAPI descriptions from the class path (openapi/history.yaml, privacy.yaml, annotations.yaml). */
 public final class OpenApi {
   private static final byte[] YAML = load("/openapi/history.yaml");
 

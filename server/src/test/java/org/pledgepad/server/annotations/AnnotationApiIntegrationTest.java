@@ -172,6 +172,49 @@ class AnnotationApiIntegrationTest {
   }
 
   @Test
+  void aPatchWithOnlyOneEndOfANewPassageIs400AndKeepsTheSuggestion() throws Exception {
+    Passage p = passage("half-move", "freie Software");
+    String id = suggest(p, "Open-Source-Software");
+    String path = "/api/documents/" + document + "/suggestions/" + id;
+    for (JsonObject half : List.of(new JsonObject().put("replacement", "quelloffene Software").put("start", p.start),
+        new JsonObject().put("replacement", "quelloffene Software").put("end", p.end))) {
+      HttpResponse<String> refused = send("PATCH", path, CITIZEN, half.encode());
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+      assertThat(new JsonObject(refused.body()).getString("type")).isEqualTo("urn:pledgepad:problem:invalid");
+    }
+    JsonObject now = new JsonObject(get("/api/documents/" + document + "/threads/" + id, CITIZEN).body());
+    assertThat(now.getJsonObject("suggestion").getString("replacement")).isEqualTo("Open-Source-Software");
+  }
+
+  @Test
+  void aWriterOverTheRateLimitIsToldWhenToTryAgain() throws Exception {
+    // A person of their own: the limiter counts per person, and the other tests write as CITIZEN.
+    Principal writer = principal("citizen-rate", Role.CITIZEN, Set.of());
+    Passage p = passage("rate", "Daten");
+    HttpResponse<String> created = post("/comments", writer,
+        new JsonObject().put("start", p.start).put("end", p.end).put("body", "Erster Beitrag"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String replies = "/threads/" + new JsonObject(created.body()).getString("id") + "/replies";
+    HttpResponse<String> limited = null;
+    for (int i = 0; i < 25 && limited == null; i++) {
+      HttpResponse<String> r = post(replies, writer, new JsonObject().put("body", "Antwort " + i));
+      if (r.statusCode() == 429) {
+        limited = r;
+      }
+    }
+    assertThat(limited).as("20 writes at once, then one per 6 s").isNotNull();
+    assertThat(new JsonObject(limited.body()).getString("type")).isEqualTo("urn:pledgepad:problem:rate-limited");
+    assertThat(limited.headers().firstValue("Retry-After")).hasValue("6");
+  }
+
+  @Test
+  void theOpenApiFileIsServedToGuests() throws Exception {
+    HttpResponse<String> yaml = get("/api/openapi/annotations.yaml", null);
+    assertThat(yaml.statusCode()).isEqualTo(200);
+    assertThat(yaml.body()).contains("/api/documents/{name}/suggestions/{id}/accept");
+  }
+
+  @Test
   void rejectingKeepsTheTextAndRecordsTheReason() throws Exception {
     Passage p = passage("reject", "Stadt");
     String id = suggest(p, "Kommune");
