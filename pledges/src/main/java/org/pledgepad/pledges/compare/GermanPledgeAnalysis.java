@@ -3,6 +3,7 @@ package org.pledgepad.pledges.compare;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
@@ -18,6 +20,7 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
@@ -73,6 +76,11 @@ public final class GermanPledgeAnalysis {
                 s = new GermanLightStemFilter(s);
                 return new TokenStreamComponents(source, s);
             }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return genderForms(reader);
+            }
         };
     }
 
@@ -84,7 +92,27 @@ public final class GermanPledgeAnalysis {
                 TokenStream s = new NGramTokenFilter(normalised(source, false), GRAM, GRAM, false);
                 return new TokenStreamComponents(source, s);
             }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return genderForms(reader);
+            }
         };
+    }
+
+    /**
+     * The standard tokenizer splits "Lehrer*innen" at the star, and "innen" is a stop word, but
+     * UAX #29 keeps letters joined across ":" and "_" ("Lehrer:innen" would stay one word). The
+     * colon, the underscore and the Binnen-I ("LehrerInnen") become the star before tokenizing.
+     * The Binnen-I is taken only in the plural "Innen" after a lower-case letter: a singular
+     * "…In" would also cut words like "LinkedIn".
+     */
+    private static final Pattern GENDER_COLON_UNDERSCORE = Pattern.compile("(?<=\\p{L})[:_](?=in(?:nen)?(?![\\p{L}\\p{N}]))");
+    private static final Pattern BINNEN_I = Pattern.compile("(?<=\\p{Ll})Innen(?![\\p{L}\\p{N}])");
+
+    static Reader genderForms(Reader reader) {
+        return new PatternReplaceCharFilter(BINNEN_I, "*innen",
+                new PatternReplaceCharFilter(GENDER_COLON_UNDERSCORE, "*", reader));
     }
 
     private static TokenStream normalised(Tokenizer source, boolean decompound) {
