@@ -21,7 +21,9 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
+import org.apache.lucene.analysis.de.GermanLightStemmer;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.ngram.NGramTokenFilter;
@@ -43,7 +45,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  *   <li>{@link #words()}: standard tokenizer, lower case, synonyms, Lucene's German stop words plus
  *       municipal ones ({@value #MUNICIPAL_STOP_WORDS}), the listed parts of compounds
  *       ({@value #COMPOUND_PARTS}: "Glasfasernetzes" also yields "glasfaser" and "netz"), German
- *       normalisation (ä→a, ß→ss, …) and the light German stemmer, so "Digitales"/"Digitalen" and
+ *       normalisation (ä→a, ß→ss, …), evaluative adjectives dropped ({@value #EVALUATIVE_ADJECTIVES},
+ *       see {@link EvaluativeWordFilter}) and the light German stemmer, so "Digitales"/"Digitalen" and
  *       "großer"/"großen" meet.</li>
  *   <li>{@link #grams()}: the same up to normalisation, then character {@value #GRAM}-grams of every word. German
  *       glues words into compounds ("Glasfasernetzes", "Datenportal"); a compound and its part share
@@ -64,6 +67,9 @@ public final class GermanPledgeAnalysis {
     public static final String MUNICIPAL_STOP_WORDS = "stopwords-kommunal-de.txt";
     private static final CharArraySet PARTS = wordList(COMPOUND_PARTS);
     private static final CharArraySet STOP_WORDS = stopWords();
+    /** Classpath resource (next to this class) with evaluative adjectives that are no evidence. */
+    public static final String EVALUATIVE_ADJECTIVES = "evaluative-adjectives-de.txt";
+    private static final CharArraySet EVALUATIVE_STEMS = evaluativeStems();
 
     private GermanPledgeAnalysis() {}
 
@@ -124,7 +130,7 @@ public final class GermanPledgeAnalysis {
             // Only for words: the grams of a part are already among the grams of its compound.
             s = new DictionaryCompoundWordTokenFilter(s, PARTS, MIN_COMPOUND, MIN_PART, MAX_PART, true);
         }
-        return new GermanNormalizationFilter(s);
+        return new EvaluativeWordFilter(new GermanNormalizationFilter(s), EVALUATIVE_STEMS);
     }
 
     private static final int MIN_COMPOUND = 7;
@@ -137,16 +143,45 @@ public final class GermanPledgeAnalysis {
         return CharArraySet.unmodifiableSet(all);
     }
 
+    /**
+     * The listed adjectives as the filter sees them: normalised like the chain, each as it is and
+     * light-stemmed. Both, because the stemmer is not idempotent: "modern" stems to "mod", while
+     * "moderne" and "modernen" stem to "modern".
+     */
+    private static CharArraySet evaluativeStems() {
+        Analyzer normalise = new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = new KeywordTokenizer();
+                return new TokenStreamComponents(source, new GermanNormalizationFilter(source));
+            }
+        };
+        GermanLightStemmer stemmer = new GermanLightStemmer();
+        CharArraySet out = new CharArraySet(64, false);
+        for (Object word : wordList(EVALUATIVE_ADJECTIVES, 3)) {
+            for (String normal : termsWithWords(normalise, new String((char[]) word)).keySet()) {
+                char[] c = normal.toCharArray();
+                out.add(normal);
+                out.add(new String(c, 0, stemmer.stem(c, c.length)));
+            }
+        }
+        return CharArraySet.unmodifiableSet(out);
+    }
+
     /** A lower-case word list, one per line, "#" comments. */
     private static CharArraySet wordList(String resource) {
+        return wordList(resource, MIN_PART);
+    }
+
+    private static CharArraySet wordList(String resource, int minLength) {
         try (InputStream in = GermanPledgeAnalysis.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
             CharArraySet out = new CharArraySet(128, false);
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> {
-                        if (l.length() < MIN_PART || !l.equals(l.toLowerCase(java.util.Locale.GERMAN))) {
+                        if (l.length() < minLength || !l.equals(l.toLowerCase(java.util.Locale.GERMAN))) {
                             throw new IllegalStateException(resource + ": words are lower case, at least "
-                                    + MIN_PART + " letters: " + l);
+                                    + minLength + " letters: " + l);
                         }
                         out.add(l);
                     });

@@ -93,4 +93,25 @@ class GermanPledgeAnalysisTest {
         // a colon before another word than "in"/"innen" is no gender form
         assertThat(words("Ziel:innovativ")).containsExactly("ziel:innovativ");
     }
+
+    /** Review 2026-11-30, item 16: praise is no evidence, in any inflection, in either field. */
+    @Test
+    void evaluative_adjectives_are_dropped_with_their_inflections_and_comparatives() {
+        for (String w : new String[] {"gerechte", "gerechtere", "Gerechte", "großen", "größere", "größte", "neue",
+                "neuen", "modern", "moderne", "modernen", "guten", "bessere", "starke", "innovativ", "innovative"}) {
+            assertThat(words(w)).as(w).isEmpty();
+            assertThat(grams(w)).as(w).isEmpty();
+        }
+        assertThat(words("Gerechte Verteilung von Kitaplätzen")).containsExactlyInAnyOrderElementsOf(
+                words("Verteilung von Kitaplätzen"));
+    }
+
+    @Test
+    void words_built_on_an_evaluative_adjective_stay_evidence() {
+        assertThat(words("Gerechtigkeit")).isNotEmpty();
+        assertThat(words("Neubau")).isNotEmpty();
+        assertThat(words("Modernisierung")).isNotEmpty();
+        assertThat(words("Großstadt")).isNotEmpty();
+        assertThat(words("digitale")).isEqualTo(words("Digitales")).isNotEmpty();
+    }
 }

@@ -108,6 +108,20 @@ class KasselComparisonTest {
     }
 
     /**
+     * Review 2026-11-30, item 16: pairs that met only through an evaluative adjective are no
+     * longer suggested ("gerechtere ~ Gerechte", "großen ~ großer").
+     */
+    @Test
+    void pairs_sharing_only_praise_are_not_suggested() {
+        String kitas = id(programme, "Gerechte Verteilung von Kitaplätzen");
+        assertThat(coalitionToProgramme.forPledge(id(coalition, "Ausbau des Glasfasernetzes")))
+                .noneMatch(x -> x.candidateId().equals(kitas));
+        String fibre = id(programme, "Glasfaser in der ganzen Stadt");
+        assertThat(coalitionToProgramme.forPledge(id(coalition, "Kritischer Umgang mit Plattformen großer Konzerne")))
+                .noneMatch(x -> x.candidateId().equals(fibre));
+    }
+
+    /**
      * Review 2026-11-30, item 15: a pair has one figure whichever document is compared. Every pair
      * of the seed is checked (no minimum, every candidate), at the defaults and at a sweep corner.
      */
