@@ -1,15 +1,17 @@
 // The pledge comparison (/vergleich): the election programme (A) and the coalition agreement (B)
 // side by side. Linked pledges share a row, unlinked ones stand on their own side, the coverage
 // figure is given in words and as a bar, and each unlinked programme pledge lists the machine's
-// suggestions with their confidence and the words they share. Editors link and unlink.
+// suggestions with their confidence and the words they share. Editors link (choosing the kind:
+// gleich, teilweise, verwandt) and unlink. With more than two documents the reader picks the pair.
 import { ApiError, getJson, listDocuments, sendJson } from '../api';
 import { actionErrorMessage, errorDetail } from '../actionErrors';
-import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type Pledge, type PledgeSuggestion } from '../comparison';
+import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type LinkKind, type Pledge, type PledgeSuggestion } from '../comparison';
 import type { DocumentSummary } from '../documents';
 import { documentText, h, i18nText, icon, messageWith } from '../dom';
 import { formatDateTime, formatNumber, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me, roleRank } from '../session';
+import { choosePair, comparable, comparePicker } from './comparePicker';
 import { statusComments, type StatusDrafts } from './statusComments';
 import type { View } from './view';
 
@@ -26,7 +28,9 @@ export function comparePage(main: HTMLElement): View {
   const intro = i18nText(h('p', { class: 'lead' }), 'compareIntro');
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const body = h('div', { class: 'compare-body' }, h('p', { class: 'muted' }, t('loading')));
-  const page = h('div', { class: 'page page-compare' }, heading, intro, body, live);
+  // Filled once, when there are more than two documents; not redrawn, so a choice being made keeps its focus.
+  const picker = h('div', { class: 'compare-choice' });
+  const page = h('div', { class: 'page page-compare' }, heading, intro, picker, body, live);
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
 
@@ -44,11 +48,23 @@ export function comparePage(main: HTMLElement): View {
    * made elsewhere on the page (or a language switch) must not throw away the text being typed.
    */
   const drafts: StatusDrafts = new Map();
+  /** The pair the reader chose; null until they choose (then the first programme and agreement). */
+  let chosen: { a: string; b: string } | null = null;
+  /** The link kind chosen per suggested pair, kept across redraws (a language switch, a link elsewhere). */
+  const kinds = new Map<string, LinkKind>();
+  const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
   const canLink = () => roleRank(me().role) >= roleRank('councillor');
 
   async function load(): Promise<void> {
     try {
-      pair = pickPair(await listDocuments(abort.signal));
+      const documents = comparable(await listDocuments(abort.signal));
+      pair = choosePair(documents, chosen, pickPair);
+      if (documents.length > 2 && !picker.firstChild) {
+        picker.append(comparePicker(documents, pair, (a, b) => {
+          chosen = { a, b };
+          void load();
+        }));
+      }
       if (!pair) {
         problem = { key: 'compareNoDocuments' };
       } else {
@@ -98,7 +114,8 @@ export function comparePage(main: HTMLElement): View {
   }
 
   function link(a: string, b: string, button: HTMLElement): void {
-    sendJson('POST', '/api/pledges/links', { a, b, kind: 'SAME', origin: 'SUGGESTION_CONFIRMED' }).then(
+    const kind = (kinds.get(pairKey(a, b)) ?? 'same').toUpperCase();
+    sendJson('POST', '/api/pledges/links', { a, b, kind, origin: 'SUGGESTION_CONFIRMED' }).then(
       () => {
         live.textContent = t('linked');
         focusPair = { a, b };
@@ -133,6 +150,7 @@ export function comparePage(main: HTMLElement): View {
       words ? h('p', { class: 'matched-words' }, ...messageWith('matchedWords', { words: documentText(h('span', {}, words)) })) : null,
     );
     if (canLink()) {
+      item.append(kindChoice(s));
       const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'linkPledges');
       button.setAttribute('aria-label', `${t('linkPledges')}: ${candidate?.title ?? s.candidateId}`);
       button.dataset.pairA = s.pledgeId;
@@ -141,6 +159,16 @@ export function comparePage(main: HTMLElement): View {
       item.append(button);
     }
     return item;
+  }
+
+  /** The kind of link "Verknüpfen" makes: a labelled select, "gleich" unless the editor chooses otherwise. */
+  function kindChoice(s: PledgeSuggestion): HTMLElement {
+    const id = `link-kind-${s.pledgeId}-${s.candidateId}`;
+    const key = pairKey(s.pledgeId, s.candidateId);
+    const select = h('select', { id, class: 'link-kind-choice' }, ...(['same', 'partly', 'related'] as const).map((k) => h('option', { value: k }, t(`link.${k}` as MessageKey))));
+    select.value = kinds.get(key) ?? 'same';
+    select.addEventListener('change', () => kinds.set(key, select.value as LinkKind));
+    return h('span', { class: 'field-inline' }, h('label', { for: id }, t('linkKindChoice')), ' ', select, ' ');
   }
 
   function render(): void {
