@@ -11,6 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -74,34 +76,25 @@ public final class GermanPledgeAnalysis {
     private GermanPledgeAnalysis() {}
 
     public static Analyzer words() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream s = normalised(source, true);
-                s = new GermanLightStemFilter(s);
-                return new TokenStreamComponents(source, s);
-            }
-
-            @Override
-            protected Reader initReader(String fieldName, Reader reader) {
-                return genderForms(reader);
-            }
-        };
+        return chain(StandardTokenizer::new, source -> new GermanLightStemFilter(normalised(source, true)), true);
     }
 
     public static Analyzer grams() {
+        return chain(StandardTokenizer::new, source -> new NGramTokenFilter(normalised(source, false), GRAM, GRAM, false), true);
+    }
+
+    /** An analyzer of a tokenizer and the filters after it, with the gender-form char filter before it or not. */
+    private static Analyzer chain(Supplier<Tokenizer> tokenizer, Function<Tokenizer, TokenStream> filters, boolean genderForms) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream s = new NGramTokenFilter(normalised(source, false), GRAM, GRAM, false);
-                return new TokenStreamComponents(source, s);
+                Tokenizer source = tokenizer.get();
+                return new TokenStreamComponents(source, filters.apply(source));
             }
 
             @Override
             protected Reader initReader(String fieldName, Reader reader) {
-                return genderForms(reader);
+                return genderForms ? genderForms(reader) : reader;
             }
         };
     }
@@ -149,13 +142,7 @@ public final class GermanPledgeAnalysis {
      * "moderne" and "modernen" stem to "modern".
      */
     private static CharArraySet evaluativeStems() {
-        Analyzer normalise = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new KeywordTokenizer();
-                return new TokenStreamComponents(source, new GermanNormalizationFilter(source));
-            }
-        };
+        Analyzer normalise = chain(KeywordTokenizer::new, GermanNormalizationFilter::new, false);
         GermanLightStemmer stemmer = new GermanLightStemmer();
         CharArraySet out = new CharArraySet(64, false);
         for (Object word : wordList(EVALUATIVE_ADJECTIVES, 3)) {
@@ -192,13 +179,7 @@ public final class GermanPledgeAnalysis {
     }
 
     private static SynonymMap loadSynonyms() {
-        Analyzer plain = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
-            }
-        };
+        Analyzer plain = chain(StandardTokenizer::new, LowerCaseFilter::new, false);
         try (InputStream in = GermanPledgeAnalysis.class.getResourceAsStream(SYNONYMS)) {
             if (in == null) throw new IllegalStateException("missing resource " + SYNONYMS);
             SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);
