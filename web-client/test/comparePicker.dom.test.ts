@@ -89,6 +89,35 @@ describe('comparison page choices', () => {
     }
   });
 
+  it('names the chosen documents instead of "Wahlprogramm" and "Koalitionsvertrag" when another pair is compared', async () => {
+    const { main, view } = await open();
+    try {
+      const onlyA = () => main.querySelector<HTMLElement>('#only-a-title')!;
+      expect(onlyA().textContent).toBe('Nur im Wahlprogramm');
+      main.querySelector<HTMLSelectElement>('#compare-b')!.value = 'gruene';
+      main.querySelector<HTMLButtonElement>('.compare-picker button[type="submit"]')!.click();
+      await settle();
+      expect(main.querySelector('h1')?.textContent).toBe('Vergleich: SPD 2021 und Grüne 2021');
+      expect(onlyA().textContent).toBe('Nur in „SPD 2021“');
+      expect(main.querySelector('#only-b-title')?.textContent).toBe('Nur in „Grüne 2021“');
+      expect(main.querySelector('.coverage-figure')?.textContent).toBe('0 von 1 Punkten von „SPD 2021“ finden sich in „Grüne 2021“ (0 %).');
+      // The titles are document text (WCAG 3.1.2), also in the English interface.
+      setLanguage('en');
+      await settle();
+      expect(onlyA().textContent).toBe('Only in “SPD 2021”');
+      expect(onlyA().querySelector('span')?.lang).toBe('de');
+      expect(main.querySelector('h1')?.textContent).toBe('Comparison: SPD 2021 and Grüne 2021');
+      setLanguage('de');
+      main.querySelector<HTMLSelectElement>('#compare-b')!.value = 'kv';
+      main.querySelector<HTMLButtonElement>('.compare-picker button[type="submit"]')!.click();
+      await settle();
+      expect(onlyA().textContent).toBe('Nur im Wahlprogramm');
+      expect(main.querySelector('h1')?.textContent).toBe('Vergleich: Koalitionsvertrag und Wahlprogramm');
+    } finally {
+      view.dispose();
+    }
+  });
+
   it('refuses the same document twice with a message, without loading', async () => {
     const { main, view } = await open();
     try {

@@ -171,7 +171,29 @@ export function comparePage(main: HTMLElement): View {
     return h('span', { class: 'field-inline' }, h('label', { for: id }, t('linkKindChoice')), ' ', select, ' ');
   }
 
+  /**
+   * The page's words name the election programme and the coalition agreement; for another pair
+   * (two programmes, a motion) they name the two documents' titles instead, marked as document text.
+   */
+  function pairWords<E extends HTMLElement>(element: E, standardKey: MessageKey, pairKey: MessageKey, values: Record<string, string | number>): E {
+    const p = pair;
+    if (!p || (p.a.kind === 'programme' && p.b.kind === 'coalition-agreement')) {
+      if (Object.keys(values).length === 0) return i18nText(element, standardKey);
+      element.textContent = t(standardKey, values);
+      return element;
+    }
+    delete element.dataset.i18n;
+    const nodes: Record<string, Node> = { a: documentText(h('span', {}, p.a.title || p.a.name)), b: documentText(h('span', {}, p.b.title || p.b.name)) };
+    for (const [name, value] of Object.entries(values)) nodes[name] = document.createTextNode(String(value));
+    element.replaceChildren(...messageWith(pairKey, nodes));
+    return element;
+  }
+
   function render(): void {
+    if (pair) {
+      pairWords(heading, 'compareTitle', 'compareTitlePair', {});
+      pairWords(intro, 'compareIntro', 'compareIntroPair', {});
+    }
     if (problem) {
       const missing = problem.key !== 'compareFailed';
       page.dataset.compareState = missing ? 'unavailable' : 'failed';
@@ -189,7 +211,7 @@ export function comparePage(main: HTMLElement): View {
       'section',
       { class: 'coverage', 'aria-labelledby': 'coverage-title' },
       i18nText(h('h2', { id: 'coverage-title' }), 'coverage'),
-      h('p', { class: 'coverage-figure' }, t('coverageFigure', { found: c.coverage.found, total: c.coverage.total, percent })),
+      pairWords(h('p', { class: 'coverage-figure' }), 'coverageFigure', 'coverageFigurePair', { found: c.coverage.found, total: c.coverage.total, percent }),
       meter,
     );
 
@@ -233,14 +255,14 @@ export function comparePage(main: HTMLElement): View {
       h(
         'section',
         { 'aria-labelledby': 'only-a-title' },
-        i18nText(h('h2', { id: 'only-a-title' }), 'onlyInATitle'),
+        pairWords(h('h2', { id: 'only-a-title' }), 'onlyInATitle', 'onlyInAPair', {}),
         i18nText(h('p', { class: 'muted' }), 'suggestionNote'),
         onlyA.length ? h('ul', { class: 'pledge-list' }, ...onlyA) : h('p', {}, t('noneHere')),
       ),
       h(
         'section',
         { 'aria-labelledby': 'only-b-title' },
-        i18nText(h('h2', { id: 'only-b-title' }), 'onlyInBTitle'),
+        pairWords(h('h2', { id: 'only-b-title' }), 'onlyInBTitle', 'onlyInBPair', {}),
         c.onlyInB.length ? h('ul', { class: 'pledge-list' }, ...c.onlyInB.map((p) => h('li', {}, pledgeCard(p, 'b')))) : h('p', {}, t('noneHere')),
       ),
     );
@@ -262,7 +284,7 @@ export function comparePage(main: HTMLElement): View {
   void load();
 
   return {
-    title: () => `${t('compareTitle')} – Pledgepad`,
+    title: () => `${pair && !(pair.a.kind === 'programme' && pair.b.kind === 'coalition-agreement') ? t('compareTitlePair', { a: pair.a.title || pair.a.name, b: pair.b.title || pair.b.name }) : t('compareTitle')} – Pledgepad`,
     dispose() {
       abort.abort();
       unsubscribe();
