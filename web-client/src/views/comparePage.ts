@@ -1,15 +1,17 @@
 // The pledge comparison (/vergleich): the election programme (A) and the coalition agreement (B)
 // side by side. Linked pledges share a row, unlinked ones stand on their own side, the coverage
 // figure is given in words and as a bar, and each unlinked programme pledge lists the machine's
-// suggestions with their confidence and the words they share. Editors link and unlink.
+// suggestions with their confidence and the words they share. Editors link (choosing the kind:
+// gleich, teilweise, verwandt) and unlink. With more than two documents the reader picks the pair.
 import { ApiError, getJson, listDocuments, sendJson } from '../api';
 import { actionErrorMessage, errorDetail } from '../actionErrors';
-import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type Pledge, type PledgeSuggestion } from '../comparison';
+import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type LinkKind, type Pledge, type PledgeSuggestion } from '../comparison';
 import type { DocumentSummary } from '../documents';
 import { documentText, h, i18nText, icon, messageWith } from '../dom';
 import { formatDateTime, formatNumber, onLanguageChange, t } from '../i18n';
 import type { MessageKey } from '../messages';
 import { me, roleRank } from '../session';
+import { choosePair, comparable, comparePicker } from './comparePicker';
 import { statusComments, type StatusDrafts } from './statusComments';
 import type { View } from './view';
 
@@ -26,7 +28,9 @@ export function comparePage(main: HTMLElement): View {
   const intro = i18nText(h('p', { class: 'lead' }), 'compareIntro');
   const live = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   const body = h('div', { class: 'compare-body' }, h('p', { class: 'muted' }, t('loading')));
-  const page = h('div', { class: 'page page-compare' }, heading, intro, body, live);
+  // Filled once, when there are more than two documents; not redrawn, so a choice being made keeps its focus.
+  const picker = h('div', { class: 'compare-choice' });
+  const page = h('div', { class: 'page page-compare' }, heading, intro, picker, body, live);
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
 
@@ -44,11 +48,23 @@ export function comparePage(main: HTMLElement): View {
    * made elsewhere on the page (or a language switch) must not throw away the text being typed.
    */
   const drafts: StatusDrafts = new Map();
+  /** The pair the reader chose; null until they choose (then the first programme and agreement). */
+  let chosen: { a: string; b: string } | null = null;
+  /** The link kind chosen per suggested pair, kept across redraws (a language switch, a link elsewhere). */
+  const kinds = new Map<string, LinkKind>();
+  const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
   const canLink = () => roleRank(me().role) >= roleRank('councillor');
 
   async function load(): Promise<void> {
     try {
-      pair = pickPair(await listDocuments(abort.signal));
+      const documents = comparable(await listDocuments(abort.signal));
+      pair = choosePair(documents, chosen, pickPair);
+      if (documents.length > 2 && !picker.firstChild) {
+        picker.append(comparePicker(documents, pair, (a, b) => {
+          chosen = { a, b };
+          void load();
+        }));
+      }
       if (!pair) {
         problem = { key: 'compareNoDocuments' };
       } else {
@@ -98,7 +114,8 @@ export function comparePage(main: HTMLElement): View {
   }
 
   function link(a: string, b: string, button: HTMLElement): void {
-    sendJson('POST', '/api/pledges/links', { a, b, kind: 'SAME', origin: 'SUGGESTION_CONFIRMED' }).then(
+    const kind = (kinds.get(pairKey(a, b)) ?? 'same').toUpperCase();
+    sendJson('POST', '/api/pledges/links', { a, b, kind, origin: 'SUGGESTION_CONFIRMED' }).then(
       () => {
         live.textContent = t('linked');
         focusPair = { a, b };
@@ -133,6 +150,7 @@ export function comparePage(main: HTMLElement): View {
       words ? h('p', { class: 'matched-words' }, ...messageWith('matchedWords', { words: documentText(h('span', {}, words)) })) : null,
     );
     if (canLink()) {
+      item.append(kindChoice(s));
       const button = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'linkPledges');
       button.setAttribute('aria-label', `${t('linkPledges')}: ${candidate?.title ?? s.candidateId}`);
       button.dataset.pairA = s.pledgeId;
@@ -143,7 +161,39 @@ export function comparePage(main: HTMLElement): View {
     return item;
   }
 
+  /** The kind of link "Verknüpfen" makes: a labelled select, "gleich" unless the editor chooses otherwise. */
+  function kindChoice(s: PledgeSuggestion): HTMLElement {
+    const id = `link-kind-${s.pledgeId}-${s.candidateId}`;
+    const key = pairKey(s.pledgeId, s.candidateId);
+    const select = h('select', { id, class: 'link-kind-choice' }, ...(['same', 'partly', 'related'] as const).map((k) => h('option', { value: k }, t(`link.${k}` as MessageKey))));
+    select.value = kinds.get(key) ?? 'same';
+    select.addEventListener('change', () => kinds.set(key, select.value as LinkKind));
+    return h('span', { class: 'field-inline' }, h('label', { for: id }, t('linkKindChoice')), ' ', select, ' ');
+  }
+
+  /**
+   * The page's words name the election programme and the coalition agreement; for another pair
+   * (two programmes, a motion) they name the two documents' titles instead, marked as document text.
+   */
+  function pairWords<E extends HTMLElement>(element: E, standardKey: MessageKey, pairKey: MessageKey, values: Record<string, string | number>): E {
+    const p = pair;
+    if (!p || (p.a.kind === 'programme' && p.b.kind === 'coalition-agreement')) {
+      if (Object.keys(values).length === 0) return i18nText(element, standardKey);
+      element.textContent = t(standardKey, values);
+      return element;
+    }
+    delete element.dataset.i18n;
+    const nodes: Record<string, Node> = { a: documentText(h('span', {}, p.a.title || p.a.name)), b: documentText(h('span', {}, p.b.title || p.b.name)) };
+    for (const [name, value] of Object.entries(values)) nodes[name] = document.createTextNode(String(value));
+    element.replaceChildren(...messageWith(pairKey, nodes));
+    return element;
+  }
+
   function render(): void {
+    if (pair) {
+      pairWords(heading, 'compareTitle', 'compareTitlePair', {});
+      pairWords(intro, 'compareIntro', 'compareIntroPair', {});
+    }
     if (problem) {
       const missing = problem.key !== 'compareFailed';
       page.dataset.compareState = missing ? 'unavailable' : 'failed';
@@ -161,7 +211,7 @@ export function comparePage(main: HTMLElement): View {
       'section',
       { class: 'coverage', 'aria-labelledby': 'coverage-title' },
       i18nText(h('h2', { id: 'coverage-title' }), 'coverage'),
-      h('p', { class: 'coverage-figure' }, t('coverageFigure', { found: c.coverage.found, total: c.coverage.total, percent })),
+      pairWords(h('p', { class: 'coverage-figure' }), 'coverageFigure', 'coverageFigurePair', { found: c.coverage.found, total: c.coverage.total, percent }),
       meter,
     );
 
@@ -205,14 +255,14 @@ export function comparePage(main: HTMLElement): View {
       h(
         'section',
         { 'aria-labelledby': 'only-a-title' },
-        i18nText(h('h2', { id: 'only-a-title' }), 'onlyInATitle'),
+        pairWords(h('h2', { id: 'only-a-title' }), 'onlyInATitle', 'onlyInAPair', {}),
         i18nText(h('p', { class: 'muted' }), 'suggestionNote'),
         onlyA.length ? h('ul', { class: 'pledge-list' }, ...onlyA) : h('p', {}, t('noneHere')),
       ),
       h(
         'section',
         { 'aria-labelledby': 'only-b-title' },
-        i18nText(h('h2', { id: 'only-b-title' }), 'onlyInBTitle'),
+        pairWords(h('h2', { id: 'only-b-title' }), 'onlyInBTitle', 'onlyInBPair', {}),
         c.onlyInB.length ? h('ul', { class: 'pledge-list' }, ...c.onlyInB.map((p) => h('li', {}, pledgeCard(p, 'b')))) : h('p', {}, t('noneHere')),
       ),
     );
@@ -234,7 +284,7 @@ export function comparePage(main: HTMLElement): View {
   void load();
 
   return {
-    title: () => `${t('compareTitle')} – Pledgepad`,
+    title: () => `${pair && !(pair.a.kind === 'programme' && pair.b.kind === 'coalition-agreement') ? t('compareTitlePair', { a: pair.a.title || pair.a.name, b: pair.b.title || pair.b.name }) : t('compareTitle')} – Pledgepad`,
     dispose() {
       abort.abort();
       unsubscribe();

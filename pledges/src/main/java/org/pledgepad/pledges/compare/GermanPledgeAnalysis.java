@@ -3,6 +3,7 @@ package org.pledgepad.pledges.compare;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.compound.DictionaryCompoundWordTokenFilter;
@@ -18,7 +22,10 @@ import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.pattern.PatternReplaceCharFilter;
+import org.apache.lucene.analysis.core.KeywordTokenizer;
 import org.apache.lucene.analysis.de.GermanLightStemFilter;
+import org.apache.lucene.analysis.de.GermanLightStemmer;
 import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.ngram.NGramTokenFilter;
@@ -40,7 +47,8 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  *   <li>{@link #words()}: standard tokenizer, lower case, synonyms, Lucene's German stop words plus
  *       municipal ones ({@value #MUNICIPAL_STOP_WORDS}), the listed parts of compounds
  *       ({@value #COMPOUND_PARTS}: "Glasfasernetzes" also yields "glasfaser" and "netz"), German
- *       normalisation (ä→a, ß→ss, …) and the light German stemmer, so "Digitales"/"Digitalen" and
+ *       normalisation (ä→a, ß→ss, …), evaluative adjectives dropped ({@value #EVALUATIVE_ADJECTIVES},
+ *       see {@link EvaluativeWordFilter}) and the light German stemmer, so "Digitales"/"Digitalen" and
  *       "großer"/"großen" meet.</li>
  *   <li>{@link #grams()}: the same up to normalisation, then character {@value #GRAM}-grams of every word. German
  *       glues words into compounds ("Glasfasernetzes", "Datenportal"); a compound and its part share
@@ -61,30 +69,49 @@ public final class GermanPledgeAnalysis {
     public static final String MUNICIPAL_STOP_WORDS = "stopwords-kommunal-de.txt";
     private static final CharArraySet PARTS = wordList(COMPOUND_PARTS);
     private static final CharArraySet STOP_WORDS = stopWords();
+    /** Classpath resource (next to this class) with evaluative adjectives that are no evidence. */
+    public static final String EVALUATIVE_ADJECTIVES = "evaluative-adjectives-de.txt";
+    private static final CharArraySet EVALUATIVE_STEMS = evaluativeStems();
 
     private GermanPledgeAnalysis() {}
 
     public static Analyzer words() {
+        return chain(StandardTokenizer::new, source -> new GermanLightStemFilter(normalised(source, true)), true);
+    }
+
+    public static Analyzer grams() {
+        return chain(StandardTokenizer::new, source -> new NGramTokenFilter(normalised(source, false), GRAM, GRAM, false), true);
+    }
+
+    /** An analyzer of a tokenizer and the filters after it, with the gender-form char filter before it or not. */
+    private static Analyzer chain(Supplier<Tokenizer> tokenizer, Function<Tokenizer, TokenStream> filters, boolean genderForms) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream s = normalised(source, true);
-                s = new GermanLightStemFilter(s);
-                return new TokenStreamComponents(source, s);
+                Tokenizer source = tokenizer.get();
+                return new TokenStreamComponents(source, filters.apply(source));
+            }
+
+            @Override
+            protected Reader initReader(String fieldName, Reader reader) {
+                return genderForms ? genderForms(reader) : reader;
             }
         };
     }
 
-    public static Analyzer grams() {
-        return new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                TokenStream s = new NGramTokenFilter(normalised(source, false), GRAM, GRAM, false);
-                return new TokenStreamComponents(source, s);
-            }
-        };
+    /**
+     * The standard tokenizer splits "Lehrer*innen" at the star, and "innen" is a stop word, but
+     * UAX #29 keeps letters joined across ":" and "_" ("Lehrer:innen" would stay one word). The
+     * colon, the underscore and the Binnen-I ("LehrerInnen") become the star before tokenizing.
+     * The Binnen-I is taken only in the plural "Innen" after a lower-case letter: a singular
+     * "…In" would also cut words like "LinkedIn".
+     */
+    private static final Pattern GENDER_COLON_UNDERSCORE = Pattern.compile("(?<=\\p{L})[:_](?=in(?:nen)?(?![\\p{L}\\p{N}]))");
+    private static final Pattern BINNEN_I = Pattern.compile("(?<=\\p{Ll})Innen(?![\\p{L}\\p{N}])");
+
+    static Reader genderForms(Reader reader) {
+        return new PatternReplaceCharFilter(BINNEN_I, "*innen",
+                new PatternReplaceCharFilter(GENDER_COLON_UNDERSCORE, "*", reader));
     }
 
     private static TokenStream normalised(Tokenizer source, boolean decompound) {
@@ -96,7 +123,7 @@ public final class GermanPledgeAnalysis {
             // Only for words: the grams of a part are already among the grams of its compound.
             s = new DictionaryCompoundWordTokenFilter(s, PARTS, MIN_COMPOUND, MIN_PART, MAX_PART, true);
         }
-        return new GermanNormalizationFilter(s);
+        return new EvaluativeWordFilter(new GermanNormalizationFilter(s), EVALUATIVE_STEMS);
     }
 
     private static final int MIN_COMPOUND = 7;
@@ -109,16 +136,39 @@ public final class GermanPledgeAnalysis {
         return CharArraySet.unmodifiableSet(all);
     }
 
+    /**
+     * The listed adjectives as the filter sees them: normalised like the chain, each as it is and
+     * light-stemmed. Both, because the stemmer is not idempotent: "modern" stems to "mod", while
+     * "moderne" and "modernen" stem to "modern".
+     */
+    private static CharArraySet evaluativeStems() {
+        Analyzer normalise = chain(KeywordTokenizer::new, GermanNormalizationFilter::new, false);
+        GermanLightStemmer stemmer = new GermanLightStemmer();
+        CharArraySet out = new CharArraySet(64, false);
+        for (Object word : wordList(EVALUATIVE_ADJECTIVES, 3)) {
+            for (String normal : termsWithWords(normalise, new String((char[]) word)).keySet()) {
+                char[] c = normal.toCharArray();
+                out.add(normal);
+                out.add(new String(c, 0, stemmer.stem(c, c.length)));
+            }
+        }
+        return CharArraySet.unmodifiableSet(out);
+    }
+
     /** A lower-case word list, one per line, "#" comments. */
     private static CharArraySet wordList(String resource) {
+        return wordList(resource, MIN_PART);
+    }
+
+    private static CharArraySet wordList(String resource, int minLength) {
         try (InputStream in = GermanPledgeAnalysis.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing resource " + resource);
             CharArraySet out = new CharArraySet(128, false);
             new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
                     .filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(l -> {
-                        if (l.length() < MIN_PART || !l.equals(l.toLowerCase(java.util.Locale.GERMAN))) {
+                        if (l.length() < minLength || !l.equals(l.toLowerCase(java.util.Locale.GERMAN))) {
                             throw new IllegalStateException(resource + ": words are lower case, at least "
-                                    + MIN_PART + " letters: " + l);
+                                    + minLength + " letters: " + l);
                         }
                         out.add(l);
                     });
@@ -129,13 +179,7 @@ public final class GermanPledgeAnalysis {
     }
 
     private static SynonymMap loadSynonyms() {
-        Analyzer plain = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = new StandardTokenizer();
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
-            }
-        };
+        Analyzer plain = chain(StandardTokenizer::new, LowerCaseFilter::new, false);
         try (InputStream in = GermanPledgeAnalysis.class.getResourceAsStream(SYNONYMS)) {
             if (in == null) throw new IllegalStateException("missing resource " + SYNONYMS);
             SolrSynonymParser parser = new SolrSynonymParser(true, true, plain);

@@ -32,10 +32,12 @@ import org.pledgepad.pledges.model.PledgeDocument;
  * {@link ComparisonSettings#gramBoost()} of a shared word.
  *
  * <p>Normalisation: BM25 scores have no upper bound and depend on the query's length, so a raw
- * score means nothing across pledges. Each candidate's score is divided by the score the same
- * query reaches against the compared pledge itself (it is in the same index): 1.0 means "as good a
- * match as the pledge's own text", 0.3 means "a third of that". Values above 1 (a candidate that
- * repeats the shared words more often) are capped at 1.
+ * score means nothing across pledges. A direction's score is divided by the geometric mean of the
+ * two pledges' scores against their own texts (both are in the same index): 1.0 means "as good a
+ * match as the pledges' own texts", 0.3 means "a third of that". The score shown is the mean of
+ * both directions (A's query on B and B's query on A), so a pair has the same figure whichever
+ * document is compared. Values above 1 (a candidate that repeats the shared words more often) are
+ * capped at 1.
  *
  * <p>Matched terms come from Lucene's explanation of each query clause on the candidate, summed
  * per pair of original words, so a reader sees "Glasfaser ↔ Glasfasernetzes" rather than grams.
@@ -62,17 +64,37 @@ public final class PledgeComparator {
         Set<String> context = contextTerms(a, b);
         try (PledgeIndex index = new PledgeIndex(a, b)) {
             Map<String, Double> selfB = new HashMap<>();
+            Map<String, Double> backward = new HashMap<>();
             for (Pledge q : b.pledges()) {
-                selfB.put(q.id(), selfScore(index, index.docOfB(q.id()), query(q, context).query()));
+                PledgeQuery query = query(q, context);
+                selfB.put(q.id(), selfScore(index, index.docOfB(q.id()), query.query()));
+                // The other direction of every pair: B's query against A's pledges.
+                for (ScoreDoc hit : allHits(index, query.query(), PledgeIndex.SIDE_A, a.pledges().size())) {
+                    backward.put(pairKey(index.pledgeId(hit.doc), q.id()), (double) hit.score);
+                }
             }
             Map<String, List<Suggestion>> out = new LinkedHashMap<>();
             for (Pledge p : a.pledges()) {
-                out.put(p.id(), suggest(index, p, b, context, selfB));
+                out.put(p.id(), suggest(index, p, b, context, selfB, backward));
             }
             return new SuggestionSet(a.id(), b.id(), out);
         } catch (IOException e) {
             throw new UncheckedIOException("in-memory index failed", e);
         }
+    }
+
+    private static String pairKey(String pledgeOfA, String pledgeOfB) {
+        return pledgeOfA + "\u0000" + pledgeOfB;
+    }
+
+    /** Every pledge of one side the query matches at all (a side is one document, so this is bounded). */
+    private static ScoreDoc[] allHits(PledgeIndex index, Query query, String side, int sideSize) throws IOException {
+        if (sideSize == 0) return new ScoreDoc[0];
+        Query onSide = new BooleanQuery.Builder()
+                .add(query, Occur.MUST)
+                .add(new TermQuery(new Term(PledgeIndex.SIDE, side)), Occur.FILTER)
+                .build();
+        return index.searcher.search(onSide, sideSize).scoreDocs;
     }
 
     /**
@@ -117,30 +139,35 @@ public final class PledgeComparator {
     }
 
     private List<Suggestion> suggest(PledgeIndex index, Pledge p, PledgeDocument b, Set<String> context,
-            Map<String, Double> selfB) throws IOException {
+            Map<String, Double> selfB, Map<String, Double> backward) throws IOException {
         PledgeQuery q = query(p, context);
         if (q.clauses().isEmpty()) {
             return List.of();
         }
         IndexSearcher searcher = index.searcher;
         double selfA = selfScore(index, index.docOfA(p.id()), q.query());
-        Query onB = new BooleanQuery.Builder()
-                .add(q.query(), Occur.MUST)
-                .add(new TermQuery(new Term(PledgeIndex.SIDE, PledgeIndex.SIDE_B)), Occur.FILTER)
-                .build();
-        List<Suggestion> out = new ArrayList<>();
-        for (ScoreDoc hit : searcher.search(onB, settings.maxCandidates()).scoreDocs) {
+        List<Scored> ranked = new ArrayList<>();
+        for (ScoreDoc hit : allHits(index, q.query(), PledgeIndex.SIDE_B, b.pledges().size())) {
             String candidateId = index.pledgeId(hit.doc);
             double norm = Math.sqrt(selfA * selfB.get(candidateId));
-            double score = norm <= 0 ? 0 : Math.min(1.0, hit.score / norm);
-            if (score < settings.minimum()) continue;
-            Pledge candidate = b.pledge(candidateId).orElseThrow();
-            List<MatchedTerm> matched = matchedTerms(searcher, q, hit, candidate);
-            out.add(new Suggestion(p.id(), candidateId, score, hit.score, settings.confidence(score), matched));
+            double back = backward.getOrDefault(pairKey(p.id(), candidateId), 0.0);
+            // The mean of both directions, so a pair has one figure whichever document is compared
+            // (pledges/README.md, "Normalisation", has the seed numbers behind the choice).
+            double score = norm <= 0 ? 0 : Math.min(1.0, (hit.score + back) / (2 * norm));
+            if (score >= settings.minimum()) ranked.add(new Scored(hit, candidateId, score));
         }
-        out.sort(Comparator.comparingDouble(Suggestion::score).reversed());
+        // Ties broken by id, so equal scores list in the same order every time.
+        ranked.sort(Comparator.comparingDouble(Scored::score).reversed().thenComparing(Scored::candidateId));
+        List<Suggestion> out = new ArrayList<>();
+        for (Scored x : ranked.subList(0, Math.min(ranked.size(), settings.maxCandidates()))) {
+            Pledge candidate = b.pledge(x.candidateId()).orElseThrow();
+            List<MatchedTerm> matched = matchedTerms(searcher, q, x.hit(), candidate);
+            out.add(new Suggestion(p.id(), x.candidateId(), x.score(), x.hit().score, settings.confidence(x.score()), matched));
+        }
         return out;
     }
+
+    private record Scored(ScoreDoc hit, String candidateId, double score) {}
 
     /** Clauses left free for the side filter that wraps a pledge's query. */
     private static final int RESERVED_CLAUSES = 8;

@@ -12,9 +12,11 @@ import org.pledgepad.pledges.model.PledgeLink;
  *
  * @param pledgeId     pledge of the compared document (A)
  * @param candidateId  pledge of the other document (B)
- * @param score        normalised score 0..1: the candidate's BM25 score divided by the score the
- *                     compared pledge would reach against its own text (see {@link PledgeComparator})
- * @param rawScore     the BM25 score before normalisation (for debugging and tuning)
+ * @param score        normalised score 0..1, the same in both directions: the mean of both
+ *                     directions' BM25 scores, divided by what the two pledges reach against their own
+ *                     texts (see {@link PledgeComparator})
+ * @param rawScore     the BM25 score of this direction's query (A's pledge on B's) before
+ *                     normalisation, for debugging and tuning; it differs between the directions
  * @param confidence   the score put into words
  * @param matchedTerms word pairs that earned the score, strongest first
  */

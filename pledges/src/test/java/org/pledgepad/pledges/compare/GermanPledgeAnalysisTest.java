@@ -67,4 +67,51 @@ class GermanPledgeAnalysisTest {
         assertThat(words("Bürger*innen der Stadt")).containsExactly("burg");
         assertThat(words("Stadtverordnete")).isNotEmpty();
     }
+
+    /** Review 2026-11-30, item 17: every written gender form analyses like the star form, in both fields. */
+    @Test
+    void gender_forms_with_colon_underscore_and_binnen_i_analyse_like_the_star() {
+        for (String form : new String[] {"Lehrer:innen", "Lehrer_innen", "LehrerInnen", "Lehrer:in", "Lehrer_in"}) {
+            assertThat(words(form)).as(form).isEqualTo(words("Lehrer*innen")).isEqualTo(words("Lehrer"));
+            assertThat(grams(form)).as(form).isEqualTo(grams("Lehrer*innen")).isEqualTo(grams("Lehrer"));
+        }
+        assertThat(words("Bürger_innen und Bürger:innen")).containsExactly("burg");
+    }
+
+    @Test
+    void gender_forms_keep_the_original_word_for_the_reader() {
+        // The Binnen-I replacement lengthens the text; offsets must still point into the original.
+        assertThat(GermanPledgeAnalysis.termsWithWords(GermanPledgeAnalysis.words(), "Alle BürgerInnen und Lehrer:innen"))
+                .containsEntry("burg", Set.of("Bürger")).containsEntry("lehr", Set.of("Lehrer"));
+    }
+
+    @Test
+    void ordinary_words_with_innen_or_a_capital_i_are_left_alone() {
+        assertThat(words("Innenstadt")).containsExactly("innenstadt");
+        assertThat(words("LinkedIn")).containsExactly("linkedin");
+        assertThat(words("Innenhof")).containsExactly("innenhof");
+        // a colon before another word than "in"/"innen" is no gender form
+        assertThat(words("Ziel:innovativ")).containsExactly("ziel:innovativ");
+    }
+
+    /** Review 2026-11-30, item 16: praise is no evidence, in any inflection, in either field. */
+    @Test
+    void evaluative_adjectives_are_dropped_with_their_inflections_and_comparatives() {
+        for (String w : new String[] {"gerechte", "gerechtere", "Gerechte", "großen", "größere", "größte", "neue",
+                "neuen", "modern", "moderne", "modernen", "guten", "bessere", "starke", "innovativ", "innovative"}) {
+            assertThat(words(w)).as(w).isEmpty();
+            assertThat(grams(w)).as(w).isEmpty();
+        }
+        assertThat(words("Gerechte Verteilung von Kitaplätzen")).containsExactlyInAnyOrderElementsOf(
+                words("Verteilung von Kitaplätzen"));
+    }
+
+    @Test
+    void words_built_on_an_evaluative_adjective_stay_evidence() {
+        assertThat(words("Gerechtigkeit")).isNotEmpty();
+        assertThat(words("Neubau")).isNotEmpty();
+        assertThat(words("Modernisierung")).isNotEmpty();
+        assertThat(words("Großstadt")).isNotEmpty();
+        assertThat(words("digitale")).isEqualTo(words("Digitales")).isNotEmpty();
+    }
 }

@@ -108,6 +108,64 @@ class KasselComparisonTest {
     }
 
     /**
+     * Review 2026-11-30, item 16: pairs that met only through an evaluative adjective are no
+     * longer suggested ("gerechtere ~ Gerechte", "großen ~ großer").
+     */
+    @Test
+    void pairs_sharing_only_praise_are_not_suggested() {
+        String kitas = id(programme, "Gerechte Verteilung von Kitaplätzen");
+        assertThat(coalitionToProgramme.forPledge(id(coalition, "Ausbau des Glasfasernetzes")))
+                .noneMatch(x -> x.candidateId().equals(kitas));
+        String fibre = id(programme, "Glasfaser in der ganzen Stadt");
+        assertThat(coalitionToProgramme.forPledge(id(coalition, "Kritischer Umgang mit Plattformen großer Konzerne")))
+                .noneMatch(x -> x.candidateId().equals(fibre));
+    }
+
+    /**
+     * Review 2026-11-30, item 15: a pair has one figure whichever document is compared. Every pair
+     * of the seed is checked (no minimum, every candidate), at the defaults and at a sweep corner.
+     */
+    @Test
+    void every_pair_scores_the_same_in_both_directions() {
+        for (double[] weights : new double[][] {{ComparisonSettings.DEFAULT_TITLE_BOOST, ComparisonSettings.DEFAULT_GRAM_BOOST},
+                {1.5, 0.35}}) {
+            PledgeComparator all = new PledgeComparator(new ComparisonSettings(weights[0], weights[1],
+                    ComparisonSettings.DEFAULT_HIGH, ComparisonSettings.DEFAULT_MEDIUM, 0.0, 1000, true));
+            SuggestionSet forward = all.suggest(programme, coalition);
+            SuggestionSet back = all.suggest(coalition, programme);
+            int pairs = 0;
+            for (Pledge p : programme.pledges()) {
+                for (Pledge q : coalition.pledges()) {
+                    Suggestion ab = find(forward.forPledge(p.id()), q.id());
+                    Suggestion ba = find(back.forPledge(q.id()), p.id());
+                    String pair = p.title() + " / " + q.title();
+                    assertThat(ab == null).as(pair).isEqualTo(ba == null);
+                    if (ab == null) continue;
+                    pairs++;
+                    assertThat(ab.score()).as(pair).isEqualTo(ba.score());
+                    assertThat(ab.confidence()).as(pair).isEqualTo(ba.confidence());
+                }
+            }
+            assertThat(pairs).isGreaterThan(10);
+        }
+    }
+
+    @Test
+    void the_fibre_pair_is_high_from_either_side() {
+        Suggestion fromProgramme = suggestion(programmeToCoalition.forPledge(id(programme, "Glasfaser in der ganzen Stadt")),
+                "Ausbau des Glasfasernetzes");
+        Suggestion fromCoalition = find(coalitionToProgramme.forPledge(id(coalition, "Ausbau des Glasfasernetzes")),
+                id(programme, "Glasfaser in der ganzen Stadt"));
+        assertThat(fromCoalition).isNotNull();
+        assertThat(fromCoalition.confidence()).isEqualTo(Confidence.HOCH);
+        assertThat(fromCoalition.score()).isEqualTo(fromProgramme.score());
+    }
+
+    private static Suggestion find(List<Suggestion> s, String candidateId) {
+        return s.stream().filter(x -> x.candidateId().equals(candidateId)).findFirst().orElse(null);
+    }
+
+    /**
      * The expectations must not hang on one pair of weights: they hold for every title boost in
      * 1.5–2.5 and gram boost in 0.15–0.35 around the defaults (thresholds unchanged). Before the
      * compound parts and municipal stop words, title 1.5 / gram 0.15 put the second fibre pledge at

@@ -16,7 +16,7 @@ public final class SweepKasselSettings {
         System.out.println("title gram | fibre1 fibre2 rathaus opendata(max) | max(ampeln,wlan) max(plattformen)");
         for (double title : new double[] {1.5, 2.0, 2.5}) {
             for (double gram : new double[] {0.15, 0.25, 0.35}) {
-                ComparisonSettings c = new ComparisonSettings(title, gram, 0.28, 0.12, 0.0, 11, true);
+                ComparisonSettings c = new ComparisonSettings(title, gram, ComparisonSettings.DEFAULT_HIGH, ComparisonSettings.DEFAULT_MEDIUM, 0.0, 11, true);
                 PledgeComparator pc = new PledgeComparator(c);
                 SuggestionSet f = pc.suggest(s.programme(), s.coalition());
                 SuggestionSet r = pc.suggest(s.coalition(), s.programme());

@@ -119,6 +119,27 @@ class PledgeApiTest {
         programme.getJsonArray("pledges").size() + coalition.getJsonArray("pledges").size());
   }
 
+  /** Review 2026-11-30, item 15: the API gives a pair one figure, whichever document is "a". */
+  @Test
+  void aPairHasTheSameScoreAndConfidenceInBothDirections() {
+    JsonObject programme = document(PROGRAMME);
+    JsonObject coalition = document(COALITION);
+    String fibreA = idOf(programme, "Glasfaser in der ganzen Stadt");
+    String fibreB = idOf(coalition, "Ausbau des Glasfasernetzes");
+    JsonObject forward = suggestionOf(PROGRAMME, COALITION, fibreA, fibreB);
+    JsonObject backward = suggestionOf(COALITION, PROGRAMME, fibreB, fibreA);
+    assertThat(backward.getDouble("score")).isEqualTo(forward.getDouble("score"));
+    assertThat(backward.getString("confidence")).isEqualTo(forward.getString("confidence")).isEqualTo("HOCH");
+  }
+
+  private JsonObject suggestionOf(String a, String b, String pledge, String candidate) {
+    HttpResponse<String> r = server.get("/api/pledges/compare?a=" + a + "&b=" + b);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new JsonObject(r.body()).getJsonObject("suggestions").getJsonObject("byPledge").getJsonArray(pledge)
+        .stream().map(o -> (JsonObject) o).filter(o -> o.getString("candidateId").equals(candidate)).findFirst()
+        .orElseThrow(() -> new AssertionError("no suggestion " + pledge + " → " + candidate));
+  }
+
   @Test
   void compareNeedsTwoValidDifferentDocuments() {
     HttpResponse<String> r = server.get("/api/pledges/compare?a=" + PROGRAMME + "&b=" + PROGRAMME);
