@@ -49,6 +49,10 @@ final class PledgeProblems {
     if (ctx.response().ended()) {
       return;   // a refusal that was already answered
     }
+    if (e instanceof PledgeConflictException) {
+      send(ctx, 409, CONFLICT, "Changed by someone else at the same time", new JsonObject().put("detail", e.getMessage()));
+      return;
+    }
     org.slf4j.LoggerFactory.getLogger(PledgeProblems.class).error("Pledge request failed", e);
     send(ctx, 503, Problems.STORE_UNAVAILABLE, "Storage unavailable", null);
   }
