@@ -11,6 +11,8 @@ import org.pledgepad.server.http.Problems;
 final class PledgeProblems {
   static final String INVALID_REQUEST = "urn:pledgepad:problem:pledges:invalid-request";
   static final String IMPORT_FAILED = "urn:pledgepad:problem:pledges:import-failed";
+  /** An import body that is not UTF-8, with the line of the first invalid byte. */
+  static final String IMPORT_NOT_UTF8 = "urn:pledgepad:problem:pledges:import-not-utf8";
   static final String FORBIDDEN = "urn:pledgepad:problem:forbidden";
   static final String UNAUTHENTICATED = "urn:pledgepad:problem:unauthenticated";
   static final String CONFLICT = "urn:pledgepad:problem:pledges:conflict";

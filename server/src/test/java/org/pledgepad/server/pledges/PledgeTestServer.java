@@ -81,6 +81,11 @@ final class PledgeTestServer implements AutoCloseable {
   }
 
   HttpResponse<String> send(String method, String path, String user, String contentType, String body) {
+    return sendBytes(method, path, user, contentType, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** A request whose body is sent byte for byte (not necessarily UTF-8). */
+  HttpResponse<String> sendBytes(String method, String path, String user, String contentType, byte[] body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.actualPort() + path));
     if (user != null) {
       b.header("X-Test-User", user);
@@ -88,7 +93,7 @@ final class PledgeTestServer implements AutoCloseable {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
