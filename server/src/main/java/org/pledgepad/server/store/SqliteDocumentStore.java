@@ -423,6 +423,25 @@ public final class SqliteDocumentStore implements DocumentStore {
   }
 
   @Override
+  public Future<Boolean> createDocument(String name, String title, DocumentKind kind, DocumentStage stage) {
+    return transaction(() -> {
+      long now = System.currentTimeMillis();
+      try (PreparedStatement ps = conn.prepareStatement(
+          "INSERT INTO documents (name, title, kind, stage, created_at, updated_at, head_seq, head_hash)"
+              + " VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (name) DO NOTHING")) {
+        ps.setString(1, name);
+        ps.setString(2, title);
+        ps.setString(3, kind.wire());
+        ps.setString(4, stage.wire());
+        ps.setLong(5, now);
+        ps.setLong(6, now);
+        ps.setBytes(7, org.pledgepad.history.Hashes.genesis(name));
+        return ps.executeUpdate() == 1;
+      }
+    });
+  }
+
+  @Override
   public Future<ChainCheck> verifyChain(String document) {
     return transaction(() -> {
       ChainCheck.Walker walker = new ChainCheck.Walker(document);

@@ -129,6 +129,20 @@ class PgPledgeTwoNodesTest {
     assertThat(p.getString("status")).isEqualTo("UMGESETZT");
   }
 
+  /** Both imports find the name free; the document store's create-if-absent lets one of them take it. */
+  @Test
+  void twoImportsOfOneNameOnTwoNodesAtOnceCreateOneDocument() throws Exception {
+    startNodes();
+    String path = "/api/pledges/import?name=gleicher-name&kind=ELECTION_PROGRAMME&stage=draft";
+    List<Integer> codes = atOnce("LOCK TABLE documents IN SHARE MODE",
+        () -> nodeA.sendAsync("POST", path, PledgeApiTest.ADMIN, "text/markdown", "# Erstes\n\n## Radwege\n\nMehr Radwege.\n"),
+        () -> nodeB.sendAsync("POST", path, PledgeApiTest.ADMIN, "text/markdown", "# Zweites\n\n## Bänke\n\nMehr Bänke.\n"));
+    assertThat(codes).containsExactlyInAnyOrder(201, 409);
+    JsonObject doc = new JsonObject(nodeB.send("GET", "/api/pledges/documents/gleicher-name", PledgeApiTest.ADMIN, null, null).body());
+    assertThat(PledgeApiTest.titles(doc)).containsExactly(codes.get(0) == 201 ? "Radwege" : "Bänke");
+    assertThat(count("SELECT count(*) FROM document_updates WHERE document = 'gleicher-name'")).isEqualTo(1);
+  }
+
   /**
    * Holds {@code lock} in a transaction of its own, sends the first request and waits until it is
    * stopped, then the second, and releases the lock once both wait; the status codes in order.
