@@ -352,15 +352,9 @@ public final class PledgeApiRoutes {
         if (!ok) {
           return Future.succeededFuture();
         }
-        return service.store().statuses(List.of(id)).compose(tracks -> {
-          // History is kept in time order; a clock step backwards must not reorder it.
-          java.time.Instant at = clock.instant();
-          List<StatusChange> h = tracks.get(0).history();
-          if (!h.isEmpty() && at.isBefore(h.get(h.size() - 1).at())) {
-            at = h.get(h.size() - 1).at();
-          }
-          return service.store().addStatus(id, new StatusChange(status, at, who.subject(), note), ev);
-        }).compose(v -> service.store().statuses(List.of(id))).map(tracks -> {
+        // The store keeps the history in time order, reading the last change in the insert's transaction.
+        return service.store().addStatus(id, status, clock.instant(), who.subject(), note, ev)
+            .compose(v -> service.store().statuses(List.of(id))).map(tracks -> {
           json(ctx, 200, PledgeJson.of(tracks.get(0)).put("status", tracks.get(0).current().name()).encode());
           return null;
         });

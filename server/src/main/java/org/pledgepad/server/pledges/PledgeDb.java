@@ -18,7 +18,7 @@ import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.store.EmbeddedScript;
 
 /**
- * The JDBC connection behind the pledge tables: PostgreSQL (tables from Flyway's V4 and V12) or
+ * The JDBC connection behind the pledge tables: PostgreSQL (tables from Flyway's V4, V12 and V17) or
  * the embedded file DATA_DIR/pledges.sqlite (schema applied here, versioned by user_version). The
  * pledge tables are small and written by people, not by typing, so plain JDBC on one worker
  * thread serves both databases with the same portable SQL and needs no second implementation.
@@ -26,7 +26,7 @@ import org.pledgepad.server.store.EmbeddedScript;
 final class PledgeDb {
   static final String EMBEDDED_FILE = "pledges.sqlite";
   /** user_version of pledges.sqlite: one embedded script per version, applied in order. */
-  private static final int EMBEDDED_VERSION = 2;
+  private static final int EMBEDDED_VERSION = 3;
 
   /** One unit of work inside a transaction. */
   @FunctionalInterface

@@ -68,7 +68,14 @@ public final class PledgeImportRoutes {
       PledgeProblems.badRequest(ctx, "stage must be draft, consultation, published or archived");
       return;
     }
-    String text = ctx.body().asString("UTF-8");
+    String text;
+    try {
+      text = ctx.body().buffer() == null ? null : ImportBody.decode(ctx.body().buffer().getBytes());
+    } catch (ImportBody.NotUtf8Exception e) {
+      PledgeProblems.send(ctx, 400, PledgeProblems.IMPORT_NOT_UTF8, "Import failed", new JsonObject().put("line", e.line())
+          .put("detail", "The file is not UTF-8 (line " + e.line() + "); save it as UTF-8 and import it again"));
+      return;
+    }
     if (text == null || text.isBlank()) {
       PledgeProblems.badRequest(ctx, "empty body");
       return;

@@ -20,6 +20,7 @@ public final class PledgeModule {
   private final PledgeDb db;
   private final PledgeService service;
   private PledgeGuard guard;
+  private Clock clock = Clock.systemUTC();
 
   private PledgeModule(Vertx vertx, DocumentStore documents, PledgeDb db, boolean cached, LicenceInfo licence) {
     this.vertx = vertx;
@@ -53,6 +54,12 @@ public final class PledgeModule {
     return this;
   }
 
+  /** The clock that dates links and status changes (tests: a node whose clock is behind). */
+  PledgeModule clock(Clock c) {
+    this.clock = c;
+    return this;
+  }
+
   public PledgeService service() {
     return service;
   }
@@ -61,7 +68,7 @@ public final class PledgeModule {
   public void mount(Router router) {
     router.get("/api/openapi/pledges.yaml").handler(OpenApiRoute::serve);
     new PledgeImportRoutes(vertx, service, documents, guard).mount(router);
-    new PledgeApiRoutes(service, documents, guard, Clock.systemUTC()).mount(router);
+    new PledgeApiRoutes(service, documents, guard, clock).mount(router);
     new OpenDataRoutes(vertx, service).mount(router);
   }
 

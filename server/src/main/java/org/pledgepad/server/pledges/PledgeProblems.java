@@ -11,6 +11,8 @@ import org.pledgepad.server.http.Problems;
 final class PledgeProblems {
   static final String INVALID_REQUEST = "urn:pledgepad:problem:pledges:invalid-request";
   static final String IMPORT_FAILED = "urn:pledgepad:problem:pledges:import-failed";
+  /** An import body that is not UTF-8, with the line of the first invalid byte. */
+  static final String IMPORT_NOT_UTF8 = "urn:pledgepad:problem:pledges:import-not-utf8";
   static final String FORBIDDEN = "urn:pledgepad:problem:forbidden";
   static final String UNAUTHENTICATED = "urn:pledgepad:problem:unauthenticated";
   static final String CONFLICT = "urn:pledgepad:problem:pledges:conflict";
@@ -48,6 +50,10 @@ final class PledgeProblems {
   static void failed(RoutingContext ctx, Throwable e) {
     if (ctx.response().ended()) {
       return;   // a refusal that was already answered
+    }
+    if (e instanceof PledgeConflictException) {
+      send(ctx, 409, CONFLICT, "Changed by someone else at the same time", new JsonObject().put("detail", e.getMessage()));
+      return;
     }
     org.slf4j.LoggerFactory.getLogger(PledgeProblems.class).error("Pledge request failed", e);
     send(ctx, 503, Problems.STORE_UNAVAILABLE, "Storage unavailable", null);

@@ -211,11 +211,16 @@ public final class PledgeService {
 
   /**
    * Creates a new CRDT document holding the pledge document (heading per pledge with its id),
-   * registers its metadata and indexes it. The caller has checked that the name is free.
+   * registers its metadata and indexes it. The name is taken by the document store's
+   * create-if-absent, not by the caller's earlier check: two imports of one name at once (two
+   * server nodes) would otherwise both write their text into the same CRDT document. Fails with
+   * {@link PledgeConflictException} (409) when the name is taken.
    */
   public Future<PledgeDocument> create(PledgeDocument d, DocumentStage stage) {
     byte[] update = ProseMirrorSeedEncoder.encode(PledgeBlocks.of(d, d.title().isEmpty() ? d.id() : d.title(), 1, 2));
-    return documents.putDocument(d.id(), d.title().isEmpty() ? d.id() : d.title(), serverKind(d.kind()), stage)
+    return documents.createDocument(d.id(), d.title().isEmpty() ? d.id() : d.title(), serverKind(d.kind()), stage)
+        .compose(created -> created ? Future.<Void>succeededFuture()
+            : Future.<Void>failedFuture(new PledgeConflictException("a document with this name exists")))
         .compose(v -> documents.append(d.id(), List.of(new NewUpdate(update, IMPORT_ACTOR, IMPORT_ACTOR))))
         .compose(v -> putMetadata(d))
         .compose(v -> refresh(d.id()))

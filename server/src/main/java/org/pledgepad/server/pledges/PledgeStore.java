@@ -146,24 +146,18 @@ public final class PledgeStore {
     return links().map(all -> all.stream().filter(l -> l.id().equals(id)).findFirst());
   }
 
-  /** Adds a link; empty when a link between the same two pledges (either direction) exists. */
+  /**
+   * Adds a link; empty when a link between the same two pledges (either direction) exists. The
+   * unique index on the unordered pair (V17, embedded pledges-v3) decides, not a read before the
+   * insert: two nodes linking x→y and y→x, or the same pair twice, at once store one link, and the
+   * other insert waits for it and then does nothing (READ COMMITTED), so its caller gets empty.
+   */
   public Future<Optional<StoredLink>> addLink(PledgeLink link) {
     return db.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "SELECT 1 FROM pledge_links WHERE (a = ? AND b = ?) OR (a = ? AND b = ?)")) {
-        ps.setString(1, link.a());
-        ps.setString(2, link.b());
-        ps.setString(3, link.b());
-        ps.setString(4, link.a());
-        try (ResultSet rs = ps.executeQuery()) {
-          if (rs.next()) {
-            return Optional.empty();
-          }
-        }
-      }
       String id = UUID.randomUUID().toString();
       try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO pledge_links (id, a, b, kind, created_by, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+          "INSERT INTO pledge_links (id, a, b, kind, created_by, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT DO NOTHING")) {
         ps.setString(1, id);
         ps.setString(2, link.a());
         ps.setString(3, link.b());
@@ -171,7 +165,9 @@ public final class PledgeStore {
         ps.setString(5, link.createdBy());
         ps.setString(6, link.createdAt().toString());
         ps.setString(7, link.origin().name());
-        ps.executeUpdate();
+        if (ps.executeUpdate() == 0) {
+          return Optional.<StoredLink>empty();
+        }
       }
       return Optional.of(new StoredLink(id, link));
     });
@@ -232,20 +228,16 @@ public final class PledgeStore {
     });
   }
 
-  /** Appends one status change and, if given, one evidence entry to a pledge's track. */
-  public Future<Void> addStatus(String pledgeId, StatusChange change, StatusEvidence evidence) {
+  /**
+   * Appends one status change at {@code now} by {@code changedBy} and, if given, one evidence entry
+   * to a pledge's track. The history is kept in time order: a change is never dated before the
+   * last one (a node whose clock is behind, or a clock step backwards), and that last one is read
+   * in this transaction, right before the insert that takes the next seq.
+   */
+  public Future<Void> addStatus(String pledgeId, PledgeStatus status, Instant now, String changedBy, String note,
+      StatusEvidence evidence) {
     return db.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO pledge_status_changes (id, pledge_id, seq, status, at, changed_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-        ps.setString(1, UUID.randomUUID().toString());
-        ps.setString(2, pledgeId);
-        ps.setInt(3, nextSeq(c, "pledge_status_changes", pledgeId));
-        ps.setString(4, change.status().name());
-        ps.setString(5, change.at().toString());
-        ps.setString(6, change.changedBy());
-        ps.setString(7, change.note());
-        ps.executeUpdate();
-      }
+      appendChange(c, pledgeId, new StatusChange(status, now, changedBy, note), true);
       if (evidence != null) {
         insertEvidence(c, pledgeId, evidence);
       }
@@ -257,17 +249,7 @@ public final class PledgeStore {
   public Future<Void> importTrack(StatusTrack track) {
     return db.tx(c -> {
       for (StatusChange ch : track.history()) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "INSERT INTO pledge_status_changes (id, pledge_id, seq, status, at, changed_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-          ps.setString(1, UUID.randomUUID().toString());
-          ps.setString(2, track.pledgeId());
-          ps.setInt(3, nextSeq(c, "pledge_status_changes", track.pledgeId()));
-          ps.setString(4, ch.status().name());
-          ps.setString(5, ch.at().toString());
-          ps.setString(6, ch.changedBy());
-          ps.setString(7, ch.note());
-          ps.executeUpdate();
-        }
+        appendChange(c, track.pledgeId(), ch, false);
       }
       for (StatusEvidence e : track.evidence()) {
         insertEvidence(c, track.pledgeId(), e);
@@ -276,28 +258,73 @@ public final class PledgeStore {
     });
   }
 
-  private static void insertEvidence(Connection c, String pledgeId, StatusEvidence e) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO pledge_evidence (id, pledge_id, seq, evidence_date, text, link) VALUES (?, ?, ?, ?, ?, ?)")) {
-      ps.setString(1, UUID.randomUUID().toString());
-      ps.setString(2, pledgeId);
-      ps.setInt(3, nextSeq(c, "pledge_evidence", pledgeId));
-      ps.setString(4, e.date().toString());
-      ps.setString(5, e.text());
-      ps.setString(6, e.link());
-      ps.executeUpdate();
-    }
-  }
+  /**
+   * How often an append reads the track again after another node took the seq it meant to use.
+   * Each retry follows a change that committed, so running out means a flood of changes to one
+   * pledge; the caller gets a conflict, not a storage failure.
+   */
+  static final int MAX_APPEND_ATTEMPTS = 20;
 
-  private static int nextSeq(Connection c, String table, String pledgeId) throws SQLException {
-    // table is one of two constants above, never user input.
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) + 1 FROM " + table + " WHERE pledge_id = ?")) {
-      ps.setString(1, pledgeId);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getInt(1);
+  /**
+   * Inserts a status change with the next seq. Two moderators on two nodes read the same last seq;
+   * the second insert waits for the first transaction and, once it committed, does nothing
+   * (ON CONFLICT on (pledge_id, seq)); the next statement of this transaction sees the committed
+   * change (READ COMMITTED), so the loop reads the track again and appends after it.
+   */
+  private static void appendChange(Connection c, String pledgeId, StatusChange ch, boolean keepTimeOrder)
+      throws SQLException {
+    for (int attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
+      int seq = 0;
+      Instant last = null;
+      // One statement, one snapshot: the seq and the time of the same last change.
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT seq, at FROM pledge_status_changes WHERE pledge_id = ? ORDER BY seq DESC LIMIT 1")) {
+        ps.setString(1, pledgeId);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next()) {
+            seq = rs.getInt(1);
+            last = Instant.parse(rs.getString(2));
+          }
+        }
+      }
+      Instant at = keepTimeOrder && last != null && ch.at().isBefore(last) ? last : ch.at();
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO pledge_status_changes (id, pledge_id, seq, status, at, changed_by, note) VALUES (?, ?, ?, ?, ?, ?, ?)"
+              + " ON CONFLICT (pledge_id, seq) DO NOTHING")) {
+        ps.setString(1, UUID.randomUUID().toString());
+        ps.setString(2, pledgeId);
+        ps.setInt(3, seq + 1);
+        ps.setString(4, ch.status().name());
+        ps.setString(5, at.toString());
+        ps.setString(6, ch.changedBy());
+        ps.setString(7, ch.note());
+        if (ps.executeUpdate() == 1) {
+          return;
+        }
       }
     }
+    throw new PledgeConflictException("the status of this pledge is being changed by others");
+  }
+
+  /** Inserts an evidence entry with the next seq, reading again when another node took it (as above). */
+  private static void insertEvidence(Connection c, String pledgeId, StatusEvidence e) throws SQLException {
+    for (int attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO pledge_evidence (id, pledge_id, seq, evidence_date, text, link)"
+              + " SELECT ?, ?, COALESCE(MAX(seq), 0) + 1, ?, ?, ? FROM pledge_evidence WHERE pledge_id = ?"
+              + " ON CONFLICT (pledge_id, seq) DO NOTHING")) {
+        ps.setString(1, UUID.randomUUID().toString());
+        ps.setString(2, pledgeId);
+        ps.setString(3, e.date().toString());
+        ps.setString(4, e.text());
+        ps.setString(5, e.link());
+        ps.setString(6, pledgeId);
+        if (ps.executeUpdate() == 1) {
+          return;
+        }
+      }
+    }
+    throw new PledgeConflictException("the evidence of this pledge is being changed by others");
   }
 
   /** Every succession, by predecessor and successor. */

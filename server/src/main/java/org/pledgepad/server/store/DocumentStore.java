@@ -62,6 +62,14 @@ public interface DocumentStore {
   Future<Void> putDocument(String name, String title, DocumentKind kind, DocumentStage stage);
 
   /**
+   * Creates a document with metadata if no document has this name, in one statement: true when
+   * this call created it, false (nothing changed) when the name was taken, also by a call of
+   * another server node at the same moment. For creations that must not write into an existing
+   * document (the pledge import).
+   */
+  Future<Boolean> createDocument(String name, String title, DocumentKind kind, DocumentStage stage);
+
+  /**
    * Re-computes the hash chain of a document's whole log (moderation: is the history as it was
    * written?). Reads every row; not for hot paths.
    */

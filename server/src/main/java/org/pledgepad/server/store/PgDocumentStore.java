@@ -386,6 +386,15 @@ public final class PgDocumentStore implements DocumentStore {
   }
 
   @Override
+  public Future<Boolean> createDocument(String name, String title, DocumentKind kind, DocumentStage stage) {
+    // A concurrent insert of the same name waits for the other transaction and then does nothing.
+    return pool.preparedQuery(
+            "INSERT INTO documents (name, title, kind, stage) VALUES ($1, $2, $3, $4) ON CONFLICT (name) DO NOTHING")
+        .execute(Tuple.of(name, title, kind.wire(), stage.wire()))
+        .map(rows -> rows.rowCount() == 1);
+  }
+
+  @Override
   public Future<ChainCheck> verifyChain(String document) {
     return pool.preparedQuery(
             "SELECT seq, created_at, actor, salt, update_v1, commitment, hash FROM document_updates"

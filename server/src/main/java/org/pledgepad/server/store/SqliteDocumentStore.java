@@ -404,22 +404,33 @@ public final class SqliteDocumentStore implements DocumentStore {
   @Override
   public Future<Void> putDocument(String name, String title, DocumentKind kind, DocumentStage stage) {
     return transaction(() -> {
-      long now = System.currentTimeMillis();
-      try (PreparedStatement ps = conn.prepareStatement(
-          "INSERT INTO documents (name, title, kind, stage, created_at, updated_at, head_seq, head_hash)"
-              + " VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (name) DO UPDATE SET"
-              + " title = excluded.title, kind = excluded.kind, stage = excluded.stage, updated_at = excluded.updated_at")) {
-        ps.setString(1, name);
-        ps.setString(2, title);
-        ps.setString(3, kind.wire());
-        ps.setString(4, stage.wire());
-        ps.setLong(5, now);
-        ps.setLong(6, now);
-        ps.setBytes(7, org.pledgepad.history.Hashes.genesis(name));
-        ps.executeUpdate();
-      }
+      insertDocument(name, title, kind, stage,
+          "DO UPDATE SET title = excluded.title, kind = excluded.kind, stage = excluded.stage, updated_at = excluded.updated_at");
       return null;
     });
+  }
+
+  @Override
+  public Future<Boolean> createDocument(String name, String title, DocumentKind kind, DocumentStage stage) {
+    return transaction(() -> insertDocument(name, title, kind, stage, "DO NOTHING") == 1);
+  }
+
+  /** Inserts a document row; {@code onConflict} (a constant of the two callers) says what an existing name gets. */
+  private int insertDocument(String name, String title, DocumentKind kind, DocumentStage stage, String onConflict)
+      throws SQLException {
+    long now = System.currentTimeMillis();
+    try (PreparedStatement ps = conn.prepareStatement(
+        "INSERT INTO documents (name, title, kind, stage, created_at, updated_at, head_seq, head_hash)"
+            + " VALUES (?, ?, ?, ?, ?, ?, 0, ?) ON CONFLICT (name) " + onConflict)) {
+      ps.setString(1, name);
+      ps.setString(2, title);
+      ps.setString(3, kind.wire());
+      ps.setString(4, stage.wire());
+      ps.setLong(5, now);
+      ps.setLong(6, now);
+      ps.setBytes(7, org.pledgepad.history.Hashes.genesis(name));
+      return ps.executeUpdate();
+    }
   }
 
   @Override

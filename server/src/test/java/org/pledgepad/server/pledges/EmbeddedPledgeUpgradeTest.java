@@ -48,11 +48,32 @@ class EmbeddedPledgeUpgradeTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(PledgeDb.EMBEDDED_FILE));
          Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getInt(1)).isEqualTo(3);
     }
   }
 
   private static <T> T await(io.vertx.core.Future<T> f) {
     return org.pledgepad.server.testing.Await.result(f);
+  }
+
+  /** Both directions of a pair, stored before pledges-v3: the upgrade keeps the older link. */
+  @Test
+  void bothDirectionsOfAPairStoredBeforeVersion3KeepTheOlderLink() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(PledgeDb.EMBEDDED_FILE));
+         Statement st = c.createStatement()) {
+      org.pledgepad.server.store.EmbeddedScript.apply(st, "/embedded/pledges-v1.sql", 1);
+      org.pledgepad.server.store.EmbeddedScript.apply(st, "/embedded/pledges-v2.sql", 2);
+      // The newer link sorts first as text ('.' < 'Z'): the upgrade must compare times, not strings.
+      st.execute("INSERT INTO pledge_links (id, a, b, kind, created_by, created_at, origin) VALUES"
+          + " ('b-older', 'y-punkt', 'x-punkt', 'PARTLY', 'rat-1', '2026-11-30T07:00:00Z', 'MANUAL'),"
+          + " ('a-newer', 'x-punkt', 'y-punkt', 'SAME', 'rat-2', '2026-11-30T07:00:00.250Z', 'MANUAL'),"
+          + " ('c-other', 'x-punkt', 'z-punkt', 'SAME', 'rat-1', '2026-11-30T08:00:00Z', 'MANUAL')");
+    }
+    try (PledgeTestServer s = PledgeTestServer.start(dir, false)) {
+      assertThat(await(s.module.service().store().links())).extracting(StoredLink::id).containsExactly("b-older", "c-other");
+      assertThat(await(s.module.service().store().addLink(new org.pledgepad.pledges.model.PledgeLink("z-punkt", "x-punkt",
+          org.pledgepad.pledges.model.LinkKind.SAME, "rat-1", java.time.Instant.EPOCH,
+          org.pledgepad.pledges.model.LinkOrigin.MANUAL)))).isEmpty();
+    }
   }
 }

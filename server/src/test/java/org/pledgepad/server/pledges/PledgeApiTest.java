@@ -207,6 +207,36 @@ class PledgeApiTest {
     assertThat(server.send("GET", "/api/pledges/documents/neu-x", ADMIN, null, null).statusCode()).isEqualTo(404);
   }
 
+  @Test
+  void anImportThatIsNotUtf8IsRefusedWithTheLineOfTheFirstBadByte() {
+    // Windows-1252, as an office program saves it: "ü" is the single byte 0xFC.
+    byte[] cp1252 = "# Programm\n\n## Glasfaser f\u00fcr alle\n\nText.\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
+    HttpResponse<String> r = server.sendBytes("POST", "/api/pledges/import?name=cp-1252&kind=ELECTION_PROGRAMME&stage=draft",
+        ADMIN, "text/markdown", cp1252);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonObject problem = new JsonObject(r.body());
+    assertThat(problem.getString("type")).isEqualTo("urn:pledgepad:problem:pledges:import-not-utf8");
+    assertThat(problem.getInteger("line")).isEqualTo(3);
+    assertThat(problem.getString("detail")).contains("not UTF-8").contains("line 3");
+    assertThat(server.send("GET", "/api/pledges/documents/cp-1252", ADMIN, null, null).statusCode()).isEqualTo(404);
+    // A JSON file is read the same way.
+    HttpResponse<String> json = server.sendBytes("POST", "/api/pledges/import?stage=draft", ADMIN, "application/json",
+        new byte[] {'{', '\n', '"', (byte) 0xE4, '"', ':', '1', '}'});
+    assertThat(json.statusCode()).as(json.body()).isEqualTo(400);
+    assertThat(new JsonObject(json.body()).getInteger("line")).isEqualTo(2);
+  }
+
+  @Test
+  void aLeadingByteOrderMarkIsDroppedSoTheFirstHeadingStaysTheTitle() {
+    HttpResponse<String> r = server.send("POST", "/api/pledges/import?name=mit-bom&kind=ELECTION_PROGRAMME&stage=draft",
+        ADMIN, "text/markdown", "\uFEFF# Programm\n\n## Glasfaser f\u00fcr alle\n\nJedes Haus.\n");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    JsonObject doc = new JsonObject(server.send("GET", "/api/pledges/documents/mit-bom", ADMIN, null, null).body());
+    assertThat(doc.getString("title")).isEqualTo("Programm");
+    assertThat(doc.getJsonArray("preamble", new JsonArray())).isEmpty();
+    assertThat(titles(doc)).containsExactly("Glasfaser f\u00fcr alle");
+  }
+
   /** Two consultation documents owned by "council", imported by an admin; returns their pledge ids. */
   static List<String> importPair(PledgeTestServer server) {
     HttpResponse<String> a = server.send("POST", "/api/pledges/import?name=prog-a&kind=ELECTION_PROGRAMME&issuer=Partei&stage=consultation",

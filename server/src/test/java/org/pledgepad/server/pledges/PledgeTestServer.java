@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +43,10 @@ final class PledgeTestServer implements AutoCloseable {
   private final HttpClient client = HttpClient.newHttpClient();
 
   private PledgeTestServer(Map<String, String> env, boolean seed) {
-    this(env, seed, true);
+    this(env, seed, true, Clock.systemUTC());
   }
 
-  private PledgeTestServer(Map<String, String> env, boolean seed, boolean cached) {
+  private PledgeTestServer(Map<String, String> env, boolean seed, boolean cached, Clock clock) {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("PORT", "0");
     ServerConfig config = ConfigLoader.load(all);
@@ -55,7 +56,7 @@ final class PledgeTestServer implements AutoCloseable {
       Await.result(new DemoSeeder(ProseMirrorSeedEncoder::encode).seedIfEmpty(store));
     }
     module = Await.result(PledgeModule.start(vertx, config, store, cached, OpenDataLicence.fromEnv(env)))
-        .guard(new TestGuard(store));
+        .guard(new TestGuard(store)).clock(clock);
     Router router = Router.router(vertx);
     module.mount(router);
     http = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
@@ -71,10 +72,20 @@ final class PledgeTestServer implements AutoCloseable {
 
   /** A seeded server whose pledge service caches (true) or reads afresh on every request (false). */
   static PledgeTestServer seeded(Path dataDir, boolean cached) {
-    return new PledgeTestServer(Map.of("DATA_DIR", dataDir.toString()), true, cached);
+    return new PledgeTestServer(Map.of("DATA_DIR", dataDir.toString()), true, cached, Clock.systemUTC());
+  }
+
+  /** A server node whose routes date links and status changes by {@code clock}. */
+  static PledgeTestServer start(Map<String, String> env, boolean seed, Clock clock) {
+    return new PledgeTestServer(env, seed, true, clock);
   }
 
   HttpResponse<String> send(String method, String path, String user, String contentType, String body) {
+    return sendBytes(method, path, user, contentType, body == null ? null : body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** A request whose body is sent byte for byte (not necessarily UTF-8). */
+  HttpResponse<String> sendBytes(String method, String path, String user, String contentType, byte[] body) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.actualPort() + path));
     if (user != null) {
       b.header("X-Test-User", user);
@@ -82,12 +93,18 @@ final class PledgeTestServer implements AutoCloseable {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
     try {
       return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** {@link #send} without waiting: for requests that must be in flight on two nodes at once. */
+  java.util.concurrent.CompletableFuture<HttpResponse<String>> sendAsync(String method, String path, String user,
+      String contentType, String body) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(() -> send(method, path, user, contentType, body));
   }
 
   HttpResponse<String> get(String path) {

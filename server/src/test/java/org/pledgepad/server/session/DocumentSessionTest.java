@@ -832,6 +832,11 @@ class DocumentSessionTest {
     }
 
     @Override
+    public Future<Boolean> createDocument(String name, String title, DocumentKind kind, DocumentStage stage) {
+      return delegate.createDocument(name, title, kind, stage);
+    }
+
+    @Override
     public Future<org.pledgepad.server.store.ChainCheck> verifyChain(String document) {
       return delegate.verifyChain(document);
     }

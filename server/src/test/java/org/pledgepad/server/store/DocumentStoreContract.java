@@ -182,6 +182,32 @@ abstract class DocumentStoreContract {
   }
 
   @Test
+  void createDocumentCreatesOnlyWhenTheNameIsFree() {
+    String d = uniqueName();
+    assertThat(result(store.createDocument(d, "Programm", DocumentKind.PROGRAMME, DocumentStage.DRAFT))).isTrue();
+    assertThat(result(store.createDocument(d, "Anderes", DocumentKind.MOTION, DocumentStage.PUBLISHED))).isFalse();
+    DocumentInfo info = result(store.document(d)).orElseThrow();
+    assertThat(info.title()).isEqualTo("Programm");
+    assertThat(info.stage()).isEqualTo(DocumentStage.DRAFT);
+    if (supportsConcurrentInstances()) {
+      // Two instances (two server nodes) creating one name at once: exactly one of them creates it.
+      DocumentStore other = open(vertx);
+      result(other.start());
+      try {
+        String e = uniqueName();
+        List<Future<Boolean>> both = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          both.add((i % 2 == 0 ? store : other).createDocument(e, "T" + i, DocumentKind.MOTION, DocumentStage.DRAFT));
+        }
+        result(Future.all(both));
+        assertThat(both.stream().filter(Future::result).count()).isEqualTo(1);
+      } finally {
+        result(other.close());
+      }
+    }
+  }
+
+  @Test
   void committedUpdatesSurviveReopeningTheStore() {
     String d = uniqueName();
     result(store.append(d, List.of(update("kept"))));
