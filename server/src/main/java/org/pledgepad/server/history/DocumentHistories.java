@@ -287,8 +287,17 @@ public final class DocumentHistories {
       throw new IllegalStateException("erasing history needs the checkpoint key (" + CheckpointKey.FILE + ")");
     }
     List<ErasureRecord> existing = sql(() -> db.erasureRecords(doc));
-    ErasureRecord previous = existing.isEmpty() ? null : existing.get(existing.size() - 1);
-    ErasureRecord record = key.signer().signErasure(doc, previous, now, backfilled,
+    // Chained from the newest record that verifies, not the newest stored: a junk row inserted
+    // by SQL would otherwise make this record, and every later one, fail to chain. It takes the
+    // next index no stored record holds, so the junk neither blocks the insert nor is replaced.
+    ErasureRecord previous = ErasureLog.check(doc, existing, trustedKeys()).last();
+    java.util.Set<Long> taken = new java.util.HashSet<>();
+    existing.forEach(r -> taken.add(r.index()));
+    long index = previous == null ? 1 : previous.index() + 1;
+    while (taken.contains(index)) {
+      index++;
+    }
+    ErasureRecord record = key.signer().signErasure(doc, previous, index, now, backfilled,
         erased.stream().map(ErasureRecord.Entry::of).toList());
     sql(() -> {
       db.addErasureRecord(record);

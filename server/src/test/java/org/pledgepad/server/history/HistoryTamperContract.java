@@ -269,6 +269,11 @@ abstract class HistoryTamperContract {
    * redacted under a signed erasure record. Returns the original update of seq 7.
    */
   private byte[] eraseARemark() throws Exception {
+    return eraseARemark("user-x");
+  }
+
+  /** As {@link #eraseARemark()} for {@code user}: their remark and its deletion are the next two rows. */
+  private byte[] eraseARemark(String user) throws Exception {
     Doc d = new Doc();
     try (Connection c = sql(); var ps = c.prepareStatement(
         "SELECT update_v1 FROM document_updates WHERE document = ? ORDER BY seq")) {
@@ -281,14 +286,42 @@ abstract class HistoryTamperContract {
     byte[] sv = Y.encodeStateVector(d);
     d.getText("default").insert(d.getText("default").length(), " Tel. 0561-123456");
     byte[] typed = Y.encodeStateAsUpdate(d, sv);
-    await(store.append(doc, List.of(new NewUpdate(typed, "user-x", "conn-x"))));
+    await(store.append(doc, List.of(new NewUpdate(typed, user, "conn-x"))));
     sv = Y.encodeStateVector(d);
     d.getText("default").delete(d.getText("default").length() - 17, 17);
-    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "user-x", "conn-x"))));
+    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), user, "conn-x"))));
     var config = org.pledgepad.server.config.ConfigLoader.load(env());
     DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()));
-    assertThat(histories.erase(doc, "user-x").redacted()).isEqualTo(2);
+    assertThat(histories.erase(doc, user).redacted()).isEqualTo(2);
     return typed;
+  }
+
+  @Test
+  void aJunkErasureRecordIsNamedButDoesNotBlockLaterErasures() throws Exception {
+    eraseARemark();
+    // Junk stored by SQL in the next free place (index 2), chained from record 1 as the next
+    // genuine record would be, with a signature of zeros: the server used to chain from it.
+    byte[] record1Hash;
+    try (Connection c = sql(); var ps = c.prepareStatement("SELECT idx FROM erasure_records WHERE document = ?")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      assertThat(rs.getLong(1)).isEqualTo(1);
+    }
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    record1Hash = HistoryDb.of(config).erasureRecords(doc).get(0).hash();
+    byte[] entries = java.nio.ByteBuffer.allocate(40).putLong(5).put(new byte[32]).array();
+    exec("INSERT INTO erasure_records (document, idx, prev, time_ms, key_id, backfilled, entries, signature)"
+        + " VALUES (?, 2, ?, 1, ?, ?, ?, ?)", doc, record1Hash, "k-junk", false, entries, new byte[64]);
+
+    eraseARemark("user-y");
+
+    Result r = verify();
+    assertThat(r.status).as("the junk record is still reported: " + r.out).isEqualTo(1);
+    assertThat(r.out).contains("ERASURE_RECORD_INVALID at seq 5").doesNotContain("ERASURE_UNRECORDED");
+    assertThat(r.firstBad).as(r.out).isEqualTo(5L);
+    assertThat(HistoryDb.of(config).erasureRecords(doc)).extracting(org.pledgepad.history.ErasureRecord::index)
+        .containsExactly(1L, 2L, 3L);
   }
 
   @Test
