@@ -28,6 +28,8 @@ public final class Verifier {
   private final TreeMap<Long, StoredSnapshot> snapshots = new TreeMap<>();
   private Long publishedSeq;
   private byte[] publishedHash;
+  private Long signedSeq;
+  private byte[] signedHash;
   private boolean replay = true;
   private long resumeSeq;
   private byte[] resumeHash;
@@ -78,6 +80,17 @@ public final class Verifier {
   public Verifier publishedHead(long seq, byte[] hash) {
     publishedSeq = seq;
     publishedHash = hash.clone();
+    return this;
+  }
+
+  /**
+   * The head the server signed last and remembers outside the store (its data directory): the log
+   * must reach it with that hash. Catches a log rewritten from genesis with every hash recomputed
+   * and every checkpoint deleted, which chains again on its own.
+   */
+  public Verifier signedHead(long seq, byte[] hash) {
+    signedSeq = seq;
+    signedHash = hash.clone();
     return this;
   }
 
@@ -178,6 +191,10 @@ public final class Verifier {
       if (publishedSeq != null && publishedSeq == row.seq() && !Hashes.same(publishedHash, h)) {
         problems.add(new Problem(Problem.Kind.CHECKPOINT_MISMATCH, row.seq(), "published head differs"));
       }
+      if (signedSeq != null && signedSeq == row.seq() && !Hashes.same(signedHash, h)) {
+        problems.add(new Problem(Problem.Kind.CHECKPOINT_MISMATCH, row.seq(),
+            "the head the server signed last differs (log rewritten)"));
+      }
       if (row.erased()) {
         erased++;
         if (erasureLog != null) {
@@ -217,7 +234,7 @@ public final class Verifier {
     boolean chainBroken = problems.size() > badSignatures && row != null;
     long last = expected - 1;
     if (!chainBroken) {
-      long needed = Math.max(checkpoints.isEmpty() ? 0 : checkpoints.lastKey(),
+      long needed = Math.max(Math.max(checkpoints.isEmpty() ? 0 : checkpoints.lastKey(), signedSeq == null ? 0 : signedSeq),
           Math.max(publishedSeq == null ? 0 : publishedSeq, snapshots.isEmpty() ? 0 : snapshots.lastKey()));
       if (needed > last) {
         problems.add(new Problem(Problem.Kind.TRUNCATED, last + 1, "log ends at seq " + last

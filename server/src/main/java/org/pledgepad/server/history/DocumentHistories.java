@@ -43,6 +43,7 @@ public final class DocumentHistories {
   private final RevisionCache revisionCache = new RevisionCache(CACHED_OVERVIEWS);
 
   private final CheckpointKey key;
+  private final SignedHeads signedHeads;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentHistories.class);
   /** Heads the checkpointer would not sign (there is no history metric to count them in yet). */
   private final java.util.concurrent.atomic.AtomicLong refusedHeads = new java.util.concurrent.atomic.AtomicLong();
@@ -53,8 +54,17 @@ public final class DocumentHistories {
 
   /** @param key the checkpoint key whose signatures verification trusts (null: none) */
   public DocumentHistories(HistoryDb db, CheckpointKey key) {
+    this(db, key, null);
+  }
+
+  /**
+   * @param signedHeads the heads this data directory signed last (null: not remembered); the
+   *     checkpointer signs only heads that extend them and updates them, verify checks them
+   */
+  public DocumentHistories(HistoryDb db, CheckpointKey key, SignedHeads signedHeads) {
     this.db = db;
     this.key = key;
+    this.signedHeads = signedHeads;
   }
 
   /**
@@ -79,13 +89,15 @@ public final class DocumentHistories {
         if (h == null) {
           continue;
         }
-        if (HeadChain.chains(names.get(i), h, key.publicKeys(), batch)) {
+        HistoryDb.Head signed = signedHeads == null ? null : signedHeads.get(names.get(i));
+        if (HeadChain.chains(names.get(i), h, key.publicKeys(), batch, signed)) {
           cps.add(key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis()));
         } else {
           refusedHeads.incrementAndGet();
           // Name and seq only: the rows' content stays out of the log.
-          LOG.warn("History checkpoint refused: the head of {} at seq {} does not chain from its last checkpoint;"
-              + " run verify --database", names.get(i), h.seq());
+          LOG.warn("History checkpoint refused: the head of {} at seq {} does not chain from its last checkpoint"
+              + " or does not extend the head this server signed last (seq {}); run verify --database",
+              names.get(i), h.seq(), signed == null ? "none" : signed.seq());
         }
       }
     } catch (SQLException e) {
@@ -95,6 +107,15 @@ public final class DocumentHistories {
       db.addCheckpoints(cps);
       return null;
     });
+    if (signedHeads != null) {
+      try {
+        // After the commit: a file behind the checkpoints is harmless (the next round chains from
+        // them), one ahead of a lost commit would still name heads the rows hold.
+        signedHeads.remember(cps);
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return cps.size();
   }
 
@@ -365,6 +386,10 @@ public final class DocumentHistories {
       v.checkpoints(log.checkpoints(), trustedKeys());
     }
     v.erasures(log.erasures(), trustedKeys());
+    HistoryDb.Head signed = signedHeads == null ? null : signedHeads.get(doc);
+    if (signed != null) {
+      v.signedHead(signed.seq(), signed.hash());
+    }
     return v.verify(log.rows());
   }
 

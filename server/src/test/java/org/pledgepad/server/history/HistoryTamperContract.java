@@ -204,6 +204,98 @@ abstract class HistoryTamperContract {
     }
   }
 
+  /** A checkpointer as a (re)started server builds it: key and signed heads read from DATA_DIR. */
+  private DocumentHistories restartedCheckpointer() throws Exception {
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    return new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()),
+        SignedHeads.open(config.dataDir()));
+  }
+
+  private java.nio.file.Path signedHeadsFile() throws Exception {
+    return org.pledgepad.server.config.ConfigLoader.load(env()).dataDir().resolve(SignedHeads.FILE);
+  }
+
+  /** Someone with database access rewrites row 3 and recomputes every hash after it, as the chain defines them. */
+  private byte[] rewriteFromGenesis() throws Exception {
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    byte[] prev = org.pledgepad.history.Hashes.genesis(doc);
+    for (org.pledgepad.history.LogRow r : HistoryDb.of(config).rows(doc, 0, Long.MAX_VALUE)) {
+      String actor = r.seq() == 3 ? "someone-else" : r.actor();
+      prev = org.pledgepad.history.Hashes.rowHash(prev, doc, r.seq(), r.timeMillis(), actor, r.commitment());
+      exec("UPDATE document_updates SET actor = ?, hash = ? WHERE document = ? AND seq = ?", actor, prev, doc, r.seq());
+    }
+    return prev;
+  }
+
+  private int checkpointsStored() throws Exception {
+    try (Connection c = sql(); var ps = c.prepareStatement("SELECT COUNT(*) FROM document_checkpoints WHERE document = ?")) {
+      ps.setString(1, doc);
+      var rs = ps.executeQuery();
+      rs.next();
+      return rs.getInt(1);
+    }
+  }
+
+  @Test
+  void aLogRewrittenFromGenesisWithItsCheckpointsDeletedIsNotSignedAgain() throws Exception {
+    assertThat(restartedCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
+    byte[] head = rewriteFromGenesis();
+    rewritePublishedHead(6, head);
+    exec("DELETE FROM document_checkpoints WHERE document = ?", doc);
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    assertThat(new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()))
+        .verify(doc).ok()).as("the rewritten log chains on its own").isTrue();
+
+    DocumentHistories restarted = restartedCheckpointer();
+    assertThat(restarted.checkpoint(List.of(doc))).isZero();
+    assertThat(restarted.refusedHeads()).isEqualTo(1);
+    assertThat(checkpointsStored()).as("no checkpoint over the rewritten log").isZero();
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.out).contains("CHECKPOINT_MISMATCH at seq 6");
+  }
+
+  @Test
+  void aLogCutBehindTheSignedHeadIsNotSigned() throws Exception {
+    assertThat(restartedCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
+    exec("DELETE FROM document_checkpoints WHERE document = ?", doc);
+    exec("DELETE FROM document_updates WHERE document = ? AND seq >= 5", doc);
+    rewritePublishedHead(4, HistoryDb.of(org.pledgepad.server.config.ConfigLoader.load(env())).rows(doc, 3, 4).get(0).hash());
+    DocumentHistories restarted = restartedCheckpointer();
+    assertThat(restarted.checkpoint(List.of(doc))).isZero();
+    assertThat(restarted.refusedHeads()).isEqualTo(1);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.out).contains("TRUNCATED");
+  }
+
+  @Test
+  void anOlderSignedHeadsFileStillAcceptsALogThatGrewSince() throws Exception {
+    // DATA_DIR restored from a backup taken at seq 6, while the database went on to seq 9; the
+    // checkpoints after 6 are gone too, so the rows must chain from the remembered head itself.
+    assertThat(restartedCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
+    byte[] backup = java.nio.file.Files.readAllBytes(signedHeadsFile());
+    appendRemark("Nachtrag 1");
+    appendRemark("Nachtrag 2");
+    assertThat(restartedCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
+    java.nio.file.Files.write(signedHeadsFile(), backup);
+    exec("DELETE FROM document_checkpoints WHERE document = ?", doc);
+    appendRemark("Nachtrag 3");
+
+    DocumentHistories restarted = restartedCheckpointer();
+    assertThat(restarted.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(restarted.refusedHeads()).isZero();
+    Result r = verify();
+    assertThat(r.status).as(r.out).isZero();
+    assertThat(java.nio.file.Files.readString(signedHeadsFile())).as("advanced to the new head").contains("\"seq\":9");
+  }
+
+  private void appendRemark(String text) {
+    Doc d = new Doc();
+    d.getText("default").insert(0, text);
+    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d), "user-1", "conn-1"))));
+  }
+
   @Test
   void aSnapshotForgedBetweenTwoCheckedOnesIsNamed() throws Exception {
     // As the server writes them: a snapshot every 200 rows. Verification used to check only those
