@@ -374,28 +374,30 @@ public final class DocumentHistories {
    * of the documents row, which someone able to cut the log could rewrite as well.
    */
   public VerificationReport verify(String doc, HistoryDb.Head published) {
-    LogState log = sql(() -> db.logState(doc));
-    Verifier v = new Verifier(doc).snapshots(log.snapshots());
-    java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : log.head();
-    head.ifPresent(h -> {
-      if (h.seq() > 0) {
-        v.publishedHead(h.seq(), h.hash());
+    // Inside the read transaction: the snapshots stream from it into the replay one at a time.
+    return sql(() -> db.readLog(doc, log -> {
+      Verifier v = new Verifier(doc).snapshotsInOrder(log.snapshots());
+      java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : log.head();
+      head.ifPresent(h -> {
+        if (h.seq() > 0) {
+          v.publishedHead(h.seq(), h.hash());
+        }
+      });
+      if (!log.checkpoints().isEmpty()) {
+        v.checkpoints(log.checkpoints(), trustedKeys());
       }
-    });
-    if (!log.checkpoints().isEmpty()) {
-      v.checkpoints(log.checkpoints(), trustedKeys());
-    }
-    v.erasures(log.erasures(), trustedKeys());
-    HistoryDb.Head signed = signedHeads == null ? null : signedHeads.get(doc);
-    if (signed != null) {
-      v.signedHead(signed.seq(), signed.hash());
-    }
-    return v.verify(log.rows());
+      v.erasures(log.erasures(), trustedKeys());
+      HistoryDb.Head signed = signedHeads == null ? null : signedHeads.get(doc);
+      if (signed != null) {
+        v.signedHead(signed.seq(), signed.hash());
+      }
+      return v.verify(log.rows());
+    }));
   }
 
   public byte[] export(String doc) {
-    LogState log = sql(() -> db.logState(doc));
-    return HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(), log.snapshots(), log.erasures());
+    return sql(() -> db.readLog(doc, log -> HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(),
+        log.snapshots(), log.erasures())));
   }
 
   private DocumentHistory history(String doc, List<Long> seqs, ClockIndex index) {
