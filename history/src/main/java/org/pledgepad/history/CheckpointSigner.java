@@ -47,9 +47,20 @@ public final class CheckpointSigner {
    */
   public ErasureRecord signErasure(String doc, ErasureRecord previous, long timeMillis, boolean backfilled,
                                    List<ErasureRecord.Entry> entries) {
+    return signErasure(doc, previous, previous == null ? 1 : previous.index() + 1, timeMillis, backfilled, entries);
+  }
+
+  /**
+   * As above with an explicit index above {@code previous}'s: the server skips indexes held by
+   * records that do not verify (a junk row inserted by SQL), chaining from the last one that does.
+   */
+  public ErasureRecord signErasure(String doc, ErasureRecord previous, long index, long timeMillis, boolean backfilled,
+                                   List<ErasureRecord.Entry> entries) {
+    if (index <= (previous == null ? 0 : previous.index())) {
+      throw new IllegalArgumentException("an erasure record's index must be above its predecessor's");
+    }
     List<ErasureRecord.Entry> sorted = entries.stream()
         .sorted(Comparator.comparingLong(ErasureRecord.Entry::seq)).toList();
-    long index = previous == null ? 1 : previous.index() + 1;
     byte[] prev = previous == null ? Hashes.erasureGenesis(doc) : previous.hash();
     byte[] message = Hashes.erasureMessage(doc, index, prev, timeMillis, keyId, backfilled, sorted);
     return new ErasureRecord(doc, index, prev, timeMillis, keyId, backfilled, sorted, sign(message));

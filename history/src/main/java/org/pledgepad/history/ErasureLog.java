@@ -22,11 +22,13 @@ public final class ErasureLog {
   /** Seqs whose vouching record is a backfilled one. */
   private final Set<Long> backfilled;
   private final List<Problem> problems;
+  private final ErasureRecord last;
 
-  private ErasureLog(Map<Long, byte[]> standins, Set<Long> backfilled, List<Problem> problems) {
+  private ErasureLog(Map<Long, byte[]> standins, Set<Long> backfilled, List<Problem> problems, ErasureRecord last) {
     this.standins = standins;
     this.backfilled = backfilled;
     this.problems = problems;
+    this.last = last;
   }
 
   public static ErasureLog check(String doc, List<ErasureRecord> records, Map<String, PublicKey> keys) {
@@ -36,14 +38,17 @@ public final class ErasureLog {
     Set<Long> backfilled = new HashSet<>();
     List<Problem> problems = new ArrayList<>();
     byte[] prev = Hashes.erasureGenesis(doc);
-    long expected = 1;
+    long lastIndex = 0;
+    ErasureRecord last = null;
     for (ErasureRecord r : sorted) {
       long at = r.entries().isEmpty() ? 0 : r.entries().get(0).seq();
       String why = null;
       if (!CheckpointSigner.verify(r, doc, keys.get(r.keyId()))) {
         why = keys.containsKey(r.keyId()) ? "signature invalid for this document" : "unknown key id " + r.keyId();
-      } else if (r.index() != expected || !Hashes.same(r.prev(), prev)) {
-        why = "does not chain from record " + (expected - 1) + " (a record was deleted, replaced or reordered)";
+      } else if (r.index() <= lastIndex || !Hashes.same(r.prev(), prev)) {
+        // Indexes may skip: the server chains past a record that does not verify (junk inserted
+        // by SQL) to the next free index. The prev hash alone decides what follows what.
+        why = "does not chain from record " + lastIndex + " (a record was deleted, replaced or reordered)";
       }
       if (why != null) {
         // Skipped: an inserted record does not void the genuine ones, but after a deleted or
@@ -61,9 +66,19 @@ public final class ErasureLog {
         }
       }
       prev = Hashes.erasureRecordHash(r.message(doc));
-      expected = r.index() + 1;
+      lastIndex = r.index();
+      last = r;
     }
-    return new ErasureLog(standins, backfilled, List.copyOf(problems));
+    return new ErasureLog(standins, backfilled, List.copyOf(problems), last);
+  }
+
+  /**
+   * The newest record that verifies and chains (null if none): the one the next record chains
+   * from. Chaining from the newest stored one instead let a junk row inserted by SQL make every
+   * later genuine record fail to chain.
+   */
+  public ErasureRecord last() {
+    return last;
   }
 
   /** The stand-in digest the newest vouching record names for {@code seq}, or null if none lists it. */

@@ -10,7 +10,8 @@ import java.util.Objects;
  * any text in its place. Records of a document form their own chain ({@code prev}), so deleting
  * or reordering one is visible. No person is named: the rows carry the actor.
  *
- * @param index 1, 2, 3 … per document
+ * @param index ascending per document, 1 for the first; the next record takes the next index
+ *     not held by a record that fails to verify (history/README.md, "The chain")
  * @param prev {@link Hashes#erasureGenesis} for the first record, else the hash of the previous
  *     record's signed message
  * @param backfilled written afterwards for rows erased before the erasure log existed (the

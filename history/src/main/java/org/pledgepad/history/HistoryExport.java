@@ -52,12 +52,12 @@ public final class HistoryExport {
   private HistoryExport() {}
 
   public static void write(OutputStream out, String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
-                           Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots) throws IOException {
+                           Map<String, PublicKey> publicKeys, Iterable<StoredSnapshot> snapshots) throws IOException {
     write(out, doc, rows, checkpoints, publicKeys, snapshots, List.of());
   }
 
   public static void write(OutputStream out, String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
-                           Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots,
+                           Map<String, PublicKey> publicKeys, Iterable<StoredSnapshot> snapshots,
                            List<ErasureRecord> erasures) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out);
     List<Object> manifestRows = new ArrayList<>();
@@ -86,6 +86,7 @@ public final class HistoryExport {
     data.flush();
     zip.closeEntry();
     zip.putNextEntry(new ZipEntry(SNAPSHOTS));
+    // One at a time: the server hands them in lazily from its read transaction.
     for (StoredSnapshot s : snapshots) {
       data.writeLong(s.seq());
       writeBytes(data, s.state());
@@ -241,12 +242,12 @@ public final class HistoryExport {
 
   /** Convenience for tests and the server's HTTP handler: the whole export as bytes. */
   public static byte[] toBytes(String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
-                               Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots) {
+                               Map<String, PublicKey> publicKeys, Iterable<StoredSnapshot> snapshots) {
     return toBytes(doc, rows, checkpoints, publicKeys, snapshots, List.of());
   }
 
   public static byte[] toBytes(String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
-                               Map<String, PublicKey> publicKeys, List<StoredSnapshot> snapshots,
+                               Map<String, PublicKey> publicKeys, Iterable<StoredSnapshot> snapshots,
                                List<ErasureRecord> erasures) {
     try {
       ByteArrayOutputStream out = new ByteArrayOutputStream();

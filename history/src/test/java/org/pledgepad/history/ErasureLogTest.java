@@ -171,6 +171,24 @@ class ErasureLogTest {
   }
 
   @Test
+  void aJunkRecordIsNamedButAGenuineRecordChainedPastItVouchesForItsRows() {
+    // Junk stored by SQL as record 3; the server then chains its next record from record 2
+    // (the last that verifies) at index 4, the next index the junk does not hold.
+    ErasureRecord junk = new ErasureRecord(TestHistory.DOC, 3, records.get(1).hash(), 1L, "e1", false,
+        List.of(new ErasureRecord.Entry(28, new byte[32])), new byte[64]);
+    records.add(junk);
+    assertThat(ErasureLog.check(TestHistory.DOC, records, TestErasures.trusted()).last()).isSameAs(records.get(1));
+    erase(25);
+    records.add(TestErasures.SIGNER.signErasure(TestHistory.DOC, records.get(1), 4, 9, false,
+        List.of(ErasureRecord.Entry.of(row(25)))));
+    VerificationReport r = verify();
+    assertThat(r.problems()).extracting(Problem::kind, Problem::seq)
+        .containsExactly(tuple(Problem.Kind.ERASURE_RECORD_INVALID, 28L));
+    assertThat(r.erasedRows()).isEqualTo(4);
+    assertThat(ErasureLog.check(TestHistory.DOC, records, TestErasures.trusted()).last().index()).isEqualTo(4);
+  }
+
+  @Test
   void aRecordSignedWithAnotherKeyIsNamed() {
     forgeErased(25, Redaction.redact(h.rows.get(24).update()));
     KeyPair own = CheckpointSigner.generateKeyPair();

@@ -51,6 +51,34 @@ class VerifierTest {
   }
 
   @Test
+  void snapshotsInOrderAreTakenOneAtATimeAsTheReplayReachesThem() {
+    // Rows and snapshots counted as the verifier takes them: a snapshot must not be taken before
+    // the replay passed the one before it, so a lazy source (the store's read transaction) holds
+    // one at a time instead of all (review 2026-11-30, History item 2: B4's are 162 MB).
+    int[] rowsTaken = {0};
+    Iterable<LogRow> countedRows = () -> rows.stream().peek(r -> rowsTaken[0]++).iterator();
+    List<long[]> taken = new ArrayList<>(); // {snapshot seq, rows taken by then}
+    List<StoredSnapshot> stored = List.of(new StoredSnapshot(10, h.stateAt(10)), new StoredSnapshot(20, h.stateAt(20)),
+        new StoredSnapshot(30, h.stateAt(30)));
+    Iterable<StoredSnapshot> lazy = () -> stored.stream().peek(s -> taken.add(new long[] {s.seq(), rowsTaken[0]})).iterator();
+    VerificationReport r = new Verifier(TestHistory.DOC).snapshotsInOrder(lazy).verify(countedRows);
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.snapshotsChecked()).isEqualTo(3);
+    assertThat(taken).hasSize(3);
+    // The first before any row; each later one once the replay has reached the previous one.
+    assertThat(taken.get(1)[1]).as("snapshot 20 taken after row 10").isGreaterThanOrEqualTo(10);
+    assertThat(taken.get(2)[1]).as("snapshot 30 taken after row 20").isGreaterThanOrEqualTo(20);
+  }
+
+  @Test
+  void aSnapshotBeyondTheLogsEndReadInOrderIsTruncation() {
+    Iterable<StoredSnapshot> lazy = List.of(new StoredSnapshot(10, h.stateAt(10)), new StoredSnapshot(45, h.stateAt(40)));
+    VerificationReport r = new Verifier(TestHistory.DOC).snapshotsInOrder(lazy).verify(rows);
+    assertThat(r.first()).map(Problem::kind).contains(Problem.Kind.TRUNCATED);
+    assertThat(r.snapshotsChecked()).isEqualTo(1);
+  }
+
+  @Test
   void editedUpdateByteIsAHashMismatchAtItsSeq() {
     byte[] u = rows.get(14).update().clone();
     u[u.length / 2] ^= 1;

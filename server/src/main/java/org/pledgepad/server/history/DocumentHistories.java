@@ -43,6 +43,7 @@ public final class DocumentHistories {
   private final RevisionCache revisionCache = new RevisionCache(CACHED_OVERVIEWS);
 
   private final CheckpointKey key;
+  private final SignedHeads signedHeads;
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentHistories.class);
   /** Heads the checkpointer would not sign (there is no history metric to count them in yet). */
   private final java.util.concurrent.atomic.AtomicLong refusedHeads = new java.util.concurrent.atomic.AtomicLong();
@@ -53,8 +54,17 @@ public final class DocumentHistories {
 
   /** @param key the checkpoint key whose signatures verification trusts (null: none) */
   public DocumentHistories(HistoryDb db, CheckpointKey key) {
+    this(db, key, null);
+  }
+
+  /**
+   * @param signedHeads the heads this data directory signed last (null: not remembered); the
+   *     checkpointer signs only heads that extend them and updates them, verify checks them
+   */
+  public DocumentHistories(HistoryDb db, CheckpointKey key, SignedHeads signedHeads) {
     this.db = db;
     this.key = key;
+    this.signedHeads = signedHeads;
   }
 
   /**
@@ -79,13 +89,15 @@ public final class DocumentHistories {
         if (h == null) {
           continue;
         }
-        if (HeadChain.chains(names.get(i), h, key.publicKeys(), batch)) {
+        HistoryDb.Head signed = signedHeads == null ? null : signedHeads.get(names.get(i));
+        if (HeadChain.chains(names.get(i), h, key.publicKeys(), batch, signed)) {
           cps.add(key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis()));
         } else {
           refusedHeads.incrementAndGet();
           // Name and seq only: the rows' content stays out of the log.
-          LOG.warn("History checkpoint refused: the head of {} at seq {} does not chain from its last checkpoint;"
-              + " run verify --database", names.get(i), h.seq());
+          LOG.warn("History checkpoint refused: the head of {} at seq {} does not chain from its last checkpoint"
+              + " or does not extend the head this server signed last (seq {}); run verify --database",
+              names.get(i), h.seq(), signed == null ? "none" : signed.seq());
         }
       }
     } catch (SQLException e) {
@@ -95,6 +107,15 @@ public final class DocumentHistories {
       db.addCheckpoints(cps);
       return null;
     });
+    if (signedHeads != null) {
+      try {
+        // After the commit: a file behind the checkpoints is harmless (the next round chains from
+        // them), one ahead of a lost commit would still name heads the rows hold.
+        signedHeads.remember(cps);
+      } catch (java.io.IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     return cps.size();
   }
 
@@ -287,8 +308,17 @@ public final class DocumentHistories {
       throw new IllegalStateException("erasing history needs the checkpoint key (" + CheckpointKey.FILE + ")");
     }
     List<ErasureRecord> existing = sql(() -> db.erasureRecords(doc));
-    ErasureRecord previous = existing.isEmpty() ? null : existing.get(existing.size() - 1);
-    ErasureRecord record = key.signer().signErasure(doc, previous, now, backfilled,
+    // Chained from the newest record that verifies, not the newest stored: a junk row inserted
+    // by SQL would otherwise make this record, and every later one, fail to chain. It takes the
+    // next index no stored record holds, so the junk neither blocks the insert nor is replaced.
+    ErasureRecord previous = ErasureLog.check(doc, existing, trustedKeys()).last();
+    java.util.Set<Long> taken = new java.util.HashSet<>();
+    existing.forEach(r -> taken.add(r.index()));
+    long index = previous == null ? 1 : previous.index() + 1;
+    while (taken.contains(index)) {
+      index++;
+    }
+    ErasureRecord record = key.signer().signErasure(doc, previous, index, now, backfilled,
         erased.stream().map(ErasureRecord.Entry::of).toList());
     sql(() -> {
       db.addErasureRecord(record);
@@ -344,24 +374,30 @@ public final class DocumentHistories {
    * of the documents row, which someone able to cut the log could rewrite as well.
    */
   public VerificationReport verify(String doc, HistoryDb.Head published) {
-    LogState log = sql(() -> db.logState(doc));
-    Verifier v = new Verifier(doc).snapshots(log.snapshots());
-    java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : log.head();
-    head.ifPresent(h -> {
-      if (h.seq() > 0) {
-        v.publishedHead(h.seq(), h.hash());
+    // Inside the read transaction: the snapshots stream from it into the replay one at a time.
+    return sql(() -> db.readLog(doc, log -> {
+      Verifier v = new Verifier(doc).snapshotsInOrder(log.snapshots());
+      java.util.Optional<HistoryDb.Head> head = published != null ? java.util.Optional.of(published) : log.head();
+      head.ifPresent(h -> {
+        if (h.seq() > 0) {
+          v.publishedHead(h.seq(), h.hash());
+        }
+      });
+      if (!log.checkpoints().isEmpty()) {
+        v.checkpoints(log.checkpoints(), trustedKeys());
       }
-    });
-    if (!log.checkpoints().isEmpty()) {
-      v.checkpoints(log.checkpoints(), trustedKeys());
-    }
-    v.erasures(log.erasures(), trustedKeys());
-    return v.verify(log.rows());
+      v.erasures(log.erasures(), trustedKeys());
+      HistoryDb.Head signed = signedHeads == null ? null : signedHeads.get(doc);
+      if (signed != null) {
+        v.signedHead(signed.seq(), signed.hash());
+      }
+      return v.verify(log.rows());
+    }));
   }
 
   public byte[] export(String doc) {
-    LogState log = sql(() -> db.logState(doc));
-    return HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(), log.snapshots(), log.erasures());
+    return sql(() -> db.readLog(doc, log -> HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(),
+        log.snapshots(), log.erasures())));
   }
 
   private DocumentHistory history(String doc, List<Long> seqs, ClockIndex index) {

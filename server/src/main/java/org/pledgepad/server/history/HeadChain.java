@@ -15,12 +15,15 @@ import org.pledgepad.history.Verifier;
  * genesis). Signing a head unchecked would put our signature on rows someone rewrote by SQL
  * (with the checkpoints that would expose them deleted). Only the hash chain and commitments
  * of the rows since that checkpoint are checked, not a replay: the checkpointer runs often.
+ * With the head this node signed last ({@link SignedHeads}), the head must also extend that one:
+ * a log rewritten from genesis with its checkpoints deleted chains, but not from there.
  */
 final class HeadChain {
   private HeadChain() {}
 
-  static boolean chains(String doc, HistoryDb.Head head, Map<String, PublicKey> keys, HistoryDb.Batch db)
-      throws SQLException {
+  /** @param signed the head this node signed last for {@code doc}, or null (none, or not remembered) */
+  static boolean chains(String doc, HistoryDb.Head head, Map<String, PublicKey> keys, HistoryDb.Batch db,
+      HistoryDb.Head signed) throws SQLException {
     long baseSeq = 0;
     byte[] baseHash = Hashes.genesis(doc);
     List<Checkpoint> cps = db.checkpoints(doc);
@@ -30,6 +33,18 @@ final class HeadChain {
         baseSeq = c.seq();
         baseHash = c.head();
         break;
+      }
+    }
+    if (signed != null) {
+      if (signed.seq() > head.seq()) {
+        return false; // behind what was signed: cut, or the database restored from an older backup
+      }
+      if (signed.seq() > baseSeq || (signed.seq() == baseSeq && !Hashes.same(signed.hash(), baseHash))) {
+        // No valid checkpoint at or after it (deleted?): the rows must chain from what we signed.
+        baseSeq = signed.seq();
+        baseHash = signed.hash();
+      } else if (signed.seq() < baseSeq && !rowHashIs(db, doc, signed)) {
+        return false; // rewritten beneath a later checkpoint
       }
     }
     if (baseSeq >= head.seq()) {
@@ -42,5 +57,10 @@ final class HeadChain {
     VerificationReport r = new Verifier(doc).resumeFrom(baseSeq, baseHash, null).checkErasures(false)
         .publishedHead(head.seq(), head.hash()).verify(rows);
     return r.ok() && r.headSeq() == head.seq();
+  }
+
+  private static boolean rowHashIs(HistoryDb.Batch db, String doc, HistoryDb.Head expected) throws SQLException {
+    List<org.pledgepad.history.LogRow> row = db.rows(doc, expected.seq() - 1, expected.seq());
+    return row.size() == 1 && Hashes.same(row.get(0).hash(), expected.hash());
   }
 }

@@ -97,26 +97,58 @@ public final class HistoryDb {
 
   /**
    * Head, rows, checkpoints, erasure records and every stored snapshot, all read in one
-   * transaction. Read one after the other, an append, snapshot or checkpoint committed in between
-   * made a healthy document look truncated (a head or checkpoint beyond the rows read before it),
-   * and an erasure committed in between would show rows erased without their record, or the
-   * reverse. Every snapshot, because version reads and document loads start from whichever is
-   * nearest: one left out of the check could be forged unnoticed (review 2026-11-30, History item 2).
+   * transaction, handed to {@code body} while that transaction is open. Read one after the other,
+   * an append, snapshot or checkpoint committed in between made a healthy document look truncated
+   * (a head or checkpoint beyond the rows read before it), and an erasure committed in between
+   * would show rows erased without their record, or the reverse. Every snapshot, because version
+   * reads and document loads start from whichever is nearest: one left out of the check could be
+   * forged unnoticed (review 2026-11-30, History item 2). The snapshots are read one by one as
+   * {@code body} iterates them (once, in seq order), so verify and export hold one at a time
+   * instead of all (B4: 162 MB); the transaction therefore stays open while {@code body} runs.
+   * Iterating them after {@code body} returned fails.
    */
-  public LogState logState(String doc) throws SQLException {
+  public <T> T readLog(String doc, java.util.function.Function<LogState, T> body) throws SQLException {
     return inReadTransaction(c -> {
       Optional<Head> head = head(c, doc);
       List<Checkpoint> checkpoints = checkpoints(c, doc);
       List<LogRow> rows = rows(c, doc, 0, Long.MAX_VALUE);
-      List<StoredSnapshot> snapshots = new ArrayList<>();
-      for (long s : snapshotSeqs(c, doc)) {
-        StoredSnapshot snap = snapshot(c, doc, s);
-        if (snap != null) {
-          snapshots.add(snap);
-        }
-      }
-      return new LogState(head, rows, checkpoints, snapshots, erasureRecords(c, doc));
+      List<Long> seqs = snapshotSeqs(c, doc);
+      Iterable<StoredSnapshot> snapshots = () -> new SnapshotReader(c, doc, seqs.iterator());
+      return body.apply(new LogState(head, rows, checkpoints, snapshots, erasureRecords(c, doc)));
     });
+  }
+
+  /** Reads the next stored snapshot only when asked for it. */
+  private final class SnapshotReader implements java.util.Iterator<StoredSnapshot> {
+    private final Connection c;
+    private final String doc;
+    private final java.util.Iterator<Long> seqs;
+    private StoredSnapshot next;
+
+    SnapshotReader(Connection c, String doc, java.util.Iterator<Long> seqs) {
+      this.c = c;
+      this.doc = doc;
+      this.seqs = seqs;
+    }
+
+    @Override
+    public boolean hasNext() {
+      while (next == null && seqs.hasNext()) {
+        long seq = seqs.next();
+        next = DocumentHistories.sql(() -> snapshot(c, doc, seq)); // null: not in this transaction's view
+      }
+      return next != null;
+    }
+
+    @Override
+    public StoredSnapshot next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      StoredSnapshot out = next;
+      next = null;
+      return out;
+    }
   }
 
   public record Head(long seq, byte[] hash) {}

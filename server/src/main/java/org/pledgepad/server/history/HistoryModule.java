@@ -58,12 +58,14 @@ public final class HistoryModule {
       names = id -> id;
     }
     CheckpointKey key;
+    SignedHeads signedHeads;
     try {
       key = CheckpointKey.loadOrCreate(config.dataDir());
+      signedHeads = SignedHeads.open(config.dataDir());
     } catch (java.io.IOException | RuntimeException e) {
-      throw new IllegalStateException("history checkpoint key in " + config.dataDir() + " unusable", e);
+      throw new IllegalStateException("history checkpoint key or signed heads in " + config.dataDir() + " unusable", e);
     }
-    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), key);
+    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), key, signedHeads);
     HistoryRoutes routes = new HistoryRoutes(vertx, histories, access, sessions, names);
     routes.mount(router);
     // Once per data directory: rows erased before the erasure log existed get a backfilled record.

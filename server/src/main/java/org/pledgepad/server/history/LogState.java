@@ -7,6 +7,9 @@ import org.pledgepad.history.ErasureRecord;
 import org.pledgepad.history.LogRow;
 import org.pledgepad.history.StoredSnapshot;
 
-/** A document's log as one read transaction saw it (see {@link HistoryDb#logState}). */
+/**
+ * A document's log as one read transaction sees it (see {@link HistoryDb#readLog}); the snapshots
+ * are read lazily, in seq order, while that transaction is open.
+ */
 public record LogState(Optional<HistoryDb.Head> head, List<LogRow> rows, List<Checkpoint> checkpoints,
-                       List<StoredSnapshot> snapshots, List<ErasureRecord> erasures) {}
+                       Iterable<StoredSnapshot> snapshots, List<ErasureRecord> erasures) {}

@@ -15,7 +15,8 @@ import org.pledgepad.server.config.ServerConfig;
  * {@code java -jar pledgepad.jar verify EXPORT_FILE [--key ID=KEY] [--head SEQ:HASH]} checks an
  * export file offline (the history module's command); {@code verify --database [DOCUMENT]}
  * checks every document (or one) of the configured store: chain, the head recorded in the
- * documents table, checkpoints, snapshots and replay. Exit 0 when all verify, 1 naming the first
+ * documents table, checkpoints, the heads this DATA_DIR signed last ({@link SignedHeads}),
+ * snapshots and replay. Exit 0 when all verify, 1 naming the first
  * bad seq of each broken document, 2 for usage or configuration errors.
  */
 public final class VerifyLauncher {
@@ -61,9 +62,12 @@ public final class VerifyLauncher {
     }
     DocumentHistories histories;
     try {
-      histories = new DocumentHistories(db, CheckpointKey.loadIfPresent(config.dataDir()));
+      // The heads this data directory signed last, if any: a log rewritten from genesis with its
+      // checkpoints deleted verifies on its own, but no longer reaches them.
+      histories = new DocumentHistories(db, CheckpointKey.loadIfPresent(config.dataDir()),
+          SignedHeads.loadIfPresent(config.dataDir()));
     } catch (java.io.IOException | RuntimeException e) {
-      err.println("cannot read the checkpoint key: " + e.getMessage());
+      err.println("cannot read the checkpoint key or signed heads: " + e.getMessage());
       return VerifyCommand.USAGE;
     }
     int status = VerifyCommand.OK;

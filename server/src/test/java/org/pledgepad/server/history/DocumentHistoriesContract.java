@@ -148,6 +148,32 @@ abstract class DocumentHistoriesContract {
   }
 
   @Test
+  void verifyReadsTheSnapshotsFromItsReadTransactionOneByOne() throws Exception {
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    for (String w : new String[] {" Sofort.", " Mit Beleuchtung."}) {
+      byte[] sv = Y.encodeStateVector(d);
+      d.getText("default").insert(d.getText("default").length(), w);
+      long seq = await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "anna", "c-anna")))).get(0);
+      await(store.writeSnapshot(doc, seq, Y.encodeStateAsUpdate(d)));
+    }
+    // Inside the transaction they come one by one in seq order; handed out of it, nothing can
+    // read them any more: they were never all in memory (review 2026-11-30, History item 2).
+    List<Long> seqs = histories.db().readLog(doc, log -> {
+      List<Long> out = new java.util.ArrayList<>();
+      log.snapshots().forEach(s -> out.add(s.seq()));
+      return out;
+    });
+    assertThat(seqs).containsExactly(4L, 5L);
+    Iterable<org.pledgepad.history.StoredSnapshot> escaped = histories.db().readLog(doc, LogState::snapshots);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> escaped.iterator().hasNext())
+        .isInstanceOf(java.io.UncheckedIOException.class);
+    assertThat(histories.verify(doc).snapshotsChecked()).isEqualTo(2);
+  }
+
+  @Test
   void verifyAndExportStayCleanWhileTheDocumentIsEdited() throws Exception {
     DocumentHistories signing = new DocumentHistories(HistoryDb.of(config()), CheckpointKey.loadOrCreate(keyDir));
     Doc d = new Doc();

@@ -195,13 +195,99 @@ abstract class HistoryTamperContract {
 
     assertThat(histories.checkpoint(List.of(doc))).isZero();
     assertThat(histories.refusedHeads()).isEqualTo(1);
-    try (Connection c = sql(); var ps = c.prepareStatement(
-        "SELECT COUNT(*) FROM document_checkpoints WHERE document = ?")) {
+    assertThat(checkpointsStored()).as("no checkpoint over the rewritten row").isZero();
+  }
+
+  /** A checkpointer as a (re)started server builds it: key and signed heads read from DATA_DIR. */
+  private DocumentHistories restartedCheckpointer() throws Exception {
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    return new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()),
+        SignedHeads.open(config.dataDir()));
+  }
+
+  private java.nio.file.Path signedHeadsFile() throws Exception {
+    return org.pledgepad.server.config.ConfigLoader.load(env()).dataDir().resolve(SignedHeads.FILE);
+  }
+
+  /** Someone with database access rewrites row 3 and recomputes every hash after it, as the chain defines them. */
+  private byte[] rewriteFromGenesis() throws Exception {
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    byte[] prev = org.pledgepad.history.Hashes.genesis(doc);
+    for (org.pledgepad.history.LogRow r : HistoryDb.of(config).rows(doc, 0, Long.MAX_VALUE)) {
+      String actor = r.seq() == 3 ? "someone-else" : r.actor();
+      prev = org.pledgepad.history.Hashes.rowHash(prev, doc, r.seq(), r.timeMillis(), actor, r.commitment());
+      exec("UPDATE document_updates SET actor = ?, hash = ? WHERE document = ? AND seq = ?", actor, prev, doc, r.seq());
+    }
+    return prev;
+  }
+
+  private int checkpointsStored() throws Exception {
+    try (Connection c = sql(); var ps = c.prepareStatement("SELECT COUNT(*) FROM document_checkpoints WHERE document = ?")) {
       ps.setString(1, doc);
       var rs = ps.executeQuery();
       rs.next();
-      assertThat(rs.getInt(1)).as("no checkpoint over the rewritten row").isZero();
+      return rs.getInt(1);
     }
+  }
+
+  @Test
+  void aLogRewrittenFromGenesisWithItsCheckpointsDeletedIsNotSignedAgain() throws Exception {
+    assertThat(restartedCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
+    byte[] head = rewriteFromGenesis();
+    rewritePublishedHead(6, head);
+    exec("DELETE FROM document_checkpoints WHERE document = ?", doc);
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    assertThat(new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()))
+        .verify(doc).ok()).as("the rewritten log chains on its own").isTrue();
+
+    assertRefusedAndReported("CHECKPOINT_MISMATCH at seq 6");
+  }
+
+  /** A restarted checkpointer signs nothing, and verify --database (same DATA_DIR) reports {@code finding}. */
+  private void assertRefusedAndReported(String finding) throws Exception {
+    DocumentHistories restarted = restartedCheckpointer();
+    assertThat(restarted.checkpoint(List.of(doc))).isZero();
+    assertThat(restarted.refusedHeads()).isEqualTo(1);
+    assertThat(checkpointsStored()).as("nothing signed over the changed log").isZero();
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.out).contains(finding);
+  }
+
+  @Test
+  void aLogCutBehindTheSignedHeadIsNotSigned() throws Exception {
+    assertThat(restartedCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
+    exec("DELETE FROM document_checkpoints WHERE document = ?", doc);
+    exec("DELETE FROM document_updates WHERE document = ? AND seq >= 5", doc);
+    rewritePublishedHead(4, HistoryDb.of(org.pledgepad.server.config.ConfigLoader.load(env())).rows(doc, 3, 4).get(0).hash());
+    assertRefusedAndReported("TRUNCATED");
+  }
+
+  @Test
+  void anOlderSignedHeadsFileStillAcceptsALogThatGrewSince() throws Exception {
+    // DATA_DIR restored from a backup taken at seq 6, while the database went on to seq 9; the
+    // checkpoints after 6 are gone too, so the rows must chain from the remembered head itself.
+    assertThat(restartedCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
+    byte[] backup = java.nio.file.Files.readAllBytes(signedHeadsFile());
+    appendRemark("Nachtrag 1");
+    appendRemark("Nachtrag 2");
+    assertThat(restartedCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
+    java.nio.file.Files.write(signedHeadsFile(), backup);
+    exec("DELETE FROM document_checkpoints WHERE document = ?", doc);
+    appendRemark("Nachtrag 3");
+
+    DocumentHistories restarted = restartedCheckpointer();
+    assertThat(restarted.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(restarted.refusedHeads()).isZero();
+    Result r = verify();
+    assertThat(r.status).as(r.out).isZero();
+    assertThat(java.nio.file.Files.readString(signedHeadsFile())).as("advanced to the new head").contains("\"seq\":9");
+  }
+
+  private void appendRemark(String text) {
+    Doc d = new Doc();
+    d.getText("default").insert(0, text);
+    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d), "user-1", "conn-1"))));
   }
 
   @Test
@@ -269,6 +355,11 @@ abstract class HistoryTamperContract {
    * redacted under a signed erasure record. Returns the original update of seq 7.
    */
   private byte[] eraseARemark() throws Exception {
+    return eraseARemark("user-x");
+  }
+
+  /** As {@link #eraseARemark()} for {@code user}: their remark and its deletion are the next two rows. */
+  private byte[] eraseARemark(String user) throws Exception {
     Doc d = new Doc();
     try (Connection c = sql(); var ps = c.prepareStatement(
         "SELECT update_v1 FROM document_updates WHERE document = ? ORDER BY seq")) {
@@ -281,14 +372,37 @@ abstract class HistoryTamperContract {
     byte[] sv = Y.encodeStateVector(d);
     d.getText("default").insert(d.getText("default").length(), " Tel. 0561-123456");
     byte[] typed = Y.encodeStateAsUpdate(d, sv);
-    await(store.append(doc, List.of(new NewUpdate(typed, "user-x", "conn-x"))));
+    await(store.append(doc, List.of(new NewUpdate(typed, user, "conn-x"))));
     sv = Y.encodeStateVector(d);
     d.getText("default").delete(d.getText("default").length() - 17, 17);
-    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "user-x", "conn-x"))));
+    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), user, "conn-x"))));
     var config = org.pledgepad.server.config.ConfigLoader.load(env());
     DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()));
-    assertThat(histories.erase(doc, "user-x").redacted()).isEqualTo(2);
+    assertThat(histories.erase(doc, user).redacted()).isEqualTo(2);
     return typed;
+  }
+
+  @Test
+  void aJunkErasureRecordIsNamedButDoesNotBlockLaterErasures() throws Exception {
+    eraseARemark();
+    // Junk stored by SQL in the next free place (index 2), chained from record 1 as the next
+    // genuine record would be, with a signature of zeros: the server used to chain from it.
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    var records = HistoryDb.of(config).erasureRecords(doc);
+    assertThat(records).extracting(org.pledgepad.history.ErasureRecord::index).containsExactly(1L);
+    byte[] record1Hash = records.get(0).hash();
+    byte[] entries = java.nio.ByteBuffer.allocate(40).putLong(5).put(new byte[32]).array();
+    exec("INSERT INTO erasure_records (document, idx, prev, time_ms, key_id, backfilled, entries, signature)"
+        + " VALUES (?, 2, ?, 1, ?, ?, ?, ?)", doc, record1Hash, "k-junk", false, entries, new byte[64]);
+
+    eraseARemark("user-y");
+
+    Result r = verify();
+    assertThat(r.status).as("the junk record is still reported: " + r.out).isEqualTo(1);
+    assertThat(r.out).contains("ERASURE_RECORD_INVALID at seq 5").doesNotContain("ERASURE_UNRECORDED");
+    assertThat(r.firstBad).as(r.out).isEqualTo(5L);
+    assertThat(HistoryDb.of(config).erasureRecords(doc)).extracting(org.pledgepad.history.ErasureRecord::index)
+        .containsExactly(1L, 2L, 3L);
   }
 
   @Test

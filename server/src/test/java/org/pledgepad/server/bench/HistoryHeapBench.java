@@ -1,0 +1,104 @@
+package org.pledgepad.server.bench;
+
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Y;
+import org.pledgepad.server.history.CheckpointKey;
+import org.pledgepad.server.history.DocumentHistories;
+import org.pledgepad.server.history.HistoryDb;
+import org.pledgepad.server.history.VerifyLauncher;
+import org.pledgepad.server.store.NewUpdate;
+import org.pledgepad.server.store.SqliteDocumentStore;
+
+/**
+ * Peak heap of {@code verify --database} and of the export on one large synthetic log in the
+ * embedded store (review 2026-11-30, History item 2: all snapshots were held in memory). Run each
+ * mode in its own JVM so the peaks are its own.
+ *
+ * <pre>
+ *   HistoryHeapBench generate DATA_DIR ROWS EVERY   one document "big": ROWS rows, a snapshot every EVERY
+ *   HistoryHeapBench verify DATA_DIR                verify --database big; prints the heap pools' peak
+ *   HistoryHeapBench export DATA_DIR                the export of big as bytes; the same
+ * </pre>
+ */
+public final class HistoryHeapBench {
+  private static final String DOC = "big";
+
+  private HistoryHeapBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args[1]);
+    switch (args[0]) {
+      case "generate" -> generate(dir, Integer.parseInt(args[2]), Integer.parseInt(args[3]));
+      case "verify" -> {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = VerifyLauncher.run(new String[] {"verify", "--database", DOC}, Map.of("DATA_DIR", dir.toString()),
+            new PrintStream(out, true, StandardCharsets.UTF_8), System.err);
+        report("verify", status + " " + out.toString(StandardCharsets.UTF_8).lines().findFirst().orElse(""));
+      }
+      case "export" -> {
+        var config = org.pledgepad.server.config.ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
+        byte[] zip = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadIfPresent(dir)).export(DOC);
+        report("export", zip.length + " bytes");
+      }
+      default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+
+  private static void report(String what, String result) {
+    long peak = 0;
+    for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+      if (p.getType() == MemoryType.HEAP) {
+        peak += p.getPeakUsage().getUsed();
+      }
+    }
+    System.out.printf("%s: %s%nheap pools' peak used: %.1f MB%n", what, result, peak / 1e6);
+  }
+
+  /** Words typed at random places by a few clients, so the items do not merge and states grow. */
+  private static void generate(Path dir, int rows, int every) throws Exception {
+    Vertx vertx = Vertx.vertx();
+    SqliteDocumentStore store = new SqliteDocumentStore(vertx, dir);
+    await(store.start());
+    Random random = new Random(2026);
+    Doc[] clients = {new Doc(), new Doc(), new Doc(), new Doc()};
+    Doc merged = new Doc();
+    long snapshotBytes = 0;
+    for (int s = every; s <= rows; s += every) {
+      List<NewUpdate> batch = new ArrayList<>();
+      for (int i = s - every + 1; i <= s; i++) {
+        Doc c = clients[random.nextInt(clients.length)];
+        Y.applyUpdate(c, Y.encodeStateAsUpdate(merged, Y.encodeStateVector(c)));
+        byte[] sv = Y.encodeStateVector(c);
+        var text = c.getText("default");
+        text.insert(random.nextInt(text.length() + 1), "w" + i + " ");
+        byte[] update = Y.encodeStateAsUpdate(c, sv);
+        Y.applyUpdate(merged, update);
+        batch.add(new NewUpdate(update, "user-" + (i % 7), "conn-1"));
+      }
+      await(store.append(DOC, batch));
+      byte[] state = Y.encodeStateAsUpdate(merged);
+      snapshotBytes += state.length;
+      await(store.writeSnapshot(DOC, s, state));
+    }
+    await(store.close());
+    await(vertx.close());
+    System.out.printf("generated %d rows, %d snapshots, %.1f MB of snapshots%n", rows, rows / every, snapshotBytes / 1e6);
+  }
+
+  private static <T> T await(io.vertx.core.Future<T> f) throws Exception {
+    return f.toCompletionStage().toCompletableFuture().get(10, TimeUnit.MINUTES);
+  }
+}
