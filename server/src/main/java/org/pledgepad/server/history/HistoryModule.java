@@ -45,9 +45,40 @@ public final class HistoryModule {
     };
   }
 
-  /** Mount before ApiRoutes (its /api/* catch-all). */
+  private static final int BACKFILL_ATTEMPTS = 5;
+  private static final long BACKFILL_RETRY_MS = 10_000;
+
+  /**
+   * The erasure log's backfill, retried a few times (a busy store): it has no later chance, since
+   * only the start that created the log may run it (ErasureBackfill).
+   */
+  private static void backfill(Vertx vertx, DocumentHistories histories, boolean erasureLogCreated, int attempt) {
+    org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(HistoryModule.class);
+    vertx.executeBlocking(() -> ErasureBackfill.atUpgrade(erasureLogCreated, histories), false)
+        .onSuccess(n -> {
+          if (n >= 0) {
+            log.info("History erasure log created; rows erased before it backfilled in {} document(s)", n);
+          }
+        })
+        .onFailure(e -> {
+          if (attempt < BACKFILL_ATTEMPTS) {
+            log.warn("History erasure backfill failed (attempt {} of {}); retrying", attempt, BACKFILL_ATTEMPTS, e);
+            vertx.setTimer(BACKFILL_RETRY_MS, id -> backfill(vertx, histories, erasureLogCreated, attempt + 1));
+          } else {
+            log.error("History erasure backfill failed; rows erased before the erasure log will be reported"
+                + " as ERASURE_UNRECORDED by verify (history/README.md, \"Erasure policy\")", e);
+          }
+        });
+  }
+
+  /**
+   * Mount before ApiRoutes (its /api/* catch-all).
+   *
+   * @param erasureLogCreated whether the store's start created the erasure log (then, and only
+   *     then, older erasures are backfilled)
+   */
   public static HistoryRoutes mount(Router router, Vertx vertx, ServerConfig config, SessionRegistry sessions,
-      AuthHook auth) {
+      AuthHook auth, boolean erasureLogCreated) {
     HistoryAccess access;
     java.util.function.Function<String, String> names;
     if (auth instanceof AccessControl ac) {
@@ -68,15 +99,8 @@ public final class HistoryModule {
     DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), key, signedHeads);
     HistoryRoutes routes = new HistoryRoutes(vertx, histories, access, sessions, names);
     routes.mount(router);
-    // Once per data directory: rows erased before the erasure log existed get a backfilled record.
-    vertx.executeBlocking(() -> ErasureBackfill.runOnce(config.dataDir(), histories), false)
-        .onSuccess(n -> {
-          if (n >= 0) {
-            org.slf4j.LoggerFactory.getLogger(HistoryModule.class).info("History erasure log backfilled for {} document(s)", n);
-          }
-        })
-        .onFailure(e -> org.slf4j.LoggerFactory.getLogger(HistoryModule.class)
-            .warn("History erasure backfill failed; it runs again at the next start", e));
+    // At the start that created the erasure log only: rows erased before it get a backfilled record.
+    backfill(vertx, histories, erasureLogCreated, 1);
     // Sign the heads that moved, off the event loop; a failed round is retried next period.
     vertx.setPeriodic(FIRST_CHECKPOINT_MS, CHECKPOINT_PERIOD_MS, id -> vertx.executeBlocking(histories::checkpoint, false)
         .onFailure(e -> org.slf4j.LoggerFactory.getLogger(HistoryModule.class).warn("History checkpoint failed", e)));

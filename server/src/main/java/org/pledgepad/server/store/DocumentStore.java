@@ -15,6 +15,17 @@ public interface DocumentStore {
   Future<Void> start();
 
   /**
+   * Whether {@link #start} created the history's erasure log, i.e. upgraded a store from before
+   * it (or made a new one). That start is the one moment at which rows erased before the log
+   * existed are given a backfilled record: the signal cannot be produced again by writing to the
+   * database (re-running the migration fails on the existing table), unlike a flag stored there,
+   * and it does not depend on the node's data directory, which may be new on every start.
+   */
+  default boolean erasureLogCreatedAtStart() {
+    return false;
+  }
+
+  /**
    * Appends a batch of updates to one document in a committed transaction, which the store may
    * share with appends of other documents that are waiting at the same time (group commit across
    * documents, see AppendCoalescer). Succeeds only once that transaction committed; if a shared

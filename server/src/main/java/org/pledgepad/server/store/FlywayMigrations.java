@@ -8,8 +8,12 @@ import org.pledgepad.server.config.DatabaseUrl;
 final class FlywayMigrations {
   private FlywayMigrations() {}
 
-  static void migrate(DatabaseUrl url) {
-    Flyway.configure()
+  /** The migration that creates the erasure log (history/README.md, "Erasure policy"). */
+  static final String ERASURE_LOG_VERSION = "16";
+
+  /** Applies what is missing; true when this call created the erasure log (the upgrade to it). */
+  static boolean migrate(DatabaseUrl url) {
+    org.flywaydb.core.api.output.MigrateResult result = Flyway.configure()
         .dataSource(url.jdbcUrl(), url.user(), url.password())
         .locations("classpath:db/migration")
         // Migration numbers are reserved per feature and land in any order (V8 before V7): a
@@ -17,5 +21,6 @@ final class FlywayMigrations {
         .outOfOrder(true)
         .load()
         .migrate();
+    return result.migrations.stream().anyMatch(m -> ERASURE_LOG_VERSION.equals(m.version));
   }
 }

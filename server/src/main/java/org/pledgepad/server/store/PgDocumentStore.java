@@ -97,10 +97,17 @@ public final class PgDocumentStore implements DocumentStore {
     this.lockTimeout = lockTimeout;
   }
 
+  private volatile boolean erasureLogCreated;
+
+  @Override
+  public boolean erasureLogCreatedAtStart() {
+    return erasureLogCreated;
+  }
+
   @Override
   public Future<Void> start() {
     return vertx.<Void>executeBlocking(() -> {
-      FlywayMigrations.migrate(url);
+      erasureLogCreated = FlywayMigrations.migrate(url);
       return null;
     }).map(v -> {
       // Session settings sent with each connection's startup message, so they cost no round trip.

@@ -105,6 +105,15 @@ public final class SqliteDocumentStore implements DocumentStore {
     return heads.get(document);
   }
 
+  /** The schema version whose script creates the erasure log (erasure-log-v1.sql). */
+  static final int ERASURE_LOG_VERSION = 4;
+  private volatile boolean erasureLogCreated;
+
+  @Override
+  public boolean erasureLogCreatedAtStart() {
+    return erasureLogCreated;
+  }
+
   @Override
   public Future<Void> start() {
     worker = vertx.createSharedWorkerExecutor("pledgepad-sqlite-" + System.identityHashCode(this), 1);
@@ -132,6 +141,7 @@ public final class SqliteDocumentStore implements DocumentStore {
         for (int v = version; v < SCHEMA_VERSION; v++) {
           migrate(st, SCRIPTS[v], v + 1);
         }
+        erasureLogCreated = version < ERASURE_LOG_VERSION;
       }
       conn.setAutoCommit(false);
       // A stop without close (kill -9) leaves heads in the ledger: into the documents rows first.

@@ -2,8 +2,10 @@ package org.pledgepad.server.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,23 +16,18 @@ import org.pledgepad.server.testing.Eventually;
 import org.pledgepad.server.testing.ServerHarness;
 
 /**
- * A data directory from before the erasure log (an erased row without a record, no backfill
- * marker) is backfilled by the server's start, once: the row verifies again, flagged backfilled.
+ * An embedded store from before the erasure log (an erased row without a record, schema version
+ * 3) is backfilled by the start that upgrades it; no later start reports the log as created,
+ * so none backfills (an erased row forged later stays unrecorded).
  */
 class ErasureBackfillStartTest {
   @TempDir
   Path dataDir;
 
   @Test
-  void theFirstStartAfterTheUpgradeBackfillsOlderErasures() throws Exception {
+  void theStartThatCreatesTheErasureLogBackfillsOlderErasuresAndNoLaterStartDoes() throws Exception {
     Map<String, String> env = Map.of("DATA_DIR", dataDir.toString());
-    Path marker = dataDir.resolve(ErasureBackfill.MARKER);
-    ServerHarness first = ServerHarness.start(env); // the demo documents
-    try {
-      Eventually.until("the backfill of a fresh directory", () -> Files.exists(marker));
-    } finally {
-      first.close();
-    }
+    ServerHarness.start(env).close(); // the demo documents
     HistoryDb db = HistoryDb.of(ConfigLoader.load(env));
     String doc = null;
     LogRow row = null;
@@ -43,15 +40,22 @@ class ErasureBackfillStartTest {
       }
     }
     assertThat(doc).as("the demo seed logs rows").isNotNull();
-    // What an erasure did before the erasure log: the row redacted, no record; no marker yet.
+    // What an erasure did before the erasure log: the row redacted, no record; and the file as
+    // that version left it.
     db.eraseRow(doc, row.seq(), row.eraseRedacted().update(), 1_764_000_000_000L);
-    Files.delete(marker);
     DocumentHistories histories = new DocumentHistories(db, CheckpointKey.loadIfPresent(dataDir));
     assertThat(histories.verify(doc).problems()).extracting(Problem::kind).contains(Problem.Kind.ERASURE_UNRECORDED);
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("pledgepad.sqlite"));
+         Statement st = c.createStatement()) {
+      st.execute("DROP TABLE erasure_records");
+      st.execute("PRAGMA user_version = 3");
+    }
 
+    String upgradedDoc = doc;
     ServerHarness upgraded = ServerHarness.start(env);
     try {
-      Eventually.until("the backfill at start", () -> Files.exists(marker));
+      Eventually.until("the backfill at the upgrade",
+          () -> !DocumentHistories.sql(() -> db.erasureRecords(upgradedDoc)).isEmpty());
     } finally {
       upgraded.close();
     }
@@ -63,5 +67,17 @@ class ErasureBackfillStartTest {
     assertThat(histories.verify(doc).problems()).extracting(Problem::kind)
         .doesNotContain(Problem.Kind.ERASURE_UNRECORDED, Problem.Kind.ERASURE_RECORD_INVALID,
             Problem.Kind.ERASURE_STANDIN_CONTENT);
+
+    // Any later start finds the log there: it has nothing to create, so nothing to backfill (an
+    // erased row forged now stays unrecorded; DocumentHistoriesContract shows the verify side).
+    io.vertx.core.Vertx vertx = io.vertx.core.Vertx.vertx();
+    try {
+      var store = new org.pledgepad.server.store.SqliteDocumentStore(vertx, dataDir);
+      org.pledgepad.server.testing.Await.result(store.start());
+      assertThat(store.erasureLogCreatedAtStart()).isFalse();
+      org.pledgepad.server.testing.Await.result(store.close());
+    } finally {
+      org.pledgepad.server.testing.Await.result(vertx.close());
+    }
   }
 }
