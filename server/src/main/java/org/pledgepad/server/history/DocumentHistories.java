@@ -137,6 +137,12 @@ public final class DocumentHistories {
     return sql(() -> db.head(doc).map(HistoryDb.Head::seq).orElse(-1L));
   }
 
+  /** The document as it stands at its newest row (empty when it has none). */
+  public Doc current(String doc) {
+    long head = headSeq(doc);
+    return head <= 0 ? new Doc() : history(doc, List.of(head), null).docAt(head);
+  }
+
   public VersionView version(String doc, long seq) {
     DocumentHistory h = history(doc, List.of(seq), null);
     return h.version(seq);

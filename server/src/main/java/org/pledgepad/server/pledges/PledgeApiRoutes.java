@@ -238,9 +238,9 @@ public final class PledgeApiRoutes {
       PledgeProblems.badRequest(ctx, "a and b must be two different pledge ids");
       return;
     }
-    guard.principal(ctx).onSuccess(who -> signedIn(ctx, who).compose(v -> service.store().documentOf(a)).compose(docA -> service.store().documentOf(b).compose(docB -> {
+    guard.principal(ctx).onSuccess(who -> signedIn(ctx, who).compose(v -> readablePledge(who, a)).compose(docA -> readablePledge(who, b).compose(docB -> {
       if (docA.isEmpty() || docB.isEmpty()) {
-        PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
+        PledgeProblems.unknownPledge(ctx);
         return Future.succeededFuture();
       }
       return allowed(ctx, who, docA.get(), Operation.SYNC_WRITE)
@@ -343,9 +343,9 @@ public final class PledgeApiRoutes {
       return;
     }
     StatusEvidence ev = evidence;
-    guard.principal(ctx).onSuccess(who -> signedIn(ctx, who).compose(v -> service.store().documentOf(id)).compose(doc -> {
+    guard.principal(ctx).onSuccess(who -> signedIn(ctx, who).compose(v -> readablePledge(who, id)).compose(doc -> {
       if (doc.isEmpty()) {
-        PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
+        PledgeProblems.unknownPledge(ctx);
         return Future.succeededFuture();
       }
       return allowed(ctx, who, doc.get(), Operation.MODERATE).compose(ok -> {
@@ -372,6 +372,17 @@ public final class PledgeApiRoutes {
       return Future.failedFuture(new IllegalStateException("answered: anonymous write"));
     }
     return Future.succeededFuture();
+  }
+
+  /**
+   * The document holding pledge {@code id}, empty when no document holds it or the caller may not
+   * read the one that does: callers answer both with {@link PledgeProblems#unknownPledge}, so that
+   * a guessed id cannot be confirmed in a draft (ids are slugs of titles).
+   */
+  Future<Optional<String>> readablePledge(Principal who, String id) {
+    return service.store().documentOf(id).compose(doc -> doc.isEmpty() ? Future.succeededFuture(doc)
+        : guard.access(doc.get()).map(a -> a.isPresent() && Authorizer.isAllowed(who, a.get(), Operation.READ)
+            ? doc : Optional.<String>empty()));
   }
 
   /** Answers 404/403 itself and yields false when the operation is not allowed. */

@@ -12,6 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+import org.pledgepad.crdt.Doc;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.privacy.SubjectRows;
 
@@ -103,6 +105,36 @@ public final class PledgePrivacy {
     });
   }
 
+  /**
+   * Re-reads the index of {@code document} from its content as it stands ({@code content}, read
+   * only when it is a pledge document); returns whether it is one. The index is otherwise
+   * refreshed only when someone reads the document, so after an erasure it could still hold the
+   * erased, since deleted wording. A node's cached reading cannot: it is keyed by the head seq,
+   * which the deletion moved, and erasure does not change the text that stands.
+   */
+  public boolean reindex(String document, Supplier<Doc> content) {
+    if (absent()) {
+      return false;
+    }
+    return run(c -> {
+      if (!hasTable(c, "pledge_documents")) {
+        return false;
+      }
+      String chapter;
+      try (PreparedStatement ps = c.prepareStatement("SELECT chapter FROM pledge_documents WHERE document = ?")) {
+        ps.setString(1, document);
+        try (ResultSet rs = ps.executeQuery()) {
+          if (!rs.next()) {
+            return false;
+          }
+          chapter = rs.getString(1);
+        }
+      }
+      PledgeOutline.Outline outline = PledgeOutline.read(content.get(), chapter);
+      return PledgeStore.writeIndex(c, document, outline.preamble(), outline.pledges());
+    });
+  }
+
   private static int update(Connection c, String sql, String marker, String subject) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       ps.setString(1, marker);
@@ -114,13 +146,17 @@ public final class PledgePrivacy {
   private static Set<String> tables(Connection c) throws SQLException {
     Set<String> found = new HashSet<>();
     for (String t : TABLES) {
-      try (ResultSet rs = c.getMetaData().getTables(null, null, t, new String[] {"TABLE"})) {
-        if (rs.next()) {
-          found.add(t);
-        }
+      if (hasTable(c, t)) {
+        found.add(t);
       }
     }
     return found;
+  }
+
+  private static boolean hasTable(Connection c, String table) throws SQLException {
+    try (ResultSet rs = c.getMetaData().getTables(null, null, table, new String[] {"TABLE"})) {
+      return rs.next();
+    }
   }
 
   /** An embedded store whose pledge file was never created holds nothing (and is not created here). */

@@ -43,6 +43,15 @@ final class PledgeProblems {
     send(ctx, 404, Problems.NOT_FOUND, title, null);
   }
 
+  /**
+   * One answer for a pledge id no document holds and for one in a document the caller may not
+   * read: ids are slugs of titles, so two answers would confirm a guessed draft pledge.
+   */
+  static void unknownPledge(RoutingContext ctx) {
+    send(ctx, 404, UNKNOWN_PLEDGE, "Unknown pledge",
+        new JsonObject().put("detail", "no pledge with this id in a document you may read"));
+  }
+
   static void forbidden(RoutingContext ctx, String reasonCode) {
     send(ctx, 403, FORBIDDEN, "Not allowed", new JsonObject().put("reason", reasonCode));
   }

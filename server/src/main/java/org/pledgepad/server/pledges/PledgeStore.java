@@ -74,35 +74,45 @@ public final class PledgeStore {
    */
   public Future<Void> replaceIndex(String document, List<String> preamble, List<Pledge> pledges) {
     return db.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement("UPDATE pledge_documents SET preamble = ? WHERE document = ?")) {
-        ps.setString(1, new JsonArray(new ArrayList<>(preamble)).encode());
-        ps.setString(2, document);
-        if (ps.executeUpdate() == 0) {
-          return null;   // not a pledge document: nothing to index
-        }
-      }
-      try (PreparedStatement ps = c.prepareStatement("DELETE FROM pledges WHERE document = ?")) {
-        ps.setString(1, document);
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO pledges (id, document, position, title, body, chapter, full_text) VALUES (?, ?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT (id) DO NOTHING")) {
-        int position = 0;
-        for (Pledge p : pledges) {
-          ps.setString(1, p.id());
-          ps.setString(2, document);
-          ps.setInt(3, position++);
-          ps.setString(4, p.title());
-          ps.setString(5, p.body());
-          ps.setString(6, p.chapter());
-          ps.setString(7, new JsonArray(new ArrayList<>(p.fullText())).encode());
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      writeIndex(c, document, preamble, pledges);
       return null;
     });
+  }
+
+  /**
+   * {@link #replaceIndex} on the caller's connection and transaction (also the erasure's, which
+   * runs without the server); false when {@code document} is not a pledge document.
+   */
+  static boolean writeIndex(Connection c, String document, List<String> preamble, List<Pledge> pledges)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE pledge_documents SET preamble = ? WHERE document = ?")) {
+      ps.setString(1, new JsonArray(new ArrayList<>(preamble)).encode());
+      ps.setString(2, document);
+      if (ps.executeUpdate() == 0) {
+        return false;   // not a pledge document: nothing to index
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM pledges WHERE document = ?")) {
+      ps.setString(1, document);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO pledges (id, document, position, title, body, chapter, full_text) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (id) DO NOTHING")) {
+      int position = 0;
+      for (Pledge p : pledges) {
+        ps.setString(1, p.id());
+        ps.setString(2, document);
+        ps.setInt(3, position++);
+        ps.setString(4, p.title());
+        ps.setString(5, p.body());
+        ps.setString(6, p.chapter());
+        ps.setString(7, new JsonArray(new ArrayList<>(p.fullText())).encode());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    return true;
   }
 
   /** Every pledge document with its indexed pledges, by name. */

@@ -265,9 +265,9 @@ final class SuccessionRoutes {
       PledgeProblems.badRequest(ctx, "invalid pledge id");
       return;
     }
-    api.guard().principal(ctx).onSuccess(who -> service.store().documentOf(id).compose(doc -> {
+    api.guard().principal(ctx).onSuccess(who -> api.readablePledge(who, id).compose(doc -> {
       if (doc.isEmpty()) {
-        PledgeProblems.send(ctx, 404, PledgeProblems.UNKNOWN_PLEDGE, "Unknown pledge", null);
+        PledgeProblems.unknownPledge(ctx);
         return Future.succeededFuture();
       }
       return api.allowed(ctx, who, doc.get(), Operation.READ).compose(ok -> {

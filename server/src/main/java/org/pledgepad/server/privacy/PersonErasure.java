@@ -16,7 +16,7 @@ import org.pledgepad.server.pledges.PledgePrivacy;
 /**
  * Erasing a person (GDPR Art. 17) across the product, in the order of history/README.md
  * "Erasure policy": history content (citizens and guests: rows whose text no longer stands),
- * suggestion notes that still carry their old display name, annotations, the pledge records that
+ * then the pledge index of those documents, re-read from the content that stands, suggestion notes that still carry their old display name, annotations, the pledge records that
  * name them (status changes, links, succession log: rows kept, the subject replaced by
  * {@link AccountPrivacy#ERASED_NAME}, status notes blanked), and last the account
  * itself, which becomes a tombstone. The annotation events of the result are for the caller to
@@ -42,7 +42,7 @@ public final class PersonErasure {
   /** What one erasure did, for the caller and the operator's console. */
   public record Result(String subject, boolean wasErased, boolean contentErased,
       List<DocumentHistories.ErasureResult> documents, int notesRewritten, int annotationRecords,
-      int pledgeRecords, List<AnnotationEvent> events) {
+      int pledgeRecords, int pledgeDocumentsReindexed, List<AnnotationEvent> events) {
     public Map<String, Object> toJson() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("subject", subject);
@@ -57,6 +57,7 @@ public final class PersonErasure {
       m.put("notesRewritten", notesRewritten);
       m.put("annotationRecords", annotationRecords);
       m.put("pledgeRecords", pledgeRecords);
+      m.put("pledgeDocumentsReindexed", pledgeDocumentsReindexed);
       return m;
     }
   }
@@ -97,6 +98,15 @@ public final class PersonErasure {
       }
       kept.forEach((doc, n) -> docs.add(new DocumentHistories.ErasureResult(doc, 0, n, 0)));
     }
+    // The pledge index is re-read on a document's next read only: until then it would still
+    // hold the wording just erased from the history. Every document the person wrote in, on
+    // every run (a run stopped before this step is repeated whole).
+    int reindexed = 0;
+    if (content) {
+      for (DocumentHistories.ErasureResult d : docs) {
+        reindexed += pledges.reindex(d.document(), () -> histories.current(d.document())) ? 1 : 0;
+      }
+    }
     int notes = 0;
     if (!a.erased()) {
       for (String doc : DocumentHistories.sql(() -> histories.db().documents())) {
@@ -115,6 +125,6 @@ public final class PersonErasure {
     List<AnnotationEvent> events = new ArrayList<>(erased.events());
     events.addAll(late.events());
     return Optional.of(new Result(a.id(), a.erased(), content, docs, notes, erased.value() + late.value(),
-        pledgeRecords, events));
+        pledgeRecords, reindexed, events));
   }
 }

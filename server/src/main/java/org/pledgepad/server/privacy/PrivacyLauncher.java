@@ -66,7 +66,7 @@ public final class PrivacyLauncher {
           + "; history rows redacted " + redacted + ", kept " + kept + " in " + r.documents().size()
           + " document(s)" + (r.contentErased() ? "" : " (official: identity only)")
           + "; suggestion notes rewritten " + r.notesRewritten() + "; annotation records " + r.annotationRecords()
-          + "; pledge records " + r.pledgeRecords());
+          + "; pledge records " + r.pledgeRecords() + "; pledge documents re-indexed " + r.pledgeDocumentsReindexed());
       out.println("check: java -jar pledgepad.jar verify --database");
       return 0;
     } catch (java.io.IOException | RuntimeException e) {

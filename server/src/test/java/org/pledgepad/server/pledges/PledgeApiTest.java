@@ -293,6 +293,47 @@ class PledgeApiTest {
   }
 
   @Test
+  void aPledgeIdInAnUnreadableDraftIsAnsweredLikeAnIdThatDoesNotExist() {
+    List<String> ids = importPair(server);
+    HttpResponse<String> draft = server.send("POST", "/api/pledges/import?name=entwurf-d&kind=MOTION&issuer=Fraktion&stage=draft",
+        ADMIN, "text/markdown", "# Entwurf\n\n## Geheimer Glasfaserplan\n\nNoch nicht beschlossen.\n");
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(201);
+    String secret = new JsonObject(draft.body()).getJsonArray("documents").getJsonObject(0).getJsonArray("pledges").getString(0);
+    String missing = "gibt-es-nicht-" + secret.length();
+    // A citizen may not read the draft; a guessed title must not be confirmed by a different answer.
+    String status = "{\"status\":\"UMGESETZT\"}";
+    sameAnswer(server.send("PUT", "/api/pledges/" + secret + "/status", CITIZEN, "application/json", status),
+        server.send("PUT", "/api/pledges/" + missing + "/status", CITIZEN, "application/json", status));
+    for (String who : List.of(CITIZEN, OUTSIDER)) {
+      for (boolean first : List.of(true, false)) {
+        sameAnswer(server.send("POST", "/api/pledges/links", who, "application/json", linkBody(first, ids.get(0), secret)),
+            server.send("POST", "/api/pledges/links", who, "application/json", linkBody(first, ids.get(0), missing)));
+      }
+    }
+    sameAnswer(server.get("/api/pledges/" + secret + "/provenance"), server.get("/api/pledges/" + missing + "/provenance"));
+    sameAnswer(server.send("GET", "/api/pledges/" + secret + "/provenance", CITIZEN, null, null),
+        server.send("GET", "/api/pledges/" + missing + "/provenance", CITIZEN, null, null));
+    // Those who may read the draft still reach its pledge.
+    assertThat(server.send("GET", "/api/pledges/" + secret + "/provenance", MEMBER, null, null).statusCode()).isEqualTo(200);
+  }
+
+  private static String linkBody(boolean draftFirst, String published, String other) {
+    return new JsonObject().put("a", draftFirst ? other : published).put("b", draftFirst ? published : other)
+        .put("kind", "RELATED").encode();
+  }
+
+  /** Same status, problem type, title and detail ({@code instance} is the path, which names the id asked). */
+  private static void sameAnswer(HttpResponse<String> draft, HttpResponse<String> missing) {
+    assertThat(missing.statusCode()).as(missing.body()).isEqualTo(404);
+    assertThat(draft.statusCode()).as(draft.body()).isEqualTo(missing.statusCode());
+    JsonObject a = new JsonObject(draft.body());
+    JsonObject b = new JsonObject(missing.body());
+    a.remove("instance");
+    b.remove("instance");
+    assertThat(a).isEqualTo(b);
+  }
+
+  @Test
   void guestsGetNoAccountIdsOfWhoLinkedOrSetAStatus() {
     List<String> ids = importPair(server);
     assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json",

@@ -248,6 +248,93 @@ abstract class PrivacyApiContract {
   }
 
   @Test
+  void aCitizensWordingDeletedFromAPledgeLeavesThePledgeIndexWithHerErasure() throws Exception {
+    String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
+    HttpResponse<String> imported = sendText("POST", "/api/pledges/import?name=" + doc
+        + "&kind=MOTION&issuer=Rat&stage=consultation", admin, "# Antrag\n\n## Radwege bauen\n\n" + ORIGINAL + "\n");
+    assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
+    ac.documentAccessStore().setMember(doc, zora.id(), "commenter", true);
+    ac.refresh().toCompletionStage().toCompletableFuture().get();
+    Session s = signIn(zora.login());
+    try (YWebsocketProbe ws = YWebsocketProbe.connect(server.wsBase(), doc, admin)) {
+      Doc accepted = new Doc();
+      Y.applyUpdate(accepted, ws.fetchState());
+      acceptSuggestion(s, admin, pledgeBody(accepted), "Radwege", SECRET);
+      // The index takes her wording at the next read...
+      assertThat(get("/api/pledges/documents/" + doc, admin).body()).contains("0561-778899");
+      // ...and the editor deletes it again; nobody reads the pledge document until the erasure.
+      Doc now = new Doc();
+      Y.applyUpdate(now, ws.fetchState());
+      YXmlText body = pledgeBody(now);
+      byte[] before = Y.encodeStateVector(now);
+      body.delete(body.toString().indexOf(SECRET), SECRET.length());
+      ws.sendUpdate(Y.encodeStateAsUpdate(now, before));
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (true) {
+        Doc server = new Doc();
+        Y.applyUpdate(server, ws.fetchState());
+        if (!pledgeBody(server).toString().contains(SECRET)) {
+          break;
+        }
+        assertThat(System.nanoTime()).as("the deletion reached the server").isLessThan(deadline);
+        Thread.sleep(50);
+      }
+    }
+
+    HttpResponse<String> erased = send("DELETE", "/api/admin/users/" + zora.id(), admin, null);
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    JsonObject result = new JsonObject(erased.body());
+    assertThat(documentResult(result).getInteger("rowsRedacted")).isEqualTo(1);
+    // The stored index itself, before any read could refresh it.
+    assertThat(pledgeIndex(doc)).contains("Die Stadt baut").doesNotContain("0561-778899");
+    assertThat(result.getInteger("pledgeDocumentsReindexed")).isEqualTo(1);
+    for (String path : List.of("/api/pledges/documents/" + doc, "/open-data/pledges.json", "/open-data/pledges.csv",
+        "/open-data/documents/" + doc + ".md")) {
+      for (String who : java.util.Arrays.asList(null, admin)) {
+        HttpResponse<String> r = get(path, who);
+        assertThat(r.statusCode()).as(path + " " + r.body()).isEqualTo(200);
+        assertThat(r.body()).as(path).contains("Die Stadt baut").doesNotContain("0561-778899");
+      }
+    }
+  }
+
+  /** The text of the first paragraph under the pledge heading (the pledge's body). */
+  private static YXmlText pledgeBody(Doc d) {
+    var root = d.getXmlFragment(org.pledgepad.server.pledges.PledgeOutline.FRAGMENT);
+    for (int i = 0; i < root.length(); i++) {
+      if (root.get(i) instanceof YXmlElement e && e.nodeName.equals("paragraph")) {
+        return (YXmlText) e.get(0);
+      }
+    }
+    throw new AssertionError("no paragraph in " + root);
+  }
+
+  /** Titles, bodies, texts and preambles of {@code name} as the pledge tables store them. */
+  private String pledgeIndex(String name) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>(storeEnv());
+    env.put("DATA_DIR", dataDir.toString());
+    var config = org.pledgepad.server.config.ConfigLoader.load(env);
+    StringBuilder out = new StringBuilder();
+    try (java.sql.Connection c = config.databaseUrl().isPresent()
+        ? java.sql.DriverManager.getConnection(config.databaseUrl().get().jdbcUrl(), config.databaseUrl().get().user(),
+            config.databaseUrl().get().password())
+        : java.sql.DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("pledges.sqlite"))) {
+      for (String sql : List.of("SELECT title, body, full_text FROM pledges WHERE document = ?",
+          "SELECT title, preamble, chapter FROM pledge_documents WHERE document = ?")) {
+        try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setString(1, name);
+          try (java.sql.ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+              out.append(rs.getString(1)).append('\n').append(rs.getString(2)).append('\n').append(rs.getString(3)).append('\n');
+            }
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
+  @Test
   void aModeratorsPledgeStatusNotesAreExportedThenErasedAndOpenDataNamesNoOne() throws Exception {
     // A moderator (an official: the history keeps officials' edits) sets a status with a note.
     String note = "Vermerk von Mira " + suffix + ": Ausschreibung laut Telefonat mit Herrn K. gestoppt";
