@@ -189,18 +189,37 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   }
 
   @Override
-  public List<AnnotationThread> threadsAfter(String document, String afterId, int limit) {
+  public List<AnnotationThread> threadsAfter(String document, String target, String afterId, int limit) {
     String order = db.order();
-    return query("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE document = ? AND target IS NULL"
+    return query("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE document = ? AND "
+        + (target == null ? "target IS NULL" : "target = ?")
         + (afterId == null ? "" : " AND " + order + " > (SELECT a." + order + " FROM annotation_threads a WHERE a.id = ?)")
         + " ORDER BY " + order + " LIMIT ?", ps -> {
           int i = 1;
           ps.setString(i++, document);
+          if (target != null) {
+            ps.setString(i++, target);
+          }
           if (afterId != null) {
             ps.setString(i++, afterId);
           }
           ps.setInt(i, limit);
         }, this::thread);
+  }
+
+  @Override
+  public List<Post> postsAfter(String threadId, String afterId, int limit) {
+    String order = db.order();
+    return query("SELECT " + POST_COLUMNS + " FROM annotation_posts WHERE thread_id = ?"
+        + (afterId == null ? "" : " AND " + order + " > (SELECT a." + order + " FROM annotation_posts a WHERE a.id = ?)")
+        + " ORDER BY " + order + " LIMIT ?", ps -> {
+          int i = 1;
+          ps.setString(i++, threadId);
+          if (afterId != null) {
+            ps.setString(i++, afterId);
+          }
+          ps.setInt(i, limit);
+        }, this::post);
   }
 
   @Override

@@ -332,6 +332,44 @@ class AnnotationApiIntegrationTest {
     }
   }
 
+  @Test
+  void aThreadsPostsComeInPagesThatFollowNextAndBadLimitsOrCursorsAre400() throws Exception {
+    Principal writer = principal("citizen-post-pages", Role.CITIZEN, Set.of());
+    Passage p = passage("postpages", "offene Daten");
+    HttpResponse<String> opened = post("/comments", writer,
+        new JsonObject().put("start", p.start).put("end", p.end).put("body", "Frage"));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String id = new JsonObject(opened.body()).getString("id");
+    String thread = "/api/documents/" + document + "/threads/" + id;
+    List<String> made = new java.util.ArrayList<>(List.of(firstPostId(new JsonObject(opened.body()))));
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> r = post("/threads/" + id + "/replies", writer,
+          new JsonObject().put("body", "Antwort " + i));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      JsonArray posts = new JsonObject(r.body()).getJsonArray("posts");
+      made.add(posts.getJsonObject(posts.size() - 1).getString("id"));
+    }
+    List<String> seen = new java.util.ArrayList<>();
+    String next = null;
+    int pages = 0;
+    do {
+      HttpResponse<String> r = get(thread + "?limit=2" + (next == null ? "" : "&cursor=" + next), CITIZEN);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonObject page = new JsonObject(r.body());
+      assertThat(page.getJsonArray("posts").size()).isLessThanOrEqualTo(2);
+      page.getJsonArray("posts").forEach(o -> seen.add(((JsonObject) o).getString("id")));
+      next = page.getString("next");
+      pages++;
+    } while (next != null && pages < 100);
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).isEqualTo(made);
+    for (String bad : List.of("?limit=0", "?limit=501", "?limit=abc", "?cursor=%25%25", "?cursor=bm9wZQ")) {
+      HttpResponse<String> r = get(thread + bad, CITIZEN);
+      assertThat(r.statusCode()).as(bad + " " + r.body()).isEqualTo(400);
+      assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:invalid");
+    }
+  }
+
   /** The citizen comments the passage; returns the thread as the answer shows it. */
   private static JsonObject comment(Passage p, String body) throws Exception {
     HttpResponse<String> r = post("/comments", CITIZEN,
