@@ -311,22 +311,35 @@ class AnnotationApiIntegrationTest {
       made.add(new JsonObject(r.body()).getString("id"));
     }
     String list = "/api/documents/" + document + "/annotations";
+    Pages pages = pagesOfTwo(list, "threads");
+    assertThat(pages.count()).isGreaterThanOrEqualTo(3);
+    assertThat(pages.ids()).doesNotHaveDuplicates().containsAll(made);
+    badLimitsAndCursorsAre400(list);
+  }
+
+  /** The ids of every page of a paged list, two a page, and how many pages there were. */
+  private record Pages(List<String> ids, int count) {}
+
+  /** Follows {@code next} through {@code url} at {@code ?limit=2}, collecting the ids in {@code field}. */
+  private static Pages pagesOfTwo(String url, String field) throws Exception {
     List<String> seen = new java.util.ArrayList<>();
     String next = null;
     int pages = 0;
     do {
-      HttpResponse<String> r = get(list + "?limit=2" + (next == null ? "" : "&cursor=" + next), CITIZEN);
+      HttpResponse<String> r = get(url + "?limit=2" + (next == null ? "" : "&cursor=" + next), CITIZEN);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       JsonObject page = new JsonObject(r.body());
-      assertThat(page.getJsonArray("threads").size()).isLessThanOrEqualTo(2);
-      page.getJsonArray("threads").forEach(o -> seen.add(((JsonObject) o).getString("id")));
+      assertThat(page.getJsonArray(field).size()).isLessThanOrEqualTo(2);
+      page.getJsonArray(field).forEach(o -> seen.add(((JsonObject) o).getString("id")));
       next = page.getString("next");
       pages++;
     } while (next != null && pages < 100);
-    assertThat(pages).isGreaterThanOrEqualTo(3);
-    assertThat(seen).doesNotHaveDuplicates().containsAll(made);
+    return new Pages(seen, pages);
+  }
+
+  private static void badLimitsAndCursorsAre400(String url) throws Exception {
     for (String bad : List.of("?limit=0", "?limit=501", "?limit=abc", "?limit=-1", "?cursor=%25%25", "?cursor=bm9wZQ")) {
-      HttpResponse<String> r = get(list + bad, CITIZEN);
+      HttpResponse<String> r = get(url + bad, CITIZEN);
       assertThat(r.statusCode()).as(bad + " " + r.body()).isEqualTo(400);
       assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:invalid");
     }
@@ -349,25 +362,10 @@ class AnnotationApiIntegrationTest {
       JsonArray posts = new JsonObject(r.body()).getJsonArray("posts");
       made.add(posts.getJsonObject(posts.size() - 1).getString("id"));
     }
-    List<String> seen = new java.util.ArrayList<>();
-    String next = null;
-    int pages = 0;
-    do {
-      HttpResponse<String> r = get(thread + "?limit=2" + (next == null ? "" : "&cursor=" + next), CITIZEN);
-      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-      JsonObject page = new JsonObject(r.body());
-      assertThat(page.getJsonArray("posts").size()).isLessThanOrEqualTo(2);
-      page.getJsonArray("posts").forEach(o -> seen.add(((JsonObject) o).getString("id")));
-      next = page.getString("next");
-      pages++;
-    } while (next != null && pages < 100);
-    assertThat(pages).isEqualTo(3);
-    assertThat(seen).isEqualTo(made);
-    for (String bad : List.of("?limit=0", "?limit=501", "?limit=abc", "?cursor=%25%25", "?cursor=bm9wZQ")) {
-      HttpResponse<String> r = get(thread + bad, CITIZEN);
-      assertThat(r.statusCode()).as(bad + " " + r.body()).isEqualTo(400);
-      assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:invalid");
-    }
+    Pages pages = pagesOfTwo(thread, "posts");
+    assertThat(pages.count()).isEqualTo(3);
+    assertThat(pages.ids()).isEqualTo(made);
+    badLimitsAndCursorsAre400(thread);
   }
 
   /** The citizen comments the passage; returns the thread as the answer shows it. */
