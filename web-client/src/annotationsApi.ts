@@ -1,16 +1,36 @@
 // The REST paths of comments, suggestions and moderation in one place (server: annotations
 // routes). Every call returns the parsed answer or throws ApiError; the views decide what to say.
 import { getJson, sendJson } from './api';
-import { parseThread, parseThreadPage, parseThreads, type Thread } from './annotations';
+import { parseThread, parseThreadPage, type Thread } from './annotations';
 
 const doc = (name: string) => `/api/documents/${encodeURIComponent(name)}`;
 const id = encodeURIComponent;
 
 /**
- * Pages followed before the list stops: far beyond a document's 5,000 visible threads at the
- * server's 200 per page, so only a server that keeps answering "next" is cut short.
+ * Pages followed before a list stops: far beyond a document's 5,000 visible threads at the
+ * server's 200 per page (and a thread's posts at 100 per page), so only a server that keeps
+ * answering "next" is cut short.
  */
 export const MAX_PAGES = 100;
+
+/** `url` with the page's cursor (none on the first page). */
+const paged = (url: string, cursor: string | null) => (cursor === null ? url : `${url}?cursor=${encodeURIComponent(cursor)}`);
+
+/**
+ * Every page of a paged list (keyset cursor, `next` while more exist), in order; stops when the
+ * server repeats its cursor or after {@link MAX_PAGES}.
+ */
+async function followPages<T extends { next: string | null }>(url: string, parse: (value: unknown) => T, signal?: AbortSignal): Promise<T[]> {
+  const pages: T[] = [];
+  let cursor: string | null = null;
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = parse(await getJson(paged(url, cursor), signal));
+    pages.push(answer);
+    if (answer.next === null || answer.next === cursor) break;
+    cursor = answer.next;
+  }
+  return pages;
+}
 
 /**
  * Every thread on the document's text, oldest first: the server answers in pages (keyset cursor,
@@ -18,29 +38,35 @@ export const MAX_PAGES = 100;
  * the rest).
  */
 export async function listThreads(name: string, signal?: AbortSignal): Promise<Thread[]> {
-  const threads: Thread[] = [];
-  let cursor: string | null = null;
-  for (let page = 0; page < MAX_PAGES; page++) {
-    const answer = parseThreadPage(await getJson(`${doc(name)}/annotations${cursor === null ? '' : `?cursor=${encodeURIComponent(cursor)}`}`, signal));
-    threads.push(...answer.threads);
-    if (answer.next === null || answer.next === cursor) break;
-    cursor = answer.next;
-  }
-  return threads;
+  return (await followPages(`${doc(name)}/annotations`, parseThreadPage, signal)).flatMap((page) => page.threads);
 }
 
-/** One thread with all its posts. */
+function parseThreadAnswer(value: unknown): { thread: Thread; next: string | null } {
+  const thread = parseThread(value);
+  if (!thread) throw new Error('unexpected thread answer');
+  const next = (value as { next?: unknown }).next;
+  return { thread, next: typeof next === 'string' ? next : null };
+}
+
+/**
+ * One thread with all its posts: the server answers the posts in pages (`next` while more exist);
+ * the thread itself as the last page shows it (the freshest), with the posts of every page.
+ */
 export async function getThread(name: string, thread: string, signal?: AbortSignal): Promise<Thread> {
-  const parsed = parseThread(await getJson(`${doc(name)}/threads/${id(thread)}`, signal));
-  if (!parsed) throw new Error('unexpected thread answer');
-  return parsed;
+  const pages = await followPages(`${doc(name)}/threads/${id(thread)}`, parseThreadAnswer, signal);
+  return { ...pages[pages.length - 1].thread, posts: pages.flatMap((page) => page.thread.posts) };
 }
 
 /** Comments on entry {@code entry} of a pledge's status history (threads with that target). */
 const statusComments = (name: string, pledge: string, entry: number) => `${doc(name)}/pledges/${id(pledge)}/status/${entry}/comments`;
 
+/**
+ * Every comment on the entry, oldest first: pages like the document's list, each thread with its
+ * first posts; a thread with more (`morePosts`) is loaded whole.
+ */
 export async function listStatusComments(name: string, pledge: string, entry: number, signal?: AbortSignal): Promise<Thread[]> {
-  return parseThreads(await getJson(statusComments(name, pledge, entry), signal));
+  const listed = (await followPages(statusComments(name, pledge, entry), parseThreadPage, signal)).flatMap((page) => page.threads);
+  return Promise.all(listed.map((t) => (t.morePosts ? getThread(name, t.id, signal) : t)));
 }
 
 export const annotationsApi = {

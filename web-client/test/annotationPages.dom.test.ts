@@ -50,6 +50,27 @@ describe('paged annotation list', () => {
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 
+  it("loads a long thread's posts page by page, following next", async () => {
+    setMe({ role: 'citizen', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' });
+    const THREAD = '/api/documents/koalitionsvertrag/threads/t1';
+    const pages: Record<string, unknown> = {
+      [LIST]: { threads: [thread('t1', ['p1'], true)] },
+      [THREAD]: { ...thread('t1', ['p1', 'p2']), next: 'n/1' },
+      [`${THREAD}?cursor=${encodeURIComponent('n/1')}`]: { ...thread('t1', ['p3', 'p4']), next: 'n2' },
+      [`${THREAD}?cursor=n2`]: thread('t1', ['p5']),
+    };
+    const fetch = vi.fn((url: string) => (url in pages ? respond(pages[url]) : respond({}, 404)));
+    vi.stubGlobal('fetch', fetch);
+    const panel: AnnotationsPanel = createAnnotationsPanel('koalitionsvertrag');
+    document.body.replaceChildren(panel.actions, panel.section);
+    panel.refresh();
+    await settle();
+    [...panel.section.querySelectorAll('button')].find((b) => b.textContent === 'Alle Beiträge anzeigen')!.click();
+    await settle();
+    expect([...panel.section.querySelectorAll('[data-post]')].map((p) => (p as HTMLElement).dataset.post)).toEqual(['p1', 'p2', 'p3', 'p4', 'p5']);
+    expect(fetch.mock.calls.filter((call) => String(call[0]).startsWith(THREAD))).toHaveLength(3);
+  });
+
   it('stops when a server repeats its cursor', async () => {
     const fetch = vi.fn(() => respond({ threads: [thread('t1', ['p1'])], next: 'same' }));
     vi.stubGlobal('fetch', fetch);

@@ -53,6 +53,25 @@ describe('status comments', () => {
     expect(details.textContent).toContain('Melden Sie sich an');
   });
 
+  it('follows next through the pages of comments and loads a thread with more posts whole', async () => {
+    const LIST = '/api/documents/koalitionsvertrag/pledges/glasfaser-abc/status/0/comments';
+    const one = (id: string, posts: string[], more = false) => ({
+      ...thread, id, posts: posts.map((p) => ({ ...thread.posts[0], id: p })), ...(more ? { morePosts: true } : {}),
+    });
+    const pages: Record<string, unknown> = {
+      [LIST]: { threads: [one('t1', ['a1'])], next: 'c1' },
+      [`${LIST}?cursor=c1`]: { threads: [one('t2', ['b1'], true)] },
+      ['/api/documents/koalitionsvertrag/threads/t2']: one('t2', ['b1', 'b2']),
+    };
+    const fetch = vi.fn((url: string) => (url in pages ? respond(pages[url]) : respond({}, 404)));
+    vi.stubGlobal('fetch', fetch);
+    const details = statusComments(entry, new AbortController().signal);
+    document.body.append(details);
+    await settle();
+    expect([...details.querySelectorAll('li.post')].map((p) => (p as HTMLElement).dataset.post)).toEqual(['a1', 'b1', 'b2']);
+    expect(details.querySelector('summary')?.textContent).toBe('Kommentare (3)');
+  });
+
   it('lets a signed-in citizen send a labelled comment and reloads the thread', async () => {
     setMe({ role: 'citizen', user: { id: 'u1', login: 'clara', displayName: 'Clara', pseudonym: false }, csrfToken: 'c' });
     const fetch = vi.fn((_url: string, init?: RequestInit) =>

@@ -31,6 +31,13 @@ public final class Limits {
   public static final int MAX_PAGE_THREADS = 500;
   /** Posts per thread in a list page; the thread's own view has the rest. */
   public static final int POSTS_PER_THREAD_IN_LIST = 10;
+  /**
+   * Posts per page of one thread's view, when the client names no limit, and the most it may ask
+   * for (a thread holds at most {@link #MAX_POSTS_PER_THREAD} live posts, but deleted and hidden
+   * ones stay stored and listed, so a thread has no upper bound).
+   */
+  public static final int DEFAULT_PAGE_POSTS = 100;
+  public static final int MAX_PAGE_POSTS = 500;
 
   private Limits() {}
 

@@ -50,7 +50,21 @@ public interface AnnotationRepository {
    * thread {@code afterId} (null: from the first). Keyset paging: threads opened meanwhile are
    * appended, none is skipped or repeated. {@code afterId} must name a thread of the document.
    */
-  List<AnnotationThread> threadsAfter(String document, String afterId, int limit);
+  default List<AnnotationThread> threadsAfter(String document, String afterId, int limit) {
+    return threadsAfter(document, null, afterId, limit);
+  }
+
+  /**
+   * As {@link #threadsAfter(String, String, int)}, for the threads about {@code target} (null: the
+   * threads on the text); {@code afterId} must name a thread of that list.
+   */
+  List<AnnotationThread> threadsAfter(String document, String target, String afterId, int limit);
+
+  /**
+   * Up to {@code limit} posts of a thread, oldest first, after the post {@code afterId} (null: from
+   * the opening post) — keyset paging as above; {@code afterId} must name a post of the thread.
+   */
+  List<Post> postsAfter(String threadId, String afterId, int limit);
 
   /** Of each named thread its first {@code perThread} posts, oldest first (a list page's posts). */
   List<Post> firstPosts(List<String> threadIds, int perThread);

@@ -90,16 +90,26 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   }
 
   @Override
-  public synchronized List<AnnotationThread> threadsAfter(String document, String afterId, int limit) {
-    List<AnnotationThread> onText = filter(threads, t -> t.document().equals(document) && t.target() == null);
+  public synchronized List<AnnotationThread> threadsAfter(String document, String target, String afterId, int limit) {
+    return after(filter(threads, t -> t.document().equals(document) && Objects.equals(t.target(), target)),
+        AnnotationThread::id, afterId, limit);
+  }
+
+  @Override
+  public synchronized List<Post> postsAfter(String threadId, String afterId, int limit) {
+    return after(posts(threadId), Post::id, afterId, limit);
+  }
+
+  /** Up to {@code limit} items of {@code all} after the one with id {@code afterId} (null: from the first). */
+  private static <T> List<T> after(List<T> all, java.util.function.Function<T, String> id, String afterId, int limit) {
     int from = 0;
     if (afterId != null) {
-      from = onText.stream().map(AnnotationThread::id).toList().indexOf(afterId) + 1;
+      from = all.stream().map(id).toList().indexOf(afterId) + 1;
       if (from == 0) {
-        throw new IllegalArgumentException("no such thread");
+        throw new IllegalArgumentException("no such item");
       }
     }
-    return List.copyOf(onText.subList(from, Math.min(onText.size(), from + limit)));
+    return List.copyOf(all.subList(from, Math.min(all.size(), from + limit)));
   }
 
   @Override

@@ -5,12 +5,14 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * The {@code next} cursor of a document's thread list: opaque to clients (base64url of a version
- * tag and the last thread of the page), so the keyset behind it can change without a new API.
- * Anything that does not decode to a well-formed thread id is {@link Problem#INVALID}.
+ * The {@code next} cursor of a thread list or of a thread's posts: opaque to clients (base64url of
+ * a version-and-kind tag and the last item of the page), so the keyset behind it can change
+ * without a new API. Anything that does not decode to a well-formed id of the expected kind is
+ * {@link Problem#INVALID} — a thread list's cursor is no post cursor and the other way round.
  */
 public final class ListCursor {
   private static final String TAG = "t1:";
+  private static final String POST_TAG = "p1:";
   /** Thread ids are made by the server (UUIDs); the same pattern the routes apply to path ids. */
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9-]{1,64}");
   /** A cursor longer than this cannot hold a valid id. */
@@ -19,11 +21,28 @@ public final class ListCursor {
   private ListCursor() {}
 
   public static String encode(String threadId) {
-    return Base64.getUrlEncoder().withoutPadding().encodeToString((TAG + threadId).getBytes(StandardCharsets.UTF_8));
+    return encode(TAG, threadId);
   }
 
   /** The thread the page ends with. */
   public static String decode(String cursor) {
+    return decode(TAG, cursor);
+  }
+
+  public static String encodePost(String postId) {
+    return encode(POST_TAG, postId);
+  }
+
+  /** The post a page of a thread's posts ends with. */
+  public static String decodePost(String cursor) {
+    return decode(POST_TAG, cursor);
+  }
+
+  private static String encode(String tag, String id) {
+    return Base64.getUrlEncoder().withoutPadding().encodeToString((tag + id).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String decode(String tag, String cursor) {
     if (cursor == null || cursor.isEmpty() || cursor.length() > MAX_LENGTH) {
       throw invalid();
     }
@@ -33,10 +52,10 @@ public final class ListCursor {
     } catch (IllegalArgumentException e) {
       throw invalid();
     }
-    if (!plain.startsWith(TAG) || !ID.matcher(plain.substring(TAG.length())).matches()) {
+    if (!plain.startsWith(tag) || !ID.matcher(plain.substring(tag.length())).matches()) {
       throw invalid();
     }
-    return plain.substring(TAG.length());
+    return plain.substring(tag.length());
   }
 
   static AnnotationException invalid() {

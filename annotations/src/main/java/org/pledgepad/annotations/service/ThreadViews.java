@@ -79,6 +79,21 @@ public final class ThreadViews {
    * one naming no thread of this list, or a limit out of range is {@link Problem#INVALID}.
    */
   public ThreadPage page(Principal p, DocumentAccess a, Doc doc, String cursor, int limit) {
+    return page(p, a, doc, null, cursor, limit);
+  }
+
+  /**
+   * One page of the threads about {@code target} (a pledge's status entry), as {@link #page}:
+   * the same limits, cursor and {@code morePosts}. A cursor of another list is {@link Problem#INVALID}.
+   */
+  public ThreadPage pageTarget(Principal p, DocumentAccess a, String target, String cursor, int limit) {
+    if (target == null) {
+      throw new AnnotationException(Problem.INVALID, "target is malformed");
+    }
+    return page(p, a, null, target, cursor, limit);
+  }
+
+  private ThreadPage page(Principal p, DocumentAccess a, Doc doc, String target, String cursor, int limit) {
     ctx.require(p, a, Operation.READ);
     if (limit < 1 || limit > Limits.MAX_PAGE_THREADS) {
       throw new AnnotationException(Problem.INVALID, "limit must be 1 to " + Limits.MAX_PAGE_THREADS);
@@ -87,13 +102,13 @@ public final class ThreadViews {
     if (cursor != null) {
       after = ListCursor.decode(cursor);
       boolean listed = ctx.repo.thread(after)
-          .filter(t -> t.document().equals(a.document()) && t.onPassage()).isPresent();
+          .filter(t -> t.document().equals(a.document()) && java.util.Objects.equals(t.target(), target)).isPresent();
       if (!listed) {
         throw ListCursor.invalid();
       }
     }
     // One more than asked for tells whether a next page exists. Threads before posts (see visible).
-    List<AnnotationThread> threads = ctx.repo.threadsAfter(a.document(), after, limit + 1);
+    List<AnnotationThread> threads = ctx.repo.threadsAfter(a.document(), target, after, limit + 1);
     boolean more = threads.size() > limit;
     threads = more ? threads.subList(0, limit) : threads;
     List<Post> posts = ctx.repo.firstPosts(threads.stream().map(AnnotationThread::id).toList(),
@@ -122,7 +137,8 @@ public final class ThreadViews {
         continue;
       }
       boolean cut = own.size() > postsShown;
-      Map<String, Object> view = view(p, moderator, t, cut ? own.subList(0, postsShown) : own, doc, restored);
+      Post opening = own.isEmpty() ? null : own.get(0);
+      Map<String, Object> view = view(p, moderator, t, opening, cut ? own.subList(0, postsShown) : own, doc, restored);
       if (cut) {
         view.put("morePosts", true);
       }
@@ -131,16 +147,53 @@ public final class ThreadViews {
     return out;
   }
 
-  /** One thread; NOT_FOUND if the viewer may not see it. */
+  /**
+   * One thread with the first page of its posts ({@link Limits#DEFAULT_PAGE_POSTS}); the answer of
+   * the write actions. NOT_FOUND if the viewer may not see it.
+   */
   public Map<String, Object> thread(Principal p, DocumentAccess a, Doc doc, String threadId) {
+    return thread(p, a, doc, threadId, null, Limits.DEFAULT_PAGE_POSTS);
+  }
+
+  /**
+   * One thread with a page of its posts, oldest first: up to {@code limit} (1 to
+   * {@link Limits#MAX_PAGE_POSTS}) after the post {@code cursor} names (null: from the opening
+   * post), and {@code next} (the following page's cursor) while more exist. Deleted posts stay in
+   * the pages as "entfernt": replies after them may answer what they said, and the gap must show.
+   * NOT_FOUND if the viewer may not see the thread (checked before the cursor, so a cursor tells
+   * nothing about a thread the viewer may not see); a malformed cursor, one naming no post of this
+   * thread, or a limit out of range is {@link Problem#INVALID}.
+   */
+  public Map<String, Object> thread(Principal p, DocumentAccess a, Doc doc, String threadId, String cursor, int limit) {
     ctx.require(p, a, Operation.READ);
     boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
     AnnotationThread t = ctx.thread(a, threadId);
-    List<Post> posts = ctx.repo.posts(t.id());
-    if (!posts.isEmpty() && !mayRead(p, moderator, posts.get(0))) {
+    // The opening post decides who sees the thread and whether a suggestion's text is shown, on
+    // every page: later pages do not contain it.
+    Post opening = ctx.repo.firstPosts(List.of(t.id()), 1).stream().findFirst().orElse(null);
+    if (opening != null && !mayRead(p, moderator, opening)) {
       throw new AnnotationException(Problem.NOT_FOUND, "no such thread");
     }
-    return view(p, moderator, t, posts, doc, restorations(p, a));
+    if (limit < 1 || limit > Limits.MAX_PAGE_POSTS) {
+      throw new AnnotationException(Problem.INVALID, "limit must be 1 to " + Limits.MAX_PAGE_POSTS);
+    }
+    String after = null;
+    if (cursor != null) {
+      after = ListCursor.decodePost(cursor);
+      boolean ofThread = ctx.repo.post(after).filter(x -> x.threadId().equals(t.id())).isPresent();
+      if (!ofThread) {
+        throw ListCursor.invalid();
+      }
+    }
+    // One more than asked for tells whether a next page exists.
+    List<Post> posts = ctx.repo.postsAfter(t.id(), after, limit + 1);
+    boolean more = posts.size() > limit;
+    posts = more ? posts.subList(0, limit) : posts;
+    Map<String, Object> view = view(p, moderator, t, opening, posts, doc, restorations(p, a));
+    if (more) {
+      view.put("next", ListCursor.encodePost(posts.get(posts.size() - 1).id()));
+    }
+    return view;
   }
 
   /**
@@ -168,8 +221,9 @@ public final class ThreadViews {
     return post.moderation() != Moderation.HIDDEN || moderator || post.author().is(p.subject());
   }
 
-  private Map<String, Object> view(Principal p, boolean moderator, AnnotationThread t, List<Post> posts, Doc doc,
-      Map<String, Instant> restored) {
+  /** {@code opening}: the thread's first post (null if it has none), whether or not in {@code posts}. */
+  private Map<String, Object> view(Principal p, boolean moderator, AnnotationThread t, Post opening, List<Post> posts,
+      Doc doc, Map<String, Instant> restored) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", t.id());
     m.put("kind", lower(t.kind()));
@@ -186,7 +240,7 @@ public final class ThreadViews {
       Suggestion s = t.suggestion();
       Map<String, Object> sm = new LinkedHashMap<>();
       sm.put("state", lower(s.state()));
-      sm.put("replacement", replacementShown(p, moderator, s, posts) ? s.replacement() : null);
+      sm.put("replacement", replacementShown(p, moderator, s, opening) ? s.replacement() : null);
       sm.put("reason", s.decisionReason());
       sm.put("decidedAt", s.decidedAt() == null ? null : s.decidedAt().toString());
       m.put("suggestion", sm);
@@ -206,11 +260,11 @@ public final class ThreadViews {
    * viewer, and for everyone when its author took the post back (withdrawal) or it was erased —
    * as the post itself then reads "entfernt" for everyone.
    */
-  private static boolean replacementShown(Principal p, boolean moderator, Suggestion s, List<Post> posts) {
+  private static boolean replacementShown(Principal p, boolean moderator, Suggestion s, Post opening) {
     if (s.state() == SuggestionState.WITHDRAWN) {
       return false;
     }
-    return posts.isEmpty() || !posts.get(0).deleted() && seesContent(p, moderator, posts.get(0));
+    return opening == null || !opening.deleted() && seesContent(p, moderator, opening);
   }
 
   private static Map<String, Object> anchor(AnnotationThread t, Doc doc) {

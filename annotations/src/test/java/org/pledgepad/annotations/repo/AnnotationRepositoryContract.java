@@ -402,6 +402,35 @@ public abstract class AnnotationRepositoryContract {
   }
 
   @Test
+  void targetThreadPagesListOnlyThatTargetsThreadsInCreationOrder() {
+    String target = ThreadTargets.pledgeStatus("p1", 0);
+    for (String id : List.of("s1", "t1", "s2", "o1", "s3")) {
+      AnnotationThread c = thread(id, "doc", ANNA, null);
+      String own = id.startsWith("s") ? target : id.startsWith("o") ? ThreadTargets.pledgeStatus("p1", 1) : null;
+      repo.insertThread(own == null ? c : new AnnotationThread(c.id(), c.document(), c.kind(),
+          new Anchor(new byte[0], new byte[0], ""), c.author(), c.createdAt(), c.status(), false, null, own));
+    }
+    assertThat(repo.threadsAfter("doc", target, null, 2)).extracting(AnnotationThread::id).containsExactly("s1", "s2");
+    assertThat(repo.threadsAfter("doc", target, "s2", 2)).extracting(AnnotationThread::id).containsExactly("s3");
+    assertThat(repo.threadsAfter("doc", target, "s3", 2)).isEmpty();
+    assertThat(repo.threadsAfter("other", target, null, 2)).isEmpty();
+  }
+
+  @Test
+  void postPagesOfAThreadFollowCreationOrderFromAPostOn() {
+    opened("a", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    opened("b", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
+    repo.insertPost(post("a2", "a", "doc", BEN, Moderation.VISIBLE));
+    repo.insertPost(post("b2", "b", "doc", BEN, Moderation.VISIBLE));
+    repo.insertPost(post("a3", "a", "doc", BEN, Moderation.HIDDEN));
+    repo.insertPost(post("a4", "a", "doc", BEN, Moderation.PENDING));
+    assertThat(repo.postsAfter("a", null, 2)).extracting(Post::id).containsExactly("a1", "a2");
+    assertThat(repo.postsAfter("a", "a2", 2)).extracting(Post::id).containsExactly("a3", "a4");
+    assertThat(repo.postsAfter("a", "a4", 2)).isEmpty();
+    assertThat(repo.postsAfter("b", null, 5)).extracting(Post::id).containsExactly("b1", "b2");
+  }
+
+  @Test
   void firstPostsAreTheOldestOfEachNamedThread() {
     opened("a", "doc", ANNA, ANNA, Moderation.VISIBLE, false);
     opened("b", "doc", ANNA, ANNA, Moderation.VISIBLE, false);

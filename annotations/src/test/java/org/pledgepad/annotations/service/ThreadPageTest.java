@@ -6,6 +6,7 @@ import static org.pledgepad.annotations.Fixtures.CITIZEN_2;
 import static org.pledgepad.annotations.Fixtures.CONSULTATION;
 import static org.pledgepad.annotations.Fixtures.EDITOR;
 import static org.pledgepad.annotations.Fixtures.GUEST;
+import static org.pledgepad.annotations.Fixtures.MODERATOR;
 import static org.pledgepad.annotations.service.CommentServiceTest.assertProblem;
 
 import java.util.ArrayList;
@@ -17,11 +18,15 @@ import org.pledgepad.annotations.anchor.Anchor;
 import org.pledgepad.annotations.anchor.AnchorResolver;
 import org.pledgepad.annotations.limit.Limits;
 import org.pledgepad.annotations.model.AnnotationThread;
+import org.pledgepad.annotations.model.ThreadTargets;
 import org.pledgepad.auth.DocumentAccess;
 import org.pledgepad.auth.Stage;
 import org.pledgepad.crdt.Doc;
 
-/** A document's thread list comes in pages (keyset cursor), each thread with its first posts. */
+/**
+ * A document's thread list, a thread's posts and a status entry's comments come in pages (keyset
+ * cursor), each listed thread with its first posts.
+ */
 class ThreadPageTest {
   private final Fixtures f = new Fixtures(10_000);
   private final Doc doc = Fixtures.tiptap(1, "Wir digitalisieren die Verwaltung bis 2026.");
@@ -104,5 +109,93 @@ class ThreadPageTest {
         Stage.CONSULTATION);
     assertProblem(() -> f.annotations.views.page(GUEST, other, doc, ListCursor.encode(t.id()), 10), Problem.INVALID);
     assertThat(f.annotations.views.page(GUEST, CONSULTATION, doc, ListCursor.encode(t.id()), 10).threads()).isEmpty();
+  }
+  private static List<Object> postIds(Map<String, Object> thread) {
+    return ((List<?>) thread.get("posts")).stream().map(post -> (Object) ((Map<?, ?>) post).get("id")).toList();
+  }
+
+  @Test
+  void aThreadsPostsComeInPagesAndFollowingNextListsEachOnceInOrder() {
+    AnnotationThread t = comment("Frage");
+    for (int i = 1; i <= 6; i++) {
+      f.annotations.comments.reply(CITIZEN, CONSULTATION, t.id(), "Antwort " + i);
+    }
+    f.annotations.comments.delete(CITIZEN, CONSULTATION, f.repo.posts(t.id()).get(2).id());
+    List<Object> made = f.repo.posts(t.id()).stream().map(post -> (Object) post.id()).toList();
+    List<Object> seen = new ArrayList<>();
+    Map<String, Object> page = f.annotations.views.thread(GUEST, CONSULTATION, doc, t.id(), null, 3);
+    assertThat(postIds(page)).hasSize(3);
+    seen.addAll(postIds(page));
+    int pages = 1;
+    while (page.get("next") != null) {
+      page = f.annotations.views.thread(GUEST, CONSULTATION, doc, t.id(), (String) page.get("next"), 3);
+      assertThat(page.get("id")).isEqualTo(t.id());
+      seen.addAll(postIds(page));
+      pages++;
+    }
+    // The deleted post stays listed ("entfernt"): the replies after it may answer it.
+    assertThat(seen).isEqualTo(made);
+    assertThat(pages).isEqualTo(3);
+    assertThat(f.annotations.views.thread(GUEST, CONSULTATION, doc, t.id(), null, 7)).doesNotContainKey("next");
+  }
+
+  @Test
+  void aLaterPageOfASuggestionStillWithholdsTheReplacementOfAHiddenOpeningPost() {
+    AnnotationThread s = f.annotations.suggestions.createSuggestion(CITIZEN, CONSULTATION, doc, words.start(), words.end(),
+        "Wir modernisieren", "klarer").value();
+    f.annotations.comments.reply(CITIZEN_2, CONSULTATION, s.id(), "Dafür");
+    f.annotations.moderation.hide(MODERATOR, CONSULTATION, f.repo.posts(s.id()).get(0).id(), "Beleidigung");
+    Map<String, Object> first = f.annotations.views.thread(GUEST, CONSULTATION, doc, s.id(), null, 1);
+    Map<String, Object> second = f.annotations.views.thread(GUEST, CONSULTATION, doc, s.id(), (String) first.get("next"), 1);
+    assertThat(postIds(second)).hasSize(1);
+    assertThat(((Map<?, ?>) second.get("suggestion")).get("replacement")).isNull();
+    assertThat(((Map<?, ?>) f.annotations.views.thread(MODERATOR, CONSULTATION, doc, s.id(), (String) first.get("next"), 1)
+        .get("suggestion")).get("replacement")).isEqualTo("Wir modernisieren");
+  }
+
+  @Test
+  void aThreadsPostPagesRefuseBadLimitsAndCursorsAndHidePendingThreadsFirst() {
+    AnnotationThread t = comment("Frage");
+    AnnotationThread other = comment("andere");
+    assertProblem(() -> f.annotations.views.thread(GUEST, CONSULTATION, doc, t.id(), null, 0), Problem.INVALID);
+    assertProblem(() -> f.annotations.views.thread(GUEST, CONSULTATION, doc, t.id(), null, Limits.MAX_PAGE_POSTS + 1),
+        Problem.INVALID);
+    String otherPost = f.repo.posts(other.id()).get(0).id();
+    for (String bad : List.of("", "%%%", ListCursor.encode(t.id()), ListCursor.encodePost(otherPost),
+        ListCursor.encodePost("no-such-post"))) {
+      assertProblem(() -> f.annotations.views.thread(GUEST, CONSULTATION, doc, t.id(), bad, 10), Problem.INVALID);
+    }
+    f.repo.setPremoderated(CONSULTATION.document(), true);
+    AnnotationThread waiting = f.annotations.comments.createComment(CITIZEN, CONSULTATION, doc, words.start(), words.end(),
+        "wartet").value();
+    String cursor = ListCursor.encodePost(f.repo.posts(waiting.id()).get(0).id());
+    assertProblem(() -> f.annotations.views.thread(CITIZEN_2, CONSULTATION, doc, waiting.id(), cursor, 0), Problem.NOT_FOUND);
+  }
+
+  @Test
+  void aStatusEntrysCommentsComeInPagesOfThatEntryOnly() {
+    String entry = ThreadTargets.pledgeStatus("ausbau-glasfaser-k3m9xp", 1);
+    List<Object> made = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      made.add(f.annotations.comments.commentOn(CITIZEN, CONSULTATION, entry, "Kommentar " + i).value().id());
+      f.annotations.comments.commentOn(CITIZEN, CONSULTATION, ThreadTargets.pledgeStatus("ausbau-glasfaser-k3m9xp", 2),
+          "anderer Eintrag " + i);
+    }
+    comment("am Text");
+    List<Object> seen = new ArrayList<>();
+    ThreadPage page = f.annotations.views.pageTarget(GUEST, CONSULTATION, entry, null, 2);
+    seen.addAll(ids(page));
+    while (page.next() != null) {
+      page = f.annotations.views.pageTarget(GUEST, CONSULTATION, entry, page.next(), 2);
+      seen.addAll(ids(page));
+    }
+    assertThat(seen).isEqualTo(made);
+    // A cursor of the text's list, or of another entry, is not one of this list.
+    AnnotationThread onText = f.repo.threads(CONSULTATION.document()).stream().filter(AnnotationThread::onPassage)
+        .findFirst().orElseThrow();
+    assertProblem(() -> f.annotations.views.pageTarget(GUEST, CONSULTATION, entry, ListCursor.encode(onText.id()), 2),
+        Problem.INVALID);
+    assertProblem(() -> f.annotations.views.pageTarget(GUEST, CONSULTATION, entry, null, Limits.MAX_PAGE_THREADS + 1),
+        Problem.INVALID);
   }
 }

@@ -139,12 +139,16 @@ final class AnnotationRoutes {
 
     on(router, HttpMethod.GET, d + "/annotations").handler(ctx -> document(ctx, (p, a, b) -> {
       // Checked before the replica is loaded: a malformed request costs no document.
-      int limit = pageLimit(ctx);
+      int limit = pageLimit(ctx, Limits.DEFAULT_PAGE_THREADS, Limits.MAX_PAGE_THREADS);
       String cursor = ctx.request().getParam("cursor");
       return readWithReplica(p, a, doc -> Answer.ok(pageJson(ann.views.page(p, a, doc, cursor, limit)), List.of()));
     }));
-    on(router, HttpMethod.GET, d + "/threads/:id").handler(ctx -> document(ctx, (p, a, b) ->
-        readWithReplica(p, a, doc -> Answer.ok(ann.views.thread(p, a, doc, id(ctx)), List.of()))));
+    on(router, HttpMethod.GET, d + "/threads/:id").handler(ctx -> document(ctx, (p, a, b) -> {
+      String thread = id(ctx);
+      int limit = pageLimit(ctx, Limits.DEFAULT_PAGE_POSTS, Limits.MAX_PAGE_POSTS);
+      String cursor = ctx.request().getParam("cursor");
+      return readWithReplica(p, a, doc -> Answer.ok(ann.views.thread(p, a, doc, thread, cursor, limit), List.of()));
+    }));
 
     on(router, HttpMethod.POST, d + "/comments").handler(ctx -> document(ctx, (p, a, b) -> withReplica(p, a, doc -> created(p, a, doc,
         ann.comments.createComment(p, a, doc, position(b, "start"), position(b, "end"), str(b, "body"))))));
@@ -190,8 +194,12 @@ final class AnnotationRoutes {
 
     // Comments on one entry of a pledge's status history: threads whose target is the entry.
     String status = d + "/pledges/:pledge/status/:entry/comments";
-    on(router, HttpMethod.GET, status).handler(ctx -> document(ctx, (p, a, b) -> statusEntry(ctx, a, target ->
-        read(a, () -> Answer.ok(Map.of("threads", ann.views.listTarget(p, a, target)), List.of())))));
+    on(router, HttpMethod.GET, status).handler(ctx -> document(ctx, (p, a, b) -> {
+      int limit = pageLimit(ctx, Limits.DEFAULT_PAGE_THREADS, Limits.MAX_PAGE_THREADS);
+      String cursor = ctx.request().getParam("cursor");
+      return statusEntry(ctx, a, target ->
+          read(a, () -> Answer.ok(pageJson(ann.views.pageTarget(p, a, target, cursor, limit)), List.of())));
+    }));
     on(router, HttpMethod.POST, status).handler(ctx -> document(ctx, (p, a, b) -> statusEntry(ctx, a, target ->
         blocking(a, () -> created(p, a, null, ann.comments.commentOn(p, a, target, str(b, "body")))))));
 
@@ -467,14 +475,14 @@ final class AnnotationRoutes {
     return id;
   }
 
-  /** {@code ?limit=} of a thread list: absent is the default; anything but a plain number is 400. */
-  private static int pageLimit(RoutingContext ctx) {
+  /** {@code ?limit=} of a page: absent is {@code byDefault}; anything but a plain number is 400. */
+  private static int pageLimit(RoutingContext ctx, int byDefault, int max) {
     String raw = ctx.request().getParam("limit");
     if (raw == null) {
-      return Limits.DEFAULT_PAGE_THREADS;
+      return byDefault;
     }
     if (!PAGE_LIMIT.matcher(raw).matches()) {
-      throw new BadRequest("limit must be a number from 1 to " + Limits.MAX_PAGE_THREADS);
+      throw new BadRequest("limit must be a number from 1 to " + max);
     }
     return Integer.parseInt(raw); // the range is the library's to check (INVALID, 400)
   }

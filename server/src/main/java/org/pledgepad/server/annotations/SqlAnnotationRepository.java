@@ -189,18 +189,37 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   }
 
   @Override
-  public List<AnnotationThread> threadsAfter(String document, String afterId, int limit) {
+  public List<AnnotationThread> threadsAfter(String document, String target, String afterId, int limit) {
+    List<String> values = target == null ? List.of(document) : List.of(document, target);
+    return after("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE document = ? AND "
+        + (target == null ? "target IS NULL" : "target = ?"), "annotation_threads", values, afterId, limit, this::thread);
+  }
+
+  @Override
+  public List<Post> postsAfter(String threadId, String afterId, int limit) {
+    return after("SELECT " + POST_COLUMNS + " FROM annotation_posts WHERE thread_id = ?", "annotation_posts",
+        List.of(threadId), afterId, limit, this::post);
+  }
+
+  /**
+   * Keyset paging: the rows of {@code select} (its {@code ?} bound to {@code values}) after the row
+   * {@code afterId} of {@code table} in creation order (null: from the first), at most {@code limit}.
+   */
+  private <T> List<T> after(String select, String table, List<String> values, String afterId, int limit,
+      RowMapper<T> mapper) {
     String order = db.order();
-    return query("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE document = ? AND target IS NULL"
-        + (afterId == null ? "" : " AND " + order + " > (SELECT a." + order + " FROM annotation_threads a WHERE a.id = ?)")
+    return query(select
+        + (afterId == null ? "" : " AND " + order + " > (SELECT a." + order + " FROM " + table + " a WHERE a.id = ?)")
         + " ORDER BY " + order + " LIMIT ?", ps -> {
           int i = 1;
-          ps.setString(i++, document);
+          for (String v : values) {
+            ps.setString(i++, v);
+          }
           if (afterId != null) {
             ps.setString(i++, afterId);
           }
           ps.setInt(i, limit);
-        }, this::thread);
+        }, mapper);
   }
 
   @Override

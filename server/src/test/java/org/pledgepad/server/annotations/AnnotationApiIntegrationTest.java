@@ -311,25 +311,61 @@ class AnnotationApiIntegrationTest {
       made.add(new JsonObject(r.body()).getString("id"));
     }
     String list = "/api/documents/" + document + "/annotations";
+    Pages pages = pagesOfTwo(list, "threads");
+    assertThat(pages.count()).isGreaterThanOrEqualTo(3);
+    assertThat(pages.ids()).doesNotHaveDuplicates().containsAll(made);
+    badLimitsAndCursorsAre400(list);
+  }
+
+  /** The ids of every page of a paged list, two a page, and how many pages there were. */
+  private record Pages(List<String> ids, int count) {}
+
+  /** Follows {@code next} through {@code url} at {@code ?limit=2}, collecting the ids in {@code field}. */
+  private static Pages pagesOfTwo(String url, String field) throws Exception {
     List<String> seen = new java.util.ArrayList<>();
     String next = null;
     int pages = 0;
     do {
-      HttpResponse<String> r = get(list + "?limit=2" + (next == null ? "" : "&cursor=" + next), CITIZEN);
+      HttpResponse<String> r = get(url + "?limit=2" + (next == null ? "" : "&cursor=" + next), CITIZEN);
       assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
       JsonObject page = new JsonObject(r.body());
-      assertThat(page.getJsonArray("threads").size()).isLessThanOrEqualTo(2);
-      page.getJsonArray("threads").forEach(o -> seen.add(((JsonObject) o).getString("id")));
+      assertThat(page.getJsonArray(field).size()).isLessThanOrEqualTo(2);
+      page.getJsonArray(field).forEach(o -> seen.add(((JsonObject) o).getString("id")));
       next = page.getString("next");
       pages++;
     } while (next != null && pages < 100);
-    assertThat(pages).isGreaterThanOrEqualTo(3);
-    assertThat(seen).doesNotHaveDuplicates().containsAll(made);
+    return new Pages(seen, pages);
+  }
+
+  private static void badLimitsAndCursorsAre400(String url) throws Exception {
     for (String bad : List.of("?limit=0", "?limit=501", "?limit=abc", "?limit=-1", "?cursor=%25%25", "?cursor=bm9wZQ")) {
-      HttpResponse<String> r = get(list + bad, CITIZEN);
+      HttpResponse<String> r = get(url + bad, CITIZEN);
       assertThat(r.statusCode()).as(bad + " " + r.body()).isEqualTo(400);
       assertThat(new JsonObject(r.body()).getString("type")).isEqualTo("urn:pledgepad:problem:invalid");
     }
+  }
+
+  @Test
+  void aThreadsPostsComeInPagesThatFollowNextAndBadLimitsOrCursorsAre400() throws Exception {
+    Principal writer = principal("citizen-post-pages", Role.CITIZEN, Set.of());
+    Passage p = passage("postpages", "offene Daten");
+    HttpResponse<String> opened = post("/comments", writer,
+        new JsonObject().put("start", p.start).put("end", p.end).put("body", "Frage"));
+    assertThat(opened.statusCode()).as(opened.body()).isEqualTo(201);
+    String id = new JsonObject(opened.body()).getString("id");
+    String thread = "/api/documents/" + document + "/threads/" + id;
+    List<String> made = new java.util.ArrayList<>(List.of(firstPostId(new JsonObject(opened.body()))));
+    for (int i = 0; i < 4; i++) {
+      HttpResponse<String> r = post("/threads/" + id + "/replies", writer,
+          new JsonObject().put("body", "Antwort " + i));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      JsonArray posts = new JsonObject(r.body()).getJsonArray("posts");
+      made.add(posts.getJsonObject(posts.size() - 1).getString("id"));
+    }
+    Pages pages = pagesOfTwo(thread, "posts");
+    assertThat(pages.count()).isEqualTo(3);
+    assertThat(pages.ids()).isEqualTo(made);
+    badLimitsAndCursorsAre400(thread);
   }
 
   /** The citizen comments the passage; returns the thread as the answer shows it. */

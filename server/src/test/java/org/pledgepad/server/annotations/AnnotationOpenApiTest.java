@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -67,6 +68,38 @@ class AnnotationOpenApiTest {
     Set<String> described = described(yaml());
     assertThat(mounted).as("routes in the router and in openapi/annotations.yaml").isEqualTo(described);
     assertThat(described).hasSizeGreaterThan(20);
+  }
+
+  /** The routes that read {@code ?limit=} and {@code ?cursor=} (AnnotationRoutes.pageLimit). */
+  private static final List<String> PAGED = List.of("/api/documents/{name}/annotations",
+      "/api/documents/{name}/threads/{id}", "/api/documents/{name}/pledges/{pledge}/status/{entry}/comments");
+
+  @Test
+  void thePagedListsDocumentTheirLimitAndCursor() throws Exception {
+    for (String path : PAGED) {
+      String get = operation(yaml(), path, "get");
+      assertThat(get).as("GET " + path).contains("{name: limit, in: query").contains("{name: cursor, in: query")
+          .contains("`invalid`: limit");
+    }
+  }
+
+  /** The text of one operation of the file, from its method line to the next method or path. */
+  private static String operation(String yaml, String path, String method) {
+    StringBuilder out = new StringBuilder();
+    boolean inPath = false;
+    boolean inOperation = false;
+    for (String line : yaml.split("\n")) {
+      if (PATH_LINE.matcher(line).matches()) {
+        inPath = line.trim().equals(path + ":");
+        inOperation = false;
+      } else if (METHOD_LINE.matcher(line).matches()) {
+        inOperation = inPath && line.trim().startsWith(method + ":");
+      } else if (inOperation) {
+        out.append(line).append('\n');
+      }
+    }
+    assertThat(out).as(method + " " + path + " in the file").isNotEmpty();
+    return out.toString();
   }
 
   @Test

@@ -40,6 +40,7 @@ class StatusCommentsIntegrationTest {
   private static final Principal CITIZEN_B = principal("citizen-b", Role.CITIZEN);
   private static final Principal MODERATOR = principal("moderator-a", Role.MODERATOR);
   private static ServerHarness server;
+  private static AccessControl access;
   private static AccessTokenIssuer issuer;
   private static String pledge;
 
@@ -50,23 +51,29 @@ class StatusCommentsIntegrationTest {
   @BeforeAll
   static void start() throws Exception {
     Path dataDir = Files.createTempDirectory("pledgepad-status-comments-it");
-    AccessControl access = new AccessControl(AccessSettings.fromEnvironment(Map.of()));
+    access = new AccessControl(AccessSettings.fromEnvironment(Map.of()));
     server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString()), access);
     issuer = new AccessTokenIssuer(SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE)),
         AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom());
-    HttpResponse<String> imported = send("POST", "/api/pledges/import?name=" + DOCUMENT
+    pledge = pledgeWithStatus(DOCUMENT);
+  }
+
+  /** Imports a pledge document in consultation, sets its pledge's status (entry 0) and returns the pledge. */
+  private static String pledgeWithStatus(String document) throws Exception {
+    HttpResponse<String> imported = send("POST", "/api/pledges/import?name=" + document
         + "&kind=COALITION_AGREEMENT&issuer=Koalition&stage=consultation", ADMIN, "text/markdown",
         "# Koalitionsvertrag\n\n## Glasfaser bis 2025\n\nDas Glasfasernetz wird bis 2025 fertig.\n");
     assertThat(imported.statusCode()).as(imported.body()).isEqualTo(201);
     // The access facts of a new document arrive with the next refresh (periodic in production).
     access.refresh().toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
-    JsonArray pledges = new JsonObject(send("GET", "/api/pledges/documents/" + DOCUMENT, null, null, null).body())
+    JsonArray pledges = new JsonObject(send("GET", "/api/pledges/documents/" + document, null, null, null).body())
         .getJsonArray("pledges");
-    pledge = pledges.getJsonObject(0).getString("id");
-    HttpResponse<String> status = send("PUT", "/api/pledges/" + pledge + "/status", MODERATOR, "application/json",
+    String id = pledges.getJsonObject(0).getString("id");
+    HttpResponse<String> status = send("PUT", "/api/pledges/" + id + "/status", MODERATOR, "application/json",
         "{\"status\":\"IN_ARBEIT\",\"evidence\":{\"date\":\"2026-05-02\",\"text\":\"Ausschreibung\","
             + "\"link\":\"https://example.org/a\"}}");
     assertThat(status.statusCode()).as(status.body()).isEqualTo(200);
+    return id;
   }
 
   @AfterAll
@@ -115,6 +122,37 @@ class StatusCommentsIntegrationTest {
     HttpResponse<String> erased = send("POST", "/api/me/annotations/erase", CITIZEN, "application/json", "{}");
     assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
     assertThat(send("GET", comments(0), MODERATOR, null, null).body()).doesNotContain("gestoppt").contains("Quelle?");
+  }
+
+  @Test
+  void aStatusEntrysCommentsComeInPagesThatFollowNextAndBadLimitsOrCursorsAre400() throws Exception {
+    String document = "koalition-status-seiten";
+    String list = "/api/documents/" + document + "/pledges/" + pledgeWithStatus(document) + "/status/0/comments";
+    java.util.List<String> made = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      HttpResponse<String> r = send("POST", list, CITIZEN_B, "application/json",
+          new JsonObject().put("body", "Seite " + i).encode());
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+      made.add(new JsonObject(r.body()).getString("id"));
+    }
+    java.util.List<String> seen = new java.util.ArrayList<>();
+    String next = null;
+    int pages = 0;
+    do {
+      HttpResponse<String> r = send("GET", list + "?limit=2" + (next == null ? "" : "&cursor=" + next), null, null, null);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonObject page = new JsonObject(r.body());
+      assertThat(page.getJsonArray("threads").size()).isLessThanOrEqualTo(2);
+      page.getJsonArray("threads").forEach(o -> seen.add(((JsonObject) o).getString("id")));
+      next = page.getString("next");
+      pages++;
+    } while (next != null && pages < 100);
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).isEqualTo(made);
+    for (String bad : java.util.List.of("?limit=0", "?limit=501", "?limit=abc", "?cursor=%25%25", "?cursor=bm9wZQ")) {
+      HttpResponse<String> r = send("GET", list + bad, null, null, null);
+      assertThat(r.statusCode()).as(bad + " " + r.body()).isEqualTo(400);
+    }
   }
 
   @Test
