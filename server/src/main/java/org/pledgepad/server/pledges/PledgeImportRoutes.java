@@ -205,11 +205,18 @@ public final class PledgeImportRoutes {
       for (PledgeDocument d : docs) {
         chain = chain.compose(v -> service.create(d, stage).mapEmpty());
       }
+      // Links and status changes are attributed to the importing admin, who put them into this
+      // record; the file's author fields name accounts of another installation (or nobody, in
+      // open data) and would let an import attribute a decision to any account here. The file's
+      // times stay: they say when it was decided.
       for (PledgeLink l : links) {
-        chain = chain.compose(v -> service.store().addLink(l).mapEmpty());
+        chain = chain.compose(v -> guard.principal(ctx)).compose(who -> service.store().addLink(
+            new PledgeLink(l.a(), l.b(), l.kind(), who.subject(), l.createdAt(), l.origin())).mapEmpty());
       }
       for (StatusTrack t : tracks) {
-        chain = chain.compose(v -> service.store().importTrack(t));
+        chain = chain.compose(v -> guard.principal(ctx)).compose(who -> service.store().importTrack(
+            new StatusTrack(t.pledgeId(), t.history().stream().map(c -> new org.pledgepad.pledges.model.StatusChange(
+                c.status(), c.at(), who.subject(), c.note())).toList(), t.evidence())));
       }
       // A succession whose successor already has a predecessor is skipped, like a duplicate link.
       // The audit log names the importing admin: the file's own history is not evidence of who decided.

@@ -208,6 +208,33 @@ class PledgeApiTest {
   }
 
   @Test
+  void importedLinksAndStatusChangesNameTheImportingAdminNotTheFilesAuthors() {
+    // The file may name any account id ("mod-1" here); what this record can vouch for is who
+    // imported it. The times of the file stay.
+    Instant decided = Instant.parse("2024-01-01T00:00:00Z");
+    PledgeDocument own = new PledgeDocument("neu-y", "Neu", "Fraktion", DocumentKind.MOTION, "", "", "", "",
+        List.of(), List.of(new Pledge("punkt-eins-aaaaaa", "Punkt eins", "Text.", "", List.of()),
+            new Pledge("punkt-zwei-bbbbbb", "Punkt zwei", "Text.", "", List.of())));
+    StatusTrack track = new StatusTrack("punkt-eins-aaaaaa", List.of(new StatusChange(PledgeStatus.VERWORFEN,
+        decided, "mod-1", "im Ausschuss")), List.of());
+    PledgeLink link = new PledgeLink("punkt-eins-aaaaaa", "punkt-zwei-bbbbbb", LinkKind.RELATED, "mod-1", decided,
+        LinkOrigin.MANUAL);
+    String file = JsonExport.write(new OpenDataBundle(LicenceInfo.dlDeBy20("x"), List.of(own), List.of(link),
+        List.of(track), List.of()));
+    HttpResponse<String> r = server.send("POST", "/api/pledges/import?stage=draft", ADMIN, "application/json", file);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+
+    JsonObject imported = new JsonObject(server.send("GET", "/api/pledges/documents/neu-y", ADMIN, null, null).body());
+    assertThat(imported.encode()).doesNotContain("mod-1");
+    JsonObject first = imported.getJsonArray("pledges").stream().map(o -> (JsonObject) o)
+        .filter(o -> o.getString("id").equals("punkt-eins-aaaaaa")).findFirst().orElseThrow();
+    JsonObject change = first.getJsonArray("statusHistory").getJsonObject(0);
+    assertThat(change.getString("changedBy")).isEqualTo("admin-1");
+    assertThat(change.getString("at")).isEqualTo(decided.toString());
+    assertThat(imported.getJsonArray("links").getJsonObject(0).getString("createdBy")).isEqualTo("admin-1");
+  }
+
+  @Test
   void anImportThatIsNotUtf8IsRefusedWithTheLineOfTheFirstBadByte() {
     // Windows-1252, as an office program saves it: "ü" is the single byte 0xFC.
     byte[] cp1252 = "# Programm\n\n## Glasfaser f\u00fcr alle\n\nText.\n".getBytes(java.nio.charset.Charset.forName("windows-1252"));
