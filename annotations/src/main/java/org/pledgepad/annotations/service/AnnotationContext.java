@@ -120,8 +120,13 @@ public final class AnnotationContext {
   }
 
   private Optional<Post> pendingOpening(AnnotationThread t) {
+    return Optional.of(opening(t)).filter(root -> root.moderation() == Moderation.PENDING && !root.deleted());
+  }
+
+  /** The thread's opening post, read alone (not the whole thread's posts). */
+  Post opening(AnnotationThread t) {
     return repo.firstPosts(List.of(t.id()), 1).stream().findFirst()
-        .filter(root -> root.moderation() == Moderation.PENDING && !root.deleted());
+        .orElseThrow(() -> new AnnotationException(Problem.NOT_FOUND, "no such thread"));
   }
 
   Post post(DocumentAccess a, String id) {

@@ -61,14 +61,8 @@ public final class CommentService {
   public Outcome<Post> reply(Principal p, DocumentAccess a, String threadId, String body) {
     ctx.require(p, a, Operation.COMMENT);
     String text = AnnotationContext.text(body, Limits.MAX_BODY, false);
-    AnnotationThread t = ctx.thread(a, threadId);
-    List<Post> posts = ctx.repo.posts(t.id());
-    Post root = posts.get(0);
-    boolean moderator = ctx.allowed(p, a, Operation.MODERATE);
-    if (root.moderation() == Moderation.PENDING && !moderator && !root.author().is(p.subject())) {
-      throw new AnnotationException(Problem.NOT_FOUND, "no such thread");
-    }
-    requireUnlocked(t, moderator);
+    AnnotationThread t = ctx.visibleThread(p, a, threadId);
+    requireUnlocked(t, ctx.allowed(p, a, Operation.MODERATE));
     if (ctx.repo.countLivePosts(t.id()) >= ctx.quotas.postsPerThread()) {
       throw new AnnotationException(Problem.TOO_MANY, "too many replies in this thread");
     }
@@ -115,7 +109,7 @@ public final class CommentService {
     List<AnnotationEvent> events = new ArrayList<>();
     events.add(ThreadOpener.postEvent(ctx, "post.deleted", removed));
     AnnotationThread t = ctx.thread(a, post.threadId());
-    boolean root = ctx.repo.posts(t.id()).get(0).id().equals(post.id());
+    boolean root = ctx.opening(t).id().equals(post.id());
     // Only while still open: an editor (perhaps on another node) may have decided it meanwhile.
     if (root && t.kind() == ThreadKind.SUGGESTION && t.suggestion().state() == SuggestionState.OPEN
         && ctx.repo.updateThreadIf(t, t.withSuggestion(

@@ -87,7 +87,7 @@ public final class SuggestionService {
     AnnotationThread changed = t.withAnchor(anchor).withSuggestion(t.suggestion().withReplacement(text));
     ctx.repo.updateThread(changed);
     // The approval of the opening post covered this replacement and passage, not the new ones.
-    Post root = ctx.repo.posts(t.id()).get(0);
+    Post root = ctx.opening(t);
     Post waiting = ThreadOpener.backToApproval(ctx, p, a, root);
     if (waiting != root) {
       ctx.repo.updatePost(waiting);
@@ -113,7 +113,7 @@ public final class SuggestionService {
       throw new AnnotationException(Problem.INVALID, "name the suggestion as reviewed: replacement, start, end, quote");
     }
     AnnotationThread t = openSuggestion(p, a, threadId);
-    Post root = ctx.repo.posts(t.id()).get(0);
+    Post root = ctx.opening(t);
     if (root.moderation() != Moderation.VISIBLE || root.deleted()) {
       throw new AnnotationException(Problem.WRONG_STATE, "suggestion is hidden, pending or withdrawn");
     }
