@@ -11,6 +11,7 @@ import org.pledgepad.server.auth.AuthHook;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.doc.SharedDocument;
 import org.pledgepad.server.http.ApiRoutes;
+import org.pledgepad.server.http.HttpProtocol;
 import org.pledgepad.server.http.OpsRoutes;
 import org.pledgepad.server.http.Problems;
 import org.pledgepad.server.http.SyncEndpoints;
@@ -144,19 +145,11 @@ public final class ServerVerticle extends VerticleBase {
           SyncEndpoints sync = new SyncEndpoints(vertx, config.limits(), metrics, auth, sessions,
               config.allowedOrigins());
           sync.refuseWhen(() -> draining); // 503: the load balancer sends it to another node
-          HttpServerOptions options = new HttpServerOptions()
+          HttpServerOptions options = HttpProtocol.options()
               .setHost(config.host())
               .setPort(config.port())
               .setMaxWebSocketFrameSize(config.limits().maxFrameBytes())
               .setMaxWebSocketMessageSize(config.limits().maxMessageBytes())
-              // Compressed messages could inflate far beyond the message cap.
-              .setPerMessageWebSocketCompressionSupported(false)
-              .setPerFrameWebSocketCompressionSupported(false)
-              // HTTP/1.1 only. Cleartext HTTP/2 (h2c) is deprecated (RFC 9113, 3.1), no browser
-              // speaks it, WebSockets need HTTP/1.1 and a TLS proxy in front talks HTTP/1.1 to us;
-              // left on, a Java client's default upgrade to it stalled large responses (/metrics)
-              // until the idle timeout, and it is one more protocol to defend.
-              .setHttp2ClearTextEnabled(false)
               .setIdleTimeout((int) config.limits().idleTimeout().toSeconds() * 2);
           http = vertx.createHttpServer(options)
               .webSocketHandshakeHandler(sync::handshake)

@@ -88,7 +88,7 @@ class HistoryRoutesLimitsTest {
     routes = new HistoryRoutes(vertx, histories, HistoryRoutesLimitsTest::signedInOrGuest, held, displayNames);
     Router router = Router.router(vertx);
     routes.mount(router);
-    server = await(vertx.createHttpServer().requestHandler(router).listen(0));
+    server = await(vertx.createHttpServer(org.pledgepad.server.http.HttpProtocol.options()).requestHandler(router).listen(0));
   }
 
   private static Future<Principal> signedInOrGuest(io.vertx.ext.web.RoutingContext ctx, String document,

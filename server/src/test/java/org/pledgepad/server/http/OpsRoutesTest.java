@@ -42,7 +42,7 @@ class OpsRoutesTest {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
     new OpsRoutes(store(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).mount(router);
-    server = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await();
+    server = vertx.createHttpServer(org.pledgepad.server.http.HttpProtocol.options()).requestHandler(router).listen(0, "127.0.0.1").await();
   }
 
   @AfterEach

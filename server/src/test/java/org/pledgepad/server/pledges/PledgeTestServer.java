@@ -59,7 +59,7 @@ final class PledgeTestServer implements AutoCloseable {
         .guard(new TestGuard(store)).clock(clock);
     Router router = Router.router(vertx);
     module.mount(router);
-    http = Await.result(vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1"));
+    http = Await.result(vertx.createHttpServer(org.pledgepad.server.http.HttpProtocol.options()).requestHandler(router).listen(0, "127.0.0.1"));
   }
 
   static PledgeTestServer start(Path dataDir, boolean seed) {
