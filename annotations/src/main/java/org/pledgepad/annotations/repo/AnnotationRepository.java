@@ -1,5 +1,6 @@
 package org.pledgepad.annotations.repo;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.pledgepad.annotations.model.AnnotationThread;
@@ -27,9 +28,12 @@ public interface AnnotationRepository {
   void updateThread(AnnotationThread thread);
 
   /**
-   * Stores {@code changed} only if the stored thread's status, suggestion state, replacement and
-   * passage (anchor and quote) are still those of {@code read}, the copy the caller decided on. The per-document queue orders writes within
-   * one server process only; with several nodes this is what lets one suggestion be decided once.
+   * Stores {@code changed} only if the stored thread's status, suggestion state, replacement,
+   * passage (anchor and quote) and decision time are still those of {@code read}, the copy the
+   * caller decided on. The per-document queue orders writes within one server process only; with
+   * several nodes this is what lets one suggestion be decided once. The decision time tells a
+   * suggestion decided again apart from the decision that was read (reopened and accepted anew
+   * by the time {@code AcceptReconciler} writes).
    *
    * @return false if another writer changed the state first (or the thread is gone)
    */
@@ -128,6 +132,12 @@ public interface AnnotationRepository {
 
   /** Everything one person wrote or reported (for export and erasure). */
   List<AnnotationThread> threadsByAuthor(String subject);
+
+  /**
+   * Suggestions in state accepted decided at or after {@code from} and before {@code before},
+   * across documents (for {@code AcceptReconciler}).
+   */
+  List<AnnotationThread> acceptedSuggestions(Instant from, Instant before);
 
   List<Post> postsByAuthor(String subject);
 

@@ -1,5 +1,6 @@
 package org.pledgepad.annotations.repo;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -16,6 +17,7 @@ import org.pledgepad.annotations.model.AuditEntry;
 import org.pledgepad.annotations.model.Moderation;
 import org.pledgepad.annotations.model.Post;
 import org.pledgepad.annotations.model.Report;
+import org.pledgepad.annotations.model.SuggestionState;
 import org.pledgepad.annotations.model.ThreadStatus;
 
 /**
@@ -53,7 +55,8 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   public synchronized boolean updateThreadIf(AnnotationThread read, AnnotationThread changed) {
     AnnotationThread now = threads.get(changed.id());
     if (now == null || now.status() != read.status() || state(now) != state(read)
-        || !Objects.equals(replacement(now), replacement(read)) || !samePassage(now, read)) {
+        || !Objects.equals(replacement(now), replacement(read)) || !samePassage(now, read)
+        || !Objects.equals(decidedAt(now), decidedAt(read))) {
       return false;
     }
     threads.put(changed.id(), changed);
@@ -62,6 +65,10 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
 
   private static Object state(AnnotationThread t) {
     return t.suggestion() == null ? null : t.suggestion().state();
+  }
+
+  private static Instant decidedAt(AnnotationThread t) {
+    return t.suggestion() == null ? null : t.suggestion().decidedAt();
   }
 
   private static String replacement(AnnotationThread t) {
@@ -239,6 +246,12 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   @Override
   public synchronized List<AnnotationThread> threadsByAuthor(String subject) {
     return filter(threads, t -> t.author().is(subject));
+  }
+
+  @Override
+  public synchronized List<AnnotationThread> acceptedSuggestions(Instant from, Instant before) {
+    return filter(threads, t -> t.suggestion() != null && t.suggestion().state() == SuggestionState.ACCEPTED
+        && !t.suggestion().decidedAt().isBefore(from) && t.suggestion().decidedAt().isBefore(before));
   }
 
   @Override

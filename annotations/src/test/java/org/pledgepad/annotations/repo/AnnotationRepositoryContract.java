@@ -228,6 +228,39 @@ public abstract class AnnotationRepositoryContract {
   }
 
   @Test
+  void acceptedSuggestionsAreFoundByTheirDecisionTimeAcrossDocuments() {
+    AnnotationThread early = accepted(thread("t1", "doc", ANNA, Suggestion.open("a")), T0);
+    AnnotationThread inside = accepted(thread("t2", "other", BEN, Suggestion.open("b")), T0.plusSeconds(60));
+    AnnotationThread atEnd = accepted(thread("t3", "doc", ANNA, Suggestion.open("c")), T0.plusSeconds(120));
+    AnnotationThread rejected = thread("t4", "doc", ANNA, Suggestion.open("d")).withSuggestion(
+        Suggestion.open("d").decided(SuggestionState.REJECTED, "ben", "nein", T0.plusSeconds(60)));
+    for (AnnotationThread t : List.of(early, inside, atEnd, rejected, thread("t5", "doc", ANNA, Suggestion.open("e")),
+        thread("c1", "doc", ANNA, null))) {
+      repo.insertThread(t);
+    }
+    assertThat(repo.acceptedSuggestions(T0, T0.plusSeconds(120))).containsExactlyInAnyOrder(early, inside);
+    assertThat(repo.acceptedSuggestions(T0.plusSeconds(1), T0.plusSeconds(121))).containsExactlyInAnyOrder(inside, atEnd);
+    assertThat(repo.acceptedSuggestions(T0.plusSeconds(200), T0.plusSeconds(300))).isEmpty();
+  }
+
+  private static AnnotationThread accepted(AnnotationThread t, Instant at) {
+    return t.withStatus(ThreadStatus.RESOLVED).withSuggestion(t.suggestion().decided(SuggestionState.ACCEPTED, "ed", null, at));
+  }
+
+  @Test
+  void aConditionalThreadUpdateAlsoComparesTheDecisionTime() {
+    // Read accepted at T0; meanwhile reopened and accepted anew: the same state, a later decision.
+    AnnotationThread read = accepted(thread("t1", "doc", ANNA, Suggestion.open("neu")), T0);
+    repo.insertThread(read);
+    repo.updateThread(accepted(thread("t1", "doc", ANNA, Suggestion.open("neu")), T0.plusSeconds(90)));
+    AnnotationThread reopened = read.withStatus(ThreadStatus.OPEN).withSuggestion(Suggestion.open("neu"));
+    assertThat(repo.updateThreadIf(read, reopened)).as("decided again since it was read").isFalse();
+    repo.updateThread(read);
+    assertThat(repo.updateThreadIf(read, reopened)).as("as read").isTrue();
+    assertThat(repo.updateThreadIf(reopened, accepted(reopened, T0.plusSeconds(120)))).as("open: no decision time").isTrue();
+  }
+
+  @Test
   void aThreadWhoseOpeningPostIsRefusedIsNotStored() {
     repo.insertThreadWithPost(thread("t1", "doc", ANNA, null), post("p1", "t1", "doc", ANNA, Moderation.PENDING));
     // The opening post of t2 reuses p1's id: its insert fails, so t2 must not be there either

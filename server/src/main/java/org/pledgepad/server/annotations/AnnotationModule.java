@@ -39,6 +39,9 @@ public final class AnnotationModule {
     AnnotationRepository repo = repositoryInTests.apply(new SqlAnnotationRepository(AnnotationDb.forConfig(config)));
     AnnotationCallers callers = auth instanceof AccessControl ac
         ? AnnotationCallers.of(ac.guard()) : AnnotationCallers.guestsOnly();
-    new AnnotationRoutes(vertx, store, sessions, Annotations.withDefaults(repo), repo, callers, statusEntries).mount(router);
+    Annotations annotations = Annotations.withDefaults(repo);
+    new AnnotationRoutes(vertx, store, sessions, annotations, repo, callers, statusEntries).mount(router);
+    AcceptReconciliation.start(vertx, annotations, org.pledgepad.server.history.HistoryDb.of(config),
+        new AnnotationPush(sessions));
   }
 }

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -101,8 +102,8 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   }
 
   /**
-   * With {@code read}: only while status, suggestion state, replacement and passage are still as
-   * read (compare-and-set; an editor decides on what they read).
+   * With {@code read}: only while status, suggestion state, replacement, passage and decision time
+   * are still as read (compare-and-set; an editor decides on what they read).
    */
   private int writeThread(AnnotationThread t, AnnotationThread read) {
     // Erasure settles an erased author's suggestion: an open one is withdrawn, a self-withdrawn
@@ -115,7 +116,8 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
         + ", " + keepIfErased("suggestion_state") + ", " + keepIfErased("decided_by")
         + ", " + keepIfErased("decision_reason") + ", " + keepIfErased("decided_at") + " WHERE id = ?"
         + (read == null ? "" : " AND status = ? AND COALESCE(suggestion_state, '') = ?"
-            + " AND COALESCE(replacement, '') = ? AND anchor_start = ? AND anchor_end = ? AND quote = ?"), ps -> {
+            + " AND COALESCE(replacement, '') = ? AND anchor_start = ? AND anchor_end = ? AND quote = ?"
+            + (decidedAt(read) == null ? " AND decided_at IS NULL" : " AND decided_at = ?")), ps -> {
           ps.setBytes(1, t.anchor().start());
           ps.setBytes(2, t.anchor().end());
           ps.setString(3, t.anchor().quote());
@@ -140,8 +142,15 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
             ps.setBytes(19, read.anchor().start());
             ps.setBytes(20, read.anchor().end());
             ps.setString(21, read.anchor().quote());
+            if (decidedAt(read) != null) {
+              db.setTime(ps, 22, decidedAt(read));
+            }
           }
         });
+  }
+
+  private static Instant decidedAt(AnnotationThread t) {
+    return t.suggestion() == null ? null : t.suggestion().decidedAt();
   }
 
   /** author … decided_at: the 11 columns after the quote, starting at parameter {@code i}. */
@@ -279,6 +288,15 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   public List<AnnotationThread> threadsByAuthor(String subject) {
     return query("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE author_id = ? ORDER BY " + db.order(),
         ps -> ps.setString(1, subject), this::thread);
+  }
+
+  @Override
+  public List<AnnotationThread> acceptedSuggestions(Instant from, Instant before) {
+    return query("SELECT " + THREAD_COLUMNS + " FROM annotation_threads WHERE suggestion_state = 'accepted'"
+        + " AND decided_at >= ? AND decided_at < ? ORDER BY " + db.order(), ps -> {
+          db.setTime(ps, 1, from);
+          db.setTime(ps, 2, before);
+        }, this::thread);
   }
 
   private AnnotationThread thread(ResultSet rs) throws SQLException {

@@ -44,6 +44,15 @@ public record LogNote(long seq, long timeMillis, String actor, String connection
     return target < seq ? Optional.of(new RestorePoint(seq, target, actor, timeMillis)) : Optional.empty();
   }
 
+  /**
+   * Whether this row applied the accepted suggestion {@code suggestionId}. By prefix, not by
+   * {@link #suggestion()}: notes written before subjects were used name the suggester by a
+   * display name the parser refuses, yet they name the suggestion all the same.
+   */
+  public boolean appliedSuggestion(String suggestionId) {
+    return connectionId != null && connectionId.startsWith(SUGGESTION_LIKE.replace("%", "") + suggestionId + " ");
+  }
+
   /** The accepted suggestion this row applied, if its note says so. */
   public Optional<SuggestionOrigin.Note> suggestion() {
     return SuggestionOrigin.parse(connectionId);

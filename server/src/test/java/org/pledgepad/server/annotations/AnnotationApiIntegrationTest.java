@@ -133,6 +133,24 @@ class AnnotationApiIntegrationTest {
     }
   }
 
+  /**
+   * The reconciler of accepts lost in a crash (AcceptReconciler) finds a stored accept by its log
+   * note, and only that one: a suggestion it did not find would be opened again.
+   */
+  @Test
+  void anAcceptedEditIsFoundInTheLogByTheReconciler() throws Exception {
+    Passage p = passage("reconcile", "offene Daten");
+    String id = suggest(p, "offene Daten aller Ämter");
+    String rejected = suggest(p, "Daten");
+    assertThat(post("/suggestions/" + rejected + "/reject", COUNCILLOR, new JsonObject().put("reason", "zu knapp"))
+        .statusCode()).isEqualTo(200);
+    assertThat(accept(id, COUNCILLOR).statusCode()).isEqualTo(200);
+    org.pledgepad.server.history.HistoryDb history = org.pledgepad.server.history.HistoryDb.of(
+        org.pledgepad.server.config.ConfigLoader.load(Map.of("DATA_DIR", dataDir.toString())));
+    assertThat(AcceptReconciliation.logged(history, document, Set.of(id, rejected, id.substring(0, id.length() - 1))))
+        .containsExactly(id);
+  }
+
   @Test
   void acceptingAfterThePassageChangedIsAConflict() throws Exception {
     Passage p = passage("collision", "freie Software");
