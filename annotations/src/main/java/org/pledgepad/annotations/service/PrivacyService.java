@@ -77,6 +77,16 @@ public final class PrivacyService {
   }
 
   /**
+   * The account subject of whoever made suggestion {@code suggestionId}, when the thread is still
+   * stored with its author (empty: unknown, or the author already erased). The history's oldest
+   * notes name suggesters by display name, which two people can share; this tells them apart.
+   */
+  public java.util.Optional<String> suggesterOf(String suggestionId) {
+    return ctx.repo.thread(suggestionId).filter(t -> t.suggestion() != null)
+        .map(t -> t.author().id());
+  }
+
+  /**
    * Replaces every body {@code subject} wrote by "entfernt", withdraws their open suggestions,
    * clears their replacement texts and report reasons, and unlinks their identity — also as the
    * "decider" of a suggestion they withdrew themselves. Returns the

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.history.AuthorSpan;
@@ -234,22 +235,31 @@ public final class DocumentHistories {
 
   /**
    * Rewrites the notes of accepted suggestions logged before notes named subjects ("... by
-   * DISPLAY NAME") to name {@code subject} instead; returns how many. Connection ids are not
+   * DISPLAY NAME") to name {@code subject} instead; returns how many. A display name can be
+   * shared, so a note whose suggestion {@code suggesterOf} knows to be another person's is left
+   * alone; one it does not know (thread gone) is taken by the name. Connection ids are not
    * hashed, so the chain is unaffected.
    */
-  public int rewriteLegacyNotes(String doc, String subject, String displayName) {
+  public int rewriteLegacyNotes(String doc, String subject, String displayName,
+      java.util.function.Function<String, Optional<String>> suggesterOf) {
     int rewritten = 0;
     String prefix = LogNote.SUGGESTION_LIKE.replace("%", "");
+    String suffix = " by " + displayName;
     for (LogNote n : sql(() -> db.notes(doc, 0, Long.MAX_VALUE))) {
       String id = n.connectionId();
-      if (id.startsWith(prefix) && id.endsWith(" by " + displayName)) {
-        String fixed = id.substring(0, id.length() - displayName.length()) + subject;
-        sql(() -> {
-          db.rewriteNote(doc, n.seq(), fixed);
-          return null;
-        });
-        rewritten++;
+      if (!id.startsWith(prefix) || !id.endsWith(suffix) || id.length() <= prefix.length() + suffix.length()) {
+        continue;
       }
+      String suggestion = id.substring(prefix.length(), id.length() - suffix.length());
+      if (suggesterOf.apply(suggestion).filter(s -> !s.equals(subject)).isPresent()) {
+        continue; // a namesake's suggestion
+      }
+      String fixed = prefix + suggestion + " by " + subject;
+      sql(() -> {
+        db.rewriteNote(doc, n.seq(), fixed);
+        return null;
+      });
+      rewritten++;
     }
     if (rewritten > 0) {
       revisionCache.invalidate(doc);

@@ -15,8 +15,9 @@ import org.pledgepad.server.pledges.PledgePrivacy;
 
 /**
  * Erasing a person (GDPR Art. 17) across the product, in the order of history/README.md
- * "Erasure policy": history content (citizens and guests: rows whose text no longer stands),
- * then the pledge index of those documents, re-read from the content that stands, suggestion notes that still carry their old display name, annotations, the pledge records that
+ * "Erasure policy": suggestion notes that still carry the person's display name (so that the
+ * next step finds those rows), history content (citizens and guests: rows whose text no longer
+ * stands), then the pledge index of those documents, re-read from the content that stands, annotations, the pledge records that
  * name them (status changes, links, succession log: rows kept, the subject replaced by
  * {@link AccountPrivacy#ERASED_NAME}, status notes blanked), and last the account
  * itself, which becomes a tombstone. The annotation events of the result are for the caller to
@@ -84,6 +85,15 @@ public final class PersonErasure {
     }
     AccountPrivacy.Account a = found.get();
     accounts.freeze(a.id());
+    // Notes from before subjects name the suggester by display name: they must name the
+    // subject before the content erasure looks for the person's rows, or a first run misses
+    // those suggestions (review item 5). Not once the account is a tombstone (name gone).
+    int notes = 0;
+    if (!a.erased()) {
+      for (String doc : DocumentHistories.sql(() -> histories.db().documents())) {
+        notes += histories.rewriteLegacyNotes(doc, a.id(), a.displayName(), annotations::suggesterOf);
+      }
+    }
     // Officials' edits are the council's public record (Art. 17(3)(b)): identity only.
     boolean content = a.role() == Role.CITIZEN || a.role() == Role.GUEST;
     List<DocumentHistories.ErasureResult> docs = new ArrayList<>();
@@ -105,12 +115,6 @@ public final class PersonErasure {
     if (content) {
       for (DocumentHistories.ErasureResult d : docs) {
         reindexed += pledges.reindex(d.document(), () -> histories.current(d.document())) ? 1 : 0;
-      }
-    }
-    int notes = 0;
-    if (!a.erased()) {
-      for (String doc : DocumentHistories.sql(() -> histories.db().documents())) {
-        notes += histories.rewriteLegacyNotes(doc, a.id(), a.displayName());
       }
     }
     Outcome<Integer> erased = annotations.eraseFor(a.id());

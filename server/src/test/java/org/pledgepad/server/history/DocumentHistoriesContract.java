@@ -6,6 +6,7 @@ import static org.pledgepad.server.history.HistoryTamperContract.await;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -355,11 +356,25 @@ abstract class DocumentHistoriesContract {
   @Test
   void erasureRewritesSuggestionNotesThatNamedThePerson() throws Exception {
     long seq = appendText("editor-1", "accepted suggestion t-9 by Ben Beispiel", " Neu.");
-    assertThat(histories.rewriteLegacyNotes(doc, "u-ben", "Ben Beispiel")).isEqualTo(1);
-    assertThat(histories.rewriteLegacyNotes(doc, "u-ben", "Ben Beispiel")).isZero();
+    assertThat(histories.rewriteLegacyNotes(doc, "u-ben", "Ben Beispiel", id -> Optional.empty())).isEqualTo(1);
+    assertThat(histories.rewriteLegacyNotes(doc, "u-ben", "Ben Beispiel", id -> Optional.empty())).isZero();
     assertThat(DocumentHistories.sql(() -> histories.db().rows(doc, seq - 1, seq)).get(0).connectionId())
         .isEqualTo("accepted suggestion t-9 by u-ben");
     assertThat(histories.verify(doc).ok()).isTrue();
+  }
+
+  @Test
+  void aNamesakesSuggestionNoteIsNotRewrittenToThePersonErased() throws Exception {
+    long hers = appendText("editor-1", "accepted suggestion t-1 by Eva Roth", " Eins.");
+    long namesakes = appendText("editor-1", "accepted suggestion t-2 by Eva Roth", " Zwei.");
+    long unknown = appendText("editor-1", "accepted suggestion t-3 by Eva Roth", " Drei.");
+    var suggesters = java.util.Map.of("t-1", "u-eva", "t-2", "u-eva-2");
+    assertThat(histories.rewriteLegacyNotes(doc, "u-eva", "Eva Roth", id -> Optional.ofNullable(suggesters.get(id))))
+        .isEqualTo(2);
+    assertThat(DocumentHistories.sql(() -> histories.db().rows(doc, hers - 1, unknown)))
+        .extracting(r -> r.connectionId()).containsExactly("accepted suggestion t-1 by u-eva",
+            "accepted suggestion t-2 by Eva Roth", "accepted suggestion t-3 by u-eva");
+    assertThat(namesakes).isEqualTo(hers + 1);
   }
 
   @Test

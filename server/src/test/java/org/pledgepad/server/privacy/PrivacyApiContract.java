@@ -247,6 +247,39 @@ abstract class PrivacyApiContract {
     assertThat(send("DELETE", "/api/admin/users/nobody-" + suffix, admin, null).statusCode()).isEqualTo(404);
   }
 
+  /**
+   * Review item 5: a server before subjects logged accepted suggestions as "... by DISPLAY NAME".
+   * The first erasure must find those rows, not only rewrite their notes for a second run.
+   */
+  @Test
+  void suggestionsLoggedUnderHerDisplayNameAreErasedInTheFirstRun() throws Exception {
+    writeAndSuggest("default", signIn(zora.login()));
+    Map<String, String> env = new java.util.HashMap<>(storeEnv());
+    env.put("DATA_DIR", dataDir.toString());
+    org.pledgepad.server.history.HistoryDb db = org.pledgepad.server.history.HistoryDb.of(
+        org.pledgepad.server.config.ConfigLoader.load(env));
+    int legacy = 0;
+    for (var note : db.notes(doc, 0, Long.MAX_VALUE)) {
+      if (note.suggestion().isPresent()) {
+        db.rewriteNote(doc, note.seq(), "accepted suggestion " + note.suggestion().get().suggestionId() + " by Zora Zufall");
+        legacy++;
+      }
+    }
+    assertThat(legacy).isEqualTo(2);
+    String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
+    HttpResponse<String> erased = send("DELETE", "/api/admin/users/" + zora.id(), admin, null);
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    JsonObject result = new JsonObject(erased.body());
+    assertThat(result.getInteger("notesRewritten")).isEqualTo(2);
+    assertThat(documentResult(result).getInteger("rowsRedacted")).as("the suggestion deleted again").isEqualTo(1);
+    assertThat(documentResult(result).getInteger("rowsKept")).isEqualTo(1);
+    String moderator = token(new Principal("mod-" + suffix, "mod-" + suffix, "Moderation", false, Role.MODERATOR, Set.of(), null));
+    assertThat(new JsonObject(get("/api/documents/" + doc + "/verify", moderator).body()).getBoolean("ok")).isTrue();
+    assertThat(new String(http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + "/api/documents/" + doc
+        + "/export")).header("Authorization", "Bearer " + moderator).build(), HttpResponse.BodyHandlers.ofByteArray())
+        .body(), StandardCharsets.UTF_8)).doesNotContain("0561-778899").doesNotContain("Zora");
+  }
+
   @Test
   void aCitizensWordingDeletedFromAPledgeLeavesThePledgeIndexWithHerErasure() throws Exception {
     String admin = token(new Principal("admin-" + suffix, "admin-" + suffix, "Admin", false, Role.ADMIN, Set.of(), null));
