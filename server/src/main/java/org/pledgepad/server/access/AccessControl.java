@@ -376,6 +376,15 @@ public final class AccessControl implements AuthHook {
     });
   }
 
+  /**
+   * Whether {@code p} may still act now: false once its account is disabled or erased (as the
+   * current snapshot has it; an erasure refreshes it before it starts). Guests and subjects
+   * without an account here (tokens of a trusted issuer) are not affected.
+   */
+  boolean active(Principal p) {
+    return p.isAnonymous() || snapshot.user(p.subject()).map(u -> !u.disabled()).orElse(true);
+  }
+
   AccessSnapshot snapshot() {
     return snapshot;
   }

@@ -88,6 +88,14 @@ public final class AccessGuard {
     return principal(ctx).map(p -> name -> Authorizer.isAllowed(p, access.documentAccess(name), Operation.READ));
   }
 
+  /**
+   * Whether {@code p}, admitted earlier, may still act: a write that waited in a queue while its
+   * author's account was disabled (erasure) must not be stored.
+   */
+  public boolean active(Principal p) {
+    return access.active(p);
+  }
+
   /** The access facts (owner body, editors, commenters, stage) the guard decides with. */
   public DocumentAccess documentAccess(String document) {
     return access.documentAccess(document);

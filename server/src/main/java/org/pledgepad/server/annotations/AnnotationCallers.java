@@ -29,6 +29,11 @@ interface AnnotationCallers {
 
   DocumentAccess access(DocumentInfo document);
 
+  /** Whether {@code p}, admitted when the request came, may still act when its write has its turn. */
+  default boolean active(Principal p) {
+    return true;
+  }
+
   /** The access layer's guard: bearer token or cookie session (with CSRF on writes), else guest. */
   static AnnotationCallers of(AccessGuard guard) {
     return new AnnotationCallers() {
@@ -45,6 +50,11 @@ interface AnnotationCallers {
       @Override
       public DocumentAccess access(DocumentInfo document) {
         return guard.documentAccess(document.name());
+      }
+
+      @Override
+      public boolean active(Principal p) {
+        return guard.active(p);
       }
     };
   }

@@ -159,35 +159,35 @@ final class AnnotationRoutes {
         ann.suggestions.updateSuggestion(p, a, doc, id(ctx), str(b, "replacement"),
             b.containsKey("start") ? position(b, "start") : null, b.containsKey("end") ? position(b, "end") : null)))));
     on(router, HttpMethod.POST, d + "/suggestions/:id/accept").handler(ctx -> document(ctx, (p, a, b) -> accept(p, a, id(ctx), reviewed(b))));
-    on(router, HttpMethod.POST, d + "/suggestions/:id/reject").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/suggestions/:id/reject").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         thread(p, a, null, ann.suggestions.reject(p, a, id(ctx), str(b, "reason"))))));
 
-    on(router, HttpMethod.POST, d + "/threads/:id/replies").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/replies").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         postAnswer(p, a, 201, ann.comments.reply(p, a, id(ctx), str(b, "body"))))));
-    on(router, HttpMethod.POST, d + "/threads/:id/resolve").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/resolve").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         thread(p, a, null, ann.comments.resolve(p, a, id(ctx))))));
-    on(router, HttpMethod.POST, d + "/threads/:id/reopen").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/reopen").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         thread(p, a, null, ann.comments.reopen(p, a, id(ctx))))));
-    on(router, HttpMethod.POST, d + "/threads/:id/lock").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/lock").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         thread(p, a, null, ann.moderation.lock(p, a, id(ctx), optional(b, "reason"))))));
-    on(router, HttpMethod.POST, d + "/threads/:id/unlock").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/threads/:id/unlock").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         thread(p, a, null, ann.moderation.unlock(p, a, id(ctx), optional(b, "reason"))))));
 
-    on(router, HttpMethod.PATCH, d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.PATCH, d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         postAnswer(p, a, 200, ann.comments.edit(p, a, id(ctx), str(b, "body"))))));
-    on(router, HttpMethod.DELETE, d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.DELETE, d + "/posts/:id").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         postAnswer(p, a, 200, ann.comments.delete(p, a, id(ctx))))));
-    on(router, HttpMethod.POST, d + "/posts/:id/report").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
+    on(router, HttpMethod.POST, d + "/posts/:id/report").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () -> {
       Outcome<org.pledgepad.annotations.model.Report> o = ann.moderation.report(p, a, id(ctx), str(b, "reason"));
       return new Answer(201, AnnotationJson.report(o.value()), o.events());
     })));
-    on(router, HttpMethod.POST, d + "/posts/:id/hide").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/posts/:id/hide").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         postAnswer(p, a, 200, ann.moderation.hide(p, a, id(ctx), str(b, "reason"))))));
-    on(router, HttpMethod.POST, d + "/posts/:id/restore").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/posts/:id/restore").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         postAnswer(p, a, 200, ann.moderation.restore(p, a, id(ctx), optional(b, "reason"))))));
-    on(router, HttpMethod.POST, d + "/posts/:id/approve").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () ->
+    on(router, HttpMethod.POST, d + "/posts/:id/approve").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () ->
         postAnswer(p, a, 200, ann.moderation.approve(p, a, id(ctx))))));
-    on(router, HttpMethod.POST, d + "/reports/:id/dismiss").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
+    on(router, HttpMethod.POST, d + "/reports/:id/dismiss").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () -> {
       Outcome<org.pledgepad.annotations.model.Report> o = ann.moderation.dismissReport(p, a, id(ctx), optional(b, "reason"));
       return Answer.ok(AnnotationJson.report(o.value()), o.events());
     })));
@@ -201,13 +201,13 @@ final class AnnotationRoutes {
           read(a, () -> Answer.ok(pageJson(ann.views.pageTarget(p, a, target, cursor, limit)), List.of())));
     }));
     on(router, HttpMethod.POST, status).handler(ctx -> document(ctx, (p, a, b) -> statusEntry(ctx, a, target ->
-        blocking(a, () -> created(p, a, null, ann.comments.commentOn(p, a, target, str(b, "body")))))));
+        blocking(p, a, () -> created(p, a, null, ann.comments.commentOn(p, a, target, str(b, "body")))))));
 
     for (String path : List.of(d + "/moderation/queue", d + "/moderation")) {
       on(router, HttpMethod.GET, path).handler(ctx -> document(ctx, (p, a, b) -> read(a, () ->
           Answer.ok(AnnotationJson.queue(ann.moderation.queue(p, a), ann.moderation.auditLog(p, a)), List.of()))));
     }
-    on(router, HttpMethod.PUT, d + "/premoderation").handler(ctx -> document(ctx, (p, a, b) -> blocking(a, () -> {
+    on(router, HttpMethod.PUT, d + "/premoderation").handler(ctx -> document(ctx, (p, a, b) -> blocking(p, a, () -> {
       Object on = b.getValue("on");
       if (!(on instanceof Boolean flag)) {
         throw new BadRequest("field on must be true or false");
@@ -310,8 +310,23 @@ final class AnnotationRoutes {
         : Future.failedFuture(new AnnotationException(Problem.NOT_FOUND, "no such status entry")));
   }
 
-  private Future<Answer> blocking(DocumentAccess a, Blocking work) {
-    return queues.blocking(a.document(), work::run);
+  /** A write in the document's queue, if its author may still act when its turn comes. */
+  private Future<Answer> blocking(Principal p, DocumentAccess a, Blocking work) {
+    return queues.blocking(a.document(), () -> {
+      stillActive(p);
+      return work.run();
+    });
+  }
+
+  /**
+   * Writes wait in their document's queue; an erasure of their author may run meanwhile. The
+   * erasure stops the account before it starts and erases the annotations twice, but a write
+   * whose turn came after both would still be stored: so each write asks again at its turn.
+   */
+  private void stillActive(Principal p) {
+    if (!callers.active(p)) {
+      throw new AnnotationException(Problem.FORBIDDEN, "this account can no longer act");
+    }
   }
 
   /** A read: beside the document's write queue (see {@link AnnotationReads}). */
@@ -332,6 +347,7 @@ final class AnnotationRoutes {
   /** A write on a private copy of the live document (loaded if it was not open), in the document's queue. */
   private Future<Answer> withReplica(Principal p, DocumentAccess a, ReplicaWork work) {
     return queues.then(a.document(), () -> {
+      stillActive(p); // thrown here, the queue's step fails
       LiveDocument live = LiveDocument.open(vertx, sessions, a.document(), p.subject(), READER);
       return live.state()
           .compose(state -> vertx.executeBlocking(() -> work.run(Replicas.of(state)), false))
@@ -347,6 +363,7 @@ final class AnnotationRoutes {
    */
   private Future<Answer> accept(Principal p, DocumentAccess a, String threadId, Reviewed seen) {
     return queues.then(a.document(), () -> {
+      stillActive(p); // thrown here, the queue's step fails
       LiveDocument live = LiveDocument.open(vertx, sessions, a.document(), p.subject(), READER);
       return live.state()
           .compose(state -> vertx.executeBlocking(() -> {

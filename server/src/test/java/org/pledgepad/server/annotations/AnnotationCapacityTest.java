@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,9 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiPredicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -57,7 +53,7 @@ class AnnotationCapacityTest {
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Principal CITIZEN = principal("citizen-cap");
   private static final Principal OTHER = principal("citizen-other");
-  private static final Hold HOLD = new Hold();
+  private static final RepositoryHold HOLD = new RepositoryHold();
   private static ServerHarness server;
   private static AccessTokenIssuer issuer;
   private static AnnotationRepository repo;
@@ -182,39 +178,5 @@ class AnnotationCapacityTest {
       b.header("Authorization", "Bearer " + issuer.issue(p, Duration.ofMinutes(30)));
     }
     return HTTP.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** Stops every repository call the predicate selects until released; records that one arrived. */
-  private static final class Hold {
-    private volatile BiPredicate<String, Object[]> which = (m, a) -> false;
-    private volatile CountDownLatch gate = new CountDownLatch(0);
-    volatile CountDownLatch entered = new CountDownLatch(1);
-
-    void hold(BiPredicate<String, Object[]> calls) {
-      entered = new CountDownLatch(1);
-      gate = new CountDownLatch(1);
-      which = calls;
-    }
-
-    void release() {
-      which = (m, a) -> false;
-      gate.countDown();
-    }
-
-    AnnotationRepository around(AnnotationRepository real) {
-      return (AnnotationRepository) Proxy.newProxyInstance(AnnotationRepository.class.getClassLoader(),
-          new Class<?>[] {AnnotationRepository.class}, (proxy, m, args) -> {
-            if (which.test(m.getName(), args)) {
-              CountDownLatch g = gate;
-              entered.countDown();
-              g.await(60, TimeUnit.SECONDS);
-            }
-            try {
-              return m.invoke(real, args);
-            } catch (InvocationTargetException e) {
-              throw e.getCause();
-            }
-          });
-    }
   }
 }
