@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,14 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.pledgepad.annotations.anchor.Anchor;
-import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.Author;
-import org.pledgepad.annotations.model.Moderation;
-import org.pledgepad.annotations.model.Post;
-import org.pledgepad.annotations.model.ThreadKind;
-import org.pledgepad.annotations.model.ThreadStatus;
-import org.pledgepad.annotations.model.ThreadTargets;
 import org.pledgepad.annotations.repo.AnnotationRepository;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.Role;
@@ -50,12 +38,11 @@ import org.pledgepad.server.testing.ServerHarness;
  */
 @Timeout(120)
 class AnnotationCapacityTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final Principal CITIZEN = principal("citizen-cap");
   private static final Principal OTHER = principal("citizen-other");
   private static final RepositoryHold HOLD = new RepositoryHold();
   private static ServerHarness server;
-  private static AccessTokenIssuer issuer;
+  private static TokenClient client;
   private static AnnotationRepository repo;
   private static String document;
 
@@ -77,8 +64,8 @@ class AnnotationCapacityTest {
       AnnotationReads.defaultMaxPerDocument = AnnotationReads.MAX_PER_DOCUMENT;
       AnnotationModule.repositoryInTests = r -> r;
     }
-    issuer = new AccessTokenIssuer(SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE)),
-        AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom());
+    client = new TokenClient(server.httpBase(), new AccessTokenIssuer(SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE)),
+        AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom()));
     JsonArray docs = new JsonArray(send("GET", "/api/documents", null, null).join().body());
     for (int i = 0; i < docs.size(); i++) {
       if ("consultation".equals(docs.getJsonObject(i).getString("stage"))) {
@@ -157,26 +144,11 @@ class AnnotationCapacityTest {
     assertThat(mine.get(0).join().statusCode()).isEqualTo(200);
   }
 
-  /** A visible thread by the citizen, stored directly, to reply to. */
   private static String seedThread() {
-    String id = "cap-" + System.nanoTime();
-    Author author = new Author(CITIZEN.subject(), "Name", false);
-    Instant now = Instant.now();
-    repo.insertThread(new AnnotationThread(id, document, ThreadKind.COMMENT, new Anchor(new byte[0], new byte[0], ""),
-        author, now, ThreadStatus.OPEN, false, null, ThreadTargets.pledgeStatus("cap", 0)));
-    repo.insertPost(new Post(id + "-p", id, document, author, "Eröffnung", now, null, false, Moderation.VISIBLE, null));
-    return id;
+    return TokenClient.seedThread(repo, document, new Author(CITIZEN.subject(), "Name", false));
   }
 
   private static CompletableFuture<HttpResponse<String>> send(String method, String path, Principal p, String json) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.httpBase() + path))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    if (p != null) {
-      b.header("Authorization", "Bearer " + issuer.issue(p, Duration.ofMinutes(30)));
-    }
-    return HTTP.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(method, path, p, json);
   }
 }

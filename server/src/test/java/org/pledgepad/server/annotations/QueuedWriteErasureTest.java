@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -21,14 +16,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.pledgepad.annotations.anchor.Anchor;
-import org.pledgepad.annotations.model.AnnotationThread;
 import org.pledgepad.annotations.model.Author;
-import org.pledgepad.annotations.model.Moderation;
 import org.pledgepad.annotations.model.Post;
-import org.pledgepad.annotations.model.ThreadKind;
-import org.pledgepad.annotations.model.ThreadStatus;
-import org.pledgepad.annotations.model.ThreadTargets;
 import org.pledgepad.annotations.repo.AnnotationRepository;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.Role;
@@ -47,14 +36,13 @@ import org.pledgepad.server.testing.ServerHarness;
  * annotations item 4c): the erasure runs outside the document queues.
  */
 class QueuedWriteErasureTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final RepositoryHold HOLD = new RepositoryHold();
   private static final User ZORA = new User("u-zora", "zora", "Zora Zufall", true, Role.CITIZEN, Set.of(), false);
   private static final Principal OTTO = new Principal("otto", "otto", "Otto", false, Role.CITIZEN, Set.of(), null);
   private static final Principal ADMIN = new Principal("admin", "admin", "Admin", false, Role.ADMIN, Set.of(), null);
   private static ServerHarness server;
   private static AccessControl ac;
-  private static AccessTokenIssuer issuer;
+  private static TokenClient client;
   private static AnnotationRepository repo;
   private static String document;
 
@@ -68,8 +56,8 @@ class QueuedWriteErasureTest {
     } finally {
       AnnotationModule.repositoryInTests = r -> r;
     }
-    issuer = new AccessTokenIssuer(SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE)),
-        AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom());
+    client = new TokenClient(server.httpBase(), new AccessTokenIssuer(SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE)),
+        AccessTokenSettings.defaults(), Clock.systemUTC(), new SecureRandom()));
     ac.users().add(ZORA, PasswordHasher.forTests().hash("korrekt-pferd-batterie-9"), false);
     ac.refresh().toCompletionStage().toCompletableFuture().get();
     JsonArray docs = new JsonArray(send("GET", "/api/documents", null, null).join().body());
@@ -116,24 +104,10 @@ class QueuedWriteErasureTest {
   }
 
   private static String seedThread() {
-    String id = "queued-" + System.nanoTime();
-    Author author = new Author(OTTO.subject(), "Otto", false);
-    Instant now = Instant.now();
-    repo.insertThread(new AnnotationThread(id, document, ThreadKind.COMMENT, new Anchor(new byte[0], new byte[0], ""),
-        author, now, ThreadStatus.OPEN, false, null, ThreadTargets.pledgeStatus("queued", 0)));
-    repo.insertPost(new Post(id + "-p", id, document, author, "Eröffnung", now, null, false, Moderation.VISIBLE, null));
-    return id;
+    return TokenClient.seedThread(repo, document, new Author(OTTO.subject(), "Otto", false));
   }
 
   private static CompletableFuture<HttpResponse<String>> send(String method, String path, Principal p, String json) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.httpBase() + path)).timeout(Duration.ofSeconds(60))
-        .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      b.header("Content-Type", "application/json");
-    }
-    if (p != null) {
-      b.header("Authorization", "Bearer " + issuer.issue(p, Duration.ofMinutes(30)));
-    }
-    return HTTP.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
+    return client.send(method, path, p, json);
   }
 }
