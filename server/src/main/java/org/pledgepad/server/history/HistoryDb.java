@@ -63,7 +63,8 @@ public final class HistoryDb {
     return sqlite;
   }
 
-  private Connection open() throws SQLException {
+  /** A new connection (the restore leases write through it too); the caller closes it. */
+  Connection open() throws SQLException {
     Connection c = DriverManager.getConnection(url, props);
     if (sqlite) {
       try (Statement st = c.createStatement()) {

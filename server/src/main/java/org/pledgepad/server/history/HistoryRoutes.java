@@ -65,7 +65,7 @@ public final class HistoryRoutes {
   private final Function<String, String> displayNames;
   private final WorkerExecutor worker;
   private final AtomicInteger inFlight = new AtomicInteger();
-  private final RestoreGate restoring = new RestoreGate();
+  private final RestoreTurns restoring;
   private final ClientSlots perClient = new ClientSlots(MAX_PER_CLIENT);
   private final ClientSlots readsPerClient = new ClientSlots(MAX_READS_PER_CLIENT);
 
@@ -86,6 +86,7 @@ public final class HistoryRoutes {
     this.live = live;
     this.displayNames = displayNames;
     this.worker = vertx.createSharedWorkerExecutor("pledgepad-history", 2, 2, TimeUnit.MINUTES);
+    this.restoring = new RestoreTurns(vertx, RestoreLeases.databaseTime(histories.db()));
   }
 
   public void mount(Router router) {
@@ -351,64 +352,68 @@ public final class HistoryRoutes {
       return;
     }
     long target = ((Number) seqValue).longValue();
-    access.require(ctx, doc, Operation.RESTORE).onSuccess(p -> {
-      if (!restoring.tryEnter(doc)) {
+    access.require(ctx, doc, Operation.RESTORE).onSuccess(p -> attempt(ctx, () -> {
+      RestoreTurns.Turn turn = restoring.tryTake(doc);
+      if (turn == null) {
         // Answered rather than queued: a second restore is nearly always a double click or a
         // retry of one still being logged, and once that is logged a retry finds nothing to
         // change; a queue would hold requests (and worker slots) behind a commit of unknown length.
         ctx.response().putHeader("Retry-After", "2");
         Problems.send(ctx, 409, HistoryProblems.RESTORE_IN_PROGRESS,
             "Another restore of this document is being logged, try again shortly");
+        return null;
+      }
+      // Planned only now, holding the turn: the head read here includes every earlier restore.
+      byte[] update = null;
+      try {
+        HistoryDb.Head head = existingOr404(ctx, doc);
+        if (head != null && target > head.seq()) {
+          unknownVersion(ctx, target);
+        } else if (head != null) {
+          update = histories.restoreUpdate(doc, head.seq(), target);
+        }
+      } finally {
+        if (update == null || update.length == 0) {
+          turn.end();
+        }
+      }
+      return update == null ? null : new PlannedRestore(turn, update);
+    }).onSuccess(planned -> {
+      if (planned == null) {
         return;
       }
-      // Planned only now, inside the gate: the head read here includes every earlier restore.
-      attempt(ctx, () -> {
-        HistoryDb.Head head = existingOr404(ctx, doc);
-        if (head == null) {
-          return null;
-        }
-        if (target > head.seq()) {
-          unknownVersion(ctx, target);
-          return null;
-        }
-        return histories.restoreUpdate(doc, head.seq(), target);
-      }).onComplete(planned -> {
-        if (planned.failed() || planned.result() == null) {
-          restoring.leave(doc);
-          return;
-        }
-        byte[] update = planned.result();
-        if (update.length == 0) {
-          restoring.leave(doc);
-          json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", (Object) null)
-              .put("changed", false));
-          return;
-        }
-        log(ctx, doc, target, p.subject(), update);
-      });
-    });
+      if (planned.update().length == 0) {
+        json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", (Object) null)
+            .put("changed", false));
+        return;
+      }
+      log(ctx, doc, target, p.subject(), planned);
+    }));
   }
+
+  private record PlannedRestore(RestoreTurns.Turn turn, byte[] update) {}
 
   /**
    * Through the live session like a client update: logged with the restorer as actor and the
    * restore note (LogNote) as its connection, in the update's own transaction; applied and
    * broadcast. The restore_points row written afterwards is an index: if writing it fails, the
-   * next history read re-derives it from the note, so the answer is still 200. The gate is left
-   * when the update is logged or refused, even if the answer timed out before.
+   * next history read re-derives it from the note, so the answer is still 200. The turn is given
+   * back when the update is logged or refused, even if the answer timed out before; a 200 waits
+   * for that, so the client's next restore of the document finds the turn free.
    */
-  private void log(RoutingContext ctx, String doc, long target, String subject, byte[] update) {
+  private void log(RoutingContext ctx, String doc, long target, String subject, PlannedRestore planned) {
     Future<Long> logged;
     try {
-      logged = live.submit(doc, subject, LogNote.restore(target, subject), update);
+      logged = live.submit(doc, subject, LogNote.restore(target, subject), planned.update());
     } catch (RuntimeException e) {
       logged = Future.failedFuture(e);
     }
-    logged.onComplete(ar -> restoring.leave(doc));
+    Future<Void> turnEnded = logged.transform(ar -> planned.turn().end());
     logged.timeout(RESTORE_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onSuccess(seq -> worker.executeBlocking(() -> DocumentHistories.sql(() -> {
           histories.db().addRestoreIfMissing(doc, new RestorePoint(seq, target, subject, System.currentTimeMillis()));
           return null;
-        }), false).onComplete(ar -> {
+        }), false).eventually(() -> turnEnded).onComplete(ar -> {
           if (ar.failed()) {
             LOG.warn("Restore point of {} at seq {} left to recovery from the log note", doc, seq, ar.cause());
           }

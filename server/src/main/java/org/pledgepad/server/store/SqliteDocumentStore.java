@@ -37,7 +37,7 @@ import org.sqlite.SQLiteConfig;
  */
 public final class SqliteDocumentStore implements DocumentStore {
   static final String FILE_NAME = "pledgepad.sqlite";
-  private static final int SCHEMA_VERSION = 4;
+  private static final int SCHEMA_VERSION = 5;
   /**
    * Bytes per page of a new file (SQLite's default is 4096). A commit writes every page it touched
    * to the WAL, whole, and a group commit touches one leaf of the (document, seq) index per
@@ -50,7 +50,7 @@ public final class SqliteDocumentStore implements DocumentStore {
   /** Script that brings the file from version i to i + 1 (index i). */
   private static final String[] SCRIPTS =
       {"/embedded/schema-v1.sql", "/embedded/history-v1.sql", "/embedded/head-ledger-v1.sql",
-          "/embedded/erasure-log-v1.sql"};
+          "/embedded/erasure-log-v1.sql", "/embedded/restore-leases-v1.sql"};
   /**
    * Ledger rows after which a group commit writes the heads into the documents rows instead:
    * bounds what readers of the published head merge, while a document that is in every commit

@@ -27,9 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.Role;
-import org.pledgepad.crdt.Doc;
-import org.pledgepad.crdt.Y;
-import org.pledgepad.history.LogRow;
 import org.pledgepad.server.config.ConfigLoader;
 import org.pledgepad.server.store.DocumentStore;
 import org.pledgepad.server.store.NewUpdate;
@@ -64,19 +61,7 @@ class HistoryRoutesLimitsTest {
     store = new SqliteDocumentStore(vertx, dataDir);
     await(store.start());
     histories = new DocumentHistories(HistoryDb.of(ConfigLoader.load(Map.of("DATA_DIR", dataDir.toString()))));
-    Doc d = new Doc();
-    byte[] sv = Y.encodeStateVector(d);
-    d.getText("default").insert(0, "Wir fordern ");
-    sv = append(d, sv, "anna");
-    d.getText("default").insert(12, "mehr Radwege");
-    sv = append(d, sv, "ben");
-    d.getText("default").delete(12, 12);
-    append(d, sv, "anna");
-  }
-
-  private byte[] append(Doc d, byte[] sv, String actor) {
-    await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), actor, "c-" + actor))));
-    return Y.encodeStateVector(d);
+    RestoreFixture.typeThenDelete(store, doc);
   }
 
   private void serve(Function<String, String> displayNames) {
@@ -215,10 +200,6 @@ class HistoryRoutesLimitsTest {
   }
 
   private String text() {
-    Doc d = new Doc();
-    for (LogRow row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
-      Y.applyUpdate(d, row.update());
-    }
-    return d.getText("default").toString();
+    return RestoreFixture.text(histories.db(), doc);
   }
 }

@@ -346,7 +346,7 @@ class SqliteDocumentStoreTest extends DocumentStoreContract {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old.resolve(SqliteDocumentStore.FILE_NAME));
          ResultSet rs = c.createStatement().executeQuery("PRAGMA user_version")) {
       rs.next();
-      assertThat(rs.getInt(1)).as("through every later script too (4: the erasure log)").isEqualTo(4);
+      assertThat(rs.getInt(1)).as("through every later script too (5: the restore leases)").isEqualTo(5);
     }
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + old.resolve(SqliteDocumentStore.FILE_NAME));
          ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM erasure_records")) {
