@@ -29,8 +29,7 @@ public interface HistoryAccess {
    * forwarded address when the peer is a trusted proxy); here the peer's own address.
    */
   default String clientAddress(RoutingContext ctx) {
-    io.vertx.core.net.SocketAddress a = ctx.request().remoteAddress();
-    return a == null ? "unknown" : a.hostAddress() != null ? a.hostAddress() : a.toString();
+    return org.pledgepad.server.http.ClientSlots.peerAddress(ctx);
   }
 
   /** Without the access layer (tests with the guest hook): anonymous, reading only. */

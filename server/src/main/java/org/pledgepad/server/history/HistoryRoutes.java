@@ -29,6 +29,7 @@ import org.pledgepad.history.VerificationReport;
 import org.pledgepad.history.VersionDiff;
 import org.pledgepad.history.VersionView;
 import org.pledgepad.pledges.export.ExportFile;
+import org.pledgepad.server.http.ClientSlots;
 import org.pledgepad.server.http.EntityTags;
 import org.pledgepad.server.http.Problems;
 import org.pledgepad.server.protocol.DocumentNames;
@@ -483,10 +484,8 @@ public final class HistoryRoutes {
 
   /**
    * As {@link #blocking}, for requests that replay a document's whole log (/history, /verify,
-   * /export): at most {@link #MAX_PER_CLIENT} in flight per client, 429 beyond, so one client
-   * cannot take every slot of the pool. A signed-in client is its subject (people signed in
-   * behind one council gateway do not share two slots; one person on two devices does), anyone
-   * else its address as sign-in resolves it (TRUSTED_PROXIES).
+   * /export): at most {@link #MAX_PER_CLIENT} in flight per client ({@link ClientSlots}: the
+   * signed-in account, else the address), 429 beyond, so one client cannot take every slot of the pool.
    */
   private <T> Future<T> expensive(RoutingContext ctx, Principal p, Callable<T> body) {
     return limited(ctx, p, perClient, body);
@@ -494,14 +493,9 @@ public final class HistoryRoutes {
 
   /** As {@link #expensive}, with {@code slots} per client: diffs and authorship have their own. */
   private <T> Future<T> limited(RoutingContext ctx, Principal p, ClientSlots slots, Callable<T> body) {
-    String client = p.isAnonymous() ? "address " + access.clientAddress(ctx) : "subject " + p.subject();
-    if (!slots.tryTake(client)) {
-      ctx.response().putHeader("Retry-After", "2");
-      Problems.send(ctx, 429, HistoryProblems.TOO_MANY_REQUESTS,
-          "Too many history requests from this client, try again shortly");
-      return Future.future(x -> {});
-    }
-    return answeredOrResult(attempt(ctx, body).andThen(ar -> slots.give(client)));
+    return answeredOrResult(slots.run(ctx, ClientSlots.client(p, access.clientAddress(ctx)),
+        HistoryProblems.TOO_MANY_REQUESTS, "Too many history requests from this client, try again shortly",
+        () -> attempt(ctx, body)));
   }
 
   /** Continues only with a result; null (answered) and failures (answered) stop here. */

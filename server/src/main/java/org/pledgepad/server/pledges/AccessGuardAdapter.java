@@ -30,6 +30,11 @@ public final class AccessGuardAdapter implements PledgeGuard {
   }
 
   @Override
+  public String clientAddress(RoutingContext ctx) {
+    return access.clientAddress(ctx);
+  }
+
+  @Override
   public Future<Optional<DocumentAccess>> access(String document) {
     return documents.document(document).map(info -> info.map(i ->
         access.guard().documentAccess(document).withStage(Stage.valueOf(i.stage().name()))));

@@ -1,12 +1,12 @@
 package org.pledgepad.server.pledges;
 
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.concurrent.Callable;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.pledges.compare.ComparisonResult;
 import org.pledgepad.pledges.export.CsvExport;
 import org.pledgepad.pledges.export.ExportFile;
 import org.pledgepad.pledges.export.HtmlReport;
@@ -20,24 +20,29 @@ import org.pledgepad.server.protocol.DocumentNames;
 /**
  * /open-data: public, read-only exports of published and consultation pledge documents, with
  * stable URLs, the licence in every file and in a Link header, and strong ETags (the renderers are
- * deterministic) so that If-None-Match answers 304 without a body.
+ * deterministic) so that If-None-Match answers 304 without a body. A file is rendered only when
+ * what it is built from changed ({@link RenderedFiles}), and each request holds one of its client's
+ * slots ({@link PledgeReadLimit}). The files are the same for everyone and need no credentials, so
+ * the client is its address; a stale token sent along must not fail a public download.
  */
 public final class OpenDataRoutes {
-  private final Vertx vertx;
   private final PledgeService service;
+  private final PledgeReadLimit limit;
+  private final RenderedFiles files;
 
-  public OpenDataRoutes(Vertx vertx, PledgeService service) {
-    this.vertx = vertx;
+  OpenDataRoutes(PledgeService service, PledgeReadLimit limit, RenderedFiles files) {
     this.service = service;
+    this.limit = limit;
+    this.files = files;
   }
 
   public void mount(Router router) {
-    router.get("/open-data/pledges.json").handler(ctx -> bundle(ctx, b -> JsonExport.export(b, "pledges.json")));
-    router.get("/open-data/pledges.csv").handler(ctx -> bundle(ctx, CsvExport::pledges));
-    router.get("/open-data/links.csv").handler(ctx -> bundle(ctx, CsvExport::links));
-    router.get("/open-data/status.csv").handler(ctx -> bundle(ctx, CsvExport::statuses));
-    router.get("/open-data/successions.csv").handler(ctx -> bundle(ctx, CsvExport::successions));
-    router.get("/open-data/pledges.md").handler(ctx -> bundle(ctx, b -> MarkdownExport.export(b, "pledges.md")));
+    router.get("/open-data/pledges.json").handler(ctx -> bundle(ctx, "pledges.json", b -> JsonExport.export(b, "pledges.json")));
+    router.get("/open-data/pledges.csv").handler(ctx -> bundle(ctx, "pledges.csv", CsvExport::pledges));
+    router.get("/open-data/links.csv").handler(ctx -> bundle(ctx, "links.csv", CsvExport::links));
+    router.get("/open-data/status.csv").handler(ctx -> bundle(ctx, "status.csv", CsvExport::statuses));
+    router.get("/open-data/successions.csv").handler(ctx -> bundle(ctx, "successions.csv", CsvExport::successions));
+    router.get("/open-data/pledges.md").handler(ctx -> bundle(ctx, "pledges.md", b -> MarkdownExport.export(b, "pledges.md")));
     router.get("/open-data/documents/:file").handler(this::markdown);
     router.get("/open-data/compare/:a/:file").handler(this::compare);
   }
@@ -46,11 +51,13 @@ public final class OpenDataRoutes {
     ExportFile render(OpenDataBundle b) throws Exception;
   }
 
-  private void bundle(RoutingContext ctx, Render render) {
-    service.openData()
-        .compose(b -> blocking(() -> render.render(b)))
-        .onSuccess(f -> send(ctx, f, service.licence()))
-        .onFailure(e -> PledgeProblems.failed(ctx, e));
+  /** A comparison report's records: the comparison and the bundle that supplies the successions. */
+  private record Report(ComparisonResult result, OpenDataBundle context) {}
+
+  private void bundle(RoutingContext ctx, String key, Render render) {
+    limited(ctx, () -> service.openData()
+        .compose(b -> files.file(key, b, () -> render.render(b)))
+        .onSuccess(f -> send(ctx, f, service.licence())));
   }
 
   private void markdown(RoutingContext ctx) {
@@ -59,17 +66,17 @@ public final class OpenDataRoutes {
       PledgeProblems.notFound(ctx, "No such export");
       return;
     }
-    service.publicDocument(name).compose(d -> {
+    limited(ctx, () -> service.publicDocument(name).compose(d -> {
       if (d.isEmpty()) {
         PledgeProblems.notFound(ctx, "No such public pledge document");
         return Future.succeededFuture();
       }
       OpenDataBundle one = OpenDataBundle.of(service.licence(), List.of(d.get()), List.of(), List.of());
-      return blocking(() -> MarkdownExport.export(one, name + ".md")).map(f -> {
+      return files.file("documents/" + name + ".md", one, () -> MarkdownExport.export(one, name + ".md")).map(f -> {
         send(ctx, f, service.licence());
         return null;
       });
-    }).onFailure(e -> PledgeProblems.failed(ctx, e));
+    }));
   }
 
   private void compare(RoutingContext ctx) {
@@ -79,23 +86,25 @@ public final class OpenDataRoutes {
       PledgeProblems.notFound(ctx, "No such export");
       return;
     }
-    service.publicDocument(a).compose(da -> service.publicDocument(b).compose(db -> {
+    limited(ctx, () -> service.publicDocument(a).compose(da -> service.publicDocument(b).compose(db -> {
       if (da.isEmpty() || db.isEmpty()) {
         PledgeProblems.notFound(ctx, "No such public pledge document");
         return Future.succeededFuture();
       }
       // The open-data bundle supplies the successions of either document, with their notes.
-      return service.compare(da.get(), db.get()).compose(r -> service.openData()
-          .compose(context -> blocking(() -> HtmlReport.export(r, context, a + "-" + b + ".html"))))
+      return service.compare(da.get(), db.get()).compose(r -> service.openData().compose(context ->
+          files.file("compare/" + a + "/" + b + ".html", new Report(r, context),
+              () -> HtmlReport.export(r, context, a + "-" + b + ".html"))))
           .map(f -> {
             send(ctx, f, service.licence());
             return null;
           });
-    })).onFailure(e -> PledgeProblems.failed(ctx, e));
+    })));
   }
 
-  private <T> Future<T> blocking(Callable<T> work) {
-    return vertx.executeBlocking(work, false);
+  /** Runs {@code work} in one of the client's slots (as a guest: by address); failures answered. */
+  private <T> void limited(RoutingContext ctx, java.util.function.Supplier<Future<T>> work) {
+    limit.run(ctx, Principal.anonymous(), work).onFailure(e -> PledgeProblems.failed(ctx, e));
   }
 
   static void send(RoutingContext ctx, ExportFile f, LicenceInfo licence) {

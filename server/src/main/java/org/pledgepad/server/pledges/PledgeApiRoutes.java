@@ -46,12 +46,15 @@ public final class PledgeApiRoutes {
   private final DocumentStore documents;
   private final PledgeGuard guard;
   private final Clock clock;
+  private final PledgeReadLimit readLimit;
 
-  public PledgeApiRoutes(PledgeService service, DocumentStore documents, PledgeGuard guard, Clock clock) {
+  PledgeApiRoutes(PledgeService service, DocumentStore documents, PledgeGuard guard, Clock clock,
+      PledgeReadLimit readLimit) {
     this.service = service;
     this.documents = documents;
     this.guard = guard;
     this.clock = clock;
+    this.readLimit = readLimit;
   }
 
   PledgeGuard guard() {
@@ -181,7 +184,8 @@ public final class PledgeApiRoutes {
       PledgeProblems.badRequest(ctx, "query parameters a and b must name two different documents");
       return;
     }
-    guard.principal(ctx).onSuccess(who -> allowed(ctx, who, a, Operation.READ)
+    // The whole comparison in one of the client's slots: a pair of versions not compared before costs Lucene work.
+    guard.principal(ctx).onSuccess(who -> readLimit.run(ctx, who, () -> allowed(ctx, who, a, Operation.READ)
         .compose(okA -> okA ? allowed(ctx, who, b, Operation.READ) : Future.succeededFuture(false))
         .compose(ok -> {
           if (!ok) {
@@ -214,7 +218,7 @@ public final class PledgeApiRoutes {
               return null;
             })));
           }));
-        })
+        }))
         .onFailure(e -> PledgeProblems.failed(ctx, e)));
   }
 

@@ -5,6 +5,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.Optional;
 import org.pledgepad.auth.DocumentAccess;
 import org.pledgepad.auth.Principal;
+import org.pledgepad.server.http.ClientSlots;
 
 /**
  * Where the pledge routes get who is asking and the access facts of a document. Every decision is
@@ -20,4 +21,12 @@ public interface PledgeGuard {
 
   /** Access facts of a document; empty if there is no such document. */
   Future<Optional<DocumentAccess>> access(String document);
+
+  /**
+   * The client's address as sign-in resolves it (with the access layer: the forwarded address when
+   * the peer is a trusted proxy), which per-client limits count guests by; here the peer's own.
+   */
+  default String clientAddress(RoutingContext ctx) {
+    return ClientSlots.peerAddress(ctx);
+  }
 }

@@ -7,7 +7,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.pledgepad.auth.Authorizer;
 import org.pledgepad.auth.Decision;
@@ -120,7 +122,15 @@ public final class PledgeImportRoutes {
             PledgeProblems.failed(ctx, e);
           }
         })
-        .onSuccess(doc -> createAll(ctx, List.of(doc), List.of(), List.of(), List.of(), stage));
+        .onSuccess(doc -> {
+          // The first heading may be the title; kept longer, the document's JSON export would not import.
+          if (doc.title().length() > MAX_META) {
+            PledgeProblems.send(ctx, 400, PledgeProblems.IMPORT_FAILED, "Import failed", new JsonObject()
+                .put("detail", "the title heading is longer than " + MAX_META + " characters"));
+            return;
+          }
+          createAll(ctx, List.of(doc), List.of(), List.of(), List.of(), stage);
+        });
   }
 
   private void importBundle(RoutingContext ctx, String json, DocumentStage stage) {
@@ -151,6 +161,11 @@ public final class PledgeImportRoutes {
             PledgeProblems.badRequest(ctx, "documents need valid names and pledge ids");
             return;
           }
+          String tooLong = overlongMetadata(bundle);
+          if (tooLong != null) {
+            PledgeProblems.badRequest(ctx, "document metadata at most " + MAX_META + " characters each (" + tooLong + ")");
+            return;
+          }
           if (!selfContained(bundle)) {
             PledgeProblems.badRequest(ctx, "links, statuses and successions may only name the file's own documents and pledges");
             return;
@@ -161,6 +176,29 @@ public final class PledgeImportRoutes {
             }
           });
         });
+  }
+
+  /**
+   * The name of the first metadata field of the file's documents longer than {@link #MAX_META}, or
+   * null. The Markdown import takes the same fields from query parameters of at most that length,
+   * and a file must not bring in what the form could not.
+   */
+  static String overlongMetadata(OpenDataBundle bundle) {
+    for (PledgeDocument d : bundle.documents()) {
+      Map<String, String> fields = new LinkedHashMap<>();
+      fields.put("title", d.title());
+      fields.put("issuer", d.issuer());
+      fields.put("period", d.period());
+      fields.put("sourceUrl", d.sourceUrl());
+      fields.put("licence", d.licence());
+      fields.put("chapter", d.chapter());
+      for (Map.Entry<String, String> f : fields.entrySet()) {
+        if (f.getValue().length() > MAX_META) {
+          return f.getKey();
+        }
+      }
+    }
+    return null;
   }
 
   /**

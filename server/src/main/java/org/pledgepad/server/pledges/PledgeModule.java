@@ -19,7 +19,9 @@ public final class PledgeModule {
   private final DocumentStore documents;
   private final PledgeDb db;
   private final PledgeService service;
+  private final RenderedFiles files;
   private PledgeGuard guard;
+  private PledgeReadLimit readLimit;
   private Clock clock = Clock.systemUTC();
 
   private PledgeModule(Vertx vertx, DocumentStore documents, PledgeDb db, boolean cached, LicenceInfo licence) {
@@ -28,6 +30,7 @@ public final class PledgeModule {
     this.db = db;
     this.service = new PledgeService(vertx, documents, new PledgeStore(db), cached, licence);
     this.guard = new StageOnlyGuard(documents);
+    this.files = new RenderedFiles(vertx);
   }
 
   /** Opens the pledge database and registers the demo documents' metadata. */
@@ -64,12 +67,23 @@ public final class PledgeModule {
     return service;
   }
 
-  /** Mount before the generic /api catch-all. */
+  /** Mount before the generic /api catch-all (once; the guard must be set before). */
   public void mount(Router router) {
+    readLimit = new PledgeReadLimit(guard);
     router.get("/api/openapi/pledges.yaml").handler(OpenApiRoute::serve);
     new PledgeImportRoutes(vertx, service, documents, guard).mount(router);
-    new PledgeApiRoutes(service, documents, guard, clock).mount(router);
-    new OpenDataRoutes(vertx, service).mount(router);
+    new PledgeApiRoutes(service, documents, guard, clock, readLimit).mount(router);
+    new OpenDataRoutes(service, readLimit, files).mount(router);
+  }
+
+  /** The per-client limit of comparisons and open-data files (tests; set by {@link #mount}). */
+  PledgeReadLimit readLimit() {
+    return readLimit;
+  }
+
+  /** The rendered open-data files (tests count renders). */
+  RenderedFiles files() {
+    return files;
   }
 
   public Future<Void> close() {

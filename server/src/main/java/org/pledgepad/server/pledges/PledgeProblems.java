@@ -17,6 +17,8 @@ final class PledgeProblems {
   static final String UNAUTHENTICATED = "urn:pledgepad:problem:unauthenticated";
   static final String CONFLICT = "urn:pledgepad:problem:pledges:conflict";
   static final String UNKNOWN_PLEDGE = "urn:pledgepad:problem:pledges:unknown-pledge";
+  /** A client with {@link PledgeReadLimit#MAX_PER_CLIENT} comparisons or open-data files in flight. */
+  static final String TOO_MANY_REQUESTS = "urn:pledgepad:problem:pledges:too-many-requests";
 
   private PledgeProblems() {}
 

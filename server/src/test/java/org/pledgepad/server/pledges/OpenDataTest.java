@@ -55,9 +55,11 @@ class OpenDataTest {
         String etag = r.headers().firstValue("ETag").orElseThrow();
         assertThat(etag).startsWith("\"").doesNotStartWith("W/");
         assertThat(r.headers().firstValue("Link").orElseThrow()).contains("rel=\"license\"");
+        long renders = s.module.files().renders();
         HttpResponse<String> again = s.get(path, "If-None-Match", etag);
         assertThat(again.statusCode()).as(path).isEqualTo(304);
         assertThat(again.body()).isEmpty();
+        assertThat(s.module.files().renders()).as(path + ": a 304 renders nothing").isEqualTo(renders);
         assertThat(s.get(path).headers().firstValue("ETag")).contains(etag);
       }
       assertThat(s.get("/open-data/pledges.csv").body()).contains("Glasfaser in der ganzen Stadt");
@@ -65,11 +67,13 @@ class OpenDataTest {
       String etag = s.get("/open-data/pledges.json").headers().firstValue("ETag").orElseThrow();
       String id = new JsonObject(s.get("/api/pledges/documents/" + KasselPledgeSeed.COALITION_NAME).body())
           .getJsonArray("pledges").getJsonObject(0).getString("id");
+      long renders = s.module.files().renders();
       assertThat(s.send("PUT", "/api/pledges/" + id + "/status", PledgeApiTest.ADMIN, "application/json",
           "{\"status\":\"UMGESETZT\"}").statusCode()).isEqualTo(200);
       HttpResponse<String> changed = s.get("/open-data/pledges.json", "If-None-Match", etag);
       assertThat(changed.statusCode()).isEqualTo(200);
       assertThat(changed.headers().firstValue("ETag")).isNotEqualTo(java.util.Optional.of(etag));
+      assertThat(s.module.files().renders()).as("the changed file is rendered once").isEqualTo(renders + 1);
     }
   }
 

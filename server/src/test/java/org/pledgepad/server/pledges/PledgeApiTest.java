@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.pledges.imports.ComparisonSeedParser;
 import org.pledgepad.pledges.export.JsonExport;
 import org.pledgepad.pledges.export.LicenceInfo;
@@ -27,35 +23,13 @@ import org.pledgepad.pledges.model.LinkKind;
 import org.pledgepad.pledges.model.LinkOrigin;
 import java.time.Instant;
 
-class PledgeApiTest {
+class PledgeApiTest extends PledgeServerTest {
   static final String ADMIN = "ADMIN admin-1";
   static final String MEMBER = "COUNCILLOR rat-1 council";
   static final String OUTSIDER = "COUNCILLOR rat-2 other-group";
   static final String CITIZEN = "CITIZEN buerger-1";
   static final String COALITION = KasselPledgeSeed.COALITION_NAME;
   static final String PROGRAMME = KasselPledgeSeed.PROGRAMME_NAME;
-
-  @TempDir
-  Path dir;
-  PledgeTestServer server;
-
-  @BeforeEach
-  void start() {
-    server = open();
-  }
-
-  /** The server under test; the PostgreSQL variant overrides this. */
-  PledgeTestServer open() {
-    return PledgeTestServer.start(dir, true);
-  }
-
-  @AfterEach
-  void stop() {
-    if (server != null) {
-      server.close();
-      server = null;
-    }
-  }
 
   private JsonObject document(String name) {
     HttpResponse<String> r = server.get("/api/pledges/documents/" + name);
@@ -262,6 +236,36 @@ class PledgeApiTest {
     assertThat(doc.getString("title")).isEqualTo("Programm");
     assertThat(doc.getJsonArray("preamble", new JsonArray())).isEmpty();
     assertThat(titles(doc)).containsExactly("Glasfaser f\u00fcr alle");
+  }
+
+  @Test
+  void metadataOverThreeHundredCharactersIsRefusedInAJsonImportAsInTheMarkdownImport() {
+    String limit = "x".repeat(PledgeImportRoutes.MAX_META);
+    List<Pledge> one = List.of(new Pledge("punkt-eins-cccccc", "Punkt eins", "Text.", "", List.of()));
+    for (String field : List.of("title", "issuer", "period", "sourceUrl", "licence", "chapter")) {
+      String file = JsonExport.write(new OpenDataBundle(LicenceInfo.dlDeBy20("x"), List.of(metadata("lang-" + field,
+          field, limit + "y", one)), List.of(), List.of(), List.of()));
+      HttpResponse<String> r = server.send("POST", "/api/pledges/import?stage=draft", ADMIN, "application/json", file);
+      assertThat(r.statusCode()).as(field + ": " + r.body()).isEqualTo(400);
+      assertThat(new JsonObject(r.body()).getString("detail")).contains("(" + field + ")");
+      assertThat(server.send("GET", "/api/pledges/documents/lang-" + field, ADMIN, null, null).statusCode()).isEqualTo(404);
+    }
+    String atTheLimit = JsonExport.write(new OpenDataBundle(LicenceInfo.dlDeBy20("x"),
+        List.of(metadata("genau-300", "issuer", limit, one)), List.of(), List.of(), List.of()));
+    HttpResponse<String> ok = server.send("POST", "/api/pledges/import?stage=draft", ADMIN, "application/json", atTheLimit);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(201);
+    // The Markdown import takes the title from a heading: a longer one would make an export that does not import.
+    HttpResponse<String> heading = server.send("POST", "/api/pledges/import?name=lange-ueberschrift&stage=draft", ADMIN,
+        "text/markdown", "# " + limit + "y\n\n## Punkt\n\nText.\n");
+    assertThat(heading.statusCode()).as(heading.body()).isEqualTo(400);
+    assertThat(new JsonObject(heading.body()).getString("type")).isEqualTo(PledgeProblems.IMPORT_FAILED);
+  }
+
+  /** A motion whose metadata {@code field} is {@code value}, the others short. */
+  private static PledgeDocument metadata(String name, String field, String value, List<Pledge> pledges) {
+    java.util.function.Function<String, String> f = k -> k.equals(field) ? value : "kurz";
+    return new PledgeDocument(name, f.apply("title"), f.apply("issuer"), DocumentKind.MOTION, f.apply("period"),
+        f.apply("sourceUrl"), f.apply("licence"), f.apply("chapter"), List.of(), pledges);
   }
 
   /** Two consultation documents owned by "council", imported by an admin; returns their pledge ids. */

@@ -38,6 +38,8 @@ final class PledgeTestServer implements AutoCloseable {
 
   final Vertx vertx = Vertx.vertx();
   final DocumentStore store;
+  /** The store as the pledge module sees it: its document lookups can be held ({@link HeldStore}). */
+  final HeldStore held;
   final PledgeModule module;
   private final HttpServer http;
   private final HttpClient client = HttpClient.newHttpClient();
@@ -55,7 +57,8 @@ final class PledgeTestServer implements AutoCloseable {
     if (seed) {
       Await.result(new DemoSeeder(ProseMirrorSeedEncoder::encode).seedIfEmpty(store));
     }
-    module = Await.result(PledgeModule.start(vertx, config, store, cached, OpenDataLicence.fromEnv(env)))
+    held = new HeldStore(store);
+    module = Await.result(PledgeModule.start(vertx, config, held.store(), cached, OpenDataLicence.fromEnv(env)))
         .guard(new TestGuard(store)).clock(clock);
     Router router = Router.router(vertx);
     module.mount(router);
@@ -112,12 +115,22 @@ final class PledgeTestServer implements AutoCloseable {
   }
 
   HttpResponse<String> get(String path, String header, String value) {
+    return get(path, Map.of(header, value));
+  }
+
+  HttpResponse<String> get(String path, Map<String, String> headers) {
     try {
-      return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.actualPort() + path))
-          .header(header, value).build(), HttpResponse.BodyHandlers.ofString());
+      return getAsync(path, headers).get();
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A GET with the given headers, not waited for: for requests that must be in flight together. */
+  java.util.concurrent.CompletableFuture<HttpResponse<String>> getAsync(String path, Map<String, String> headers) {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + http.actualPort() + path));
+    headers.forEach(b::header);
+    return client.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   @Override
@@ -127,7 +140,10 @@ final class PledgeTestServer implements AutoCloseable {
     Await.result(vertx.close());
   }
 
-  /** Principal from a test header; owner body "council" for every document, stage from the store. */
+  /**
+   * Principal from a test header; owner body "council" for every document, stage from the store;
+   * the client address from header {@code X-Test-Address} (as a trusted proxy would forward it).
+   */
   static final class TestGuard implements PledgeGuard {
     private final DocumentStore store;
 
@@ -145,6 +161,12 @@ final class PledgeTestServer implements AutoCloseable {
       Set<Body> bodies = p.length > 2 ? Set.of(new Body(p[2])) : Set.of();
       // A fourth word limits the principal to one document, like a token issued with --doc.
       return Future.succeededFuture(new Principal(p[1], p[1], p[1], false, Role.valueOf(p[0]), bodies, p.length > 3 ? p[3] : null));
+    }
+
+    @Override
+    public String clientAddress(RoutingContext ctx) {
+      String forwarded = ctx.request().getHeader("X-Test-Address");
+      return forwarded != null ? forwarded : PledgeGuard.super.clientAddress(ctx);
     }
 
     @Override
