@@ -41,10 +41,17 @@ export function actionErrorMessage(error: unknown): string {
 
 /**
  * The "(…)" part of "could not be loaded (…)" in the reader's language. What the client says
- * itself — no connection, a bare status, an answer it cannot read — is translated; a server's own
- * explanation (problem+json) is kept as it came; anything else is a defect, shown as it is.
+ * itself — no connection, a bare status, an answer it cannot read, a 429's wait — is translated;
+ * a server's own explanation (problem+json) is kept as it came; anything else is a defect, shown
+ * as it is.
  */
 export function errorDetail(error: unknown): string {
+  // Too many requests in flight (history, comparison): the server's English title says neither
+  // in the reader's language nor when; the Retry-After does. (The annotation quotas come without
+  // one and are worded by knownErrorMessage.)
+  if (error instanceof ApiError && error.status === 429 && error.retryAfter !== null) {
+    return error.retryAfter === 1 ? t('busyDetailOne') : t('busyDetail', { seconds: String(error.retryAfter) });
+  }
   if (error instanceof ApiError && (error.status === 0 || !error.fromServer)) return error.status === 0 ? t('networkError') : t('httpStatusDetail', { status: String(error.status) });
   if (error instanceof UnexpectedAnswer) return t('unexpectedAnswer');
   return (error as Error)?.message ?? '?';

@@ -108,23 +108,38 @@ async function request(method: string, path: string, body?: unknown, signal?: Ab
 }
 
 /**
- * A GET the server answers 503 with Retry-After is asked again after that wait, at most
+ * A GET the server answers 503 or 429 with Retry-After is asked again after that wait, at most
  * BUSY_RETRIES times: the server says it is busy for a moment (the history's bounded workers,
- * HistoryRoutes: 503 with Retry-After 2), and giving up at once would show a reader an error for
- * what a second later would have worked. Longer waits, or a 503 without Retry-After, go to the
- * caller as before. Only GETs: they change nothing when repeated.
+ * 503 with Retry-After 2) or that this client has enough requests in flight (the history,
+ * comparison and open-data routes, 429 with Retry-After 2), and giving up at once would show a
+ * reader an error for what a second later would have worked. Longer waits, or an answer without
+ * Retry-After, go to the caller as before. Only GETs: they change nothing when repeated; a write
+ * answered 429 goes to the page, which keeps what was typed and says when to try again.
  */
 export const BUSY_RETRIES = 2;
 const BUSY_MAX_WAIT_SECONDS = 5;
 
-export async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+/** Told while a GET waits for the server's Retry-After, so the page can say why nothing happens. */
+export interface WaitListener {
+  /** The request waits this many seconds before asking again. */
+  waiting(seconds: number): void;
+  /** That wait is over (the request is asked again, or was given up). */
+  over(): void;
+}
+
+export async function getJson(path: string, signal?: AbortSignal, listener?: WaitListener): Promise<unknown> {
   for (let retries = 0; ; retries++) {
     try {
       return await request('GET', path, undefined, signal);
     } catch (error) {
-      const wait = error instanceof ApiError && error.status === 503 ? error.retryAfter : null;
+      const wait = error instanceof ApiError && (error.status === 503 || error.status === 429) ? error.retryAfter : null;
       if (wait === null || wait > BUSY_MAX_WAIT_SECONDS || retries >= BUSY_RETRIES) throw error;
-      await pause(wait * 1000, signal);
+      listener?.waiting(wait);
+      try {
+        await pause(wait * 1000, signal);
+      } finally {
+        listener?.over();
+      }
     }
   }
 }

@@ -1,6 +1,6 @@
 // The history endpoints the history page writes to or reads as text (the JSON reads go through
 // getJson): a version's plain text, its authorship, naming a version, restoring one.
-import { ApiError, getJson, sendJson } from './api';
+import { ApiError, getJson, sendJson, type WaitListener } from './api';
 import { parseAuthorship, type AuthorSpan } from './history';
 
 export const historyBase = (name: string) => `/api/documents/${encodeURIComponent(name)}`;
@@ -18,8 +18,8 @@ export async function getVersionText(name: string, seq: number, signal?: AbortSi
   return response.text();
 }
 
-export async function getAuthorship(name: string, seq: number, textLength: number, signal?: AbortSignal): Promise<AuthorSpan[]> {
-  return parseAuthorship(await getJson(`${historyBase(name)}/authorship?seq=${seq}`, signal), textLength);
+export async function getAuthorship(name: string, seq: number, textLength: number, signal?: AbortSignal, wait?: WaitListener): Promise<AuthorSpan[]> {
+  return parseAuthorship(await getJson(`${historyBase(name)}/authorship?seq=${seq}`, signal, wait), textLength);
 }
 
 export async function nameVersion(name: string, seq: number, versionName: string): Promise<void> {

@@ -8,7 +8,7 @@ function busy(retryAfter: string | null): Response {
 }
 const ok = () => new Response(JSON.stringify({ versions: [] }), { status: 200, headers: { 'Content-Type': 'application/json' } });
 
-describe('GET when the server is busy for a moment (503 with Retry-After)', () => {
+describe('GET when the server is busy for a moment (503 or 429 with Retry-After)', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.useRealTimers();
@@ -55,6 +55,28 @@ describe('GET when the server is busy for a moment (503 with Retry-After)', () =
     leave.abort();
     expect(((await settled) as Error).name).toBe('AbortError');
     await vi.advanceTimersByTimeAsync(5_000);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
+  it('waits the same way on a 429 (too many requests of this client) and tells the listener', async () => {
+    vi.useFakeTimers();
+    const tooMany = () => new Response('{}', { status: 429, headers: { 'Retry-After': '2' } });
+    const fetchMock = vi.fn().mockResolvedValueOnce(tooMany()).mockResolvedValueOnce(ok());
+    vi.stubGlobal('fetch', fetchMock);
+    const told: string[] = [];
+    const answer = getJson('/api/pledges/compare?a=x&b=y', undefined, { waiting: (s) => told.push(`waiting ${s}`), over: () => told.push('over') });
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(told).toEqual(['waiting 2']);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(answer).resolves.toEqual({ versions: [] });
+    expect(told).toEqual(['waiting 2', 'over']);
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not wait a minute for a 429 (one export a minute): the page says when', async () => {
+    const fetchMock = vi.fn(async () => new Response('{}', { status: 429, headers: { 'Retry-After': '60' } }));
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(getJson('/api/me/data')).rejects.toMatchObject({ status: 429, retryAfter: 60 });
     expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 

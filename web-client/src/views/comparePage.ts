@@ -13,6 +13,7 @@ import type { MessageKey } from '../messages';
 import { me, roleRank } from '../session';
 import { choosePair, comparable, comparePicker } from './comparePicker';
 import { statusComments, type StatusDrafts } from './statusComments';
+import { waitNotice } from './waitNotice';
 import type { View } from './view';
 
 /** A programme and a coalition agreement to compare: the first of each kind. */
@@ -30,7 +31,9 @@ export function comparePage(main: HTMLElement): View {
   const body = h('div', { class: 'compare-body' }, h('p', { class: 'muted' }, t('loading')));
   // Filled once, when there are more than two documents; not redrawn, so a choice being made keeps its focus.
   const picker = h('div', { class: 'compare-choice' });
-  const page = h('div', { class: 'page page-compare' }, heading, intro, picker, body, live);
+  // The comparison counts against a per-client limit (429, Retry-After): getJson waits and asks again, this says so.
+  const waiting = waitNotice();
+  const page = h('div', { class: 'page page-compare' }, heading, intro, picker, waiting.element, body, live);
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
 
@@ -68,7 +71,7 @@ export function comparePage(main: HTMLElement): View {
       if (!pair) {
         problem = { key: 'compareNoDocuments' };
       } else {
-        const value = await getJson(`/api/pledges/compare?a=${encodeURIComponent(pair.a.name)}&b=${encodeURIComponent(pair.b.name)}`, abort.signal);
+        const value = await getJson(`/api/pledges/compare?a=${encodeURIComponent(pair.a.name)}&b=${encodeURIComponent(pair.b.name)}`, abort.signal, waiting.listener);
         comparison = parseComparison(value, pair.a.name, pair.b.name);
         problem = null;
       }
@@ -288,6 +291,7 @@ export function comparePage(main: HTMLElement): View {
     dispose() {
       abort.abort();
       unsubscribe();
+      waiting.dispose();
     },
   };
 }

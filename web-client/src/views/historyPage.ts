@@ -15,6 +15,7 @@ import { confirmDialog } from './confirmDialog';
 import { namedVersionsSection } from './namedVersionsSection';
 import { createTimeslider, type Timeslider } from './timesliderSection';
 import { verificationLine } from './verificationLine';
+import { waitNotice } from './waitNotice';
 import type { View } from './view';
 
 const base = (name: string) => `/api/documents/${encodeURIComponent(name)}`;
@@ -34,8 +35,11 @@ export function historyPage(main: HTMLElement, name: string): View {
   const body = h('div', { class: 'history-body' }, h('p', { class: 'muted' }, t('loading')));
   // Results of naming and restoring; focused after a restore so a screen reader reads it.
   const status = h('div', { class: 'history-status', role: 'status', tabindex: -1 });
-  const verification = verificationLine(name);
-  const page = h('div', { class: 'page page-history' }, back, heading, verification.element, status, body);
+  // /history, /verify, /diff and /authorship count against per-client limits (429, Retry-After):
+  // getJson waits and asks again, this says so.
+  const waiting = waitNotice();
+  const verification = verificationLine(name, waiting.listener);
+  const page = h('div', { class: 'page page-history' }, back, heading, verification.element, waiting.element, status, body);
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
   let versions: Version[] | null = null;
@@ -59,7 +63,7 @@ export function historyPage(main: HTMLElement, name: string): View {
   );
 
   function load(): Promise<void> {
-    return getJson(`${base(name)}/history`, abort.signal).then(
+    return getJson(`${base(name)}/history`, abort.signal, waiting.listener).then(
       (value) => {
         try {
           versions = parseVersions(value);
@@ -144,6 +148,7 @@ export function historyPage(main: HTMLElement, name: string): View {
       restore: may.restore ? (v, button) => void restore(v.seq, v.note ?? formatDateTime(v.at), button) : null,
       startSeq: sliderStart,
       authorship: authorshipOn,
+      wait: waiting.listener,
     });
     const namedSection = namedVersionsSection({
       name,
@@ -216,7 +221,7 @@ export function historyPage(main: HTMLElement, name: string): View {
     diffResult.replaceChildren(h('p', { class: 'muted' }, t('loading')));
     let parts: DiffPart[];
     try {
-      parts = parseDiff(await getJson(`${base(name)}/diff?from=${from}&to=${to}`, abort.signal));
+      parts = parseDiff(await getJson(`${base(name)}/diff?from=${from}&to=${to}`, abort.signal, waiting.listener));
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       const message = unavailable(error) ? t('historyUnavailable') : t('historyFailed', { detail: errorDetail(error) });
@@ -253,6 +258,7 @@ export function historyPage(main: HTMLElement, name: string): View {
       slider?.dispose();
       verification.dispose();
       unsubscribe();
+      waiting.dispose();
     },
   };
 }

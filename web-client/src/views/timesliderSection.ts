@@ -3,6 +3,7 @@
 // play/pause (never starts by itself; slower steps under prefers-reduced-motion), the
 // "Wer hat was geschrieben?" toggle and, for those allowed, restoring the shown version.
 import { errorDetail } from '../actionErrors';
+import type { WaitListener } from '../api';
 import { getAuthorship, getVersionText } from '../historyApi';
 import type { AuthorSpan, Version } from '../history';
 import { h, i18nText } from '../dom';
@@ -18,6 +19,8 @@ export interface TimesliderOptions {
   restore: ((version: Version, button: HTMLElement) => void) | null;
   startSeq?: number | null;
   authorship?: boolean;
+  /** Told while an authorship read waits for the server's Retry-After (the page says so). */
+  wait?: WaitListener;
 }
 
 export interface Timeslider {
@@ -104,7 +107,7 @@ export function createTimeslider(options: TimesliderOptions): Timeslider {
       if (authorship) {
         spans = authors.get(seq) ?? null;
         if (!spans) {
-          spans = await getAuthorship(options.name, seq, text.length, abort.signal);
+          spans = await getAuthorship(options.name, seq, text.length, abort.signal, options.wait);
           authors.set(seq, spans);
         }
       }

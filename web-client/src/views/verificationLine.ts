@@ -2,7 +2,7 @@
 // a full recomputation of the hash chain and replay), in words and with an icon, never colour
 // alone. Checked after the history has loaded, and again after it changed (naming, restoring).
 import { errorDetail } from '../actionErrors';
-import { getJson } from '../api';
+import { getJson, type WaitListener } from '../api';
 import { h, icon } from '../dom';
 import { parseVerification, type Verification } from '../history';
 import { historyBase } from '../historyApi';
@@ -16,7 +16,7 @@ export interface VerificationLine {
   dispose(): void;
 }
 
-export function verificationLine(name: string): VerificationLine {
+export function verificationLine(name: string, wait?: WaitListener): VerificationLine {
   const element = h('div', { class: 'verification' });
   let result: Verification | null = null;
   /** Why the check failed (worded when drawn, in the current language). */
@@ -46,7 +46,7 @@ export function verificationLine(name: string): VerificationLine {
     result = null;
     failure = null;
     redraw();
-    getJson(`${historyBase(name)}/verify`, mine.signal).then(
+    getJson(`${historyBase(name)}/verify`, mine.signal, wait).then(
       (value) => {
         if (abort !== mine) return;
         try {
