@@ -1,6 +1,7 @@
 package org.pledgepad.annotations.repo;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.pledgepad.annotations.model.AnnotationThread;
@@ -23,7 +24,17 @@ public interface AnnotationRepository {
    * Stores a new thread together with its opening post: both or neither. A thread without posts
    * would count as readable by everyone (its pending opening post is what hides it).
    */
-  void insertThreadWithPost(AnnotationThread thread, Post opening);
+  default void insertThreadWithPost(AnnotationThread thread, Post opening) {
+    insertThreadWithPost(thread, opening, Admission.ALWAYS);
+  }
+
+  /**
+   * As {@link #insertThreadWithPost(AnnotationThread, Post)}, after {@code admission} passed in the
+   * same transaction. Openings of threads in the same document, and inserts by the opening post's
+   * author, wait for each other there — across server nodes too — so the counts the admission reads
+   * stay true until the thread is stored.
+   */
+  void insertThreadWithPost(AnnotationThread thread, Post opening, Admission admission);
 
   void updateThread(AnnotationThread thread);
 
@@ -90,6 +101,13 @@ public interface AnnotationRepository {
 
   void insertPost(Post post);
 
+  /**
+   * Stores {@code post} after {@code admission} passed, in one transaction. Inserts into the same
+   * thread, and inserts by the same author, wait for each other there (across server nodes too),
+   * so a quota counted by the admission holds: no two writers both take its last place.
+   */
+  void insertPost(Post post, Admission admission);
+
   void updatePost(Post post);
 
   Optional<Post> post(String id);
@@ -125,6 +143,12 @@ public interface AnnotationRepository {
   AuditEntry appendAudit(AuditEntry entry);
 
   List<AuditEntry> audit(String document);
+
+  /**
+   * The document's audit entries naming one of {@code targetIds} (posts, reports, threads), in log
+   * order: what one view needs, without reading the whole log (indexed by target).
+   */
+  List<AuditEntry> auditOf(String document, Collection<String> targetIds);
 
   boolean premoderated(String document);
 

@@ -3,6 +3,7 @@ package org.pledgepad.annotations.repo;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -38,7 +39,8 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   }
 
   @Override
-  public synchronized void insertThreadWithPost(AnnotationThread t, Post opening) {
+  public synchronized void insertThreadWithPost(AnnotationThread t, Post opening, Admission admission) {
+    admission.check(); // under this object's lock, like the counts it makes
     if (posts.containsKey(opening.id())) { // refused before the thread is in: both or neither
       throw new IllegalStateException("duplicate id " + opening.id());
     }
@@ -158,6 +160,12 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   }
 
   @Override
+  public synchronized void insertPost(Post p, Admission admission) {
+    admission.check();
+    insert(posts, p.id(), p);
+  }
+
+  @Override
   public synchronized void updatePost(Post p) {
     update(posts, p.id(), p);
   }
@@ -227,6 +235,12 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   @Override
   public synchronized List<AuditEntry> audit(String document) {
     return audit.stream().filter(e -> e.document().equals(document)).toList();
+  }
+
+  @Override
+  public synchronized List<AuditEntry> auditOf(String document, Collection<String> targetIds) {
+    Set<String> wanted = new HashSet<>(targetIds);
+    return audit.stream().filter(e -> e.document().equals(document) && wanted.contains(e.targetId())).toList();
   }
 
   @Override

@@ -63,17 +63,20 @@ public final class CommentService {
     String text = AnnotationContext.text(body, Limits.MAX_BODY, false);
     AnnotationThread t = ctx.visibleThread(p, a, threadId);
     requireUnlocked(t, ctx.allowed(p, a, Operation.MODERATE));
-    if (ctx.repo.countLivePosts(t.id()) >= ctx.quotas.postsPerThread()) {
-      throw new AnnotationException(Problem.TOO_MANY, "too many replies in this thread");
-    }
-    if (!ctx.exemptFromQuotas(p, a) && ctx.repo.countPostsBy(t.id(), p.subject()) >= ctx.quotas.postsPerPersonPerThread()) {
-      throw new AnnotationException(Problem.QUOTA_THREAD_POSTS, "too many posts of yours in this thread");
-    }
     boolean waits = ThreadOpener.needsApproval(ctx, p, a);
-    ThreadOpener.requirePendingRoom(ctx, p, waits);
-    ctx.spend(p);
     Post post = ThreadOpener.newPost(ctx, p, a, t.id(), text, ctx.now(), waits);
-    ctx.repo.insertPost(post);
+    // Room is counted inside the insert (see ThreadOpener.open), before the token is spent.
+    ctx.repo.insertPost(post, () -> {
+      if (ctx.repo.countLivePosts(t.id()) >= ctx.quotas.postsPerThread()) {
+        throw new AnnotationException(Problem.TOO_MANY, "too many replies in this thread");
+      }
+      if (!ctx.exemptFromQuotas(p, a)
+          && ctx.repo.countPostsBy(t.id(), p.subject()) >= ctx.quotas.postsPerPersonPerThread()) {
+        throw new AnnotationException(Problem.QUOTA_THREAD_POSTS, "too many posts of yours in this thread");
+      }
+      ThreadOpener.requirePendingRoom(ctx, p, waits);
+      ctx.spend(p);
+    });
     return new Outcome<>(post, List.of(ThreadOpener.postEvent(ctx, "post.created", post)));
   }
 

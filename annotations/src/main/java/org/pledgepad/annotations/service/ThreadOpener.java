@@ -38,23 +38,24 @@ final class ThreadOpener {
 
   static Outcome<AnnotationThread> open(AnnotationContext ctx, Principal p, DocumentAccess a, ThreadKind kind,
       Anchor anchor, String body, Suggestion suggestion, String target) {
-    // Counted before the token is spent: a refusal costs nothing. With several server nodes two
-    // writers may both pass a count; the overshoot is at most one item per node.
-    if (ctx.repo.countThreads(a.document()) >= ctx.quotas.threadsPerDocument()) {
-      throw new AnnotationException(Problem.TOO_MANY, "too many threads in this document");
-    }
-    if (!ctx.exemptFromQuotas(p, a)
-        && ctx.repo.countOpenThreadsBy(a.document(), p.subject()) >= ctx.quotas.openThreadsPerPerson()) {
-      throw new AnnotationException(Problem.QUOTA_OPEN_THREADS, "too many open threads of yours in this document");
-    }
     boolean waits = needsApproval(ctx, p, a);
-    requirePendingRoom(ctx, p, waits);
-    ctx.spend(p);
     Instant now = ctx.now();
     AnnotationThread t = new AnnotationThread(ctx.ids.get(), a.document(), kind, anchor,
         AnnotationContext.author(p), now, ThreadStatus.OPEN, false, suggestion, target);
     Post root = newPost(ctx, p, a, t.id(), body, now, waits);
-    ctx.repo.insertThreadWithPost(t, root);
+    // The store runs the room check inside the insert (Admission): with several server nodes no
+    // two writers both take the last place. Counted before the token is spent: a refusal costs nothing.
+    ctx.repo.insertThreadWithPost(t, root, () -> {
+      if (ctx.repo.countThreads(a.document()) >= ctx.quotas.threadsPerDocument()) {
+        throw new AnnotationException(Problem.TOO_MANY, "too many threads in this document");
+      }
+      if (!ctx.exemptFromQuotas(p, a)
+          && ctx.repo.countOpenThreadsBy(a.document(), p.subject()) >= ctx.quotas.openThreadsPerPerson()) {
+        throw new AnnotationException(Problem.QUOTA_OPEN_THREADS, "too many open threads of yours in this document");
+      }
+      requirePendingRoom(ctx, p, waits);
+      ctx.spend(p);
+    });
     return new Outcome<>(t, List.of(postEvent(ctx, "thread.created", root)));
   }
 

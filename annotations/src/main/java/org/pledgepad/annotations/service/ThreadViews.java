@@ -129,13 +129,19 @@ public final class ThreadViews {
     for (Post post : posts) {
       byThread.computeIfAbsent(post.threadId(), k -> new ArrayList<>()).add(post);
     }
-    Map<String, Instant> restored = restorations(p, a);
-    List<Map<String, Object>> out = new ArrayList<>();
+    List<AnnotationThread> shown = new ArrayList<>();
+    List<Post> shownPosts = new ArrayList<>();
     for (AnnotationThread t : threads) {
       List<Post> own = byThread.getOrDefault(t.id(), List.of());
-      if (!own.isEmpty() && !mayRead(p, moderator, own.get(0))) {
-        continue;
+      if (own.isEmpty() || mayRead(p, moderator, own.get(0))) {
+        shown.add(t);
+        shownPosts.addAll(own.subList(0, Math.min(own.size(), postsShown)));
       }
+    }
+    Map<String, Instant> restored = restorations(p, a, moderator, shownPosts);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (AnnotationThread t : shown) {
+      List<Post> own = byThread.getOrDefault(t.id(), List.of());
       boolean cut = own.size() > postsShown;
       Post opening = own.isEmpty() ? null : own.get(0);
       Map<String, Object> view = view(p, moderator, t, opening, cut ? own.subList(0, postsShown) : own, doc, restored);
@@ -189,7 +195,7 @@ public final class ThreadViews {
     List<Post> posts = ctx.repo.postsAfter(t.id(), after, limit + 1);
     boolean more = posts.size() > limit;
     posts = more ? posts.subList(0, limit) : posts;
-    Map<String, Object> view = view(p, moderator, t, opening, posts, doc, restorations(p, a));
+    Map<String, Object> view = view(p, moderator, t, opening, posts, doc, restorations(p, a, moderator, posts));
     if (more) {
       view.put("next", ListCursor.encodePost(posts.get(posts.size() - 1).id()));
     }
@@ -197,15 +203,22 @@ public final class ThreadViews {
   }
 
   /**
-   * When moderators last restored each post (from the audit log), for the restore note its
-   * author and the moderators see. Guests author nothing and moderate nothing: no lookup.
+   * When moderators last restored the posts of {@code posts} that carry the restore note — the
+   * viewer's own visible posts, every visible one for moderators — read from the audit entries
+   * naming them, not the document's whole log. Guests author nothing and moderate nothing.
    */
-  private Map<String, Instant> restorations(Principal p, DocumentAccess a) {
+  private Map<String, Instant> restorations(Principal p, DocumentAccess a, boolean moderator, List<Post> posts) {
     if (p.isAnonymous()) {
       return Map.of();
     }
+    List<String> noted = posts.stream()
+        .filter(x -> !x.deleted() && x.moderation() == Moderation.VISIBLE && (moderator || x.author().is(p.subject())))
+        .map(Post::id).toList();
+    if (noted.isEmpty()) {
+      return Map.of();
+    }
     Map<String, Instant> at = new HashMap<>();
-    for (AuditEntry e : ctx.repo.audit(a.document())) {
+    for (AuditEntry e : ctx.repo.auditOf(a.document(), noted)) {
       if (e.action() == ModerationAction.RESTORE) {
         at.put(e.targetId(), e.at());
       }

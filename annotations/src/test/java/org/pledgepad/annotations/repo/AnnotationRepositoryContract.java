@@ -338,6 +338,26 @@ public abstract class AnnotationRepositoryContract {
   }
 
   @Test
+  void theAuditEntriesOfNamedTargetsComeInLogOrderFromThatDocumentOnly() {
+    AuditEntry hide = repo.appendAudit(new AuditEntry(0, "doc", "mod", ModerationAction.HIDE, "p1", "grund", T0));
+    repo.appendAudit(new AuditEntry(0, "doc", "mod", ModerationAction.HIDE, "p2", "grund", T0));
+    AuditEntry dismiss = repo.appendAudit(new AuditEntry(0, "doc", "mod", ModerationAction.DISMISS_REPORT, "r1", "", T0));
+    repo.appendAudit(new AuditEntry(0, "other", "mod", ModerationAction.RESTORE, "p1", "", T0));
+    AuditEntry restore = repo.appendAudit(new AuditEntry(0, "doc", "mod", ModerationAction.RESTORE, "p1", "",
+        T0.plusSeconds(60)));
+    assertThat(repo.auditOf("doc", List.of("r1", "p1", "missing"))).containsExactly(hide, dismiss, restore);
+    assertThat(repo.auditOf("doc", List.of())).isEmpty();
+    // A view of a long page names many posts: more than one statement's worth of targets.
+    List<String> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 1200; i++) {
+      many.add("x" + i);
+    }
+    many.add(700, "p1");
+    many.add("r1");
+    assertThat(repo.auditOf("doc", many)).containsExactly(hide, dismiss, restore);
+  }
+
+  @Test
   void premoderationIsAPerDocumentSwitch() {
     assertThat(repo.premoderated("doc")).isFalse();
     repo.setPremoderated("doc", true);
@@ -365,6 +385,34 @@ public abstract class AnnotationRepositoryContract {
   private void opened(String id, String doc, Author by, Author writer, Moderation m, boolean deleted) {
     Post opening = post(id + "1", id, doc, writer, m);
     repo.insertThreadWithPost(thread(id, doc, by, null), deleted ? opening.removed() : opening);
+  }
+
+  /** What a service's admission throws: refused, nothing stored. */
+  protected static final class Refused extends RuntimeException {
+    public Refused() {
+      super("no room", null, false, false);
+    }
+  }
+
+  @Test
+  void anAdmissionCountsInsideTheInsertAndItsRefusalStoresNothing() {
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE),
+        () -> assertThat(repo.countOpenThreadsBy("doc", "anna")).isZero());
+    assertThatThrownBy(() -> repo.insertPost(post("p2", "t", "doc", ANNA, Moderation.VISIBLE), () -> {
+      assertThat(repo.countPostsBy("t", "anna")).isEqualTo(1);
+      throw new Refused();
+    })).isInstanceOf(Refused.class);
+    assertThat(repo.post("p2")).isEmpty();
+    assertThatThrownBy(() -> repo.insertThreadWithPost(thread("u", "doc", ANNA, null),
+        post("u1", "u", "doc", ANNA, Moderation.PENDING), () -> {
+          throw new Refused();
+        })).isInstanceOf(Refused.class);
+    assertThat(repo.thread("u")).isEmpty();
+    assertThat(repo.post("u1")).isEmpty();
+    // the store still works after the refused transactions
+    repo.insertPost(post("p3", "t", "doc", BEN, Moderation.PENDING),
+        () -> assertThat(repo.countPendingBy("ben")).isZero());
+    assertThat(repo.posts("t")).extracting(Post::id).containsExactly("p1", "p3");
   }
 
   @Test

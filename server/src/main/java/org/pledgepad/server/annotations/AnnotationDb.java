@@ -2,6 +2,8 @@ package org.pledgepad.server.annotations;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Properties;
 import org.pledgepad.server.store.EmbeddedScript;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -26,7 +31,9 @@ import org.pledgepad.server.config.ServerConfig;
 public final class AnnotationDb implements AutoCloseable {
   static final String EMBEDDED_FILE = "annotations.sqlite";
   /** user_version of annotations.sqlite: one embedded script per version, applied in order. */
-  private static final int EMBEDDED_VERSION = 2;
+  private static final int EMBEDDED_VERSION = 3;
+  /** How long a PostgreSQL transaction waits for another node's {@link #serialise} lock before it fails. */
+  private static final int LOCK_TIMEOUT_SECONDS = 10;
 
   /** One unit of work on the connection (auto-commit: every statement is its own transaction). */
   @FunctionalInterface
@@ -88,7 +95,8 @@ public final class AnnotationDb implements AutoCloseable {
         T result = work.run(c);
         c.commit();
         return result;
-      } catch (SQLException | RuntimeException e) {
+      } catch (SQLException | RuntimeException | Error e) {
+        // Error too: the finally's setAutoCommit(true) would otherwise commit the half-done work.
         rollbackQuietly(c);
         throw e;
       } finally {
@@ -104,6 +112,42 @@ public final class AnnotationDb implements AutoCloseable {
       c.rollback();
     } catch (SQLException ignored) {
       // the connection broke: nothing was committed, and with() reopens it
+    }
+  }
+
+  /**
+   * Inside {@link #inTransaction}: waits until no other transaction holding one of {@code keys}
+   * (null entries skipped) is open, in any process, and keeps them until this one ends. PostgreSQL:
+   * transaction-scoped advisory locks, taken in the order given (callers name the wider scope first,
+   * so no two transactions wait for each other in a circle). SQLite: nothing to do, as every
+   * transaction of this connection begins IMMEDIATE and so already holds the file's write lock.
+   */
+  void serialise(Connection c, String... keys) throws SQLException {
+    if (embedded) {
+      return;
+    }
+    try (Statement st = c.createStatement()) {
+      // A node that stalls inside its transaction must not stop this one's whole store for ever.
+      st.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT_SECONDS + "s'");
+    }
+    try (PreparedStatement ps = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+      for (String key : keys) {
+        if (key != null) {
+          ps.setLong(1, lockKey(key));
+          ps.executeQuery().close();
+        }
+      }
+    }
+  }
+
+  /** 64 bits of SHA-256 over a prefix and the key: the same number on every node, other uses of advisory locks apart. */
+  static long lockKey(String key) {
+    try {
+      byte[] h = MessageDigest.getInstance("SHA-256")
+          .digest(("pledgepad.annotations/" + key).getBytes(StandardCharsets.UTF_8));
+      return ByteBuffer.wrap(h).getLong();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 
@@ -156,7 +200,11 @@ public final class AnnotationDb implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      conn = DriverManager.getConnection(jdbcUrl);
+      // IMMEDIATE: a transaction takes the write lock when it begins, so the counts an admission
+      // reads stay true until its insert (SQLite allows one writer per file).
+      Properties props = new Properties();
+      props.setProperty("transaction_mode", "IMMEDIATE");
+      conn = DriverManager.getConnection(jdbcUrl, props);
       migrateEmbedded(conn);
     } else {
       conn = DriverManager.getConnection(jdbcUrl, user, password);

@@ -6,6 +6,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,6 +25,7 @@ import org.pledgepad.annotations.model.Suggestion;
 import org.pledgepad.annotations.model.SuggestionState;
 import org.pledgepad.annotations.model.ThreadKind;
 import org.pledgepad.annotations.model.ThreadStatus;
+import org.pledgepad.annotations.repo.Admission;
 import org.pledgepad.annotations.repo.AnnotationRepository;
 
 /**
@@ -62,8 +67,11 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   }
 
   @Override
-  public void insertThreadWithPost(AnnotationThread t, Post opening) {
+  public void insertThreadWithPost(AnnotationThread t, Post opening, Admission admission) {
+    // Lock order: the document (or thread, below) before the person, so two inserts never wait in a circle.
     db.inTransaction(c -> {
+      db.serialise(c, "document:" + t.document(), person(opening));
+      admission.check();
       insertThread(t);
       insertPost(opening);
       return null;
@@ -326,6 +334,21 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   }
 
   @Override
+  public void insertPost(Post p, Admission admission) {
+    db.inTransaction(c -> {
+      db.serialise(c, "thread:" + p.threadId(), person(p));
+      admission.check();
+      insertPost(p);
+      return null;
+    });
+  }
+
+  /** The lock of the person's quotas (their pending posts span documents); none for an author without id. */
+  private static String person(Post p) {
+    return p.author().id() == null ? null : "person:" + p.author().id();
+  }
+
+  @Override
   public void updatePost(Post p) {
     // See KEEP_IF_ERASED: an erased post keeps its blanked body, its deleted flag and no author.
     update("UPDATE annotation_posts SET " + keepIfErased("author_id") + ", " + keepIfErased("author_name") + ", "
@@ -487,13 +510,39 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
     });
   }
 
+  private static final String AUDIT_SELECT = "SELECT seq, document, actor_id, action, target_id, reason, at"
+      + " FROM moderation_audit WHERE document = ?";
+  /** Targets per statement of {@link #auditOf}: well below SQLite's and PostgreSQL's parameter limits. */
+  private static final int TARGETS_PER_QUERY = 500;
+
   @Override
   public List<AuditEntry> audit(String document) {
-    return query("SELECT seq, document, actor_id, action, target_id, reason, at FROM moderation_audit"
-        + " WHERE document = ? ORDER BY seq", ps -> ps.setString(1, document),
-        rs -> new AuditEntry(rs.getLong("seq"), rs.getString("document"), rs.getString("actor_id"),
-            enumOf(ModerationAction.class, rs.getString("action")), rs.getString("target_id"),
-            rs.getString("reason"), db.time(rs, "at")));
+    return query(AUDIT_SELECT + " ORDER BY seq", ps -> ps.setString(1, document), this::auditEntry);
+  }
+
+  @Override
+  public List<AuditEntry> auditOf(String document, Collection<String> targetIds) {
+    List<String> ids = List.copyOf(new LinkedHashSet<>(targetIds));
+    List<AuditEntry> out = new ArrayList<>();
+    for (int from = 0; from < ids.size(); from += TARGETS_PER_QUERY) {
+      List<String> chunk = ids.subList(from, Math.min(ids.size(), from + TARGETS_PER_QUERY));
+      // Answered by the target index (schema/V19, embedded annotations-v3.sql).
+      out.addAll(query(AUDIT_SELECT + " AND target_id IN (" + String.join(", ", Collections.nCopies(chunk.size(), "?"))
+          + ")", ps -> {
+            ps.setString(1, document);
+            for (int i = 0; i < chunk.size(); i++) {
+              ps.setString(i + 2, chunk.get(i));
+            }
+          }, this::auditEntry));
+    }
+    out.sort(Comparator.comparingLong(AuditEntry::seq));
+    return out;
+  }
+
+  private AuditEntry auditEntry(ResultSet rs) throws SQLException {
+    return new AuditEntry(rs.getLong("seq"), rs.getString("document"), rs.getString("actor_id"),
+        enumOf(ModerationAction.class, rs.getString("action")), rs.getString("target_id"),
+        rs.getString("reason"), db.time(rs, "at"));
   }
 
   @Override

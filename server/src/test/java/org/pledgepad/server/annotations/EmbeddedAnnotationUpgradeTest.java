@@ -17,7 +17,7 @@ import org.pledgepad.annotations.model.ThreadKind;
 import org.pledgepad.annotations.model.ThreadStatus;
 import org.pledgepad.server.store.EmbeddedScript;
 
-/** An annotations.sqlite of schema version 1 (before thread targets) is upgraded in place. */
+/** An annotations.sqlite of schema version 1 (before thread targets) is upgraded in place to the current version. */
 class EmbeddedAnnotationUpgradeTest {
   @TempDir
   Path dir;
@@ -43,7 +43,14 @@ class EmbeddedAnnotationUpgradeTest {
     try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
          ResultSet rs = st.executeQuery("PRAGMA user_version")) {
       assertThat(rs.next()).isTrue();
-      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getInt(1)).isEqualTo(3);
+    }
+    // version 3: the audit log is looked up by target (a view's restore notes)
+    try (Connection c = DriverManager.getConnection(url); Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+             + " AND name = 'moderation_audit_target'")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getInt(1)).isEqualTo(1);
     }
   }
 }

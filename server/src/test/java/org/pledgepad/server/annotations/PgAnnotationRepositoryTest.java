@@ -1,9 +1,23 @@
 package org.pledgepad.server.annotations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.pledgepad.annotations.model.Moderation;
 import org.pledgepad.annotations.repo.AnnotationRepository;
 import org.pledgepad.annotations.repo.AnnotationRepositoryContract;
 import org.pledgepad.server.config.DatabaseUrl;
@@ -50,6 +64,113 @@ class PgAnnotationRepositoryTest extends AnnotationRepositoryContract {
       Await.result(store.close());
     } finally {
       Await.result(vertx.close());
+    }
+  }
+
+  /**
+   * Two server nodes (two connections) store a post of the same person into the same thread while
+   * one place of their quota is left. Node A counts inside its insert and, before storing, lets
+   * node B try the same; B must wait for A's transaction (or, without the lock, it counts the same
+   * free place and stores its post: one over the quota).
+   */
+  @Test
+  void twoNodesInsertingAtTheQuotaBoundaryLeaveExactlyTheQuota() throws Exception {
+    int quota = 2;
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    raceAtTheBoundary((node, name) -> node.insertPost(post("p-" + name, "t", "doc", ANNA, Moderation.VISIBLE),
+        () -> {
+          if (node.countPostsBy("t", "anna") >= quota) {
+            throw new Refused();
+          }
+        }));
+    assertThat(repo.countPostsBy("t", "anna")).isEqualTo(quota);
+  }
+
+  /** The same for opening threads: the person's open threads in one document. */
+  @Test
+  void twoNodesOpeningThreadsAtTheQuotaBoundaryLeaveExactlyTheQuota() throws Exception {
+    int quota = 2;
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    raceAtTheBoundary((node, name) -> {
+      String id = "t-" + name;
+      node.insertThreadWithPost(thread(id, "doc", ANNA, null), post(id + "-1", id, "doc", ANNA, Moderation.VISIBLE),
+          () -> {
+            if (node.countOpenThreadsBy("doc", "anna") >= quota) {
+              throw new Refused();
+            }
+          });
+    });
+    assertThat(repo.countOpenThreadsBy("doc", "anna")).isEqualTo(quota);
+  }
+
+  /**
+   * Runs {@code insert} on this test's repository (node A) and, from inside A's admission, on a
+   * second node; A goes on once B has finished or waits for a lock. Exactly one of them is refused.
+   */
+  private void raceAtTheBoundary(BiConsumer<AnnotationRepository, String> insert) throws Exception {
+    DatabaseUrl url = TestDatabase.require();
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try (AnnotationDb dbB = AnnotationDb.postgres(url);
+         Connection watch = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password())) {
+      AnnotationRepository nodeB = new SqlAnnotationRepository(dbB);
+      int pidB = dbB.with(c -> {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+          rs.next();
+          return rs.getInt(1);
+        }
+      });
+      AtomicReference<Future<?>> b = new AtomicReference<>();
+      AnnotationRepository nodeA = (AnnotationRepository) java.lang.reflect.Proxy.newProxyInstance(
+          AnnotationRepository.class.getClassLoader(), new Class<?>[] {AnnotationRepository.class}, (proxy, m, args) -> {
+            Object out;
+            try {
+              out = m.invoke(repo, args);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+            // right after node A's first count, inside its transaction: node B's turn
+            if (m.getName().startsWith("count") && b.get() == null) {
+              b.set(other.submit(() -> insert.accept(nodeB, "b")));
+              awaitDoneOrWaitingForALock(b.get(), watch, pidB);
+            }
+            return out;
+          });
+      Throwable refusedA = null;
+      try {
+        insert.accept(nodeA, "a");
+      } catch (Refused e) {
+        refusedA = e;
+      }
+      Throwable refusedB = null;
+      try {
+        b.get().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException e) {
+        refusedB = e.getCause();
+      }
+      assertThat(refusedA).as("node A counted first and had the last place").isNull();
+      assertThat(refusedB).as("node B counted after A's insert").isInstanceOf(Refused.class);
+    } finally {
+      other.shutdownNow();
+    }
+  }
+
+  /** Polls until node B's statement finished or its backend waits for a lock (deadline: a hang is a failure). */
+  private static void awaitDoneOrWaitingForALock(Future<?> b, Connection watch, int pid) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    try (PreparedStatement ps = watch.prepareStatement(
+        "SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = ?")) {
+      ps.setInt(1, pid);
+      while (!b.isDone()) {
+        try (ResultSet rs = ps.executeQuery()) {
+          if (rs.next() && rs.getBoolean(1)) {
+            return;
+          }
+        }
+        if (System.nanoTime() > deadline) {
+          throw new AssertionError("node B neither finished nor waited for a lock");
+        }
+        Thread.sleep(10);
+      }
     }
   }
 

@@ -1,8 +1,18 @@
 package org.pledgepad.server.annotations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.Post;
 import org.pledgepad.annotations.repo.AnnotationRepository;
 import org.pledgepad.annotations.repo.AnnotationRepositoryContract;
 
@@ -16,6 +26,25 @@ class SqliteAnnotationRepositoryTest extends AnnotationRepositoryContract {
   protected AnnotationRepository create() {
     db = AnnotationDb.embedded(dir);
     return new SqlAnnotationRepository(db);
+  }
+
+  /**
+   * Between an admission's count and its insert no other writer of the file may start (the
+   * transaction begins IMMEDIATE): a second connection cannot take the write lock meanwhile.
+   */
+  @Test
+  void anAdmissionHoldsTheFilesWriteLockFromItsCountToItsInsert() throws Exception {
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(AnnotationDb.EMBEDDED_FILE));
+         Statement st = other.createStatement()) {
+      st.execute("PRAGMA busy_timeout=0");
+      repo.insertPost(post("p2", "t", "doc", ANNA, Moderation.VISIBLE), () -> {
+        assertThat(repo.countPostsBy("t", "anna")).isEqualTo(1);
+        assertThatThrownBy(() -> st.execute("BEGIN IMMEDIATE")).isInstanceOf(SQLException.class)
+            .hasMessageContaining("SQLITE_BUSY");
+      });
+    }
+    assertThat(repo.posts("t")).extracting(Post::id).containsExactly("p1", "p2");
   }
 
   @AfterEach
