@@ -538,7 +538,8 @@ public final class HistoryRoutes {
         .andThen(ar -> inFlight.decrementAndGet())
         .onFailure(e -> {
           LOG.error("History request {} failed", ctx.request().path(), e);
-          if (!ctx.response().ended()) {
+          // A streamed export past its first bytes has its status out; ResponseStream closed it.
+          if (!ctx.response().headWritten()) {
             Problems.send(ctx, 500, Problems.INTERNAL, "History unavailable");
           }
         });
