@@ -147,7 +147,10 @@ public final class ResponseStream extends OutputStream {
       }
       response.write(out);
       if (response.writeQueueFull()) {
-        response.drainHandler(x -> setWritable());
+        response.drainHandler(x -> {
+          response.drainHandler(null);
+          setWritable();
+        });
       } else {
         setWritable();
       }

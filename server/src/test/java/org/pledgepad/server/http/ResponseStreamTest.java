@@ -93,8 +93,14 @@ class ResponseStreamTest {
       client.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
       client.getOutputStream().write("GET /big HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
       client.getOutputStream().flush();
-      Eventually.until("the producer waits for the client",
-          () -> current.get() != null && current.get().waitingForClient());
+      // Held: waiting, and no row read since the previous look (a drain ends a short wait at once).
+      int[] before = {-1};
+      Eventually.until("the producer is held by the client", () -> {
+        int n = rowsRead.get();
+        boolean held = current.get() != null && current.get().waitingForClient() && n == before[0];
+        before[0] = n;
+        return held;
+      });
       // What is out: the response's write queue and the two sockets' buffers, not the whole body.
       assertThat((long) rowsRead.get() * ROW.length).isLessThan(32L << 20);
       assertThat(bodyClosed.get()).isFalse();
