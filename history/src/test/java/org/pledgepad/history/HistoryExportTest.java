@@ -44,6 +44,29 @@ class HistoryExportTest {
     return List.of(first, second);
   }
 
+  /**
+   * The server streams the file and, on an error after the first bytes, closes the connection:
+   * whatever part a client kept must not read as an export. Every cut before the last entry
+   * (manifest.json) is whole is refused; past it only the zip's central directory is missing.
+   */
+  @Test
+  void anExportCutShortIsRefused() {
+    byte[] whole = export(new ArrayList<>(h.rows));
+    int directory = lastEntryEnd(whole);
+    for (int cut = 0; cut < directory; cut++) {
+      byte[] part = java.util.Arrays.copyOf(whole, cut);
+      assertThatThrownBy(() -> HistoryExport.read(new ByteArrayInputStream(part))).as("cut at %d", cut)
+          .isInstanceOf(IOException.class);
+    }
+  }
+
+  /** Where the central directory starts (the end record, 22 bytes without a comment, says). */
+  private static int lastEntryEnd(byte[] zip) {
+    java.nio.ByteBuffer end = java.nio.ByteBuffer.wrap(zip, zip.length - 22, 22).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    assertThat(end.getInt(zip.length - 22)).as("end of central directory").isEqualTo(0x06054b50);
+    return end.getInt(zip.length - 22 + 16);
+  }
+
   @Test
   void roundTripKeepsEveryField() throws IOException {
     List<LogRow> rows = new ArrayList<>(h.rows);

@@ -411,9 +411,35 @@ public final class DocumentHistories {
     }));
   }
 
+  /** The export file whole in memory (tests, benchmarks); the HTTP route streams it instead. */
   public byte[] export(String doc) {
-    return sql(() -> db.readLog(doc, log -> HistoryExport.toBytes(doc, log.rows(), log.checkpoints(), trustedKeys(),
-        log.snapshots(), log.erasures())));
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      export(doc, out);
+    } catch (java.io.IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  /**
+   * Writes the export file into {@code out} from inside the read transaction, snapshot by
+   * snapshot; {@code out} may block (a slow client), which keeps the transaction open that long.
+   * An {@link java.io.IOException} from {@code out} ends the read and closes the transaction.
+   */
+  public void export(String doc, java.io.OutputStream out) throws java.io.IOException {
+    try {
+      sql(() -> db.readLog(doc, log -> {
+        try {
+          HistoryExport.write(out, doc, log.rows(), log.checkpoints(), trustedKeys(), log.snapshots(), log.erasures());
+          return null;
+        } catch (java.io.IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }));
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
   }
 
   private DocumentHistory history(String doc, List<Long> seqs, ClockIndex index) {

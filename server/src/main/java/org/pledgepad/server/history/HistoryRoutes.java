@@ -32,6 +32,7 @@ import org.pledgepad.pledges.export.ExportFile;
 import org.pledgepad.server.http.ClientSlots;
 import org.pledgepad.server.http.EntityTags;
 import org.pledgepad.server.http.Problems;
+import org.pledgepad.server.http.ResponseStream;
 import org.pledgepad.server.protocol.DocumentNames;
 import org.pledgepad.server.session.SessionRegistry;
 import org.slf4j.Logger;
@@ -40,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * REST API of the auditable history (contract: resources/openapi/history.yaml). Every request
  * is authorised by {@link HistoryAccess}; replays, diffs and verification run on a small worker
- * pool, never on the event loop, and at most {@link #MAX_IN_FLIGHT} at a time (503 beyond); those
+ * pool, exports (streamed at the client's pace) on one of their own, never on the event loop, and
+ * at most {@link #MAX_IN_FLIGHT} at a time (503 beyond); those
  * that replay a whole log at most {@link #MAX_PER_CLIENT} per client, diffs and authorship (a
  * few version reads each) at most {@link #MAX_READS_PER_CLIENT} (429 beyond).
  */
@@ -65,6 +67,11 @@ public final class HistoryRoutes {
   private final LiveSubmit live;
   private final Function<String, String> displayNames;
   private final WorkerExecutor worker;
+  /**
+   * Exports stream at the client's pace, each holding its thread that long: on threads of their
+   * own, so slow downloads never keep versions, diffs and verification waiting.
+   */
+  private final WorkerExecutor exportWorker;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final RestoreTurns restoring;
   private final ClientSlots perClient = new ClientSlots(MAX_PER_CLIENT);
@@ -88,6 +95,7 @@ public final class HistoryRoutes {
     this.displayNames = displayNames;
     this.worker = vertx.createSharedWorkerExecutor("pledgepad-history", 2, 2, TimeUnit.MINUTES);
     this.restoring = new RestoreTurns(vertx, RestoreLeases.databaseTime(histories.db()));
+    this.exportWorker = vertx.createSharedWorkerExecutor("pledgepad-history-export", 2, 10, TimeUnit.MINUTES);
   }
 
   public void mount(Router router) {
@@ -112,6 +120,7 @@ public final class HistoryRoutes {
 
   public void close() {
     worker.close();
+    exportWorker.close();
   }
 
   /** Diff and authorship requests {@code client} ("subject ID" or "address IP") has in flight. */
@@ -353,7 +362,7 @@ public final class HistoryRoutes {
       return;
     }
     long target = ((Number) seqValue).longValue();
-    access.require(ctx, doc, Operation.RESTORE).onSuccess(p -> attempt(ctx, () -> {
+    access.require(ctx, doc, Operation.RESTORE).onSuccess(p -> attempt(ctx, worker, () -> {
       RestoreTurns.Turn turn = restoring.tryTake(doc);
       if (turn == null) {
         // Answered rather than queued: a second restore is nearly always a double click or a
@@ -453,23 +462,27 @@ public final class HistoryRoutes {
         .put("backfilledErasures", r.backfilledErasures());
   }
 
+  /**
+   * Streams the export file into the response as the read transaction produces it (B4: hundreds
+   * of MB, formerly a byte array first); see {@link ResponseStream} for back-pressure, a client
+   * that leaves and an error after the first bytes (connection closed, never a short 200).
+   */
   private void export(RoutingContext ctx) {
     String doc = docName(ctx);
     if (doc == null) {
       return;
     }
-    access.require(ctx, doc, Operation.READ).onSuccess(p -> expensive(ctx, p, () -> {
-      if (existingOr404(ctx, doc) == null) {
+    access.require(ctx, doc, Operation.READ).onSuccess(p -> {
+      ResponseStream out = new ResponseStream(vertx.getOrCreateContext(), ctx.response(), "History export of " + doc,
+          r -> r.putHeader("Content-Type", "application/octet-stream")
+              .putHeader("Content-Disposition", "attachment; filename=\"" + doc + ".pledgepad-history\""));
+      limited(ctx, p, perClient, exportWorker, () -> {
+        if (existingOr404(ctx, doc) != null) {
+          out.stream(o -> histories.export(doc, o));
+        }
         return null;
-      }
-      return histories.export(doc);
-    }).onSuccess(bytes -> {
-      if (bytes != null) {
-        ctx.response().putHeader("Content-Type", "application/octet-stream")
-            .putHeader("Content-Disposition", "attachment; filename=\"" + doc + ".pledgepad-history\"")
-            .end(io.vertx.core.buffer.Buffer.buffer(bytes));
-      }
-    }));
+      });
+    });
   }
 
   // --- helpers --------------------------------------------------------------------------------
@@ -479,7 +492,7 @@ public final class HistoryRoutes {
    * Failures become 500 (or 503 when the pool is saturated).
    */
   private <T> Future<T> blocking(RoutingContext ctx, Callable<T> body) {
-    return answeredOrResult(attempt(ctx, body));
+    return answeredOrResult(attempt(ctx, worker, body));
   }
 
   /**
@@ -488,14 +501,20 @@ public final class HistoryRoutes {
    * signed-in account, else the address), 429 beyond, so one client cannot take every slot of the pool.
    */
   private <T> Future<T> expensive(RoutingContext ctx, Principal p, Callable<T> body) {
-    return limited(ctx, p, perClient, body);
+    return limited(ctx, p, perClient, worker, body);
   }
 
   /** As {@link #expensive}, with {@code slots} per client: diffs and authorship have their own. */
   private <T> Future<T> limited(RoutingContext ctx, Principal p, ClientSlots slots, Callable<T> body) {
+    return limited(ctx, p, slots, worker, body);
+  }
+
+  /** As above, on {@code pool} (exports have their own). */
+  private <T> Future<T> limited(RoutingContext ctx, Principal p, ClientSlots slots, WorkerExecutor pool,
+      Callable<T> body) {
     return answeredOrResult(slots.run(ctx, ClientSlots.client(p, access.clientAddress(ctx)),
         HistoryProblems.TOO_MANY_REQUESTS, "Too many history requests from this client, try again shortly",
-        () -> attempt(ctx, body)));
+        () -> attempt(ctx, pool, body)));
   }
 
   /** Continues only with a result; null (answered) and failures (answered) stop here. */
@@ -508,18 +527,19 @@ public final class HistoryRoutes {
    * As {@link #blocking}, but the future always completes (null: answered; failed: answered
    * with 503 or 500), for callers that hold something until the request is over.
    */
-  private <T> Future<T> attempt(RoutingContext ctx, Callable<T> body) {
+  private <T> Future<T> attempt(RoutingContext ctx, WorkerExecutor pool, Callable<T> body) {
     if (inFlight.incrementAndGet() > MAX_IN_FLIGHT) {
       inFlight.decrementAndGet();
       ctx.response().putHeader("Retry-After", "2");
       Problems.send(ctx, 503, HistoryProblems.BUSY, "Too many history requests, try again shortly");
       return Future.failedFuture("busy");
     }
-    return worker.executeBlocking(body, false)
+    return pool.executeBlocking(body, false)
         .andThen(ar -> inFlight.decrementAndGet())
         .onFailure(e -> {
           LOG.error("History request {} failed", ctx.request().path(), e);
-          if (!ctx.response().ended()) {
+          // A streamed export past its first bytes has its status out; ResponseStream closed it.
+          if (!ctx.response().headWritten()) {
             Problems.send(ctx, 500, Problems.INTERNAL, "History unavailable");
           }
         });

@@ -2,8 +2,13 @@ package org.pledgepad.server.bench;
 
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +22,7 @@ import org.pledgepad.crdt.Doc;
 import org.pledgepad.crdt.Y;
 import org.pledgepad.server.history.CheckpointKey;
 import org.pledgepad.server.history.DocumentHistories;
+import org.pledgepad.server.history.ExportServer;
 import org.pledgepad.server.history.HistoryDb;
 import org.pledgepad.server.history.VerifyLauncher;
 import org.pledgepad.server.store.NewUpdate;
@@ -31,6 +37,8 @@ import org.pledgepad.server.store.SqliteDocumentStore;
  *   HistoryHeapBench generate DATA_DIR ROWS EVERY   one document "big": ROWS rows, a snapshot every EVERY
  *   HistoryHeapBench verify DATA_DIR                verify --database big; prints the heap pools' peak
  *   HistoryHeapBench export DATA_DIR                the export of big as bytes; the same
+ *   HistoryHeapBench export-http DATA_DIR           GET /export of big from the history routes on a
+ *                                                   local port, body read and dropped; the same
  * </pre>
  */
 public final class HistoryHeapBench {
@@ -53,7 +61,31 @@ public final class HistoryHeapBench {
         byte[] zip = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadIfPresent(dir)).export(DOC);
         report("export", zip.length + " bytes");
       }
+      case "export-http" -> report("export over HTTP", exportOverHttp(dir));
       default -> throw new IllegalArgumentException(args[0]);
+    }
+  }
+
+  /** The client reads and drops: what is measured is what the server holds to answer. */
+  private static String exportOverHttp(Path dir) throws Exception {
+    var config = org.pledgepad.server.config.ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
+    Vertx vertx = Vertx.vertx();
+    try {
+      var histories = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadIfPresent(dir));
+      int port = await(ExportServer.serve(vertx, histories)).actualPort();
+      var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+          URI.create("http://127.0.0.1:" + port + "/api/documents/" + DOC + "/export")).build(),
+          HttpResponse.BodyHandlers.ofInputStream());
+      long n = 0;
+      try (InputStream in = response.body()) {
+        byte[] chunk = new byte[64 << 10];
+        for (int r = in.read(chunk); r >= 0; r = in.read(chunk)) {
+          n += r;
+        }
+      }
+      return response.statusCode() + ", " + n + " bytes";
+    } finally {
+      await(vertx.close());
     }
   }
 

@@ -1,11 +1,13 @@
 package org.pledgepad.server.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.pledgepad.server.history.HistoryTamperContract.await;
 
 import io.vertx.core.Vertx;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -118,6 +120,60 @@ abstract class DocumentHistoriesContract {
     var exported = HistoryExport.read(new ByteArrayInputStream(file));
     assertThat(exported.verifier(exported.publicKeys()).verify(exported.rows()).ok()).isTrue();
     assertThat(histories.verify(doc).ok()).isTrue();
+  }
+
+  @Test
+  void theExportStreamedOverHttpHoldsTheInMemoryExportsEntriesAndVerifiesOffline() throws Exception {
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    await(store.writeSnapshot(doc, 3, Y.encodeStateAsUpdate(d)));
+    int port = await(ExportServer.serve(vertx, histories)).actualPort();
+    var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://127.0.0.1:" + port + "/api/documents/" + doc + "/export")).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.headers().firstValue("Transfer-Encoding")).hasValue("chunked");
+    assertThat(r.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
+    assertThat(r.headers().firstValue("Content-Disposition"))
+        .hasValue("attachment; filename=\"" + doc + ".pledgepad-history\"");
+    Map<String, String> entries = entries(r.body());
+    assertThat(entries).containsOnlyKeys("updates.bin", "snapshots.bin", "erasures.json", "manifest.json");
+    assertThat(entries).isEqualTo(entries(histories.export(doc)));
+    java.nio.file.Path file = keyDir.resolve("streamed.pledgepad-history");
+    java.nio.file.Files.write(file, r.body());
+    var out = new java.io.ByteArrayOutputStream();
+    int status = org.pledgepad.history.VerifyCommand.run(new String[] {"verify", file.toString()},
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+    assertThat(status).as(out.toString(java.nio.charset.StandardCharsets.UTF_8)).isZero();
+    assertThat(HistoryExport.read(new ByteArrayInputStream(r.body())).snapshots()).hasSize(1);
+  }
+
+  @Test
+  void anExportWhoseReceiverFailsStopsWithItsErrorAndTheNextOneIsWhole() throws Exception {
+    java.io.IOException gone = new java.io.IOException("client went away");
+    java.io.OutputStream leaving = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws java.io.IOException {
+        throw gone;
+      }
+    };
+    assertThatThrownBy(() -> histories.export(doc, leaving)).isSameAs(gone);
+    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
+    assertThat(exported.rows()).hasSize(3);
+  }
+
+  /** Name → content (Base64) of every zip entry, so two exports compare entry by entry. */
+  private static Map<String, String> entries(byte[] export) throws java.io.IOException {
+    Map<String, String> out = new java.util.TreeMap<>();
+    try (var zip = new java.util.zip.ZipInputStream(new ByteArrayInputStream(export))) {
+      for (var e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+        out.put(e.getName(), java.util.Base64.getEncoder().encodeToString(zip.readAllBytes()));
+      }
+    }
+    return out;
   }
 
   @Test
