@@ -75,8 +75,8 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, detail ?? `HTTP ${response.status}`, type, parseRetryAfter(response.headers.get('Retry-After')), detail !== null);
 }
 
-async function request(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function request(method: string, path: string, body?: unknown, signal?: AbortSignal, asText = false): Promise<unknown> {
+  const headers: Record<string, string> = { Accept: asText ? 'text/plain' : 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let response: Response;
@@ -99,6 +99,7 @@ async function request(method: string, path: string, body?: unknown, signal?: Ab
   }
   if (response.status === 204) return null;
   const text = await response.text();
+  if (asText) return text;
   if (text === '') return null;
   try {
     return JSON.parse(text);
@@ -127,10 +128,19 @@ export interface WaitListener {
   over(): void;
 }
 
-export async function getJson(path: string, signal?: AbortSignal, listener?: WaitListener): Promise<unknown> {
+export function getJson(path: string, signal?: AbortSignal, listener?: WaitListener): Promise<unknown> {
+  return getWhenFree(path, signal, listener, false);
+}
+
+/** As {@link getJson}, for a route that answers plain text. */
+export async function getText(path: string, signal?: AbortSignal, listener?: WaitListener): Promise<string> {
+  return (await getWhenFree(path, signal, listener, true)) as string;
+}
+
+async function getWhenFree(path: string, signal: AbortSignal | undefined, listener: WaitListener | undefined, asText: boolean): Promise<unknown> {
   for (let retries = 0; ; retries++) {
     try {
-      return await request('GET', path, undefined, signal);
+      return await request('GET', path, undefined, signal, asText);
     } catch (error) {
       const wait = error instanceof ApiError && (error.status === 503 || error.status === 429) ? error.retryAfter : null;
       if (wait === null || wait > BUSY_MAX_WAIT_SECONDS || retries >= BUSY_RETRIES) throw error;

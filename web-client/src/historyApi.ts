@@ -1,21 +1,13 @@
 // The history endpoints the history page writes to or reads as text (the JSON reads go through
 // getJson): a version's plain text, its authorship, naming a version, restoring one.
-import { ApiError, getJson, sendJson, type WaitListener } from './api';
+import { getJson, getText, sendJson, type WaitListener } from './api';
 import { parseAuthorship, type AuthorSpan } from './history';
 
 export const historyBase = (name: string) => `/api/documents/${encodeURIComponent(name)}`;
 
 /** GET …/versions/{seq}?format=text: blocks separated by '\n'. */
-export async function getVersionText(name: string, seq: number, signal?: AbortSignal): Promise<string> {
-  let response: Response;
-  try {
-    response = await fetch(`${historyBase(name)}/versions/${seq}?format=text`, { headers: { Accept: 'text/plain' }, credentials: 'same-origin', signal });
-  } catch (error) {
-    if ((error as Error).name === 'AbortError') throw error;
-    throw new ApiError(0, 'network error', null, null, false);
-  }
-  if (!response.ok) throw new ApiError(response.status, `HTTP ${response.status}`, null, null, false);
-  return response.text();
+export function getVersionText(name: string, seq: number, signal?: AbortSignal, wait?: WaitListener): Promise<string> {
+  return getText(`${historyBase(name)}/versions/${seq}?format=text`, signal, wait);
 }
 
 export async function getAuthorship(name: string, seq: number, textLength: number, signal?: AbortSignal, wait?: WaitListener): Promise<AuthorSpan[]> {

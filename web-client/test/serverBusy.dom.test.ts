@@ -134,6 +134,19 @@ describe('a server busy for this client (429 with Retry-After)', () => {
     expect(notice().textContent).toBe('');
   });
 
+  it("reads a version's text again after the wait (503: the history's workers are busy)", async () => {
+    let first = true;
+    answers['2'] = () => (first
+      ? ((first = false), json({ title: 'busy' }, 503, { 'Retry-After': '1' }))
+      : Promise.resolve(new Response('Der Text von Version 2', { status: 200, headers: { 'Content-Type': 'text/plain' } })));
+    view = historyPage(main, 'koalitionsvertrag');
+    await settle();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await settle();
+    expect(calls['2']).toBe(2);
+    expect(main.textContent).toContain('Der Text von Version 2');
+  });
+
   it('asks for a diff again after the wait', async () => {
     let first = true;
     answers.diff = () => (first ? ((first = false), tooMany('history-too-many-requests', '1')) : json({ parts: [{ op: 'insert', text: 'neu' }] }));

@@ -100,7 +100,7 @@ export function createTimeslider(options: TimesliderOptions): Timeslider {
       const seq = version.seq;
       let text = texts.get(seq);
       if (text === undefined) {
-        text = await getVersionText(options.name, seq, abort.signal);
+        text = await getVersionText(options.name, seq, abort.signal, options.wait);
         texts.set(seq, text);
       }
       let spans: AuthorSpan[] | null = null;
