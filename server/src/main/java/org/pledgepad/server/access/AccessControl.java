@@ -80,6 +80,7 @@ public final class AccessControl implements AuthHook {
   private LoginService login;
   private WebSessions sessions;
   private IdentityConfig identity = IdentityConfig.NONE;
+  private Set<String> allowedOrigins = Set.of();
   private OidcLogin oidc;
   private long timer = -1;
 
@@ -97,6 +98,7 @@ public final class AccessControl implements AuthHook {
     this.vertx = vertx;
     this.store = store;
     this.identity = config.identity();
+    this.allowedOrigins = config.allowedOrigins();
     return vertx.executeBlocking(() -> {
       db = AccessDb.forConfig(config);
       users = new SqlUserStore(db);
@@ -239,7 +241,9 @@ public final class AccessControl implements AuthHook {
 
   @Override
   public AuthHook forConnection(MultiMap upgradeHeaders, io.vertx.core.net.SocketAddress peer) {
-    String sessionId = Cookies.find(upgradeHeaders.getAll("Cookie"), SESSION_COOKIE);
+    // A page of another origin is a guest here (a token of its own still counts).
+    String sessionId = CookieOrigin.mayUseCookie(upgradeHeaders.get("Origin"), upgradeHeaders.get("Host"), allowedOrigins)
+        ? Cookies.find(upgradeHeaders.getAll("Cookie"), SESSION_COOKIE) : null;
     if (sessionId == null) {
       return request -> Future.succeededFuture(decide(request, null));
     }
