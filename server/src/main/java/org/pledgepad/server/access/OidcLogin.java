@@ -132,7 +132,7 @@ final class OidcLogin {
         Problems.send(ctx, 503, PROBLEM_PROVIDER, "The identity provider is not reachable");
         return;
       }
-      OidcPendingLogins.Started s = pending.start(returnTo);
+      OidcPendingLogins.Started s = pending.start(returnTo, access.clientAddress(ctx));
       URI endpoint = ar.result().metadata().authorizationEndpoint();
       String query = "response_type=code&scope=" + enc("openid profile") + "&client_id=" + enc(config.clientId())
           + "&redirect_uri=" + enc(config.redirectUri().toString()) + "&state=" + enc(s.state())
