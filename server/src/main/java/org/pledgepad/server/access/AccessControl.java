@@ -489,6 +489,17 @@ public final class AccessControl implements AuthHook {
         .orElseGet(LoginResult.Rejected::new);
   }
 
+  /**
+   * Whether cookies set in answer to {@code ctx} get the Secure flag: always with
+   * COOKIE_SECURE=true, and also when the request is known to have come over https (TLS here, or
+   * X-Forwarded-Proto https from a trusted proxy), so that a forgotten setting behind TLS does
+   * not let the browser send the session over plain http (e.g. to the port-80 redirect).
+   */
+  boolean secureCookies(io.vertx.ext.web.RoutingContext ctx) {
+    return settings.cookieSecure() || ctx.request().isSSL()
+        || ClientAddress.forwardedHttps(ctx.request().remoteAddress(), ctx.request().headers(), identity.trustedProxies());
+  }
+
   /** The client's address for throttling, as sign-in resolves it (X-Forwarded-For only from trusted proxies). */
   public String clientAddress(io.vertx.ext.web.RoutingContext ctx) {
     return ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers(), identity.trustedProxies());

@@ -129,7 +129,7 @@ final class AccessRoutes {
               return;
             }
             WebSessions.WebSession session = created.result();
-            ctx.response().addCookie(cookie(session.id(), access.settings().sessionLifetime().toSeconds()));
+            ctx.response().addCookie(cookie(ctx, session.id(), access.settings().sessionLifetime().toSeconds()));
             json(ctx, meJson(s.principal(), session.csrfToken()).put("mustChangePassword", s.mustChangePassword()));
           }));
     } else {
@@ -196,7 +196,7 @@ final class AccessRoutes {
         ? access.sessions().remove(session.get().id()) : java.util.concurrent.CompletableFuture.completedFuture(null);
     // Answered once the table no longer holds the session, so a restart cannot revive it.
     onContext(removed).onComplete(x -> {
-      ctx.response().addCookie(cookie("", 0));
+      ctx.response().addCookie(cookie(ctx, "", 0));
       // Open sockets of this session fall back to guest rights now, not at the next tick.
       access.refresh();
       ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
@@ -231,13 +231,13 @@ final class AccessRoutes {
     return access.clientAddress(ctx);
   }
 
-  private Cookie cookie(String value, long maxAgeSeconds) {
-    return sessionCookie(access.settings(), value, maxAgeSeconds);
+  private Cookie cookie(RoutingContext ctx, String value, long maxAgeSeconds) {
+    return sessionCookie(access.secureCookies(ctx), value, maxAgeSeconds);
   }
 
-  static Cookie sessionCookie(AccessSettings settings, String value, long maxAgeSeconds) {
+  static Cookie sessionCookie(boolean secure, String value, long maxAgeSeconds) {
     return Cookie.cookie(AccessControl.SESSION_COOKIE, value).setPath("/").setHttpOnly(true)
-        .setSameSite(CookieSameSite.STRICT).setSecure(settings.cookieSecure()).setMaxAge(maxAgeSeconds);
+        .setSameSite(CookieSameSite.STRICT).setSecure(secure).setMaxAge(maxAgeSeconds);
   }
 
   private static void json(RoutingContext ctx, JsonObject body) {

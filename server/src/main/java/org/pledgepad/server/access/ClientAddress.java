@@ -29,6 +29,22 @@ final class ClientAddress {
     return resolve(peer == null ? null : peer.hostAddress(), headers.getAll("X-Forwarded-For"), trustedProxies);
   }
 
+  /**
+   * Whether a trusted proxy says the client's request came over https (its X-Forwarded-Proto;
+   * the right-most value, the one the proxy next to us wrote). From any other peer the header is
+   * the client's own word and not believed.
+   */
+  static boolean forwardedHttps(io.vertx.core.net.SocketAddress peer, io.vertx.core.MultiMap headers,
+      List<Cidr> trustedProxies) {
+    byte[] from = Cidr.literal(peer == null ? null : peer.hostAddress());
+    List<String> proto = headers.getAll("X-Forwarded-Proto");
+    if (from == null || !trusted(from, trustedProxies) || proto.isEmpty()) {
+      return false;
+    }
+    String last = proto.get(proto.size() - 1);
+    return last.substring(last.lastIndexOf(',') + 1).strip().equalsIgnoreCase("https");
+  }
+
   static String resolve(String peer, List<String> forwardedFor, List<Cidr> trustedProxies) {
     byte[] current = Cidr.literal(peer);
     if (current == null) {
