@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.password.LoginResult;
+import org.pledgepad.auth.password.PasswordChange;
 import org.pledgepad.server.http.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -164,17 +165,20 @@ final class AccessRoutes {
     String subject = session.get().subject();
     access.vertx().executeBlocking(() -> {
       try {
-        return access.loginService().changePassword(subject, o, n, address) ? 1 : 0;
+        return access.loginService().changePassword(subject, o, n, address);
       } catch (IllegalArgumentException e) {
-        return -1; // password policy (length)
+        return null; // password policy (length)
       }
     }, false).onComplete(ar -> {
       if (ar.failed()) {
         LOG.error("Password change failed with an error", ar.cause());
         Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Password change unavailable");
-      } else if (ar.result() == -1) {
+      } else if (ar.result() == null) {
         Problems.send(ctx, 400, AccessProblems.BAD_REQUEST, "The new password must have 12 to 1024 characters");
-      } else if (ar.result() == 0) {
+      } else if (ar.result() instanceof PasswordChange.Throttled t) {
+        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+        Problems.send(ctx, 429, AccessProblems.TOO_MANY_ATTEMPTS, "Too many failed attempts; try again later");
+      } else if (ar.result() instanceof PasswordChange.Rejected) {
         Problems.send(ctx, 403, AccessProblems.INVALID_CREDENTIALS, "Wrong current password");
       } else {
         // A password change ends the account's other sessions (a thief's included); this one stays.

@@ -121,6 +121,24 @@ class AccessRestTest {
   }
 
   @Test
+  void aThrottledPasswordChangeIsAnswered429NotWrongPassword() throws Exception {
+    String oneTime = server.passwords.get("demo-admin");
+    HttpResponse<String> r = login("demo-admin", oneTime);
+    String cookie = cookieOf(r);
+    String csrf = new JsonObject(r.body()).getString("csrfToken");
+    for (int i = 0; i < 4; i++) {
+      String wrongOld = new JsonObject().put("oldPassword", "falsch-" + i).put("newPassword", "ein neues langes Passwort").encode();
+      assertThat(send("POST", "/api/session/password", wrongOld, "Cookie", cookie, "Content-Type", "application/json",
+          "X-CSRF-Token", csrf).statusCode()).isEqualTo(403);
+    }
+    String right = new JsonObject().put("oldPassword", oneTime).put("newPassword", "ein neues langes Passwort").encode();
+    HttpResponse<String> throttled = send("POST", "/api/session/password", right, "Cookie", cookie,
+        "Content-Type", "application/json", "X-CSRF-Token", csrf);
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  @Test
   void draftsAreHiddenFromThoseWhoMayNotReadThem() throws Exception {
     String draft = AccessTestServer.DRAFT_DOC;
     assertThat(send("GET", "/api/documents", null).body()).doesNotContain(draft);
