@@ -123,19 +123,19 @@ class AccessRestTest {
   @Test
   void aThrottledPasswordChangeIsAnswered429NotWrongPassword() throws Exception {
     String oneTime = server.passwords.get("demo-admin");
-    HttpResponse<String> r = login("demo-admin", oneTime);
-    String cookie = cookieOf(r);
-    String csrf = new JsonObject(r.body()).getString("csrfToken");
+    AccessHttp.Browser admin = new AccessHttp(server.harness.httpBase()).signIn("demo-admin", oneTime);
     for (int i = 0; i < 4; i++) {
-      String wrongOld = new JsonObject().put("oldPassword", "falsch-" + i).put("newPassword", "ein neues langes Passwort").encode();
-      assertThat(send("POST", "/api/session/password", wrongOld, "Cookie", cookie, "Content-Type", "application/json",
-          "X-CSRF-Token", csrf).statusCode()).isEqualTo(403);
+      assertThat(changePassword(admin, "falsch-" + i).statusCode()).isEqualTo(403);
     }
-    String right = new JsonObject().put("oldPassword", oneTime).put("newPassword", "ein neues langes Passwort").encode();
-    HttpResponse<String> throttled = send("POST", "/api/session/password", right, "Cookie", cookie,
-        "Content-Type", "application/json", "X-CSRF-Token", csrf);
+    HttpResponse<String> throttled = changePassword(admin, oneTime);
     assertThat(throttled.statusCode()).isEqualTo(429);
     assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  private HttpResponse<String> changePassword(AccessHttp.Browser b, String oldPassword) throws Exception {
+    return send("POST", "/api/session/password", new JsonObject().put("oldPassword", oldPassword)
+        .put("newPassword", "ein neues langes Passwort").encode(), "Cookie", b.cookie(),
+        "Content-Type", "application/json", AccessGuard.CSRF_HEADER, b.csrf());
   }
 
   @Test
