@@ -62,30 +62,31 @@ public final class LoginService {
   }
 
   /**
-   * Changes a password after checking the old one (which also ends the one-time state). Returns
-   * false if the old password is wrong, the account is unknown or disabled, or the account is
-   * throttled; a wrong old password counts as a login failure (a stolen session must not become
-   * a way around the login throttle).
+   * Changes a password after checking the old one (which also ends the one-time state). A wrong
+   * old password counts as a login failure (a stolen session must not become a way around the
+   * login throttle); while throttled nothing is checked.
    *
    * @throws IllegalArgumentException if the new password violates the length policy
    */
-  public boolean changePassword(String userId, CharSequence oldPassword, CharSequence newPassword,
+  public PasswordChange changePassword(String userId, CharSequence oldPassword, CharSequence newPassword,
       String remoteAddress) {
     PasswordHasher.checkPolicy(newPassword);
     Optional<StoredUser> found = store.findById(userId);
     if (found.isEmpty() || found.get().user().disabled()) {
-      return false;
+      return new PasswordChange.Rejected();
     }
     String login = found.get().user().login();
-    if (!throttle.begin(login, remoteAddress).isZero()) {
-      return false;
+    Duration wait = throttle.begin(login, remoteAddress);
+    if (!wait.isZero()) {
+      return new PasswordChange.Throttled(wait);
     }
     try {
       if (!hasher.matches(oldPassword, found.get().passwordHash())) {
         throttle.recordFailure(login, remoteAddress);
-        return false;
+        return new PasswordChange.Rejected();
       }
-      return store.setPassword(userId, hasher.hash(newPassword), false);
+      return store.setPassword(userId, hasher.hash(newPassword), false)
+          ? new PasswordChange.Changed() : new PasswordChange.Rejected();
     } finally {
       throttle.end(login);
     }

@@ -69,8 +69,10 @@ class LoginServiceTest {
     store.setPassword("u1", hasher.hash("one-time-secret"), true);
     assertThat(service.login("anna", "one-time-secret", "a"))
         .isInstanceOfSatisfying(LoginResult.Success.class, s -> assertThat(s.mustChangePassword()).isTrue());
-    assertThat(service.changePassword("u1", "not the old one", "a new long password", "a")).isFalse();
-    assertThat(service.changePassword("u1", "one-time-secret", "a new long password", "a")).isTrue();
+    assertThat(service.changePassword("u1", "not the old one", "a new long password", "a"))
+        .isInstanceOf(PasswordChange.Rejected.class);
+    assertThat(service.changePassword("u1", "one-time-secret", "a new long password", "a"))
+        .isInstanceOf(PasswordChange.Changed.class);
     assertThat(service.login("anna", "a new long password", "a"))
         .isInstanceOfSatisfying(LoginResult.Success.class, s -> assertThat(s.mustChangePassword()).isFalse());
   }
@@ -85,9 +87,13 @@ class LoginServiceTest {
   @Test
   void wrongOldPasswordsOnChangeAreThrottledLikeLogins() {
     for (int i = 0; i < 4; i++) {
-      assertThat(service.changePassword("u1", "guess number " + i, "a new long password", "a")).isFalse();
+      assertThat(service.changePassword("u1", "guess number " + i, "a new long password", "a"))
+          .isInstanceOf(PasswordChange.Rejected.class);
     }
     assertThat(service.login("anna", "anna's long password", "b")).isInstanceOf(LoginResult.Throttled.class);
-    assertThat(service.changePassword("u1", "anna's long password", "a new long password", "b")).isFalse();
+    // The right old password while throttled: told to wait, not that it is wrong; nothing changed.
+    assertThat(service.changePassword("u1", "anna's long password", "a new long password", "b"))
+        .isInstanceOfSatisfying(PasswordChange.Throttled.class, t -> assertThat(t.retryAfter()).isPositive());
+    assertThat(hasher.matches("anna's long password", store.findById("u1").orElseThrow().passwordHash())).isTrue();
   }
 }

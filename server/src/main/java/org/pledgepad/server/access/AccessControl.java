@@ -80,6 +80,7 @@ public final class AccessControl implements AuthHook {
   private LoginService login;
   private WebSessions sessions;
   private IdentityConfig identity = IdentityConfig.NONE;
+  private Set<String> allowedOrigins = Set.of();
   private OidcLogin oidc;
   private long timer = -1;
 
@@ -97,6 +98,7 @@ public final class AccessControl implements AuthHook {
     this.vertx = vertx;
     this.store = store;
     this.identity = config.identity();
+    this.allowedOrigins = config.allowedOrigins();
     return vertx.executeBlocking(() -> {
       db = AccessDb.forConfig(config);
       users = new SqlUserStore(db);
@@ -239,7 +241,9 @@ public final class AccessControl implements AuthHook {
 
   @Override
   public AuthHook forConnection(MultiMap upgradeHeaders, io.vertx.core.net.SocketAddress peer) {
-    String sessionId = Cookies.find(upgradeHeaders.getAll("Cookie"), SESSION_COOKIE);
+    // A page of another origin is a guest here (a token of its own still counts).
+    String sessionId = CookieOrigin.mayUseCookie(upgradeHeaders.get("Origin"), upgradeHeaders.get("Host"), allowedOrigins)
+        ? Cookies.find(upgradeHeaders.getAll("Cookie"), SESSION_COOKIE) : null;
     if (sessionId == null) {
       return request -> Future.succeededFuture(decide(request, null));
     }
@@ -483,6 +487,17 @@ public final class AccessControl implements AuthHook {
     return users.findById(subject)
         .map(u -> login.login(u.user().login(), password, clientAddress))
         .orElseGet(LoginResult.Rejected::new);
+  }
+
+  /**
+   * Whether cookies set in answer to {@code ctx} get the Secure flag: always with
+   * COOKIE_SECURE=true, and also when the request is known to have come over https (TLS here, or
+   * X-Forwarded-Proto https from a trusted proxy), so that a forgotten setting behind TLS does
+   * not let the browser send the session over plain http (e.g. to the port-80 redirect).
+   */
+  boolean secureCookies(io.vertx.ext.web.RoutingContext ctx) {
+    return settings.cookieSecure() || ctx.request().isSSL()
+        || ClientAddress.forwardedHttps(ctx.request().remoteAddress(), ctx.request().headers(), identity.trustedProxies());
   }
 
   /** The client's address for throttling, as sign-in resolves it (X-Forwarded-For only from trusted proxies). */

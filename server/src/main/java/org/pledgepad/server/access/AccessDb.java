@@ -39,6 +39,8 @@ public final class AccessDb implements AutoCloseable {
     return t;
   });
   private Connection conn;
+  /** The embedded file (null for PostgreSQL): password and session hashes, owner-only. */
+  private Path file;
 
   private AccessDb(String jdbcUrl, String user, String password, boolean embedded) {
     this.jdbcUrl = jdbcUrl;
@@ -55,7 +57,9 @@ public final class AccessDb implements AutoCloseable {
     }
     Files.createDirectories(config.dataDir());
     Path file = config.dataDir().resolve("access.sqlite");
-    return new AccessDb("jdbc:sqlite:" + file.toAbsolutePath(), null, null, true);
+    AccessDb db = new AccessDb("jdbc:sqlite:" + file.toAbsolutePath(), null, null, true);
+    db.file = file;
+    return db;
   }
 
   public boolean embedded() {
@@ -128,6 +132,13 @@ public final class AccessDb implements AutoCloseable {
   private Connection connection() throws SQLException {
     if (conn != null && !conn.isClosed()) {
       return conn;
+    }
+    if (file != null) {
+      try {
+        OwnerOnlyFiles.restrict(file);
+      } catch (IOException e) {
+        throw new SQLException("cannot make " + file.getFileName() + " readable by its owner only", e);
+      }
     }
     conn = user == null ? DriverManager.getConnection(jdbcUrl) : DriverManager.getConnection(jdbcUrl, user, password);
     if (embedded) {

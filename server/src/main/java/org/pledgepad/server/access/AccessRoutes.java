@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.password.LoginResult;
+import org.pledgepad.auth.password.PasswordChange;
 import org.pledgepad.server.http.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,7 +130,7 @@ final class AccessRoutes {
               return;
             }
             WebSessions.WebSession session = created.result();
-            ctx.response().addCookie(cookie(session.id(), access.settings().sessionLifetime().toSeconds()));
+            ctx.response().addCookie(cookie(ctx, session.id(), access.settings().sessionLifetime().toSeconds()));
             json(ctx, meJson(s.principal(), session.csrfToken()).put("mustChangePassword", s.mustChangePassword()));
           }));
     } else {
@@ -164,17 +165,20 @@ final class AccessRoutes {
     String subject = session.get().subject();
     access.vertx().executeBlocking(() -> {
       try {
-        return access.loginService().changePassword(subject, o, n, address) ? 1 : 0;
+        return access.loginService().changePassword(subject, o, n, address);
       } catch (IllegalArgumentException e) {
-        return -1; // password policy (length)
+        return null; // password policy (length)
       }
     }, false).onComplete(ar -> {
       if (ar.failed()) {
         LOG.error("Password change failed with an error", ar.cause());
         Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Password change unavailable");
-      } else if (ar.result() == -1) {
+      } else if (ar.result() == null) {
         Problems.send(ctx, 400, AccessProblems.BAD_REQUEST, "The new password must have 12 to 1024 characters");
-      } else if (ar.result() == 0) {
+      } else if (ar.result() instanceof PasswordChange.Throttled t) {
+        ctx.response().putHeader("Retry-After", Long.toString(Math.max(1, t.retryAfter().toSeconds())));
+        Problems.send(ctx, 429, AccessProblems.TOO_MANY_ATTEMPTS, "Too many failed attempts; try again later");
+      } else if (ar.result() instanceof PasswordChange.Rejected) {
         Problems.send(ctx, 403, AccessProblems.INVALID_CREDENTIALS, "Wrong current password");
       } else {
         // A password change ends the account's other sessions (a thief's included); this one stays.
@@ -196,7 +200,7 @@ final class AccessRoutes {
         ? access.sessions().remove(session.get().id()) : java.util.concurrent.CompletableFuture.completedFuture(null);
     // Answered once the table no longer holds the session, so a restart cannot revive it.
     onContext(removed).onComplete(x -> {
-      ctx.response().addCookie(cookie("", 0));
+      ctx.response().addCookie(cookie(ctx, "", 0));
       // Open sockets of this session fall back to guest rights now, not at the next tick.
       access.refresh();
       ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
@@ -231,13 +235,13 @@ final class AccessRoutes {
     return access.clientAddress(ctx);
   }
 
-  private Cookie cookie(String value, long maxAgeSeconds) {
-    return sessionCookie(access.settings(), value, maxAgeSeconds);
+  private Cookie cookie(RoutingContext ctx, String value, long maxAgeSeconds) {
+    return sessionCookie(access.secureCookies(ctx), value, maxAgeSeconds);
   }
 
-  static Cookie sessionCookie(AccessSettings settings, String value, long maxAgeSeconds) {
+  static Cookie sessionCookie(boolean secure, String value, long maxAgeSeconds) {
     return Cookie.cookie(AccessControl.SESSION_COOKIE, value).setPath("/").setHttpOnly(true)
-        .setSameSite(CookieSameSite.STRICT).setSecure(settings.cookieSecure()).setMaxAge(maxAgeSeconds);
+        .setSameSite(CookieSameSite.STRICT).setSecure(secure).setMaxAge(maxAgeSeconds);
   }
 
   private static void json(RoutingContext ctx, JsonObject body) {

@@ -132,20 +132,20 @@ final class OidcLogin {
         Problems.send(ctx, 503, PROBLEM_PROVIDER, "The identity provider is not reachable");
         return;
       }
-      OidcPendingLogins.Started s = pending.start(returnTo);
+      OidcPendingLogins.Started s = pending.start(returnTo, access.clientAddress(ctx));
       URI endpoint = ar.result().metadata().authorizationEndpoint();
       String query = "response_type=code&scope=" + enc("openid profile") + "&client_id=" + enc(config.clientId())
           + "&redirect_uri=" + enc(config.redirectUri().toString()) + "&state=" + enc(s.state())
           + "&nonce=" + enc(s.nonce()) + "&code_challenge=" + enc(s.codeChallenge()) + "&code_challenge_method=S256";
       String location = endpoint + (endpoint.getRawQuery() == null ? "?" : "&") + query;
-      ctx.response().addCookie(browserCookie(s.browserCookie(), OidcPendingLogins.LIFETIME.toSeconds()))
+      ctx.response().addCookie(browserCookie(ctx, s.browserCookie(), OidcPendingLogins.LIFETIME.toSeconds()))
           .putHeader("Cache-Control", "no-store").putHeader("Location", location).setStatusCode(302).end();
     });
   }
 
   private void callback(RoutingContext ctx) {
     Cookie binding = ctx.request().getCookie(BROWSER_COOKIE);
-    ctx.response().addCookie(browserCookie("", 0)); // one attempt per request, whatever happens
+    ctx.response().addCookie(browserCookie(ctx, "", 0)); // one attempt per request, whatever happens
     Optional<OidcPendingLogins.Pending> started = pending.take(ctx.request().getParam("state"),
         binding == null ? null : binding.getValue());
     if (started.isEmpty()) {
@@ -186,7 +186,7 @@ final class OidcLogin {
             }
             return;
           }
-          ctx.response().addCookie(AccessRoutes.sessionCookie(access.settings(), created.result().id(),
+          ctx.response().addCookie(AccessRoutes.sessionCookie(access.secureCookies(ctx), created.result().id(),
                   access.settings().sessionLifetime().toSeconds()))
               .putHeader("Cache-Control", "no-store").putHeader("Location", returnTo).setStatusCode(303).end();
         }));
@@ -245,10 +245,10 @@ final class OidcLogin {
     });
   }
 
-  private Cookie browserCookie(String value, long maxAgeSeconds) {
+  private Cookie browserCookie(RoutingContext ctx, String value, long maxAgeSeconds) {
     // Lax, not Strict: the callback is a top-level navigation coming from the provider's site.
     return Cookie.cookie(BROWSER_COOKIE, value).setPath(PATH).setHttpOnly(true).setSameSite(CookieSameSite.LAX)
-        .setSecure(access.settings().cookieSecure()).setMaxAge(maxAgeSeconds);
+        .setSecure(access.secureCookies(ctx)).setMaxAge(maxAgeSeconds);
   }
 
   private static String enc(String s) {

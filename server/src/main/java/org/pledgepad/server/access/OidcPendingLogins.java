@@ -19,14 +19,19 @@ import java.util.Optional;
  * a cookie in the browser that started it: the callback must come from the same browser (login
  * CSRF / session swapping), within {@link #LIFETIME}, and a state is consumed on first use
  * whatever the outcome. Bounded, oldest first out, in memory: a restart in the middle of a
- * sign-in only means signing in again.
+ * sign-in only means signing in again. Starting needs no credential, so each client (address,
+ * IPv6 /64) holds at most {@link #MAX_PER_CLIENT}: one client's flood of starts pushes out its
+ * own oldest, not the sign-ins other people are in the middle of.
  */
 final class OidcPendingLogins {
   static final Duration LIFETIME = Duration.ofMinutes(10);
   static final int MAX_PENDING = 10_000;
+  /** Sign-ins one client may have started and not finished (tabs, retries, a shared office NAT). */
+  static final int MAX_PER_CLIENT = 20;
 
   /** What the callback needs; {@code browserHash} is the SHA-256 of the binding cookie. */
-  record Pending(String nonce, String codeVerifier, String browserHash, String returnTo, Instant created) {}
+  record Pending(String nonce, String codeVerifier, String browserHash, String returnTo, Instant created,
+      String client) {}
 
   /** A new request: the values for the redirect and the cookie value for the browser. */
   record Started(String state, String nonce, String codeChallenge, String browserCookie) {}
@@ -40,8 +45,9 @@ final class OidcPendingLogins {
     this.clock = clock;
   }
 
-  synchronized Started start(String returnTo) {
+  synchronized Started start(String returnTo, String client) {
     purge();
+    dropOldestBeyond(client);
     while (byState.size() >= MAX_PENDING) {
       Iterator<String> oldest = byState.keySet().iterator();
       oldest.next();
@@ -51,7 +57,7 @@ final class OidcPendingLogins {
     String nonce = randomValue();
     String verifier = randomValue();
     String cookie = randomValue();
-    byState.put(state, new Pending(nonce, verifier, sha256(cookie), returnTo, clock.instant()));
+    byState.put(state, new Pending(nonce, verifier, sha256(cookie), returnTo, clock.instant(), client));
     return new Started(state, nonce, sha256(verifier), cookie);
   }
 
@@ -74,6 +80,23 @@ final class OidcPendingLogins {
 
   synchronized int size() {
     return byState.size();
+  }
+
+  /** Makes room for one more of {@code client}'s requests by dropping its oldest ones. */
+  private void dropOldestBeyond(String client) {
+    int mine = 0;
+    for (Pending p : byState.values()) {
+      if (p.client().equals(client)) {
+        mine++;
+      }
+    }
+    Iterator<Pending> it = byState.values().iterator(); // insertion order: oldest first
+    while (mine >= MAX_PER_CLIENT && it.hasNext()) {
+      if (it.next().client().equals(client)) {
+        it.remove();
+        mine--;
+      }
+    }
   }
 
   private void purge() {

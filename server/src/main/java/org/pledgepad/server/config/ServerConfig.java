@@ -17,8 +17,8 @@ import java.util.Optional;
  *     load, what arrives meanwhile joins the next one (fewer commits, fsyncs and wake-ups per
  *     update); an append to an idle store starts at once. Zero: start as soon as the previous
  *     transaction ended.
- * @param allowedOrigins browser origins allowed to open WebSockets; empty = any (until cookie
- *     sessions exist there is no ambient credential a cross-site page could abuse)
+ * @param allowedOrigins browser origins allowed to open WebSockets; empty = any, but then the
+ *     session cookie counts only for a page of the server's own origin (access/CookieOrigin)
  * @param identity OIDC sign-in and trusted proxies (see {@link IdentityConfig})
  * @param shutdownGrace on SIGTERM the node drains (commits what it took, closes sockets with
  *     going-away) for at most this long before it exits

@@ -121,6 +121,24 @@ class AccessRestTest {
   }
 
   @Test
+  void aThrottledPasswordChangeIsAnswered429NotWrongPassword() throws Exception {
+    String oneTime = server.passwords.get("demo-admin");
+    AccessHttp.Browser admin = new AccessHttp(server.harness.httpBase()).signIn("demo-admin", oneTime);
+    for (int i = 0; i < 4; i++) {
+      assertThat(changePassword(admin, "falsch-" + i).statusCode()).isEqualTo(403);
+    }
+    HttpResponse<String> throttled = changePassword(admin, oneTime);
+    assertThat(throttled.statusCode()).isEqualTo(429);
+    assertThat(throttled.headers().firstValue("Retry-After")).isPresent();
+  }
+
+  private HttpResponse<String> changePassword(AccessHttp.Browser b, String oldPassword) throws Exception {
+    return send("POST", "/api/session/password", new JsonObject().put("oldPassword", oldPassword)
+        .put("newPassword", "ein neues langes Passwort").encode(), "Cookie", b.cookie(),
+        "Content-Type", "application/json", AccessGuard.CSRF_HEADER, b.csrf());
+  }
+
+  @Test
   void draftsAreHiddenFromThoseWhoMayNotReadThem() throws Exception {
     String draft = AccessTestServer.DRAFT_DOC;
     assertThat(send("GET", "/api/documents", null).body()).doesNotContain(draft);

@@ -49,8 +49,21 @@ class ClientAddressTest {
 
   @Test
   void addressesAreCanonicalSoSpellingsShareACounter() {
-    assertThat(ClientAddress.resolve("10.0.0.2", List.of("2001:DB9:0:0::1"), PROXIES)).isEqualTo("2001:db9:0:0:0:0:0:1");
-    assertThat(ClientAddress.resolve("10.0.0.2", List.of("[2001:db9::1]"), PROXIES)).isEqualTo("2001:db9:0:0:0:0:0:1");
+    assertThat(ClientAddress.resolve("10.0.0.2", List.of("2001:DB9:0:0::1"), PROXIES)).isEqualTo("2001:db9:0:0:0:0:0:0/64");
+    assertThat(ClientAddress.resolve("10.0.0.2", List.of("[2001:db9::1]"), PROXIES)).isEqualTo("2001:db9:0:0:0:0:0:0/64");
+    assertThat(ClientAddress.resolve("10.0.0.2", List.of("::ffff:198.51.100.7"), PROXIES)).isEqualTo("198.51.100.7");
+  }
+
+  @Test
+  void anIpv6ClientIsItsSlash64SoRotatingAddressesSharesOneCounter() {
+    // A host with a /64 can send every request from a new address; the throttle must not care.
+    String first = ClientAddress.resolve("2a01:4f8:1:2::1", List.of(), List.of());
+    assertThat(ClientAddress.resolve("2a01:4f8:1:2:ffff:ab:cd:ef", List.of(), List.of())).isEqualTo(first);
+    assertThat(ClientAddress.resolve("10.0.0.2", List.of("2a01:4f8:1:2::9"), PROXIES)).isEqualTo(first);
+    assertThat(ClientAddress.resolve("2a01:4f8:1:3::1", List.of(), List.of())).isNotEqualTo(first);
+    // Trust is still judged by the full address: one trusted proxy in a /64 does not trust its neighbours.
+    List<Cidr> oneProxy = List.of(Cidr.parse("2001:db8::10/128"));
+    assertThat(ClientAddress.resolve("2001:db8::11", List.of("198.51.100.7"), oneProxy)).isEqualTo("2001:db8:0:0:0:0:0:0/64");
   }
 
   @Test
