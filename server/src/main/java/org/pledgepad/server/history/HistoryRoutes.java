@@ -383,8 +383,8 @@ public final class HistoryRoutes {
           update = histories.restoreUpdate(doc, head.seq(), target);
         }
       } finally {
-        if (update == null || update.length == 0) {
-          turn.end();
+        if (update == null) {
+          turn.end(); // answered already (404, unknown version) or failed
         }
       }
       return update == null ? null : new PlannedRestore(turn, update);
@@ -393,8 +393,10 @@ public final class HistoryRoutes {
         return;
       }
       if (planned.update().length == 0) {
-        json(ctx, 200, new JsonObject().put("restoredSeq", target).put("seq", (Object) null)
-            .put("changed", false));
+        // Nothing to log; answered once the turn is given back, like a restore that changed
+        // something, so that the client's next restore does not find it still taken (409).
+        planned.turn().end().onComplete(ar -> json(ctx, 200, new JsonObject().put("restoredSeq", target)
+            .put("seq", (Object) null).put("changed", false)));
         return;
       }
       log(ctx, doc, target, p.subject(), planned);

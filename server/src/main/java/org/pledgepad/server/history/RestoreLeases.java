@@ -85,8 +85,12 @@ final class RestoreLeases {
     }
   }
 
+  /** For tests: runs at the start of every release (on the releasing worker thread). */
+  static volatile Runnable beforeReleaseForTests = () -> {};
+
   /** Ends the turn; a lease already taken over by another holder stays theirs. */
   void release(Lease lease) throws SQLException {
+    beforeReleaseForTests.run();
     try (Connection c = db.open(); PreparedStatement ps = c.prepareStatement(
         "DELETE FROM restore_leases WHERE document = ? AND owner = ?")) {
       ps.setString(1, lease.document());

@@ -113,6 +113,42 @@ class HistoryRoutesLimitsTest {
     assertThat(text()).isEqualTo("Wir fordern mehr Radwege");
   }
 
+  /**
+   * A restore that changes nothing (the version is the head) is answered once its turn is given
+   * back, like one that changed something: answered before, the client's next restore could find
+   * the turn still taken and get 409 (seen in RestPermissionMatrixTest under load).
+   */
+  @Test
+  void aRestoreThatChangesNothingIsAnsweredOnceItsTurnIsFreeAgain() throws Exception {
+    serve(id -> id);
+    CountDownLatch releasing = new CountDownLatch(1);
+    CountDownLatch gate = new CountDownLatch(1);
+    RestoreLeases.beforeReleaseForTests = () -> {
+      releasing.countDown();
+      try {
+        gate.await(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    try {
+      // The next restore goes out the moment the first is answered.
+      CompletableFuture<HttpResponse<String>> next = restore(3).thenCompose(first -> {
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        assertThat(first.body()).contains("\"changed\":false");
+        return restore(3);
+      });
+      assertThat(releasing.await(30, TimeUnit.SECONDS)).as("the first restore gives its turn back").isTrue();
+      // An early answer has had ample time to bring the next restore while the turn is held.
+      Thread.sleep(2_000);
+      gate.countDown();
+      assertThat(next.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+    } finally {
+      gate.countDown();
+      RestoreLeases.beforeReleaseForTests = () -> {};
+    }
+  }
+
   @Test
   void oneClientCannotTakeEveryHistorySlot() throws Exception {
     CountDownLatch held = new CountDownLatch(1);
