@@ -135,7 +135,7 @@ public final class AccessDb implements AutoCloseable {
     }
     if (file != null) {
       try {
-        OwnerOnlyFiles.restrict(file);
+        org.pledgepad.server.store.OwnerOnlyFiles.restrict(file);
       } catch (IOException e) {
         throw new SQLException("cannot make " + file.getFileName() + " readable by its owner only", e);
       }

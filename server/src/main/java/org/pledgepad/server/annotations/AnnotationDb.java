@@ -196,7 +196,9 @@ public final class AnnotationDb implements AutoCloseable {
     }
     if (embedded) {
       try {
-        Files.createDirectories(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())).getParent());
+        Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
+        Files.createDirectories(file.getParent());
+        org.pledgepad.server.store.OwnerOnlyFiles.restrict(file);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

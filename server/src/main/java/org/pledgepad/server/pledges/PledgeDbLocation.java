@@ -29,6 +29,14 @@ record PledgeDbLocation(String jdbcUrl, String user, String password, Path embed
   }
 
   Connection open() throws SQLException {
-    return embedded() ? DriverManager.getConnection(jdbcUrl) : DriverManager.getConnection(jdbcUrl, user, password);
+    if (!embedded()) {
+      return DriverManager.getConnection(jdbcUrl, user, password);
+    }
+    try {
+      org.pledgepad.server.store.OwnerOnlyFiles.restrict(embeddedFile);
+    } catch (java.io.IOException e) {
+      throw new SQLException("cannot make " + embeddedFile.getFileName() + " readable by its owner only", e);
+    }
+    return DriverManager.getConnection(jdbcUrl);
   }
 }

@@ -119,6 +119,7 @@ public final class SqliteDocumentStore implements DocumentStore {
     worker = vertx.createSharedWorkerExecutor("pledgepad-sqlite-" + System.identityHashCode(this), 1);
     return run(() -> {
       Files.createDirectories(file.toAbsolutePath().getParent());
+      OwnerOnlyFiles.restrict(file.toAbsolutePath());
       SQLiteConfig config = new SQLiteConfig();
       // Otherwise the driver runs a second query after every INSERT for keys nobody reads.
       config.setGetGeneratedKeys(false);

@@ -1,4 +1,4 @@
-package org.pledgepad.server.access;
+package org.pledgepad.server.store;
 
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
@@ -12,18 +12,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes an embedded SQLite file holding secrets (password hashes, session id hashes) readable by
- * its owner only, whatever the process umask: created 0600 if missing, tightened if group or
+ * Makes an embedded SQLite file readable by its owner only, whatever the process umask: every one
+ * of them holds secrets or personal data (access: password and session hashes; documents: drafts
+ * and who wrote what; annotations: comments awaiting moderation, reports; pledges: who linked and
+ * decided). A file is created 0600 if missing, tightened if group or
  * others may read it, and the same for its -wal, -shm and -journal files (SQLite gives new ones
  * the mode of the database file, so a tight database keeps them tight from then on).
  */
-final class OwnerOnlyFiles {
+public final class OwnerOnlyFiles {
   private static final Logger LOG = LoggerFactory.getLogger(OwnerOnlyFiles.class);
   private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
   private OwnerOnlyFiles() {}
 
-  static void restrict(Path database) throws IOException {
+  public static void restrict(Path database) throws IOException {
     if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
       return;
     }
