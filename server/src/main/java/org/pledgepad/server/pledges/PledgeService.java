@@ -39,9 +39,10 @@ import org.pledgepad.server.store.StoredUpdate;
  * per document with the head seq it was read at; a later read that finds the same head seq (one
  * cheap query of the document store) reuses it instead of loading, replaying and re-indexing. A
  * commit moves the head seq, so the next read re-reads. Metadata changes made through this class
- * bump a generation that invalidates every entry; entries older than {@link #MAX_AGE_MILLIS} are
+ * bump a generation that invalidates every entry, on every node sharing the PostgreSQL database
+ * ({@link PledgeChanges}); entries older than {@link #MAX_AGE_MILLIS} are
  * re-read anyway, which bounds how long a rewrite outside the update log (history erasure keeps
- * the head seq) can stay unseen. The suggestions of a pair of documents depend only on their texts
+ * the head seq), or a change whose notification was lost, can stay unseen. The suggestions of a pair of documents depend only on their texts
  * and are kept per (document, head seq) pair; links are applied on every request, so confirming
  * a link shows at once. Both caches are bounded by weight and shared between event loops.
  */
@@ -95,6 +96,14 @@ public final class PledgeService {
   /** Writes a document's metadata and makes every cached reading stale. */
   public Future<Void> putMetadata(PledgeDocument d) {
     return pledges.putMetadata(d).onComplete(x -> generation.incrementAndGet());
+  }
+
+  /**
+   * Another node changed pledge metadata ({@link PledgeChanges}), or this node may have missed such
+   * news (its listening connection was down): every cached reading is stale.
+   */
+  public void changedElsewhere() {
+    generation.incrementAndGet();
   }
 
   /**

@@ -41,7 +41,10 @@ public final class PledgeStore {
     this.db = db;
   }
 
-  /** Inserts or replaces a document's metadata; its pledge index is left as it is. */
+  /**
+   * Inserts or replaces a document's metadata; its pledge index is left as it is. On PostgreSQL
+   * the other nodes hear of it when it commits ({@link PledgeChanges}).
+   */
   public Future<Void> putMetadata(PledgeDocument d) {
     return db.tx(c -> {
       try (PreparedStatement ps = c.prepareStatement(
@@ -59,6 +62,9 @@ public final class PledgeStore {
         ps.setString(8, d.chapter());
         ps.setString(9, new JsonArray(new ArrayList<>(d.preamble())).encode());
         ps.executeUpdate();
+      }
+      if (db.shared()) {
+        PledgeChanges.announce(c, d.id());
       }
       return null;
     });

@@ -25,6 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.server.config.ConfigLoader;
 import org.pledgepad.server.config.DatabaseUrl;
+import org.pledgepad.pledges.model.PledgeDocument;
+import org.pledgepad.server.testing.Await;
+import org.pledgepad.server.testing.Eventually;
 import org.pledgepad.server.testing.TestDatabase;
 
 /**
@@ -141,6 +144,32 @@ class PgPledgeTwoNodesTest {
     JsonObject doc = new JsonObject(nodeB.send("GET", "/api/pledges/documents/gleicher-name", PledgeApiTest.ADMIN, null, null).body());
     assertThat(PledgeApiTest.titles(doc)).containsExactly(codes.get(0) == 201 ? "Radwege" : "Bänke");
     assertThat(count("SELECT count(*) FROM document_updates WHERE document = 'gleicher-name'")).isEqualTo(1);
+  }
+
+  /**
+   * Item 14: node B has read the document (and keeps that reading for up to 30 s); node A rewrites
+   * its metadata. B must show the new issuer long before its reading expires, because A's write
+   * notified it; the wait is a third of the expiry, so the expiry alone cannot pass it.
+   */
+  @Test
+  void metadataWrittenOnOneNodeIsSeenOnTheOtherBeforeItsCacheExpires() {
+    startNodes();
+    nodeA.followOtherNodes();
+    nodeB.followOtherNodes();
+    PledgeApiTest.importPair(nodeA);
+    assertThat(issuerOnB("prog-a")).isEqualTo("Partei");
+    PledgeDocument stored = Await.result(nodeA.module.service().store().document("prog-a")).orElseThrow();
+    Await.result(nodeA.module.service().putMetadata(new PledgeDocument(stored.id(), stored.title(), "Partei Kassel",
+        stored.kind(), stored.period(), stored.sourceUrl(), stored.licence(), stored.chapter(), stored.preamble(),
+        stored.pledges())));
+    Eventually.within(PledgeService.MAX_AGE_MILLIS / 3, "node B shows the issuer node A wrote",
+        () -> issuerOnB("prog-a").equals("Partei Kassel"));
+  }
+
+  private String issuerOnB(String document) {
+    HttpResponse<String> r = nodeB.send("GET", "/api/pledges/documents/" + document, PledgeApiTest.ADMIN, null, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new JsonObject(r.body()).getString("issuer");
   }
 
   /**
