@@ -9,7 +9,10 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.session.SessionRegistry;
 import org.pledgepad.server.store.CommitNotifier;
@@ -44,6 +47,9 @@ public final class ClusterFanout {
   private final DocumentStore store;
   private volatile ClusterPeers peers;
   private volatile boolean closed;
+  private final List<Listener> listeners = new ArrayList<>();
+
+  private record Listener(String channel, Consumer<String> notice, Runnable subscribed) {}
 
   /** @param store this node's store; a {@link PgDocumentStore} announces commits only to other nodes */
   public ClusterFanout(Vertx vertx, DatabaseUrl url, SessionRegistry sessions, DocumentStore store) {
@@ -51,6 +57,16 @@ public final class ClusterFanout {
     this.url = url;
     this.sessions = sessions;
     this.store = store;
+  }
+
+  /**
+   * Another feature's channel on the same listening connection (call before {@link #start}):
+   * {@code notice} gets each payload, {@code subscribed} runs after every (re)subscription, since
+   * notifications sent while the connection was down are lost. Both on this node's event loop.
+   */
+  public ClusterFanout listen(String channel, Consumer<String> notice, Runnable subscribed) {
+    listeners.add(new Listener(channel, notice, subscribed));
+    return this;
   }
 
   /** Completes once the node listens; start it before the node accepts sockets. */
@@ -91,6 +107,9 @@ public final class ClusterFanout {
           });
         });
     subscriber.channel(AwarenessRelay.CHANNEL).handler(awareness::received);
+    for (Listener l : listeners) {
+      subscriber.channel(l.channel()).handler(l.notice()::accept).subscribeHandler(v -> l.subscribed().run());
+    }
     if (store instanceof PgDocumentStore pg) {
       pg.announceCommitsOnlyWhile(peers::othersMayListen);
     }

@@ -52,6 +52,11 @@ final class PledgeDb {
     return new PledgeDb(vertx, PledgeDbLocation.of(config));
   }
 
+  /** True on PostgreSQL, which other server nodes may share; false for the embedded file. */
+  boolean shared() {
+    return !location.embedded();
+  }
+
   Future<Void> start() {
     return onThread(() -> {
       connection();

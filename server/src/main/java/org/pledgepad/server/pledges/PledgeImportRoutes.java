@@ -26,6 +26,7 @@ import org.pledgepad.pledges.model.DocumentKind;
 import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeDocument;
 import org.pledgepad.pledges.model.PledgeLink;
+import org.pledgepad.pledges.model.StatusChange;
 import org.pledgepad.pledges.model.StatusTrack;
 import org.pledgepad.pledges.model.Succession;
 import org.pledgepad.server.protocol.DocumentNames;
@@ -222,7 +223,12 @@ public final class PledgeImportRoutes {
             && x.dropped().stream().allMatch(pledges::contains));
   }
 
-  /** Creates the documents (all names must be free and no pledge id may exist), then links and tracks. */
+  /**
+   * Creates the documents with their links, tracks and successions; 409 when a name or a pledge id
+   * is taken. The check before it answers the usual case without writing anything; a race the check
+   * cannot see (two imports at once, two nodes) is decided by {@link PledgeService#importDocuments},
+   * which leaves nothing of the losing import behind.
+   */
   private void createAll(RoutingContext ctx, List<PledgeDocument> docs, List<PledgeLink> links,
       List<StatusTrack> tracks, List<Succession> successions, DocumentStage stage) {
     Set<String> newIds = new HashSet<>();
@@ -239,39 +245,24 @@ public final class PledgeImportRoutes {
         PledgeProblems.send(ctx, 409, PledgeProblems.CONFLICT, "A document or pledge with this id exists", null);
         return Future.succeededFuture();
       }
-      Future<Void> chain = Future.succeededFuture();
-      for (PledgeDocument d : docs) {
-        chain = chain.compose(v -> service.create(d, stage).mapEmpty());
-      }
-      // Links and status changes are attributed to the importing admin, who put them into this
-      // record; the file's author fields name accounts of another installation (or nobody, in
-      // open data) and would let an import attribute a decision to any account here. The file's
-      // times stay: they say when it was decided.
-      for (PledgeLink l : links) {
-        chain = chain.compose(v -> guard.principal(ctx)).compose(who -> service.store().addLink(
-            new PledgeLink(l.a(), l.b(), l.kind(), who.subject(), l.createdAt(), l.origin())).mapEmpty());
-      }
-      for (StatusTrack t : tracks) {
-        chain = chain.compose(v -> guard.principal(ctx)).compose(who -> service.store().importTrack(
-            new StatusTrack(t.pledgeId(), t.history().stream().map(c -> new org.pledgepad.pledges.model.StatusChange(
-                c.status(), c.at(), who.subject(), c.note())).toList(), t.evidence())));
-      }
-      // A succession whose successor already has a predecessor is skipped, like a duplicate link.
-      // The audit log names the importing admin: the file's own history is not evidence of who decided.
-      for (Succession s : successions) {
-        chain = chain.compose(v -> guard.principal(ctx))
-            .compose(who -> service.store().addSuccession(s, who.subject(), java.time.Instant.now()).mapEmpty());
-      }
-      return chain.map(v -> {
-        io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
-        docs.forEach(d -> out.add(PledgeJson.documentSummary(d, stage.wire())
-            .put("pledges", new io.vertx.core.json.JsonArray(d.pledges().stream().map(Pledge::id).toList()))));
-        if (docs.size() == 1) {
-          ctx.response().putHeader("Location", "/api/pledges/documents/" + docs.get(0).id());
-        }
-        PledgeApiRoutes.json(ctx, 201, new JsonObject().put("documents", out).put("links", links.size()).encode());
-        return null;
-      });
+      // Links, status changes and the succession log are attributed to the importing admin, who
+      // put them into this record; the file's author fields name accounts of another installation
+      // (or nobody, in open data) and would let an import attribute a decision to any account
+      // here. The file's times stay: they say when it was decided.
+      return guard.principal(ctx).compose(who -> service.importDocuments(docs,
+          links.stream().map(l -> new PledgeLink(l.a(), l.b(), l.kind(), who.subject(), l.createdAt(), l.origin())).toList(),
+          tracks.stream().map(t -> new StatusTrack(t.pledgeId(), t.history().stream().map(c -> new StatusChange(
+              c.status(), c.at(), who.subject(), c.note())).toList(), t.evidence())).toList(),
+          successions, stage, who.subject(), java.time.Instant.now())).map(created -> {
+            io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+            docs.forEach(d -> out.add(PledgeJson.documentSummary(d, stage.wire())
+                .put("pledges", new io.vertx.core.json.JsonArray(d.pledges().stream().map(Pledge::id).toList()))));
+            if (docs.size() == 1) {
+              ctx.response().putHeader("Location", "/api/pledges/documents/" + docs.get(0).id());
+            }
+            PledgeApiRoutes.json(ctx, 201, new JsonObject().put("documents", out).put("links", links.size()).encode());
+            return null;
+          });
     }).onFailure(e -> PledgeProblems.failed(ctx, e));
   }
 

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.util.List;
 import org.pledgepad.pledges.export.LicenceInfo;
 import org.pledgepad.pledges.model.PledgeDocument;
+import org.pledgepad.server.cluster.ClusterFanout;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.store.DocumentStore;
 
@@ -61,6 +62,14 @@ public final class PledgeModule {
   PledgeModule clock(Clock c) {
     this.clock = c;
     return this;
+  }
+
+  /**
+   * Nodes sharing the PostgreSQL database: drops this node's cached readings when another node
+   * changes pledge metadata, and after the listening connection came back (it may have missed some).
+   */
+  public void followOtherNodes(ClusterFanout fanout) {
+    fanout.listen(PledgeChanges.CHANNEL, document -> service.changedElsewhere(), service::changedElsewhere);
   }
 
   public PledgeService service() {

@@ -2,6 +2,7 @@ package org.pledgepad.server.pledges;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +23,13 @@ import org.pledgepad.pledges.model.DocumentKind;
 import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeDocument;
 import org.pledgepad.pledges.model.PledgeLink;
+import org.pledgepad.pledges.model.Succession;
 import org.pledgepad.server.cache.BoundedCache;
 import org.pledgepad.server.seed.ProseMirrorSeedEncoder;
 import org.pledgepad.server.store.DocumentInfo;
 import org.pledgepad.server.store.DocumentStage;
 import org.pledgepad.server.store.DocumentStore;
+import org.pledgepad.server.store.LoadedDocument;
 import org.pledgepad.server.store.NewUpdate;
 import org.pledgepad.server.store.StoredUpdate;
 
@@ -39,13 +42,15 @@ import org.pledgepad.server.store.StoredUpdate;
  * per document with the head seq it was read at; a later read that finds the same head seq (one
  * cheap query of the document store) reuses it instead of loading, replaying and re-indexing. A
  * commit moves the head seq, so the next read re-reads. Metadata changes made through this class
- * bump a generation that invalidates every entry; entries older than {@link #MAX_AGE_MILLIS} are
+ * bump a generation that invalidates every entry, on every node sharing the PostgreSQL database
+ * ({@link PledgeChanges}); entries older than {@link #MAX_AGE_MILLIS} are
  * re-read anyway, which bounds how long a rewrite outside the update log (history erasure keeps
- * the head seq) can stay unseen. The suggestions of a pair of documents depend only on their texts
+ * the head seq), or a change whose notification was lost, can stay unseen. The suggestions of a pair of documents depend only on their texts
  * and are kept per (document, head seq) pair; links are applied on every request, so confirming
  * a link shows at once. Both caches are bounded by weight and shared between event loops.
  */
 public final class PledgeService {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PledgeService.class);
   static final String IMPORT_ACTOR = "pledge-import";
   static final long MAX_AGE_MILLIS = 30_000;
   /** Characters of pledge text kept in the document cache (about 16 MB of chars). */
@@ -98,6 +103,14 @@ public final class PledgeService {
   }
 
   /**
+   * Another node changed pledge metadata ({@link PledgeChanges}), or this node may have missed such
+   * news (its listening connection was down): every cached reading is stale.
+   */
+  public void changedElsewhere() {
+    generation.incrementAndGet();
+  }
+
+  /**
    * The pledge document as its CRDT content stands (snapshot + logged updates: everything
    * committed), with the index brought in step; empty if it is not a pledge document.
    */
@@ -131,20 +144,32 @@ public final class PledgeService {
       }
       String chapter = meta.get().chapter();
       return documents.load(name)
-          .compose(loaded -> vertx.executeBlocking(() -> {
-            Doc doc = new Doc();
-            if (loaded.snapshot() != null) {
-              Y.applyUpdate(doc, loaded.snapshot());
+          .compose(loaded -> {
+            if (loaded.snapshot() == null && loaded.tail().isEmpty()) {
+              // An import between taking its pledge ids and appending its text: reading the empty
+              // document now would drop the ids from the index and free them for another import.
+              return Future.succeededFuture(new Indexed(0, gen, readAt, meta));
             }
-            for (StoredUpdate u : loaded.tail()) {
-              Y.applyUpdate(doc, u.update());
-            }
-            return new Read(loaded.headSeq(), PledgeOutline.read(doc, chapter));
-          }, false))
-          .compose(r -> pledges.replaceIndex(name, r.outline().preamble(), r.outline().pledges())
-              .compose(v -> pledges.document(name))
-              .map(d -> new Indexed(r.seq(), gen, readAt, d)));
+            return indexFrom(name, chapter, loaded, gen, readAt);
+          });
     });
+  }
+
+  /** Replays the CRDT content (a worker) and writes what it reads into the index. */
+  private Future<Indexed> indexFrom(String name, String chapter, LoadedDocument loaded, long gen, long readAt) {
+    return vertx.executeBlocking(() -> {
+          Doc doc = new Doc();
+          if (loaded.snapshot() != null) {
+            Y.applyUpdate(doc, loaded.snapshot());
+          }
+          for (StoredUpdate u : loaded.tail()) {
+            Y.applyUpdate(doc, u.update());
+          }
+          return new Read(loaded.headSeq(), PledgeOutline.read(doc, chapter));
+        }, false)
+        .compose(r -> pledges.replaceIndex(name, r.outline().preamble(), r.outline().pledges())
+            .compose(v -> pledges.document(name))
+            .map(d -> new Indexed(r.seq(), gen, readAt, d)));
   }
 
   private record Read(long seq, PledgeOutline.Outline outline) {}
@@ -210,21 +235,60 @@ public final class PledgeService {
   }
 
   /**
-   * Creates a new CRDT document holding the pledge document (heading per pledge with its id),
-   * registers its metadata and indexes it. The name is taken by the document store's
-   * create-if-absent, not by the caller's earlier check: two imports of one name at once (two
-   * server nodes) would otherwise both write their text into the same CRDT document. Fails with
-   * {@link PledgeConflictException} (409) when the name is taken.
+   * Creates the documents of an import with their pledge rows; a race with another import (on
+   * this node or another) leaves nothing behind. First every name is taken with the document
+   * store's create-if-absent, in order; then every pledge row of the file in one transaction of the
+   * pledge tables, which also takes the pledge ids ({@link PledgeStore#importDocuments}). When a
+   * name or an id is lost, the documents this call created are deleted again (they are still
+   * empty: {@link DocumentStore#deleteIfEmpty}) and the answer is {@link PledgeConflictException}
+   * (409). Only then is each document's text appended (a heading per pledge with its id) and read
+   * back into the index. A storage failure after the pledge rows were written leaves what was
+   * written (503): the document store and the pledge tables share no transaction.
    */
-  public Future<PledgeDocument> create(PledgeDocument d, DocumentStage stage) {
-    byte[] update = ProseMirrorSeedEncoder.encode(PledgeBlocks.of(d, d.title().isEmpty() ? d.id() : d.title(), 1, 2));
-    return documents.createDocument(d.id(), d.title().isEmpty() ? d.id() : d.title(), serverKind(d.kind()), stage)
-        .compose(created -> created ? Future.<Void>succeededFuture()
-            : Future.<Void>failedFuture(new PledgeConflictException("a document with this name exists")))
-        .compose(v -> documents.append(d.id(), List.of(new NewUpdate(update, IMPORT_ACTOR, IMPORT_ACTOR))))
-        .compose(v -> putMetadata(d))
-        .compose(v -> refresh(d.id()))
-        .map(Optional::orElseThrow);
+  public Future<List<PledgeDocument>> importDocuments(List<PledgeDocument> docs, List<PledgeLink> links,
+      List<StatusTrack> tracks, List<Succession> successions, DocumentStage stage, String actor, Instant at) {
+    List<String> created = new ArrayList<>();
+    Future<Void> names = Future.succeededFuture();
+    for (PledgeDocument d : docs) {
+      names = names.compose(v -> documents.createDocument(d.id(), displayTitle(d), serverKind(d.kind()), stage))
+          .compose(ok -> {
+            if (!ok) {
+              return Future.failedFuture(new PledgeConflictException("a document with this name exists"));
+            }
+            created.add(d.id());
+            return Future.succeededFuture();
+          });
+    }
+    Future<Void> rows = names
+        .compose(v -> pledges.importDocuments(docs, links, tracks, successions, actor, at))
+        .onSuccess(v -> generation.incrementAndGet())
+        .recover(e -> release(created).transform(x -> Future.failedFuture(e)));
+    Future<List<PledgeDocument>> chain = rows.map(v -> new ArrayList<>());
+    for (PledgeDocument d : docs) {
+      byte[] update = ProseMirrorSeedEncoder.encode(PledgeBlocks.of(d, displayTitle(d), 1, 2));
+      chain = chain.compose(acc -> documents.append(d.id(), List.of(new NewUpdate(update, IMPORT_ACTOR, IMPORT_ACTOR)))
+          .compose(v -> refresh(d.id()))
+          .map(read -> {
+            acc.add(read.orElseThrow());
+            return acc;
+          }));
+    }
+    return chain;
+  }
+
+  /** Deletes the documents an import created before it lost a race; each is still empty. */
+  private Future<Void> release(List<String> created) {
+    Future<Void> chain = Future.succeededFuture();
+    for (String name : created) {
+      chain = chain.compose(v -> documents.deleteIfEmpty(name)
+          .onFailure(e -> LOG.warn("An import that lost a race could not free a name it had taken; it stays an empty document"))
+          .<Void>mapEmpty().recover(e -> Future.succeededFuture()));
+    }
+    return chain;
+  }
+
+  private static String displayTitle(PledgeDocument d) {
+    return d.title().isEmpty() ? d.id() : d.title();
   }
 
   /**

@@ -41,27 +41,86 @@ public final class PledgeStore {
     this.db = db;
   }
 
-  /** Inserts or replaces a document's metadata; its pledge index is left as it is. */
+  /**
+   * Inserts or replaces a document's metadata; its pledge index is left as it is. On PostgreSQL
+   * the other nodes hear of it when it commits ({@link PledgeChanges}).
+   */
   public Future<Void> putMetadata(PledgeDocument d) {
     return db.tx(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO pledge_documents (document, title, issuer, kind, period, source_url, licence, chapter, preamble)"
-              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document) DO UPDATE SET title = excluded.title,"
-              + " issuer = excluded.issuer, kind = excluded.kind, period = excluded.period,"
-              + " source_url = excluded.source_url, licence = excluded.licence, chapter = excluded.chapter")) {
-        ps.setString(1, d.id());
-        ps.setString(2, d.title());
-        ps.setString(3, d.issuer());
-        ps.setString(4, d.kind().name());
-        ps.setString(5, d.period());
-        ps.setString(6, d.sourceUrl());
-        ps.setString(7, d.licence());
-        ps.setString(8, d.chapter());
-        ps.setString(9, new JsonArray(new ArrayList<>(d.preamble())).encode());
-        ps.executeUpdate();
+      writeMetadata(c, d);
+      if (db.shared()) {
+        PledgeChanges.announce(c, d.id());
       }
       return null;
     });
+  }
+
+  private static void writeMetadata(Connection c, PledgeDocument d) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO pledge_documents (document, title, issuer, kind, period, source_url, licence, chapter, preamble)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (document) DO UPDATE SET title = excluded.title,"
+            + " issuer = excluded.issuer, kind = excluded.kind, period = excluded.period,"
+            + " source_url = excluded.source_url, licence = excluded.licence, chapter = excluded.chapter")) {
+      ps.setString(1, d.id());
+      ps.setString(2, d.title());
+      ps.setString(3, d.issuer());
+      ps.setString(4, d.kind().name());
+      ps.setString(5, d.period());
+      ps.setString(6, d.sourceUrl());
+      ps.setString(7, d.licence());
+      ps.setString(8, d.chapter());
+      ps.setString(9, new JsonArray(new ArrayList<>(d.preamble())).encode());
+      ps.executeUpdate();
+    }
+  }
+
+  /**
+   * The pledge rows of an import, in one transaction: the documents' metadata and index, then the
+   * file's links, status tracks and successions (the file's own pledges only, checked by the
+   * caller). Every pledge id must be free: the index insert of an id another document holds, also
+   * one another import is inserting at this moment (its insert waits for that transaction), does
+   * nothing, the count shows it, and the whole transaction is rolled back with
+   * {@link PledgeConflictException}. The documents' names must be taken in the document store
+   * already ({@code DocumentStore.createDocument}). Links already present (the file's own
+   * duplicates) and successions whose successor has a predecessor are skipped, as in the REST routes.
+   */
+  public Future<Void> importDocuments(List<PledgeDocument> documents, List<PledgeLink> links,
+      List<StatusTrack> tracks, List<Succession> successions, String actor, Instant at) {
+    return db.tx(c -> {
+      for (PledgeDocument d : documents) {
+        writeMetadata(c, d);
+        writeIndex(c, d.id(), d.preamble(), d.pledges());
+        long distinct = d.pledges().stream().map(Pledge::id).distinct().count();
+        if (indexed(c, d.id()) != distinct) {
+          throw new PledgeConflictException("a pledge id of this file exists");
+        }
+      }
+      for (PledgeLink l : links) {
+        insertLink(c, l);
+      }
+      for (StatusTrack t : tracks) {
+        writeTrack(c, t);
+      }
+      for (Succession x : successions) {
+        insertSuccession(c, x, actor, at);
+      }
+      if (db.shared()) {
+        for (PledgeDocument d : documents) {
+          PledgeChanges.announce(c, d.id());
+        }
+      }
+      return null;
+    });
+  }
+
+  private static long indexed(Connection c, String document) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM pledges WHERE document = ?")) {
+      ps.setString(1, document);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   /**
@@ -163,24 +222,26 @@ public final class PledgeStore {
    * other insert waits for it and then does nothing (READ COMMITTED), so its caller gets empty.
    */
   public Future<Optional<StoredLink>> addLink(PledgeLink link) {
-    return db.tx(c -> {
-      String id = UUID.randomUUID().toString();
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO pledge_links (id, a, b, kind, created_by, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)"
-              + " ON CONFLICT DO NOTHING")) {
-        ps.setString(1, id);
-        ps.setString(2, link.a());
-        ps.setString(3, link.b());
-        ps.setString(4, link.kind().name());
-        ps.setString(5, link.createdBy());
-        ps.setString(6, link.createdAt().toString());
-        ps.setString(7, link.origin().name());
-        if (ps.executeUpdate() == 0) {
-          return Optional.<StoredLink>empty();
-        }
+    return db.tx(c -> insertLink(c, link));
+  }
+
+  private static Optional<StoredLink> insertLink(Connection c, PledgeLink link) throws SQLException {
+    String id = UUID.randomUUID().toString();
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO pledge_links (id, a, b, kind, created_by, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT DO NOTHING")) {
+      ps.setString(1, id);
+      ps.setString(2, link.a());
+      ps.setString(3, link.b());
+      ps.setString(4, link.kind().name());
+      ps.setString(5, link.createdBy());
+      ps.setString(6, link.createdAt().toString());
+      ps.setString(7, link.origin().name());
+      if (ps.executeUpdate() == 0) {
+        return Optional.<StoredLink>empty();
       }
-      return Optional.of(new StoredLink(id, link));
-    });
+    }
+    return Optional.of(new StoredLink(id, link));
   }
 
   public Future<Boolean> deleteLink(String id) {
@@ -256,16 +317,13 @@ public final class PledgeStore {
   }
 
   /** Writes a whole track (import of an open-data file); existing history of that pledge stays. */
-  public Future<Void> importTrack(StatusTrack track) {
-    return db.tx(c -> {
-      for (StatusChange ch : track.history()) {
-        appendChange(c, track.pledgeId(), ch, false);
-      }
-      for (StatusEvidence e : track.evidence()) {
-        insertEvidence(c, track.pledgeId(), e);
-      }
-      return null;
-    });
+  private static void writeTrack(Connection c, StatusTrack track) throws SQLException {
+    for (StatusChange ch : track.history()) {
+      appendChange(c, track.pledgeId(), ch, false);
+    }
+    for (StatusEvidence e : track.evidence()) {
+      insertEvidence(c, track.pledgeId(), e);
+    }
   }
 
   /**
@@ -371,20 +429,22 @@ public final class PledgeStore {
    * predecessor. One predecessor per successor keeps /api/pledges/successions/{successor} unambiguous.
    */
   public Future<Boolean> addSuccession(Succession s, String actor, Instant at) {
-    return db.tx(c -> {
-      if (successionOf(c, s.successorId()).isPresent()) {
-        return false;
-      }
-      try (PreparedStatement ps = c.prepareStatement(
-          "INSERT INTO pledge_successions (predecessor, successor, body) VALUES (?, ?, ?)")) {
-        ps.setString(1, s.predecessorId());
-        ps.setString(2, s.successorId());
-        ps.setString(3, encodeSuccession(s));
-        ps.executeUpdate();
-      }
-      log(c, s, SuccessionAction.DECLARED, actor, at);
-      return true;
-    });
+    return db.tx(c -> insertSuccession(c, s, actor, at));
+  }
+
+  private static boolean insertSuccession(Connection c, Succession s, String actor, Instant at) throws SQLException {
+    if (successionOf(c, s.successorId()).isPresent()) {
+      return false;
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO pledge_successions (predecessor, successor, body) VALUES (?, ?, ?)")) {
+      ps.setString(1, s.predecessorId());
+      ps.setString(2, s.successorId());
+      ps.setString(3, encodeSuccession(s));
+      ps.executeUpdate();
+    }
+    log(c, s, SuccessionAction.DECLARED, actor, at);
+    return true;
   }
 
   /** Replaces the carry-overs, drops and notes of an existing succession and logs who decided. */

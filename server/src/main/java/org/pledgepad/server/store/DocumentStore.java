@@ -81,6 +81,15 @@ public interface DocumentStore {
   Future<Boolean> createDocument(String name, String title, DocumentKind kind, DocumentStage stage);
 
   /**
+   * Deletes a document that nothing has been written into yet: no logged update and no row of any
+   * other table referring to it (snapshot, access, annotation, history; the foreign keys decide).
+   * True when this call deleted it; false when the name is unknown or the document is not empty,
+   * also when an append of another node wins the race. For undoing a {@link #createDocument} whose
+   * caller then failed (the pledge import), so that the name is free again.
+   */
+  Future<Boolean> deleteIfEmpty(String name);
+
+  /**
    * Re-computes the hash chain of a document's whole log (moderation: is the history as it was
    * written?). Reads every row; not for hot paths.
    */

@@ -402,6 +402,19 @@ public final class PgDocumentStore implements DocumentStore {
   }
 
   @Override
+  public Future<Boolean> deleteIfEmpty(String name) {
+    // An append locks the row and moves head_seq: whichever commits first, the other sees it.
+    return pool.preparedQuery("DELETE FROM documents WHERE name = $1 AND head_seq = 0")
+        .execute(Tuple.of(name))
+        .map(rows -> rows.rowCount() == 1)
+        .recover(e -> e instanceof io.vertx.sqlclient.DatabaseException d && FOREIGN_KEY_VIOLATION.equals(d.getSqlState())
+            ? Future.succeededFuture(false) : Future.failedFuture(e))
+        .andThen(ar -> heads.forget(name));
+  }
+
+  private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+  @Override
   public Future<ChainCheck> verifyChain(String document) {
     return pool.preparedQuery(
             "SELECT seq, created_at, actor, salt, update_v1, commitment, hash FROM document_updates"

@@ -426,6 +426,29 @@ public final class SqliteDocumentStore implements DocumentStore {
     return transaction(() -> insertDocument(name, title, kind, stage, "DO NOTHING") == 1);
   }
 
+  @Override
+  public Future<Boolean> deleteIfEmpty(String name) {
+    return transaction(() -> {
+      // head_seq of the row may lag behind the head ledger; the log itself does not.
+      try (PreparedStatement ps = conn.prepareStatement("DELETE FROM documents WHERE name = ?"
+          + " AND NOT EXISTS (SELECT 1 FROM document_updates WHERE document = ?)")) {
+        ps.setString(1, name);
+        ps.setString(2, name);
+        boolean deleted = ps.executeUpdate() == 1;
+        if (deleted) {
+          heads.forget(name);
+          unfolded.remove(name);
+        }
+        return deleted;
+      } catch (org.sqlite.SQLiteException e) {
+        if (e.getResultCode() == org.sqlite.SQLiteErrorCode.SQLITE_CONSTRAINT_FOREIGNKEY) {
+          return false; // a row elsewhere refers to it; the failed statement changed nothing
+        }
+        throw e;
+      }
+    });
+  }
+
   /** Inserts a document row; {@code onConflict} (a constant of the two callers) says what an existing name gets. */
   private int insertDocument(String name, String title, DocumentKind kind, DocumentStage stage, String onConflict)
       throws SQLException {

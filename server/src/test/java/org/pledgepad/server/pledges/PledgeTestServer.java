@@ -42,6 +42,8 @@ final class PledgeTestServer implements AutoCloseable {
   final HeldStore held;
   final PledgeModule module;
   private final HttpServer http;
+  private final ServerConfig config;
+  private org.pledgepad.server.cluster.ClusterFanout fanout;
   private final HttpClient client = HttpClient.newHttpClient();
 
   private PledgeTestServer(Map<String, String> env, boolean seed) {
@@ -51,7 +53,7 @@ final class PledgeTestServer implements AutoCloseable {
   private PledgeTestServer(Map<String, String> env, boolean seed, boolean cached, Clock clock) {
     Map<String, String> all = new HashMap<>(env);
     all.putIfAbsent("PORT", "0");
-    ServerConfig config = ConfigLoader.load(all);
+    config = ConfigLoader.load(all);
     store = DocumentStores.create(vertx, config);
     Await.result(store.start());
     if (seed) {
@@ -81,6 +83,20 @@ final class PledgeTestServer implements AutoCloseable {
   /** A server node whose routes date links and status changes by {@code clock}. */
   static PledgeTestServer start(Map<String, String> env, boolean seed, Clock clock) {
     return new PledgeTestServer(env, seed, true, clock);
+  }
+
+  /**
+   * Listens for the other nodes on the PostgreSQL database as the server does (its cluster fan-out,
+   * here without sockets), so that their pledge metadata changes reach this node's cache.
+   */
+  PledgeTestServer followOtherNodes() {
+    fanout = new org.pledgepad.server.cluster.ClusterFanout(vertx, config.databaseUrl().orElseThrow(),
+        new org.pledgepad.server.session.SessionRegistry(vertx, store, org.pledgepad.server.doc.YjsDocument::new,
+            org.pledgepad.server.session.SessionSettings.from(config), new org.pledgepad.server.metrics.ServerMetrics(
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry())), store);
+    module.followOtherNodes(fanout);
+    Await.result(fanout.start());
+    return this;
   }
 
   HttpResponse<String> send(String method, String path, String user, String contentType, String body) {
@@ -136,6 +152,9 @@ final class PledgeTestServer implements AutoCloseable {
   @Override
   public void close() {
     // Vert.x closes the HTTP server and the store's worker with itself; the pledge database has its own thread.
+    if (fanout != null) {
+      Await.result(fanout.close());
+    }
     Await.result(module.close());
     Await.result(vertx.close());
   }

@@ -837,6 +837,11 @@ class DocumentSessionTest {
     }
 
     @Override
+    public Future<Boolean> deleteIfEmpty(String name) {
+      return delegate.deleteIfEmpty(name);
+    }
+
+    @Override
     public Future<org.pledgepad.server.store.ChainCheck> verifyChain(String document) {
       return delegate.verifyChain(document);
     }

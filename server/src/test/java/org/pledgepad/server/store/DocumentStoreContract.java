@@ -182,6 +182,32 @@ abstract class DocumentStoreContract {
   }
 
   @Test
+  void deleteIfEmptyDeletesOnlyADocumentNothingWasWrittenInto() {
+    String empty = uniqueName();
+    result(store.createDocument(empty, "Leer", DocumentKind.MOTION, DocumentStage.DRAFT));
+    assertThat(result(store.deleteIfEmpty(empty))).isTrue();
+    assertThat(result(store.document(empty))).isEmpty();
+    assertThat(result(store.deleteIfEmpty(empty))).isFalse();
+    // The name is free again, and a document created under it starts a fresh log.
+    assertThat(result(store.createDocument(empty, "Neu", DocumentKind.MOTION, DocumentStage.DRAFT))).isTrue();
+    result(store.append(empty, List.of(update("n1"))));
+    assertThat(texts(result(store.load(empty)).tail())).containsExactly("n1");
+    assertThat(result(store.verifyChain(empty)).intact()).isTrue();
+
+    String written = uniqueName();
+    result(store.createDocument(written, "Text", DocumentKind.MOTION, DocumentStage.DRAFT));
+    result(store.append(written, List.of(update("u1"))));
+    assertThat(result(store.deleteIfEmpty(written))).isFalse();
+    assertThat(texts(result(store.load(written)).tail())).containsExactly("u1");
+
+    String snapshotted = uniqueName();
+    result(store.createDocument(snapshotted, "Stand", DocumentKind.MOTION, DocumentStage.DRAFT));
+    result(store.writeSnapshot(snapshotted, 0, "S0".getBytes(StandardCharsets.UTF_8)));
+    assertThat(result(store.deleteIfEmpty(snapshotted))).isFalse();
+    assertThat(result(store.document(snapshotted))).isPresent();
+  }
+
+  @Test
   void createDocumentCreatesOnlyWhenTheNameIsFree() {
     String d = uniqueName();
     assertThat(result(store.createDocument(d, "Programm", DocumentKind.PROGRAMME, DocumentStage.DRAFT))).isTrue();
