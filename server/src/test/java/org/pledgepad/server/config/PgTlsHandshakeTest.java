@@ -127,7 +127,10 @@ class PgTlsHandshakeTest {
     DatabaseUrl ca = url("127.0.0.1", "sslmode=verify-ca&sslrootcert=" + file("ca.pem"));
     assertThat(vertxAttempt(ca)).contains(TlsPostgresEndpoint.MARKER);
     assertThat(jdbcAttempt(ca)).contains(TlsPostgresEndpoint.MARKER);
-    assertThat(endpoint.handshakes).containsExactly("", "");
+    assertThat(endpoint.startups).hasSize(2);
+    // No client certificate in either; the endpoint may still record the refused pgjdbc
+    // handshake above after the clear (its thread, not the client's, records it; seen in CI).
+    assertThat(endpoint.handshakes).hasSizeGreaterThanOrEqualTo(2).containsOnly("");
   }
 
   @Test
