@@ -150,7 +150,8 @@ export function parseComparison(value: unknown, aName = 'a', bName = 'b'): Compa
         b,
         kind: parseLinkKind(l.kind ?? r.kind),
         linkId: linkId ?? linkIds.get(`${a.id}\u0000${b.id}`) ?? null,
-        linkedBy: typeof l.createdBy === 'string' && l.createdBy ? l.createdBy : null,
+        // The name the server resolved for a signed-in reader; the id only where it knows none.
+        linkedBy: nonEmpty(l.createdByName) ?? nonEmpty(l.createdBy),
         linkedAt: typeof l.createdAt === 'string' && l.createdAt ? l.createdAt : null,
       });
     }
@@ -201,4 +202,8 @@ export function coveragePercent(coverage: Coverage): number {
 export function suggestionsFor(comparison: Comparison, pledgeId: string): PledgeSuggestion[] {
   const linked = new Set(comparison.aligned.filter((r) => r.a.id === pledgeId).map((r) => r.b.id));
   return comparison.suggestions.filter((s) => s.pledgeId === pledgeId && !linked.has(s.candidateId)).sort((x, y) => y.score - x.score);
+}
+
+function nonEmpty(v: unknown): string | null {
+  return typeof v === 'string' && v ? v : null;
 }

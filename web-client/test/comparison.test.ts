@@ -85,5 +85,8 @@ describe('comparison', () => {
     expect([...c.statusEntries]).toEqual([['offene-daten', 1]]);
     const withTime = parseComparison({ ...answer, aligned: [{ ...answer.aligned[0], link: { ...answer.aligned[0].link, createdAt: '2024-01-02T10:00:00Z' } }] });
     expect(withTime.aligned[0].linkedAt).toBe('2024-01-02T10:00:00Z');
+    // The display name the server adds for a signed-in reader is shown, not the account id.
+    const named = parseComparison({ ...answer, aligned: [{ ...answer.aligned[0], link: { ...answer.aligned[0].link, createdByName: 'Anna Rat' } }] });
+    expect(named.aligned[0].linkedBy).toBe('Anna Rat');
   });
 });

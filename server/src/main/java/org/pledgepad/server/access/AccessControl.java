@@ -405,6 +405,14 @@ public final class AccessControl implements AuthHook {
   // REST
 
   /** The shared authorization helper for REST routes (annotations, pledges, history, ...). */
+  /**
+   * The display name of account {@code subject} as the current snapshot has it ("gelöscht" once
+   * erased); empty for a subject that is no account here. In memory: any thread.
+   */
+  public Optional<String> displayName(String subject) {
+    return snapshot.user(subject).map(User::displayName);
+  }
+
   public AccessGuard guard() {
     return new AccessGuard(this);
   }

@@ -35,6 +35,11 @@ public final class AccessGuardAdapter implements PledgeGuard {
   }
 
   @Override
+  public Optional<String> displayName(String subject) {
+    return access.displayName(subject);
+  }
+
+  @Override
   public Future<Optional<DocumentAccess>> access(String document) {
     return documents.document(document).map(info -> info.map(i ->
         access.guard().documentAccess(document).withStage(Stage.valueOf(i.stage().name()))));

@@ -119,8 +119,8 @@ public final class PledgeApiRoutes {
         return documents.document(name).compose(info -> service.store().statuses(ids.stream().toList())
             .compose(tracks -> service.store().links().compose(links -> visibleLinks(who, name, ids, links.stream()
                 .filter(l -> ids.contains(l.link().a()) || ids.contains(l.link().b())).toList())).map(mine -> {
-              json(ctx, 200, PledgeJson.document(d.get(), info.map(i -> i.stage().wire()).orElse("draft"),
-                  forGuest(who, tracks, PledgeService::unattributed), forGuest(who, mine, PledgeApiRoutes::unattributed)).encode());
+              json(ctx, 200, named(who, PledgeJson.document(d.get(), info.map(i -> i.stage().wire()).orElse("draft"),
+                  forGuest(who, tracks, PledgeService::unattributed), forGuest(who, mine, PledgeApiRoutes::unattributed))).encode());
               return null;
             })));
       });
@@ -134,6 +134,11 @@ public final class PledgeApiRoutes {
    */
   static <T> List<T> forGuest(Principal who, List<T> rows, java.util.function.UnaryOperator<T> unattributed) {
     return who.isAnonymous() ? rows.stream().map(unattributed).toList() : rows;
+  }
+
+  /** For a signed-in reader, the display names beside the account ids ({@link ActorNames}). */
+  private JsonObject named(Principal who, JsonObject answer) {
+    return who.isAnonymous() ? answer : ActorNames.add(answer, guard::displayName);
   }
 
   private static StoredLink unattributed(StoredLink l) {
@@ -214,7 +219,7 @@ public final class PledgeApiRoutes {
               tracks.forEach(tr -> statuses.put(tr.pledgeId(), new JsonObject().put("status", tr.current().name())
                   .put("statusLabel", tr.current().label())
                   .put("entry", tr.history().isEmpty() ? null : tr.history().size() - 1)));
-              json(ctx, 200, PledgeJson.of(result).put("links", ls).put("statuses", statuses).encode());
+              json(ctx, 200, named(who, PledgeJson.of(result).put("links", ls).put("statuses", statuses)).encode());
               return null;
             })));
           }));

@@ -29,4 +29,9 @@ public interface PledgeGuard {
   default String clientAddress(RoutingContext ctx) {
     return ClientSlots.peerAddress(ctx);
   }
+
+  /** The current display name of account {@code subject}; empty when unknown (no accounts here). */
+  default Optional<String> displayName(String subject) {
+    return Optional.empty();
+  }
 }

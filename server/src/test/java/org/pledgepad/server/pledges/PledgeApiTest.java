@@ -387,6 +387,15 @@ class PledgeApiTest extends PledgeServerTest {
     assertThat(signedIn.getJsonArray("links").getJsonObject(0).getString("createdBy")).isEqualTo("rat-1");
     assertThat(signedIn.getJsonArray("pledges").getJsonObject(0).getJsonArray("statusHistory").getJsonObject(0)
         .getString("changedBy")).isEqualTo("mod-1");
+    // ... and the names, which the comparison page shows instead of an id.
+    assertThat(signedIn.getJsonArray("links").getJsonObject(0).getString("createdByName")).isEqualTo("Rat-1");
+    assertThat(signedIn.getJsonArray("pledges").getJsonObject(0).getJsonArray("statusHistory").getJsonObject(0)
+        .getString("changedByName")).isEqualTo("Mod-1");
+    JsonObject compared = new JsonObject(server.send("GET", "/api/pledges/compare?a=prog-a&b=vertrag-b", CITIZEN, null, null).body());
+    assertThat(compared.getJsonArray("links").getJsonObject(0).getString("createdByName")).isEqualTo("Rat-1");
+    assertThat(compared.getJsonArray("aligned").getJsonObject(0).getJsonObject("link").getString("createdByName"))
+        .isEqualTo("Rat-1");
+    assertThat(cmp.body()).doesNotContain("Rat-1").doesNotContain("Mod-1"); // guests: no names either
   }
 
   @Test

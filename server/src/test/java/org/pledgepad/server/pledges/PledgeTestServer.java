@@ -188,6 +188,12 @@ final class PledgeTestServer implements AutoCloseable {
       return forwarded != null ? forwarded : PledgeGuard.super.clientAddress(ctx);
     }
 
+    /** Every test account's name is its id, capitalised ("rat-1" reads "Rat-1"). */
+    @Override
+    public Optional<String> displayName(String subject) {
+      return Optional.of(Character.toUpperCase(subject.charAt(0)) + subject.substring(1));
+    }
+
     @Override
     public Future<Optional<DocumentAccess>> access(String document) {
       return store.document(document).map(d -> d.map(i ->
