@@ -48,13 +48,51 @@ export async function assertAxeClean(page, what) {
   assert.equal(violations.length, 0, `${what}:\n${describeViolations(violations)}`);
 }
 
-/** Signs a browser context in with a demo account's printed one-time password; returns the display name. */
-export async function signInContext(server, context, login) {
-  const password = server.demoAccounts[login];
+/**
+ * The password a demo account has now: the one the server printed (a one-time password) until
+ * signInContext replaced it.
+ */
+export function demoPassword(server, login) {
+  return server.changedPasswords?.[login] ?? server.demoAccounts[login];
+}
+
+/**
+ * What signInContext sets in place of a one-time password: derived from it, so that a run against
+ * an already running server (PLEDGEPAD_URL) can be given the changed passwords in
+ * PLEDGEPAD_DEMO_ACCOUNTS.
+ */
+export function replacementPassword(oneTime) {
+  return `${oneTime}-eigenes`;
+}
+
+/**
+ * Signs a browser context in with a demo account, as a person does: the first time with the
+ * printed one-time password, which it replaces at once (until then the server lets the session
+ * do nothing else); later with the new one. Returns the display name. Sign-ins run one after the
+ * other: a change ends the account's other sessions.
+ */
+export function signInContext(server, context, login) {
+  const turn = (server.signInTurn ?? Promise.resolve()).then(() => signInNow(server, context, login));
+  server.signInTurn = turn.catch(() => undefined);
+  return turn;
+}
+
+async function signInNow(server, context, login) {
+  const password = demoPassword(server, login);
   assert.ok(password, `the server printed a password for ${login} (demo accounts: ${Object.keys(server.demoAccounts).join(', ') || 'none'})`);
   const response = await context.request.post(`${server.baseUrl}/api/session`, { data: { login, password } });
   assert.equal(response.status(), 200, `sign-in of ${login}: HTTP ${response.status()}`);
-  return (await response.json()).user.displayName;
+  const me = await response.json();
+  if (me.mustChangePassword) {
+    const next = replacementPassword(password);
+    const changed = await context.request.post(`${server.baseUrl}/api/session/password`, {
+      data: { oldPassword: password, newPassword: next },
+      headers: { 'X-CSRF-Token': me.csrfToken },
+    });
+    assert.equal(changed.status(), 204, `password change of ${login}: HTTP ${changed.status()}`);
+    server.changedPasswords = { ...server.changedPasswords, [login]: next };
+  }
+  return me.user.displayName;
 }
 
 /** A page in a fresh browser context (one person), signed in as `login` when given. */

@@ -14,7 +14,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { LAUNCH_ARGS, caretTo, chromiumPath, describeViolations, jar, openSettled as openSettledOn, prerequisites, selectWord, seriousAxeViolations, signInContext as signIn } from './browser.mjs';
+import { LAUNCH_ARGS, caretTo, chromiumPath, describeViolations, jar, openSettled as openSettledOn, prerequisites, replacementPassword, selectWord, seriousAxeViolations, signInContext as signIn } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = resolve(here, '..', '..', 'docs', 'screenshots');
@@ -361,10 +361,28 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     const violations = await seriousAxeViolations(page);
     assert.equal(violations.length, 0, describeViolations(violations));
 
-    await page.getByLabel('Passwort').fill(server.demoAccounts['demo-citizen']);
+    // The printed one-time password: the next page asks for a password of one's own first.
+    const oneTime = server.demoAccounts['demo-citizen'];
+    assert.ok(!server.changedPasswords?.['demo-citizen'], 'demo-citizen still has its one-time password here');
+    await page.getByLabel('Passwort').fill(oneTime);
     await page.keyboard.press('Enter');
-    await page.locator('dialog.sign-in-dialog[open]').waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    const changeHeading = page.getByRole('heading', { level: 1, name: 'Eigenes Passwort festlegen' });
+    await changeHeading.waitFor({ timeout: 10_000 });
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'the focus is on the heading');
+    const fresh = replacementPassword(oneTime);
+    await page.getByLabel('Einmalpasswort (aktuelles Passwort)').fill(oneTime);
+    await page.getByLabel('Neues Passwort', { exact: true }).fill(fresh);
+    await page.getByLabel('Neues Passwort wiederholen').fill(`${fresh}x`);
+    await page.getByRole('button', { name: 'Passwort speichern' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Die beiden neuen Passwörter stimmen nicht überein.' }).waitFor();
+    await page.screenshot({ path: resolve(screenshots, 'password-change.png') });
+    const changeViolations = await seriousAxeViolations(page);
+    assert.equal(changeViolations.length, 0, describeViolations(changeViolations));
+    await page.getByLabel('Neues Passwort wiederholen').fill(fresh);
+    await page.getByRole('button', { name: 'Passwort speichern' }).click();
     await page.getByRole('button', { name: 'Abmelden' }).waitFor({ timeout: 10_000 });
+    server.changedPasswords = { ...server.changedPasswords, 'demo-citizen': fresh };
+    await page.locator('.doc-card').first().waitFor({ timeout: 10_000 }); // back on the start page
     assert.equal(await page.locator('.role').innerText(), 'Rolle: Bürger*in');
     assert.match(await page.locator('.user-name').innerText(), /^Angemeldet als /);
     // The session survives a reload (cookie) and ends with "Abmelden".

@@ -18,7 +18,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
-import { LAUNCH_ARGS, assertAxeClean, chromiumPath, jar, openSettled, personPage, prerequisites, selectWord } from './browser.mjs';
+import { LAUNCH_ARGS, assertAxeClean, chromiumPath, demoPassword, jar, openSettled, personPage, prerequisites, selectWord } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const screenshots = resolve(here, '..', '..', 'docs', 'screenshots');
@@ -98,7 +98,7 @@ describe('own data page in the browser', { skip, timeout: 300_000 }, () => {
 
   it('deletes the account after the password, signed out with a message; the account is gone', { skip: process.env.PLEDGEPAD_URL ? 'a shared server: other files rely on demo-citizen' : false }, async () => {
     assert.ok(citizen, 'the first test opened the page');
-    const password = server.demoAccounts[LOGIN];
+    const password = demoPassword(server, LOGIN);
     const erase = citizen.getByRole('button', { name: 'Konto löschen …' });
     await erase.click();
     const dialog = citizen.getByRole('dialog', { name: 'Konto wirklich löschen?' });

@@ -30,14 +30,19 @@ export interface User {
   pseudonym: boolean;
 }
 
-/** GET /api/me: the caller's role, the signed-in user (null for guests) and the CSRF token. */
+/**
+ * GET /api/me: the caller's role, the signed-in user (null for guests), the CSRF token, and
+ * whether the password is a one-time password that must be changed first (until then the
+ * server treats the session as a guest everywhere except /api/me, the change and sign-out).
+ */
 export interface Me {
   role: string;
   user: User | null;
   csrfToken: string | null;
+  mustChangePassword?: boolean;
 }
 
-export const GUEST: Me = { role: 'guest', user: null, csrfToken: null };
+export const GUEST: Me = { role: 'guest', user: null, csrfToken: null, mustChangePassword: false };
 
 let csrfToken: string | null = null;
 let sessionLost: (() => void) | null = null;
@@ -200,7 +205,7 @@ export function parseMe(value: unknown): Me {
         }
       : null;
   const token = record && typeof record.csrfToken === 'string' ? record.csrfToken : null;
-  return { role, user, csrfToken: token };
+  return { role, user, csrfToken: token, mustChangePassword: user !== null && record?.mustChangePassword === true };
 }
 
 export async function getMe(signal?: AbortSignal): Promise<Me> {
@@ -216,6 +221,11 @@ export async function signIn(login: string, password: string): Promise<Me> {
   if (me.csrfToken) setCsrfToken(me.csrfToken);
   else return getMe();
   return me;
+}
+
+/** POST /api/session/password: replaces the password (also a one-time one); 204 on success. */
+export async function changePassword(oldPassword: string, newPassword: string): Promise<void> {
+  await sendJson('POST', '/api/session/password', { oldPassword, newPassword });
 }
 
 export async function signOut(): Promise<void> {

@@ -8,6 +8,7 @@ import { parseRoute } from './router';
 import { displayName, me, onMeChange, refreshMe, roleRank, setMe } from './session';
 import { GUEST } from './api';
 import { createSignInDialog } from './views/signInDialog';
+import { passwordChangePage } from './views/passwordChangePage';
 import { startPage } from './views/startPage';
 import { wireSignOut } from './views/signOut';
 import type { View } from './views/view';
@@ -60,7 +61,8 @@ const signOutButton = i18nText(h('button', { type: 'button', class: 'button butt
 const myDataLink = i18nText(h('a', { href: '/meine-daten', class: 'my-data-link', hidden: true }), 'navMyData');
 const signInDialog = createSignInDialog(() => {
   accountStatus.textContent = t('signedInAnnounce', { name: displayName(me()) ?? '' });
-  signOutButton.focus();
+  // On a one-time password the change page has taken the focus (its heading).
+  if (!me().mustChangePassword) signOutButton.focus();
 });
 signIn.addEventListener('click', () => signInDialog.open(signIn));
 const signOutFailure = wireSignOut({
@@ -94,15 +96,29 @@ app.replaceChildren(header, main, footer, signInDialog.element);
 renderRole();
 
 let identity = 'guest|';
+let passwordGate = false;
 onMeChange((current) => {
   renderRole();
   // Rights changed: the page is drawn again (the editor reconnects with the new session).
   const next = `${current.role}|${current.user?.id ?? ''}`;
-  if (next !== identity) {
+  const gate = current.mustChangePassword === true;
+  if (gate !== passwordGate) {
+    // Into or out of the password change: always a new page; leaving it, the focus goes to the
+    // page that was asked for (the form that had it is gone).
+    passwordGate = gate;
+    identity = next;
+    render(!gate);
+  } else if (next !== identity) {
     identity = next;
     if (view && !(view.onIdentityChange?.() ?? false)) render(false);
   }
 });
+
+/** After a successful change: announced, and the session asked again (the server lifted the restriction). */
+function passwordChanged(): void {
+  accountStatus.textContent = t('passwordChangedAnnounce');
+  refreshMe().catch(() => setMe({ ...me(), mustChangePassword: false }));
+}
 refreshMe().catch(() => {
   // stays a guest; the pages show their own errors when the server is unreachable
 });
@@ -169,6 +185,13 @@ function lazyPage(load: () => Promise<() => View>, fallbackTitle: string): View 
 function render(focusMain: boolean): void {
   view?.dispose();
   const route = parseRoute(location.pathname);
+  // A session on a one-time password may do nothing else on the server: every address shows the
+  // change first, and after it the page of that address.
+  if (me().mustChangePassword) {
+    view = passwordChangePage(main, passwordChanged);
+    document.title = view.title();
+    return;
+  }
   if (route.page === 'document') view = lazyEditor(route.name);
   else if (route.page === 'history') view = lazyPage(() => import('./views/historyPage').then((m) => () => m.historyPage(main, route.name)), route.name);
   else if (route.page === 'compare') view = lazyPage(() => import('./views/comparePage').then((m) => () => m.comparePage(main)), t('navCompare'));

@@ -16,12 +16,20 @@ describe('/api/me', () => {
       role: 'councillor',
       user: { id: 'u1', login: 'ada', displayName: 'Ada L.', pseudonym: true },
       csrfToken: 'tok',
+      mustChangePassword: false,
     });
   });
 
+  it('reads whether a one-time password must be changed first (only for a signed-in user)', () => {
+    const user = { id: 'u1', login: 'ada', displayName: 'Ada', pseudonym: false };
+    expect(parseMe({ role: 'citizen', user, csrfToken: 't', mustChangePassword: true }).mustChangePassword).toBe(true);
+    expect(parseMe({ role: 'citizen', user, csrfToken: 't', mustChangePassword: 'yes' }).mustChangePassword).toBe(false);
+    expect(parseMe({ role: 'guest', user: null, csrfToken: null, mustChangePassword: true }).mustChangePassword).toBe(false);
+  });
+
   it('treats anything unexpected as a guest', () => {
-    expect(parseMe(null)).toEqual({ role: 'guest', user: null, csrfToken: null });
-    expect(parseMe({ role: 'citizen', user: { login: 'no-id' } })).toEqual({ role: 'citizen', user: null, csrfToken: null });
+    expect(parseMe(null)).toEqual({ role: 'guest', user: null, csrfToken: null, mustChangePassword: false });
+    expect(parseMe({ role: 'citizen', user: { login: 'no-id' } })).toEqual({ role: 'citizen', user: null, csrfToken: null, mustChangePassword: false });
   });
 
   it('ranks roles for offering actions; unknown roles rank as guests', () => {

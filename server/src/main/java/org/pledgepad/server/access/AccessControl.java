@@ -171,7 +171,7 @@ public final class AccessControl implements AuthHook {
         access.put(d.name(), new DocumentAccess(d.name(), e.ownerBody(), e.editors(), e.commenters(),
             Stage.valueOf(d.stage().name())));
       }
-      return new AccessSnapshot(byId, access);
+      return new AccessSnapshot(byId, access, users.mustChangePasswordIds());
     }, false)).map(s -> {
       recheckAll(generation, s);
       return null;
@@ -369,7 +369,24 @@ public final class AccessControl implements AuthHook {
     return sessionPrincipal(sessionId, snapshot);
   }
 
+  /**
+   * The principal a cookie session acts as. A session of an account still on its one-time
+   * password acts as a guest (REST, both WebSocket protocols, pushes: they all come here), so a
+   * password read aloud or left in a log gives no more than reading public texts until it is
+   * replaced; only /api/me, the password change and sign-out look at the account itself
+   * ({@link #sessionAccount}). Tokens are not affected: no password is involved in them.
+   */
   private Optional<Principal> sessionPrincipal(String sessionId, AccessSnapshot s) {
+    return sessionAccount(sessionId, s)
+        .map(p -> s.mustChangePassword(p.subject()) ? Principal.anonymous() : p);
+  }
+
+  /** The account behind a cookie session, also while its password must be changed. */
+  Optional<Principal> sessionAccount(String sessionId) {
+    return sessionAccount(sessionId, snapshot);
+  }
+
+  private Optional<Principal> sessionAccount(String sessionId, AccessSnapshot s) {
     return sessions.find(sessionId).flatMap(session -> {
       Optional<User> u = s.user(session.subject());
       if (u.isEmpty() || u.get().disabled()) {
@@ -378,6 +395,11 @@ public final class AccessControl implements AuthHook {
       }
       return Optional.of(u.get().principal());
     });
+  }
+
+  /** Whether {@code subject}'s password is a one-time password that must be changed first. */
+  boolean mustChangePassword(String subject) {
+    return snapshot.mustChangePassword(subject);
   }
 
   /**

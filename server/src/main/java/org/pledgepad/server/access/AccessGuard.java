@@ -64,9 +64,22 @@ public final class AccessGuard {
    * with 403 here: {@link Authorizer#authorize} enforces that limit only for document routes.
    */
   public Future<Principal> accountWide(RoutingContext ctx) {
-    return principal(ctx).compose(p -> p.documentRestriction().isPresent()
-        ? deny(ctx, 403, AccessProblems.FORBIDDEN, "Not allowed: token limited to one document")
-        : Future.succeededFuture(p));
+    return principal(ctx).compose(p -> {
+      if (p.documentRestriction().isPresent()) {
+        return deny(ctx, 403, AccessProblems.FORBIDDEN, "Not allowed: token limited to one document");
+      }
+      // "Sign in first" would mislead someone who is signed in: say what is missing instead.
+      if (p.isAnonymous() && passwordChangePending(ctx)) {
+        return deny(ctx, 403, AccessProblems.PASSWORD_CHANGE_REQUIRED, "Change your one-time password first");
+      }
+      return Future.succeededFuture(p);
+    });
+  }
+
+  /** Whether the caller's cookie session belongs to an account that must change its password first. */
+  boolean passwordChangePending(RoutingContext ctx) {
+    return session(ctx).flatMap(s -> access.sessionAccount(s.id()))
+        .map(p -> access.mustChangePassword(p.subject())).orElse(false);
   }
 
   /** The principal if it may do {@code operation} on {@code document}; otherwise answered and failed. */

@@ -10,6 +10,8 @@ public final class AccessProblems {
   public static final String TOO_MANY_ATTEMPTS = "urn:pledgepad:problem:too-many-attempts";
   public static final String BAD_REQUEST = "urn:pledgepad:problem:bad-request";
   public static final String SESSIONS_FULL = "urn:pledgepad:problem:sessions-full";
+  public static final String PASSWORD_CHANGE_REQUIRED = "urn:pledgepad:problem:password-change-required";
+  public static final String PASSWORD_UNCHANGED = "urn:pledgepad:problem:password-unchanged";
   public static final String UNSUPPORTED_MEDIA_TYPE = "urn:pledgepad:problem:unsupported-media-type";
 
   private AccessProblems() {}

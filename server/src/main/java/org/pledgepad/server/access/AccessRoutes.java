@@ -161,6 +161,11 @@ final class AccessRoutes {
       Problems.send(ctx, 400, AccessProblems.BAD_REQUEST, "Expected {\"oldPassword\": string, \"newPassword\": string}");
       return;
     }
+    if (o.equals(n)) {
+      // Keeping the one-time password would keep it valid wherever it was read or written down.
+      Problems.send(ctx, 400, AccessProblems.PASSWORD_UNCHANGED, "The new password must differ from the current one");
+      return;
+    }
     String address = clientAddress(ctx);
     String subject = session.get().subject();
     access.vertx().executeBlocking(() -> {
@@ -182,10 +187,17 @@ final class AccessRoutes {
         Problems.send(ctx, 403, AccessProblems.INVALID_CREDENTIALS, "Wrong current password");
       } else {
         // A password change ends the account's other sessions (a thief's included); this one stays.
-        onContext(access.sessions().removeSubjectExcept(subject, session.get().id())).onComplete(x -> {
-          access.refresh();
-          ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
-        });
+        // Answered after the refresh, so that a one-time password's restriction is lifted for
+        // the very next request and this session's open sockets are upgraded (a failed refresh
+        // is caught up by the next periodic one).
+        onContext(access.sessions().removeSubjectExcept(subject, session.get().id()))
+            .compose(x -> access.refresh())
+            .onComplete(x -> {
+              if (x.failed()) {
+                LOG.warn("Access refresh after a password change failed; the next periodic one applies it", x.cause());
+              }
+              ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
+            });
       }
     });
   }
@@ -209,8 +221,16 @@ final class AccessRoutes {
 
   private void me(RoutingContext ctx) {
     guard.principal(ctx).onSuccess(p -> {
+      if (p.isAnonymous() && guard.passwordChangePending(ctx)) {
+        // Acts as a guest everywhere else; here it learns who it is and what to do first.
+        WebSessions.WebSession s = guard.session(ctx).orElseThrow();
+        access.sessionAccount(s.id()).ifPresentOrElse(
+            account -> json(ctx, meJson(account, s.csrfToken()).put("mustChangePassword", true)),
+            () -> json(ctx, meJson(p, null).put("mustChangePassword", false)));
+        return;
+      }
       String csrf = p.isAnonymous() ? null : guard.session(ctx).map(WebSessions.WebSession::csrfToken).orElse(null);
-      json(ctx, meJson(p, csrf));
+      json(ctx, meJson(p, csrf).put("mustChangePassword", false));
     });
   }
 

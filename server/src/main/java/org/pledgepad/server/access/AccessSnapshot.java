@@ -11,13 +11,22 @@ import org.pledgepad.auth.User;
  * Accounts and document access as of the last refresh (immutable). Every authorization reads
  * the current snapshot, so a refresh after a change applies to the next message of every open
  * connection without any database access on the message path.
+ *
+ * @param mustChangePassword ids of accounts still on a one-time password: their cookie sessions
+ *     act as guests until the password is changed
  */
-record AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> documents) {
-  static final AccessSnapshot EMPTY = new AccessSnapshot(Map.of(), Map.of());
+record AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> documents,
+    Set<String> mustChangePassword) {
+  static final AccessSnapshot EMPTY = new AccessSnapshot(Map.of(), Map.of(), Set.of());
 
   AccessSnapshot {
     usersById = Map.copyOf(usersById);
     documents = Map.copyOf(documents);
+    mustChangePassword = Set.copyOf(mustChangePassword);
+  }
+
+  boolean mustChangePassword(String userId) {
+    return mustChangePassword.contains(userId);
   }
 
   Optional<User> user(String id) {

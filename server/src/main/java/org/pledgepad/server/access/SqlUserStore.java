@@ -121,6 +121,22 @@ public final class SqlUserStore implements UserStore {
     });
   }
 
+  /** Ids of the accounts whose password is still a one-time password. */
+  public Set<String> mustChangePasswordIds() {
+    return db.call(c -> {
+      Set<String> out = new HashSet<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id FROM users WHERE must_change_password = ?")) {
+        ps.setBoolean(1, true);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   @Override
   public boolean setDisabled(String id, boolean disabled) {
     return db.call(c -> {

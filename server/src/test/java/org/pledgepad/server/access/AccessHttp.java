@@ -36,6 +36,23 @@ final class AccessHttp {
     return new Browser(cookieOf(r), new JsonObject(r.body()).getString("csrfToken"));
   }
 
+  /**
+   * Signs in with a one-time password and replaces it by {@code next} in the same step, as a
+   * person does at the first sign-in: until then the session may do nothing but that.
+   */
+  Browser signInReplacing(String login, String oneTime, String next) throws Exception {
+    HttpResponse<String> r = send("POST", "/api/session",
+        new JsonObject().put("login", login).put("password", oneTime).encode(), "Content-Type", "application/json");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(new JsonObject(r.body()).getBoolean("mustChangePassword")).as("a one-time password").isTrue();
+    Browser b = new Browser(cookieOf(r), new JsonObject(r.body()).getString("csrfToken"));
+    HttpResponse<String> changed = send("POST", "/api/session/password",
+        new JsonObject().put("oldPassword", oneTime).put("newPassword", next).encode(), "Cookie", b.cookie(),
+        "Content-Type", "application/json", AccessGuard.CSRF_HEADER, b.csrf());
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+    return b;
+  }
+
   /** /api/me as seen with this cookie (null: none). */
   JsonObject me(String cookie) throws Exception {
     HttpResponse<String> r = cookie == null ? send("GET", "/api/me", null) : send("GET", "/api/me", null, "Cookie", cookie);

@@ -59,7 +59,8 @@ class AccessRestTest {
   @Test
   void guestIsAnonymousWithoutCsrfToken() throws Exception {
     JsonObject me = new JsonObject(send("GET", "/api/me", null).body());
-    assertThat(me).isEqualTo(new JsonObject().put("role", "guest").putNull("user").putNull("csrfToken"));
+    assertThat(me).isEqualTo(new JsonObject().put("role", "guest").putNull("user").putNull("csrfToken")
+        .put("mustChangePassword", false));
   }
 
   @Test

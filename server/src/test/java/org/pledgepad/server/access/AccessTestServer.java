@@ -35,7 +35,10 @@ final class AccessTestServer implements AutoCloseable {
 
   final ServerHarness harness;
   final AccessControl access;
+  /** The demo accounts' one-time passwords, as printed at the first start. */
   final Map<String, String> passwords = new HashMap<>();
+  /** Passwords {@link #signIn} set in place of the one-time ones. */
+  private final Map<String, String> replaced = new HashMap<>();
   final SigningKey key;
 
   private AccessTestServer(ServerHarness harness, AccessControl access, String console, SigningKey key) {
@@ -65,6 +68,22 @@ final class AccessTestServer implements AutoCloseable {
     ServerHarness h = ServerHarness.start(all, access);
     SigningKey key = SigningKeyFile.load(dataDir.resolve(AccessControl.KEY_FILE));
     return new AccessTestServer(h, access, console.toString(StandardCharsets.UTF_8), key);
+  }
+
+  /**
+   * A session of a demo account that may act: the first sign-in replaces the one-time password
+   * (a session on it acts as a guest), later ones use the new password. Tests of the one-time
+   * state itself sign in with {@link #passwords} directly.
+   */
+  synchronized AccessHttp.Browser signIn(AccessHttp http, String login) throws Exception {
+    String now = replaced.get(login);
+    if (now != null) {
+      return http.signIn(login, now);
+    }
+    String next = "geändert-" + login + "-Passwort";
+    AccessHttp.Browser b = http.signInReplacing(login, passwords.get(login), next);
+    replaced.put(login, next);
+    return b;
   }
 
   /** A token for the demo account of {@code role} (subject = login for demo accounts). */

@@ -193,19 +193,15 @@ class AccessWebSocketTest {
 
   @Test
   void logoutDowngradesAnOpenCookieSocketToGuest() throws Exception {
-    String body = new JsonObject().put("login", "demo-councillor").put("password", server.passwords.get("demo-councillor")).encode();
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(server.harness.httpBase() + "/api/session"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
-    assertThat(login.statusCode()).isEqualTo(200);
-    String cookie = AccessRestTest.cookieOf(login);
+    AccessHttp.Browser councillor = server.signIn(new AccessHttp(server.harness.httpBase()), "demo-councillor");
+    String cookie = councillor.cookie();
     String doc = AccessTestServer.CONSULTATION_DOC;
     try (SyncClient c = SyncClient.connect(Protocol.HOCUSPOCUS, server.harness.wsBase(), doc, null, Map.of("Cookie", cookie))) {
       assertThat(c.until(m -> m.type() == 2).get(0).text()).isEqualTo("read-write");
       c.sendUpdate(updateFrom(CLIENT_IDS.incrementAndGet()));
       assertThat(c.until(m -> m.type() == 8).stream().reduce((a, b) -> b).orElseThrow().sub()).isEqualTo(1);
       HttpResponse<String> out = http.send(HttpRequest.newBuilder(URI.create(server.harness.httpBase() + "/api/session"))
-          .header("Cookie", cookie).header("X-CSRF-Token", new JsonObject(login.body()).getString("csrfToken"))
+          .header("Cookie", cookie).header("X-CSRF-Token", councillor.csrf())
           .DELETE().build(), HttpResponse.BodyHandlers.ofString());
       assertThat(out.statusCode()).isEqualTo(204);
       // Within a re-check period the socket is read-only: an update is answered SyncStatus 0.

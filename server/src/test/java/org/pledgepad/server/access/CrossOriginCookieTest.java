@@ -24,8 +24,7 @@ class CrossOriginCookieTest {
   @BeforeEach
   void start() throws Exception {
     server = AccessTestServer.start(dataDir, Map.of());
-    councillor = new AccessHttp(server.harness.httpBase())
-        .signIn("demo-councillor", server.passwords.get("demo-councillor"));
+    councillor = server.signIn(new AccessHttp(server.harness.httpBase()), "demo-councillor");
   }
 
   @AfterEach

@@ -152,7 +152,7 @@ class DocumentSettingsRestTest {
       assertProblem(http.send("PATCH", "/api/documents/" + DOC, body, "Content-Type", "application/json",
           "Authorization", "Bearer " + server.tokenFor(role)), 403);
     }
-    AccessHttp.Browser admin = http.signIn("demo-admin", server.passwords.get("demo-admin"));
+    AccessHttp.Browser admin = server.signIn(http, "demo-admin");
     assertProblem(http.send("PATCH", "/api/documents/" + DOC, body, "Content-Type", "application/json",
         "Cookie", admin.cookie()), 403);
     HttpResponse<String> ok = http.send("PATCH", "/api/documents/" + DOC, body, "Content-Type", "application/json",
