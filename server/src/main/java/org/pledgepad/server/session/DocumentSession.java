@@ -299,6 +299,12 @@ public final class DocumentSession {
     });
     run(() -> {
       joining.remove(p);
+      if (draining) {
+        // Shutting down: the drain closed the peers it had; a latecomer would stay open with
+        // its updates refused unseen until the listener closes it.
+        p.close(CloseCodes.GOING_AWAY, "server shutting down");
+        return;
+      }
       peers.add(p);
       cancelUnload();
       p.sendSyncStep1(doc.stateVector());
