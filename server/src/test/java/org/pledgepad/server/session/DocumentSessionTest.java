@@ -721,6 +721,30 @@ class DocumentSessionTest {
     until("removal announced", () -> bob.count("awareness") == 2);
   }
 
+  /**
+   * An awareness state was bounded only by the message size (2 MiB): a few such states from one
+   * editor (or citizen, during a consultation) filled every other peer's send queue at once,
+   * and each was dropped as a slow reader (4503).
+   */
+  @Test
+  void anAwarenessStateLargerThanAnyCursorIsRefusedAndNotBroadcast() {
+    RecordingPeer alice = new RecordingPeer("a", "alice", false);
+    RecordingPeer bob = new RecordingPeer("b", "bob", false);
+    DocumentSession s = join(alice);
+    join(bob);
+    String padding = "x".repeat(AwarenessStates.MAX_STATE_CHARS);
+    byte[] huge = new WireWriter().writeVarUint(1).writeVarUint(77).writeVarUint(1)
+        .writeVarString("{\"user\":\"" + padding + "\"}").toByteArray();
+    s.receive(alice, new Inbound.Awareness(huge));
+    until("sender closed", () -> alice.closedWith != null);
+    assertThat(alice.closedWith).isEqualTo(CloseCodes.INVALID_UPDATE);
+    byte[] usual = new WireWriter().writeVarUint(1).writeVarUint(78).writeVarUint(1)
+        .writeVarString("{\"user\":{\"name\":\"Bob\",\"color\":\"#30bced\"}}").toByteArray();
+    s.receive(bob, new Inbound.Awareness(usual)); // after alice's in the session's order
+    until("bob's own state is relayed", () -> bob.count("awareness") >= 1);
+    assertThat(bob.payloads("awareness")).allSatisfy(a -> assertThat(a.length).isLessThan(1000));
+  }
+
   @Test
   void updatesCommittedElsewhereAreAppliedAndBroadcastOnce() {
     RecordingPeer a = new RecordingPeer("a", "guest", false);
