@@ -308,10 +308,57 @@ class DocumentSessionTest {
     assertThat(textOf(result(store.load(DOC)).tail().stream().map(u -> u.update()).toList())).isEqualTo("dritte");
   }
 
+  /**
+   * Behind a stalled store the updates waiting for their commit were counted as document size:
+   * the sender that crossed the limit was told 4413 (do not retry), though the document was small.
+   */
+  @Test
+  void aBacklogBehindAStalledStoreIsAnsweredBackOffNotDocumentTooLarge() {
+    limitDocumentsTo(2000);
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    until("joined", () -> a.count("step1") == 1);
+    io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
+    store.holdAppends = gate;
+    for (int i = 0; i < 8; i++) { // 8 × ~400 bytes waiting; the document itself stays empty
+      s.receive(a, new Inbound.Update(textUpdate(100 + i, "z".repeat(400))));
+    }
+    until("sender closed", () -> a.closedWith != null);
+    assertThat(a.closedWith).as("back off and retry").isEqualTo(CloseCodes.RATE_LIMITED);
+    store.holdAppends = null;
+    gate.complete();
+  }
+
+  /** Small updates behind a stalled store were held without a count, each also decoded. */
+  @Test
+  void tenThousandUpdatesWaitingForTheStoreAreTheMost() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    until("joined", () -> a.count("step1") == 1);
+    io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
+    store.holdAppends = gate;
+    for (int i = 0; i < SessionSettings.MAX_UPDATES_WAITING_FOR_COMMIT; i++) {
+      s.receive(a, new Inbound.Update(textUpdate(1000 + i, "k")));
+    }
+    s.receive(a, new Inbound.SyncStep1(new byte[] {0})); // a round trip on the session's context
+    until("answered", () -> a.count("step2") == 1);
+    assertThat(a.closedWith).as("within the limit").isNull();
+    s.receive(a, new Inbound.Update(textUpdate(999, "k")));
+    until("sender closed", () -> a.closedWith != null);
+    assertThat(a.closedWith).isEqualTo(CloseCodes.RATE_LIMITED);
+    store.holdAppends = null;
+    gate.complete();
+  }
+
+  /** Sessions opened from now on refuse updates that would grow a document beyond {@code maxBytes}. */
+  private void limitDocumentsTo(long maxBytes) {
+    registry = new SessionRegistry(vertx, store, YjsDocument::new,
+        new SessionSettings(5, 256, maxBytes, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+  }
+
   @Test
   void oversizedDocumentIsRefused() {
-    registry = new SessionRegistry(vertx, store, YjsDocument::new,
-        new SessionSettings(5, 256, 100, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+    limitDocumentsTo(100);
     RecordingPeer a = new RecordingPeer("a", "guest", false);
     DocumentSession s = join(a);
     s.receive(a, new Inbound.Update(textUpdate(1, "x".repeat(500))));
