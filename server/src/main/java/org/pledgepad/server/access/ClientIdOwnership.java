@@ -66,6 +66,9 @@ final class ClientIdOwnership implements UpdateAdmission {
   @Override
   public Result admitUpdate(Peer peer, ReceivedUpdate update, LongUnaryOperator documentClocks) {
     List<ClockRange> ranges = StructRuns.of(update.structs());
+    if (addsToAnotherUsersClient(peer, ranges, documentClocks)) {
+      return Result.REFUSE;
+    }
     StoreClocks clocks = clocks(documentClocks);
     // Bindings to persist are those of clients unowned before; usually every client is owned.
     Map<Long, Boolean> ownedBefore = allOwned(ranges) ? null : new HashMap<>();
@@ -91,6 +94,24 @@ final class ClientIdOwnership implements UpdateAdmission {
       }
     }
     return Result.ACCEPT;
+  }
+
+  /**
+   * Whether the update adds structs the document does not hold yet under a clientID another user
+   * owns. Asked against the document's clocks, not {@link #admitted}: the registry takes what
+   * lies below the clocks it is given as duplicates, whoever sends them, and structs admitted
+   * but still committing are no duplicates yet. Forged structs there were logged behind the
+   * owner's; if the owner's commit failed (its update dropped), they became the owner's text.
+   */
+  private boolean addsToAnotherUsersClient(Peer peer, List<ClockRange> ranges, LongUnaryOperator documentClocks) {
+    for (int i = 0; i < ranges.size(); i++) {
+      ClockRange r = ranges.get(i);
+      if (registry.isOwned(r.clientId()) && r.lastClock() >= documentClocks.applyAsLong(r.clientId())
+          && !registry.owner(r.clientId()).get().equals(peer.actor())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private boolean allOwned(List<ClockRange> ranges) {

@@ -1,6 +1,8 @@
 package org.pledgepad.server.http;
 
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.util.concurrent.TimeUnit;
@@ -19,6 +21,14 @@ public final class OpsRoutes {
   /** Further readiness conditions by name (draining, cluster listener), all must hold. */
   private final java.util.Map<String, java.util.function.BooleanSupplier> checks = new java.util.LinkedHashMap<>();
 
+  /**
+   * The store ping in flight, which every readiness request arriving meanwhile shares. The route
+   * needs no credential and is reachable through the shipped proxies; one ping per request put
+   * a flood of them on the store's writer thread (embedded) or into its pool's queue
+   * (PostgreSQL), ahead of the appends and loads of every document.
+   */
+  private final java.util.concurrent.atomic.AtomicReference<Future<Void>> ping = new java.util.concurrent.atomic.AtomicReference<>();
+
   public OpsRoutes(DocumentStore store, PrometheusMeterRegistry prometheus) {
     this.store = store;
     this.prometheus = prometheus;
@@ -33,7 +43,7 @@ public final class OpsRoutes {
   public void mount(Router router) {
     router.get("/health/live").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "application/json").end(new JsonObject().put("status", "UP").encode()));
-    router.get("/health/ready").handler(ctx -> store.ping()
+    router.get("/health/ready").handler(ctx -> sharedPing()
         .timeout(READY_TIMEOUT_MS, TimeUnit.MILLISECONDS)
         .onComplete(ar -> {
           boolean appending = store.appendsFlowing();
@@ -53,5 +63,24 @@ public final class OpsRoutes {
     router.get("/metrics").handler(ctx -> ctx.response()
         .putHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .end(prometheus.scrape()));
+  }
+
+  /** The ping in flight, or a new one when none is (see {@link #ping}). */
+  private Future<Void> sharedPing() {
+    while (true) {
+      Future<Void> current = ping.get();
+      if (current != null && !current.isComplete()) {
+        return current;
+      }
+      Promise<Void> mine = Promise.promise();
+      if (ping.compareAndSet(current, mine.future())) {
+        try {
+          store.ping().onComplete(mine);
+        } catch (RuntimeException e) {
+          mine.fail(e); // else every later request would share a ping that never ends
+        }
+        return mine.future();
+      }
+    }
   }
 }

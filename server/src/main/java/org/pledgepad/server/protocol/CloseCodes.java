@@ -28,7 +28,7 @@ public final class CloseCodes {
   /** The update would make the document larger than MAX_DOCUMENT_BYTES. */
   public static final short DOCUMENT_TOO_LARGE = 4413;
   /** A Yjs update or awareness update that does not decode, or an awareness state that is not
-   *  JSON. */
+   *  JSON or too long (session/AwarenessStates.MAX_STATE_CHARS). */
   public static final short INVALID_UPDATE = 4422;
   /** An awareness update for a clientID owned by another connection. */
   public static final short AWARENESS_FORGERY = 4423;

@@ -26,6 +26,12 @@ import org.pledgepad.server.wire.WireWriter;
 final class AwarenessStates {
   /** A real client announces one clientID per document; a few more cover reconnects. */
   static final int MAX_CLIENT_IDS_PER_PEER = 8;
+  /**
+   * Longest state (JSON, in chars) taken: a name, a colour and a cursor are a few hundred. A state
+   * is sent to every peer of the document and to each that joins; bounded only by the message
+   * size (2 MiB), a few of them filled every other peer's send queue at once (4503 for all).
+   */
+  static final int MAX_STATE_CHARS = 8192;
 
   private record Entry(Peer owner, long clock, String json) {}
 
@@ -65,6 +71,9 @@ final class AwarenessStates {
       }
       if (existing == null && seen.putIfAbsent(id, true) == null && ++owned > MAX_CLIENT_IDS_PER_PEER) {
         throw new ProtocolViolation(CloseCodes.AWARENESS_FORGERY, "too many awareness clientIDs");
+      }
+      if (jsons.get(i).length() > MAX_STATE_CHARS) {
+        throw new ProtocolViolation(CloseCodes.INVALID_UPDATE, "awareness state too large");
       }
       validateJson(jsons.get(i));
     }

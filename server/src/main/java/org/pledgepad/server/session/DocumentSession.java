@@ -75,6 +75,8 @@ public final class DocumentSession {
   private final AwarenessStates awareness = new AwarenessStates();
   private final ArrayDeque<PendingUpdate> commitQueue = new ArrayDeque<>();
   private long queuedBytes;
+  /** Updates accepted and not yet committed or failed (queued or in the append in flight). */
+  private int waitingForCommit;
   private boolean commitInFlight;
   /**
    * The updates of the append in flight, in order (null when none): the list its completion
@@ -299,6 +301,12 @@ public final class DocumentSession {
     });
     run(() -> {
       joining.remove(p);
+      if (draining) {
+        // Shutting down: the drain closed the peers it had; a latecomer would stay open with
+        // its updates refused unseen until the listener closes it.
+        p.close(CloseCodes.GOING_AWAY, "server shutting down");
+        return;
+      }
       peers.add(p);
       cancelUnload();
       p.sendSyncStep1(doc.stateVector());
@@ -573,9 +581,16 @@ public final class DocumentSession {
       metrics.updateRejected();
       throw new ProtocolViolation(CloseCodes.INVALID_UPDATE, "update does not decode");
     }
-    if (doc.approximateSize() + queuedBytes + update.length > settings.maxDocumentBytes()) {
+    if (doc.approximateSize() + update.length > settings.maxDocumentBytes()) {
       metrics.updateRejected();
       throw new ProtocolViolation(CloseCodes.DOCUMENT_TOO_LARGE, "document size limit reached");
+    }
+    if (doc.approximateSize() + queuedBytes + update.length > settings.maxDocumentBytes()
+        || waitingForCommit >= SessionSettings.MAX_UPDATES_WAITING_FOR_COMMIT) {
+      // A backlog behind a slow or stalled store, not a large document: 4413 told the client
+      // not to retry, and each waiting update is also held decoded (several times its bytes).
+      metrics.updateRejected();
+      throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many updates waiting for the store");
     }
     if (admission != null) {
       UpdateAdmission.Result r = admission.admitUpdate(p, received, doc::clock);
@@ -592,6 +607,7 @@ public final class DocumentSession {
     }
     commitQueue.add(new PendingUpdate(p, received));
     queuedBytes += update.length;
+    waitingForCommit++;
     flush();
   }
 
@@ -627,6 +643,7 @@ public final class DocumentSession {
       for (PendingUpdate pu : batch) {
         queuedBytes -= pu.update().bytes().length;
       }
+      waitingForCommit -= batch.size();
       if (ar.succeeded()) {
         metrics.committed(batch.size(), System.nanoTime() - started);
         committed(batch, ar.result());
@@ -645,6 +662,7 @@ public final class DocumentSession {
         commitQueue.removeIf(pu -> {
           if (closed.contains(pu.from())) {
             queuedBytes -= pu.update().bytes().length;
+            waitingForCommit--;
             return true;
           }
           return false;

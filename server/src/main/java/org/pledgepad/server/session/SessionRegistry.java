@@ -22,6 +22,12 @@ public final class SessionRegistry {
   private final SessionSettings settings;
   private final ServerMetrics metrics;
   private final ConcurrentHashMap<String, DocumentSession> sessions = new ConcurrentHashMap<>();
+  /**
+   * Set when {@link #shutdown} began: a session opened after it lists its sessions (a Hocuspocus
+   * socket naming another document, an auth that resolved late, a restore) drains from its load
+   * on, instead of taking updates that the drain never waits for.
+   */
+  private volatile boolean shuttingDown;
 
   /** clientID ownership per document (access layer); null result = no check. */
   private volatile java.util.function.Function<String, UpdateAdmission> admissions = name -> null;
@@ -117,6 +123,9 @@ public final class SessionRegistry {
     });
     if (created[0] != null) {
       created[0].start();
+      if (shuttingDown) {
+        created[0].shutdown(); // queued behind the load, ahead of the caller's join
+      }
     }
     return s;
   }
@@ -164,6 +173,7 @@ public final class SessionRegistry {
 
   /** Closes every connection and writes final snapshots. */
   public Future<Void> shutdown() {
+    shuttingDown = true; // before the listing: a session created meanwhile sees one or the other
     List<Future<Void>> all = new ArrayList<>();
     for (DocumentSession s : sessions.values()) {
       all.add(s.shutdown());

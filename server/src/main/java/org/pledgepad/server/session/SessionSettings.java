@@ -20,6 +20,11 @@ public record SessionSettings(
   /** Bytes of messages held while loading: one peer's, and all peers' of one document. */
   public static final long MAX_BYTES_QUEUED_PER_PEER_WHILE_LOADING = 32L << 20;
   public static final long MAX_BYTES_QUEUED_WHILE_LOADING = 256L << 20;
+  /**
+   * Updates of one document accepted and not yet committed: far above what arrives during a
+   * healthy commit (milliseconds), reached only behind a slow or stalled store.
+   */
+  public static final int MAX_UPDATES_WAITING_FOR_COMMIT = 10_000;
 
   /** With the default snapshot limits and at least {@code snapshotEvery} updates per snapshot. */
   public SessionSettings(int snapshotEvery, int groupCommitMaxUpdates, long maxDocumentBytes,

@@ -24,6 +24,11 @@ import org.pledgepad.server.store.DocumentStore;
 class OpsRoutesTest {
   private final AtomicBoolean pingAnswers = new AtomicBoolean(true);
   private final AtomicBoolean appendsFlow = new AtomicBoolean(true);
+  /** When set, pings wait for it. */
+  private volatile io.vertx.core.Promise<Void> holdPings;
+  private final java.util.concurrent.atomic.AtomicInteger pings = new java.util.concurrent.atomic.AtomicInteger();
+  /** Readiness requests that reached the router. */
+  private final java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
   private Vertx vertx;
   private HttpServer server;
 
@@ -31,7 +36,12 @@ class OpsRoutesTest {
   private DocumentStore store() {
     return (DocumentStore) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DocumentStore.class},
         (proxy, method, args) -> switch (method.getName()) {
-          case "ping" -> pingAnswers.get() ? Future.succeededFuture() : Future.failedFuture("down");
+          case "ping" -> {
+            pings.incrementAndGet();
+            io.vertx.core.Promise<Void> hold = holdPings;
+            Future<Void> answer = pingAnswers.get() ? Future.succeededFuture() : Future.failedFuture("down");
+            yield hold == null ? answer : hold.future().compose(v -> answer);
+          }
           case "appendsFlowing" -> appendsFlow.get();
           default -> throw new UnsupportedOperationException(method.getName());
         });
@@ -41,6 +51,10 @@ class OpsRoutesTest {
   void start() {
     vertx = Vertx.vertx();
     Router router = Router.router(vertx);
+    router.get("/health/ready").handler(ctx -> {
+      arrived.incrementAndGet();
+      ctx.next();
+    });
     new OpsRoutes(store(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).mount(router);
     server = vertx.createHttpServer(org.pledgepad.server.http.HttpProtocol.options()).requestHandler(router).listen(0, "127.0.0.1").await();
   }
@@ -74,5 +88,30 @@ class OpsRoutesTest {
     HttpResponse<String> unreachable = ready();
     assertThat(unreachable.statusCode()).isEqualTo(503);
     assertThat(new JsonObject(unreachable.body()).getJsonObject("checks").getMap()).containsEntry("store", "DOWN");
+  }
+
+  /**
+   * Readiness needs no credential and the shipped proxies pass it on: one store ping per request
+   * let a flood of them queue on the store's writer thread or pool, ahead of every document's
+   * appends and loads. Requests that arrive while a ping runs share it.
+   */
+  @Test
+  void readinessRequestsArrivingDuringAPingShareIt() throws Exception {
+    holdPings = io.vertx.core.Promise.promise();
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.actualPort() + "/health/ready")).build();
+    java.util.List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      answers.add(client.sendAsync(request, HttpResponse.BodyHandlers.ofString()));
+    }
+    org.pledgepad.server.testing.Eventually.until("all twenty arrived", () -> arrived.get() == 20);
+    assertThat(pings.get()).as("store pings for twenty waiting requests").isEqualTo(1);
+    holdPings.complete();
+    for (var a : answers) {
+      assertThat(a.get().statusCode()).isEqualTo(200);
+    }
+    holdPings = null;
+    assertThat(ready().statusCode()).isEqualTo(200);
+    assertThat(pings.get()).as("a request after the ping ended pings again").isEqualTo(2);
   }
 }

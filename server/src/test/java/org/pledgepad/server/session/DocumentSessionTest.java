@@ -308,10 +308,57 @@ class DocumentSessionTest {
     assertThat(textOf(result(store.load(DOC)).tail().stream().map(u -> u.update()).toList())).isEqualTo("dritte");
   }
 
+  /**
+   * Behind a stalled store the updates waiting for their commit were counted as document size:
+   * the sender that crossed the limit was told 4413 (do not retry), though the document was small.
+   */
+  @Test
+  void aBacklogBehindAStalledStoreIsAnsweredBackOffNotDocumentTooLarge() {
+    limitDocumentsTo(2000);
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    until("joined", () -> a.count("step1") == 1);
+    io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
+    store.holdAppends = gate;
+    for (int i = 0; i < 8; i++) { // 8 × ~400 bytes waiting; the document itself stays empty
+      s.receive(a, new Inbound.Update(textUpdate(100 + i, "z".repeat(400))));
+    }
+    until("sender closed", () -> a.closedWith != null);
+    assertThat(a.closedWith).as("back off and retry").isEqualTo(CloseCodes.RATE_LIMITED);
+    store.holdAppends = null;
+    gate.complete();
+  }
+
+  /** Small updates behind a stalled store were held without a count, each also decoded. */
+  @Test
+  void tenThousandUpdatesWaitingForTheStoreAreTheMost() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    DocumentSession s = join(a);
+    until("joined", () -> a.count("step1") == 1);
+    io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
+    store.holdAppends = gate;
+    for (int i = 0; i < SessionSettings.MAX_UPDATES_WAITING_FOR_COMMIT; i++) {
+      s.receive(a, new Inbound.Update(textUpdate(1000 + i, "k")));
+    }
+    s.receive(a, new Inbound.SyncStep1(new byte[] {0})); // a round trip on the session's context
+    until("answered", () -> a.count("step2") == 1);
+    assertThat(a.closedWith).as("within the limit").isNull();
+    s.receive(a, new Inbound.Update(textUpdate(999, "k")));
+    until("sender closed", () -> a.closedWith != null);
+    assertThat(a.closedWith).isEqualTo(CloseCodes.RATE_LIMITED);
+    store.holdAppends = null;
+    gate.complete();
+  }
+
+  /** Sessions opened from now on refuse updates that would grow a document beyond {@code maxBytes}. */
+  private void limitDocumentsTo(long maxBytes) {
+    registry = new SessionRegistry(vertx, store, YjsDocument::new,
+        new SessionSettings(5, 256, maxBytes, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+  }
+
   @Test
   void oversizedDocumentIsRefused() {
-    registry = new SessionRegistry(vertx, store, YjsDocument::new,
-        new SessionSettings(5, 256, 100, Duration.ofMillis(50), 1000), ServerMetrics.noop());
+    limitDocumentsTo(100);
     RecordingPeer a = new RecordingPeer("a", "guest", false);
     DocumentSession s = join(a);
     s.receive(a, new Inbound.Update(textUpdate(1, "x".repeat(500))));
@@ -719,6 +766,30 @@ class DocumentSessionTest {
     until("bob sees alice", () -> bob.count("awareness") == 1);
     s.leave(alice);
     until("removal announced", () -> bob.count("awareness") == 2);
+  }
+
+  /**
+   * An awareness state was bounded only by the message size (2 MiB): a few such states from one
+   * editor (or citizen, during a consultation) filled every other peer's send queue at once,
+   * and each was dropped as a slow reader (4503).
+   */
+  @Test
+  void anAwarenessStateLargerThanAnyCursorIsRefusedAndNotBroadcast() {
+    RecordingPeer alice = new RecordingPeer("a", "alice", false);
+    RecordingPeer bob = new RecordingPeer("b", "bob", false);
+    DocumentSession s = join(alice);
+    join(bob);
+    String padding = "x".repeat(AwarenessStates.MAX_STATE_CHARS);
+    byte[] huge = new WireWriter().writeVarUint(1).writeVarUint(77).writeVarUint(1)
+        .writeVarString("{\"user\":\"" + padding + "\"}").toByteArray();
+    s.receive(alice, new Inbound.Awareness(huge));
+    until("sender closed", () -> alice.closedWith != null);
+    assertThat(alice.closedWith).isEqualTo(CloseCodes.INVALID_UPDATE);
+    byte[] usual = new WireWriter().writeVarUint(1).writeVarUint(78).writeVarUint(1)
+        .writeVarString("{\"user\":{\"name\":\"Bob\",\"color\":\"#30bced\"}}").toByteArray();
+    s.receive(bob, new Inbound.Awareness(usual)); // after alice's in the session's order
+    until("bob's own state is relayed", () -> bob.count("awareness") >= 1);
+    assertThat(bob.payloads("awareness")).allSatisfy(a -> assertThat(a.length).isLessThan(1000));
   }
 
   @Test

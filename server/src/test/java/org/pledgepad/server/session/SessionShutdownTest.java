@@ -103,4 +103,26 @@ class SessionShutdownTest {
     result(shutdown);
     assertThat(p.closedWith).as("closed with going-away").isEqualTo(CloseCodes.GOING_AWAY);
   }
+
+  /**
+   * A document opened after the shutdown began (a Hocuspocus socket naming another document, an
+   * auth that resolved late, a restore) is not in the registry's list of sessions to drain: it
+   * took updates and kept its peers, which the drain neither waited for nor closed with 1001.
+   */
+  @Test
+  void aDocumentOpenedAfterTheShutdownBeganDrainsToo() {
+    loadGate.complete();
+    result(registry.shutdown()); // no session open yet
+    RecordingPeer p = new RecordingPeer("p", "editor", false);
+    DocumentSession s = registry.acquire(DOC);
+    s.join(p);
+    org.pledgepad.crdt.Doc d = new org.pledgepad.crdt.Doc();
+    d.getText("text").insert(0, "nach dem Herunterfahren");
+    Future<Long> logged = s.submit("editor", "restore", org.pledgepad.crdt.Y.encodeStateAsUpdate(d));
+    until("the update is refused", logged::isComplete);
+    assertThat(logged.failed()).as("not logged while shutting down").isTrue();
+    until("the peer is closed", () -> p.closedWith != null);
+    assertThat(p.closedWith).as("closed with going-away").isEqualTo(CloseCodes.GOING_AWAY);
+    assertThat(store.appends.get()).as("nothing appended").isZero();
+  }
 }
