@@ -26,17 +26,22 @@ import org.pledgepad.auth.token.Base64Url;
  * pledgepad user list
  * pledgepad user disable LOGIN
  * pledgepad user enable LOGIN
+ * pledgepad user reset-password LOGIN
  * </pre>
  *
  * {@code add} generates a one-time password and prints it once; it is never logged or stored in
- * clear, and the user must change it at first login.
+ * clear, and the user must change it at first login. {@code reset-password} does the same for an
+ * existing account (a forgotten or exposed password): the old password stops working at once, and
+ * the server treats the account's open sessions as guests until the new one-time password has
+ * been replaced.
  */
 public final class UserCommand {
   static final String USAGE = String.join("\n",
       "usage: pledgepad user add LOGIN --role ROLE [--name DISPLAY] [--body ID]... [--pseudonym]",
       "       pledgepad user list",
       "       pledgepad user disable LOGIN",
-      "       pledgepad user enable LOGIN");
+      "       pledgepad user enable LOGIN",
+      "       pledgepad user reset-password LOGIN");
 
   private final UserStore store;
   private final PasswordHasher hasher;
@@ -69,6 +74,7 @@ public final class UserCommand {
         case "list" -> list(args);
         case "disable" -> setDisabled(args, true);
         case "enable" -> setDisabled(args, false);
+        case "reset-password" -> resetPassword(args);
         default -> throw new UsageException("unknown subcommand " + sub);
       };
     } catch (UsageException e) {
@@ -140,6 +146,19 @@ public final class UserCommand {
           u.disabled() ? "disabled" : "active", bodies.isEmpty() ? "-" : bodies, u.displayName(),
           u.pseudonym() ? " (pseudonym)" : "");
     }
+    return 0;
+  }
+
+  private int resetPassword(Args args) throws UsageException {
+    String login = login(args);
+    StoredUser found = store.findByLogin(login).orElse(null);
+    String password = OneTimePasswords.generate(random);
+    if (found == null || !store.setPassword(found.user().id(), hasher.hash(password), true)) {
+      err.println("error: no user " + login);
+      return 1;
+    }
+    out.println("new one-time password for " + login + ": " + password);
+    out.println("The password is shown only now; it must be changed at the next login.");
     return 0;
   }
 

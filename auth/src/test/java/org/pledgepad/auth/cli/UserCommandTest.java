@@ -47,6 +47,26 @@ class UserCommandTest {
   }
 
   @Test
+  void resetPasswordReplacesThePasswordByANewOneTimePassword() {
+    run("add", "anna", "--role", "COUNCILLOR");
+    Matcher first = Pattern.compile("one-time password: (\\S+)").matcher(out.toString());
+    assertThat(first.find()).isTrue();
+    LoginService login = new LoginService(store, hasher, new LoginThrottle(Clock.systemUTC()));
+    assertThat(login.login("anna", first.group(1), "127.0.0.1")).isInstanceOf(LoginResult.Success.class);
+    out.reset();
+
+    assertThat(run("reset-password", "anna")).isZero();
+    Matcher m = Pattern.compile("new one-time password for anna: (\\S+)").matcher(out.toString());
+    assertThat(m.find()).isTrue();
+    assertThat(m.group(1)).isNotEqualTo(first.group(1));
+    assertThat(login.login("anna", first.group(1), "127.0.0.1")).as("the old password").isNotInstanceOf(LoginResult.Success.class);
+    assertThat(login.login("anna", m.group(1), "127.0.0.1"))
+        .isInstanceOfSatisfying(LoginResult.Success.class, s -> assertThat(s.mustChangePassword()).isTrue());
+    assertThat(run("reset-password", "nobody")).isEqualTo(1);
+    assertThat(run("reset-password")).isEqualTo(2);
+  }
+
+  @Test
   void duplicateLoginIsRefused() {
     run("add", "anna", "--role", "CITIZEN");
     assertThat(run("add", "anna", "--role", "ADMIN")).isEqualTo(1);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.auth.Role;
 import org.pledgepad.server.access.SyncClient.Msg;
 import org.pledgepad.server.access.SyncClient.Protocol;
+import org.pledgepad.server.testing.Await;
 
 /**
  * A session signed in with a one-time password may read /api/me, change the password and sign
@@ -98,6 +99,28 @@ class OneTimePasswordTest {
     assertThat(same.statusCode()).isEqualTo(400);
     assertThat(new JsonObject(same.body()).getString("type")).isEqualTo(AccessProblems.PASSWORD_UNCHANGED);
     assertThat(http.me(b.cookie()).getBoolean("mustChangePassword")).isTrue();
+  }
+
+  /**
+   * An operator's `user reset-password` (a forgotten or exposed password) puts the account back on
+   * a one-time password: its open session acts as a guest from the next access refresh on.
+   */
+  @Test
+  void anOperatorsPasswordResetPutsTheOpenSessionBackOnTheOneTimeRule() throws Exception {
+    AccessHttp.Browser b = server.signIn(http, "demo-admin");
+    assertThat(get("/api/me/data", b).statusCode()).isEqualTo(200);
+
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+    assertThat(LauncherCommands.run(new String[] {"user", "reset-password", "demo-admin"},
+        Map.of("DATA_DIR", dataDir.toString()), print, print)).as(out.toString()).isZero();
+    assertThat(out.toString()).contains("new one-time password for demo-admin: ");
+    Await.result(server.access.refresh());
+
+    assertThat(http.me(b.cookie()).getBoolean("mustChangePassword")).isTrue();
+    HttpResponse<String> data = get("/api/me/data", b);
+    assertThat(data.statusCode()).isEqualTo(403);
+    assertThat(new JsonObject(data.body()).getString("type")).isEqualTo(AccessProblems.PASSWORD_CHANGE_REQUIRED);
   }
 
   @Test
