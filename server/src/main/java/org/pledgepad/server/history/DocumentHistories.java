@@ -243,7 +243,7 @@ public final class DocumentHistories {
   public int rewriteLegacyNotes(String doc, String subject, String displayName,
       java.util.function.Function<String, Optional<String>> suggesterOf) {
     int rewritten = 0;
-    String prefix = LogNote.SUGGESTION_LIKE.replace("%", "");
+    String prefix = LogNote.SUGGESTION_PREFIX;
     String suffix = " by " + displayName;
     for (LogNote n : sql(() -> db.notes(doc, 0, Long.MAX_VALUE))) {
       String id = n.connectionId();

@@ -23,7 +23,9 @@ public record LogNote(long seq, long timeMillis, String actor, String connection
   static final String RESTORE_PREFIX = "restore:";
   /** SQL LIKE patterns selecting candidate notes (the parsers below decide). */
   static final String RESTORE_LIKE = RESTORE_PREFIX + "%";
-  static final String SUGGESTION_LIKE = "accepted suggestion %";
+  /** What every accepted-suggestion note begins with (SuggestionOrigin.logNote). */
+  static final String SUGGESTION_PREFIX = "accepted suggestion ";
+  static final String SUGGESTION_LIKE = SUGGESTION_PREFIX + "%";
 
   /** The connection id to log a restore of version {@code target} made by {@code subject}. */
   public static String restore(long target, String subject) {
@@ -50,7 +52,7 @@ public record LogNote(long seq, long timeMillis, String actor, String connection
    * display name the parser refuses, yet they name the suggestion all the same.
    */
   public boolean appliedSuggestion(String suggestionId) {
-    return connectionId != null && connectionId.startsWith(SUGGESTION_LIKE.replace("%", "") + suggestionId + " ");
+    return connectionId != null && connectionId.startsWith(SUGGESTION_PREFIX + suggestionId + " ");
   }
 
   /** The accepted suggestion this row applied, if its note says so. */
