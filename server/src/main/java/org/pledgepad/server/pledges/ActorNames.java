@@ -9,12 +9,13 @@ import java.util.function.Function;
 /**
  * Puts the current display name beside every account id an answer carries for a signed-in reader:
  * {@code createdByName} beside a link's {@code createdBy}, {@code changedByName} beside a status
- * change's {@code changedBy}. Resolved at read time, never stored, so an erased account reads
+ * change's {@code changedBy}, {@code actorName} beside a succession log entry's {@code actor}. Resolved at read time, never stored, so an erased account reads
  * "gelöscht" everywhere; an id that is no account here (an import's, a service token's) gets no
  * name. Guests get neither (their answers carry no ids, see {@code PledgeApiRoutes.forGuest}).
  */
 final class ActorNames {
-  private static final Map<String, String> NAMED = Map.of("createdBy", "createdByName", "changedBy", "changedByName");
+  private static final Map<String, String> NAMED = Map.of("createdBy", "createdByName", "changedBy", "changedByName",
+      "actor", "actorName");
 
   private ActorNames() {}
 

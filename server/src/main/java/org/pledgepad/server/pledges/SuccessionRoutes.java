@@ -166,12 +166,15 @@ final class SuccessionRoutes {
             JsonArray out = new JsonArray();
             for (SuccessionLogEntry e : entries) {
               if (names.contains(e.succession().predecessorId())) {
-                out.add(new JsonObject().put("action", e.action().name()).put("actor", e.actor())
+                // The acting admin's account id is personal data: guests get it empty, as in the
+                // pledge answers and in open data; signed-in readers get the name beside it.
+                out.add(new JsonObject().put("action", e.action().name()).put("actor", who.isAnonymous() ? "" : e.actor())
                     .put("at", e.at().toString()).put("predecessor", e.succession().predecessorId())
                     .put("succession", PledgeJson.of(e.succession())));
               }
             }
-            PledgeApiRoutes.json(ctx, 200, new JsonObject().put("successor", succ).put("entries", out).encode());
+            JsonObject answer = new JsonObject().put("successor", succ).put("entries", out);
+            PledgeApiRoutes.json(ctx, 200, (who.isAnonymous() ? answer : ActorNames.add(answer, api.guard()::displayName)).encode());
             return null;
           }));
     }).onFailure(e -> PledgeProblems.failed(ctx, e)));

@@ -577,15 +577,20 @@ class PledgeApiTest extends PledgeServerTest {
     assertThat(server.send("DELETE", path, ADMIN, null, null).statusCode()).isEqualTo(404);
     assertThat(server.get("/open-data/successions.csv").body().split("\r\n")).hasSize(1);
 
-    HttpResponse<String> log = server.get(path + "/log");
+    HttpResponse<String> log = server.send("GET", path + "/log", CITIZEN, null, null);
     assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
     List<String> actions = new ArrayList<>();
     JsonArray entries = new JsonObject(log.body()).getJsonArray("entries");
     entries.forEach(o -> {
       actions.add(((JsonObject) o).getString("action"));
       assertThat(((JsonObject) o).getString("actor")).isEqualTo("admin-1");
+      assertThat(((JsonObject) o).getString("actorName")).isEqualTo("Admin-1");
       assertThat(Instant.parse(((JsonObject) o).getString("at"))).isNotNull();
     });
+    // Guests read the same log without the account id (personal data) and without a name.
+    HttpResponse<String> guestLog = server.get(path + "/log");
+    assertThat(guestLog.statusCode()).isEqualTo(200);
+    assertThat(guestLog.body()).doesNotContain("admin-1").doesNotContain("Admin-1").contains("\"DELETED\"");
     assertThat(actions).containsExactly("DECLARED", "DECIDED", "DECIDED", "DELETED");
     JsonObject deleted = entries.getJsonObject(3).getJsonObject("succession");
     assertThat(deleted.getJsonObject("notes").getString(paperless)).isEqualTo("umgesetzt <2022>");
