@@ -1,8 +1,11 @@
 // Document open time.
 //   node open.mjs create <hocuspocus-url> <document> <updates> <clients> <updates-file> [token]
-//     writes <updates> single-character edits through <clients> Hocuspocus clients (each edit
-//     its own update, acknowledged = durable), and saves every update (length-prefixed) so the
-//     same log can be replayed in Node.
+//     writes <updates> edits through <clients> Hocuspocus clients (each edit its own update,
+//     acknowledged = durable), and saves every update (length-prefixed) so the same log can be
+//     replayed in Node. OPEN_DOC picks the edits: random (default) inserts one character at a
+//     random position each time, the worst case (no two items can merge); b4 replays the first
+//     <updates> patches of the real editing trace (OPEN_TRACE, default the shared
+//     automerge-paper.json.gz: typing, deletions, cursor jumps), the document people make.
 //   node open.mjs open <y-websocket-url> <document> [token]
 //     times connect -> synced with a stock y-websocket client; prints {ms, syncedMs, textLength}
 //     (ms: polled every 20 ms, kept for comparison with older runs; syncedMs: the provider's
@@ -16,6 +19,7 @@
 //     the Node/Yjs reference: a fresh Y.Doc applies the whole log in one transaction (what a
 //     log-replaying server does on load); prints {ms}.
 import { readFileSync, writeFileSync } from 'node:fs'
+import { gunzipSync } from 'node:zlib'
 import { makeClient, until, sleep, Y } from './clients.mjs'
 import { rawOpen, applyLikeAProvider } from './rawOpen.mjs'
 
@@ -29,11 +33,10 @@ if (mode === 'create') {
   const log = []
   for (const c of clients) c.doc.on('update', (u, origin, doc, tr) => { if (tr.local) log.push(u) })
   await until(() => clients.every((c) => c.isSynced()), 60000, 'synced')
+  const edit = editsOf(process.env.OPEN_DOC || 'random', total)
   const started = performance.now()
   for (let i = 0; i < total; i++) {
-    const c = clients[i % clients.length]
-    const text = c.doc.getText('text')
-    text.insert(Math.floor(Math.random() * (text.length + 1)), String.fromCharCode(97 + (i % 26)))
+    edit(clients[i % clients.length].doc.getText('text'), i)
     if (i % 5000 === 4999) {
       await sleep(5) // let sockets flush
       await until(() => clients.every((c) => !c.hasUnsynced()), 120000, 'acknowledged')
@@ -44,7 +47,7 @@ if (mode === 'create') {
   const parts = []
   for (const u of log) { const len = Buffer.alloc(4); len.writeUInt32LE(u.length); parts.push(len, Buffer.from(u)) }
   writeFileSync(file, Buffer.concat(parts))
-  console.log(JSON.stringify({ updates: log.length, textLength: clients[0].doc.getText('text').length, seconds: Number(seconds.toFixed(1)) }))
+  console.log(JSON.stringify({ document: process.env.OPEN_DOC || 'random', updates: log.length, textLength: clients[0].doc.getText('text').length, seconds: Number(seconds.toFixed(1)) }))
   clients.forEach((c) => c.destroy())
 } else if (mode === 'open') {
   const [base, name, token] = args
@@ -78,3 +81,21 @@ if (mode === 'create') {
 }
 clearTimeout(deadline)
 process.exit(0)
+
+// The i-th edit of a document kind, applied to a client's text.
+function editsOf (kind, total) {
+  if (kind === 'random') {
+    return (text, i) => text.insert(Math.floor(Math.random() * (text.length + 1)), String.fromCharCode(97 + (i % 26)))
+  }
+  if (kind === 'b4') {
+    const file = process.env.OPEN_TRACE || new URL('../../shared/data/automerge-paper.json.gz', import.meta.url).pathname
+    const patches = JSON.parse(gunzipSync(readFileSync(file))).txns.flatMap((t) => t.patches)
+    if (patches.length < total) throw new Error(`the trace has ${patches.length} patches, fewer than ${total}`)
+    return (text, i) => {
+      const [pos, del, ins] = patches[i]
+      if (del > 0) text.delete(pos, del)
+      if (ins) text.insert(pos, ins)
+    }
+  }
+  throw new Error(`OPEN_DOC must be random or b4, not ${kind}`)
+}

@@ -29,6 +29,9 @@
 #   SERVER_CPUS / GEN_CPUS (e.g. 0 and 1): taskset CPU lists for every server process and for the
 #   generator, so that a saturation point is per server core and the generator never runs on the
 #   server's core; unset = no pinning. Each result line records both (serverCpus, generatorCpus).
+#   OPEN_DOC=random|b4: the open section's document, one character at a random position per update
+#   (default, the worst case) or the first OPEN_UPDATES patches of the real editing trace (OPEN_TRACE,
+#   default ../../shared/data/automerge-paper.json.gz); the result line records it ("document").
 #   OPEN_UPDATES=100000 PG_ADMIN_URL=postgresql://postgres@127.0.0.1:5432 SKIP_PG=0 PORT=18650 PG_DB=pledgepad_bench
 #   JAR=../server/target/pledgepad.jar (built with mvn if missing); SERVER_JAVA=java: the java command that
 #   runs our server (e.g. another JDK's bin/java), the generator keeps the one on PATH.
@@ -176,14 +179,14 @@ if serves ours-hp; then start_ours embedded "${OURS_ENV[@]}"; idle ours-embedded
 fi
 
 if want open; then
-echo "== 3. open time: one document of $OPEN_UPDATES logged updates (embedded store)"
+echo "== 3. open time: one document of $OPEN_UPDATES logged updates (${OPEN_DOC:-random}, embedded store)"
 open_data="$(mktemp -d /tmp/pledgepad-bench-open.XXXXXX)"
 mint_token DATA_DIR="$open_data" SEED_DEMO=false
 open_env=(PORT=$PORT HOST=127.0.0.1 DATA_DIR="$open_data" SEED_DEMO=false MESSAGES_PER_SECOND=100000 MESSAGE_BURST=100000 UNLOAD_DELAY_MS=500)
 env "${open_env[@]}" "${SERVER_JAVA:-java}" @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open-create.log" 2>&1 & server_pid=$!
 wait_http "http://127.0.0.1:$PORT/health/ready"
 create="$(timeout 240 node open.mjs create "ws://127.0.0.1:$PORT/collab" big "$OPEN_UPDATES" 1 "$OUT/updates.bin" "$TOKEN")"
-head_seq="$(curl -s "http://127.0.0.1:$PORT/api/documents/big" | sed -n 's/.*"headSeq":\([0-9]*\).*/\1/p')"
+head_seq="$(curl -s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/documents/big" | sed -n 's/.*"headSeq":\([0-9]*\).*/\1/p')"
 stop_server
 env "${open_env[@]}" "${SERVER_JAVA:-java}" @"$JVM_OPTIONS" -jar "$JAR_COPY" > "$OUT/ours-open.log" 2>&1 & server_pid=$!
 wait_http "http://127.0.0.1:$PORT/health/ready"
@@ -204,7 +207,7 @@ raw_again="$(timeout 120 node open.mjs raw "ws://127.0.0.1:$PORT/ws" big "$TOKEN
 stop_server
 rm -rf "$open_data"
 replay="$(timeout 120 node open.mjs replay "$OUT/updates.bin")"
-echo "{\"label\":\"open\",\"create\":$create,\"headSeq\":${head_seq:-null},\"emptyOpen\":$empty,\"firstOpen\":$first,\"reopen\":$again,\"rawEmptyOpen\":$raw_empty,\"rawFirstOpen\":$raw_first,\"rawReopen\":$raw_again,\"nodeReplay\":$replay,\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" | tee -a "$RESULTS"
+echo "{\"label\":\"open\",\"document\":\"${OPEN_DOC:-random}\",\"create\":$create,\"headSeq\":${head_seq:-null},\"emptyOpen\":$empty,\"firstOpen\":$first,\"reopen\":$again,\"rawEmptyOpen\":$raw_empty,\"rawFirstOpen\":$raw_first,\"rawReopen\":$raw_again,\"nodeReplay\":$replay,\"load1\":$(cut -d' ' -f1 /proc/loadavg)}" | tee -a "$RESULTS"
 
 fi
 
