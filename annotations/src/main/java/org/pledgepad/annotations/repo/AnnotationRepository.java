@@ -39,6 +39,15 @@ public interface AnnotationRepository {
   void updateThread(AnnotationThread thread);
 
   /**
+   * As {@link #updateThread(AnnotationThread)}, after {@code admission} passed in the same
+   * transaction: for a change that can raise a counted quantity (a thread opened again counts
+   * toward its author's open threads). It waits, and is waited for, like
+   * {@link #insertThreadWithPost(AnnotationThread, Post, Admission)} in the thread's document and
+   * for the thread's author.
+   */
+  void updateThread(AnnotationThread thread, Admission admission);
+
+  /**
    * Stores {@code changed} only if the stored thread's status, suggestion state, replacement,
    * passage (anchor and quote) and decision time are still those of {@code read}, the copy the
    * caller decided on. The per-document queue orders writes within one server process only; with
@@ -109,6 +118,14 @@ public interface AnnotationRepository {
   void insertPost(Post post, Admission admission);
 
   void updatePost(Post post);
+
+  /**
+   * As {@link #updatePost(Post)}, after {@code admission} passed in the same transaction: for a
+   * change that can raise a counted quantity (an edit that sends the post back to the moderators,
+   * a hidden post shown again). It waits, and is waited for, like the inserts into the post's
+   * document, its thread and by its author, since such a change can count toward each of them.
+   */
+  void updatePost(Post post, Admission admission);
 
   Optional<Post> post(String id);
 

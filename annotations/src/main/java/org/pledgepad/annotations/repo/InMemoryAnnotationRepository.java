@@ -54,6 +54,12 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
   }
 
   @Override
+  public synchronized void updateThread(AnnotationThread t, Admission admission) {
+    admission.check();
+    update(threads, t.id(), t);
+  }
+
+  @Override
   public synchronized boolean updateThreadIf(AnnotationThread read, AnnotationThread changed) {
     AnnotationThread now = threads.get(changed.id());
     if (now == null || now.status() != read.status() || state(now) != state(read)
@@ -167,6 +173,12 @@ public final class InMemoryAnnotationRepository implements AnnotationRepository 
 
   @Override
   public synchronized void updatePost(Post p) {
+    update(posts, p.id(), p);
+  }
+
+  @Override
+  public synchronized void updatePost(Post p, Admission admission) {
+    admission.check();
     update(posts, p.id(), p);
   }
 

@@ -93,9 +93,8 @@ public final class CommentService {
       throw new AnnotationException(Problem.WRONG_STATE, "hidden posts cannot be edited");
     }
     requireUnlocked(ctx.thread(a, post.threadId()), ctx.allowed(p, a, Operation.MODERATE));
-    ctx.spend(p);
     Post edited = ThreadOpener.backToApproval(ctx, p, a, post.edited(text, ctx.now()));
-    ctx.repo.updatePost(edited);
+    ThreadOpener.storeChanged(ctx, p, post, edited);
     return new Outcome<>(edited, List.of(ThreadOpener.changedPostEvent(ctx, "post.updated", post, edited)));
   }
 
@@ -139,8 +138,29 @@ public final class CommentService {
       return new Outcome<>(t, List.of());
     }
     AnnotationThread changed = t.withStatus(s);
-    ctx.repo.updateThread(changed);
+    if (s == ThreadStatus.OPEN) {
+      ctx.repo.updateThread(changed, () -> requireOpenThreadRoom(p, t));
+    } else {
+      ctx.repo.updateThread(changed);
+    }
     return new Outcome<>(changed, List.of(ctx.threadEvent(eventType, changed)));
+  }
+
+  /**
+   * A thread opened again counts toward its author's open threads, so the author's quota decides,
+   * whoever reopens it: the reopening editor's exemption is for their own threads. The service
+   * knows the reopener's roles only, so an author counts as exempt when they reopen their own
+   * thread (reopening needs SYNC_WRITE); an editor over the quota reopens their threads themselves.
+   * A withdrawn thread (opening post deleted) is not counted open, so reopening it takes no room.
+   */
+  private void requireOpenThreadRoom(Principal p, AnnotationThread t) {
+    String author = t.author().id();
+    if (author == null || author.equals(p.subject()) || ctx.opening(t).deleted()) {
+      return;
+    }
+    if (ctx.repo.countOpenThreadsBy(t.document(), author) >= ctx.quotas.openThreadsPerPerson()) {
+      throw new AnnotationException(Problem.QUOTA_OPEN_THREADS, "its author has too many open threads in this document");
+    }
   }
 
   private Post ownPost(Principal p, DocumentAccess a, String postId) {

@@ -94,7 +94,17 @@ public final class ModerationService {
       throw new AnnotationException(Problem.WRONG_STATE, "post is not hidden");
     }
     Post restored = post.withModeration(Moderation.VISIBLE, null);
-    ctx.repo.updatePost(restored);
+    // Its author's quotas already count a hidden post; the shared caps do not, and a moderator is
+    // not exempt from those (as for a new post): meanwhile others may have taken the room it freed.
+    boolean opening = ctx.opening(ctx.thread(a, post.threadId())).id().equals(postId);
+    ctx.repo.updatePost(restored, () -> {
+      if (ctx.repo.countLivePosts(post.threadId()) >= ctx.quotas.postsPerThread()) {
+        throw new AnnotationException(Problem.TOO_MANY, "too many posts in this thread");
+      }
+      if (opening && ctx.repo.countThreads(a.document()) >= ctx.quotas.threadsPerDocument()) {
+        throw new AnnotationException(Problem.TOO_MANY, "too many threads in this document");
+      }
+    });
     audit(p, a, ModerationAction.RESTORE, postId, why);
     return new Outcome<>(restored, List.of(ctx.event("post.restored", a.document(), post.threadId(), postId)));
   }

@@ -83,15 +83,18 @@ public final class SuggestionService {
       anchor = new Anchor(t.anchor().start(), t.anchor().end(), now.text());
     }
     String text = cleanReplacement(doc, anchor, replacement);
-    ctx.spend(p);
     AnnotationThread changed = t.withAnchor(anchor).withSuggestion(t.suggestion().withReplacement(text));
-    ctx.repo.updateThread(changed);
     // The approval of the opening post covered this replacement and passage, not the new ones.
     Post root = ctx.opening(t);
     Post waiting = ThreadOpener.backToApproval(ctx, p, a, root);
     if (waiting != root) {
-      ctx.repo.updatePost(waiting);
+      // Before the thread: the pending quota may refuse the update, and then nothing is stored;
+      // a failure in between leaves the old replacement waiting, never the new one unapproved.
+      ThreadOpener.storeChanged(ctx, p, root, waiting);
+    } else {
+      ctx.spend(p);
     }
+    ctx.repo.updateThread(changed);
     // Back to approval: everyone who saw it must hear of it, so that their sidebars drop it.
     return new Outcome<>(changed, List.of(waiting != root && root.moderation() == Moderation.VISIBLE
         ? ctx.event("suggestion.updated", a.document(), t.id(), null)

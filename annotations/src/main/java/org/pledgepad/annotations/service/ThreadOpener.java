@@ -99,6 +99,20 @@ final class ThreadOpener {
   }
 
   /**
+   * Stores a post its author changed, spending their token. One that {@link #backToApproval went
+   * back to approval} joins the moderators' queue like a new pending post, so it needs room in the
+   * author's pending quota, counted in the update's transaction; a refusal stores nothing and
+   * costs no token.
+   */
+  static void storeChanged(AnnotationContext ctx, Principal p, Post before, Post after) {
+    boolean queued = after.moderation() == Moderation.PENDING && before.moderation() != Moderation.PENDING;
+    ctx.repo.updatePost(after, () -> {
+      requirePendingRoom(ctx, p, queued);
+      ctx.spend(p);
+    });
+  }
+
+  /**
    * Like {@link #postEvent}, except that a visible post that became pending is announced to
    * everyone: their sidebars must refetch to drop it (the event carries ids only).
    */

@@ -25,6 +25,7 @@ import org.pledgepad.annotations.model.ThreadKind;
 import org.pledgepad.annotations.model.ThreadStatus;
 import org.pledgepad.annotations.model.ThreadTargets;
 import org.pledgepad.annotations.Fixtures;
+import org.pledgepad.annotations.limit.Quotas;
 import org.pledgepad.annotations.limit.RateLimiter;
 import org.pledgepad.annotations.service.AnnotationContext;
 import org.pledgepad.annotations.service.AnnotationException;
@@ -142,8 +143,12 @@ public abstract class AnnotationRepositoryContract {
       new DocumentAccess("doc", Fixtures.COUNCIL, Set.of(), Set.of(), Stage.CONSULTATION);
 
   private static Annotations node(AnnotationRepository store) {
+    return node(store, Quotas.DEFAULTS);
+  }
+
+  private static Annotations node(AnnotationRepository store, Quotas quotas) {
     return new Annotations(new AnnotationContext(store, Clock.fixed(T0, java.time.ZoneOffset.UTC),
-        () -> UUID.randomUUID().toString(), RateLimiter.withDefaults()));
+        () -> UUID.randomUUID().toString(), RateLimiter.withDefaults(), quotas));
   }
 
   /**
@@ -461,6 +466,125 @@ public abstract class AnnotationRepositoryContract {
     repo.insertPost(post("a3", "a", "doc", BEN, Moderation.VISIBLE));
     repo.insertPost(post("a4", "a", "doc", ANNA, Moderation.PENDING));
     assertThat(repo.countPendingBy("ben")).isEqualTo(2);
+    assertThat(repo.countPendingBy("anna")).isEqualTo(1);
+  }
+
+  // quotas and caps on changes to stored items (the services over this store)
+
+  private static final org.pledgepad.crdt.Doc TEXT = Fixtures.tiptap(1, "Kostenloses WLAN bis 2025.");
+
+  private static AnnotationThread comment(Annotations n, org.pledgepad.auth.Principal p) {
+    Anchor words = org.pledgepad.annotations.anchor.AnchorResolver.fromIndex(Fixtures.paragraph(TEXT, 0), 12, 4);
+    return n.comments.createComment(p, DOC, TEXT, words.start(), words.end(), "Frage").value();
+  }
+
+  private static void assertRefused(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, Problem problem) {
+    assertThatThrownBy(call).isInstanceOfSatisfying(AnnotationException.class,
+        e -> assertThat(e.problem()).isEqualTo(problem));
+  }
+
+  @Test
+  void anEditorReopeningACitizensThreadIsHeldToTheCitizensOpenThreadQuota() {
+    Annotations n = node(repo, new Quotas(100, 100, 2, 100, 100));
+    AnnotationThread first = comment(n, Fixtures.CITIZEN);
+    comment(n, Fixtures.CITIZEN);
+    n.comments.resolve(Fixtures.EDITOR, DOC, first.id());
+    AnnotationThread third = comment(n, Fixtures.CITIZEN); // the resolved thread gave its place back
+
+    assertRefused(() -> n.comments.reopen(Fixtures.EDITOR, DOC, first.id()), Problem.QUOTA_OPEN_THREADS);
+    assertThat(repo.thread(first.id()).orElseThrow().status()).isEqualTo(ThreadStatus.RESOLVED);
+    assertThat(repo.countOpenThreadsBy("doc", Fixtures.CITIZEN.subject())).isEqualTo(2);
+    n.comments.resolve(Fixtures.EDITOR, DOC, third.id());
+    n.comments.reopen(Fixtures.EDITOR, DOC, first.id());
+    assertThat(repo.countOpenThreadsBy("doc", Fixtures.CITIZEN.subject())).isEqualTo(2);
+
+    // an editor's own threads stay exempt when they reopen them
+    AnnotationThread own = comment(n, Fixtures.EDITOR);
+    comment(n, Fixtures.EDITOR);
+    comment(n, Fixtures.EDITOR);
+    n.comments.resolve(Fixtures.EDITOR, DOC, own.id());
+    n.comments.reopen(Fixtures.EDITOR, DOC, own.id());
+    assertThat(repo.countOpenThreadsBy("doc", Fixtures.EDITOR.subject())).isEqualTo(3);
+  }
+
+  @Test
+  void anEditThatSendsAPostBackToTheModeratorsNeedsRoomInItsAuthorsPendingQuota() {
+    Annotations n = node(repo, new Quotas(100, 100, 100, 100, 2));
+    Post approved = repo.posts(comment(n, Fixtures.CITIZEN).id()).get(0);
+    repo.setPremoderated("doc", true);
+    AnnotationThread waiting = comment(n, Fixtures.CITIZEN);
+    comment(n, Fixtures.CITIZEN);
+
+    assertRefused(() -> n.comments.edit(Fixtures.CITIZEN, DOC, approved.id(), "ganz anders"), Problem.QUOTA_PENDING);
+    assertThat(repo.post(approved.id())).contains(approved);
+    n.moderation.approve(Fixtures.MODERATOR, DOC, repo.posts(waiting.id()).get(0).id());
+    n.comments.edit(Fixtures.CITIZEN, DOC, approved.id(), "ganz anders");
+    assertThat(repo.post(approved.id()).orElseThrow().moderation()).isEqualTo(Moderation.PENDING);
+    assertThat(repo.countPendingBy(Fixtures.CITIZEN.subject())).isEqualTo(2);
+  }
+
+  @Test
+  void anUpdatedSuggestionGoingBackToTheModeratorsNeedsRoomInItsAuthorsPendingQuota() {
+    Annotations n = node(repo, new Quotas(100, 100, 100, 100, 2));
+    Anchor year = org.pledgepad.annotations.anchor.AnchorResolver.fromIndex(Fixtures.paragraph(TEXT, 0), 21, 4);
+    AnnotationThread s = n.suggestions.createSuggestion(Fixtures.CITIZEN, DOC, TEXT, year.start(), year.end(),
+        "2027", "").value();
+    repo.setPremoderated("doc", true);
+    AnnotationThread waiting = comment(n, Fixtures.CITIZEN);
+    comment(n, Fixtures.CITIZEN);
+
+    assertRefused(() -> n.suggestions.updateSuggestion(Fixtures.CITIZEN, DOC, TEXT, s.id(), "2030", null, null),
+        Problem.QUOTA_PENDING);
+    assertThat(repo.thread(s.id()).orElseThrow().suggestion().replacement()).isEqualTo("2027");
+    assertThat(repo.posts(s.id()).get(0).moderation()).isEqualTo(Moderation.VISIBLE);
+    n.moderation.approve(Fixtures.MODERATOR, DOC, repo.posts(waiting.id()).get(0).id());
+    n.suggestions.updateSuggestion(Fixtures.CITIZEN, DOC, TEXT, s.id(), "2030", null, null);
+    assertThat(repo.thread(s.id()).orElseThrow().suggestion().replacement()).isEqualTo("2030");
+    assertThat(repo.posts(s.id()).get(0).moderation()).isEqualTo(Moderation.PENDING);
+  }
+
+  @Test
+  void aRestoredPostNeedsRoomUnderTheThreadsAndTheDocumentsCap() {
+    Annotations n = node(repo, new Quotas(2, 2, 100, 100, 100));
+    AnnotationThread t = comment(n, Fixtures.EDITOR);
+    Post hidden = n.comments.reply(Fixtures.CITIZEN, DOC, t.id(), "laut").value();
+    n.moderation.hide(Fixtures.MODERATOR, DOC, hidden.id(), "Spam");
+    Post other = n.comments.reply(Fixtures.CITIZEN_2, DOC, t.id(), "sachlich").value(); // took the freed room
+
+    assertRefused(() -> n.moderation.restore(Fixtures.MODERATOR, DOC, hidden.id(), ""), Problem.TOO_MANY);
+    assertThat(repo.post(hidden.id()).orElseThrow().moderation()).isEqualTo(Moderation.HIDDEN);
+
+    // an opening post shown again brings its thread back into the document's count
+    Post opening = repo.posts(comment(n, Fixtures.CITIZEN).id()).get(0);
+    n.moderation.hide(Fixtures.MODERATOR, DOC, opening.id(), "Spam");
+    comment(n, Fixtures.CITIZEN_2);
+    assertRefused(() -> n.moderation.restore(Fixtures.MODERATOR, DOC, opening.id(), ""), Problem.TOO_MANY);
+    assertThat(repo.countThreads("doc")).isEqualTo(2);
+    n.comments.delete(Fixtures.CITIZEN_2, DOC, other.id());
+    n.moderation.restore(Fixtures.MODERATOR, DOC, hidden.id(), "");
+    assertThat(repo.countLivePosts(t.id())).isEqualTo(2);
+  }
+
+  @Test
+  void anAdmittedUpdateCountsBeforeItsWriteAndItsRefusalStoresNothing() {
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null).withStatus(ThreadStatus.RESOLVED),
+        post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    AnnotationThread reopened = thread("t", "doc", ANNA, null);
+    assertThatThrownBy(() -> repo.updateThread(reopened, () -> {
+      assertThat(repo.countOpenThreadsBy("doc", "anna")).isZero();
+      throw new Refused();
+    })).isInstanceOf(Refused.class);
+    assertThat(repo.thread("t").orElseThrow().status()).isEqualTo(ThreadStatus.RESOLVED);
+    repo.updateThread(reopened, () -> assertThat(repo.countOpenThreadsBy("doc", "anna")).isZero());
+    assertThat(repo.countOpenThreadsBy("doc", "anna")).isEqualTo(1);
+
+    Post queued = post("p1", "t", "doc", ANNA, Moderation.PENDING);
+    assertThatThrownBy(() -> repo.updatePost(queued, () -> {
+      assertThat(repo.countPendingBy("anna")).isZero();
+      throw new Refused();
+    })).isInstanceOf(Refused.class);
+    assertThat(repo.post("p1").orElseThrow().moderation()).isEqualTo(Moderation.VISIBLE);
+    repo.updatePost(queued, () -> assertThat(repo.countPendingBy("anna")).isZero());
     assertThat(repo.countPendingBy("anna")).isEqualTo(1);
   }
 

@@ -23,7 +23,12 @@ public final class SigningKeyFile {
       return load(file);
     }
     Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
+    // A directory made for the key (DATA_DIR, usually) is the owner's only, whatever the umask.
+    if (posix()) {
+      Files.createDirectories(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    } else {
+      Files.createDirectories(dir);
+    }
     SigningKey key = SigningKey.generate(random);
     Path tmp = posix()
         ? Files.createTempFile(dir, ".signing-key", ".tmp",

@@ -54,6 +54,15 @@ class TokenCommandTest {
     assertThat(p.document()).isEqualTo("motion-42");
   }
 
+  /** The key's directory, when the command makes it, is as private as the key (whatever the umask). */
+  @Test
+  void aKeyDirectoryTheCommandCreatesIsOwnerOnly() throws Exception {
+    Path key = dir.resolve("new/keys/signing.json");
+    assertThat(run("--user", "a1", "--role", "CITIZEN", "--key", key.toString())).as(err.toString()).isZero();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key.getParent()))).isEqualTo("rwx------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("new")))).isEqualTo("rwx------");
+  }
+
   @Test
   void reusesAnExistingKey() throws Exception {
     Path key = dir.resolve("k.json");

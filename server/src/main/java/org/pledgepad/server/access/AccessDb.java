@@ -3,7 +3,6 @@ package org.pledgepad.server.access;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.pledgepad.server.config.DatabaseUrl;
 import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.store.OwnerOnlyDirectories;
 
 /**
  * The JDBC connection behind accounts and document access: PostgreSQL (tables from the Flyway
@@ -55,7 +55,7 @@ public final class AccessDb implements AutoCloseable {
       DatabaseUrl url = config.databaseUrl().get();
       return new AccessDb(url.jdbcUrl(), url.user(), url.password(), false);
     }
-    Files.createDirectories(config.dataDir());
+    OwnerOnlyDirectories.create(config.dataDir());
     Path file = config.dataDir().resolve("access.sqlite");
     AccessDb db = new AccessDb("jdbc:sqlite:" + file.toAbsolutePath(), null, null, true);
     db.file = file;

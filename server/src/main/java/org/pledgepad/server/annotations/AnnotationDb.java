@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -197,7 +196,7 @@ public final class AnnotationDb implements AutoCloseable {
     if (embedded) {
       try {
         Path file = Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
-        Files.createDirectories(file.getParent());
+        org.pledgepad.server.store.OwnerOnlyDirectories.create(file.getParent());
         org.pledgepad.server.store.OwnerOnlyFiles.restrict(file);
       } catch (IOException e) {
         throw new UncheckedIOException(e);

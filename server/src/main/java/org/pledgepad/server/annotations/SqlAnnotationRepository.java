@@ -69,13 +69,10 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
   @Override
   public void insertThreadWithPost(AnnotationThread t, Post opening, Admission admission) {
     // Lock order: the document (or thread, below) before the person, so two inserts never wait in a circle.
-    db.inTransaction(c -> {
-      db.serialise(c, "document:" + t.document(), person(opening));
-      admission.check();
+    admitted(admission, () -> {
       insertThread(t);
       insertPost(opening);
-      return null;
-    });
+    }, "document:" + t.document(), person(opening.author()));
   }
 
   /*
@@ -102,6 +99,12 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
     if (writeThread(t, null) == 0) {
       throw new IllegalStateException("no such thread");
     }
+  }
+
+  @Override
+  public void updateThread(AnnotationThread t, Admission admission) {
+    // The same keys as an opening in the document: both change the author's open threads there.
+    admitted(admission, () -> updateThread(t), "document:" + t.document(), person(t.author()));
   }
 
   @Override
@@ -335,17 +338,12 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
 
   @Override
   public void insertPost(Post p, Admission admission) {
-    db.inTransaction(c -> {
-      db.serialise(c, "thread:" + p.threadId(), person(p));
-      admission.check();
-      insertPost(p);
-      return null;
-    });
+    admitted(admission, () -> insertPost(p), "thread:" + p.threadId(), person(p.author()));
   }
 
   /** The lock of the person's quotas (their pending posts span documents); none for an author without id. */
-  private static String person(Post p) {
-    return p.author().id() == null ? null : "person:" + p.author().id();
+  private static String person(Author a) {
+    return a.id() == null ? null : "person:" + a.id();
   }
 
   @Override
@@ -357,6 +355,26 @@ public final class SqlAnnotationRepository implements AnnotationRepository {
           postTail(ps, 1, p);
           ps.setString(10, p.id());
         }, "post");
+  }
+
+  @Override
+  public void updatePost(Post p, Admission admission) {
+    // A changed post may count toward the document (a hidden opening post shown again), its thread
+    // and its author: every scope an insert locks, widest first as there.
+    admitted(admission, () -> updatePost(p), "document:" + p.document(), "thread:" + p.threadId(), person(p.author()));
+  }
+
+  /**
+   * Runs {@code write} after {@code admission} in one transaction holding the locks of
+   * {@code keys} (widest scope first): the counts the admission reads stay true until the write.
+   */
+  private void admitted(Admission admission, Runnable write, String... keys) {
+    db.inTransaction(c -> {
+      db.serialise(c, keys);
+      admission.check();
+      write.run();
+      return null;
+    });
   }
 
   private void postTail(PreparedStatement ps, int i, Post p) throws SQLException {

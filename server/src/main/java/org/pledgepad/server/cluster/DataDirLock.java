@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import org.pledgepad.server.store.OwnerOnlyDirectories;
 
 /**
  * The embedded store belongs to one process: two servers on one DATA_DIR would each keep their
@@ -30,7 +30,7 @@ public final class DataDirLock implements AutoCloseable {
     Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
     FileChannel channel = null;
     try {
-      Files.createDirectories(file.getParent());
+      OwnerOnlyDirectories.create(file.getParent());
       channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock != null) {

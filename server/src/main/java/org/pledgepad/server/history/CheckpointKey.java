@@ -12,6 +12,7 @@ import java.security.PublicKey;
 import java.util.Base64;
 import java.util.Map;
 import org.pledgepad.history.CheckpointSigner;
+import org.pledgepad.server.store.OwnerOnlyDirectories;
 
 /**
  * The server's Ed25519 checkpoint key, kept in DATA_DIR/history-checkpoint-key.json (created on
@@ -47,7 +48,7 @@ public final class CheckpointKey {
       JsonObject json = new JsonObject().put("keyId", id)
           .put("private", Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()))
           .put("public", Base64.getEncoder().encodeToString(pub));
-      Files.createDirectories(dataDir);
+      OwnerOnlyDirectories.create(dataDir);
       Path tmp = dataDir.resolve(FILE + ".tmp");
       Files.writeString(tmp, json.encodePrettily(), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
           StandardOpenOption.TRUNCATE_EXISTING);

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.pledgepad.history.Checkpoint;
 import org.pledgepad.history.Hashes;
+import org.pledgepad.server.store.OwnerOnlyDirectories;
 
 /**
  * The head this node last signed per document (seq, hash), kept in
@@ -83,7 +84,7 @@ public final class SignedHeads {
     JsonObject docs = new JsonObject();
     new TreeMap<>(heads).forEach((doc, h) ->
         docs.put(doc, new JsonObject().put("seq", h.seq()).put("hash", Hashes.hex(h.hash()))));
-    Files.createDirectories(file.getParent());
+    OwnerOnlyDirectories.create(file.getParent());
     Path tmp = file.resolveSibling(FILE + ".tmp");
     Files.writeString(tmp, new JsonObject().put("documents", docs).encode() + "\n", StandardCharsets.UTF_8);
     Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -5,7 +5,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.Context;
 import io.vertx.core.Promise;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import org.pledgepad.server.config.ServerConfig;
 import org.pledgepad.server.store.EmbeddedScript;
+import org.pledgepad.server.store.OwnerOnlyDirectories;
 
 /**
  * The JDBC connection behind the pledge tables: PostgreSQL (tables from Flyway's V4, V12 and V17) or
@@ -119,7 +119,7 @@ final class PledgeDb {
       return conn;
     }
     if (location.embedded()) {
-      Files.createDirectories(location.embeddedFile().getParent());
+      OwnerOnlyDirectories.create(location.embeddedFile().getParent());
     }
     conn = location.open();
     if (location.embedded()) {

@@ -4,7 +4,6 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -118,7 +117,7 @@ public final class SqliteDocumentStore implements DocumentStore {
   public Future<Void> start() {
     worker = vertx.createSharedWorkerExecutor("pledgepad-sqlite-" + System.identityHashCode(this), 1);
     return run(() -> {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      OwnerOnlyDirectories.create(file.toAbsolutePath().getParent());
       OwnerOnlyFiles.restrict(file.toAbsolutePath());
       SQLiteConfig config = new SQLiteConfig();
       // Otherwise the driver runs a second query after every INSERT for keys nobody reads.

@@ -15,9 +15,13 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
+import java.util.function.IntSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pledgepad.annotations.model.Moderation;
+import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.model.ThreadStatus;
+import org.pledgepad.annotations.repo.Admission;
 import org.pledgepad.annotations.repo.AnnotationRepository;
 import org.pledgepad.annotations.repo.AnnotationRepositoryContract;
 import org.pledgepad.server.config.DatabaseUrl;
@@ -78,11 +82,7 @@ class PgAnnotationRepositoryTest extends AnnotationRepositoryContract {
     int quota = 2;
     repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
     raceAtTheBoundary((node, name) -> node.insertPost(post("p-" + name, "t", "doc", ANNA, Moderation.VISIBLE),
-        () -> {
-          if (node.countPostsBy("t", "anna") >= quota) {
-            throw new Refused();
-          }
-        }));
+        below(quota, () -> node.countPostsBy("t", "anna"))));
     assertThat(repo.countPostsBy("t", "anna")).isEqualTo(quota);
   }
 
@@ -94,18 +94,75 @@ class PgAnnotationRepositoryTest extends AnnotationRepositoryContract {
     raceAtTheBoundary((node, name) -> {
       String id = "t-" + name;
       node.insertThreadWithPost(thread(id, "doc", ANNA, null), post(id + "-1", id, "doc", ANNA, Moderation.VISIBLE),
-          () -> {
-            if (node.countOpenThreadsBy("doc", "anna") >= quota) {
-              throw new Refused();
-            }
-          });
+          below(quota, () -> node.countOpenThreadsBy("doc", "anna")));
     });
     assertThat(repo.countOpenThreadsBy("doc", "anna")).isEqualTo(quota);
   }
 
   /**
-   * Runs {@code insert} on this test's repository (node A) and, from inside A's admission, on a
-   * second node; A goes on once B has finished or waits for a lock. Exactly one of them is refused.
+   * The same for changes that raise a count: two editors on two nodes reopen two resolved threads
+   * of one person (locked by the document and the person, like an opening).
+   */
+  @Test
+  void twoNodesReopeningThreadsAtTheQuotaBoundaryLeaveExactlyTheQuota() throws Exception {
+    int quota = 2;
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    for (String name : new String[] {"a", "b"}) {
+      repo.insertThreadWithPost(thread("r-" + name, "doc", ANNA, null).withStatus(ThreadStatus.RESOLVED),
+          post("r-" + name + "-1", "r-" + name, "doc", ANNA, Moderation.VISIBLE));
+    }
+    raceAtTheBoundary((node, name) -> node.updateThread(thread("r-" + name, "doc", ANNA, null),
+        below(quota, () -> node.countOpenThreadsBy("doc", "anna"))));
+    assertThat(repo.countOpenThreadsBy("doc", "anna")).isEqualTo(quota);
+  }
+
+  /**
+   * Edits by one person on two nodes send two of their posts, in different threads and
+   * documents, back to the moderators: only the person's lock orders them.
+   */
+  @Test
+  void twoNodesSendingPostsBackToTheModeratorsAtTheQuotaBoundaryLeaveExactlyTheQuota() throws Exception {
+    int quota = 2;
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.PENDING));
+    repo.insertThreadWithPost(thread("u", "doc", ANNA, null), post("p-a", "u", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertThreadWithPost(thread("v", "other", ANNA, null), post("p-b", "v", "other", ANNA, Moderation.VISIBLE));
+    raceAtTheBoundary((node, name) -> {
+      Post stored = node.post("p-" + name).orElseThrow();
+      node.updatePost(stored.withModeration(Moderation.PENDING, null),
+          below(quota, () -> node.countPendingBy("anna")));
+    });
+    assertThat(repo.countPendingBy("anna")).isEqualTo(quota);
+  }
+
+  /**
+   * Two moderators on two nodes show two hidden posts of different people in one thread again
+   * while one place is left under the thread's cap.
+   */
+  @Test
+  void twoNodesRestoringPostsAtTheThreadsCapLeaveExactlyTheCap() throws Exception {
+    int cap = 2;
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    repo.insertPost(post("p-a", "t", "doc", ANNA, Moderation.HIDDEN));
+    repo.insertPost(post("p-b", "t", "doc", BEN, Moderation.HIDDEN));
+    raceAtTheBoundary((node, name) -> {
+      Post stored = node.post("p-" + name).orElseThrow();
+      node.updatePost(stored.withModeration(Moderation.VISIBLE, null), below(cap, () -> node.countLivePosts("t")));
+    });
+    assertThat(repo.countLivePosts("t")).isEqualTo(cap);
+  }
+
+  /** The admission of a quota or cap: refused once {@code count} reached {@code limit}. */
+  private static Admission below(int limit, IntSupplier count) {
+    return () -> {
+      if (count.getAsInt() >= limit) {
+        throw new Refused();
+      }
+    };
+  }
+
+  /**
+   * Runs {@code insert} (or an admitted update) on this test's repository (node A) and, from
+   * inside A's admission, on a second node; A goes on once B has finished or waits for a lock. Exactly one of them is refused.
    */
   private void raceAtTheBoundary(BiConsumer<AnnotationRepository, String> insert) throws Exception {
     DatabaseUrl url = TestDatabase.require();

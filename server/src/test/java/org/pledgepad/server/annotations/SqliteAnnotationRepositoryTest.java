@@ -8,11 +8,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.annotations.model.Moderation;
 import org.pledgepad.annotations.model.Post;
+import org.pledgepad.annotations.repo.Admission;
 import org.pledgepad.annotations.repo.AnnotationRepository;
 import org.pledgepad.annotations.repo.AnnotationRepositoryContract;
 
@@ -35,16 +37,32 @@ class SqliteAnnotationRepositoryTest extends AnnotationRepositoryContract {
   @Test
   void anAdmissionHoldsTheFilesWriteLockFromItsCountToItsInsert() throws Exception {
     repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    whileAnotherWriterIsShutOut(shutOut -> repo.insertPost(post("p2", "t", "doc", ANNA, Moderation.VISIBLE), () -> {
+      assertThat(repo.countPostsBy("t", "anna")).isEqualTo(1);
+      shutOut.check();
+    }));
+    assertThat(repo.posts("t")).extracting(Post::id).containsExactly("p1", "p2");
+  }
+
+  /** The same for a change that raises a count (here a post sent back to the moderators). */
+  @Test
+  void anAdmittedUpdateHoldsTheFilesWriteLockFromItsCountToItsWrite() throws Exception {
+    repo.insertThreadWithPost(thread("t", "doc", ANNA, null), post("p1", "t", "doc", ANNA, Moderation.VISIBLE));
+    whileAnotherWriterIsShutOut(shutOut -> repo.updatePost(post("p1", "t", "doc", ANNA, Moderation.PENDING), () -> {
+      assertThat(repo.countPendingBy("anna")).isZero();
+      shutOut.check();
+    }));
+    assertThat(repo.countPendingBy("anna")).isEqualTo(1);
+  }
+
+  /** Runs {@code write} with a check that a second connection cannot begin a write right now. */
+  private void whileAnotherWriterIsShutOut(Consumer<Admission> write) throws SQLException {
     try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(AnnotationDb.EMBEDDED_FILE));
          Statement st = other.createStatement()) {
       st.execute("PRAGMA busy_timeout=0");
-      repo.insertPost(post("p2", "t", "doc", ANNA, Moderation.VISIBLE), () -> {
-        assertThat(repo.countPostsBy("t", "anna")).isEqualTo(1);
-        assertThatThrownBy(() -> st.execute("BEGIN IMMEDIATE")).isInstanceOf(SQLException.class)
-            .hasMessageContaining("SQLITE_BUSY");
-      });
+      write.accept(() -> assertThatThrownBy(() -> st.execute("BEGIN IMMEDIATE")).isInstanceOf(SQLException.class)
+          .hasMessageContaining("SQLITE_BUSY"));
     }
-    assertThat(repo.posts("t")).extracting(Post::id).containsExactly("p1", "p2");
   }
 
   @AfterEach
