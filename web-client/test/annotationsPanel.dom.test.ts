@@ -295,6 +295,19 @@ describe('annotations sidebar focus after actions', () => {
     expect(document.activeElement?.textContent).toBe('Erledigen');
   });
 
+  it('words a reopen refused for the author\'s quota about the author, not about the editor', async () => {
+    button(article('t1'), 'Erledigen').click();
+    await settle();
+    const refuse = vi.fn(() => Promise.resolve(new Response(JSON.stringify({ type: 'urn:pledgepad:problem:quota-open-threads', title: 'quota', status: 429 }),
+      { status: 429, headers: { 'Content-Type': 'application/problem+json' } })));
+    vi.stubGlobal('fetch', refuse);
+    button(article('t1'), 'Wieder öffnen').click();
+    await settle();
+    const alert = article('t1').querySelector('[role="alert"]');
+    expect(refuse).toHaveBeenCalled();
+    expect(alert?.textContent).toMatch(/^Wer diesen Beitrag begonnen hat, hat in diesem Dokument schon viele offene/);
+  });
+
   it('returns the focus to "Antworten" of the same thread after a reply is sent or cancelled', async () => {
     button(article('t1'), 'Antworten').click();
     let form = article('t1').querySelector('.reply-form')!;

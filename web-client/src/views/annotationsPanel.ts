@@ -204,6 +204,11 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
   }
 
   const failureText = actionErrorMessage;
+  // A reopened thread counts against its author's quota of open threads, and the editor who
+  // reopens it is usually someone else: "Sie haben …" would blame the wrong person.
+  const reopenFailureText = (failure: unknown): string =>
+    failure instanceof ApiError && failure.status === 429 && failure.problemType?.endsWith(':quota-open-threads')
+      ? t('quotaOpenThreadsReopen') : failureText(failure);
 
   // --- threads ----------------------------------------------------------------------------
   function authorLine(author: { name: string; you: boolean; pseudonym: boolean }, date: string): HTMLElement {
@@ -310,12 +315,13 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
     }), article, () => render());
   }
 
-  function run(call: Promise<unknown>, where: HTMLElement, done: () => void = () => void reload()): void {
+  function run(call: Promise<unknown>, where: HTMLElement, done: () => void = () => void reload(),
+    wording: (failure: unknown) => string = failureText): void {
     call.then(
       () => done(),
       (failure: unknown) => {
         where.querySelector('.thread-error')?.remove();
-        where.append(h('p', { class: 'field-error thread-error', role: 'alert' }, failureText(failure)));
+        where.append(h('p', { class: 'field-error thread-error', role: 'alert' }, wording(failure)));
       },
     );
   }
@@ -391,7 +397,7 @@ export function createAnnotationsPanel(documentName: string): AnnotationsPanel {
         buttons.append(actionButton('accept', () => accept(thread, article)));
         buttons.append(actionButton('reject', () => openReject(thread, article)));
       } else if (thread.status === 'open') buttons.append(actionButton('resolve', () => run(annotationsApi.resolve(documentName, thread.id), article)));
-      else buttons.append(actionButton('reopen', () => run(annotationsApi.reopen(documentName, thread.id), article)));
+      else buttons.append(actionButton('reopen', () => run(annotationsApi.reopen(documentName, thread.id), article, undefined, reopenFailureText)));
     }
     if (changedSinceRead.has(thread.id) && thread.suggestion?.state === 'open') article.append(changedNotice());
     if (acceptPending.has(thread.id)) {
