@@ -667,6 +667,11 @@ public final class DocumentSession {
           }
           return false;
         });
+        if (admission != null) {
+          List<ReceivedUpdate> stillWaiting = new ArrayList<>(commitQueue.size());
+          commitQueue.forEach(pu -> stillWaiting.add(pu.update()));
+          admission.commitFailed(stillWaiting);
+        }
       }
       // A read of other nodes' commits goes first: under a steady stream of own commits the
       // next one always started here, the read never did, and this node's clients (and its

@@ -309,6 +309,42 @@ class DocumentSessionTest {
   }
 
   /**
+   * The clientID check counted the clocks of updates dropped after a failed commit as admitted
+   * for the session's life (review item 1): it is told which admitted updates still wait, so
+   * that the dropped ones no longer count.
+   */
+  @Test
+  void aFailedCommitTellsTheClientIdCheckWhichAdmittedUpdatesStillWait() {
+    RecordingAdmission admission = new RecordingAdmission();
+    registry.setUpdateAdmission(name -> admission);
+    RecordingPeer a = new RecordingPeer("a", "alice", false);
+    RecordingPeer b = new RecordingPeer("b", "bob", false);
+    DocumentSession s = join(a);
+    join(b);
+    until("joined", () -> b.count("step1") == 1);
+    io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
+    store.holdAppends = gate;
+    s.receive(a, new Inbound.Update(textUpdate(1, "erste")));
+    until("its commit started", () -> store.appends.get() == 1);
+    s.receive(a, new Inbound.Update(textUpdate(2, "zweite"))); // dropped with a
+    byte[] bobs = textUpdate(3, "dritte");
+    s.receive(b, new Inbound.Update(bobs)); // still waits
+    s.receive(b, new Inbound.SyncStep1(new byte[] {0})); // a round trip on the session's context
+    until("b answered", () -> b.count("step2") == 1);
+    io.vertx.core.Promise<Void> next = io.vertx.core.Promise.promise();
+    store.holdAppends = next; // b's own commit, which follows at once, waits for the assertions
+    store.failAppends.set(true);
+    gate.complete();
+    until("told", () -> !admission.failures.isEmpty());
+    assertThat(admission.failures).hasSize(1);
+    assertThat(admission.failures.get(0)).containsExactly(bobs);
+    store.failAppends.set(false);
+    store.holdAppends = null;
+    next.complete();
+    until("b's update committed", () -> b.count("applied") == 1);
+  }
+
+  /**
    * Behind a stalled store the updates waiting for their commit were counted as document size:
    * the sender that crossed the limit was told 4413 (do not retry), though the document was small.
    */
@@ -654,9 +690,14 @@ class DocumentSessionTest {
     until("unloaded: no reservation left behind", () -> registry.openCount() == 0);
   }
 
-  /** An admission that admits everything, fails on awareness it cannot read, and keeps who it saw. */
+  /**
+   * An admission that admits everything, fails on awareness it cannot read, and keeps who it saw
+   * and what it was told after failed commits.
+   */
   private static final class RecordingAdmission implements UpdateAdmission {
     final java.util.Set<Peer> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** For each failed commit, the updates it was told still wait. */
+    final List<List<byte[]>> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public Future<Void> load() {
@@ -671,6 +712,11 @@ class DocumentSessionTest {
         java.util.function.LongUnaryOperator documentClocks) {
       known.add(peer);
       return Result.ACCEPT;
+    }
+
+    @Override
+    public void commitFailed(List<org.pledgepad.server.doc.ReceivedUpdate> stillWaiting) {
+      failures.add(stillWaiting.stream().map(org.pledgepad.server.doc.ReceivedUpdate::bytes).toList());
     }
 
     @Override
