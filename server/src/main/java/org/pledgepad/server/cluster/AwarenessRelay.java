@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.wire.AwarenessMessages;
 import org.pledgepad.server.wire.MalformedFrameException;
 import org.pledgepad.server.wire.WireReader;
-import org.pledgepad.server.wire.WireWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,8 +37,6 @@ final class AwarenessRelay {
    * are a few hundred bytes).
    */
   static final int MAX_PAYLOAD = 7000;
-  /** Bytes a notification's entry count may take (a varUint of an int). */
-  private static final int COUNT_BYTES = 5;
   /** Documents with unsent presence; beyond this, new announcements wait for the next flush. */
   static final int MAX_PENDING_DOCUMENTS = 10_000;
 
@@ -82,10 +80,9 @@ final class AwarenessRelay {
           long clock = r.readVarUint();
           // Weighed as sent, in bytes: a limit in characters let a state of three-byte
           // characters through that made a notification PostgreSQL refuses.
-          byte[] entry = new WireWriter().writeVarUint(clientId).writeVarUint(clock)
-              .writeVarString(r.readVarString()).toByteArray();
+          byte[] entry = AwarenessMessages.entry(clientId, clock, r.readVarString());
           State old = states.get(clientId);
-          if (entry.length + COUNT_BYTES <= budget && (old == null || old.clock() <= clock)) {
+          if (AwarenessMessages.fitsAlone(entry, budget) && (old == null || old.clock() <= clock)) {
             states.put(clientId, new State(clock, entry));
           }
         }
@@ -117,22 +114,11 @@ final class AwarenessRelay {
   /** Splits the states into notifications within the payload budget. */
   private List<String> payloads(String document, Map<Long, State> states) {
     String header = header(document);
-    int budget = budget(header);
+    List<byte[]> entries = new ArrayList<>(states.size());
+    states.values().forEach(s -> entries.add(s.entry()));
     List<String> out = new ArrayList<>();
-    List<byte[]> entries = new ArrayList<>();
-    int size = 0;
-    for (State state : states.values()) {
-      byte[] entry = state.entry();
-      if (!entries.isEmpty() && size + entry.length + COUNT_BYTES > budget) {
-        out.add(header + encode(entries));
-        entries.clear();
-        size = 0;
-      }
-      entries.add(entry);
-      size += entry.length;
-    }
-    if (!entries.isEmpty()) {
-      out.add(header + encode(entries));
+    for (byte[] update : AwarenessMessages.pack(entries, budget(header))) {
+      out.add(header + Base64.getEncoder().encodeToString(update));
     }
     return out;
   }
@@ -144,12 +130,6 @@ final class AwarenessRelay {
   /** Bytes of entries (and their count) whose base64 fits a notification after {@code header}. */
   private static int budget(String header) {
     return (MAX_PAYLOAD - header.getBytes(StandardCharsets.UTF_8).length) / 4 * 3;
-  }
-
-  private static String encode(List<byte[]> entries) {
-    WireWriter w = new WireWriter().writeVarUint(entries.size());
-    entries.forEach(w::writeRaw);
-    return Base64.getEncoder().encodeToString(w.toByteArray());
   }
 
   /** A notification of another node: forwarded to this node's peers of that document. */
