@@ -1,14 +1,16 @@
-// A document larger than the server's MAX_MESSAGE_BYTES, written in small updates; then fresh
-// stock clients of both protocols sync it through sockets that refuse any message over the
-// limit (ws maxPayload), counting what arrives and when the provider reports 'synced'.
-// Usage: node split-sync.mjs <ws://host:port> <document> <kibibytes> <maxMessageBytes>
+// A document larger than the server's MAX_MESSAGE_BYTES, written in small updates, and editors
+// present whose awareness states together are larger too; then fresh stock clients of both
+// protocols sync it through sockets that refuse any message over the limit (ws maxPayload),
+// counting what arrives, when the provider reports 'synced' and which editors they see.
+// Usage: node split-sync.mjs <ws://host:port> <document> <kibibytes> <maxMessageBytes> <editors>
 import { hocuspocusClient, Y, sleep, until } from './clients.mjs'
 import { WebsocketProvider } from 'y-websocket'
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import WebSocket from 'ws'
 
-const [base, name, kibArg, limitArg] = process.argv.slice(2)
+const [base, name, kibArg, limitArg, editorsArg] = process.argv.slice(2)
 const limit = Number(limitArg)
+const editorNames = Array.from({ length: Number(editorsArg) }, (_, i) => `editor-${i}-` + 'ä'.repeat(3000))
 
 const writer = hocuspocusClient(base, name)
 await writer.whenSynced()
@@ -26,6 +28,18 @@ while (text.length < Number(kibArg) * 1024) {
 }
 const expected = { text: text.toString(), map: map.toJSON(), sv: Buffer.from(Y.encodeStateVector(writer.doc)).toString('base64') }
 writer.destroy()
+
+// Set now, not before the document: their renewals (every 15 s) must not be what a fresh
+// client sees them by; the first editor waits until it has heard all of them from the server.
+const editors = []
+for (const editorName of editorNames) {
+  const e = hocuspocusClient(base, name)
+  await e.whenSynced()
+  e.provider.awareness.setLocalState({ name: editorName })
+  editors.push(e)
+}
+await until(() => editorNames.every((n) => [...editors[0].provider.awareness.getStates().values()]
+  .some((st) => st?.name === n)), 20000, 'every editor present')
 
 /** A ws client that fails on any message over the limit and records the sizes it received. */
 function limitedSocket (stats) {
@@ -65,8 +79,10 @@ async function fresh (protocol) {
     close = () => { provider.destroy(); socket.destroy() }
   }
   await sleep(1000) // a second 'synced' (a later step 2) would show up here
+  const seen = new Set([...provider.awareness.getStates().values()].map((st) => st?.name))
   const result = {
     ...stats,
+    editorsSeen: editorNames.filter((n) => seen.has(n)).length,
     textEqual: doc.getText('text').toString() === expected.text,
     textLength: doc.getText('text').length,
     mapEqual: JSON.stringify(doc.getMap('map').toJSON()) === JSON.stringify(expected.map),
@@ -77,7 +93,11 @@ async function fresh (protocol) {
 }
 
 const out = { expectedLength: expected.text.length }
-out['y-websocket'] = await fresh('y-websocket')
+// Hocuspocus first: a y-websocket provider sends back every state it receives, and all guests
+// are one actor here, so its connection takes the editors' clientIDs over and its leaving
+// announces them gone.
 out.hocuspocus = await fresh('hocuspocus')
+out['y-websocket'] = await fresh('y-websocket')
+editors.forEach((e) => e.destroy())
 console.log(JSON.stringify(out))
 process.exit(0)

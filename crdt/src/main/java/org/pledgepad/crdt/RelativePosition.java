@@ -81,7 +81,8 @@ public final class RelativePosition {
       Map<?, ?> m = (Map<?, ?>) o;
       return new ID(((Number) m.get("client")).longValue(), ((Number) m.get("clock")).longValue());
     }
-    throw new IllegalArgumentException("not an id: " + o);
+    // Named by its type only: the value came with the position and may be anything a client sent.
+    throw new IllegalArgumentException("not an id: a " + o.getClass().getSimpleName());
   }
 
   public static AbsolutePosition createAbsolutePosition(AbstractType<?> type, int index) {

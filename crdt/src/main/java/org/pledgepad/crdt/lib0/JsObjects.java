@@ -44,7 +44,9 @@ public final class JsObjects {
     List<Map.Entry<String, Object>> named = new ArrayList<>(map.size());
     for (Map.Entry<?, ?> e : map.entrySet()) {
       if (!(e.getKey() instanceof String)) {
-        throw new IllegalArgumentException("object keys must be strings: " + e.getKey());
+        // The key's type, not the key: messages end up in logs, keys are content.
+        throw new IllegalArgumentException("object keys must be strings, not "
+            + (e.getKey() == null ? "null" : e.getKey().getClass().getSimpleName()));
       }
       Map.Entry<String, Object> se = (Map.Entry<String, Object>) e;
       if (arrayIndex(se.getKey()) >= 0) {

@@ -81,9 +81,9 @@ final class ClientIdOwnership implements UpdateAdmission {
     if (!v.accepted()) {
       return v.reason() == Verdict.Reason.CLOCK_GAP ? Result.RESYNC : Result.REFUSE;
     }
+    raiseAdmitted(ranges);
     for (int i = 0; i < ranges.size(); i++) {
       ClockRange r = ranges.get(i);
-      admitted.raise(r.clientId(), r.lastClock() + 1);
       if (ownedBefore != null && !ownedBefore.get(r.clientId()) && registry.isOwned(r.clientId())) {
         String actor = registry.owner(r.clientId()).get();
         long id = r.clientId();
@@ -94,6 +94,26 @@ final class ClientIdOwnership implements UpdateAdmission {
       }
     }
     return Result.ACCEPT;
+  }
+
+  private void raiseAdmitted(List<ClockRange> ranges) {
+    for (int i = 0; i < ranges.size(); i++) {
+      ClockRange r = ranges.get(i);
+      admitted.raise(r.clientId(), r.lastClock() + 1);
+    }
+  }
+
+  /**
+   * Rebuilt from what still waits rather than lowered by what was dropped: the document's clocks
+   * cover every committed update, so the waiting ones are all that {@link #admitted} must add
+   * (a client whose later update still waits keeps the clock that update reaches).
+   */
+  @Override
+  public void commitFailed(List<ReceivedUpdate> stillWaiting) {
+    admitted.clear();
+    for (ReceivedUpdate u : stillWaiting) {
+      raiseAdmitted(StructRuns.of(u.structs()));
+    }
   }
 
   /**

@@ -47,6 +47,13 @@ final class NextClocks {
     return size;
   }
 
+  /** Forgets every clock (and gives back the room of a session that once saw many clients). */
+  void clear() {
+    keys = newKeys(16);
+    values = new long[16];
+    size = 0;
+  }
+
   private void grow() {
     long[] oldKeys = keys;
     long[] oldValues = values;

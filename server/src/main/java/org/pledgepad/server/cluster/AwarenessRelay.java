@@ -3,8 +3,6 @@ package org.pledgepad.server.cluster;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,10 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.pledgepad.server.session.SessionRegistry;
+import org.pledgepad.server.wire.AwarenessMessages;
 import org.pledgepad.server.wire.MalformedFrameException;
 import org.pledgepad.server.wire.WireReader;
-import org.pledgepad.server.wire.WireWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,28 +31,32 @@ final class AwarenessRelay {
   private static final Logger LOG = LoggerFactory.getLogger(AwarenessRelay.class);
   static final String CHANNEL = "pledgepad_awareness";
   static final long FLUSH_MS = 100;
-  /** Below PostgreSQL's 8000-byte NOTIFY payload limit, header included. */
+  /**
+   * Below PostgreSQL's 8000-byte NOTIFY payload limit, header included, in UTF-8 bytes. One
+   * client's state that does not fit a notification of its own stays on its node (real states
+   * are a few hundred bytes).
+   */
   static final int MAX_PAYLOAD = 7000;
-  /** One client's state larger than this stays on its node (real states are a few hundred). */
-  static final int MAX_STATE_CHARS = 2000;
   /** Documents with unsent presence; beyond this, new announcements wait for the next flush. */
   static final int MAX_PENDING_DOCUMENTS = 10_000;
 
-  private record State(long clock, String json) {}
+  /** A client's newest state as it goes out: its entry of the awareness update, encoded. */
+  private record State(long clock, byte[] entry) {}
 
   private final Vertx vertx;
   private final Context context;
-  private final Pool pool;
+  /** Sends one payload on {@link #CHANNEL} (pg_notify). */
+  private final Function<String, Future<?>> notify;
   private final SessionRegistry sessions;
   private final String nodeId = UUID.randomUUID().toString();
   /** Document → clientID → newest state; touched on {@link #context} only. */
   private final Map<String, LinkedHashMap<Long, State>> pending = new HashMap<>();
   private boolean flushScheduled;
 
-  AwarenessRelay(Vertx vertx, Context context, Pool pool, SessionRegistry sessions) {
+  AwarenessRelay(Vertx vertx, Context context, Function<String, Future<?>> notify, SessionRegistry sessions) {
     this.vertx = vertx;
     this.context = context;
-    this.pool = pool;
+    this.notify = notify;
     this.sessions = sessions;
   }
 
@@ -68,16 +71,19 @@ final class AwarenessRelay {
         states = new LinkedHashMap<>();
         pending.put(document, states);
       }
+      int budget = budget(header(document));
       try {
         WireReader r = new WireReader(update);
         long n = r.readVarUint();
         for (long i = 0; i < n; i++) {
           long clientId = r.readVarUint();
           long clock = r.readVarUint();
-          String json = r.readVarString();
+          // Weighed as sent, in bytes: a limit in characters let a state of three-byte
+          // characters through that made a notification PostgreSQL refuses.
+          byte[] entry = AwarenessMessages.entry(clientId, clock, r.readVarString());
           State old = states.get(clientId);
-          if (json.length() <= MAX_STATE_CHARS && (old == null || old.clock() <= clock)) {
-            states.put(clientId, new State(clock, json));
+          if (AwarenessMessages.fitsAlone(entry, budget) && (old == null || old.clock() <= clock)) {
+            states.put(clientId, new State(clock, entry));
           }
         }
       } catch (MalformedFrameException e) {
@@ -97,8 +103,7 @@ final class AwarenessRelay {
       List<Future<?>> sent = new ArrayList<>();
       for (Map.Entry<String, LinkedHashMap<Long, State>> doc : pending.entrySet()) {
         for (String payload : payloads(doc.getKey(), doc.getValue())) {
-          sent.add(pool.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(CHANNEL, payload))
-              .onFailure(e -> LOG.debug("Awareness relay notify failed: {}", e.getMessage())));
+          sent.add(notify.apply(payload).onFailure(e -> LOG.debug("Awareness relay notify failed: {}", e.getMessage())));
         }
       }
       pending.clear();
@@ -108,32 +113,23 @@ final class AwarenessRelay {
 
   /** Splits the states into notifications within the payload budget. */
   private List<String> payloads(String document, Map<Long, State> states) {
-    String header = nodeId + "\n" + document + "\n";
-    int budget = (MAX_PAYLOAD - header.getBytes(StandardCharsets.UTF_8).length) / 4 * 3; // before base64
+    String header = header(document);
+    List<byte[]> entries = new ArrayList<>(states.size());
+    states.values().forEach(s -> entries.add(s.entry()));
     List<String> out = new ArrayList<>();
-    List<byte[]> entries = new ArrayList<>();
-    int size = 0;
-    for (Map.Entry<Long, State> e : states.entrySet()) {
-      byte[] entry = new WireWriter().writeVarUint(e.getKey()).writeVarUint(e.getValue().clock())
-          .writeVarString(e.getValue().json()).toByteArray();
-      if (!entries.isEmpty() && size + entry.length + 5 > budget) {
-        out.add(header + encode(entries));
-        entries.clear();
-        size = 0;
-      }
-      entries.add(entry);
-      size += entry.length;
-    }
-    if (!entries.isEmpty()) {
-      out.add(header + encode(entries));
+    for (byte[] update : AwarenessMessages.pack(entries, budget(header))) {
+      out.add(header + Base64.getEncoder().encodeToString(update));
     }
     return out;
   }
 
-  private static String encode(List<byte[]> entries) {
-    WireWriter w = new WireWriter().writeVarUint(entries.size());
-    entries.forEach(w::writeRaw);
-    return Base64.getEncoder().encodeToString(w.toByteArray());
+  private String header(String document) {
+    return nodeId + "\n" + document + "\n";
+  }
+
+  /** Bytes of entries (and their count) whose base64 fits a notification after {@code header}. */
+  private static int budget(String header) {
+    return (MAX_PAYLOAD - header.getBytes(StandardCharsets.UTF_8).length) / 4 * 3;
   }
 
   /** A notification of another node: forwarded to this node's peers of that document. */

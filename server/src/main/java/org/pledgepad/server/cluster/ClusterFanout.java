@@ -9,6 +9,7 @@ import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -74,7 +75,9 @@ public final class ClusterFanout {
     readPool = PgBuilder.pool().with(new PoolOptions().setMaxSize(3)).connectingTo(connectOptions("pledgepad-fanout"))
         .using(vertx).build();
     sessions.setLogReader(new PgLogReader(readPool));
-    awareness = new AwarenessRelay(vertx, vertx.getOrCreateContext(), readPool, sessions);
+    awareness = new AwarenessRelay(vertx, vertx.getOrCreateContext(),
+        payload -> readPool.preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(AwarenessRelay.CHANNEL, payload)),
+        sessions);
     peers = new ClusterPeers(vertx, readPool, () -> {
       PgConnection c = subscriber == null ? null : subscriber.actualConnection();
       return c == null ? 0 : c.processId();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.pledgepad.server.protocol.CloseCodes;
 import org.pledgepad.server.protocol.ProtocolViolation;
+import org.pledgepad.server.wire.AwarenessMessages;
 import org.pledgepad.server.wire.MalformedFrameException;
 import org.pledgepad.server.wire.WireReader;
 import org.pledgepad.server.wire.WireWriter;
@@ -32,6 +33,13 @@ final class AwarenessStates {
    * size (2 MiB), a few of them filled every other peer's send queue at once (4503 for all).
    */
   static final int MAX_STATE_CHARS = 8192;
+  /**
+   * Bytes of one message of the states a joiner (or a query) gets, at most: in one message they
+   * grew with the peers (up to 8 states of 8,192 characters per peer), and a document with
+   * hundreds present sent each joiner megabytes at once. One state (8,192 characters of at most
+   * 3 bytes in UTF-8) always fits.
+   */
+  static final int MAX_ALL_STATES_MESSAGE_BYTES = 64 * 1024;
 
   private record Entry(Peer owner, long clock, String json) {}
 
@@ -106,22 +114,18 @@ final class AwarenessStates {
     return n;
   }
 
-  /** All known non-null states as one awareness update, or null when there are none. */
-  byte[] encodeAll() {
-    List<Map.Entry<Long, Entry>> live = new ArrayList<>();
+  /**
+   * All known non-null states as awareness updates of at most {@link #MAX_ALL_STATES_MESSAGE_BYTES}
+   * each (none when there are none).
+   */
+  List<byte[]> encodeAll() {
+    List<byte[]> entries = new ArrayList<>();
     for (Map.Entry<Long, Entry> e : states.entrySet()) {
       if (!"null".equals(e.getValue().json())) {
-        live.add(e);
+        entries.add(AwarenessMessages.entry(e.getKey(), e.getValue().clock(), e.getValue().json()));
       }
     }
-    if (live.isEmpty()) {
-      return null;
-    }
-    WireWriter w = new WireWriter().writeVarUint(live.size());
-    for (Map.Entry<Long, Entry> e : live) {
-      w.writeVarUint(e.getKey()).writeVarUint(e.getValue().clock()).writeVarString(e.getValue().json());
-    }
-    return w.toByteArray();
+    return AwarenessMessages.pack(entries, MAX_ALL_STATES_MESSAGE_BYTES);
   }
 
   /**

@@ -310,10 +310,7 @@ public final class DocumentSession {
       peers.add(p);
       cancelUnload();
       p.sendSyncStep1(doc.stateVector());
-      byte[] all = awareness.encodeAll();
-      if (all != null) {
-        p.sendAwareness(all);
-      }
+      awareness.encodeAll().forEach(p::sendAwareness);
     });
   }
 
@@ -370,10 +367,7 @@ public final class DocumentSession {
       }
       registry.awarenessPublished(name, update);
     } else if (m instanceof Inbound.QueryAwareness) {
-      byte[] all = awareness.encodeAll();
-      if (all != null) {
-        p.sendAwareness(all);
-      }
+      awareness.encodeAll().forEach(p::sendAwareness);
     }
   }
 
@@ -492,9 +486,8 @@ public final class DocumentSession {
   /** Relays the presence of this node's clients of the document once more, all of it (if any). */
   public void republishAwareness() {
     onContext(() -> {
-      byte[] all = state == State.READY ? awareness.encodeAll() : null;
-      if (all != null) {
-        registry.awarenessPublished(name, all);
+      if (state == State.READY) {
+        awareness.encodeAll().forEach(part -> registry.awarenessPublished(name, part));
       }
     });
   }
@@ -667,6 +660,11 @@ public final class DocumentSession {
           }
           return false;
         });
+        if (admission != null) {
+          List<ReceivedUpdate> stillWaiting = new ArrayList<>(commitQueue.size());
+          commitQueue.forEach(pu -> stillWaiting.add(pu.update()));
+          admission.commitFailed(stillWaiting);
+        }
       }
       // A read of other nodes' commits goes first: under a steady stream of own commits the
       // next one always started here, the read never did, and this node's clients (and its

@@ -1,6 +1,7 @@
 package org.pledgepad.server.session;
 
 import io.vertx.core.Future;
+import java.util.List;
 import java.util.function.LongUnaryOperator;
 import org.pledgepad.server.doc.ReceivedUpdate;
 
@@ -29,6 +30,15 @@ public interface UpdateAdmission {
    * @param documentClocks the live document's next clock per clientID (its state vector)
    */
   Result admitUpdate(Peer peer, ReceivedUpdate update, LongUnaryOperator documentClocks);
+
+  /**
+   * A commit failed: updates admitted earlier were dropped, unlogged. The clocks they reached
+   * must no longer count as known, or the sender's next update that skips them is admitted and
+   * waits in the CRDT for a range only its reconnect brings, instead of being answered with step 1.
+   *
+   * @param stillWaiting the admitted updates still waiting for their commit (they keep their clocks)
+   */
+  void commitFailed(List<ReceivedUpdate> stillWaiting);
 
   /** The awareness update without entries this peer may not speak for; null if none remain. */
   byte[] filterAwareness(Peer peer, byte[] awarenessUpdate, LongUnaryOperator documentClocks);

@@ -3,6 +3,7 @@ package org.pledgepad.server.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.Vertx;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.pledgepad.crdt.Doc;
@@ -18,6 +19,7 @@ import org.pledgepad.server.session.UpdateAdmission;
  */
 class ClientIdOwnershipTest {
   private static final long ALICE_CLIENT = 424242L;
+  private static final long BOB_CLIENT = 515151L;
   private final Vertx vertx = Vertx.vertx();
 
   @AfterEach
@@ -75,5 +77,52 @@ class ClientIdOwnershipTest {
     byte[] next = Y.encodeStateAsUpdate(alice, afterHers);
     assertThat(ownership.admitUpdate(peer("alice"), doc.parse(next), doc::clock))
         .isEqualTo(UpdateAdmission.Result.ACCEPT);
+  }
+
+  /**
+   * After a failed commit the clocks of the dropped update still counted as admitted: the
+   * owner's next update, which skips the lost range, was admitted (and waited in the CRDT as
+   * pending structs) instead of answered with step 1 so that the range is resent first.
+   */
+  @Test
+  void afterAFailedCommitTheOwnersUpdateThatSkipsTheLostRangeIsAnsweredWithStep1() {
+    YjsDocument doc = new YjsDocument();
+    ClientIdOwnership ownership = new ClientIdOwnership(vertx, "motion", new ClientIdBindingStore(null));
+    Doc alice = new Doc(new DocOptions().clientID(ALICE_CLIENT));
+    Doc bob = new Doc(new DocOptions().clientID(BOB_CLIENT));
+    for (Doc d : List.of(alice, bob)) { // committed: in the log and the document
+      byte[] first = edit(d, "Antrag", new byte[] {0});
+      doc.apply(doc.parse(first));
+      ownership.restoreLogged(d == alice ? "alice" : "bob", first);
+    }
+
+    byte[] known = Y.encodeStateVector(alice);
+    byte[] lost = edit(alice, " der Fraktion", known); // its commit fails
+    byte[] afterLost = Y.encodeStateVector(alice);
+    assertThat(ownership.admitUpdate(peer("alice"), doc.parse(lost), doc::clock))
+        .isEqualTo(UpdateAdmission.Result.ACCEPT);
+    byte[] waiting = edit(bob, " zur Begründung", Y.encodeStateVector(bob)); // queued behind it
+    byte[] afterWaiting = Y.encodeStateVector(bob);
+    assertThat(ownership.admitUpdate(peer("bob"), doc.parse(waiting), doc::clock))
+        .isEqualTo(UpdateAdmission.Result.ACCEPT);
+
+    ownership.commitFailed(List.of(doc.parse(waiting)));
+
+    byte[] skipping = edit(alice, "!", afterLost);
+    assertThat(ownership.admitUpdate(peer("alice"), doc.parse(skipping), doc::clock))
+        .as("alice's update after the lost range")
+        .isEqualTo(UpdateAdmission.Result.RESYNC);
+    // As had it never been admitted: the lost range resent, with what follows, is taken.
+    assertThat(ownership.admitUpdate(peer("alice"), doc.parse(Y.encodeStateAsUpdate(alice, known)), doc::clock))
+        .isEqualTo(UpdateAdmission.Result.ACCEPT);
+    // An update still waiting keeps its clocks: its sender's next one follows it without a gap.
+    assertThat(ownership.admitUpdate(peer("bob"), doc.parse(edit(bob, "!", afterWaiting)), doc::clock))
+        .isEqualTo(UpdateAdmission.Result.ACCEPT);
+  }
+
+  /** Appends {@code text} to the document's text and returns the update since {@code since}. */
+  private static byte[] edit(Doc d, String text, byte[] since) {
+    d.getText("t").insert(d.getText("t").length(), text);
+    return Y.encodeStateAsUpdate(d, since);
   }
 }

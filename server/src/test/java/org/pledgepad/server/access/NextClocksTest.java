@@ -26,6 +26,20 @@ class NextClocksTest {
   }
 
   @Test
+  void clearForgetsEveryClockAndTakesNewOnes() {
+    NextClocks c = new NextClocks();
+    for (long client = 0; client < 100; client++) {
+      c.raise(client, client + 1);
+    }
+    c.clear();
+    assertThat(c.size()).isZero();
+    assertThat(c.get(7)).isZero();
+    c.raise(7, 2);
+    assertThat(c.get(7)).isEqualTo(2);
+    assertThat(c.size()).isEqualTo(1);
+  }
+
+  @Test
   void agreesWithABoxedMapThroughGrowth() {
     Random random = new Random(11);
     NextClocks c = new NextClocks();

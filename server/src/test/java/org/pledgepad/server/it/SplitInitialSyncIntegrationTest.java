@@ -30,12 +30,16 @@ import org.pledgepad.server.wire.WireWriter;
  * stock y-websocket and Hocuspocus providers (Node, behind sockets that refuse larger messages)
  * end with the whole document and report 'synced' once, with everything there; a raw client of
  * each protocol sees every frame within MAX_FRAME_BYTES and every message within the limit.
+ * So do the states of the editors present, larger than the limit together: the stock clients
+ * see every editor.
  */
 class SplitInitialSyncIntegrationTest {
   private static final int MAX_MESSAGE = 128 * 1024;
   // The default: stock clients send each update as one frame, so it also caps their updates.
   private static final int MAX_FRAME = 64 * 1024;
   private static final int KIB = 1024;
+  /** Editors present, each with a state of 6,000 bytes: 144,000 together. */
+  private static final int EDITORS = 24;
 
   @TempDir
   Path dataDir;
@@ -46,7 +50,7 @@ class SplitInitialSyncIntegrationTest {
     try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false",
         "MAX_MESSAGE_BYTES", Integer.toString(MAX_MESSAGE), "MAX_FRAME_BYTES", Integer.toString(MAX_FRAME)))) {
       JsonObject r = new JsonObject(NodeScripts.run("split-sync.mjs", server.wsBase(), doc, "1024",
-          Integer.toString(MAX_MESSAGE)));
+          Integer.toString(MAX_MESSAGE), Integer.toString(EDITORS)));
       int expected = r.getInteger("expectedLength");
       assertThat(expected).isGreaterThanOrEqualTo(1024 * KIB);
       for (String protocol : List.of("y-websocket", "hocuspocus")) {
@@ -59,6 +63,7 @@ class SplitInitialSyncIntegrationTest {
         assertThat(c.getBoolean("svEqual")).as("%s: state vector", protocol).isTrue();
         assertThat(c.getInteger("syncedEvents")).as("%s: 'synced' reported once", protocol).isEqualTo(1);
         assertThat(c.getInteger("textAtSynced")).as("%s: everything there when 'synced'", protocol).isEqualTo(expected);
+        assertThat(c.getInteger("editorsSeen")).as("%s: editors present", protocol).isEqualTo(EDITORS);
       }
 
       Vertx vertx = Vertx.vertx();

@@ -281,10 +281,10 @@ class DocumentSessionTest {
     assertThat(metrics.registry().find("pledgepad.commits.failed").counter().count()).isEqualTo(1);
   }
 
-  @Test
-  void aFailedCommitAlsoDropsTheSendersLaterQueuedUpdates() {
-    RecordingPeer a = new RecordingPeer("a", "guest", false);
-    RecordingPeer b = new RecordingPeer("b", "guest", false);
+  /** The session of two joined peers, and the gate that holds {@code a}'s first update in its append. */
+  private record HeldCommit(DocumentSession session, io.vertx.core.Promise<Void> gate) {}
+
+  private HeldCommit commitHeldFor(RecordingPeer a, RecordingPeer b) {
     DocumentSession s = join(a);
     join(b);
     until("joined", () -> b.count("step1") == 1);
@@ -292,11 +292,20 @@ class DocumentSessionTest {
     store.holdAppends = gate;
     s.receive(a, new Inbound.Update(textUpdate(1, "erste")));
     until("its commit started", () -> store.appends.get() == 1);
+    return new HeldCommit(s, gate);
+  }
+
+  @Test
+  void aFailedCommitAlsoDropsTheSendersLaterQueuedUpdates() {
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    RecordingPeer b = new RecordingPeer("b", "guest", false);
+    HeldCommit held = commitHeldFor(a, b);
+    DocumentSession s = held.session();
     s.receive(a, new Inbound.Update(textUpdate(2, "zweite"))); // queued behind the commit in flight
     s.receive(b, new Inbound.SyncStep1(new byte[] {0})); // a round trip on the session's context
     until("b answered", () -> b.count("step2") == 1);
     store.failAppends.set(true);
-    gate.complete();
+    held.gate().complete();
     until("sender closed", () -> a.closedWith != null);
     store.failAppends.set(false);
     store.holdAppends = null;
@@ -306,6 +315,37 @@ class DocumentSessionTest {
     // a resends both when it reconnects.
     assertThat(store.appends.get()).isEqualTo(2);
     assertThat(textOf(result(store.load(DOC)).tail().stream().map(u -> u.update()).toList())).isEqualTo("dritte");
+  }
+
+  /**
+   * The clientID check counted the clocks of updates dropped after a failed commit as admitted
+   * for the session's life (review item 1): it is told which admitted updates still wait, so
+   * that the dropped ones no longer count.
+   */
+  @Test
+  void aFailedCommitTellsTheClientIdCheckWhichAdmittedUpdatesStillWait() {
+    RecordingAdmission admission = new RecordingAdmission();
+    registry.setUpdateAdmission(name -> admission);
+    RecordingPeer a = new RecordingPeer("a", "alice", false);
+    RecordingPeer b = new RecordingPeer("b", "bob", false);
+    HeldCommit held = commitHeldFor(a, b);
+    DocumentSession s = held.session();
+    s.receive(a, new Inbound.Update(textUpdate(2, "zweite"))); // dropped with a
+    byte[] bobs = textUpdate(3, "dritte");
+    s.receive(b, new Inbound.Update(bobs)); // still waits
+    s.receive(b, new Inbound.SyncStep1(new byte[] {0})); // a round trip on the session's context
+    until("b answered", () -> b.count("step2") == 1);
+    io.vertx.core.Promise<Void> next = io.vertx.core.Promise.promise();
+    store.holdAppends = next; // b's own commit, which follows at once, waits for the assertions
+    store.failAppends.set(true);
+    held.gate().complete();
+    until("told", () -> !admission.failures.isEmpty());
+    assertThat(admission.failures).hasSize(1);
+    assertThat(admission.failures.get(0)).containsExactly(bobs);
+    store.failAppends.set(false);
+    store.holdAppends = null;
+    next.complete();
+    until("b's update committed", () -> b.count("applied") == 1);
   }
 
   /**
@@ -654,9 +694,14 @@ class DocumentSessionTest {
     until("unloaded: no reservation left behind", () -> registry.openCount() == 0);
   }
 
-  /** An admission that admits everything, fails on awareness it cannot read, and keeps who it saw. */
+  /**
+   * An admission that admits everything, fails on awareness it cannot read, and keeps who it saw
+   * and what it was told after failed commits.
+   */
   private static final class RecordingAdmission implements UpdateAdmission {
     final java.util.Set<Peer> known = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** For each failed commit, the updates it was told still wait. */
+    final List<List<byte[]>> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public Future<Void> load() {
@@ -671,6 +716,11 @@ class DocumentSessionTest {
         java.util.function.LongUnaryOperator documentClocks) {
       known.add(peer);
       return Result.ACCEPT;
+    }
+
+    @Override
+    public void commitFailed(List<org.pledgepad.server.doc.ReceivedUpdate> stillWaiting) {
+      failures.add(stillWaiting.stream().map(org.pledgepad.server.doc.ReceivedUpdate::bytes).toList());
     }
 
     @Override
@@ -790,6 +840,43 @@ class DocumentSessionTest {
     s.receive(bob, new Inbound.Awareness(usual)); // after alice's in the session's order
     until("bob's own state is relayed", () -> bob.count("awareness") >= 1);
     assertThat(bob.payloads("awareness")).allSatisfy(a -> assertThat(a.length).isLessThan(1000));
+  }
+
+  /**
+   * A joiner got every present editor's state in one awareness message, growing with the
+   * editors (up to 8 states of 8,192 characters each per peer): hundreds present made one
+   * message of megabytes for each joiner.
+   */
+  @Test
+  void aJoinerGetsThePresentEditorsInSeveralBoundedAwarenessMessages() {
+    java.util.Map<Long, String> present = new java.util.HashMap<>();
+    DocumentSession s = registry.acquire(DOC);
+    for (int i = 0; i < 40; i++) {
+      RecordingPeer p = new RecordingPeer("p" + i, "editor-" + i, false);
+      s.join(p);
+      String state = "{\"user\":{\"name\":\"" + "Ä".repeat(2_000) + i + "\"}}"; // over 4,000 bytes
+      s.receive(p, new Inbound.Awareness(new WireWriter().writeVarUint(1).writeVarUint(100 + i).writeVarUint(1)
+          .writeVarString(state).toByteArray()));
+      present.put(100L + i, state);
+    }
+    RecordingPeer joiner = new RecordingPeer("joiner", "reader", true);
+    s.join(joiner);
+    until("joined", () -> joiner.count("step1") == 1); // its awareness went out with the step 1
+
+    List<byte[]> messages = joiner.payloads("awareness");
+    assertThat(messages).hasSizeGreaterThan(1);
+    assertThat(messages).allSatisfy(m ->
+        assertThat(m.length).isLessThanOrEqualTo(AwarenessStates.MAX_ALL_STATES_MESSAGE_BYTES));
+    java.util.Map<Long, String> received = new java.util.HashMap<>();
+    for (byte[] m : messages) {
+      org.pledgepad.server.wire.WireReader r = new org.pledgepad.server.wire.WireReader(m);
+      for (long n = r.readVarUint(); n > 0; n--) {
+        long clientId = r.readVarUint();
+        r.readVarUint();
+        received.put(clientId, r.readVarString());
+      }
+    }
+    assertThat(received).isEqualTo(present);
   }
 
   @Test
