@@ -135,12 +135,9 @@ public final class TokenCommand {
           + ") valid for " + ttl + ", key id " + key.kid());
       return 0;
     } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
+      return ExitCodes.usage(err, e, USAGE);
     } catch (IOException | RuntimeException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
+      return ExitCodes.failure(err, e);
     }
   }
 
@@ -153,12 +150,9 @@ public final class TokenCommand {
       out.println(VerificationKeyFile.toJson(SigningKeyFile.load(keyFile(args, env)).verificationKey()));
       return 0;
     } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
+      return ExitCodes.usage(err, e, USAGE);
     } catch (IOException | RuntimeException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
+      return ExitCodes.failure(err, e);
     }
   }
 

@@ -68,12 +68,9 @@ public final class TokenRevocationCommand {
       }
       throw new UsageException("expected revoke TOKEN|JTI or revoked");
     } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
+      return ExitCodes.usage(err, e, USAGE);
     } catch (RuntimeException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
+      return ExitCodes.failure(err, e);
     }
   }
 

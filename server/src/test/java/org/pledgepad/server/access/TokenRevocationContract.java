@@ -7,21 +7,16 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.Role;
 import org.pledgepad.auth.token.AccessTokenIssuer;
@@ -40,31 +35,13 @@ import org.pledgepad.server.testing.Await;
  * outlive a restart and are deleted once their token has expired. Run over the embedded store
  * and PostgreSQL by the subclasses.
  */
-abstract class TokenRevocationContract {
-  @TempDir
-  Path dataDir;
-  final TestClock clock = new TestClock(Instant.now());
-  private AccessTestServer server;
-  private AccessHttp http;
-
-  /** Variables naming the store (DATA_DIR is added). */
-  abstract Map<String, String> storeEnv();
-
-  /** A JDBC connection to the database holding token_revocations. */
-  abstract Connection accessDb() throws Exception;
-
-  @AfterEach
-  void stopServer() {
-    if (server != null) {
-      server.close();
-      server = null;
-    }
+abstract class TokenRevocationContract extends AccessStoreContract {
+  TokenRevocationContract(Store store) {
+    super(store);
   }
 
   private void start() throws Exception {
-    // Re-checks every 200 ms, as a node's every 2 s, on the test's clock.
-    server = AccessTestServer.start(dataDir, storeEnv(), Duration.ofMillis(200), clock, UnaryOperator.identity());
-    http = new AccessHttp(server.harness.httpBase());
+    start(Duration.ofMillis(200)); // re-checks as a node's every 2 s, only faster
   }
 
   private Map<String, String> env() {
