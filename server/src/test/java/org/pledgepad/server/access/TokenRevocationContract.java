@@ -170,6 +170,9 @@ abstract class TokenRevocationContract extends AccessStoreContract {
     assertThat(http.send("POST", path, new JsonObject().put("jti", "a b").encode(),
         "Authorization", "Bearer " + admin, "Content-Type", "application/json").statusCode()).isEqualTo(400);
     assertThat(storedJtis()).containsExactly(entry.getString("jti"));
+    HttpResponse<String> openApi = http.send("GET", "/api/openapi/tokens.yaml", null);
+    assertThat(openApi.statusCode()).isEqualTo(200);
+    assertThat(openApi.body()).contains("  " + path + ":").contains("    get:").contains("    post:");
   }
 
   @Test
