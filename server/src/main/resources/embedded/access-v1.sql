@@ -46,3 +46,11 @@ CREATE TABLE IF NOT EXISTS web_sessions (
   expires_ms   INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS web_sessions_subject ON web_sessions (subject);
+-- Twin of schema/V20__token_revocations.sql (the jti's syntax is checked by the application).
+CREATE TABLE IF NOT EXISTS token_revocations (
+  jti        TEXT PRIMARY KEY CHECK (length(jti) BETWEEN 1 AND 128),
+  expires_ms INTEGER NOT NULL,
+  revoked_ms INTEGER NOT NULL,
+  revoked_by TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS token_revocations_expires ON token_revocations (expires_ms);

@@ -20,6 +20,7 @@ import org.pledgepad.auth.token.AccessTokenIssuer;
 import org.pledgepad.auth.token.AccessTokenSettings;
 import org.pledgepad.auth.token.SigningKey;
 import org.pledgepad.auth.token.SigningKeyFile;
+import org.pledgepad.auth.token.VerificationKeyFile;
 
 /**
  * Operator command {@code pledgepad token}: prints a signed access token, e.g. for a bot, a
@@ -32,6 +33,8 @@ import org.pledgepad.auth.token.SigningKeyFile;
  *
  * The token alone goes to stdout (so it can be captured with $(...)); messages go to stderr.
  * The key file is created (mode 600) if it does not exist, exactly as the server would.
+ * {@code token public-key} prints the public half of a key file (never creating one), for the
+ * server's TOKEN_PREVIOUS_KEYS after a rotation.
  */
 public final class TokenCommand {
   /** Used when neither --key nor the environment variable is given. */
@@ -40,7 +43,8 @@ public final class TokenCommand {
   public static final Duration DEFAULT_TTL = Duration.ofHours(1);
 
   static final String USAGE = "usage: pledgepad token --user NAME --role GUEST|CITIZEN|COUNCILLOR|MODERATOR|ADMIN"
-      + " [--doc NAME] [--ttl 1h] [--body ID]... [--name DISPLAY] [--key FILE] [--issuer ISS] [--audience AUD]";
+      + " [--doc NAME] [--ttl 1h] [--body ID]... [--name DISPLAY] [--key FILE] [--issuer ISS] [--audience AUD]\n"
+      + "       pledgepad token public-key [--key FILE]";
 
   private TokenCommand() {}
 
@@ -65,6 +69,9 @@ public final class TokenCommand {
    */
   public static int run(String[] argv, PrintStream out, PrintStream err, Clock clock, SecureRandom random,
       Map<String, String> env, UserStore store) {
+    if (argv.length > 0 && argv[0].equals("public-key")) {
+      return publicKey(java.util.Arrays.copyOfRange(argv, 1, argv.length), out, err, env);
+    }
     Args args;
     try {
       args = Args.parse(argv, Set.of("user", "role", "doc", "ttl", "body", "name", "key", "issuer", "audience"),
@@ -122,20 +129,35 @@ public final class TokenCommand {
           throw new UsageException("--user/--name: " + e.getMessage());
         }
       }
-      Path keyFile = Path.of(orDefault(args.get("key"), orDefault(env.get(KEY_FILE_ENV), DEFAULT_KEY_FILE)));
-      SigningKey key = SigningKeyFile.loadOrCreate(keyFile, random);
+      SigningKey key = SigningKeyFile.loadOrCreate(keyFile(args, env), random);
       out.println(new AccessTokenIssuer(key, settings, clock, random).issue(principal, ttl));
       err.println("token for " + user + " (" + role + (doc == null ? "" : ", document " + doc)
           + ") valid for " + ttl + ", key id " + key.kid());
       return 0;
     } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
+      return ExitCodes.usage(err, e, USAGE);
     } catch (IOException | RuntimeException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
+      return ExitCodes.failure(err, e);
     }
+  }
+
+  private static int publicKey(String[] argv, PrintStream out, PrintStream err, Map<String, String> env) {
+    try {
+      Args args = Args.parse(argv, Set.of("key"), Set.of(), Set.of());
+      if (!args.positional().isEmpty()) {
+        throw new UsageException("unexpected argument " + args.positional().get(0));
+      }
+      out.println(VerificationKeyFile.toJson(SigningKeyFile.load(keyFile(args, env)).verificationKey()));
+      return 0;
+    } catch (UsageException e) {
+      return ExitCodes.usage(err, e, USAGE);
+    } catch (IOException | RuntimeException e) {
+      return ExitCodes.failure(err, e);
+    }
+  }
+
+  private static Path keyFile(Args args, Map<String, String> env) {
+    return Path.of(orDefault(args.get("key"), orDefault(env.get(KEY_FILE_ENV), DEFAULT_KEY_FILE)));
   }
 
   private static String orDefault(String v, String d) {

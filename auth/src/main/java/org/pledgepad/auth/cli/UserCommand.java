@@ -78,12 +78,9 @@ public final class UserCommand {
         default -> throw new UsageException("unknown subcommand " + sub);
       };
     } catch (UsageException e) {
-      err.println("error: " + e.getMessage());
-      err.println(USAGE);
-      return 2;
+      return ExitCodes.usage(err, e, USAGE);
     } catch (RuntimeException e) {
-      err.println("error: " + e.getMessage());
-      return 1;
+      return ExitCodes.failure(err, e);
     }
   }
 

@@ -17,8 +17,9 @@ import org.pledgepad.auth.Role;
 /**
  * Verifies Pledgepad access tokens and turns them into a {@link Principal}. Only EdDSA is
  * allowed, typ must be "JWT", iss and aud must equal the configured strings exactly (aud as a
- * single string), exp/iat are required, nbf honoured, lifetime capped, and the role claim must
- * name a role exactly.
+ * single string), exp/iat are required, nbf honoured, lifetime capped, the role claim must
+ * name a role exactly, and jti is required ({@link TokenIds#isJti}): a token without one could
+ * not be revoked, and every token the issuer made has had one.
  *
  * <p>The token says who the subject was when it was issued. The server must still check that
  * the account exists and is not disabled (and use the account's current role if lower) before
@@ -38,14 +39,14 @@ public final class AccessTokenVerifier {
   }
 
   public Principal verify(String token) throws TokenRejectedException {
-    Map<String, Object> c = jws.verify(token).claims();
-    if (!settings.issuer().equals(c.get("iss"))) {
-      throw new TokenRejectedException(WRONG_ISSUER);
-    }
-    if (!settings.audience().equals(c.get("aud"))) {
-      throw new TokenRejectedException(WRONG_AUDIENCE);
-    }
+    return verifyToken(token).principal();
+  }
+
+  /** As {@link #verify}, with the token's jti and exp (what a revocation list needs). */
+  public VerifiedAccessToken verifyToken(String token) throws TokenRejectedException {
+    Map<String, Object> c = signedClaims(token);
     ClaimChecks.checkTimes(c, clock.instant(), settings.leeway(), settings.maxLifetime());
+    TokenId tokenId = identify(c);
     String sub = ClaimChecks.requireString(c, "sub");
     Object roleClaim = c.get("role");
     Role role;
@@ -70,9 +71,37 @@ public final class AccessTokenVerifier {
     try {
       Ids.requireSubject(sub);
       String display = Ids.requireDisplayName(name != null ? name : sub);
-      return new Principal(sub, sub, display, false, role, bodies, doc);
+      return new VerifiedAccessToken(new Principal(sub, sub, display, false, role, bodies, doc),
+          tokenId.jti(), tokenId.expiresAt());
     } catch (IllegalArgumentException e) {
       throw new TokenRejectedException(INVALID_CLAIM);
     }
+  }
+
+  /**
+   * The jti and exp of a token signed by one of our keys for our issuer and audience, whatever
+   * its times say: for revoking it (an expired token needs no revocation, the caller decides).
+   */
+  public TokenId identify(String token) throws TokenRejectedException {
+    return identify(signedClaims(token));
+  }
+
+  private Map<String, Object> signedClaims(String token) throws TokenRejectedException {
+    Map<String, Object> c = jws.verify(token).claims();
+    if (!settings.issuer().equals(c.get("iss"))) {
+      throw new TokenRejectedException(WRONG_ISSUER);
+    }
+    if (!settings.audience().equals(c.get("aud"))) {
+      throw new TokenRejectedException(WRONG_AUDIENCE);
+    }
+    return c;
+  }
+
+  private static TokenId identify(Map<String, Object> c) throws TokenRejectedException {
+    String jti = ClaimChecks.requireString(c, "jti");
+    if (!TokenIds.isJti(jti)) {
+      throw new TokenRejectedException(INVALID_CLAIM);
+    }
+    return new TokenId(jti, ClaimChecks.numericDate(c, "exp", true));
   }
 }

@@ -38,7 +38,9 @@ public final class TokenRejectedException extends Exception {
     INVALID_CLAIM,
     /** Role claim missing, not a string, empty or unknown. */
     INVALID_ROLE,
-    NONCE_MISMATCH
+    NONCE_MISMATCH,
+    /** Signed and within its validity, but its jti is on the revocation list. */
+    REVOKED
   }
 
   private final Reason reason;

@@ -22,6 +22,7 @@ import org.pledgepad.auth.token.AccessTokenSettings;
 import org.pledgepad.auth.token.AccessTokenVerifier;
 import org.pledgepad.auth.token.KeyResolver;
 import org.pledgepad.auth.token.SigningKeyFile;
+import org.pledgepad.auth.token.VerificationKeyFile;
 
 class TokenCommandTest {
   @TempDir
@@ -118,5 +119,24 @@ class TokenCommandTest {
     assertThat(p.bodies()).containsExactly(new org.pledgepad.auth.Body("spd-fraktion"));
     store.setDisabled("u-123", true);
     assertThat(run.apply(new String[] {"--user", "anna", "--role", "CITIZEN", "--key", key.toString()})).isEqualTo(1);
+  }
+
+  @Test
+  void publicKeyPrintsTheVerificationHalfOnlyAndCreatesNoKey() throws Exception {
+    Path key = dir.resolve("k.json");
+    assertThat(run("public-key", "--key", key.toString())).isEqualTo(1);
+    assertThat(Files.exists(key)).isFalse();
+    assertThat(run("--user", "a1", "--role", "CITIZEN", "--key", key.toString())).isZero();
+    String token = out.toString(StandardCharsets.UTF_8).strip();
+    out.reset();
+
+    assertThat(run("public-key", "--key", key.toString())).as(err.toString()).isZero();
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("pledgepad-public-key-v1").doesNotContain("private");
+    Path pub = dir.resolve("k.pub.json");
+    Files.writeString(pub, printed);
+    var verifier = new AccessTokenVerifier(KeyResolver.of(List.of(VerificationKeyFile.load(pub))),
+        AccessTokenSettings.defaults(), clock);
+    assertThat(verifier.verify(token).subject()).isEqualTo("a1");
   }
 }

@@ -52,7 +52,7 @@ class TokenAttackMatrixTest {
   private static String claims(String extra) {
     return "{\"iss\":\"pledgepad\",\"aud\":\"pledgepad\",\"sub\":\"anna\",\"role\":\"COUNCILLOR\","
         + "\"bodies\":[\"spd-fraktion\"],\"iat\":" + (NOW - 60) + ",\"nbf\":" + (NOW - 60)
-        + ",\"exp\":" + (NOW + 3600) + extra + "}";
+        + ",\"exp\":" + (NOW + 3600) + ",\"jti\":\"j-1_A\"" + extra + "}";
   }
 
   /** Claims with one member replaced (value null removes it). */
@@ -61,7 +61,7 @@ class TokenAttackMatrixTest {
     String[][] base = {
         {"iss", "\"pledgepad\""}, {"aud", "\"pledgepad\""}, {"sub", "\"anna\""}, {"role", "\"COUNCILLOR\""},
         {"bodies", "[\"spd-fraktion\"]"}, {"iat", String.valueOf(NOW - 60)}, {"nbf", String.valueOf(NOW - 60)},
-        {"exp", String.valueOf(NOW + 3600)}};
+        {"exp", String.valueOf(NOW + 3600)}, {"jti", "\"j-1_A\""}};
     boolean replaced = false;
     for (String[] kv : base) {
       String v = kv[0].equals(name) ? rawValue : kv[1];
@@ -177,6 +177,11 @@ class TokenAttackMatrixTest {
     c.add(new Case("body with invalid syntax", () -> signed(header(), claimsWith("bodies", "[\"../admin\"]")), INVALID_CLAIM));
     c.add(new Case("bodies not an array", () -> signed(header(), claimsWith("bodies", "\"spd-fraktion\"")), INVALID_CLAIM));
     c.add(new Case("doc restriction with invalid syntax", () -> signed(header(), claims(",\"doc\":\"../x\"")), INVALID_CLAIM));
+    // jti: every token must be revocable by it, and a jti is printed and stored as it is
+    c.add(new Case("jti missing", () -> signed(header(), claimsWith("jti", null)), MISSING_CLAIM));
+    c.add(new Case("jti as number", () -> signed(header(), claimsWith("jti", "42")), INVALID_CLAIM));
+    c.add(new Case("jti with a dot", () -> signed(header(), claimsWith("jti", "\"a.b\"")), INVALID_CLAIM));
+    c.add(new Case("jti of 129 characters", () -> signed(header(), claimsWith("jti", "\"" + "a".repeat(129) + "\"")), INVALID_CLAIM));
     return c;
   }
 

@@ -3,12 +3,9 @@ package org.pledgepad.server.access;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import java.io.IOException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +28,12 @@ import org.pledgepad.auth.password.LoginService;
 import org.pledgepad.auth.password.LoginThrottle;
 import org.pledgepad.auth.token.AccessTokenVerifier;
 import org.pledgepad.auth.token.KeyResolver;
+import org.pledgepad.auth.token.Revocation;
 import org.pledgepad.auth.token.SigningKey;
 import org.pledgepad.auth.token.SigningKeyFile;
 import org.pledgepad.auth.token.TokenRejectedException;
+import org.pledgepad.auth.token.TokenRevoker;
+import org.pledgepad.auth.token.VerifiedAccessToken;
 import org.pledgepad.server.auth.AuthDecision;
 import org.pledgepad.server.auth.AuthHook;
 import org.pledgepad.server.auth.AuthRequest;
@@ -54,6 +54,10 @@ public final class AccessControl implements AuthHook {
   private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
   public static final String SESSION_COOKIE = "pledgepad_session";
   public static final String KEY_FILE = "token-signing-key.json";
+  /** Why a connection or request with a revoked token is refused (sent to the client; safe to log). */
+  static final String TOKEN_REVOKED = "token-revoked";
+  /** How often the refresh deletes revocation entries past their token's expiry. */
+  static final java.time.Duration REVOCATION_PURGE_EVERY = java.time.Duration.ofMinutes(10);
 
   private final AccessSettings settings;
   /** Wraps the token key resolver; identity in production, a counting resolver in tests. */
@@ -72,6 +76,10 @@ public final class AccessControl implements AuthHook {
   private SqlUserStore users;
   private DocumentAccessStore documents;
   private ClientIdBindingStore clientIds;
+  private SqlTokenRevocations revocations;
+  private TokenRevoker revoker;
+  /** When the next refresh deletes expired revocation entries (epoch ms; 0: at the first). */
+  private final AtomicLong nextRevocationPurge = new AtomicLong();
   private AccessTokenVerifier verifier;
   private VerifiedTokenCache verifiedTokens;
   /** How long an accepted token's signature check is reused, and for how many tokens at most. */
@@ -104,9 +112,11 @@ public final class AccessControl implements AuthHook {
       users = new SqlUserStore(db);
       documents = new DocumentAccessStore(db);
       clientIds = new ClientIdBindingStore(db);
+      revocations = new SqlTokenRevocations(db);
       SigningKey key = loadKey(config);
-      verifier = new AccessTokenVerifier(keyResolvers.apply(KeyResolver.of(List.of(key.verificationKey()))),
-          settings.tokens(), settings.clock());
+      KeyResolver keys = TokenKeys.resolver(key.verificationKey(), config.identity().previousTokenKeys());
+      verifier = new AccessTokenVerifier(keyResolvers.apply(keys), settings.tokens(), settings.clock());
+      revoker = new TokenRevoker(verifier, settings.tokens(), revocations, settings.clock());
       verifiedTokens = new VerifiedTokenCache(settings.clock(), VERIFIED_TOKEN_TTL, VERIFIED_TOKEN_CAPACITY);
       login = new LoginService(users, settings.hasher(), new LoginThrottle(settings.clock()));
       oidc = config.identity().oidc().map(o -> new OidcLogin(this, o, new OidcAccounts(users))).orElse(null);
@@ -171,11 +181,34 @@ public final class AccessControl implements AuthHook {
         access.put(d.name(), new DocumentAccess(d.name(), e.ownerBody(), e.editors(), e.commenters(),
             Stage.valueOf(d.stage().name())));
       }
-      return new AccessSnapshot(byId, access, users.mustChangePasswordIds());
+      return new AccessSnapshot(byId, access, users.mustChangePasswordIds(), revokedTokens());
     }, false)).map(s -> {
       recheckAll(generation, s);
       return null;
     });
+  }
+
+  /**
+   * The jtis on the revocation list, read with the accounts at every refresh: the list is short
+   * (an entry lives until its token's exp, at most 30 days) and this is how the other nodes learn
+   * of a revocation, within one re-check period. Expired entries are deleted here too, now and
+   * then. Blocking.
+   */
+  private Set<String> revokedTokens() {
+    Instant now = settings.clock().instant();
+    long next = nextRevocationPurge.get();
+    if (now.toEpochMilli() >= next
+        && nextRevocationPurge.compareAndSet(next, now.plus(REVOCATION_PURGE_EVERY).toEpochMilli())) {
+      int purged = revocations.purge(TokenRevoker.purgeBefore(now));
+      if (purged > 0) {
+        LOG.info("Deleted {} token revocations past their token's expiry", purged);
+      }
+    }
+    Set<String> jtis = new java.util.HashSet<>();
+    for (Revocation r : revocations.list(TokenRevoker.purgeBefore(now))) {
+      jtis.add(r.jti());
+    }
+    return jtis;
   }
 
   /**
@@ -201,7 +234,11 @@ public final class AccessControl implements AuthHook {
       }
       Instant now = settings.clock().instant();
       for (ConnectionGrant g : grants) {
-        g.recheck(currentPrincipal(g, s, now), s.document(g.document));
+        if (g.token != null && s.tokenRevoked(g.token.jti())) {
+          g.end(TOKEN_REVOKED); // as a disabled account's, with its own reason
+        } else {
+          g.recheck(currentPrincipal(g, s, now), s.document(g.document));
+        }
       }
     }
   }
@@ -216,10 +253,13 @@ public final class AccessControl implements AuthHook {
     return p != null && Authorizer.isAllowed(p, s.document(g.document), op);
   }
 
-  /** The principal of an open connection now; null if its token expired or its account is disabled. */
+  /**
+   * The principal of an open connection now; null if its token expired or was revoked or its
+   * account is disabled.
+   */
   private Principal currentPrincipal(ConnectionGrant g, AccessSnapshot s, Instant now) {
     if (g.token != null) {
-      return g.token.expiredAt(now) ? null : reconcile(g.token.claimed(), s);
+      return g.token.expiredAt(now) || s.tokenRevoked(g.token.jti()) ? null : reconcile(g.token.claimed(), s);
     }
     if (g.sessionId != null) {
       return sessionPrincipal(g.sessionId, s).orElse(Principal.anonymous());
@@ -255,7 +295,14 @@ public final class AccessControl implements AuthHook {
 
   @Override
   public boolean acceptsUpgrade(MultiMap upgradeHeaders, String token) {
-    return token == null || token.isEmpty() || tokenPrincipal(token) != null;
+    if (token == null || token.isEmpty()) {
+      return true;
+    }
+    try {
+      return tokenPrincipal(token) != null;
+    } catch (TokenRejectedException e) {
+      return false;
+    }
   }
 
   private AuthDecision decide(AuthRequest request, String sessionId) {
@@ -266,8 +313,13 @@ public final class AccessControl implements AuthHook {
     VerifiedToken verified = null;
     Principal principal;
     if (credential.token() != null) {
-      verified = verifyToken(credential.token());
-      principal = verified == null ? null : reconcile(verified.claimed(), s);
+      try {
+        verified = verifyToken(credential.token(), s);
+      } catch (TokenRejectedException e) {
+        return new AuthDecision.Denied(e.reason() == TokenRejectedException.Reason.REVOKED
+            ? TOKEN_REVOKED : "invalid-credentials");
+      }
+      principal = reconcile(verified.claimed(), s);
     } else if (credential.sessionId() != null) {
       principal = sessionPrincipal(credential.sessionId(), s).orElse(Principal.anonymous());
     } else {
@@ -300,59 +352,37 @@ public final class AccessControl implements AuthHook {
 
   // Principals
 
-  /** The principal behind a token now; null if it does not verify or names a disabled account. */
-  Principal tokenPrincipal(String token) {
-    VerifiedToken verified = verifyToken(token);
-    return verified == null ? null : reconcile(verified.claimed(), snapshot);
+  /**
+   * The principal behind a token now; null if it names a disabled account. Throws with the
+   * reason code (safe to log and to answer) if the token does not verify or is revoked.
+   */
+  Principal tokenPrincipal(String token) throws TokenRejectedException {
+    AccessSnapshot s = snapshot;
+    return reconcile(verifyToken(token, s).claimed(), s);
   }
 
   /**
-   * Checks the token's signature and claims (the expensive part: Ed25519); null if rejected.
-   * Call once per connection or request, never per re-check.
+   * Checks the token's signature and claims (the expensive part: Ed25519, at most once per
+   * {@link #VERIFIED_TOKEN_TTL} for a token in use), then looks its jti up in {@code s}'s
+   * revocation list, at every call: a token revoked after it was cached is refused from the
+   * refresh that brought the revocation on. Call once per connection or request, never per re-check.
    */
-  VerifiedToken verifyToken(String token) {
-    VerifiedToken known = verifiedTokens.get(token);
-    if (known != null) {
-      return known;
-    }
-    VerifiedToken verified = checkToken(token);
-    if (verified != null) {
-      verifiedTokens.put(token, verified);
-    }
-    return verified;
-  }
-
-  private VerifiedToken checkToken(String token) {
-    Principal claimed;
+  VerifiedToken verifyToken(String token, AccessSnapshot s) throws TokenRejectedException {
     try {
-      claimed = verifier.verify(token);
+      VerifiedToken verified = verifiedTokens.get(token);
+      if (verified == null) {
+        VerifiedAccessToken v = verifier.verifyToken(token);
+        verified = new VerifiedToken(v.principal(), v.jti(), v.expiresAt().plus(settings.tokens().leeway()));
+        verifiedTokens.put(token, verified);
+      }
+      if (s.tokenRevoked(verified.jti())) {
+        throw new TokenRejectedException(TokenRejectedException.Reason.REVOKED);
+      }
+      return verified;
     } catch (TokenRejectedException e) {
       LOG.debug("Token rejected: {}", e.getMessage()); // reason code only, never the token
-      return null;
+      throw e;
     }
-    Instant exp;
-    try {
-      exp = expiryOf(token);
-    } catch (RuntimeException e) {
-      // Cannot happen for a token the verifier accepted (exp is required there); refuse rather
-      // than keep a token whose end we do not know.
-      LOG.warn("Verified token without a readable exp; refused");
-      return null;
-    }
-    return new VerifiedToken(claimed, exp.plus(settings.tokens().leeway()));
-  }
-
-  /**
-   * The exp claim of a token the verifier has just accepted. The verifier returns only the
-   * principal, so the payload is decoded once more here; it is trusted at this point (signature
-   * checked, strict JSON, exp an integer NumericDate).
-   */
-  private static Instant expiryOf(String token) {
-    int first = token.indexOf('.');
-    int last = token.lastIndexOf('.');
-    byte[] payload = Base64.getUrlDecoder().decode(token.substring(first + 1, last));
-    Long exp = new JsonObject(Buffer.buffer(payload)).getLong("exp");
-    return Instant.ofEpochSecond(exp);
   }
 
   /**
@@ -440,13 +470,15 @@ public final class AccessControl implements AuthHook {
   }
 
   /**
-   * Mounts /api/session, /api/me and PATCH /api/documents/{name}; call before routes that end in
+   * Mounts /api/session, /api/me, PATCH /api/documents/{name} and the token revocation list's
+   * admin routes; call before routes that end in
    * a catch-all for /api/*.
    */
   public void mount(Router router) {
     router.route().handler(this::loadSession);
     new AccessRoutes(this, guard()).mount(router);
     new DocumentSettingsRoutes(this, guard()).mount(router);
+    new TokenRevocationRoutes(this, guard()).mount(router);
   }
 
   /**
@@ -539,6 +571,27 @@ public final class AccessControl implements AuthHook {
   public Future<Void> endSessions(String subject) {
     sessions.removeSubject(subject);
     return refresh();
+  }
+
+  /**
+   * Puts a token (compact, checked with the configured keys) or a bare jti on the revocation
+   * list for {@code revokedBy}, then refreshes, so that this node refuses it and has closed its
+   * connections when the future completes; other nodes follow at their next re-check. Fails with
+   * {@link TokenRejectedException} for a token that does not verify, with
+   * {@link IllegalArgumentException} for text that is neither.
+   */
+  public Future<TokenRevoker.Outcome> revokeToken(String tokenOrJti, String revokedBy) {
+    return vertx.executeBlocking(() -> revoker.revoke(tokenOrJti, revokedBy), false).compose(outcome -> {
+      if (outcome instanceof TokenRevoker.Outcome.Revoked r && !r.already()) {
+        LOG.info("Token {} revoked by {}, listed until {}", r.entry().jti(), revokedBy, r.entry().expiresAt());
+      }
+      return refresh().map(outcome);
+    });
+  }
+
+  /** The revocation list's entries still in force (blocking read on a worker). */
+  public Future<List<Revocation>> tokenRevocations() {
+    return vertx.executeBlocking(() -> revocations.list(TokenRevoker.purgeBefore(settings.clock().instant())), false);
   }
 
   /** Owner bodies, editors and commenters (blocking); call {@link #refresh()} after changes. */

@@ -12,6 +12,7 @@ import org.pledgepad.auth.DocumentAccess;
 import org.pledgepad.auth.Operation;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.Authorizer;
+import org.pledgepad.auth.token.TokenRejectedException;
 import org.pledgepad.server.http.Problems;
 
 /**
@@ -44,7 +45,13 @@ public final class AccessGuard {
       if (!authz.regionMatches(true, 0, "Bearer ", 0, 7) || authz.length() > 8192) {
         return deny(ctx, 401, AccessProblems.INVALID_TOKEN, "Invalid authorization header");
       }
-      Principal p = access.tokenPrincipal(authz.substring(7).strip());
+      Principal p;
+      try {
+        p = access.tokenPrincipal(authz.substring(7).strip());
+      } catch (TokenRejectedException e) {
+        return deny(ctx, 401, AccessProblems.INVALID_TOKEN,
+            e.reason() == TokenRejectedException.Reason.REVOKED ? "Token revoked" : "Invalid or expired token");
+      }
       return p == null ? deny(ctx, 401, AccessProblems.INVALID_TOKEN, "Invalid or expired token")
           : Future.succeededFuture(p);
     }
@@ -71,6 +78,22 @@ public final class AccessGuard {
       // "Sign in first" would mislead someone who is signed in: say what is missing instead.
       if (p.isAnonymous() && passwordChangePending(ctx)) {
         return deny(ctx, 403, AccessProblems.PASSWORD_CHANGE_REQUIRED, "Change your one-time password first");
+      }
+      return Future.succeededFuture(p);
+    });
+  }
+
+  /**
+   * The principal for an admin route: account-wide ({@link #accountWide}), signed in (401) and
+   * of role ADMIN (403); CSRF is checked for a cookie session's writes as everywhere.
+   */
+  public Future<Principal> admin(RoutingContext ctx) {
+    return accountWide(ctx).compose(p -> {
+      if (p.isAnonymous()) {
+        return deny(ctx, 401, AccessProblems.UNAUTHENTICATED, "Sign in required");
+      }
+      if (p.role() != org.pledgepad.auth.Role.ADMIN) {
+        return deny(ctx, 403, AccessProblems.FORBIDDEN, "Administrators only");
       }
       return Future.succeededFuture(p);
     });

@@ -14,15 +14,22 @@ import org.pledgepad.auth.User;
  *
  * @param mustChangePassword ids of accounts still on a one-time password: their cookie sessions
  *     act as guests until the password is changed
+ * @param revokedTokens jtis on the revocation list: their tokens are refused, and connections
+ *     opened with them are closed at the re-check that installs this snapshot
  */
 record AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> documents,
-    Set<String> mustChangePassword) {
-  static final AccessSnapshot EMPTY = new AccessSnapshot(Map.of(), Map.of(), Set.of());
+    Set<String> mustChangePassword, Set<String> revokedTokens) {
+  static final AccessSnapshot EMPTY = new AccessSnapshot(Map.of(), Map.of(), Set.of(), Set.of());
 
   AccessSnapshot {
     usersById = Map.copyOf(usersById);
     documents = Map.copyOf(documents);
     mustChangePassword = Set.copyOf(mustChangePassword);
+    revokedTokens = Set.copyOf(revokedTokens);
+  }
+
+  boolean tokenRevoked(String jti) {
+    return revokedTokens.contains(jti);
   }
 
   boolean mustChangePassword(String userId) {

@@ -73,6 +73,13 @@ final class ConnectionGrant implements AccessWatch {
     }
   }
 
+  /** Closes the connection for {@code reason} (a stable code), e.g. its token was revoked. */
+  void end(String reason) {
+    if (!revoked) {
+      revoke(listener, reason);
+    }
+  }
+
   private void revoke(AccessWatch.Listener l, String reason) {
     revoked = true;
     readOnly = true;

@@ -6,7 +6,16 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.pledgepad.auth.cli.TokenCommand;
+import org.pledgepad.auth.cli.TokenRevocationCommand;
+import org.pledgepad.auth.token.AccessTokenSettings;
+import org.pledgepad.auth.token.AccessTokenVerifier;
+import org.pledgepad.auth.token.KeyResolver;
+import org.pledgepad.auth.token.SigningKeyFile;
+import org.pledgepad.auth.token.TokenRevoker;
+import org.pledgepad.auth.token.VerificationKey;
 import org.pledgepad.auth.cli.UserCommand;
 import org.pledgepad.auth.password.PasswordHasher;
 import org.pledgepad.server.config.ConfigException;
@@ -14,9 +23,11 @@ import org.pledgepad.server.config.ConfigLoader;
 import org.pledgepad.server.config.ServerConfig;
 
 /**
- * Operator commands of the server jar: {@code token ...} and {@code user add|list|disable|enable ...},
- * run against the same account database (DATA_DIR or DATABASE_URL) and signing key
- * (DATA_DIR/token-signing-key.json unless PLEDGEPAD_TOKEN_KEY) as the server.
+ * Operator commands of the server jar: {@code token ...}, {@code token revoke|revoked} and
+ * {@code user add|list|disable|enable ...}, run against the same account database (DATA_DIR or
+ * DATABASE_URL) and signing key (DATA_DIR/token-signing-key.json unless PLEDGEPAD_TOKEN_KEY) as
+ * the server; a token to revoke is checked with the keys the server trusts (its
+ * DATA_DIR key and TOKEN_PREVIOUS_KEYS).
  */
 public final class LauncherCommands {
   private LauncherCommands() {}
@@ -38,15 +49,39 @@ public final class LauncherCommands {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try (AccessDb db = AccessDb.forConfig(config)) {
       SqlUserStore users = new SqlUserStore(db);
+      if (args[0].equals("token") && TokenRevocationCommand.handles(rest)) {
+        return revocationCommand(config, db, out, err).run(rest);
+      }
       if (args[0].equals("token")) {
         Map<String, String> withKey = new HashMap<>(env);
         withKey.putIfAbsent("PLEDGEPAD_TOKEN_KEY", config.dataDir().resolve(AccessControl.KEY_FILE).toString());
         return TokenCommand.run(rest, out, err, Clock.systemUTC(), new SecureRandom(), withKey, users);
       }
       return new UserCommand(users, new PasswordHasher(), out, err, new SecureRandom()).run(rest);
+    } catch (ConfigException e) {
+      err.println(e.getMessage());
+      return 2;
     } catch (java.io.IOException | RuntimeException e) {
       err.println("error: " + e.getMessage());
       return 1;
     }
+  }
+
+  private static TokenRevocationCommand revocationCommand(ServerConfig config, AccessDb db, PrintStream out,
+      PrintStream err) throws java.io.IOException {
+    // Only read: revoking must not create a signing key where none is yet (a bare jti needs none).
+    Path keyFile = config.dataDir().resolve(AccessControl.KEY_FILE);
+    VerificationKey current = Files.exists(keyFile) ? SigningKeyFile.load(keyFile).verificationKey() : null;
+    KeyResolver keys = TokenKeys.resolver(current, config.identity().previousTokenKeys());
+    Clock clock = Clock.systemUTC();
+    AccessTokenSettings settings = AccessTokenSettings.defaults();
+    SqlTokenRevocations store = new SqlTokenRevocations(db);
+    TokenRevoker revoker = new TokenRevoker(new AccessTokenVerifier(keys, settings, clock), settings, store, clock);
+    return new TokenRevocationCommand(revoker, store, clock, operator(System.getProperty("user.name")), out, err);
+  }
+
+  /** Who revoked from the command line, as recorded: the operating-system account. */
+  static String operator(String osUser) {
+    return osUser != null && osUser.matches("[A-Za-z0-9._-]{1,64}") ? "operator:" + osUser : "operator";
   }
 }

@@ -31,7 +31,7 @@ public final class ConfigLoader {
       "SNAPSHOT_EVERY", "SNAPSHOT_MAX_TAIL", "UNLOAD_DELAY_MS", "GROUP_COMMIT_MAX_UPDATES", "GROUP_COMMIT_INTERVAL_MS",
       "ALLOWED_ORIGINS",
       "OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET", "OIDC_REDIRECT_URI", "TRUSTED_PROXIES",
-      "SHUTDOWN_GRACE_SECONDS");
+      "SHUTDOWN_GRACE_SECONDS", "TOKEN_PREVIOUS_KEYS");
 
   private final Map<String, String> values;
 
@@ -135,7 +135,7 @@ public final class ConfigLoader {
         Duration.ofMillis(intValue("GROUP_COMMIT_INTERVAL_MS",
             (int) ServerConfig.DEFAULT_GROUP_COMMIT_INTERVAL.toMillis(), 0, 1000)),
         origins("ALLOWED_ORIGINS"),
-        new IdentityConfig(oidc(), proxies("TRUSTED_PROXIES")),
+        new IdentityConfig(oidc(), proxies("TRUSTED_PROXIES"), previousTokenKeys("TOKEN_PREVIOUS_KEYS")),
         Duration.ofSeconds(intValue("SHUTDOWN_GRACE_SECONDS",
             (int) ServerConfig.DEFAULT_SHUTDOWN_GRACE.toSeconds(), 1, 3600)));
   }
@@ -181,6 +181,39 @@ public final class ConfigLoader {
       throw new ConfigException(key, "must be an https URL without query (http only for localhost)");
     }
     return uri;
+  }
+
+  /**
+   * Comma-separated paths of earlier signing-key files or of public-key files
+   * ({@code token public-key}), read now so that a wrong path or a key others can read stops the
+   * start with a message naming the setting rather than surfacing as refused tokens.
+   */
+  private java.util.List<org.pledgepad.auth.token.VerificationKey> previousTokenKeys(String key) {
+    String v = values.get(key);
+    if (v == null || v.isBlank()) {
+      return java.util.List.of();
+    }
+    java.util.Map<String, org.pledgepad.auth.token.VerificationKey> byKid = new java.util.LinkedHashMap<>();
+    for (String part : v.split(",", -1)) {
+      if (part.isBlank()) {
+        throw new ConfigException(key, "an empty entry in the comma-separated list of key files");
+      }
+      org.pledgepad.auth.token.VerificationKey k;
+      try {
+        k = org.pledgepad.auth.token.VerificationKeyFile.load(Path.of(part.trim()));
+      } catch (java.nio.file.NoSuchFileException e) {
+        throw new ConfigException(key, "no file " + part.trim());
+      } catch (java.nio.file.FileSystemException | InvalidPathException e) {
+        throw new ConfigException(key, "cannot read " + part.trim());
+      } catch (IOException e) {
+        throw new ConfigException(key, e.getMessage()); // names the file, never its content
+      }
+      org.pledgepad.auth.token.VerificationKey same = byKid.putIfAbsent(k.kid(), k);
+      if (same != null && !same.key().equals(k.key())) {
+        throw new ConfigException(key, "two different keys with key id " + k.kid());
+      }
+    }
+    return java.util.List.copyOf(byKid.values());
   }
 
   /** Comma-separated IP addresses or CIDR blocks of reverse proxies in front of the server. */

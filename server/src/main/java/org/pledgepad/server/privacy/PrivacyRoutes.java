@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import org.pledgepad.auth.Principal;
-import org.pledgepad.auth.Role;
 import org.pledgepad.auth.password.LoginResult;
 import org.pledgepad.server.access.AccessControl;
 import org.pledgepad.server.access.AccessProblems;
@@ -171,13 +170,7 @@ final class PrivacyRoutes {
   }
 
   private Future<Principal> admin(RoutingContext ctx) {
-    return signedIn(ctx).compose(p -> {
-      if (p.role() != Role.ADMIN) {
-        Problems.send(ctx, 403, PROBLEM + "forbidden", "Administrators only");
-        return Future.failedFuture("not admin");
-      }
-      return Future.succeededFuture(p);
-    });
+    return access.guard().admin(ctx);
   }
 
   private static String account(RoutingContext ctx) {

@@ -12,7 +12,7 @@ class VerifiedTokenCacheTest {
   private final VerifiedTokenCache cache = new VerifiedTokenCache(clock, Duration.ofSeconds(60), 2);
 
   private VerifiedToken token(Duration valid) {
-    return new VerifiedToken(Principal.anonymous(), clock.instant().plus(valid));
+    return new VerifiedToken(Principal.anonymous(), "j1", clock.instant().plus(valid));
   }
 
   @Test

@@ -3,7 +3,6 @@ package org.pledgepad.server.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,46 +11,26 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cookie sessions kept in the database: they survive a restart of the server on the same store,
  * only hashes of their ids are stored, and logout, password change, disabling and both expiries
  * end them for good. Run over the embedded store and PostgreSQL by the subclasses.
  */
-abstract class WebSessionPersistenceContract {
-  @TempDir
-  Path dataDir;
-  final TestClock clock = new TestClock(Instant.now());
-  private AccessTestServer server;
-  private AccessHttp http;
-
-  /** Variables naming the store (DATA_DIR is added). */
-  abstract Map<String, String> storeEnv();
-
-  /** A JDBC connection to the database holding web_sessions. */
-  abstract Connection sessionsDb() throws Exception;
-
-  @AfterEach
-  void stopServer() {
-    if (server != null) {
-      server.close();
-      server = null;
-    }
-  }
-
+abstract class WebSessionPersistenceContract extends AccessStoreContract {
   private Map<String, String> passwords;
+
+  WebSessionPersistenceContract(Store store) {
+    super(store);
+  }
 
   private void start() throws Exception {
     // The periodic re-check is slowed down: the tests call refresh() when they need one.
-    server = AccessTestServer.start(dataDir, storeEnv(), Duration.ofHours(1), clock, UnaryOperator.identity());
+    start(Duration.ofHours(1));
     if (passwords == null) {
       passwords = server.passwords;
     }
-    http = new AccessHttp(server.harness.httpBase());
   }
 
   private void restart() throws Exception {
@@ -61,7 +40,7 @@ abstract class WebSessionPersistenceContract {
 
   private List<String> storedHashes() throws Exception {
     List<String> out = new ArrayList<>();
-    try (Connection c = sessionsDb();
+    try (Connection c = accessDb();
         PreparedStatement ps = c.prepareStatement("SELECT id_hash FROM web_sessions ORDER BY id_hash");
         ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {

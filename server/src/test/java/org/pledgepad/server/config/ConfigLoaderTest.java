@@ -260,4 +260,36 @@ class ConfigLoaderTest {
           .as(bad).hasMessageContaining("TRUSTED_PROXIES");
     }
   }
+
+  @Test
+  void previousTokenKeysAreReadAtStartAndEveryProblemNamesTheSetting() throws Exception {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    org.pledgepad.auth.token.SigningKey old = org.pledgepad.auth.token.SigningKey.generate(random);
+    Path pub = dir.resolve("old.pub.json");
+    Files.writeString(pub, org.pledgepad.auth.token.VerificationKeyFile.toJson(old.verificationKey()));
+    Path signing = dir.resolve("old-signing.json");
+    Files.writeString(signing, old.toJson());
+    Files.setPosixFilePermissions(signing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    ServerConfig c = ConfigLoader.load(Map.of("TOKEN_PREVIOUS_KEYS", pub + "," + signing));
+    assertThat(c.identity().previousTokenKeys()).extracting(org.pledgepad.auth.token.VerificationKey::kid)
+        .containsExactly(old.kid()); // the same key twice counts once
+    assertThat(ConfigLoader.load(Map.of()).identity().previousTokenKeys()).isEmpty();
+
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TOKEN_PREVIOUS_KEYS", dir.resolve("gone.json").toString())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("TOKEN_PREVIOUS_KEYS").hasMessageContaining("no file");
+    Files.setPosixFilePermissions(signing, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TOKEN_PREVIOUS_KEYS", signing.toString())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("TOKEN_PREVIOUS_KEYS").hasMessageContaining("chmod 600");
+    Path junk = dir.resolve("junk.json");
+    Files.writeString(junk, "{\"format\": \"something else\"}");
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TOKEN_PREVIOUS_KEYS", junk.toString())))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("TOKEN_PREVIOUS_KEYS").hasMessageContaining("neither");
+    Path forged = dir.resolve("forged.pub.json");
+    Files.writeString(forged, Files.readString(pub).replace(
+        org.pledgepad.auth.token.Base64Url.encode(old.verificationKey().key().getEncoded()),
+        org.pledgepad.auth.token.Base64Url.encode(org.pledgepad.auth.token.SigningKey.generate(random)
+            .verificationKey().key().getEncoded())));
+    assertThatThrownBy(() -> ConfigLoader.load(Map.of("TOKEN_PREVIOUS_KEYS", pub + "," + forged)))
+        .isInstanceOf(ConfigException.class).hasMessageContaining("two different keys with key id " + old.kid());
+  }
 }
