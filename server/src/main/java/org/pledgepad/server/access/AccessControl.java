@@ -91,6 +91,8 @@ public final class AccessControl implements AuthHook {
   private Set<String> allowedOrigins = Set.of();
   private OidcLogin oidc;
   private long timer = -1;
+  /** Set by {@link #stop()}: a refresh still in flight then fails as the database closes. */
+  private volatile boolean stopped;
 
   public AccessControl(AccessSettings settings) {
     this(settings, UnaryOperator.identity());
@@ -136,7 +138,10 @@ public final class AccessControl implements AuthHook {
     }
     refresh().onComplete(ar -> {
       tickInFlight.set(false);
-      if (ar.failed()) {
+      if (ar.failed() && stopped) {
+        // A tick that was in flight when stop() closed the database: nothing is wrong.
+        LOG.debug("Access refresh ended by the shutdown");
+      } else if (ar.failed()) {
         LOG.warn("Access refresh failed; keeping the previous snapshot", ar.cause());
       }
     });
@@ -147,6 +152,7 @@ public final class AccessControl implements AuthHook {
   }
 
   public void stop() {
+    stopped = true;
     if (timer >= 0) {
       vertx.cancelTimer(timer);
     }
