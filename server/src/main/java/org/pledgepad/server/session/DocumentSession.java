@@ -75,6 +75,8 @@ public final class DocumentSession {
   private final AwarenessStates awareness = new AwarenessStates();
   private final ArrayDeque<PendingUpdate> commitQueue = new ArrayDeque<>();
   private long queuedBytes;
+  /** The process's budget for updates waiting for their commit, which commitQueue draws on. */
+  private final StoreBacklog backlog;
   /** Updates accepted and not yet committed or failed (queued or in the append in flight). */
   private int waitingForCommit;
   private boolean commitInFlight;
@@ -149,6 +151,7 @@ public final class DocumentSession {
     this.metrics = metrics;
     this.admission = registry.admissionFor(name);
     this.logReader = registry.logReader();
+    this.backlog = registry.backlog();
   }
 
   public String name() {
@@ -585,9 +588,22 @@ public final class DocumentSession {
       metrics.updateRejected();
       throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many updates waiting for the store");
     }
+    // Taken before the admission, which raises the sender's admitted clocks for an update it
+    // accepts: refused after it, the update would leave them raised (a gap for the next one).
+    if (!backlog.tryTake(update.length)) {
+      metrics.updateRejected();
+      throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many updates waiting for the store");
+    }
     if (admission != null) {
-      UpdateAdmission.Result r = admission.admitUpdate(p, received, doc::clock);
+      UpdateAdmission.Result r;
+      try {
+        r = admission.admitUpdate(p, received, doc::clock);
+      } catch (RuntimeException e) {
+        backlog.give(update.length);
+        throw e;
+      }
       if (r != UpdateAdmission.Result.ACCEPT) {
+        backlog.give(update.length);
         // Another user's clientID, or a gap: refused without closing; after a gap the
         // server's step 1 lets an honest client resend the missing range contiguously.
         metrics.updateRejected();
@@ -635,6 +651,7 @@ public final class DocumentSession {
       inFlightAppend = null;
       for (PendingUpdate pu : batch) {
         queuedBytes -= pu.update().bytes().length;
+        backlog.give(pu.update().bytes().length);
       }
       waitingForCommit -= batch.size();
       if (ar.succeeded()) {
@@ -655,6 +672,7 @@ public final class DocumentSession {
         commitQueue.removeIf(pu -> {
           if (closed.contains(pu.from())) {
             queuedBytes -= pu.update().bytes().length;
+            backlog.give(pu.update().bytes().length);
             waitingForCommit--;
             return true;
           }

@@ -22,6 +22,8 @@ public final class SessionRegistry {
   private final SessionSettings settings;
   private final ServerMetrics metrics;
   private final ConcurrentHashMap<String, DocumentSession> sessions = new ConcurrentHashMap<>();
+  /** Updates accepted by every document and not yet committed, against one budget. */
+  private final StoreBacklog backlog;
   /**
    * Set when {@link #shutdown} began: a session opened after it lists its sessions (a Hocuspocus
    * socket naming another document, an auth that resolved late, a restore) drains from its load
@@ -35,6 +37,10 @@ public final class SessionRegistry {
   /** Plugs in the per-document clientID ownership check for documents opened from now on. */
   public void setUpdateAdmission(java.util.function.Function<String, UpdateAdmission> factory) {
     this.admissions = factory;
+  }
+
+  StoreBacklog backlog() {
+    return backlog;
   }
 
   UpdateAdmission admissionFor(String name) {
@@ -99,6 +105,12 @@ public final class SessionRegistry {
 
   public SessionRegistry(Vertx vertx, DocumentStore store, Supplier<SharedDocument> documents,
       SessionSettings settings, ServerMetrics metrics) {
+    this(vertx, store, documents, settings, metrics, StoreBacklog.forThisProcess());
+  }
+
+  SessionRegistry(Vertx vertx, DocumentStore store, Supplier<SharedDocument> documents,
+      SessionSettings settings, ServerMetrics metrics, StoreBacklog backlog) {
+    this.backlog = backlog;
     this.vertx = vertx;
     this.store = store;
     this.documents = documents;

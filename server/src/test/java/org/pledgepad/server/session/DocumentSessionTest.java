@@ -390,6 +390,36 @@ class DocumentSessionTest {
     gate.complete();
   }
 
+  @Test
+  void theUpdatesWaitingForTheStoreAreBoundedOverAllDocumentsTogether() {
+    StoreBacklog backlog = new StoreBacklog(3, 1 << 20);
+    registry = new SessionRegistry(vertx, store, YjsDocument::new,
+        new SessionSettings(5, 256, 1 << 20, Duration.ofMillis(50), 1000), ServerMetrics.noop(), backlog);
+    RecordingPeer a = new RecordingPeer("a", "guest", false);
+    RecordingPeer b = new RecordingPeer("b", "guest", false);
+    DocumentSession first = join(a);
+    DocumentSession second = registry.acquire("zweites-dokument");
+    second.join(b);
+    until("joined", () -> a.count("step1") == 1 && b.count("step1") == 1);
+    io.vertx.core.Promise<Void> gate = io.vertx.core.Promise.promise();
+    store.holdAppends = gate;
+    first.receive(a, new Inbound.Update(textUpdate(1000, "a")));
+    first.receive(a, new Inbound.Update(textUpdate(1001, "b")));
+    second.receive(b, new Inbound.Update(textUpdate(2000, "c")));
+    until("three waiting", () -> backlog.waitingUpdates() == 3);
+    // Each document is far below its own limit; together they hold the process's budget.
+    second.receive(b, new Inbound.Update(textUpdate(2001, "d")));
+    until("sender closed", () -> b.closedWith != null);
+    assertThat(b.closedWith).isEqualTo(CloseCodes.RATE_LIMITED);
+    assertThat(a.closedWith).isNull();
+    store.holdAppends = null;
+    gate.complete();
+    until("committed and given back", () -> a.count("applied") == 2 && backlog.waitingUpdates() == 0);
+    first.receive(a, new Inbound.Update(textUpdate(1002, "e")));
+    until("room again", () -> a.count("applied") == 3);
+    assertThat(a.closedWith).isNull();
+  }
+
   /** Sessions opened from now on refuse updates that would grow a document beyond {@code maxBytes}. */
   private void limitDocumentsTo(long maxBytes) {
     registry = new SessionRegistry(vertx, store, YjsDocument::new,
