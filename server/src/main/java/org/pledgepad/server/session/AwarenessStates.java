@@ -21,7 +21,8 @@ import org.pledgepad.server.wire.WireWriter;
  * the first connection that announced it, so nobody can move someone else's cursor or make them
  * vanish. The one exception is the same actor on a new connection: a client that reconnects
  * before the server noticed its old connection died must not be locked out of its own
- * clientID. When a connection leaves, its clientIDs are announced as removed.
+ * clientID, with a newer state than the one recorded (an older or equal one is an echo). When a
+ * connection leaves, its clientIDs are announced as removed.
  * Used on the session's context only.
  */
 final class AwarenessStates {
@@ -86,7 +87,18 @@ final class AwarenessStates {
       validateJson(jsons.get(i));
     }
     for (int i = 0; i < ids.size(); i++) {
-      states.put(ids.get(i)[0], new Entry(from, ids.get(i)[1], jsons.get(i)));
+      long id = ids.get(i)[0];
+      long clock = ids.get(i)[1];
+      Entry existing = states.get(id);
+      if (existing != null && existing.owner() != from && clock <= existing.clock()) {
+        // The same actor's other connection repeating a state it received: the stock y-websocket
+        // provider sends back every awareness change, whatever its origin. Taken as a takeover,
+        // the echoing tab's leaving would announce the first tab's cursor gone. A reconnecting
+        // tab (its old connection not yet noticed dead) takes its clientID over with its next
+        // change, whose clock is higher — at the latest when it answers that removal.
+        continue;
+      }
+      states.put(id, new Entry(from, clock, jsons.get(i)));
     }
   }
 

@@ -849,6 +849,48 @@ class DocumentSessionTest {
   }
 
   /**
+   * A stock y-websocket provider sends back every awareness change it receives. The same user's
+   * second tab echoing the first tab's state took the clientID over, so its leaving announced the
+   * first tab's cursor gone; a newer state from another connection of the same user (a reconnect
+   * before the old socket was noticed dead) still takes it over.
+   */
+  @Test
+  void anEchoFromTheSameUsersOtherTabDoesNotTakeThePresenceOver() {
+    RecordingPeer first = new RecordingPeer("t1", "alice", false);
+    RecordingPeer second = new RecordingPeer("t2", "alice", false);
+    RecordingPeer bob = new RecordingPeer("b", "bob", false);
+    DocumentSession s = join(first);
+    join(second);
+    join(bob);
+    until("joined", () -> bob.count("step1") == 1);
+    byte[] state = new WireWriter().writeVarUint(1).writeVarUint(77).writeVarUint(3)
+        .writeVarString("{\"user\":\"alice\"}").toByteArray();
+    s.receive(first, new Inbound.Awareness(state));
+    s.receive(second, new Inbound.Awareness(state)); // the echo
+    until("both relayed", () -> bob.count("awareness") == 2);
+    s.leave(second);
+    RecordingPeer joiner = new RecordingPeer("j", "carol", false);
+    join(joiner);
+    until("joined after the echoing tab left", () -> joiner.count("step1") == 1);
+    assertThat(bob.count("awareness")).as("no removal for the echoing tab").isEqualTo(2);
+    assertThat(joiner.count("awareness")).as("the first tab's cursor is still present").isEqualTo(1);
+
+    byte[] newer = new WireWriter().writeVarUint(1).writeVarUint(77).writeVarUint(4)
+        .writeVarString("{\"user\":\"alice\",\"cursor\":1}").toByteArray();
+    RecordingPeer reconnected = new RecordingPeer("t3", "alice", false);
+    join(reconnected);
+    s.receive(reconnected, new Inbound.Awareness(newer));
+    until("relayed", () -> bob.count("awareness") == 3);
+    s.leave(first);
+    RecordingPeer later = new RecordingPeer("l", "dave", false);
+    join(later);
+    until("joined after the first tab left", () -> later.count("step1") == 1);
+    assertThat(bob.count("awareness")).as("the first tab no longer owns it").isEqualTo(3);
+    s.leave(reconnected);
+    until("removal announced by the connection that took it over", () -> bob.count("awareness") == 4);
+  }
+
+  /**
    * An awareness state was bounded only by the message size (2 MiB): a few such states from one
    * editor (or citizen, during a consultation) filled every other peer's send queue at once,
    * and each was dropped as a slow reader (4503).
