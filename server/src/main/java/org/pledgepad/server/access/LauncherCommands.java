@@ -53,8 +53,18 @@ public final class LauncherCommands {
         return revocationCommand(config, db, out, err).run(rest);
       }
       if (args[0].equals("token")) {
+        // The server verifies with its own key file only (and TOKEN_PREVIOUS_KEYS): a token signed
+        // with another key, which PLEDGEPAD_TOKEN_KEY names for the stand-alone tool, would be
+        // printed and then refused by the server with "unknown key id".
+        Path serverKey = config.dataDir().resolve(AccessControl.KEY_FILE).toAbsolutePath().normalize();
+        String named = env.get(TokenCommand.KEY_FILE_ENV);
+        if (named != null && !named.isBlank() && !Path.of(named).toAbsolutePath().normalize().equals(serverKey)) {
+          err.println(TokenCommand.KEY_FILE_ENV + " names another key than this server's (DATA_DIR/"
+              + AccessControl.KEY_FILE + "), whose tokens the server would refuse; unset it to sign with the server's key");
+          return 2;
+        }
         Map<String, String> withKey = new HashMap<>(env);
-        withKey.putIfAbsent("PLEDGEPAD_TOKEN_KEY", config.dataDir().resolve(AccessControl.KEY_FILE).toString());
+        withKey.put(TokenCommand.KEY_FILE_ENV, serverKey.toString());
         return TokenCommand.run(rest, out, err, Clock.systemUTC(), new SecureRandom(), withKey, users);
       }
       return new UserCommand(users, new PasswordHasher(), out, err, new SecureRandom()).run(rest);
