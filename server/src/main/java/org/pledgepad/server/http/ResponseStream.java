@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
  * response chunk by chunk as it is produced instead of built in memory first (the history export
  * of a large document is hundreds of MB). The producer waits while the response's write queue is
  * full, so a client that reads slowly or not at all holds back the reading, not the heap. A client
- * that goes away, or reads nothing for {@link #STALL_MILLIS}, makes the next write throw, so the
- * producer unwinds and closes what it holds (the read transaction).
+ * that goes away, reads nothing for {@link #STALL_MILLIS}, or has not taken the whole download
+ * within {@link #MAX_MILLIS}, makes the next write throw, so the producer unwinds and closes what
+ * it holds (the read transaction).
  *
  * <p>Once the first chunk is out, the status line is 200 and an error can no longer be answered
  * with a status: the connection is then closed without the terminating chunk, which every HTTP
@@ -31,6 +32,12 @@ public final class ResponseStream extends OutputStream {
    * for the history export, a read transaction (SQLite's WAL checkpoint, PostgreSQL's vacuum).
    */
   static final long STALL_MILLIS = 60_000;
+  /**
+   * How long a download may take in all. A client that reads a little before every stall limit
+   * (a trickle) would otherwise hold the worker and the read transaction for as long as it likes;
+   * a 90 MB export needs about 50 KB/s to finish within this.
+   */
+  static final long MAX_MILLIS = 30 * 60_000;
 
   /** What writes the download; it runs on the calling worker thread. */
   @FunctionalInterface
@@ -43,7 +50,12 @@ public final class ResponseStream extends OutputStream {
   private final String what;
   private final Handler<HttpServerResponse> head;
   private final long stallMillis;
+  /** System.nanoTime() after which the download is ended however the client reads. */
+  private final long endBy;
+  private final long maxMillis;
   private final Object lock = new Object();
+  /** Guarded by lock: ended for taking longer than maxMillis. */
+  private boolean overtime;
   /** Guarded by lock: the last chunk was queued and the queue has room for the next. */
   private boolean writable = true;
   /** Guarded by lock: the client went away or stopped reading. */
@@ -62,16 +74,18 @@ public final class ResponseStream extends OutputStream {
    * @param head sets the headers (Content-Type, Content-Disposition) before the first chunk
    */
   public ResponseStream(Context context, HttpServerResponse response, String what, Handler<HttpServerResponse> head) {
-    this(context, response, what, head, STALL_MILLIS);
+    this(context, response, what, head, STALL_MILLIS, MAX_MILLIS);
   }
 
   ResponseStream(Context context, HttpServerResponse response, String what, Handler<HttpServerResponse> head,
-      long stallMillis) {
+      long stallMillis, long maxMillis) {
     this.context = context;
     this.response = response;
     this.what = what;
     this.head = head;
     this.stallMillis = stallMillis;
+    this.maxMillis = maxMillis;
+    this.endBy = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(maxMillis);
     response.closeHandler(v -> goneAway());
     response.exceptionHandler(e -> goneAway());
   }
@@ -89,7 +103,9 @@ public final class ResponseStream extends OutputStream {
       finish();
       settled = true;
     } catch (IOException | RuntimeException e) {
-      if (isGone()) {
+      if (isOvertime()) {
+        LOG.warn("{} ended: not downloaded within {} minutes", what, TimeUnit.MILLISECONDS.toMinutes(maxMillis));
+      } else if (isGone()) {
         LOG.debug("{} stopped: the client went away or stopped reading", what);
       } else if (sent) {
         LOG.error("{} failed after its first bytes; connection closed", what, e);
@@ -182,12 +198,19 @@ public final class ResponseStream extends OutputStream {
 
   private void awaitWritable() throws IOException {
     synchronized (lock) {
-      long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(stallMillis);
+      long now = System.nanoTime();
+      long stalled = now + TimeUnit.MILLISECONDS.toNanos(stallMillis);
+      long deadline = stalled - endBy < 0 ? stalled : endBy;
+      if (now - endBy >= 0) {
+        overtime = true;
+        gone = true; // closed like a connection the client left
+      }
       try {
         while (!writable && !gone) {
           long left = deadline - System.nanoTime();
           if (left <= 0) {
-            gone = true; // stalled: the connection is closed like one the client left
+            overtime = deadline == endBy;
+            gone = true; // stalled (or out of time): closed like a connection the client left
             break;
           }
           waiting = true;
@@ -216,6 +239,12 @@ public final class ResponseStream extends OutputStream {
     synchronized (lock) {
       gone = true;
       lock.notifyAll();
+    }
+  }
+
+  private boolean isOvertime() {
+    synchronized (lock) {
+      return overtime;
     }
   }
 

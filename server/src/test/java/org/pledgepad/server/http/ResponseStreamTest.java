@@ -48,13 +48,14 @@ class ResponseStreamTest {
   private volatile int failAfterRows = -1;
   private volatile int rows = ROWS;
   private volatile long stallMillis = ResponseStream.STALL_MILLIS;
+  private volatile long maxMillis = ResponseStream.MAX_MILLIS;
 
   @BeforeEach
   void setUp() {
     vertx = Vertx.vertx();
     server = vertx.createHttpServer(HttpProtocol.options()).requestHandler(req -> {
       ResponseStream out = new ResponseStream(vertx.getOrCreateContext(), req.response(), "Test download",
-          r -> r.putHeader("Content-Type", "application/octet-stream"), stallMillis);
+          r -> r.putHeader("Content-Type", "application/octet-stream"), stallMillis, maxMillis);
       current.set(out);
       vertx.executeBlocking(() -> {
         out.stream(this::rows);
@@ -130,6 +131,37 @@ class ResponseStreamTest {
         // closed by the server: as good as the end of the stream
       }
     }
+    assertThat(rowsRead.get()).isLessThan(ROWS);
+  }
+
+  /**
+   * A client that reads a little before every stall limit kept the producer, and the export's read
+   * transaction, for as long as it liked: the whole download now has a time limit.
+   */
+  @Test
+  void aClientThatTricklesIsDisconnectedWhenTheDownloadsTimeIsUp() throws Exception {
+    maxMillis = 1_500;
+    try (Socket client = new Socket()) {
+      client.setReceiveBufferSize(64 << 10);
+      client.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
+      client.getOutputStream().write("GET /big HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+      client.setSoTimeout(30_000);
+      byte[] sip = new byte[16 << 10];
+      long started = System.nanoTime();
+      // 16 KiB every 20 ms: never stalled for long, 0.8 MB/s, far from the 256 MiB in 1.5 s.
+      try {
+        while (!bodyClosed.get() && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(60)) {
+          if (client.getInputStream().read(sip) < 0) {
+            break;
+          }
+          Thread.sleep(20);
+        }
+      } catch (java.net.SocketException reset) {
+        // closed by the server
+      }
+      Eventually.until("the producer has ended", bodyClosed::get);
+    }
+    assertThat(bodyFailure.get()).isInstanceOf(IOException.class);
     assertThat(rowsRead.get()).isLessThan(ROWS);
   }
 
