@@ -52,7 +52,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class AccessControl implements AuthHook {
   private static final Logger LOG = LoggerFactory.getLogger(AccessControl.class);
-  public static final String SESSION_COOKIE = "pledgepad_session";
   public static final String KEY_FILE = "token-signing-key.json";
   /** Why a connection or request with a revoked token is refused (sent to the client; safe to log). */
   static final String TOKEN_REVOKED = "token-revoked";
@@ -89,6 +88,7 @@ public final class AccessControl implements AuthHook {
   private WebSessions sessions;
   private IdentityConfig identity = IdentityConfig.NONE;
   private Set<String> allowedOrigins = Set.of();
+  private SessionCookie sessionCookie;
   private OidcLogin oidc;
   private long timer = -1;
   /** Set by {@link #stop()}: a refresh still in flight then fails as the database closes. */
@@ -109,6 +109,7 @@ public final class AccessControl implements AuthHook {
     this.store = store;
     this.identity = config.identity();
     this.allowedOrigins = config.allowedOrigins();
+    this.sessionCookie = new SessionCookie(settings.cookieSecure(), identity.trustedProxies());
     return vertx.executeBlocking(() -> {
       db = AccessDb.forConfig(config);
       users = new SqlUserStore(db);
@@ -282,14 +283,14 @@ public final class AccessControl implements AuthHook {
 
   @Override
   public AuthHook forConnection(MultiMap upgradeHeaders) {
-    return forConnection(upgradeHeaders, null);
+    return forConnection(upgradeHeaders, null, false);
   }
 
   @Override
-  public AuthHook forConnection(MultiMap upgradeHeaders, io.vertx.core.net.SocketAddress peer) {
+  public AuthHook forConnection(MultiMap upgradeHeaders, io.vertx.core.net.SocketAddress peer, boolean tls) {
     // A page of another origin is a guest here (a token of its own still counts).
     String sessionId = CookieOrigin.mayUseCookie(upgradeHeaders.get("Origin"), upgradeHeaders.get("Host"), allowedOrigins)
-        ? Cookies.find(upgradeHeaders.getAll("Cookie"), SESSION_COOKIE) : null;
+        ? sessionCookie.read(upgradeHeaders, peer, tls) : null;
     if (sessionId == null) {
       return request -> Future.succeededFuture(decide(request, null));
     }
@@ -492,9 +493,9 @@ public final class AccessControl implements AuthHook {
    * the table first (off the event loop; the request waits, paused, for that one read).
    */
   private void loadSession(io.vertx.ext.web.RoutingContext ctx) {
-    io.vertx.core.http.Cookie c = ctx.request().getCookie(SESSION_COOKIE);
-    java.util.concurrent.CompletableFuture<Void> loaded = c == null ? null
-        : sessions.load(c.getValue(), ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers(),
+    String id = sessionCookie.read(ctx);
+    java.util.concurrent.CompletableFuture<Void> loaded = id == null ? null
+        : sessions.load(id, ClientAddress.of(ctx.request().remoteAddress(), ctx.request().headers(),
             identity.trustedProxies()));
     if (loaded == null || loaded.isDone()) {
       ctx.next();
@@ -558,14 +559,16 @@ public final class AccessControl implements AuthHook {
   }
 
   /**
-   * Whether cookies set in answer to {@code ctx} get the Secure flag: always with
-   * COOKIE_SECURE=true, and also when the request is known to have come over https (TLS here, or
-   * X-Forwarded-Proto https from a trusted proxy), so that a forgotten setting behind TLS does
-   * not let the browser send the session over plain http (e.g. to the port-80 redirect).
+   * Whether the request is known to be https (COOKIE_SECURE=true, TLS here, or X-Forwarded-Proto
+   * https from a trusted proxy): its cookies are then Secure and carry the https names.
    */
   boolean secureCookies(io.vertx.ext.web.RoutingContext ctx) {
-    return settings.cookieSecure() || ctx.request().isSSL()
-        || ClientAddress.forwardedHttps(ctx.request().remoteAddress(), ctx.request().headers(), identity.trustedProxies());
+    return sessionCookie.https(ctx);
+  }
+
+  /** How the session cookie is named, read, set and cleared for a request. */
+  public SessionCookie sessionCookie() {
+    return sessionCookie;
   }
 
   /** The client's address for throttling, as sign-in resolves it (X-Forwarded-For only from trusted proxies). */

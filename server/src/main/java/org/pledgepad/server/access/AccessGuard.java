@@ -138,8 +138,8 @@ public final class AccessGuard {
   }
 
   Optional<WebSessions.WebSession> session(RoutingContext ctx) {
-    Cookie c = ctx.request().getCookie(AccessControl.SESSION_COOKIE);
-    return c == null ? Optional.empty() : access.sessions().find(c.getValue());
+    String id = access.sessionCookie().read(ctx);
+    return id == null ? Optional.empty() : access.sessions().find(id);
   }
 
   static boolean csrfMatches(RoutingContext ctx, WebSessions.WebSession s) {

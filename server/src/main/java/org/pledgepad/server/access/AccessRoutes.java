@@ -1,8 +1,6 @@
 package org.pledgepad.server.access;
 
 import io.vertx.core.Future;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -130,7 +128,8 @@ final class AccessRoutes {
               return;
             }
             WebSessions.WebSession session = created.result();
-            ctx.response().addCookie(cookie(ctx, session.id(), access.settings().sessionLifetime().toSeconds()));
+            long lifetime = access.settings().sessionLifetime().toSeconds();
+            ctx.response().addCookie(access.sessionCookie().set(ctx, session.id(), lifetime));
             json(ctx, meJson(s.principal(), session.csrfToken()).put("mustChangePassword", s.mustChangePassword()));
           }));
     } else {
@@ -212,7 +211,7 @@ final class AccessRoutes {
         ? access.sessions().remove(session.get().id()) : java.util.concurrent.CompletableFuture.completedFuture(null);
     // Answered once the table no longer holds the session, so a restart cannot revive it.
     onContext(removed).onComplete(x -> {
-      ctx.response().addCookie(cookie(ctx, "", 0));
+      ctx.response().addCookie(access.sessionCookie().clear(ctx));
       // Open sockets of this session fall back to guest rights now, not at the next tick.
       access.refresh();
       ctx.response().setStatusCode(204).putHeader("Cache-Control", "no-store").end();
@@ -253,15 +252,6 @@ final class AccessRoutes {
   /** The client's address for throttling (X-Forwarded-For only from trusted proxies). */
   private String clientAddress(RoutingContext ctx) {
     return access.clientAddress(ctx);
-  }
-
-  private Cookie cookie(RoutingContext ctx, String value, long maxAgeSeconds) {
-    return sessionCookie(access.secureCookies(ctx), value, maxAgeSeconds);
-  }
-
-  static Cookie sessionCookie(boolean secure, String value, long maxAgeSeconds) {
-    return Cookie.cookie(AccessControl.SESSION_COOKIE, value).setPath("/").setHttpOnly(true)
-        .setSameSite(CookieSameSite.STRICT).setSecure(secure).setMaxAge(maxAgeSeconds);
   }
 
   private static void json(RoutingContext ctx, JsonObject body) {

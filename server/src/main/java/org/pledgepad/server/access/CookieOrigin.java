@@ -12,7 +12,9 @@ import java.util.Set;
  * and an upgrade has no CSRF token. So a browser page must be of an allowed origin: one of
  * ALLOWED_ORIGINS when it is set, else the origin the upgrade was addressed to (its Host).
  * Non-browser clients send no Origin and are not asked; a token is never ambient and counts from
- * any origin.
+ * any origin. The __Host- name on https ({@link SessionCookie}) does not replace this check: it
+ * stops a sibling sub-domain from planting a cookie, not from having the browser send ours. Which
+ * cookie the allowed upgrade is then decided with is {@link SessionCookie}'s rule too.
  */
 final class CookieOrigin {
   private CookieOrigin() {}

@@ -45,6 +45,12 @@ import org.slf4j.LoggerFactory;
 final class OidcLogin {
   private static final Logger LOG = LoggerFactory.getLogger(OidcLogin.class);
   static final String BROWSER_COOKIE = "pledgepad_oidc";
+  /**
+   * Its name on https. Not __Host-: that prefix demands Path=/, and this cookie is sent to
+   * {@link #PATH} only. __Secure- still keeps plain-http pages (and anyone who injects into
+   * them) from setting it; a sibling sub-domain over https can (review, accounts item 5).
+   */
+  static final String BROWSER_COOKIE_HTTPS = "__Secure-" + BROWSER_COOKIE;
   static final String PATH = "/api/auth/oidc";
   static final Duration REDISCOVER_AFTER = Duration.ofSeconds(30);
   static final int MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
@@ -144,7 +150,8 @@ final class OidcLogin {
   }
 
   private void callback(RoutingContext ctx) {
-    Cookie binding = ctx.request().getCookie(BROWSER_COOKIE);
+    // On https only the prefixed name counts, as for the session cookie.
+    Cookie binding = ctx.request().getCookie(browserCookieName(access.secureCookies(ctx)));
     ctx.response().addCookie(browserCookie(ctx, "", 0)); // one attempt per request, whatever happens
     Optional<OidcPendingLogins.Pending> started = pending.take(ctx.request().getParam("state"),
         binding == null ? null : binding.getValue());
@@ -174,9 +181,9 @@ final class OidcLogin {
   }
 
   private void startSession(RoutingContext ctx, User user, String returnTo) {
-    Cookie old = ctx.request().getCookie(AccessControl.SESSION_COOKIE);
+    String old = access.sessionCookie().read(ctx);
     if (old != null) {
-      access.sessions().remove(old.getValue()); // no session fixation
+      access.sessions().remove(old); // no session fixation
     }
     Future.fromCompletionStage(access.sessions().createStored(user.id()), access.vertx().getOrCreateContext())
         .onComplete(created -> AccessRoutes.answerOrFail(ctx, () -> {
@@ -186,7 +193,7 @@ final class OidcLogin {
             }
             return;
           }
-          ctx.response().addCookie(AccessRoutes.sessionCookie(access.secureCookies(ctx), created.result().id(),
+          ctx.response().addCookie(access.sessionCookie().set(ctx, created.result().id(),
                   access.settings().sessionLifetime().toSeconds()))
               .putHeader("Cache-Control", "no-store").putHeader("Location", returnTo).setStatusCode(303).end();
         }));
@@ -246,9 +253,14 @@ final class OidcLogin {
   }
 
   private Cookie browserCookie(RoutingContext ctx, String value, long maxAgeSeconds) {
+    boolean https = access.secureCookies(ctx);
     // Lax, not Strict: the callback is a top-level navigation coming from the provider's site.
-    return Cookie.cookie(BROWSER_COOKIE, value).setPath(PATH).setHttpOnly(true).setSameSite(CookieSameSite.LAX)
-        .setSecure(access.secureCookies(ctx)).setMaxAge(maxAgeSeconds);
+    return Cookie.cookie(browserCookieName(https), value).setPath(PATH).setHttpOnly(true)
+        .setSameSite(CookieSameSite.LAX).setSecure(https).setMaxAge(maxAgeSeconds);
+  }
+
+  static String browserCookieName(boolean https) {
+    return https ? BROWSER_COOKIE_HTTPS : BROWSER_COOKIE;
   }
 
   private static String enc(String s) {

@@ -16,8 +16,13 @@ public interface AuthHook {
     return this;
   }
 
-  /** As {@link #forConnection(io.vertx.core.MultiMap)}, knowing the TCP peer (for per-client limits). */
-  default AuthHook forConnection(io.vertx.core.MultiMap upgradeHeaders, io.vertx.core.net.SocketAddress peer) {
+  /**
+   * As {@link #forConnection(io.vertx.core.MultiMap)}, knowing the TCP peer (for per-client limits
+   * and trusted proxies) and whether the upgrade came over TLS to this server (which cookie name
+   * counts).
+   */
+  default AuthHook forConnection(io.vertx.core.MultiMap upgradeHeaders, io.vertx.core.net.SocketAddress peer,
+      boolean tls) {
     return forConnection(upgradeHeaders);
   }
 

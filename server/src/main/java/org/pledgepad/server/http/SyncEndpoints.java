@@ -84,7 +84,7 @@ public final class SyncEndpoints {
     DirectOutbound.install(ws);
     IdleHandlerRemoval.remove(ws); // WsConnection times out idle sockets itself
     String path = ws.path();
-    AuthHook auth = this.auth.forConnection(ws.headers(), ws.remoteAddress());
+    AuthHook auth = this.auth.forConnection(ws.headers(), ws.remoteAddress(), ws.isSsl());
     if (path.equals(HOCUSPOCUS_PATH)) {
       HandshakeTrim.trim(ws); // everything needed from the upgrade request is read
       new HocuspocusConnection(vertx, ws, limits, metrics, auth, sessions).start();

@@ -2,8 +2,6 @@ package org.pledgepad.server.privacy;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.Cookie;
-import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -147,8 +145,7 @@ final class PrivacyRoutes {
         push.push(r.events()); // open documents refetch the erased threads
         access.endSessions(r.subject()).onComplete(x -> {
           if (own) {
-            ctx.response().addCookie(Cookie.cookie(AccessControl.SESSION_COOKIE, "").setPath("/").setHttpOnly(true)
-                .setSameSite(CookieSameSite.STRICT).setMaxAge(0));
+            ctx.response().addCookie(access.sessionCookie().clear(ctx));
           }
           json(ctx, 200, r.toJson());
         });

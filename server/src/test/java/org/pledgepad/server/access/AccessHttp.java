@@ -68,7 +68,7 @@ final class AccessHttp {
 
   static String cookieOf(HttpResponse<String> r) {
     String set = r.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(AccessControl.SESSION_COOKIE + "=")).findFirst().orElseThrow();
+        .filter(c -> c.startsWith(SessionCookie.PLAIN_NAME + "=")).findFirst().orElseThrow();
     return set.substring(0, set.indexOf(';'));
   }
 }

@@ -27,20 +27,31 @@ final class OidcBrowser {
   private final FakeKeycloak keycloak;
   private final String redirect;
   private final HttpClient direct = HttpClient.newHttpClient(); // never follows redirects
+  /** Headers sent to the server with every request (e.g. a trusted proxy's X-Forwarded-Proto). */
+  private final String[] headers;
 
-  OidcBrowser(AccessHttp http, FakeKeycloak keycloak, String redirect) {
+  OidcBrowser(AccessHttp http, FakeKeycloak keycloak, String redirect, String... headers) {
     this.http = http;
     this.keycloak = keycloak;
     this.redirect = redirect;
+    this.headers = headers;
   }
 
   Returned goToProvider() throws Exception {
-    HttpResponse<String> start = http.send("GET", "/api/auth/oidc/login", null);
+    return goToProvider(OidcLogin.BROWSER_COOKIE);
+  }
+
+  /** As {@link #goToProvider()}, expecting the binding cookie under {@code cookieName}. */
+  Returned goToProvider(String cookieName) throws Exception {
+    HttpResponse<String> start = http.send("GET", "/api/auth/oidc/login", null, headers);
     assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
     String cookie = start.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(OidcLogin.BROWSER_COOKIE + "=")).findFirst().orElseThrow();
+        .filter(c -> c.startsWith(cookieName + "=")).findFirst().orElseThrow();
     assertThat(cookie.toLowerCase(Locale.ROOT)).contains("httponly").contains("samesite=lax")
         .contains("path=/api/auth/oidc");
+    if (cookieName.startsWith("__Secure-")) {
+      assertThat(cookie.toLowerCase(Locale.ROOT)).contains("; secure").doesNotContain("domain=");
+    }
     URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
     assertThat(authorize.toString()).startsWith(keycloak.authorizationEndpoint() + "?");
     HttpResponse<String> atProvider = direct.send(HttpRequest.newBuilder(authorize).build(), HttpResponse.BodyHandlers.ofString());
@@ -51,13 +62,19 @@ final class OidcBrowser {
   }
 
   HttpResponse<String> callback(String query, String cookie) throws Exception {
-    return cookie == null ? http.send("GET", "/api/auth/oidc/callback?" + query, null)
-        : http.send("GET", "/api/auth/oidc/callback?" + query, null, "Cookie", cookie);
+    String[] all = cookie == null ? headers : java.util.stream.Stream.concat(java.util.Arrays.stream(headers),
+        java.util.stream.Stream.of("Cookie", cookie)).toArray(String[]::new);
+    return http.send("GET", "/api/auth/oidc/callback?" + query, null, all);
   }
 
   static Optional<String> sessionCookie(HttpResponse<String> r) {
+    return sessionCookie(r, SessionCookie.PLAIN_NAME);
+  }
+
+  /** "name=value" of the session cookie a response sets under {@code name}. */
+  static Optional<String> sessionCookie(HttpResponse<String> r, String name) {
     return r.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith(AccessControl.SESSION_COOKIE + "=") && !c.startsWith(AccessControl.SESSION_COOKIE + "=;"))
+        .filter(c -> c.startsWith(name + "=") && !c.startsWith(name + "=;"))
         .map(c -> c.substring(0, c.indexOf(';'))).findFirst();
   }
 

@@ -46,8 +46,10 @@ class OidcLoginTest {
     idpVertx = Vertx.vertx();
     keycloak = Await.result(FakeKeycloak.start(idpVertx, KEY1));
     keycloak.clock.set(clock);
+    // The test client also stands in for a TLS proxy where a test sends X-Forwarded-Proto.
     server = AccessTestServer.start(dataDir, Map.of("OIDC_ISSUER", keycloak.issuer, "OIDC_CLIENT_ID", TestIdp.CLIENT,
-        "OIDC_REDIRECT_URI", REDIRECT), Duration.ofSeconds(2), clock, UnaryOperator.identity());
+        "OIDC_REDIRECT_URI", REDIRECT, "TRUSTED_PROXIES", "127.0.0.1"), Duration.ofSeconds(2), clock,
+        UnaryOperator.identity());
     http = new AccessHttp(server.harness.httpBase());
     browser = new OidcBrowser(http, keycloak, REDIRECT);
   }
@@ -191,6 +193,30 @@ class OidcLoginTest {
     HttpResponse<String> accepted = browser.callback(later.query(), later.bindingCookie());
     assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(303);
     assertThat(keycloak.jwksFetches.get()).isGreaterThan(fetches);
+  }
+
+  @Test
+  void overHttpsOnlyThePrefixedBindingCookieCountsAndTheSessionCookieIsHostPrefixed() throws Exception {
+    OidcBrowser https = new OidcBrowser(http, keycloak, REDIRECT, "X-Forwarded-Proto", "https");
+    // A binding cookie under the plain name (planted by a sibling sub-domain) is not read on https.
+    OidcBrowser.Returned planted = https.goToProvider(OidcLogin.BROWSER_COOKIE_HTTPS);
+    String plainBinding = OidcLogin.BROWSER_COOKIE + planted.bindingCookie().substring(
+        planted.bindingCookie().indexOf('='));
+    assertProblem(https.callback(planted.query(), plainBinding), 400, OidcLogin.PROBLEM_STATE, null);
+
+    OidcBrowser.Returned r = https.goToProvider(OidcLogin.BROWSER_COOKIE_HTTPS);
+    HttpResponse<String> done = https.callback(r.query(), r.bindingCookie());
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+    assertThat(done.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith(OidcLogin.BROWSER_COOKIE_HTTPS + "=;"));
+    assertThat(OidcBrowser.sessionCookie(done)).as("no plain-named session cookie on https").isEmpty();
+    String set = done.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(SessionCookie.HTTPS_NAME + "=")).findFirst().orElseThrow();
+    assertThat(set.toLowerCase(java.util.Locale.ROOT)).contains("; secure").contains("; path=/;")
+        .doesNotContain("domain=");
+    String session = OidcBrowser.sessionCookie(done, SessionCookie.HTTPS_NAME).orElseThrow();
+    JsonObject me = new JsonObject(http.send("GET", "/api/me", null, "X-Forwarded-Proto", "https", "Cookie", session)
+        .body());
+    assertThat(me.getString("role")).isEqualTo("councillor");
   }
 
   @Test

@@ -166,13 +166,13 @@ class PgCrossNodeSessionTest {
   void cookiesThatAreNoSessionDoNotReadTheTableWithoutBound() throws Exception {
     WebSessions sessions = b.access.sessions();
     long start = sessions.lookups();
-    String unknown = AccessControl.SESSION_COOKIE + "=" + randomId();
+    String unknown = SessionCookie.PLAIN_NAME + "=" + randomId();
     for (int i = 0; i < 30; i++) {
       assertThat(httpB.whoAmI(unknown)).isNull();
     }
     assertThat(sessions.lookups() - start).as("one unknown id is read once, then remembered").isEqualTo(1);
     for (int i = 0; i < 3 * SessionMisses.LOOKUPS_PER_WINDOW; i++) {
-      assertThat(httpB.whoAmI(AccessControl.SESSION_COOKIE + "=" + randomId())).isNull();
+      assertThat(httpB.whoAmI(SessionCookie.PLAIN_NAME + "=" + randomId())).isNull();
     }
     assertThat(sessions.lookups() - start).as("distinct random ids from one address: at most the budget")
         .isEqualTo(SessionMisses.LOOKUPS_PER_WINDOW);

@@ -29,7 +29,8 @@ class SecureCookieTest {
     HttpResponse<String> r = http.send("POST", "/api/session", new JsonObject().put("login", "demo-citizen")
         .put("password", server.passwords.get("demo-citizen")).encode(), all);
     assertThat(r.statusCode()).isEqualTo(200);
-    return r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AccessControl.SESSION_COOKIE + "="))
+    return r.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(SessionCookie.PLAIN_NAME + "=") || c.startsWith(SessionCookie.HTTPS_NAME + "="))
         .findFirst().orElseThrow().toLowerCase(Locale.ROOT);
   }
 

@@ -24,7 +24,7 @@ class SessionLimitTest extends EmbeddedAccessServerTest {
     assertThat(full.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     assertThat(full.headers().firstValue("Retry-After")).isPresent();
     assertThat(new JsonObject(full.body()).getString("type")).isEqualTo("urn:pledgepad:problem:sessions-full");
-    assertThat(full.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(AccessControl.SESSION_COOKIE + "="));
+    assertThat(full.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith(SessionCookie.PLAIN_NAME + "="));
   }
 
   @Test

@@ -42,6 +42,7 @@ import org.pledgepad.crdt.YXmlText;
 import org.pledgepad.history.HistoryExport;
 import org.pledgepad.server.access.AccessControl;
 import org.pledgepad.server.access.AccessSettings;
+import org.pledgepad.server.access.SessionCookie;
 import org.pledgepad.server.annotations.YWebsocketProbe;
 import org.pledgepad.server.history.VerifyLauncher;
 import org.pledgepad.server.testing.ServerHarness;
@@ -552,6 +553,29 @@ abstract class PrivacyApiContract {
     assertThat(seenDuring).as("while the erasure ran: her session, her open connection").containsExactly(401, true);
   }
 
+  @Test
+  void erasingOneselfOverHttpsClearsTheHostPrefixedCookie() throws Exception {
+    // The test client is the trusted proxy (TRUSTED_PROXIES above) reporting https.
+    HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + "/api/session"))
+        .header("Content-Type", "application/json").header("X-Forwarded-Proto", "https")
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("login", zora.login()).put("password", PASSWORD)
+            .encode())).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
+    String set = signedIn.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(SessionCookie.HTTPS_NAME + "=")).findFirst().orElseThrow();
+    HttpResponse<String> erased = http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + "/api/me"))
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(new JsonObject().put("password", PASSWORD).encode()))
+        .header("Content-Type", "application/json").header("X-Forwarded-Proto", "https")
+        .header("Cookie", set.substring(0, set.indexOf(';')))
+        .header("X-CSRF-Token", new JsonObject(signedIn.body()).getString("csrfToken")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(erased.statusCode()).as(erased.body()).isEqualTo(200);
+    String cleared = erased.headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith(SessionCookie.HTTPS_NAME + "=;")).findFirst().orElseThrow();
+    assertThat(cleared.toLowerCase(java.util.Locale.ROOT)).contains("max-age=0").contains("; secure")
+        .contains("; path=/;");
+  }
+
   private HttpResponse<String> sendFrom(String forwardedFor, String bearer, JsonObject body) throws Exception {
     return http.send(HttpRequest.newBuilder(URI.create(server.httpBase() + "/api/me"))
         .method("DELETE", HttpRequest.BodyPublishers.ofString(body.encode()))
@@ -665,7 +689,7 @@ abstract class PrivacyApiContract {
   private Session signIn(String login) throws Exception {
     HttpResponse<String> r = signInResponse(login);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(AccessControl.SESSION_COOKIE + "="))
+    String cookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(SessionCookie.PLAIN_NAME + "="))
         .findFirst().orElseThrow();
     return new Session(cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf(';')),
         new JsonObject(r.body()).getString("csrfToken"));
@@ -695,7 +719,7 @@ abstract class PrivacyApiContract {
     if (who instanceof String bearer) {
       b.header("Authorization", "Bearer " + bearer);
     } else if (who instanceof Session s) {
-      b.header("Cookie", AccessControl.SESSION_COOKIE + "=" + s.cookie);
+      b.header("Cookie", SessionCookie.PLAIN_NAME + "=" + s.cookie);
       if (s.csrf != null) {
         b.header("X-CSRF-Token", s.csrf);
       }
