@@ -46,11 +46,13 @@ final class OidcLogin {
   private static final Logger LOG = LoggerFactory.getLogger(OidcLogin.class);
   static final String BROWSER_COOKIE = "pledgepad_oidc";
   /**
-   * Its name on https. Not __Host-: that prefix demands Path=/, and this cookie is sent to
-   * {@link #PATH} only. __Secure- still keeps plain-http pages (and anyone who injects into
-   * them) from setting it; a sibling sub-domain over https can (review, accounts item 5).
+   * Its name on https. __Host- (which demands Path=/, so on https it goes with every request of
+   * its ten minutes, a random value) rather than __Secure- on {@link #PATH}: __Secure- keeps
+   * plain-http pages from setting it, but a sibling sub-domain over https could still plant its
+   * own binding and, with the callback of its own sign-in, sign a visitor into its account
+   * (login CSRF; review, accounts item 5). On plain http it stays on {@link #PATH}.
    */
-  static final String BROWSER_COOKIE_HTTPS = "__Secure-" + BROWSER_COOKIE;
+  static final String BROWSER_COOKIE_HTTPS = "__Host-" + BROWSER_COOKIE;
   static final String PATH = "/api/auth/oidc";
   static final Duration REDISCOVER_AFTER = Duration.ofSeconds(30);
   static final int MAX_TOKEN_RESPONSE_BYTES = 64 * 1024;
@@ -255,7 +257,7 @@ final class OidcLogin {
   private Cookie browserCookie(RoutingContext ctx, String value, long maxAgeSeconds) {
     boolean https = access.secureCookies(ctx);
     // Lax, not Strict: the callback is a top-level navigation coming from the provider's site.
-    return Cookie.cookie(browserCookieName(https), value).setPath(PATH).setHttpOnly(true)
+    return Cookie.cookie(browserCookieName(https), value).setPath(https ? "/" : PATH).setHttpOnly(true)
         .setSameSite(CookieSameSite.LAX).setSecure(https).setMaxAge(maxAgeSeconds);
   }
 

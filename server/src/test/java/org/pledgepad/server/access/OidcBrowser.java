@@ -47,10 +47,13 @@ final class OidcBrowser {
     assertThat(start.statusCode()).as(start.body()).isEqualTo(302);
     String cookie = start.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith(cookieName + "=")).findFirst().orElseThrow();
-    assertThat(cookie.toLowerCase(Locale.ROOT)).contains("httponly").contains("samesite=lax")
-        .contains("path=/api/auth/oidc");
-    if (cookieName.startsWith("__Secure-")) {
-      assertThat(cookie.toLowerCase(Locale.ROOT)).contains("; secure").doesNotContain("domain=");
+    assertThat(cookie.toLowerCase(Locale.ROOT)).contains("httponly").contains("samesite=lax");
+    if (cookieName.startsWith("__Host-")) {
+      // The prefix's rules: Secure, Path=/, no Domain (else the browser drops the cookie).
+      assertThat(cookie.toLowerCase(Locale.ROOT)).contains("; secure").containsPattern("; path=/(;|$)")
+          .doesNotContain("domain=");
+    } else {
+      assertThat(cookie.toLowerCase(Locale.ROOT)).contains("path=/api/auth/oidc");
     }
     URI authorize = URI.create(start.headers().firstValue("Location").orElseThrow());
     assertThat(authorize.toString()).startsWith(keycloak.authorizationEndpoint() + "?");

@@ -208,6 +208,11 @@ class OidcLoginTest {
     HttpResponse<String> done = https.callback(r.query(), r.bindingCookie());
     assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
     assertThat(done.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith(OidcLogin.BROWSER_COOKIE_HTTPS + "=;"));
+    // __Host-: a sibling sub-domain, even over https, cannot plant its own binding (login CSRF).
+    assertThat(OidcLogin.BROWSER_COOKIE_HTTPS).startsWith("__Host-");
+    assertThat(done.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(OidcLogin.BROWSER_COOKIE_HTTPS + "="))
+        .map(c -> c.toLowerCase(java.util.Locale.ROOT)))
+        .allSatisfy(c -> assertThat(c).contains("; secure").containsPattern("; path=/(;|$)").doesNotContain("domain="));
     assertThat(OidcBrowser.sessionCookie(done)).as("no plain-named session cookie on https").isEmpty();
     String set = done.headers().allValues("Set-Cookie").stream()
         .filter(c -> c.startsWith(SessionCookie.HTTPS_NAME + "=")).findFirst().orElseThrow();
