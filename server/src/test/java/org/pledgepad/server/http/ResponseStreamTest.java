@@ -82,6 +82,15 @@ class ResponseStreamTest {
     }
   }
 
+  /** A raw client whose small receive buffer lets the test decide how fast the body is taken. */
+  private Socket requestWithSmallReceiveBuffer() throws IOException {
+    Socket client = new Socket();
+    client.setReceiveBufferSize(64 << 10);
+    client.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
+    client.getOutputStream().write("GET /big HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    return client;
+  }
+
   @AfterEach
   void tearDown() {
     vertx.close().await();
@@ -89,10 +98,7 @@ class ResponseStreamTest {
 
   @Test
   void aClientThatStopsReadingHoldsTheReadingBackAndItsLeavingEndsIt() throws Exception {
-    try (Socket client = new Socket()) {
-      client.setReceiveBufferSize(64 << 10);
-      client.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
-      client.getOutputStream().write("GET /big HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    try (Socket client = requestWithSmallReceiveBuffer()) {
       client.getOutputStream().flush();
       // Held: waiting, and no row read since the previous look (a drain ends a short wait at once).
       int[] before = {-1};
@@ -114,10 +120,7 @@ class ResponseStreamTest {
   @Test
   void aClientThatReadsNothingForTheStallTimeIsDisconnectedAndTheReadingEnds() throws Exception {
     stallMillis = 300;
-    try (Socket client = new Socket()) {
-      client.setReceiveBufferSize(64 << 10);
-      client.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
-      client.getOutputStream().write("GET /big HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    try (Socket client = requestWithSmallReceiveBuffer()) {
       Eventually.until("the producer has ended", bodyClosed::get);
       assertThat(bodyFailure.get()).isInstanceOf(IOException.class);
       // What was sent can still be read; then the connection ends (a reset or the end of the stream).
@@ -141,10 +144,7 @@ class ResponseStreamTest {
   @Test
   void aClientThatTricklesIsDisconnectedWhenTheDownloadsTimeIsUp() throws Exception {
     maxMillis = 1_500;
-    try (Socket client = new Socket()) {
-      client.setReceiveBufferSize(64 << 10);
-      client.connect(new InetSocketAddress("127.0.0.1", server.actualPort()));
-      client.getOutputStream().write("GET /big HTTP/1.1\r\nHost: test\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+    try (Socket client = requestWithSmallReceiveBuffer()) {
       client.setSoTimeout(30_000);
       byte[] sip = new byte[16 << 10];
       long started = System.nanoTime();

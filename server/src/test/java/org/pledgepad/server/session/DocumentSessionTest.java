@@ -854,6 +854,14 @@ class DocumentSessionTest {
    * first tab's cursor gone; a newer state from another connection of the same user (a reconnect
    * before the old socket was noticed dead) still takes it over.
    */
+  /** A peer of another user, joined once the session has run everything queued before it. */
+  private RecordingPeer joinedAfterEverythingBefore(String id) {
+    RecordingPeer p = new RecordingPeer(id, "user-" + id, false);
+    join(p);
+    until(id + " joined", () -> p.count("step1") == 1);
+    return p;
+  }
+
   @Test
   void anEchoFromTheSameUsersOtherTabDoesNotTakeThePresenceOver() {
     RecordingPeer first = new RecordingPeer("t1", "alice", false);
@@ -869,9 +877,7 @@ class DocumentSessionTest {
     s.receive(second, new Inbound.Awareness(state)); // the echo
     until("both relayed", () -> bob.count("awareness") == 2);
     s.leave(second);
-    RecordingPeer joiner = new RecordingPeer("j", "carol", false);
-    join(joiner);
-    until("joined after the echoing tab left", () -> joiner.count("step1") == 1);
+    RecordingPeer joiner = joinedAfterEverythingBefore("j");
     assertThat(bob.count("awareness")).as("no removal for the echoing tab").isEqualTo(2);
     assertThat(joiner.count("awareness")).as("the first tab's cursor is still present").isEqualTo(1);
 
@@ -882,9 +888,7 @@ class DocumentSessionTest {
     s.receive(reconnected, new Inbound.Awareness(newer));
     until("relayed", () -> bob.count("awareness") == 3);
     s.leave(first);
-    RecordingPeer later = new RecordingPeer("l", "dave", false);
-    join(later);
-    until("joined after the first tab left", () -> later.count("step1") == 1);
+    joinedAfterEverythingBefore("l");
     assertThat(bob.count("awareness")).as("the first tab no longer owns it").isEqualTo(3);
     s.leave(reconnected);
     until("removal announced by the connection that took it over", () -> bob.count("awareness") == 4);
