@@ -28,10 +28,25 @@ public final class OpsRoutes {
    * (PostgreSQL), ahead of the appends and loads of every document.
    */
   private final java.util.concurrent.atomic.AtomicReference<Future<Void>> ping = new java.util.concurrent.atomic.AtomicReference<>();
+  /**
+   * When the last ping succeeded (System.nanoTime()); requests within {@link #freshNanos} of it
+   * take its answer, so requests sent one after another ping at most once a second too. A failed
+   * ping is not reused: a store that comes back is seen at the next request.
+   */
+  private volatile long lastSuccess;
+  private volatile boolean anySuccess;
+  private volatile long freshNanos = TimeUnit.MILLISECONDS.toNanos(DEFAULT_PING_FRESH_MS);
+  static final long DEFAULT_PING_FRESH_MS = 1_000;
 
   public OpsRoutes(DocumentStore store, PrometheusMeterRegistry prometheus) {
     this.store = store;
     this.prometheus = prometheus;
+  }
+
+  /** How long a successful ping answers later requests (tests: 0 pings for every request). */
+  OpsRoutes pingFreshFor(long millis) {
+    freshNanos = TimeUnit.MILLISECONDS.toNanos(millis);
+    return this;
   }
 
   /** Adds a condition readiness requires besides the store answering; reported by name. */
@@ -65,15 +80,22 @@ public final class OpsRoutes {
         .end(prometheus.scrape()));
   }
 
-  /** The ping in flight, or a new one when none is (see {@link #ping}). */
+  /** The ping in flight, a fresh successful one, or a new one (see {@link #ping}). */
   private Future<Void> sharedPing() {
     while (true) {
       Future<Void> current = ping.get();
       if (current != null && !current.isComplete()) {
         return current;
       }
+      if (current != null && current.succeeded() && anySuccess && System.nanoTime() - lastSuccess < freshNanos) {
+        return current;
+      }
       Promise<Void> mine = Promise.promise();
       if (ping.compareAndSet(current, mine.future())) {
+        mine.future().onSuccess(v -> {
+          lastSuccess = System.nanoTime();
+          anySuccess = true;
+        });
         try {
           store.ping().onComplete(mine);
         } catch (RuntimeException e) {

@@ -31,6 +31,7 @@ class OpsRoutesTest {
   private final java.util.concurrent.atomic.AtomicInteger arrived = new java.util.concurrent.atomic.AtomicInteger();
   private Vertx vertx;
   private HttpServer server;
+  private OpsRoutes ops;
 
   /** Only the two methods readiness calls; anything else would be a test bug. */
   private DocumentStore store() {
@@ -55,7 +56,8 @@ class OpsRoutesTest {
       arrived.incrementAndGet();
       ctx.next();
     });
-    new OpsRoutes(store(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT)).mount(router);
+    ops = new OpsRoutes(store(), new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    ops.mount(router);
     server = vertx.createHttpServer(org.pledgepad.server.http.HttpProtocol.options()).requestHandler(router).listen(0, "127.0.0.1").await();
   }
 
@@ -71,6 +73,7 @@ class OpsRoutesTest {
 
   @Test
   void aStoreThatAnswersButDoesNotCommitIsNotReady() throws Exception {
+    ops.pingFreshFor(0); // every request asks the store
     HttpResponse<String> up = ready();
     assertThat(up.statusCode()).isEqualTo(200);
     assertThat(new JsonObject(up.body()).getJsonObject("checks").getMap())
@@ -111,7 +114,31 @@ class OpsRoutesTest {
       assertThat(a.get().statusCode()).isEqualTo(200);
     }
     holdPings = null;
+    ops.pingFreshFor(0);
     assertThat(ready().statusCode()).isEqualTo(200);
     assertThat(pings.get()).as("a request after the ping ended pings again").isEqualTo(2);
+  }
+
+  /**
+   * Requests sent one after another each pinged the store (only those arriving during a ping
+   * shared it): within a second of a successful ping they now take its answer; a failed ping is
+   * not reused, so a store that comes back is seen at once.
+   */
+  @Test
+  void requestsOneAfterAnotherPingAtMostOnceASecond() throws Exception {
+    for (int i = 0; i < 10; i++) {
+      assertThat(ready().statusCode()).isEqualTo(200);
+    }
+    assertThat(pings.get()).as("pings for ten requests within the second").isEqualTo(1);
+
+    ops.pingFreshFor(0);
+    pingAnswers.set(false);
+    assertThat(ready().statusCode()).isEqualTo(503);
+    ops.pingFreshFor(60_000);
+    pingAnswers.set(true);
+    assertThat(ready().statusCode()).as("a failure is not reused").isEqualTo(200);
+    int afterRecovery = pings.get();
+    assertThat(ready().statusCode()).isEqualTo(200);
+    assertThat(pings.get()).isEqualTo(afterRecovery);
   }
 }
