@@ -132,6 +132,51 @@ public final class Erasure {
   }
 
   /**
+   * The restores that typed the person's text in again (history/README.md, "Partial
+   * redaction", point 6): a restore is logged under whoever restored, with new items, so neither
+   * its actor nor authorship names the person whose words it brought back. A restore (row seq →
+   * the version it restored) counts when the version held a unit that the person's rows
+   * inserted and that was deleted between the version and the restore, which the restore
+   * therefore typed again. Units a counted restore typed count as the person's for later
+   * restores, so a restore of a restore is followed back. Errs towards counting: a restore that
+   * brought back the person's words is counted whichever of its units are theirs, and the plan
+   * then redacts every unit of it that no longer stands (deleted content only, whoever wrote it).
+   *
+   * @param restores restore row seq → restored seq
+   * @return the seqs of the counted restore rows
+   */
+  public static Set<Long> restoresRetyping(List<LogRow> rows, java.util.Map<Long, Long> restores,
+                                           java.util.function.Predicate<LogRow> theirs) {
+    ClockIndex index = ClockIndex.of(rows);
+    Set<Long> sources = new HashSet<>();
+    for (LogRow r : rows) {
+      if (theirs.test(r)) {
+        sources.add(r.seq());
+      }
+    }
+    Set<Long> retyping = new TreeSet<>();
+    for (java.util.Map.Entry<Long, Long> e : new java.util.TreeMap<>(restores).entrySet()) {
+      long seq = e.getKey();
+      long version = e.getValue();
+      boolean[] found = {false};
+      index.forEachInsert((client, from, to, inserted) -> {
+        if (found[0] || inserted > version || !sources.contains(inserted)) {
+          return;
+        }
+        for (long clock = from; clock < to && !found[0]; clock++) {
+          ClockIndex.RowInfo deleted = index.deletedBy(client, clock);
+          found[0] = deleted != null && deleted.seq() > version && deleted.seq() < seq;
+        }
+      });
+      if (found[0]) {
+        retyping.add(seq);
+        sources.add(seq);
+      }
+    }
+    return retyping;
+  }
+
+  /**
    * The document state (v1 update) after each of {@code seqs}, replaying {@code rows} (already
    * redacted) from the empty document: what the store must hold as snapshots at those seqs so
    * that no snapshot keeps erased content and the verifier's replay matches them.

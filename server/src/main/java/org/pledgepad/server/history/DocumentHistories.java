@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.history.AuthorSpan;
@@ -280,7 +281,10 @@ public final class DocumentHistories {
 
   private ErasureResult eraseLocked(String doc, String actor) {
     List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    Erasure.Plan plan = Erasure.plan(rows, r -> theirs(r, actor));
+    // Restores that typed the person's words in again are logged under whoever restored.
+    Set<Long> retyped = Erasure.restoresRetyping(rows, restores(doc, rows), r -> theirs(r, actor));
+    java.util.function.Predicate<LogRow> carries = r -> theirs(r, actor) || retyped.contains(r.seq());
+    Erasure.Plan plan = Erasure.plan(rows, carries);
     long now = System.currentTimeMillis();
     List<LogRow> redacted = plan.erased();
     if (!redacted.isEmpty()) {
@@ -300,7 +304,7 @@ public final class DocumentHistories {
     // Redactions and snapshot rewrites commit one by one, so an earlier run may have stopped
     // between them. The snapshots are therefore checked from the person's first erased row,
     // whether erased now or before, not only from the rows this run redacted.
-    long first = after.stream().filter(r -> r.erased() && theirs(r, actor)).mapToLong(LogRow::seq).min().orElse(-1);
+    long first = after.stream().filter(r -> r.erased() && carries.test(r)).mapToLong(LogRow::seq).min().orElse(-1);
     if (first < 0) {
       return new ErasureResult(doc, 0, withContent(rows, actor), 0);
     }
@@ -321,6 +325,22 @@ public final class DocumentHistories {
       rewritten++;
     }
     return new ErasureResult(doc, redacted.size(), withContent(after, actor), rewritten);
+  }
+
+  /**
+   * Restore row seq → restored seq: the restore_points index and the restore notes in the rows
+   * themselves (the index row may be missing, see {@link LogNote}).
+   */
+  private Map<Long, Long> restores(String doc, List<LogRow> rows) {
+    Map<Long, Long> out = new java.util.HashMap<>();
+    for (RestorePoint p : sql(() -> db.restores(doc))) {
+      out.put(p.seq(), p.restoredSeq());
+    }
+    for (LogRow r : rows) {
+      new LogNote(r.seq(), r.timeMillis(), r.actor(), r.connectionId()).restorePoint()
+          .ifPresent(p -> out.putIfAbsent(p.seq(), p.restoredSeq()));
+    }
+    return out;
   }
 
   /** Signs and stores the next erasure record of {@code doc}, listing {@code erased} as they will be stored. */

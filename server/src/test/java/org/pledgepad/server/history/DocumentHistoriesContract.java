@@ -544,6 +544,51 @@ abstract class DocumentHistoriesContract {
         .containsExactly(deleted - 1, deleted);
   }
 
+  /** A moderator restores version {@code target} as the server logs it: under the moderator, with the restore note. */
+  private long restore(long target) {
+    long head = histories.headSeq(doc);
+    byte[] update = histories.restoreUpdate(doc, head, target);
+    return await(store.append(doc, List.of(new NewUpdate(update, "mod", LogNote.restore(target, "mod"))))).get(0);
+  }
+
+  @Test
+  void textARestoreTypedAgainIsErasedOnceItIsDeletedAgain() throws Exception {
+    long typed = appendText("ben", "c-ben", " Tel. 0561-123456");
+    appendDeletion("anna", " Tel. 0561-123456");
+    long restored = restore(typed);
+    assertThat(histories.version(doc, restored).text()).endsWith("in Kassel. Tel. 0561-123456");
+    long deleted = appendDeletion("anna", " Tel. 0561-123456");
+    await(store.writeSnapshot(doc, restored, Y.encodeStateAsUpdate(replayed(restored))));
+    String standing = histories.version(doc, deleted).text();
+
+    histories.erase(doc, "ben");
+
+    // Before, ben's own row was redacted, the moderator's restore kept the number.
+    assertThat(anywhere("0561")).isFalse();
+    assertThat(histories.version(doc, restored).text()).doesNotContain("0561");
+    assertThat(histories.version(doc, deleted).text()).isEqualTo(standing);
+    var report = histories.verify(doc);
+    assertThat(report.ok()).as(String.valueOf(report.first())).isTrue();
+    assertThat(report.erasedRows()).isEqualTo(2);
+    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
+    var offline = exported.verifier(exported.publicKeys()).verify(exported.rows());
+    assertThat(offline.ok()).as(String.valueOf(offline.first())).isTrue();
+  }
+
+  @Test
+  void textARestoreTypedAgainThatStillStandsIsKept() throws Exception {
+    long typed = appendText("ben", "c-ben", " Tel. 0561-123456");
+    appendDeletion("anna", " Tel. 0561-123456");
+    long restored = restore(typed);
+
+    assertThat(histories.erase(doc, "ben").redacted()).isEqualTo(1); // his own row: its text is deleted
+
+    assertThat(histories.version(doc, restored).text()).endsWith("in Kassel. Tel. 0561-123456");
+    assertThat(DocumentHistories.sql(() -> histories.db().rows(doc, restored - 1, restored))).singleElement()
+        .satisfies(r -> assertThat(r.erased()).isFalse());
+    assertThat(histories.verify(doc).ok()).isTrue();
+  }
+
   /** ben types a remark and deletes it again: two rows of his that no longer stand. */
   private void benTypesAndDeletesARemark() {
     appendText("ben", "c-ben", " Tel. 0561-123456");
