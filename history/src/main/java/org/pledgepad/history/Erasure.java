@@ -27,15 +27,20 @@ public final class Erasure {
 
   /** Seqs of the rows that inserted something still present after the last of {@code rows}. */
   public static Set<Long> standingRows(List<LogRow> rows) {
-    Doc doc = new Doc();
     ClockIndex index = new ClockIndex();
+    return standingRows(replay(rows, index), index);
+  }
+
+  /** The document after {@code rows}, adding each row to {@code index} on the way. */
+  private static Doc replay(List<LogRow> rows, ClockIndex index) {
+    Doc doc = new Doc();
     for (LogRow r : rows) {
       index.add(r);
       if (r.update() != null) {
         Y.applyUpdate(doc, r.update());
       }
     }
-    return standingRows(doc, index);
+    return doc;
   }
 
   private static Set<Long> standingRows(Doc doc, ClockIndex index) {
@@ -85,14 +90,8 @@ public final class Erasure {
 
   /** The plan for the rows {@code theirs} attributes to the person, against the head of {@code rows}. */
   public static Plan plan(List<LogRow> rows, java.util.function.Predicate<LogRow> theirs) {
-    Doc doc = new Doc();
     ClockIndex index = new ClockIndex();
-    for (LogRow r : rows) {
-      index.add(r);
-      if (r.update() != null) {
-        Y.applyUpdate(doc, r.update());
-      }
-    }
+    Doc doc = replay(rows, index);
     Set<Long> standingRows = standingRows(doc, index);
     IdSet standing = new IdSet(1024);
     doc.store.clients.forEach((client, structs) -> {

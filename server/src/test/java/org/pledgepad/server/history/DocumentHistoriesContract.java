@@ -483,6 +483,13 @@ abstract class DocumentHistoriesContract {
     return inRows || inSnapshots || exported.rows().stream().anyMatch(r -> holds.test(r.update()));
   }
 
+  /** verify EXPORT: the export checked offline against the keys it carries. */
+  private void assertTheExportVerifiesOffline() throws Exception {
+    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
+    var offline = exported.verifier(exported.publicKeys()).verify(exported.rows());
+    assertThat(offline.ok()).as(String.valueOf(offline.first())).isTrue();
+  }
+
   /** The document after row {@code seq}, replayed from the stored rows. */
   private Doc replayed(long seq) {
     Doc d = new Doc();
@@ -513,9 +520,7 @@ abstract class DocumentHistoriesContract {
     var report = histories.verify(doc);
     assertThat(report.ok()).as(String.valueOf(report.first())).isTrue();
     assertThat(report.erasedRows()).isEqualTo(1);
-    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
-    var offline = exported.verifier(exported.publicKeys()).verify(exported.rows());
-    assertThat(offline.ok()).as(String.valueOf(offline.first())).isTrue();
+    assertTheExportVerifiesOffline();
     assertThat(histories.db().erasureRecords(doc)).singleElement()
         .extracting(org.pledgepad.history.ErasureRecord::asOf).isEqualTo(deleted);
     // Nothing more to erase while what it kept stands.
@@ -570,9 +575,7 @@ abstract class DocumentHistoriesContract {
     var report = histories.verify(doc);
     assertThat(report.ok()).as(String.valueOf(report.first())).isTrue();
     assertThat(report.erasedRows()).isEqualTo(2);
-    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
-    var offline = exported.verifier(exported.publicKeys()).verify(exported.rows());
-    assertThat(offline.ok()).as(String.valueOf(offline.first())).isTrue();
+    assertTheExportVerifiesOffline();
   }
 
   @Test
