@@ -132,7 +132,7 @@ public final class Erasure {
 
   /**
    * The restores that typed the person's text in again (history/README.md, "Partial
-   * redaction", point 6): a restore is logged under whoever restored, with new items, so neither
+   * redaction", point 5): a restore is logged under whoever restored, with new items, so neither
    * its actor nor authorship names the person whose words it brought back. A restore (row seq →
    * the version it restored) counts when the version held a unit that the person's rows
    * inserted and that was deleted between the version and the restore, which the restore

@@ -54,7 +54,7 @@ public final class ErasureLog {
         // Indexes may skip: the server chains past a record that does not verify (junk inserted
         // by SQL) to the next free index. The prev hash alone decides what follows what.
         why = "does not chain from record " + lastIndex + " (a record was deleted, replaced or reordered)";
-      } else if (r.asOf() != 0 && !r.entries().isEmpty() && r.entries().get(r.entries().size() - 1).seq() > r.asOf()) {
+      } else if (r.asOf() != 0 && r.entries().stream().anyMatch(e -> e.seq() > r.asOf())) {
         why = "lists a row after the head it was planned at (" + r.asOf() + ")";
       }
       if (why != null) {
