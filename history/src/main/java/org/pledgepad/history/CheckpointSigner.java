@@ -56,14 +56,23 @@ public final class CheckpointSigner {
    */
   public ErasureRecord signErasure(String doc, ErasureRecord previous, long index, long timeMillis, boolean backfilled,
                                    List<ErasureRecord.Entry> entries) {
+    return signErasure(doc, previous, index, timeMillis, backfilled, 0, entries);
+  }
+
+  /**
+   * As above for a plan made against the head {@code asOf} (v2 message; history/README.md,
+   * "Partial redaction"): its stand-ins may keep the units that stood then.
+   */
+  public ErasureRecord signErasure(String doc, ErasureRecord previous, long index, long timeMillis, boolean backfilled,
+                                   long asOf, List<ErasureRecord.Entry> entries) {
     if (index <= (previous == null ? 0 : previous.index())) {
       throw new IllegalArgumentException("an erasure record's index must be above its predecessor's");
     }
     List<ErasureRecord.Entry> sorted = entries.stream()
         .sorted(Comparator.comparingLong(ErasureRecord.Entry::seq)).toList();
     byte[] prev = previous == null ? Hashes.erasureGenesis(doc) : previous.hash();
-    byte[] message = Hashes.erasureMessage(doc, index, prev, timeMillis, keyId, backfilled, sorted);
-    return new ErasureRecord(doc, index, prev, timeMillis, keyId, backfilled, sorted, sign(message));
+    byte[] message = Hashes.erasureMessage(doc, index, prev, timeMillis, keyId, backfilled, asOf, sorted);
+    return new ErasureRecord(doc, index, prev, timeMillis, keyId, backfilled, asOf, sorted, sign(message));
   }
 
   /** True if {@code r} is signed under {@code key} as a record of {@code doc}, whatever document it names. */

@@ -92,6 +92,16 @@ public final class ClockIndex {
     }
   }
 
+  /** What {@link #forEachInsert} reports: clocks [from, to) of client first inserted by row seq. */
+  public interface InsertRange {
+    void accept(long client, long from, long to, long seq);
+  }
+
+  /** Every range of clocks with the row that first inserted it, in no particular order. */
+  public void forEachInsert(InsertRange to) {
+    inserts.forEach((client, ranges) -> ranges.forEach((from, v) -> to.accept(client, from, v[0], v[1])));
+  }
+
   private RowInfo lookup(Map<Long, TreeMap<Long, long[]>> m, long client, long clock) {
     TreeMap<Long, long[]> ranges = m.get(client);
     if (ranges == null) {

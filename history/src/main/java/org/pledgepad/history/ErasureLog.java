@@ -19,13 +19,17 @@ import java.util.Set;
  */
 public final class ErasureLog {
   private final Map<Long, byte[]> standins;
+  /** Per listed seq the asOf of its vouching record (0: none named). */
+  private final Map<Long, Long> asOfs;
   /** Seqs whose vouching record is a backfilled one. */
   private final Set<Long> backfilled;
   private final List<Problem> problems;
   private final ErasureRecord last;
 
-  private ErasureLog(Map<Long, byte[]> standins, Set<Long> backfilled, List<Problem> problems, ErasureRecord last) {
+  private ErasureLog(Map<Long, byte[]> standins, Map<Long, Long> asOfs, Set<Long> backfilled, List<Problem> problems,
+                     ErasureRecord last) {
     this.standins = standins;
+    this.asOfs = asOfs;
     this.backfilled = backfilled;
     this.problems = problems;
     this.last = last;
@@ -35,6 +39,7 @@ public final class ErasureLog {
     List<ErasureRecord> sorted = new ArrayList<>(records);
     sorted.sort(Comparator.comparingLong(ErasureRecord::index));
     Map<Long, byte[]> standins = new HashMap<>();
+    Map<Long, Long> asOfs = new HashMap<>();
     Set<Long> backfilled = new HashSet<>();
     List<Problem> problems = new ArrayList<>();
     byte[] prev = Hashes.erasureGenesis(doc);
@@ -49,6 +54,8 @@ public final class ErasureLog {
         // Indexes may skip: the server chains past a record that does not verify (junk inserted
         // by SQL) to the next free index. The prev hash alone decides what follows what.
         why = "does not chain from record " + lastIndex + " (a record was deleted, replaced or reordered)";
+      } else if (r.asOf() != 0 && r.entries().stream().anyMatch(e -> e.seq() > r.asOf())) {
+        why = "lists a row after the head it was planned at (" + r.asOf() + ")";
       }
       if (why != null) {
         // Skipped: an inserted record does not void the genuine ones, but after a deleted or
@@ -59,6 +66,7 @@ public final class ErasureLog {
       // Ascending index: a later run that erased a row again (after a crash) has the last word.
       for (ErasureRecord.Entry e : r.entries()) {
         standins.put(e.seq(), e.standin());
+        asOfs.put(e.seq(), r.asOf());
         if (r.backfilled()) {
           backfilled.add(e.seq());
         } else {
@@ -69,7 +77,7 @@ public final class ErasureLog {
       lastIndex = r.index();
       last = r;
     }
-    return new ErasureLog(standins, backfilled, List.copyOf(problems), last);
+    return new ErasureLog(standins, asOfs, backfilled, List.copyOf(problems), last);
   }
 
   /**
@@ -84,6 +92,14 @@ public final class ErasureLog {
   /** The stand-in digest the newest vouching record names for {@code seq}, or null if none lists it. */
   public byte[] standin(long seq) {
     return standins.get(seq);
+  }
+
+  /**
+   * The head the record vouching for {@code seq} was planned at: its stand-in may keep content
+   * only in units that stood then. 0 when that record names none (only marks allowed).
+   */
+  public long asOf(long seq) {
+    return asOfs.getOrDefault(seq, 0L);
   }
 
   /** True if the record vouching for {@code seq} was written by the backfill, not by the erasure. */

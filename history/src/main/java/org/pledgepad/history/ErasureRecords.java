@@ -9,8 +9,9 @@ import org.pledgepad.crdt.lib0.Json;
 
 /**
  * Erasure records as the export's {@code erasures.json}: {@code {"records": [{index, prev, time,
- * keyId, backfilled, seqs, standins, signature}]}} with hashes in hex, the signature in base64 and
- * {@code seqs[i]} paired with {@code standins[i]}. The document is the export's.
+ * keyId, backfilled, asOf, seqs, standins, signature}]}} with hashes in hex, the signature in
+ * base64 and {@code seqs[i]} paired with {@code standins[i]}; {@code asOf} only where a record
+ * names it. The document is the export's.
  */
 final class ErasureRecords {
   private ErasureRecords() {}
@@ -24,6 +25,9 @@ final class ErasureRecords {
       m.put("time", r.timeMillis());
       m.put("keyId", r.keyId());
       m.put("backfilled", r.backfilled());
+      if (r.asOf() != 0) {
+        m.put("asOf", r.asOf());
+      }
       List<Object> seqs = new ArrayList<>();
       List<Object> standins = new ArrayList<>();
       for (ErasureRecord.Entry e : r.entries()) {
@@ -57,7 +61,7 @@ final class ErasureRecords {
       }
       out.add(new ErasureRecord(doc, HistoryExport.num(m.get("index")), Hashes.unhex((String) m.get("prev")),
           HistoryExport.num(m.get("time")), (String) m.get("keyId"), Boolean.TRUE.equals(m.get("backfilled")),
-          entries, Base64.getDecoder().decode((String) m.get("signature"))));
+          m.get("asOf") == null ? 0 : HistoryExport.num(m.get("asOf")), entries, Base64.getDecoder().decode((String) m.get("signature"))));
     }
     return out;
   }

@@ -9,6 +9,8 @@ public final class Hashes {
   static final String ROW_TAG = "pledgepad-history/v1 row";
   static final String CHECKPOINT_TAG = "pledgepad-history/v1 checkpoint";
   static final String ERASURE_TAG = "pledgepad-history/v1 erasure";
+  /** Records that name the head they were planned at (partial stand-ins). */
+  static final String ERASURE_V2_TAG = "pledgepad-history/v2 erasure";
   static final String ERASURE_GENESIS_TAG = "pledgepad-history/v1 erasure genesis";
   static final String ERASURE_RECORD_TAG = "pledgepad-history/v1 erasure record";
   static final String STANDIN_TAG = "pledgepad-history/v1 standin";
@@ -54,9 +56,14 @@ public final class Hashes {
 
   /** The bytes an erasure record's signature covers (history/README.md, "The chain"). */
   static byte[] erasureMessage(String doc, long index, byte[] prev, long timeMillis, String keyId,
-                               boolean backfilled, java.util.List<ErasureRecord.Entry> entries) {
-    Framing f = Framing.tagged(ERASURE_TAG).string(doc).int64(index).bytes(prev).int64(timeMillis).string(keyId)
-        .int64(backfilled ? 1 : 0).int64(entries.size());
+                               boolean backfilled, long asOf, java.util.List<ErasureRecord.Entry> entries) {
+    // asOf 0: the v1 message, byte for byte, so every record signed before it still verifies.
+    Framing f = Framing.tagged(asOf == 0 ? ERASURE_TAG : ERASURE_V2_TAG).string(doc).int64(index).bytes(prev)
+        .int64(timeMillis).string(keyId).int64(backfilled ? 1 : 0);
+    if (asOf != 0) {
+      f.int64(asOf);
+    }
+    f.int64(entries.size());
     for (ErasureRecord.Entry e : entries) {
       f.int64(e.seq()).bytes(e.standin());
     }

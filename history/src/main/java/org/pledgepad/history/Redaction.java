@@ -39,25 +39,66 @@ public final class Redaction {
    * name. False for an update that cannot be decoded.
    */
   public static boolean onlyMarks(byte[] updateV1) {
+    List<long[]> held = contentUnits(updateV1);
+    return held != null && held.isEmpty();
+  }
+
+  /**
+   * The units of {@code updateV1} that hold more than a redaction mark, as runs {client, first
+   * clock, length} in the update's order; null for an update that cannot be decoded. Empty for
+   * a whole stand-in; for a partial one ({@link #redactExcept}) the units it kept.
+   */
+  static List<long[]> contentUnits(byte[] updateV1) {
+    List<long[]> out = new ArrayList<>();
     try {
       for (AbstractStruct s : Updates.decodeUpdate(updateV1).structs) {
-        if (s instanceof Item item && !redacted(item.content)) {
-          return false;
+        if (s instanceof Item item) {
+          for (int i = 0; i < item.length; i++) {
+            if (!redacted(item.content, i)) {
+              long[] last = out.isEmpty() ? null : out.get(out.size() - 1);
+              if (last != null && last[0] == item.client && last[1] + last[2] == item.clock + i) {
+                last[2]++;
+              } else {
+                out.add(new long[] {item.client, item.clock + i, 1});
+              }
+            }
+          }
         }
       }
-      return true;
+      return out;
     } catch (RuntimeException e) {
-      return false;
+      return null;
     }
   }
 
-  private static boolean redacted(AbstractContent c) {
+  /**
+   * The stand-in of a row that still stands in part (history/README.md, "Partial redaction"):
+   * as {@link #redact}, unit by unit, except that the units {@code keep} names keep their
+   * content. No struct is split, so ids, lengths and origins are the original's. Null when every
+   * unit is kept (nothing to redact).
+   */
+  static byte[] redactExcept(byte[] updateV1, IdSet keep) {
+    boolean[] changed = {false};
+    byte[] out = Updates.convertUpdateFormat(updateV1, s -> {
+      AbstractStruct r = redactStruct(s, keep);
+      changed[0] |= r != s;
+      return r;
+    }, false, false);
+    return changed[0] ? out : null;
+  }
+
+  /** Whether unit {@code i} of {@code c} is a redaction mark (types and deletions count as marks). */
+  private static boolean redacted(AbstractContent c, int i) {
     if (c instanceof ContentString cs) {
-      return cs.str.chars().allMatch(ch -> ch == PLACEHOLDER);
+      return cs.str.charAt(i) == PLACEHOLDER;
     }
     if (c instanceof ContentAny || c instanceof ContentJSON) {
-      return c.getContent().stream().allMatch(java.util.Objects::isNull);
+      return c.getContent().get(i) == null;
     }
+    return redacted(c);
+  }
+
+  private static boolean redacted(AbstractContent c) {
     if (c instanceof ContentEmbed e) {
       return e.embed instanceof Map<?, ?> m && m.isEmpty();
     }
@@ -72,14 +113,52 @@ public final class Redaction {
   }
 
   private static AbstractStruct redactStruct(AbstractStruct s) {
+    return redactStruct(s, null);
+  }
+
+  /** {@code keep}: units whose content stays (null: none). */
+  private static AbstractStruct redactStruct(AbstractStruct s, IdSet keep) {
     if (!(s instanceof Item item)) {
       return s;
     }
-    AbstractContent c = redactContent(item.content);
+    AbstractContent c = keep == null ? redactContent(item.content) : redactUnits(item, keep);
     if (c == item.content) {
       return s;
     }
     return new Item(item.id(), null, item.origin(), null, item.rightOrigin(), item.parent, item.parentSub, c);
+  }
+
+  /** The content with every unit not in {@code keep} redacted; the same object if none is. */
+  private static AbstractContent redactUnits(Item item, IdSet keep) {
+    AbstractContent c = item.content;
+    int kept = 0;
+    for (int i = 0; i < item.length; i++) {
+      kept += keep.contains(item.client, item.clock + i) ? 1 : 0;
+    }
+    if (kept == 0) {
+      return redactContent(c);
+    }
+    if (kept == item.length) {
+      return c;
+    }
+    // Only strings and arrays have more than one unit.
+    if (c instanceof ContentString cs) {
+      StringBuilder b = new StringBuilder(cs.str.length());
+      for (int i = 0; i < cs.str.length(); i++) {
+        b.append(keep.contains(item.client, item.clock + i) ? cs.str.charAt(i) : PLACEHOLDER);
+      }
+      return new ContentString(b.toString());
+    }
+    if (c instanceof ContentAny || c instanceof ContentJSON) {
+      List<Object> values = new ArrayList<>(c.getContent());
+      for (int i = 0; i < values.size(); i++) {
+        if (!keep.contains(item.client, item.clock + i)) {
+          values.set(i, null);
+        }
+      }
+      return c instanceof ContentAny ? new ContentAny(values) : new ContentJSON(values);
+    }
+    return c; // deleted content and types: nothing to redact
   }
 
   private static AbstractContent redactContent(AbstractContent c) {

@@ -6,7 +6,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.pledgepad.crdt.AbstractStruct;
 import org.pledgepad.crdt.Doc;
+import org.pledgepad.crdt.Item;
+import org.pledgepad.crdt.StructStore;
 import org.pledgepad.crdt.Y;
 
 /**
@@ -156,6 +159,8 @@ public final class Verifier {
     long erased = 0;
     long backfilled = 0;
     List<Problem> erasureProblems = new ArrayList<>();
+    // Units partial stand-ins kept, by the head their record was planned at: checked there.
+    TreeMap<Long, List<Kept>> kept = new TreeMap<>();
     long expected = resumeSeq + 1;
     byte[] prev = resumeHash != null ? resumeHash : Hashes.genesis(doc);
     long rowsOk = 0;
@@ -218,7 +223,7 @@ public final class Verifier {
       if (row.erased()) {
         erased++;
         if (erasureLog != null) {
-          checkErased(row, erasureLog, erasureProblems);
+          checkErased(row, erasureLog, erasureProblems, kept);
           backfilled += erasureLog.backfilled(row.seq()) ? 1 : 0;
         }
         // A plain tombstone leaves a hole in the replay; a redacted stand-in does not, and the
@@ -232,6 +237,10 @@ public final class Verifier {
           problems.add(new Problem(Problem.Kind.UNDECODABLE_UPDATE, row.seq(), String.valueOf(e.getMessage())));
           replayDoc = null;
         }
+      }
+      List<Kept> due = kept.remove(row.seq());
+      if (due != null) {
+        checkKept(replayDoc, row.seq(), due, erasureProblems);
       }
       while (snap != null && snap.seq() < row.seq()) { // at or before a resumed seq: not checked
         lastSnapshotSeq = Math.max(lastSnapshotSeq, snap.seq());
@@ -250,6 +259,8 @@ public final class Verifier {
       expected = row.seq() + 1;
       row = next;
     }
+    kept.forEach((asOf, rs) -> rs.forEach(k -> erasureProblems.add(new Problem(Problem.Kind.ERASURE_STANDIN_CONTENT,
+        k.seq(), "stand-in keeps content, but the log ends before seq " + asOf + ", the head its erasure record names"))));
     problems.addAll(erasureProblems.subList(0, Math.min(erasureProblems.size(), ERASURE_PROBLEMS_LISTED)));
     if (erasureProblems.size() > ERASURE_PROBLEMS_LISTED) {
       Problem next = erasureProblems.get(ERASURE_PROBLEMS_LISTED);
@@ -275,22 +286,71 @@ public final class Verifier {
         snapshotsSkipped, erased, backfilled);
   }
 
+  /** The units a partial stand-in of row {@code seq} kept: runs {client, clock, length}. */
+  private record Kept(long seq, List<long[]> units) {}
+
   /**
    * An erased row is one a signed record lists, keeping exactly the stand-in the record names,
-   * and that stand-in is nothing but redaction marks. One hash and one decode per erased row.
+   * and that stand-in is nothing but redaction marks — or, under a record that names the head
+   * it was planned at, marks except in units that stood at that head, which {@link #checkKept}
+   * checks once the replay is there (history/README.md, "Partial redaction"). One hash and one
+   * decode per erased row.
    */
-  private static void checkErased(LogRow row, ErasureLog log, List<Problem> problems) {
+  private static void checkErased(LogRow row, ErasureLog log, List<Problem> problems, Map<Long, List<Kept>> kept) {
     byte[] standin = log.standin(row.seq());
     if (standin == null) {
       problems.add(new Problem(Problem.Kind.ERASURE_UNRECORDED, row.seq(),
           "row has no salt but no valid erasure record lists it"));
-    } else if (!Hashes.same(standin, Hashes.standin(row.update()))) {
+      return;
+    }
+    if (!Hashes.same(standin, Hashes.standin(row.update()))) {
       problems.add(new Problem(Problem.Kind.ERASURE_STANDIN_CONTENT, row.seq(),
           "stand-in differs from the one its erasure record names"));
-    } else if (row.update() != null && !Redaction.onlyMarks(row.update())) {
+      return;
+    }
+    if (row.update() == null) {
+      return;
+    }
+    List<long[]> units = Redaction.contentUnits(row.update());
+    long asOf = log.asOf(row.seq());
+    if (units == null || !units.isEmpty() && asOf == 0) {
       problems.add(new Problem(Problem.Kind.ERASURE_STANDIN_CONTENT, row.seq(),
           "stand-in holds more than redaction marks"));
+    } else if (!units.isEmpty()) {
+      kept.computeIfAbsent(asOf, k -> new ArrayList<>()).add(new Kept(row.seq(), units));
     }
+  }
+
+  /** Every unit a partial stand-in kept must be present, not deleted, at the head its record names. */
+  private static void checkKept(Doc replayDoc, long asOf, List<Kept> due, List<Problem> problems) {
+    for (Kept k : due) {
+      if (replayDoc == null) {
+        problems.add(new Problem(Problem.Kind.ERASURE_STANDIN_CONTENT, k.seq(),
+            "stand-in keeps content that cannot be checked without replaying to seq " + asOf));
+        continue;
+      }
+      for (long[] u : k.units()) {
+        if (!standing(replayDoc, u[0], u[1], u[1] + u[2])) {
+          problems.add(new Problem(Problem.Kind.ERASURE_STANDIN_CONTENT, k.seq(),
+              "stand-in keeps content that did not stand at seq " + asOf + ", the head its erasure record names"));
+          break;
+        }
+      }
+    }
+  }
+
+  private static boolean standing(Doc doc, long client, long from, long to) {
+    if (StructStore.getState(doc.store, client) < to) {
+      return false;
+    }
+    for (long clock = from; clock < to; ) {
+      AbstractStruct s = StructStore.find(doc.store, client, clock);
+      if (!(s instanceof Item item) || item.deleted()) {
+        return false;
+      }
+      clock = s.clock + s.length;
+    }
+    return true;
   }
 
   private static boolean compareSnapshot(Doc replayDoc, StoredSnapshot snap, List<Problem> problems) {

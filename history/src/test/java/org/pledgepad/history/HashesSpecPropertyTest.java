@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Positive;
 import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 
@@ -60,10 +61,24 @@ class HashesSpecPropertyTest {
         int64(backfilled ? 1 : 0), int64(2), int64(seq), field(standin), int64(seq + 1), field(new byte[32]))) {
       m.write(f);
     }
-    byte[] message = Hashes.erasureMessage(doc, index, prev, time, keyId, backfilled,
+    byte[] message = Hashes.erasureMessage(doc, index, prev, time, keyId, backfilled, 0,
         List.of(new ErasureRecord.Entry(seq, standin), new ErasureRecord.Entry(seq + 1, new byte[32])));
     assertThat(message).isEqualTo(m.toByteArray());
     assertThat(Hashes.erasureRecordHash(message)).isEqualTo(sha256(field(Hashes.ERASURE_RECORD_TAG), field(message)));
+  }
+
+  @Property(tries = 100)
+  void aRecordNamingItsHeadIsSignedUnderTheV2TagWithTheHeadAfterBackfilled(@ForAll String doc, @ForAll long index,
+      @ForAll long time, @ForAll String keyId, @ForAll boolean backfilled, @ForAll @Positive long asOf,
+      @ForAll long seq, @ForAll @Size(max = 40) byte[] standin) throws Exception {
+    byte[] prev = Hashes.erasureGenesis(doc);
+    ByteArrayOutputStream m = new ByteArrayOutputStream();
+    for (byte[] f : List.of(field(Hashes.ERASURE_V2_TAG), field(doc), int64(index), field(prev), int64(time),
+        field(keyId), int64(backfilled ? 1 : 0), int64(asOf), int64(1), int64(seq), field(standin))) {
+      m.write(f);
+    }
+    assertThat(Hashes.erasureMessage(doc, index, prev, time, keyId, backfilled, asOf,
+        List.of(new ErasureRecord.Entry(seq, standin)))).isEqualTo(m.toByteArray());
   }
 
   @Property(tries = 100)

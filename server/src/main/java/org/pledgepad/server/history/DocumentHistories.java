@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.pledgepad.crdt.Doc;
 import org.pledgepad.history.AuthorSpan;
@@ -218,7 +219,9 @@ public final class DocumentHistories {
    * listing them, then per row the salt dropped and the update replaced by the redacted stand-in
    * (commitment and hash kept), and the stored snapshots from the first
    * redacted row on rebuilt from the redacted log, so that none still holds the erased text and
-   * verification passes. Rows whose content still stands are kept. Idempotent.
+   * verification passes. What still stands is kept: a row that stands in part keeps only the
+   * units that stand, the rest redacted in its stand-in (history/README.md, "Partial
+   * redaction"); {@code redacted} counts rows redacted in whole or in part. Idempotent.
    */
   public ErasureResult erase(String doc, String actor) {
     synchronized (lock(doc)) {
@@ -278,23 +281,30 @@ public final class DocumentHistories {
 
   private ErasureResult eraseLocked(String doc, String actor) {
     List<LogRow> rows = sql(() -> db.rows(doc, 0, Long.MAX_VALUE));
-    List<LogRow> redactable = Erasure.redactable(rows, r -> theirs(r, actor));
+    // Restores that typed the person's words in again are logged under whoever restored.
+    Set<Long> retyped = Erasure.restoresRetyping(rows, restores(doc, rows), r -> theirs(r, actor));
+    java.util.function.Predicate<LogRow> carries = r -> theirs(r, actor) || retyped.contains(r.seq());
+    Erasure.Plan plan = Erasure.plan(rows, carries);
     long now = System.currentTimeMillis();
-    List<LogRow> redacted = redactable.stream().map(LogRow::eraseRedacted).toList();
+    List<LogRow> redacted = plan.erased();
     if (!redacted.isEmpty()) {
       // The record commits before any row loses its salt: a run stopped in between leaves rows
       // listed but intact (they verify), and a repeated run records what it erases itself.
-      recordErasure(doc, redacted, now, false);
+      recordErasure(doc, redacted, now, false, plan.asOf());
     }
     List<LogRow> after = new ArrayList<>(rows);
     for (LogRow red : redacted) {
-      sql(() -> db.eraseRow(doc, red.seq(), red.update(), now));
-      after.set(indexOf(after, red.seq()), red);
+      int at = indexOf(after, red.seq());
+      LogRow before = after.get(at);
+      // A row erased in part before loses more of what it kept: its stand-in is replaced.
+      sql(() -> before.erased() ? db.reeraseRow(doc, red.seq(), before.update(), red.update(), now)
+          : db.eraseRow(doc, red.seq(), red.update(), now));
+      after.set(at, red);
     }
     // Redactions and snapshot rewrites commit one by one, so an earlier run may have stopped
     // between them. The snapshots are therefore checked from the person's first erased row,
     // whether erased now or before, not only from the rows this run redacted.
-    long first = after.stream().filter(r -> r.erased() && theirs(r, actor)).mapToLong(LogRow::seq).min().orElse(-1);
+    long first = after.stream().filter(r -> r.erased() && carries.test(r)).mapToLong(LogRow::seq).min().orElse(-1);
     if (first < 0) {
       return new ErasureResult(doc, 0, withContent(rows, actor), 0);
     }
@@ -314,11 +324,27 @@ public final class DocumentHistories {
       });
       rewritten++;
     }
-    return new ErasureResult(doc, redactable.size(), withContent(after, actor), rewritten);
+    return new ErasureResult(doc, redacted.size(), withContent(after, actor), rewritten);
+  }
+
+  /**
+   * Restore row seq → restored seq: the restore_points index and the restore notes in the rows
+   * themselves (the index row may be missing, see {@link LogNote}).
+   */
+  private Map<Long, Long> restores(String doc, List<LogRow> rows) {
+    Map<Long, Long> out = new java.util.HashMap<>();
+    for (RestorePoint p : sql(() -> db.restores(doc))) {
+      out.put(p.seq(), p.restoredSeq());
+    }
+    for (LogRow r : rows) {
+      new LogNote(r.seq(), r.timeMillis(), r.actor(), r.connectionId()).restorePoint()
+          .ifPresent(p -> out.putIfAbsent(p.seq(), p.restoredSeq()));
+    }
+    return out;
   }
 
   /** Signs and stores the next erasure record of {@code doc}, listing {@code erased} as they will be stored. */
-  private void recordErasure(String doc, List<LogRow> erased, long now, boolean backfilled) {
+  private void recordErasure(String doc, List<LogRow> erased, long now, boolean backfilled, long asOf) {
     if (key == null) {
       // An erased row without a signed record is indistinguishable from a forged one.
       throw new IllegalStateException("erasing history needs the checkpoint key (" + CheckpointKey.FILE + ")");
@@ -334,7 +360,7 @@ public final class DocumentHistories {
     while (taken.contains(index)) {
       index++;
     }
-    ErasureRecord record = key.signer().signErasure(doc, previous, index, now, backfilled,
+    ErasureRecord record = key.signer().signErasure(doc, previous, index, now, backfilled, asOf,
         erased.stream().map(ErasureRecord.Entry::of).toList());
     sql(() -> {
       db.addErasureRecord(record);
@@ -360,7 +386,8 @@ public final class DocumentHistories {
         ErasureLog log = ErasureLog.check(doc, sql(() -> db.erasureRecords(doc)), trustedKeys());
         List<LogRow> unrecorded = rows.stream().filter(r -> r.erased() && !log.lists(r.seq())).toList();
         if (!unrecorded.isEmpty()) {
-          recordErasure(doc, unrecorded, System.currentTimeMillis(), true);
+          // No head named: what was erased before the log holds nothing but marks.
+          recordErasure(doc, unrecorded, System.currentTimeMillis(), true, 0);
           documents++;
         }
       }

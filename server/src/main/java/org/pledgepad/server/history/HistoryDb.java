@@ -397,8 +397,9 @@ public final class HistoryDb {
       ps.setString(1, doc);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          byte[] entries = rs.getBytes(6);
           out.add(new ErasureRecord(doc, rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getString(4),
-              rs.getBoolean(5), ErasureEntries.unpack(rs.getBytes(6)), rs.getBytes(7)));
+              rs.getBoolean(5), ErasureEntries.asOf(entries), ErasureEntries.unpack(entries), rs.getBytes(7)));
         }
       }
     }
@@ -418,7 +419,7 @@ public final class HistoryDb {
       ps.setLong(4, r.timeMillis());
       ps.setString(5, r.keyId());
       ps.setBoolean(6, r.backfilled());
-      ps.setBytes(7, ErasureEntries.pack(r.entries()));
+      ps.setBytes(7, ErasureEntries.pack(r.entries(), r.asOf()));
       ps.setBytes(8, r.signature());
       ps.executeUpdate();
     }
@@ -619,6 +620,25 @@ public final class HistoryDb {
       setMillis(ps, 2, nowMillis);
       ps.setString(3, doc);
       ps.setLong(4, seq);
+      return ps.executeUpdate() == 1;
+    }
+  }
+
+  /**
+   * Replaces the stand-in of a row erased in part before by {@code redacted} (some of the units
+   * it kept no longer stand), only while it still holds {@code previous}: a concurrent run that
+   * got there first is not undone. Salt, commitment and hash are untouched.
+   */
+  public boolean reeraseRow(String doc, long seq, byte[] previous, byte[] redacted, long nowMillis)
+      throws SQLException {
+    try (Connection c = open(); PreparedStatement ps = c.prepareStatement(
+        "UPDATE document_updates SET update_v1 = ?, erased_at = ? WHERE document = ? AND seq = ?"
+            + " AND salt IS NULL AND update_v1 = ?")) {
+      ps.setBytes(1, redacted);
+      setMillis(ps, 2, nowMillis);
+      ps.setString(3, doc);
+      ps.setLong(4, seq);
+      ps.setBytes(5, previous);
       return ps.executeUpdate() == 1;
     }
   }

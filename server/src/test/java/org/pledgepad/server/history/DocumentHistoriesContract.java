@@ -458,6 +458,140 @@ abstract class DocumentHistoriesContract {
     assertThat(histories.verify(doc).ok()).isTrue();
   }
 
+  /** Appends the update that deletes {@code text} (its first occurrence) from the document, as {@code actor}. */
+  private long appendDeletion(String actor, String text) {
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    byte[] sv = Y.encodeStateVector(d);
+    d.getText("default").delete(d.getText("default").toString().indexOf(text), text.length());
+    return await(store.append(doc, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, sv), actor, "c-" + actor)))).get(0);
+  }
+
+  /** Whether any stored row or snapshot of the document, or any row of its export, holds {@code text}. */
+  private boolean anywhere(String text) throws Exception {
+    java.util.function.Predicate<byte[]> holds =
+        b -> b != null && new String(b, java.nio.charset.StandardCharsets.UTF_8).contains(text);
+    boolean inRows = DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE)).stream()
+        .anyMatch(r -> holds.test(r.update()));
+    boolean inSnapshots = false;
+    for (long seq : histories.db().snapshotSeqs(doc)) {
+      inSnapshots |= holds.test(histories.db().snapshot(doc, seq).state());
+    }
+    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
+    return inRows || inSnapshots || exported.rows().stream().anyMatch(r -> holds.test(r.update()));
+  }
+
+  /** verify EXPORT: the export checked offline against the keys it carries. */
+  private void assertTheExportVerifiesOffline() throws Exception {
+    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
+    var offline = exported.verifier(exported.publicKeys()).verify(exported.rows());
+    assertThat(offline.ok()).as(String.valueOf(offline.first())).isTrue();
+  }
+
+  /** The document after row {@code seq}, replayed from the stored rows. */
+  private Doc replayed(long seq) {
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, seq))) {
+      Y.applyUpdate(d, row.update());
+    }
+    return d;
+  }
+
+  @Test
+  void aRowThatStandsInPartLosesItsDeletedTextAndKeepsWhatStands() throws Exception {
+    long typed = appendText("ben", "c-ben", " Meine Adresse: Hauptstr. 5. Auch Radwege.");
+    long deleted = appendDeletion("anna", " Meine Adresse: Hauptstr. 5.");
+    await(store.writeSnapshot(doc, typed, Y.encodeStateAsUpdate(replayed(typed))));
+    await(store.writeSnapshot(doc, deleted, Y.encodeStateAsUpdate(replayed(deleted))));
+    String standing = histories.version(doc, deleted).text();
+    assertThat(standing).isEqualTo("Wir fordern mehr Radwege in Kassel. Auch Radwege.");
+    assertThat(anywhere("Hauptstr")).isTrue();
+
+    DocumentHistories.ErasureResult r = histories.erase(doc, "ben");
+
+    // Before partial redaction the row counted as standing ("Auch Radwege." stands) and kept the address.
+    assertThat(r.redacted()).isEqualTo(1);
+    assertThat(anywhere("Hauptstr")).isFalse();
+    assertThat(histories.version(doc, deleted).text()).isEqualTo(standing);
+    assertThat(replayed(deleted).getText("default").toString()).isEqualTo(standing);
+    assertThat(histories.version(doc, typed).text()).doesNotContain("Hauptstr").contains("Auch Radwege.");
+    var report = histories.verify(doc);
+    assertThat(report.ok()).as(String.valueOf(report.first())).isTrue();
+    assertThat(report.erasedRows()).isEqualTo(1);
+    assertTheExportVerifiesOffline();
+    assertThat(histories.db().erasureRecords(doc)).singleElement()
+        .extracting(org.pledgepad.history.ErasureRecord::asOf).isEqualTo(deleted);
+    // Nothing more to erase while what it kept stands.
+    assertThat(histories.erase(doc, "ben").redacted()).isZero();
+    assertThat(histories.db().erasureRecords(doc)).hasSize(1);
+  }
+
+  @Test
+  void whatAPartialErasureKeptIsErasedByTheNextRunOnceItIsDeleted() throws Exception {
+    appendText("ben", "c-ben", " Meine Adresse: Hauptstr. 5. Auch Radwege.");
+    appendDeletion("anna", " Meine Adresse: Hauptstr. 5.");
+    histories.erase(doc, "ben");
+    long deleted = appendDeletion("anna", " Auch Radwege.");
+    // Deleted after the head the record names: still verifies until the erasure runs again.
+    var between = histories.verify(doc);
+    assertThat(between.ok()).as(String.valueOf(between.first())).isTrue();
+    assertThat(anywhere("Auch Radwege")).isTrue();
+
+    assertThat(histories.erase(doc, "ben").redacted()).isEqualTo(1);
+
+    assertThat(anywhere("Auch Radwege")).isFalse();
+    assertThat(histories.version(doc, deleted).text()).isEqualTo("Wir fordern mehr Radwege in Kassel.");
+    var after = histories.verify(doc);
+    assertThat(after.ok()).as(String.valueOf(after.first())).isTrue();
+    assertThat(histories.db().erasureRecords(doc)).extracting(org.pledgepad.history.ErasureRecord::asOf)
+        .containsExactly(deleted - 1, deleted);
+  }
+
+  /** A moderator restores version {@code target} as the server logs it: under the moderator, with the restore note. */
+  private long restore(long target) {
+    long head = histories.headSeq(doc);
+    byte[] update = histories.restoreUpdate(doc, head, target);
+    return await(store.append(doc, List.of(new NewUpdate(update, "mod", LogNote.restore(target, "mod"))))).get(0);
+  }
+
+  @Test
+  void textARestoreTypedAgainIsErasedOnceItIsDeletedAgain() throws Exception {
+    long typed = appendText("ben", "c-ben", " Tel. 0561-123456");
+    appendDeletion("anna", " Tel. 0561-123456");
+    long restored = restore(typed);
+    assertThat(histories.version(doc, restored).text()).endsWith("in Kassel. Tel. 0561-123456");
+    long deleted = appendDeletion("anna", " Tel. 0561-123456");
+    await(store.writeSnapshot(doc, restored, Y.encodeStateAsUpdate(replayed(restored))));
+    String standing = histories.version(doc, deleted).text();
+
+    histories.erase(doc, "ben");
+
+    // Before, ben's own row was redacted, the moderator's restore kept the number.
+    assertThat(anywhere("0561")).isFalse();
+    assertThat(histories.version(doc, restored).text()).doesNotContain("0561");
+    assertThat(histories.version(doc, deleted).text()).isEqualTo(standing);
+    var report = histories.verify(doc);
+    assertThat(report.ok()).as(String.valueOf(report.first())).isTrue();
+    assertThat(report.erasedRows()).isEqualTo(2);
+    assertTheExportVerifiesOffline();
+  }
+
+  @Test
+  void textARestoreTypedAgainThatStillStandsIsKept() throws Exception {
+    long typed = appendText("ben", "c-ben", " Tel. 0561-123456");
+    appendDeletion("anna", " Tel. 0561-123456");
+    long restored = restore(typed);
+
+    assertThat(histories.erase(doc, "ben").redacted()).isEqualTo(1); // his own row: its text is deleted
+
+    assertThat(histories.version(doc, restored).text()).endsWith("in Kassel. Tel. 0561-123456");
+    assertThat(DocumentHistories.sql(() -> histories.db().rows(doc, restored - 1, restored))).singleElement()
+        .satisfies(r -> assertThat(r.erased()).isFalse());
+    assertThat(histories.verify(doc).ok()).isTrue();
+  }
+
   /** ben types a remark and deletes it again: two rows of his that no longer stand. */
   private void benTypesAndDeletesARemark() {
     appendText("ben", "c-ben", " Tel. 0561-123456");
