@@ -11,7 +11,8 @@ import java.util.function.Function;
  * {@code createdByName} beside a link's {@code createdBy}, {@code changedByName} beside a status
  * change's {@code changedBy}, {@code actorName} beside a succession log entry's {@code actor}. Resolved at read time, never stored, so an erased account reads
  * "gelöscht" everywhere; an id that is no account here (an import's, a service token's) gets no
- * name. Guests get neither (their answers carry no ids, see {@code PledgeApiRoutes.forGuest}).
+ * name. Guests get neither (their answers carry no ids, see {@code PledgeApiRoutes.forGuest});
+ * signed-in citizens get the names without the ids ({@link #withoutIds}).
  */
 final class ActorNames {
   private static final Map<String, String> NAMED = Map.of("createdBy", "createdByName", "changedBy", "changedByName",
@@ -23,6 +24,29 @@ final class ActorNames {
   static JsonObject add(JsonObject json, Function<String, Optional<String>> names) {
     walk(json, names);
     return json;
+  }
+
+  /** {@code json} with every account id emptied in place, the names left (returned for chaining). */
+  static JsonObject withoutIds(JsonObject json) {
+    blank(json);
+    return json;
+  }
+
+  private static void blank(Object node) {
+    if (node instanceof JsonObject o) {
+      for (String idField : NAMED.keySet()) {
+        if (o.getValue(idField) instanceof String) {
+          o.put(idField, "");
+        }
+      }
+      for (String key : o.fieldNames()) {
+        blank(o.getValue(key));
+      }
+    } else if (node instanceof JsonArray a) {
+      for (Object item : a) {
+        blank(item);
+      }
+    }
   }
 
   private static void walk(Object node, Function<String, Optional<String>> names) {

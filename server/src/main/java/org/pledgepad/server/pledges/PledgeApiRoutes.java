@@ -20,6 +20,7 @@ import org.pledgepad.auth.Authorizer;
 import org.pledgepad.auth.Decision;
 import org.pledgepad.auth.Operation;
 import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Role;
 import org.pledgepad.pledges.model.LinkKind;
 import org.pledgepad.pledges.model.LinkOrigin;
 import org.pledgepad.pledges.model.Pledge;
@@ -136,9 +137,18 @@ public final class PledgeApiRoutes {
     return who.isAnonymous() ? rows.stream().map(unattributed).toList() : rows;
   }
 
-  /** For a signed-in reader, the display names beside the account ids ({@link ActorNames}). */
-  private JsonObject named(Principal who, JsonObject answer) {
-    return who.isAnonymous() ? answer : ActorNames.add(answer, guard::displayName);
+  /**
+   * For a signed-in reader, the display names beside the account ids ({@link ActorNames}); the ids
+   * themselves only for councillors and above, who work with the record. A citizen needs the
+   * name, not the account behind it (an OIDC subject can be an e-mail address, and the name a
+   * pseudonym).
+   */
+  JsonObject named(Principal who, JsonObject answer) {
+    if (who.isAnonymous()) {
+      return answer;
+    }
+    ActorNames.add(answer, guard::displayName);
+    return who.role().atLeast(Role.COUNCILLOR) ? answer : ActorNames.withoutIds(answer);
   }
 
   private static StoredLink unattributed(StoredLink l) {

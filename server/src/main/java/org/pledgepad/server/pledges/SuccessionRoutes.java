@@ -174,7 +174,7 @@ final class SuccessionRoutes {
               }
             }
             JsonObject answer = new JsonObject().put("successor", succ).put("entries", out);
-            PledgeApiRoutes.json(ctx, 200, (who.isAnonymous() ? answer : ActorNames.add(answer, api.guard()::displayName)).encode());
+            PledgeApiRoutes.json(ctx, 200, api.named(who, answer).encode());
             return null;
           }));
     }).onFailure(e -> PledgeProblems.failed(ctx, e)));

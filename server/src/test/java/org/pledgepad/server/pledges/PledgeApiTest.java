@@ -383,18 +383,26 @@ class PledgeApiTest extends PledgeServerTest {
     assertThat(pledge.getJsonArray("statusHistory").getJsonObject(0).getString("note")).isEqualTo("Ausschreibung läuft");
     assertThat(new JsonObject(cmp.body()).getJsonArray("links")).hasSize(1);
 
-    JsonObject signedIn = new JsonObject(server.send("GET", "/api/pledges/documents/prog-a", CITIZEN, null, null).body());
-    assertThat(signedIn.getJsonArray("links").getJsonObject(0).getString("createdBy")).isEqualTo("rat-1");
-    assertThat(signedIn.getJsonArray("pledges").getJsonObject(0).getJsonArray("statusHistory").getJsonObject(0)
+    // Councillors and above, who work with the record, get the account ids ...
+    JsonObject member = new JsonObject(server.send("GET", "/api/pledges/documents/prog-a", MEMBER, null, null).body());
+    assertThat(member.getJsonArray("links").getJsonObject(0).getString("createdBy")).isEqualTo("rat-1");
+    assertThat(member.getJsonArray("pledges").getJsonObject(0).getJsonArray("statusHistory").getJsonObject(0)
         .getString("changedBy")).isEqualTo("mod-1");
-    // ... and the names, which the comparison page shows instead of an id.
+    assertThat(member.getJsonArray("links").getJsonObject(0).getString("createdByName")).isEqualTo("Rat-1");
+    // ... a signed-in citizen the names, which the comparison page shows, but not the accounts.
+    HttpResponse<String> citizenDoc = server.send("GET", "/api/pledges/documents/prog-a", CITIZEN, null, null);
+    JsonObject signedIn = new JsonObject(citizenDoc.body());
     assertThat(signedIn.getJsonArray("links").getJsonObject(0).getString("createdByName")).isEqualTo("Rat-1");
     assertThat(signedIn.getJsonArray("pledges").getJsonObject(0).getJsonArray("statusHistory").getJsonObject(0)
         .getString("changedByName")).isEqualTo("Mod-1");
-    JsonObject compared = new JsonObject(server.send("GET", "/api/pledges/compare?a=prog-a&b=vertrag-b", CITIZEN, null, null).body());
+    HttpResponse<String> citizenCmp = server.send("GET", "/api/pledges/compare?a=prog-a&b=vertrag-b", CITIZEN, null, null);
+    JsonObject compared = new JsonObject(citizenCmp.body());
     assertThat(compared.getJsonArray("links").getJsonObject(0).getString("createdByName")).isEqualTo("Rat-1");
     assertThat(compared.getJsonArray("aligned").getJsonObject(0).getJsonObject("link").getString("createdByName"))
         .isEqualTo("Rat-1");
+    for (HttpResponse<String> r : List.of(citizenDoc, citizenCmp)) {
+      assertThat(r.body()).doesNotContain("rat-1").doesNotContain("mod-1");
+    }
     assertThat(cmp.body()).doesNotContain("Rat-1").doesNotContain("Mod-1"); // guests: no names either
   }
 
@@ -441,8 +449,8 @@ class PledgeApiTest extends PledgeServerTest {
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     assertThat(server.send("PUT", "/api/pledges/" + id + "/status", "MODERATOR mod-1", "application/json",
         "{\"status\":\"umgesetzt\"}").statusCode()).isEqualTo(200);
-    // Read signed in: guests get the history without who set it.
-    JsonObject p = new JsonObject(server.send("GET", "/api/pledges/documents/" + COALITION, CITIZEN, null, null).body())
+    // Read signed in as a councillor: guests get the history without who set it, citizens by name only.
+    JsonObject p = new JsonObject(server.send("GET", "/api/pledges/documents/" + COALITION, MEMBER, null, null).body())
         .getJsonArray("pledges").stream().map(o -> (JsonObject) o)
         .filter(o -> o.getString("id").equals(id)).findFirst().orElseThrow();
     assertThat(p.getString("status")).isEqualTo("UMGESETZT");
@@ -577,7 +585,7 @@ class PledgeApiTest extends PledgeServerTest {
     assertThat(server.send("DELETE", path, ADMIN, null, null).statusCode()).isEqualTo(404);
     assertThat(server.get("/open-data/successions.csv").body().split("\r\n")).hasSize(1);
 
-    HttpResponse<String> log = server.send("GET", path + "/log", CITIZEN, null, null);
+    HttpResponse<String> log = server.send("GET", path + "/log", MEMBER, null, null);
     assertThat(log.statusCode()).as(log.body()).isEqualTo(200);
     List<String> actions = new ArrayList<>();
     JsonArray entries = new JsonObject(log.body()).getJsonArray("entries");
@@ -587,6 +595,9 @@ class PledgeApiTest extends PledgeServerTest {
       assertThat(((JsonObject) o).getString("actorName")).isEqualTo("Admin-1");
       assertThat(Instant.parse(((JsonObject) o).getString("at"))).isNotNull();
     });
+    // A signed-in citizen reads who acted by name only.
+    HttpResponse<String> citizenLog = server.send("GET", path + "/log", CITIZEN, null, null);
+    assertThat(citizenLog.body()).contains("\"actorName\":\"Admin-1\"").doesNotContain("admin-1");
     // Guests read the same log without the account id (personal data) and without a name.
     HttpResponse<String> guestLog = server.get(path + "/log");
     assertThat(guestLog.statusCode()).isEqualTo(200);
