@@ -854,7 +854,10 @@ class DocumentSessionTest {
    * first tab's cursor gone; a newer state from another connection of the same user (a reconnect
    * before the old socket was noticed dead) still takes it over.
    */
-  /** A peer of another user, joined once the session has run everything queued before it. */
+  /**
+   * A peer of another user, joined once the session has run everything queued before it (its own
+   * join's awareness may still be on its way: only a later join's step 1 says that turn is over).
+   */
   private RecordingPeer joinedAfterEverythingBefore(String id) {
     RecordingPeer p = new RecordingPeer(id, "user-" + id, false);
     join(p);
@@ -878,6 +881,7 @@ class DocumentSessionTest {
     until("both relayed", () -> bob.count("awareness") == 2);
     s.leave(second);
     RecordingPeer joiner = joinedAfterEverythingBefore("j");
+    joinedAfterEverythingBefore("j2"); // the joiner's awareness follows its step 1 in the same turn
     assertThat(bob.count("awareness")).as("no removal for the echoing tab").isEqualTo(2);
     assertThat(joiner.count("awareness")).as("the first tab's cursor is still present").isEqualTo(1);
 
@@ -937,7 +941,9 @@ class DocumentSessionTest {
     }
     RecordingPeer joiner = new RecordingPeer("joiner", "reader", true);
     s.join(joiner);
-    until("joined", () -> joiner.count("step1") == 1); // its awareness went out with the step 1
+    // Its awareness goes out right after its step 1, in the same turn of the session: a later
+    // joiner's step 1 means that turn is over (the step 1 alone could be seen in between).
+    joinedAfterEverythingBefore("barrier");
 
     List<byte[]> messages = joiner.payloads("awareness");
     assertThat(messages).hasSizeGreaterThan(1);
