@@ -104,15 +104,16 @@ final class HocuspocusChannel implements Peer {
         watch.bind(new org.pledgepad.server.auth.AccessWatch.Listener() {
           @Override
           public void readOnly(boolean ro) {
-            readOnly = ro;
             // Said, not only enforced: a stock provider takes a later Authenticated as its new
             // scope, so an editor shows "read only" instead of waiting for acknowledgements of
-            // updates that are refused.
+            // updates that are refused. The flag flips in the same task, after the announcement
+            // is written, so the client never sees a refusal before it has been told why.
             conn.onOwnContext(() -> {
-              if (state == State.JOINED) {
+              if (state == State.JOINED && readOnly != ro) {
                 conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
                     .writeVarUint(HocuspocusConnection.AUTH_AUTHENTICATED).writeVarString(ro ? "readonly" : "read-write"));
               }
+              readOnly = ro;
             });
           }
 
