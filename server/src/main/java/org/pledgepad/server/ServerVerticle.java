@@ -123,8 +123,7 @@ public final class ServerVerticle extends VerticleBase {
           pledges.mount(router); // before ApiRoutes and its /api/* catch-all
           org.pledgepad.server.annotations.AnnotationModule.mount(router, vertx, config, store, sessions, auth,
               pledges.service().store()::hasStatusEntry); // comments on a pledge's status entries
-          var history = org.pledgepad.server.history.HistoryModule.mount(router, vertx, config, sessions, auth,
-              store.erasureLogCreatedAtStart());
+          var history = org.pledgepad.server.history.HistoryModule.mount(router, vertx, config, sessions, auth, store);
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             // Export and erasure need accounts; they share the history's caches (erasure invalidates them).
             org.pledgepad.server.privacy.PrivacyModule.mount(router, vertx, config, ac, history.histories(), sessions);

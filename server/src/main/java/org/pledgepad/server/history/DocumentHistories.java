@@ -27,6 +27,7 @@ import org.pledgepad.history.VerificationReport;
 import org.pledgepad.history.Verifier;
 import org.pledgepad.history.VersionDiff;
 import org.pledgepad.history.VersionView;
+import org.pledgepad.server.store.OwnChains;
 
 /**
  * Blocking history operations over {@link HistoryDb}; run them on worker threads only (they
@@ -46,6 +47,10 @@ public final class DocumentHistories {
 
   private final CheckpointKey key;
   private final SignedHeads signedHeads;
+  private final OwnChains ownChains;
+  /** Heads signed without reading their rows back, and heads checked row by row (tests, metrics). */
+  private final java.util.concurrent.atomic.AtomicLong signedOwn = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong signedChecked = new java.util.concurrent.atomic.AtomicLong();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentHistories.class);
   /** Heads the checkpointer would not sign (there is no history metric to count them in yet). */
   private final java.util.concurrent.atomic.AtomicLong refusedHeads = new java.util.concurrent.atomic.AtomicLong();
@@ -64,9 +69,19 @@ public final class DocumentHistories {
    *     checkpointer signs only heads that extend them and updates them, verify checks them
    */
   public DocumentHistories(HistoryDb db, CheckpointKey key, SignedHeads signedHeads) {
+    this(db, key, signedHeads, null);
+  }
+
+  /**
+   * @param ownChains the log stretches this process's store hashed itself (null: every head is
+   *     checked against its rows); with {@code signedHeads}, a stretch whose start the checkpointer
+   *     once verified is signed without reading its rows back (see {@link OwnChains})
+   */
+  public DocumentHistories(HistoryDb db, CheckpointKey key, SignedHeads signedHeads, OwnChains ownChains) {
     this.db = db;
     this.key = key;
     this.signedHeads = signedHeads;
+    this.ownChains = ownChains;
   }
 
   /**
@@ -83,6 +98,8 @@ public final class DocumentHistories {
     if (key == null) {
       return 0;
     }
+    // Before the heads are read: every head in these spans is then at or behind the database's.
+    Map<String, OwnChains.Span> own = ownChains == null || signedHeads == null ? Map.of() : ownChains.spans(names);
     List<HistoryDb.Head> heads = sql(() -> db.headsWithoutCheckpoint(names));
     List<org.pledgepad.history.Checkpoint> cps = new ArrayList<>();
     try (HistoryDb.Batch batch = db.batch()) {
@@ -91,15 +108,31 @@ public final class DocumentHistories {
         if (h == null) {
           continue;
         }
-        HistoryDb.Head signed = signedHeads == null ? null : signedHeads.get(names.get(i));
-        if (HeadChain.chains(names.get(i), h, key.publicKeys(), batch, signed)) {
-          cps.add(key.signer().sign(names.get(i), h.seq(), h.hash(), System.currentTimeMillis()));
+        String doc = names.get(i);
+        HistoryDb.Head signed = signedHeads == null ? null : signedHeads.get(doc);
+        OwnChains.Span span = own.get(doc);
+        if (span != null && span.verified() && signed != null && span.head().seq() > signed.seq()
+            && span.head().seq() <= h.seq()) {
+          // Rows this process hashed itself, from a row it verified: sign what it computed. The
+          // database's head may be further on (appends since the spans were taken): next round.
+          cps.add(key.signer().sign(doc, span.head().seq(), span.head().hash(), System.currentTimeMillis()));
+          signedOwn.incrementAndGet();
+          continue;
+        }
+        HeadChain.Result r = HeadChain.chains(doc, h, key.publicKeys(), batch, signed,
+            span == null ? null : span.base());
+        if (r.chains()) {
+          cps.add(key.signer().sign(doc, h.seq(), h.hash(), System.currentTimeMillis()));
+          signedChecked.incrementAndGet();
+          if (r.pointOnChain()) {
+            ownChains.verified(doc, span);
+          }
         } else {
           refusedHeads.incrementAndGet();
           // Name and seq only: the rows' content stays out of the log.
           LOG.warn("History checkpoint refused: the head of {} at seq {} does not chain from its last checkpoint"
               + " or does not extend the head this server signed last (seq {}); run verify --database",
-              names.get(i), h.seq(), signed == null ? "none" : signed.seq());
+              doc, h.seq(), signed == null ? "none" : signed.seq());
         }
       }
     } catch (SQLException e) {
@@ -119,6 +152,16 @@ public final class DocumentHistories {
       }
     }
     return cps.size();
+  }
+
+  /** How many heads {@link #checkpoint} signed since start without reading their rows back. */
+  public long signedOwnHeads() {
+    return signedOwn.get();
+  }
+
+  /** How many heads {@link #checkpoint} signed since start after checking their rows. */
+  public long signedCheckedHeads() {
+    return signedChecked.get();
   }
 
   /** How many heads {@link #checkpoint} refused to sign since start (they did not chain). */

@@ -21,9 +21,16 @@ import org.pledgepad.history.Verifier;
 final class HeadChain {
   private HeadChain() {}
 
-  /** @param signed the head this node signed last for {@code doc}, or null (none, or not remembered) */
-  static boolean chains(String doc, HistoryDb.Head head, Map<String, PublicKey> keys, HistoryDb.Batch db,
-      HistoryDb.Head signed) throws SQLException {
+  /** The outcome: whether the head chains, and whether {@code point} lies on the rows checked. */
+  record Result(boolean chains, boolean pointOnChain) {}
+
+  /**
+   * @param signed the head this node signed last for {@code doc}, or null (none, or not remembered)
+   * @param point a head to look for on the checked chain (the base of rows this process hashed
+   *     itself, see {@link org.pledgepad.server.store.OwnChains}), or null
+   */
+  static Result chains(String doc, HistoryDb.Head head, Map<String, PublicKey> keys, HistoryDb.Batch db,
+      HistoryDb.Head signed, org.pledgepad.server.store.OwnChains.Head point) throws SQLException {
     long baseSeq = 0;
     byte[] baseHash = Hashes.genesis(doc);
     List<Checkpoint> cps = db.checkpoints(doc);
@@ -37,26 +44,39 @@ final class HeadChain {
     }
     if (signed != null) {
       if (signed.seq() > head.seq()) {
-        return false; // behind what was signed: cut, or the database restored from an older backup
+        return new Result(false, false); // behind what was signed: cut, or the database restored from an older backup
       }
       if (signed.seq() > baseSeq || (signed.seq() == baseSeq && !Hashes.same(signed.hash(), baseHash))) {
         // No valid checkpoint at or after it (deleted?): the rows must chain from what we signed.
         baseSeq = signed.seq();
         baseHash = signed.hash();
       } else if (signed.seq() < baseSeq && !rowHashIs(db, doc, signed)) {
-        return false; // rewritten beneath a later checkpoint
+        return new Result(false, false); // rewritten beneath a later checkpoint
       }
     }
     if (baseSeq >= head.seq()) {
       // A head at or behind a genuine checkpoint moved backwards (or is that checkpoint).
-      return baseSeq == head.seq() && Hashes.same(baseHash, head.hash());
+      boolean ok = baseSeq == head.seq() && Hashes.same(baseHash, head.hash());
+      return new Result(ok, ok && point != null && point.seq() == baseSeq && Hashes.same(point.hash(), baseHash));
     }
     List<org.pledgepad.history.LogRow> rows = db.rows(doc, baseSeq, head.seq());
     // The chain alone: a checkpoint signs hashes, which an erasure (forged or not) leaves as they
     // were; erased rows are checked against the erasure log by verify.
     VerificationReport r = new Verifier(doc).resumeFrom(baseSeq, baseHash, null).checkErasures(false)
         .publishedHead(head.seq(), head.hash()).verify(rows);
-    return r.ok() && r.headSeq() == head.seq();
+    boolean ok = r.ok() && r.headSeq() == head.seq();
+    return new Result(ok, ok && point != null && onRows(point, baseSeq, baseHash, rows));
+  }
+
+  /** Whether {@code point} is the base or one of the (verified, contiguous) rows after it. */
+  private static boolean onRows(org.pledgepad.server.store.OwnChains.Head point, long baseSeq, byte[] baseHash,
+      List<org.pledgepad.history.LogRow> rows) {
+    if (point.seq() == baseSeq) {
+      return Hashes.same(point.hash(), baseHash);
+    }
+    long i = point.seq() - baseSeq - 1;
+    return i >= 0 && i < rows.size() && rows.get((int) i).seq() == point.seq()
+        && Hashes.same(rows.get((int) i).hash(), point.hash());
   }
 
   private static boolean rowHashIs(HistoryDb.Batch db, String doc, HistoryDb.Head expected) throws SQLException {

@@ -74,11 +74,12 @@ public final class HistoryModule {
   /**
    * Mount before ApiRoutes (its /api/* catch-all).
    *
-   * @param erasureLogCreated whether the store's start created the erasure log (then, and only
-   *     then, older erasures are backfilled)
+   * @param store the document store: whether its start created the erasure log (then, and only
+   *     then, older erasures are backfilled), and the log stretches it hashed itself
    */
   public static HistoryRoutes mount(Router router, Vertx vertx, ServerConfig config, SessionRegistry sessions,
-      AuthHook auth, boolean erasureLogCreated) {
+      AuthHook auth, org.pledgepad.server.store.DocumentStore store) {
+    boolean erasureLogCreated = store.erasureLogCreatedAtStart();
     HistoryAccess access;
     java.util.function.Function<String, String> names;
     if (auth instanceof AccessControl ac) {
@@ -96,7 +97,7 @@ public final class HistoryModule {
     } catch (java.io.IOException | RuntimeException e) {
       throw new IllegalStateException("history checkpoint key or signed heads in " + config.dataDir() + " unusable", e);
     }
-    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), key, signedHeads);
+    DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), key, signedHeads, store.ownChains());
     HistoryRoutes routes = new HistoryRoutes(vertx, histories, access, sessions, names);
     routes.mount(router);
     // At the start that created the erasure log only: rows erased before it get a backfilled record.

@@ -15,6 +15,15 @@ public interface DocumentStore {
   Future<Void> start();
 
   /**
+   * The log stretches this process hashed itself since they were last checked (see
+   * {@link OwnChains}); null if the store does not keep them, and then every head is checked
+   * against its rows before it is signed.
+   */
+  default OwnChains ownChains() {
+    return null;
+  }
+
+  /**
    * Whether {@link #start} created the history's erasure log, i.e. upgraded a store from before
    * it (or made a new one). That start is the one moment at which rows erased before the log
    * existed are given a backfilled record: the signal cannot be produced again by writing to the

@@ -58,6 +58,7 @@ public final class PgDocumentStore implements DocumentStore {
   private final AppendCoalescer appends;
   /** Each document is in at most one append at a time (the coalescer), so its head here is its latest. */
   private final KnownHeads heads = new KnownHeads();
+  private final OwnChains ownChains = new OwnChains();
   /** Bytes of updates per chunk of a loaded tail ({@link PackedTail}); small in tests. */
   private final long tailChunkBytes;
   private final Duration lockTimeout;
@@ -136,6 +137,11 @@ public final class PgDocumentStore implements DocumentStore {
   @Override
   public Future<List<Long>> append(String document, List<NewUpdate> batch) {
     return appends.append(document, batch);
+  }
+
+  @Override
+  public OwnChains ownChains() {
+    return ownChains;
   }
 
   @Override
@@ -270,6 +276,7 @@ public final class PgDocumentStore implements DocumentStore {
       if (!moved.contains(d.document())) {
         heads.put(d.document(), d.after());
         newest.put(d.document(), d.after().seq());
+        ownChains.committed(d.document(), d.before().seq(), d.before().hash(), d.after().seq(), d.after().hash());
       }
     }
     notifier.committed(newest);

@@ -62,6 +62,7 @@ public final class SqliteDocumentStore implements DocumentStore {
   private final AppendCoalescer appends;
   /** Updated only on the store thread; about 200 bytes a document. */
   private final ChainHeads heads;
+  private final OwnChains ownChains = new OwnChains();
   /** The committed heads that are in the ledger, not yet in the documents rows (store thread only). */
   private final Map<String, HeadLedger.Entry> unfolded = new HashMap<>();
   private int ledgerRows;
@@ -160,6 +161,11 @@ public final class SqliteDocumentStore implements DocumentStore {
   }
 
   @Override
+  public OwnChains ownChains() {
+    return ownChains;
+  }
+
+  @Override
   public Future<List<Long>> append(String document, List<NewUpdate> batch) {
     return appends.append(document, batch);
   }
@@ -178,9 +184,10 @@ public final class SqliteDocumentStore implements DocumentStore {
   private Future<List<List<Long>>> appendAll(List<AppendCoalescer.Pending> batch) {
     return run(() -> {
       Map<String, ChainBuilder> chains = new HashMap<>();
+      Map<String, OwnChains.Head> bases = new HashMap<>();
       try {
         long now = System.currentTimeMillis();
-        List<List<Long>> out = writeAppends(batch, chains, now);
+        List<List<Long>> out = writeAppends(batch, chains, bases, now);
         Map<String, HeadLedger.Entry> moved = new HashMap<>();
         chains.forEach((document, chain) -> moved.put(document,
             new HeadLedger.Entry(chain.headSeq(), chain.headHash(), now)));
@@ -196,6 +203,10 @@ public final class SqliteDocumentStore implements DocumentStore {
         }
         conn.commit();
         heads.committed(chains);
+        chains.forEach((document, chain) -> {
+          OwnChains.Head base = bases.get(document);
+          ownChains.committed(document, base.seq(), base.hash(), chain.headSeq(), chain.headHash());
+        });
         if (fold) {
           unfolded.clear();
           ledgerRows = 0;
@@ -215,7 +226,7 @@ public final class SqliteDocumentStore implements DocumentStore {
 
   /** Every row in one batch; the moved heads go to the ledger (appendAll). */
   private List<List<Long>> writeAppends(List<AppendCoalescer.Pending> batch, Map<String, ChainBuilder> chains,
-      long now) throws SQLException {
+      Map<String, OwnChains.Head> bases, long now) throws SQLException {
     List<List<Long>> out = new ArrayList<>(batch.size());
     AppendStatements st = appendStatements();
     PreparedStatement ins = st.insert();
@@ -226,6 +237,7 @@ public final class SqliteDocumentStore implements DocumentStore {
       if (chain == null) {
         chain = openChain(st, document, now);
         chains.put(document, chain);
+        bases.put(document, new OwnChains.Head(chain.headSeq(), chain.headHash()));
       }
       List<Long> seqs = new ArrayList<>(p.updates().size());
       for (NewUpdate u : p.updates()) {

@@ -284,6 +284,61 @@ abstract class HistoryTamperContract {
     assertThat(java.nio.file.Files.readString(signedHeadsFile())).as("advanced to the new head").contains("\"seq\":9");
   }
 
+  /** The server's checkpointer: key and signed heads from DATA_DIR, and the store's own chains. */
+  private DocumentHistories serverCheckpointer() throws Exception {
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    return new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()),
+        SignedHeads.open(config.dataDir()), store.ownChains());
+  }
+
+  @Test
+  void rowsThisProcessHashedAreSignedWithoutBeingReadBackOnceTheirStartWasChecked() throws Exception {
+    DocumentHistories histories = serverCheckpointer();
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(histories.signedCheckedHeads()).as("the first round checks the rows").isEqualTo(1);
+    appendRemark("Nachtrag 1");
+    appendRemark("Nachtrag 2");
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(histories.signedOwnHeads()).as("the second signs what the store hashed").isEqualTo(1);
+    assertThat(histories.signedCheckedHeads()).isEqualTo(1);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isZero();
+    assertThat(java.nio.file.Files.readString(signedHeadsFile())).contains("\"seq\":8");
+  }
+
+  @Test
+  void aRowRewrittenBeforeAnUncheckedSignatureIsStillNamedByVerify() throws Exception {
+    DocumentHistories histories = serverCheckpointer();
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    appendRemark("Nachtrag 1");
+    appendRemark("Nachtrag 2");
+    // Rewritten by SQL between the append and the next round: the round does not read it back
+    // (a full check would refuse to sign), but what it signs is the hash the store computed, so
+    // the rewritten row no longer chains to a signed head.
+    exec("UPDATE document_updates SET actor = ? WHERE document = ? AND seq = 7", "someone-else", doc);
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(histories.signedOwnHeads()).isEqualTo(1);
+    Result r = verify();
+    assertThat(r.status).as(r.out).isEqualTo(1);
+    assertThat(r.firstBad).as(r.out).isEqualTo(7L);
+  }
+
+  @Test
+  void aRestartedProcessChecksRowByRowAgain() throws Exception {
+    assertThat(serverCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
+    appendRemark("Nachtrag 1");
+    await(store.close());
+    store = open(vertx);
+    await(store.start());
+    appendRemark("Nachtrag 2");
+    // The new process's run of appends began at the head it read (seq 7), which nothing of it checked yet.
+    exec("UPDATE document_updates SET actor = ? WHERE document = ? AND seq = 7", "someone-else", doc);
+    DocumentHistories histories = serverCheckpointer();
+    assertThat(histories.checkpoint(List.of(doc))).isZero();
+    assertThat(histories.refusedHeads()).isEqualTo(1);
+    assertThat(histories.signedOwnHeads()).isZero();
+  }
+
   private void appendRemark(String text) {
     Doc d = new Doc();
     d.getText("default").insert(0, text);
