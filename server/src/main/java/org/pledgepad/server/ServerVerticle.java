@@ -124,6 +124,7 @@ public final class ServerVerticle extends VerticleBase {
           org.pledgepad.server.annotations.AnnotationModule.mount(router, vertx, config, store, sessions, auth,
               pledges.service().store()::hasStatusEntry); // comments on a pledge's status entries
           var history = org.pledgepad.server.history.HistoryModule.mount(router, vertx, config, sessions, auth, store);
+          registerCheckpointMeters(metrics.registry(), history.histories());
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             // Export and erasure need accounts; they share the history's caches (erasure invalidates them).
             org.pledgepad.server.privacy.PrivacyModule.mount(router, vertx, config, ac, history.histories(), sessions);
@@ -225,5 +226,33 @@ public final class ServerVerticle extends VerticleBase {
 
   public SessionRegistry sessions() {
     return sessions;
+  }
+
+  /**
+   * Heads the history checkpointer signed (by how it checked them) and refused: a refusal means
+   * the log does not chain from what was signed before, i.e. tampering or a database restored
+   * behind this node's memory (deploy/README.md, alerts).
+   */
+  private static void registerCheckpointMeters(io.micrometer.core.instrument.MeterRegistry registry,
+      org.pledgepad.server.history.DocumentHistories histories) {
+    String name = "pledgepad.history.checkpoint.heads";
+    // One description: Prometheus keeps a single HELP line per metric name.
+    String description = "Heads the history checkpointer signed (without reading back the rows this process"
+        + " hashed itself, or after checking the rows) or refused (the log does not chain from what was signed)";
+    io.micrometer.core.instrument.FunctionCounter.builder(name, histories,
+            org.pledgepad.server.history.DocumentHistories::signedOwnHeads)
+        .tag("outcome", "signed-own-chain")
+        .description(description)
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(name, histories,
+            org.pledgepad.server.history.DocumentHistories::signedCheckedHeads)
+        .tag("outcome", "signed-rows-checked")
+        .description(description)
+        .register(registry);
+    io.micrometer.core.instrument.FunctionCounter.builder(name, histories,
+            org.pledgepad.server.history.DocumentHistories::refusedHeads)
+        .tag("outcome", "refused")
+        .description(description)
+        .register(registry);
   }
 }

@@ -57,7 +57,7 @@ final class HeadChain {
     if (baseSeq >= head.seq()) {
       // A head at or behind a genuine checkpoint moved backwards (or is that checkpoint).
       boolean ok = baseSeq == head.seq() && Hashes.same(baseHash, head.hash());
-      return new Result(ok, ok && point != null && point.seq() == baseSeq && Hashes.same(point.hash(), baseHash));
+      return new Result(ok, ok && point != null && onChain(db, doc, point, baseSeq, baseHash, List.of()));
     }
     List<org.pledgepad.history.LogRow> rows = db.rows(doc, baseSeq, head.seq());
     // The chain alone: a checkpoint signs hashes, which an erasure (forged or not) leaves as they
@@ -65,14 +65,24 @@ final class HeadChain {
     VerificationReport r = new Verifier(doc).resumeFrom(baseSeq, baseHash, null).checkErasures(false)
         .publishedHead(head.seq(), head.hash()).verify(rows);
     boolean ok = r.ok() && r.headSeq() == head.seq();
-    return new Result(ok, ok && point != null && onRows(point, baseSeq, baseHash, rows));
+    return new Result(ok, ok && point != null && onChain(db, doc, point, baseSeq, baseHash, rows));
   }
 
-  /** Whether {@code point} is the base or one of the (verified, contiguous) rows after it. */
-  private static boolean onRows(org.pledgepad.server.store.OwnChains.Head point, long baseSeq, byte[] baseHash,
-      List<org.pledgepad.history.LogRow> rows) {
+  /**
+   * Whether {@code point} is the base, one of the (verified, contiguous) rows after it, or a row
+   * before it from which the rows chain to the base: then it is the row the base's checkpoint (or
+   * this node's signed head) commits to. The last case reads the rows between them once; it
+   * arises when another node signed a checkpoint inside this node's run of appends.
+   */
+  private static boolean onChain(HistoryDb.Batch db, String doc, org.pledgepad.server.store.OwnChains.Head point,
+      long baseSeq, byte[] baseHash, List<org.pledgepad.history.LogRow> rows) throws SQLException {
     if (point.seq() == baseSeq) {
       return Hashes.same(point.hash(), baseHash);
+    }
+    if (point.seq() < baseSeq) {
+      VerificationReport r = new Verifier(doc).resumeFrom(point.seq(), point.hash(), null).checkErasures(false)
+          .publishedHead(baseSeq, baseHash).verify(db.rows(doc, point.seq(), baseSeq));
+      return r.ok() && r.headSeq() == baseSeq;
     }
     long i = point.seq() - baseSeq - 1;
     return i >= 0 && i < rows.size() && rows.get((int) i).seq() == point.seq()

@@ -324,6 +324,23 @@ abstract class HistoryTamperContract {
   }
 
   @Test
+  void aCheckpointAnotherSignerMadeInsideTheRunStillLetsTheRunBeVerified() throws Exception {
+    // Another node (here: a checkpointer without this store's chains) signed seq 6 first; this
+    // node's run began at genesis, before that checkpoint: its rows are checked back to it once.
+    var config = org.pledgepad.server.config.ConfigLoader.load(env());
+    assertThat(new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadOrCreate(config.dataDir()))
+        .checkpoint(List.of(doc))).isEqualTo(1);
+    appendRemark("Nachtrag 1");
+    DocumentHistories histories = serverCheckpointer();
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(histories.signedCheckedHeads()).isEqualTo(1);
+    appendRemark("Nachtrag 2");
+    assertThat(histories.checkpoint(List.of(doc))).isEqualTo(1);
+    assertThat(histories.signedOwnHeads()).isEqualTo(1);
+    assertThat(verify().status).isZero();
+  }
+
+  @Test
   void aRestartedProcessChecksRowByRowAgain() throws Exception {
     assertThat(serverCheckpointer().checkpoint(List.of(doc))).isEqualTo(1);
     appendRemark("Nachtrag 1");

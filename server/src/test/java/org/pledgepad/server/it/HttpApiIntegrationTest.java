@@ -81,6 +81,8 @@ class HttpApiIntegrationTest {
     assertThat(new JsonObject(ready.body()).getString("status")).isEqualTo("UP");
     String metrics = get("/metrics").body();
     assertThat(metrics).contains("pledgepad_connections", "pledgepad_commit_latency_seconds", "pledgepad_updates_accepted_total");
+    assertThat(metrics).contains("pledgepad_history_checkpoint_heads_total{outcome=\"refused\"}",
+        "pledgepad_history_checkpoint_heads_total{outcome=\"signed-own-chain\"}");
   }
 
   /**
