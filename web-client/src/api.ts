@@ -80,7 +80,7 @@ async function errorFrom(response: Response): Promise<ApiError> {
   return new ApiError(response.status, detail ?? `HTTP ${response.status}`, type, parseRetryAfter(response.headers.get('Retry-After')), detail !== null);
 }
 
-async function request(method: string, path: string, body?: unknown, signal?: AbortSignal, asText = false): Promise<unknown> {
+async function request(method: string, path: string, body?: unknown, signal?: AbortSignal, asText = false, onAnswer?: (response: Response) => void): Promise<unknown> {
   const headers: Record<string, string> = { Accept: asText ? 'text/plain' : 'application/json' };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
@@ -102,6 +102,7 @@ async function request(method: string, path: string, body?: unknown, signal?: Ab
     }
     throw error;
   }
+  onAnswer?.(response);
   if (response.status === 204) return null;
   const text = await response.text();
   if (asText) return text;
@@ -137,15 +138,44 @@ export function getJson(path: string, signal?: AbortSignal, listener?: WaitListe
   return getWhenFree(path, signal, listener, false);
 }
 
+/** As {@link getJson}, with the answer's entity tag (null when the server sent none), for {@link changedSince}. */
+export async function getJsonTagged(path: string, signal?: AbortSignal, listener?: WaitListener): Promise<{ value: unknown; etag: string | null }> {
+  let etag: string | null = null;
+  const value = await getWhenFree(path, signal, listener, false, (response) => {
+    etag = response.headers.get('ETag');
+  });
+  return { value, etag };
+}
+
+/**
+ * Whether GET {@code path} would now answer something else than the answer tagged {@code etag}:
+ * the server answers 304 without a body when nothing changed. Null when it could not tell (busy,
+ * offline, an error): the caller asks again later. A changed answer's body is not read.
+ */
+export async function changedSince(path: string, etag: string, signal?: AbortSignal): Promise<boolean | null> {
+  let response: Response;
+  try {
+    response = await fetch(path, { headers: { Accept: 'application/json', 'If-None-Match': etag }, credentials: 'same-origin', cache: 'no-store', signal });
+  } catch (error) {
+    if ((error as Error).name === 'AbortError') throw error;
+    return null;
+  }
+  void response.body?.cancel().catch(() => undefined);
+  if (response.status === 304) return false;
+  if (!response.ok) return null;
+  const now = response.headers.get('ETag');
+  return now === null ? null : now !== etag;
+}
+
 /** As {@link getJson}, for a route that answers plain text. */
 export async function getText(path: string, signal?: AbortSignal, listener?: WaitListener): Promise<string> {
   return (await getWhenFree(path, signal, listener, true)) as string;
 }
 
-async function getWhenFree(path: string, signal: AbortSignal | undefined, listener: WaitListener | undefined, asText: boolean): Promise<unknown> {
+async function getWhenFree(path: string, signal: AbortSignal | undefined, listener: WaitListener | undefined, asText: boolean, onAnswer?: (response: Response) => void): Promise<unknown> {
   for (let retries = 0; ; retries++) {
     try {
-      return await request('GET', path, undefined, signal, asText);
+      return await request('GET', path, undefined, signal, asText, onAnswer);
     } catch (error) {
       const wait = error instanceof ApiError && (error.status === 503 || error.status === 429) ? error.retryAfter : null;
       if (wait === null || wait > BUSY_MAX_WAIT_SECONDS || retries >= BUSY_RETRIES) throw error;

@@ -78,8 +78,9 @@ describe('comparison page focus', () => {
     }
   });
 
-  // The page has no live updates (no socket); its redraws come from one's own link or unlink and
-  // from a language switch, and they rebuild every pledge with its status comment form.
+  // The page redraws on one's own link or unlink, on a language switch, and when the reader asks
+  // for others' changes (comparePageChanges.dom.test.ts); each redraw rebuilds every pledge with
+  // its status comment form.
   describe('status comments across a redraw', () => {
     let main: HTMLElement;
     let view: { dispose(): void };

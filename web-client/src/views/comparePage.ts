@@ -3,7 +3,7 @@
 // figure is given in words and as a bar, and each unlinked programme pledge lists the machine's
 // suggestions with their confidence and the words they share. Editors link (choosing the kind:
 // gleich, teilweise, verwandt) and unlink. With more than two documents the reader picks the pair.
-import { ApiError, getJson, listDocuments, sendJson } from '../api';
+import { ApiError, changedSince, getJsonTagged, listDocuments, sendJson } from '../api';
 import { actionErrorMessage, errorDetail } from '../actionErrors';
 import { coveragePercent, parseComparison, suggestionsFor, type Comparison, type LinkKind, type Pledge, type PledgeSuggestion } from '../comparison';
 import type { DocumentSummary } from '../documents';
@@ -23,6 +23,9 @@ export function pickPair(documents: DocumentSummary[]): { a: DocumentSummary; b:
   return a && b ? { a, b } : null;
 }
 
+/** How often the page asks whether the comparison changed (a 304 without a body when not). */
+export const COMPARE_POLL_MS = 30_000;
+
 export function comparePage(main: HTMLElement): View {
   const abort = new AbortController();
   const heading = i18nText(h('h1', { id: 'page-title' }), 'compareTitle');
@@ -33,7 +36,11 @@ export function comparePage(main: HTMLElement): View {
   const picker = h('div', { class: 'compare-choice' });
   // The comparison counts against a per-client limit (429, Retry-After): getJson waits and asks again, this says so.
   const waiting = waitNotice();
-  const page = h('div', { class: 'page page-compare' }, heading, intro, picker, waiting.element, body, live);
+  // Said when someone else changed what this page shows; a status region from the start, so that
+  // screen readers announce the text when it appears. The page is not redrawn by itself: a redraw
+  // under the reader would take away their focus and their place, so they choose when.
+  const changed = h('div', { class: 'compare-changed', role: 'status' });
+  const page = h('div', { class: 'page page-compare' }, heading, intro, picker, waiting.element, changed, body, live);
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
 
@@ -56,9 +63,15 @@ export function comparePage(main: HTMLElement): View {
   /** The link kind chosen per suggested pair, kept across redraws (a language switch, a link elsewhere). */
   const kinds = new Map<string, LinkKind>();
   const pairKey = (a: string, b: string) => `${a}\u0000${b}`;
+  /** The comparison's address and the entity tag of the answer drawn; the page asks every POLL_MS whether it still holds. */
+  let shown: { url: string; etag: string } | null = null;
+  let changedElsewhere = false;
+  let loading = false;
+  let focusHeading = false;
   const canLink = () => roleRank(me().role) >= roleRank('councillor');
 
   async function load(): Promise<void> {
+    loading = true;
     try {
       const documents = comparable(await listDocuments(abort.signal));
       pair = choosePair(documents, chosen, pickPair);
@@ -71,16 +84,48 @@ export function comparePage(main: HTMLElement): View {
       if (!pair) {
         problem = { key: 'compareNoDocuments' };
       } else {
-        const value = await getJson(`/api/pledges/compare?a=${encodeURIComponent(pair.a.name)}&b=${encodeURIComponent(pair.b.name)}`, abort.signal, waiting.listener);
+        const url = `/api/pledges/compare?a=${encodeURIComponent(pair.a.name)}&b=${encodeURIComponent(pair.b.name)}`;
+        const { value, etag } = await getJsonTagged(url, abort.signal, waiting.listener);
         comparison = parseComparison(value, pair.a.name, pair.b.name);
+        shown = etag === null ? null : { url, etag };
+        changedElsewhere = false;
         problem = null;
       }
     } catch (error) {
       if ((error as Error).name === 'AbortError') return;
       const missing = error instanceof ApiError && (error.status === 404 || error.status === 405 || error.status === 501);
       problem = missing ? { key: 'compareUnavailable' } : { key: 'compareFailed', cause: error };
+    } finally {
+      loading = false;
     }
     render();
+  }
+
+  /** Asks whether the comparison changed since it was drawn (304 if not); only while the page is seen. */
+  async function checkForChanges(): Promise<void> {
+    if (!shown || changedElsewhere || loading || document.visibilityState !== 'visible') return;
+    const asked = shown;
+    try {
+      if ((await changedSince(asked.url, asked.etag, abort.signal)) === true && shown === asked) {
+        changedElsewhere = true;
+        drawChanged();
+      }
+    } catch {
+      // aborted: the page is gone
+    }
+  }
+
+  function drawChanged(): void {
+    if (!changedElsewhere) {
+      changed.replaceChildren();
+      return;
+    }
+    const reload = i18nText(h('button', { type: 'button', class: 'button button-small' }), 'compareReload');
+    reload.addEventListener('click', () => {
+      focusHeading = true;
+      void load();
+    });
+    changed.replaceChildren(h('div', { class: 'notice' }, icon('sync'), h('p', {}, t('compareChanged')), reload));
   }
 
   function pledgeCard(pledge: Pledge, side: 'a' | 'b'): HTMLElement {
@@ -193,6 +238,7 @@ export function comparePage(main: HTMLElement): View {
   }
 
   function render(): void {
+    drawChanged();
     if (pair) {
       pairWords(heading, 'compareTitle', 'compareTitlePair', {});
       pairWords(intro, 'compareIntro', 'compareIntroPair', {});
@@ -281,14 +327,22 @@ export function comparePage(main: HTMLElement): View {
       const control = [...body.querySelectorAll<HTMLElement>('button[data-pair-a]')].find((el) => el.dataset.pairA === a && el.dataset.pairB === b);
       (control ?? body.querySelector<HTMLElement>(`[id="${CSS.escape(`pledge-a-${a}`)}"]`))?.focus();
     }
+    if (focusHeading) {
+      // The pressed "Neu laden" is gone with its notice: the focus goes to the page's start.
+      focusHeading = false;
+      heading.setAttribute('tabindex', '-1');
+      heading.focus();
+    }
   }
 
   const unsubscribe = onLanguageChange(render);
   void load();
+  const polling = setInterval(() => void checkForChanges(), COMPARE_POLL_MS);
 
   return {
     title: () => `${pair && !(pair.a.kind === 'programme' && pair.b.kind === 'coalition-agreement') ? t('compareTitlePair', { a: pair.a.title || pair.a.name, b: pair.b.title || pair.b.name }) : t('compareTitle')} – Pledgepad`,
     dispose() {
+      clearInterval(polling);
       abort.abort();
       unsubscribe();
       waiting.dispose();

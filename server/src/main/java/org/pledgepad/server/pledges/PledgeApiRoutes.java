@@ -229,12 +229,27 @@ public final class PledgeApiRoutes {
               tracks.forEach(tr -> statuses.put(tr.pledgeId(), new JsonObject().put("status", tr.current().name())
                   .put("statusLabel", tr.current().label())
                   .put("entry", tr.history().isEmpty() ? null : tr.history().size() - 1)));
-              json(ctx, 200, named(who, PledgeJson.of(result).put("links", ls).put("statuses", statuses)).encode());
+              answerComparison(ctx, named(who, PledgeJson.of(result).put("links", ls).put("statuses", statuses)).encode());
               return null;
             })));
           }));
         }))
         .onFailure(e -> PledgeProblems.failed(ctx, e)));
+  }
+
+  /**
+   * The comparison with an entity tag of exactly what this reader is shown, so that the page can
+   * ask every so often whether anything changed (links or statuses set by others, a new text)
+   * and get 304 without a body when nothing did. Not stored by any cache: it is per reader.
+   */
+  private static void answerComparison(RoutingContext ctx, String body) {
+    String etag = org.pledgepad.pledges.export.ExportFile.etag(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    ctx.response().putHeader("ETag", etag);
+    if (org.pledgepad.server.http.EntityTags.matches(ctx.request().getHeader("If-None-Match"), etag)) {
+      ctx.response().setStatusCode(304).putHeader("Cache-Control", "no-store").end();
+      return;
+    }
+    json(ctx, 200, body);
   }
 
   private void addLink(RoutingContext ctx) {

@@ -283,6 +283,28 @@ class PledgeApiTest extends PledgeServerTest {
   }
 
   @Test
+  void theComparisonAnswers304UntilSomethingItShowsChanges() {
+    List<String> ids = importPair(server);
+    String path = "/api/pledges/compare?a=prog-a&b=vertrag-b";
+    HttpResponse<String> first = server.get(path);
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    assertThat(first.headers().firstValue("Cache-Control")).contains("no-store");
+    HttpResponse<String> same = server.get(path, "If-None-Match", etag);
+    assertThat(same.statusCode()).isEqualTo(304);
+    assertThat(same.body()).isEmpty();
+    assertThat(server.get(path, "If-None-Match", "\"something-else\"").statusCode()).isEqualTo(200);
+
+    // Someone else links two of the pledges: the page's next question gets the new answer.
+    String body = new JsonObject().put("a", ids.get(0)).put("b", ids.get(2)).put("kind", "SAME").encode();
+    assertThat(server.send("POST", "/api/pledges/links", MEMBER, "application/json", body).statusCode()).isEqualTo(201);
+    HttpResponse<String> changed = server.get(path, "If-None-Match", etag);
+    assertThat(changed.statusCode()).isEqualTo(200);
+    assertThat(changed.headers().firstValue("ETag")).get().isNotEqualTo(etag);
+    assertThat(new JsonObject(changed.body()).getJsonArray("links")).hasSize(1);
+  }
+
+  @Test
   void onlyEditorsOfBothDocumentsCreateAndDeleteLinks() {
     List<String> ids = importPair(server);
     String body = new JsonObject().put("a", ids.get(0)).put("b", ids.get(2)).put("kind", "SAME").encode();
