@@ -146,15 +146,32 @@ public final class OidcProvider {
    * queued, and the body may already have been delivered).
    */
   static Future<byte[]> get(Context context, HttpClient http, String url, int maxBytes) {
+    return get(context, http, url, maxBytes, HTTP_TIMEOUT_MS);
+  }
+
+  /**
+   * As {@link #get(Context, HttpClient, String, int)} with {@code deadlineMs} both as the idle
+   * timeout and as the deadline of the whole exchange: the idle timeout alone let a provider that
+   * sends a byte every few seconds hold the request until the size limit.
+   */
+  static Future<byte[]> get(Context context, HttpClient http, String url, int maxBytes, long deadlineMs) {
     Promise<byte[]> result = Promise.promise();
-    context.runOnContext(v -> exchange(http, url, maxBytes).onComplete(result));
+    context.runOnContext(v -> exchange(context, http, url, maxBytes, deadlineMs).onComplete(result));
     return result.future();
   }
 
-  private static Future<byte[]> exchange(HttpClient http, String url, int maxBytes) {
+  private static Future<byte[]> exchange(Context context, HttpClient http, String url, int maxBytes, long deadlineMs) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
-        .setFollowRedirects(false).setTimeout(HTTP_TIMEOUT_MS).putHeader("Accept", "application/json");
-    return http.request(options).compose(req -> req.send()).compose(resp -> {
+        .setFollowRedirects(false).setTimeout(deadlineMs).putHeader("Accept", "application/json");
+    return http.request(options).compose(req -> {
+      long deadline = context.owner().setTimer(deadlineMs, id ->
+          req.reset(0, new java.util.concurrent.TimeoutException("OIDC: GET " + url + " took over " + deadlineMs + " ms")));
+      return exchange(req, url, maxBytes).onComplete(ar -> context.owner().cancelTimer(deadline));
+    });
+  }
+
+  private static Future<byte[]> exchange(io.vertx.core.http.HttpClientRequest request, String url, int maxBytes) {
+    return request.send().compose(resp -> {
       if (resp.statusCode() != 200) {
         resp.request().reset();
         return Future.failedFuture("OIDC: GET " + url + " answered HTTP " + resp.statusCode());

@@ -54,6 +54,11 @@ public final class FakeKeycloak implements AutoCloseable {
   public final AtomicReference<UnaryOperator<JsonObject>> claimsEdit = new AtomicReference<>(UnaryOperator.identity());
   /** If not 200, the token endpoint answers with this status and an OAuth error. */
   public final AtomicInteger tokenStatus = new AtomicInteger(200);
+  /**
+   * When set, the keys and token endpoints answer 200 and then send one byte every 100 ms until
+   * the client goes away: a broken provider that never trips an idle timeout.
+   */
+  public final java.util.concurrent.atomic.AtomicBoolean dribble = new java.util.concurrent.atomic.AtomicBoolean();
   /** The provider's time for iat/exp (tests share one movable clock with the server). */
   public final AtomicReference<java.time.Clock> clock = new AtomicReference<>(java.time.Clock.systemUTC());
   /** The confidential client's secret; null for a public client. */
@@ -87,6 +92,12 @@ public final class FakeKeycloak implements AutoCloseable {
 
   private void handle(HttpServerRequest req) {
     String path = req.path();
+    if (dribble.get() && (path.equals(OIDC + "/certs") || path.equals(OIDC + "/token"))) {
+      req.response().setChunked(true).putHeader("Content-Type", "application/json").setStatusCode(200);
+      long timer = vertx.setPeriodic(100, id -> req.response().write(" "));
+      req.connection().closeHandler(v -> vertx.cancelTimer(timer));
+      return;
+    }
     if (path.equals(REALM + "/.well-known/openid-configuration")) {
       json(req, 200, new JsonObject()
           .put("issuer", discoveryIssuer.get())

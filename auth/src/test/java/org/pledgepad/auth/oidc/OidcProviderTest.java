@@ -113,6 +113,24 @@ class OidcProviderTest {
   }
 
   @Test
+  void aProviderThatSendsAByteEveryFewMomentsIsGivenUpAtTheDeadline() throws Exception {
+    keycloak.dribble.set(true);
+    io.vertx.core.http.HttpClient http = vertx.createHttpClient();
+    try {
+      long start = System.nanoTime();
+      // Under the idle timeout (bytes every 100 ms) and far under the size limit: only the
+      // deadline of the whole exchange ends it.
+      Future<byte[]> keys = OidcProvider.get(vertx.getOrCreateContext(), http,
+          issuer + "/protocol/openid-connect/certs", JwkSet.MAX_BYTES, 600);
+      assertThatThrownBy(() -> await(keys)).isInstanceOf(ExecutionException.class);
+      assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+    } finally {
+      keycloak.dribble.set(false);
+      await(http.close());
+    }
+  }
+
+  @Test
   void oversizedJwksIsRefused() {
     keycloak.jwks.set("{\"keys\":[],\"pad\":\"" + "x".repeat(JwkSet.MAX_BYTES) + "\"}");
     assertThatThrownBy(() -> await(OidcProvider.discover(vertx, settings(), clock)))

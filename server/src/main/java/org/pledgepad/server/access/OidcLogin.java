@@ -224,6 +224,19 @@ final class OidcLogin {
   }
 
   /** POSTs the code with the PKCE verifier; the ID token of a 200 answer. */
+  /**
+   * The token exchange's deadline as a whole; the client's own timeout is an idle timeout, which a
+   * broken provider sending a byte every few seconds never trips (the body limit would end it,
+   * after hours). Past the deadline the sign-in is answered 503; the connection ends at the idle
+   * timeout or the body limit, whichever comes first.
+   */
+  private long exchangeDeadlineMs = HTTP_TIMEOUT_MS;
+
+  /** Tests: a shorter deadline for the token exchange. */
+  void exchangeDeadline(long ms) {
+    exchangeDeadlineMs = ms;
+  }
+
   private Future<String> exchange(OidcProvider prov, String code, String verifier) {
     if (web == null) {
       web = WebClient.create(access.vertx(), new WebClientOptions().setFollowRedirects(false).setMaxRedirects(0)
@@ -236,7 +249,7 @@ final class OidcLogin {
         .putHeader("Accept", "application/json").as(new LimitedBody(MAX_TOKEN_RESPONSE_BYTES));
     // client_secret_basic (RFC 6749, 2.3.1): both parts form-encoded before Base64.
     config.clientSecret().ifPresent(secret -> request.basicAuthentication(enc(config.clientId()), enc(secret)));
-    return request.sendForm(form).map(resp -> {
+    return request.sendForm(form).timeout(exchangeDeadlineMs, java.util.concurrent.TimeUnit.MILLISECONDS).map(resp -> {
       if (resp.statusCode() != 200) {
         throw new ExchangeFailed("token endpoint answered HTTP " + resp.statusCode());
       }

@@ -169,6 +169,22 @@ class OidcLoginTest {
   }
 
   @Test
+  void aProviderThatDribblesItsTokenAnswerIsGivenUpAtTheDeadline() throws Exception {
+    OidcBrowser.Returned r = browser.goToProvider();
+    server.access.oidcLogin().exchangeDeadline(800);
+    keycloak.dribble.set(true);
+    try {
+      long start = System.nanoTime();
+      // A byte every 100 ms: never idle, far from the body limit; only the deadline ends the wait.
+      assertProblem(browser.callback(r.query(), r.bindingCookie()), 503, OidcLogin.PROBLEM_PROVIDER, null);
+      assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+    } finally {
+      keycloak.dribble.set(false);
+      server.access.oidcLogin().exchangeDeadline(OidcLogin.HTTP_TIMEOUT_MS);
+    }
+  }
+
+  @Test
   void aTamperedCodeIsRefusedByTheProvider() throws Exception {
     OidcBrowser.Returned r = browser.goToProvider();
     String tampered = r.query().replaceAll("code=[^&]+", "code=not-the-code");
