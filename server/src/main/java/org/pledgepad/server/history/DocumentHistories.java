@@ -48,11 +48,11 @@ public final class DocumentHistories {
   private final CheckpointKey key;
   private final SignedHeads signedHeads;
   private final OwnChains ownChains;
-  /** Heads signed without reading their rows back, and heads checked row by row (tests, metrics). */
+  /** Heads signed without reading their rows back, and heads checked row by row (/metrics). */
   private final java.util.concurrent.atomic.AtomicLong signedOwn = new java.util.concurrent.atomic.AtomicLong();
   private final java.util.concurrent.atomic.AtomicLong signedChecked = new java.util.concurrent.atomic.AtomicLong();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DocumentHistories.class);
-  /** Heads the checkpointer would not sign (there is no history metric to count them in yet). */
+  /** Heads the checkpointer would not sign (/metrics: pledgepad_history_checkpoint_heads_total{outcome="refused"}). */
   private final java.util.concurrent.atomic.AtomicLong refusedHeads = new java.util.concurrent.atomic.AtomicLong();
 
   public DocumentHistories(HistoryDb db) {
