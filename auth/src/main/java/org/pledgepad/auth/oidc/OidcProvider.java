@@ -2,7 +2,6 @@ package org.pledgepad.auth.oidc;
 
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
@@ -24,7 +23,7 @@ import org.pledgepad.auth.token.VerificationKey;
  * in Keycloak), at most once per {@link #MIN_REFRESH_INTERVAL} so that tokens with random kids
  * cannot make us hammer the provider.
  *
- * <p>vertx-auth-oauth2 was not used: Pledgepad needs only two GETs, and its own strict
+ * <p>vertx-auth-oauth2 was not used: Pledgepad needs only two GETs and the code exchange, and its own strict
  * {@link IdTokenValidator} (exact issuer, key-bound algorithms, nonce, typ) should be the one
  * place where ID tokens are judged. All methods are non-blocking and may run on an event loop.
  */
@@ -137,63 +136,37 @@ public final class OidcProvider {
     return keys.find(kid);
   }
 
-  /**
-   * GET with a timeout, no redirects, status 200 required and the body bounded in size.
-   *
-   * <p>The exchange runs on {@code context}: the response's data handler must be installed when
-   * the response head arrives, and only when the request was made on the context that the
-   * response is dispatched to do the future callbacks run inline (from a foreign thread they are
-   * queued, and the body may already have been delivered).
-   */
+  /** GET of discovery or keys: status 200 required, the body bounded in size; see {@link OidcHttp}. */
   static Future<byte[]> get(Context context, HttpClient http, String url, int maxBytes) {
     return get(context, http, url, maxBytes, HTTP_TIMEOUT_MS);
   }
 
-  /**
-   * As {@link #get(Context, HttpClient, String, int)} with {@code deadlineMs} both as the idle
-   * timeout and as the deadline of the whole exchange: the idle timeout alone let a provider that
-   * sends a byte every few seconds hold the request until the size limit.
-   */
+  /** As {@link #get(Context, HttpClient, String, int)} with {@code deadlineMs} for the whole exchange. */
   static Future<byte[]> get(Context context, HttpClient http, String url, int maxBytes, long deadlineMs) {
-    Promise<byte[]> result = Promise.promise();
-    context.runOnContext(v -> exchange(context, http, url, maxBytes, deadlineMs).onComplete(result));
-    return result.future();
-  }
-
-  private static Future<byte[]> exchange(Context context, HttpClient http, String url, int maxBytes, long deadlineMs) {
     RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(url)
-        .setFollowRedirects(false).setTimeout(deadlineMs).putHeader("Accept", "application/json");
-    return http.request(options).compose(req -> {
-      long deadline = context.owner().setTimer(deadlineMs, id ->
-          req.reset(0, new java.util.concurrent.TimeoutException("OIDC: GET " + url + " took over " + deadlineMs + " ms")));
-      return exchange(req, url, maxBytes).onComplete(ar -> context.owner().cancelTimer(deadline));
-    });
+        .putHeader("Accept", "application/json");
+    return OidcHttp.send(context, http, options, null, maxBytes, deadlineMs).compose(a -> a.status() == 200
+        ? Future.succeededFuture(a.body())
+        : Future.failedFuture("OIDC: GET " + url + " answered HTTP " + a.status()));
   }
 
-  private static Future<byte[]> exchange(io.vertx.core.http.HttpClientRequest request, String url, int maxBytes) {
-    return request.send().compose(resp -> {
-      if (resp.statusCode() != 200) {
-        resp.request().reset();
-        return Future.failedFuture("OIDC: GET " + url + " answered HTTP " + resp.statusCode());
-      }
-      String length = resp.getHeader("Content-Length");
-      if (length != null && (!length.matches("[0-9]{1,10}") || Long.parseLong(length) > maxBytes)) {
-        resp.request().reset();
-        return Future.failedFuture("OIDC: GET " + url + " body too large");
-      }
-      Promise<byte[]> promise = Promise.promise();
-      Buffer body = Buffer.buffer();
-      resp.handler(chunk -> {
-        if (body.length() + chunk.length() > maxBytes) {
-          promise.tryFail("OIDC: GET " + url + " body too large");
-          resp.request().reset();
-        } else {
-          body.appendBuffer(chunk);
-        }
-      });
-      resp.exceptionHandler(promise::tryFail);
-      resp.endHandler(v -> promise.tryComplete(body.getBytes()));
-      return promise.future();
-    });
+  /** The token endpoint's answer: its status, and for 200 its body (null otherwise). */
+  public record TokenAnswer(int status, byte[] body) {}
+
+  /**
+   * POSTs a form ({@code application/x-www-form-urlencoded}) to the token endpoint, with the
+   * {@code authorization} header when not null; bounded like the GETs ({@link OidcHttp}), with
+   * {@code deadlineMs} for the whole exchange.
+   */
+  public Future<TokenAnswer> postToTokenEndpoint(String form, String authorization, int maxBytes, long deadlineMs) {
+    RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
+        .setAbsoluteURI(metadata.tokenEndpoint().toString())
+        .putHeader("Accept", "application/json").putHeader("Content-Type", "application/x-www-form-urlencoded")
+        .putHeader("User-Agent", "pledgepad");
+    if (authorization != null) {
+      options.putHeader("Authorization", authorization);
+    }
+    return OidcHttp.send(context, http, options, Buffer.buffer(form), maxBytes, deadlineMs)
+        .map(a -> new TokenAnswer(a.status(), a.body()));
   }
 }

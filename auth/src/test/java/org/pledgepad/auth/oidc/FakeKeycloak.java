@@ -59,6 +59,8 @@ public final class FakeKeycloak implements AutoCloseable {
    * the client goes away: a broken provider that never trips an idle timeout.
    */
   public final java.util.concurrent.atomic.AtomicBoolean dribble = new java.util.concurrent.atomic.AtomicBoolean();
+  /** Dribbling answers whose connection the client has not closed yet. */
+  public final AtomicInteger dribbling = new AtomicInteger();
   /** The provider's time for iat/exp (tests share one movable clock with the server). */
   public final AtomicReference<java.time.Clock> clock = new AtomicReference<>(java.time.Clock.systemUTC());
   /** The confidential client's secret; null for a public client. */
@@ -94,8 +96,12 @@ public final class FakeKeycloak implements AutoCloseable {
     String path = req.path();
     if (dribble.get() && (path.equals(OIDC + "/certs") || path.equals(OIDC + "/token"))) {
       req.response().setChunked(true).putHeader("Content-Type", "application/json").setStatusCode(200);
+      dribbling.incrementAndGet();
       long timer = vertx.setPeriodic(100, id -> req.response().write(" "));
-      req.connection().closeHandler(v -> vertx.cancelTimer(timer));
+      req.connection().closeHandler(v -> {
+        vertx.cancelTimer(timer);
+        dribbling.decrementAndGet();
+      });
       return;
     }
     if (path.equals(REALM + "/.well-known/openid-configuration")) {

@@ -124,6 +124,11 @@ class OidcProviderTest {
           issuer + "/protocol/openid-connect/certs", JwkSet.MAX_BYTES, 600);
       assertThatThrownBy(() -> await(keys)).isInstanceOf(ExecutionException.class);
       assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+      while (keycloak.dribbling.get() > 0 && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+      assertThat(keycloak.dribbling.get()).as("the connection is closed, not left to dribble").isZero();
     } finally {
       keycloak.dribble.set(false);
       await(http.close());

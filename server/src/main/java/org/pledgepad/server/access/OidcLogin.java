@@ -1,15 +1,12 @@
 package org.pledgepad.server.access;
 
 import io.vertx.core.Future;
-import io.vertx.core.MultiMap;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.client.WebClient;
-import io.vertx.ext.web.client.WebClientOptions;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +67,6 @@ final class OidcLogin {
   private final Clock clock;
   private final OidcPendingLogins pending;
   private final OidcAccounts accounts;
-  private WebClient web;
   private Future<OidcProvider> provider;
   private Instant providerFailedAt = Instant.MIN;
 
@@ -107,9 +103,6 @@ final class OidcLogin {
   }
 
   void close() {
-    if (web != null) {
-      web.close();
-    }
     if (provider != null) {
       provider.onSuccess(OidcProvider::close);
     }
@@ -225,10 +218,9 @@ final class OidcLogin {
 
   /** POSTs the code with the PKCE verifier; the ID token of a 200 answer. */
   /**
-   * The token exchange's deadline as a whole; the client's own timeout is an idle timeout, which a
-   * broken provider sending a byte every few seconds never trips (the body limit would end it,
-   * after hours). Past the deadline the sign-in is answered 503; the connection ends at the idle
-   * timeout or the body limit, whichever comes first.
+   * The token exchange's deadline as a whole, connecting included: an idle timeout alone a broken
+   * provider sending a byte every few seconds never trips. Past it the request is reset and the
+   * sign-in answered 503.
    */
   private long exchangeDeadlineMs = HTTP_TIMEOUT_MS;
 
@@ -238,20 +230,14 @@ final class OidcLogin {
   }
 
   private Future<String> exchange(OidcProvider prov, String code, String verifier) {
-    if (web == null) {
-      web = WebClient.create(access.vertx(), new WebClientOptions().setFollowRedirects(false).setMaxRedirects(0)
-          .setVerifyHost(true).setConnectTimeout((int) HTTP_TIMEOUT_MS).setUserAgent("pledgepad"));
-    }
-    MultiMap form = MultiMap.caseInsensitiveMultiMap().add("grant_type", "authorization_code").add("code", code)
-        .add("redirect_uri", config.redirectUri().toString()).add("client_id", config.clientId())
-        .add("code_verifier", verifier);
-    var request = web.postAbs(prov.metadata().tokenEndpoint().toString()).timeout(HTTP_TIMEOUT_MS)
-        .putHeader("Accept", "application/json").as(new LimitedBody(MAX_TOKEN_RESPONSE_BYTES));
+    String form = "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(config.redirectUri().toString())
+        + "&client_id=" + enc(config.clientId()) + "&code_verifier=" + enc(verifier);
     // client_secret_basic (RFC 6749, 2.3.1): both parts form-encoded before Base64.
-    config.clientSecret().ifPresent(secret -> request.basicAuthentication(enc(config.clientId()), enc(secret)));
-    return request.sendForm(form).timeout(exchangeDeadlineMs, java.util.concurrent.TimeUnit.MILLISECONDS).map(resp -> {
-      if (resp.statusCode() != 200) {
-        throw new ExchangeFailed("token endpoint answered HTTP " + resp.statusCode());
+    String authorization = config.clientSecret().map(secret -> "Basic " + java.util.Base64.getEncoder().encodeToString(
+        (enc(config.clientId()) + ":" + enc(secret)).getBytes(StandardCharsets.UTF_8))).orElse(null);
+    return prov.postToTokenEndpoint(form, authorization, MAX_TOKEN_RESPONSE_BYTES, exchangeDeadlineMs).map(resp -> {
+      if (resp.status() != 200) {
+        throw new ExchangeFailed("token endpoint answered HTTP " + resp.status());
       }
       JsonObject body;
       try {

@@ -178,6 +178,11 @@ class OidcLoginTest {
       // A byte every 100 ms: never idle, far from the body limit; only the deadline ends the wait.
       assertProblem(browser.callback(r.query(), r.bindingCookie()), 503, OidcLogin.PROBLEM_PROVIDER, null);
       assertThat(java.util.concurrent.TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(5_000);
+      long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+      while (keycloak.dribbling.get() > 0 && System.nanoTime() < until) {
+        Thread.sleep(20);
+      }
+      assertThat(keycloak.dribbling.get()).as("the connection is closed, not left to dribble").isZero();
     } finally {
       keycloak.dribble.set(false);
       server.access.oidcLogin().exchangeDeadline(OidcLogin.HTTP_TIMEOUT_MS);
