@@ -17,6 +17,8 @@ export class ApiError extends Error {
      * client made it up ("network error", "HTTP 500"), which the page then words itself.
      */
     readonly fromServer: boolean = true,
+    /** problem+json extension member `reason`: a stable code saying why, when the type has one. */
+    readonly reason: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -69,15 +71,17 @@ export function parseRetryAfter(value: string | null, now: number = Date.now()):
 async function errorFrom(response: Response): Promise<ApiError> {
   let type: string | null = null;
   let detail: string | null = null;
+  let reason: string | null = null;
   try {
     const body = (await response.json()) as Record<string, unknown>;
     if (typeof body?.type === 'string') type = body.type;
+    if (typeof body?.reason === 'string') reason = body.reason;
     if (typeof body?.detail === 'string') detail = body.detail;
     else if (typeof body?.title === 'string') detail = body.title;
   } catch {
     // not problem+json
   }
-  return new ApiError(response.status, detail ?? `HTTP ${response.status}`, type, parseRetryAfter(response.headers.get('Retry-After')), detail !== null);
+  return new ApiError(response.status, detail ?? `HTTP ${response.status}`, type, parseRetryAfter(response.headers.get('Retry-After')), detail !== null, reason);
 }
 
 async function request(method: string, path: string, body?: unknown, signal?: AbortSignal, asText = false, onAnswer?: (response: Response) => void): Promise<unknown> {

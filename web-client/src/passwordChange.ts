@@ -1,9 +1,11 @@
 // The rules of a new password and the sentence for each way a change can fail. Pure apart from
 // t(), so they are tested without a browser. The limits are the server's (auth module,
-// PasswordHasher: 12 to 1024 characters; the route refuses keeping the current password).
+// PasswordHasher: 12 to 1024 characters; the route refuses keeping the current password and, with
+// `password-too-guessable` and a reason, a password that is easy to guess: PasswordStrength).
 import { ApiError } from './api';
 import { errorDetail } from './actionErrors';
 import { t } from './i18n';
+import type { MessageKey } from './messages';
 
 export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 1024;
@@ -29,11 +31,32 @@ export function checkPasswordFields(current: string, next: string, repeat: strin
   return null;
 }
 
+/** The reasons PasswordStrength gives (auth module), each with its own sentence. */
+const GUESSABLE_REASONS = new Map<string, MessageKey>([
+  ['common-password', 'passwordWeakCommon'],
+  ['personal', 'passwordWeakPersonal'],
+  ['words', 'passwordWeakWords'],
+  ['keyboard', 'passwordWeakKeyboard'],
+  ['repeat', 'passwordWeakRepeat'],
+  ['sequence', 'passwordWeakSequence'],
+  ['date', 'passwordWeakDate'],
+]);
+
+/** The sentence for a password the server found easy to guess; an unknown reason gets the general one. */
+function tooGuessable(reason: string | null): string {
+  const specific = reason === null ? undefined : GUESSABLE_REASONS.get(reason);
+  return specific === undefined ? t('passwordWeak') : `${t('passwordWeak')} ${t(specific)}`;
+}
+
 /** The server's refusal of a change, in the reader's language (re-worded on a language switch). */
 export function passwordChangeProblem(error: unknown): PasswordProblem {
   if (error instanceof ApiError) {
     if (error.status === 403 && error.problemType?.endsWith(':invalid-credentials')) return { field: 'current', message: () => t('passwordChangeWrongCurrent') };
     if (error.status === 400 && error.problemType?.endsWith(':password-unchanged')) return { field: 'new', message: () => t('passwordChangeSame') };
+    if (error.status === 400 && error.problemType?.endsWith(':password-too-guessable')) {
+      const reason = error.reason;
+      return { field: 'new', message: () => tooGuessable(reason) };
+    }
     if (error.status === 400) return { field: 'new', message: () => t('passwordChangeTooShort') };
     if (error.status === 401 || (error.status === 403 && error.problemType?.endsWith(':csrf-token-missing-or-wrong'))) return { field: 'current', message: () => t('passwordChangeSignedOut') };
     if (error.status === 429) {

@@ -92,6 +92,22 @@ describe('password change after a one-time password', () => {
     expect(document.querySelector('h1')?.textContent).toBe('Eigenes Passwort festlegen');
   });
 
+  it('says why the server found the new password easy to guess, on the new password field', async () => {
+    answers.push(() => respond({ type: 'urn:pledgepad:problem:password-too-guessable', title: 'The new password is easy to guess', reason: 'keyboard' }, 400));
+    fill('das-einmalpasswort', 'qwertzuiopü+', 'qwertzuiopü+');
+    await settle();
+    expect(alertText()).toBe('Dieses Passwort ist zu leicht zu erraten. Tastaturmuster wie „qwertz“ oder „asdf“ sind leicht zu erraten.');
+    expect(document.activeElement?.id).toBe('password-new');
+    setLanguage('en');
+    expect(alertText()).toBe('This password is too easy to guess. Keyboard patterns such as “qwerty” or “asdf” are easy to guess.');
+    setLanguage('de');
+    // A reason this client does not know yet still gets the general sentence, never the too-short one.
+    answers.push(() => respond({ type: 'urn:pledgepad:problem:password-too-guessable', title: 'The new password is easy to guess', reason: 'toString' }, 400));
+    fill('das-einmalpasswort', 'ein anderes Passwort', 'ein anderes Passwort');
+    await settle();
+    expect(alertText()).toBe('Dieses Passwort ist zu leicht zu erraten.');
+  });
+
   it('after the change shows the page that was asked for and says so', async () => {
     answers.push(() => {
       flagged = false;

@@ -1,9 +1,11 @@
 package org.pledgepad.auth.password;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.pledgepad.auth.Ids;
+import org.pledgepad.auth.User;
 
 /**
  * Password login: throttle, look up, verify (with equal work for unknown logins), upgrade old
@@ -14,11 +16,17 @@ public final class LoginService {
   private final UserStore store;
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
+  private final PasswordStrength strength;
 
   public LoginService(UserStore store, PasswordHasher hasher, LoginThrottle throttle) {
+    this(store, hasher, throttle, PasswordStrength.shared());
+  }
+
+  LoginService(UserStore store, PasswordHasher hasher, LoginThrottle throttle, PasswordStrength strength) {
     this.store = Objects.requireNonNull(store, "store");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.throttle = Objects.requireNonNull(throttle, "throttle");
+    this.strength = Objects.requireNonNull(strength, "strength");
   }
 
   /**
@@ -64,7 +72,9 @@ public final class LoginService {
   /**
    * Changes a password after checking the old one (which also ends the one-time state). A wrong
    * old password counts as a login failure (a stolen session must not become a way around the
-   * login throttle); while throttled nothing is checked.
+   * login throttle); while throttled nothing is checked. The new password is judged for
+   * strength only once the old one is right: the judgement takes a few milliseconds of CPU and
+   * must not be free to anyone holding a session.
    *
    * @throws IllegalArgumentException if the new password violates the length policy
    */
@@ -84,6 +94,11 @@ public final class LoginService {
       if (!hasher.matches(oldPassword, found.get().passwordHash())) {
         throttle.recordFailure(login, remoteAddress);
         return new PasswordChange.Rejected();
+      }
+      User user = found.get().user();
+      if (strength.judge(newPassword, List.of(login, user.displayName()))
+          instanceof PasswordStrength.Verdict.TooGuessable weak) {
+        return new PasswordChange.TooGuessable(weak.reason());
       }
       return store.setPassword(userId, hasher.hash(newPassword), false)
           ? new PasswordChange.Changed() : new PasswordChange.Rejected();

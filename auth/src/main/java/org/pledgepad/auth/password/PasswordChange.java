@@ -13,6 +13,12 @@ public sealed interface PasswordChange {
   /** Wrong old password, or the account is unknown, disabled or has no password. */
   record Rejected() implements PasswordChange {}
 
+  /**
+   * The old password was right, but the new one is easy to guess ({@link PasswordStrength});
+   * nothing changed, and it is not counted as a failure.
+   */
+  record TooGuessable(PasswordStrength.Reason reason) implements PasswordChange {}
+
   /** Too many failures for this account or address; nothing was checked (HTTP 429 with Retry-After). */
   record Throttled(Duration retryAfter) implements PasswordChange {}
 }

@@ -96,4 +96,32 @@ class LoginServiceTest {
         .isInstanceOfSatisfying(PasswordChange.Throttled.class, t -> assertThat(t.retryAfter()).isPositive());
     assertThat(hasher.matches("anna's long password", store.findById("u1").orElseThrow().passwordHash())).isTrue();
   }
+
+  @Test
+  void aNewPasswordThatIsEasyToGuessIsRefusedWithItsReasonAndNothingChanges() {
+    store.setPassword("u1", hasher.hash("one-time-secret"), true);
+    assertThat(service.changePassword("u1", "one-time-secret", "passwort1234", "a"))
+        .isEqualTo(new PasswordChange.TooGuessable(PasswordStrength.Reason.WORDS));
+    // The login and the display name count against it.
+    store.add(new User("u2", "k.wierzbowska", "Ratsfrau Wierzbowska", false, Role.COUNCILLOR, Set.of(), false),
+        hasher.hash("her one-time secret"), true);
+    assertThat(service.changePassword("u2", "her one-time secret", "wierzbowska2024!", "a"))
+        .isEqualTo(new PasswordChange.TooGuessable(PasswordStrength.Reason.PERSONAL));
+    assertThat(service.login("anna", "one-time-secret", "a"))
+        .isInstanceOfSatisfying(LoginResult.Success.class, s -> assertThat(s.mustChangePassword()).isTrue());
+    // Not counted as failures: four of those would have throttled the next change.
+    for (int i = 0; i < 4; i++) {
+      assertThat(service.changePassword("u1", "one-time-secret", "123456789012", "a"))
+          .isInstanceOf(PasswordChange.TooGuessable.class);
+    }
+    assertThat(service.changePassword("u1", "one-time-secret", "a new long password", "a"))
+        .isInstanceOf(PasswordChange.Changed.class);
+  }
+
+  @Test
+  void withAWrongOldPasswordTheNewOneIsNotJudged() {
+    // Only the holder of the old password learns what the check thinks of a new one.
+    assertThat(service.changePassword("u1", "not the old one", "passwort1234", "a"))
+        .isInstanceOf(PasswordChange.Rejected.class);
+  }
 }

@@ -12,6 +12,8 @@ public final class AccessProblems {
   public static final String SESSIONS_FULL = "urn:pledgepad:problem:sessions-full";
   public static final String PASSWORD_CHANGE_REQUIRED = "urn:pledgepad:problem:password-change-required";
   public static final String PASSWORD_UNCHANGED = "urn:pledgepad:problem:password-unchanged";
+  /** The new password is easy to guess; member {@code reason} says why (PasswordStrength.Reason). */
+  public static final String PASSWORD_TOO_GUESSABLE = "urn:pledgepad:problem:password-too-guessable";
   public static final String UNSUPPORTED_MEDIA_TYPE = "urn:pledgepad:problem:unsupported-media-type";
 
   private AccessProblems() {}

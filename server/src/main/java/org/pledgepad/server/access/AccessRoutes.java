@@ -184,6 +184,9 @@ final class AccessRoutes {
         Problems.send(ctx, 429, AccessProblems.TOO_MANY_ATTEMPTS, "Too many failed attempts; try again later");
       } else if (ar.result() instanceof PasswordChange.Rejected) {
         Problems.send(ctx, 403, AccessProblems.INVALID_CREDENTIALS, "Wrong current password");
+      } else if (ar.result() instanceof PasswordChange.TooGuessable weak) {
+        Problems.send(ctx, 400, AccessProblems.PASSWORD_TOO_GUESSABLE, "The new password is easy to guess",
+            new JsonObject().put("reason", weak.reason().code()));
       } else {
         // A password change ends the account's other sessions (a thief's included); this one stays.
         // Answered after the refresh, so that a one-time password's restriction is lifted for

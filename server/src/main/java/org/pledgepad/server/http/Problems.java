@@ -37,7 +37,12 @@ public final class Problems {
   }
 
   public static Future<Void> send(RoutingContext ctx, int status, String type, String title) {
-    JsonObject body = new JsonObject()
+    return send(ctx, status, type, title, new JsonObject());
+  }
+
+  /** With extension members (RFC 9457, section 3.2) that a client acts on, such as a reason code. */
+  public static Future<Void> send(RoutingContext ctx, int status, String type, String title, JsonObject extensions) {
+    JsonObject body = extensions.copy()
         .put("type", type)
         .put("title", title)
         .put("status", status)

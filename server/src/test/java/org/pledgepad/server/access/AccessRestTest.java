@@ -122,6 +122,27 @@ class AccessRestTest {
   }
 
   @Test
+  void aNewPasswordThatIsEasyToGuessIsAnswered400WithTheReasonAndTheOldOneStays() throws Exception {
+    String oneTime = server.passwords.get("demo-guest");
+    AccessHttp.Browser guest = new AccessHttp(server.harness.httpBase()).signIn("demo-guest", oneTime);
+    for (String[] weak : new String[][] {{"passwort1234", "words"}, {"demo-guest-2024", "personal"},
+        {"qwertzuiopü+", "keyboard"}}) {
+      HttpResponse<String> r = send("POST", "/api/session/password", new JsonObject().put("oldPassword", oneTime)
+          .put("newPassword", weak[0]).encode(), "Cookie", guest.cookie(),
+          "Content-Type", "application/json", AccessGuard.CSRF_HEADER, guest.csrf());
+      assertThat(r.statusCode()).as(weak[0]).isEqualTo(400);
+      assertThat(r.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      JsonObject problem = new JsonObject(r.body());
+      assertThat(problem.getString("type")).isEqualTo(AccessProblems.PASSWORD_TOO_GUESSABLE);
+      assertThat(problem.getString("reason")).as(weak[0]).isEqualTo(weak[1]);
+      assertThat(r.body()).doesNotContain(weak[0]);
+    }
+    HttpResponse<String> still = login("demo-guest", oneTime);
+    assertThat(still.statusCode()).isEqualTo(200);
+    assertThat(new JsonObject(still.body()).getBoolean("mustChangePassword")).isTrue();
+  }
+
+  @Test
   void aThrottledPasswordChangeIsAnswered429NotWrongPassword() throws Exception {
     String oneTime = server.passwords.get("demo-admin");
     AccessHttp.Browser admin = new AccessHttp(server.harness.httpBase()).signIn("demo-admin", oneTime);
