@@ -10,6 +10,7 @@ import org.pledgepad.server.access.AccessControl;
 import org.pledgepad.server.access.AccessGuard;
 import org.pledgepad.server.auth.AuthHook;
 import org.pledgepad.server.config.ServerConfig;
+import org.pledgepad.server.http.SpooledDownloads;
 import org.pledgepad.server.session.SessionRegistry;
 
 /** Wires the history endpoints into the server: one line in ServerVerticle. */
@@ -18,6 +19,8 @@ public final class HistoryModule {
   static final long CHECKPOINT_PERIOD_MS = 60_000;
   /** The first round soon after start, so a fresh or restarted server's heads are signed early. */
   static final long FIRST_CHECKPOINT_MS = 5_000;
+  /** Under DATA_DIR: history exports on their way to a client (SpooledDownloads). */
+  static final String DOWNLOADS_DIR = "downloads";
 
   private HistoryModule() {}
 
@@ -91,14 +94,17 @@ public final class HistoryModule {
     }
     CheckpointKey key;
     SignedHeads signedHeads;
+    SpooledDownloads downloads;
     try {
       key = CheckpointKey.loadOrCreate(config.dataDir());
       signedHeads = SignedHeads.open(config.dataDir());
+      downloads = SpooledDownloads.open(vertx, config.dataDir().resolve(DOWNLOADS_DIR));
     } catch (java.io.IOException | RuntimeException e) {
-      throw new IllegalStateException("history checkpoint key or signed heads in " + config.dataDir() + " unusable", e);
+      throw new IllegalStateException("history checkpoint key, signed heads or downloads directory in "
+          + config.dataDir() + " unusable", e);
     }
     DocumentHistories histories = new DocumentHistories(HistoryDb.of(config), key, signedHeads, store.ownChains());
-    HistoryRoutes routes = new HistoryRoutes(vertx, histories, access, sessions, names);
+    HistoryRoutes routes = new HistoryRoutes(vertx, histories, access, sessions, names, downloads);
     routes.mount(router);
     // At the start that created the erasure log only: rows erased before it get a backfilled record.
     backfill(vertx, histories, erasureLogCreated, 1);

@@ -32,7 +32,7 @@ import org.pledgepad.pledges.export.ExportFile;
 import org.pledgepad.server.http.ClientSlots;
 import org.pledgepad.server.http.EntityTags;
 import org.pledgepad.server.http.Problems;
-import org.pledgepad.server.http.ResponseStream;
+import org.pledgepad.server.http.SpooledDownloads;
 import org.pledgepad.server.protocol.DocumentNames;
 import org.pledgepad.server.session.SessionRegistry;
 import org.slf4j.Logger;
@@ -68,10 +68,11 @@ public final class HistoryRoutes {
   private final Function<String, String> displayNames;
   private final WorkerExecutor worker;
   /**
-   * Exports stream at the client's pace, each holding its thread that long: on threads of their
-   * own, so slow downloads never keep versions, diffs and verification waiting.
+   * Exports are written to disk on threads of their own (a large one takes seconds), so they never
+   * keep versions, diffs and verification waiting; they are sent from there without a thread.
    */
   private final WorkerExecutor exportWorker;
+  private final SpooledDownloads downloads;
   private final AtomicInteger inFlight = new AtomicInteger();
   private final RestoreTurns restoring;
   private final ClientSlots perClient = new ClientSlots(MAX_PER_CLIENT);
@@ -82,12 +83,13 @@ public final class HistoryRoutes {
    *     it runs on the history workers)
    */
   public HistoryRoutes(Vertx vertx, DocumentHistories histories, HistoryAccess access,
-      SessionRegistry sessions, Function<String, String> displayNames) {
-    this(vertx, histories, access, sessions::submit, displayNames);
+      SessionRegistry sessions, Function<String, String> displayNames, SpooledDownloads downloads) {
+    this(vertx, histories, access, sessions::submit, displayNames, downloads);
   }
 
   HistoryRoutes(Vertx vertx, DocumentHistories histories, HistoryAccess access, LiveSubmit live,
-      Function<String, String> displayNames) {
+      Function<String, String> displayNames, SpooledDownloads downloads) {
+    this.downloads = downloads;
     this.vertx = vertx;
     this.histories = histories;
     this.access = access;
@@ -95,7 +97,7 @@ public final class HistoryRoutes {
     this.displayNames = displayNames;
     this.worker = vertx.createSharedWorkerExecutor("pledgepad-history", 2, 2, TimeUnit.MINUTES);
     this.restoring = new RestoreTurns(vertx, RestoreLeases.databaseTime(histories.db()));
-    this.exportWorker = vertx.createSharedWorkerExecutor("pledgepad-history-export", 2, 10, TimeUnit.MINUTES);
+    this.exportWorker = vertx.createSharedWorkerExecutor("pledgepad-history-export", 2, 2, TimeUnit.MINUTES);
   }
 
   public void mount(Router router) {
@@ -465,9 +467,10 @@ public final class HistoryRoutes {
   }
 
   /**
-   * Streams the export file into the response as the read transaction produces it (B4: hundreds
-   * of MB, formerly a byte array first); see {@link ResponseStream} for back-pressure, a client
-   * that leaves and an error after the first bytes (connection closed, never a short 200).
+   * Writes the export file (B4: hundreds of MB) to a file of its own on an export worker, which
+   * ends the read transaction as fast as the disk allows, and then sends that file at the client's
+   * pace ({@link SpooledDownloads}). The client's slot and a place among the downloads at once are
+   * held until the download is settled, so neither threads nor disk grow with slow clients.
    */
   private void export(RoutingContext ctx) {
     String doc = docName(ctx);
@@ -475,15 +478,21 @@ public final class HistoryRoutes {
       return;
     }
     access.require(ctx, doc, Operation.READ).onSuccess(p -> {
-      ResponseStream out = new ResponseStream(vertx.getOrCreateContext(), ctx.response(), "History export of " + doc,
-          r -> r.putHeader("Content-Type", "application/octet-stream")
-              .putHeader("Content-Disposition", "attachment; filename=\"" + doc + ".pledgepad-history\""));
-      limited(ctx, p, perClient, exportWorker, () -> {
-        if (existingOr404(ctx, doc) != null) {
-          out.stream(o -> histories.export(doc, o));
-        }
-        return null;
-      });
+      if (!downloads.tryReserve()) {
+        ctx.response().putHeader("Retry-After", "10");
+        Problems.send(ctx, 503, HistoryProblems.BUSY, "Too many downloads at once, try again shortly");
+        return;
+      }
+      String what = "History export of " + doc;
+      perClient.run(ctx, ClientSlots.client(p, access.clientAddress(ctx)), HistoryProblems.TOO_MANY_REQUESTS,
+          "Too many history requests from this client, try again shortly",
+          () -> attempt(ctx, exportWorker, () -> existingOr404(ctx, doc) == null ? null
+              : downloads.produce(o -> histories.export(doc, o)))
+              .compose(spooled -> spooled == null ? Future.<Void>succeededFuture()
+                  : downloads.send(ctx.request(), spooled, what,
+                      r -> r.putHeader("Content-Type", "application/octet-stream")
+                          .putHeader("Content-Disposition", "attachment; filename=\"" + doc + ".pledgepad-history\""))))
+          .onComplete(x -> downloads.release());
     });
   }
 
@@ -540,7 +549,7 @@ public final class HistoryRoutes {
         .andThen(ar -> inFlight.decrementAndGet())
         .onFailure(e -> {
           LOG.error("History request {} failed", ctx.request().path(), e);
-          // A streamed export past its first bytes has its status out; ResponseStream closed it.
+          // Nothing has been sent while the work runs (an export is sent only once it is on disk).
           if (!ctx.response().headWritten()) {
             Problems.send(ctx, 500, Problems.INTERNAL, "History unavailable");
           }

@@ -70,7 +70,7 @@ class HistoryRoutesLimitsTest {
       return release.future().compose(v -> store.append(document, List.of(new NewUpdate(update, actor, connectionId))))
           .map(seqs -> seqs.get(0));
     };
-    routes = new HistoryRoutes(vertx, histories, HistoryRoutesLimitsTest::signedInOrGuest, held, displayNames);
+    routes = new HistoryRoutes(vertx, histories, HistoryRoutesLimitsTest::signedInOrGuest, held, displayNames, ExportServer.temporaryDownloads(vertx));
     Router router = Router.router(vertx);
     routes.mount(router);
     server = await(vertx.createHttpServer(org.pledgepad.server.http.HttpProtocol.options()).requestHandler(router).listen(0));

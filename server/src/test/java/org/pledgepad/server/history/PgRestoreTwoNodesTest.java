@@ -65,7 +65,7 @@ class PgRestoreTwoNodesTest {
         return release.future().compose(v -> store.append(document, List.of(new NewUpdate(update, actor, connectionId))))
             .map(seqs -> seqs.get(0));
       };
-      routes = new HistoryRoutes(vertx, histories, PgRestoreTwoNodesTest::moderator, held, id -> id);
+      routes = new HistoryRoutes(vertx, histories, PgRestoreTwoNodesTest::moderator, held, id -> id, ExportServer.temporaryDownloads(vertx));
       Router router = Router.router(vertx);
       routes.mount(router);
       server = await(vertx.createHttpServer(org.pledgepad.server.http.HttpProtocol.options()).requestHandler(router)
