@@ -1,11 +1,13 @@
 // A y-websocket connection that stops reading while a writer produces megabytes of updates:
 // the server must drop it (send queue cap) instead of buffering without end; the writer keeps
 // being acknowledged throughout.
-// Usage: node slow-reader.mjs <ws://host:port> <document> <megabytes>
+// Usage: node slow-reader.mjs <ws://host:port> <document> <megabytes> [hold seconds]
+// With hold seconds, the reader stays paused that long after the writer is done (the server
+// must close its socket meanwhile, not wait for it to read).
 import WebSocket from 'ws'
 import { hocuspocusClient, sleep } from './clients.mjs'
 
-const [base, name, mbArg] = process.argv.slice(2)
+const [base, name, mbArg, holdArg] = process.argv.slice(2)
 const slow = new WebSocket(`${base}/ws/${name}`)
 slow.on('error', () => {})
 await new Promise((resolve) => slow.on('open', resolve))
@@ -22,6 +24,7 @@ for (let i = 0; i < rounds; i++) {
 await writer.whenSynced()
 const acked = !writer.provider.hasUnsyncedChanges
 writer.destroy()
+await sleep(Number(holdArg ?? 0) * 1000)
 slow.terminate()
 console.log(JSON.stringify({ writerAcknowledged: acked, rounds }))
 process.exit(0)

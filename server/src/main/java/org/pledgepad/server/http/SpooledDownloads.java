@@ -226,16 +226,10 @@ public final class SpooledDownloads {
     }));
   }
 
-  /**
-   * Closes the connection at once. Vert.x's close (its channel handler's too) is queued behind the
-   * writes waiting for the client, so for a client that reads nothing it never happens. A close
-   * started at the pipeline's first handler passes Vert.x's handler by and reaches the socket,
-   * dropping what waits; Vert.x then sees the connection closed as if the client had left (the
-   * same Vert.x-internal class FlushCoalescing uses; without it, Vert.x's close).
-   */
+  /** Closes the connection at once, even with writes queued for a client that reads nothing. */
   private static void closeNow(HttpServerRequest request) {
-    if (request.connection() instanceof ConnectionBase c && c.channel().pipeline().firstContext() != null) {
-      c.channel().pipeline().firstContext().close();
+    if (request.connection() instanceof ConnectionBase c) {
+      HardClose.channel(c.channel());
     } else {
       request.connection().close();
     }

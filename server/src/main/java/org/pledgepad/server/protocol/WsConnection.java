@@ -4,10 +4,12 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.UUID;
 import io.vertx.core.net.impl.VertxConnection;
 import org.pledgepad.server.config.Limits;
 import org.pledgepad.server.http.DirectOutbound;
+import org.pledgepad.server.http.HardClose;
 import org.pledgepad.server.metrics.ServerMetrics;
 import org.pledgepad.server.wire.MalformedFrameException;
 import org.pledgepad.server.wire.SharedFrame;
@@ -23,6 +25,14 @@ public abstract class WsConnection {
   private static final Logger LOG = LoggerFactory.getLogger(WsConnection.class);
   /** RFC 6455 allows 123 bytes of close reason; ours are short ASCII. */
   private static final int MAX_REASON_LENGTH = 120;
+  /**
+   * How long the socket of a connection we closed may take to go before it is closed at once. The
+   * close frame waits behind the queued messages, and Vert.x's close of the TCP connection behind
+   * them too, so a client that reads nothing (a slow reader dropped with 4503, an idle one) kept
+   * its socket, the queued messages and its place in the document's session for as long as it
+   * liked. A client that reads at all takes the close frame within this and sees its code.
+   */
+  static final long CLOSE_GRACE_MILLIS = 5_000;
 
   protected final Vertx vertx;
   protected final ServerWebSocket ws;
@@ -46,6 +56,8 @@ public abstract class WsConnection {
   private long lastReceived = System.nanoTime();
   private long timer = -1;
   private volatile boolean closed;
+  /** The socket itself has closed (Vert.x's close handler ran). */
+  private volatile boolean socketClosed;
   /** Bytes of received messages held until their auth resolved, over all documents. */
   private long heldBeforeAuth;
 
@@ -78,6 +90,7 @@ public abstract class WsConnection {
     });
     ws.closeHandler(v -> {
       closed = true;
+      socketClosed = true;
       if (timer >= 0) {
         vertx.cancelTimer(timer);
       }
@@ -371,6 +384,19 @@ public abstract class WsConnection {
         // Closed by the other side meanwhile: nothing left to do.
       }
     });
+    vertx.setTimer(CLOSE_GRACE_MILLIS, t -> onLoop(this::closeSocketIfStillOpen));
+  }
+
+  private void closeSocketIfStillOpen() {
+    if (socketClosed) {
+      return;
+    }
+    if (ws instanceof WebSocketInternal internal) {
+      LOG.debug("Connection {} did not take its close within {} ms: socket closed", id, CLOSE_GRACE_MILLIS);
+      HardClose.channel(internal.channelHandlerContext().channel());
+    } else {
+      LOG.warn("Connection {} did not take its close and its socket cannot be reached", id);
+    }
   }
 
   protected final boolean isClosed() {
