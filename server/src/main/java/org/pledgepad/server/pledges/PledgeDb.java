@@ -26,7 +26,7 @@ import org.pledgepad.server.store.OwnerOnlyDirectories;
 final class PledgeDb {
   static final String EMBEDDED_FILE = "pledges.sqlite";
   /** user_version of pledges.sqlite: one embedded script per version, applied in order. */
-  private static final int EMBEDDED_VERSION = 3;
+  private static final int EMBEDDED_VERSION = 4;
 
   /** One unit of work inside a transaction. */
   @FunctionalInterface

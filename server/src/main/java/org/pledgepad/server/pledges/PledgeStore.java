@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.pledgepad.pledges.model.DocumentKind;
 import org.pledgepad.pledges.model.LinkKind;
@@ -124,12 +126,14 @@ public final class PledgeStore {
   }
 
   /**
-   * Replaces the index of one document with what was read from its CRDT content. A pledge id that
-   * another document's index already holds is left out (a heading copied from that document keeps
-   * its id attribute): an id names one pledge, its links and its status track, so it stays with the
-   * document that had it, and this document's heading reads as a plain one, as a copy inside one
-   * document does. The same clause lets two concurrent refreshes of one document (two server nodes)
-   * both commit instead of one failing on the primary key.
+   * Replaces the index of one document with what was read from its CRDT content. A pledge id
+   * belongs for good to the document that first indexed it ({@code pledge_id_owners}, schema
+   * V21): an id names one pledge, its links and its status track. A heading copied from another
+   * document keeps its id attribute; it reads as a plain heading here, as a copy inside one
+   * document does, also after the original heading was deleted (until V21 the copy then took the
+   * id, with the other document's links and status track). A heading restored in its own
+   * document finds its id, links and track again. Claims and inserts skip ids taken meanwhile, so
+   * two concurrent refreshes of one document (two server nodes) both commit.
    */
   public Future<Void> replaceIndex(String document, List<String> preamble, List<Pledge> pledges) {
     return db.tx(c -> {
@@ -151,6 +155,7 @@ public final class PledgeStore {
         return false;   // not a pledge document: nothing to index
       }
     }
+    Set<String> owned = claim(c, document, pledges);
     try (PreparedStatement ps = c.prepareStatement("DELETE FROM pledges WHERE document = ?")) {
       ps.setString(1, document);
       ps.executeUpdate();
@@ -160,6 +165,9 @@ public final class PledgeStore {
             + " ON CONFLICT (id) DO NOTHING")) {
       int position = 0;
       for (Pledge p : pledges) {
+        if (!owned.contains(p.id())) {
+          continue;
+        }
         ps.setString(1, p.id());
         ps.setString(2, document);
         ps.setInt(3, position++);
@@ -172,6 +180,32 @@ public final class PledgeStore {
       ps.executeBatch();
     }
     return true;
+  }
+
+  /**
+   * Claims the ids of {@code pledges} that no document owns yet for {@code document}; returns
+   * those of them it owns now (claimed before or just now).
+   */
+  private static Set<String> claim(Connection c, String document, List<Pledge> pledges) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "INSERT INTO pledge_id_owners (id, document) VALUES (?, ?) ON CONFLICT (id) DO NOTHING")) {
+      for (Pledge p : pledges) {
+        ps.setString(1, p.id());
+        ps.setString(2, document);
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+    Set<String> owned = new HashSet<>();
+    try (PreparedStatement ps = c.prepareStatement("SELECT id FROM pledge_id_owners WHERE document = ?")) {
+      ps.setString(1, document);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          owned.add(rs.getString(1));
+        }
+      }
+    }
+    return owned;
   }
 
   /** Every pledge document with its indexed pledges, by name. */

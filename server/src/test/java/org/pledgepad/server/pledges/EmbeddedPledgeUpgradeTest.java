@@ -48,12 +48,38 @@ class EmbeddedPledgeUpgradeTest {
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(PledgeDb.EMBEDDED_FILE));
          Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA user_version")) {
       rs.next();
-      assertThat(rs.getInt(1)).isEqualTo(3);
+      assertThat(rs.getInt(1)).isEqualTo(4);
     }
   }
 
   private static <T> T await(io.vertx.core.Future<T> f) {
     return org.pledgepad.server.testing.Await.result(f);
+  }
+
+  /** Pledges indexed before pledges-v4 are owned by their documents after the upgrade. */
+  @Test
+  void indexedPledgesAreOwnedByTheirDocumentsAfterVersion4() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(PledgeDb.EMBEDDED_FILE));
+         Statement st = c.createStatement()) {
+      for (int v = 1; v <= 3; v++) {
+        org.pledgepad.server.store.EmbeddedScript.apply(st, "/embedded/pledges-v" + v + ".sql", v);
+      }
+      st.execute("INSERT INTO pledge_documents (document, title, issuer, kind, period, source_url, licence, chapter)"
+          + " VALUES ('prog-y', 'Y', 'Partei', 'ELECTION_PROGRAMME', '', '', '', '')");
+      st.execute("INSERT INTO pledges (id, document, position, title, body, chapter)"
+          + " VALUES ('glasfaser-abc123', 'prog-y', 0, 'Glasfaser', '', '')");
+    }
+    try (PledgeTestServer s = PledgeTestServer.start(dir, false)) {
+      assertThat(s).isNotNull(); // started: the upgrade ran
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(PledgeDb.EMBEDDED_FILE));
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT id, document FROM pledge_id_owners")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString(1)).isEqualTo("glasfaser-abc123");
+      assertThat(rs.getString(2)).isEqualTo("prog-y");
+      assertThat(rs.next()).isFalse();
+    }
   }
 
   /** Both directions of a pair, stored before pledges-v3: the upgrade keeps the older link. */

@@ -153,6 +153,52 @@ class PledgeCrdtEditTest {
     assertThat(open.statusCode()).as(open.body()).isEqualTo(200);
   }
 
+  /**
+   * The id stays with the document that had it after its heading there is deleted: before, the
+   * copy took it at its next refresh, with the original's links, and showed them as its own.
+   */
+  @Test
+  void aCopiedHeadingDoesNotTakeTheIdWhenTheOriginalHeadingIsDeleted() {
+    List<String> ids = PledgeApiTest.importPair(server);
+    String fibreA = ids.get(0);
+    String fibreB = ids.get(2);
+    assertThat(server.send("POST", "/api/pledges/links", PledgeApiTest.MEMBER, "application/json",
+        new JsonObject().put("a", fibreA).put("b", fibreB).put("kind", "SAME").encode()).statusCode()).isEqualTo(201);
+    appendHeading("vertrag-b", fibreA, "Glasfaser für alle (kopiert)");
+
+    assertThat(PledgeApiTest.titles(new JsonObject(server.get("/api/pledges/documents/vertrag-b").body())))
+        .containsExactly("Glasfaserausbau");
+
+    // The original heading is deleted, and its document's index read (refreshed) before the copy's.
+    deleteHeading("prog-a", fibreA);
+    JsonObject a = new JsonObject(server.get("/api/pledges/documents/prog-a").body());
+    assertThat(PledgeApiTest.titles(a)).containsExactly("Mehr Bänke");
+    appendHeading("vertrag-b", "noch-ein-punkt-q7x2kd", "Noch ein Punkt"); // any later edit refreshes the index
+
+    JsonObject b = new JsonObject(server.get("/api/pledges/documents/vertrag-b").body());
+    assertThat(PledgeApiTest.titles(b)).containsExactly("Glasfaserausbau", "Noch ein Punkt");
+    List<String> idsOfB = new java.util.ArrayList<>();
+    b.getJsonArray("pledges").forEach(p -> idsOfB.add(((JsonObject) p).getString("id")));
+    assertThat(idsOfB).doesNotContain(fibreA);
+
+    // Restored in its own document, the pledge is there again with its link.
+    appendHeading("prog-a", fibreA, "Glasfaser für alle");
+    a = new JsonObject(server.get("/api/pledges/documents/prog-a").body());
+    assertThat(PledgeApiTest.idOf(a, "Glasfaser für alle")).isEqualTo(fibreA);
+    JsonObject compared = new JsonObject(server.get("/api/pledges/compare?a=prog-a&b=vertrag-b").body());
+    assertThat(compared.getJsonArray("aligned")).hasSize(1);
+  }
+
+  /** Deletes, as one stored edit, the heading carrying {@code pledgeId}. */
+  private void deleteHeading(String name, String pledgeId) {
+    Doc d = replica(name);
+    byte[] before = Y.encodeStateVector(d);
+    YXmlFragment f = d.getXmlFragment("default");
+    int h = headingIndex(f, pledgeId);
+    d.transact(tr -> f.delete(h, 1));
+    Await.result(server.store.append(name, List.of(new NewUpdate(Y.encodeStateAsUpdate(d, before), "x", "x"))));
+  }
+
   @Test
   void aCommitMakesTheCachedComparisonStale() {
     List<String> ids = PledgeApiTest.importPair(server);

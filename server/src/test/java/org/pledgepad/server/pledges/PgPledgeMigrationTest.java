@@ -19,7 +19,7 @@ import org.pledgepad.server.testing.TestDatabase;
  * V17 on a database that already holds both directions of a pair (stored by two nodes before the
  * unordered-pair index existed): the migration succeeds and keeps the older link.
  */
-class PgPledgeLinkMigrationTest {
+class PgPledgeMigrationTest {
   private DatabaseUrl admin;
   private String database;
 
@@ -30,14 +30,40 @@ class PgPledgeLinkMigrationTest {
     }
   }
 
-  @Test
-  void bothDirectionsOfAPairStoredBeforeV17KeepTheOlderLink() throws Exception {
+  /** A new database of its own, dropped after the test. */
+  private DatabaseUrl newDatabase() {
     admin = TestDatabase.require();
-    database = "pledgepad_v17_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    database = "pledgepad_mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
     execute(admin, "CREATE DATABASE " + database);
-    DatabaseUrl url = ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://" + admin.user()
+    return ConfigLoader.load(Map.of("DATABASE_URL", "postgresql://" + admin.user()
         + (admin.password() == null || admin.password().isEmpty() ? "" : ":" + admin.password())
         + "@" + admin.host() + ":" + admin.port() + "/" + database)).databaseUrl().orElseThrow();
+  }
+
+  /** V21 on a database with indexed pledges: each is owned by its document. */
+  @Test
+  void pledgesIndexedBeforeV21AreOwnedByTheirDocuments() throws Exception {
+    DatabaseUrl url = newDatabase();
+    flyway(url).target("20").load().migrate();
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         Statement st = c.createStatement()) {
+      st.execute("INSERT INTO pledge_documents (document, title, issuer, kind, period, source_url, licence, chapter)"
+          + " VALUES ('prog-y', 'Y', 'Partei', 'ELECTION_PROGRAMME', '', '', '', '')");
+      st.execute("INSERT INTO pledges (id, document, position, title, body, chapter)"
+          + " VALUES ('glasfaser-abc123', 'prog-y', 0, 'Glasfaser', '', '')");
+    }
+    flyway(url).load().migrate();
+    try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
+         Statement st = c.createStatement();
+         ResultSet rs = st.executeQuery("SELECT string_agg(id || '=' || document, ',') FROM pledge_id_owners")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("glasfaser-abc123=prog-y");
+    }
+  }
+
+  @Test
+  void bothDirectionsOfAPairStoredBeforeV17KeepTheOlderLink() throws Exception {
+    DatabaseUrl url = newDatabase();
     flyway(url).target("16").load().migrate();
     try (Connection c = DriverManager.getConnection(url.jdbcUrl(), url.user(), url.password());
          Statement st = c.createStatement()) {
