@@ -3,12 +3,15 @@
 // confirmation dialog, and the councillor's open editor then holds exactly the named version's
 // text. The timeslider steps back to the older text (keyboard), the authorship toggle colours
 // passages and lists the authors, guests read why they cannot act, and axe-core finds no serious
-// or critical violation in any of these states. Screenshots go to docs/screenshots/.
+// or critical violation in any of these states. The history downloads from the page as a file
+// that `verify` checks without the server. Screenshots go to docs/screenshots/.
 //
 // Run: npm run test:e2e   (needs server/target/pledgepad.jar and /usr/bin/chromium)
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -244,6 +247,25 @@ describe('history page in the browser', { skip, timeout: 300_000 }, () => {
     assert.equal(decoration, 'underline', 'not colour alone: passages are underlined in the author’s style');
     await page.screenshot({ path: resolve(screenshots, 'history-authorship.png'), fullPage: false });
     await assertAxeClean(page, 'authorship colours');
+    await page.context().close();
+  });
+
+  it('the history downloads as a file that verifies without the server', async () => {
+    assert.ok(doc, 'the first test found a document');
+    const page = await newPage('demo-moderator');
+    await openHistory(page);
+    const link = page.getByRole('link', { name: 'Verlauf als prüfbare Datei herunterladen' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    assert.equal(download.suggestedFilename(), `${doc.name}.pledgepad-history`);
+    const file = resolve(mkdtempSync(resolve(tmpdir(), 'pledgepad-export-')), download.suggestedFilename());
+    await download.saveAs(file);
+    assert.ok(statSync(file).size > 0, 'the file has content');
+    if (existsSync(jar)) {
+      // What anyone can do with the file: check every change and signature offline.
+      const out = execFileSync('java', ['-jar', jar, 'verify', file], { encoding: 'utf8', timeout: 120_000 });
+      assert.match(out, new RegExp(`^${doc.name}: `, 'm'), out);
+      assert.doesNotMatch(out, /first bad seq/, out);
+    }
     await page.context().close();
   });
 

@@ -39,7 +39,13 @@ export function historyPage(main: HTMLElement, name: string): View {
   // getJson waits and asks again, this says so.
   const waiting = waitNotice();
   const verification = verificationLine(name, waiting.listener);
-  const page = h('div', { class: 'page page-history' }, back, heading, verification.element, waiting.element, status, body);
+  // The tamper-evident record itself, for anyone who may read the document: checked offline with
+  // `verify`, so nobody has to trust this server's "geprüft". A plain link: the browser shows the
+  // download's progress (the server sends its length).
+  const exportLine = h('p', { class: 'muted history-export' },
+    i18nText(h('a', { href: `${base(name)}/export`, download: `${name}.pledgepad-history` }), 'historyExportLink'), ' ',
+    i18nText(h('span', {}), 'historyExportHint'));
+  const page = h('div', { class: 'page page-history' }, back, heading, verification.element, exportLine, waiting.element, status, body);
   main.replaceChildren(page);
   main.setAttribute('aria-labelledby', 'page-title');
   let versions: Version[] | null = null;
