@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.pledgepad.auth.Ids;
 import org.pledgepad.auth.User;
 
@@ -16,13 +17,14 @@ public final class LoginService {
   private final UserStore store;
   private final PasswordHasher hasher;
   private final LoginThrottle throttle;
-  private final PasswordStrength strength;
+  /** Loaded on the first password change, not at start (its lists take some megabytes). */
+  private final Supplier<PasswordStrength> strength;
 
   public LoginService(UserStore store, PasswordHasher hasher, LoginThrottle throttle) {
-    this(store, hasher, throttle, PasswordStrength.shared());
+    this(store, hasher, throttle, PasswordStrength::shared);
   }
 
-  LoginService(UserStore store, PasswordHasher hasher, LoginThrottle throttle, PasswordStrength strength) {
+  LoginService(UserStore store, PasswordHasher hasher, LoginThrottle throttle, Supplier<PasswordStrength> strength) {
     this.store = Objects.requireNonNull(store, "store");
     this.hasher = Objects.requireNonNull(hasher, "hasher");
     this.throttle = Objects.requireNonNull(throttle, "throttle");
@@ -96,7 +98,7 @@ public final class LoginService {
         return new PasswordChange.Rejected();
       }
       User user = found.get().user();
-      if (strength.judge(newPassword, List.of(login, user.displayName()))
+      if (strength.get().judge(newPassword, List.of(login, user.displayName()))
           instanceof PasswordStrength.Verdict.TooGuessable weak) {
         return new PasswordChange.TooGuessable(weak.reason());
       }
