@@ -155,7 +155,10 @@ public final class ServerVerticle extends VerticleBase {
           http = vertx.createHttpServer(options)
               .webSocketHandshakeHandler(sync::handshake)
               .webSocketHandler(sync::connect)
-              .connectionHandler(org.pledgepad.server.http.FlushCoalescing::install)
+              .connectionHandler(conn -> {
+                org.pledgepad.server.http.FlushCoalescing.install(conn);
+                org.pledgepad.server.http.StalledWrites.install(conn);
+              })
               .requestHandler(router);
           return http.listen();
         })

@@ -10,7 +10,10 @@ import io.vertx.core.internal.http.WebSocketInternal;
  * (twice IDLE_TIMEOUT) is meant for plain HTTP connections; a WebSocket connection watches its
  * own silence (WsConnection: pings, then a close after IDLE_TIMEOUT, which Vert.x ends by itself
  * when the peer does not answer the close), so the handler would never fire first. Per idle
- * socket it costs the handler, its pipeline context and a scheduled task (about 260 bytes).
+ * socket it costs the handler, its pipeline context and a scheduled task (about 260 bytes), and
+ * each write a listener. {@link StalledWrites} goes too, for the same reasons: a WebSocket client
+ * that takes nothing is dropped by WsConnection (4503 or its idle timeout, then closed at the
+ * socket).
  */
 public final class IdleHandlerRemoval {
   private IdleHandlerRemoval() {}
@@ -21,6 +24,9 @@ public final class IdleHandlerRemoval {
       return false;
     }
     ChannelPipeline pipeline = internal.channelHandlerContext().pipeline();
+    if (pipeline.get(StalledWrites.HANDLER_NAME) != null) {
+      pipeline.remove(StalledWrites.HANDLER_NAME); // first: it is an IdleStateHandler too
+    }
     if (pipeline.get(IdleStateHandler.class) == null) {
       return false;
     }

@@ -39,6 +39,7 @@ class SocketMemoryTest {
     CompletableFuture<String> idleHandler = new CompletableFuture<>();
     HttpServer server = vertx.createHttpServer(new HttpServerOptions().setHost("127.0.0.1").setPort(0).setIdleTimeout(60))
         .requestHandler(req -> req.response().setStatusCode(404).end())
+        .connectionHandler(StalledWrites::install) // as the server does: both idle handlers must go
         .webSocketHandshakeHandler(h -> h.accept()) // as the server does: the handler runs after the upgrade
         .webSocketHandler(ws -> {
           released.complete(UpgradeRelease.release(ws));
