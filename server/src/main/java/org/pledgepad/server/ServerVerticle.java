@@ -157,7 +157,7 @@ public final class ServerVerticle extends VerticleBase {
               .webSocketHandler(sync::connect)
               .connectionHandler(conn -> {
                 org.pledgepad.server.http.FlushCoalescing.install(conn);
-                org.pledgepad.server.http.StalledWrites.install(conn);
+                org.pledgepad.server.http.StalledWrites.install(conn, () -> metrics.connectionCut("stalled"));
               })
               .requestHandler(router);
           return http.listen();

@@ -28,20 +28,31 @@ public final class StalledWrites extends IdleStateHandler {
   static final long STALL_MILLIS = 60_000;
 
   private final long stallMillis;
+  private final Runnable onCut;
 
-  StalledWrites(long stallMillis) {
+  StalledWrites(long stallMillis, Runnable onCut) {
     super(true, 0, stallMillis, 0, TimeUnit.MILLISECONDS);
     this.stallMillis = stallMillis;
+    this.onCut = onCut;
   }
 
-  /** Installs the check on a new connection; a no-op for unknown connection types. */
+  /**
+   * Installs the check on a new connection; a no-op for unknown connection types.
+   *
+   * @param onCut runs when the check closes the connection (a metric)
+   */
+  public static void install(HttpConnection connection, Runnable onCut) {
+    install(connection, STALL_MILLIS, onCut);
+  }
+
+  /** Without a callback (tests). */
   public static void install(HttpConnection connection) {
-    install(connection, STALL_MILLIS);
+    install(connection, STALL_MILLIS, () -> {});
   }
 
-  static void install(HttpConnection connection, long stallMillis) {
+  static void install(HttpConnection connection, long stallMillis, Runnable onCut) {
     if (connection instanceof ConnectionBase c && c.channel().pipeline().get(HANDLER_NAME) == null) {
-      c.channel().pipeline().addFirst(HANDLER_NAME, new StalledWrites(stallMillis));
+      c.channel().pipeline().addFirst(HANDLER_NAME, new StalledWrites(stallMillis, onCut));
     }
   }
 
@@ -50,6 +61,7 @@ public final class StalledWrites extends IdleStateHandler {
     // Not passed on: Vert.x has its own idle timeout, which this must not trigger early.
     if (evt.state() == IdleState.WRITER_IDLE && !ctx.channel().isWritable()) {
       LOG.debug("Closing a connection whose client took nothing for {} ms", stallMillis);
+      onCut.run();
       HardClose.channel(ctx.channel());
     }
   }

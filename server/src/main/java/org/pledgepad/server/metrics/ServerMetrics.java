@@ -75,6 +75,17 @@ public final class ServerMetrics {
     commitsFailed.increment();
   }
 
+  /**
+   * A connection closed at the socket because its client took nothing: {@code close-not-taken}
+   * (a WebSocket we closed that did not take its close, WsConnection) or {@code stalled} (any
+   * connection with output waiting and no progress, StalledWrites).
+   */
+  public void connectionCut(String reason) {
+    Counter.builder("pledgepad.connections.cut").tag("reason", reason)
+        .description("Connections closed at the socket because the client took nothing of what waited")
+        .register(registry).increment();
+  }
+
   public void updateRejected() {
     updatesRejected.increment();
   }

@@ -393,6 +393,7 @@ public abstract class WsConnection {
     }
     if (ws instanceof WebSocketInternal internal) {
       LOG.debug("Connection {} did not take its close within {} ms: socket closed", id, CLOSE_GRACE_MILLIS);
+      metrics.connectionCut("close-not-taken");
       HardClose.channel(internal.channelHandlerContext().channel());
     } else {
       LOG.warn("Connection {} did not take its close and its socket cannot be reached", id);

@@ -26,6 +26,7 @@ class StalledWritesTest {
   private Vertx vertx;
   private HttpServer server;
   private final AtomicInteger closed = new AtomicInteger();
+  private final AtomicInteger cut = new AtomicInteger();
 
   private void start(boolean withCheck) {
     vertx = Vertx.vertx();
@@ -33,7 +34,7 @@ class StalledWritesTest {
     server = vertx.createHttpServer(HttpProtocol.options())
         .connectionHandler(conn -> {
           if (withCheck) {
-            StalledWrites.install(conn, STALL_MILLIS);
+            StalledWrites.install(conn, STALL_MILLIS, cut::incrementAndGet);
           }
           conn.closeHandler(v -> closed.incrementAndGet());
         })
@@ -66,6 +67,7 @@ class StalledWritesTest {
     start(true);
     try (Socket client = request("/big")) {
       Eventually.until("the server closed the connection", () -> closed.get() == 1);
+      assertThat(cut.get()).as("counted").isEqualTo(1);
     }
   }
 
@@ -111,6 +113,7 @@ class StalledWritesTest {
       int n = in.read(answer);
       assertThat(new String(answer, 0, Math.max(n, 0), StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 200").endsWith("ok");
       assertThat(closed.get()).isZero();
+      assertThat(cut.get()).isZero();
     }
   }
 }

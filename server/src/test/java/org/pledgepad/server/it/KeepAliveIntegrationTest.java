@@ -57,6 +57,7 @@ class KeepAliveIntegrationTest {
       }
       assertThat(dropped).as("dropped as a slow reader").isTrue();
       assertThat(socketGone).as("its socket closed while the client still held it, reading nothing").isTrue();
+      assertThat(metrics(server)).contains("pledgepad_connections_cut_total{reason=\"close-not-taken\"} 1.0");
       assertThat(script.isDone()).isFalse();
       JsonObject r = new JsonObject(script.get(90, java.util.concurrent.TimeUnit.SECONDS));
       assertThat(r.getBoolean("writerAcknowledged")).isTrue();
