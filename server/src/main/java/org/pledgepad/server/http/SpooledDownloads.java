@@ -1,6 +1,5 @@
 package org.pledgepad.server.http;
 
-import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Promise;
@@ -47,9 +46,10 @@ public final class SpooledDownloads {
   private static final String SUFFIX = ".download";
   /** Downloads being produced or sent at once: each holds a file as large as itself. */
   public static final int MAX_AT_ONCE = 8;
-  /** A client that takes nothing for this long is disconnected (it holds a file and a slot). */
-  static final long STALL_MILLIS = 60_000;
-  /** How long sending may take in all: a 90 MB export needs about 50 KB/s. */
+  /**
+   * How long sending may take in all: a 90 MB export needs about 50 KB/s. A client that takes
+   * nothing at all is cut sooner, by {@link StalledWrites} like any other connection.
+   */
   static final long MAX_MILLIS = 30 * 60_000;
 
   /** What writes the download; it runs on the calling worker thread. */
@@ -63,23 +63,21 @@ public final class SpooledDownloads {
 
   private final Vertx vertx;
   private final Path dir;
-  private final long stallMillis;
   private final long maxMillis;
   private final AtomicInteger active = new AtomicInteger();
 
-  private SpooledDownloads(Vertx vertx, Path dir, long stallMillis, long maxMillis) {
+  private SpooledDownloads(Vertx vertx, Path dir, long maxMillis) {
     this.vertx = vertx;
     this.dir = dir;
-    this.stallMillis = stallMillis;
     this.maxMillis = maxMillis;
   }
 
   /** Creates {@code dir} (mode 700) if missing and deletes what an earlier process left in it. */
   public static SpooledDownloads open(Vertx vertx, Path dir) throws IOException {
-    return open(vertx, dir, STALL_MILLIS, MAX_MILLIS);
+    return open(vertx, dir, MAX_MILLIS);
   }
 
-  static SpooledDownloads open(Vertx vertx, Path dir, long stallMillis, long maxMillis) throws IOException {
+  static SpooledDownloads open(Vertx vertx, Path dir, long maxMillis) throws IOException {
     OwnerOnlyDirectories.create(dir);
     int left = 0;
     try (DirectoryStream<Path> old = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
@@ -91,7 +89,7 @@ public final class SpooledDownloads {
     if (left > 0) {
       LOG.info("Deleted {} unfinished download file(s) of an earlier run", left);
     }
-    return new SpooledDownloads(vertx, dir, stallMillis, maxMillis);
+    return new SpooledDownloads(vertx, dir, maxMillis);
   }
 
   /**
@@ -142,7 +140,7 @@ public final class SpooledDownloads {
   /**
    * On the request's context: sends {@code spooled} with the headers {@code head} sets, then
    * deletes it. The future completes when the request is settled: sent whole, or the connection
-   * closed (the client left, stalled for {@link #STALL_MILLIS} or ran out of {@link #MAX_MILLIS});
+   * closed (the client left, was cut by {@link StalledWrites}, or ran out of {@link #MAX_MILLIS});
    * it does not fail.
    *
    * @param what names the download in the log (no contents)
@@ -155,7 +153,6 @@ public final class SpooledDownloads {
       delete(spooled.file()).onComplete(x -> settled.complete());
       return settled.future();
     }
-    Context context = vertx.getOrCreateContext();
     vertx.fileSystem().open(spooled.file().toString(), new OpenOptions().setRead(true).setWrite(false))
         .onFailure(e -> {
           LOG.error("{}: its file could not be opened", what, e);
@@ -165,14 +162,17 @@ public final class SpooledDownloads {
         .onSuccess(file -> {
           head.handle(response);
           response.putHeader(HttpHeaders.CONTENT_LENGTH, Long.toString(spooled.size()));
-          long watch = watch(context, request, what);
+          long deadline = vertx.setTimer(maxMillis, t -> {
+            LOG.warn("{} ended: not downloaded within {} minutes", what, TimeUnit.MILLISECONDS.toMinutes(maxMillis));
+            closeNow(request);
+          });
           boolean[] over = {false};
           Handler<Boolean> finish = whole -> {
             if (over[0]) {
               return;
             }
             over[0] = true;
-            vertx.cancelTimer(watch);
+            vertx.cancelTimer(deadline);
             if (!whole) {
               LOG.debug("{} stopped: the client went away or stopped reading", what);
               // A short body under a full Content-Length is closed, never ended.
@@ -198,32 +198,6 @@ public final class SpooledDownloads {
           });
         });
     return settled.future();
-  }
-
-  /** Closes the connection of a client that takes nothing for stallMillis or has run out of time. */
-  private long watch(Context context, HttpServerRequest request, String what) {
-    HttpServerResponse response = request.response();
-    long start = System.nanoTime();
-    long[] last = {-1, start};
-    long period = Math.max(10, Math.min(stallMillis, maxMillis) / 4);
-    return vertx.setPeriodic(period, id -> context.runOnContext(v -> {
-      if (response.ended() || response.closed()) {
-        return;
-      }
-      long now = System.nanoTime();
-      long written = response.bytesWritten();
-      if (written != last[0]) {
-        last[0] = written;
-        last[1] = now;
-      }
-      if (now - start >= TimeUnit.MILLISECONDS.toNanos(maxMillis)) {
-        LOG.warn("{} ended: not downloaded within {} minutes", what, TimeUnit.MILLISECONDS.toMinutes(maxMillis));
-        closeNow(request);
-      } else if (now - last[1] >= TimeUnit.MILLISECONDS.toNanos(stallMillis)) {
-        LOG.debug("{} ended: the client took nothing for {} s", what, TimeUnit.MILLISECONDS.toSeconds(stallMillis));
-        closeNow(request);
-      }
-    }));
   }
 
   /** Closes the connection at once, even with writes queued for a client that reads nothing. */

@@ -51,10 +51,13 @@ class SpooledDownloadsTest {
   private volatile int failAfterRows = -1;
   private volatile int rows = 512; // 32 MiB: far more than the sockets' buffers
 
+  /** As the server runs it: every connection under {@link StalledWrites}, here with {@code stallMillis}. */
   private void start(long stallMillis, long maxMillis) throws IOException {
     vertx = Vertx.vertx();
-    downloads = SpooledDownloads.open(vertx, dir, stallMillis, maxMillis);
-    server = vertx.createHttpServer(HttpProtocol.options()).requestHandler(req -> {
+    downloads = SpooledDownloads.open(vertx, dir, maxMillis);
+    server = vertx.createHttpServer(HttpProtocol.options())
+        .connectionHandler(conn -> StalledWrites.install(conn, stallMillis, () -> {}))
+        .requestHandler(req -> {
       assertThat(downloads.tryReserve()).isTrue();
       vertx.executeBlocking(() -> downloads.produce(this::rows), false)
           .onFailure(e -> req.response().setStatusCode(500).end("failed before the first byte"))
@@ -126,7 +129,7 @@ class SpooledDownloadsTest {
    */
   @Test
   void theProducerIsDoneBeforeAClientThatReadsNothingHasTakenAnything() throws Exception {
-    start(SpooledDownloads.STALL_MILLIS, SpooledDownloads.MAX_MILLIS);
+    start(StalledWrites.STALL_MILLIS, SpooledDownloads.MAX_MILLIS);
     try (Socket client = requestWithSmallReceiveBuffer()) {
       Eventually.until("the producer is done", producerDone::get);
       assertThat(rowsWritten.get()).isEqualTo(rows);
@@ -140,7 +143,7 @@ class SpooledDownloadsTest {
 
   @Test
   void aWholeBodyArrivesWithItsLengthAndHeadersAndItsFileIsGone() throws Exception {
-    start(SpooledDownloads.STALL_MILLIS, SpooledDownloads.MAX_MILLIS);
+    start(StalledWrites.STALL_MILLIS, SpooledDownloads.MAX_MILLIS);
     rows = 40;
     HttpResponse<byte[]> r = HttpClient.newHttpClient().send(request(), HttpResponse.BodyHandlers.ofByteArray());
     assertThat(r.statusCode()).isEqualTo(200);
@@ -158,7 +161,7 @@ class SpooledDownloadsTest {
 
   @Test
   void aProducersFailureIsAnsweredWithAStatusAndLeavesNoFile() throws Exception {
-    start(SpooledDownloads.STALL_MILLIS, SpooledDownloads.MAX_MILLIS);
+    start(StalledWrites.STALL_MILLIS, SpooledDownloads.MAX_MILLIS);
     failAfterRows = 20;
     HttpResponse<String> r = HttpClient.newHttpClient().send(request(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(500);
@@ -180,7 +183,7 @@ class SpooledDownloadsTest {
   /** A client that reads a little before every stall limit is disconnected when its time is up. */
   @Test
   void aClientThatTricklesIsDisconnectedWhenTheDownloadsTimeIsUp() throws Exception {
-    start(SpooledDownloads.STALL_MILLIS, 1_500);
+    start(StalledWrites.STALL_MILLIS, 1_500);
     long started = System.nanoTime();
     try (Socket client = requestWithSmallReceiveBuffer()) {
       client.setSoTimeout(30_000);
