@@ -77,6 +77,49 @@ export function parseDiff(value: unknown): DiffPart[] {
   return out;
 }
 
+/** Unchanged paragraphs the diff view folds away; a click shows `text`. */
+export interface DiffFold {
+  kind: 'fold';
+  text: string;
+  paragraphs: number;
+}
+
+export type DiffPiece = DiffPart | DiffFold;
+
+/**
+ * The diff with long unchanged stretches folded, so that the changes of a long text are found
+ * without scrolling through all of it: `context` whole paragraphs stay on each side of a change
+ * (besides the rest of the changed paragraph itself), and a stretch is folded only when that
+ * hides at least `minFold` paragraphs. With no change at all, the whole text is one fold.
+ */
+export function foldUnchanged(parts: DiffPart[], context = 2, minFold = 3): DiffPiece[] {
+  const out: DiffPiece[] = [];
+  parts.forEach((part, i) => {
+    if (part.kind !== 'equal') {
+      out.push(part);
+      return;
+    }
+    // Each piece ends with its line break, except the last: the start of the line a change
+    // that follows is in (empty when the text ends with a break).
+    const lines = part.text.split(/(?<=\n)/);
+    if (part.text.endsWith('\n')) lines.push('');
+    const head = i > 0 ? context + 1 : 0;
+    const tail = i < parts.length - 1 ? context + 1 : 0;
+    const hidden = lines.slice(head, Math.max(head, lines.length - tail));
+    const paragraphs = hidden.filter((line) => line.trim() !== '').length;
+    if (paragraphs < minFold) {
+      out.push(part);
+      return;
+    }
+    const before = lines.slice(0, head).join('');
+    const after = lines.slice(head + hidden.length).join('');
+    if (before) out.push({ ...part, text: before });
+    out.push({ kind: 'fold', text: hidden.join(''), paragraphs });
+    if (after) out.push({ ...part, text: after });
+  });
+  return out;
+}
+
 /** Characters inserted and deleted, for the summary line. */
 export function diffStats(parts: DiffPart[]): { inserted: number; deleted: number } {
   let inserted = 0;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffStats, parseDiff, parseVersions, parseNamed, parsePermissions, parseVerification } from '../src/history';
+import { diffStats, foldUnchanged, parseDiff, type DiffPart, type DiffPiece, parseVersions, parseNamed, parsePermissions, parseVerification } from '../src/history';
 import { parseRoute, historyPath } from '../src/router';
 
 describe('history', () => {
@@ -81,5 +81,40 @@ describe('verification of the chain', () => {
     expect(parseVerification({ ok: true, firstBadSeq: null, kind: null, rowsChecked: 80, headHash: 'ab12' })).toEqual({ ok: true, firstBadSeq: null, kind: null, rowsChecked: 80, headHash: 'ab12' });
     expect(parseVerification({ ok: false, firstBadSeq: 17, kind: 'HASH_MISMATCH', rowsChecked: 17 })).toMatchObject({ ok: false, firstBadSeq: 17, kind: 'HASH_MISMATCH', headHash: null });
     expect(() => parseVerification({ rowsChecked: 3 })).toThrow();
+  });
+});
+
+describe('foldUnchanged', () => {
+  const paragraphs = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}\n`).join('');
+  const part = (kind: DiffPart['kind'], text: string): DiffPart => ({ kind, text, author: null });
+  const joined = (pieces: DiffPiece[]) => pieces.map((p) => p.text).join('');
+
+  it('keeps two paragraphs around a change and folds the rest of each unchanged stretch', () => {
+    const parts = [part('equal', `${paragraphs('P', 10)}Wir bauen `), part('insert', 'sichere '), part('equal', `Radwege.\n${paragraphs('Q', 10)}`)];
+    const pieces = foldUnchanged(parts);
+    expect(pieces.map((p) => p.kind)).toEqual(['fold', 'equal', 'insert', 'equal', 'fold']);
+    expect(pieces[0]).toEqual({ kind: 'fold', text: paragraphs('P', 8), paragraphs: 8 });
+    expect(pieces[1].text).toBe('P9\nP10\nWir bauen ');
+    expect(pieces[3].text).toBe('Radwege.\nQ1\nQ2\n');
+    expect(pieces[4]).toEqual({ kind: 'fold', text: 'Q3\nQ4\nQ5\nQ6\nQ7\nQ8\nQ9\nQ10\n', paragraphs: 8 });
+    expect(joined(pieces)).toBe(joined(parts));
+  });
+
+  it('folds between two changes only what lies beyond both contexts, and never fewer than three paragraphs', () => {
+    const between = (n: number) => [part('delete', 'alt'), part('equal', `\n${paragraphs('M', n)}`), part('insert', 'neu')];
+    // Two whole paragraphs stay on each side: six between hide two, not folded; seven hide three.
+    expect(foldUnchanged(between(6)).map((p) => p.kind)).toEqual(['delete', 'equal', 'insert']);
+    const pieces = foldUnchanged(between(7));
+    expect(pieces.map((p) => p.kind)).toEqual(['delete', 'equal', 'fold', 'equal', 'insert']);
+    expect(pieces[1].text).toBe('\nM1\nM2\n');
+    expect(pieces[2]).toMatchObject({ kind: 'fold', paragraphs: 3, text: 'M3\nM4\nM5\n' });
+    expect(pieces[3].text).toBe('M6\nM7\n');
+    expect(joined(pieces)).toBe(joined(between(7)));
+  });
+
+  it('does not count blank lines as paragraphs and folds a text without changes whole', () => {
+    expect(foldUnchanged([part('equal', 'A\n\n\n\nB'), part('insert', 'x')]).map((p) => p.kind)).toEqual(['equal', 'insert']);
+    expect(foldUnchanged([part('equal', paragraphs('P', 4))])).toEqual([{ kind: 'fold', text: paragraphs('P', 4), paragraphs: 4 }]);
+    expect(foldUnchanged([])).toEqual([]);
   });
 });

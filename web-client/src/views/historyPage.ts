@@ -5,7 +5,7 @@
 // history endpoint (404) the page says "Verlauf noch nicht verfügbar" instead of failing.
 import { errorDetail } from '../actionErrors';
 import { ApiError, getDocument, getJson } from '../api';
-import { changedPassages, diffStats, parseDiff, parseNamed, parsePermissions, parseVersions, type DiffPart, type HistoryPermissions, type NamedVersion, type Version } from '../history';
+import { changedPassages, foldUnchanged, diffStats, parseDiff, parseNamed, parsePermissions, parseVersions, type DiffPart, type HistoryPermissions, type NamedVersion, type Version } from '../history';
 import { restoreVersion } from '../historyApi';
 import { documentText, h, i18nText, icon, interfaceText, messageWith } from '../dom';
 import { formatDateTime, onLanguageChange, t } from '../i18n';
@@ -236,16 +236,35 @@ export function historyPage(main: HTMLElement, name: string): View {
       return;
     }
     const stats = diffStats(parts);
-    const text = documentText(h('div', { class: 'diff-text' }));
-    for (const part of parts) {
+    const text = documentText(h('div', { class: 'diff-text', tabindex: '-1' }));
+    // Long unchanged stretches are folded; a fold opened takes the focus, so reading goes on there.
+    const folds = new Map<HTMLButtonElement, string>();
+    const all = h('button', { type: 'button', class: 'button button-quiet button-small diff-fold-all' }, t('diffFoldAll'));
+    const unfold = (button: HTMLButtonElement): HTMLElement => {
+      const shown = h('span', { class: 'diff-unfolded', tabindex: '-1' }, folds.get(button) ?? '');
+      button.replaceWith(shown);
+      folds.delete(button);
+      if (folds.size === 0) all.remove();
+      return shown;
+    };
+    for (const part of foldUnchanged(parts)) {
       if (part.kind === 'equal') text.append(part.text);
-      else {
+      else if (part.kind === 'fold') {
+        const button = interfaceText(h('button', { type: 'button', class: 'button button-quiet button-small diff-fold' }, t('diffFold', { count: String(part.paragraphs) })));
+        button.addEventListener('click', () => unfold(button).focus());
+        folds.set(button, part.text);
+        text.append(button);
+      } else {
         const el = h(part.kind === 'insert' ? 'ins' : 'del', {}, interfaceText(h('span', { class: 'visually-hidden' }, t(part.kind === 'insert' ? 'diffInserted' : 'diffDeleted'))), part.text);
         if (part.author) el.title = part.author;
         text.append(el);
       }
     }
-    diffResult.replaceChildren(h('p', { class: 'diff-stats' }, parts.some((p) => p.kind !== 'equal') ? t('diffStats', { inserted: stats.inserted, deleted: stats.deleted }) : t('diffEmpty')), text);
+    all.addEventListener('click', () => {
+      for (const button of [...folds.keys()]) unfold(button);
+      text.focus();
+    });
+    diffResult.replaceChildren(h('p', { class: 'diff-stats' }, parts.some((p) => p.kind !== 'equal') ? t('diffStats', { inserted: stats.inserted, deleted: stats.deleted }) : t('diffEmpty')), ...(folds.size > 1 ? [all] : []), text);
     const passages = changedPassages(parts);
     const numbers = { from: String(from), to: String(to), passages: String(passages), inserted: String(stats.inserted), deleted: String(stats.deleted) };
     diffStatus.textContent = t(passages === 0 ? 'diffAnnounceNone' : passages === 1 ? 'diffAnnounceOne' : 'diffAnnounce', numbers);
