@@ -56,30 +56,29 @@ public final class HistoryExport {
     write(out, doc, rows, checkpoints, publicKeys, snapshots, List.of());
   }
 
+  /**
+   * Writes the export into {@code out}. {@code rows} is iterated twice, once for the updates and
+   * once for the manifest, and must give the same rows both times (the server reads them from one
+   * read transaction, a page at a time): so neither the rows nor the manifest are ever held whole,
+   * and the memory an export takes does not grow with the log. Rows that differ between the two
+   * passes fail the export.
+   */
   public static void write(OutputStream out, String doc, Iterable<LogRow> rows, List<Checkpoint> checkpoints,
                            Map<String, PublicKey> publicKeys, Iterable<StoredSnapshot> snapshots,
                            List<ErasureRecord> erasures) throws IOException {
     ZipOutputStream zip = new ZipOutputStream(out);
-    List<Object> manifestRows = new ArrayList<>();
-    long headSeq = 0;
-    byte[] head = Hashes.genesis(doc);
     zip.putNextEntry(new ZipEntry(UPDATES));
     DataOutputStream data = new DataOutputStream(zip);
+    long count = 0;
+    long headSeq = 0;
+    byte[] head = Hashes.genesis(doc);
     for (LogRow r : rows) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("seq", r.seq());
-      m.put("time", r.timeMillis());
-      m.put("actor", r.actor());
-      m.put("connection", r.connectionId());
-      m.put("commitment", Hashes.hex(r.commitment()));
-      m.put("hash", Hashes.hex(r.hash()));
-      m.put("erased", r.erased());
-      manifestRows.add(m);
       if (r.update() != null) {
         data.writeLong(r.seq());
         writeBytes(data, r.erased() ? new byte[0] : r.salt());
         writeBytes(data, r.update());
       }
+      count++;
       headSeq = r.seq();
       head = r.hash();
     }
@@ -93,13 +92,34 @@ public final class HistoryExport {
     }
     data.flush();
     zip.closeEntry();
+    zip.putNextEntry(new ZipEntry(ERASURES));
+    zip.write(ErasureRecords.toJson(erasures).getBytes(StandardCharsets.UTF_8));
+    zip.closeEntry();
 
-    Map<String, Object> manifest = new LinkedHashMap<>();
-    manifest.put("format", FORMAT);
-    manifest.put("doc", doc);
-    manifest.put("genesis", Hashes.hex(Hashes.genesis(doc)));
-    manifest.put("head", Map.of("seq", headSeq, "hash", Hashes.hex(head)));
-    manifest.put("rows", manifestRows);
+    zip.putNextEntry(new ZipEntry(MANIFEST));
+    // Written piece by piece: the reader parses it whole, so key order and spacing are free.
+    // Flushed, never closed: closing would close the zip before its directory is written.
+    java.io.Writer json = new java.io.BufferedWriter(new java.io.OutputStreamWriter(zip, StandardCharsets.UTF_8), CHUNK);
+    json.write("{\"format\":" + Json.stringify(FORMAT) + ",\"doc\":" + Json.stringify(doc)
+        + ",\"genesis\":" + Json.stringify(Hashes.hex(Hashes.genesis(doc)))
+        + ",\"head\":{\"seq\":" + headSeq + ",\"hash\":" + Json.stringify(Hashes.hex(head)) + "},\"rows\":[");
+    long again = 0;
+    byte[] lastHash = Hashes.genesis(doc);
+    for (LogRow r : rows) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("seq", r.seq());
+      m.put("time", r.timeMillis());
+      m.put("actor", r.actor());
+      m.put("connection", r.connectionId());
+      m.put("commitment", Hashes.hex(r.commitment()));
+      m.put("hash", Hashes.hex(r.hash()));
+      m.put("erased", r.erased());
+      json.write((again++ == 0 ? "" : ",") + Json.stringify(m));
+      lastHash = r.hash();
+    }
+    if (again != count || !Hashes.same(lastHash, head)) {
+      throw new IOException("the log changed while it was exported (" + count + " rows, then " + again + ")");
+    }
     List<Object> cps = new ArrayList<>();
     for (Checkpoint c : checkpoints) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -110,15 +130,11 @@ public final class HistoryExport {
       m.put("signature", Base64.getEncoder().encodeToString(c.signature()));
       cps.add(m);
     }
-    manifest.put("checkpoints", cps);
     Map<String, Object> keys = new TreeMap<>();
     publicKeys.forEach((id, k) -> keys.put(id, Base64.getEncoder().encodeToString(k.getEncoded())));
-    manifest.put("publicKeys", new LinkedHashMap<>(keys));
-    zip.putNextEntry(new ZipEntry(ERASURES));
-    zip.write(ErasureRecords.toJson(erasures).getBytes(StandardCharsets.UTF_8));
-    zip.closeEntry();
-    zip.putNextEntry(new ZipEntry(MANIFEST));
-    zip.write(Json.stringify(manifest).getBytes(StandardCharsets.UTF_8));
+    json.write("],\"checkpoints\":" + Json.stringify(cps) + ",\"publicKeys\":"
+        + Json.stringify(new LinkedHashMap<>(keys)) + "}");
+    json.flush();
     zip.closeEntry();
     zip.finish();
     zip.flush();

@@ -45,6 +45,35 @@ class HistoryExportTest {
   }
 
   /**
+   * The export reads its rows twice (updates, then manifest) instead of holding them: a log that
+   * gave other rows the second time would make a file whose manifest and updates disagree.
+   */
+  @Test
+  void rowsThatDifferOnTheSecondPassFailTheExport() {
+    List<LogRow> rows = new ArrayList<>(h.rows);
+    int[] passes = {0};
+    Iterable<LogRow> shrinking = () -> (passes[0]++ == 0 ? rows : rows.subList(0, rows.size() - 1)).iterator();
+    assertThatThrownBy(() -> HistoryExport.write(new ByteArrayOutputStream(), TestHistory.DOC, shrinking, List.of(),
+        Map.of(), List.of(), List.of())).isInstanceOf(IOException.class).hasMessageContaining("changed while");
+    int[] again = {0};
+    Iterable<LogRow> twice = () -> {
+      again[0]++;
+      return rows.iterator();
+    };
+    byte[] file = HistoryExport.toBytes(TestHistory.DOC, twice, List.of(), Map.of(), List.of(), List.of());
+    assertThat(again[0]).isEqualTo(2);
+    assertThat(exportedRows(file)).isEqualTo(rows.size());
+  }
+
+  private static int exportedRows(byte[] file) {
+    try {
+      return HistoryExport.read(new ByteArrayInputStream(file)).rows().size();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /**
    * The server streams the file and, on an error after the first bytes, closes the connection:
    * whatever part a client kept must not read as an export. Every cut before the last entry
    * (manifest.json) is whole is refused; past it only the zip's central directory is missing.

@@ -105,18 +105,75 @@ public final class HistoryDb {
    * reads and document loads start from whichever is nearest: one left out of the check could be
    * forged unnoticed (review 2026-11-30, History item 2). The snapshots are read one by one as
    * {@code body} iterates them (once, in seq order), so verify and export hold one at a time
-   * instead of all (B4: 162 MB); the transaction therefore stays open while {@code body} runs.
-   * Iterating them after {@code body} returned fails.
+   * instead of all (B4: 162 MB); the rows likewise, a page at a time ({@link RowPages}), so
+   * neither grows the heap with the log. The transaction therefore stays open while {@code body}
+   * runs. Iterating either after {@code body} returned fails.
    */
   public <T> T readLog(String doc, java.util.function.Function<LogState, T> body) throws SQLException {
     return inReadTransaction(c -> {
       Optional<Head> head = head(c, doc);
       List<Checkpoint> checkpoints = checkpoints(c, doc);
-      List<LogRow> rows = rows(c, doc, 0, Long.MAX_VALUE);
+      Iterable<LogRow> rows = () -> new RowPages(c, doc);
       List<Long> seqs = snapshotSeqs(c, doc);
       Iterable<StoredSnapshot> snapshots = () -> new SnapshotReader(c, doc, seqs.iterator());
       return body.apply(new LogState(head, rows, checkpoints, snapshots, erasureRecords(c, doc)));
     });
+  }
+
+  /**
+   * The log in seq order, read a page at a time from the open read transaction. A page's row
+   * count follows the sizes seen so far, so that a page holds about {@link #PAGE_BYTES} however
+   * large the updates are (typed characters: a few dozen bytes; an import: megabytes).
+   */
+  private final class RowPages implements java.util.Iterator<LogRow> {
+    private final Connection c;
+    private final String doc;
+    private java.util.Iterator<LogRow> page = java.util.Collections.emptyIterator();
+    private long after;
+    private int limit = FIRST_PAGE_ROWS;
+    private boolean exhausted;
+
+    RowPages(Connection c, String doc) {
+      this.c = c;
+      this.doc = doc;
+    }
+
+    @Override
+    public boolean hasNext() {
+      if (!page.hasNext() && !exhausted) {
+        List<LogRow> rows = DocumentHistories.sql(() -> rows(c, doc, after, Long.MAX_VALUE, limit));
+        exhausted = rows.size() < limit;
+        if (!rows.isEmpty()) {
+          after = rows.get(rows.size() - 1).seq();
+          limit = nextPageRows(rows);
+        }
+        page = rows.iterator();
+      }
+      return page.hasNext();
+    }
+
+    @Override
+    public LogRow next() {
+      if (!hasNext()) {
+        throw new java.util.NoSuchElementException();
+      }
+      return page.next();
+    }
+  }
+
+  /** About this many bytes of updates per page of {@link RowPages}. */
+  static final long PAGE_BYTES = 4L << 20;
+  static final int FIRST_PAGE_ROWS = 256;
+  static final int MAX_PAGE_ROWS = 4096;
+
+  /** Rows for the next page: {@link #PAGE_BYTES} at the average row size of this one. */
+  static int nextPageRows(List<LogRow> page) {
+    long bytes = 0;
+    for (LogRow r : page) {
+      bytes += 200 + (r.update() == null ? 0 : r.update().length); // 200: the row's other fields
+    }
+    long perRow = Math.max(1, bytes / page.size());
+    return (int) Math.max(1, Math.min(MAX_PAGE_ROWS, PAGE_BYTES / perRow));
   }
 
   /** Reads the next stored snapshot only when asked for it. */
@@ -173,13 +230,18 @@ public final class HistoryDb {
   }
 
   private List<LogRow> rows(Connection c, String doc, long from, long to) throws SQLException {
+    return rows(c, doc, from, to, Long.MAX_VALUE);
+  }
+
+  private List<LogRow> rows(Connection c, String doc, long from, long to, long limit) throws SQLException {
     List<LogRow> out = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement(
         "SELECT seq, created_at, actor, connection_id, salt, update_v1, commitment, hash FROM document_updates"
-            + " WHERE document = ? AND seq > ? AND seq <= ? ORDER BY seq")) {
+            + " WHERE document = ? AND seq > ? AND seq <= ? ORDER BY seq LIMIT ?")) {
       ps.setString(1, doc);
       ps.setLong(2, from);
       ps.setLong(3, to);
+      ps.setLong(4, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           byte[] salt = rs.getBytes(5);

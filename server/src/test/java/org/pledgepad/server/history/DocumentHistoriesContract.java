@@ -231,6 +231,59 @@ abstract class DocumentHistoriesContract {
     assertThat(histories.verify(doc).snapshotsChecked()).isEqualTo(2);
   }
 
+  /**
+   * Verify and export read the log a page at a time from their read transaction, so their memory
+   * does not grow with the log: more rows than the first page holds come in seq order, the same
+   * on a second pass (the export makes two), and cannot be read once the transaction is over.
+   */
+  @Test
+  void theLogIsReadInPagesFromTheReadTransaction() throws Exception {
+    Doc d = new Doc();
+    for (var row : DocumentHistories.sql(() -> histories.db().rows(doc, 0, Long.MAX_VALUE))) {
+      Y.applyUpdate(d, row.update());
+    }
+    int more = HistoryDb.FIRST_PAGE_ROWS + 44;
+    List<NewUpdate> typed = new java.util.ArrayList<>();
+    for (int i = 0; i < more; i++) {
+      byte[] sv = Y.encodeStateVector(d);
+      d.getText("default").insert(d.getText("default").length(), i % 10 == 9 ? " " : "x");
+      typed.add(new NewUpdate(Y.encodeStateAsUpdate(d, sv), "anna", "c-anna"));
+    }
+    await(store.append(doc, typed));
+    int rows = 3 + more;
+
+    List<List<Long>> passes = histories.db().readLog(doc, log -> {
+      List<List<Long>> out = new java.util.ArrayList<>();
+      for (int pass = 0; pass < 2; pass++) {
+        List<Long> seqs = new java.util.ArrayList<>();
+        log.rows().forEach(r -> seqs.add(r.seq()));
+        out.add(seqs);
+      }
+      return out;
+    });
+    List<Long> expected = java.util.stream.LongStream.rangeClosed(1, rows).boxed().toList();
+    assertThat(passes).containsExactly(expected, expected);
+    Iterable<org.pledgepad.history.LogRow> escaped = histories.db().readLog(doc, LogState::rows);
+    assertThatThrownBy(() -> escaped.iterator().hasNext()).isInstanceOf(java.io.UncheckedIOException.class);
+
+    var report = histories.verify(doc);
+    assertThat(report.ok()).isTrue();
+    assertThat(report.rowsChecked()).isEqualTo(rows);
+    var exported = HistoryExport.read(new ByteArrayInputStream(histories.export(doc)));
+    assertThat(exported.rows()).hasSize(rows);
+    assertThat(exported.verifier(exported.publicKeys()).verify(exported.rows()).ok()).isTrue();
+    assertThat(exported.rows().get(rows - 1).update()).isEqualTo(typed.get(more - 1).update());
+  }
+
+  @Test
+  void aPageHoldsAboutFourMebibytesHoweverLargeTheRows() {
+    java.util.function.IntFunction<List<org.pledgepad.history.LogRow>> page = size -> List.of(
+        new org.pledgepad.history.LogRow(doc, 1, 0, "anna", "c", new byte[16], new byte[size], new byte[32], new byte[32]));
+    assertThat(HistoryDb.nextPageRows(page.apply(30))).isEqualTo(HistoryDb.MAX_PAGE_ROWS);
+    assertThat(HistoryDb.nextPageRows(page.apply(64 << 10))).isEqualTo(63);
+    assertThat(HistoryDb.nextPageRows(page.apply(8 << 20))).isEqualTo(1);
+  }
+
   @Test
   void verifyAndExportStayCleanWhileTheDocumentIsEdited() throws Exception {
     DocumentHistories signing = new DocumentHistories(HistoryDb.of(config()), CheckpointKey.loadOrCreate(keyDir));
