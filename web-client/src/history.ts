@@ -6,7 +6,7 @@ import { UnexpectedAnswer } from './unexpectedAnswer';
 export interface Version {
   seq: number;
   at: string;
-  /** The display name (a citizen's pseudonym) when the server gives one, else the actor id. */
+  /** The display names (pseudonyms where chosen) of whoever wrote it, else the actor id. */
   actor: string | null;
   note: string | null;
   size: number | null;
@@ -29,10 +29,12 @@ function parseVersion(value: unknown): Version | null {
   const seq = typeof v.seq === 'number' ? v.seq : typeof v.version === 'number' ? v.version : null;
   if (seq === null) return null;
   const actor = obj(v.actor);
+  const names = Array.isArray(v.actorNames) ? v.actorNames.filter((n): n is string => typeof n === 'string') : [];
   return {
     seq,
     at: typeof v.at === 'string' ? v.at : typeof v.time === 'string' ? v.time : typeof v.createdAt === 'string' ? v.createdAt : '',
-    actor: typeof v.actorName === 'string' ? v.actorName : typeof v.actor === 'string' ? v.actor : typeof actor.name === 'string' ? actor.name : null,
+    // Several names when people wrote at the same time (one revision, all of them).
+    actor: names.length > 0 ? names.join(', ') : typeof v.actorName === 'string' ? v.actorName : typeof v.actor === 'string' ? v.actor : typeof actor.name === 'string' ? actor.name : null,
     note: typeof v.note === 'string' ? v.note : null,
     size: typeof v.size === 'number' ? v.size : typeof v.bytes === 'number' ? v.bytes : null,
     restoredSeq: typeof v.restoredSeq === 'number' ? v.restoredSeq : null,

@@ -84,6 +84,13 @@ describe('verification of the chain', () => {
   });
 });
 
+describe('versions written by several people', () => {
+  it('names everyone who wrote a shared revision', () => {
+    const versions = parseVersions({ versions: [{ seq: 9, at: '2026-01-02T00:00:00Z', actor: 'u-1', actorName: 'Anna', actorNames: ['Anna', 'Ben'] }, { seq: 4, at: '2026-01-01T00:00:00Z', actor: 'u-1', actorName: 'Anna', actorNames: ['Anna'] }] });
+    expect(versions.map((v) => v.actor)).toEqual(['Anna, Ben', 'Anna']);
+  });
+});
+
 describe('foldUnchanged', () => {
   const paragraphs = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}\n`).join('');
   const part = (kind: DiffPart['kind'], text: string): DiffPart => ({ kind, text, author: null });

@@ -10,13 +10,22 @@ import org.pledgepad.crdt.Y;
 
 /**
  * Groups log rows into revisions the way people remember their work: one person's run of edits
- * until they pause for at least {@code pause} or someone else edits. A named version or a
- * restore also closes a revision, so both can be picked from the list. The sizes compare the
- * text at both boundaries character by character (by CRDT identity), so typing and then
- * deleting a word within one revision adds nothing.
+ * until they pause for at least {@code pause} or someone else edits. People writing at the same
+ * time share a revision instead: when someone whose revision closed because another began comes back within
+ * {@link #TAKING_TURNS} (A, B, A …; or A, B, C, A …), those revisions become one with all their
+ * names, which runs
+ * until a pause, a new writer, or {@code pause} after its start. Before, every change of writer
+ * closed a revision, so two people typing at once made a revision per keystroke — a list nobody
+ * can read, and a text comparison per keystroke over the whole document each time the history
+ * page was opened. A named version or a restore also closes a revision, so both can be picked
+ * from the list, and is never merged. The sizes compare the text at both boundaries character
+ * by character (by CRDT identity), so typing and then deleting a word within one revision adds
+ * nothing.
  */
 public final class Revisions {
   public static final Duration DEFAULT_PAUSE = Duration.ofMinutes(5);
+  /** A writer who comes back within this time after the next one started writes with them. */
+  static final long TAKING_TURNS = 60_000;
 
   private Revisions() {}
 
@@ -35,12 +44,43 @@ public final class Revisions {
     TextProjection before = TextProjection.of(new Doc(), kind);
     List<Revision> out = new ArrayList<>();
     Open open = null;
+    // The revisions closed because someone else began writing, newest last, each with the text
+    // before it: while their writers may still come back (TAKING_TURNS), they may join the open one.
+    List<Closed> recent = new ArrayList<>();
     for (LogRow row : rows) {
-      boolean breakBefore = open != null && (!open.actor.equals(row.actor())
-          || row.timeMillis() - open.toTime >= pauseMillis
+      long at = row.timeMillis();
+      boolean newWriter = open != null && !open.actors.contains(row.actor());
+      recent.removeIf(c -> at - c.revision().toTime >= TAKING_TURNS);
+      if (newWriter && open.restore == null && !restoreAt.containsKey(row.seq()) && at - open.toTime < pauseMillis) {
+        int from = recent.size() - 1;
+        while (from >= 0 && !recent.get(from).revision().actors.contains(row.actor())) {
+          from--;
+        }
+        if (from >= 0 && at - recent.get(from).revision().fromTime < pauseMillis) {
+          // Taking turns: the revisions from the one the writer left to the open one become one.
+          Closed first = recent.get(from);
+          for (int i = from + 1; i < recent.size(); i++) {
+            first.revision().join(recent.get(i).revision());
+          }
+          first.revision().join(open);
+          out.subList(out.size() - (recent.size() - from), out.size()).clear();
+          recent.subList(from, recent.size()).clear();
+          open = first.revision();
+          before = first.before();
+          newWriter = false;
+        }
+      }
+      boolean otherBreak = open != null && (at - open.toTime >= pauseMillis
+          || open.actors.size() > 1 && at - open.fromTime >= pauseMillis
           || restoreAt.containsKey(row.seq()) || open.restore != null);
-      if (breakBefore) {
-        before = close(open, doc, kind, before, namesAt, out);
+      if (newWriter || otherBreak) {
+        TextProjection after = close(open, doc, kind, before, namesAt, out);
+        if (otherBreak) {
+          recent.clear(); // a pause, a long shared revision or a restore: nothing joins across it
+        } else {
+          recent.add(new Closed(open, before));
+        }
+        before = after;
         open = null;
       }
       if (open == null) {
@@ -56,6 +96,7 @@ public final class Revisions {
       if (namesAt.containsKey(row.seq())) {
         before = close(open, doc, kind, before, namesAt, out);
         open = null;
+        recent.clear(); // a named version stays a revision of its own
       }
     }
     if (open != null) {
@@ -76,13 +117,15 @@ public final class Revisions {
         case EQUAL -> { }
       }
     }
-    out.add(new Revision(o.fromSeq, o.toSeq, o.fromTime, o.toTime, List.of(o.actor), o.rows, ins, del,
+    out.add(new Revision(o.fromSeq, o.toSeq, o.fromTime, o.toTime, List.copyOf(o.actors), o.rows, ins, del,
         namesAt.getOrDefault(o.toSeq, List.of()), o.restore));
     return after;
   }
 
+  private record Closed(Open revision, TextProjection before) {}
+
   private static final class Open {
-    final String actor;
+    final java.util.Set<String> actors = new java.util.LinkedHashSet<>();
     final long fromSeq;
     final long fromTime;
     long toSeq;
@@ -91,9 +134,17 @@ public final class Revisions {
     RestorePoint restore;
 
     Open(LogRow first) {
-      actor = first.actor();
+      actors.add(first.actor());
       fromSeq = first.seq();
       fromTime = first.timeMillis();
+    }
+
+    /** Takes the rows of {@code next}, the revision that followed this one. */
+    void join(Open next) {
+      actors.addAll(next.actors);
+      toSeq = next.toSeq;
+      toTime = next.toTime;
+      rows += next.rows;
     }
   }
 }

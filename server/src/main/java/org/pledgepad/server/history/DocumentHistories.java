@@ -534,7 +534,7 @@ public final class DocumentHistories {
     snaps.sort((a, b) -> Long.compare(a.seq(), b.seq()));
     Map<Long, String> actors = db.clientActors(doc);
     ContentKind kind = kind(doc);
-    return new DocumentHistory(kind, (from, to) -> sql(() -> db.rows(doc, from, to)), snaps, actors, index);
+    return new DocumentHistory(kind, (from, to) -> db.rowsInPages(doc, from, to), snaps, actors, index);
   }
 
   /** What the root "default" holds, detected once from the log (the web client writes XML). */

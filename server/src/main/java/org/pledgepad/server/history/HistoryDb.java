@@ -113,7 +113,7 @@ public final class HistoryDb {
     return inReadTransaction(c -> {
       Optional<Head> head = head(c, doc);
       List<Checkpoint> checkpoints = checkpoints(c, doc);
-      Iterable<LogRow> rows = () -> new RowPages(c, doc);
+      Iterable<LogRow> rows = () -> new RowPages(0, (after, limit) -> rows(c, doc, after, Long.MAX_VALUE, limit));
       List<Long> seqs = snapshotSeqs(c, doc);
       Iterable<StoredSnapshot> snapshots = () -> new SnapshotReader(c, doc, seqs.iterator());
       return body.apply(new LogState(head, rows, checkpoints, snapshots, erasureRecords(c, doc)));
@@ -121,27 +121,31 @@ public final class HistoryDb {
   }
 
   /**
-   * The log in seq order, read a page at a time from the open read transaction. A page's row
-   * count follows the sizes seen so far, so that a page holds about {@link #PAGE_BYTES} however
-   * large the updates are (typed characters: a few dozen bytes; an import: megabytes).
+   * The log in seq order, a page at a time. A page's row count follows the sizes seen so far, so
+   * that a page holds about {@link #PAGE_BYTES} however large the updates are (typed characters:
+   * a few dozen bytes; an import: megabytes).
    */
-  private final class RowPages implements java.util.Iterator<LogRow> {
-    private final Connection c;
-    private final String doc;
+  private static final class RowPages implements java.util.Iterator<LogRow> {
+    /** The rows after {@code after} in seq order, at most {@code limit}. */
+    interface Page {
+      List<LogRow> read(long after, int limit) throws SQLException;
+    }
+
+    private final Page reader;
     private java.util.Iterator<LogRow> page = java.util.Collections.emptyIterator();
     private long after;
     private int limit = FIRST_PAGE_ROWS;
     private boolean exhausted;
 
-    RowPages(Connection c, String doc) {
-      this.c = c;
-      this.doc = doc;
+    RowPages(long fromExclusive, Page reader) {
+      this.after = fromExclusive;
+      this.reader = reader;
     }
 
     @Override
     public boolean hasNext() {
       if (!page.hasNext() && !exhausted) {
-        List<LogRow> rows = DocumentHistories.sql(() -> rows(c, doc, after, Long.MAX_VALUE, limit));
+        List<LogRow> rows = DocumentHistories.sql(() -> reader.read(after, limit));
         exhausted = rows.size() < limit;
         if (!rows.isEmpty()) {
           after = rows.get(rows.size() - 1).seq();
@@ -159,6 +163,20 @@ public final class HistoryDb {
       }
       return page.next();
     }
+  }
+
+  /**
+   * As {@link #rows(String, long, long)}, read a page at a time when iterated (each page a
+   * statement of its own, outside any transaction: below the head the log only grows, and an
+   * erasure that rewrites rows meanwhile is seen from the page it reached on). For the history's
+   * replays of a whole log (revisions, authorship), which held every row before.
+   */
+  public Iterable<LogRow> rowsInPages(String doc, long fromExclusive, long toInclusive) {
+    return () -> new RowPages(fromExclusive, (after, limit) -> {
+      try (Connection c = open()) {
+        return rows(c, doc, after, toInclusive, limit);
+      }
+    });
   }
 
   /** About this many bytes of updates per page of {@link RowPages}. */

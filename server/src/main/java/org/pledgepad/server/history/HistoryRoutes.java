@@ -152,7 +152,10 @@ public final class HistoryRoutes {
       for (int i = revs.size() - 1; i >= 0; i--) {
         JsonObject r = new JsonObject(revs.get(i).toJson());
         String actor = r.getString("actor");
-        revisions.add(r.put("actorName", actor == null ? null : displayName(actor)));
+        JsonArray names = new JsonArray();
+        r.getJsonArray("actors", new JsonArray()).forEach(a -> names.add(displayName((String) a)));
+        // actorName: the first writer (clients before revisions shared by several writers read it)
+        revisions.add(r.put("actorName", actor == null ? null : displayName(actor)).put("actorNames", names));
       }
       JsonArray named = new JsonArray();
       for (NamedVersion n : o.named()) {

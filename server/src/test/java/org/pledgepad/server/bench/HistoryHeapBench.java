@@ -37,6 +37,8 @@ import org.pledgepad.server.store.SqliteDocumentStore;
  *   HistoryHeapBench generate DATA_DIR ROWS EVERY   one document "big": ROWS rows, a snapshot every EVERY
  *   HistoryHeapBench verify DATA_DIR                verify --database big; prints the heap pools' peak
  *   HistoryHeapBench export DATA_DIR                the export of big as bytes; the same
+ *   HistoryHeapBench overview DATA_DIR              the history page's list of revisions of big, then
+ *                                                   who wrote what at its head; the same
  *   HistoryHeapBench export-http DATA_DIR           GET /export of big from the history routes on a
  *                                                   local port, body read and dropped; the same
  * </pre>
@@ -60,6 +62,14 @@ public final class HistoryHeapBench {
         var config = org.pledgepad.server.config.ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
         byte[] zip = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadIfPresent(dir)).export(DOC);
         report("export", zip.length + " bytes");
+      }
+      case "overview" -> {
+        var config = org.pledgepad.server.config.ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
+        var histories = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadIfPresent(dir));
+        long head = histories.headSeq(DOC);
+        int revisions = histories.overview(DOC, head).revisions().size();
+        int spans = histories.authorship(DOC, head).size();
+        report("overview", revisions + " revisions, " + spans + " author spans");
       }
       case "export-http" -> report("export over HTTP", exportOverHttp(dir));
       default -> throw new IllegalArgumentException(args[0]);

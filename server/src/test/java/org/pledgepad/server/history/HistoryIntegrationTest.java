@@ -208,6 +208,7 @@ class HistoryIntegrationTest {
     assertThat(newest.getString("actor")).isEqualTo("demo-councillor");
     // The stored demo account's display name, not its id.
     assertThat(newest.getString("actorName")).isEqualTo("Demo Councillor");
+    assertThat(newest.getJsonArray("actorNames")).containsExactly("Demo Councillor");
   }
 
   private String headText() {
