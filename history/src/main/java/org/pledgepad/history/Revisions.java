@@ -31,23 +31,64 @@ public final class Revisions {
 
   public static List<Revision> compute(Iterable<LogRow> rows, Duration pause, List<NamedVersion> named,
                                        List<RestorePoint> restores, ContentKind kind) {
-    Map<Long, List<NamedVersion>> namesAt = new HashMap<>();
-    for (NamedVersion n : named) {
-      namesAt.computeIfAbsent(n.seq(), s -> new ArrayList<>()).add(n);
+    Builder b = new Builder(pause, named, restores, kind);
+    for (LogRow row : rows) {
+      b.add(row);
     }
-    Map<Long, RestorePoint> restoreAt = new HashMap<>();
-    for (RestorePoint r : restores) {
-      restoreAt.put(r.seq(), r);
-    }
-    long pauseMillis = pause.toMillis();
-    Doc doc = new Doc();
-    TextProjection before = TextProjection.of(new Doc(), kind);
-    List<Revision> out = new ArrayList<>();
-    Open open = null;
+    return b.revisions();
+  }
+
+  /**
+   * The grouping as a state that takes rows one by one and can be asked for the revisions so far
+   * at any time, so that a server can keep it and replay only the rows logged since (the history
+   * page's first request after each edit replayed the whole log). Holds the replayed document and
+   * the text at the last boundary: about two copies of the document. Not thread-safe.
+   */
+  public static final class Builder {
+    private final Duration pause;
+    private final long pauseMillis;
+    private final List<NamedVersion> named;
+    private final List<RestorePoint> restores;
+    private final ContentKind kind;
+    private final Map<Long, List<NamedVersion>> namesAt = new HashMap<>();
+    private final Map<Long, RestorePoint> restoreAt = new HashMap<>();
+    private final Doc doc = new Doc();
+    private TextProjection before;
+    private final List<Revision> out = new ArrayList<>();
+    private Open open;
     // The revisions closed because someone else began writing, newest last, each with the text
     // before it: while their writers may still come back (TAKING_TURNS), they may join the open one.
-    List<Closed> recent = new ArrayList<>();
-    for (LogRow row : rows) {
+    private final List<Closed> recent = new ArrayList<>();
+    private long seq;
+
+    public Builder(Duration pause, List<NamedVersion> named, List<RestorePoint> restores, ContentKind kind) {
+      this.pause = pause;
+      this.pauseMillis = pause.toMillis();
+      this.named = List.copyOf(named);
+      this.restores = List.copyOf(restores);
+      this.kind = kind;
+      for (NamedVersion n : named) {
+        namesAt.computeIfAbsent(n.seq(), s -> new ArrayList<>()).add(n);
+      }
+      for (RestorePoint r : restores) {
+        restoreAt.put(r.seq(), r);
+      }
+      before = TextProjection.of(new Doc(), kind);
+    }
+
+    /** The seq of the last row taken (0: none). */
+    public long seq() {
+      return seq;
+    }
+
+    /** Whether this grouping was made with these names, restores and pause (else start anew). */
+    public boolean madeWith(Duration pause, List<NamedVersion> named, List<RestorePoint> restores, ContentKind kind) {
+      return this.pause.equals(pause) && this.named.equals(named) && this.restores.equals(restores) && this.kind == kind;
+    }
+
+    /** Takes the next row of the log (seqs ascending). */
+    public void add(LogRow row) {
+      seq = row.seq();
       long at = row.timeMillis();
       boolean newWriter = open != null && !open.actors.contains(row.actor());
       recent.removeIf(c -> at - c.revision().toTime >= TAKING_TURNS);
@@ -99,10 +140,15 @@ public final class Revisions {
         recent.clear(); // a named version stays a revision of its own
       }
     }
-    if (open != null) {
-      close(open, doc, kind, before, namesAt, out);
+
+    /** The revisions up to the last row taken, the open one as it stands; the state is unchanged. */
+    public List<Revision> revisions() {
+      List<Revision> all = new ArrayList<>(out);
+      if (open != null) {
+        close(open, doc, kind, before, namesAt, all);
+      }
+      return all;
     }
-    return out;
   }
 
   private static TextProjection close(Open o, Doc doc, ContentKind kind, TextProjection before,

@@ -135,4 +135,34 @@ class RevisionsTest {
     assertThat(revs).extracting(Revision::fromSeq, Revision::toSeq, Revision::actors, Revision::inserted, Revision::deleted)
         .containsExactly(Tuple.tuple(1L, 31L, List.of("alice", "bob", "clara"), 27, 0));
   }
+
+  /**
+   * A server keeps the grouping and feeds it only the rows logged since: whatever row it stopped
+   * at and asked for the revisions, the result must be what one pass over the whole log gives.
+   */
+  @Test
+  void resumingAfterAnyRowGivesWhatOnePassGives() {
+    NamedVersion n = new NamedVersion(9, "Zwischenstand", "alice", TestHistory.T0);
+    RestorePoint r = new RestorePoint(5, 2, "bob", TestHistory.T0);
+    for (TestHistory h : List.of(session(), together(20, 2000), together(40, 20_000))) {
+      List<Revision> whole = Revisions.compute(h.rows, Duration.ofMinutes(5), List.of(n), List.of(r), ContentKind.TEXT);
+      for (int stop = 0; stop <= h.rows.size(); stop++) {
+        Revisions.Builder b = new Revisions.Builder(Duration.ofMinutes(5), List.of(n), List.of(r), ContentKind.TEXT);
+        for (LogRow row : h.rows.subList(0, stop)) {
+          b.add(row);
+        }
+        assertThat(b.revisions()).isEqualTo(
+            Revisions.compute(h.rows.subList(0, stop), Duration.ofMinutes(5), List.of(n), List.of(r), ContentKind.TEXT));
+        assertThat(b.seq()).isEqualTo(stop == 0 ? 0 : h.rows.get(stop - 1).seq());
+        for (LogRow row : h.rows.subList(stop, h.rows.size())) {
+          b.add(row);
+        }
+        assertThat(b.revisions()).as("stopped after %d rows", stop).isEqualTo(whole);
+      }
+    }
+    Revisions.Builder b = new Revisions.Builder(Duration.ofMinutes(5), List.of(n), List.of(), ContentKind.TEXT);
+    assertThat(b.madeWith(Duration.ofMinutes(5), List.of(n), List.of(), ContentKind.TEXT)).isTrue();
+    assertThat(b.madeWith(Duration.ofMinutes(5), List.of(), List.of(), ContentKind.TEXT)).isFalse();
+    assertThat(b.madeWith(Duration.ofMinutes(5), List.of(n), List.of(r), ContentKind.TEXT)).isFalse();
+  }
 }

@@ -44,6 +44,30 @@ public final class DocumentHistories {
   /** Documents whose history overview is kept (each a few KB to a few MB of summaries). */
   static final int CACHED_OVERVIEWS = 64;
   private final RevisionCache revisionCache = new RevisionCache(CACHED_OVERVIEWS);
+  /**
+   * Documents whose revision grouping is kept with its replay (about two copies of the document
+   * each), so that the history page's first request after an edit replays only the rows logged
+   * since instead of the whole log. Few: these are the documents being written and read now.
+   */
+  static final int CACHED_REPLAYS = 4;
+  /**
+   * A kept replay is started anew after this long: an erasure made on another node rewrites rows
+   * this node replayed already. What it could get wrong meanwhile is the sizes of old revisions
+   * (the grouping shows no text), and only until then.
+   */
+  static final long REPLAY_MAX_AGE_MILLIS = 10 * 60_000;
+
+  private record Replay(Revisions.Builder builder, long startedMillis) {}
+
+  private final Map<String, Replay> replays = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Replay> eldest) {
+          return size() > CACHED_REPLAYS;
+        }
+      });
 
   private final CheckpointKey key;
   private final SignedHeads signedHeads;
@@ -233,11 +257,27 @@ public final class DocumentHistories {
         return previous;
       }
       List<LogNote> suggestions = RevisionCache.extend(scannedTo == 0 ? null : previous, fresh);
-      List<Revision> revs = history(doc, List.of(), null).revisions(head, Revisions.DEFAULT_PAUSE, named, restores);
+      List<Revision> revs = revisions(doc, head, named, restores);
       HistoryOverview o = new HistoryOverview(head, revs, named, restores, suggestions);
       revisionCache.put(doc, o);
       return o;
     }
+  }
+
+  /** The revisions up to {@code head}, from the kept grouping when it can go on from where it is. */
+  private List<Revision> revisions(String doc, long head, List<NamedVersion> named, List<RestorePoint> restores) {
+    ContentKind kind = kind(doc);
+    long now = System.currentTimeMillis();
+    Replay kept = replays.remove(doc);
+    Replay replay = kept != null && kept.builder().seq() <= head && now - kept.startedMillis() < REPLAY_MAX_AGE_MILLIS
+        && kept.builder().madeWith(Revisions.DEFAULT_PAUSE, named, restores, kind)
+        ? kept : new Replay(new Revisions.Builder(Revisions.DEFAULT_PAUSE, named, restores, kind), now);
+    for (LogRow r : db.rowsInPages(doc, replay.builder().seq(), head)) {
+      replay.builder().add(r);
+    }
+    List<Revision> out = replay.builder().revisions();
+    replays.put(doc, replay); // kept only once it is whole: a failed read leaves nothing half-fed
+    return out;
   }
 
   /**
@@ -273,6 +313,7 @@ public final class DocumentHistories {
           return eraseLocked(doc, actor);
         } finally {
           revisionCache.invalidate(doc);
+      replays.remove(doc);
           indexes.remove(doc);
         }
       }
@@ -309,6 +350,7 @@ public final class DocumentHistories {
     }
     if (rewritten > 0) {
       revisionCache.invalidate(doc);
+      replays.remove(doc);
     }
     return rewritten;
   }

@@ -37,8 +37,9 @@ import org.pledgepad.server.store.SqliteDocumentStore;
  *   HistoryHeapBench generate DATA_DIR ROWS EVERY   one document "big": ROWS rows, a snapshot every EVERY
  *   HistoryHeapBench verify DATA_DIR                verify --database big; prints the heap pools' peak
  *   HistoryHeapBench export DATA_DIR                the export of big as bytes; the same
- *   HistoryHeapBench overview DATA_DIR              the history page's list of revisions of big, then
- *                                                   who wrote what at its head; the same
+ *   HistoryHeapBench overview DATA_DIR              the history page's list of revisions of big 100
+ *                                                   rows before its head, then at its head (times
+ *                                                   both), then who wrote what at its head; the same
  *   HistoryHeapBench export-http DATA_DIR           GET /export of big from the history routes on a
  *                                                   local port, body read and dropped; the same
  * </pre>
@@ -67,9 +68,15 @@ public final class HistoryHeapBench {
         var config = org.pledgepad.server.config.ConfigLoader.load(Map.of("DATA_DIR", dir.toString()));
         var histories = new DocumentHistories(HistoryDb.of(config), CheckpointKey.loadIfPresent(dir));
         long head = histories.headSeq(DOC);
+        // As the page sees a document being written: a first request, then one after 100 more rows.
+        long t0 = System.nanoTime();
+        histories.overview(DOC, head - 100);
+        long t1 = System.nanoTime();
         int revisions = histories.overview(DOC, head).revisions().size();
+        long t2 = System.nanoTime();
         int spans = histories.authorship(DOC, head).size();
-        report("overview", revisions + " revisions, " + spans + " author spans");
+        report("overview", String.format("%d revisions (first request %.0f ms, after 100 more rows %.0f ms), %d author spans",
+            revisions, (t1 - t0) / 1e6, (t2 - t1) / 1e6, spans));
       }
       case "export-http" -> report("export over HTTP", exportOverHttp(dir));
       default -> throw new IllegalArgumentException(args[0]);

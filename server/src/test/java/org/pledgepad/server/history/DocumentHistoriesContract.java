@@ -347,6 +347,28 @@ abstract class DocumentHistoriesContract {
     assertThat(histories.overview(doc, seq)).isSameAs(moved);
   }
 
+  /**
+   * The overview after an edit replays only the rows logged since (the grouping is kept with its
+   * replay); it must be what a server that never saw the document before computes.
+   */
+  @Test
+  void anOverviewAfterMoreEditsIsWhatAFreshServerComputes() throws Exception {
+    histories.overview(doc, 3);
+    long seq = 3;
+    String[][] turns = {{"ben", " Sofort"}, {"anna", " und"}, {"ben", " überall."}, {"carla", " Mit Licht."}};
+    for (String[] t : turns) {
+      seq = appendText(t[0], "c-" + t[0], t[1]);
+      assertThat(histories.overview(doc, seq).revisions())
+          .isEqualTo(new DocumentHistories(HistoryDb.of(config()), key()).overview(doc, seq).revisions());
+    }
+    histories.db().addNamed(doc, new NamedVersion(4, "Fassung 1", "anna", 1_764_300_000_000L));
+    assertThat(histories.overview(doc, seq).revisions())
+        .isEqualTo(new DocumentHistories(HistoryDb.of(config()), key()).overview(doc, seq).revisions());
+    // Anna and Ben took turns within a minute: one revision with both; Carla came later.
+    assertThat(histories.overview(doc, seq).revisions()).extracting(r -> r.actors())
+        .contains(List.of("anna", "ben"));
+  }
+
   @Test
   void aRestorePointNotWrittenAfterTheCommitIsRecoveredFromTheLogNote() throws Exception {
     histories.overview(doc, 3); // cached before the restore, as on a running server
