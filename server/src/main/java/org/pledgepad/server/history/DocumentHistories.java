@@ -497,6 +497,47 @@ public final class DocumentHistories {
     return verify(doc, null);
   }
 
+  /** Verifications running now, per document, for {@link #verifyShared}. */
+  private final Map<String, java.util.concurrent.CompletableFuture<VerificationReport>> verifying =
+      new ConcurrentHashMap<>();
+  /** Test hook: runs inside each verification {@link #verifyShared} starts, before it reads. */
+  volatile Runnable beforeSharedVerification = () -> { };
+
+  /**
+   * As {@link #verify(String)}, but a request that comes while a verification of the same
+   * document runs takes that one's report instead of starting its own. Each opening of the
+   * history page asks for a verification (a whole replay with every snapshot checked: seconds for
+   * a long log), so without this the page's readers of one document each cost that much at once,
+   * up to the history's slots. The report a joiner gets comes from a verification that started
+   * before its request, at most one verification's time (seconds) earlier; nothing is kept after
+   * the run, so the next request verifies anew.
+   */
+  public VerificationReport verifyShared(String doc) {
+    var mine = new java.util.concurrent.CompletableFuture<VerificationReport>();
+    var running = verifying.putIfAbsent(doc, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (java.util.concurrent.CompletionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw e;
+      }
+    }
+    try {
+      beforeSharedVerification.run();
+      VerificationReport r = verify(doc);
+      mine.complete(r);
+      return r;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      verifying.remove(doc, mine);
+    }
+  }
+
   /**
    * As {@link #verify(String)}, checked against a head published elsewhere (seq, hash) instead
    * of the documents row, which someone able to cut the log could rewrite as well.

@@ -451,7 +451,7 @@ public final class HistoryRoutes {
       if (existingOr404(ctx, doc) == null) {
         return null;
       }
-      return report(histories.verify(doc));
+      return report(histories.verifyShared(doc));
     }).onSuccess(json -> json(ctx, 200, json)));
   }
 

@@ -369,6 +369,45 @@ abstract class DocumentHistoriesContract {
         .contains(List.of("anna", "ben"));
   }
 
+  /**
+   * Readers opening the history page at once share one verification of the document instead of
+   * running one each; a request after it ended verifies anew.
+   */
+  @Test
+  void aVerificationAskedForWhileOneRunsTakesThatOnesReport() throws Exception {
+    var started = new java.util.concurrent.CountDownLatch(1);
+    var release = new java.util.concurrent.CountDownLatch(1);
+    var runs = new java.util.concurrent.atomic.AtomicInteger();
+    histories.beforeSharedVerification = () -> {
+      runs.incrementAndGet();
+      started.countDown();
+      try {
+        release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
+    var reports = new java.util.concurrent.ConcurrentHashMap<String, org.pledgepad.history.VerificationReport>();
+    Thread first = new Thread(() -> reports.put("first", histories.verifyShared(doc)));
+    first.start();
+    assertThat(started.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    Thread second = new Thread(() -> reports.put("second", histories.verifyShared(doc)));
+    second.start();
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+    while (second.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(second.getState()).isEqualTo(Thread.State.WAITING); // joined the running one
+    release.countDown();
+    first.join(30_000);
+    second.join(30_000);
+    assertThat(runs.get()).isEqualTo(1);
+    assertThat(reports.get("first").ok()).isTrue();
+    assertThat(reports.get("second")).isSameAs(reports.get("first"));
+    assertThat(histories.verifyShared(doc).ok()).isTrue();
+    assertThat(runs.get()).isEqualTo(2);
+  }
+
   @Test
   void aRestorePointNotWrittenAfterTheCommitIsRecoveredFromTheLogNote() throws Exception {
     histories.overview(doc, 3); // cached before the restore, as on a running server
