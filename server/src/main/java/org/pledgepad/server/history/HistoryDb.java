@@ -182,13 +182,14 @@ public final class HistoryDb {
   /** About this many bytes of updates per page of {@link RowPages}. */
   static final long PAGE_BYTES = 4L << 20;
   static final int FIRST_PAGE_ROWS = 256;
-  static final int MAX_PAGE_ROWS = 4096;
+  static final int MAX_PAGE_ROWS = 8192; // typed rows (~530 bytes each on the heap) fill 4 MiB at about 7,900
 
   /** Rows for the next page: {@link #PAGE_BYTES} at the average row size of this one. */
   static int nextPageRows(List<LogRow> page) {
     long bytes = 0;
     for (LogRow r : page) {
-      bytes += 200 + (r.update() == null ? 0 : r.update().length); // 200: the row's other fields
+      // 500: what the row's other fields take on the heap (strings, salt, hashes, the objects)
+      bytes += 500 + (r.update() == null ? 0 : r.update().length);
     }
     long perRow = Math.max(1, bytes / page.size());
     return (int) Math.max(1, Math.min(MAX_PAGE_ROWS, PAGE_BYTES / perRow));
