@@ -11,16 +11,15 @@ import org.pledgepad.crdt.Y;
 /**
  * Groups log rows into revisions the way people remember their work: one person's run of edits
  * until they pause for at least {@code pause} or someone else edits. People writing at the same
- * time share a revision instead: when someone whose revision closed because another began comes back within
- * {@link #TAKING_TURNS} (A, B, A …; or A, B, C, A …), those revisions become one with all their
- * names, which runs
- * until a pause, a new writer, or {@code pause} after its start. Before, every change of writer
- * closed a revision, so two people typing at once made a revision per keystroke — a list nobody
- * can read, and a text comparison per keystroke over the whole document each time the history
- * page was opened. A named version or a restore also closes a revision, so both can be picked
- * from the list, and is never merged. The sizes compare the text at both boundaries character
- * by character (by CRDT identity), so typing and then deleting a word within one revision adds
- * nothing.
+ * time share a revision instead: when someone whose revision closed because another began comes
+ * back within {@link #TAKING_TURNS} (A, B, A …; or A, B, C, A …), those revisions become one with
+ * all their names, which runs until a pause, a new writer, or {@code pause} after its start.
+ * Before, every change of writer closed a revision, so two people typing at once made a revision
+ * per keystroke — a list nobody can read, and a text comparison per keystroke over the whole
+ * document each time the history page was opened. A named version or a restore also closes a
+ * revision, so both can be picked from the list, and is never merged. The sizes compare the text
+ * at both boundaries character by character (by CRDT identity), so typing and then deleting a
+ * word within one revision adds nothing.
  */
 public final class Revisions {
   public static final Duration DEFAULT_PAUSE = Duration.ofMinutes(5);

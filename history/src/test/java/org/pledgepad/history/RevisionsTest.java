@@ -8,10 +8,15 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class RevisionsTest {
-  static TestHistory session() {
+  static TestHistory aliceAndBob() {
     TestHistory h = new TestHistory();
     h.person("alice", 1);
     h.person("bob", 2);
+    return h;
+  }
+
+  static TestHistory session() {
+    TestHistory h = aliceAndBob();
     h.edit("alice", 1000, t -> t.insert(0, "Hallo Welt"));        // 1
     h.edit("alice", 2000, t -> t.insert(10, " und"));             // 2
     h.edit("bob", 2000, t -> t.insert(14, "!"));                  // 3
@@ -58,9 +63,7 @@ class RevisionsTest {
 
   /** Alice and Bob typing into the same text at once, a keystroke each in turn, 2 s apart. */
   static TestHistory together(int keystrokes, long every) {
-    TestHistory h = new TestHistory();
-    h.person("alice", 1);
-    h.person("bob", 2);
+    TestHistory h = aliceAndBob();
     for (int i = 0; i < keystrokes; i++) {
       int at = i;
       String letter = i % 2 == 0 ? "a" : "b";
@@ -94,9 +97,7 @@ class RevisionsTest {
 
   @Test
   void peopleTakingTurnsAMinuteOrMoreApartKeepTheirOwnRevisions() {
-    TestHistory h = new TestHistory();
-    h.person("alice", 1);
-    h.person("bob", 2);
+    TestHistory h = aliceAndBob();
     h.edit("alice", 1000, t -> t.insert(0, "Wir fordern"));   // 1
     h.edit("alice", 2000, t -> t.insert(11, " Radwege"));      // 2
     h.edit("bob", 2000, t -> t.insert(19, " und Busse"));      // 3

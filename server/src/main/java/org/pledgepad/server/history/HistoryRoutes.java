@@ -154,8 +154,9 @@ public final class HistoryRoutes {
         String actor = r.getString("actor");
         JsonArray names = new JsonArray();
         r.getJsonArray("actors", new JsonArray()).forEach(a -> names.add(displayName((String) a)));
-        // actorName: the first writer (clients before revisions shared by several writers read it)
-        revisions.add(r.put("actorName", actor == null ? null : displayName(actor)).put("actorNames", names));
+        // actorName: the first writer, actors[0] (clients before shared revisions read only it)
+        String first = names.isEmpty() ? (actor == null ? null : displayName(actor)) : names.getString(0);
+        revisions.add(r.put("actorName", first).put("actorNames", names));
       }
       JsonArray named = new JsonArray();
       for (NamedVersion n : o.named()) {
