@@ -2,6 +2,7 @@
 // confirmed pairs aligned in rows, the pledges found on one side only, the coverage figure and
 // the machine suggestions (advice; a person confirms them into links). Parsed defensively:
 // the server's field names are accepted in the spellings its Java records produce.
+import { actorLabel } from './actorLabel';
 import { UnexpectedAnswer } from './unexpectedAnswer';
 
 export interface Pledge {
@@ -151,7 +152,7 @@ export function parseComparison(value: unknown, aName = 'a', bName = 'b'): Compa
         kind: parseLinkKind(l.kind ?? r.kind),
         linkId: linkId ?? linkIds.get(`${a.id}\u0000${b.id}`) ?? null,
         // The name the server resolved for a signed-in reader; the id only where it knows none.
-        linkedBy: nonEmpty(l.createdByName) ?? nonEmpty(l.createdBy),
+        linkedBy: actorLabel(nonEmpty(l.createdBy), nonEmpty(l.createdByName)),
         linkedAt: typeof l.createdAt === 'string' && l.createdAt ? l.createdAt : null,
       });
     }

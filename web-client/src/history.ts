@@ -1,12 +1,13 @@
 // The version history of a document (GET /api/documents/{name}/history, /versions/{seq},
 // /diff?from=&to=), parsed for the history page. The server part may be missing: callers show
 // an "unavailable" state on 404 instead of guessing.
+import { actorLabel } from './actorLabel';
 import { UnexpectedAnswer } from './unexpectedAnswer';
 
 export interface Version {
   seq: number;
   at: string;
-  /** The display names (pseudonyms where chosen) of whoever wrote it, else the actor id. */
+  /** The display names (pseudonyms where chosen) of whoever wrote it, else a label for the server's own actors, else the actor id. */
   actor: string | null;
   note: string | null;
   size: number | null;
@@ -29,12 +30,18 @@ function parseVersion(value: unknown): Version | null {
   const seq = typeof v.seq === 'number' ? v.seq : typeof v.version === 'number' ? v.version : null;
   if (seq === null) return null;
   const actor = obj(v.actor);
-  const names = Array.isArray(v.actorNames) ? v.actorNames.filter((n): n is string => typeof n === 'string') : [];
+  const ids: unknown[] = Array.isArray(v.actors) ? v.actors : [];
+  const names = Array.isArray(v.actorNames)
+    ? v.actorNames
+        .map((n, i) => (typeof n === 'string' ? actorLabel(typeof ids[i] === 'string' ? (ids[i] as string) : null, n) : null))
+        .filter((n): n is string => n !== null)
+    : [];
+  const actorId = typeof v.actor === 'string' ? v.actor : null;
   return {
     seq,
     at: typeof v.at === 'string' ? v.at : typeof v.time === 'string' ? v.time : typeof v.createdAt === 'string' ? v.createdAt : '',
     // Several names when people wrote at the same time (one revision, all of them).
-    actor: names.length > 0 ? names.join(', ') : typeof v.actorName === 'string' ? v.actorName : typeof v.actor === 'string' ? v.actor : typeof actor.name === 'string' ? actor.name : null,
+    actor: names.length > 0 ? names.join(', ') : actorLabel(actorId, typeof v.actorName === 'string' ? v.actorName : typeof actor.name === 'string' ? actor.name : null),
     note: typeof v.note === 'string' ? v.note : null,
     size: typeof v.size === 'number' ? v.size : typeof v.bytes === 'number' ? v.bytes : null,
     restoredSeq: typeof v.restoredSeq === 'number' ? v.restoredSeq : null,
@@ -71,7 +78,7 @@ export function parseDiff(value: unknown): DiffPart[] {
     const kind = kindOf(e.kind ?? e.type ?? e.op);
     const text = typeof e.text === 'string' ? e.text : typeof e.value === 'string' ? e.value : null;
     if (!kind || text === null || text === '') continue;
-    const author = typeof e.actorName === 'string' ? e.actorName : typeof e.author === 'string' ? e.author : typeof e.actor === 'string' ? e.actor : null;
+    const author = actorLabel(typeof e.actor === 'string' ? e.actor : null, typeof e.actorName === 'string' ? e.actorName : typeof e.author === 'string' ? e.author : null);
     const last = out[out.length - 1];
     if (last && last.kind === kind && last.author === author) last.text += text;
     else out.push({ kind, text, author });
@@ -198,7 +205,7 @@ export function parseAuthorship(value: unknown, textLength: number): AuthorSpan[
     const e = obj(entry);
     if (typeof e.from !== 'number' || typeof e.to !== 'number') continue;
     const actor = typeof e.actor === 'string' ? e.actor : null;
-    const name = typeof e.actorName === 'string' ? e.actorName : actor;
+    const name = actorLabel(actor, typeof e.actorName === 'string' ? e.actorName : null);
     spans.push({ from: Math.max(0, e.from), to: Math.min(textLength, e.to), actor, name, last: typeof e.last === 'string' ? e.last : null });
   }
   spans.sort((a, b) => a.from - b.from);
