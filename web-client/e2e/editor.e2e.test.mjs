@@ -666,4 +666,41 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     assert.equal(violations.length, 0, describeViolations(violations));
     await page.context().close();
   });
+
+  // Last: the new motion joins the document list the tests above pick from.
+  it('a councillor starts a motion from the start page, writes in it, and only their body sees it', async () => {
+    const page = await newPage('de-DE', null, 'demo-councillor');
+    await page.goto(`${server.baseUrl}/`);
+    await page.getByRole('button', { name: 'Neuer Antrag' }).click();
+    const title = `Antrag: Sichere Radwege ${Date.now().toString(36)}`;
+    await page.getByLabel('Titel des Antrags').fill(title);
+    assert.match(await page.locator('.new-document-draft').innerText(), /Fraktion Grün-Rot \(Demo\)/);
+    await page.screenshot({ path: resolve(screenshots, 'new-motion.png') });
+    const violations = await seriousAxeViolations(page);
+    assert.equal(violations.length, 0, describeViolations(violations));
+    await page.getByRole('button', { name: 'Antrag anlegen' }).click();
+
+    // The editor of the new, empty draft: writable at once, and what is typed is saved.
+    await page.waitForURL(/\/d\/antrag-sichere-radwege-[a-z0-9-]+$/, { timeout: LOCAL_TIMEOUT });
+    await page.locator('h1', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
+    await page.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 30_000 });
+    await page.locator('.ProseMirror').click();
+    await page.keyboard.type('Der Magistrat wird beauftragt, sichere Radwege zu planen.', { delay: 5 });
+    await page.locator('[data-save-state="saved"]').waitFor({ timeout: SYNC_TIMEOUT });
+    const name = decodeURIComponent(new URL(page.url()).pathname.slice('/d/'.length));
+
+    await page.getByRole('link', { name: 'Alle Dokumente' }).click();
+    await page.locator('.stage-draft .doc-card', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
+    await page.context().close();
+
+    // A draft: neither a guest nor a citizen finds it, not even by its name.
+    for (const login of [null, 'demo-citizen']) {
+      const other = await newPage('de-DE', null, login);
+      await other.goto(`${server.baseUrl}/`);
+      await other.locator('.doc-card').first().waitFor();
+      assert.equal(await other.locator('.doc-card', { hasText: title }).count(), 0, `${login ?? 'guest'} must not see the draft`);
+      assert.equal((await other.request.get(`${server.baseUrl}/api/documents/${encodeURIComponent(name)}`)).status(), 404);
+      await other.context().close();
+    }
+  });
 });

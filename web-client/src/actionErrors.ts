@@ -11,11 +11,12 @@ export function isCsrfProblem(error: unknown): boolean {
   return error instanceof ApiError && error.status === 403 && (error.problemType?.endsWith(':csrf-token-missing-or-wrong') ?? false);
 }
 
-/** The annotation quotas (server: Problem.QUOTA_*), each with what frees room again. */
+/** The per-person quotas (annotations: Problem.QUOTA_*; new documents: DocumentCreateRoutes.QUOTA), each with what frees room again. */
 const QUOTA_MESSAGES: ReadonlyArray<readonly [string, MessageKey]> = [
   ['quota-open-threads', 'quotaOpenThreads'],
   ['quota-thread-posts', 'quotaThreadPosts'],
   ['quota-pending', 'quotaPending'],
+  ['documents:quota', 'quotaNewDocuments'],
 ];
 
 /** The sentence for a failure every page words the same way, or null for the rest. */

@@ -30,6 +30,13 @@ export interface User {
   login: string;
   displayName: string;
   pseudonym: boolean;
+  /** The council bodies (groups, committees) the person belongs to; a motion is started for one. */
+  bodies?: CouncilBody[];
+}
+
+export interface CouncilBody {
+  id: string;
+  name: string;
 }
 
 /**
@@ -236,10 +243,27 @@ export function parseMe(value: unknown): Me {
           login: typeof raw.login === 'string' ? raw.login : '',
           displayName: typeof raw.displayName === 'string' ? raw.displayName : typeof raw.name === 'string' ? raw.name : typeof raw.login === 'string' ? raw.login : '',
           pseudonym: raw.pseudonym === true,
+          bodies: parseBodies(raw.bodies),
         }
       : null;
   const token = record && typeof record.csrfToken === 'string' ? record.csrfToken : null;
   return { role, user, csrfToken: token, mustChangePassword: user !== null && record?.mustChangePassword === true };
+}
+
+function parseBodies(value: unknown): CouncilBody[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    const b = entry && typeof entry === 'object' ? (entry as Record<string, unknown>) : {};
+    return typeof b.id === 'string' && b.id !== '' ? [{ id: b.id, name: typeof b.name === 'string' && b.name !== '' ? b.name : b.id }] : [];
+  });
+}
+
+/** POST /api/documents: starts a draft motion of {@code ownerBody} (the person's only body when left out); its name. */
+export async function createDocument(title: string, ownerBody?: string): Promise<string> {
+  const answer = await request('POST', '/api/documents', ownerBody === undefined ? { title } : { title, ownerBody });
+  const name = answer && typeof answer === 'object' ? (answer as Record<string, unknown>).name : null;
+  if (typeof name !== 'string' || name === '') throw new UnexpectedAnswer('new document');
+  return name;
 }
 
 export async function getMe(signal?: AbortSignal): Promise<Me> {

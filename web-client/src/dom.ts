@@ -89,7 +89,7 @@ export function startLanguage(doc: Document, storage: KeyValueStore | null): Lan
 }
 
 /** A small inline SVG icon (decorative: the text next to it carries the meaning). */
-export type IconName = 'check' | 'sync' | 'offline' | 'lock' | 'warning' | 'search' | 'bullets' | 'numbers' | 'link' | 'comment' | 'suggest';
+export type IconName = 'check' | 'sync' | 'offline' | 'lock' | 'warning' | 'search' | 'bullets' | 'numbers' | 'link' | 'comment' | 'suggest' | 'plus';
 
 export function icon(name: IconName): SVGSVGElement {
   const paths: Record<IconName, string> = {
@@ -103,6 +103,7 @@ export function icon(name: IconName): SVGSVGElement {
     numbers: 'M6.5 4h7.5M6.5 8h7.5M6.5 12h7.5M2 3l1-.5V6M2 10.5h2L2 13h2',
     comment: 'M2.5 3h11v7.5H7L4 13v-2.5H2.5z',
     suggest: 'M10.5 2.5l3 3L6 13H3v-3zM9 4l3 3',
+    plus: 'M8 3v10M3 8h10',
     link: 'M6.5 9.5l3-3M7 4.5l1-1a2.8 2.8 0 0 1 4 4l-1 1M9 11.5l-1 1a2.8 2.8 0 0 1-4-4l1-1',
   };
   const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');

@@ -29,6 +29,12 @@ export function parseRoute(pathname: string): Route {
   return { page: 'not-found', path: pathname };
 }
 
+/** Goes to {@code path} as a followed link would (main.ts draws the page on popstate). */
+export function navigate(path: string): void {
+  history.pushState(null, '', path);
+  window.dispatchEvent(new PopStateEvent('popstate'));
+}
+
 export function documentPath(name: string): string {
   return `/d/${encodeURIComponent(name)}`;
 }

@@ -14,10 +14,15 @@ describe('/api/me', () => {
   it('reads the signed-in user and the CSRF token', () => {
     expect(parseMe({ role: 'councillor', user: { id: 'u1', login: 'ada', displayName: 'Ada L.', pseudonym: true }, csrfToken: 'tok' })).toEqual({
       role: 'councillor',
-      user: { id: 'u1', login: 'ada', displayName: 'Ada L.', pseudonym: true },
+      user: { id: 'u1', login: 'ada', displayName: 'Ada L.', pseudonym: true, bodies: [] },
       csrfToken: 'tok',
       mustChangePassword: false,
     });
+  });
+
+  it('reads the council bodies of the signed-in user, dropping entries without an id', () => {
+    const me = parseMe({ role: 'councillor', user: { id: 'u1', login: 'ada', displayName: 'Ada', pseudonym: false, bodies: [{ id: 'gruen-rot', name: 'Fraktion Grün-Rot' }, { id: 'ausschuss' }, { name: 'ohne id' }, 'x'] }, csrfToken: 't' });
+    expect(me.user?.bodies).toEqual([{ id: 'gruen-rot', name: 'Fraktion Grün-Rot' }, { id: 'ausschuss', name: 'ausschuss' }]);
   });
 
   it('reads whether a one-time password must be changed first (only for a signed-in user)', () => {

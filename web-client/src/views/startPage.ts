@@ -4,7 +4,10 @@ import { listDocuments } from '../api';
 import { filterByTitle, groupByStage, isKind, type DocumentSummary } from '../documents';
 import { documentText, h, i18nText, icon } from '../dom';
 import { formatDateTime, hasMessage, onLanguageChange, t } from '../i18n';
-import { documentPath } from '../router';
+import { documentPath, navigate } from '../router';
+import { me, onMeChange } from '../session';
+import type { Me } from '../api';
+import { newDocumentSection } from './newDocumentForm';
 import type { View } from './view';
 
 export function kindLabel(kind: string): string {
@@ -36,7 +39,16 @@ export function startPage(main: HTMLElement): View {
   const search = h('search', { class: 'doc-search' }, searchLabel, h('div', { class: 'search-field' }, icon('search'), searchInput), searchHint);
   const groupsContainer = h('div', { class: 'stage-groups', 'aria-busy': 'true' }, i18nText(h('p', { class: 'muted' }), 'loading'));
 
-  main.replaceChildren(h('div', { class: 'page page-start' }, heading, intro, search, resultStatus, groupsContainer));
+  // "Neuer Antrag" for whoever may start a motion: a councillor or admin of at least one body.
+  const newDocument = h('div', { class: 'new-document-slot' });
+  function renderNewDocument(who: Me): void {
+    const bodies = who.user?.bodies ?? [];
+    const may = (who.role === 'councillor' || who.role === 'admin') && bodies.length > 0;
+    newDocument.replaceChildren(...(may ? [newDocumentSection(bodies, (name) => navigate(documentPath(name)))] : []));
+  }
+  renderNewDocument(me());
+
+  main.replaceChildren(h('div', { class: 'page page-start' }, heading, intro, newDocument, search, resultStatus, groupsContainer));
   main.setAttribute('aria-labelledby', 'page-title');
 
   function renderGroups(): void {
@@ -87,7 +99,11 @@ export function startPage(main: HTMLElement): View {
   }
 
   searchInput.addEventListener('input', renderGroups);
-  const unsubscribe = onLanguageChange(renderGroups);
+  const unsubscribe = onLanguageChange(() => {
+    renderGroups();
+    renderNewDocument(me());
+  });
+  const unsubscribeMe = onMeChange(renderNewDocument);
   void load();
   document.title = `${t('documentsTitle')} – Pledgepad`;
 
@@ -96,6 +112,7 @@ export function startPage(main: HTMLElement): View {
     dispose() {
       abort.abort();
       unsubscribe();
+      unsubscribeMe();
     },
   };
 }

@@ -188,7 +188,7 @@ public final class AccessControl implements AuthHook {
         access.put(d.name(), new DocumentAccess(d.name(), e.ownerBody(), e.editors(), e.commenters(),
             Stage.valueOf(d.stage().name())));
       }
-      return new AccessSnapshot(byId, access, users.mustChangePasswordIds(), revokedTokens());
+      return new AccessSnapshot(byId, access, users.mustChangePasswordIds(), revokedTokens(), documents.bodyNames());
     }, false)).map(s -> {
       recheckAll(generation, s);
       return null;
@@ -472,12 +472,17 @@ public final class AccessControl implements AuthHook {
     return snapshot.user(subject).map(User::displayName);
   }
 
+  /** The display name of a council body, as of the last refresh. */
+  Optional<String> bodyName(org.pledgepad.auth.Body body) {
+    return Optional.ofNullable(snapshot.bodyNames().get(body.id()));
+  }
+
   public AccessGuard guard() {
     return new AccessGuard(this);
   }
 
   /**
-   * Mounts /api/session, /api/me, PATCH /api/documents/{name} and the token revocation list's
+   * Mounts /api/session, /api/me, POST /api/documents, PATCH /api/documents/{name} and the token revocation list's
    * admin routes; call before routes that end in
    * a catch-all for /api/*.
    */
@@ -485,6 +490,7 @@ public final class AccessControl implements AuthHook {
     router.route().handler(this::loadSession);
     new AccessRoutes(this, guard()).mount(router);
     new DocumentSettingsRoutes(this, guard()).mount(router);
+    new DocumentCreateRoutes(this, guard()).mount(router);
     new TokenRevocationRoutes(this, guard()).mount(router);
   }
 

@@ -236,13 +236,20 @@ final class AccessRoutes {
     });
   }
 
-  static JsonObject meJson(Principal p, String csrfToken) {
+  /**
+   * Who the caller is. {@code user.bodies}: the council bodies they belong to, with their names
+   * where described, so the web client can offer "Neuer Antrag" and ask which body it is for.
+   */
+  JsonObject meJson(Principal p, String csrfToken) {
     JsonObject out = new JsonObject().put("role", p.role().name().toLowerCase(Locale.ROOT));
     if (p.isAnonymous()) {
       out.putNull("user");
     } else {
+      io.vertx.core.json.JsonArray bodies = new io.vertx.core.json.JsonArray();
+      p.bodies().stream().sorted(java.util.Comparator.comparing(org.pledgepad.auth.Body::id)).forEach(b ->
+          bodies.add(new JsonObject().put("id", b.id()).put("name", access.bodyName(b).orElse(b.id()))));
       out.put("user", new JsonObject().put("id", p.subject()).put("login", p.login())
-          .put("displayName", p.displayName()).put("pseudonym", p.pseudonym()));
+          .put("displayName", p.displayName()).put("pseudonym", p.pseudonym()).put("bodies", bodies));
     }
     return csrfToken == null ? out.putNull("csrfToken") : out.put("csrfToken", csrfToken);
   }

@@ -16,16 +16,18 @@ import org.pledgepad.auth.User;
  *     act as guests until the password is changed
  * @param revokedTokens jtis on the revocation list: their tokens are refused, and connections
  *     opened with them are closed at the re-check that installs this snapshot
+ * @param bodyNames display names of council bodies by id (a body may have none)
  */
 record AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> documents,
-    Set<String> mustChangePassword, Set<String> revokedTokens) {
-  static final AccessSnapshot EMPTY = new AccessSnapshot(Map.of(), Map.of(), Set.of(), Set.of());
+    Set<String> mustChangePassword, Set<String> revokedTokens, Map<String, String> bodyNames) {
+  static final AccessSnapshot EMPTY = new AccessSnapshot(Map.of(), Map.of(), Set.of(), Set.of(), Map.of());
 
   AccessSnapshot {
     usersById = Map.copyOf(usersById);
     documents = Map.copyOf(documents);
     mustChangePassword = Set.copyOf(mustChangePassword);
     revokedTokens = Set.copyOf(revokedTokens);
+    bodyNames = Map.copyOf(bodyNames);
   }
 
   boolean tokenRevoked(String jti) {

@@ -60,6 +60,19 @@ public final class DocumentAccessStore {
     });
   }
 
+  /** The display names of the described bodies, by id (small table: read whole on each refresh). */
+  public Map<String, String> bodyNames() {
+    return db.call(c -> {
+      Map<String, String> out = new HashMap<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT id, name FROM bodies"); ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      return out;
+    });
+  }
+
   /** Adds or removes one editor/commenter; {@code relation} is "editor" or "commenter". */
   public void setMember(String document, String subject, String relation, boolean present) {
     if (!relation.equals("editor") && !relation.equals("commenter")) {

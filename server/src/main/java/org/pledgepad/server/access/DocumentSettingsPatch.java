@@ -52,7 +52,8 @@ record DocumentSettingsPatch(
         d.updatedAt(), d.headSeq());
   }
 
-  private static String title(Object v) throws Invalid {
+  /** {@code v} if it is a valid title; also what POST /api/documents takes. */
+  static String title(Object v) throws Invalid {
     if (!(v instanceof String s) || s.isBlank() || s.length() > MAX_TITLE || !s.equals(s.strip())) {
       throw new Invalid("title must be a non-blank string of at most " + MAX_TITLE
           + " characters without leading or trailing spaces");
@@ -81,7 +82,8 @@ record DocumentSettingsPatch(
     throw new Invalid(field + " must be one of " + Arrays.stream(values).map(wire).collect(Collectors.joining(", ")));
   }
 
-  private static Body owner(Object v) throws Invalid {
+  /** {@code v} as an assignable owner body; also what POST /api/documents takes. */
+  static Body owner(Object v) throws Invalid {
     // The reserved "no owner" body must not be assignable: nobody is its member by design.
     if (!(v instanceof String s) || !Body.isValid(s) || s.equals(DocumentAccessStore.NO_OWNER.id())) {
       throw new Invalid("ownerBody must be a body id (lower-case letters, digits, dashes; at most 64)");

@@ -83,7 +83,7 @@ class AccessRestTest {
     assertThat(body.getBoolean("mustChangePassword")).isTrue();
     JsonObject me = new JsonObject(send("GET", "/api/me", null, "Cookie", cookieOf(r)).body());
     assertThat(me.getJsonObject("user").getString("login")).isEqualTo("demo-councillor");
-    assertThat(me.getJsonObject("user").fieldNames()).containsExactlyInAnyOrder("id", "login", "displayName", "pseudonym");
+    assertThat(me.getJsonObject("user").fieldNames()).containsExactlyInAnyOrder("id", "login", "displayName", "pseudonym", "bodies");
     assertThat(me.getString("csrfToken")).isEqualTo(body.getString("csrfToken")).isNotBlank();
   }
 
