@@ -668,7 +668,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
   });
 
   // Last: the new motion joins the document list the tests above pick from.
-  it('a councillor starts a motion from the start page, writes in it, and only their body sees it', async () => {
+  it('a councillor starts a motion from the start page, writes in it, only their body sees it until an admin invites a citizen', async () => {
     const page = await newPage('de-DE', null, 'demo-councillor');
     await page.goto(`${server.baseUrl}/`);
     await page.getByRole('button', { name: 'Neuer Antrag' }).click();
@@ -702,5 +702,21 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
       assert.equal((await other.request.get(`${server.baseUrl}/api/documents/${encodeURIComponent(name)}`)).status(), 404);
       await other.context().close();
     }
+
+    // An admin invites the citizen to the draft from the editor's sidebar; then the citizen reads it.
+    const admin = await newPage('de-DE', null, 'demo-admin');
+    await admin.goto(`${server.baseUrl}/d/${encodeURIComponent(name)}`);
+    await admin.getByRole('button', { name: 'Dokument verwalten' }).click();
+    await admin.getByLabel('Zum Entwurf eingeladen').fill('demo-citizen');
+    await admin.screenshot({ path: resolve(screenshots, 'document-settings.png'), fullPage: true });
+    const settingsViolations = await seriousAxeViolations(admin);
+    assert.equal(settingsViolations.length, 0, describeViolations(settingsViolations));
+    await admin.getByRole('button', { name: 'Einstellungen speichern' }).click();
+    await admin.locator('.settings-done', { hasText: 'gespeichert' }).waitFor({ timeout: LOCAL_TIMEOUT });
+    await admin.context().close();
+    const citizen = await newPage('de-DE', null, 'demo-citizen');
+    await citizen.goto(`${server.baseUrl}/`);
+    await citizen.locator('.stage-draft .doc-card', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
+    await citizen.context().close();
   });
 });

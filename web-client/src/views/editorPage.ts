@@ -15,6 +15,7 @@ import { onLanguageChange, t } from '../i18n';
 import { LineNumberGutter } from '../lineNumbers';
 import { loadPseudonym, pickFreeColor } from '../pseudonym';
 import { deriveSaveState, isProblem, SAVE_STATE_MESSAGE, SaveAnnouncer, type Connection, type SaveState } from '../saveState';
+import { documentSettingsSection } from './documentSettingsForm';
 import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
 import { createToolbar } from './toolbar';
@@ -126,12 +127,30 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   );
   const annotations = createAnnotationsPanel(details.name);
   const historyLink = i18nText(h('a', { href: historyPath(details.name), class: 'history-link' }), 'historyLink');
+  // Admins manage the document here (the server refuses everyone else).
+  const settingsSlot = h('div', {});
+  const renderSettings = () =>
+    settingsSlot.replaceChildren(
+      ...(me().role === 'admin'
+        ? [
+            documentSettingsSection(details.name, (saved) => {
+              details.title = saved.title;
+              details.kind = saved.kind;
+              details.stage = saved.stage;
+              heading.textContent = saved.title;
+              document.title = `${saved.title} – Pledgepad`;
+              renderLabels();
+            }),
+          ]
+        : []),
+    );
+  renderSettings();
   const aside = h(
     'aside',
     { class: 'editor-aside' },
     annotations.section,
     h('section', { 'aria-labelledby': 'participants-title' }, i18nText(h('h2', { id: 'participants-title' }), 'participants'), participantList),
-    h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList, h('p', {}, historyLink)),
+    h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList, h('p', {}, historyLink), settingsSlot),
   );
   aside.dataset.i18nAriaLabel = 'sidebar';
   aside.setAttribute('aria-label', t('sidebar'));
@@ -365,6 +384,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   /** Signed in or out: reconnect so that the server authenticates the socket with the new session. */
   function identityChanged(): void {
+    renderSettings();
     editor.commands.updateUser({ name: ownName(), color: ownColor });
     annotations.refresh();
     provider.disconnect();

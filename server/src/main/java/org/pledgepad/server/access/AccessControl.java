@@ -472,6 +472,13 @@ public final class AccessControl implements AuthHook {
     return snapshot.user(subject).map(User::displayName);
   }
 
+  /** The account with this id, else with this login, as of the last refresh. */
+  Optional<User> account(String idOrLogin) {
+    Optional<User> byId = snapshot.user(idOrLogin);
+    return byId.isPresent() ? byId
+        : snapshot.usersById().values().stream().filter(u -> u.login().equals(idOrLogin)).findFirst();
+  }
+
   /** The display name of a council body, as of the last refresh. */
   Optional<String> bodyName(org.pledgepad.auth.Body body) {
     return Optional.ofNullable(snapshot.bodyNames().get(body.id()));

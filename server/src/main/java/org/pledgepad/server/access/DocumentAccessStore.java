@@ -91,6 +91,34 @@ public final class DocumentAccessStore {
     });
   }
 
+  /**
+   * Replaces the people of one {@code relation} ("editor" or "commenter") of a document with
+   * {@code subjects}, in one transaction.
+   */
+  public void replaceMembers(String document, String relation, Set<String> subjects) {
+    if (!relation.equals("editor") && !relation.equals("commenter")) {
+      throw new IllegalArgumentException("relation must be editor or commenter");
+    }
+    db.transaction(c -> {
+      try (PreparedStatement del = c.prepareStatement("DELETE FROM document_members WHERE document = ? AND relation = ?")) {
+        del.setString(1, document);
+        del.setString(2, relation);
+        del.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO document_members (document, subject, relation) VALUES (?, ?, ?)")) {
+        for (String subject : subjects) {
+          ps.setString(1, document);
+          ps.setString(2, subject);
+          ps.setString(3, relation);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
   /** Every document's entry (small table: read whole on each refresh). */
   public Map<String, Entry> all() {
     return db.call(c -> {

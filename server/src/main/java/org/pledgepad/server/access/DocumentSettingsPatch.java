@@ -1,7 +1,9 @@
 package org.pledgepad.server.access;
 
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,14 +15,19 @@ import org.pledgepad.server.store.DocumentKind;
 import org.pledgepad.server.store.DocumentStage;
 
 /**
- * The parsed body of PATCH /api/documents/{name}: each field absent means "leave as is". The
+ * The parsed body of PATCH /api/documents/{name}: each field absent means "leave as is"; editors
+ * and commenters, when present, replace the whole list. The
  * body is hostile network input, so parsing is strict: unknown fields, wrong types, empty
  * objects, over-long or control-character titles and unknown enum values are all refused.
  */
 record DocumentSettingsPatch(
-    Optional<String> title, Optional<DocumentKind> kind, Optional<DocumentStage> stage, Optional<Body> ownerBody) {
+    Optional<String> title, Optional<DocumentKind> kind, Optional<DocumentStage> stage, Optional<Body> ownerBody,
+    Optional<List<String>> editors, Optional<List<String>> commenters) {
   static final int MAX_TITLE = 200;
-  private static final Set<String> FIELDS = Set.of("title", "kind", "stage", "ownerBody");
+  /** Most people listed as editors, and as commenters, of one document. */
+  static final int MAX_MEMBERS = 200;
+  private static final Set<String> FIELDS = Set.of("title", "kind", "stage", "ownerBody", "editors", "commenters");
+  private static final String ALLOWED = "title, kind, stage, ownerBody, editors, commenters";
 
   /** Thrown with a message that is safe to show the caller (it never echoes their input). */
   static final class Invalid extends Exception {
@@ -31,11 +38,11 @@ record DocumentSettingsPatch(
 
   static DocumentSettingsPatch parse(JsonObject body) throws Invalid {
     if (body == null || body.isEmpty()) {
-      throw new Invalid("Expected a JSON object with at least one of title, kind, stage, ownerBody");
+      throw new Invalid("Expected a JSON object with at least one of " + ALLOWED);
     }
     for (String field : body.fieldNames()) {
       if (!FIELDS.contains(field)) {
-        throw new Invalid("Unknown field; allowed: title, kind, stage, ownerBody");
+        throw new Invalid("Unknown field; allowed: " + ALLOWED);
       }
     }
     Map<String, Object> m = body.getMap();
@@ -43,7 +50,34 @@ record DocumentSettingsPatch(
         m.containsKey("title") ? Optional.of(title(m.get("title"))) : Optional.empty(),
         m.containsKey("kind") ? Optional.of(kind(m.get("kind"))) : Optional.empty(),
         m.containsKey("stage") ? Optional.of(stage(m.get("stage"))) : Optional.empty(),
-        m.containsKey("ownerBody") ? Optional.of(owner(m.get("ownerBody"))) : Optional.empty());
+        m.containsKey("ownerBody") ? Optional.of(owner(m.get("ownerBody"))) : Optional.empty(),
+        m.containsKey("editors") ? Optional.of(people(m.get("editors"), "editors")) : Optional.empty(),
+        m.containsKey("commenters") ? Optional.of(people(m.get("commenters"), "commenters")) : Optional.empty());
+  }
+
+  /**
+   * A whole list of people (it replaces the stored one): account logins or ids, each at most once.
+   * Whether they are accounts is the route's to check, against the accounts it knows.
+   */
+  private static List<String> people(Object value, String field) throws Invalid {
+    Object v = value instanceof io.vertx.core.json.JsonArray a ? a.getList() : value;
+    if (!(v instanceof List<?> list)) {
+      throw new Invalid(field + " must be an array of account logins or ids");
+    }
+    if (list.size() > MAX_MEMBERS) {
+      throw new Invalid(field + " may list at most " + MAX_MEMBERS + " people");
+    }
+    List<String> out = new ArrayList<>(list.size());
+    for (int i = 0; i < list.size(); i++) {
+      if (!(list.get(i) instanceof String s) || s.isEmpty() || s.length() > 256 || !s.equals(s.strip())) {
+        throw new Invalid(field + "[" + i + "] must be an account login or id");
+      }
+      if (out.contains(s)) {
+        throw new Invalid(field + "[" + i + "] is listed twice");
+      }
+      out.add(s);
+    }
+    return List.copyOf(out);
   }
 
   /** The document's metadata with this patch applied. */

@@ -2,6 +2,7 @@ package org.pledgepad.server.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -10,12 +11,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.auth.Body;
 import org.pledgepad.auth.Role;
+import org.pledgepad.auth.User;
 import org.pledgepad.server.access.SyncClient.Protocol;
 import org.pledgepad.server.store.DocumentStage;
 import org.pledgepad.server.testing.Await;
@@ -116,7 +120,14 @@ class DocumentSettingsRestTest {
         "{}",
         "[]",
         "not json",
-        "{\"title\": \"ok\", \"editors\": []}",
+        "{\"title\": \"ok\", \"owners\": []}",
+        "{\"editors\": \"demo-citizen\"}",
+        "{\"editors\": [7]}",
+        "{\"editors\": [\"demo-citizen\", \"demo-citizen\"]}",
+        "{\"editors\": [\"nobody-by-that-login\"]}",
+        "{\"commenters\": [\" demo-citizen\"]}",
+        new JsonObject().put("commenters", new io.vertx.core.json.JsonArray(java.util.Collections.nCopies(
+            DocumentSettingsPatch.MAX_MEMBERS + 1, "x"))).encode(),
         "{\"title\": null}",
         "{\"title\": 42}",
         "{\"title\": \"   \"}",
@@ -142,6 +153,66 @@ class DocumentSettingsRestTest {
     after.remove("updatedAt");
     before.remove("updatedAt");
     assertThat(after).isEqualTo(before);
+  }
+
+  @Test
+  void editorsAndCommentersAreListedByLoginAndCountAtOnce() throws Exception {
+    User partner = new User("partner-councillor", "partner-councillor", "Partnerin", false, Role.COUNCILLOR,
+        Set.of(new Body("fraktion-rot")), false);
+    server.access.users().add(partner, null, false);
+    Await.result(server.access.refresh());
+    String partnerToken = server.issue(partner.principal(), Duration.ofMinutes(10));
+    String citizenToken = server.tokenFor(Role.CITIZEN);
+    server.setStage(DOC, DocumentStage.DRAFT);
+    Await.result(server.access.refresh());
+    assertThat(org.pledgepad.auth.Authorizer.isAllowed(partner.principal(), server.access.documentAccess(DOC),
+        org.pledgepad.auth.Operation.READ)).as("a councillor of another body, before").isFalse();
+    assertThat(http.send("GET", "/api/documents/" + DOC, null, "Authorization", "Bearer " + citizenToken).statusCode())
+        .as("a draft is not the public's").isEqualTo(404);
+
+    HttpResponse<String> r = patch(DOC, new JsonObject().put("editors", new JsonArray().add("partner-councillor"))
+        .put("commenters", new JsonArray().add("demo-citizen")).encode());
+    try {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonObject after = new JsonObject(r.body());
+      assertThat(after.getJsonArray("editors")).containsExactly(new JsonObject().put("id", "partner-councillor")
+          .put("login", "partner-councillor").put("displayName", "Partnerin"));
+      assertThat(after.getJsonArray("commenters").getJsonObject(0).getString("login")).isEqualTo("demo-citizen");
+      assertThat(after.getString("ownerBodyName")).isEqualTo(DemoAccess.DEMO_BODY_NAME);
+      assertThat(settings(server.tokenFor(Role.ADMIN))).isEqualTo(after);
+
+      // No waiting: the answer came after the access layer had the new lists.
+      try (SyncClient c = SyncClient.connect(Protocol.Y_WEBSOCKET, server.harness.wsBase(), DOC, partnerToken, Map.of())) {
+        c.until(m -> m.type() == 0 && m.sub() == 0);
+        assertThat(new EditProbe(93_102).refused(c, Protocol.Y_WEBSOCKET)).as("listed as editor").isFalse();
+      }
+      assertThat(http.send("GET", "/api/documents/" + DOC, null, "Authorization", "Bearer " + citizenToken).statusCode())
+          .as("an invited commenter reads the draft").isEqualTo(200);
+    } finally {
+      HttpResponse<String> cleared = patch(DOC, new JsonObject().put("editors", new JsonArray())
+          .put("commenters", new JsonArray()).encode());
+      assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+      assertThat(new JsonObject(cleared.body()).getJsonArray("editors")).isEmpty();
+    }
+    assertThat(http.send("GET", "/api/documents/" + DOC, null, "Authorization", "Bearer " + citizenToken).statusCode())
+        .as("the invitation is gone").isEqualTo(404);
+  }
+
+  private static JsonObject settings(String token) throws Exception {
+    HttpResponse<String> r = http.send("GET", "/api/documents/" + DOC + "/settings", null, "Authorization", "Bearer " + token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return new JsonObject(r.body());
+  }
+
+  @Test
+  void onlyAdminsReadTheSettings() throws Exception {
+    assertProblem(http.send("GET", "/api/documents/" + DOC + "/settings", null), 401);
+    for (Role role : List.of(Role.CITIZEN, Role.COUNCILLOR, Role.MODERATOR)) {
+      assertProblem(http.send("GET", "/api/documents/" + DOC + "/settings", null,
+          "Authorization", "Bearer " + server.tokenFor(role)), 403);
+    }
+    assertProblem(http.send("GET", "/api/documents/no-such-document/settings", null,
+        "Authorization", "Bearer " + server.tokenFor(Role.ADMIN)), 404);
   }
 
   @Test

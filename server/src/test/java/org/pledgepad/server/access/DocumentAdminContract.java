@@ -1,0 +1,64 @@
+package org.pledgepad.server.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.pledgepad.auth.Body;
+import org.pledgepad.auth.Role;
+import org.pledgepad.auth.User;
+import org.pledgepad.server.testing.Await;
+
+/**
+ * Starting a motion and listing a document's editors and commenters on each store (the access
+ * tables are the embedded access.sqlite or PostgreSQL's): what the routes wrote is what a
+ * restarted server reads back, so it holds for every node of a cluster too.
+ */
+abstract class DocumentAdminContract extends AccessStoreContract {
+  DocumentAdminContract(Store store) {
+    super(store);
+  }
+
+  private HttpResponse<String> send(String method, String path, Role role, JsonObject body) throws Exception {
+    return http.send(method, path, body == null ? null : body.encode(), "Content-Type", "application/json",
+        "Authorization", "Bearer " + server.tokenFor(role));
+  }
+
+  @Test
+  void aStartedMotionAndItsListsOutliveARestart() throws Exception {
+    start(Duration.ofHours(1));
+    server.access.users().add(new User("partnerin", "partnerin", "Partnerin", false, Role.COUNCILLOR,
+        Set.of(new Body("fraktion-rot")), false), null, false);
+    Await.result(server.access.refresh());
+
+    HttpResponse<String> created = send("POST", "/api/documents", Role.COUNCILLOR, new JsonObject().put("title", "Antrag: Bänke am Fluss"));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String name = new JsonObject(created.body()).getString("name");
+    HttpResponse<String> patched = send("PATCH", "/api/documents/" + name, Role.ADMIN, new JsonObject()
+        .put("editors", new JsonArray().add("partnerin")).put("commenters", new JsonArray().add("demo-citizen")));
+    assertThat(patched.statusCode()).as(patched.body()).isEqualTo(200);
+
+    stopServer();
+    start(Duration.ofHours(1));
+    HttpResponse<String> r = send("GET", "/api/documents/" + name + "/settings", Role.ADMIN, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonObject settings = new JsonObject(r.body());
+    assertThat(settings.getString("title")).isEqualTo("Antrag: Bänke am Fluss");
+    assertThat(settings.getString("stage")).isEqualTo("draft");
+    assertThat(settings.getString("ownerBody")).isEqualTo("demo-council");
+    assertThat(settings.getString("ownerBodyName")).isEqualTo(DemoAccess.DEMO_BODY_NAME);
+    assertThat(settings.getJsonArray("editors").getJsonObject(0).getString("login")).isEqualTo("partnerin");
+    assertThat(settings.getJsonArray("commenters").getJsonObject(0).getString("login")).isEqualTo("demo-citizen");
+    assertThat(send("GET", "/api/documents/" + name, Role.CITIZEN, null).statusCode()).as("invited").isEqualTo(200);
+
+    HttpResponse<String> cleared = send("PATCH", "/api/documents/" + name, Role.ADMIN, new JsonObject()
+        .put("commenters", new JsonArray()));
+    assertThat(new JsonObject(cleared.body()).getJsonArray("commenters")).isEmpty();
+    assertThat(new JsonObject(cleared.body()).getJsonArray("editors")).as("untouched").hasSize(1);
+    assertThat(send("GET", "/api/documents/" + name, Role.CITIZEN, null).statusCode()).isEqualTo(404);
+  }
+}
