@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PATCH /api/documents/{name}: an admin changes a document's title, kind, stage, owner body, or
+ * (Contract: resources/openapi/documents.yaml.) PATCH /api/documents/{name}: an admin changes a document's title, kind, stage, owner body, or
  * who besides the body edits it (editors: a coalition partner's councillors) and who may read
  * and comment on it as a draft (commenters); GET …/settings reads all of that.
  * Authorised by the guard (Operation.ADMIN, CSRF for cookie sessions); afterwards the access
@@ -45,6 +45,7 @@ final class DocumentSettingsRoutes {
     router.patch("/api/documents/:name").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .handler(this::patch);
     router.get("/api/documents/:name/settings").handler(this::read);
+    router.get("/api/openapi/documents.yaml").handler(org.pledgepad.server.history.OpenApi.handler("/openapi/documents.yaml"));
   }
 
   /** GET …/settings: what PATCH changes, as it stands (ADMIN: the lists name people). */

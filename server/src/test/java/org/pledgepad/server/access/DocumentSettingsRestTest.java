@@ -205,6 +205,13 @@ class DocumentSettingsRestTest {
   }
 
   @Test
+  void theContractIsServed() throws Exception {
+    HttpResponse<String> r = http.send("GET", "/api/openapi/documents.yaml", null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body()).contains("/api/documents/{name}/settings:").contains("documents:quota");
+  }
+
+  @Test
   void onlyAdminsReadTheSettings() throws Exception {
     assertProblem(http.send("GET", "/api/documents/" + DOC + "/settings", null), 401);
     for (Role role : List.of(Role.CITIZEN, Role.COUNCILLOR, Role.MODERATOR)) {

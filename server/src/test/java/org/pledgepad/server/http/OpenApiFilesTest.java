@@ -18,7 +18,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 class OpenApiFilesTest {
   @ParameterizedTest
-  @ValueSource(strings = {"annotations", "history", "pledges", "privacy", "tokens"})
+  @ValueSource(strings = {"annotations", "documents", "history", "pledges", "privacy", "tokens"})
   void parsesAndDescribesPaths(String name) throws IOException {
     try (InputStream in = OpenApiFilesTest.class.getResourceAsStream("/openapi/" + name + ".yaml")) {
       assertThat(in).as(name).isNotNull();
