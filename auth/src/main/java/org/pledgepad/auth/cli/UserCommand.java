@@ -23,6 +23,7 @@ import org.pledgepad.auth.token.Base64Url;
  *
  * <pre>
  * pledgepad user add LOGIN --role ROLE [--name DISPLAY] [--body ID]... [--pseudonym]
+ * pledgepad user update LOGIN [--role ROLE] [--name DISPLAY] [--body ID]... [--no-body]
  * pledgepad user list
  * pledgepad user disable LOGIN
  * pledgepad user enable LOGIN
@@ -38,6 +39,7 @@ import org.pledgepad.auth.token.Base64Url;
 public final class UserCommand {
   static final String USAGE = String.join("\n",
       "usage: pledgepad user add LOGIN --role ROLE [--name DISPLAY] [--body ID]... [--pseudonym]",
+      "       pledgepad user update LOGIN [--role ROLE] [--name DISPLAY] [--body ID]... [--no-body]",
       "       pledgepad user list",
       "       pledgepad user disable LOGIN",
       "       pledgepad user enable LOGIN",
@@ -60,7 +62,7 @@ public final class UserCommand {
   /** Returns the exit code: 0 success, 1 failure, 2 usage error. Arguments exclude the word "user". */
   public int run(String[] argv) {
     try {
-      Args args = Args.parse(argv, Set.of("role", "name", "body"), Set.of("body"), Set.of("pseudonym", "help"));
+      Args args = Args.parse(argv, Set.of("role", "name", "body"), Set.of("body"), Set.of("pseudonym", "no-body", "help"));
       if (args.flag("help")) {
         out.println(USAGE);
         return 0;
@@ -71,6 +73,7 @@ public final class UserCommand {
       String sub = args.positional().get(0);
       return switch (sub) {
         case "add" -> add(args);
+        case "update" -> update(args);
         case "list" -> list(args);
         case "disable" -> setDisabled(args, true);
         case "enable" -> setDisabled(args, false);
@@ -95,14 +98,15 @@ public final class UserCommand {
     return login;
   }
 
-  private int add(Args args) throws UsageException {
-    String login = login(args);
-    Role role;
+  private static Role role(String value) throws UsageException {
     try {
-      role = Role.parse(args.require("role"));
+      return Role.parse(value);
     } catch (IllegalArgumentException e) {
       throw new UsageException("--role: " + e.getMessage());
     }
+  }
+
+  private static Set<Body> bodies(Args args) throws UsageException {
     Set<Body> bodies = new HashSet<>();
     for (String b : args.all("body")) {
       if (!Body.isValid(b)) {
@@ -110,6 +114,53 @@ public final class UserCommand {
       }
       bodies.add(new Body(b));
     }
+    return bodies;
+  }
+
+  /**
+   * Changes what is given: the role, the display name, the bodies (--body replaces them all,
+   * --no-body leaves none). A running server applies it at its next access re-check (every 2 s),
+   * also to the account's open connections.
+   */
+  private int update(Args args) throws UsageException {
+    String login = login(args);
+    if (args.flag("no-body") && !args.all("body").isEmpty()) {
+      throw new UsageException("--no-body and --body exclude each other");
+    }
+    if (args.flag("pseudonym")) {
+      throw new UsageException("--pseudonym is the person's own choice; update does not set it");
+    }
+    if (args.get("role") == null && args.get("name") == null && args.all("body").isEmpty() && !args.flag("no-body")) {
+      throw new UsageException("nothing to change: give --role, --name, --body or --no-body");
+    }
+    StoredUser found = store.findByLogin(login).orElse(null);
+    if (found == null) {
+      err.println("error: no user " + login);
+      return 1;
+    }
+    User u = found.user();
+    Role role = args.get("role") == null ? u.role() : role(args.get("role"));
+    Set<Body> bodies = args.flag("no-body") ? Set.of() : args.all("body").isEmpty() ? u.bodies() : bodies(args);
+    User next;
+    try {
+      next = new User(u.id(), u.login(), args.get("name") == null ? u.displayName() : args.get("name"),
+          u.pseudonym(), role, bodies, u.disabled());
+    } catch (IllegalArgumentException e) {
+      throw new UsageException("--name: " + e.getMessage());
+    }
+    if (!store.update(next)) {
+      err.println("error: no user " + login);
+      return 1;
+    }
+    String list = bodies.stream().map(Body::id).sorted().collect(Collectors.joining(","));
+    out.println("updated " + login + " (" + role + ", bodies " + (list.isEmpty() ? "-" : list) + ")");
+    return 0;
+  }
+
+  private int add(Args args) throws UsageException {
+    String login = login(args);
+    Role role = role(args.require("role"));
+    Set<Body> bodies = bodies(args);
     String name = args.get("name") == null ? login : args.get("name");
     byte[] id = new byte[12];
     random.nextBytes(id);

@@ -54,4 +54,16 @@ public final class InMemoryUserStore implements UserStore {
     byId.put(id, new StoredUser(u.user(), passwordHash, mustChangePassword));
     return true;
   }
+
+  @Override
+  public synchronized boolean update(User user) {
+    StoredUser u = byId.get(user.id());
+    if (u == null) {
+      return false;
+    }
+    User kept = new User(user.id(), u.user().login(), user.displayName(), user.pseudonym(), user.role(), user.bodies(),
+        user.disabled());
+    byId.put(user.id(), new StoredUser(kept, u.passwordHash(), u.mustChangePassword()));
+    return true;
+  }
 }

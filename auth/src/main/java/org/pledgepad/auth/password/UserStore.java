@@ -28,6 +28,12 @@ public interface UserStore {
   /** Returns false if no such user. */
   boolean setPassword(String id, String passwordHash, boolean mustChangePassword);
 
+  /**
+   * Replaces the account's display name, pseudonym flag, role, disabled state and bodies (not its
+   * login, id or password). Returns false if no such user.
+   */
+  boolean update(User user);
+
   final class DuplicateUserException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -18,6 +18,7 @@ import org.pledgepad.auth.password.LoginResult;
 import org.pledgepad.auth.password.LoginService;
 import org.pledgepad.auth.password.LoginThrottle;
 import org.pledgepad.auth.password.PasswordHasher;
+import org.pledgepad.auth.password.StoredUser;
 
 class UserCommandTest {
   private final InMemoryUserStore store = new InMemoryUserStore();
@@ -64,6 +65,37 @@ class UserCommandTest {
         .isInstanceOfSatisfying(LoginResult.Success.class, s -> assertThat(s.mustChangePassword()).isTrue());
     assertThat(run("reset-password", "nobody")).isEqualTo(1);
     assertThat(run("reset-password")).isEqualTo(2);
+  }
+
+  @Test
+  void updateChangesOnlyWhatIsGivenAndKeepsPasswordAndPseudonym() {
+    run("add", "anna", "--role", "CITIZEN", "--pseudonym", "--name", "Wanderfalke", "--body", "alt");
+    StoredUser before = store.findByLogin("anna").orElseThrow();
+    assertThat(run("update", "anna", "--role", "COUNCILLOR", "--body", "gruen", "--body", "ausschuss-digital")).isZero();
+    StoredUser after = store.findByLogin("anna").orElseThrow();
+    assertThat(after.user().role()).isEqualTo(Role.COUNCILLOR);
+    assertThat(after.user().bodies()).containsExactlyInAnyOrder(new Body("gruen"), new Body("ausschuss-digital"));
+    assertThat(after.user().displayName()).isEqualTo("Wanderfalke");
+    assertThat(after.user().pseudonym()).isTrue();
+    assertThat(after.user().id()).isEqualTo(before.user().id());
+    assertThat(after.passwordHash()).isEqualTo(before.passwordHash());
+    assertThat(out.toString()).contains("updated anna (COUNCILLOR, bodies ausschuss-digital,gruen)");
+
+    assertThat(run("update", "anna", "--no-body")).isZero();
+    assertThat(store.findByLogin("anna").orElseThrow().user().bodies()).isEmpty();
+    assertThat(store.findByLogin("anna").orElseThrow().user().role()).isEqualTo(Role.COUNCILLOR);
+  }
+
+  @Test
+  void updateRefusesNothingToDoContradictionsAndUnknownAccounts() {
+    run("add", "anna", "--role", "CITIZEN");
+    assertThat(run("update", "anna")).isEqualTo(2);
+    assertThat(run("update", "anna", "--body", "a", "--no-body")).isEqualTo(2);
+    assertThat(run("update", "anna", "--pseudonym")).isEqualTo(2);
+    assertThat(run("update", "anna", "--role", "KING")).isEqualTo(2);
+    assertThat(run("update", "anna", "--body", "Not Valid")).isEqualTo(2);
+    assertThat(run("update", "bert", "--role", "ADMIN")).isEqualTo(1);
+    assertThat(store.findByLogin("anna").orElseThrow().user().role()).isEqualTo(Role.CITIZEN);
   }
 
   @Test

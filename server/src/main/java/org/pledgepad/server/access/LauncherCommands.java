@@ -23,8 +23,8 @@ import org.pledgepad.server.config.ConfigLoader;
 import org.pledgepad.server.config.ServerConfig;
 
 /**
- * Operator commands of the server jar: {@code token ...}, {@code token revoke|revoked} and
- * {@code user add|list|disable|enable ...}, run against the same account database (DATA_DIR or
+ * Operator commands of the server jar: {@code token ...}, {@code token revoke|revoked},
+ * {@code user add|update|list|disable|enable ...} and {@code body list|name}, run against the same account database (DATA_DIR or
  * DATABASE_URL) and signing key (DATA_DIR/token-signing-key.json unless PLEDGEPAD_TOKEN_KEY) as
  * the server; a token to revoke is checked with the keys the server trusts (its
  * DATA_DIR key and TOKEN_PREVIOUS_KEYS).
@@ -34,7 +34,7 @@ public final class LauncherCommands {
 
   /** True if {@code args} name a command rather than starting the server. */
   public static boolean isCommand(String[] args) {
-    return args.length > 0 && (args[0].equals("token") || args[0].equals("user"));
+    return args.length > 0 && (args[0].equals("token") || args[0].equals("user") || args[0].equals("body"));
   }
 
   /** Runs the command; returns the exit status (0 ok, 1 failure, 2 usage or configuration). */
@@ -49,6 +49,9 @@ public final class LauncherCommands {
     String[] rest = Arrays.copyOfRange(args, 1, args.length);
     try (AccessDb db = AccessDb.forConfig(config)) {
       SqlUserStore users = new SqlUserStore(db);
+      if (args[0].equals("body")) {
+        return new BodyCommand(new DocumentAccessStore(db), users, out, err).run(rest);
+      }
       if (args[0].equals("token") && TokenRevocationCommand.handles(rest)) {
         return revocationCommand(config, db, out, err).run(rest);
       }

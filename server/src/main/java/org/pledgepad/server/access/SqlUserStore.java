@@ -72,6 +72,7 @@ public final class SqlUserStore implements UserStore {
   }
 
   /** Replaces role, bodies, display name and disabled flag of an existing account. */
+  @Override
   public boolean update(User user) {
     return db.transaction(c -> {
       int n;

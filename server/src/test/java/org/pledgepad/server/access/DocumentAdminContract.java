@@ -6,6 +6,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.pledgepad.auth.Body;
@@ -60,5 +61,40 @@ abstract class DocumentAdminContract extends AccessStoreContract {
     assertThat(new JsonObject(cleared.body()).getJsonArray("commenters")).isEmpty();
     assertThat(new JsonObject(cleared.body()).getJsonArray("editors")).as("untouched").hasSize(1);
     assertThat(send("GET", "/api/documents/" + name, Role.CITIZEN, null).statusCode()).isEqualTo(404);
+  }
+
+  /** {@code ARGS...} of the server jar against this store: exit code and what it printed. */
+  private Map.Entry<Integer, String> command(String... args) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    Map<String, String> env = new java.util.HashMap<>(storeEnv());
+    env.put("DATA_DIR", dataDir.toString());
+    int code = LauncherCommands.run(args, env, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8),
+        new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+    return Map.entry(code, out.toString(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void operatorsNameBodiesAndMoveAccountsBetweenThem() throws Exception {
+    start(Duration.ofHours(1));
+    assertThat(command("body", "name", "fraktion-rot", "Fraktion Rot im Rathaus").getKey()).isZero();
+    Map.Entry<Integer, String> moved = command("user", "update", "demo-citizen", "--role", "COUNCILLOR", "--body", "fraktion-rot");
+    assertThat(moved.getKey()).as(moved.getValue()).isZero();
+    assertThat(command("body", "name", "no-owner", "Niemand").getKey()).isEqualTo(2);
+    assertThat(command("body", "name", "fraktion-rot", " ").getKey()).isEqualTo(2);
+    Map.Entry<Integer, String> list = command("body", "list");
+    assertThat(list.getValue()).containsPattern("demo-council\\s+1\\s+3\\s+Fraktion Grün-Rot \\(Demo\\)")
+        .containsPattern("fraktion-rot\\s+1\\s+0\\s+Fraktion Rot im Rathaus");
+    Await.result(server.access.refresh()); // as the 2 s re-check would
+
+    AccessHttp.Browser moved2 = server.signIn(http, "demo-citizen");
+    JsonObject me = http.me(moved2.cookie());
+    assertThat(me.getString("role")).isEqualTo("councillor");
+    assertThat(me.getJsonObject("user").getJsonArray("bodies")).containsExactly(new JsonObject()
+        .put("id", "fraktion-rot").put("name", "Fraktion Rot im Rathaus"));
+    // … and starts a motion of the new body from the browser session.
+    HttpResponse<String> created = http.send("POST", "/api/documents", new JsonObject().put("title", "Erster Antrag").encode(),
+        "Content-Type", "application/json", "Cookie", moved2.cookie(), AccessGuard.CSRF_HEADER, moved2.csrf());
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    assertThat(new JsonObject(created.body()).getString("ownerBody")).isEqualTo("fraktion-rot");
   }
 }
