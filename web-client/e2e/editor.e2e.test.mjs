@@ -684,6 +684,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await page.waitForURL(/\/d\/antrag-sichere-radwege-[a-z0-9-]+$/, { timeout: LOCAL_TIMEOUT });
     await page.locator('h1', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
     await page.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 30_000 });
+    assert.equal(await page.locator('.doc-owner').innerText(), 'Fraktion Grün-Rot (Demo)');
     await page.locator('.ProseMirror').click();
     await page.keyboard.type('Der Magistrat wird beauftragt, sichere Radwege zu planen.', { delay: 5 });
     await page.locator('[data-save-state="saved"]').waitFor({ timeout: SYNC_TIMEOUT });

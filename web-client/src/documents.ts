@@ -18,6 +18,8 @@ export interface DocumentSummary {
 /** GET /api/documents/{name}: the summary plus the sequence number of the newest stored update. */
 export interface DocumentDetails extends DocumentSummary {
   headSeq: number;
+  /** The group or committee responsible for the text; null when the server names none. */
+  owner: { id: string; name: string } | null;
 }
 
 /** A stage heading with its documents; "other" collects stages this client does not know. */
@@ -50,8 +52,11 @@ export function parseSummaries(value: unknown): DocumentSummary[] {
 
 export function parseDetails(value: unknown): DocumentDetails {
   const summary = parseSummary(value);
-  const headSeq = (value as Record<string, unknown>).headSeq;
-  return { ...summary, headSeq: typeof headSeq === 'number' ? headSeq : 0 };
+  const record = value as Record<string, unknown>;
+  const headSeq = record.headSeq;
+  const o = record.ownerBody && typeof record.ownerBody === 'object' ? (record.ownerBody as Record<string, unknown>) : null;
+  const owner = o && typeof o.id === 'string' && o.id !== '' ? { id: o.id, name: typeof o.name === 'string' && o.name !== '' ? o.name : o.id } : null;
+  return { ...summary, headSeq: typeof headSeq === 'number' ? headSeq : 0, owner };
 }
 
 export function isStage(value: string): value is Stage {

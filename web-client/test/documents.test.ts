@@ -86,5 +86,9 @@ describe('parsing the server list', () => {
 
   it('reads headSeq of a single document', () => {
     expect(parseDetails({ name: 'a', title: 'A', kind: 'motion', stage: 'draft', updatedAt: '', headSeq: 42 }).headSeq).toBe(42);
+    // The responsible body, when the server names one; its id stands in for a missing name.
+    expect(parseDetails({ name: 'a', title: 'A', kind: 'motion', stage: 'draft', updatedAt: '', ownerBody: { id: 'gruen-rot', name: 'Fraktion Grün-Rot' } }).owner).toEqual({ id: 'gruen-rot', name: 'Fraktion Grün-Rot' });
+    expect(parseDetails({ name: 'a', title: 'A', kind: 'motion', stage: 'draft', updatedAt: '', ownerBody: { id: 'rot' } }).owner).toEqual({ id: 'rot', name: 'rot' });
+    expect(parseDetails({ name: 'a', title: 'A', kind: 'motion', stage: 'draft', updatedAt: '', ownerBody: 'rot' }).owner).toBeNull();
   });
 });

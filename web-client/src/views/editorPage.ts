@@ -125,6 +125,12 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     i18nText(h('dt', {}), 'stage'),
     stageTexts[1],
   );
+  const ownerText = h('dd', { class: 'doc-owner' });
+  const renderOwner = (owner: DocumentDetails['owner']) => {
+    ownerText.textContent = owner?.name ?? '';
+    if (owner && !ownerText.parentNode) infoList.append(i18nText(h('dt', {}), 'responsible'), ownerText);
+  };
+  renderOwner(details.owner);
   const annotations = createAnnotationsPanel(details.name);
   const historyLink = i18nText(h('a', { href: historyPath(details.name), class: 'history-link' }), 'historyLink');
   // Admins manage the document here (the server refuses everyone else).
@@ -137,6 +143,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
               details.title = saved.title;
               details.kind = saved.kind;
               details.stage = saved.stage;
+              renderOwner({ id: saved.ownerBody, name: saved.ownerBodyName });
               heading.textContent = saved.title;
               document.title = `${saved.title} – Pledgepad`;
               renderLabels();

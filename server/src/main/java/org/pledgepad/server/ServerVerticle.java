@@ -132,6 +132,7 @@ public final class ServerVerticle extends VerticleBase {
           ApiRoutes api = new ApiRoutes(store);
           if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
             api.readFilter(ac.guard()::readable); // drafts only for those who may read them
+            api.ownerOf(ac::ownerOf);
           }
           api.mount(router);
           OpsRoutes ops = new OpsRoutes(store, prometheus).readinessCheck("draining", () -> !draining);

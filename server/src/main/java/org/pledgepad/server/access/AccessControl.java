@@ -479,6 +479,13 @@ public final class AccessControl implements AuthHook {
         : snapshot.usersById().values().stream().filter(u -> u.login().equals(idOrLogin)).findFirst();
   }
 
+  /** The body owning {@code document} as {id, name} (name: the described one, else the id); empty for none. */
+  public Optional<io.vertx.core.json.JsonObject> ownerOf(String document) {
+    org.pledgepad.auth.Body b = documentAccess(document).ownerBody();
+    return b.equals(DocumentAccessStore.NO_OWNER) ? Optional.empty()
+        : Optional.of(new io.vertx.core.json.JsonObject().put("id", b.id()).put("name", bodyName(b).orElse(b.id())));
+  }
+
   /** The display name of a council body, as of the last refresh. */
   Optional<String> bodyName(org.pledgepad.auth.Body body) {
     return Optional.ofNullable(snapshot.bodyNames().get(body.id()));

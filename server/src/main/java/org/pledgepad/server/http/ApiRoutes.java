@@ -34,6 +34,18 @@ public final class ApiRoutes {
     return this;
   }
 
+  /** The body that owns a document ({id, name}), for its detail; absent where nothing owns it. */
+  private java.util.function.Function<String, java.util.Optional<JsonObject>> owner = name -> java.util.Optional.empty();
+
+  /**
+   * Names the owning body in GET /api/documents/{name}: who is responsible for a text is part of
+   * the public record of a political document (and a draft is shown only to those who may read it).
+   */
+  public ApiRoutes ownerOf(java.util.function.Function<String, java.util.Optional<JsonObject>> f) {
+    this.owner = f;
+    return this;
+  }
+
   public void mount(Router router) {
     router.get("/api/documents").handler(this::list);
     router.get("/api/documents/:name").handler(this::one);
@@ -67,7 +79,9 @@ public final class ApiRoutes {
           if (d.isEmpty() || !mayRead.test(name)) {
             Problems.send(ctx, 404, Problems.NOT_FOUND, "No such document");
           } else {
-            json(ctx, d.get().toJson(true).encode());
+            JsonObject out = d.get().toJson(true);
+            owner.apply(name).ifPresent(o -> out.put("ownerBody", o));
+            json(ctx, out.encode());
           }
         })
         .onFailure(e -> storeFailed(ctx, e)));

@@ -91,6 +91,10 @@ class DocumentCreateRestTest {
     assertThat(listed(server.tokenFor(Role.CITIZEN))).doesNotContain(name);
     assertThat(listed(councillor("other-body-councillor", Set.of(new Body("committee-digital"))))).doesNotContain(name);
     assertThat(http.send("GET", "/api/documents/" + name, null).statusCode()).isEqualTo(404);
+    // Whoever may read it sees who is responsible for it.
+    HttpResponse<String> detail = http.send("GET", "/api/documents/" + name, null, "Authorization", "Bearer " + token);
+    assertThat(new JsonObject(detail.body()).getJsonObject("ownerBody")).isEqualTo(new JsonObject()
+        .put("id", DemoAccounts.DEMO_BODY.id()).put("name", DemoAccess.DEMO_BODY_NAME));
 
     // The answer came after the access layer knew the owner: the first edit is taken, no waiting.
     try (SyncClient c = SyncClient.connect(Protocol.Y_WEBSOCKET, server.harness.wsBase(), name, token, Map.of())) {
