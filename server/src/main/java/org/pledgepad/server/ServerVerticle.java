@@ -108,6 +108,9 @@ public final class ServerVerticle extends VerticleBase {
               .map(url -> new org.pledgepad.server.cluster.ClusterFanout(vertx, url, sessions, store)).orElse(null);
           if (fanout != null) {
             pledges.followOtherNodes(fanout); // metadata another node writes drops this node's cached readings
+            if (auth instanceof org.pledgepad.server.access.AccessControl ac) {
+              ac.followOtherNodes(fanout); // access another node changes applies here at once
+            }
             io.micrometer.core.instrument.Gauge.builder("pledgepad.cluster.other.nodes", fanout,
                     org.pledgepad.server.cluster.ClusterFanout::otherNodes)
                 .description("Other nodes listening on the database; -1 before the first count or when it failed")

@@ -472,6 +472,35 @@ public final class AccessControl implements AuthHook {
     return snapshot.user(subject).map(User::displayName);
   }
 
+  /**
+   * Refreshes whenever another node announces an access change ({@link AccessChanges}), and after
+   * every (re)subscription, since announcements may have been missed meanwhile. Refreshes that
+   * are asked for while one runs become one more after it.
+   */
+  public void followOtherNodes(org.pledgepad.server.cluster.ClusterFanout fanout) {
+    fanout.listen(AccessChanges.CHANNEL, payload -> refreshSoon(), this::refreshSoon);
+  }
+
+  private final java.util.concurrent.atomic.AtomicInteger announcedRefreshes = new java.util.concurrent.atomic.AtomicInteger();
+
+  private void refreshSoon() {
+    // 0 → 1: start one; 1 → 2: one more after the running one; 2: already asked for.
+    if (announcedRefreshes.getAndUpdate(n -> Math.min(n + 1, 2)) == 0) {
+      runAnnouncedRefresh();
+    }
+  }
+
+  private void runAnnouncedRefresh() {
+    refresh().onComplete(ar -> {
+      if (ar.failed()) {
+        LOG.warn("Access refresh after another node's change failed; the periodic re-check follows", ar.cause());
+      }
+      if (announcedRefreshes.decrementAndGet() > 0) {
+        runAnnouncedRefresh();
+      }
+    });
+  }
+
   /** The account with this id, else with this login, as of the last refresh. */
   Optional<User> account(String idOrLogin) {
     Optional<User> byId = snapshot.user(idOrLogin);

@@ -40,6 +40,7 @@ public final class DocumentAccessStore {
         ps.setString(2, owner.id());
         ps.executeUpdate();
       }
+      AccessChanges.announce(db, c);
       return null;
     });
   }
@@ -56,6 +57,7 @@ public final class DocumentAccessStore {
         ps.setString(2, name);
         ps.executeUpdate();
       }
+      AccessChanges.announce(db, c);
       return null;
     });
   }
@@ -115,6 +117,7 @@ public final class DocumentAccessStore {
         }
         ps.executeBatch();
       }
+      AccessChanges.announce(db, c);
       return null;
     });
   }

@@ -93,6 +93,7 @@ public final class SqlUserStore implements UserStore {
         ps.executeUpdate();
       }
       writeBodies(c, user);
+      AccessChanges.announce(db, c);
       return true;
     });
   }
@@ -140,11 +141,14 @@ public final class SqlUserStore implements UserStore {
 
   @Override
   public boolean setDisabled(String id, boolean disabled) {
-    return db.call(c -> {
+    return db.transaction(c -> {
       try (PreparedStatement ps = c.prepareStatement("UPDATE users SET disabled = ? WHERE id = ?")) {
         ps.setBoolean(1, disabled);
         ps.setString(2, id);
-        return ps.executeUpdate() > 0;
+        boolean changed = ps.executeUpdate() > 0;
+        // Other nodes close a disabled account's connections at once, not at their next re-check.
+        AccessChanges.announce(db, c);
+        return changed;
       }
     });
   }

@@ -1,0 +1,90 @@
+package org.pledgepad.server.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.auth.Role;
+import org.pledgepad.server.testing.Eventually;
+import org.pledgepad.server.testing.FreshPgDatabase;
+
+/**
+ * Two nodes on one PostgreSQL whose periodic access re-check is an hour away: what one node
+ * changes in document access (a started motion, an invited commenter) reaches the other through
+ * the database's announcement ({@link AccessChanges}), as a load balancer without affinity needs
+ * when the editor opened right after "Neuer Antrag" lands on the other node.
+ */
+class PgAccessAnnouncementTest {
+  @TempDir
+  Path dirA;
+  @TempDir
+  Path dirB;
+  private FreshPgDatabase database;
+  private AccessTestServer a;
+  private AccessTestServer b;
+
+  @BeforeEach
+  void startTwoNodes() throws Exception {
+    database = FreshPgDatabase.create("pledgepad_announce_");
+    Map<String, String> env = Map.of("DATABASE_URL", database.url);
+    a = AccessTestServer.start(dirA, env, Duration.ofHours(1), Clock.systemUTC(), UnaryOperator.identity());
+    b = AccessTestServer.start(dirB, env, Duration.ofHours(1), Clock.systemUTC(), UnaryOperator.identity());
+  }
+
+  @AfterEach
+  void stop() {
+    for (AccessTestServer s : new AccessTestServer[] {b, a}) {
+      if (s != null) {
+        s.close();
+      }
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  private static int status(AccessTestServer node, String path, String token) throws Exception {
+    return new AccessHttp(node.harness.httpBase()).send("GET", path, null, "Authorization", "Bearer " + token).statusCode();
+  }
+
+  @Test
+  void aMotionStartedOnOneNodeOpensOnTheOtherAndAnInvitationFollows() throws Exception {
+    String councillor = a.tokenFor(Role.COUNCILLOR);
+    HttpResponse<String> created = new AccessHttp(a.harness.httpBase()).send("POST", "/api/documents",
+        new JsonObject().put("title", "Antrag: Trinkbrunnen").encode(), "Content-Type", "application/json",
+        "Authorization", "Bearer " + councillor);
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String path = "/api/documents/" + new JsonObject(created.body()).getString("name");
+    Eventually.within(10_000, "node B knows the new motion's owner", () -> {
+      try {
+        return status(b, path, b.tokenFor(Role.COUNCILLOR)) == 200; // each node signs with its own key
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+
+    String citizen = b.tokenFor(Role.CITIZEN);
+    assertThat(status(b, path, citizen)).isEqualTo(404);
+    HttpResponse<String> invited = new AccessHttp(a.harness.httpBase()).send("PATCH", path,
+        new JsonObject().put("commenters", new JsonArray().add("demo-citizen")).encode(), "Content-Type", "application/json",
+        "Authorization", "Bearer " + a.tokenFor(Role.ADMIN));
+    assertThat(invited.statusCode()).as(invited.body()).isEqualTo(200);
+    Eventually.within(10_000, "node B lets the invited citizen read the draft", () -> {
+      try {
+        return status(b, path, citizen) == 200;
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+}
