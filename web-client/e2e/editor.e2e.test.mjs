@@ -685,6 +685,8 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await page.locator('h1', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
     await page.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('.doc-owner').innerText(), 'Fraktion Grün-Rot (Demo)');
+    // Empty and writable: the editor says where to begin.
+    assert.match(await page.locator('.ProseMirror p.is-editor-empty').getAttribute('data-placeholder'), /^Hier beginnt der Text/);
     await page.locator('.ProseMirror').click();
     await page.keyboard.type('Der Magistrat wird beauftragt, sichere Radwege zu planen.', { delay: 5 });
     await page.locator('[data-save-state="saved"]').waitFor({ timeout: SYNC_TIMEOUT });

@@ -2,6 +2,7 @@
 // Hocuspocus provider keeps in sync with the server, with toolbar, save indicator, read-only
 // notice, line numbers and the list of people present.
 import { Editor, Extension } from '@tiptap/core';
+import { Placeholder } from '@tiptap/extensions';
 import StarterKit from '@tiptap/starter-kit';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
@@ -191,6 +192,8 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
         codeBlock: false,
         code: false,
       }),
+      // An empty document one may write says where to begin (a motion just started is empty).
+      Placeholder.configure({ placeholder: () => t('editorPlaceholder') }),
       Collaboration.configure({ document: ydoc, field: YJS_FIELD }),
       CollaborationCaret.configure({
         provider,
