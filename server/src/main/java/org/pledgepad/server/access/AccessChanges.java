@@ -6,7 +6,8 @@ import java.sql.SQLException;
 
 /**
  * Nodes on one PostgreSQL tell each other that accounts or document access changed (a motion
- * started, editors or commenters set, a body named, an account updated from the command line),
+ * started, editors or commenters set, a body named, an account added, updated, disabled or
+ * erased),
  * so that every node reads its access snapshot again at once instead of at its next periodic
  * re-check (2 s). Without it, the editor a councillor opens right after starting a motion could
  * reach another node that still thinks the document has no owner, and be refused. The NOTIFY is

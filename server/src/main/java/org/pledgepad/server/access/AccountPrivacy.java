@@ -195,6 +195,8 @@ public final class AccountPrivacy {
           ps.executeUpdate();
         }
       }
+      // Every node stops the person at once (connections closed), not at its next re-check.
+      AccessChanges.announce(db, c);
       return true;
     });
   }

@@ -67,6 +67,7 @@ public final class SqlUserStore implements UserStore {
         ps.executeUpdate();
       }
       writeBodies(c, user);
+      AccessChanges.announce(db, c); // an account added on one node or the command line can be listed at once everywhere
       return null;
     });
   }

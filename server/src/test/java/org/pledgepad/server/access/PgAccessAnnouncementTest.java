@@ -87,4 +87,23 @@ class PgAccessAnnouncementTest {
       }
     });
   }
+
+  @Test
+  void anAccountDisabledFromTheCommandLineIsCutOffOnEveryNodeAtOnce() throws Exception {
+    org.pledgepad.auth.User user = new org.pledgepad.auth.User("rat-b", "rat-b", "Rat B", false, Role.COUNCILLOR,
+        java.util.Set.of(org.pledgepad.auth.password.DemoAccounts.DEMO_BODY), false);
+    a.access.users().add(user, null, false);
+    String token = b.issue(user.principal(), Duration.ofMinutes(5));
+    Eventually.within(10_000, "node B knows the new account", () -> b.access.account("rat-b").isPresent());
+    try (SyncClient c = SyncClient.connect(SyncClient.Protocol.Y_WEBSOCKET, b.harness.wsBase(),
+        AccessTestServer.CONSULTATION_DOC, token, Map.of())) {
+      c.until(m -> m.type() == 0 && m.sub() == 0);
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      java.io.PrintStream print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(LauncherCommands.run(new String[] {"user", "disable", "rat-b"},
+          Map.of("DATABASE_URL", database.url, "DATA_DIR", dirA.toString()), print, print)).as(out.toString()).isZero();
+      c.until(m -> false); // reads until the server closes the socket (or the client's own time limit)
+      assertThat(c.ws.closeCode).as("closed by node B for the disabled account").isEqualTo(4403);
+    }
+  }
 }
