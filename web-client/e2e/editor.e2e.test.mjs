@@ -692,6 +692,13 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await page.locator('[data-save-state="saved"]').waitFor({ timeout: SYNC_TIMEOUT });
     const name = decodeURIComponent(new URL(page.url()).pathname.slice('/d/'.length));
 
+    // A typo in the title: its writer fixes it under the heading.
+    await page.getByRole('button', { name: 'Titel ändern' }).click();
+    const fixed = `${title} (neu)`;
+    await page.getByLabel('Neuer Titel').fill(fixed);
+    await page.getByRole('button', { name: 'Titel speichern' }).click();
+    await page.locator('h1', { hasText: fixed }).waitFor({ timeout: LOCAL_TIMEOUT });
+
     await page.getByRole('link', { name: 'Alle Dokumente' }).click();
     await page.locator('.stage-draft .doc-card', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
     await page.context().close();

@@ -17,6 +17,7 @@ import { LineNumberGutter } from '../lineNumbers';
 import { loadPseudonym, pickFreeColor } from '../pseudonym';
 import { deriveSaveState, isProblem, SAVE_STATE_MESSAGE, SaveAnnouncer, type Connection, type SaveState } from '../saveState';
 import { documentSettingsSection } from './documentSettingsForm';
+import { retitleDraft } from './retitleDraft';
 import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
 import { createToolbar } from './toolbar';
@@ -100,6 +101,13 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   };
   renderLabels();
   const meta = h('p', { class: 'doc-meta' }, kindTexts[0], ' ', stageTexts[0]);
+  const applyTitle = (title: string) => {
+    details.title = title;
+    heading.textContent = title;
+    document.title = `${title} – Pledgepad`;
+  };
+  // Writers of a draft may fix its title; admins have "Dokument verwalten" for that and more.
+  const retitle = retitleDraft(details.name, () => details.title, applyTitle);
   const saveText = h('span', { class: 'save-text' });
   const saveIndicator = h('p', { class: 'save-indicator', 'data-state': 'connecting' }, h('span', { class: 'save-icon' }), saveText);
   saveIndicator.dataset.i18nTitle = 'saveStatus';
@@ -141,12 +149,10 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
       ...(me().role === 'admin'
         ? [
             documentSettingsSection(details.name, (saved) => {
-              details.title = saved.title;
               details.kind = saved.kind;
               details.stage = saved.stage;
               renderOwner({ id: saved.ownerBody, name: saved.ownerBodyName });
-              heading.textContent = saved.title;
-              document.title = `${saved.title} – Pledgepad`;
+              applyTitle(saved.title);
               renderLabels();
             }),
           ]
@@ -243,7 +249,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   container.replaceChildren(
     backLink,
-    h('header', { class: 'doc-header' }, h('div', { class: 'doc-heading' }, heading, meta), saveIndicator),
+    h('header', { class: 'doc-header' }, h('div', { class: 'doc-heading' }, heading, meta, retitle.element), saveIndicator),
     liveRegion,
     readonlyNotice,
     sessionNotice,
@@ -297,6 +303,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     closedNotice.hidden = closed === null;
     if (closed !== null && closedText.textContent !== closed) closedText.textContent = closed;
     annotations.setCanEdit(editable && authenticated);
+    retitle.setShown(editable && authenticated && details.stage === 'draft' && me().role !== 'admin');
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }
 

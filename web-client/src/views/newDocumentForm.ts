@@ -6,6 +6,7 @@ import { actionErrorMessage } from '../actionErrors';
 import { createDocument, type CouncilBody } from '../api';
 import { h, icon } from '../dom';
 import { t } from '../i18n';
+import { wireDisclosure } from './disclosureForm';
 
 const MAX_TITLE = 200;
 
@@ -36,22 +37,8 @@ export function newDocumentSection(bodies: CouncilBody[], onCreated: (name: stri
     input.focus();
   }
 
-  function open(show: boolean): void {
-    form.hidden = !show;
-    toggle.setAttribute('aria-expanded', String(show));
-    if (show) input.focus();
-    else toggle.focus();
-  }
-
   let busy = false;
-  toggle.addEventListener('click', () => open(form.hidden));
-  cancel.addEventListener('click', () => open(false));
-  form.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape' && !busy) {
-      event.preventDefault();
-      open(false);
-    }
-  });
+  wireDisclosure(toggle, form, cancel, () => busy, () => input.focus());
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     if (busy) return;

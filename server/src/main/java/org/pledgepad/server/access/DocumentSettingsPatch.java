@@ -80,6 +80,12 @@ record DocumentSettingsPatch(
     return List.copyOf(out);
   }
 
+  /** Whether the patch changes the title and nothing else. */
+  boolean onlyTitle() {
+    return title.isPresent() && kind.isEmpty() && stage.isEmpty() && ownerBody.isEmpty() && editors.isEmpty()
+        && commenters.isEmpty();
+  }
+
   /** The document's metadata with this patch applied. */
   DocumentInfo applyTo(DocumentInfo d) {
     return new DocumentInfo(d.name(), title.orElse(d.title()), kind.orElse(d.kind()), stage.orElse(d.stage()),

@@ -12,8 +12,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.pledgepad.auth.Authorizer;
 import org.pledgepad.auth.DocumentAccess;
 import org.pledgepad.auth.Operation;
+import org.pledgepad.auth.Principal;
+import org.pledgepad.auth.Stage;
 import org.pledgepad.auth.User;
 import org.pledgepad.server.http.Problems;
 import org.pledgepad.server.protocol.DocumentNames;
@@ -24,7 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * (Contract: resources/openapi/documents.yaml.) PATCH /api/documents/{name}: an admin changes a document's title, kind, stage, owner body, or
  * who besides the body edits it (editors: a coalition partner's councillors) and who may read
- * and comment on it as a draft (commenters); GET …/settings reads all of that.
+ * and comment on it as a draft (commenters); GET …/settings reads all of that. Whoever writes a
+ * draft may change its title, nothing else.
  * Authorised by the guard (Operation.ADMIN, CSRF for cookie sessions); afterwards the access
  * layer is refreshed, so open connections are re-checked at once (a published document stops
  * taking its writers' edits before this request is answered).
@@ -121,10 +125,17 @@ final class DocumentSettingsRoutes {
       return;
     }
     // Authorise before looking at the body or the store: a refused caller learns nothing,
-    // not even whether the document exists.
-    guard.require(ctx, name, Operation.ADMIN).onSuccess(p -> {
+    // not even whether the document exists. Besides admins, whoever writes a draft may give it
+    // another title (a typo in a motion just started); everything else stays the admins'.
+    guard.principal(ctx).compose(p -> retitlesOwnDraft(p, name) ? Future.succeededFuture(p)
+        : guard.require(ctx, name, Operation.ADMIN)).onSuccess(p -> {
+      boolean admin = Authorizer.isAllowed(p, access.documentAccess(name), Operation.ADMIN);
       DocumentSettingsPatch patch = parse(ctx);
       if (patch == null) {
+        return;
+      }
+      if (!admin && !patch.onlyTitle()) {
+        Problems.send(ctx, 403, AccessProblems.FORBIDDEN, "Not allowed: writers of a draft change its title only");
         return;
       }
       Set<String> editors = patch.editors().isEmpty() ? null : subjects(ctx, patch.editors().get(), "editors");
@@ -156,7 +167,8 @@ final class DocumentSettingsRoutes {
             .compose(v -> access.documentStore().document(name))
             .map(after -> {
               LOG.info("Document settings changed: document={} by={}", name, p.subject());
-              answer(ctx, settings(after.orElse(next)));
+              // The lists name people: only an admin gets them back.
+              answer(ctx, admin ? settings(after.orElse(next)) : after.orElse(next).toJson(true));
               return null;
             });
       }).onFailure(e -> {
@@ -166,6 +178,13 @@ final class DocumentSettingsRoutes {
         }
       });
     });
+  }
+
+  /** Whether {@code p} may write the draft {@code name} without being its admin (a title change at most). */
+  private boolean retitlesOwnDraft(Principal p, String name) {
+    DocumentAccess d = access.documentAccess(name);
+    return d.stage() == Stage.DRAFT && Authorizer.isAllowed(p, d, Operation.SYNC_WRITE)
+        && !Authorizer.isAllowed(p, d, Operation.ADMIN);
   }
 
   /** The patch, or null after answering 415/400. */

@@ -212,6 +212,39 @@ class DocumentSettingsRestTest {
   }
 
   @Test
+  void writersOfADraftChangeItsTitleAndNothingElse() throws Exception {
+    server.setStage(DOC, DocumentStage.DRAFT);
+    Await.result(server.access.refresh());
+    String councillor = server.tokenFor(Role.COUNCILLOR); // of the draft's body
+    String before = current().getString("title");
+    try {
+      HttpResponse<String> ok = http.send("PATCH", "/api/documents/" + DOC, new JsonObject().put("title", "Antrag: Offene Daten jetzt").encode(),
+          "Content-Type", "application/json", "Authorization", "Bearer " + councillor);
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+      JsonObject answer = new JsonObject(ok.body());
+      assertThat(answer.getString("title")).isEqualTo("Antrag: Offene Daten jetzt");
+      assertThat(answer.containsKey("editors")).as("the lists of people are the admins'").isFalse();
+      for (JsonObject more : List.of(new JsonObject().put("title", "X").put("stage", "consultation"),
+          new JsonObject().put("commenters", new JsonArray().add("demo-citizen")),
+          new JsonObject().put("ownerBody", "fraktion-rot"))) {
+        assertProblem(http.send("PATCH", "/api/documents/" + DOC, more.encode(), "Content-Type", "application/json",
+            "Authorization", "Bearer " + councillor), 403);
+      }
+      assertThat(current().getString("stage")).isEqualTo("draft");
+      assertProblem(http.send("GET", "/api/documents/" + DOC + "/settings", null, "Authorization", "Bearer " + councillor), 403);
+      // Once in consultation the title is the admins' again.
+      server.setStage(DOC, DocumentStage.CONSULTATION);
+      Await.result(server.access.refresh());
+      assertProblem(http.send("PATCH", "/api/documents/" + DOC, new JsonObject().put("title", "Später").encode(),
+          "Content-Type", "application/json", "Authorization", "Bearer " + councillor), 403);
+    } finally {
+      server.setStage(DOC, DocumentStage.DRAFT);
+      patch(DOC, new JsonObject().put("title", before).encode());
+      Await.result(server.access.refresh());
+    }
+  }
+
+  @Test
   void onlyAdminsReadTheSettings() throws Exception {
     assertProblem(http.send("GET", "/api/documents/" + DOC + "/settings", null), 401);
     for (Role role : List.of(Role.CITIZEN, Role.COUNCILLOR, Role.MODERATOR)) {
@@ -226,10 +259,14 @@ class DocumentSettingsRestTest {
   void onlyAdminsMayAndCookieSessionsNeedTheCsrfToken() throws Exception {
     String body = new JsonObject().put("title", "Übernommen").encode();
     assertProblem(http.send("PATCH", "/api/documents/" + DOC, body, "Content-Type", "application/json"), 401);
-    for (Role role : List.of(Role.CITIZEN, Role.COUNCILLOR, Role.MODERATOR)) {
+    for (Role role : List.of(Role.CITIZEN, Role.MODERATOR)) {
       assertProblem(http.send("PATCH", "/api/documents/" + DOC, body, "Content-Type", "application/json",
           "Authorization", "Bearer " + server.tokenFor(role)), 403);
     }
+    // A councillor of another body may not even retitle the draft.
+    assertProblem(http.send("PATCH", "/api/documents/" + DOC, body, "Content-Type", "application/json",
+        "Authorization", "Bearer " + server.issue(new org.pledgepad.auth.Principal("rat-rot", "rat-rot", "Rot", false,
+            Role.COUNCILLOR, Set.of(new Body("fraktion-rot")), null), Duration.ofMinutes(5))), 403);
     AccessHttp.Browser admin = server.signIn(http, "demo-admin");
     assertProblem(http.send("PATCH", "/api/documents/" + DOC, body, "Content-Type", "application/json",
         "Cookie", admin.cookie()), 403);
