@@ -96,6 +96,12 @@ class DocumentCreateRestTest {
     assertThat(new JsonObject(detail.body()).getJsonObject("ownerBody")).isEqualTo(new JsonObject()
         .put("id", DemoAccounts.DEMO_BODY.id()).put("name", DemoAccess.DEMO_BODY_NAME));
 
+    // Its history page works before anyone wrote a word: no versions, an intact (empty) chain.
+    for (String part : List.of("/history", "/verify", "/authorship?seq=0")) {
+      HttpResponse<String> h = http.send("GET", "/api/documents/" + name + part, null, "Authorization", "Bearer " + token);
+      assertThat(h.statusCode()).as(part + " " + h.body()).isEqualTo(200);
+    }
+
     // The answer came after the access layer knew the owner: the first edit is taken, no waiting.
     try (SyncClient c = SyncClient.connect(Protocol.Y_WEBSOCKET, server.harness.wsBase(), name, token, Map.of())) {
       c.until(m -> m.type() == 0 && m.sub() == 0);
