@@ -49,10 +49,7 @@ final class AccessRoutes {
   }
 
   private void login(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    // JSON only: a cross-site form cannot send it without a CORS preflight (login CSRF).
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      Problems.send(ctx, 415, AccessProblems.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
+    if (JsonOnly.refused(ctx)) { // login CSRF
       return;
     }
     JsonObject body;

@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -160,9 +159,7 @@ final class DocumentCreateRoutes {
 
   /** The request, or null after answering 415/400. */
   private static Request parse(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      Problems.send(ctx, 415, AccessProblems.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
+    if (JsonOnly.refused(ctx)) {
       return null;
     }
     try {

@@ -9,7 +9,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.pledgepad.auth.Authorizer;
@@ -189,9 +188,7 @@ final class DocumentSettingsRoutes {
 
   /** The patch, or null after answering 415/400. */
   private static DocumentSettingsPatch parse(RoutingContext ctx) {
-    String type = ctx.request().getHeader("Content-Type");
-    if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      Problems.send(ctx, 415, AccessProblems.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
+    if (JsonOnly.refused(ctx)) {
       return null;
     }
     try {

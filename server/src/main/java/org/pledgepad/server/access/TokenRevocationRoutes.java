@@ -6,7 +6,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
-import java.util.Locale;
 import org.pledgepad.auth.token.JwsVerifier;
 import org.pledgepad.auth.token.Revocation;
 import org.pledgepad.auth.token.TokenRejectedException;
@@ -55,9 +54,7 @@ final class TokenRevocationRoutes {
 
   private void revoke(RoutingContext ctx) {
     guard.admin(ctx).onSuccess(p -> {
-      String type = ctx.request().getHeader("Content-Type");
-      if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-        Problems.send(ctx, 415, AccessProblems.UNSUPPORTED_MEDIA_TYPE, "Send application/json");
+      if (JsonOnly.refused(ctx)) {
         return;
       }
       String given = tokenOrJti(ctx);
