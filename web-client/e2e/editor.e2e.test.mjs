@@ -685,10 +685,12 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await page.locator('h1', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
     await page.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 30_000 });
     assert.equal(await page.locator('.doc-owner').innerText(), 'Fraktion Grün-Rot (Demo)');
-    // Empty and writable: the editor says where to begin.
+    // Empty and writable: the editor says where to begin, and the draft could still be deleted.
     assert.match(await page.locator('.ProseMirror p.is-editor-empty').getAttribute('data-placeholder'), /^Hier beginnt der Text/);
+    await page.getByRole('button', { name: 'Leeren Entwurf löschen' }).waitFor({ timeout: LOCAL_TIMEOUT });
     await page.locator('.ProseMirror').click();
     await page.keyboard.type('Der Magistrat wird beauftragt, sichere Radwege zu planen.', { delay: 5 });
+    await page.getByRole('button', { name: 'Leeren Entwurf löschen' }).waitFor({ state: 'hidden', timeout: LOCAL_TIMEOUT });
     await page.locator('[data-save-state="saved"]').waitFor({ timeout: SYNC_TIMEOUT });
     const name = decodeURIComponent(new URL(page.url()).pathname.slice('/d/'.length));
 
@@ -701,6 +703,18 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
 
     await page.getByRole('link', { name: 'Alle Dokumente' }).click();
     await page.locator('.stage-draft .doc-card', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
+
+    // A second one started by mistake goes again while it is empty.
+    const mistake = `Versehentlich ${Date.now().toString(36)}`;
+    await page.getByRole('button', { name: 'Neuer Antrag' }).click();
+    await page.getByLabel('Titel des Antrags').fill(mistake);
+    await page.getByRole('button', { name: 'Antrag anlegen' }).click();
+    await page.locator('h1', { hasText: mistake }).waitFor({ timeout: LOCAL_TIMEOUT });
+    await page.getByRole('button', { name: 'Leeren Entwurf löschen' }).click();
+    await page.locator('dialog').getByRole('button', { name: 'Entwurf löschen' }).click();
+    await page.locator('.page-start').waitFor({ timeout: LOCAL_TIMEOUT });
+    await page.locator('.stage-draft .doc-card', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
+    assert.equal(await page.locator('.doc-card', { hasText: mistake }).count(), 0);
     await page.context().close();
 
     // A draft: neither a guest nor a citizen finds it, not even by its name.

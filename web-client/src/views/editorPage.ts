@@ -18,6 +18,7 @@ import { loadPseudonym, pickFreeColor } from '../pseudonym';
 import { deriveSaveState, isProblem, SAVE_STATE_MESSAGE, SaveAnnouncer, type Connection, type SaveState } from '../saveState';
 import { documentSettingsSection } from './documentSettingsForm';
 import { retitleDraft } from './retitleDraft';
+import { deleteEmptyDraft } from './deleteEmptyDraft';
 import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
 import { createToolbar } from './toolbar';
@@ -25,7 +26,7 @@ import { createAnnotationsPanel } from './annotationsPanel';
 import { createRefusedChangesNotice } from './refusedChangesNotice';
 import { PledgeIdAttribute } from '../pledgeIds';
 import { displayName, me, refreshMe } from '../session';
-import { historyPath } from '../router';
+import { historyPath, navigate } from '../router';
 import type { View } from './view';
 
 /** Yjs field that Tiptap's Collaboration extension binds to (its default). */
@@ -142,6 +143,8 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   renderOwner(details.owner);
   const annotations = createAnnotationsPanel(details.name);
   const historyLink = i18nText(h('a', { href: historyPath(details.name), class: 'history-link' }), 'historyLink');
+  // A draft nobody has written in yet may go again (the server checks that it is empty).
+  const removeDraft = deleteEmptyDraft(details.name, () => navigate('/'));
   // Admins manage the document here (the server refuses everyone else).
   const settingsSlot = h('div', {});
   const renderSettings = () =>
@@ -164,7 +167,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     { class: 'editor-aside' },
     annotations.section,
     h('section', { 'aria-labelledby': 'participants-title' }, i18nText(h('h2', { id: 'participants-title' }), 'participants'), participantList),
-    h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList, h('p', {}, historyLink), settingsSlot),
+    h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList, h('p', {}, historyLink), settingsSlot, removeDraft.element),
   );
   aside.dataset.i18nAriaLabel = 'sidebar';
   aside.setAttribute('aria-label', t('sidebar'));
@@ -262,7 +265,10 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
 
   annotations.attach(editor, ydoc, provider);
   const gutterView = new LineNumberGutter(editor.view.dom as HTMLElement, gutter);
-  editor.on('update', () => gutterView.schedule());
+  editor.on('update', () => {
+    gutterView.schedule();
+    removeDraft.setShown(editor.isEditable && details.stage === 'draft' && editor.isEmpty);
+  });
   ydoc.on('update', () => gutterView.schedule());
   ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
     if (origin === provider || !editor.isEditable) return;
@@ -304,6 +310,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     if (closed !== null && closedText.textContent !== closed) closedText.textContent = closed;
     annotations.setCanEdit(editable && authenticated);
     retitle.setShown(editable && authenticated && details.stage === 'draft' && me().role !== 'admin');
+    removeDraft.setShown(editable && authenticated && details.stage === 'draft' && editor.isEmpty);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }
 

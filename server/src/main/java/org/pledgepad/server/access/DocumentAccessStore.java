@@ -122,6 +122,21 @@ public final class DocumentAccessStore {
     });
   }
 
+  /** Removes a document's owner, editors and commenters (before the document itself is deleted). */
+  public void forget(String document) {
+    db.transaction(c -> {
+      for (String sql : java.util.List.of("DELETE FROM document_members WHERE document = ?",
+          "DELETE FROM document_access WHERE document = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+          ps.setString(1, document);
+          ps.executeUpdate();
+        }
+      }
+      AccessChanges.announce(db, c);
+      return null;
+    });
+  }
+
   /** Every document's entry (small table: read whole on each refresh). */
   public Map<String, Entry> all() {
     return db.call(c -> {

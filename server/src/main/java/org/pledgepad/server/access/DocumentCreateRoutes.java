@@ -16,6 +16,7 @@ import org.pledgepad.auth.Operation;
 import org.pledgepad.auth.Principal;
 import org.pledgepad.auth.Stage;
 import org.pledgepad.server.http.Problems;
+import org.pledgepad.server.protocol.DocumentNames;
 import org.pledgepad.server.store.DocumentKind;
 import org.pledgepad.server.store.DocumentStage;
 import org.slf4j.Logger;
@@ -42,6 +43,7 @@ final class DocumentCreateRoutes {
   static final String QUOTA = "urn:pledgepad:problem:documents:quota";
   static final String NO_BODY = "urn:pledgepad:problem:documents:no-body";
   static final String CHOOSE_BODY = "urn:pledgepad:problem:documents:choose-body";
+  static final String HAS_HISTORY = "urn:pledgepad:problem:documents:has-history";
 
   private final AccessControl access;
   private final AccessGuard guard;
@@ -58,6 +60,77 @@ final class DocumentCreateRoutes {
   void mount(Router router) {
     router.post("/api/documents").handler(BodyHandler.create(false).setBodyLimit(MAX_BODY_BYTES))
         .handler(this::create);
+    router.delete("/api/documents/:name").handler(this::delete);
+  }
+
+  /**
+   * DELETE /api/documents/{name}: an empty draft started by mistake goes again. Allowed to whoever
+   * writes the draft, and to admins; a document anyone has written in is never deleted (409
+   * {@code documents:has-history}: the log is the public record). The access rows go first, so
+   * open connections of everyone but admins are closed before the document row; if an edit was
+   * logged in between, the store keeps the document and its access comes back.
+   */
+  private void delete(RoutingContext ctx) {
+    String name = ctx.pathParam("name");
+    if (!DocumentNames.isValid(name)) {
+      Problems.send(ctx, 400, Problems.INVALID_NAME, "Invalid document name");
+      return;
+    }
+    guard.principal(ctx).compose(p -> writesDraft(p, name) ? Future.succeededFuture(p)
+        : guard.require(ctx, name, Operation.ADMIN)).onSuccess(p -> access.documentStore().document(name)
+        .compose(found -> {
+          if (found.isEmpty()) {
+            Problems.send(ctx, 404, Problems.NOT_FOUND, "No such document");
+            return Future.<Void>succeededFuture();
+          }
+          if (found.get().headSeq() > 0) {
+            hasHistory(ctx);
+            return Future.<Void>succeededFuture();
+          }
+          DocumentAccess before = access.documentAccess(name);
+          return access.vertx().<Void>executeBlocking(() -> {
+            access.documentAccessStore().forget(name);
+            return null;
+          }, false)
+              .compose(v -> access.refresh())
+              .compose(v -> access.documentStore().deleteIfEmpty(name))
+              .compose(deleted -> {
+                if (deleted) {
+                  LOG.info("Document deleted: document={} by={}", name, p.subject());
+                  ctx.response().setStatusCode(204).end();
+                  return Future.<Void>succeededFuture();
+                }
+                return restore(name, before).onSuccess(v -> hasHistory(ctx));
+              }, failure -> restore(name, before).transform(ignored -> Future.<Void>failedFuture(failure)));
+        })
+        .onFailure(e -> {
+          LOG.error("Deleting a document failed", e);
+          if (!ctx.response().ended()) {
+            Problems.send(ctx, 503, Problems.STORE_UNAVAILABLE, "Storage unavailable");
+          }
+        }));
+  }
+
+  private static void hasHistory(RoutingContext ctx) {
+    Problems.send(ctx, 409, HAS_HISTORY, "Someone has written in this document; its history is kept");
+  }
+
+  /** Puts back the access a document had before a deletion that did not happen. */
+  private Future<Void> restore(String name, DocumentAccess before) {
+    return access.vertx().<Void>executeBlocking(() -> {
+      if (!before.ownerBody().equals(DocumentAccessStore.NO_OWNER)) {
+        access.documentAccessStore().setOwner(name, before.ownerBody());
+      }
+      access.documentAccessStore().replaceMembers(name, "editor", before.editors());
+      access.documentAccessStore().replaceMembers(name, "commenter", before.commenters());
+      return null;
+    }, false).compose(v -> access.refresh());
+  }
+
+  /** Whether {@code p} writes the draft {@code name} (its body's councillors); admins are asked for separately. */
+  private boolean writesDraft(Principal p, String name) {
+    DocumentAccess d = access.documentAccess(name);
+    return d.stage() == Stage.DRAFT && Authorizer.isAllowed(p, d, Operation.SYNC_WRITE);
   }
 
   private record Request(String title, Optional<Body> ownerBody) {}

@@ -61,6 +61,14 @@ abstract class DocumentAdminContract extends AccessStoreContract {
     assertThat(new JsonObject(cleared.body()).getJsonArray("commenters")).isEmpty();
     assertThat(new JsonObject(cleared.body()).getJsonArray("editors")).as("untouched").hasSize(1);
     assertThat(send("GET", "/api/documents/" + name, Role.CITIZEN, null).statusCode()).isEqualTo(404);
+
+    // Still empty: its writer deletes it, with its access rows (PostgreSQL's foreign keys hold).
+    HttpResponse<String> deleted = send("DELETE", "/api/documents/" + name, Role.COUNCILLOR, null);
+    assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
+    assertThat(send("GET", "/api/documents/" + name, Role.ADMIN, null).statusCode()).isEqualTo(404);
+    stopServer();
+    start(Duration.ofHours(1));
+    assertThat(send("GET", "/api/documents/" + name + "/settings", Role.ADMIN, null).statusCode()).isEqualTo(404);
   }
 
   /** {@code ARGS...} of the server jar against this store: exit code and what it printed. */

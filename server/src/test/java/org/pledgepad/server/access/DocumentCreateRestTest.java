@@ -196,4 +196,38 @@ class DocumentCreateRestTest {
     AccessHttp.Browser citizen = server.signIn(http, "demo-citizen");
     assertThat(http.me(citizen.cookie()).getJsonObject("user").getJsonArray("bodies")).isEmpty();
   }
+
+  private static HttpResponse<String> delete(String token, String name) throws Exception {
+    return token == null ? http.send("DELETE", "/api/documents/" + name, null)
+        : http.send("DELETE", "/api/documents/" + name, null, "Authorization", "Bearer " + token);
+  }
+
+  @Test
+  void anEmptyDraftIsDeletedByItsWritersButADocumentWithHistoryNever() throws Exception {
+    String token = councillor("tidy-councillor", Set.of(DemoAccounts.DEMO_BODY));
+    String name = new JsonObject(post(token, new JsonObject().put("title", "Versehentlich").encode()).body()).getString("name");
+    assertProblem(delete(null, name), 401);
+    assertProblem(delete(server.tokenFor(Role.CITIZEN), name), 403);
+    assertProblem(delete(councillor("other-body-councillor", Set.of(new Body("committee-digital"))), name), 403);
+    assertThat(listed(token)).as("nothing deleted yet").contains(name);
+
+    HttpResponse<String> gone = delete(token, name);
+    assertThat(gone.statusCode()).as(gone.body()).isEqualTo(204);
+    assertThat(listed(server.tokenFor(Role.ADMIN))).doesNotContain(name);
+    assertProblem(delete(server.tokenFor(Role.ADMIN), name), 404);
+
+    // Once someone has written in it, the draft stays, with its owner.
+    String written = new JsonObject(post(token, new JsonObject().put("title", "Mit Text").encode()).body()).getString("name");
+    try (SyncClient c = SyncClient.connect(Protocol.Y_WEBSOCKET, server.harness.wsBase(), written, token, Map.of())) {
+      c.until(m -> m.type() == 0 && m.sub() == 0);
+      assertThat(new EditProbe(94_201).refused(c, Protocol.Y_WEBSOCKET)).isFalse();
+    }
+    for (String who : List.of(token, server.tokenFor(Role.ADMIN))) {
+      HttpResponse<String> kept = delete(who, written);
+      assertProblem(kept, 409);
+      assertThat(new JsonObject(kept.body()).getString("type")).isEqualTo(DocumentCreateRoutes.HAS_HISTORY);
+    }
+    assertThat(listed(token)).contains(written);
+    assertThat(server.access.documentAccess(written).ownerBody()).isEqualTo(DemoAccounts.DEMO_BODY);
+  }
 }
