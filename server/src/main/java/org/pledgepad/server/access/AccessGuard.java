@@ -119,6 +119,20 @@ public final class AccessGuard {
     });
   }
 
+  /**
+   * The principal if it writes the draft {@code document} (SYNC_WRITE while the stage is draft:
+   * its body's councillors) or may administer it; otherwise answered and failed as
+   * {@link #require} does for ADMIN. For the few things a draft's writers may do to the document
+   * itself (change its title, delete it while empty).
+   */
+  public Future<Principal> requireDraftWriterOrAdmin(RoutingContext ctx, String document) {
+    return principal(ctx).compose(p -> {
+      DocumentAccess doc = access.documentAccess(document);
+      return doc.stage() == org.pledgepad.auth.Stage.DRAFT && Authorizer.isAllowed(p, doc, Operation.SYNC_WRITE)
+          ? Future.succeededFuture(p) : require(ctx, document, Operation.ADMIN);
+    });
+  }
+
   /** Which documents the caller may read (for lists); fails like {@link #principal}. */
   public Future<java.util.function.Predicate<String>> readable(RoutingContext ctx) {
     return principal(ctx).map(p -> name -> Authorizer.isAllowed(p, access.documentAccess(name), Operation.READ));

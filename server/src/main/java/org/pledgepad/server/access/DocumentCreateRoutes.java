@@ -76,8 +76,7 @@ final class DocumentCreateRoutes {
       Problems.send(ctx, 400, Problems.INVALID_NAME, "Invalid document name");
       return;
     }
-    guard.principal(ctx).compose(p -> writesDraft(p, name) ? Future.succeededFuture(p)
-        : guard.require(ctx, name, Operation.ADMIN)).onSuccess(p -> access.documentStore().document(name)
+    guard.requireDraftWriterOrAdmin(ctx, name).onSuccess(p -> access.documentStore().document(name)
         .compose(found -> {
           if (found.isEmpty()) {
             Problems.send(ctx, 404, Problems.NOT_FOUND, "No such document");
@@ -125,12 +124,6 @@ final class DocumentCreateRoutes {
       access.documentAccessStore().replaceMembers(name, "commenter", before.commenters());
       return null;
     }, false).compose(v -> access.refresh());
-  }
-
-  /** Whether {@code p} writes the draft {@code name} (its body's councillors); admins are asked for separately. */
-  private boolean writesDraft(Principal p, String name) {
-    DocumentAccess d = access.documentAccess(name);
-    return d.stage() == Stage.DRAFT && Authorizer.isAllowed(p, d, Operation.SYNC_WRITE);
   }
 
   private record Request(String title, Optional<Body> ownerBody) {}

@@ -14,8 +14,6 @@ import java.util.Set;
 import org.pledgepad.auth.Authorizer;
 import org.pledgepad.auth.DocumentAccess;
 import org.pledgepad.auth.Operation;
-import org.pledgepad.auth.Principal;
-import org.pledgepad.auth.Stage;
 import org.pledgepad.auth.User;
 import org.pledgepad.server.http.Problems;
 import org.pledgepad.server.protocol.DocumentNames;
@@ -126,8 +124,7 @@ final class DocumentSettingsRoutes {
     // Authorise before looking at the body or the store: a refused caller learns nothing,
     // not even whether the document exists. Besides admins, whoever writes a draft may give it
     // another title (a typo in a motion just started); everything else stays the admins'.
-    guard.principal(ctx).compose(p -> retitlesOwnDraft(p, name) ? Future.succeededFuture(p)
-        : guard.require(ctx, name, Operation.ADMIN)).onSuccess(p -> {
+    guard.requireDraftWriterOrAdmin(ctx, name).onSuccess(p -> {
       boolean admin = Authorizer.isAllowed(p, access.documentAccess(name), Operation.ADMIN);
       DocumentSettingsPatch patch = parse(ctx);
       if (patch == null) {
@@ -177,13 +174,6 @@ final class DocumentSettingsRoutes {
         }
       });
     });
-  }
-
-  /** Whether {@code p} may write the draft {@code name} without being its admin (a title change at most). */
-  private boolean retitlesOwnDraft(Principal p, String name) {
-    DocumentAccess d = access.documentAccess(name);
-    return d.stage() == Stage.DRAFT && Authorizer.isAllowed(p, d, Operation.SYNC_WRITE)
-        && !Authorizer.isAllowed(p, d, Operation.ADMIN);
   }
 
   /** The patch, or null after answering 415/400. */
