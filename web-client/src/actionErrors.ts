@@ -88,10 +88,28 @@ const CLOSE_CODES: Record<number, MessageKey> = {
   4503: 'closed.slow',
 };
 
-/** A sentence for a socket the server closed, or null when there is nothing to tell. */
-export function closeReasonMessage(code: number): string | null {
+/**
+ * A sentence for a socket the server closed, or null when there is nothing to tell. A close of
+ * this document alone ({@link documentCloseCode}) is not restored by the provider: the sentence
+ * says so and asks for a reload.
+ */
+export function closeReasonMessage(code: number, documentOnly = false): string | null {
+  if (documentOnly) {
+    return code === 4413 ? `${t('closed.documentTooLarge')} ${t('closed.reloadToContinue')}` : t('closed.documentRefused');
+  }
   const key = Object.prototype.hasOwnProperty.call(CLOSE_CODES, code) ? CLOSE_CODES[code] : null;
   return key ? t(key) : null;
+}
+
+/**
+ * The server closes one document of a shared socket, not the socket, for a fault in what was sent
+ * for it (docs/close-codes.md): the provider reports a Close message as code 1000 and the server's
+ * reason, which begins with the close code. Returns that code, or null for any other close.
+ */
+export function documentCloseCode(event: { code: number; reason?: string }): number | null {
+  if (event.code !== 1000) return null;
+  const m = /^(4\d{3}) /.exec(event.reason ?? '');
+  return m ? Number(m[1]) : null;
 }
 
 /** Why the editor's connection was refused, as a sentence; an unknown code is named as the server sent it. */

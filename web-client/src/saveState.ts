@@ -21,12 +21,18 @@ export interface ProviderFacts {
    * own edits the server has not confirmed, e.g. typed offline.
    */
   ownChanges?: boolean;
+  /**
+   * The server closed this document alone (a refused change, the size limit) while the socket
+   * stays: the provider neither saves nor reconnects it until it is authenticated again.
+   */
+  closed?: boolean;
 }
 
-export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-unsaved' | 'offline' | 'denied' | 'readonly' | 'readonly-unsaved';
+export type SaveState = 'connecting' | 'saving' | 'saved' | 'offline-unsaved' | 'offline' | 'denied' | 'readonly' | 'readonly-unsaved' | 'closed';
 
 export function deriveSaveState(f: ProviderFacts): SaveState {
   if (f.denied) return 'denied';
+  if (f.closed) return 'closed';
   if (f.connection !== 'connected') {
     if (f.unsyncedChanges > 0) return 'offline-unsaved';
     return f.everConnected ? 'offline' : 'connecting';
@@ -51,11 +57,12 @@ export const SAVE_STATE_MESSAGE = {
   denied: 'save.denied',
   readonly: 'save.readonly',
   'readonly-unsaved': 'save.readonlyUnsaved',
+  closed: 'save.closed',
 } as const satisfies Record<SaveState, string>;
 
 /** A state that needs the user's attention is shown as a problem (with a shape, not only a colour). */
 export function isProblem(state: SaveState): boolean {
-  return state === 'offline-unsaved' || state === 'offline' || state === 'denied' || state === 'readonly-unsaved';
+  return state === 'offline-unsaved' || state === 'offline' || state === 'denied' || state === 'readonly-unsaved' || state === 'closed';
 }
 
 export interface Timers {

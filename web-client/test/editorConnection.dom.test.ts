@@ -59,6 +59,14 @@ class StandInProvider {
     this.emit('close', { event: { code, reason } });
     this.emit('status', { status: 'disconnected' });
   }
+  /**
+   * The server closes this document alone with a Close message: the real provider reports it as
+   * code 1000 with the server's reason and is no longer synced; the socket stays connected.
+   */
+  closeDocument(reason: string) {
+    this.isSynced = false;
+    this.emit('close', { event: { code: 1000, reason } });
+  }
   connect() {}
   disconnect() {}
   destroy() {}
@@ -230,7 +238,7 @@ describe('editor page: a connection that comes back read-only with own offline e
   });
 
   it('says why the server closed the socket until saving works again, and stays silent on a plain loss', () => {
-    const closed = () => [...main.querySelectorAll<HTMLElement>('.notice-problem[role="status"]')].find((el) => !el.hidden)?.textContent ?? null;
+    const closed = () => [...main.querySelectorAll<HTMLElement>('.notice-problem[role="status"]')].find((el) => !el.hidden)?.querySelector('p')?.textContent ?? null;
     connect('read-write');
     sync(true);
     provider().close(1006);
@@ -245,6 +253,26 @@ describe('editor page: a connection that comes back read-only with own offline e
     sync(false); // the refused change is sent again and not acknowledged: still not saved
     expect(closed()).not.toBeNull();
     sync(true);
+    expect(closed()).toBeNull();
+  });
+
+  it('stops editing and offers a reload when the server closes this document alone, until it is let in again', () => {
+    const closed = () => [...main.querySelectorAll<HTMLElement>('.notice-problem[role="status"]')].find((el) => !el.hidden) ?? null;
+    connect('read-write');
+    sync(true);
+    expect(editor().isEditable).toBe(true);
+    provider().closeDocument('4413 document size limit reached');
+    expect(closed()?.querySelector('p')?.textContent).toBe('Das Dokument hat die Größengrenze des Servers erreicht: Ihre letzten Änderungen werden nicht gespeichert. Laden Sie die Seite neu, um weiterzuarbeiten.');
+    expect(closed()?.querySelector<HTMLButtonElement>('button')?.hidden).toBe(false);
+    expect(closed()?.querySelector('button')?.textContent).toBe('Seite neu laden');
+    expect(main.textContent).not.toContain('document size limit reached');
+    expect(editor().isEditable).toBe(false);
+    expect(saveText()).toBe('Vom Server getrennt — nicht gespeichert');
+    // Let in again after a reconnect of the socket: editing and saving resume.
+    connect('read-write');
+    sync(true);
+    expect(editor().isEditable).toBe(true);
+    expect(saveText()).toBe('Gespeichert');
     expect(closed()).toBeNull();
   });
 

@@ -6,7 +6,7 @@
 // The server is a stubbed fetch (test-only).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { getJson } from '../src/api';
-import { closeReasonMessage, deniedReasonMessage, errorDetail } from '../src/actionErrors';
+import { closeReasonMessage, deniedReasonMessage, documentCloseCode, errorDetail } from '../src/actionErrors';
 import { initI18n, setLanguage } from '../src/i18n';
 import { comparePage } from '../src/views/comparePage';
 import { historyPage } from '../src/views/historyPage';
@@ -74,11 +74,21 @@ describe('network error texts', () => {
     }
   });
 
+  it('tells a close of one document (code 1000, the reason led by the server’s code) from any other close', () => {
+    expect(documentCloseCode({ code: 1000, reason: '4422 update does not decode' })).toBe(4422);
+    expect(documentCloseCode({ code: 1000, reason: '4413 document size limit reached' })).toBe(4413);
+    expect(documentCloseCode({ code: 1000, reason: 'Server closed the connection' })).toBeNull();
+    expect(documentCloseCode({ code: 4422, reason: '4422 update does not decode' })).toBeNull();
+    expect(documentCloseCode({ code: 1000 })).toBeNull();
+    expect(closeReasonMessage(4422, true)).toMatch(/^Der Server hat eine Änderung dieses Fensters abgelehnt.*Laden Sie die Seite neu/);
+    expect(closeReasonMessage(4413, true)).toMatch(/Größengrenze.*Laden Sie die Seite neu, um weiterzuarbeiten\.$/);
+  });
+
   it('has a sentence for the server’s close codes worth telling, none for a normal close or a lost network', () => {
     expect(closeReasonMessage(1001)).toMatch(/^Der Server wurde beendet oder startet neu/);
     expect(closeReasonMessage(4429)).toMatch(/^Zu viele Nachrichten/);
     expect(closeReasonMessage(4422)).toMatch(/^Der Server hat eine Nachricht dieses Fensters abgelehnt/);
-    expect([1000, 1006, 4408].map(closeReasonMessage)).toEqual([null, null, null]);
+    expect([1000, 1006, 4408].map((code) => closeReasonMessage(code))).toEqual([null, null, null]);
   });
 
   it('turns the socket’s refusal codes into sentences, naming an unknown code as sent', () => {

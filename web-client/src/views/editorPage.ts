@@ -9,7 +9,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import * as Y from 'yjs';
 import { ApiError, collabUrl, getDocument } from '../api';
-import { closeReasonMessage, deniedReasonMessage, errorDetail, knownErrorMessage } from '../actionErrors';
+import { closeReasonMessage, deniedReasonMessage, documentCloseCode, errorDetail, knownErrorMessage } from '../actionErrors';
 import type { DocumentDetails } from '../documents';
 import { DOCUMENT_LANGUAGE, documentText, h, i18nText, icon } from '../dom';
 import { onLanguageChange, t } from '../i18n';
@@ -117,8 +117,11 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   const readonlyNotice = h('div', { class: 'notice notice-readonly', hidden: true }, icon('lock'), h('p', {}, i18nText(h('strong', {}), 'readonlyTitle'), ' ', i18nText(h('span', {}), 'readonlyText')));
   const sessionNotice = h('div', { class: 'notice notice-problem', role: 'alert', hidden: true }, icon('warning'), i18nText(h('p', {}), 'sessionEnded'));
   // Why the server closed the socket, when that is worth telling (kept until saving works again).
+  // A document closed alone (its socket stays) is not restored by the provider: a reload is offered.
   const closedText = h('p', {});
-  const closedNotice = h('div', { class: 'notice notice-problem', role: 'status', hidden: true }, icon('warning'), closedText);
+  const closedReload = i18nText(h('button', { type: 'button', class: 'button button-small', hidden: true }), 'closedReload');
+  closedReload.addEventListener('click', () => location.reload());
+  const closedNotice = h('div', { class: 'notice notice-problem', role: 'status', hidden: true }, icon('warning'), h('div', {}, closedText, closedReload));
   const deniedText = h('p', {});
   const deniedNotice = h('div', { class: 'notice notice-problem', role: 'alert', hidden: true }, icon('warning'), deniedText);
 
@@ -189,6 +192,8 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   let ownChanges = false;
   /** The code of the last close by the server, until saving works again. */
   let closeCode: number | null = null;
+  /** That close ended this document alone, not the socket (until it is authenticated again). */
+  let documentClosed = false;
 
   const editor = new Editor({
     element: editorHost,
@@ -284,20 +289,20 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   announcer.prime(currentState);
 
   function refresh(): void {
-    const state = deriveSaveState({ connection, synced: provider.isSynced, unsyncedChanges: provider.unsyncedChanges, denied, everConnected, readonly, ownChanges });
+    const state = deriveSaveState({ connection, synced: provider.isSynced, unsyncedChanges: provider.unsyncedChanges, denied, everConnected, readonly, ownChanges, closed: documentClosed });
     if (state === 'saved') ownChanges = false;
     currentState = state;
     saveIndicator.dataset.state = state;
     container.dataset.saveState = state; // read by the end-to-end test
     saveIndicator.classList.toggle('is-problem', isProblem(state));
-    const iconName = state === 'saved' ? 'check' : state === 'readonly' ? 'lock' : state === 'denied' || state === 'readonly-unsaved' ? 'warning' : isProblem(state) ? 'offline' : 'sync';
+    const iconName = state === 'saved' ? 'check' : state === 'readonly' ? 'lock' : state === 'denied' || state === 'readonly-unsaved' || state === 'closed' ? 'warning' : isProblem(state) ? 'offline' : 'sync';
     saveIndicator.querySelector('.save-icon')!.replaceChildren(icon(iconName));
     saveText.textContent = t(SAVE_STATE_MESSAGE[state]);
     announcer.update(state);
 
     // Editing is offered once the server has let us in (or synced without saying otherwise);
     // it stays on while offline so that nothing typed is lost. The server enforces rights anyway.
-    const editable = !denied && !readonly && (authenticated || everConnected);
+    const editable = !denied && !documentClosed && !readonly && (authenticated || everConnected);
     if (editor.isEditable !== editable) editor.setEditable(editable);
     toolbar.setEnabled(editable);
     readonlyNotice.hidden = !readonly;
@@ -305,8 +310,9 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     if (state === 'denied' && ownChanges) refusedNotice.setShown(true, 'denied');
     else refusedNotice.setShown(state === 'readonly-unsaved');
     if (state === 'saved' || state === 'readonly') closeCode = null;
-    const closed = closeCode === null ? null : closeReasonMessage(closeCode);
+    const closed = closeCode === null ? null : closeReasonMessage(closeCode, documentClosed);
     closedNotice.hidden = closed === null;
+    closedReload.hidden = !documentClosed;
     if (closed !== null && closedText.textContent !== closed) closedText.textContent = closed;
     annotations.setCanEdit(editable && authenticated);
     retitle.setShown(editable && authenticated && details.stage === 'draft' && me().role !== 'admin');
@@ -323,8 +329,10 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     refresh();
   });
   provider.on('unsyncedChanges', refresh);
-  provider.on('close', ({ event }: { event: { code: number } }) => {
-    closeCode = event.code;
+  provider.on('close', ({ event }: { event: { code: number; reason?: string } }) => {
+    const documentCode = documentCloseCode(event);
+    documentClosed = documentCode !== null;
+    closeCode = documentCode ?? event.code;
     refresh();
   });
   let wasWritable = false;
@@ -336,6 +344,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   }
   provider.on('authenticated', ({ scope }: { scope: string }) => {
     authenticated = true;
+    documentClosed = false; // authenticated again (after a reconnect): the document is open
     denied = false;
     readonly = scope === 'readonly';
     if (readonly) checkSession();

@@ -30,6 +30,7 @@ const bigStateVector = (size) => bytes((e) => {
   encoding.writeVarUint(e, n)
   for (let i = 0; i < n; i++) { encoding.writeVarUint(e, 16384 + i); encoding.writeVarUint(e, 0) }
 })
+const hpGarbage = (name = doc) => hpFrame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, GARBAGE_UPDATE) }, name)
 const hpBig = (name = doc) => bytes((e) => { encoding.writeVarString(e, name); encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, bigStateVector(NEAR_MIB - 64)) })
 const ywsBig = () => bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 0); encoding.writeVarUint8Array(e, bigStateVector(NEAR_MIB - 16)) })
 
@@ -59,7 +60,12 @@ const cases = {
   'readonly-update-y-websocket': () => yws([bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, readonlyUpdate()) })], { query: '?token=reader', stayOpenMs: 500 }),
   'hp-invalid-utf8-name': () => hp([Uint8Array.from([0x02, 0xc3, 0x28, 0x00])]),
   'hp-unknown-type': () => hp([hpAuth('guest'), hpFrame(6, (e) => encoding.writeVarString(e, 'x'))]),
-  'hp-garbage-update': () => hp([hpAuth('guest'), hpFrame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, GARBAGE_UPDATE) })]),
+  // Faults in one document's content close that document alone (a Close message); the socket stays.
+  'hp-garbage-update': () => hp([hpAuth('guest'), hpGarbage()], { stayOpenMs: 1000 }),
+  'hp-malformed-awareness-json': () => hp([hpAuth('guest'), hpFrame(1, (e) => encoding.writeVarUint8Array(e, awarenessUpdate(4242, 1, '{"user": ')))], { stayOpenMs: 1000 }),
+  'hp-forged-awareness': () => hp([hpAuth('mallory'), hpFrame(1, (e) => encoding.writeVarUint8Array(e, awarenessUpdate(witnessClientID, 99, '{"user":{"name":"mallory"}}')))], { stayOpenMs: 1000 }),
+  // ... but not without end: the third such fault on one socket closes the socket.
+  'hp-repeated-faults': () => hp([1, 2, 3].flatMap(() => [hpAuth('guest'), hpGarbage()]), { pauseEachMs: 300 }),
   'hp-flood-before-auth': () => hp(Array.from({ length: 100 }, () => hpFrame(3))),
   'hp-too-many-documents': () => hp(Array.from({ length: 40 }, (_, i) => bytes((e) => { encoding.writeVarString(e, `${doc}-${i}`); encoding.writeVarUint(e, 2); encoding.writeVarUint(e, 0); encoding.writeVarString(e, 'guest') }))),
   'hp-readonly-update': () => hp([hpAuth('reader'), hpFrame(0, (e) => { encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, readonlyUpdate()) })], { stayOpenMs: 500 }),
@@ -96,6 +102,7 @@ for (let i = 0; i < spec.frames.length; i++) {
   const f = spec.frames[i]
   if (ws.readyState !== WebSocket.OPEN) break
   if (i === 1 && spec.pauseAfterFirstMs) await sleep(spec.pauseAfterFirstMs)
+  if (i > 0 && spec.pauseEachMs) await sleep(spec.pauseEachMs)
   if (spec.fragmented) ws.send(f, { binary: true, fin: i === spec.frames.length - 1 })
   else if (spec.fragment) {
     for (let o = 0; o < f.length; o += spec.fragment) ws.send(f.subarray(o, o + spec.fragment), { binary: true, fin: o + spec.fragment >= f.length })
@@ -115,6 +122,7 @@ const kinds = received.map((m) => {
   const d = decoding.createDecoder(m)
   decoding.readVarString(d)
   const type = decoding.readVarUint(d)
+  if (type === 7) return 'close:' + decoding.readVarString(d).split(' ')[0]
   if (type === 8) return decoding.readVarInt(d) === 1 ? 'sync-status-applied' : 'sync-status-rejected'
   if (type === 2) {
     const sub = decoding.readVarUint(d)

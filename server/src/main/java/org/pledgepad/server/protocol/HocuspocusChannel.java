@@ -36,12 +36,18 @@ final class HocuspocusChannel implements Peer {
   private final SessionRegistry sessions;
   private State state = State.AWAITING_TOKEN;
   /**
-   * Access was denied or revoked: the channel stays, so that the provider's further messages for
-   * the document (it keeps sending awareness) are dropped, not held for a new authentication
-   * that would time out and close the socket every other document shares. A new token replaces
-   * the channel (HocuspocusConnection).
+   * Access was denied or revoked, or the document was closed for what the client sent: the
+   * channel stays, so that the provider's further messages for the document (it keeps sending
+   * awareness) are dropped, not held for a new authentication that would time out and close the
+   * socket every other document shares. A new token replaces the channel (HocuspocusConnection).
    */
-  private boolean denied;
+  private boolean ended;
+  /**
+   * Set once the channel left its session (on the connection's context), read where the session
+   * sends (on its own): what the session still sends until it has processed the leave must not
+   * reach the client, which may by then have opened the same document again on a new channel.
+   */
+  private volatile boolean gone;
   private final List<Inbound> held = new ArrayList<>();
   /** Received bytes of {@link #held}, counted against the connection's cap. */
   private int heldBytes;
@@ -73,8 +79,8 @@ final class HocuspocusChannel implements Peer {
     return documentName;
   }
 
-  boolean denied() {
-    return denied;
+  boolean ended() {
+    return ended;
   }
 
   void authenticate(String token) {
@@ -90,7 +96,7 @@ final class HocuspocusChannel implements Peer {
       if (ar.failed() || ar.result() instanceof AuthDecision.Denied) {
         String reason = ar.failed() ? "authentication failed" : ((AuthDecision.Denied) ar.result()).reason();
         state = State.LEFT;
-        denied = true;
+        ended = true;
         dropHeld();
         conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
             .writeVarUint(HocuspocusConnection.AUTH_PERMISSION_DENIED).writeVarString(reason));
@@ -122,7 +128,7 @@ final class HocuspocusChannel implements Peer {
             conn.onOwnContext(() -> {
               if (state == State.JOINED) {
                 leave();
-                denied = true;
+                ended = true;
                 conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
                     .writeVarUint(HocuspocusConnection.AUTH_PERMISSION_DENIED).writeVarString(reason));
               }
@@ -157,6 +163,7 @@ final class HocuspocusChannel implements Peer {
   }
 
   void leave() {
+    gone = true;
     conn.cancelAuthTimer(authTimer);
     if (watch != null) {
       watch.release();
@@ -166,6 +173,12 @@ final class HocuspocusChannel implements Peer {
     }
     state = State.LEFT;
     dropHeld();
+  }
+
+  /** Leaves the session for a fault in what the client sent for this document; the socket stays. */
+  void endForFault() {
+    leave();
+    ended = true;
   }
 
   /** Forgets the held messages and releases their bytes. */
@@ -228,6 +241,9 @@ final class HocuspocusChannel implements Peer {
 
   @Override
   public void sendSyncStep2Parts(List<byte[]> parts) {
+    if (gone) {
+      return;
+    }
     List<byte[]> messages = new ArrayList<>(parts.size());
     for (int i = 0; i < parts.size(); i++) {
       int kind = i == parts.size() - 1 ? SyncMessages.STEP2 : SyncMessages.UPDATE;
@@ -238,6 +254,9 @@ final class HocuspocusChannel implements Peer {
 
   @Override
   public void sendUpdateParts(List<byte[]> parts) {
+    if (gone) {
+      return;
+    }
     conn.sendRawAll(parts.stream().map(p -> HocuspocusConnection.syncMessage(namePrefix, SyncMessages.UPDATE, p)).toList());
   }
 
@@ -248,21 +267,33 @@ final class HocuspocusChannel implements Peer {
 
   @Override
   public void sendFramedUpdate(SharedFrame message) {
+    if (gone) {
+      return;
+    }
     conn.sendFramed(message);
   }
 
   private void sync(int kind, byte[] payload) {
+    if (gone) {
+      return;
+    }
     conn.sendSync(namePrefix, kind, payload);
   }
 
   @Override
   public void sendAwareness(byte[] awarenessUpdate) {
+    if (gone) {
+      return;
+    }
     conn.sendTo(documentName, HocuspocusConnection.AWARENESS,
         new WireWriter(awarenessUpdate.length + 8).writeVarUint8Array(awarenessUpdate));
   }
 
   @Override
   public void sendSyncStatus(boolean applied) {
+    if (gone) {
+      return;
+    }
     if (applied) {
       conn.sendFramed(appliedStatus);
     } else {
@@ -272,11 +303,29 @@ final class HocuspocusChannel implements Peer {
 
   @Override
   public void sendStateless(String payload) {
+    if (gone) {
+      return;
+    }
     conn.sendTo(documentName, HocuspocusConnection.STATELESS, new WireWriter().writeVarString(payload));
   }
 
+  /**
+   * A fault in what the client sent for this document alone (an update or awareness update the
+   * document refuses, or one that would make it too large) closes only this document, as the
+   * Hocuspocus server does: the socket's other documents go on. Everything else (the framing,
+   * rates, the server's own faults, shutdown) closes the socket, and the provider reconnects.
+   */
   @Override
   public void close(short code, String reason) {
-    conn.close(code, reason);
+    if (documentScoped(code)) {
+      conn.closeDocument(this, code, reason);
+    } else {
+      conn.close(code, reason);
+    }
+  }
+
+  static boolean documentScoped(short code) {
+    return code == CloseCodes.INVALID_UPDATE || code == CloseCodes.DOCUMENT_TOO_LARGE
+        || code == CloseCodes.AWARENESS_FORGERY;
   }
 }

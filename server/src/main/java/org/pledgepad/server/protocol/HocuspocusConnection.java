@@ -15,6 +15,8 @@ import org.pledgepad.server.wire.MalformedFrameException;
 import org.pledgepad.server.wire.SharedFrame;
 import org.pledgepad.server.wire.WireReader;
 import org.pledgepad.server.wire.WireWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Hocuspocus protocol (provider 4.x): several documents share one socket; every message is
@@ -23,6 +25,7 @@ import org.pledgepad.server.wire.WireWriter;
  * own auth; its messages are held until the auth resolved.
  */
 public final class HocuspocusConnection extends WsConnection {
+  private static final Logger LOG = LoggerFactory.getLogger(HocuspocusConnection.class);
   static final int SYNC = 0;
   static final int AWARENESS = 1;
   static final int AUTH = 2;
@@ -41,7 +44,15 @@ public final class HocuspocusConnection extends WsConnection {
 
   private final AuthHook auth;
   private final SessionRegistry sessions;
+  /**
+   * Documents closed on this socket for what the client sent, before the socket itself is
+   * closed: a provider that goes on sending refused updates gets no endless cycle of
+   * reopen-and-refuse at the server's cost.
+   */
+  static final int MAX_DOCUMENT_FAULTS = 3;
+
   private final Map<String, HocuspocusChannel> channels = new HashMap<>();
+  private int documentFaults;
 
   public HocuspocusConnection(Vertx vertx, ServerWebSocket ws, Limits limits, ServerMetrics metrics,
       AuthHook auth, SessionRegistry sessions) {
@@ -75,7 +86,7 @@ public final class HocuspocusConnection extends WsConnection {
         throw new MalformedFrameException("clients may only send auth tokens");
       }
       String token = r.readVarString();
-      if (ch != null && ch.denied()) {
+      if (ch != null && ch.ended()) {
         channels.remove(name, ch); // a new token is a new attempt
         ch = null;
       }
@@ -125,6 +136,25 @@ public final class HocuspocusConnection extends WsConnection {
     byte[] b = body.toByteArray();
     send(new WireWriter(b.length + documentName.length() + 8)
         .writeVarString(documentName).writeVarUint(type).writeRaw(b).toByteArray());
+  }
+
+  /**
+   * Ends one document of this socket for a fault in what the client sent for it (see
+   * {@link HocuspocusChannel#close}), telling the provider with a Close message whose reason
+   * begins with the close code (docs/close-codes.md). Called from the document's session.
+   */
+  void closeDocument(HocuspocusChannel ch, short code, String reason) {
+    onOwnContext(() -> {
+      if (isClosed() || channels.get(ch.documentName()) != ch || ch.ended()) {
+        return;
+      }
+      ch.endForFault();
+      sendTo(ch.documentName(), CLOSE, new WireWriter().writeVarString(code + " " + reason));
+      if (++documentFaults >= MAX_DOCUMENT_FAULTS) {
+        LOG.warn("Closing connection {}: {} documents closed for faults ({})", id, documentFaults, code);
+        close(code, "repeated faults: " + reason);
+      }
+    });
   }
 
   int maxMessageBytes() {

@@ -25,7 +25,10 @@ import org.pledgepad.server.testing.TokenAuth;
 class HostileInputIntegrationTest {
   private static final long SEED = 20211105L;
   private static ServerHarness server;
-  /** Tighter limits for what waits before authentication: 1 MiB messages, 4 MiB queued, 3 s. */
+  /**
+   * Tighter limits for what waits before authentication (1 MiB messages, 4 MiB queued, 3 s) and
+   * for a document's size (64 KiB).
+   */
   private static ServerHarness limited;
   private static Path dataDir;
 
@@ -36,7 +39,7 @@ class HostileInputIntegrationTest {
     server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"), new TokenAuth());
     limited = ServerHarness.start(Map.of("DATA_DIR", Files.createTempDirectory("pledgepad-hostile-limited").toString(),
         "SEED_DEMO", "false", "MAX_MESSAGE_BYTES", "1048576", "MAX_BYTES_QUEUED_BEFORE_AUTH", "4194304",
-        "AUTH_TIMEOUT_SECONDS", "3"), new TokenAuth());
+        "AUTH_TIMEOUT_SECONDS", "3", "MAX_DOCUMENT_BYTES", "65536"), new TokenAuth());
   }
 
   @AfterAll
@@ -66,7 +69,6 @@ class HostileInputIntegrationTest {
       "denied-y-websocket, " + CloseCodes.FORBIDDEN,
       "hp-invalid-utf8-name, " + CloseCodes.MALFORMED_MESSAGE,
       "hp-unknown-type, " + CloseCodes.MALFORMED_MESSAGE,
-      "hp-garbage-update, " + CloseCodes.INVALID_UPDATE,
       "hp-flood-before-auth, " + CloseCodes.RATE_LIMITED,
       "hp-too-many-documents, " + CloseCodes.RATE_LIMITED,
   })
@@ -78,6 +80,54 @@ class HostileInputIntegrationTest {
     if (hostileCase.equals("denied-y-websocket")) {
       assertThat(result.getJsonArray("kinds").getList()).contains("permission-denied");
     }
+  }
+
+  /**
+   * On a Hocuspocus socket, a fault in one document's content (an update or awareness update it
+   * refuses) closes that document alone, with a Close message whose reason begins with the code;
+   * the socket stays open for its other documents, as with the Hocuspocus server.
+   */
+  @ParameterizedTest(name = "{0} closes its document with {1}")
+  @CsvSource({
+      "hp-garbage-update, " + CloseCodes.INVALID_UPDATE,
+      "hp-malformed-awareness-json, " + CloseCodes.INVALID_UPDATE,
+      "hp-forged-awareness, " + CloseCodes.AWARENESS_FORGERY,
+  })
+  void aFaultInOneDocumentClosesThatDocumentAndNotTheSocket(String hostileCase, int expectedCode) {
+    String doc = "hostile-" + UUID.randomUUID();
+    JsonObject result = runCase(doc, hostileCase);
+    assertThat(result.getInteger("code")).as("socket still open").isNull();
+    assertThat(result.getJsonArray("kinds").getList()).contains("close:" + expectedCode);
+    assertWitnessAlone(doc, result);
+  }
+
+  @Test
+  void theThirdDocumentFaultOnOneSocketClosesTheSocket() {
+    String doc = "hostile-" + UUID.randomUUID();
+    JsonObject result = runCase(doc, "hp-repeated-faults");
+    assertThat(result.getInteger("code")).isEqualTo((int) CloseCodes.INVALID_UPDATE);
+    assertThat(result.getJsonArray("kinds").getList().stream().filter(("close:" + CloseCodes.INVALID_UPDATE)::equals).count())
+        .as("a Close message for each fault").isEqualTo(3);
+    assertWitnessAlone(doc, result);
+  }
+
+  /**
+   * The stock provider, two documents on one socket: one grows past MAX_DOCUMENT_BYTES. Before,
+   * the whole socket closed with 4413, and the provider reconnected, resent the refused update and
+   * was closed again, taking the other document down each time.
+   */
+  @Test
+  void aDocumentTooLargeIsClosedAloneAndItsNeighbourOnTheSocketGoesOn() {
+    String a = "fault-a-" + UUID.randomUUID();
+    String b = "fault-b-" + UUID.randomUUID();
+    JsonObject r = new JsonObject(NodeScripts.run("document-fault.mjs", limited.wsBase(), a, b, "30000"));
+    assertThat(r.getString("reason")).startsWith(CloseCodes.DOCUMENT_TOO_LARGE + " ");
+    assertThat(r.getInteger("inserts")).as("30,000 characters each, refused past 64 KiB").isEqualTo(3);
+    assertThat(r.getInteger("socketCloses")).as("socket closes seen by the provider").isZero();
+    assertThat(r.getString("socketStatus")).isEqualTo("connected");
+    assertThat(r.getString("readerText")).isEqualTo("still-here");
+    assertThat(CollaborationIntegrationTest.fetch(limited, b, "y-websocket").getString("text"))
+        .as("the two acknowledged inserts are stored, the refused one is not").hasSize(60_000);
   }
 
   @ParameterizedTest(name = "{0}")
