@@ -67,6 +67,7 @@ const DENIED_REASONS: Record<string, MessageKey> = {
   'not-a-member': 'denied.notAMember',
   'not-a-participant': 'denied.notAParticipant',
   'other-document': 'denied.otherDocument',
+  'document-deleted': 'denied.documentDeleted',
 };
 
 /**

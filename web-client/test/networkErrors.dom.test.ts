@@ -93,6 +93,7 @@ describe('network error texts', () => {
 
   it('turns the socket’s refusal codes into sentences, naming an unknown code as sent', () => {
     expect(deniedReasonMessage('not-a-member')).toBe('Nur Mitglieder des zuständigen Gremiums haben Zugriff.');
+    expect(deniedReasonMessage('document-deleted')).toBe('Das Dokument wurde gelöscht.');
     expect(deniedReasonMessage('credentials-expired')).toBe('Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.');
     expect(deniedReasonMessage('authentication failed')).toMatch(/^Ihre Anmeldung konnte gerade nicht geprüft werden/);
     expect(deniedReasonMessage('something-new')).toBe('Angegebener Grund: something-new');

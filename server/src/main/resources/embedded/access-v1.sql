@@ -54,3 +54,8 @@ CREATE TABLE IF NOT EXISTS token_revocations (
   revoked_by TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS token_revocations_expires ON token_revocations (expires_ms);
+-- Twin of schema/V22__deleted_documents.sql.
+CREATE TABLE IF NOT EXISTS deleted_documents (
+  name_hash  TEXT PRIMARY KEY CHECK (length(name_hash) = 43),
+  deleted_ms INTEGER NOT NULL
+);

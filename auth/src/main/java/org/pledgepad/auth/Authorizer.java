@@ -5,8 +5,9 @@ package org.pledgepad.auth;
  * only at connect), the REST path for every request; both pass the principal as it is now, so a
  * downgraded or restricted principal takes effect on the next message.
  *
- * <p>Pure: no I/O, no clock, no state. Order of checks: document restriction of the token, then
- * the table cell for role x stage x operation, then the relation to the document the cell asks for.
+ * <p>Pure: no I/O, no clock, no state. Order of checks: a deleted document (nobody, whatever the
+ * role), the document restriction of the token, then the table cell for role x stage x operation,
+ * then the relation to the document the cell asks for.
  */
 public final class Authorizer {
   private Authorizer() {}
@@ -14,6 +15,9 @@ public final class Authorizer {
   public static Decision authorize(Principal principal, DocumentAccess document, Operation operation) {
     if (principal == null || document == null || operation == null) {
       throw new NullPointerException("principal, document and operation are required");
+    }
+    if (document.deleted()) {
+      return Decision.deny(Decision.Reason.DOCUMENT_DELETED);
     }
     if (principal.document() != null && !principal.document().equals(document.document())) {
       return Decision.deny(Decision.Reason.OTHER_DOCUMENT);

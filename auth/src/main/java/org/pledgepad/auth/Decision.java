@@ -17,7 +17,9 @@ public record Decision(boolean allowed, Reason reason) {
     /** Only members or invited commenters may do this. */
     NOT_A_PARTICIPANT,
     /** The principal's token is restricted to a different document. */
-    OTHER_DOCUMENT
+    OTHER_DOCUMENT,
+    /** The document was deleted; its name is not opened again by anyone. */
+    DOCUMENT_DELETED
   }
 
   public static final Decision ALLOW = new Decision(true, Reason.ALLOWED);

@@ -12,15 +12,23 @@ import java.util.Set;
  *                   of a coalition partner)
  * @param commenters subjects invited to read and comment on a draft before consultation
  * @param stage      the life-cycle stage
+ * @param deleted    the document was deleted (an empty draft started by mistake): nobody may
+ *                   open it again under this name, admins included, since opening a name that
+ *                   does not exist is how an admin creates a document
  */
 public record DocumentAccess(String document, Body ownerBody, Set<String> editors,
-    Set<String> commenters, Stage stage) {
+    Set<String> commenters, Stage stage, boolean deleted) {
   public DocumentAccess {
     Ids.requireDocument(document);
     Objects.requireNonNull(ownerBody, "ownerBody");
     editors = Set.copyOf(Objects.requireNonNull(editors, "editors"));
     commenters = Set.copyOf(Objects.requireNonNull(commenters, "commenters"));
     Objects.requireNonNull(stage, "stage");
+  }
+
+  /** A document that exists (or may be created). */
+  public DocumentAccess(String document, Body ownerBody, Set<String> editors, Set<String> commenters, Stage stage) {
+    this(document, ownerBody, editors, commenters, stage, false);
   }
 
   /** Member: belongs to the owner body or is listed as an editor. */
@@ -37,6 +45,6 @@ public record DocumentAccess(String document, Body ownerBody, Set<String> editor
   }
 
   public DocumentAccess withStage(Stage s) {
-    return new DocumentAccess(document, ownerBody, editors, commenters, s);
+    return new DocumentAccess(document, ownerBody, editors, commenters, s, deleted);
   }
 }

@@ -27,6 +27,22 @@ class AuthorizerTest {
   }
 
   @Test
+  void aDeletedDocumentIsOpenedByNobodyAdminsIncluded() {
+    Principal admin = new Principal("u9", "root", "Root", false, Role.ADMIN, Set.of(), null);
+    DocumentAccess deleted = new DocumentAccess("programme-2021", OWNER, Set.of("u1"), Set.of(), Stage.DRAFT, true);
+    for (Principal p : new Principal[] {admin, councillor(), councillor().restrictedTo("programme-2021")}) {
+      for (Operation op : Operation.values()) {
+        Decision d = Authorizer.authorize(p, deleted, op);
+        assertThat(d.reason()).as("%s %s", p.login(), op).isEqualTo(Decision.Reason.DOCUMENT_DELETED);
+      }
+    }
+    assertThat(Authorizer.authorize(admin, deleted, Operation.READ).code()).isEqualTo("document-deleted");
+    assertThat(Authorizer.mode(admin, deleted)).isEqualTo(AccessMode.NONE);
+    assertThat(deleted.withStage(Stage.CONSULTATION).deleted()).as("kept by withStage").isTrue();
+    assertThat(Authorizer.isAllowed(admin, doc(Stage.DRAFT), Operation.SYNC_WRITE)).as("not deleted").isTrue();
+  }
+
+  @Test
   void tokenRestrictedToThisDocumentKeepsTheRoleRights() {
     Principal p = councillor().restrictedTo("programme-2021");
     assertThat(Authorizer.isAllowed(p, doc(Stage.DRAFT), Operation.SYNC_WRITE)).isTrue();

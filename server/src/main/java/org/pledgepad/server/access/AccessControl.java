@@ -181,14 +181,18 @@ public final class AccessControl implements AuthHook {
         byId.put(u.id(), u);
       }
       Map<String, DocumentAccessStore.Entry> entries = documents.all();
+      // A document being deleted is still listed between its retirement and its row's deletion:
+      // marked here, so that this refresh closes every connection to it, admins' included.
+      Set<String> deleted = documents.deletedNameHashes();
       Map<String, DocumentAccess> access = new HashMap<>();
       for (DocumentInfo d : docs) {
         DocumentAccessStore.Entry e = entries.getOrDefault(d.name(),
             new DocumentAccessStore.Entry(DocumentAccessStore.NO_OWNER, Set.of(), Set.of()));
         access.put(d.name(), new DocumentAccess(d.name(), e.ownerBody(), e.editors(), e.commenters(),
-            Stage.valueOf(d.stage().name())));
+            Stage.valueOf(d.stage().name()), !deleted.isEmpty() && deleted.contains(DocumentAccessStore.nameHash(d.name()))));
       }
-      return new AccessSnapshot(byId, access, users.mustChangePasswordIds(), revokedTokens(), documents.bodyNames());
+      return new AccessSnapshot(byId, access, users.mustChangePasswordIds(), revokedTokens(), documents.bodyNames(),
+          deleted);
     }, false)).map(s -> {
       recheckAll(generation, s);
       return null;

@@ -113,6 +113,10 @@ public final class AccessGuard {
       if (d.allowed()) {
         return Future.succeededFuture(p);
       }
+      if (d.reason() == Decision.Reason.DOCUMENT_DELETED) {
+        // For REST a deleted document is one that does not exist, whoever asks.
+        return deny(ctx, 404, org.pledgepad.server.http.Problems.NOT_FOUND, "No such document");
+      }
       return p.isAnonymous()
           ? deny(ctx, 401, AccessProblems.UNAUTHENTICATED, "Sign in required")
           : deny(ctx, 403, AccessProblems.FORBIDDEN, "Not allowed: " + d.code());

@@ -17,10 +17,13 @@ import org.pledgepad.auth.User;
  * @param revokedTokens jtis on the revocation list: their tokens are refused, and connections
  *     opened with them are closed at the re-check that installs this snapshot
  * @param bodyNames display names of council bodies by id (a body may have none)
+ * @param deletedNameHashes {@link DocumentAccessStore#nameHash}es of deleted documents: nobody
+ *     opens them again (the documents map marks those it still lists)
  */
 record AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> documents,
-    Set<String> mustChangePassword, Set<String> revokedTokens, Map<String, String> bodyNames) {
-  static final AccessSnapshot EMPTY = new AccessSnapshot(Map.of(), Map.of(), Set.of(), Set.of(), Map.of());
+    Set<String> mustChangePassword, Set<String> revokedTokens, Map<String, String> bodyNames,
+    Set<String> deletedNameHashes) {
+  static final AccessSnapshot EMPTY = new AccessSnapshot(Map.of(), Map.of(), Set.of(), Set.of(), Map.of(), Set.of());
 
   AccessSnapshot {
     usersById = Map.copyOf(usersById);
@@ -28,6 +31,7 @@ record AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> d
     mustChangePassword = Set.copyOf(mustChangePassword);
     revokedTokens = Set.copyOf(revokedTokens);
     bodyNames = Map.copyOf(bodyNames);
+    deletedNameHashes = Set.copyOf(deletedNameHashes);
   }
 
   boolean tokenRevoked(String jti) {
@@ -44,10 +48,20 @@ record AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> d
 
   /**
    * The access facts of a document. A document the store does not know yet (a client may open
-   * any valid name) is a draft nobody owns: only admins may read and create it.
+   * any valid name) is a draft nobody owns: only admins may read and create it, unless a document
+   * of that name was deleted.
    */
   DocumentAccess document(String name) {
     DocumentAccess d = documents.get(name);
-    return d != null ? d : new DocumentAccess(name, DocumentAccessStore.NO_OWNER, Set.of(), Set.of(), Stage.DRAFT);
+    if (d != null) {
+      return d;
+    }
+    boolean deleted = !deletedNameHashes.isEmpty() && deletedNameHashes.contains(DocumentAccessStore.nameHash(name));
+    return new DocumentAccess(name, DocumentAccessStore.NO_OWNER, Set.of(), Set.of(), Stage.DRAFT, deleted);
+  }
+
+  /** Whether a document of this name was deleted (and may not be opened or created again). */
+  boolean deleted(String name) {
+    return document(name).deleted();
   }
 }

@@ -122,8 +122,12 @@ public final class DocumentAccessStore {
     });
   }
 
-  /** Removes a document's owner, editors and commenters (before the document itself is deleted). */
-  public void forget(String document) {
+  /**
+   * Removes a document's owner, editors and commenters and lists its name as deleted, in one
+   * transaction, before the document itself is deleted: from the refresh after it nobody opens
+   * the name again, admins included (opening a name that does not exist would create it).
+   */
+  public void retire(String document, long nowMillis) {
     db.transaction(c -> {
       for (String sql : java.util.List.of("DELETE FROM document_members WHERE document = ?",
           "DELETE FROM document_access WHERE document = ?")) {
@@ -132,9 +136,55 @@ public final class DocumentAccessStore {
           ps.executeUpdate();
         }
       }
+      try (PreparedStatement ps = c.prepareStatement(
+          "INSERT INTO deleted_documents (name_hash, deleted_ms) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+        ps.setString(1, nameHash(document));
+        ps.setLong(2, nowMillis);
+        ps.executeUpdate();
+      }
       AccessChanges.announce(db, c);
       return null;
     });
+  }
+
+  /** Takes a name off the deleted list again: its deletion did not happen (someone wrote in it). */
+  public void unretire(String document) {
+    db.transaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM deleted_documents WHERE name_hash = ?")) {
+        ps.setString(1, nameHash(document));
+        ps.executeUpdate();
+      }
+      AccessChanges.announce(db, c);
+      return null;
+    });
+  }
+
+  /** The {@link #nameHash}es of deleted documents (a short list: read whole on each refresh). */
+  public Set<String> deletedNameHashes() {
+    return db.call(c -> {
+      Set<String> out = new HashSet<>();
+      try (PreparedStatement ps = c.prepareStatement("SELECT name_hash FROM deleted_documents");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    });
+  }
+
+  /**
+   * How a deleted document's name is kept: SHA-256, base64url without padding. A draft's name is
+   * made from its title, which someone typed; the list only has to answer "was this deleted?".
+   */
+  public static String nameHash(String document) {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(document.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
   }
 
   /** Every document's entry (small table: read whole on each refresh). */

@@ -66,9 +66,12 @@ final class DocumentCreateRoutes {
   /**
    * DELETE /api/documents/{name}: an empty draft started by mistake goes again. Allowed to whoever
    * writes the draft, and to admins; a document anyone has written in is never deleted (409
-   * {@code documents:has-history}: the log is the public record). The access rows go first, so
-   * open connections of everyone but admins are closed before the document row; if an edit was
-   * logged in between, the store keeps the document and its access comes back.
+   * {@code documents:has-history}: the log is the public record). The access rows go first, and
+   * the name is listed as deleted in the same transaction, so every open connection, admins'
+   * included, is closed (document-deleted) before the document row goes, and nobody opens the
+   * name again (an admin's provider reconnecting to it would otherwise create it anew, without an
+   * owner). If an edit was logged in between, the store keeps the document and its access and
+   * name come back.
    */
   private void delete(RoutingContext ctx) {
     String name = ctx.pathParam("name");
@@ -88,7 +91,7 @@ final class DocumentCreateRoutes {
           }
           DocumentAccess before = access.documentAccess(name);
           return access.vertx().<Void>executeBlocking(() -> {
-            access.documentAccessStore().forget(name);
+            access.documentAccessStore().retire(name, System.currentTimeMillis());
             return null;
           }, false)
               .compose(v -> access.refresh())
@@ -114,9 +117,10 @@ final class DocumentCreateRoutes {
     Problems.send(ctx, 409, HAS_HISTORY, "Someone has written in this document; its history is kept");
   }
 
-  /** Puts back the access a document had before a deletion that did not happen. */
+  /** Puts back the access and the name a document had before a deletion that did not happen. */
   private Future<Void> restore(String name, DocumentAccess before) {
     return access.vertx().<Void>executeBlocking(() -> {
+      access.documentAccessStore().unretire(name);
       if (!before.ownerBody().equals(DocumentAccessStore.NO_OWNER)) {
         access.documentAccessStore().setOwner(name, before.ownerBody());
       }
@@ -178,9 +182,11 @@ final class DocumentCreateRoutes {
     });
   }
 
-  /** Creates the document under {@code name}, or under a fresh name when that one is taken. */
+  /** Creates the document under {@code name}, or under a fresh name when that one is taken or was deleted. */
   private Future<String> start(String name, String title, int attempt) {
-    return access.documentStore().createDocument(name, title, DocumentKind.MOTION, DocumentStage.DRAFT)
+    Future<Boolean> free = access.snapshot().deleted(name) ? Future.succeededFuture(false)
+        : access.documentStore().createDocument(name, title, DocumentKind.MOTION, DocumentStage.DRAFT);
+    return free
         .compose(created -> {
           if (created) {
             return Future.succeededFuture(name);

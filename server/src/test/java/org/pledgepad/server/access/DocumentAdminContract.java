@@ -69,6 +69,13 @@ abstract class DocumentAdminContract extends AccessStoreContract {
     stopServer();
     start(Duration.ofHours(1));
     assertThat(send("GET", "/api/documents/" + name + "/settings", Role.ADMIN, null).statusCode()).isEqualTo(404);
+    // Its name stays deleted for everyone across the restart; a deletion that did not happen
+    // (someone wrote in between) takes it off the list again.
+    assertThat(server.access.documentAccess(name).deleted()).isTrue();
+    assertThat(server.access.documentAccess(name + "-x").deleted()).isFalse();
+    server.access.documentAccessStore().unretire(name);
+    Await.result(server.access.refresh());
+    assertThat(server.access.documentAccess(name).deleted()).isFalse();
   }
 
   /** {@code ARGS...} of the server jar against this store: exit code and what it printed. */

@@ -230,4 +230,47 @@ class DocumentCreateRestTest {
     assertThat(listed(token)).contains(written);
     assertThat(server.access.documentAccess(written).ownerBody()).isEqualTo(DemoAccounts.DEMO_BODY);
   }
+
+  /**
+   * Admins may open any name, and opening a name that does not exist creates it: an admin still
+   * connected to a draft that is deleted, or reconnecting to it, would bring it back without an
+   * owner. Every connection to it is closed with document-deleted, and the name is refused to
+   * everyone from then on.
+   */
+  @Test
+  void aDeletedDraftClosesEveryConnectionAdminsIncludedAndIsNotOpenedAgain() throws Exception {
+    String token = councillor("tidy-councillor-2", Set.of(DemoAccounts.DEMO_BODY));
+    String admin = server.tokenFor(Role.ADMIN);
+    String name = new JsonObject(post(token, new JsonObject().put("title", "Doppelt angelegt").encode()).body()).getString("name");
+    try (SyncClient hp = SyncClient.connect(Protocol.HOCUSPOCUS, server.harness.wsBase(), name, admin, Map.of());
+        SyncClient yws = SyncClient.connect(Protocol.Y_WEBSOCKET, server.harness.wsBase(), name, admin, Map.of())) {
+      assertThat(hp.until(m -> m.type() == 2).get(0).text()).isEqualTo("read-write");
+      yws.until(m -> m.type() == 0 && m.sub() == 0);
+
+      assertThat(delete(token, name).statusCode()).isEqualTo(204);
+
+      for (SyncClient c : List.of(hp, yws)) {
+        List<SyncClient.Msg> got = c.until(m -> m.type() == 2 && m.sub() == permissionDenied(c.protocol));
+        assertThat(got.get(got.size() - 1).text()).as("%s", c.protocol).isEqualTo("document-deleted");
+      }
+    }
+    // A provider that reconnects, an admin's included, is refused: nothing creates the name again.
+    for (Protocol protocol : Protocol.values()) {
+      try (SyncClient again = SyncClient.connect(protocol, server.harness.wsBase(), name, admin, Map.of())) {
+        List<SyncClient.Msg> got = again.until(m -> m.type() == 2);
+        SyncClient.Msg last = got.get(got.size() - 1);
+        assertThat(last.sub()).as("%s: permission denied", protocol).isEqualTo(permissionDenied(protocol));
+        assertThat(last.text()).isEqualTo("document-deleted");
+      }
+    }
+    assertThat(server.access.documentStore().document(name).toCompletionStage().toCompletableFuture().get()).isEmpty();
+    assertThat(listed(admin)).doesNotContain(name);
+    assertThat(server.access.documentAccessStore().deletedNameHashes())
+        .as("kept as a hash only").contains(DocumentAccessStore.nameHash(name)).noneMatch(h -> h.contains("doppelt"));
+  }
+
+  /** The Auth message's sub-type for "permission denied": 0 in y-websocket, 1 in Hocuspocus. */
+  private static int permissionDenied(Protocol protocol) {
+    return protocol == Protocol.HOCUSPOCUS ? 1 : 0;
+  }
 }
