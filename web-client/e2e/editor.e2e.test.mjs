@@ -742,5 +742,19 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await citizen.goto(`${server.baseUrl}/`);
     await citizen.locator('.stage-draft .doc-card', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
     await citizen.context().close();
+
+    // Its body puts the motion up for consultation (asked first): from then on a guest reads it.
+    const councillor = await newPage('de-DE', null, 'demo-councillor');
+    await councillor.goto(`${server.baseUrl}/d/${encodeURIComponent(name)}`);
+    await councillor.getByRole('button', { name: 'Zur Beteiligung freigeben' }).click();
+    await councillor.locator('dialog').getByRole('button', { name: 'Freigeben' }).click();
+    await councillor.locator('.field-done', { hasText: 'zur Beteiligung freigegeben' }).waitFor({ timeout: LOCAL_TIMEOUT });
+    assert.equal(await councillor.locator('.doc-meta .stage-badge').innerText(), 'Beteiligung');
+    await councillor.getByRole('button', { name: 'Titel ändern' }).waitFor({ state: 'hidden', timeout: LOCAL_TIMEOUT });
+    await councillor.context().close();
+    const guest = await newPage('de-DE', null, null);
+    await guest.goto(`${server.baseUrl}/`);
+    await guest.locator('.stage-consultation .doc-card', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
+    await guest.context().close();
   });
 });

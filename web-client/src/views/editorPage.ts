@@ -18,6 +18,7 @@ import { loadPseudonym, pickFreeColor } from '../pseudonym';
 import { deriveSaveState, isProblem, SAVE_STATE_MESSAGE, SaveAnnouncer, type Connection, type SaveState } from '../saveState';
 import { documentSettingsSection } from './documentSettingsForm';
 import { retitleDraft } from './retitleDraft';
+import { openForConsultation } from './openForConsultation';
 import { deleteEmptyDraft } from './deleteEmptyDraft';
 import { kindLabel, stageLabel } from './startPage';
 import { createLinkDialog } from './linkDialog';
@@ -99,6 +100,8 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   const renderLabels = () => {
     for (const element of kindTexts) element.textContent = kindLabel(details.kind);
     for (const element of stageTexts) element.textContent = stageLabel(details.stage);
+    kindTexts[0].className = `kind-badge kind-${details.kind}`;
+    stageTexts[0].className = `stage-badge stage-${details.stage}`;
   };
   renderLabels();
   const meta = h('p', { class: 'doc-meta' }, kindTexts[0], ' ', stageTexts[0]);
@@ -148,6 +151,12 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
   const historyLink = i18nText(h('a', { href: historyPath(details.name), class: 'history-link' }), 'historyLink');
   // A draft nobody has written in yet may go again (the server checks that it is empty).
   const removeDraft = deleteEmptyDraft(details.name, () => navigate('/'));
+  // Its writers put a draft up for consultation; admins change the stage under "Dokument verwalten".
+  const consultation = openForConsultation(details.name, () => {
+    details.stage = 'consultation';
+    renderLabels();
+    refresh();
+  });
   // Admins manage the document here (the server refuses everyone else).
   const settingsSlot = h('div', {});
   const renderSettings = () =>
@@ -170,7 +179,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     { class: 'editor-aside' },
     annotations.section,
     h('section', { 'aria-labelledby': 'participants-title' }, i18nText(h('h2', { id: 'participants-title' }), 'participants'), participantList),
-    h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList, h('p', {}, historyLink), settingsSlot, removeDraft.element),
+    h('section', { 'aria-labelledby': 'info-title' }, i18nText(h('h2', { id: 'info-title' }), 'documentInfo'), infoList, h('p', {}, historyLink), settingsSlot, consultation.element, removeDraft.element),
   );
   aside.dataset.i18nAriaLabel = 'sidebar';
   aside.setAttribute('aria-label', t('sidebar'));
@@ -316,6 +325,7 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     if (closed !== null && closedText.textContent !== closed) closedText.textContent = closed;
     annotations.setCanEdit(editable && authenticated);
     retitle.setShown(editable && authenticated && details.stage === 'draft' && me().role !== 'admin');
+    consultation.setShown(editable && authenticated && details.stage === 'draft' && me().role !== 'admin');
     removeDraft.setShown(editable && authenticated && details.stage === 'draft' && editor.isEmpty);
     editor.view.dom.setAttribute('aria-readonly', String(!editable));
   }

@@ -80,10 +80,14 @@ record DocumentSettingsPatch(
     return List.copyOf(out);
   }
 
-  /** Whether the patch changes the title and nothing else. */
-  boolean onlyTitle() {
-    return title.isPresent() && kind.isEmpty() && stage.isEmpty() && ownerBody.isEmpty() && editors.isEmpty()
-        && commenters.isEmpty();
+  /**
+   * Whether the patch is one a draft's writers may make: its title (a typo in a motion just
+   * started) and the step into consultation (the body puts its own motion up for comment), both
+   * or either, nothing else. Going back, publishing and who may edit stay the admins'.
+   */
+  boolean forDraftWriters() {
+    return (title.isPresent() || stage.isPresent()) && stage.map(s -> s == DocumentStage.CONSULTATION).orElse(true)
+        && kind.isEmpty() && ownerBody.isEmpty() && editors.isEmpty() && commenters.isEmpty();
   }
 
   /** The document's metadata with this patch applied. */

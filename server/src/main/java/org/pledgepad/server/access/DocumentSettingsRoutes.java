@@ -123,15 +123,17 @@ final class DocumentSettingsRoutes {
     }
     // Authorise before looking at the body or the store: a refused caller learns nothing,
     // not even whether the document exists. Besides admins, whoever writes a draft may give it
-    // another title (a typo in a motion just started); everything else stays the admins'.
+    // another title and put it up for consultation (DocumentSettingsPatch.forDraftWriters);
+    // everything else stays the admins'.
     guard.requireDraftWriterOrAdmin(ctx, name).onSuccess(p -> {
       boolean admin = Authorizer.isAllowed(p, access.documentAccess(name), Operation.ADMIN);
       DocumentSettingsPatch patch = parse(ctx);
       if (patch == null) {
         return;
       }
-      if (!admin && !patch.onlyTitle()) {
-        Problems.send(ctx, 403, AccessProblems.FORBIDDEN, "Not allowed: writers of a draft change its title only");
+      if (!admin && !patch.forDraftWriters()) {
+        Problems.send(ctx, 403, AccessProblems.FORBIDDEN,
+            "Not allowed: writers of a draft change its title and put it up for consultation, nothing else");
         return;
       }
       Set<String> editors = patch.editors().isEmpty() ? null : subjects(ctx, patch.editors().get(), "editors");

@@ -212,7 +212,7 @@ class DocumentSettingsRestTest {
   }
 
   @Test
-  void writersOfADraftChangeItsTitleAndNothingElse() throws Exception {
+  void writersOfADraftChangeItsTitleAndPutItUpForConsultationAndNothingElse() throws Exception {
     server.setStage(DOC, DocumentStage.DRAFT);
     Await.result(server.access.refresh());
     String councillor = server.tokenFor(Role.COUNCILLOR); // of the draft's body
@@ -224,7 +224,9 @@ class DocumentSettingsRestTest {
       JsonObject answer = new JsonObject(ok.body());
       assertThat(answer.getString("title")).isEqualTo("Antrag: Offene Daten jetzt");
       assertThat(answer.containsKey("editors")).as("the lists of people are the admins'").isFalse();
-      for (JsonObject more : List.of(new JsonObject().put("title", "X").put("stage", "consultation"),
+      for (JsonObject more : List.of(new JsonObject().put("title", "X").put("stage", "published"),
+          new JsonObject().put("stage", "archived"),
+          new JsonObject().put("stage", "consultation").put("kind", "programme"),
           new JsonObject().put("commenters", new JsonArray().add("demo-citizen")),
           new JsonObject().put("ownerBody", "fraktion-rot"))) {
         assertProblem(http.send("PATCH", "/api/documents/" + DOC, more.encode(), "Content-Type", "application/json",
@@ -232,16 +234,33 @@ class DocumentSettingsRestTest {
       }
       assertThat(current().getString("stage")).isEqualTo("draft");
       assertProblem(http.send("GET", "/api/documents/" + DOC + "/settings", null, "Authorization", "Bearer " + councillor), 403);
-      // Once in consultation the title is the admins' again.
-      server.setStage(DOC, DocumentStage.CONSULTATION);
-      Await.result(server.access.refresh());
-      assertProblem(http.send("PATCH", "/api/documents/" + DOC, new JsonObject().put("title", "Später").encode(),
-          "Content-Type", "application/json", "Authorization", "Bearer " + councillor), 403);
+      assertThat(listedFor(server.tokenFor(Role.CITIZEN))).as("a draft is not public").doesNotContain(DOC);
+
+      // The body puts its motion up for consultation: public at once, for comment.
+      HttpResponse<String> out = http.send("PATCH", "/api/documents/" + DOC, new JsonObject().put("stage", "consultation").encode(),
+          "Content-Type", "application/json", "Authorization", "Bearer " + councillor);
+      assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+      assertThat(new JsonObject(out.body()).getString("stage")).isEqualTo("consultation");
+      assertThat(listedFor(server.tokenFor(Role.CITIZEN))).contains(DOC);
+      // From there on title and stage are the admins' again: no way back for the writers.
+      for (JsonObject later : List.of(new JsonObject().put("title", "Später"), new JsonObject().put("stage", "draft"))) {
+        assertProblem(http.send("PATCH", "/api/documents/" + DOC, later.encode(),
+            "Content-Type", "application/json", "Authorization", "Bearer " + councillor), 403);
+      }
+      assertThat(current().getString("stage")).isEqualTo("consultation");
     } finally {
       server.setStage(DOC, DocumentStage.DRAFT);
       patch(DOC, new JsonObject().put("title", before).encode());
       Await.result(server.access.refresh());
     }
+  }
+
+  private static List<String> listedFor(String token) throws Exception {
+    HttpResponse<String> r = http.send("GET", "/api/documents", null, "Authorization", "Bearer " + token);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    List<String> names = new ArrayList<>();
+    new JsonArray(r.body()).forEach(d -> names.add(((JsonObject) d).getString("name")));
+    return names;
   }
 
   @Test
