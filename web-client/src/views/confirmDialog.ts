@@ -108,3 +108,33 @@ export function confirmDialog(options: ConfirmOptions, returnFocus: HTMLElement 
     (options.initialFocus ?? cancel).focus();
   });
 }
+
+/** What came of {@link confirmThenSend}. */
+export type SendOutcome = { state: 'cancelled' } | { state: 'done' } | { state: 'failed'; error: unknown };
+
+/**
+ * Asks with the dialog and, once confirmed, sends the request while the dialog stays open (its
+ * buttons wait for the answer); a failure closes it too and is handed back, for the caller to say
+ * beside the button that opened it.
+ */
+export function confirmThenSend(options: Omit<ConfirmOptions, 'beforeConfirm'>, opener: HTMLElement, send: () => Promise<unknown>): Promise<SendOutcome> {
+  let error: { value: unknown } | null = null;
+  return confirmDialog(
+    {
+      ...options,
+      beforeConfirm: () =>
+        send().then(
+          () => true,
+          (e: unknown) => {
+            error = { value: e };
+            return true;
+          },
+        ),
+    },
+    opener,
+  ).then((confirmed): SendOutcome => {
+    if (!confirmed) return { state: 'cancelled' };
+    const failed = error as { value: unknown } | null;
+    return failed === null ? { state: 'done' } : { state: 'failed', error: failed.value };
+  });
+}

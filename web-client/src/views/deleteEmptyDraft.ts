@@ -5,7 +5,7 @@ import { actionErrorMessage } from '../actionErrors';
 import { ApiError, sendJson } from '../api';
 import { h } from '../dom';
 import { t } from '../i18n';
-import { confirmDialog } from './confirmDialog';
+import { confirmThenSend } from './confirmDialog';
 
 export interface DeleteControl {
   element: HTMLElement;
@@ -16,36 +16,18 @@ export function deleteEmptyDraft(name: string, onDeleted: () => void): DeleteCon
   const button = h('button', { type: 'button', class: 'button button-quiet delete-draft' }, t('deleteDraft'));
   const error = h('p', { class: 'field-error', role: 'alert' });
   const element = h('div', { class: 'delete-draft-slot', hidden: true }, button, error);
-  let failure: unknown = null;
-
   button.addEventListener('click', () => {
     error.textContent = '';
-    void confirmDialog(
-      {
-        title: t('deleteDraftTitle'),
-        text: t('deleteDraftText'),
-        confirm: t('deleteDraftConfirm'),
-        cancel: t('cancel'),
-        className: 'delete-draft-dialog',
-        beforeConfirm: () =>
-          sendJson('DELETE', `/api/documents/${encodeURIComponent(name)}`).then(
-            () => true,
-            (e: unknown) => {
-              failure = e;
-              return true; // close the dialog; the reason is said beside the button
-            },
-          ),
-      },
+    void confirmThenSend(
+      { title: t('deleteDraftTitle'), text: t('deleteDraftText'), confirm: t('deleteDraftConfirm'), cancel: t('cancel'), className: 'delete-draft-dialog' },
       button,
-    ).then((confirmed) => {
-      if (!confirmed) return;
-      if (failure === null) {
-        onDeleted();
-        return;
+      () => sendJson('DELETE', `/api/documents/${encodeURIComponent(name)}`),
+    ).then((outcome) => {
+      if (outcome.state === 'done') onDeleted();
+      else if (outcome.state === 'failed') {
+        const e = outcome.error;
+        error.textContent = e instanceof ApiError && e.status === 409 ? t('deleteDraftHasHistory') : actionErrorMessage(e);
       }
-      const e = failure;
-      failure = null;
-      error.textContent = e instanceof ApiError && e.status === 409 ? t('deleteDraftHasHistory') : actionErrorMessage(e);
     });
   });
 

@@ -7,7 +7,7 @@ import { actionErrorMessage } from '../actionErrors';
 import { sendJson } from '../api';
 import { h, i18nText } from '../dom';
 import { t } from '../i18n';
-import { confirmDialog } from './confirmDialog';
+import { confirmThenSend } from './confirmDialog';
 
 export interface ConsultationControl {
   element: HTMLElement;
@@ -22,38 +22,20 @@ export function openForConsultation(name: string, onOpened: () => void): Consult
   // Stays when the button goes: the focus lands here, and the sentence says what happened.
   const done = i18nText(h('p', { class: 'field-done', role: 'status', tabindex: '-1', hidden: true }), 'openConsultationDone');
   const element = h('div', { class: 'open-consultation-slot' }, slot, done);
-  let failure: unknown = null;
-
   button.addEventListener('click', () => {
     error.textContent = '';
-    void confirmDialog(
-      {
-        title: t('openConsultationTitle'),
-        text: t('openConsultationText'),
-        confirm: t('openConsultationConfirm'),
-        cancel: t('cancel'),
-        className: 'open-consultation-dialog',
-        beforeConfirm: () =>
-          sendJson('PATCH', `/api/documents/${encodeURIComponent(name)}`, { stage: 'consultation' }).then(
-            () => true,
-            (e: unknown) => {
-              failure = e;
-              return true; // close the dialog; the reason is said beside the button
-            },
-          ),
-      },
+    void confirmThenSend(
+      { title: t('openConsultationTitle'), text: t('openConsultationText'), confirm: t('openConsultationConfirm'), cancel: t('cancel'), className: 'open-consultation-dialog' },
       button,
-    ).then((confirmed) => {
-      if (!confirmed) return;
-      if (failure === null) {
+      () => sendJson('PATCH', `/api/documents/${encodeURIComponent(name)}`, { stage: 'consultation' }),
+    ).then((outcome) => {
+      if (outcome.state === 'done') {
         done.hidden = false;
         onOpened();
         done.focus();
-        return;
+      } else if (outcome.state === 'failed') {
+        error.textContent = actionErrorMessage(outcome.error);
       }
-      const e = failure;
-      failure = null;
-      error.textContent = actionErrorMessage(e);
     });
   });
 
