@@ -55,6 +55,14 @@ public final class AccessControl implements AuthHook {
   public static final String KEY_FILE = "token-signing-key.json";
   /** Why a connection or request with a revoked token is refused (sent to the client; safe to log). */
   static final String TOKEN_REVOKED = "token-revoked";
+  private final java.util.concurrent.atomic.AtomicLong renewedTokens = new java.util.concurrent.atomic.AtomicLong();
+  /**
+   * How long before its token ends an open connection is asked for a fresh one (Hocuspocus
+   * token sync; re-checks run every RECHECK period, 2 s by default, so the ask goes out within
+   * that of entering this window). Two minutes leave a provider whose token function fetches over
+   * a slow network time to answer.
+   */
+  static final java.time.Duration RENEW_TOKENS_BEFORE = java.time.Duration.ofMinutes(2);
   /** How often the refresh deletes revocation entries past their token's expiry. */
   static final java.time.Duration REVOCATION_PURGE_EVERY = java.time.Duration.ofMinutes(10);
 
@@ -249,9 +257,42 @@ public final class AccessControl implements AuthHook {
           g.end(TOKEN_REVOKED); // as a disabled account's, with its own reason
         } else {
           g.recheck(currentPrincipal(g, s, now), s.document(g.document));
+          g.askForRenewalIfEndingBefore(now.plus(RENEW_TOKENS_BEFORE));
         }
       }
     }
+  }
+
+  /**
+   * A fresh token for an open token connection that was asked for one: taken if it verifies, is
+   * not revoked, names the same account and this document or none; the connection is then
+   * re-checked with it at once (its role may differ). Verified on the caller's thread, as at
+   * connect; only after the server asked, so a client cannot make it verify at will.
+   */
+  boolean renew(ConnectionGrant g, String token) {
+    VerifiedToken fresh;
+    try {
+      fresh = verifyToken(token, snapshot);
+    } catch (TokenRejectedException e) {
+      return false;
+    }
+    Principal claimed = fresh.claimed();
+    if (fresh.expiredAt(settings.clock().instant()) || !claimed.subject().equals(g.token.claimed().subject())
+        || claimed.document() != null && !claimed.document().equals(g.document)) {
+      return false;
+    }
+    synchronized (recheckLock) {
+      AccessSnapshot s = snapshot;
+      g.replaceToken(fresh);
+      g.recheck(currentPrincipal(g, s, settings.clock().instant()), s.document(g.document));
+    }
+    renewedTokens.incrementAndGet();
+    return true;
+  }
+
+  /** Tokens of open connections renewed since the start (for tests and operators' curiosity). */
+  public long renewedTokens() {
+    return renewedTokens.get();
   }
 
   /**

@@ -23,8 +23,13 @@ final class ConnectionGrant implements AccessWatch {
   /** The cookie session the principal is found in again; null for a token or a guest. */
   final String sessionId;
   final String document;
-  /** The token as verified at connect; null for a cookie session or a guest. */
-  final VerifiedToken token;
+  /**
+   * The token as verified at connect, or as renewed since (Hocuspocus token sync); null for a
+   * cookie session or a guest.
+   */
+  volatile VerifiedToken token;
+  /** The jti of the token a fresh one was asked for (once per token); null: none asked. */
+  private volatile String renewalAskedFor;
   private volatile AccessWatch.Listener listener;
   private volatile boolean readOnly;
   private volatile boolean awareness;
@@ -71,6 +76,35 @@ final class ConnectionGrant implements AccessWatch {
         l.readOnly(ro);
       }
     }
+  }
+
+  /**
+   * Asks the client for a fresh token once its token ends before {@code soon} (once per token; a
+   * renewal with the same token does not ask again).
+   */
+  void askForRenewalIfEndingBefore(java.time.Instant soon) {
+    VerifiedToken t = token;
+    AccessWatch.Listener l = listener;
+    if (t == null || l == null || revoked || t.jti().equals(renewalAskedFor) || !t.expiredAt(soon)) {
+      return;
+    }
+    renewalAskedFor = t.jti();
+    l.tokenEndsSoon();
+  }
+
+  /** Whether a fresh token was asked for and not yet given. */
+  boolean renewalPending() {
+    VerifiedToken t = token;
+    return t != null && t.jti().equals(renewalAskedFor);
+  }
+
+  void replaceToken(VerifiedToken fresh) {
+    token = fresh;
+  }
+
+  @Override
+  public boolean renew(String freshToken) {
+    return !revoked && renewalPending() && access.renew(this, freshToken);
   }
 
   /** Closes the connection for {@code reason} (a stable code), e.g. its token was revoked. */

@@ -15,6 +15,13 @@ public interface AccessWatch {
 
     /** The connection may no longer read this document: close it (reason is a stable code). */
     void revoked(String reason);
+
+    /**
+     * The token the connection was opened with ends soon: ask the client for a fresh one and
+     * hand it to {@link AccessWatch#renew}, if the protocol can (Hocuspocus's token sync);
+     * otherwise the connection ends with the token ({@code credentials-expired}).
+     */
+    default void tokenEndsSoon() {}
   }
 
   void bind(Listener listener);
@@ -29,6 +36,16 @@ public interface AccessWatch {
    * call against the current accounts and document access, not remembered from the connect.
    */
   default boolean allows(org.pledgepad.auth.Operation op) {
+    return false;
+  }
+
+  /**
+   * A fresh token the client sent after {@link Listener#tokenEndsSoon}: true once it replaced the
+   * connection's token (valid, not revoked, the same account, for this document or any); false
+   * otherwise, and when nothing was asked for. A refused one changes nothing: the connection
+   * keeps its token until that ends.
+   */
+  default boolean renew(String token) {
     return false;
   }
 }

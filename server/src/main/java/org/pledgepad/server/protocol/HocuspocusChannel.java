@@ -20,6 +20,7 @@ import org.pledgepad.server.wire.WireWriter;
  * the Peer send methods, which the session calls from its own.
  */
 final class HocuspocusChannel implements Peer {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HocuspocusChannel.class);
   private enum State { AWAITING_TOKEN, AUTHENTICATING, JOINED, LEFT }
 
   private final HocuspocusConnection conn;
@@ -84,6 +85,10 @@ final class HocuspocusChannel implements Peer {
   }
 
   void authenticate(String token) {
+    if (state == State.JOINED) {
+      renew(token);
+      return;
+    }
     if (state != State.AWAITING_TOKEN) {
       return; // one auth per document and socket; repeated tokens are ignored
     }
@@ -124,6 +129,18 @@ final class HocuspocusChannel implements Peer {
           }
 
           @Override
+          public void tokenEndsSoon() {
+            // Hocuspocus's token sync: an Auth message of type Token without a payload makes the
+            // stock provider call its token function again and send the result.
+            conn.onOwnContext(() -> {
+              if (state == State.JOINED) {
+                conn.sendTo(documentName, HocuspocusConnection.AUTH,
+                    new WireWriter().writeVarUint(HocuspocusConnection.AUTH_TOKEN));
+              }
+            });
+          }
+
+          @Override
           public void revoked(String reason) {
             conn.onOwnContext(() -> {
               if (state == State.JOINED) {
@@ -147,6 +164,19 @@ final class HocuspocusChannel implements Peer {
       }
       dropHeld(); // handed over: from here the session's limits apply
     }));
+  }
+
+  /**
+   * A token sent while joined: taken as the connection's fresh token if the server asked for
+   * one (its token ends soon) and the access layer accepts it; otherwise ignored, as Hocuspocus
+   * ignores a token it has no use for. Nothing is answered either way: a refused token leaves
+   * the connection as it was, until its token ends.
+   */
+  private void renew(String token) {
+    org.pledgepad.server.auth.AccessWatch w = watch;
+    if (w != null && w.renew(token)) {
+      LOG.debug("Connection {} renewed its token for document {}", conn.id(), documentName);
+    }
   }
 
   /** A message of this document, {@code bytes} long as received. */

@@ -68,6 +68,11 @@ final class SyncClient implements AutoCloseable {
     ws.send(w.writeRaw(b).toByteArray());
   }
 
+  /** An Auth message with a token, as the stock provider sends one (at connect, or when asked again). */
+  void sendToken(String token) {
+    send(new WireWriter().writeVarUint(2).writeVarUint(0).writeVarString(token));
+  }
+
   void sendUpdate(byte[] update) {
     send(new WireWriter().writeVarUint(0).writeVarUint(2).writeVarUint8Array(update));
   }
