@@ -59,6 +59,9 @@ const cases = {
   'denied-y-websocket': () => yws([], { query: '?token=denied' }),
   'readonly-update-y-websocket': () => yws([bytes((e) => { encoding.writeVarUint(e, 0); encoding.writeVarUint(e, 2); encoding.writeVarUint8Array(e, readonlyUpdate()) })], { query: '?token=reader', stayOpenMs: 500 }),
   'hp-invalid-utf8-name': () => hp([Uint8Array.from([0x02, 0xc3, 0x28, 0x00])]),
+  // A session-aware address (name NUL sessionId) whose session id is outside [A-Za-z0-9_-]{1,64}.
+  'hp-bad-session-id': () => hp([hpAuth('guest', `${doc}\0not ok!`)]),
+  'hp-empty-session-id': () => hp([hpAuth('guest', `${doc}\0`)]),
   'hp-unknown-type': () => hp([hpAuth('guest'), hpFrame(6, (e) => encoding.writeVarString(e, 'x'))]),
   // Faults in one document's content close that document alone (a Close message); the socket stays.
   'hp-garbage-update': () => hp([hpAuth('guest'), hpGarbage()], { stayOpenMs: 1000 }),

@@ -23,6 +23,24 @@ public final class DocumentNames {
     return true;
   }
 
+  /**
+   * The session id a session-aware Hocuspocus provider appends to the document name
+   * ({@code documentName + "\0" + sessionId}): the stock provider's are base-36 random strings;
+   * {@code [A-Za-z0-9_-]{1,64}} is accepted.
+   */
+  public static boolean isValidSessionId(String id) {
+    if (id.isEmpty() || id.length() > 64) {
+      return false;
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (!isAlphanumeric(c) && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static boolean isAlphanumeric(char c) {
     return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
   }

@@ -25,7 +25,12 @@ final class HocuspocusChannel implements Peer {
 
   private final HocuspocusConnection conn;
   private final String documentName;
-  /** varString(documentName): the start of every message of this channel. */
+  /**
+   * What the client addresses this channel's messages with, and what every answer carries: the
+   * document name, or for a session-aware provider the name, NUL and its session id.
+   */
+  private final String address;
+  /** varString(address): the start of every message of this channel. */
   private final byte[] namePrefix;
   /**
    * The whole SyncStatus(applied) message, sent once per accepted update: one frame written
@@ -59,14 +64,15 @@ final class HocuspocusChannel implements Peer {
   private volatile String actor = "anonymous";
   private volatile org.pledgepad.server.auth.AccessWatch watch;
 
-  HocuspocusChannel(HocuspocusConnection conn, String documentName, AuthHook auth,
+  HocuspocusChannel(HocuspocusConnection conn, String address, String documentName, AuthHook auth,
       SessionRegistry sessions) {
     this.conn = conn;
+    this.address = address;
     this.documentName = documentName;
-    this.namePrefix = new WireWriter(documentName.length() + 4).writeVarString(documentName).toByteArray();
+    this.namePrefix = new WireWriter(address.length() + 4).writeVarString(address).toByteArray();
     this.appliedStatus = SharedFrame.of(SharedFrame.writer(namePrefix.length + 2).writeRaw(namePrefix)
         .writeVarUint(HocuspocusConnection.SYNC_STATUS).writeVarInt(1));
-    this.updateFraming = new HocuspocusUpdateFraming(documentName, namePrefix);
+    this.updateFraming = new HocuspocusUpdateFraming(address, namePrefix);
     this.auth = auth;
     this.sessions = sessions;
     this.authTimer = conn.startAuthTimer(() -> {
@@ -78,6 +84,10 @@ final class HocuspocusChannel implements Peer {
 
   String documentName() {
     return documentName;
+  }
+
+  String address() {
+    return address;
   }
 
   boolean ended() {
@@ -103,7 +113,7 @@ final class HocuspocusChannel implements Peer {
         state = State.LEFT;
         ended = true;
         dropHeld();
-        conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
+        conn.sendTo(address, HocuspocusConnection.AUTH, new WireWriter()
             .writeVarUint(HocuspocusConnection.AUTH_PERMISSION_DENIED).writeVarString(reason));
         return;
       }
@@ -121,7 +131,7 @@ final class HocuspocusChannel implements Peer {
             // is written, so the client never sees a refusal before it has been told why.
             conn.onOwnContext(() -> {
               if (state == State.JOINED && readOnly != ro) {
-                conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
+                conn.sendTo(address, HocuspocusConnection.AUTH, new WireWriter()
                     .writeVarUint(HocuspocusConnection.AUTH_AUTHENTICATED).writeVarString(ro ? "readonly" : "read-write"));
               }
               readOnly = ro;
@@ -134,7 +144,7 @@ final class HocuspocusChannel implements Peer {
             // stock provider call its token function again and send the result.
             conn.onOwnContext(() -> {
               if (state == State.JOINED) {
-                conn.sendTo(documentName, HocuspocusConnection.AUTH,
+                conn.sendTo(address, HocuspocusConnection.AUTH,
                     new WireWriter().writeVarUint(HocuspocusConnection.AUTH_TOKEN));
               }
             });
@@ -146,14 +156,14 @@ final class HocuspocusChannel implements Peer {
               if (state == State.JOINED) {
                 leave();
                 ended = true;
-                conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
+                conn.sendTo(address, HocuspocusConnection.AUTH, new WireWriter()
                     .writeVarUint(HocuspocusConnection.AUTH_PERMISSION_DENIED).writeVarString(reason));
               }
             });
           }
         });
       }
-      conn.sendTo(documentName, HocuspocusConnection.AUTH, new WireWriter()
+      conn.sendTo(address, HocuspocusConnection.AUTH, new WireWriter()
           .writeVarUint(HocuspocusConnection.AUTH_AUTHENTICATED)
           .writeVarString(a.readOnly() ? "readonly" : "read-write"));
       state = State.JOINED;
@@ -264,8 +274,8 @@ final class HocuspocusChannel implements Peer {
 
   @Override
   public int maxSyncPayloadBytes() {
-    // Names are ASCII (DocumentNames): their varString is the length prefix plus one byte each.
-    int name = documentName.length();
+    // Addresses are ASCII (DocumentNames): their varString is the length prefix plus one byte each.
+    int name = address.length();
     return conn.maxMessageBytes() - SyncMessages.envelopeBytes(name + (name < 128 ? 1 : 2));
   }
 
@@ -315,7 +325,7 @@ final class HocuspocusChannel implements Peer {
     if (gone) {
       return;
     }
-    conn.sendTo(documentName, HocuspocusConnection.AWARENESS,
+    conn.sendTo(address, HocuspocusConnection.AWARENESS,
         new WireWriter(awarenessUpdate.length + 8).writeVarUint8Array(awarenessUpdate));
   }
 
@@ -327,7 +337,7 @@ final class HocuspocusChannel implements Peer {
     if (applied) {
       conn.sendFramed(appliedStatus);
     } else {
-      conn.sendTo(documentName, HocuspocusConnection.SYNC_STATUS, new WireWriter().writeVarInt(0));
+      conn.sendTo(address, HocuspocusConnection.SYNC_STATUS, new WireWriter().writeVarInt(0));
     }
   }
 
@@ -336,7 +346,7 @@ final class HocuspocusChannel implements Peer {
     if (gone) {
       return;
     }
-    conn.sendTo(documentName, HocuspocusConnection.STATELESS, new WireWriter().writeVarString(payload));
+    conn.sendTo(address, HocuspocusConnection.STATELESS, new WireWriter().writeVarString(payload));
   }
 
   /**

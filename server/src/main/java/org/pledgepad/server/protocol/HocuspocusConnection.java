@@ -75,23 +75,29 @@ public final class HocuspocusConnection extends WsConnection {
       return;
     }
     WireReader r = new WireReader(message);
-    String name = r.readVarString();
-    if (!DocumentNames.isValid(name)) {
+    // A session-aware provider (Hocuspocus 4, sessionAwareness: true) addresses its messages as
+    // documentName + NUL + sessionId, so that one socket can carry the same document more than
+    // once; each address is a channel of its own, answered under that address.
+    String address = r.readVarString();
+    int separator = address.indexOf('\0');
+    String name = separator < 0 ? address : address.substring(0, separator);
+    if (!DocumentNames.isValid(name)
+        || separator >= 0 && !DocumentNames.isValidSessionId(address.substring(separator + 1))) {
       throw new ProtocolViolation(CloseCodes.MALFORMED_MESSAGE, "invalid document name");
     }
     int type = r.readVarUintAsInt();
-    HocuspocusChannel ch = channels.get(name);
+    HocuspocusChannel ch = channels.get(address);
     if (type == AUTH) {
       if (r.readVarUintAsInt() != AUTH_TOKEN) {
         throw new MalformedFrameException("clients may only send auth tokens");
       }
       String token = r.readVarString();
       if (ch != null && ch.ended()) {
-        channels.remove(name, ch); // a new token is a new attempt
+        channels.remove(address, ch); // a new token is a new attempt
         ch = null;
       }
       if (ch == null) {
-        ch = openChannel(name);
+        ch = openChannel(address, name);
       }
       ch.authenticate(token);
       return;
@@ -108,7 +114,7 @@ public final class HocuspocusConnection extends WsConnection {
       case CLOSE -> {
         if (ch != null) {
           ch.leave();
-          channels.remove(name);
+          channels.remove(address);
         }
         return;
       }
@@ -118,17 +124,17 @@ public final class HocuspocusConnection extends WsConnection {
       default -> throw new MalformedFrameException("unknown message type");
     }
     if (ch == null) {
-      ch = openChannel(name);
+      ch = openChannel(address, name);
     }
     ch.receive(m, message.length);
   }
 
-  private HocuspocusChannel openChannel(String name) {
+  private HocuspocusChannel openChannel(String address, String name) {
     if (channels.size() >= limits.maxDocumentsPerConnection()) {
       throw new ProtocolViolation(CloseCodes.RATE_LIMITED, "too many documents on one connection");
     }
-    HocuspocusChannel ch = new HocuspocusChannel(this, name, auth, sessions);
-    channels.put(name, ch);
+    HocuspocusChannel ch = new HocuspocusChannel(this, address, name, auth, sessions);
+    channels.put(address, ch);
     return ch;
   }
 
@@ -145,11 +151,11 @@ public final class HocuspocusConnection extends WsConnection {
    */
   void closeDocument(HocuspocusChannel ch, short code, String reason) {
     onOwnContext(() -> {
-      if (isClosed() || channels.get(ch.documentName()) != ch || ch.ended()) {
+      if (isClosed() || channels.get(ch.address()) != ch || ch.ended()) {
         return;
       }
       ch.endForFault();
-      sendTo(ch.documentName(), CLOSE, new WireWriter().writeVarString(code + " " + reason));
+      sendTo(ch.address(), CLOSE, new WireWriter().writeVarString(code + " " + reason));
       if (++documentFaults >= MAX_DOCUMENT_FAULTS) {
         LOG.warn("Closing connection {}: {} documents closed for faults ({})", id, documentFaults, code);
         close(code, "repeated faults: " + reason);

@@ -5,16 +5,17 @@ import org.pledgepad.server.session.UpdateFraming;
 import org.pledgepad.server.wire.SharedFrame;
 
 /**
- * A sync update on the Hocuspocus protocol: the document's name, then the sync message. Equal
- * for every channel of one document, so they share one message per broadcast update.
+ * A sync update on the Hocuspocus protocol: the channel's address (the document's name, or for a
+ * session-aware provider name, NUL, session id), then the sync message. Equal for every channel
+ * of one address, so they share one message per broadcast update.
  */
 final class HocuspocusUpdateFraming implements UpdateFraming {
-  private final String documentName;
-  /** varString(documentName), as the channel has it. */
+  private final String address;
+  /** varString(address), as the channel has it. */
   private final byte[] namePrefix;
 
-  HocuspocusUpdateFraming(String documentName, byte[] namePrefix) {
-    this.documentName = documentName;
+  HocuspocusUpdateFraming(String address, byte[] namePrefix) {
+    this.address = address;
     this.namePrefix = namePrefix;
   }
 
@@ -25,11 +26,11 @@ final class HocuspocusUpdateFraming implements UpdateFraming {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof HocuspocusUpdateFraming f && f.documentName.equals(documentName);
+    return o instanceof HocuspocusUpdateFraming f && f.address.equals(address);
   }
 
   @Override
   public int hashCode() {
-    return documentName.hashCode();
+    return address.hashCode();
   }
 }

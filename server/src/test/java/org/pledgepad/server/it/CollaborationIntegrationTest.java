@@ -80,6 +80,23 @@ class CollaborationIntegrationTest {
     }
   }
 
+  /**
+   * Hocuspocus 4's opt-in session awareness: the same document twice on one socket, each
+   * provider addressing its messages as name NUL sessionId (before, that name was refused as
+   * malformed and the socket closed).
+   */
+  @Test
+  void twoSessionAwareProvidersShareADocumentOnOneSocket() {
+    try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"))) {
+      JsonObject seen = json(NodeScripts.run("session-aware.mjs", server.wsBase(), "session-" + UUID.randomUUID()));
+      assertThat(seen.getString("a")).isEqualTo("Anna schreibt. Ben auch.");
+      assertThat(seen.getString("b")).isEqualTo("Danach: Anna schreibt. Ben auch.");
+      assertThat(seen.getString("reader")).isEqualTo("Danach: Anna schreibt. Ben auch.");
+      assertThat(seen.getBoolean("bSawAnna")).isTrue();
+      assertThat(seen.getString("socket")).isEqualTo("connected");
+    }
+  }
+
   @Test
   void severalDocumentsShareOneHocuspocusSocket() {
     try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"))) {

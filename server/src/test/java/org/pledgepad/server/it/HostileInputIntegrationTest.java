@@ -69,6 +69,8 @@ class HostileInputIntegrationTest {
       "denied-y-websocket, " + CloseCodes.FORBIDDEN,
       "hp-invalid-utf8-name, " + CloseCodes.MALFORMED_MESSAGE,
       "hp-unknown-type, " + CloseCodes.MALFORMED_MESSAGE,
+      "hp-bad-session-id, " + CloseCodes.MALFORMED_MESSAGE,
+      "hp-empty-session-id, " + CloseCodes.MALFORMED_MESSAGE,
       "hp-flood-before-auth, " + CloseCodes.RATE_LIMITED,
       "hp-too-many-documents, " + CloseCodes.RATE_LIMITED,
   })

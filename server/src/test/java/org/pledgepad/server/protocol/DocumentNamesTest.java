@@ -45,4 +45,17 @@ class DocumentNamesTest {
       assertThat(DocumentNames.isValid(s)).as(s).isEqualTo(RULE.matcher(s).matches());
     }
   }
+
+  /** The session ids a session-aware Hocuspocus provider appends to a document's name. */
+  @Test
+  void theStockProvidersSessionIdsPassAndAnythingOutsideTheAlphabetOrLengthDoesNot() {
+    assertThat(DocumentNames.isValidSessionId(Long.toString(8_431_220_773L, 36))).isTrue();
+    assertThat(DocumentNames.isValidSessionId("a-b_C9")).isTrue();
+    assertThat(DocumentNames.isValidSessionId("x".repeat(64))).isTrue();
+    assertThat(DocumentNames.isValidSessionId("x".repeat(65))).isFalse();
+    assertThat(DocumentNames.isValidSessionId("")).isFalse();
+    for (String bad : new String[] {"a b", "a.b", "a\0b", "ä", "a/b"}) {
+      assertThat(DocumentNames.isValidSessionId(bad)).as(bad).isFalse();
+    }
+  }
 }
