@@ -890,7 +890,8 @@ public final class DocumentSession {
 
   private void reject(Peer p, short code, String reason) {
     metrics.frameRejected(code);
-    LOG.warn("Closing connection {} on document {}: {} ({})", p.connectionId(), name, reason, code);
+    // The peer closes the connection, or on a Hocuspocus socket this document alone (4413, 4422, 4423).
+    LOG.warn("Closing document {} for connection {}: {} ({})", name, p.connectionId(), reason, code);
     p.close(code, reason);
   }
 
