@@ -106,4 +106,32 @@ class PgAccessAnnouncementTest {
       assertThat(c.ws.closeCode).as("closed by node B for the disabled account").isEqualTo(4403);
     }
   }
+
+  /**
+   * A draft deleted on one node: an admin connected to it on the other is closed by that node at
+   * once (the deleted name is announced with the access rows), and cannot open it there again.
+   */
+  @Test
+  void aDraftDeletedOnOneNodeClosesAnAdminsConnectionOnTheOther() throws Exception {
+    String councillor = a.tokenFor(Role.COUNCILLOR);
+    AccessHttp onA = new AccessHttp(a.harness.httpBase());
+    HttpResponse<String> created = onA.send("POST", "/api/documents",
+        new JsonObject().put("title", "Antrag: doppelt").encode(), "Content-Type", "application/json",
+        "Authorization", "Bearer " + councillor);
+    String name = new JsonObject(created.body()).getString("name");
+    Eventually.within(10_000, "node B knows the new motion", () -> b.access.documentAccess(name).ownerBody()
+        .equals(org.pledgepad.auth.password.DemoAccounts.DEMO_BODY));
+    String admin = b.tokenFor(Role.ADMIN);
+    try (SyncClient c = SyncClient.connect(SyncClient.Protocol.HOCUSPOCUS, b.harness.wsBase(), name, admin, Map.of())) {
+      assertThat(c.until(m -> m.type() == 2).get(0).text()).isEqualTo("read-write");
+      assertThat(onA.send("DELETE", "/api/documents/" + name, null, "Authorization", "Bearer " + councillor).statusCode())
+          .isEqualTo(204);
+      java.util.List<SyncClient.Msg> got = c.until(m -> m.type() == 2 && m.sub() == 1);
+      assertThat(got.get(got.size() - 1).text()).as("closed by node B").isEqualTo("document-deleted");
+    }
+    try (SyncClient again = SyncClient.connect(SyncClient.Protocol.HOCUSPOCUS, b.harness.wsBase(), name, admin, Map.of())) {
+      java.util.List<SyncClient.Msg> got = again.until(m -> m.type() == 2);
+      assertThat(got.get(got.size() - 1).text()).isEqualTo("document-deleted");
+    }
+  }
 }
