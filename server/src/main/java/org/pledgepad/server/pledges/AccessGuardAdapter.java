@@ -40,6 +40,11 @@ public final class AccessGuardAdapter implements PledgeGuard {
   }
 
   @Override
+  public boolean deleted(String document) {
+    return access.guard().documentAccess(document).deleted();
+  }
+
+  @Override
   public Future<Optional<DocumentAccess>> access(String document) {
     return documents.document(document).map(info -> info.map(i ->
         access.guard().documentAccess(document).withStage(Stage.valueOf(i.stage().name()))));

@@ -30,6 +30,14 @@ public interface PledgeGuard {
     return ClientSlots.peerAddress(ctx);
   }
 
+  /**
+   * Whether a document of this name was deleted (an empty draft started by mistake): nobody opens
+   * or creates it again, an import included (no deletions here).
+   */
+  default boolean deleted(String document) {
+    return false;
+  }
+
   /** The current display name of account {@code subject}; empty when unknown (no accounts here). */
   default Optional<String> displayName(String subject) {
     return Optional.empty();

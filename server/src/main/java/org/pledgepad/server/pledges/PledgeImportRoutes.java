@@ -275,8 +275,10 @@ public final class PledgeImportRoutes {
     return guard.principal(ctx).map(who -> {
       List<String> asked = names != null ? names : List.of(who.documentRestriction().orElse(ANY_NEW_DOCUMENT));
       for (String n : asked) {
-        Decision d = Authorizer.authorize(who,
-            new DocumentAccess(n, StageOnlyGuard.NO_OWNER, Set.of(), Set.of(), Stage.DRAFT), Operation.ADMIN);
+        // A deleted draft's name stays deleted (document-deleted): the imported document would
+        // be one nobody can open.
+        Decision d = Authorizer.authorize(who, new DocumentAccess(n, StageOnlyGuard.NO_OWNER, Set.of(), Set.of(),
+            Stage.DRAFT, guard.deleted(n)), Operation.ADMIN);
         if (!d.allowed()) {
           if (who.isAnonymous()) {
             PledgeProblems.send(ctx, 401, PledgeProblems.UNAUTHENTICATED, "Sign in required", null);

@@ -265,6 +265,11 @@ class DocumentCreateRestTest {
     }
     assertThat(server.access.documentStore().document(name).toCompletionStage().toCompletableFuture().get()).isEmpty();
     assertThat(listed(admin)).doesNotContain(name);
+    // Nor does an admin's import create it anew: it would be a document nobody can open.
+    HttpResponse<String> imported = http.send("POST", "/api/pledges/import?name=" + name, "# Antrag\n\n## Punkt\n\nText.\n",
+        "Content-Type", "text/markdown", "Authorization", "Bearer " + admin);
+    assertProblem(imported, 403);
+    assertThat(new JsonObject(imported.body()).getString("reason")).isEqualTo("document-deleted");
     assertThat(server.access.documentAccessStore().deletedNameHashes())
         .as("kept as a hash only").contains(DocumentAccessStore.nameHash(name)).noneMatch(h -> h.contains("doppelt"));
   }
