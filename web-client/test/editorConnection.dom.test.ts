@@ -261,7 +261,12 @@ describe('editor page: a connection that comes back read-only with own offline e
     connect('read-write');
     sync(true);
     expect(editor().isEditable).toBe(true);
+    editor().commands.insertContent('Zu lang.'); // the change the server refuses
     provider().closeDocument('4413 document size limit reached');
+    // What this window holds can be kept before the offered reload.
+    const refused = main.querySelector<HTMLElement>('.notice-refused')!;
+    expect(refused.hidden).toBe(false);
+    expect(refused.querySelector('[role=alert]')!.textContent).toContain('das Dokument hier getrennt');
     expect(closed()?.querySelector('p')?.textContent).toBe('Das Dokument hat die Größengrenze des Servers erreicht: Ihre letzten Änderungen werden nicht gespeichert. Laden Sie die Seite neu, um weiterzuarbeiten.');
     expect(closed()?.querySelector<HTMLButtonElement>('button')?.hidden).toBe(false);
     expect(closed()?.querySelector('button')?.textContent).toBe('Seite neu laden');
@@ -274,6 +279,7 @@ describe('editor page: a connection that comes back read-only with own offline e
     expect(editor().isEditable).toBe(true);
     expect(saveText()).toBe('Gespeichert');
     expect(closed()).toBeNull();
+    expect(refused.hidden).toBe(true);
   });
 
   it('still says "Nur lesen — aktueller Stand" to a reader who changed nothing', async () => {

@@ -317,6 +317,8 @@ function mount(container: HTMLElement, details: DocumentDetails, backLink: HTMLE
     readonlyNotice.hidden = !readonly;
     // Access withdrawn altogether while this window holds own edits: they are just as refused.
     if (state === 'denied' && ownChanges) refusedNotice.setShown(true, 'denied');
+    // Closed for a refused change: what this window holds goes with the offered reload.
+    else if (state === 'closed' && ownChanges) refusedNotice.setShown(true, 'closed');
     else refusedNotice.setShown(state === 'readonly-unsaved');
     if (state === 'saved' || state === 'readonly') closeCode = null;
     const closed = closeCode === null ? null : closeReasonMessage(closeCode, documentClosed);

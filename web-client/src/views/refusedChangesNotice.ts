@@ -20,8 +20,15 @@ export function refusedFileName(documentName: string, now: Date = new Date()): s
   return `pledgepad-${safe}-nicht-gespeichert-${now.toISOString().slice(0, 10)}.txt`;
 }
 
-/** Why the edits were refused: the connection came back read-only, or access was withdrawn altogether. */
-export type RefusedBecause = 'readonly' | 'denied';
+/**
+ * Why the edits were refused: the connection came back read-only, access was withdrawn
+ * altogether, or the server closed the document in this window for a change it refused (the
+ * size limit, an update it could not read).
+ */
+export type RefusedBecause = 'readonly' | 'denied' | 'closed';
+
+const TEXT = { readonly: 'refusedText', denied: 'refusedTextDenied', closed: 'refusedTextClosed' } as const;
+const FILE_HEADER = { readonly: 'refusedFileHeader', denied: 'refusedFileHeaderDenied', closed: 'refusedFileHeaderClosed' } as const;
 
 export function createRefusedChangesNotice(version: RefusedVersion): { element: HTMLElement; setShown(shown: boolean, because?: RefusedBecause): void } {
   const status = h('p', { class: 'refused-status', role: 'status', 'aria-live': 'polite' });
@@ -31,7 +38,7 @@ export function createRefusedChangesNotice(version: RefusedVersion): { element: 
   const explanation = i18nText(h('span', {}), 'refusedText');
   const message = h('p', {}, i18nText(h('strong', {}), 'refusedTitle'), ' ', explanation);
   // The page's language switch re-translates by data-i18n, so the key follows the reason.
-  const explain = () => i18nText(explanation, because === 'denied' ? 'refusedTextDenied' : 'refusedText');
+  const explain = () => i18nText(explanation, TEXT[because]);
   // Only the sentence is the alert (the buttons are not read out with it). The region stays in
   // the page and the sentence is put in when the notice appears: that is what screen readers announce.
   const alert = h('div', { role: 'alert' });
@@ -57,7 +64,7 @@ export function createRefusedChangesNotice(version: RefusedVersion): { element: 
     const now = new Date();
     const file = refusedFileName(version.documentName, now);
     // A header line, so that a file passed on says what it is; the text follows unchanged.
-    const header = t(because === 'denied' ? 'refusedFileHeaderDenied' : 'refusedFileHeader', { title: version.documentTitle, date: formatDateTime(now.toISOString()) });
+    const header = t(FILE_HEADER[because], { title: version.documentTitle, date: formatDateTime(now.toISOString()) });
     saveFile(file, `${header}\n\n${version.text()}\n`, 'text/plain;charset=utf-8');
     status.textContent = t('refusedDownloaded', { file });
   });
