@@ -54,7 +54,7 @@ public final class LoginService {
     Optional<StoredUser> found = Ids.isLogin(normalized) ? store.findByLogin(normalized) : Optional.empty();
     if (found.isEmpty() || found.get().passwordHash() == null) {
       hasher.burnEqualTime(password);
-      throttle.recordFailure(normalized, remoteAddress);
+      throttle.recordUnknownNameFailure(normalized, remoteAddress);
       return new LoginResult.Rejected();
     }
     StoredUser user = found.get();

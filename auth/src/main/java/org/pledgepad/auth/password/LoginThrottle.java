@@ -15,9 +15,14 @@ import java.util.Objects;
  * Counters are forgotten {@code forgetAfter} after the last failure.
  *
  * <p>In memory and bounded: each map keeps at most {@code maxEntries} keys and drops the least
- * recently used. Accounts and addresses live in separate maps so that spraying addresses cannot
- * evict account counters. A single server instance is assumed (several instances each throttle
- * on their own, which only weakens the limit by their number).
+ * recently used. Existing accounts, names that are no account, and addresses live in separate
+ * maps, so that neither spraying addresses nor guessing at random names (each failure adds a
+ * key) can evict the counter of an account that exists: that map holds only real accounts, of
+ * which there are far fewer than {@code maxEntries} with recent failures. Unknown names are
+ * throttled exactly like accounts, so the answers do not tell whether an account exists. The
+ * address is the caller's business (the server passes an IPv6 client as its /64). A single
+ * server instance is assumed (several instances each throttle on their own, which only weakens
+ * the limit by their number).
  */
 public final class LoginThrottle {
   public static final int DEFAULT_ACCOUNT_FREE_FAILURES = 3;
@@ -34,6 +39,7 @@ public final class LoginThrottle {
   private final Duration maxDelay;
   private final Duration forgetAfter;
   private final Map<String, Entry> accounts;
+  private final Map<String, Entry> unknownNames;
   private final Map<String, Entry> addresses;
   /** Accounts with a password check running now; bounded by the worker pool size. */
   private final java.util.Set<String> inFlight = new java.util.HashSet<>();
@@ -64,6 +70,7 @@ public final class LoginThrottle {
     this.maxDelay = maxDelay;
     this.forgetAfter = forgetAfter;
     this.accounts = lru(maxEntries);
+    this.unknownNames = lru(maxEntries);
     this.addresses = lru(maxEntries);
   }
 
@@ -79,7 +86,9 @@ public final class LoginThrottle {
   /** How long the caller must wait before this attempt may be checked; zero if allowed now. */
   public synchronized Duration retryAfter(String account, String address) {
     Instant now = clock.instant();
-    Instant until = later(blockedUntil(accounts, key(account), now), blockedUntil(addresses, key(address), now));
+    String name = key(account);
+    Instant until = later(later(blockedUntil(accounts, name, now), blockedUntil(unknownNames, name, now)),
+        blockedUntil(addresses, key(address), now));
     return until.isAfter(now) ? Duration.between(now, until) : Duration.ZERO;
   }
 
@@ -105,9 +114,17 @@ public final class LoginThrottle {
     inFlight.remove(key(account));
   }
 
+  /** A wrong password (or a disabled account) for an account that exists. */
   public synchronized void recordFailure(String account, String address) {
     Instant now = clock.instant();
     fail(accounts, key(account), accountFree, now);
+    fail(addresses, key(address), addressFree, now);
+  }
+
+  /** A login name that is no account (or has no password): counted apart from the accounts. */
+  public synchronized void recordUnknownNameFailure(String name, String address) {
+    Instant now = clock.instant();
+    fail(unknownNames, key(name), accountFree, now);
     fail(addresses, key(address), addressFree, now);
   }
 
@@ -115,9 +132,9 @@ public final class LoginThrottle {
     accounts.remove(key(account));
   }
 
-  /** Number of tracked keys (accounts + addresses), for metrics and tests. */
+  /** Number of tracked keys (accounts, unknown names and addresses), for metrics and tests. */
   public synchronized int size() {
-    return accounts.size() + addresses.size();
+    return accounts.size() + unknownNames.size() + addresses.size();
   }
 
   private void fail(Map<String, Entry> map, String key, int free, Instant now) {

@@ -83,4 +83,29 @@ class LoginThrottleTest {
     throttle.end("anna");
     assertThat(throttle.begin("anna", "10.0.0.2")).isZero();
   }
+
+  @Test
+  void guessingAtRandomNamesDoesNotEvictTheCounterOfARealAccount() {
+    for (int i = 0; i < 5; i++) {
+      throttle.recordFailure("anna", "10.0.0." + i);
+    }
+    Duration blocked = throttle.retryAfter("anna", "192.168.1.1");
+    assertThat(blocked).isPositive();
+    // Far more unknown names than the maps hold (100 each here), each from a fresh address.
+    for (int i = 0; i < 1000; i++) {
+      throttle.recordUnknownNameFailure("nobody" + i, "172.16." + (i / 250) + "." + (i % 250));
+    }
+    assertThat(throttle.retryAfter("anna", "192.168.1.1")).isEqualTo(blocked);
+    assertThat(throttle.size()).isLessThanOrEqualTo(300);
+  }
+
+  @Test
+  void anUnknownNameIsThrottledLikeAnAccountSoTheAnswerDoesNotTellWhichExists() {
+    for (int i = 0; i < 5; i++) {
+      throttle.recordFailure("anna", "10.0.0." + i);
+      throttle.recordUnknownNameFailure("nobody", "10.0.1." + i);
+    }
+    assertThat(throttle.retryAfter("Nobody", "192.168.1.1")).isEqualTo(throttle.retryAfter("anna", "192.168.1.1"))
+        .isEqualTo(Duration.ofSeconds(2));
+  }
 }
