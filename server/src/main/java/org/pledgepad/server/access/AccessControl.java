@@ -549,8 +549,7 @@ public final class AccessControl implements AuthHook {
   /** The account with this id, else with this login, as of the last refresh. */
   Optional<User> account(String idOrLogin) {
     Optional<User> byId = snapshot.user(idOrLogin);
-    return byId.isPresent() ? byId
-        : snapshot.usersById().values().stream().filter(u -> u.login().equals(idOrLogin)).findFirst();
+    return byId.isPresent() ? byId : snapshot.userByLogin(idOrLogin);
   }
 
   /** The body owning {@code document} as {id, name} (name: the described one, else the id); empty for none. */

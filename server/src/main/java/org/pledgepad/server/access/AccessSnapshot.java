@@ -19,14 +19,28 @@ import org.pledgepad.auth.User;
  * @param bodyNames display names of council bodies by id (a body may have none)
  * @param deletedNameHashes {@link DocumentAccessStore#nameHash}es of deleted documents: nobody
  *     opens them again (the documents map marks those it still lists)
+ * @param usersByLogin the same accounts by login, derived from {@code usersById}: the sharing
+ *     dialog names people by login, and a scan per name would grow with every account
  */
 record AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> documents,
     Set<String> mustChangePassword, Set<String> revokedTokens, Map<String, String> bodyNames,
-    Set<String> deletedNameHashes) {
+    Set<String> deletedNameHashes, Map<String, User> usersByLogin) {
   static final AccessSnapshot EMPTY = new AccessSnapshot(Map.of(), Map.of(), Set.of(), Set.of(), Map.of(), Set.of());
+
+  AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> documents, Set<String> mustChangePassword,
+      Set<String> revokedTokens, Map<String, String> bodyNames, Set<String> deletedNameHashes) {
+    this(usersById, documents, mustChangePassword, revokedTokens, bodyNames, deletedNameHashes, byLogin(usersById));
+  }
+
+  private static Map<String, User> byLogin(Map<String, User> usersById) {
+    Map<String, User> out = new java.util.HashMap<>();
+    usersById.values().forEach(u -> out.put(u.login(), u));
+    return out;
+  }
 
   AccessSnapshot {
     usersById = Map.copyOf(usersById);
+    usersByLogin = Map.copyOf(usersByLogin);
     documents = Map.copyOf(documents);
     mustChangePassword = Set.copyOf(mustChangePassword);
     revokedTokens = Set.copyOf(revokedTokens);
@@ -44,6 +58,10 @@ record AccessSnapshot(Map<String, User> usersById, Map<String, DocumentAccess> d
 
   Optional<User> user(String id) {
     return Optional.ofNullable(usersById.get(id));
+  }
+
+  Optional<User> userByLogin(String login) {
+    return Optional.ofNullable(usersByLogin.get(login));
   }
 
   /**
