@@ -48,13 +48,16 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
  *       municipal ones ({@value #MUNICIPAL_STOP_WORDS}), the listed parts of compounds
  *       ({@value #COMPOUND_PARTS}: "Glasfasernetzes" also yields "glasfaser" and "netz"), German
  *       normalisation (ä→a, ß→ss, …), evaluative adjectives dropped ({@value #EVALUATIVE_ADJECTIVES},
- *       see {@link EvaluativeWordFilter}) and the light German stemmer, so "Digitales"/"Digitalen" and
+ *       see {@link EvaluativeWordFilter}), word-forming endings cut ({@link WordEndingFilter}: "Nutzung"
+ *       meets "nutzen") and the light German stemmer, so "Digitales"/"Digitalen" and
  *       "großer"/"großen" meet.</li>
  *   <li>{@link #grams()}: the same up to normalisation, then character {@value #GRAM}-grams of every word. German
  *       glues words into compounds ("Glasfasernetzes", "Datenportal"); a compound and its part share
  *       most of their grams, so "Glasfaser" meets "Glasfasernetzes" and "digitalisiert" meets
- *       "Digitalisierung" without a dictionary of word parts. Words shorter than a gram are left
- *       to the words field.</li>
+ *       "Digitalisierung" without a dictionary of word parts. The grams are taken after the
+ *       word-forming ending is cut, so that unrelated words do not meet through "-tzung"; a gram
+ *       that is a stop word ("stadt") is dropped. Words shorter than a gram are left to the words
+ *       field.</li>
  * </ul>
  */
 public final class GermanPledgeAnalysis {
@@ -76,11 +79,12 @@ public final class GermanPledgeAnalysis {
     private GermanPledgeAnalysis() {}
 
     public static Analyzer words() {
-        return chain(StandardTokenizer::new, source -> new GermanLightStemFilter(normalised(source, true)), true);
+        return chain(StandardTokenizer::new, source -> new GermanLightStemFilter(new WordEndingFilter(normalised(source, true))), true);
     }
 
     public static Analyzer grams() {
-        return chain(StandardTokenizer::new, source -> new NGramTokenFilter(normalised(source, false), GRAM, GRAM, false), true);
+        return chain(StandardTokenizer::new, source -> new StopFilter(
+                new NGramTokenFilter(new WordEndingFilter(normalised(source, false)), GRAM, GRAM, false), STOP_WORDS), true);
     }
 
     /** An analyzer of a tokenizer and the filters after it, with the gender-form char filter before it or not. */

@@ -36,6 +36,40 @@ class GermanPledgeAnalysisTest {
     }
 
     @Test
+    void words_that_share_only_a_word_forming_ending_share_no_gram() {
+        Set<String> shared = new HashSet<>(grams("Unterstützung"));
+        shared.retainAll(grams("Datennutzung"));
+        assertThat(shared).isEmpty();
+        shared = new HashSet<>(grams("Unterstützung"));
+        shared.retainAll(grams("Umsetzung"));
+        assertThat(shared).isEmpty();
+    }
+
+    @Test
+    void forms_of_one_stem_still_share_their_grams_after_the_ending_is_cut() {
+        assertThat(grams("Digitalisierung")).isEqualTo(grams("digitalisiert"))
+                .containsExactlyInAnyOrder("digit", "igita", "gital", "itali", "talis");
+        assertThat(grams("Unterstützung")).isEqualTo(grams("Unterstützungen"));
+        // A stem under four letters keeps its ending ("Lad-ung" is no "Lad-").
+        assertThat(grams("Ladung")).containsExactlyInAnyOrder("ladun", "adung");
+    }
+
+    @Test
+    void a_noun_in_ung_meets_its_verb_in_the_words_field() {
+        assertThat(words("Nutzung")).containsAll(words("nutzen"));
+        assertThat(words("Datennutzung")).containsAll(words("nutzen"));
+        assertThat(words("Beteiligung")).isEqualTo(words("beteiligen"));
+    }
+
+    @Test
+    void a_gram_that_is_a_stop_word_is_no_evidence() {
+        assertThat(grams("Stadtverordnetenversammlung")).doesNotContain("stadt");
+        Set<String> shared = new HashSet<>(grams("stadtweiten"));
+        shared.retainAll(grams("Stadtverordnetenversammlung"));
+        assertThat(shared).isEmpty();
+    }
+
+    @Test
     void english_data_meets_german_daten() {
         assertThat(words("Open Data")).contains("dat");
         assertThat(words("Daten")).contains("dat");

@@ -79,6 +79,21 @@ class KasselComparisonTest {
     }
 
     @Test
+    void open_data_meets_data_use_through_its_words_not_through_a_shared_word_ending() {
+        Suggestion s = suggestion(programmeToCoalition.forPledge(id(programme, "Open Data Rathaus")),
+                "Werte- und gemeinwohlorientierte Datennutzung");
+        // "nutzen" is the verb of "Nutzung"; "Unterstützung" shared only "-tzung" with it.
+        assertThat(s.matchedTerms()).anySatisfy(m -> {
+            assertThat(m.wordA()).isEqualTo("nutzen");
+            assertThat(m.wordB()).isEqualTo("Datennutzung");
+        });
+        assertThat(s.matchedTerms()).noneMatch(m -> m.wordA().equals("Unterstützung"));
+        Suggestion rathaus = suggestion(programmeToCoalition.forPledge(id(programme, "Open Data Rathaus")),
+                "Digitalisierung aller Behördengänge");
+        assertThat(rathaus.matchedTerms()).noneMatch(m -> m.wordB().equals("Umsetzung"));
+    }
+
+    @Test
     void talking_traffic_lights_have_no_high_confidence_match() {
         assertThat(programmeToCoalition.forPledge(id(programme, "Sprechende Ampeln")))
                 .noneMatch(x -> x.confidence() == Confidence.HOCH);
