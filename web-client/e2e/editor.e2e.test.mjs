@@ -674,7 +674,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await page.getByRole('button', { name: 'Neuer Antrag' }).click();
     const title = `Antrag: Sichere Radwege ${Date.now().toString(36)}`;
     await page.getByLabel('Titel des Antrags').fill(title);
-    assert.match(await page.locator('.new-document-draft').innerText(), /Fraktion Grün-Rot \(Demo\)/);
+    assert.match(await page.locator('.new-document-draft').innerText(), /Fraktionen Grüne und SPD \(Demo\)/);
     await page.screenshot({ path: resolve(screenshots, 'new-motion.png') });
     const violations = await seriousAxeViolations(page);
     assert.equal(violations.length, 0, describeViolations(violations));
@@ -684,7 +684,7 @@ describe('Pledgepad in the browser', { skip, timeout: 240_000 }, () => {
     await page.waitForURL(/\/d\/antrag-sichere-radwege-[a-z0-9-]+$/, { timeout: LOCAL_TIMEOUT });
     await page.locator('h1', { hasText: title }).waitFor({ timeout: LOCAL_TIMEOUT });
     await page.locator('.ProseMirror[contenteditable="true"]').waitFor({ timeout: 30_000 });
-    assert.equal(await page.locator('.doc-owner').innerText(), 'Fraktion Grün-Rot (Demo)');
+    assert.equal(await page.locator('.doc-owner').innerText(), 'Fraktionen Grüne und SPD (Demo)');
     // Empty and writable: the editor says where to begin, and the draft could still be deleted.
     assert.match(await page.locator('.ProseMirror p.is-editor-empty').getAttribute('data-placeholder'), /^Hier beginnt der Text/);
     await page.getByRole('button', { name: 'Leeren Entwurf löschen' }).waitFor({ timeout: LOCAL_TIMEOUT });

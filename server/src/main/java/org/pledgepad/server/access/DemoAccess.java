@@ -17,7 +17,7 @@ import org.pledgepad.server.store.DocumentStore;
  */
 final class DemoAccess {
   static final String DEMO_MOTION = "demo-antrag-offene-daten";
-  static final String DEMO_BODY_NAME = "Fraktion Grün-Rot (Demo)";
+  static final String DEMO_BODY_NAME = "Fraktionen Grüne und SPD (Demo)";
   static final String DEMO_MOTION_TITLE = "Antrag: Offene Daten im Ratsinformationssystem (Entwurf)";
 
   private DemoAccess() {}

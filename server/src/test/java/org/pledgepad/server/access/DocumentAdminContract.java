@@ -97,7 +97,7 @@ abstract class DocumentAdminContract extends AccessStoreContract {
     assertThat(command("body", "name", "no-owner", "Niemand").getKey()).isEqualTo(2);
     assertThat(command("body", "name", "fraktion-rot", " ").getKey()).isEqualTo(2);
     Map.Entry<Integer, String> list = command("body", "list");
-    assertThat(list.getValue()).containsPattern("demo-council\\s+1\\s+3\\s+Fraktion Grün-Rot \\(Demo\\)")
+    assertThat(list.getValue()).containsPattern("demo-council\\s+1\\s+3\\s+Fraktionen Grüne und SPD \\(Demo\\)")
         .containsPattern("fraktion-rot\\s+1\\s+0\\s+Fraktion Rot im Rathaus");
     Await.result(server.access.refresh()); // as the 2 s re-check would
 
