@@ -81,8 +81,9 @@ export function hasMessage(key: string): key is MessageKey {
   return Object.prototype.hasOwnProperty.call(de, key);
 }
 
-export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+export function formatNumber(value: number, fractionDigits?: number): string {
+  const digits = fractionDigits === undefined ? {} : { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits };
+  return new Intl.NumberFormat(locale(), digits).format(value);
 }
 
 /** Formats an ISO timestamp as a date with time; returns the input unchanged when it is not a date. */

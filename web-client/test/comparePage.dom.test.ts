@@ -59,6 +59,18 @@ describe('comparison page focus', () => {
     document.body.replaceChildren();
   });
 
+  it('shows every score with two decimals, so 0.4 does not read as less precise than 0.47', async () => {
+    const main = document.createElement('main');
+    document.body.append(main);
+    const view = comparePage(main);
+    try {
+      await settle();
+      expect(main.textContent).toContain('(Wert 0,40)');
+    } finally {
+      view.dispose();
+    }
+  });
+
   it('moves the focus to "Verknüpfung lösen" of the pair after linking and back to "Verknüpfen" after unlinking', async () => {
     const main = document.createElement('main');
     document.body.append(main);

@@ -84,6 +84,10 @@ describe('i18n', () => {
     expect(formatDateTime(iso, 'UTC')).toBe('5 Nov 2021, 14:30');
     expect(formatDateTime('not a date')).toBe('not a date');
     expect(formatNumber(1.5)).toBe('1.5');
+    expect(formatNumber(0.302, 2)).toBe('0.30');
+    setLanguage('de');
+    expect(formatNumber(0.302, 2)).toBe('0,30');
+    expect(formatNumber(0.4726, 2)).toBe('0,47');
   });
 
   it('has every German key in English and no empty text', () => {

@@ -194,7 +194,7 @@ export function comparePage(main: HTMLElement): View {
       ' ',
       documentText(h('strong', {}, candidate?.title ?? s.candidateId)),
       ' ',
-      h('span', { class: 'muted' }, `(${t('score', { score: formatNumber(Math.round(s.score * 100) / 100) })})`),
+      h('span', { class: 'muted' }, `(${t('score', { score: formatNumber(s.score, 2) })})`),
       words ? h('p', { class: 'matched-words' }, ...messageWith('matchedWords', { words: documentText(h('span', {}, words)) })) : null,
     );
     if (canLink()) {
