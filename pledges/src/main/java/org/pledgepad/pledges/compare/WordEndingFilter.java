@@ -6,22 +6,23 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Cuts a word-forming ending ("-ung", "-ierung", "-heit", "-lich", …, with its inflections) off
- * a word before its character grams are taken. Without it the grams that span such an ending are
- * shared by unrelated words: "Unterstützung" met "Datennutzung" and "Umsetzung" through "tzung"
- * and "utzun", which were a fifth of a pair's score. What stays is the word's stem, so related
+ * Cuts a word-forming ending ("-ung", "-ierung", "-heit", "-lich", …, with its inflections) or the
+ * inflection "-en" off a word before its character grams are taken. Without it the grams that
+ * span such an ending are shared by unrelated words: "Unterstützung" met "Datennutzung" and
+ * "Umsetzung" through "tzung" and "utzun", which were a fifth of a pair's score, and "nutzen" met
+ * "unterstützen" through "utzen". What stays is the word's stem, so related
  * forms still meet: "Digitalisierung" and "digitalisiert" both give "digitalis". A stem shorter
  * than {@value #MIN_STEM} letters is left whole. Stands after German normalisation (endings are
  * written without umlauts) and only in the grams chain: the words field has the light stemmer.
  */
 final class WordEndingFilter extends TokenFilter {
-    /** Longest first, so that "-ierungen" is cut whole and not as "-en" of something. */
+    /** Longest first, so that "-ierungen" is cut whole and not as "-en" of something; "-en" last. */
     static final List<String> ENDINGS = List.of(
             "ierungen", "ierung", "ierten", "ierte", "ieren", "iert",
             "heiten", "keiten", "heit", "keit",
             "lichen", "licher", "liches", "liche", "lich",
             "ischen", "ischer", "isches", "ische", "isch",
-            "ungen", "ung");
+            "ungen", "ung", "en");
     static final int MIN_STEM = 4;
 
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);

@@ -43,6 +43,11 @@ class GermanPledgeAnalysisTest {
         shared = new HashSet<>(grams("Unterstützung"));
         shared.retainAll(grams("Umsetzung"));
         assertThat(shared).isEmpty();
+        shared = new HashSet<>(grams("nutzen"));
+        shared.retainAll(grams("unterstützen"));
+        assertThat(shared).isEmpty();
+        // The plural still meets its singular whole.
+        assertThat(grams("Plattformen")).isEqualTo(grams("Plattform"));
     }
 
     @Test
