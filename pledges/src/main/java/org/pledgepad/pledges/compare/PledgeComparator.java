@@ -12,14 +12,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
+import org.apache.lucene.search.Weight;
 import org.pledgepad.pledges.model.Pledge;
 import org.pledgepad.pledges.model.PledgeDocument;
 
@@ -65,17 +72,25 @@ public final class PledgeComparator {
         try (PledgeIndex index = new PledgeIndex(a, b)) {
             Map<String, Double> selfB = new HashMap<>();
             Map<String, Double> backward = new HashMap<>();
+            TermLookup terms = new TermLookup(index.searcher);
             for (Pledge q : b.pledges()) {
-                PledgeQuery query = query(q, context);
-                selfB.put(q.id(), selfScore(index, index.docOfB(q.id()), query.query()));
-                // The other direction of every pair: B's query against A's pledges.
-                for (ScoreDoc hit : allHits(index, query.query(), PledgeIndex.SIDE_A, a.pledges().size())) {
-                    backward.put(pairKey(index.pledgeId(hit.doc), q.id()), (double) hit.score);
+                PledgeQuery query = query(q, context, terms);
+                if (query.clauses().isEmpty()) continue;
+                // One search gives both the pledge's score on its own text and the other direction
+                // of every pair: B's query against A's pledges.
+                int self = index.docOfB(q.id());
+                for (ScoreDoc hit : allHits(index, query.query())) {
+                    if (hit.doc == self) {
+                        selfB.put(q.id(), (double) hit.score);
+                    } else if (index.onSideA(hit.doc)) {
+                        backward.put(pairKey(index.pledgeId(hit.doc), q.id()), (double) hit.score);
+                    }
                 }
             }
+            Explaining explaining = new Explaining(index.searcher, terms, new HashMap<>(), new HashMap<>());
             Map<String, List<Suggestion>> out = new LinkedHashMap<>();
             for (Pledge p : a.pledges()) {
-                out.put(p.id(), suggest(index, p, b, context, selfB, backward));
+                out.put(p.id(), suggest(index, p, b, context, selfB, backward, explaining));
             }
             return new SuggestionSet(a.id(), b.id(), out);
         } catch (IOException e) {
@@ -87,14 +102,15 @@ public final class PledgeComparator {
         return pledgeOfA + "\u0000" + pledgeOfB;
     }
 
-    /** Every pledge of one side the query matches at all (a side is one document, so this is bounded). */
-    private static ScoreDoc[] allHits(PledgeIndex index, Query query, String side, int sideSize) throws IOException {
-        if (sideSize == 0) return new ScoreDoc[0];
-        Query onSide = new BooleanQuery.Builder()
-                .add(query, Occur.MUST)
-                .add(new TermQuery(new Term(PledgeIndex.SIDE, side)), Occur.FILTER)
-                .build();
-        return index.searcher.search(onSide, sideSize).scoreDocs;
+    /**
+     * Every pledge of both sides the query matches at all (two documents' pledges, so this is
+     * bounded). Counting every hit makes Lucene score them all plainly: the pruning it otherwise
+     * prepares for a top few costs here and skips nothing.
+     */
+    private static ScoreDoc[] allHits(PledgeIndex index, Query query) throws IOException {
+        if (index.maxDoc() == 0) return new ScoreDoc[0];
+        return index.searcher.search(query, new TopScoreDocCollectorManager(index.maxDoc(), null, Integer.MAX_VALUE, false))
+                .scoreDocs;
     }
 
     /**
@@ -116,40 +132,64 @@ public final class PledgeComparator {
     }
 
     /** A pledge's query and the analysed words behind it. */
-    private record PledgeQuery(
-            Query query, List<Clause> clauses, Map<String, Set<String>> wordTerms, Map<String, Set<String>> gramTerms) {}
+    private record PledgeQuery(Query query, List<Clause> clauses, Map<String, Set<String>> wordTerms,
+            Map<String, Set<String>> gramTerms) {}
 
     /** One clause of a pledge's query and the analysed term it stands for. */
     private record Clause(Query query, String term, boolean gram) {}
 
-    private PledgeQuery query(Pledge p, Set<String> context) {
+    /** A candidate's analysed words, by term: kept for the whole comparison, as many pledges show the same candidates. */
+    private record TextTerms(Map<String, Set<String>> words, Map<String, Set<String>> grams) {}
+
+    /**
+     * What one comparison keeps for its queries and for explaining its suggestions: the terms'
+     * statistics, each candidate's analysed words, and a weight per clause (field, term and
+     * boost), which pledges sharing a term share.
+     */
+    private record Explaining(IndexSearcher searcher, TermLookup terms, Map<String, TextTerms> candidates,
+            Map<Query, Weight> weights) {
+        Weight weight(Query clause) throws IOException {
+            Weight w = weights.get(clause);
+            if (w == null) {
+                w = searcher.createWeight(searcher.rewrite(clause), ScoreMode.COMPLETE, 1f);
+                weights.put(clause, w);
+            }
+            return w;
+        }
+    }
+
+    private PledgeQuery query(Pledge p, Set<String> context, TermLookup terms) throws IOException {
         String text = text(p);
         Map<String, Set<String>> wordTerms = GermanPledgeAnalysis.termsWithWords(words, text);
         Map<String, Set<String>> gramTerms = GermanPledgeAnalysis.termsWithWords(grams, text);
         wordTerms.keySet().removeAll(context);
         gramTerms.keySet().removeAll(context);
-        List<Clause> clauses = clauses(wordTerms, gramTerms);
+        List<Clause> clauses = clauses(wordTerms, gramTerms, terms);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
         clauses.forEach(c -> any.add(c.query(), Occur.SHOULD));
         return new PledgeQuery(any.build(), clauses, wordTerms, gramTerms);
     }
 
-    private static double selfScore(PledgeIndex index, int doc, Query query) throws IOException {
-        return index.searcher.explain(query, doc).getValue().doubleValue();
-    }
-
     private List<Suggestion> suggest(PledgeIndex index, Pledge p, PledgeDocument b, Set<String> context,
-            Map<String, Double> selfB, Map<String, Double> backward) throws IOException {
-        PledgeQuery q = query(p, context);
+            Map<String, Double> selfB, Map<String, Double> backward, Explaining explaining) throws IOException {
+        PledgeQuery q = query(p, context, explaining.terms());
         if (q.clauses().isEmpty()) {
             return List.of();
         }
-        IndexSearcher searcher = index.searcher;
-        double selfA = selfScore(index, index.docOfA(p.id()), q.query());
+        int self = index.docOfA(p.id());
+        double selfA = 0;
+        List<ScoreDoc> onB = new ArrayList<>();
+        for (ScoreDoc hit : allHits(index, q.query())) {
+            if (hit.doc == self) {
+                selfA = hit.score;
+            } else if (!index.onSideA(hit.doc)) {
+                onB.add(hit);
+            }
+        }
         List<Scored> ranked = new ArrayList<>();
-        for (ScoreDoc hit : allHits(index, q.query(), PledgeIndex.SIDE_B, b.pledges().size())) {
+        for (ScoreDoc hit : onB) {
             String candidateId = index.pledgeId(hit.doc);
-            double norm = Math.sqrt(selfA * selfB.get(candidateId));
+            double norm = Math.sqrt(selfA * selfB.getOrDefault(candidateId, 0.0));
             double back = backward.getOrDefault(pairKey(p.id(), candidateId), 0.0);
             // The mean of both directions, so a pair has one figure whichever document is compared
             // (pledges/README.md, "Normalisation", has the seed numbers behind the choice).
@@ -161,7 +201,10 @@ public final class PledgeComparator {
         List<Suggestion> out = new ArrayList<>();
         for (Scored x : ranked.subList(0, Math.min(ranked.size(), settings.maxCandidates()))) {
             Pledge candidate = b.pledge(x.candidateId()).orElseThrow();
-            List<MatchedTerm> matched = matchedTerms(searcher, q, x.hit(), candidate);
+            TextTerms terms = explaining.candidates().computeIfAbsent(candidate.id(), id -> new TextTerms(
+                    GermanPledgeAnalysis.termsWithWords(words, text(candidate)),
+                    GermanPledgeAnalysis.termsWithWords(grams, text(candidate))));
+            List<MatchedTerm> matched = matchedTerms(explaining, q, x.hit(), terms);
             out.add(new Suggestion(p.id(), x.candidateId(), x.score(), x.hit().score, settings.confidence(x.score()), matched));
         }
         return out;
@@ -169,47 +212,75 @@ public final class PledgeComparator {
 
     private record Scored(ScoreDoc hit, String candidateId, double score) {}
 
-    /** Clauses left free for the side filter that wraps a pledge's query. */
+    /** Clauses kept free below Lucene's limit on a query tree. */
     private static final int RESERVED_CLAUSES = 8;
 
-    private List<Clause> clauses(Map<String, Set<String>> wordTerms, Map<String, Set<String>> gramTerms) {
+    private List<Clause> clauses(Map<String, Set<String>> wordTerms, Map<String, Set<String>> gramTerms, TermLookup terms)
+            throws IOException {
         List<Clause> out = new ArrayList<>();
         // Lucene caps the clauses of a whole query tree; a very long pledge keeps its first words
         // and, as room allows, their grams. Each term takes two clauses (title and body).
         int room = (IndexSearcher.getMaxClauseCount() - RESERVED_CLAUSES) / 2;
         for (String t : wordTerms.keySet()) {
             if (room-- <= 0) break;
-            out.add(new Clause(boosted(PledgeIndex.TITLE, t, settings.titleBoost()), t, false));
-            out.add(new Clause(boosted(PledgeIndex.BODY, t, 1.0), t, false));
+            add(out, terms, PledgeIndex.TITLE, t, settings.titleBoost(), false);
+            add(out, terms, PledgeIndex.BODY, t, 1.0, false);
         }
         for (String g : gramTerms.keySet()) {
             if (room-- <= 0 || settings.gramBoost() == 0) break;
-            out.add(new Clause(boosted(PledgeIndex.TITLE_GRAMS, g, settings.titleBoost() * settings.gramBoost()), g, true));
-            out.add(new Clause(boosted(PledgeIndex.BODY_GRAMS, g, settings.gramBoost()), g, true));
+            add(out, terms, PledgeIndex.TITLE_GRAMS, g, settings.titleBoost() * settings.gramBoost(), true);
+            add(out, terms, PledgeIndex.BODY_GRAMS, g, settings.gramBoost(), true);
         }
         return out;
     }
 
-    private static Query boosted(String field, String term, double boost) {
-        Query q = new TermQuery(new Term(field, term));
-        return boost == 1.0 ? q : new BoostQuery(q, (float) boost);
+    /** Adds the clause for a term in a field, unless no pledge has the term there: such a clause scores nothing. */
+    private static void add(List<Clause> out, TermLookup terms, String field, String term, double boost, boolean gram)
+            throws IOException {
+        Query q = terms.query(new Term(field, term));
+        if (q != null) {
+            out.add(new Clause(boost == 1.0 ? q : new BoostQuery(q, (float) boost), term, gram));
+        }
     }
 
-    private List<MatchedTerm> matchedTerms(IndexSearcher searcher, PledgeQuery q, ScoreDoc hit, Pledge candidate)
+    /**
+     * Each term's statistics in one comparison's index, looked up once: pledges share most of their
+     * words and grams, and looking each up again for every query was a fifth of a comparison.
+     */
+    private static final class TermLookup {
+        private final IndexSearcher searcher;
+        private final Map<Term, TermStates> states = new HashMap<>();
+
+        TermLookup(IndexSearcher searcher) {
+            this.searcher = searcher;
+        }
+
+        /** A query for the term with its statistics, or null when no pledge has it. */
+        Query query(Term term) throws IOException {
+            TermStates s = states.get(term);
+            if (s == null) {
+                s = TermStates.build(searcher, term, true);
+                states.put(term, s);
+            }
+            return s.docFreq() == 0 ? null : new TermQuery(term, s);
+        }
+    }
+
+    private List<MatchedTerm> matchedTerms(Explaining explaining, PledgeQuery q, ScoreDoc hit, TextTerms candidate)
             throws IOException {
         Map<String, Set<String>> wordTermsA = q.wordTerms();
         Map<String, Set<String>> gramTermsA = q.gramTerms();
-        String textB = text(candidate);
-        Map<String, Set<String>> wordTermsB = GermanPledgeAnalysis.termsWithWords(words, textB);
-        Map<String, Set<String>> gramTermsB = GermanPledgeAnalysis.termsWithWords(grams, textB);
+        List<LeafReaderContext> leaves = explaining.searcher().getIndexReader().leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
         Map<String, double[]> byPair = new LinkedHashMap<>();
         Map<String, String[]> display = new LinkedHashMap<>();
         for (Clause c : q.clauses()) {
-            double v = searcher.explain(c.query(), hit.doc).getValue().doubleValue();
+            // A term the candidate's text does not have cannot have scored: no explanation needed.
+            Set<String> inB = (c.gram() ? candidate.grams() : candidate.words()).getOrDefault(c.term(), Set.of());
+            if (inB.isEmpty()) continue;
+            double v = clauseScore(explaining.weight(c.query()), leaf, hit.doc - leaf.docBase);
             if (v <= 0) continue;
             Set<String> inA = (c.gram() ? gramTermsA : wordTermsA).get(c.term());
-            Set<String> inB = (c.gram() ? gramTermsB : wordTermsB).getOrDefault(c.term(), Set.of());
-            if (inB.isEmpty()) continue;
             double each = v / (inA.size() * inB.size());
             for (String wa : inA) {
                 for (String wb : inB) {
@@ -225,6 +296,12 @@ public final class PledgeComparator {
         byPair.forEach((k, v) -> out.add(new MatchedTerm(display.get(k)[0], display.get(k)[1], v[0] / total)));
         out.sort(Comparator.comparingDouble(MatchedTerm::share).reversed());
         return out;
+    }
+
+    /** What one clause adds to a document's score (0 when it does not match): its scorer, not an explanation's text. */
+    private static double clauseScore(Weight weight, LeafReaderContext leaf, int doc) throws IOException {
+        Scorer scorer = weight.scorer(leaf);
+        return scorer != null && scorer.iterator().advance(doc) == doc ? scorer.score() : 0;
     }
 
     /** "Smart-City", "Smart City" and "smart city" are one word for the reader. */

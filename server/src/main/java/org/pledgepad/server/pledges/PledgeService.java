@@ -74,6 +74,10 @@ public final class PledgeService {
   private final LicenceInfo licence;
   private final BoundedCache<String, Indexed> indexed;
   private final BoundedCache<PairKey, SuggestionSet> suggestions;
+  private final java.util.concurrent.atomic.AtomicLong suggestionsComputed = new java.util.concurrent.atomic.AtomicLong();
+  /** Suggestions being computed now, by the texts they are for. */
+  private final java.util.concurrent.ConcurrentHashMap<PairKey, Future<SuggestionSet>> computing =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public PledgeService(Vertx vertx, DocumentStore documents, PledgeStore pledges) {
     this(vertx, documents, pledges, true, LicenceInfo.dlDeBy20("Pledgepad"));
@@ -190,19 +194,39 @@ public final class PledgeService {
     return pledges.links().compose(links -> compare(a, b, links.stream().map(StoredLink::link).toList()));
   }
 
-  /** The comparison with the given links; suggestions come from the cache when both texts are unchanged. */
+  /**
+   * The comparison with the given links; suggestions come from the cache when both texts are
+   * unchanged. Requests that arrive while the suggestions of the same texts are being computed
+   * wait for that one computation (seconds of CPU for documents of hundreds of pledges) instead of
+   * each starting their own: after an edit, every reader's page asks at about the same time.
+   */
   public Future<ComparisonResult> compare(PledgeDocument a, PledgeDocument b, List<PledgeLink> links) {
     PairKey key = pairKey(a, b);
-    return vertx.executeBlocking(() -> {
-      SuggestionSet s = key == null ? null : suggestions.get(key);
-      if (s == null) {
-        s = comparator.suggest(a, b);
-        if (key != null) {
-          suggestions.put(key, s);
-        }
-      }
-      return comparison.compare(a, b, links, s);
-    }, false);
+    Future<SuggestionSet> s;
+    if (key == null) {
+      s = vertx.executeBlocking(() -> {
+        suggestionsComputed.incrementAndGet();
+        return comparator.suggest(a, b);
+      }, false);
+    } else {
+      SuggestionSet cached = suggestions.get(key);
+      s = cached != null ? Future.succeededFuture(cached) : computing.computeIfAbsent(key, k -> {
+        Future<SuggestionSet> f = vertx.executeBlocking(() -> {
+          suggestionsComputed.incrementAndGet();
+          SuggestionSet computed = comparator.suggest(a, b);
+          suggestions.put(k, computed);
+          return computed;
+        }, false);
+        f.onComplete(ar -> computing.remove(k));
+        return f;
+      });
+    }
+    return s.compose(set -> vertx.executeBlocking(() -> comparison.compare(a, b, links, set), false));
+  }
+
+  /** How many times suggestions were computed (not taken from the cache or from a computation running). */
+  long suggestionsComputed() {
+    return suggestionsComputed.get();
   }
 
   /** The cache key of two documents this service read, or null when either is not the cached reading. */

@@ -68,6 +68,27 @@ class PledgeApiTest extends PledgeServerTest {
   }
 
   @Test
+  void readersAskingAtOnceShareOneComputationOfTheSuggestions() throws Exception {
+    document(PROGRAMME); // both texts read once, as any reader of them does first
+    document(COALITION);
+    long before = server.module.service().suggestionsComputed();
+    List<java.util.concurrent.CompletableFuture<HttpResponse<String>>> all = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      // Each from its own address: the per-client limit on comparisons is not what is tested here.
+      all.add(server.getAsync("/api/pledges/compare?a=" + PROGRAMME + "&b=" + COALITION,
+          java.util.Map.of("X-Test-Address", "10.0.0." + (i + 1))));
+    }
+    java.util.Set<String> suggestions = new java.util.HashSet<>();
+    for (var f : all) {
+      HttpResponse<String> r = f.get();
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      suggestions.add(String.valueOf(new JsonObject(r.body()).getValue("suggestions")));
+    }
+    assertThat(suggestions).hasSize(1);
+    assertThat(server.module.service().suggestionsComputed() - before).isEqualTo(1);
+  }
+
+  @Test
   void comparisonOfTheSeedSuggestsFibreHighAndNothingHighForTalkingTrafficLights() {
     JsonObject programme = document(PROGRAMME);
     JsonObject coalition = document(COALITION);
