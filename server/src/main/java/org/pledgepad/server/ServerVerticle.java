@@ -153,7 +153,10 @@ public final class ServerVerticle extends VerticleBase {
           HttpServerOptions options = HttpProtocol.options()
               .setHost(config.host())
               .setPort(config.port())
-              .setMaxWebSocketFrameSize(config.limits().maxFrameBytes())
+              // Incoming frames may be as large as a message: browsers and Node's ws send every
+              // message as one frame, and a client must be able to send its sync step 2, which
+              // carries the whole delete set. Outgoing messages are split at MAX_FRAME_BYTES.
+              .setMaxWebSocketFrameSize(config.limits().maxMessageBytes())
               .setMaxWebSocketMessageSize(config.limits().maxMessageBytes())
               .setIdleTimeout((int) config.limits().idleTimeout().toSeconds() * 2);
           http = vertx.createHttpServer(options)

@@ -4,10 +4,13 @@ import java.time.Duration;
 
 /**
  * Limits applied to every connection and document. The defaults follow OWASP's advice for
- * WebSockets: small frames, a bounded reassembled message, a per-connection message rate and
- * a bounded send queue so a slow reader cannot make the server buffer without end.
+ * WebSockets: a bounded message, a per-connection message rate and a bounded send queue so a
+ * slow reader cannot make the server buffer without end.
  *
- * @param maxFrameBytes largest single WebSocket frame accepted
+ * @param maxFrameBytes size of the frames outgoing messages are split into. Incoming frames may be
+ *     as large as {@code maxMessageBytes}: browsers send every message as one frame, whatever
+ *     its size, so a smaller incoming frame limit refused edits a stock client cannot send
+ *     otherwise (a paste over 64 KiB, or the sync step 2 of a document with many deletions).
  * @param maxMessageBytes largest reassembled message (a sync step 2 from a client with much
  *     offline work can exceed one frame)
  * @param messagesPerSecond sustained messages per second per connection

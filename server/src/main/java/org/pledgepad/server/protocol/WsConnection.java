@@ -3,6 +3,7 @@ package org.pledgepad.server.protocol;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
+import io.vertx.core.http.WebSocketFrame;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.internal.http.WebSocketInternal;
 import java.util.UUID;
@@ -260,7 +261,8 @@ public abstract class WsConnection {
   }
 
   private void write(SharedFrame frame) {
-    // Vert.x splits a message above the frame size limit into several frames; so must we.
+    // A message above the frame size goes out in several frames (writeMessage); the direct path
+    // writes one frame.
     if (direct == null || frame.messageLength() > limits.maxFrameBytes()) {
       write(frame.message());
       return;
@@ -305,10 +307,29 @@ public abstract class WsConnection {
         return;
       }
       for (byte[] message : messages) {
-        ws.writeBinaryMessage(Buffer.buffer(message));
+        writeMessage(Buffer.buffer(message));
       }
     } catch (IllegalStateException closedMeanwhile) {
       closed = true; // the socket closed after the messages were handed over
+    }
+  }
+
+  /**
+   * One binary message, in frames of at most MAX_FRAME_BYTES. Vert.x would split only at its own
+   * frame limit, which is the incoming one and as large as a whole message (browsers send each
+   * message as one frame, so a smaller incoming limit refuses what a stock client must send).
+   */
+  private void writeMessage(Buffer message) {
+    int size = limits.maxFrameBytes();
+    if (message.length() <= size) {
+      ws.writeBinaryMessage(message);
+      return;
+    }
+    for (int from = 0; from < message.length(); from += size) {
+      int to = Math.min(message.length(), from + size);
+      Buffer part = message.slice(from, to);
+      boolean last = to == message.length();
+      ws.writeFrame(from == 0 ? WebSocketFrame.binaryFrame(part, last) : WebSocketFrame.continuationFrame(part, last));
     }
   }
 
@@ -317,7 +338,7 @@ public abstract class WsConnection {
       if (droppedAsSlowReader()) {
         return;
       }
-      ws.writeBinaryMessage(message);
+      writeMessage(message);
     } catch (IllegalStateException closedMeanwhile) {
       // The socket closed after the message was handed over.
       closed = true;

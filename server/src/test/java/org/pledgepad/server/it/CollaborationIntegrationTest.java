@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.pledgepad.server.testing.NodeScripts;
 import org.pledgepad.server.testing.ServerHarness;
@@ -94,6 +96,20 @@ class CollaborationIntegrationTest {
       assertThat(seen.getString("reader")).isEqualTo("Danach: Anna schreibt. Ben auch.");
       assertThat(seen.getBoolean("bSawAnna")).isTrue();
       assertThat(seen.getString("socket")).isEqualTo("connected");
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"y-websocket", "hocuspocus"})
+  void aStockClientsLargePasteAndLargeDeleteSetAreTakenAsItSendsThem(String protocol) {
+    // Browsers send each message as one frame. With incoming frames limited to 64 KiB, this
+    // paste, and every later reconnect of this client (its step 2 carries the delete set), was
+    // closed with 1009 and resent in a loop, and nothing it wrote was kept.
+    try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"))) {
+      JsonObject seen = json(NodeScripts.run("large-edit.mjs", server.wsBase(), "large-" + UUID.randomUUID(), protocol));
+      assertThat(seen.getInteger("length")).isEqualTo(75005);
+      assertThat(seen.getString("endsWith")).isEqualTo(" Ende");
+      assertThat(seen.getJsonArray("closes")).as("only the client's own disconnect").hasSize(1);
     }
   }
 
