@@ -53,6 +53,44 @@ public final class ParsedUpdate {
     return Collections.unmodifiableList(all);
   }
 
+  /**
+   * Whether applying this update to {@code doc} would change nothing: each of its structs is
+   * there already and each range it deletes is deleted there already. A client that reconnects
+   * answers the server's step 1 with its whole delete set, which the server holds: that answer
+   * asks nothing of a read-only client's rights and needs no log row. Only before integration.
+   */
+  public boolean addsNothingTo(Doc doc) {
+    checkNotIntegrated();
+    StructStore store = doc.store;
+    for (List<AbstractStruct> group : groups) {
+      for (AbstractStruct s : group) {
+        if (!(s instanceof Skip) && s.clock + s.length > StructStore.getState(store, s.client)) {
+          return false;
+        }
+      }
+    }
+    for (Map.Entry<Long, ArrayList<DeleteItem>> e : ds.clients.entrySet()) {
+      long client = e.getKey();
+      ArrayList<AbstractStruct> structs = store.clients.get(client);
+      long state = StructStore.getState(store, client);
+      for (DeleteItem d : e.getValue()) {
+        long end = d.clock + d.len;
+        if (d.len <= 0) {
+          continue;
+        }
+        if (structs == null || end > state) {
+          return false; // a deletion of content this document has not got yet
+        }
+        for (int i = StructStore.findIndexSS(structs, d.clock); i < structs.size() && structs.get(i).clock < end; i++) {
+          if (!structs.get(i).deleted()) {
+            return false;
+          }
+        }
+      }
+    }
+    return true;
+  }
+
   public boolean integrated() {
     return integrated;
   }

@@ -48,6 +48,54 @@ class ParsedUpdateTest {
   }
 
   @Test
+  void aReconnectingClientsStepTwoOfDeletionsTheServerHasAddsNothing() {
+    Doc server = new Doc(new DocOptions().clientID(1));
+    server.getText("t").insert(0, "abcdefghij");
+    server.getText("t").delete(2, 3);
+    Doc client = new Doc(new DocOptions().clientID(2));
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    byte[] stepTwo = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    assertTrue(stepTwo.length > 2, "the step 2 carries the delete set");
+    assertTrue(Y.parseUpdate(stepTwo, UpdateLimits.UNTRUSTED).addsNothingTo(server));
+    client.getText("t").delete(0, 1);
+    assertFalse(Y.parseUpdate(Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)), UpdateLimits.UNTRUSTED)
+        .addsNothingTo(server), "a new deletion");
+    Doc writer = new Doc(new DocOptions().clientID(3));
+    Y.applyUpdate(writer, Y.encodeStateAsUpdate(server));
+    writer.getText("t").insert(0, "x");
+    assertFalse(Y.parseUpdate(Y.encodeStateAsUpdate(writer, Y.encodeStateVector(server)), UpdateLimits.UNTRUSTED)
+        .addsNothingTo(server), "a new insertion");
+    assertTrue(Y.parseUpdate(new byte[] {0, 0}, UpdateLimits.UNTRUSTED).addsNothingTo(server));
+  }
+
+  /** The oracle is Yjs's own test, snapshotContainsUpdate (ported), against random edits on both sides. */
+  @Property(tries = 300)
+  void addsNothingExactlyWhenTheDocumentsSnapshotContainsTheUpdate(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    Doc server = new Doc(new DocOptions().clientID(1));
+    Doc client = new Doc(new DocOptions().clientID(2));
+    for (int round = 0; round < 6; round++) {
+      Doc d = r.nextBoolean() ? server : client;
+      YText t = d.getText("t");
+      if (t.length() > 0 && r.nextInt(3) == 0) {
+        int at = r.nextInt(t.length());
+        t.delete(at, 1 + r.nextInt(Math.min(3, t.length() - at)));
+      } else {
+        t.insert(r.nextInt(t.length() + 1), "ab".substring(0, 1 + r.nextInt(2)));
+      }
+      if (r.nextInt(3) == 0) {
+        Y.applyUpdate(server, Y.encodeStateAsUpdate(client, Y.encodeStateVector(server)));
+      }
+      if (r.nextInt(3) == 0) {
+        Y.applyUpdate(client, Y.encodeStateAsUpdate(server, Y.encodeStateVector(client)));
+      }
+    }
+    byte[] u = Y.encodeStateAsUpdate(client, Y.encodeStateVector(server));
+    boolean expected = Y.snapshotContainsUpdate(Y.snapshot(server), u);
+    assertEquals(expected, Y.parseUpdate(u, UpdateLimits.UNTRUSTED).addsNothingTo(server));
+  }
+
+  @Test
   void structsAreThoseDecodeUpdateLists() {
     byte[] one = typed(3, "hello");
     byte[] two = Updates.mergeUpdates(List.of(one, typed(9, "abc")));

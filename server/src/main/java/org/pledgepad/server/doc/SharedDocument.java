@@ -17,6 +17,12 @@ public interface SharedDocument {
   ReceivedUpdate parse(byte[] update);
 
   /**
+   * Whether applying the parsed update would change nothing: all of it is here already (a
+   * reconnecting client's step 2 is often only its delete set). Only before it is applied.
+   */
+  boolean addsNothing(ReceivedUpdate update);
+
+  /**
    * Applies a parsed update that was committed; once, to this document only (its structs
    * become the document's). A failure leaves it unusable, as a failed apply of its bytes would.
    */

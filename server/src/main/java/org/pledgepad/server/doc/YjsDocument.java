@@ -27,6 +27,11 @@ public final class YjsDocument implements SharedDocument {
   }
 
   @Override
+  public boolean addsNothing(ReceivedUpdate update) {
+    return update.parsed.addsNothingTo(doc);
+  }
+
+  @Override
   public ReceivedUpdate parse(byte[] update) {
     try {
       return new ReceivedUpdate(update, Y.parseUpdate(update, peerLimits));

@@ -565,17 +565,25 @@ public final class DocumentSession {
       p.sendSyncStatus(true);
       return;
     }
-    if (p.readOnly()) {
-      metrics.updateRejected();
-      p.sendSyncStatus(false);
-      return;
-    }
     ReceivedUpdate received;
     try {
       received = doc.parse(update);
     } catch (UpdateRejectedException e) {
       metrics.updateRejected();
       throw new ProtocolViolation(CloseCodes.INVALID_UPDATE, "update does not decode");
+    }
+    if (doc.addsNothing(received)) {
+      // All of it is here already: what a client that reconnects answers to the server's step
+      // 1 when it has no changes of its own, its whole delete set. Acknowledged as stock
+      // Hocuspocus does, for read-only connections too (their providers otherwise count an
+      // unsynced change for ever), and not logged (it was a row per reconnect).
+      p.sendSyncStatus(true);
+      return;
+    }
+    if (p.readOnly()) {
+      metrics.updateRejected();
+      p.sendSyncStatus(false);
+      return;
     }
     if (doc.approximateSize() + update.length > settings.maxDocumentBytes()) {
       metrics.updateRejected();

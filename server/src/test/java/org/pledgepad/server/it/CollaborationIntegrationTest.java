@@ -114,6 +114,25 @@ class CollaborationIntegrationTest {
   }
 
   @Test
+  void clientsReconnectingWithNothingNewAreSyncedAndNotLogged() throws Exception {
+    // Their step 2 is the document's delete set, which the server has. A read-only provider was
+    // answered "not synced" (unsynced changes for ever), a read-only y-websocket client "permission
+    // denied", and each writer's reconnect was logged as a row.
+    try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"),
+        new org.pledgepad.server.testing.TokenAuth())) {
+      String doc = "reconnect-" + UUID.randomUUID();
+      JsonObject seen = json(NodeScripts.run("reconnect-nothing-new.mjs", server.wsBase(), doc));
+      assertThat(seen.getString("readerText")).isEqualTo("abfghij");
+      assertThat(seen.getBoolean("readerUnsynced")).isFalse();
+      assertThat(seen.getInteger("denied")).isZero();
+      java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.httpBase() + "/api/documents/" + doc)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      assertThat(new JsonObject(r.body()).getLong("headSeq")).as("the insert and the deletion, no reconnect").isEqualTo(2);
+    }
+  }
+
+  @Test
   void severalDocumentsShareOneHocuspocusSocket() {
     try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"))) {
       JsonObject seen = json(NodeScripts.run("multi-doc.mjs", server.wsBase(), "multi-" + UUID.randomUUID()));

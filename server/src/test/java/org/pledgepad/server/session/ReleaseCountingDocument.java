@@ -18,6 +18,7 @@ final class ReleaseCountingDocument implements SharedDocument {
   }
 
   @Override public ReceivedUpdate parse(byte[] update) { return live().parse(update); }
+  @Override public boolean addsNothing(ReceivedUpdate update) { return live().addsNothing(update); }
   @Override public void apply(ReceivedUpdate update) { live().apply(update); }
   @Override public void apply(byte[] update) { live().apply(update); }
   @Override public List<Integer> applyAll(List<byte[]> updates) { return live().applyAll(updates); }

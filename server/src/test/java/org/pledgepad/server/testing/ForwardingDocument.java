@@ -15,6 +15,11 @@ public abstract class ForwardingDocument implements SharedDocument {
   }
 
   @Override
+  public boolean addsNothing(ReceivedUpdate update) {
+    return inner.addsNothing(update);
+  }
+
+  @Override
   public void apply(ReceivedUpdate update) {
     inner.apply(update);
   }
