@@ -349,7 +349,12 @@ public final class DocumentSession {
       accept(p, u.update());
     } else if (m instanceof Inbound.Awareness a) {
       if (!p.mayPublishAwareness()) {
-        return; // e.g. guests: they receive presence but do not publish it
+        // E.g. guests: they receive presence but do not publish it. Their own update goes back to
+        // them alone, as every peer's does to everyone: stock providers reconnect after 30 s
+        // without a message, and a guest alone in a quiet document hears nothing else.
+        byte[] own = a.update();
+        sendSafely(p, x -> x.sendAwareness(own));
+        return;
       }
       byte[] update = a.update();
       if (admission != null) {

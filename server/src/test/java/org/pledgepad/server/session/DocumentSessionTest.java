@@ -827,6 +827,25 @@ class DocumentSessionTest {
   }
 
   @Test
+  void presenceOfAPeerThatMayNotPublishItGoesBackToItAloneToKeepItsConnectionAlive() {
+    // Stock providers reconnect after 30 s without any message and count on the echo of their
+    // own presence, renewed every 15 s; a guest alone in a quiet document otherwise reconnected
+    // every 30 s.
+    RecordingPeer guest = new RecordingPeer("g", "guest", true);
+    guest.publishesAwareness = false;
+    RecordingPeer alice = new RecordingPeer("a", "alice", false);
+    DocumentSession s = join(guest);
+    join(alice);
+    byte[] guestState = new WireWriter().writeVarUint(1).writeVarUint(88).writeVarUint(1)
+        .writeVarString("{\"user\":\"guest\"}").toByteArray();
+    s.receive(guest, new Inbound.Awareness(guestState));
+    until("echoed to the guest", () -> guest.count("awareness") == 1);
+    assertThat(guest.payloads("awareness").get(0)).isEqualTo(guestState);
+    // The echo is sent while the guest's message is handled, so that handling is over here.
+    assertThat(alice.count("awareness")).as("nobody else sees the guest").isZero();
+  }
+
+  @Test
   void awarenessOfAnotherActorsClientIdIsRefusedAndLeaversAreAnnouncedGone() {
     RecordingPeer alice = new RecordingPeer("a", "alice", false);
     RecordingPeer mallory = new RecordingPeer("m", "mallory", false);

@@ -18,6 +18,8 @@ final class RecordingPeer implements Peer {
   volatile UpdateFraming framing;
   /** Every shared message received through {@link #sendFramedUpdate}, as the very object. */
   final List<org.pledgepad.server.wire.SharedFrame> framed = new CopyOnWriteArrayList<>();
+  /** What {@link #mayPublishAwareness()} answers (false: a guest). */
+  volatile boolean publishesAwareness = true;
   /** When set, every update and acknowledgement sent to this peer throws it (a socket closed under the send). */
   volatile RuntimeException failSends;
 
@@ -40,6 +42,11 @@ final class RecordingPeer implements Peer {
   @Override
   public boolean readOnly() {
     return readOnly;
+  }
+
+  @Override
+  public boolean mayPublishAwareness() {
+    return publishesAwareness;
   }
 
   @Override
