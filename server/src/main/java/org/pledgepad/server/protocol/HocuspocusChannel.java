@@ -246,6 +246,11 @@ final class HocuspocusChannel implements Peer {
   }
 
   @Override
+  public boolean repliesToEveryStepOne() {
+    return true;
+  }
+
+  @Override
   public boolean mayPublishAwareness() {
     org.pledgepad.server.auth.AccessWatch w = watch;
     return w == null || w.mayPublishAwareness();

@@ -70,6 +70,8 @@ public final class DocumentSession {
   /** Peers closed for queueing too much while loading: what else they send meanwhile is ignored. */
   private final Set<Peer> overflowed = new java.util.HashSet<>();
   private final Set<Peer> peers = new LinkedHashSet<>();
+  /** Peers whose first step 1 was answered (see {@link Peer#repliesToEveryStepOne}). */
+  private final Set<Peer> answeredFirstStepOne = new java.util.HashSet<>();
   /** Peers whose join waits for the load; closed if the load fails. */
   private final Set<Peer> joining = new LinkedHashSet<>();
   private final AwarenessStates awareness = new AwarenessStates();
@@ -343,6 +345,9 @@ public final class DocumentSession {
       }
       // A large state goes out in several messages within the peer's limit, the last as step 2.
       p.sendSyncStep2Parts(diff.partsFor(p));
+      if (p.repliesToEveryStepOne() && !answeredFirstStepOne.add(p)) {
+        p.sendSyncStep1(doc.stateVector());
+      }
     } else if (m instanceof Inbound.SyncStep2 s) {
       accept(p, s.update());
     } else if (m instanceof Inbound.Update u) {
@@ -385,6 +390,7 @@ public final class DocumentSession {
       if (!peers.remove(p)) {
         return;
       }
+      answeredFirstStepOne.remove(p);
       if (admission != null) {
         admission.leave(p);
       }
@@ -985,6 +991,7 @@ public final class DocumentSession {
         }
       }
       peers.clear();
+      answeredFirstStepOne.clear();
       if (headSeq > lastSnapshotSeq && !snapshotInFlight && state == State.READY) {
         writeSnapshot().onComplete(ar -> promise.complete());
       } else {

@@ -23,6 +23,16 @@ public interface Peer {
 
   void sendSyncStep1(byte[] stateVector);
 
+  /**
+   * Whether a step 1 this peer sends after its first is answered with the step 2 and then the
+   * server's own step 1, as the Hocuspocus server answers every one: the Hocuspocus provider's
+   * forced sync ({@code forceSyncInterval}) counts an unsynced change until the step 2 it sends
+   * in reply is acknowledged. The first is not: the peer got the server's step 1 when it joined.
+   */
+  default boolean repliesToEveryStepOne() {
+    return false;
+  }
+
   void sendSyncStep2(byte[] update);
 
   void sendUpdate(byte[] update);
