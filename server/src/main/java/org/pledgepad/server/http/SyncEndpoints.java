@@ -59,6 +59,14 @@ public final class SyncEndpoints {
       return;
     }
     String path = h.path();
+    if (path.startsWith(Y_WEBSOCKET_PREFIX)) {
+      // Accepted, then refused on the socket (connect): an invalid name closes with 4400, a
+      // credential that does not verify with permission-denied and 4403. The stock y-websocket
+      // provider gives up on those codes, but takes a refused upgrade (400, 401) for a network
+      // error and retries it every few seconds for ever.
+      h.accept();
+      return;
+    }
     // Credentials presented at the upgrade (?token=) are checked before it completes.
     if (!auth.acceptsUpgrade(h.headers(), queryToken(h.uri()))) {
       h.reject(401);
@@ -66,12 +74,6 @@ public final class SyncEndpoints {
     }
     if (path.equals(HOCUSPOCUS_PATH)) {
       h.accept();
-    } else if (path.startsWith(Y_WEBSOCKET_PREFIX)) {
-      if (documentName(path) == null) {
-        h.reject(400);
-      } else {
-        h.accept();
-      }
     } else {
       h.reject(404);
     }

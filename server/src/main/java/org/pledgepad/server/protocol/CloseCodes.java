@@ -18,6 +18,11 @@ public final class CloseCodes {
   public static final short MESSAGE_TOO_BIG = 1009;
   /** The store failed to commit; the client reconnects and resyncs, nothing was lost. */
   public static final short INTERNAL_ERROR = 1011;
+  /**
+   * RFC 6455's registry: try again later. What a y-websocket client is sent instead of 4429,
+   * since y-websocket 3.x gives up for good on every code from 4400 to 4499.
+   */
+  public static final short TRY_AGAIN_LATER = 1013;
   /** The message does not follow the protocol framing (bad varint, length, UTF-8, type). */
   public static final short MALFORMED_MESSAGE = 4400;
   /** Authentication failed or the connection may not do what it tried. */

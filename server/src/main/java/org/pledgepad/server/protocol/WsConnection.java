@@ -392,6 +392,11 @@ public abstract class WsConnection {
     });
   }
 
+  /** The close code a client of this protocol is sent for {@code code} (the code the server counts and logs). */
+  protected short closeCodeOnWire(short code) {
+    return code;
+  }
+
   public final void close(short code, String reason) {
     if (closed) {
       return;
@@ -400,7 +405,7 @@ public abstract class WsConnection {
     String r = reason.length() > MAX_REASON_LENGTH ? reason.substring(0, MAX_REASON_LENGTH) : reason;
     onLoop(() -> {
       try {
-        ws.close(code, r);
+        ws.close(closeCodeOnWire(code), r);
       } catch (IllegalStateException alreadyClosed) {
         // Closed by the other side meanwhile: nothing left to do.
       }

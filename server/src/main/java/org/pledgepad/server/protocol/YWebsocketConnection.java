@@ -184,6 +184,24 @@ public final class YWebsocketConnection extends WsConnection implements Peer {
     return readOnly;
   }
 
+  /**
+   * The stock y-websocket 3.x provider stops for good on every code from 4400 to 4499 (it reads
+   * them as "refused"). Rate limiting and idleness ask it to come back, so those go out as codes
+   * it reconnects on: 4429 as 1013 (try again later, after its back-off) and 4408 as 1001. Before,
+   * a client typing a burst was closed with 4429 and kept its later edits unsent until reloaded.
+   */
+  @Override
+  protected short closeCodeOnWire(short code) {
+    switch (code) {
+      case CloseCodes.RATE_LIMITED:
+        return CloseCodes.TRY_AGAIN_LATER;
+      case CloseCodes.IDLE_TIMEOUT:
+        return CloseCodes.GOING_AWAY;
+      default:
+        return code;
+    }
+  }
+
   @Override
   public boolean mayPublishAwareness() {
     return watch == null || watch.mayPublishAwareness();

@@ -59,6 +59,22 @@ final class SyncClient implements AutoCloseable {
     return -(Integer) r;
   }
 
+  /**
+   * A y-websocket connection refused on its socket: the permission-denied reason and the close
+   * code ("4403 invalid-credentials"); null when it was not refused.
+   */
+  static String refusalOnSocket(String wsBase, String document, String token) throws InterruptedException {
+    try (SyncClient c = connect(Protocol.Y_WEBSOCKET, wsBase, document, token, Map.of())) {
+      List<Msg> got = c.until(m -> m.type() == 2 && m.sub() == 0);
+      Msg denied = got.get(got.size() - 1);
+      if (denied.closed()) {
+        return null;
+      }
+      c.until(m -> false);
+      return c.ws.closeCode + " " + denied.text();
+    }
+  }
+
   private void send(WireWriter body) {
     byte[] b = body.toByteArray();
     WireWriter w = new WireWriter(b.length + 64);

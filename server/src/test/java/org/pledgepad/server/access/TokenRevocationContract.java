@@ -120,8 +120,8 @@ abstract class TokenRevocationContract extends AccessStoreContract {
     HttpResponse<String> rest = me(token);
     assertThat(rest.statusCode()).isEqualTo(401);
     assertThat(new JsonObject(rest.body()).getString("title")).isEqualTo("Token revoked");
-    assertThat(SyncClient.upgradeStatus(Protocol.Y_WEBSOCKET, server.harness.wsBase(), doc, token, Map.of()))
-        .isEqualTo(401);
+    assertThat(SyncClient.refusalOnSocket(server.harness.wsBase(), doc, token))
+        .isEqualTo("4403 " + AccessControl.TOKEN_REVOKED);
     assertThat(Await.result(server.access.authenticate(new AuthRequest(doc, token, "127.0.0.1"))))
         .isEqualTo(new AuthDecision.Denied(AccessControl.TOKEN_REVOKED));
     try (SyncClient hp = SyncClient.connect(Protocol.HOCUSPOCUS, server.harness.wsBase(), doc, token, Map.of())) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.pledgepad.server.protocol.CloseCodes;
 import org.pledgepad.server.testing.NodeScripts;
 import org.pledgepad.server.testing.ServerHarness;
 import org.pledgepad.server.testing.TestDatabase;
@@ -140,6 +141,17 @@ class CollaborationIntegrationTest {
       JsonObject seen = json(NodeScripts.run("force-sync.mjs", server.wsBase(), "force-" + UUID.randomUUID()));
       assertThat(seen.getBoolean("afterForce")).isFalse();
       assertThat(seen.getBoolean("afterEdit")).isFalse();
+    }
+  }
+
+  @Test
+  void aYWebsocketClientClosedForItsRateComesBackAndDeliversEveryEdit() {
+    try (ServerHarness server = ServerHarness.start(Map.of("DATA_DIR", dataDir.toString(), "SEED_DEMO", "false"))) {
+      JsonObject seen = json(NodeScripts.run("rate-burst.mjs", server.wsBase(), "burst-" + UUID.randomUUID()));
+      assertThat(seen.getJsonArray("codes").getList()).as("closed for its rate, with a code it retries on")
+          .contains((int) CloseCodes.TRY_AGAIN_LATER).doesNotContain((int) CloseCodes.RATE_LIMITED);
+      assertThat(seen.getInteger("seen")).isEqualTo(1000);
+      assertThat(seen.getBoolean("reconnecting")).isTrue();
     }
   }
 

@@ -66,7 +66,7 @@ class HostileInputIntegrationTest {
       "invalid-utf8-awareness, " + CloseCodes.INVALID_UPDATE,
       "malformed-awareness-json, " + CloseCodes.INVALID_UPDATE,
       "forged-awareness, " + CloseCodes.AWARENESS_FORGERY,
-      "flood, " + CloseCodes.RATE_LIMITED,
+      "flood, " + CloseCodes.TRY_AGAIN_LATER, // 4429 as y-websocket clients retry it
       "oversized-frame, " + CloseCodes.MESSAGE_TOO_BIG,
       "oversized-message, " + CloseCodes.MESSAGE_TOO_BIG,
       "text-frame, " + CloseCodes.UNSUPPORTED_DATA,
@@ -158,9 +158,9 @@ class HostileInputIntegrationTest {
   @CsvSource({
       "hp-bytes-before-auth, " + CloseCodes.RATE_LIMITED,
       "hp-bytes-across-documents-before-auth, " + CloseCodes.RATE_LIMITED,
-      "bytes-before-auth-y-websocket, " + CloseCodes.RATE_LIMITED,
+      "bytes-before-auth-y-websocket, " + CloseCodes.TRY_AGAIN_LATER,
       "hp-auth-never-sent, " + CloseCodes.IDLE_TIMEOUT,
-      "auth-never-resolves-y-websocket, " + CloseCodes.IDLE_TIMEOUT,
+      "auth-never-resolves-y-websocket, " + CloseCodes.GOING_AWAY, // 4408 as y-websocket clients retry it
   })
   void whatWaitsForAuthenticationIsBoundedInBytesAndTime(String hostileCase, int expectedCode) {
     String doc = "preauth-" + UUID.randomUUID();
