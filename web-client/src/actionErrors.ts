@@ -96,7 +96,9 @@ const CLOSE_CODES: Record<number, MessageKey> = {
  */
 export function closeReasonMessage(code: number, documentOnly = false): string | null {
   if (documentOnly) {
-    return code === 4413 ? `${t('closed.documentTooLarge')} ${t('closed.reloadToContinue')}` : t('closed.documentRefused');
+    if (code === 4413) return `${t('closed.documentTooLarge')} ${t('closed.reloadToContinue')}`;
+    if (code === 4408) return `${t('closed.authTimeout')} ${t('closed.reloadToContinue')}`;
+    return t('closed.documentRefused');
   }
   const key = Object.prototype.hasOwnProperty.call(CLOSE_CODES, code) ? CLOSE_CODES[code] : null;
   return key ? t(key) : null;

@@ -82,6 +82,7 @@ describe('network error texts', () => {
     expect(documentCloseCode({ code: 1000 })).toBeNull();
     expect(closeReasonMessage(4422, true)).toMatch(/^Der Server hat eine Änderung dieses Fensters abgelehnt.*Laden Sie die Seite neu/);
     expect(closeReasonMessage(4413, true)).toMatch(/Größengrenze.*Laden Sie die Seite neu, um weiterzuarbeiten\.$/);
+    expect(closeReasonMessage(4408, true)).toMatch(/^Die Anmeldung für dieses Dokument kam nicht rechtzeitig zustande.*Laden Sie die Seite neu, um weiterzuarbeiten\.$/);
   });
 
   it('has a sentence for the server’s close codes worth telling, none for a normal close or a lost network', () => {

@@ -77,7 +77,7 @@ final class HocuspocusChannel implements Peer {
     this.sessions = sessions;
     this.authTimer = conn.startAuthTimer(() -> {
       if (state == State.AWAITING_TOKEN || state == State.AUTHENTICATING) {
-        conn.authTimedOut();
+        conn.documentAuthTimedOut(this);
       }
     });
   }

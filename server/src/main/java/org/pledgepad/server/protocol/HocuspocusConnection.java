@@ -163,6 +163,24 @@ public final class HocuspocusConnection extends WsConnection {
     });
   }
 
+  /**
+   * A document whose authentication did not resolve within AUTH_TIMEOUT_SECONDS (the client never
+   * sent Auth for it, or the auth hook never answered) is closed alone, with a Close message "4408
+   * authentication timeout", and what waited for it is dropped. Not counted as a fault: the stock
+   * provider sends no Auth when its token function fails, and closing the socket took every other
+   * document of it down every 30 s.
+   */
+  void documentAuthTimedOut(HocuspocusChannel ch) {
+    if (isClosed() || channels.get(ch.address()) != ch || ch.ended()) {
+      return;
+    }
+    metrics.frameRejected(CloseCodes.IDLE_TIMEOUT);
+    LOG.warn("Connection {}: a document's authentication did not resolve in time; that document closed ({})", id,
+        CloseCodes.IDLE_TIMEOUT);
+    ch.endForFault();
+    sendTo(ch.address(), CLOSE, new WireWriter().writeVarString(CloseCodes.IDLE_TIMEOUT + " authentication timeout"));
+  }
+
   int maxMessageBytes() {
     return limits.maxMessageBytes();
   }

@@ -159,7 +159,6 @@ class HostileInputIntegrationTest {
       "hp-bytes-before-auth, " + CloseCodes.RATE_LIMITED,
       "hp-bytes-across-documents-before-auth, " + CloseCodes.RATE_LIMITED,
       "bytes-before-auth-y-websocket, " + CloseCodes.TRY_AGAIN_LATER,
-      "hp-auth-never-sent, " + CloseCodes.IDLE_TIMEOUT,
       "auth-never-resolves-y-websocket, " + CloseCodes.GOING_AWAY, // 4408 as y-websocket clients retry it
   })
   void whatWaitsForAuthenticationIsBoundedInBytesAndTime(String hostileCase, int expectedCode) {
@@ -167,6 +166,33 @@ class HostileInputIntegrationTest {
     JsonObject result = runCase(limited, doc, hostileCase);
     assertThat(result.getInteger("code")).as("close code of %s", hostileCase).isEqualTo(expectedCode);
     assertWitnessAlone(limited, doc, result);
+  }
+
+  /**
+   * A Hocuspocus document whose authentication never resolves is closed alone, with a Close
+   * message, and what waited for it dropped; the socket stays for the client's other documents.
+   */
+  @Test
+  void aHocuspocusDocumentNeverAuthenticatedIsClosedAloneAfterTheTimeout() {
+    String doc = "preauth-" + UUID.randomUUID();
+    JsonObject result = runCase(limited, doc, "hp-auth-never-sent");
+    assertThat(result.getInteger("code")).as("socket still open").isNull();
+    assertThat(result.getJsonArray("kinds").getList()).contains("close:" + CloseCodes.IDLE_TIMEOUT);
+    assertWitnessAlone(limited, doc, result);
+  }
+
+  /**
+   * The stock provider sends no Auth for a document whose token function throws, but goes on
+   * sending its sync and presence. Before, the auth timeout closed the whole socket, and the
+   * healthy document beside it was disconnected every AUTH_TIMEOUT_SECONDS.
+   */
+  @Test
+  void aProviderWhoseTokenFunctionThrowsDoesNotTakeItsNeighbourOnTheSocketDown() {
+    JsonObject r = new JsonObject(NodeScripts.run("token-throws.mjs", limited.wsBase(),
+        "healthy-" + UUID.randomUUID(), "broken-" + UUID.randomUUID(), "8"));
+    assertThat(r.getInteger("socketCloses")).isZero();
+    assertThat(r.getBoolean("healthySynced")).isTrue();
+    assertThat(r.getString("brokenClose")).startsWith(CloseCodes.IDLE_TIMEOUT + " ");
   }
 
   @Test
